@@ -1,0 +1,31 @@
+/**
+ * A trace is the ordered list of kernel steps a pipeline went through. Panels and the
+ * animation are views of a trace at a step index; they never recompute kernel behaviour.
+ */
+export interface TraceStep<S = unknown> {
+  /** The kernel function this step models, e.g. `__ip_append_data`. */
+  fn: string;
+  /** Its source file in the kernel tree, e.g. `net/ipv4/ip_output.c`. */
+  file: string;
+  /** One line saying what the kernel did here and why. */
+  why: string;
+  /** Where the packet is: going down the sender's stack or up the receiver's. */
+  dir: 'down' | 'up';
+  /** The state the panels draw at this step (sk_buffs, a socket, a cursor…). */
+  snapshot: S;
+}
+
+export type Trace<S = unknown> = readonly TraceStep<S>[];
+
+/** The kernel version every link and every fixture refers to. */
+export const KERNEL_VERSION = 'v6.18';
+
+/** Link to a kernel source file on elixir.bootlin.com at the modelled version. */
+export function bootlinUrl(file: string, version: string = KERNEL_VERSION): string {
+  return `https://elixir.bootlin.com/linux/${version}/source/${file}`;
+}
+
+/** Link to a kernel identifier's definition on elixir.bootlin.com. */
+export function bootlinIdentUrl(ident: string, version: string = KERNEL_VERSION): string {
+  return `https://elixir.bootlin.com/linux/${version}/A/ident/${ident}`;
+}
