@@ -1,0 +1,97 @@
+import { useHashPath } from './hooks/useHashRoute.ts';
+import { useTheme } from './hooks/useTheme.ts';
+import { LABS } from './routes.ts';
+import { ComingSoon } from './labs/ComingSoon/ComingSoon.tsx';
+import { FragmentLab } from './labs/Fragment/FragmentLab.tsx';
+import { DEFAULT_ROUTE } from './store/url-sync.ts';
+
+function ThemeToggle() {
+  const [theme, toggle] = useTheme();
+  const dark = theme === 'dark';
+  return (
+    <button
+      type="button"
+      className="theme-toggle"
+      aria-pressed={dark}
+      onClick={toggle}
+      title="Toggle dark theme"
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+        {dark ? (
+          <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8Z" fill="currentColor" />
+        ) : (
+          <g fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+            <circle cx="12" cy="12" r="4.2" fill="currentColor" stroke="none" />
+            <path d="M12 2v2.5M12 19.5V22M4.2 4.2l1.8 1.8M18 18l1.8 1.8M2 12h2.5M19.5 12H22M4.2 19.8 6 18M18 6l1.8-1.8" />
+          </g>
+        )}
+      </svg>
+      <span>Dark theme</span>
+    </button>
+  );
+}
+
+export function App() {
+  const path = useHashPath() || DEFAULT_ROUTE;
+  const lab = LABS.find((l) => l.path === path);
+  return (
+    <div className="shell">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <a className="brand-name" href={`#/${DEFAULT_ROUTE}`} aria-label="sockscope, home">
+            <span aria-hidden="true" className="brand-mark">
+              ⟨⟩
+            </span>
+            sockscope
+          </a>
+          <p className="tagline">What the Linux kernel does between socket() and the wire.</p>
+        </div>
+        <ThemeToggle />
+        <nav className="lab-nav" aria-label="Labs">
+          <ul>
+            {LABS.map((l) => (
+              <li key={l.path}>
+                <a href={`#/${l.path}`} aria-current={l.path === path ? 'page' : undefined}>
+                  {l.short}
+                  {!l.ready && (
+                    <>
+                      <span className="soon-dot" aria-hidden="true" />
+                      <span className="visually-hidden"> (coming soon)</span>
+                    </>
+                  )}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {lab?.ready && lab.path === 'fragment' ? (
+          <FragmentLab />
+        ) : lab ? (
+          <ComingSoon lab={lab} />
+        ) : (
+          <section className="coming-soon">
+            <h1>No lab at “#/{path}”</h1>
+            <p>
+              Try the <a href={`#/${DEFAULT_ROUTE}`}>Fragmentation lab</a>.
+            </p>
+          </section>
+        )}
+      </main>
+      <footer className="site-footer">
+        <p>
+          Modelled on Linux v6.18 and checked against a real kernel, case by case. Source links go to{' '}
+          <a href="https://elixir.bootlin.com/linux/v6.18/source">elixir.bootlin.com</a>.
+        </p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,426 @@
+/**
+ * The fragment-boundary diagram: the datagram as one bar, cut where each wire packet's bytes start,
+ * offsets labelled, each packet's header drawn above its slice. React owns every element; d3-scale
+ * maps bytes to pixels and d3-zoom (on the SVG, in an effect with cleanup) only reports a transform.
+ * Thin packets (under MIN_SLICE px) are drawn as runs of identical packets, so 1 or 1,366 fragments
+ * stay legible; zooming in turns runs back into single packets.
+ */
+import { bisector } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
+import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SendResult, WirePacket } from '../../../core/ip/index.ts';
+import type { RegionKind } from '../../../core/skb/types.ts';
+import { Legend, kindFill, kindInk } from '../../components/kinds.tsx';
+import { useElementWidth } from '../../hooks/useElementWidth.ts';
+import { bytes, num, plural } from '../../format.ts';
+
+const MIN_SLICE = 30; // px under which a packet joins a run of identical packets
+const H = { label: 14, capTop: 22, cap: 26, barTop: 58, bar: 38, tick: 104, height: 124 };
+const PAD = 14;
+
+interface HeaderPart {
+  kind: RegionKind;
+  size: number;
+}
+
+/** The header bytes a packet carries, read from the packet the core produced. */
+function headerParts(p: WirePacket): HeaderPart[] {
+  if (p.family === 'inet') {
+    const opt = p.options.length;
+    return opt
+      ? [
+          { kind: 'ip', size: p.ihl - opt },
+          { kind: 'ipopt', size: opt },
+        ]
+      : [{ kind: 'ip', size: p.ihl }];
+  }
+  return p.frag
+    ? [
+        { kind: 'ip6', size: 40 },
+        { kind: 'frag6', size: 8 },
+      ]
+    : [{ kind: 'ip6', size: 40 }];
+}
+
+const flagsOf = (p: WirePacket) =>
+  p.family === 'inet' ? { df: p.df, mf: p.mf } : { df: false, mf: p.frag?.mf ?? false };
+
+/** Packets that look the same on the wire apart from their offset. */
+function signature(p: WirePacket): string {
+  const f = flagsOf(p);
+  const h = headerParts(p)
+    .map((x) => `${x.kind}${x.size}`)
+    .join('');
+  const opts = p.family === 'inet' ? p.options.join('.') : '';
+  return `${p.range.to - p.range.from}|${h}|${f.df}|${f.mf}|${opts}`;
+}
+
+interface Group {
+  first: number; // index into wire
+  last: number;
+  from: number;
+  to: number;
+}
+
+const byTo = bisector((p: WirePacket) => p.range.to).right;
+
+export function FragmentDiagram({ result }: { result: SendResult }) {
+  const [wrapRef, width] = useElementWidth<HTMLDivElement>();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const [t, setT] = useState<ZoomTransform>(zoomIdentity);
+
+  const wire = result.wire;
+  const total = Math.max(result.datagramLength, 1);
+  const payloadTotal = (result.input.iov ?? result.input.sends).reduce((a, b) => a + b, 0);
+  const leadBytes = Math.max(0, result.datagramLength - payloadTotal);
+  const leadKind: RegionKind =
+    result.input.sock === 'raw-hdrincl' ? (result.input.family === 'inet6' ? 'ip6' : 'ip') : 'udp';
+
+  const base = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, total])
+        .range([PAD, width - PAD]),
+    [total, width],
+  );
+  const x = useMemo(() => t.rescaleX(base), [t, base]);
+  const minBytes = wire.reduce((m, p) => Math.min(m, Math.max(1, p.range.to - p.range.from)), total);
+  const maxK = Math.max(1, Math.min(4096, ((total / minBytes) * 90) / Math.max(1, width - 2 * PAD)));
+
+  // d3-zoom owns only the gesture: it reports a transform; React draws.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const z = d3zoom<SVGSVGElement, unknown>()
+      .scaleExtent([1, maxK])
+      .extent([
+        [PAD, 0],
+        [width - PAD, H.height],
+      ])
+      .translateExtent([
+        [PAD, 0],
+        [width - PAD, H.height],
+      ])
+      // Plain wheel scrolls the page; Ctrl/⌘ + wheel, pinch, drag and the buttons zoom.
+      .filter((e: Event) =>
+        e.type === 'wheel'
+          ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey
+          : !(e as MouseEvent).button,
+      )
+      .on('zoom', (e: { transform: ZoomTransform }) => setT(e.transform));
+    zoomRef.current = z;
+    const sel = select(svg);
+    sel.call(z);
+    sel.on('dblclick.zoom', null);
+    return () => {
+      sel.on('.zoom', null);
+      zoomRef.current = null;
+    };
+  }, [width, maxK]);
+
+  // A new result starts unzoomed.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (svg && zoomRef.current) select(svg).call(zoomRef.current.transform, zoomIdentity);
+    else setT(zoomIdentity);
+  }, [result]);
+
+  const zoomBy = (k: number) => {
+    const svg = svgRef.current;
+    if (svg && zoomRef.current) select(svg).call(zoomRef.current.scaleBy, k);
+  };
+  const zoomTo = (from: number, to: number) => {
+    const svg = svgRef.current;
+    if (!svg || !zoomRef.current) return;
+    const k = Math.min(maxK, (width - 2 * PAD) / Math.max(1, base(to) - base(from)));
+    select(svg).call(zoomRef.current.transform, zoomIdentity.translate(PAD - k * base(from), 0).scale(k));
+  };
+
+  // Visible packets only (ranges are sorted and tile the datagram).
+  const [d0, d1] = x.domain() as [number, number];
+  const firstVisible = Math.min(wire.length, byTo(wire, d0));
+  const groups: Group[] = [];
+  for (let i = firstVisible; i < wire.length; i++) {
+    const p = wire[i]!;
+    if (p.range.from > d1) break;
+    const w = x(p.range.to) - x(p.range.from);
+    const prev = groups[groups.length - 1];
+    const prevP = prev ? wire[prev.last] : undefined;
+    if (
+      prev &&
+      prevP &&
+      w < MIN_SLICE &&
+      x(prevP.range.to) - x(prevP.range.from) < MIN_SLICE &&
+      signature(prevP) === signature(p) &&
+      prev.last === i - 1
+    ) {
+      prev.last = i;
+      prev.to = p.range.to;
+    } else groups.push({ first: i, last: i, from: p.range.from, to: p.range.to });
+  }
+
+  // Cuts between visible packets, as one path; fainter when they crowd.
+  const visibleCount = groups.reduce((n, g) => n + g.last - g.first + 1, 0);
+  const pxPerPacket = visibleCount ? (width - 2 * PAD) / visibleCount : width;
+  let cuts = '';
+  for (const g of groups)
+    for (let i = g.first; i <= g.last; i++) {
+      const from = wire[i]!.range.from;
+      if (from > 0) cuts += `M${x(from).toFixed(1)},${H.barTop}v${H.bar}`;
+    }
+
+  // Offset labels at cuts, thinned so they never overlap.
+  const ticks: { at: number; x: number }[] = [];
+  const labelW = (n: number) => num(n).length * 6.6 + 10;
+  const candidates = [
+    ...new Set([
+      ...groups.flatMap((g) => (g.first === g.last ? [g.from] : [g.from, g.to])),
+      ...(d1 >= total ? [total] : []),
+    ]),
+  ];
+  if (wire.length === 0) candidates.push(0, total);
+  let lastRight = -Infinity;
+  for (const at of candidates.sort((a, b) => a - b)) {
+    const px = x(at);
+    if (px < PAD - 1 || px > width - PAD + 1) continue;
+    const w = labelW(at);
+    const left = Math.min(Math.max(px - w / 2, 0), width - w);
+    if (left >= lastRight + 4) {
+      ticks.push({ at, x: px });
+      lastRight = left + w;
+    }
+  }
+
+  const clipId = `clip-${result.datagramLength}`;
+  const zoomed = t.k > 1.0001;
+  const kinds = new Set<RegionKind>(wire.flatMap((p) => headerParts(p).map((h) => h.kind)));
+  if (leadBytes) kinds.add(leadKind);
+  kinds.add('payload');
+  const offsetsText =
+    wire.length <= 12
+      ? wire.map((p) => num(p.range.from)).join(', ')
+      : `${wire
+          .slice(0, 6)
+          .map((p) => num(p.range.from))
+          .join(', ')}, … ${num(wire[wire.length - 1]!.range.from)}`;
+  const describe = wire.length
+    ? `${bytes(result.datagramLength)} datagram cut into ${plural(wire.length, 'packet')} at offsets ${offsetsText}.`
+    : `${bytes(result.datagramLength)} datagram; no packet left the host.`;
+
+  return (
+    <figure className="diagram">
+      <div className="diagram-toolbar">
+        <p className="diagram-scope">
+          {zoomed ? (
+            <>
+              Bytes {num(Math.max(0, Math.round(d0)))}–{num(Math.min(total, Math.round(d1)))} of{' '}
+              {num(result.datagramLength)}
+            </>
+          ) : (
+            <>All {num(result.datagramLength)} bytes of the datagram</>
+          )}
+        </p>
+        <div className="zoom-buttons" role="group" aria-label="Zoom the diagram">
+          <button
+            type="button"
+            className="icon-btn"
+            onClick={() => zoomBy(2)}
+            disabled={t.k >= maxK}
+            aria-label="Zoom in"
+          >
+            +
+          </button>
+          <button
+            type="button"
+            className="icon-btn"
+            onClick={() => zoomBy(0.5)}
+            disabled={!zoomed}
+            aria-label="Zoom out"
+          >
+            −
+          </button>
+          <button type="button" className="btn-quiet" onClick={() => zoomTo(0, total)} disabled={!zoomed}>
+            Reset
+          </button>
+        </div>
+      </div>
+      <div ref={wrapRef} className="diagram-canvas">
+        <svg
+          ref={svgRef}
+          width={width}
+          height={H.height}
+          viewBox={`0 0 ${width} ${H.height}`}
+          role="img"
+          aria-label={`Fragment boundaries: ${describe}`}
+          className={zoomed ? 'is-zoomed' : undefined}
+        >
+          <defs>
+            <clipPath id={clipId}>
+              <rect x={PAD} y={0} width={Math.max(0, width - 2 * PAD)} height={H.height} />
+            </clipPath>
+            <pattern
+              id="run-hatch"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="6" height="6" fill="var(--k-ip)" />
+              <line
+                x1="0"
+                y1="0"
+                x2="0"
+                y2="6"
+                stroke="var(--surface)"
+                strokeOpacity="0.45"
+                strokeWidth="2"
+              />
+            </pattern>
+          </defs>
+          <g clipPath={`url(#${clipId})`}>
+            {/* the datagram bar */}
+            <rect
+              x={x(0)}
+              y={H.barTop}
+              width={Math.max(0, x(result.datagramLength) - x(0))}
+              height={H.bar}
+              rx={4}
+              fill={kindFill('payload')}
+              className={result.ok ? undefined : 'bar-failed'}
+            />
+            {groups
+              .filter((g) => g.first === g.last && g.first % 2 === 1)
+              .map((g) => (
+                <rect
+                  key={`alt${g.first}`}
+                  x={x(g.from)}
+                  y={H.barTop}
+                  width={x(g.to) - x(g.from)}
+                  height={H.bar}
+                  fill="var(--slice-alt)"
+                />
+              ))}
+            {leadBytes > 0 && (
+              <rect
+                x={x(0)}
+                y={H.barTop}
+                width={Math.max(4, x(leadBytes) - x(0))}
+                height={H.bar}
+                rx={3}
+                fill={kindFill(leadKind)}
+              />
+            )}
+            <path
+              d={cuts}
+              stroke="var(--cut)"
+              strokeWidth={1.5}
+              strokeOpacity={Math.min(1, Math.max(0.25, pxPerPacket / 8))}
+            />
+            {groups.map((g) => (
+              <PacketCap key={g.first} group={g} wire={wire} x={x} onZoom={() => zoomTo(g.from, g.to)} />
+            ))}
+            {leadBytes > 0 && x(leadBytes) - x(0) > 44 && (
+              <text x={x(0) + 6} y={H.barTop + H.bar / 2 + 4} className="bar-text" fill={kindInk(leadKind)}>
+                {leadKind === 'udp' ? 'UDP' : 'IP'} {leadBytes}
+              </text>
+            )}
+          </g>
+          {ticks.map((tk) => (
+            <g key={tk.at} transform={`translate(${tk.x},0)`} className="tick">
+              <line y1={H.barTop + H.bar} y2={H.barTop + H.bar + 5} />
+              <text y={H.tick + 10} textAnchor={tk.x < 30 ? 'start' : tk.x > width - 30 ? 'end' : 'middle'}>
+                {num(tk.at)}
+              </text>
+            </g>
+          ))}
+        </svg>
+      </div>
+      <figcaption>
+        <Legend kinds={[...kinds]} />
+        <span className="diagram-help">
+          Offsets are bytes of the datagram. Drag to pan; Ctrl + wheel, pinch or the buttons zoom; click a
+          group of fragments to zoom into it.
+        </span>
+      </figcaption>
+    </figure>
+  );
+}
+
+function PacketCap({
+  group,
+  wire,
+  x,
+  onZoom,
+}: {
+  group: Group;
+  wire: readonly WirePacket[];
+  x: (n: number) => number;
+  onZoom: () => void;
+}) {
+  const p = wire[group.first]!;
+  const count = group.last - group.first + 1;
+  const x0 = x(group.from);
+  const x1 = x(group.to);
+  const w = Math.max(1, x1 - x0 - (count === 1 ? 2 : 0));
+  const left = count === 1 ? x0 + 1 : x0;
+  const parts = headerParts(p);
+  const hdr = parts.reduce((a, b) => a + b.size, 0);
+  const { df, mf } = flagsOf(p);
+  const flags = [df && 'DF', mf && 'MF'].filter(Boolean).join(' ');
+  const sliceBytes = p.range.to - p.range.from;
+  const name = count === 1 ? `#${num(group.first + 1)}` : `#${num(group.first + 1)}–${num(group.last + 1)}`;
+  const label =
+    count === 1
+      ? `${name} · ${bytes(sliceBytes)}`
+      : `${name} · ${plural(count, 'packet')} × ${bytes(sliceBytes)}`;
+  const title = `${name}: ${count > 1 ? `${num(count)} packets, each ` : ''}${hdr}-byte header (${parts
+    .map((h) => `${h.kind} ${h.size}`)
+    .join(' + ')}) + ${bytes(sliceBytes)} of data${flags ? `, ${flags}` : ''}`;
+
+  let acc = 0;
+  return (
+    <g className={`cap${count > 1 ? ' cap--run' : ''}`} onClick={count > 1 ? onZoom : undefined}>
+      <title>{title}</title>
+      {count > 1 ? (
+        <rect x={left} y={H.capTop} width={w} height={H.cap} rx={3} fill="url(#run-hatch)" />
+      ) : (
+        parts.map((h) => {
+          const px = left + (acc / hdr) * w;
+          acc += h.size;
+          const pw = (h.size / hdr) * w;
+          return (
+            <rect
+              key={h.kind}
+              x={px}
+              y={H.capTop}
+              width={Math.max(0.5, pw)}
+              height={H.cap}
+              fill={kindFill(h.kind)}
+            />
+          );
+        })
+      )}
+      {w > 54 && (
+        <text x={left + 6} y={H.capTop + H.cap / 2 + 4} className="cap-text">
+          {w > 150 ? `${p.family === 'inet' ? 'IPv4' : 'IPv6'} ${hdr} B` : `${hdr} B`}
+          {flags && w > 90 ? `  ${flags}` : ''}
+        </text>
+      )}
+      {w > 24 && w <= 54 && flags && (
+        <text x={left + w / 2} y={H.capTop + H.cap / 2 + 4} textAnchor="middle" className="cap-text">
+          {mf ? 'MF' : 'DF'}
+        </text>
+      )}
+      {w > label.length * 6.4 + 4 && (
+        <text x={left + 2} y={H.label} className="cap-label">
+          {label}
+        </text>
+      )}
+      {w > 4 && <line x1={left} x2={left} y1={H.capTop + H.cap} y2={H.barTop} className="cap-link" />}
+    </g>
+  );
+}

@@ -1,0 +1,69 @@
+import { useRef } from 'react';
+import type { OutputSnapshot } from '../../../core/ip/index.ts';
+import { bootlinUrl } from '../../../core/trace/index.ts';
+import type { TraceStep } from '../../../core/trace/index.ts';
+
+/**
+ * The kernel pipeline as an ordered list of steps. One step is selected (aria-current="step");
+ * ↑/↓ (or ←/→), Home and End move the selection; each function links to its file at v6.18.
+ */
+export function TraceSteps({
+  trace,
+  selected,
+  onSelect,
+}: {
+  trace: readonly TraceStep<OutputSnapshot>[];
+  selected: number;
+  onSelect: (i: number) => void;
+}) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const go = (i: number) => {
+    const next = Math.max(0, Math.min(trace.length - 1, i));
+    onSelect(next);
+    listRef.current?.querySelectorAll<HTMLButtonElement>('button.step-select')[next]?.focus();
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const keys: Record<string, number> = {
+      ArrowDown: selected + 1,
+      ArrowRight: selected + 1,
+      ArrowUp: selected - 1,
+      ArrowLeft: selected - 1,
+      Home: 0,
+      End: trace.length - 1,
+    };
+    if (!(e.key in keys) || !(e.target as HTMLElement).classList.contains('step-select')) return;
+    e.preventDefault();
+    go(keys[e.key]!);
+  };
+
+  return (
+    <ol className="steps" ref={listRef} onKeyDown={onKeyDown} aria-label="Kernel steps">
+      {trace.map((s, i) => {
+        const on = i === selected;
+        return (
+          <li key={i} className={`step${on ? ' step--on' : ''}${s.dir === 'up' ? ' step--up' : ''}`}>
+            <button
+              type="button"
+              className="step-select"
+              aria-current={on ? 'step' : undefined}
+              tabIndex={on ? 0 : -1}
+              onClick={() => onSelect(i)}
+            >
+              <span className="step-no" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="step-body">
+                <span className="step-fn mono">{s.fn}</span>
+                <span className="step-why">{s.why}</span>
+              </span>
+            </button>
+            <a className="step-file mono" href={bootlinUrl(s.file)} target="_blank" rel="noreferrer">
+              {s.file}
+              <span className="visually-hidden"> (source of {s.fn} on elixir.bootlin.com)</span>
+            </a>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * One store for the whole app, combined from one slice per lab (zustand's slices pattern).
+ * `createAppStore()` builds a fresh store: the app makes one, every test makes its own.
+ */
+import { createContext, createElement, useContext } from 'react';
+import type { ReactNode } from 'react';
+import { createStore, useStore } from 'zustand';
+import type { StoreApi } from 'zustand';
+import { createFragmentSlice } from './fragment-slice.ts';
+import type { FragmentSlice } from './fragment-slice.ts';
+
+// Later labs add their slices here (SocketSlice, NetlinkSlice, …).
+export type AppState = FragmentSlice;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createFragmentSlice(...a),
+  }));
+}
+
+const StoreContext = createContext<AppStore | null>(null);
+
+export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
+  return createElement(StoreContext.Provider, { value: store }, children);
+}
+
+export function useAppStoreApi(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStore needs a <StoreProvider>');
+  return store;
+}
+
+export function useAppStore<T>(selector: (s: AppState) => T): T {
+  return useStore(useAppStoreApi(), selector);
+}
