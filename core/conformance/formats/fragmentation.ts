@@ -1,0 +1,124 @@
+/**
+ * Oracle format `fragmentation` (frag_capture.py): UDP/raw sends on loopback and every IP
+ * packet that left. Compared field for field: sent / errno, the receiver's length, ICMP
+ * replies, and each wire packet's lengths, offsets, flags, IHL and option bytes. IP ids are
+ * free (a real kernel draws them at random) except that "id is 0" must agree; timestamp
+ * values inside a TS option are free (they are the time of day).
+ */
+import { DEFAULT_SEND_INPUT, ipSend, type PmtuMode, type SendInput, type SockKind, type WirePacket } from '../../ip/index.ts';
+import { diffFields, type CaseOutcome, type OracleFormat } from '../types.ts';
+
+interface FragCase {
+  name?: string;
+  mtu: number;
+  size?: number;
+  sends?: number[];
+  iov?: number[];
+  family?: 'inet' | 'inet6';
+  socket?: SockKind;
+  protocol?: number;
+  pmtudisc?: PmtuMode;
+  ip_options_hex?: string;
+  df?: boolean;
+  sndbuf?: number;
+  sent?: number;
+  errno?: string;
+  received_length?: number | null;
+  icmp_replies?: number;
+  wire: Record<string, unknown>[];
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+export function fragCaseInput(c: FragCase): SendInput {
+  const input: SendInput = {
+    ...DEFAULT_SEND_INPUT,
+    family: c.family ?? 'inet',
+    sock: c.socket ?? 'udp',
+    protocol: c.socket === 'raw-hdrincl' ? 253 : (c.protocol ?? 253),
+    mtu: c.mtu,
+    pmtu: c.pmtudisc ?? 'want',
+    sends: c.sends ?? [c.size ?? 0],
+    options: c.ip_options_hex ? (c.ip_options_hex.match(/../g) ?? []).map((b) => parseInt(b, 16)) : [],
+    df: c.df ?? false,
+    sndbuf: c.sndbuf ?? DEFAULT_SEND_INPUT.sndbuf,
+  };
+  if (c.iov) input.iov = c.iov;
+  return input;
+}
+
+function maskTime(hex: string, free: number[]): string {
+  const b = hex.match(/../g) ?? [];
+  for (const i of free) if (i < b.length) b[i] = '..';
+  return b.join('');
+}
+
+function wireView(p: WirePacket, freeBytes: number[]): Record<string, unknown> {
+  if (p.family === 'inet')
+    return {
+      v: 4,
+      ihl: p.ihl,
+      total_length: p.total_length,
+      payload_length: p.total_length - p.ihl,
+      offset: p.offset,
+      mf: p.mf,
+      df: p.df,
+      protocol: p.protocol,
+      id_is_zero: p.id === 0,
+      options_hex: maskTime(p.options.map((b) => b.toString(16).padStart(2, '0')).join(''), freeBytes),
+    };
+  return {
+    v: 6,
+    payload_length: p.payload_length,
+    total_length: p.total_length,
+    next_header: p.next_header,
+    ...(p.frag ? { frag_next_header: p.frag.next_header, offset: p.frag.offset, mf: p.frag.mf, fragment_data_length: p.payload_length - 8 } : {}),
+  };
+}
+
+function expectedView(w: Record<string, unknown>, freeBytes: number[]): Record<string, unknown> {
+  if (w.v === 4)
+    return {
+      v: 4,
+      ihl: w.ihl,
+      total_length: w.total_length,
+      payload_length: w.payload_length,
+      offset: w.offset,
+      mf: w.mf,
+      df: w.df,
+      protocol: w.protocol,
+      id_is_zero: w.id === 0,
+      options_hex: maskTime(String(w.options_hex ?? ''), freeBytes),
+    };
+  return {
+    v: 6,
+    payload_length: w.payload_length,
+    total_length: w.total_length,
+    next_header: w.next_header,
+    ...(w.next_header === 44 ? { frag_next_header: w.frag_next_header, offset: w.offset, mf: w.mf, fragment_data_length: w.fragment_data_length } : {}),
+  };
+}
+
+export function runFragCase(c: FragCase): CaseOutcome {
+  const r = ipSend(fragCaseInput(c));
+  const expected: Record<string, unknown> = { result: c.errno ?? c.sent };
+  const got: Record<string, unknown> = { result: r.ok ? r.sent : r.errno };
+  if ('received_length' in c) {
+    expected.received_length = c.received_length ?? null;
+    got.received_length = r.received_length;
+  }
+  expected.icmp_replies = c.icmp_replies ?? 0;
+  got.icmp_replies = r.icmp.length;
+  const free = (r.wire[0] as { optionsTimeBytes?: number[] } | undefined)?.optionsTimeBytes ?? [];
+  expected.wire = c.wire.map((w, i) => expectedView(w, i === 0 ? free : []));
+  got.wire = r.wire.map((p, i) => wireView(p, i === 0 ? free : []));
+  const diffs = diffFields(expected, got);
+  return { name: c.name ?? `mtu${c.mtu}`, pass: diffs.length === 0, diffs };
+}
+
+export const fragmentationFormat: OracleFormat = {
+  name: 'fragmentation',
+  detect: (doc) =>
+    isObj(doc) && Array.isArray(doc.cases) && doc.cases.length > 0 && doc.cases.every((c) => isObj(c) && typeof c.mtu === 'number' && Array.isArray(c.wire)),
+  run: (doc) => ((doc as { cases: FragCase[] }).cases ?? []).map(runFragCase),
+};

@@ -1,0 +1,16 @@
+/** The oracle formats the conformance runner knows, tried in order. */
+import type { OracleFormat } from '../types.ts';
+import { fragmentationFormat } from './fragmentation.ts';
+import { sndbufBoundariesFormat } from './sndbuf-boundaries.ts';
+
+export const FORMATS: readonly OracleFormat[] = [fragmentationFormat, sndbufBoundariesFormat];
+
+export function formatFor(doc: unknown): OracleFormat | undefined {
+  return FORMATS.find((f) => {
+    try {
+      return f.detect(doc);
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,0 +1,325 @@
+/**
+ * __ip_append_data (net/ipv4/ip_output.c) and __ip6_append_data (net/ipv6/ip6_output.c):
+ * how the payload of one or more sends is laid into a queue of sk_buffs, each of which
+ * will become one fragment. One function models both: the IPv6 variant differs in
+ * `maxfraglen` (room for the 8-byte fragment header), in the headroom it reserves, in its
+ * "does it all fit" test and in refusing a negative copy (EINVAL).
+ */
+import {
+  SKB_FRAG_PAGE_SIZE,
+  SKB_MAX_ALLOC,
+  allocSkb,
+  skbAppendPageFrag,
+  skbLabel,
+  skbPut,
+  skbReserve,
+  skbSnapshot,
+  skbTrim,
+  type SkBuff,
+} from '../skb/index.ts';
+import type { Errno } from '../errno/index.ts';
+import type { OutputSnapshot } from './types.ts';
+import type { TraceStep } from '../trace/index.ts';
+
+export const IP_OUTPUT_C = 'net/ipv4/ip_output.c';
+export const IP6_OUTPUT_C = 'net/ipv6/ip6_output.c';
+export const SKBUFF_H = 'include/linux/skbuff.h';
+export const SOCK_C = 'net/core/sock.c';
+
+/** The cork: what ip_setup_cork / ip6_setup_cork fixed for the whole datagram. */
+export interface Cork {
+  family: 'inet' | 'inet6';
+  /** cork->fragsize: path MTU or device MTU, by PMTU mode. */
+  fragsize: number;
+  /** sizeof(iphdr) + optlen, or sizeof(ipv6hdr). */
+  fragheaderlen: number;
+  /** IPv6: sizeof(ipv6hdr) + extension headers; the minimum a packet carries. */
+  headersize: number;
+  /** ip_sk_ignore_df / ip6_sk_ignore_df. */
+  ignoreDf: boolean;
+  /** cork->length: bytes appended so far. */
+  length: number;
+  /** LL_RESERVED_SPACE(dev). */
+  hhLen: number;
+  /** Device features. */
+  sg: boolean;
+  hwCsum: boolean;
+}
+
+/** Socket-side accounting the append loop reads and charges. */
+export interface SockMem {
+  /** refcount of sk_wmem_alloc (1 for the socket itself + charged truesize). */
+  wmemAlloc: number;
+  sndbuf: number;
+  sndbufCheck: boolean;
+  /** The task page fragment sk_page_frag_refill hands out (current->task_frag). */
+  pfrag: { used: number; size: number; id: number };
+}
+
+export interface AppendArgs {
+  cork: Cork;
+  queue: SkBuff[];
+  mem: SockMem;
+  /** Bytes to append, transport header included for the first piece. */
+  length: number;
+  /** 8 (UDP header) on the first piece of a UDP datagram; else 0. */
+  transhdrlen: number;
+  /** Offset of these bytes in the transport datagram (for byte ranges). */
+  datagramOffset: number;
+  msgMore: boolean;
+  trace: TraceStep<OutputSnapshot>[];
+  /** Emit one step per allocated skb up to this many (then one summary step). */
+  detailLimit: number;
+}
+
+export type AppendResult = { ok: true } | { ok: false; errno: Errno; fn: string; file: string; why: string };
+
+/** The sizes __ip_append_data derives before its loop. */
+export interface AppendGeometry {
+  mtu: number;
+  fragheaderlen: number;
+  maxfraglen: number;
+  maxnonfragsize: number;
+}
+
+export function appendGeometry(cork: Cork): AppendGeometry {
+  const mtu = cork.fragsize;
+  const fhl = cork.fragheaderlen;
+  const maxfraglen =
+    cork.family === 'inet' ? ((mtu - fhl) & ~7) + fhl : ((mtu - fhl) & ~7) + fhl - 8; /* sizeof(struct frag_hdr) */
+  const maxnonfragsize = cork.ignoreDf ? (cork.family === 'inet' ? 0xffff : 40 + 0xffff) : mtu;
+  return { mtu, fragheaderlen: fhl, maxfraglen, maxnonfragsize };
+}
+
+function snap(queue: SkBuff[], vars: OutputSnapshot['vars'], pick?: SkBuff[]): OutputSnapshot {
+  return { skbs: (pick ?? queue).map((s) => skbSnapshot(s)), vars, wireCount: 0 };
+}
+
+/**
+ * Append `length` bytes to the cork's queue exactly as __ip_append_data /
+ * __ip6_append_data do. Mutates `queue`, `cork.length` and `mem`; pushes trace steps.
+ */
+export function ipAppendData(a: AppendArgs): AppendResult {
+  const { cork, queue, mem, trace } = a;
+  const v6 = cork.family === 'inet6';
+  const fn = v6 ? '__ip6_append_data' : '__ip_append_data';
+  const file = v6 ? IP6_OUTPUT_C : IP_OUTPUT_C;
+  const g = appendGeometry(cork);
+  const { mtu, fragheaderlen, maxfraglen, maxnonfragsize } = g;
+  let { length, transhdrlen } = a;
+  let offset = a.datagramOffset;
+
+  let summarised = 0;
+  const flushSummary = (): void => {
+    if (!summarised) return;
+    trace.push({
+      fn: 'alloc_skb',
+      file: SKBUFF_H,
+      why: `… ${summarised} more skb${summarised > 1 ? 's' : ''} allocated the same way (each ${maxfraglen} bytes)`,
+      dir: 'down',
+      snapshot: snap(queue, { queued: queue.length }, []),
+    });
+    summarised = 0;
+  };
+  const err = (errno: Errno, efn: string, efile: string, why: string): AppendResult => {
+    flushSummary();
+    trace.push({ fn: efn, file: efile, why: `${errno}: ${why}`, dir: 'down', snapshot: snap(queue, { errno }) });
+    return { ok: false, errno, fn: efn, file: efile, why };
+  };
+
+  if (v6) {
+    if (mtu <= fragheaderlen || ((mtu - fragheaderlen) & ~7) + fragheaderlen <= 8)
+      return err('EMSGSIZE', fn, file, `MTU ${mtu} leaves no room for a fragment after the ${fragheaderlen}-byte header`);
+    if (cork.headersize + transhdrlen > mtu)
+      return err('EMSGSIZE', fn, file, `the headers (${cork.headersize} + ${transhdrlen}) do not fit MTU ${mtu} (RFC 7112)`);
+  }
+  const limit = maxnonfragsize - (v6 ? cork.headersize : fragheaderlen);
+  if (cork.length + length > limit) {
+    const mode = cork.ignoreDf ? `the ${v6 ? 'IPv6 payload length field (65,535)' : 'IPv4 total length field (65,535)'}` : `the MTU (${mtu}) because this socket may not fragment`;
+    return err(
+      'EMSGSIZE',
+      fn,
+      file,
+      `${cork.length + length} bytes exceed ${limit}, the most that fits ${mode}; ${v6 ? 'ipv6_local_error' : 'ip_local_error'} reports MTU ${v6 ? Math.max(mtu - cork.headersize + 40, 0) : mtu - (fragheaderlen - 20)}`,
+    );
+  }
+
+  const csumPartial = transhdrlen > 0 && length + fragheaderlen <= mtu && cork.hwCsum && !a.msgMore;
+  cork.length += length;
+  const fitsWhole = (): boolean => (v6 ? cork.length <= mtu : true);
+  const room = (): number => (v6 ? (fitsWhole() ? mtu : maxfraglen) : mtu);
+
+  trace.push({
+    fn,
+    file,
+    why: `mtu ${mtu}, fragheaderlen ${fragheaderlen}, maxfraglen ${maxfraglen}: each skb holds one future fragment; ${
+      queue.length ? `appending ${length} bytes to a queue of ${queue.length}` : `${length} bytes to lay out`
+    }${csumPartial ? ' (fits one packet: checksum left to the device, CHECKSUM_PARTIAL)' : ''}`,
+    dir: 'down',
+    snapshot: snap(queue, { mtu, fragheaderlen, maxfraglen, maxnonfragsize, length, transhdrlen, 'cork->length': cork.length }),
+  });
+
+  let skb: SkBuff | undefined = queue[queue.length - 1];
+  let wmemDelta = 0;
+  let allocated = 0;
+
+  const allocNew = (): AppendResult | null => {
+    const prev = skb;
+    const fraggap = prev ? prev.len - maxfraglen : 0;
+    let datalen = length + fraggap;
+    if (datalen > room() - fragheaderlen) datalen = maxfraglen - fragheaderlen;
+    const fraglen = datalen + fragheaderlen;
+    const allocExtra = v6 ? cork.hhLen + 8 : cork.hhLen + 15;
+    let pagedlen = 0;
+    let alloclen: number;
+    let how: string;
+    if (a.msgMore && !cork.sg) {
+      alloclen = mtu;
+      how = `MSG_MORE without scatter-gather: a whole MTU (${mtu}) of linear room for later sends`;
+    } else if (fraglen + allocExtra < SKB_MAX_ALLOC || !cork.sg) {
+      alloclen = fraglen;
+      how = `linear: fraglen ${fraglen}`;
+    } else {
+      // Paged: header (and, since the 2026 fix eca856950f7c, the fraggap) linear, the rest in page frags.
+      alloclen = fragheaderlen + transhdrlen + (v6 ? 0 : fraggap);
+      pagedlen = datalen - transhdrlen - (v6 ? 0 : fraggap);
+      how = `fraglen ${fraglen} + ${allocExtra} ≥ SKB_MAX_ALLOC (${SKB_MAX_ALLOC}): ${alloclen} linear, ${pagedlen} in page frags`;
+    }
+    const copy = datalen - transhdrlen - fraggap - pagedlen;
+    if (v6 && copy < 0) return err('EINVAL', fn, file, `copy would be negative (${copy}): fraggap ${fraggap} with a paged skb`);
+    const size = alloclen + allocExtra;
+    let allocFn: string;
+    let allocFile: string;
+    if (transhdrlen) {
+      allocFn = 'sock_alloc_send_skb';
+      allocFile = SOCK_C;
+    } else {
+      allocFn = 'alloc_skb';
+      allocFile = SKBUFF_H;
+      if (mem.sndbufCheck && mem.wmemAlloc + wmemDelta > 2 * mem.sndbuf) {
+        mem.wmemAlloc += wmemDelta;
+        return err(
+          'ENOBUFS',
+          fn,
+          file,
+          `sk_wmem_alloc ${mem.wmemAlloc} (the ${queue.length} skbs already queued) exceeds 2 × sk_sndbuf = ${2 * mem.sndbuf}; skb ${queue.length + 1} is not allocated`,
+        );
+      }
+    }
+    const nskb = allocSkb(size, `${v6 ? 'ip6' : 'ip'} queue[${queue.length}]`);
+    // sock_alloc_send_skb charges the socket at once (skb_set_owner_w); later skbs are charged
+    // through wmem_alloc_delta when the loop ends.
+    if (transhdrlen) mem.wmemAlloc += nskb.truesize;
+    else wmemDelta += nskb.truesize;
+    skbReserve(nskb, v6 ? cork.hhLen + 8 : cork.hhLen);
+    const hdrStart = nskb.tail;
+    skbPut(nskb, fraglen - pagedlen);
+    nskb.network_header = hdrStart;
+    nskb.transport_header = hdrStart + fragheaderlen;
+    if (v6) skbLabel(nskb, 'ip6', hdrStart, hdrStart + 40);
+    else {
+      skbLabel(nskb, 'ip', hdrStart, hdrStart + 20);
+      if (fragheaderlen > 20) skbLabel(nskb, 'ipopt', hdrStart + 20, hdrStart + fragheaderlen);
+    }
+    let at = hdrStart + fragheaderlen;
+    if (transhdrlen) {
+      skbLabel(nskb, 'udp', at, at + transhdrlen, { from: offset, to: offset + transhdrlen });
+      at += transhdrlen;
+    }
+    if (fraggap > 0 && prev) {
+      // The bytes past the 8-byte boundary of the previous skb move here.
+      const gapFrom = offset - fraggap;
+      skbLabel(nskb, 'payload', at, at + fraggap, { from: gapFrom, to: offset });
+      at += fraggap;
+      skbTrim(prev, maxfraglen);
+    }
+    if (copy > 0) skbLabel(nskb, 'payload', at, at + copy, { from: offset + transhdrlen, to: offset + transhdrlen + copy });
+    const prevLen = prev?.len;
+    offset += copy + transhdrlen;
+    length -= copy + transhdrlen;
+    const wasFirst = transhdrlen > 0;
+    transhdrlen = 0;
+    queue.push(nskb);
+    allocated++;
+    skb = nskb;
+    if (allocated <= a.detailLimit || length <= 0) {
+      flushSummary();
+      trace.push({
+        fn: allocFn,
+        file: allocFile,
+        why: `skb ${queue.length}: alloc ${size} bytes (${how}; + ${allocExtra} for LL headroom), skb_reserve(${v6 ? cork.hhLen + 8 : cork.hhLen}), skb_put(${fraglen - pagedlen})${
+          fraggap > 0 ? `; fraggap ${fraggap}: the previous skb's last ${fraggap} bytes move here and it is trimmed to maxfraglen ${maxfraglen}` : ''
+        }${wasFirst ? '; the UDP header goes first' : ''}; truesize ${nskb.truesize}`,
+        dir: 'down',
+        snapshot: snap(queue, {
+          fraggap,
+          datalen,
+          fraglen,
+          alloclen: size,
+          copy,
+          pagedlen,
+          truesize: nskb.truesize,
+          sk_wmem_alloc: mem.wmemAlloc + wmemDelta,
+          ...(prevLen !== undefined ? { 'prev->len': prevLen } : {}),
+        }, prev ? [prev, nskb] : [nskb]),
+      });
+    } else summarised++;
+    return null;
+  };
+
+  if (!skb) {
+    const r = allocNew();
+    if (r) return r;
+  }
+  while (length > 0) {
+    const cur = skb as SkBuff;
+    let copy = room() - cur.len;
+    if (copy < length) copy = maxfraglen - cur.len;
+    if (copy <= 0) {
+      const r = allocNew();
+      if (r) return r;
+      continue;
+    }
+    if (copy > length) copy = length;
+    if (!cork.sg) {
+      const put = skbPut(cur, copy, 'payload', { from: offset, to: offset + copy });
+      if (!put.ok) return err('EINVAL', put.fn, SKBUFF_H, put.message);
+      trace.push({
+        fn,
+        file,
+        why: `no scatter-gather: ${copy} bytes copied into the tail room of skb ${queue.length} (skb_put)`,
+        dir: 'down',
+        snapshot: snap(queue, { copy, tailroom: cur.end - cur.tail }, [cur]),
+      });
+    } else {
+      // sk_page_frag_refill: a fresh 32 KiB page when the current one is full.
+      let fresh = false;
+      if (mem.pfrag.used >= mem.pfrag.size) {
+        mem.pfrag = { used: 0, size: SKB_FRAG_PAGE_SIZE, id: mem.pfrag.id + 1 };
+        fresh = true;
+      }
+      const last = cur.frags[cur.frags.length - 1] as (typeof cur.frags)[number] & { page?: number; pageEnd?: number } | undefined;
+      const coalesce = !fresh && last?.page === mem.pfrag.id && last?.pageEnd === mem.pfrag.used;
+      copy = Math.min(copy, mem.pfrag.size - mem.pfrag.used);
+      if (!skbAppendPageFrag(cur, copy, { from: offset, to: offset + copy }, coalesce))
+        return err('EMSGSIZE', fn, file, `skb ${queue.length} already has MAX_SKB_FRAGS page fragments`);
+      const nl = cur.frags[cur.frags.length - 1] as (typeof cur.frags)[number] & { page?: number; pageEnd?: number };
+      mem.pfrag.used += copy;
+      nl.page = mem.pfrag.id;
+      nl.pageEnd = mem.pfrag.used;
+      wmemDelta += copy;
+      trace.push({
+        fn,
+        file,
+        why: `scatter-gather: ${copy} bytes into a page fragment of skb ${queue.length} (${coalesce ? 'coalesced with the last frag' : `frag ${cur.frags.length}`}), skb->len ${cur.len}, data_len ${cur.data_len}`,
+        dir: 'down',
+        snapshot: snap(queue, { copy, nr_frags: cur.frags.length, 'skb->len': cur.len, data_len: cur.data_len }, [cur]),
+      });
+    }
+    offset += copy;
+    length -= copy;
+  }
+  flushSummary();
+  mem.wmemAlloc += wmemDelta;
+  return { ok: true };
+}

@@ -1,0 +1,313 @@
+/**
+ * From the queue to the wire: __ip_make_skb / __ip6_make_skb (chain the queue into one skb
+ * with a frag_list, write the header, decide DF), ip_finish_output / ip6_finish_output
+ * (fragment or not), ip_fragment (DF → ICMP "fragmentation needed" + EMSGSIZE),
+ * ip_do_fragment / ip6_fragment (fast path reusing the frag_list skbs, or the slow path
+ * copying into new skbs), ip_options_fragment.
+ */
+import {
+  allocSkb,
+  headroom,
+  llReservedSpace,
+  pagelen,
+  skbLabel,
+  skbPull,
+  skbPush,
+  skbPut,
+  skbReserve,
+  skbSnapshot,
+  type Region,
+  type SkBuff,
+} from '../skb/index.ts';
+import type { TraceStep } from '../trace/index.ts';
+import type { FragPath, OutputSnapshot, WirePacket, WirePacketV4, WirePacketV6 } from './types.ts';
+import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
+import { ipOptionsFragment } from './options.ts';
+
+export const IP_OPTIONS_C = 'net/ipv4/ip_options.c';
+
+/** The IPv4 header fields the model tracks for one packet. */
+export interface Ip4Header {
+  ihl: number;
+  id: number;
+  df: boolean;
+  mf: boolean;
+  /** Fragment offset in bytes. */
+  offset: number;
+  protocol: number;
+  options: number[];
+}
+
+export interface MadeSkb {
+  skb: SkBuff;
+  /** The transport datagram's length (what the IP header will carry after the header). */
+  datagramLength: number;
+}
+
+type Trace = TraceStep<OutputSnapshot>[];
+
+function step(trace: Trace, fn: string, file: string, why: string, skbs: SkBuff[], vars: OutputSnapshot['vars'] = {}, wireCount = 0): void {
+  trace.push({ fn, file, why, dir: 'down', snapshot: { skbs: skbs.map((s) => skbSnapshot(s)), vars, wireCount } });
+}
+
+/**
+ * __ip_make_skb / __ip6_make_skb: the first queued skb becomes the head; every later skb
+ * has its network-header room pulled off and is chained on the head's frag_list.
+ */
+export function ipMakeSkb(queue: SkBuff[], family: 'inet' | 'inet6', trace: Trace): SkBuff {
+  const head = queue[0] as SkBuff;
+  const nhl = (head.transport_header ?? 0) - (head.network_header ?? 0);
+  for (const tmp of queue.slice(1)) {
+    skbPull(tmp, nhl);
+    head.frag_list.push(tmp);
+    head.len += tmp.len;
+    head.data_len += tmp.len;
+    head.truesize += tmp.truesize;
+  }
+  head.label = family === 'inet' ? 'ip datagram' : 'ip6 datagram';
+  step(
+    trace,
+    family === 'inet' ? '__ip_make_skb' : '__ip6_make_skb',
+    family === 'inet' ? IP_OUTPUT_C : IP6_OUTPUT_C,
+    queue.length > 1
+      ? `the ${queue.length - 1} later skbs lose their ${nhl}-byte header room (__skb_pull) and hang on the head's frag_list: one skb of ${head.len} bytes, data_len ${head.data_len}`
+      : `a single skb of ${head.len} bytes: no frag_list needed`,
+    [head],
+    { 'skb->len': head.len, data_len: head.data_len, frag_list: head.frag_list.length, truesize: head.truesize },
+  );
+  return head;
+}
+
+export interface FragmentResult {
+  wire: WirePacket[];
+  /** The skbs that leave, one per wire packet. */
+  out: SkBuff[];
+  path: FragPath;
+  why: string;
+}
+
+/** ip_do_fragment's fast-path checks: null when the frag_list can be reused, else why not. */
+export function fastPathRefusal(skb: SkBuff, hlen: number, mtu: number, llRs: number, isFragment: boolean, v6: boolean): string | null {
+  if (!skb.frag_list.length) return 'the skb has no frag_list (its data is in one buffer)';
+  const firstLen = pagelen(skb);
+  if (firstLen - hlen > mtu) return `the head skb carries ${firstLen - hlen} data bytes, more than the ${mtu} a fragment may`;
+  if ((firstLen - hlen) & 7) return `the head skb's ${firstLen - hlen} data bytes are not a multiple of 8`;
+  if (isFragment) return 'the packet is itself a fragment (MF or an offset)';
+  const needHead = v6 ? llRs + 8 : llRs;
+  if (headroom(skb) < needHead) return `the head skb has ${headroom(skb)} bytes of headroom, less than ${needHead}`;
+  const n = skb.frag_list.length;
+  for (let i = 0; i < n; i++) {
+    const f = skb.frag_list[i] as SkBuff;
+    if (f.len > mtu) return `frag_list skb ${i + 1} carries ${f.len} bytes, more than ${mtu}`;
+    if (f.len & 7 && i < n - 1) return `frag_list skb ${i + 1} (not the last) carries ${f.len} bytes, not a multiple of 8`;
+    const need = hlen + llRs + (v6 ? 8 : 0);
+    if (headroom(f) < need) return `frag_list skb ${i + 1} has ${headroom(f)} bytes of headroom, less than ${need} for a header`;
+  }
+  return null;
+}
+
+function payloadRegions(skb: SkBuff): Region[] {
+  const lin = skb.regions.filter((r) => r.start >= skb.data && r.kind !== 'ip' && r.kind !== 'ipopt' && r.kind !== 'ip6' && r.kind !== 'frag6');
+  return lin;
+}
+
+function rangeOf(regions: Region[], frags: SkBuff['frags']): { from: number; to: number } {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const r of [...regions, ...frags.flatMap((f) => f.regions)]) {
+    if (r.from === undefined || r.to === undefined) continue;
+    from = Math.min(from, r.from);
+    to = Math.max(to, r.to);
+  }
+  return from === Infinity ? { from: 0, to: 0 } : { from, to };
+}
+
+/**
+ * ip_do_fragment (IPv4): the fast path rewrites the head and each frag_list skb into a
+ * fragment in place; the slow path allocates new skbs and copies `len` bytes at a time.
+ */
+export function ipDoFragment(
+  skb: SkBuff,
+  hdr: Ip4Header,
+  dstMtu: number,
+  trace: Trace,
+  opts: { hhLen: number; datagramOffsetBase?: number },
+): FragmentResult {
+  const hlen = hdr.ihl;
+  const mtu = dstMtu - hlen;
+  const llRs = opts.hhLen;
+  const refusal = fastPathRefusal(skb, hlen, mtu, llRs, hdr.mf || hdr.offset !== 0, false);
+  const wire: WirePacketV4[] = [];
+  const out: SkBuff[] = [];
+  const laterOptions = ipOptionsFragment(hdr.options);
+  const optChanged = laterOptions.some((b, i) => b !== hdr.options[i]);
+
+  if (!refusal) {
+    step(
+      trace,
+      'ip_do_fragment',
+      IP_OUTPUT_C,
+      `fast path: the frag_list built by __ip_make_skb already has fragment geometry (head ${pagelen(skb) - hlen} data bytes, every member ≤ ${mtu} and a multiple of 8 but the last, headroom for a header): reuse the skbs, no copying`,
+      [skb],
+      { hlen, mtu, first_len: pagelen(skb), ll_rs: llRs },
+    );
+    // ip_fraglist_init: the head becomes fragment 1.
+    const frags = skb.frag_list;
+    skb.frag_list = [];
+    const firstLen = pagelen(skb);
+    skb.len = firstLen;
+    skb.data_len = firstLen - (skb.tail - skb.data);
+    skb.label = 'frag 1';
+    out.push(skb);
+    wire.push({ family: 'inet', index: 0, total_length: firstLen, ihl: hlen, id: hdr.id, df: false, mf: frags.length > 0, offset: hdr.offset, protocol: hdr.protocol, options: [...hdr.options], range: rangeOf(payloadRegions(skb), skb.frags) });
+    let offset = hdr.offset + firstLen - hlen;
+    frags.forEach((f, i) => {
+      // ip_fraglist_prepare: push room for the header and copy the previous one in.
+      skbPush(f, hlen);
+      f.network_header = f.data;
+      skbLabel(f, 'ip', f.data, f.data + 20);
+      if (hlen > 20) skbLabel(f, 'ipopt', f.data + 20, f.data + hlen);
+      f.label = `frag ${i + 2}`;
+      out.push(f);
+      const range = rangeOf(payloadRegions(f), f.frags);
+      wire.push({ family: 'inet', index: i + 1, total_length: f.len, ihl: hlen, id: hdr.id, df: false, mf: i < frags.length - 1 || hdr.mf, offset, protocol: hdr.protocol, options: [...laterOptions], range });
+      offset += f.len - hlen;
+    });
+    step(
+      trace,
+      'ip_fraglist_prepare',
+      IP_OUTPUT_C,
+      `each frag_list skb gets the previous fragment's header pushed in front (skb_push ${hlen}), its own tot_len and offset, MF on all but the last; DF is cleared${optChanged ? '; ip_options_fragment turned the non-copied options into NOPs for fragments 2…' : ''}`,
+      out,
+      { fragments: out.length },
+      wire.length,
+    );
+    if (optChanged)
+      step(trace, 'ip_options_fragment', IP_OPTIONS_C, `options without the "copied" bit (RR, TS) become NOPs in fragments 2…${out.length}: same header length, ${hlen} bytes`, out.slice(1, 2), { optlen: hdr.options.length });
+    return { wire, out, path: 'fast', why: 'the frag_list skbs already had fragment geometry' };
+  }
+
+  step(trace, 'ip_do_fragment', IP_OUTPUT_C, `slow path: ${refusal}; new skbs are allocated and the data copied in pieces of at most ${mtu & ~7} bytes`, [skb], { hlen, mtu, ll_rs: llRs });
+  let left = skb.len - hlen;
+  let ptr = 0;
+  let offset = hdr.offset;
+  const base = opts.datagramOffsetBase ?? 0;
+  let i = 0;
+  while (left > 0) {
+    let len = Math.min(left, mtu);
+    if (len < left) len &= ~7;
+    const f = allocSkb(len + hlen + llRs, `frag ${i + 1}`);
+    skbReserve(f, llRs);
+    f.network_header = f.tail;
+    skbPut(f, 20, 'ip');
+    if (hlen > 20) skbPut(f, hlen - 20, 'ipopt');
+    f.transport_header = f.tail;
+    skbPut(f, len, 'payload', { from: base + ptr, to: base + ptr + len });
+    left -= len;
+    out.push(f);
+    wire.push({
+      family: 'inet',
+      index: i,
+      total_length: len + hlen,
+      ihl: hlen,
+      id: hdr.id,
+      df: false,
+      mf: left > 0 || hdr.mf,
+      offset,
+      protocol: hdr.protocol,
+      options: i === 0 ? [...hdr.options] : [...laterOptions],
+      range: { from: base + ptr, to: base + ptr + len },
+    });
+    ptr += len;
+    offset += len;
+    i++;
+  }
+  step(trace, 'ip_frag_next', IP_OUTPUT_C, `${out.length} new skbs (alloc_skb(len + hlen + ll_rs)), each with a copy of the header and its piece of the data${optChanged ? '; ip_options_fragment NOP-filled the non-copied options after the first' : ''}`, out, { fragments: out.length }, wire.length);
+  return { wire, out, path: 'slow', why: refusal };
+}
+
+/** The IPv6 fragment header fields of one packet. */
+export interface Ip6Header {
+  nexthdr: number;
+  id: number;
+}
+
+/**
+ * ip6_fragment: every fragment carries the 40-byte header plus an 8-byte fragment header;
+ * `mtu` here is what is left for data. Same fast/slow split as IPv4.
+ */
+export function ip6Fragment(skb: SkBuff, hdr: Ip6Header, dstMtu: number, trace: Trace, opts: { hhLen: number }): FragmentResult {
+  const hlen = 40;
+  const mtu = dstMtu - hlen - 8;
+  const llRs = opts.hhLen;
+  const refusal = fastPathRefusal(skb, hlen, mtu, llRs, false, true);
+  const wire: WirePacketV6[] = [];
+  const out: SkBuff[] = [];
+  const pushFrag = (s: SkBuff, index: number, offset: number, mf: boolean, range: { from: number; to: number }): void => {
+    wire.push({ family: 'inet6', index, payload_length: s.len - 40, total_length: s.len, next_header: 44, frag: { next_header: hdr.nexthdr, offset, mf, id: hdr.id }, range });
+  };
+  if (!refusal) {
+    step(trace, 'ip6_fragment', IP6_OUTPUT_C, `fast path: the frag_list already has fragment geometry (each piece ≤ ${mtu} bytes and a multiple of 8 but the last, 8 bytes of headroom kept for the fragment header): reuse the skbs`, [skb], { hlen, mtu, first_len: pagelen(skb) });
+    const frags = skb.frag_list;
+    skb.frag_list = [];
+    const firstLen = pagelen(skb);
+    // ip6_fraglist_init: move the IPv6 header 8 bytes forward and insert the fragment header.
+    skb.len = firstLen;
+    skb.data_len = firstLen - (skb.tail - skb.data);
+    skbPush(skb, 8);
+    skbLabel(skb, 'ip6', skb.data, skb.data + 40);
+    skbLabel(skb, 'frag6', skb.data + 40, skb.data + 48);
+    skb.label = 'frag 1';
+    out.push(skb);
+    pushFrag(skb, 0, 0, frags.length > 0, rangeOf(payloadRegions(skb), skb.frags));
+    let offset = firstLen - hlen;
+    frags.forEach((f, i) => {
+      skbPush(f, hlen + 8);
+      skbLabel(f, 'ip6', f.data, f.data + 40);
+      skbLabel(f, 'frag6', f.data + 40, f.data + 48);
+      f.label = `frag ${i + 2}`;
+      out.push(f);
+      pushFrag(f, i + 1, offset, i < frags.length - 1, rangeOf(payloadRegions(f), f.frags));
+      offset += f.len - hlen - 8;
+    });
+    step(trace, 'ip6_fraglist_prepare', IP6_OUTPUT_C, `each skb gets the IPv6 header and a fragment header (next header ${hdr.nexthdr}, offset, M flag, the same identification) pushed in front; payload_len = 8 + its data`, out, { fragments: out.length }, wire.length);
+    return { wire, out, path: 'fast', why: 'the frag_list skbs already had fragment geometry' };
+  }
+  step(trace, 'ip6_fragment', IP6_OUTPUT_C, `slow path: ${refusal}; new skbs with a copy of the header and up to ${mtu & ~7} data bytes each`, [skb], { hlen, mtu });
+  let left = skb.len - hlen;
+  let ptr = 0;
+  let i = 0;
+  while (left > 0) {
+    let len = Math.min(left, mtu);
+    if (len < left) len &= ~7;
+    const f = allocSkb(len + hlen + 8 + llRs, `frag ${i + 1}`);
+    skbReserve(f, llRs);
+    skbPut(f, 40, 'ip6');
+    skbPut(f, 8, 'frag6');
+    skbPut(f, len, 'payload', { from: ptr, to: ptr + len });
+    left -= len;
+    out.push(f);
+    pushFrag(f, i, ptr, left > 0, { from: ptr, to: ptr + len });
+    ptr += len;
+    i++;
+  }
+  step(trace, 'ip6_frag_next', IP6_OUTPUT_C, `${out.length} new fragment skbs`, out, { fragments: out.length }, wire.length);
+  return { wire, out, path: 'slow', why: refusal };
+}
+
+/** dev_queue_xmit → loopback_xmit: the link layer pushes its 14-byte header on each packet. */
+export function llOutput(out: SkBuff[], v6: boolean, trace: Trace, wireCount: number): void {
+  for (const s of out) {
+    skbPush(s, 14, 'eth');
+    s.mac_header = s.data;
+  }
+  step(
+    trace,
+    v6 ? 'ip6_finish_output2' : 'ip_finish_output2',
+    v6 ? IP6_OUTPUT_C : IP_OUTPUT_C,
+    `neigh_output → dev_queue_xmit → loopback_xmit (drivers/net/loopback.c): each of the ${out.length} packet${out.length > 1 ? 's' : ''} gets its 14-byte Ethernet header pushed into the headroom and leaves`,
+    out,
+    { packets: out.length, hard_header_len: 14, LL_RESERVED_SPACE: llReservedSpace(14) },
+    wireCount,
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * What the model can take, with the kernel's own limits where they exist: `ip link set mtu`
+ * refuses an IPv4 device MTU below 68 (IPV4_MIN_MTU) and IPv6 needs 1,280 (IPV6_MIN_MTU).
+ */
+import { PMTU_MODES, type InputIssue, type SendInput } from './types.ts';
+
+export const LIMITS = {
+  mtuMin4: 68,
+  mtuMin6: 1280,
+  mtuMax: 65536,
+  lenMax: 65535,
+  sendsMax: 256,
+  iovMax: 1024,
+  optionsMax: 40,
+  sndbufMin: 4608,
+  sndbufMax: 2 ** 31 - 1,
+} as const;
+
+const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
+
+export function validateSendInput(input: SendInput): InputIssue[] {
+  const out: InputIssue[] = [];
+  const v6 = input.family === 'inet6';
+  if (input.family !== 'inet' && input.family !== 'inet6') out.push({ field: 'family', message: 'Family is inet (IPv4) or inet6 (IPv6).' });
+  if (!['udp', 'raw', 'raw-hdrincl'].includes(input.sock)) out.push({ field: 'sock', message: 'Socket is udp, raw or raw-hdrincl.' });
+  if (!PMTU_MODES.includes(input.pmtu)) out.push({ field: 'pmtu', message: `PMTU discovery mode is one of ${PMTU_MODES.join(', ')}.` });
+  const minMtu = v6 ? LIMITS.mtuMin6 : LIMITS.mtuMin4;
+  if (!isInt(input.mtu) || input.mtu < minMtu || input.mtu > LIMITS.mtuMax)
+    out.push({
+      field: 'mtu',
+      message: v6
+        ? `IPv6 needs an MTU of 1,280 to 65,536 (IPV6_MIN_MTU is 1,280; below it the kernel disables IPv6 on the device).`
+        : `MTU must be a whole number from 68 to 65,536 (ip link refuses an IPv4 MTU below 68, IPV4_MIN_MTU).`,
+    });
+  const lens = input.iov ?? input.sends;
+  const what = input.iov ? 'iovec' : input.sends.length > 1 ? 'send' : 'length';
+  if (!Array.isArray(lens) || lens.length === 0) out.push({ field: input.iov ? 'iov' : 'sends', message: 'Give at least one length.' });
+  else if (lens.some((n) => !isInt(n) || n < 0 || n > LIMITS.lenMax))
+    out.push({ field: input.iov ? 'iov' : lens.length > 1 ? 'sends' : 'len', message: `Each ${what} length is a whole number from 0 to 65,535.` });
+  if (input.iov && input.iov.length > LIMITS.iovMax) out.push({ field: 'iov', message: `At most ${LIMITS.iovMax} iovecs (UIO_MAXIOV).` });
+  if (!input.iov && input.sends.length > LIMITS.sendsMax) out.push({ field: 'sends', message: `At most ${LIMITS.sendsMax} MSG_MORE sends in the lab.` });
+  if (input.sock !== 'udp' && (!isInt(input.protocol) || input.protocol < 0 || input.protocol > 255))
+    out.push({ field: 'protocol', message: 'A raw socket protocol is 0 to 255.' });
+  if (input.sock === 'raw' && (input.protocol === 0 || input.protocol === 255))
+    out.push({ field: 'protocol', message: `socket(AF_INET${v6 ? '6' : ''}, SOCK_RAW, ${input.protocol}) ${input.protocol === 0 ? 'fails with EPROTONOSUPPORT' : 'is an IP_HDRINCL socket: choose raw-hdrincl'}.` });
+  if (input.options.length > LIMITS.optionsMax) out.push({ field: 'options', message: 'At most 40 bytes of IPv4 options.' });
+  if (input.options.some((b) => !isInt(b) || b < 0 || b > 255)) out.push({ field: 'options', message: 'Options are bytes (00 to ff).' });
+  if (v6 && input.options.length) out.push({ field: 'options', message: 'IPv4 options do not apply to IPv6 (it uses extension headers).' });
+  if (input.sock === 'raw-hdrincl') {
+    if (v6) out.push({ field: 'sock', message: 'The IP_HDRINCL model is IPv4 only.' });
+    if (input.iov ? false : input.sends.length > 1) out.push({ field: 'sends', message: 'IP_HDRINCL packets are never corked: each sendto() is one packet.' });
+  }
+  if (!isInt(input.sndbuf) || input.sndbuf < LIMITS.sndbufMin || input.sndbuf > LIMITS.sndbufMax)
+    out.push({ field: 'sndbuf', message: 'sk_sndbuf is at least 4,608 (SOCK_MIN_SNDBUF); the default is 212,992.' });
+  return out;
+}

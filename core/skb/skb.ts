@@ -1,0 +1,197 @@
+/**
+ * The sk_buff and its pointer operations (include/linux/skbuff.h, net/core/skbuff.c).
+ * A `SkBuff` is mutable while a pipeline builds it; `skbSnapshot` freezes it as plain data
+ * for a trace. Payload bytes are never held: regions name byte ranges of the user's data.
+ */
+import { MAX_SKB_FRAGS, skbAllocation } from './alloc.ts';
+import type { PageFrag, Region, RegionKind, SkbSnapshot } from './types.ts';
+
+export interface SkBuff {
+  id: number;
+  label: string;
+  data: number;
+  tail: number;
+  end: number;
+  len: number;
+  data_len: number;
+  truesize: number;
+  network_header?: number;
+  transport_header?: number;
+  mac_header?: number;
+  frags: PageFrag[];
+  frag_list: SkBuff[];
+  regions: Region[];
+}
+
+/** A BUG() the kernel would hit, as a value with the numbers it prints. */
+export interface SkbPanic {
+  ok: false;
+  panic: 'skb_over_panic' | 'skb_under_panic';
+  fn: string;
+  message: string;
+}
+export type SkbOpResult = { ok: true } | SkbPanic;
+
+let nextId = 1;
+
+/** Reset skb ids (pipelines do this so that equal inputs give equal traces). */
+export function resetSkbIds(): void {
+  nextId = 1;
+}
+
+/** alloc_skb(size): an empty buffer, data = tail = head. */
+export function allocSkb(size: number, label = ''): SkBuff {
+  const a = skbAllocation(size);
+  return { id: nextId++, label, data: 0, tail: 0, end: a.end, len: 0, data_len: 0, truesize: a.truesize, frags: [], frag_list: [], regions: [] };
+}
+
+function panicText(fn: string, skb: SkBuff, n: number): string {
+  return `${fn}: text:ffffffff81000000 len:${skb.len} put:${n} head:ffff888000000000 data:ffff888000000000 tail:${'0x' + skb.tail.toString(16)} end:${'0x' + skb.end.toString(16)} dev:lo`;
+}
+
+/** skb_reserve(len): data += len, tail += len (an empty buffer only). */
+export function skbReserve(skb: SkBuff, n: number): SkbOpResult {
+  if (skb.tail + n > skb.end) return { ok: false, panic: 'skb_over_panic', fn: 'skb_reserve', message: panicText('skb_over_panic', skb, n) };
+  skb.data += n;
+  skb.tail += n;
+  return { ok: true };
+}
+
+/** skb_put(len): extend the data at the tail; BUG (skb_over_panic) past `end`. */
+export function skbPut(skb: SkBuff, n: number, kind?: RegionKind, range?: { from: number; to: number }): SkbOpResult {
+  if (skb.data_len !== 0 || skb.tail + n > skb.end)
+    return { ok: false, panic: 'skb_over_panic', fn: 'skb_put', message: panicText('skb_over_panic', skb, n) };
+  if (kind && n > 0) skb.regions.push({ kind, start: skb.tail, end: skb.tail + n, ...range });
+  skb.tail += n;
+  skb.len += n;
+  return { ok: true };
+}
+
+/** skb_push(len): prepend a header in front of data; BUG (skb_under_panic) below head. */
+export function skbPush(skb: SkBuff, n: number, kind?: RegionKind): SkbOpResult {
+  if (skb.data - n < 0) return { ok: false, panic: 'skb_under_panic', fn: 'skb_push', message: panicText('skb_under_panic', skb, n) };
+  skb.data -= n;
+  skb.len += n;
+  if (kind && n > 0) {
+    skb.regions = skb.regions.filter((r) => r.end <= skb.data || r.start >= skb.data + n);
+    skb.regions.push({ kind, start: skb.data, end: skb.data + n });
+    skb.regions.sort((a, b) => a.start - b.start);
+  }
+  return { ok: true };
+}
+
+/** __skb_pull(len): drop bytes from the front of the linear data (NULL if n > len). */
+export function skbPull(skb: SkBuff, n: number): boolean {
+  if (n > skb.len || skb.len - n < skb.data_len) return false;
+  skb.data += n;
+  skb.len -= n;
+  return true;
+}
+
+/** Label a stretch of already-put linear bytes (e.g. the IP header written in place). */
+export function skbLabel(skb: SkBuff, kind: RegionKind, start: number, end: number, range?: { from: number; to: number }): void {
+  if (end <= start) return;
+  skb.regions = skb.regions.filter((r) => r.end <= start || r.start >= end);
+  skb.regions.push({ kind, start, end, ...range });
+  skb.regions.sort((a, b) => a.start - b.start);
+}
+
+/** pskb_trim_unique(skb, len) on a linear skb: cut the tail back to `len` bytes of data. */
+export function skbTrimLinear(skb: SkBuff, newLen: number): void {
+  const cut = skb.data + newLen;
+  skb.regions = skb.regions.flatMap((r) => {
+    if (r.start >= cut) return [];
+    if (r.end <= cut) return [r];
+    const keep = cut - r.start;
+    return [{ ...r, end: cut, ...(r.from !== undefined ? { to: r.from + keep } : {}) }];
+  });
+  skb.tail = cut;
+  skb.len = newLen;
+}
+
+/**
+ * pskb_trim_unique(skb, len): cut the data back to `newLen` bytes, page fragments first
+ * (the linear area only when the cut reaches into it). truesize is not given back.
+ */
+export function skbTrim(skb: SkBuff, newLen: number): void {
+  const hl = headlen(skb);
+  if (newLen >= hl) {
+    let keep = newLen - hl;
+    const frags: PageFrag[] = [];
+    for (const f of skb.frags) {
+      if (keep <= 0) break;
+      if (f.size <= keep) {
+        frags.push(f);
+        keep -= f.size;
+        continue;
+      }
+      const cut = keep;
+      frags.push({
+        ...f,
+        size: cut,
+        regions: f.regions.flatMap((r) =>
+          r.start >= cut ? [] : r.end <= cut ? [r] : [{ ...r, end: cut, ...(r.from !== undefined ? { to: r.from + (cut - r.start) } : {}) }],
+        ),
+      });
+      keep = 0;
+    }
+    skb.frags = frags;
+    skb.data_len = newLen - hl;
+    skb.len = newLen;
+    return;
+  }
+  skb.frags = [];
+  skb.data_len = 0;
+  skbTrimLinear(skb, newLen);
+}
+
+/**
+ * Append `n` payload bytes as page fragments (the NETIF_F_SG branch of __ip_append_data),
+ * coalescing with the last frag when it ends where the page fragment continues.
+ * Returns false (EMSGSIZE in the caller) when a new frag would pass MAX_SKB_FRAGS.
+ */
+export function skbAppendPageFrag(skb: SkBuff, n: number, range: { from: number; to: number }, coalesce: boolean): boolean {
+  const last = skb.frags[skb.frags.length - 1];
+  if (coalesce && last) {
+    last.size += n;
+    const lr = last.regions[last.regions.length - 1];
+    if (lr && lr.to === range.from) {
+      lr.end += n;
+      lr.to = range.to;
+    } else last.regions.push({ kind: 'payload', start: last.size - n, end: last.size, ...range });
+  } else {
+    if (skb.frags.length >= MAX_SKB_FRAGS) return false;
+    skb.frags.push({ size: n, regions: [{ kind: 'payload', start: 0, end: n, ...range }] });
+  }
+  skb.len += n;
+  skb.data_len += n;
+  skb.truesize += n;
+  return true;
+}
+
+/** skb_headroom / skb_tailroom / skb_headlen / skb_pagelen. */
+export const headroom = (skb: SkBuff): number => skb.data;
+export const tailroom = (skb: SkBuff): number => (skb.data_len ? 0 : skb.end - skb.tail);
+export const headlen = (skb: SkBuff): number => skb.len - skb.data_len;
+export const pagelen = (skb: SkBuff): number => headlen(skb) + skb.frags.reduce((a, f) => a + f.size, 0);
+
+/** Freeze an skb (and its frag_list) as plain data for a trace step. */
+export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
+  return {
+    id: skb.id,
+    label,
+    head: 0,
+    data: skb.data,
+    tail: skb.tail,
+    end: skb.end,
+    len: skb.len,
+    data_len: skb.data_len,
+    truesize: skb.truesize,
+    ...(skb.network_header !== undefined ? { network_header: skb.network_header } : {}),
+    ...(skb.transport_header !== undefined ? { transport_header: skb.transport_header } : {}),
+    ...(skb.mac_header !== undefined ? { mac_header: skb.mac_header } : {}),
+    frags: skb.frags.map((f) => ({ size: f.size, regions: f.regions.map((r) => ({ ...r })) })),
+    frag_list: skb.frag_list.map((f) => skbSnapshot(f)),
+    regions: skb.regions.map((r) => ({ ...r })),
+  };
+}
