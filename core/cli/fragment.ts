@@ -1,0 +1,87 @@
+/** `sockscope fragment --len 4000 --mtu 1500 [--family inet6] [--pmtu do] [--json]`. */
+import { DEFAULT_SEND_INPUT, ipSend, parseOptionsHex, type SendInput, type SendResult, PMTU_MODES } from '../ip/index.ts';
+import { STRERROR, ERRNO } from '../errno/index.ts';
+import { parseFlags, table, type CommandResult } from './args.ts';
+
+export const FRAGMENT_HELP = `usage: sockscope fragment --len N [--mtu 1500] [--family inet|inet6] [--sock udp|raw|raw-hdrincl]
+                          [--proto 253] [--pmtu ${PMTU_MODES.join('|')}] [--opts HEX] [--sends 1000,1000]
+                          [--iov 500,500] [--sg 0|1] [--sndbuf 212992] [--no-sndbuf-check] [--df] [--json]`;
+
+const ints = (s: string): number[] | null => (/^\d+(,\d+)*$/.test(s) ? s.split(',').map(Number) : null);
+
+/** The facts of a send, with the same field names as the conformance fixtures. */
+export function sendFacts(r: SendResult): Record<string, unknown> {
+  return {
+    ...(r.ok ? { sent: r.sent } : { errno: r.errno, errno_value: ERRNO[r.errno], function: r.fn, file: r.file, why: r.why }),
+    received_length: r.received_length,
+    icmp_replies: r.icmp.length,
+    fragment_path: r.fragPath,
+    fragment_path_why: r.fragPathWhy,
+    numbers: r.numbers,
+    wire: r.wire.map((p) =>
+      p.family === 'inet'
+        ? { v: 4, ihl: p.ihl, total_length: p.total_length, payload_length: p.total_length - p.ihl, id: p.id, df: p.df, mf: p.mf, offset: p.offset, protocol: p.protocol, options_hex: p.options.map((b) => b.toString(16).padStart(2, '0')).join('') }
+        : { v: 6, payload_length: p.payload_length, total_length: p.total_length, next_header: p.next_header, ...(p.frag ? { frag_next_header: p.frag.next_header, offset: p.frag.offset, mf: p.frag.mf, id: p.frag.id, fragment_data_length: p.payload_length - 8 } : {}) },
+    ),
+  };
+}
+
+export function fragmentCommand(args: string[]): CommandResult {
+  const f = parseFlags(args, ['json', 'no-sndbuf-check', 'df', 'help']);
+  if (!f.ok) return { code: 2, out: `${f.why}\n${FRAGMENT_HELP}` };
+  const o = f.flags;
+  if (o.help) return { code: 0, out: FRAGMENT_HELP };
+  const input: SendInput = { ...DEFAULT_SEND_INPUT };
+  const num = (k: string): number | null => (typeof o[k] === 'string' && /^\d+$/.test(o[k] as string) ? Number(o[k]) : null);
+  const problems: string[] = [];
+  for (const [k, field] of [['mtu', 'mtu'], ['proto', 'protocol'], ['sndbuf', 'sndbuf']] as const) {
+    if (o[k] === undefined) continue;
+    const v = num(k);
+    if (v === null) problems.push(`--${k} takes a whole number`);
+    else input[field] = v;
+  }
+  if (o.len !== undefined) {
+    const v = num('len');
+    if (v === null) problems.push('--len takes a whole number');
+    else input.sends = [v];
+  }
+  if (o.sends !== undefined) {
+    const v = ints(String(o.sends));
+    if (!v) problems.push('--sends takes lengths separated by commas, e.g. 1000,1000');
+    else input.sends = v;
+  }
+  if (o.iov !== undefined) {
+    const v = ints(String(o.iov));
+    if (!v) problems.push('--iov takes lengths separated by commas');
+    else input.iov = v;
+  }
+  if (o.family !== undefined) input.family = o.family as SendInput['family'];
+  if (o.sock !== undefined) input.sock = o.sock as SendInput['sock'];
+  if (o.pmtu !== undefined) input.pmtu = o.pmtu as SendInput['pmtu'];
+  if (o.sg !== undefined) input.sg = o.sg !== '0';
+  if (o['no-sndbuf-check']) input.sndbufCheck = false;
+  if (o.df) input.df = true;
+  if (o.opts !== undefined) {
+    const p = parseOptionsHex(String(o.opts));
+    if (!p.ok) problems.push(`--opts: ${p.why}`);
+    else input.options = p.bytes;
+  }
+  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${FRAGMENT_HELP}` };
+  const r = ipSend(input);
+  if (!r.ok && r.fn === 'sockscope') return { code: 2, out: `${r.why}\n${FRAGMENT_HELP}` };
+  if (o.json) return { code: 0, out: JSON.stringify({ input, ...sendFacts(r) }, null, 2) };
+  const head = `${input.family === 'inet6' ? 'IPv6' : 'IPv4'} ${input.sock} send of ${input.iov ? `iov ${input.iov.join('+')}` : input.sends.join(' + ')} bytes, MTU ${input.mtu}, pmtudisc ${input.pmtu}${input.options.length ? `, options ${input.options.length} bytes` : ''}`;
+  const lines = [head];
+  if (!r.ok) lines.push(`→ ${r.errno} (${ERRNO[r.errno]}, ${STRERROR[r.errno] ?? ''}) from ${r.fn} (${r.file}): ${r.why}`);
+  else lines.push(`→ sent ${r.sent} bytes in ${r.wire.length} packet${r.wire.length > 1 ? 's' : ''}${r.fragPath !== 'none' ? ` (ip_do_fragment ${r.fragPath} path: ${r.fragPathWhy})` : ''}; receiver got ${r.received_length ?? 'nothing'}`);
+  if (r.wire.length) {
+    const rows = r.wire.map((p, i) =>
+      p.family === 'inet'
+        ? [String(i + 1), String(p.offset), String(p.total_length - p.ihl), String(p.total_length), p.mf ? 'MF' : '', p.df ? 'DF' : '', p.options.map((b) => b.toString(16).padStart(2, '0')).join('')]
+        : [String(i + 1), p.frag ? String(p.frag.offset) : '-', String(p.payload_length - (p.frag ? 8 : 0)), String(p.total_length), p.frag?.mf ? 'M' : '', '', p.frag ? `frag id ${p.frag.id}` : ''],
+    );
+    lines.push(table(['#', 'offset', 'payload length', 'total length', 'MF', 'DF', 'options'], rows));
+  }
+  if (r.icmp.length) lines.push(...r.icmp.map((m) => `ICMP type ${m.type} code ${m.code}: ${m.why}`));
+  return { code: r.ok ? 0 : 1, out: lines.join('\n') };
+}
