@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['core/**/*.test.ts'],
+          benchmark: { include: ['core/**/*.bench.ts'] },
         },
       },
       {

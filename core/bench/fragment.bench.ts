@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: how long the output-path model takes, worst case and typical.
+ * A benchmark, not a test: it reports numbers and asserts nothing.
+ */
+import { bench, describe } from 'vitest';
+import { DEFAULT_SEND_INPUT, ipSend } from '../ip/index.ts';
+
+describe('ipSend (whole pipeline with trace and sk_buff snapshots)', () => {
+  bench('worst case: 65,507 B over MTU 68, send-buffer check off (1,365 fragments)', () => {
+    ipSend({ ...DEFAULT_SEND_INPUT, sends: [65507], mtu: 68, sndbufCheck: false });
+  });
+  bench('worst case with the check: ENOBUFS after 512 skbs', () => {
+    ipSend({ ...DEFAULT_SEND_INPUT, sends: [65507], mtu: 68 });
+  });
+  bench('typical: 4,000 B over Ethernet MTU 1500 (3 fragments)', () => {
+    ipSend({ ...DEFAULT_SEND_INPUT, sends: [4000], mtu: 1500 });
+  });
+  bench('IPv6: 20,000 B over MTU 1280', () => {
+    ipSend({ ...DEFAULT_SEND_INPUT, family: 'inet6', sends: [20000], mtu: 1280 });
+  });
+});
