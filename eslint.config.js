@@ -8,6 +8,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
@@ -44,7 +48,10 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['react/*', 'react-dom/*', 'zustand/*'], message: 'core/ is framework-free.' },
-            { group: ['**/app/**', '../app', '../../app', '../../../app'], message: 'core/ never imports app/.' },
+            {
+              group: ['**/app/**', '../app', '../../app', '../../../app'],
+              message: 'core/ never imports app/.',
+            },
           ],
         },
       ],

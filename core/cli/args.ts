@@ -7,7 +7,10 @@ export interface CommandResult {
 export type Flags = Record<string, string | boolean>;
 
 /** `--name value`, `--name=value`, and boolean `--flag`s named in `booleans`. Positionals under `_`. */
-export function parseFlags(args: string[], booleans: string[]): { ok: true; flags: Flags; positionals: string[] } | { ok: false; why: string } {
+export function parseFlags(
+  args: string[],
+  booleans: string[],
+): { ok: true; flags: Flags; positionals: string[] } | { ok: false; why: string } {
   const flags: Flags = {};
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -28,6 +31,10 @@ export function parseFlags(args: string[], booleans: string[]): { ok: true; flag
 /** A plain-text table with aligned columns. */
 export function table(head: string[], rows: string[][]): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i] ?? 0)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(w[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
 }

@@ -1,5 +1,12 @@
 /** `sockscope fragment --len 4000 --mtu 1500 [--family inet6] [--pmtu do] [--json]`. */
-import { DEFAULT_SEND_INPUT, ipSend, parseOptionsHex, type SendInput, type SendResult, PMTU_MODES } from '../ip/index.ts';
+import {
+  DEFAULT_SEND_INPUT,
+  ipSend,
+  parseOptionsHex,
+  type SendInput,
+  type SendResult,
+  PMTU_MODES,
+} from '../ip/index.ts';
 import { STRERROR, ERRNO } from '../errno/index.ts';
 import { parseFlags, table, type CommandResult } from './args.ts';
 
@@ -12,7 +19,9 @@ const ints = (s: string): number[] | null => (/^\d+(,\d+)*$/.test(s) ? s.split('
 /** The facts of a send, with the same field names as the conformance fixtures. */
 export function sendFacts(r: SendResult): Record<string, unknown> {
   return {
-    ...(r.ok ? { sent: r.sent } : { errno: r.errno, errno_value: ERRNO[r.errno], function: r.fn, file: r.file, why: r.why }),
+    ...(r.ok
+      ? { sent: r.sent }
+      : { errno: r.errno, errno_value: ERRNO[r.errno], function: r.fn, file: r.file, why: r.why }),
     received_length: r.received_length,
     icmp_replies: r.icmp.length,
     fragment_path: r.fragPath,
@@ -20,8 +29,33 @@ export function sendFacts(r: SendResult): Record<string, unknown> {
     numbers: r.numbers,
     wire: r.wire.map((p) =>
       p.family === 'inet'
-        ? { v: 4, ihl: p.ihl, total_length: p.total_length, payload_length: p.total_length - p.ihl, id: p.id, df: p.df, mf: p.mf, offset: p.offset, protocol: p.protocol, options_hex: p.options.map((b) => b.toString(16).padStart(2, '0')).join('') }
-        : { v: 6, payload_length: p.payload_length, total_length: p.total_length, next_header: p.next_header, ...(p.frag ? { frag_next_header: p.frag.next_header, offset: p.frag.offset, mf: p.frag.mf, id: p.frag.id, fragment_data_length: p.payload_length - 8 } : {}) },
+        ? {
+            v: 4,
+            ihl: p.ihl,
+            total_length: p.total_length,
+            payload_length: p.total_length - p.ihl,
+            id: p.id,
+            df: p.df,
+            mf: p.mf,
+            offset: p.offset,
+            protocol: p.protocol,
+            options_hex: p.options.map((b) => b.toString(16).padStart(2, '0')).join(''),
+          }
+        : {
+            v: 6,
+            payload_length: p.payload_length,
+            total_length: p.total_length,
+            next_header: p.next_header,
+            ...(p.frag
+              ? {
+                  frag_next_header: p.frag.next_header,
+                  offset: p.frag.offset,
+                  mf: p.frag.mf,
+                  id: p.frag.id,
+                  fragment_data_length: p.payload_length - 8,
+                }
+              : {}),
+          },
     ),
   };
 }
@@ -32,9 +66,14 @@ export function fragmentCommand(args: string[]): CommandResult {
   const o = f.flags;
   if (o.help) return { code: 0, out: FRAGMENT_HELP };
   const input: SendInput = { ...DEFAULT_SEND_INPUT };
-  const num = (k: string): number | null => (typeof o[k] === 'string' && /^\d+$/.test(o[k] as string) ? Number(o[k]) : null);
+  const num = (k: string): number | null =>
+    typeof o[k] === 'string' && /^\d+$/.test(o[k] as string) ? Number(o[k]) : null;
   const problems: string[] = [];
-  for (const [k, field] of [['mtu', 'mtu'], ['proto', 'protocol'], ['sndbuf', 'sndbuf']] as const) {
+  for (const [k, field] of [
+    ['mtu', 'mtu'],
+    ['proto', 'protocol'],
+    ['sndbuf', 'sndbuf'],
+  ] as const) {
     if (o[k] === undefined) continue;
     const v = num(k);
     if (v === null) problems.push(`--${k} takes a whole number`);
@@ -72,13 +111,35 @@ export function fragmentCommand(args: string[]): CommandResult {
   if (o.json) return { code: 0, out: JSON.stringify({ input, ...sendFacts(r) }, null, 2) };
   const head = `${input.family === 'inet6' ? 'IPv6' : 'IPv4'} ${input.sock} send of ${input.iov ? `iov ${input.iov.join('+')}` : input.sends.join(' + ')} bytes, MTU ${input.mtu}, pmtudisc ${input.pmtu}${input.options.length ? `, options ${input.options.length} bytes` : ''}`;
   const lines = [head];
-  if (!r.ok) lines.push(`→ ${r.errno} (${ERRNO[r.errno]}, ${STRERROR[r.errno] ?? ''}) from ${r.fn} (${r.file}): ${r.why}`);
-  else lines.push(`→ sent ${r.sent} bytes in ${r.wire.length} packet${r.wire.length > 1 ? 's' : ''}${r.fragPath !== 'none' ? ` (ip_do_fragment ${r.fragPath} path: ${r.fragPathWhy})` : ''}; receiver got ${r.received_length ?? 'nothing'}`);
+  if (!r.ok)
+    lines.push(
+      `→ ${r.errno} (${ERRNO[r.errno]}, ${STRERROR[r.errno] ?? ''}) from ${r.fn} (${r.file}): ${r.why}`,
+    );
+  else
+    lines.push(
+      `→ sent ${r.sent} bytes in ${r.wire.length} packet${r.wire.length > 1 ? 's' : ''}${r.fragPath !== 'none' ? ` (ip_do_fragment ${r.fragPath} path: ${r.fragPathWhy})` : ''}; receiver got ${r.received_length ?? 'nothing'}`,
+    );
   if (r.wire.length) {
     const rows = r.wire.map((p, i) =>
       p.family === 'inet'
-        ? [String(i + 1), String(p.offset), String(p.total_length - p.ihl), String(p.total_length), p.mf ? 'MF' : '', p.df ? 'DF' : '', p.options.map((b) => b.toString(16).padStart(2, '0')).join('')]
-        : [String(i + 1), p.frag ? String(p.frag.offset) : '-', String(p.payload_length - (p.frag ? 8 : 0)), String(p.total_length), p.frag?.mf ? 'M' : '', '', p.frag ? `frag id ${p.frag.id}` : ''],
+        ? [
+            String(i + 1),
+            String(p.offset),
+            String(p.total_length - p.ihl),
+            String(p.total_length),
+            p.mf ? 'MF' : '',
+            p.df ? 'DF' : '',
+            p.options.map((b) => b.toString(16).padStart(2, '0')).join(''),
+          ]
+        : [
+            String(i + 1),
+            p.frag ? String(p.frag.offset) : '-',
+            String(p.payload_length - (p.frag ? 8 : 0)),
+            String(p.total_length),
+            p.frag?.mf ? 'M' : '',
+            '',
+            p.frag ? `frag id ${p.frag.id}` : '',
+          ],
     );
     lines.push(table(['#', 'offset', 'payload length', 'total length', 'MF', 'DF', 'options'], rows));
   }

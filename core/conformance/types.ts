@@ -33,7 +33,8 @@ export function diffFields(expected: unknown, got: unknown, path = ''): FieldDif
   if (Object.is(expected, got)) return [];
   if (Array.isArray(expected) && Array.isArray(got)) {
     const out: FieldDiff[] = [];
-    if (expected.length !== got.length) out.push({ field: `${path}.length`, expected: expected.length, got: got.length });
+    if (expected.length !== got.length)
+      out.push({ field: `${path}.length`, expected: expected.length, got: got.length });
     const n = Math.min(expected.length, got.length);
     for (let i = 0; i < n; i++) out.push(...diffFields(expected[i], got[i], `${path}[${i}]`));
     return out;

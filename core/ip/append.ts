@@ -86,7 +86,9 @@ export function appendGeometry(cork: Cork): AppendGeometry {
   const mtu = cork.fragsize;
   const fhl = cork.fragheaderlen;
   const maxfraglen =
-    cork.family === 'inet' ? ((mtu - fhl) & ~7) + fhl : ((mtu - fhl) & ~7) + fhl - 8; /* sizeof(struct frag_hdr) */
+    cork.family === 'inet'
+      ? ((mtu - fhl) & ~7) + fhl
+      : ((mtu - fhl) & ~7) + fhl - 8; /* sizeof(struct frag_hdr) */
   const maxnonfragsize = cork.ignoreDf ? (cork.family === 'inet' ? 0xffff : 40 + 0xffff) : mtu;
   return { mtu, fragheaderlen: fhl, maxfraglen, maxnonfragsize };
 }
@@ -123,19 +125,37 @@ export function ipAppendData(a: AppendArgs): AppendResult {
   };
   const err = (errno: Errno, efn: string, efile: string, why: string): AppendResult => {
     flushSummary();
-    trace.push({ fn: efn, file: efile, why: `${errno}: ${why}`, dir: 'down', snapshot: snap(queue, { errno }) });
+    trace.push({
+      fn: efn,
+      file: efile,
+      why: `${errno}: ${why}`,
+      dir: 'down',
+      snapshot: snap(queue, { errno }),
+    });
     return { ok: false, errno, fn: efn, file: efile, why };
   };
 
   if (v6) {
     if (mtu <= fragheaderlen || ((mtu - fragheaderlen) & ~7) + fragheaderlen <= 8)
-      return err('EMSGSIZE', fn, file, `MTU ${mtu} leaves no room for a fragment after the ${fragheaderlen}-byte header`);
+      return err(
+        'EMSGSIZE',
+        fn,
+        file,
+        `MTU ${mtu} leaves no room for a fragment after the ${fragheaderlen}-byte header`,
+      );
     if (cork.headersize + transhdrlen > mtu)
-      return err('EMSGSIZE', fn, file, `the headers (${cork.headersize} + ${transhdrlen}) do not fit MTU ${mtu} (RFC 7112)`);
+      return err(
+        'EMSGSIZE',
+        fn,
+        file,
+        `the headers (${cork.headersize} + ${transhdrlen}) do not fit MTU ${mtu} (RFC 7112)`,
+      );
   }
   const limit = maxnonfragsize - (v6 ? cork.headersize : fragheaderlen);
   if (cork.length + length > limit) {
-    const mode = cork.ignoreDf ? `the ${v6 ? 'IPv6 payload length field (65,535)' : 'IPv4 total length field (65,535)'}` : `the MTU (${mtu}) because this socket may not fragment`;
+    const mode = cork.ignoreDf
+      ? `the ${v6 ? 'IPv6 payload length field (65,535)' : 'IPv4 total length field (65,535)'}`
+      : `the MTU (${mtu}) because this socket may not fragment`;
     return err(
       'EMSGSIZE',
       fn,
@@ -156,7 +176,15 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       queue.length ? `appending ${length} bytes to a queue of ${queue.length}` : `${length} bytes to lay out`
     }${csumPartial ? ' (fits one packet: checksum left to the device, CHECKSUM_PARTIAL)' : ''}`,
     dir: 'down',
-    snapshot: snap(queue, { mtu, fragheaderlen, maxfraglen, maxnonfragsize, length, transhdrlen, 'cork->length': cork.length }),
+    snapshot: snap(queue, {
+      mtu,
+      fragheaderlen,
+      maxfraglen,
+      maxnonfragsize,
+      length,
+      transhdrlen,
+      'cork->length': cork.length,
+    }),
   });
 
   let skb: SkBuff | undefined = queue[queue.length - 1];
@@ -186,7 +214,8 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       how = `fraglen ${fraglen} + ${allocExtra} ≥ SKB_MAX_ALLOC (${SKB_MAX_ALLOC}): ${alloclen} linear, ${pagedlen} in page frags`;
     }
     const copy = datalen - transhdrlen - fraggap - pagedlen;
-    if (v6 && copy < 0) return err('EINVAL', fn, file, `copy would be negative (${copy}): fraggap ${fraggap} with a paged skb`);
+    if (v6 && copy < 0)
+      return err('EINVAL', fn, file, `copy would be negative (${copy}): fraggap ${fraggap} with a paged skb`);
     const size = alloclen + allocExtra;
     let allocFn: string;
     let allocFile: string;
@@ -233,7 +262,11 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       at += fraggap;
       skbTrim(prev, maxfraglen);
     }
-    if (copy > 0) skbLabel(nskb, 'payload', at, at + copy, { from: offset + transhdrlen, to: offset + transhdrlen + copy });
+    if (copy > 0)
+      skbLabel(nskb, 'payload', at, at + copy, {
+        from: offset + transhdrlen,
+        to: offset + transhdrlen + copy,
+      });
     const prevLen = prev?.len;
     offset += copy + transhdrlen;
     length -= copy + transhdrlen;
@@ -248,20 +281,26 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         fn: allocFn,
         file: allocFile,
         why: `skb ${queue.length}: alloc ${size} bytes (${how}; + ${allocExtra} for LL headroom), skb_reserve(${v6 ? cork.hhLen + 8 : cork.hhLen}), skb_put(${fraglen - pagedlen})${
-          fraggap > 0 ? `; fraggap ${fraggap}: the previous skb's last ${fraggap} bytes move here and it is trimmed to maxfraglen ${maxfraglen}` : ''
+          fraggap > 0
+            ? `; fraggap ${fraggap}: the previous skb's last ${fraggap} bytes move here and it is trimmed to maxfraglen ${maxfraglen}`
+            : ''
         }${wasFirst ? '; the UDP header goes first' : ''}; truesize ${nskb.truesize}`,
         dir: 'down',
-        snapshot: snap(queue, {
-          fraggap,
-          datalen,
-          fraglen,
-          alloclen: size,
-          copy,
-          pagedlen,
-          truesize: nskb.truesize,
-          sk_wmem_alloc: mem.wmemAlloc + wmemDelta,
-          ...(prevLen !== undefined ? { 'prev->len': prevLen } : {}),
-        }, prev ? [prev, nskb] : [nskb]),
+        snapshot: snap(
+          queue,
+          {
+            fraggap,
+            datalen,
+            fraglen,
+            alloclen: size,
+            copy,
+            pagedlen,
+            truesize: nskb.truesize,
+            sk_wmem_alloc: mem.wmemAlloc + wmemDelta,
+            ...(prevLen !== undefined ? { 'prev->len': prevLen } : {}),
+          },
+          prev ? [prev, nskb] : [nskb],
+        ),
       });
     } else summarised++;
     return null;
@@ -298,12 +337,16 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         mem.pfrag = { used: 0, size: SKB_FRAG_PAGE_SIZE, id: mem.pfrag.id + 1 };
         fresh = true;
       }
-      const last = cur.frags[cur.frags.length - 1] as (typeof cur.frags)[number] & { page?: number; pageEnd?: number } | undefined;
+      const last = cur.frags[cur.frags.length - 1] as
+        ((typeof cur.frags)[number] & { page?: number; pageEnd?: number }) | undefined;
       const coalesce = !fresh && last?.page === mem.pfrag.id && last?.pageEnd === mem.pfrag.used;
       copy = Math.min(copy, mem.pfrag.size - mem.pfrag.used);
       if (!skbAppendPageFrag(cur, copy, { from: offset, to: offset + copy }, coalesce))
         return err('EMSGSIZE', fn, file, `skb ${queue.length} already has MAX_SKB_FRAGS page fragments`);
-      const nl = cur.frags[cur.frags.length - 1] as (typeof cur.frags)[number] & { page?: number; pageEnd?: number };
+      const nl = cur.frags[cur.frags.length - 1] as (typeof cur.frags)[number] & {
+        page?: number;
+        pageEnd?: number;
+      };
       mem.pfrag.used += copy;
       nl.page = mem.pfrag.id;
       nl.pageEnd = mem.pfrag.used;
@@ -313,7 +356,11 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         file,
         why: `scatter-gather: ${copy} bytes into a page fragment of skb ${queue.length} (${coalesce ? 'coalesced with the last frag' : `frag ${cur.frags.length}`}), skb->len ${cur.len}, data_len ${cur.data_len}`,
         dir: 'down',
-        snapshot: snap(queue, { copy, nr_frags: cur.frags.length, 'skb->len': cur.len, data_len: cur.data_len }, [cur]),
+        snapshot: snap(
+          queue,
+          { copy, nr_frags: cur.frags.length, 'skb->len': cur.len, data_len: cur.data_len },
+          [cur],
+        ),
       });
     }
     offset += copy;

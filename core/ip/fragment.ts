@@ -46,8 +46,22 @@ export interface MadeSkb {
 
 type Trace = TraceStep<OutputSnapshot>[];
 
-function step(trace: Trace, fn: string, file: string, why: string, skbs: SkBuff[], vars: OutputSnapshot['vars'] = {}, wireCount = 0): void {
-  trace.push({ fn, file, why, dir: 'down', snapshot: { skbs: skbs.map((s) => skbSnapshot(s)), vars, wireCount } });
+function step(
+  trace: Trace,
+  fn: string,
+  file: string,
+  why: string,
+  skbs: SkBuff[],
+  vars: OutputSnapshot['vars'] = {},
+  wireCount = 0,
+): void {
+  trace.push({
+    fn,
+    file,
+    why,
+    dir: 'down',
+    snapshot: { skbs: skbs.map((s) => skbSnapshot(s)), vars, wireCount },
+  });
 }
 
 /**
@@ -73,7 +87,12 @@ export function ipMakeSkb(queue: SkBuff[], family: 'inet' | 'inet6', trace: Trac
       ? `the ${queue.length - 1} later skbs lose their ${nhl}-byte header room (__skb_pull) and hang on the head's frag_list: one skb of ${head.len} bytes, data_len ${head.data_len}`
       : `a single skb of ${head.len} bytes: no frag_list needed`,
     [head],
-    { 'skb->len': head.len, data_len: head.data_len, frag_list: head.frag_list.length, truesize: head.truesize },
+    {
+      'skb->len': head.len,
+      data_len: head.data_len,
+      frag_list: head.frag_list.length,
+      truesize: head.truesize,
+    },
   );
   return head;
 }
@@ -87,27 +106,41 @@ export interface FragmentResult {
 }
 
 /** ip_do_fragment's fast-path checks: null when the frag_list can be reused, else why not. */
-export function fastPathRefusal(skb: SkBuff, hlen: number, mtu: number, llRs: number, isFragment: boolean, v6: boolean): string | null {
+export function fastPathRefusal(
+  skb: SkBuff,
+  hlen: number,
+  mtu: number,
+  llRs: number,
+  isFragment: boolean,
+  v6: boolean,
+): string | null {
   if (!skb.frag_list.length) return 'the skb has no frag_list (its data is in one buffer)';
   const firstLen = pagelen(skb);
-  if (firstLen - hlen > mtu) return `the head skb carries ${firstLen - hlen} data bytes, more than the ${mtu} a fragment may`;
+  if (firstLen - hlen > mtu)
+    return `the head skb carries ${firstLen - hlen} data bytes, more than the ${mtu} a fragment may`;
   if ((firstLen - hlen) & 7) return `the head skb's ${firstLen - hlen} data bytes are not a multiple of 8`;
   if (isFragment) return 'the packet is itself a fragment (MF or an offset)';
   const needHead = v6 ? llRs + 8 : llRs;
-  if (headroom(skb) < needHead) return `the head skb has ${headroom(skb)} bytes of headroom, less than ${needHead}`;
+  if (headroom(skb) < needHead)
+    return `the head skb has ${headroom(skb)} bytes of headroom, less than ${needHead}`;
   const n = skb.frag_list.length;
   for (let i = 0; i < n; i++) {
     const f = skb.frag_list[i] as SkBuff;
     if (f.len > mtu) return `frag_list skb ${i + 1} carries ${f.len} bytes, more than ${mtu}`;
-    if (f.len & 7 && i < n - 1) return `frag_list skb ${i + 1} (not the last) carries ${f.len} bytes, not a multiple of 8`;
+    if (f.len & 7 && i < n - 1)
+      return `frag_list skb ${i + 1} (not the last) carries ${f.len} bytes, not a multiple of 8`;
     const need = hlen + llRs + (v6 ? 8 : 0);
-    if (headroom(f) < need) return `frag_list skb ${i + 1} has ${headroom(f)} bytes of headroom, less than ${need} for a header`;
+    if (headroom(f) < need)
+      return `frag_list skb ${i + 1} has ${headroom(f)} bytes of headroom, less than ${need} for a header`;
   }
   return null;
 }
 
 function payloadRegions(skb: SkBuff): Region[] {
-  const lin = skb.regions.filter((r) => r.start >= skb.data && r.kind !== 'ip' && r.kind !== 'ipopt' && r.kind !== 'ip6' && r.kind !== 'frag6');
+  const lin = skb.regions.filter(
+    (r) =>
+      r.start >= skb.data && r.kind !== 'ip' && r.kind !== 'ipopt' && r.kind !== 'ip6' && r.kind !== 'frag6',
+  );
   return lin;
 }
 
@@ -159,7 +192,19 @@ export function ipDoFragment(
     skb.data_len = firstLen - (skb.tail - skb.data);
     skb.label = 'frag 1';
     out.push(skb);
-    wire.push({ family: 'inet', index: 0, total_length: firstLen, ihl: hlen, id: hdr.id, df: false, mf: frags.length > 0, offset: hdr.offset, protocol: hdr.protocol, options: [...hdr.options], range: rangeOf(payloadRegions(skb), skb.frags) });
+    wire.push({
+      family: 'inet',
+      index: 0,
+      total_length: firstLen,
+      ihl: hlen,
+      id: hdr.id,
+      df: false,
+      mf: frags.length > 0,
+      offset: hdr.offset,
+      protocol: hdr.protocol,
+      options: [...hdr.options],
+      range: rangeOf(payloadRegions(skb), skb.frags),
+    });
     let offset = hdr.offset + firstLen - hlen;
     frags.forEach((f, i) => {
       // ip_fraglist_prepare: push room for the header and copy the previous one in.
@@ -170,7 +215,19 @@ export function ipDoFragment(
       f.label = `frag ${i + 2}`;
       out.push(f);
       const range = rangeOf(payloadRegions(f), f.frags);
-      wire.push({ family: 'inet', index: i + 1, total_length: f.len, ihl: hlen, id: hdr.id, df: false, mf: i < frags.length - 1 || hdr.mf, offset, protocol: hdr.protocol, options: [...laterOptions], range });
+      wire.push({
+        family: 'inet',
+        index: i + 1,
+        total_length: f.len,
+        ihl: hlen,
+        id: hdr.id,
+        df: false,
+        mf: i < frags.length - 1 || hdr.mf,
+        offset,
+        protocol: hdr.protocol,
+        options: [...laterOptions],
+        range,
+      });
       offset += f.len - hlen;
     });
     step(
@@ -183,11 +240,25 @@ export function ipDoFragment(
       wire.length,
     );
     if (optChanged)
-      step(trace, 'ip_options_fragment', IP_OPTIONS_C, `options without the "copied" bit (RR, TS) become NOPs in fragments 2…${out.length}: same header length, ${hlen} bytes`, out.slice(1, 2), { optlen: hdr.options.length });
+      step(
+        trace,
+        'ip_options_fragment',
+        IP_OPTIONS_C,
+        `options without the "copied" bit (RR, TS) become NOPs in fragments 2…${out.length}: same header length, ${hlen} bytes`,
+        out.slice(1, 2),
+        { optlen: hdr.options.length },
+      );
     return { wire, out, path: 'fast', why: 'the frag_list skbs already had fragment geometry' };
   }
 
-  step(trace, 'ip_do_fragment', IP_OUTPUT_C, `slow path: ${refusal}; new skbs are allocated and the data copied in pieces of at most ${mtu & ~7} bytes`, [skb], { hlen, mtu, ll_rs: llRs });
+  step(
+    trace,
+    'ip_do_fragment',
+    IP_OUTPUT_C,
+    `slow path: ${refusal}; new skbs are allocated and the data copied in pieces of at most ${mtu & ~7} bytes`,
+    [skb],
+    { hlen, mtu, ll_rs: llRs },
+  );
   let left = skb.len - hlen;
   let ptr = 0;
   let offset = hdr.offset;
@@ -222,7 +293,15 @@ export function ipDoFragment(
     offset += len;
     i++;
   }
-  step(trace, 'ip_frag_next', IP_OUTPUT_C, `${out.length} new skbs (alloc_skb(len + hlen + ll_rs)), each with a copy of the header and its piece of the data${optChanged ? '; ip_options_fragment NOP-filled the non-copied options after the first' : ''}`, out, { fragments: out.length }, wire.length);
+  step(
+    trace,
+    'ip_frag_next',
+    IP_OUTPUT_C,
+    `${out.length} new skbs (alloc_skb(len + hlen + ll_rs)), each with a copy of the header and its piece of the data${optChanged ? '; ip_options_fragment NOP-filled the non-copied options after the first' : ''}`,
+    out,
+    { fragments: out.length },
+    wire.length,
+  );
   return { wire, out, path: 'slow', why: refusal };
 }
 
@@ -236,18 +315,45 @@ export interface Ip6Header {
  * ip6_fragment: every fragment carries the 40-byte header plus an 8-byte fragment header;
  * `mtu` here is what is left for data. Same fast/slow split as IPv4.
  */
-export function ip6Fragment(skb: SkBuff, hdr: Ip6Header, dstMtu: number, trace: Trace, opts: { hhLen: number }): FragmentResult {
+export function ip6Fragment(
+  skb: SkBuff,
+  hdr: Ip6Header,
+  dstMtu: number,
+  trace: Trace,
+  opts: { hhLen: number },
+): FragmentResult {
   const hlen = 40;
   const mtu = dstMtu - hlen - 8;
   const llRs = opts.hhLen;
   const refusal = fastPathRefusal(skb, hlen, mtu, llRs, false, true);
   const wire: WirePacketV6[] = [];
   const out: SkBuff[] = [];
-  const pushFrag = (s: SkBuff, index: number, offset: number, mf: boolean, range: { from: number; to: number }): void => {
-    wire.push({ family: 'inet6', index, payload_length: s.len - 40, total_length: s.len, next_header: 44, frag: { next_header: hdr.nexthdr, offset, mf, id: hdr.id }, range });
+  const pushFrag = (
+    s: SkBuff,
+    index: number,
+    offset: number,
+    mf: boolean,
+    range: { from: number; to: number },
+  ): void => {
+    wire.push({
+      family: 'inet6',
+      index,
+      payload_length: s.len - 40,
+      total_length: s.len,
+      next_header: 44,
+      frag: { next_header: hdr.nexthdr, offset, mf, id: hdr.id },
+      range,
+    });
   };
   if (!refusal) {
-    step(trace, 'ip6_fragment', IP6_OUTPUT_C, `fast path: the frag_list already has fragment geometry (each piece ≤ ${mtu} bytes and a multiple of 8 but the last, 8 bytes of headroom kept for the fragment header): reuse the skbs`, [skb], { hlen, mtu, first_len: pagelen(skb) });
+    step(
+      trace,
+      'ip6_fragment',
+      IP6_OUTPUT_C,
+      `fast path: the frag_list already has fragment geometry (each piece ≤ ${mtu} bytes and a multiple of 8 but the last, 8 bytes of headroom kept for the fragment header): reuse the skbs`,
+      [skb],
+      { hlen, mtu, first_len: pagelen(skb) },
+    );
     const frags = skb.frag_list;
     skb.frag_list = [];
     const firstLen = pagelen(skb);
@@ -270,10 +376,25 @@ export function ip6Fragment(skb: SkBuff, hdr: Ip6Header, dstMtu: number, trace: 
       pushFrag(f, i + 1, offset, i < frags.length - 1, rangeOf(payloadRegions(f), f.frags));
       offset += f.len - hlen - 8;
     });
-    step(trace, 'ip6_fraglist_prepare', IP6_OUTPUT_C, `each skb gets the IPv6 header and a fragment header (next header ${hdr.nexthdr}, offset, M flag, the same identification) pushed in front; payload_len = 8 + its data`, out, { fragments: out.length }, wire.length);
+    step(
+      trace,
+      'ip6_fraglist_prepare',
+      IP6_OUTPUT_C,
+      `each skb gets the IPv6 header and a fragment header (next header ${hdr.nexthdr}, offset, M flag, the same identification) pushed in front; payload_len = 8 + its data`,
+      out,
+      { fragments: out.length },
+      wire.length,
+    );
     return { wire, out, path: 'fast', why: 'the frag_list skbs already had fragment geometry' };
   }
-  step(trace, 'ip6_fragment', IP6_OUTPUT_C, `slow path: ${refusal}; new skbs with a copy of the header and up to ${mtu & ~7} data bytes each`, [skb], { hlen, mtu });
+  step(
+    trace,
+    'ip6_fragment',
+    IP6_OUTPUT_C,
+    `slow path: ${refusal}; new skbs with a copy of the header and up to ${mtu & ~7} data bytes each`,
+    [skb],
+    { hlen, mtu },
+  );
   let left = skb.len - hlen;
   let ptr = 0;
   let i = 0;
@@ -291,7 +412,15 @@ export function ip6Fragment(skb: SkBuff, hdr: Ip6Header, dstMtu: number, trace: 
     ptr += len;
     i++;
   }
-  step(trace, 'ip6_frag_next', IP6_OUTPUT_C, `${out.length} new fragment skbs`, out, { fragments: out.length }, wire.length);
+  step(
+    trace,
+    'ip6_frag_next',
+    IP6_OUTPUT_C,
+    `${out.length} new fragment skbs`,
+    out,
+    { fragments: out.length },
+    wire.length,
+  );
   return { wire, out, path: 'slow', why: refusal };
 }
 

@@ -12,21 +12,32 @@ describe('ip_options_compile (setsockopt IP_OPTIONS)', () => {
   it('blames the byte that is wrong', () => {
     expect(ipOptionsGet([7, 3, 3, 0], env)).toMatchObject({ ok: false, errno: 'EINVAL', offset: 2 });
     expect(ipOptionsGet([7, 9, 4, 0], env)).toMatchObject({ ok: false, offset: 0 });
-    expect(ipOptionsGet([0x82, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], { ...env, capNetRaw: false })).toMatchObject({ ok: false });
+    expect(
+      ipOptionsGet([0x82, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], { ...env, capNetRaw: false }),
+    ).toMatchObject({ ok: false });
   });
   it('never throws on random bytes', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 44 }), (b) => void ipOptionsGet(b, env)));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 44 }),
+        (b) => void ipOptionsGet(b, env),
+      ),
+    );
   });
 });
 
 describe('ip_options_fragment', () => {
   it('NOPs non-copied options, keeps copied ones and stops at END', () => {
-    expect(ipOptionsFragment([0x44, 8, 5, 0, 1, 2, 3, 4, 0x94, 4, 0, 0, 0, 7, 3, 4])).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 0x94, 4, 0, 0, 0, 7, 3, 4]);
+    expect(ipOptionsFragment([0x44, 8, 5, 0, 1, 2, 3, 4, 0x94, 4, 0, 0, 0, 7, 3, 4])).toEqual([
+      1, 1, 1, 1, 1, 1, 1, 1, 0x94, 4, 0, 0, 0, 7, 3, 4,
+    ]);
   });
   it('keeps the length of the options area', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 40 }), (b) => {
-      expect(ipOptionsFragment(b)).toHaveLength(b.length);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 40 }), (b) => {
+        expect(ipOptionsFragment(b)).toHaveLength(b.length);
+      }),
+    );
   });
 });
 

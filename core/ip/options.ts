@@ -44,7 +44,8 @@ export interface CompiledOptions {
   faddr?: number[];
 }
 
-export type OptionsResult = { ok: true; opt: CompiledOptions } | { ok: false; errno: 'EINVAL'; offset: number; why: string };
+export type OptionsResult =
+  { ok: true; opt: CompiledOptions } | { ok: false; errno: 'EINVAL'; offset: number; why: string };
 
 export interface OptionsEnv {
   /** CAP_NET_RAW: needed for SEC, SID, CIPSO, unknown options and TS flag values other than 0, 1, 3. */
@@ -63,7 +64,8 @@ function fail(offset: number, why: string): OptionsResult {
  * returns EINVAL; `offset` is the option byte it blames (pp_ptr − option start).
  */
 export function ipOptionsGet(input: readonly number[], env: OptionsEnv): OptionsResult {
-  if (input.length > 40) return fail(40, `IP_OPTIONS takes at most 40 bytes, got ${input.length} (do_ip_setsockopt)`);
+  if (input.length > 40)
+    return fail(40, `IP_OPTIONS takes at most 40 bytes, got ${input.length} (do_ip_setsockopt)`);
   const b = [...input];
   while (b.length & 3) b.push(IPOPT_END);
   const opt: CompiledOptions = { bytes: b, rr_needaddr: false, ts_needaddr: false, ts_needtime: false };
@@ -82,7 +84,8 @@ export function ipOptionsGet(input: readonly number[], env: OptionsEnv): Options
     }
     if (l < 2) return fail(p, `option 0x${hex(type)} at byte ${p} has no length byte`);
     const optlen = b[p + 1] ?? 0;
-    if (optlen < 2 || optlen > l) return fail(p, `option 0x${hex(type)} at byte ${p} claims length ${optlen}, but ${l} bytes remain`);
+    if (optlen < 2 || optlen > l)
+      return fail(p, `option 0x${hex(type)} at byte ${p} claims length ${optlen}, but ${l} bytes remain`);
     const ptr = b[p + 2] ?? 0;
     switch (type) {
       case IPOPT_SSRR:
@@ -131,7 +134,8 @@ export function ipOptionsGet(input: readonly number[], env: OptionsEnv): Options
               b[p + 2] = ptr + 8;
             }
           } else if (!env.capNetRaw) return fail(p + 3, `timestamp flag ${flag} needs CAP_NET_RAW`);
-        } else if (flag !== 3 && (b[p + 3] ?? 0) >> 4 === 15) return fail(p + 3, 'timestamp overflow counter is full');
+        } else if (flag !== 3 && (b[p + 3] ?? 0) >> 4 === 15)
+          return fail(p + 3, 'timestamp overflow counter is full');
         opt.ts = p;
         break;
       }
@@ -154,7 +158,10 @@ export function ipOptionsGet(input: readonly number[], env: OptionsEnv): Options
  * sender must fill: the final destination of a source route, our address in RR, the
  * timestamp (and address) in TS. Returns the header's option bytes.
  */
-export function ipOptionsBuild(opt: CompiledOptions, env: { saddr: number[]; daddr: number[]; nowMs: number }): number[] {
+export function ipOptionsBuild(
+  opt: CompiledOptions,
+  env: { saddr: number[]; daddr: number[]; nowMs: number },
+): number[] {
   const b = [...opt.bytes];
   const put = (at: number, v: number[]): void => {
     for (let i = 0; i < 4; i++) b[at + i] = v[i] ?? 0;
@@ -203,16 +210,20 @@ export function ipOptionsFragment(bytes: readonly number[]): number[] {
 /** Parse option bytes typed as hex (spaces and colons allowed). */
 export function parseOptionsHex(hexText: string): { ok: true; bytes: number[] } | { ok: false; why: string } {
   const clean = hexText.replace(/[\s:]+/g, '').replace(/^0x/i, '');
-  if (!/^[0-9a-fA-F]*$/.test(clean)) return { ok: false, why: 'Options are hex bytes, e.g. 94040000 (router alert).' };
+  if (!/^[0-9a-fA-F]*$/.test(clean))
+    return { ok: false, why: 'Options are hex bytes, e.g. 94040000 (router alert).' };
   if (clean.length % 2) return { ok: false, why: 'Hex digits come in pairs: one byte is two digits.' };
   const bytes = (clean.match(/../g) ?? []).map((x) => parseInt(x, 16));
-  if (bytes.length > 40) return { ok: false, why: `At most 40 option bytes fit an IPv4 header; got ${bytes.length}.` };
+  if (bytes.length > 40)
+    return { ok: false, why: `At most 40 option bytes fit an IPv4 header; got ${bytes.length}.` };
   return { ok: true, bytes };
 }
 
 /** Milliseconds since midnight UTC, as inet_current_timestamp() writes into a TS option. */
 export function msSinceMidnightUtc(d: Date): number {
-  return ((d.getUTCHours() * 60 + d.getUTCMinutes()) * 60 + d.getUTCSeconds()) * 1000 + d.getUTCMilliseconds();
+  return (
+    ((d.getUTCHours() * 60 + d.getUTCMinutes()) * 60 + d.getUTCSeconds()) * 1000 + d.getUTCMilliseconds()
+  );
 }
 
 function u32be(v: number): number[] {

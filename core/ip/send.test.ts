@@ -55,13 +55,19 @@ describe('ipSend, IPv4 worked numbers (kernel-notes §3.7, hand-computed)', () =
   });
 
   it('IP_HDRINCL is never fragmented: EMSGSIZE past the device MTU', () => {
-    expect(send({ sock: 'raw-hdrincl', sends: [1481] })).toMatchObject({ ok: false, errno: 'EMSGSIZE', fn: 'raw_send_hdrinc' });
+    expect(send({ sock: 'raw-hdrincl', sends: [1481] })).toMatchObject({
+      ok: false,
+      errno: 'EMSGSIZE',
+      fn: 'raw_send_hdrinc',
+    });
     const ok = send({ sock: 'raw-hdrincl', sends: [1480] });
     expect(ok.ok && ok.sent).toBe(1500);
   });
 
   it('non-copied options become NOPs in later fragments; copied ones stay', () => {
-    const rr = v4(send({ sends: [200], mtu: 68, options: [0x07, 0x0b, 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0] }).wire);
+    const rr = v4(
+      send({ sends: [200], mtu: 68, options: [0x07, 0x0b, 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0] }).wire,
+    );
     expect(rr[0]?.options.slice(0, 7)).toEqual([0x07, 0x0b, 0x08, 127, 0, 0, 1]);
     expect(rr[1]?.options).toEqual([...Array(11).fill(1), 0]);
     const ra = v4(send({ sends: [3000], options: [0x94, 0x04, 0, 0] }).wire);
@@ -69,7 +75,11 @@ describe('ipSend, IPv4 worked numbers (kernel-notes §3.7, hand-computed)', () =
   });
 
   it('a malformed option is refused with EINVAL at setsockopt time', () => {
-    expect(send({ options: [0x07, 0x03, 0x03, 0x00] })).toMatchObject({ ok: false, errno: 'EINVAL', fn: 'ip_options_compile' });
+    expect(send({ options: [0x07, 0x03, 0x03, 0x00] })).toMatchObject({
+      ok: false,
+      errno: 'EINVAL',
+      fn: 'ip_options_compile',
+    });
   });
 
   it('MSG_MORE sends glue into one datagram; iovecs are one send', () => {
@@ -84,15 +94,22 @@ describe('ipSend, IPv4 worked numbers (kernel-notes §3.7, hand-computed)', () =
 describe('ipSend, IPv6', () => {
   it('1280: 1232 data bytes per fragment, an 8-byte fragment header each', () => {
     const r = send({ family: 'inet6', mtu: 1280, sends: [3000] });
-    expect(r.wire.map((p) => (p.family === 'inet6' ? [p.payload_length, p.frag?.offset, p.frag?.mf] : null))).toEqual([
+    expect(
+      r.wire.map((p) => (p.family === 'inet6' ? [p.payload_length, p.frag?.offset, p.frag?.mf] : null)),
+    ).toEqual([
       [1240, 0, true],
       [1240, 1232, true],
       [552, 2464, false],
     ]);
   });
   it('a datagram that fits has no fragment header; DO refuses one that does not', () => {
-    expect(send({ family: 'inet6', mtu: 1280, sends: [1232] }).wire).toMatchObject([{ payload_length: 1240, next_header: 17 }]);
-    expect(send({ family: 'inet6', mtu: 1280, sends: [1280], pmtu: 'do' })).toMatchObject({ ok: false, errno: 'EMSGSIZE' });
+    expect(send({ family: 'inet6', mtu: 1280, sends: [1232] }).wire).toMatchObject([
+      { payload_length: 1240, next_header: 17 },
+    ]);
+    expect(send({ family: 'inet6', mtu: 1280, sends: [1280], pmtu: 'do' })).toMatchObject({
+      ok: false,
+      errno: 'EMSGSIZE',
+    });
   });
 });
 
@@ -106,7 +123,9 @@ describe('trace', () => {
       expect(s.why.length).toBeGreaterThan(10);
     }
     const fns = r.trace.map((s) => s.fn);
-    expect(fns).toEqual(expect.arrayContaining(['udp_sendmsg', '__ip_append_data', '__ip_make_skb', 'ip_do_fragment']));
+    expect(fns).toEqual(
+      expect.arrayContaining(['udp_sendmsg', '__ip_append_data', '__ip_make_skb', 'ip_do_fragment']),
+    );
   });
 
   it('fast path keeps the queued skbs (same ids) as fragments', () => {
@@ -118,7 +137,13 @@ describe('trace', () => {
   });
 });
 
-const validOptions = fc.constantFrom<number[]>([], [0x94, 4, 0, 0], [7, 11, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0], [1, 1, 0x94, 4, 0, 0, 0, 0], [0x44, 12, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+const validOptions = fc.constantFrom<number[]>(
+  [],
+  [0x94, 4, 0, 0],
+  [7, 11, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  [1, 1, 0x94, 4, 0, 0, 0, 0],
+  [0x44, 12, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+);
 const inputs = fc
   .record({
     family: fc.constantFrom<'inet' | 'inet6'>('inet', 'inet6'),
@@ -130,7 +155,12 @@ const inputs = fc
     sg: fc.boolean(),
     sndbufCheck: fc.boolean(),
   })
-  .map((r): SendInput => ({ ...DEFAULT_SEND_INPUT, ...r, mtu: r.family === 'inet6' ? Math.max(r.mtu, 1280) : r.mtu, options: r.family === 'inet6' ? [] : r.options }));
+  .map((r): SendInput => ({
+    ...DEFAULT_SEND_INPUT,
+    ...r,
+    mtu: r.family === 'inet6' ? Math.max(r.mtu, 1280) : r.mtu,
+    options: r.family === 'inet6' ? [] : r.options,
+  }));
 
 describe('properties of the output path', () => {
   it('fragments tile the datagram exactly, offsets and non-last lengths are multiples of 8, nothing exceeds the MTU', () => {
@@ -148,7 +178,9 @@ describe('properties of the output path', () => {
           expect(off % 8).toBe(0);
           if (!last) expect(data % 8).toBe(0);
           expect(p.range).toEqual({ from: at, to: at + data });
-          expect(p.total_length).toBeLessThanOrEqual(Math.min(input.mtu, r.wire.length > 1 && input.family === 'inet' ? 0xffff : input.mtu));
+          expect(p.total_length).toBeLessThanOrEqual(
+            Math.min(input.mtu, r.wire.length > 1 && input.family === 'inet' ? 0xffff : input.mtu),
+          );
           at += data;
         });
         expect(at).toBe(r.datagramLength);
@@ -186,7 +218,8 @@ describe('properties of the output path', () => {
             expect(0).toBeLessThanOrEqual(skb.data);
             expect(skb.data).toBeLessThanOrEqual(skb.tail);
             expect(skb.tail).toBeLessThanOrEqual(skb.end);
-            const frags = skb.frags.reduce((a, f) => a + f.size, 0) + skb.frag_list.reduce((a, f) => a + f.len, 0);
+            const frags =
+              skb.frags.reduce((a, f) => a + f.size, 0) + skb.frag_list.reduce((a, f) => a + f.len, 0);
             expect(skb.len).toBe(skb.tail - skb.data + frags);
             expect(skb.data_len).toBe(frags);
             expect(skb.frags.length).toBeLessThanOrEqual(17);
@@ -217,7 +250,14 @@ describe('snapshots a reviewer can diff', () => {
     const out = Object.fromEntries(
       Object.entries(cases).map(([k, v]) => {
         const r = send(v);
-        return [k, r.wire.map((p) => (p.family === 'inet' ? `len ${p.total_length} off ${p.offset}${p.mf ? ' MF' : ''}${p.df ? ' DF' : ''} opts ${p.options.map((b) => b.toString(16).padStart(2, '0')).join('')}` : `plen ${p.payload_length}${p.frag ? ` off ${p.frag.offset}${p.frag.mf ? ' M' : ''}` : ''}`))];
+        return [
+          k,
+          r.wire.map((p) =>
+            p.family === 'inet'
+              ? `len ${p.total_length} off ${p.offset}${p.mf ? ' MF' : ''}${p.df ? ' DF' : ''} opts ${p.options.map((b) => b.toString(16).padStart(2, '0')).join('')}`
+              : `plen ${p.payload_length}${p.frag ? ` off ${p.frag.offset}${p.frag.mf ? ' M' : ''}` : ''}`,
+          ),
+        ];
       }),
     );
     await expect(JSON.stringify(out, null, 1)).toMatchFileSnapshot('./__snapshots__/wire.json');

@@ -4,12 +4,36 @@
  * were recorded in (a private netns, 127.0.0.1 / ::1, a bound UDP receiver).
  */
 import { type Errno } from '../errno/index.ts';
-import { allocSkb, llReservedSpace, resetSkbIds, skbLabel, skbPut, skbReserve, skbSnapshot, type SkBuff } from '../skb/index.ts';
+import {
+  allocSkb,
+  llReservedSpace,
+  resetSkbIds,
+  skbLabel,
+  skbPut,
+  skbReserve,
+  skbSnapshot,
+  type SkBuff,
+} from '../skb/index.ts';
 import type { TraceStep } from '../trace/index.ts';
-import { IP6_OUTPUT_C, IP_OUTPUT_C, appendGeometry, ipAppendData, type Cork, type SockMem } from './append.ts';
+import {
+  IP6_OUTPUT_C,
+  IP_OUTPUT_C,
+  appendGeometry,
+  ipAppendData,
+  type Cork,
+  type SockMem,
+} from './append.ts';
 import { ip6Fragment, ipDoFragment, ipMakeSkb, llOutput, type FragmentResult } from './fragment.ts';
 import { ipOptionsBuild, ipOptionsGet, timestampBytes, type CompiledOptions } from './options.ts';
-import { type InputIssue, type OutputSnapshot, type PmtuMode, type SendInput, type SendResult, type WirePacket, PMTU_VALUE } from './types.ts';
+import {
+  type InputIssue,
+  type OutputSnapshot,
+  type PmtuMode,
+  type SendInput,
+  type SendResult,
+  type WirePacket,
+  PMTU_VALUE,
+} from './types.ts';
 import { validateSendInput } from './validate.ts';
 
 const UDP_C = 'net/ipv4/udp.c';
@@ -35,12 +59,26 @@ const IPV6_HANDLED = new Set([6, 17, 58, 132, 136, 0, 43, 44, 50, 51, 60]);
 /** include/net/ip.h predicates on inet->pmtudisc. */
 export const ipSkUsePmtu = (m: PmtuMode): boolean => PMTU_VALUE[m] < PMTU_VALUE.probe;
 export const ipSkIgnoreDf = (m: PmtuMode): boolean => PMTU_VALUE[m] < PMTU_VALUE.do || m === 'omit';
-export const ipDontFragment = (m: PmtuMode, mtuLocked = false): boolean => m === 'do' || (m === 'want' && !mtuLocked);
+export const ipDontFragment = (m: PmtuMode, mtuLocked = false): boolean =>
+  m === 'do' || (m === 'want' && !mtuLocked);
 
 type Trace = TraceStep<OutputSnapshot>[];
 
-function note(trace: Trace, fn: string, file: string, why: string, vars: OutputSnapshot['vars'] = {}, skbs: SkBuff[] = []): void {
-  trace.push({ fn, file, why, dir: 'down', snapshot: { skbs: skbs.map((s) => skbSnapshot(s)), vars, wireCount: 0 } });
+function note(
+  trace: Trace,
+  fn: string,
+  file: string,
+  why: string,
+  vars: OutputSnapshot['vars'] = {},
+  skbs: SkBuff[] = [],
+): void {
+  trace.push({
+    fn,
+    file,
+    why,
+    dir: 'down',
+    snapshot: { skbs: skbs.map((s) => skbSnapshot(s)), vars, wireCount: 0 },
+  });
 }
 
 /** A small deterministic hash: stands in for ids a real kernel draws at random. */
@@ -65,9 +103,21 @@ export function ipSend(input: SendInput): SendResult {
   const optlen = v6 ? 0 : input.options.length ? (input.options.length + 3) & ~3 : 0;
   const headerLength = v6 ? 40 : 20 + optlen;
   const datagramLength = hdrincl ? totalLen + 20 : totalLen + (udp ? 8 : 0);
-  const common = { input, datagramLength, headerLength, icmp: [] as { type: number; code: number; why: string }[], numbers: {} as Record<string, number> };
+  const common = {
+    input,
+    datagramLength,
+    headerLength,
+    icmp: [] as { type: number; code: number; why: string }[],
+    numbers: {} as Record<string, number>,
+  };
 
-  const fail = (errno: Errno, fn: string, file: string, why: string, wire: WirePacket[] = []): SendResult => ({
+  const fail = (
+    errno: Errno,
+    fn: string,
+    file: string,
+    why: string,
+    wire: WirePacket[] = [],
+  ): SendResult => ({
     ok: false,
     ...common,
     errno,
@@ -94,13 +144,32 @@ export function ipSend(input: SendInput): SendResult {
   // setsockopt(IP_OPTIONS): compiled once, at setsockopt time.
   let opt: CompiledOptions | undefined;
   if (!v6 && input.options.length) {
-    const r = ipOptionsGet(input.options, { capNetRaw: true, isUnicast: (a) => a[0] !== 127 && a[0] !== 0 && (a[0] ?? 0) < 224 });
+    const r = ipOptionsGet(input.options, {
+      capNetRaw: true,
+      isUnicast: (a) => a[0] !== 127 && a[0] !== 0 && (a[0] ?? 0) < 224,
+    });
     if (!r.ok) {
-      note(trace, 'ip_options_compile', 'net/ipv4/ip_options.c', `setsockopt(IP_OPTIONS) fails: ${r.why} (byte ${r.offset})`);
-      return fail('EINVAL', 'ip_options_compile', 'net/ipv4/ip_options.c', `setsockopt(IP_OPTIONS) is refused: ${r.why} (option byte ${r.offset})`);
+      note(
+        trace,
+        'ip_options_compile',
+        'net/ipv4/ip_options.c',
+        `setsockopt(IP_OPTIONS) fails: ${r.why} (byte ${r.offset})`,
+      );
+      return fail(
+        'EINVAL',
+        'ip_options_compile',
+        'net/ipv4/ip_options.c',
+        `setsockopt(IP_OPTIONS) is refused: ${r.why} (option byte ${r.offset})`,
+      );
     }
     opt = r.opt;
-    note(trace, 'do_ip_setsockopt', IP_SOCKGLUE_C, `IP_OPTIONS: ${input.options.length} bytes, padded with END to ${opt.bytes.length}, compiled by ip_options_compile${opt.rr_needaddr ? '; RR pointer advanced (an address will be recorded)' : ''}${opt.ts_needtime ? '; TS pointer advanced (a timestamp will be written)' : ''}`, { optlen: opt.bytes.length });
+    note(
+      trace,
+      'do_ip_setsockopt',
+      IP_SOCKGLUE_C,
+      `IP_OPTIONS: ${input.options.length} bytes, padded with END to ${opt.bytes.length}, compiled by ip_options_compile${opt.rr_needaddr ? '; RR pointer advanced (an address will be recorded)' : ''}${opt.ts_needtime ? '; TS pointer advanced (a timestamp will be written)' : ''}`,
+      { optlen: opt.bytes.length },
+    );
   }
 
   const sendFn = v6 ? (udp ? 'udpv6_sendmsg' : 'rawv6_sendmsg') : udp ? 'udp_sendmsg' : 'raw_sendmsg';
@@ -109,24 +178,91 @@ export function ipSend(input: SendInput): SendResult {
   // ---- IP_HDRINCL: the user wrote the IP header; raw_send_hdrinc sends it as one packet.
   if (hdrincl) {
     const length = totalLen + 20;
-    if (length > 0xffff) return (note(trace, sendFn, sendFile, `len ${length} > 0xFFFF`), fail('EMSGSIZE', sendFn, sendFile, `len ${length} is more than an IPv4 packet can carry (0xFFFF)`));
-    if (opt) return (note(trace, sendFn, sendFile, 'IP options with IP_HDRINCL'), fail('EINVAL', sendFn, sendFile, 'IP options together with IP_HDRINCL make no sense: Linux does not mangle a header the user wrote'));
+    if (length > 0xffff)
+      return (
+        note(trace, sendFn, sendFile, `len ${length} > 0xFFFF`),
+        fail('EMSGSIZE', sendFn, sendFile, `len ${length} is more than an IPv4 packet can carry (0xFFFF)`)
+      );
+    if (opt)
+      return (
+        note(trace, sendFn, sendFile, 'IP options with IP_HDRINCL'),
+        fail(
+          'EINVAL',
+          sendFn,
+          sendFile,
+          'IP options together with IP_HDRINCL make no sense: Linux does not mangle a header the user wrote',
+        )
+      );
     if (length > devMtu) {
-      note(trace, 'raw_send_hdrinc', RAW_C, `length ${length} > device MTU ${devMtu}: ip_local_error, EMSGSIZE (IP_HDRINCL packets are never fragmented)`);
-      return fail('EMSGSIZE', 'raw_send_hdrinc', RAW_C, `the ${length}-byte packet is larger than the device MTU ${devMtu}, and a header the user wrote is never fragmented`);
+      note(
+        trace,
+        'raw_send_hdrinc',
+        RAW_C,
+        `length ${length} > device MTU ${devMtu}: ip_local_error, EMSGSIZE (IP_HDRINCL packets are never fragmented)`,
+      );
+      return fail(
+        'EMSGSIZE',
+        'raw_send_hdrinc',
+        RAW_C,
+        `the ${length}-byte packet is larger than the device MTU ${devMtu}, and a header the user wrote is never fragmented`,
+      );
     }
-    note(trace, sendFn, sendFile, `IP_HDRINCL socket: the ${length}-byte buffer already holds an IPv4 header`, { len: length });
+    note(
+      trace,
+      sendFn,
+      sendFile,
+      `IP_HDRINCL socket: the ${length}-byte buffer already holds an IPv4 header`,
+      { len: length },
+    );
     const skb = allocSkb(length + hhLen + 15, 'hdrincl');
     skbReserve(skb, hhLen);
     skb.network_header = skb.tail;
     skbPut(skb, 20, 'ip');
     skbPut(skb, totalLen, 'payload', { from: 20, to: length });
-    note(trace, 'raw_send_hdrinc', RAW_C, `sock_alloc_send_skb(${length + hhLen + 15}), copy the user's bytes verbatim; the kernel only fills tot_len (${length}), a zero saddr, a zero id, and the checksum`, { length }, [skb]);
-    note(trace, '__ip_local_out', IP_OUTPUT_C, `LOCAL_OUT → dst_output → ip_output → ip_finish_output: ${length} ≤ MTU ${pathMtu}, no fragmentation`, { mtu: pathMtu }, [skb]);
-    const wire: WirePacket[] = [{ family: 'inet', index: 0, total_length: length, ihl: 20, id: 0x1234, df: input.df, mf: false, offset: 0, protocol, options: [], range: { from: 0, to: length } }];
+    note(
+      trace,
+      'raw_send_hdrinc',
+      RAW_C,
+      `sock_alloc_send_skb(${length + hhLen + 15}), copy the user's bytes verbatim; the kernel only fills tot_len (${length}), a zero saddr, a zero id, and the checksum`,
+      { length },
+      [skb],
+    );
+    note(
+      trace,
+      '__ip_local_out',
+      IP_OUTPUT_C,
+      `LOCAL_OUT → dst_output → ip_output → ip_finish_output: ${length} ≤ MTU ${pathMtu}, no fragmentation`,
+      { mtu: pathMtu },
+      [skb],
+    );
+    const wire: WirePacket[] = [
+      {
+        family: 'inet',
+        index: 0,
+        total_length: length,
+        ihl: 20,
+        id: 0x1234,
+        df: input.df,
+        mf: false,
+        offset: 0,
+        protocol,
+        options: [],
+        range: { from: 0, to: length },
+      },
+    ];
     llOutput([skb], false, trace, 1);
     const icmp = receiverIcmp(protocol, 255, false);
-    return { ok: true, ...common, icmp, sent: length, received_length: null, wire, fragPath: 'none', fragPathWhy: 'IP_HDRINCL packets go out as written', trace };
+    return {
+      ok: true,
+      ...common,
+      icmp,
+      sent: length,
+      received_length: null,
+      wire,
+      fragPath: 'none',
+      fragPathWhy: 'IP_HDRINCL packets go out as written',
+      trace,
+    };
   }
 
   // ---- ip_setup_cork / ip6_setup_cork
@@ -143,9 +279,27 @@ export function ipSend(input: SendInput): SendResult {
     hwCsum: true,
   };
   const geo = appendGeometry(cork);
-  Object.assign(common.numbers, { fragsize, fragheaderlen: headerLength, maxfraglen: geo.maxfraglen, maxnonfragsize: geo.maxnonfragsize, hh_len: hhLen, dataPerFragment: geo.maxfraglen - headerLength });
-  if (!v6 && fragsize < 68) return fail('ENETUNREACH', 'ip_setup_cork', IP_OUTPUT_C, `cork fragsize ${fragsize} is below 68 (inetdev_valid_mtu)`);
-  const mem: SockMem = { wmemAlloc: 1, sndbuf: input.sndbuf, sndbufCheck: input.sndbufCheck, pfrag: { used: SKB_PAGE_FULL, size: SKB_PAGE_FULL, id: 0 } };
+  Object.assign(common.numbers, {
+    fragsize,
+    fragheaderlen: headerLength,
+    maxfraglen: geo.maxfraglen,
+    maxnonfragsize: geo.maxnonfragsize,
+    hh_len: hhLen,
+    dataPerFragment: geo.maxfraglen - headerLength,
+  });
+  if (!v6 && fragsize < 68)
+    return fail(
+      'ENETUNREACH',
+      'ip_setup_cork',
+      IP_OUTPUT_C,
+      `cork fragsize ${fragsize} is below 68 (inetdev_valid_mtu)`,
+    );
+  const mem: SockMem = {
+    wmemAlloc: 1,
+    sndbuf: input.sndbuf,
+    sndbufCheck: input.sndbufCheck,
+    pfrag: { used: SKB_PAGE_FULL, size: SKB_PAGE_FULL, id: 0 },
+  };
   const queue: SkBuff[] = [];
   let sent = 0;
   let offset = 0;
@@ -153,7 +307,12 @@ export function ipSend(input: SendInput): SendResult {
   for (let i = 0; i < sends.length; i++) {
     const len = sends[i] as number;
     const more = i < sends.length - 1;
-    const label = sends.length > 1 ? `send ${i + 1}/${sends.length}${more ? ' (MSG_MORE)' : ''}: ` : input.iov ? `sendmsg with ${input.iov.length} iovecs (${input.iov.join(' + ')} bytes): ` : '';
+    const label =
+      sends.length > 1
+        ? `send ${i + 1}/${sends.length}${more ? ' (MSG_MORE)' : ''}: `
+        : input.iov
+          ? `sendmsg with ${input.iov.length} iovecs (${input.iov.join(' + ')} bytes): `
+          : '';
     if (!v6 && len > 0xffff) {
       note(trace, sendFn, sendFile, `${label}len ${len} > 0xFFFF`);
       return fail('EMSGSIZE', sendFn, sendFile, `${label}a single send of ${len} bytes is more than 0xFFFF`);
@@ -166,14 +325,37 @@ export function ipSend(input: SendInput): SendResult {
       sendFn,
       sendFile,
       `${label}${udp ? `ulen = ${len} + 8` : `${len} bytes, no transport header of its own`}; ${
-        more || !first || !udp ? `${more ? 'MSG_MORE: ' : ''}corked: append to the socket's write queue (ip${v6 ? '6' : ''}_append_data)` : `not corked: build the datagram on a private queue (ip${v6 ? '6' : ''}_make_skb)`
+        more || !first || !udp
+          ? `${more ? 'MSG_MORE: ' : ''}corked: append to the socket's write queue (ip${v6 ? '6' : ''}_append_data)`
+          : `not corked: build the datagram on a private queue (ip${v6 ? '6' : ''}_make_skb)`
       }${first ? `; cork fragsize = ${usePmtu ? 'path MTU' : 'device MTU'} ${fragsize} (pmtudisc ${input.pmtu.toUpperCase()})` : ''}`,
       { len, ...(udp ? { ulen: length } : {}), fragsize },
     );
-    const r = ipAppendData({ cork, queue, mem, length, transhdrlen, datagramOffset: offset, msgMore: more, trace, detailLimit: 4 });
+    const r = ipAppendData({
+      cork,
+      queue,
+      mem,
+      length,
+      transhdrlen,
+      datagramOffset: offset,
+      msgMore: more,
+      trace,
+      detailLimit: 4,
+    });
     if (!r.ok) {
       if (sends.length > 1 && i > 0)
-        note(trace, udp ? (v6 ? 'udp_v6_flush_pending_frames' : 'udp_flush_pending_frames') : v6 ? 'ip6_flush_pending_frames' : 'ip_flush_pending_frames', udp ? sendFile : IP_OUTPUT_C, `the error discards the whole pending datagram: the ${i} earlier send${i > 1 ? 's' : ''} (which returned success) never reach the wire`);
+        note(
+          trace,
+          udp
+            ? v6
+              ? 'udp_v6_flush_pending_frames'
+              : 'udp_flush_pending_frames'
+            : v6
+              ? 'ip6_flush_pending_frames'
+              : 'ip_flush_pending_frames',
+          udp ? sendFile : IP_OUTPUT_C,
+          `the error discards the whole pending datagram: the ${i} earlier send${i > 1 ? 's' : ''} (which returned success) never reach the wire`,
+        );
       return fail(r.errno, r.fn, r.file, `${label}${r.why}`);
     }
     offset += length;
@@ -187,62 +369,211 @@ export function ipSend(input: SendInput): SendResult {
   if (!v6) {
     df = input.pmtu === 'do' || input.pmtu === 'probe' || (head.len <= dstMtu && ipDontFragment(input.pmtu));
     const id = df && !ignoreDf ? 0 : pseudoRandom(input, 16);
-    const optBytes = opt ? ipOptionsBuild(opt, { saddr: LOOPBACK.saddr4, daddr: LOOPBACK.daddr4, nowMs: LOOPBACK.nowMs }) : [];
+    const optBytes = opt
+      ? ipOptionsBuild(opt, { saddr: LOOPBACK.saddr4, daddr: LOOPBACK.daddr4, nowMs: LOOPBACK.nowMs })
+      : [];
     note(
       trace,
       '__ip_make_skb',
       IP_OUTPUT_C,
       `IPv4 header: ihl ${headerLength / 4}, protocol ${protocol}, DF ${df ? 'set' : 'clear'} (${
-        input.pmtu === 'do' || input.pmtu === 'probe' ? `pmtudisc ${input.pmtu.toUpperCase()} always sets it` : head.len <= dstMtu ? (ipDontFragment(input.pmtu) ? `the ${head.len}-byte datagram fits the path MTU and pmtudisc WANT/DO` : `pmtudisc ${input.pmtu.toUpperCase()} never sets it`) : `the ${head.len}-byte datagram is larger than the path MTU ${dstMtu}: sent without DF and fragmented here`
+        input.pmtu === 'do' || input.pmtu === 'probe'
+          ? `pmtudisc ${input.pmtu.toUpperCase()} always sets it`
+          : head.len <= dstMtu
+            ? ipDontFragment(input.pmtu)
+              ? `the ${head.len}-byte datagram fits the path MTU and pmtudisc WANT/DO`
+              : `pmtudisc ${input.pmtu.toUpperCase()} never sets it`
+            : `the ${head.len}-byte datagram is larger than the path MTU ${dstMtu}: sent without DF and fragmented here`
       }), id ${df && !ignoreDf ? '0 (DF and no local fragmentation allowed: ip_select_ident)' : 'from the hashed per-destination counter (__ip_select_ident)'}${opt ? `; options written by ip_options_build` : ''}; skb->ignore_df = ${ignoreDf}`,
       { df, ignore_df: ignoreDf, id, ihl: headerLength / 4 },
       [head],
     );
-    if (udp) note(trace, 'udp_send_skb', UDP_C, `UDP header: len ${datagramLength}, checksum ${queue.length === 1 && datagramLength + headerLength <= fragsize && sends.length === 1 ? 'left to the device (CHECKSUM_PARTIAL)' : 'computed in software over all the pieces'}; then ip_send_skb`, { 'uh->len': datagramLength }, [head]);
-    note(trace, '__ip_local_out', IP_OUTPUT_C, `tot_len = skb->len = ${head.len}${head.len > 0xffff ? ' (too big for the 16-bit field: written as 0)' : ''}, header checksum; NF_INET_LOCAL_OUT → dst_output → ip_output (POST_ROUTING)`, { tot_len: head.len }, [head]);
+    if (udp)
+      note(
+        trace,
+        'udp_send_skb',
+        UDP_C,
+        `UDP header: len ${datagramLength}, checksum ${queue.length === 1 && datagramLength + headerLength <= fragsize && sends.length === 1 ? 'left to the device (CHECKSUM_PARTIAL)' : 'computed in software over all the pieces'}; then ip_send_skb`,
+        { 'uh->len': datagramLength },
+        [head],
+      );
+    note(
+      trace,
+      '__ip_local_out',
+      IP_OUTPUT_C,
+      `tot_len = skb->len = ${head.len}${head.len > 0xffff ? ' (too big for the 16-bit field: written as 0)' : ''}, header checksum; NF_INET_LOCAL_OUT → dst_output → ip_output (POST_ROUTING)`,
+      { tot_len: head.len },
+      [head],
+    );
     const mtu = usePmtu ? dstMtu : Math.min(devMtu, 0xffff);
     let frag: FragmentResult;
     if (head.len <= mtu) {
-      note(trace, '__ip_finish_output', IP_OUTPUT_C, `skb->len ${head.len} ≤ mtu ${mtu} (ip_skb_dst_mtu): no fragmentation, straight to ip_finish_output2`, { mtu, 'skb->len': head.len }, [head]);
+      note(
+        trace,
+        '__ip_finish_output',
+        IP_OUTPUT_C,
+        `skb->len ${head.len} ≤ mtu ${mtu} (ip_skb_dst_mtu): no fragmentation, straight to ip_finish_output2`,
+        { mtu, 'skb->len': head.len },
+        [head],
+      );
       skbLabel(head, 'ip', head.data, head.data + 20);
-      frag = { wire: [{ family: 'inet', index: 0, total_length: head.len, ihl: headerLength, id, df, mf: false, offset: 0, protocol, options: optBytes, range: { from: 0, to: datagramLength } }], out: [head], path: 'none', why: `the datagram fits the MTU (${head.len} ≤ ${mtu})` };
+      frag = {
+        wire: [
+          {
+            family: 'inet',
+            index: 0,
+            total_length: head.len,
+            ihl: headerLength,
+            id,
+            df,
+            mf: false,
+            offset: 0,
+            protocol,
+            options: optBytes,
+            range: { from: 0, to: datagramLength },
+          },
+        ],
+        out: [head],
+        path: 'none',
+        why: `the datagram fits the MTU (${head.len} ≤ ${mtu})`,
+      };
     } else {
-      note(trace, '__ip_finish_output', IP_OUTPUT_C, `skb->len ${head.len} > mtu ${mtu} (ip_skb_dst_mtu): ip_fragment`, { mtu, 'skb->len': head.len }, [head]);
+      note(
+        trace,
+        '__ip_finish_output',
+        IP_OUTPUT_C,
+        `skb->len ${head.len} > mtu ${mtu} (ip_skb_dst_mtu): ip_fragment`,
+        { mtu, 'skb->len': head.len },
+        [head],
+      );
       if (df && !ignoreDf) {
-        note(trace, 'ip_fragment', IP_OUTPUT_C, `DF is set and the socket does not allow local fragmentation: icmp_send(ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu ${mtu}), the skb is freed, EMSGSIZE`);
+        note(
+          trace,
+          'ip_fragment',
+          IP_OUTPUT_C,
+          `DF is set and the socket does not allow local fragmentation: icmp_send(ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu ${mtu}), the skb is freed, EMSGSIZE`,
+        );
         common.icmp.push({ type: 3, code: 4, why: `fragmentation needed, next-hop MTU ${mtu}` });
-        return fail('EMSGSIZE', 'ip_fragment', IP_OUTPUT_C, `the datagram (${head.len} bytes) has DF set and is larger than the MTU ${mtu}`);
+        return fail(
+          'EMSGSIZE',
+          'ip_fragment',
+          IP_OUTPUT_C,
+          `the datagram (${head.len} bytes) has DF set and is larger than the MTU ${mtu}`,
+        );
       }
-      note(trace, 'ip_fragment', IP_OUTPUT_C, df ? 'DF is set but skb->ignore_df allows local fragmentation: ip_do_fragment' : 'DF is clear: ip_do_fragment', { df });
-      frag = ipDoFragment(head, { ihl: headerLength, id, df, mf: false, offset: 0, protocol, options: optBytes }, mtu, trace, { hhLen });
+      note(
+        trace,
+        'ip_fragment',
+        IP_OUTPUT_C,
+        df
+          ? 'DF is set but skb->ignore_df allows local fragmentation: ip_do_fragment'
+          : 'DF is clear: ip_do_fragment',
+        { df },
+      );
+      frag = ipDoFragment(
+        head,
+        { ihl: headerLength, id, df, mf: false, offset: 0, protocol, options: optBytes },
+        mtu,
+        trace,
+        { hhLen },
+      );
     }
     llOutput(frag.out, false, trace, frag.wire.length);
     const free = opt ? timestampBytes(opt) : [];
-    if (free.length && frag.wire[0] && frag.wire[0].family === 'inet') (frag.wire[0] as WirePacket & { optionsTimeBytes?: number[] }).optionsTimeBytes = free;
+    if (free.length && frag.wire[0] && frag.wire[0].family === 'inet')
+      (frag.wire[0] as WirePacket & { optionsTimeBytes?: number[] }).optionsTimeBytes = free;
     const rx = loopbackReceive4(frag.wire, opt?.srr !== undefined);
     note(trace, rx.fn, rx.file, rx.why);
     const icmp = udp || !rx.delivered ? [] : receiverIcmp(protocol, protocol, false);
-    return { ok: true, ...common, icmp, sent, received_length: udp && rx.delivered ? sent : null, wire: frag.wire, fragPath: frag.path, fragPathWhy: frag.why, trace };
+    return {
+      ok: true,
+      ...common,
+      icmp,
+      sent,
+      received_length: udp && rx.delivered ? sent : null,
+      wire: frag.wire,
+      fragPath: frag.path,
+      fragPathWhy: frag.why,
+      trace,
+    };
   }
 
   // ---- IPv6
-  note(trace, '__ip6_make_skb', IP6_OUTPUT_C, `IPv6 header: payload_len ${head.len - 40}, next header ${protocol}; skb->ignore_df = ${ignoreDf}`, { ignore_df: ignoreDf }, [head]);
-  if (udp) note(trace, 'udp_v6_send_skb', UDP6_C, `UDP header: len ${datagramLength}, checksum; then ip6_send_skb → ip6_local_out`, { 'uh->len': datagramLength }, [head]);
+  note(
+    trace,
+    '__ip6_make_skb',
+    IP6_OUTPUT_C,
+    `IPv6 header: payload_len ${head.len - 40}, next header ${protocol}; skb->ignore_df = ${ignoreDf}`,
+    { ignore_df: ignoreDf },
+    [head],
+  );
+  if (udp)
+    note(
+      trace,
+      'udp_v6_send_skb',
+      UDP6_C,
+      `UDP header: len ${datagramLength}, checksum; then ip6_send_skb → ip6_local_out`,
+      { 'uh->len': datagramLength },
+      [head],
+    );
   const mtu6 = usePmtu ? dstMtu : devMtu;
   let frag: FragmentResult;
   if (head.len <= mtu6) {
-    note(trace, '__ip6_finish_output', IP6_OUTPUT_C, `skb->len ${head.len} ≤ mtu ${mtu6}: no fragmentation, ip6_finish_output2`, { mtu: mtu6 }, [head]);
-    frag = { wire: [{ family: 'inet6', index: 0, payload_length: head.len - 40, total_length: head.len, next_header: protocol, range: { from: 0, to: datagramLength } }], out: [head], path: 'none', why: `the datagram fits the MTU (${head.len} ≤ ${mtu6})` };
+    note(
+      trace,
+      '__ip6_finish_output',
+      IP6_OUTPUT_C,
+      `skb->len ${head.len} ≤ mtu ${mtu6}: no fragmentation, ip6_finish_output2`,
+      { mtu: mtu6 },
+      [head],
+    );
+    frag = {
+      wire: [
+        {
+          family: 'inet6',
+          index: 0,
+          payload_length: head.len - 40,
+          total_length: head.len,
+          next_header: protocol,
+          range: { from: 0, to: datagramLength },
+        },
+      ],
+      out: [head],
+      path: 'none',
+      why: `the datagram fits the MTU (${head.len} ≤ ${mtu6})`,
+    };
   } else {
-    note(trace, '__ip6_finish_output', IP6_OUTPUT_C, `skb->len ${head.len} > mtu ${mtu6}: ip6_fragment`, { mtu: mtu6 }, [head]);
+    note(
+      trace,
+      '__ip6_finish_output',
+      IP6_OUTPUT_C,
+      `skb->len ${head.len} > mtu ${mtu6}: ip6_fragment`,
+      { mtu: mtu6 },
+      [head],
+    );
     if (!ignoreDf) {
       common.icmp.push({ type: 2, code: 0, why: `ICMPv6 packet too big, MTU ${mtu6}` });
-      return fail('EMSGSIZE', 'ip6_fragment', IP6_OUTPUT_C, `the socket may not fragment and the packet (${head.len}) is larger than the MTU ${mtu6}`);
+      return fail(
+        'EMSGSIZE',
+        'ip6_fragment',
+        IP6_OUTPUT_C,
+        `the socket may not fragment and the packet (${head.len}) is larger than the MTU ${mtu6}`,
+      );
     }
     frag = ip6Fragment(head, { nexthdr: protocol, id: pseudoRandom(input, 32) }, mtu6, trace, { hhLen });
   }
   llOutput(frag.out, true, trace, frag.wire.length);
-  return { ok: true, ...common, icmp: [], sent, received_length: udp ? sent : null, wire: frag.wire, fragPath: frag.path, fragPathWhy: frag.why, trace };
+  return {
+    ok: true,
+    ...common,
+    icmp: [],
+    sent,
+    received_length: udp ? sent : null,
+    wire: frag.wire,
+    fragPath: frag.path,
+    fragPathWhy: frag.why,
+    trace,
+  };
 }
 
 /** A page of the task frag that is already used up, so the first SG append takes a fresh one. */
@@ -253,19 +584,35 @@ const SKB_PAGE_FULL = 32768;
  * packet is dropped by ip_rcv_options (net.ipv4.conf.*.accept_source_route is 0), and a
  * reassembly longer than 65,535 bytes by ip_frag_reasm ("Oversized IP packet").
  */
-function loopbackReceive4(wire: WirePacket[], sourceRouted: boolean): { delivered: boolean; fn: string; file: string; why: string } {
+function loopbackReceive4(
+  wire: WirePacket[],
+  sourceRouted: boolean,
+): { delivered: boolean; fn: string; file: string; why: string } {
   if (sourceRouted)
-    return { delivered: false, fn: 'ip_rcv_options', file: 'net/ipv4/ip_input.c', why: 'the receiver drops the source-routed packet: accept_source_route is 0 by default' };
+    return {
+      delivered: false,
+      fn: 'ip_rcv_options',
+      file: 'net/ipv4/ip_input.c',
+      why: 'the receiver drops the source-routed packet: accept_source_route is 0 by default',
+    };
   const p = wire.map((w) => (w.family === 'inet' ? w : null)).filter((w) => w !== null);
   const ihl = p[0]?.ihl ?? 20;
   const len = p.reduce((a, w) => Math.max(a, w.offset + w.total_length - w.ihl), 0) + ihl;
   if (p.length > 1 && len > 0xffff)
-    return { delivered: false, fn: 'ip_frag_reasm', file: 'net/ipv4/ip_fragment.c', why: `the fragments reassemble to ${len} bytes, more than 65,535: dropped as an oversized IP packet (E2BIG)` };
+    return {
+      delivered: false,
+      fn: 'ip_frag_reasm',
+      file: 'net/ipv4/ip_fragment.c',
+      why: `the fragments reassemble to ${len} bytes, more than 65,535: dropped as an oversized IP packet (E2BIG)`,
+    };
   return {
     delivered: true,
     fn: p.length > 1 ? 'ip_defrag' : 'ip_local_deliver',
     file: p.length > 1 ? 'net/ipv4/ip_fragment.c' : 'net/ipv4/ip_input.c',
-    why: p.length > 1 ? `the receiver's ip_defrag queue gets all ${p.length} fragments and rebuilds the ${len}-byte datagram for delivery` : 'the receiver delivers the packet to its socket',
+    why:
+      p.length > 1
+        ? `the receiver's ip_defrag queue gets all ${p.length} fragments and rebuilds the ${len}-byte datagram for delivery`
+        : 'the receiver delivers the packet to its socket',
   };
 }
 
@@ -273,10 +620,26 @@ function loopbackReceive4(wire: WirePacket[], sourceRouted: boolean): { delivere
  * What the loopback receiver sends back: ip_local_deliver_finish answers a datagram that no
  * raw socket took and no kernel protocol handles with ICMP "protocol unreachable".
  */
-function receiverIcmp(packetProtocol: number, rawSocketProtocol: number, v6: boolean): { type: number; code: number; why: string }[] {
+function receiverIcmp(
+  packetProtocol: number,
+  rawSocketProtocol: number,
+  v6: boolean,
+): { type: number; code: number; why: string }[] {
   if (packetProtocol === rawSocketProtocol) return [];
   if ((v6 ? IPV6_HANDLED : IPV4_HANDLED).has(packetProtocol)) return [];
   return v6
-    ? [{ type: 4, code: 1, why: `no socket or handler for next header ${packetProtocol}: ICMPv6 parameter problem` }]
-    : [{ type: 3, code: 2, why: `no raw socket and no kernel handler for protocol ${packetProtocol}: ICMP protocol unreachable (ip_local_deliver_finish)` }];
+    ? [
+        {
+          type: 4,
+          code: 1,
+          why: `no socket or handler for next header ${packetProtocol}: ICMPv6 parameter problem`,
+        },
+      ]
+    : [
+        {
+          type: 3,
+          code: 2,
+          why: `no raw socket and no kernel handler for protocol ${packetProtocol}: ICMP protocol unreachable (ip_local_deliver_finish)`,
+        },
+      ];
 }

@@ -8,7 +8,14 @@ export type SockKind = 'udp' | 'raw' | 'raw-hdrincl';
 /** IP_MTU_DISCOVER / IPV6_MTU_DISCOVER values (include/uapi/linux/in.h, in6.h). */
 export type PmtuMode = 'dont' | 'want' | 'do' | 'probe' | 'interface' | 'omit';
 export const PMTU_MODES: readonly PmtuMode[] = ['dont', 'want', 'do', 'probe', 'interface', 'omit'];
-export const PMTU_VALUE: Record<PmtuMode, number> = { dont: 0, want: 1, do: 2, probe: 3, interface: 4, omit: 5 };
+export const PMTU_VALUE: Record<PmtuMode, number> = {
+  dont: 0,
+  want: 1,
+  do: 2,
+  probe: 3,
+  interface: 4,
+  omit: 5,
+};
 
 /** Everything the output path takes. Lengths are user payload bytes (for `raw-hdrincl`: after the 20-byte header). */
 export interface SendInput {

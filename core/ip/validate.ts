@@ -21,9 +21,12 @@ const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInt
 export function validateSendInput(input: SendInput): InputIssue[] {
   const out: InputIssue[] = [];
   const v6 = input.family === 'inet6';
-  if (input.family !== 'inet' && input.family !== 'inet6') out.push({ field: 'family', message: 'Family is inet (IPv4) or inet6 (IPv6).' });
-  if (!['udp', 'raw', 'raw-hdrincl'].includes(input.sock)) out.push({ field: 'sock', message: 'Socket is udp, raw or raw-hdrincl.' });
-  if (!PMTU_MODES.includes(input.pmtu)) out.push({ field: 'pmtu', message: `PMTU discovery mode is one of ${PMTU_MODES.join(', ')}.` });
+  if (input.family !== 'inet' && input.family !== 'inet6')
+    out.push({ field: 'family', message: 'Family is inet (IPv4) or inet6 (IPv6).' });
+  if (!['udp', 'raw', 'raw-hdrincl'].includes(input.sock))
+    out.push({ field: 'sock', message: 'Socket is udp, raw or raw-hdrincl.' });
+  if (!PMTU_MODES.includes(input.pmtu))
+    out.push({ field: 'pmtu', message: `PMTU discovery mode is one of ${PMTU_MODES.join(', ')}.` });
   const minMtu = v6 ? LIMITS.mtuMin6 : LIMITS.mtuMin4;
   if (!isInt(input.mtu) || input.mtu < minMtu || input.mtu > LIMITS.mtuMax)
     out.push({
@@ -34,23 +37,42 @@ export function validateSendInput(input: SendInput): InputIssue[] {
     });
   const lens = input.iov ?? input.sends;
   const what = input.iov ? 'iovec' : input.sends.length > 1 ? 'send' : 'length';
-  if (!Array.isArray(lens) || lens.length === 0) out.push({ field: input.iov ? 'iov' : 'sends', message: 'Give at least one length.' });
+  if (!Array.isArray(lens) || lens.length === 0)
+    out.push({ field: input.iov ? 'iov' : 'sends', message: 'Give at least one length.' });
   else if (lens.some((n) => !isInt(n) || n < 0 || n > LIMITS.lenMax))
-    out.push({ field: input.iov ? 'iov' : lens.length > 1 ? 'sends' : 'len', message: `Each ${what} length is a whole number from 0 to 65,535.` });
-  if (input.iov && input.iov.length > LIMITS.iovMax) out.push({ field: 'iov', message: `At most ${LIMITS.iovMax} iovecs (UIO_MAXIOV).` });
-  if (!input.iov && input.sends.length > LIMITS.sendsMax) out.push({ field: 'sends', message: `At most ${LIMITS.sendsMax} MSG_MORE sends in the lab.` });
+    out.push({
+      field: input.iov ? 'iov' : lens.length > 1 ? 'sends' : 'len',
+      message: `Each ${what} length is a whole number from 0 to 65,535.`,
+    });
+  if (input.iov && input.iov.length > LIMITS.iovMax)
+    out.push({ field: 'iov', message: `At most ${LIMITS.iovMax} iovecs (UIO_MAXIOV).` });
+  if (!input.iov && input.sends.length > LIMITS.sendsMax)
+    out.push({ field: 'sends', message: `At most ${LIMITS.sendsMax} MSG_MORE sends in the lab.` });
   if (input.sock !== 'udp' && (!isInt(input.protocol) || input.protocol < 0 || input.protocol > 255))
     out.push({ field: 'protocol', message: 'A raw socket protocol is 0 to 255.' });
   if (input.sock === 'raw' && (input.protocol === 0 || input.protocol === 255))
-    out.push({ field: 'protocol', message: `socket(AF_INET${v6 ? '6' : ''}, SOCK_RAW, ${input.protocol}) ${input.protocol === 0 ? 'fails with EPROTONOSUPPORT' : 'is an IP_HDRINCL socket: choose raw-hdrincl'}.` });
-  if (input.options.length > LIMITS.optionsMax) out.push({ field: 'options', message: 'At most 40 bytes of IPv4 options.' });
-  if (input.options.some((b) => !isInt(b) || b < 0 || b > 255)) out.push({ field: 'options', message: 'Options are bytes (00 to ff).' });
-  if (v6 && input.options.length) out.push({ field: 'options', message: 'IPv4 options do not apply to IPv6 (it uses extension headers).' });
+    out.push({
+      field: 'protocol',
+      message: `socket(AF_INET${v6 ? '6' : ''}, SOCK_RAW, ${input.protocol}) ${input.protocol === 0 ? 'fails with EPROTONOSUPPORT' : 'is an IP_HDRINCL socket: choose raw-hdrincl'}.`,
+    });
+  if (input.options.length > LIMITS.optionsMax)
+    out.push({ field: 'options', message: 'At most 40 bytes of IPv4 options.' });
+  if (input.options.some((b) => !isInt(b) || b < 0 || b > 255))
+    out.push({ field: 'options', message: 'Options are bytes (00 to ff).' });
+  if (v6 && input.options.length)
+    out.push({ field: 'options', message: 'IPv4 options do not apply to IPv6 (it uses extension headers).' });
   if (input.sock === 'raw-hdrincl') {
     if (v6) out.push({ field: 'sock', message: 'The IP_HDRINCL model is IPv4 only.' });
-    if (input.iov ? false : input.sends.length > 1) out.push({ field: 'sends', message: 'IP_HDRINCL packets are never corked: each sendto() is one packet.' });
+    if (input.iov ? false : input.sends.length > 1)
+      out.push({
+        field: 'sends',
+        message: 'IP_HDRINCL packets are never corked: each sendto() is one packet.',
+      });
   }
   if (!isInt(input.sndbuf) || input.sndbuf < LIMITS.sndbufMin || input.sndbuf > LIMITS.sndbufMax)
-    out.push({ field: 'sndbuf', message: 'sk_sndbuf is at least 4,608 (SOCK_MIN_SNDBUF); the default is 212,992.' });
+    out.push({
+      field: 'sndbuf',
+      message: 'sk_sndbuf is at least 4,608 (SOCK_MIN_SNDBUF); the default is 212,992.',
+    });
   return out;
 }

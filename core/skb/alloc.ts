@@ -77,7 +77,13 @@ export function skbAllocation(size: number): SkbAllocation {
     objectSize = kmallocSizeRoundup(want);
     cache = want <= KMALLOC_MAX_CACHE_SIZE ? 'kmalloc' : 'pages';
   }
-  return { size, objectSize, end: skbWithOverhead(objectSize), truesize: objectSize + SKB_STRUCT_SIZE, cache };
+  return {
+    size,
+    objectSize,
+    end: skbWithOverhead(objectSize),
+    truesize: objectSize + SKB_STRUCT_SIZE,
+    cache,
+  };
 }
 
 /** LL_RESERVED_SPACE(dev) = ((hard_header_len + needed_headroom) & ~15) + 16 (HH_DATA_MOD). */

@@ -42,7 +42,19 @@ export function resetSkbIds(): void {
 /** alloc_skb(size): an empty buffer, data = tail = head. */
 export function allocSkb(size: number, label = ''): SkBuff {
   const a = skbAllocation(size);
-  return { id: nextId++, label, data: 0, tail: 0, end: a.end, len: 0, data_len: 0, truesize: a.truesize, frags: [], frag_list: [], regions: [] };
+  return {
+    id: nextId++,
+    label,
+    data: 0,
+    tail: 0,
+    end: a.end,
+    len: 0,
+    data_len: 0,
+    truesize: a.truesize,
+    frags: [],
+    frag_list: [],
+    regions: [],
+  };
 }
 
 function panicText(fn: string, skb: SkBuff, n: number): string {
@@ -51,16 +63,32 @@ function panicText(fn: string, skb: SkBuff, n: number): string {
 
 /** skb_reserve(len): data += len, tail += len (an empty buffer only). */
 export function skbReserve(skb: SkBuff, n: number): SkbOpResult {
-  if (skb.tail + n > skb.end) return { ok: false, panic: 'skb_over_panic', fn: 'skb_reserve', message: panicText('skb_over_panic', skb, n) };
+  if (skb.tail + n > skb.end)
+    return {
+      ok: false,
+      panic: 'skb_over_panic',
+      fn: 'skb_reserve',
+      message: panicText('skb_over_panic', skb, n),
+    };
   skb.data += n;
   skb.tail += n;
   return { ok: true };
 }
 
 /** skb_put(len): extend the data at the tail; BUG (skb_over_panic) past `end`. */
-export function skbPut(skb: SkBuff, n: number, kind?: RegionKind, range?: { from: number; to: number }): SkbOpResult {
+export function skbPut(
+  skb: SkBuff,
+  n: number,
+  kind?: RegionKind,
+  range?: { from: number; to: number },
+): SkbOpResult {
   if (skb.data_len !== 0 || skb.tail + n > skb.end)
-    return { ok: false, panic: 'skb_over_panic', fn: 'skb_put', message: panicText('skb_over_panic', skb, n) };
+    return {
+      ok: false,
+      panic: 'skb_over_panic',
+      fn: 'skb_put',
+      message: panicText('skb_over_panic', skb, n),
+    };
   if (kind && n > 0) skb.regions.push({ kind, start: skb.tail, end: skb.tail + n, ...range });
   skb.tail += n;
   skb.len += n;
@@ -69,7 +97,13 @@ export function skbPut(skb: SkBuff, n: number, kind?: RegionKind, range?: { from
 
 /** skb_push(len): prepend a header in front of data; BUG (skb_under_panic) below head. */
 export function skbPush(skb: SkBuff, n: number, kind?: RegionKind): SkbOpResult {
-  if (skb.data - n < 0) return { ok: false, panic: 'skb_under_panic', fn: 'skb_push', message: panicText('skb_under_panic', skb, n) };
+  if (skb.data - n < 0)
+    return {
+      ok: false,
+      panic: 'skb_under_panic',
+      fn: 'skb_push',
+      message: panicText('skb_under_panic', skb, n),
+    };
   skb.data -= n;
   skb.len += n;
   if (kind && n > 0) {
@@ -89,7 +123,13 @@ export function skbPull(skb: SkBuff, n: number): boolean {
 }
 
 /** Label a stretch of already-put linear bytes (e.g. the IP header written in place). */
-export function skbLabel(skb: SkBuff, kind: RegionKind, start: number, end: number, range?: { from: number; to: number }): void {
+export function skbLabel(
+  skb: SkBuff,
+  kind: RegionKind,
+  start: number,
+  end: number,
+  range?: { from: number; to: number },
+): void {
   if (end <= start) return;
   skb.regions = skb.regions.filter((r) => r.end <= start || r.start >= end);
   skb.regions.push({ kind, start, end, ...range });
@@ -130,7 +170,11 @@ export function skbTrim(skb: SkBuff, newLen: number): void {
         ...f,
         size: cut,
         regions: f.regions.flatMap((r) =>
-          r.start >= cut ? [] : r.end <= cut ? [r] : [{ ...r, end: cut, ...(r.from !== undefined ? { to: r.from + (cut - r.start) } : {}) }],
+          r.start >= cut
+            ? []
+            : r.end <= cut
+              ? [r]
+              : [{ ...r, end: cut, ...(r.from !== undefined ? { to: r.from + (cut - r.start) } : {}) }],
         ),
       });
       keep = 0;
@@ -150,7 +194,12 @@ export function skbTrim(skb: SkBuff, newLen: number): void {
  * coalescing with the last frag when it ends where the page fragment continues.
  * Returns false (EMSGSIZE in the caller) when a new frag would pass MAX_SKB_FRAGS.
  */
-export function skbAppendPageFrag(skb: SkBuff, n: number, range: { from: number; to: number }, coalesce: boolean): boolean {
+export function skbAppendPageFrag(
+  skb: SkBuff,
+  n: number,
+  range: { from: number; to: number },
+  coalesce: boolean,
+): boolean {
   const last = skb.frags[skb.frags.length - 1];
   if (coalesce && last) {
     last.size += n;

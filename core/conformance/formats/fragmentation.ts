@@ -5,7 +5,14 @@
  * free (a real kernel draws them at random) except that "id is 0" must agree; timestamp
  * values inside a TS option are free (they are the time of day).
  */
-import { DEFAULT_SEND_INPUT, ipSend, type PmtuMode, type SendInput, type SockKind, type WirePacket } from '../../ip/index.ts';
+import {
+  DEFAULT_SEND_INPUT,
+  ipSend,
+  type PmtuMode,
+  type SendInput,
+  type SockKind,
+  type WirePacket,
+} from '../../ip/index.ts';
 import { diffFields, type CaseOutcome, type OracleFormat } from '../types.ts';
 
 interface FragCase {
@@ -72,7 +79,14 @@ function wireView(p: WirePacket, freeBytes: number[]): Record<string, unknown> {
     payload_length: p.payload_length,
     total_length: p.total_length,
     next_header: p.next_header,
-    ...(p.frag ? { frag_next_header: p.frag.next_header, offset: p.frag.offset, mf: p.frag.mf, fragment_data_length: p.payload_length - 8 } : {}),
+    ...(p.frag
+      ? {
+          frag_next_header: p.frag.next_header,
+          offset: p.frag.offset,
+          mf: p.frag.mf,
+          fragment_data_length: p.payload_length - 8,
+        }
+      : {}),
   };
 }
 
@@ -95,7 +109,14 @@ function expectedView(w: Record<string, unknown>, freeBytes: number[]): Record<s
     payload_length: w.payload_length,
     total_length: w.total_length,
     next_header: w.next_header,
-    ...(w.next_header === 44 ? { frag_next_header: w.frag_next_header, offset: w.offset, mf: w.mf, fragment_data_length: w.fragment_data_length } : {}),
+    ...(w.next_header === 44
+      ? {
+          frag_next_header: w.frag_next_header,
+          offset: w.offset,
+          mf: w.mf,
+          fragment_data_length: w.fragment_data_length,
+        }
+      : {}),
   };
 }
 
@@ -119,6 +140,9 @@ export function runFragCase(c: FragCase): CaseOutcome {
 export const fragmentationFormat: OracleFormat = {
   name: 'fragmentation',
   detect: (doc) =>
-    isObj(doc) && Array.isArray(doc.cases) && doc.cases.length > 0 && doc.cases.every((c) => isObj(c) && typeof c.mtu === 'number' && Array.isArray(c.wire)),
+    isObj(doc) &&
+    Array.isArray(doc.cases) &&
+    doc.cases.length > 0 &&
+    doc.cases.every((c) => isObj(c) && typeof c.mtu === 'number' && Array.isArray(c.wire)),
   run: (doc) => ((doc as { cases: FragCase[] }).cases ?? []).map(runFragCase),
 };

@@ -20,7 +20,14 @@ interface Boundary {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 function outcome(b: Boundary, size: number): string {
-  const input: SendInput = { ...DEFAULT_SEND_INPUT, sock: b.socket, protocol: 253, mtu: b.mtu, sends: [size], sndbuf: b.sk_sndbuf };
+  const input: SendInput = {
+    ...DEFAULT_SEND_INPUT,
+    sock: b.socket,
+    protocol: 253,
+    mtu: b.mtu,
+    sends: [size],
+    sndbuf: b.sk_sndbuf,
+  };
   const r = ipSend(input);
   return r.ok ? 'ok' : r.errno;
 }
