@@ -224,9 +224,56 @@ export const tailroom = (skb: SkBuff): number => (skb.data_len ? 0 : skb.end - s
 export const headlen = (skb: SkBuff): number => skb.len - skb.data_len;
 export const pagelen = (skb: SkBuff): number => headlen(skb) + skb.frags.reduce((a, f) => a + f.size, 0);
 
+/**
+ * Snapshots are immutable, so an skb that has not changed since its last snapshot is
+ * shared rather than copied again: a 1,365-fragment datagram appears in several steps
+ * without costing 1,365 copies each time.
+ */
+const snapCache = new WeakMap<
+  SkBuff,
+  { key: unknown[]; regions: Region[]; frags: PageFrag[]; snap: SkbSnapshot }
+>();
+
+function fingerprint(skb: SkBuff, label: string): unknown[] {
+  let fragBytes = 0;
+  for (const f of skb.frags) fragBytes += f.size * 31 + f.regions.length;
+  return [
+    skb.data,
+    skb.tail,
+    skb.end,
+    skb.len,
+    skb.data_len,
+    skb.truesize,
+    label,
+    skb.network_header,
+    skb.transport_header,
+    skb.mac_header,
+    skb.regions.length,
+    skb.frags.length,
+    fragBytes,
+    skb.frag_list.length,
+  ];
+}
+
+function sameKey(a: unknown[], b: unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Freeze an skb (and its frag_list) as plain data for a trace step. */
 export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
-  return {
+  const key = fingerprint(skb, label);
+  const hit = snapCache.get(skb);
+  const frag_list = skb.frag_list.map((f) => skbSnapshot(f));
+  if (
+    hit &&
+    sameKey(hit.key, key) &&
+    hit.regions === skb.regions &&
+    hit.frags === skb.frags &&
+    frag_list.every((f, i) => f === hit.snap.frag_list[i])
+  )
+    return hit.snap;
+  const snap: SkbSnapshot = {
     id: skb.id,
     label,
     head: 0,
@@ -240,7 +287,9 @@ export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
     ...(skb.transport_header !== undefined ? { transport_header: skb.transport_header } : {}),
     ...(skb.mac_header !== undefined ? { mac_header: skb.mac_header } : {}),
     frags: skb.frags.map((f) => ({ size: f.size, regions: f.regions.map((r) => ({ ...r })) })),
-    frag_list: skb.frag_list.map((f) => skbSnapshot(f)),
+    frag_list,
     regions: skb.regions.map((r) => ({ ...r })),
   };
+  snapCache.set(skb, { key, regions: skb.regions, frags: skb.frags, snap });
+  return snap;
 }
