@@ -39,7 +39,9 @@ function clampStep(step: number, result: SendResult | null): number {
 }
 
 /** Run the form through the core; keep the previous result when the form does not parse. */
-function compute(fields: FragmentFields, prev: Computed, step: number, extra: FieldIssue[] = []): Computed {
+function compute(fields: FragmentFields, before: Computed, step: number, extra: FieldIssue[] = []): Computed {
+  // Only the computed keys: `before` may be the whole lab state.
+  const prev = { input: before.input, result: before.result, modelError: before.modelError };
   const parsed = fieldsToInput(fields);
   if (!parsed.ok)
     return { ...prev, issues: [...parsed.issues, ...extra], step: clampStep(step, prev.result) };

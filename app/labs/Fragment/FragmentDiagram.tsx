@@ -173,27 +173,52 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
       if (from > 0) cuts += `M${x(from).toFixed(1)},${H.barTop}v${H.bar}`;
     }
 
-  // Offset labels at cuts, thinned so they never overlap.
-  const ticks: { at: number; x: number }[] = [];
-  const labelW = (n: number) => num(n).length * 6.6 + 10;
-  const candidates = [
-    ...new Set([
-      ...groups.flatMap((g) => (g.first === g.last ? [g.from] : [g.from, g.to])),
-      ...(d1 >= total ? [total] : []),
-    ]),
-  ];
-  if (wire.length === 0) candidates.push(0, total);
-  let lastRight = -Infinity;
-  for (const at of candidates.sort((a, b) => a - b)) {
+  // Offset labels at cuts, thinned so they never overlap; the datagram's two ends win.
+  const labelW = (n: number) => num(n).length * 6.8 + 10;
+  const inView = (at: number) => x(at) >= PAD - 1 && x(at) <= width - PAD + 1;
+  const ends = [0, result.datagramLength].filter(inView);
+  const inner = [...new Set(groups.flatMap((g) => (g.first === g.last ? [g.from] : [g.from, g.to])))].filter(
+    (at) => inView(at) && !ends.includes(at),
+  );
+  const box = (at: number) => {
     const px = x(at);
-    if (px < PAD - 1 || px > width - PAD + 1) continue;
     const w = labelW(at);
-    const left = Math.min(Math.max(px - w / 2, 0), width - w);
-    if (left >= lastRight + 4) {
-      ticks.push({ at, x: px });
-      lastRight = left + w;
+    const left = px < PAD + 20 ? px : px > width - PAD - 20 ? px - w : px - w / 2;
+    return [left - 4, left + w + 4] as const;
+  };
+  const taken = ends.map(box);
+  for (const at of inner.sort((a, b) => a - b)) {
+    const [l, r] = box(at);
+    if (taken.every(([tl, tr]) => r <= tl || l >= tr)) {
+      taken.push([l, r]);
+      ends.push(at);
     }
   }
+  const ticks = ends.sort((a, b) => a - b).map((at) => ({ at, x: x(at) }));
+
+  // Packet labels above the caps: left-aligned in their slice, or right-aligned for the last one.
+  const capLabels: { key: number; text: string; x: number; anchor: 'start' | 'end' }[] = [];
+  let labelRight = -Infinity;
+  groups.forEach((g, gi) => {
+    const p = wire[g.first]!;
+    const count = g.last - g.first + 1;
+    const size = p.range.to - p.range.from;
+    const name = count === 1 ? `#${num(g.first + 1)}` : `#${num(g.first + 1)}–${num(g.last + 1)}`;
+    const text =
+      count === 1 ? `${name} · ${bytes(size)}` : `${name} · ${plural(count, 'packet')} × ${bytes(size)}`;
+    const x0 = Math.max(PAD, x(g.from) + 1);
+    const x1 = Math.min(width - PAD, x(g.to));
+    // The full label, else just the packet number, where it fits inside its slice.
+    const fit = [text, name].find((t) => x0 >= labelRight + 10 && x0 + t.length * 6.3 <= x1);
+    const w = text.length * 6.3;
+    if (fit) {
+      capLabels.push({ key: g.first, text: fit, x: x0, anchor: 'start' });
+      labelRight = x0 + fit.length * 6.3;
+    } else if (gi === groups.length - 1 && x1 - w >= labelRight + 10 && x1 - w >= PAD) {
+      capLabels.push({ key: g.first, text, x: x1, anchor: 'end' });
+      labelRight = x1;
+    }
+  });
 
   const clipId = `clip-${result.datagramLength}`;
   const zoomed = t.k > 1.0001;
@@ -329,10 +354,23 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
               </text>
             )}
           </g>
+          {wire.length === 0 && (
+            <text x={width / 2} y={H.capTop + H.cap / 2 + 4} textAnchor="middle" className="cap-label">
+              No packet left the host
+            </text>
+          )}
+          {capLabels.map((l) => (
+            <text key={`l${l.key}`} x={l.x} y={H.label} textAnchor={l.anchor} className="cap-label">
+              {l.text}
+            </text>
+          ))}
           {ticks.map((tk) => (
             <g key={tk.at} transform={`translate(${tk.x},0)`} className="tick">
               <line y1={H.barTop + H.bar} y2={H.barTop + H.bar + 5} />
-              <text y={H.tick + 10} textAnchor={tk.x < 30 ? 'start' : tk.x > width - 30 ? 'end' : 'middle'}>
+              <text
+                y={H.tick + 10}
+                textAnchor={tk.x < PAD + 20 ? 'start' : tk.x > width - PAD - 20 ? 'end' : 'middle'}
+              >
                 {num(tk.at)}
               </text>
             </g>
@@ -342,8 +380,8 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
       <figcaption>
         <Legend kinds={[...kinds]} />
         <span className="diagram-help">
-          Offsets are bytes of the datagram. Drag to pan; Ctrl + wheel, pinch or the buttons zoom; click a
-          group of fragments to zoom into it.
+          Offsets are bytes of the datagram; header bars above each slice are not to scale. Drag to pan; Ctrl
+          + wheel, pinch or the buttons zoom; click a group of fragments to zoom into it.
         </span>
       </figcaption>
     </figure>
@@ -373,10 +411,6 @@ function PacketCap({
   const flags = [df && 'DF', mf && 'MF'].filter(Boolean).join(' ');
   const sliceBytes = p.range.to - p.range.from;
   const name = count === 1 ? `#${num(group.first + 1)}` : `#${num(group.first + 1)}–${num(group.last + 1)}`;
-  const label =
-    count === 1
-      ? `${name} · ${bytes(sliceBytes)}`
-      : `${name} · ${plural(count, 'packet')} × ${bytes(sliceBytes)}`;
   const title = `${name}: ${count > 1 ? `${num(count)} packets, each ` : ''}${hdr}-byte header (${parts
     .map((h) => `${h.kind} ${h.size}`)
     .join(' + ')}) + ${bytes(sliceBytes)} of data${flags ? `, ${flags}` : ''}`;
@@ -413,11 +447,6 @@ function PacketCap({
       {w > 24 && w <= 54 && flags && (
         <text x={left + w / 2} y={H.capTop + H.cap / 2 + 4} textAnchor="middle" className="cap-text">
           {mf ? 'MF' : 'DF'}
-        </text>
-      )}
-      {w > label.length * 6.4 + 4 && (
-        <text x={left + 2} y={H.label} className="cap-label">
-          {label}
         </text>
       )}
       {w > 4 && <line x1={left} x2={left} y1={H.capTop + H.cap} y2={H.barTop} className="cap-link" />}

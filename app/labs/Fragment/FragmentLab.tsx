@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/index.ts';
 import {
@@ -12,7 +13,7 @@ import { num } from '../../format.ts';
 import { FragmentDiagram } from './FragmentDiagram.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
 import { ResultSummary } from './ResultSummary.tsx';
-import { SkbPanel } from './SkbPanel.tsx';
+import { SkbPanel, idsBefore } from './SkbPanel.tsx';
 import { TraceSteps } from './TraceSteps.tsx';
 import { WirePacketsTable } from './WirePacketsTable.tsx';
 
@@ -59,7 +60,8 @@ export function FragmentLab() {
   const stale = useAppStore(selectIsStale);
   const modelError = useAppStore(selectModelError);
   const { selectStep } = useAppStore(useShallow(selectFragmentActions));
-  const { trace, index, current, previous } = useAppStore(useShallow(selectStepView));
+  const { trace, index, current } = useAppStore(useShallow(selectStepView));
+  const seenBefore = useMemo(() => idsBefore(trace, index), [trace, index]);
 
   return (
     <div className="lab">
@@ -153,7 +155,9 @@ export function FragmentLab() {
                       </>
                     )}
                   </h3>
-                  {current && <SkbPanel snapshot={current.snapshot} previous={previous?.snapshot} />}
+                  {current && (
+                    <SkbPanel snapshot={current.snapshot} seenBefore={seenBefore} first={index === 0} />
+                  )}
                 </section>
               </div>
             </section>

@@ -6,7 +6,8 @@ import { num, plural } from '../../format.ts';
 const PATH_LABEL = { none: 'no fragmentation', fast: 'the fast path', slow: 'the slow path' } as const;
 
 function callName(r: SendResult): string {
-  return r.input.iov ? 'sendmsg()' : r.input.sends.length > 1 ? 'the last sendto()' : 'sendto()';
+  if (r.input.iov) return 'sendmsg()';
+  return r.input.sends.length > 1 ? `the ${r.input.sends.length} MSG_MORE sendto() calls` : 'sendto()';
 }
 
 function datagramName(r: SendResult): string {
@@ -27,7 +28,10 @@ export function ResultSummary({ result }: { result: SendResult }) {
             ✓
           </span>
           <span>
-            {callName(result)} returned <strong>{num(result.sent)}</strong>: a {num(result.datagramLength)}
+            {callName(result)} {result.input.sends.length > 1 && !result.input.iov ? 'sent' : 'returned'}{' '}
+            <strong>{num(result.sent)}</strong>
+            {result.input.sends.length > 1 && !result.input.iov ? ' bytes in all' : ''}: a{' '}
+            {num(result.datagramLength)}
             -byte {datagramName(result)} left in <strong>{plural(packets, 'packet')}</strong> via{' '}
             <strong>{PATH_LABEL[result.fragPath]}</strong>.
           </span>
@@ -69,7 +73,7 @@ export function ErrnoCard({ result }: { result: SendFail }) {
         </span>
       </p>
       <p className="errno-where">
-        {callName(result)} fails in{' '}
+        {result.input.sends.length > 1 && !result.input.iov ? 'The send' : callName(result)} fails in{' '}
         <a className="mono" href={bootlinUrl(result.file)} target="_blank" rel="noreferrer">
           {result.fn}()
         </a>{' '}

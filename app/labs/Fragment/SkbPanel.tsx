@@ -25,20 +25,29 @@ function extent(s: SkbSnapshot): number {
   return Math.max(s.end, s.end + frags);
 }
 
+/** The ids of every sk_buff held at the steps before this one (to tell new sk_buffs from reused ones). */
+export function idsBefore(trace: readonly { snapshot: OutputSnapshot }[], index: number): Set<number> {
+  const ids = new Set<number>();
+  for (const step of trace.slice(0, index)) for (const s of flatten(step.snapshot.skbs)) ids.add(s.id);
+  return ids;
+}
+
 export function SkbPanel({
   snapshot,
-  previous,
+  seenBefore,
+  first,
 }: {
   snapshot: OutputSnapshot;
-  previous: OutputSnapshot | undefined;
+  seenBefore: Set<number>;
+  first: boolean;
 }) {
   const [ref, width] = useElementWidth<HTMLDivElement>(520);
   const all = flatten(snapshot.skbs);
-  const prevIds = new Set(previous ? flatten(previous.skbs).map((s) => s.id) : []);
+  const prevIds = seenBefore;
   const maxExtent = Math.max(1, ...all.map(extent));
   const x = scaleLinear()
     .domain([0, maxExtent])
-    .range([0, Math.max(120, width - 2)]);
+    .range([0, Math.max(120, width - 34)]); // room for the frag_list indent
   const drawn = snapshot.skbs.slice(0, MAX_DRAWN);
   const kinds = [
     ...new Set(all.flatMap((s) => [...s.regions, ...s.frags.flatMap((f) => f.regions)].map((r) => r.kind))),
@@ -63,7 +72,7 @@ export function SkbPanel({
         <>
           <div className="skb-list">
             {drawn.map((s) => (
-              <SkbDrawing key={s.id} skb={s} x={x} prevIds={prevIds} hasPrevious={!!previous} depth={0} />
+              <SkbDrawing key={s.id} skb={s} x={x} prevIds={prevIds} hasPrevious={!first} depth={0} />
             ))}
             {snapshot.skbs.length > MAX_DRAWN && (
               <p className="muted more">
@@ -72,7 +81,7 @@ export function SkbPanel({
             )}
           </div>
           <Legend kinds={kinds} label="sk_buff colour key" />
-          <SkbFieldsTable skbs={all} prevIds={prevIds} hasPrevious={!!previous} />
+          <SkbFieldsTable skbs={all} prevIds={prevIds} hasPrevious={!first} />
         </>
       )}
     </div>
@@ -84,7 +93,7 @@ function idBadge(id: number, prevIds: Set<number>, hasPrevious: boolean) {
   return (
     <span className={`id-badge${hasPrevious ? (reused ? ' id-badge--same' : ' id-badge--new') : ''}`}>
       skb #{id}
-      {hasPrevious && <span className="id-state">{reused ? 'same skb' : 'new'}</span>}
+      {hasPrevious && <span className="id-state">{reused ? 'seen before' : 'new'}</span>}
     </span>
   );
 }
@@ -254,7 +263,12 @@ function SkbFieldsTable({
 }) {
   const rows = skbs.slice(0, MAX_ROWS);
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="sk_buff fields, scrollable">
+    <div
+      className="table-scroll table-scroll--short"
+      tabIndex={0}
+      role="region"
+      aria-label="sk_buff fields, scrollable"
+    >
       <table className="skb-table">
         <caption>
           sk_buff fields

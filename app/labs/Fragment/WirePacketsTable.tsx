@@ -30,7 +30,12 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
 
   return (
     <div className={`table-wrap${stale ? ' is-stale' : ''}`}>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Wire packets, scrollable">
+      <div
+        className="table-scroll table-scroll--tall"
+        tabIndex={0}
+        role="region"
+        aria-label="Wire packets, scrollable"
+      >
         <table className="wire-table">
           <caption>
             Wire packets
@@ -113,7 +118,13 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
       </p>
       {pages > 1 && (
         <nav className="pager" aria-label="Wire packets pages">
-          <button type="button" className="btn-quiet" onClick={() => setPage(0)} disabled={current === 0}>
+          <button
+            type="button"
+            className="btn-quiet"
+            onClick={() => setPage(0)}
+            disabled={current === 0}
+            aria-label="First page"
+          >
             First
           </button>
           <button
@@ -121,6 +132,7 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
             className="btn-quiet"
             onClick={() => setPage(current - 1)}
             disabled={current === 0}
+            aria-label="Previous page"
           >
             Previous
           </button>
@@ -132,6 +144,7 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
             className="btn-quiet"
             onClick={() => setPage(current + 1)}
             disabled={current >= pages - 1}
+            aria-label="Next page"
           >
             Next
           </button>
@@ -140,6 +153,7 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
             className="btn-quiet"
             onClick={() => setPage(pages - 1)}
             disabled={current >= pages - 1}
+            aria-label="Last page"
           >
             Last
           </button>

@@ -1,0 +1,190 @@
+import { expect, test } from './fixtures.ts';
+
+const ETHERNET_4000 = 'len=4000&mtu=1500&family=inet&sock=udp&pmtu=want';
+
+test.describe('Fragmentation lab', () => {
+  test('the wire table of a 4000-byte UDP send over MTU 1500', async ({ lab }) => {
+    await lab.open(ETHERNET_4000);
+    await expect(lab.wireTable).toBeVisible();
+    const headers = await lab.wireTable.locator('thead th').allTextContents();
+    expect(headers.map((h) => h.trim())).toEqual([
+      '#',
+      'offset',
+      'payload length',
+      'total length',
+      'MF',
+      'DF',
+      'options',
+    ]);
+    await expect(lab.wireTable.locator('tbody tr')).toHaveCount(3);
+    const rows = await lab.wireRows();
+    expect(rows.map((r) => r[1])).toEqual(['0', '1,480', '2,960']);
+    expect(rows.map((r) => r[3])).toEqual(['1,500', '1,500', '1,068']);
+    expect(rows.map((r) => r[4])).toEqual(['1', '1', '0']);
+    await expect(lab.page.getByText(/returned 4,000/)).toBeVisible();
+  });
+
+  test('changing the MTU changes the table and the URL', async ({ lab, page }) => {
+    await lab.open(ETHERNET_4000);
+    await expect(lab.wireTable.locator('tbody tr')).toHaveCount(3);
+    await lab.mtu.fill('576');
+    // (576 − 20) & ~7 = 552 data bytes per fragment: 4008 bytes → 8 packets.
+    await expect(lab.wireTable.locator('tbody tr')).toHaveCount(8);
+    const rows = await lab.wireRows();
+    expect(rows[1]?.[1]).toBe('552');
+    expect(rows[0]?.[3]).toBe('572');
+    await expect(page).toHaveURL(/mtu=576/);
+  });
+
+  test('DF with a datagram over the MTU: EMSGSIZE', async ({ lab }) => {
+    await lab.open('len=4000&mtu=1500&family=inet&sock=udp&pmtu=do');
+    await expect(lab.sendError).toBeVisible();
+    await expect(lab.sendError).toContainText('EMSGSIZE');
+    await expect(lab.sendError).toContainText('errno 90');
+    await expect(lab.sendError).toContainText('Message too long');
+    await expect(lab.sendError.getByRole('link')).toHaveAttribute(
+      'href',
+      /elixir\.bootlin\.com\/linux\/v6\.18\/source\/net\//,
+    );
+  });
+
+  test('a preset and the errno card come and go', async ({ lab, page }) => {
+    await lab.open(ETHERNET_4000);
+    await page.getByRole('button', { name: 'DF → EMSGSIZE' }).click();
+    await expect(lab.sendError).toBeVisible();
+    await expect(page).toHaveURL(/pmtu=do/);
+    await page.getByRole('combobox', { name: 'Path MTU discovery' }).selectOption('want');
+    await expect(lab.sendError).toHaveCount(0);
+    await expect(lab.wireTable.locator('tbody tr')).toHaveCount(3);
+  });
+
+  test('stepping through the trace changes the sk_buff panel', async ({ lab, page }) => {
+    await lab.open(ETHERNET_4000);
+    const count = await lab.steps.count();
+    expect(count).toBeGreaterThan(1);
+    await expect(lab.steps.first()).toHaveAttribute('aria-current', 'step');
+    const before = await page.getByRole('region', { name: /^sk_buffs at step 1/ }).innerText();
+
+    // Keyboard: focus the selected step, arrow down.
+    await lab.steps.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(lab.steps.nth(1)).toHaveAttribute('aria-current', 'step');
+    await expect(lab.steps.nth(1)).toBeFocused();
+    await expect(page).toHaveURL(/step=1/);
+    const second = page.getByRole('region', { name: /^sk_buffs at step 2/ });
+    await expect(second).toBeVisible();
+    expect(await second.innerText()).not.toBe(before);
+
+    // Click: the last step; End/Home keys.
+    await lab.steps.last().click();
+    await expect(lab.steps.last()).toHaveAttribute('aria-current', 'step');
+    await expect(page.getByText(`Step ${count} of ${count}`)).toBeVisible();
+    await page.keyboard.press('Home');
+    await expect(lab.steps.first()).toHaveAttribute('aria-current', 'step');
+
+    // Buttons.
+    await page.getByRole('button', { name: 'Next step →' }).click();
+    await expect(lab.steps.nth(1)).toHaveAttribute('aria-current', 'step');
+  });
+
+  test('a pasted URL with a step restores that step', async ({ lab, page }) => {
+    await lab.open(`${ETHERNET_4000}&step=1`);
+    await expect(lab.steps.nth(1)).toHaveAttribute('aria-current', 'step');
+    await expect(page.getByRole('region', { name: /^sk_buffs at step 2/ })).toBeVisible();
+  });
+
+  test('every step links to its kernel file on elixir.bootlin.com', async ({ lab, page }) => {
+    await lab.open(ETHERNET_4000);
+    const links = page.getByRole('list', { name: 'Kernel steps' }).getByRole('link');
+    await expect(links.first()).toHaveAttribute(
+      'href',
+      /^https:\/\/elixir\.bootlin\.com\/linux\/v6\.18\/source\//,
+    );
+  });
+
+  test('an invalid URL parameter shows a message and keeps the page', async ({ lab, page }) => {
+    await lab.open('len=4000&mtu=20&family=inet&sock=udp&pmtu=want');
+    await expect(lab.mtu).toHaveAttribute('aria-invalid', 'true');
+    await expect(lab.mtu).toHaveAccessibleDescription(/68/);
+    await expect(page.getByRole('status')).toContainText('MTU');
+    // Fixing the field brings the lab back.
+    await lab.mtu.fill('1500');
+    await expect(lab.mtu).not.toHaveAttribute('aria-invalid');
+    await expect(lab.wireTable.locator('tbody tr')).toHaveCount(3);
+  });
+
+  test('bad input keeps the last good result on screen', async ({ lab, page }) => {
+    await lab.open(ETHERNET_4000);
+    await lab.payloadLength.fill('lots');
+    await expect(lab.payloadLength).toHaveAttribute('aria-invalid', 'true');
+    await expect(lab.banner).toBeVisible();
+    await expect(lab.wireTable.locator('tbody tr')).toHaveCount(3);
+    await expect(page).toHaveURL(/len=lots/);
+  });
+
+  test('the MTU 68 worst case stays usable: paged table, aggregated diagram', async ({ lab, page }) => {
+    await lab.open('len=65507&mtu=68&family=inet&sock=udp&pmtu=want&sndbufcheck=0');
+    const caption = lab.wireTable.locator('caption');
+    await expect(caption).toContainText(/\d,\d{3} packets/);
+    const count = (await caption.innerText()).match(/(\d,\d{3}) packets/)![1]!;
+    await expect(lab.wireTable.locator('tbody tr')).toHaveCount(50);
+    await page
+      .getByRole('navigation', { name: 'Wire packets pages' })
+      .getByRole('button', { name: 'Last page' })
+      .click();
+    const rows = await lab.wireRows();
+    expect(rows.at(-1)?.[0]).toBe(count);
+    await expect(page.getByRole('img', { name: new RegExp(`${count} packets`) })).toBeVisible();
+  });
+
+  test('IPv6 rows show the fragment header', async ({ lab }) => {
+    await lab.open('len=3000&mtu=1280&family=inet6&sock=udp&pmtu=want');
+    const rows = await lab.wireRows();
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows[0]?.[5]).toBe('n/a');
+    expect(rows[0]?.[6]).toMatch(/frag hdr/);
+  });
+
+  test('other labs say what they will do', async ({ page }) => {
+    await page.goto('./#/netlink');
+    await expect(page.getByRole('heading', { level: 1, name: 'Netlink messages' })).toBeVisible();
+    await expect(page.getByText('Coming soon', { exact: true })).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Labs' })
+      .getByRole('link', { name: /Fragment/ })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+  });
+
+  test('the default route is the Fragmentation lab', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+    await expect(page).toHaveURL(/#\/fragment\?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want/);
+  });
+});
+
+// The trace's wording belongs to the core and evolves with it: the screenshots cover the shell, the
+// inputs, the result and the wire table, and mask the step list.
+test.describe('Fragmentation lab screenshots', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  });
+
+  test('1440 px', async ({ lab, page }) => {
+    await page.setViewportSize({ width: 1440, height: 1100 });
+    await lab.open(ETHERNET_4000);
+    await expect(lab.wireTable.locator('tbody tr')).toHaveCount(3);
+    await expect(page).toHaveScreenshot('fragment-1440.png', {
+      mask: [page.getByRole('region', { name: 'Through the kernel' })],
+    });
+  });
+
+  test('360 px', async ({ lab, page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await lab.open(ETHERNET_4000);
+    await expect(page).toHaveScreenshot('fragment-360-top.png');
+    await page.evaluate(() => document.getElementById('result-title')?.scrollIntoView());
+    await expect(lab.wireTable.locator('tbody tr')).toHaveCount(3);
+    await expect(page).toHaveScreenshot('fragment-360-result.png');
+  });
+});
