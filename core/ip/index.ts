@@ -18,3 +18,4 @@ export {
   ipoptCopied,
   msSinceMidnightUtc,
 } from './options.ts';
+export { loopbackReceive } from './receive.ts';

@@ -24,6 +24,7 @@ import {
   type SockMem,
 } from './append.ts';
 import { ip6Fragment, ipDoFragment, ipMakeSkb, llOutput, type FragmentResult } from './fragment.ts';
+import { loopbackReceive } from './receive.ts';
 import { ipOptionsBuild, ipOptionsGet, timestampBytes, type CompiledOptions } from './options.ts';
 import {
   type InputIssue,
@@ -482,15 +483,25 @@ export function ipSend(input: SendInput): SendResult {
     const free = opt ? timestampBytes(opt) : [];
     if (free.length && frag.wire[0] && frag.wire[0].family === 'inet')
       (frag.wire[0] as WirePacket & { optionsTimeBytes?: number[] }).optionsTimeBytes = free;
-    const rx = loopbackReceive4(frag.wire, opt?.srr !== undefined);
-    note(trace, rx.fn, rx.file, rx.why);
+    const rx = loopbackReceive(
+      {
+        family: 'inet',
+        out: frag.out,
+        wire: frag.wire,
+        udp,
+        protocol,
+        payload: sent,
+        sourceRouted: opt?.srr !== undefined,
+      },
+      trace,
+    );
     const icmp = udp || !rx.delivered ? [] : receiverIcmp(protocol, protocol, false);
     return {
       ok: true,
       ...common,
       icmp,
       sent,
-      received_length: udp && rx.delivered ? sent : null,
+      received_length: rx.received,
       wire: frag.wire,
       fragPath: frag.path,
       fragPathWhy: frag.why,
@@ -563,12 +574,16 @@ export function ipSend(input: SendInput): SendResult {
     frag = ip6Fragment(head, { nexthdr: protocol, id: pseudoRandom(input, 32) }, mtu6, trace, { hhLen });
   }
   llOutput(frag.out, true, trace, frag.wire.length);
+  const rx6 = loopbackReceive(
+    { family: 'inet6', out: frag.out, wire: frag.wire, udp, protocol, payload: sent, sourceRouted: false },
+    trace,
+  );
   return {
     ok: true,
     ...common,
     icmp: [],
     sent,
-    received_length: udp ? sent : null,
+    received_length: rx6.received,
     wire: frag.wire,
     fragPath: frag.path,
     fragPathWhy: frag.why,
@@ -578,43 +593,6 @@ export function ipSend(input: SendInput): SendResult {
 
 /** A page of the task frag that is already used up, so the first SG append takes a fresh one. */
 const SKB_PAGE_FULL = 32768;
-
-/**
- * Whether the datagram survives the trip up the loopback receiver's stack: a source-routed
- * packet is dropped by ip_rcv_options (net.ipv4.conf.*.accept_source_route is 0), and a
- * reassembly longer than 65,535 bytes by ip_frag_reasm ("Oversized IP packet").
- */
-function loopbackReceive4(
-  wire: WirePacket[],
-  sourceRouted: boolean,
-): { delivered: boolean; fn: string; file: string; why: string } {
-  if (sourceRouted)
-    return {
-      delivered: false,
-      fn: 'ip_rcv_options',
-      file: 'net/ipv4/ip_input.c',
-      why: 'the receiver drops the source-routed packet: accept_source_route is 0 by default',
-    };
-  const p = wire.map((w) => (w.family === 'inet' ? w : null)).filter((w) => w !== null);
-  const ihl = p[0]?.ihl ?? 20;
-  const len = p.reduce((a, w) => Math.max(a, w.offset + w.total_length - w.ihl), 0) + ihl;
-  if (p.length > 1 && len > 0xffff)
-    return {
-      delivered: false,
-      fn: 'ip_frag_reasm',
-      file: 'net/ipv4/ip_fragment.c',
-      why: `the fragments reassemble to ${len} bytes, more than 65,535: dropped as an oversized IP packet (E2BIG)`,
-    };
-  return {
-    delivered: true,
-    fn: p.length > 1 ? 'ip_defrag' : 'ip_local_deliver',
-    file: p.length > 1 ? 'net/ipv4/ip_fragment.c' : 'net/ipv4/ip_input.c',
-    why:
-      p.length > 1
-        ? `the receiver's ip_defrag queue gets all ${p.length} fragments and rebuilds the ${len}-byte datagram for delivery`
-        : 'the receiver delivers the packet to its socket',
-  };
-}
 
 /**
  * What the loopback receiver sends back: ip_local_deliver_finish answers a datagram that no
