@@ -2,7 +2,7 @@
  * One colour language for what occupies bytes — the same in the fragment diagram, the wire table
  * and the sk_buff panel. Colours live in CSS variables (`--k-ip` …) so both themes follow.
  */
-import type { RegionKind } from '../../core/skb/types.ts';
+import type { RegionKind } from '../../core/skb/index.ts';
 
 export const KIND_LABEL: Record<RegionKind, string> = {
   eth: 'Link header',

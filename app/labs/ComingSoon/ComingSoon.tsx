@@ -6,9 +6,7 @@ export function ComingSoon({ lab }: { lab: LabRoute }) {
       <p className="eyebrow">Coming soon</p>
       <h1 id="lab-title">{lab.title}</h1>
       <p className="lede">{lab.summary}</p>
-      <p className="models">
-        Models <code>{lab.models}</code>
-      </p>
+      <p className="models">Models {lab.models.includes('/') ? <code>{lab.models}</code> : lab.models}</p>
       <p>
         Meanwhile, the <a href="#/fragment">Fragmentation lab</a> is ready: cut a datagram into fragments and
         step through the kernel that does it.

@@ -12,7 +12,7 @@ import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
 import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SendResult, WirePacket } from '../../../core/ip/index.ts';
-import type { RegionKind } from '../../../core/skb/types.ts';
+import type { RegionKind } from '../../../core/skb/index.ts';
 import { Legend, kindFill, kindInk } from '../../components/kinds.tsx';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { bytes, num, plural } from '../../format.ts';

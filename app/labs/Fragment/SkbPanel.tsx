@@ -6,8 +6,8 @@
 import { scaleLinear } from 'd3-scale';
 import type { ScaleLinear } from 'd3-scale';
 import type { OutputSnapshot } from '../../../core/ip/index.ts';
-import { skbHeadroom, skbTailroom } from '../../../core/skb/types.ts';
-import type { Region, SkbSnapshot } from '../../../core/skb/types.ts';
+import { skbHeadroom, skbTailroom } from '../../../core/skb/index.ts';
+import type { Region, SkbSnapshot } from '../../../core/skb/index.ts';
 import { KIND_LABEL, Legend, kindFill } from '../../components/kinds.tsx';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
