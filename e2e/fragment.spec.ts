@@ -70,7 +70,7 @@ test.describe('Fragmentation lab', () => {
     await page.keyboard.press('ArrowDown');
     await expect(lab.steps.nth(1)).toHaveAttribute('aria-current', 'step');
     await expect(lab.steps.nth(1)).toBeFocused();
-    await expect(page).toHaveURL(/step=1/);
+    await expect(page).toHaveURL(/step=2/);
     const second = page.getByRole('region', { name: /^sk_buffs at step 2/ });
     await expect(second).toBeVisible();
     expect(await second.innerText()).not.toBe(before);
@@ -88,7 +88,7 @@ test.describe('Fragmentation lab', () => {
   });
 
   test('a pasted URL with a step restores that step', async ({ lab, page }) => {
-    await lab.open(`${ETHERNET_4000}&step=1`);
+    await lab.open(`${ETHERNET_4000}&step=2`);
     await expect(lab.steps.nth(1)).toHaveAttribute('aria-current', 'step');
     await expect(page.getByRole('region', { name: /^sk_buffs at step 2/ })).toBeVisible();
   });

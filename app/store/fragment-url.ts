@@ -45,8 +45,13 @@ export function parseFragmentQuery(query: string): FragmentUrlState {
   let step = 0;
   const s = q.get('step');
   if (s !== null) {
-    if (/^\d+$/.test(s.trim())) step = Number(s.trim());
-    else issues.push({ field: 'step', message: `step=${s} is not a step number; showing the first step.` });
+    // step= counts as the step list does, from 1; the store keeps a 0-based index.
+    if (/^\d+$/.test(s.trim()) && Number(s.trim()) >= 1) step = Number(s.trim()) - 1;
+    else
+      issues.push({
+        field: 'step',
+        message: `step=${s} is not a step number (they count from 1); showing the first step.`,
+      });
   }
   return { fields, step, issues };
 }
@@ -63,7 +68,7 @@ export function serialiseFragmentQuery(fields: FragmentFields, step: number): st
   if (fields.sndbuf !== DEFAULT_FIELDS.sndbuf) parts.push(['sndbuf', fields.sndbuf]);
   if (fields.sndbufcheck !== DEFAULT_FIELDS.sndbufcheck) parts.push(['sndbufcheck', fields.sndbufcheck]);
   if (fields.sock === 'raw-hdrincl' && fields.df !== DEFAULT_FIELDS.df) parts.push(['df', fields.df]);
-  if (step > 0) parts.push(['step', String(step)]);
+  if (step > 0) parts.push(['step', String(step + 1)]);
   // Commas stay readable in list parameters (sends=1000,1000): they are legal in a fragment.
   return parts.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/gi, ',')}`).join('&');
 }

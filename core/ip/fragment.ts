@@ -184,8 +184,10 @@ export function ipDoFragment(
       [skb],
       { hlen, mtu, first_len: pagelen(skb), ll_rs: llRs },
     );
-    // ip_fraglist_init: the head becomes fragment 1.
+    // The frag_list skbs get their own socket charge back (sock_wfree), so the head gives up
+    // their truesize; then ip_fraglist_init makes the head fragment 1.
     const frags = skb.frag_list;
+    for (const f of frags) skb.truesize -= f.truesize;
     skb.frag_list = [];
     const firstLen = pagelen(skb);
     skb.len = firstLen;
@@ -355,6 +357,7 @@ export function ip6Fragment(
       { hlen, mtu, first_len: pagelen(skb) },
     );
     const frags = skb.frag_list;
+    for (const f of frags) skb.truesize -= f.truesize;
     skb.frag_list = [];
     const firstLen = pagelen(skb);
     // ip6_fraglist_init: move the IPv6 header 8 bytes forward and insert the fragment header.

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { OutputSnapshot } from '../../../core/ip/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import type { TraceStep } from '../../../core/trace/index.ts';
@@ -17,6 +17,16 @@ export function TraceSteps({
   onSelect: (i: number) => void;
 }) {
   const listRef = useRef<HTMLOListElement>(null);
+  // Keep the selected step visible inside the list's own scroll box (never scroll the page).
+  useEffect(() => {
+    const list = listRef.current;
+    const item = list?.children[selected] as HTMLElement | undefined;
+    if (!list || !item) return;
+    const top = item.offsetTop - list.offsetTop;
+    if (top < list.scrollTop) list.scrollTop = top - 8;
+    else if (top + item.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = top + item.offsetHeight - list.clientHeight + 8;
+  }, [selected, trace]);
   const go = (i: number) => {
     const next = Math.max(0, Math.min(trace.length - 1, i));
     onSelect(next);
@@ -40,8 +50,12 @@ export function TraceSteps({
     <ol className="steps" ref={listRef} onKeyDown={onKeyDown} aria-label="Kernel steps">
       {trace.map((s, i) => {
         const on = i === selected;
+        const firstUp = s.dir === 'up' && trace[i - 1]?.dir !== 'up';
         return (
-          <li key={i} className={`step${on ? ' step--on' : ''}${s.dir === 'up' ? ' step--up' : ''}`}>
+          <li
+            key={i}
+            className={`step${on ? ' step--on' : ''}${s.dir === 'up' ? ' step--up' : ''}${firstUp ? ' step--first-up' : ''}`}
+          >
             <button
               type="button"
               className="step-select"
