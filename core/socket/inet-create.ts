@@ -244,7 +244,7 @@ function inetCommonCreate(
     details.hdrincl = protocol === IPPROTO.IPPROTO_RAW;
     pushStep(
       steps,
-      answer.prot === 'rawv6_prot' ? 'raw_hash_sk' : 'raw_hash_sk',
+      'raw_hash_sk',
       'net/ipv4/raw.c',
       `raw socket: inet_num = ${protocol}` +
         (protocol === IPPROTO.IPPROTO_RAW ? ', IPPROTO_RAW sets HDRINCL' : '') +

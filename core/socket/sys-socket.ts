@@ -104,7 +104,8 @@ export function sysSocket(
     steps,
     '__sys_socket_create',
     SOCKET_C,
-    `flags ${flags ? typeName(flags).replace(/^0\|/, '') : 'none'} are allowed; type &= SOCK_TYPE_MASK → ${sockType}`,
+    (flags ? `flag bits ${typeName(flags).replace(/^0\|/, '')} are allowed` : 'no flag bits') +
+      `; type &= SOCK_TYPE_MASK → ${sockType}`,
     { family: request.family, type: sockType, protocol: request.protocol, flags },
   );
 
