@@ -1,9 +1,14 @@
 /** The CLI's commands, by name. Each returns its output instead of printing it. */
 import type { CommandResult } from './args.ts';
 import { fragmentCommand, FRAGMENT_HELP } from './fragment.ts';
+import { socketCommand, SOCKET_USAGE } from './socket.ts';
 
 export const COMMANDS: Record<string, { help: string; run: (args: string[]) => CommandResult }> = {
   fragment: { help: FRAGMENT_HELP, run: fragmentCommand },
+  socket: {
+    help: Array.isArray(SOCKET_USAGE) ? SOCKET_USAGE.join('\n') : String(SOCKET_USAGE),
+    run: socketCommand,
+  },
 };
 
 export const USAGE = `sockscope — what the Linux kernel does between socket() and the wire

@@ -2,3 +2,4 @@
 export * from './types.ts';
 export * from './alloc.ts';
 export * from './skb.ts';
+export * from './ops.ts';

@@ -2,8 +2,13 @@
 import type { OracleFormat } from '../types.ts';
 import { fragmentationFormat } from './fragmentation.ts';
 import { sndbufBoundariesFormat } from './sndbuf-boundaries.ts';
+import { socketMatrixFormat } from './socket-matrix.ts';
 
-export const FORMATS: readonly OracleFormat[] = [fragmentationFormat, sndbufBoundariesFormat];
+export const FORMATS: readonly OracleFormat[] = [
+  fragmentationFormat,
+  sndbufBoundariesFormat,
+  socketMatrixFormat,
+];
 
 export function formatFor(doc: unknown): OracleFormat | undefined {
   return FORMATS.find((f) => {
