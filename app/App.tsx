@@ -2,7 +2,7 @@ import { useHashPath } from './hooks/useHashRoute.ts';
 import { useTheme } from './hooks/useTheme.ts';
 import { LABS } from './routes.ts';
 import { ComingSoon } from './labs/ComingSoon/ComingSoon.tsx';
-import { FragmentLab } from './labs/Fragment/FragmentLab.tsx';
+import { LAB_COMPONENTS } from './labs/index.ts';
 import { DEFAULT_ROUTE } from './store/url-sync.ts';
 
 function ThemeToggle() {
@@ -34,6 +34,7 @@ function ThemeToggle() {
 export function App() {
   const path = useHashPath() || DEFAULT_ROUTE;
   const lab = LABS.find((l) => l.path === path);
+  const LabComponent = lab ? LAB_COMPONENTS[lab.path] : undefined;
   return (
     <div className="shell">
       <a
@@ -73,8 +74,8 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        {lab?.ready && lab.path === 'fragment' ? (
-          <FragmentLab />
+        {lab?.ready && LabComponent ? (
+          <LabComponent />
         ) : lab ? (
           <ComingSoon lab={lab} />
         ) : (

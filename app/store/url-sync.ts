@@ -4,16 +4,30 @@
  * parsed into the store; on every change of the lab's inputs or step the canonical query is written
  * back with replaceState (typing does not flood the history). Animation clocks never go here.
  *
+ * Each lab contributes a `LabUrlAdapter` (in `url-adapters.ts`): how to read its query into the
+ * store, how to write its canonical query, and which state changes matter.
+ *
  * Why not zustand's `persist` over a hash StateStorage: the URL here is a per-field, human-readable
  * contract (DESIGN.md), invalid values must survive the round trip so they can be reported, and the
  * hash also routes between labs; a JSON blob behind `persist` fits none of these.
  */
-import type { AppStore } from './index.ts';
-import { parseFragmentQuery, serialiseFragmentQuery } from './fragment-url.ts';
+import type { AppState, AppStore } from './index.ts';
+import { URL_ADAPTERS } from './url-adapters.ts';
 
 export interface HashLocation {
   path: string;
   query: string;
+}
+
+/** How one lab keeps its state in the URL. */
+export interface LabUrlAdapter {
+  path: string;
+  /** The canonical query of the lab's current state (no leading `?`). */
+  write(s: AppState): string;
+  /** Load a (possibly invalid) query into the store; invalid values are reported, never thrown. */
+  read(store: AppStore, query: string): void;
+  /** Whether a store change touches what `write` serialises. */
+  changed(s: AppState, prev: AppState): boolean;
 }
 
 /** `#/fragment?len=1` → { path: 'fragment', query: 'len=1' }. */
@@ -26,10 +40,35 @@ export function parseHash(hash: string): HashLocation {
 
 export const DEFAULT_ROUTE = 'fragment';
 
-export function startUrlSync(store: AppStore, win: Window = window): () => void {
-  const fragmentHash = () => {
-    const f = store.getState().fragment;
-    return `#/fragment?${serialiseFragmentQuery(f.fields, f.step)}`;
+/** Parameters that belong to the page, not to a lab (kept as they are, e.g. `embed=1`). */
+const PAGE_PARAMS = ['embed'];
+
+function pageParams(query: string): string {
+  const q = new URLSearchParams(query);
+  return PAGE_PARAMS.filter((k) => q.has(k))
+    .map((k) => `${k}=${encodeURIComponent(q.get(k) ?? '')}`)
+    .join('&');
+}
+
+function withoutPageParams(query: string): string {
+  const q = new URLSearchParams(query);
+  if (!PAGE_PARAMS.some((k) => q.has(k))) return query;
+  return query
+    .split('&')
+    .filter((p) => !PAGE_PARAMS.includes(decodeURIComponent(p.split('=')[0] ?? '')))
+    .join('&');
+}
+
+export function startUrlSync(
+  store: AppStore,
+  win: Window = window,
+  adapters: readonly LabUrlAdapter[] = URL_ADAPTERS,
+): () => void {
+  const adapterFor = (path: string) => adapters.find((a) => a.path === path);
+  const hashFor = (a: LabUrlAdapter, keep = '') => {
+    const q = a.write(store.getState());
+    const all = [q, keep].filter(Boolean).join('&');
+    return `#/${a.path}${all ? `?${all}` : ''}`;
   };
   const replace = (hash: string) => {
     if (win.location.hash !== hash) win.history.replaceState(win.history.state, '', hash);
@@ -38,25 +77,29 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
   const readUrl = () => {
     const { path, query } = parseHash(win.location.hash);
     if (path === '') {
-      replace(fragmentHash());
+      const d = adapterFor(DEFAULT_ROUTE);
+      if (d) replace(hashFor(d));
       // useHashRoute listens for hashchange; replaceState does not fire one.
       win.dispatchEvent(new HashChangeEvent('hashchange'));
       return;
     }
-    if (path !== 'fragment') return;
-    if (query === '') return replace(fragmentHash());
-    if (`#/fragment?${query}` === fragmentHash()) return;
-    const parsed = parseFragmentQuery(query);
-    store.getState().fragment.load(parsed.fields, parsed.step, parsed.issues);
-    replace(fragmentHash());
+    const a = adapterFor(path);
+    if (!a) return;
+    const keep = pageParams(query);
+    const labQuery = withoutPageParams(query);
+    if (labQuery === '') return replace(hashFor(a, keep));
+    if (hashFor(a, keep) === `#/${path}?${query}`) return;
+    a.read(store, labQuery);
+    replace(hashFor(a, keep));
   };
 
   readUrl();
   win.addEventListener('hashchange', readUrl);
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.fragment.fields === prev.fragment.fields && s.fragment.step === prev.fragment.step) return;
-    if (parseHash(win.location.hash).path !== 'fragment') return;
-    replace(fragmentHash());
+    const { path, query } = parseHash(win.location.hash);
+    const a = adapterFor(path);
+    if (!a || !a.changed(s, prev)) return;
+    replace(hashFor(a, pageParams(query)));
   });
   return () => {
     win.removeEventListener('hashchange', readUrl);

@@ -1,0 +1,15 @@
+/** Every lab's URL adapter; a lab keeps its state in the URL by adding one entry here. */
+import type { LabUrlAdapter } from './url-sync.ts';
+import { parseFragmentQuery, serialiseFragmentQuery } from './fragment-url.ts';
+
+export const fragmentUrl: LabUrlAdapter = {
+  path: 'fragment',
+  write: (s) => serialiseFragmentQuery(s.fragment.fields, s.fragment.step),
+  read: (store, query) => {
+    const p = parseFragmentQuery(query);
+    store.getState().fragment.load(p.fields, p.step, p.issues);
+  },
+  changed: (s, prev) => s.fragment.fields !== prev.fragment.fields || s.fragment.step !== prev.fragment.step,
+};
+
+export const URL_ADAPTERS: readonly LabUrlAdapter[] = [fragmentUrl];
