@@ -2,9 +2,11 @@
 import type { CommandResult } from './args.ts';
 import { fragmentCommand, FRAGMENT_HELP } from './fragment.ts';
 import { socketCommand, SOCKET_USAGE } from './socket.ts';
+import { traceCommand, TRACE_HELP } from './trace.ts';
 
 export const COMMANDS: Record<string, { help: string; run: (args: string[]) => CommandResult }> = {
   fragment: { help: FRAGMENT_HELP, run: fragmentCommand },
+  trace: { help: TRACE_HELP, run: traceCommand },
   socket: {
     help: Array.isArray(SOCKET_USAGE) ? SOCKET_USAGE.join('\n') : String(SOCKET_USAGE),
     run: socketCommand,

@@ -60,11 +60,15 @@ export function sendFacts(r: SendResult): Record<string, unknown> {
   };
 }
 
-export function fragmentCommand(args: string[]): CommandResult {
+/** Parse the send flags shared by `fragment` and `trace` into a SendInput (or a usage error). */
+export function parseSendFlags(
+  args: string[],
+  help: string,
+): { ok: true; input: SendInput; json: boolean } | { ok: false; result: CommandResult } {
   const f = parseFlags(args, ['json', 'no-sndbuf-check', 'df', 'help']);
-  if (!f.ok) return { code: 2, out: `${f.why}\n${FRAGMENT_HELP}` };
+  if (!f.ok) return { ok: false, result: { code: 2, out: `${f.why}\n${help}` } };
   const o = f.flags;
-  if (o.help) return { code: 0, out: FRAGMENT_HELP };
+  if (o.help) return { ok: false, result: { code: 0, out: help } };
   const input: SendInput = { ...DEFAULT_SEND_INPUT };
   const num = (k: string): number | null =>
     typeof o[k] === 'string' && /^\d+$/.test(o[k] as string) ? Number(o[k]) : null;
@@ -105,10 +109,17 @@ export function fragmentCommand(args: string[]): CommandResult {
     if (!p.ok) problems.push(`--opts: ${p.why}`);
     else input.options = p.bytes;
   }
-  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${FRAGMENT_HELP}` };
+  if (problems.length) return { ok: false, result: { code: 2, out: `${problems.join('\n')}\n${help}` } };
+  return { ok: true, input, json: !!o.json };
+}
+
+export function fragmentCommand(args: string[]): CommandResult {
+  const p = parseSendFlags(args, FRAGMENT_HELP);
+  if (!p.ok) return p.result;
+  const { input } = p;
   const r = ipSend(input);
   if (!r.ok && r.fn === 'sockscope') return { code: 2, out: `${r.why}\n${FRAGMENT_HELP}` };
-  if (o.json) return { code: 0, out: JSON.stringify({ input, ...sendFacts(r) }, null, 2) };
+  if (p.json) return { code: 0, out: JSON.stringify({ input, ...sendFacts(r) }, null, 2) };
   const head = `${input.family === 'inet6' ? 'IPv6' : 'IPv4'} ${input.sock} send of ${input.iov ? `iov ${input.iov.join('+')}` : input.sends.join(' + ')} bytes, MTU ${input.mtu}, pmtudisc ${input.pmtu}${input.options.length ? `, options ${input.options.length} bytes` : ''}`;
   const lines = [head];
   if (!r.ok)
