@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
+          testTimeout: 30_000,
           include: ['core/**/*.test.ts'],
           benchmark: { include: ['core/**/*.bench.ts'] },
         },
@@ -23,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'app',
           environment: 'jsdom',
+          testTimeout: 30_000,
           include: ['app/**/*.test.{ts,tsx}'],
           setupFiles: ['app/test-setup.ts'],
         },
