@@ -1,5 +1,6 @@
 /** `sockscope fragment --len 4000 --mtu 1500 [--family inet6] [--pmtu do] [--json]`. */
 import {
+  wireFacts,
   DEFAULT_SEND_INPUT,
   ipSend,
   parseOptionsHex,
@@ -27,36 +28,7 @@ export function sendFacts(r: SendResult): Record<string, unknown> {
     fragment_path: r.fragPath,
     fragment_path_why: r.fragPathWhy,
     numbers: r.numbers,
-    wire: r.wire.map((p) =>
-      p.family === 'inet'
-        ? {
-            v: 4,
-            ihl: p.ihl,
-            total_length: p.total_length,
-            payload_length: p.total_length - p.ihl,
-            id: p.id,
-            df: p.df,
-            mf: p.mf,
-            offset: p.offset,
-            protocol: p.protocol,
-            options_hex: p.options.map((b) => b.toString(16).padStart(2, '0')).join(''),
-          }
-        : {
-            v: 6,
-            payload_length: p.payload_length,
-            total_length: p.total_length,
-            next_header: p.next_header,
-            ...(p.frag
-              ? {
-                  frag_next_header: p.frag.next_header,
-                  offset: p.frag.offset,
-                  mf: p.frag.mf,
-                  id: p.frag.id,
-                  fragment_data_length: p.payload_length - 8,
-                }
-              : {}),
-          },
-    ),
+    wire: r.wire.map(wireFacts),
   };
 }
 

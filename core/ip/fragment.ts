@@ -15,13 +15,12 @@ import {
   skbPush,
   skbPut,
   skbReserve,
-  skbSnapshot,
   type Region,
   type SkBuff,
 } from '../skb/index.ts';
-import type { TraceStep } from '../trace/index.ts';
-import type { FragPath, OutputSnapshot, WirePacket, WirePacketV4, WirePacketV6 } from './types.ts';
+import type { FragPath, WirePacket, WirePacketV4, WirePacketV6 } from './types.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
+import { pushStep, type OutputTrace } from './step.ts';
 import { ipOptionsFragment } from './options.ts';
 
 export const IP_OPTIONS_C = 'net/ipv4/ip_options.c';
@@ -44,25 +43,7 @@ export interface MadeSkb {
   datagramLength: number;
 }
 
-type Trace = TraceStep<OutputSnapshot>[];
-
-function step(
-  trace: Trace,
-  fn: string,
-  file: string,
-  why: string,
-  skbs: SkBuff[],
-  vars: OutputSnapshot['vars'] = {},
-  wireCount = 0,
-): void {
-  trace.push({
-    fn,
-    file,
-    why,
-    dir: 'down',
-    snapshot: { skbs: skbs.map((s) => skbSnapshot(s)), vars, wireCount },
-  });
-}
+type Trace = OutputTrace;
 
 /**
  * __ip_make_skb / __ip6_make_skb: the first queued skb becomes the head; every later skb
@@ -79,19 +60,21 @@ export function ipMakeSkb(queue: SkBuff[], family: 'inet' | 'inet6', trace: Trac
     head.truesize += tmp.truesize;
   }
   head.label = family === 'inet' ? 'ip datagram' : 'ip6 datagram';
-  step(
+  pushStep(
     trace,
     family === 'inet' ? '__ip_make_skb' : '__ip6_make_skb',
     family === 'inet' ? IP_OUTPUT_C : IP6_OUTPUT_C,
     queue.length > 1
       ? `the ${queue.length - 1} later skbs lose their ${nhl}-byte header room (__skb_pull) and hang on the head's frag_list: one skb of ${head.len} bytes, data_len ${head.data_len}`
       : `a single skb of ${head.len} bytes: no frag_list needed`,
-    [head],
     {
-      'skb->len': head.len,
-      data_len: head.data_len,
-      frag_list: head.frag_list.length,
-      truesize: head.truesize,
+      skbs: [head],
+      vars: {
+        'skb->len': head.len,
+        data_len: head.data_len,
+        frag_list: head.frag_list.length,
+        truesize: head.truesize,
+      },
     },
   );
   return head;
@@ -176,13 +159,12 @@ export function ipDoFragment(
   const optChanged = laterOptions.some((b, i) => b !== hdr.options[i]);
 
   if (!refusal) {
-    step(
+    pushStep(
       trace,
       'ip_do_fragment',
       IP_OUTPUT_C,
       `fast path: the frag_list built by __ip_make_skb already has fragment geometry (head ${pagelen(skb) - hlen} data bytes, every member ≤ ${mtu} and a multiple of 8 but the last, headroom for a header): reuse the skbs, no copying`,
-      [skb],
-      { hlen, mtu, first_len: pagelen(skb), ll_rs: llRs },
+      { skbs: [skb], vars: { hlen, mtu, first_len: pagelen(skb), ll_rs: llRs } },
     );
     // The frag_list skbs get their own socket charge back (sock_wfree), so the head gives up
     // their truesize; then ip_fraglist_init makes the head fragment 1.
@@ -232,34 +214,30 @@ export function ipDoFragment(
       });
       offset += f.len - hlen;
     });
-    step(
+    pushStep(
       trace,
       'ip_fraglist_prepare',
       IP_OUTPUT_C,
       `each frag_list skb gets the previous fragment's header pushed in front (skb_push ${hlen}), its own tot_len and offset, MF on all but the last; DF is cleared${optChanged ? '; ip_options_fragment turned the non-copied options into NOPs for fragments 2…' : ''}`,
-      out,
-      { fragments: out.length },
-      wire.length,
+      { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
     );
     if (optChanged)
-      step(
+      pushStep(
         trace,
         'ip_options_fragment',
         IP_OPTIONS_C,
         `options without the "copied" bit (RR, TS) become NOPs in fragments 2…${out.length}: same header length, ${hlen} bytes`,
-        out.slice(1, 2),
-        { optlen: hdr.options.length },
+        { skbs: out.slice(1, 2), vars: { optlen: hdr.options.length } },
       );
     return { wire, out, path: 'fast', why: 'the frag_list skbs already had fragment geometry' };
   }
 
-  step(
+  pushStep(
     trace,
     'ip_do_fragment',
     IP_OUTPUT_C,
     `slow path: ${refusal}; new skbs are allocated and the data copied in pieces of at most ${mtu & ~7} bytes`,
-    [skb],
-    { hlen, mtu, ll_rs: llRs },
+    { skbs: [skb], vars: { hlen, mtu, ll_rs: llRs } },
   );
   let left = skb.len - hlen;
   let ptr = 0;
@@ -295,14 +273,12 @@ export function ipDoFragment(
     offset += len;
     i++;
   }
-  step(
+  pushStep(
     trace,
     'ip_frag_next',
     IP_OUTPUT_C,
     `${out.length} new skbs (alloc_skb(len + hlen + ll_rs)), each with a copy of the header and its piece of the data${optChanged ? '; ip_options_fragment NOP-filled the non-copied options after the first' : ''}`,
-    out,
-    { fragments: out.length },
-    wire.length,
+    { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
   );
   return { wire, out, path: 'slow', why: refusal };
 }
@@ -348,13 +324,12 @@ export function ip6Fragment(
     });
   };
   if (!refusal) {
-    step(
+    pushStep(
       trace,
       'ip6_fragment',
       IP6_OUTPUT_C,
       `fast path: the frag_list already has fragment geometry (each piece ≤ ${mtu} bytes and a multiple of 8 but the last, 8 bytes of headroom kept for the fragment header): reuse the skbs`,
-      [skb],
-      { hlen, mtu, first_len: pagelen(skb) },
+      { skbs: [skb], vars: { hlen, mtu, first_len: pagelen(skb) } },
     );
     const frags = skb.frag_list;
     for (const f of frags) skb.truesize -= f.truesize;
@@ -379,24 +354,21 @@ export function ip6Fragment(
       pushFrag(f, i + 1, offset, i < frags.length - 1, rangeOf(payloadRegions(f), f.frags));
       offset += f.len - hlen - 8;
     });
-    step(
+    pushStep(
       trace,
       'ip6_fraglist_prepare',
       IP6_OUTPUT_C,
       `each skb gets the IPv6 header and a fragment header (next header ${hdr.nexthdr}, offset, M flag, the same identification) pushed in front; payload_len = 8 + its data`,
-      out,
-      { fragments: out.length },
-      wire.length,
+      { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
     );
     return { wire, out, path: 'fast', why: 'the frag_list skbs already had fragment geometry' };
   }
-  step(
+  pushStep(
     trace,
     'ip6_fragment',
     IP6_OUTPUT_C,
     `slow path: ${refusal}; new skbs with a copy of the header and up to ${mtu & ~7} data bytes each`,
-    [skb],
-    { hlen, mtu },
+    { skbs: [skb], vars: { hlen, mtu } },
   );
   let left = skb.len - hlen;
   let ptr = 0;
@@ -415,15 +387,11 @@ export function ip6Fragment(
     ptr += len;
     i++;
   }
-  step(
-    trace,
-    'ip6_frag_next',
-    IP6_OUTPUT_C,
-    `${out.length} new fragment skbs`,
-    out,
-    { fragments: out.length },
-    wire.length,
-  );
+  pushStep(trace, 'ip6_frag_next', IP6_OUTPUT_C, `${out.length} new fragment skbs`, {
+    skbs: out,
+    vars: { fragments: out.length },
+    wireCount: wire.length,
+  });
   return { wire, out, path: 'slow', why: refusal };
 }
 
@@ -433,13 +401,15 @@ export function llOutput(out: SkBuff[], v6: boolean, trace: Trace, wireCount: nu
     skbPush(s, 14, 'eth');
     s.mac_header = s.data;
   }
-  step(
+  pushStep(
     trace,
     v6 ? 'ip6_finish_output2' : 'ip_finish_output2',
     v6 ? IP6_OUTPUT_C : IP_OUTPUT_C,
     `neigh_output → dev_queue_xmit → loopback_xmit (drivers/net/loopback.c): each of the ${out.length} packet${out.length > 1 ? 's' : ''} gets its 14-byte Ethernet header pushed into the headroom and leaves`,
-    out,
-    { packets: out.length, hard_header_len: 14, LL_RESERVED_SPACE: llReservedSpace(14) },
-    wireCount,
+    {
+      skbs: out,
+      vars: { packets: out.length, hard_header_len: 14, LL_RESERVED_SPACE: llReservedSpace(14) },
+      wireCount,
+    },
   );
 }

@@ -19,3 +19,4 @@ export {
   msSinceMidnightUtc,
 } from './options.ts';
 export { loopbackReceive } from './receive.ts';
+export { wireFacts, type WireFacts } from './wire.ts';

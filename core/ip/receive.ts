@@ -4,11 +4,11 @@
  * ip_defrag, and the rebuilt datagram goes on to udp_rcv and the socket's receive queue.
  * Every header is pulled, never copied: the trace shows `data` moving forward.
  */
-import { skbPull, skbSnapshot, type SkBuff } from '../skb/index.ts';
-import type { TraceStep } from '../trace/index.ts';
-import type { OutputSnapshot, WirePacket } from './types.ts';
+import { skbPull, type SkBuff } from '../skb/index.ts';
+import type { WirePacket } from './types.ts';
+import { pushStep, type OutputTrace } from './step.ts';
 
-type Trace = TraceStep<OutputSnapshot>[];
+type Trace = OutputTrace;
 
 export interface ReceiveOutcome {
   delivered: boolean;
@@ -17,24 +17,6 @@ export interface ReceiveOutcome {
   fn: string;
   file: string;
   why: string;
-}
-
-function up(
-  trace: Trace,
-  fn: string,
-  file: string,
-  why: string,
-  skbs: SkBuff[],
-  vars: OutputSnapshot['vars'] = {},
-  wireCount = 0,
-): void {
-  trace.push({
-    fn,
-    file,
-    why,
-    dir: 'up',
-    snapshot: { skbs: skbs.map((s) => skbSnapshot(s)), vars, wireCount },
-  });
 }
 
 export interface ReceiveArgs {
@@ -60,29 +42,27 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     skbPull(s, 14);
     s.label = s.label.replace(/^frag/, 'rx frag');
   }
-  up(
+  pushStep(
     trace,
     'eth_type_trans',
     'net/ethernet/eth.c',
     `loopback_xmit passes the same skb${n > 1 ? 's' : ''} to __netif_rx; eth_type_trans records the MAC header and pulls its 14 bytes (data moves forward, nothing is copied)`,
-    a.out,
-    { pulled: 14 },
-    n,
+    { dir: 'up', skbs: a.out, vars: { pulled: 14 }, wireCount: n },
   );
-  up(
+  pushStep(
     trace,
     v6 ? 'ipv6_rcv' : 'ip_rcv',
     ipIn,
     `${v6 ? 'ipv6_rcv' : 'ip_rcv'} checks version, header length${v6 ? '' : ' and checksum'}, trims to the packet's own length; the route lookup (ip_route_input) says "local": ${v6 ? 'ip6_input' : 'ip_local_deliver'}`,
-    a.out.slice(0, 1),
+    { dir: 'up', skbs: a.out.slice(0, 1) },
   );
   if (a.sourceRouted && !v6) {
-    up(
+    pushStep(
       trace,
       'ip_rcv_options',
       ipIn,
       'the packet carries a source route and accept_source_route is 0: dropped',
-      a.out.slice(0, 1),
+      { dir: 'up', skbs: a.out.slice(0, 1) },
     );
     return {
       delivered: false,
@@ -106,21 +86,20 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         ),
       0,
     );
-    up(
+    pushStep(
       trace,
       v6 ? 'ipv6_frag_rcv' : 'ip_defrag',
       defragFile,
       `each of the ${n} fragments joins the reassembly queue keyed by (saddr, daddr, id, protocol); the datagram is complete when the last byte (${datagram}) and the first fragment are in`,
-      a.out,
-      { fragments: n, 'q.len': datagram },
+      { dir: 'up', skbs: a.out, vars: { fragments: n, 'q.len': datagram } },
     );
     if (!v6 && datagram + ihl > 0xffff) {
-      up(
+      pushStep(
         trace,
         'ip_frag_reasm',
         defragFile,
         `the reassembled packet would be ${datagram + ihl} bytes, more than 65,535: "Oversized IP packet", dropped (E2BIG)`,
-        a.out.slice(0, 1),
+        { dir: 'up', skbs: a.out.slice(0, 1) },
       );
       return {
         delivered: false,
@@ -140,24 +119,23 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     head.len += extra;
     head.data_len += extra;
     head.label = 'reassembled';
-    up(
+    pushStep(
       trace,
       v6 ? 'ip6_frag_reasm' : 'ip_frag_reasm',
       defragFile,
       `complete: the first fragment's skb becomes the head, the other ${n - 1} lose their ${hlen}-byte headers and are chained on its frag_list; tot_len = ${datagram + (v6 ? 40 : ihl)}`,
-      [head],
-      { 'skb->len': head.len, frag_list: head.frag_list.length },
+      { dir: 'up', skbs: [head], vars: { 'skb->len': head.len, frag_list: head.frag_list.length } },
     );
   }
   const nhl = v6 ? (n > 1 ? 48 : 40) : a.wire[0]?.family === 'inet' ? a.wire[0].ihl : 20;
   skbPull(head, nhl);
   if (!a.udp) {
-    up(
+    pushStep(
       trace,
       v6 ? 'ip6_input_finish' : 'ip_local_deliver_finish',
       ipIn,
       `the ${nhl}-byte IP header is pulled; raw sockets bound to protocol ${a.protocol} get a copy (raw_local_deliver)`,
-      [head],
+      { dir: 'up', skbs: [head] },
     );
     return {
       delivered: true,
@@ -167,29 +145,27 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       why: `raw sockets of protocol ${a.protocol} receive the datagram`,
     };
   }
-  up(
+  pushStep(
     trace,
     v6 ? 'ip6_input_finish' : 'ip_local_deliver_finish',
     ipIn,
     `the ${nhl}-byte IP header is pulled; protocol 17 → ${v6 ? 'udpv6_rcv' : 'udp_rcv'}`,
-    [head],
+    { dir: 'up', skbs: [head] },
   );
   const udpFile = v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c';
-  up(
+  pushStep(
     trace,
     '__udp_enqueue_schedule_skb',
     'net/ipv4/udp.c',
     `${v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv'} finds the bound socket; the skb (truesize ${head.truesize}) joins its receive queue — the first datagram is always admitted, later ones only while sk_rmem_alloc stays under sk_rcvbuf`,
-    [head],
-    { truesize: head.truesize },
+    { dir: 'up', skbs: [head], vars: { truesize: head.truesize } },
   );
-  up(
+  pushStep(
     trace,
     v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
     udpFile,
     `recvfrom() copies the ${a.payload} payload bytes after the 8-byte UDP header: one sendto(), one recvfrom()`,
-    [head],
-    { received: a.payload },
+    { dir: 'up', skbs: [head], vars: { received: a.payload } },
   );
   return {
     delivered: true,

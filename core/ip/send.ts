@@ -11,10 +11,8 @@ import {
   skbLabel,
   skbPut,
   skbReserve,
-  skbSnapshot,
   type SkBuff,
 } from '../skb/index.ts';
-import type { TraceStep } from '../trace/index.ts';
 import {
   IP6_OUTPUT_C,
   IP_OUTPUT_C,
@@ -25,10 +23,10 @@ import {
 } from './append.ts';
 import { ip6Fragment, ipDoFragment, ipMakeSkb, llOutput, type FragmentResult } from './fragment.ts';
 import { loopbackReceive } from './receive.ts';
+import { pushStep, type OutputTrace } from './step.ts';
 import { ipOptionsBuild, ipOptionsGet, timestampBytes, type CompiledOptions } from './options.ts';
 import {
   type InputIssue,
-  type OutputSnapshot,
   type PmtuMode,
   type SendInput,
   type SendResult,
@@ -63,24 +61,7 @@ export const ipSkIgnoreDf = (m: PmtuMode): boolean => PMTU_VALUE[m] < PMTU_VALUE
 export const ipDontFragment = (m: PmtuMode, mtuLocked = false): boolean =>
   m === 'do' || (m === 'want' && !mtuLocked);
 
-type Trace = TraceStep<OutputSnapshot>[];
-
-function note(
-  trace: Trace,
-  fn: string,
-  file: string,
-  why: string,
-  vars: OutputSnapshot['vars'] = {},
-  skbs: SkBuff[] = [],
-): void {
-  trace.push({
-    fn,
-    file,
-    why,
-    dir: 'down',
-    snapshot: { skbs: skbs.map((s) => skbSnapshot(s)), vars, wireCount: 0 },
-  });
-}
+type Trace = OutputTrace;
 
 /** A small deterministic hash: stands in for ids a real kernel draws at random. */
 function pseudoRandom(input: SendInput, bits: number): number {
@@ -150,7 +131,7 @@ export function ipSend(input: SendInput): SendResult {
       isUnicast: (a) => a[0] !== 127 && a[0] !== 0 && (a[0] ?? 0) < 224,
     });
     if (!r.ok) {
-      note(
+      pushStep(
         trace,
         'ip_options_compile',
         'net/ipv4/ip_options.c',
@@ -164,12 +145,12 @@ export function ipSend(input: SendInput): SendResult {
       );
     }
     opt = r.opt;
-    note(
+    pushStep(
       trace,
       'do_ip_setsockopt',
       IP_SOCKGLUE_C,
       `IP_OPTIONS: ${input.options.length} bytes, padded with END to ${opt.bytes.length}, compiled by ip_options_compile${opt.rr_needaddr ? '; RR pointer advanced (an address will be recorded)' : ''}${opt.ts_needtime ? '; TS pointer advanced (a timestamp will be written)' : ''}`,
-      { optlen: opt.bytes.length },
+      { vars: { optlen: opt.bytes.length } },
     );
   }
 
@@ -181,12 +162,12 @@ export function ipSend(input: SendInput): SendResult {
     const length = totalLen + 20;
     if (length > 0xffff)
       return (
-        note(trace, sendFn, sendFile, `len ${length} > 0xFFFF`),
+        pushStep(trace, sendFn, sendFile, `len ${length} > 0xFFFF`),
         fail('EMSGSIZE', sendFn, sendFile, `len ${length} is more than an IPv4 packet can carry (0xFFFF)`)
       );
     if (opt)
       return (
-        note(trace, sendFn, sendFile, 'IP options with IP_HDRINCL'),
+        pushStep(trace, sendFn, sendFile, 'IP options with IP_HDRINCL'),
         fail(
           'EINVAL',
           sendFn,
@@ -195,7 +176,7 @@ export function ipSend(input: SendInput): SendResult {
         )
       );
     if (length > devMtu) {
-      note(
+      pushStep(
         trace,
         'raw_send_hdrinc',
         RAW_C,
@@ -208,33 +189,31 @@ export function ipSend(input: SendInput): SendResult {
         `the ${length}-byte packet is larger than the device MTU ${devMtu}, and a header the user wrote is never fragmented`,
       );
     }
-    note(
+    pushStep(
       trace,
       sendFn,
       sendFile,
       `IP_HDRINCL socket: the ${length}-byte buffer already holds an IPv4 header`,
-      { len: length },
+      { vars: { len: length } },
     );
     const skb = allocSkb(length + hhLen + 15, 'hdrincl');
     skbReserve(skb, hhLen);
     skb.network_header = skb.tail;
     skbPut(skb, 20, 'ip');
     skbPut(skb, totalLen, 'payload', { from: 20, to: length });
-    note(
+    pushStep(
       trace,
       'raw_send_hdrinc',
       RAW_C,
       `sock_alloc_send_skb(${length + hhLen + 15}), copy the user's bytes verbatim; the kernel only fills tot_len (${length}), a zero saddr, a zero id, and the checksum`,
-      { length },
-      [skb],
+      { skbs: [skb], vars: { length } },
     );
-    note(
+    pushStep(
       trace,
       '__ip_local_out',
       IP_OUTPUT_C,
       `LOCAL_OUT → dst_output → ip_output → ip_finish_output: ${length} ≤ MTU ${pathMtu}, no fragmentation`,
-      { mtu: pathMtu },
-      [skb],
+      { skbs: [skb], vars: { mtu: pathMtu } },
     );
     const wire: WirePacket[] = [
       {
@@ -315,13 +294,13 @@ export function ipSend(input: SendInput): SendResult {
           ? `sendmsg with ${input.iov.length} iovecs (${input.iov.join(' + ')} bytes): `
           : '';
     if (!v6 && len > 0xffff) {
-      note(trace, sendFn, sendFile, `${label}len ${len} > 0xFFFF`);
+      pushStep(trace, sendFn, sendFile, `${label}len ${len} > 0xFFFF`);
       return fail('EMSGSIZE', sendFn, sendFile, `${label}a single send of ${len} bytes is more than 0xFFFF`);
     }
     const first = queue.length === 0;
     const transhdrlen = udp && first ? 8 : 0;
     const length = len + transhdrlen;
-    note(
+    pushStep(
       trace,
       sendFn,
       sendFile,
@@ -330,7 +309,7 @@ export function ipSend(input: SendInput): SendResult {
           ? `${more ? 'MSG_MORE: ' : ''}corked: append to the socket's write queue (ip${v6 ? '6' : ''}_append_data)`
           : `not corked: build the datagram on a private queue (ip${v6 ? '6' : ''}_make_skb)`
       }${first ? `; cork fragsize = ${usePmtu ? 'path MTU' : 'device MTU'} ${fragsize} (pmtudisc ${input.pmtu.toUpperCase()})` : ''}`,
-      { len, ...(udp ? { ulen: length } : {}), fragsize },
+      { vars: { len, ...(udp ? { ulen: length } : {}), fragsize } },
     );
     const r = ipAppendData({
       cork,
@@ -345,7 +324,7 @@ export function ipSend(input: SendInput): SendResult {
     });
     if (!r.ok) {
       if (sends.length > 1 && i > 0)
-        note(
+        pushStep(
           trace,
           udp
             ? v6
@@ -373,7 +352,7 @@ export function ipSend(input: SendInput): SendResult {
     const optBytes = opt
       ? ipOptionsBuild(opt, { saddr: LOOPBACK.saddr4, daddr: LOOPBACK.daddr4, nowMs: LOOPBACK.nowMs })
       : [];
-    note(
+    pushStep(
       trace,
       '__ip_make_skb',
       IP_OUTPUT_C,
@@ -386,36 +365,32 @@ export function ipSend(input: SendInput): SendResult {
               : `pmtudisc ${input.pmtu.toUpperCase()} never sets it`
             : `the ${head.len}-byte datagram is larger than the path MTU ${dstMtu}: sent without DF and fragmented here`
       }), id ${df && !ignoreDf ? '0 (DF and no local fragmentation allowed: ip_select_ident)' : 'from the hashed per-destination counter (__ip_select_ident)'}${opt ? `; options written by ip_options_build` : ''}; skb->ignore_df = ${ignoreDf}`,
-      { df, ignore_df: ignoreDf, id, ihl: headerLength / 4 },
-      [head],
+      { skbs: [head], vars: { df, ignore_df: ignoreDf, id, ihl: headerLength / 4 } },
     );
     if (udp)
-      note(
+      pushStep(
         trace,
         'udp_send_skb',
         UDP_C,
         `UDP header: len ${datagramLength}, checksum ${queue.length === 1 && datagramLength + headerLength <= fragsize && sends.length === 1 ? 'left to the device (CHECKSUM_PARTIAL)' : 'computed in software over all the pieces'}; then ip_send_skb`,
-        { 'uh->len': datagramLength },
-        [head],
+        { skbs: [head], vars: { 'uh->len': datagramLength } },
       );
-    note(
+    pushStep(
       trace,
       '__ip_local_out',
       IP_OUTPUT_C,
       `tot_len = skb->len = ${head.len}${head.len > 0xffff ? ' (too big for the 16-bit field: written as 0)' : ''}, header checksum; NF_INET_LOCAL_OUT → dst_output → ip_output (POST_ROUTING)`,
-      { tot_len: head.len },
-      [head],
+      { skbs: [head], vars: { tot_len: head.len } },
     );
     const mtu = usePmtu ? dstMtu : Math.min(devMtu, 0xffff);
     let frag: FragmentResult;
     if (head.len <= mtu) {
-      note(
+      pushStep(
         trace,
         '__ip_finish_output',
         IP_OUTPUT_C,
         `skb->len ${head.len} ≤ mtu ${mtu} (ip_skb_dst_mtu): no fragmentation, straight to ip_finish_output2`,
-        { mtu, 'skb->len': head.len },
-        [head],
+        { skbs: [head], vars: { mtu, 'skb->len': head.len } },
       );
       skbLabel(head, 'ip', head.data, head.data + 20);
       frag = {
@@ -439,16 +414,15 @@ export function ipSend(input: SendInput): SendResult {
         why: `the datagram fits the MTU (${head.len} ≤ ${mtu})`,
       };
     } else {
-      note(
+      pushStep(
         trace,
         '__ip_finish_output',
         IP_OUTPUT_C,
         `skb->len ${head.len} > mtu ${mtu} (ip_skb_dst_mtu): ip_fragment`,
-        { mtu, 'skb->len': head.len },
-        [head],
+        { skbs: [head], vars: { mtu, 'skb->len': head.len } },
       );
       if (df && !ignoreDf) {
-        note(
+        pushStep(
           trace,
           'ip_fragment',
           IP_OUTPUT_C,
@@ -462,14 +436,14 @@ export function ipSend(input: SendInput): SendResult {
           `the datagram (${head.len} bytes) has DF set and is larger than the MTU ${mtu}`,
         );
       }
-      note(
+      pushStep(
         trace,
         'ip_fragment',
         IP_OUTPUT_C,
         df
           ? 'DF is set but skb->ignore_df allows local fragmentation: ip_do_fragment'
           : 'DF is clear: ip_do_fragment',
-        { df },
+        { vars: { df } },
       );
       frag = ipDoFragment(
         head,
@@ -510,33 +484,30 @@ export function ipSend(input: SendInput): SendResult {
   }
 
   // ---- IPv6
-  note(
+  pushStep(
     trace,
     '__ip6_make_skb',
     IP6_OUTPUT_C,
     `IPv6 header: payload_len ${head.len - 40}, next header ${protocol}; skb->ignore_df = ${ignoreDf}`,
-    { ignore_df: ignoreDf },
-    [head],
+    { skbs: [head], vars: { ignore_df: ignoreDf } },
   );
   if (udp)
-    note(
+    pushStep(
       trace,
       'udp_v6_send_skb',
       UDP6_C,
       `UDP header: len ${datagramLength}, checksum; then ip6_send_skb → ip6_local_out`,
-      { 'uh->len': datagramLength },
-      [head],
+      { skbs: [head], vars: { 'uh->len': datagramLength } },
     );
   const mtu6 = usePmtu ? dstMtu : devMtu;
   let frag: FragmentResult;
   if (head.len <= mtu6) {
-    note(
+    pushStep(
       trace,
       '__ip6_finish_output',
       IP6_OUTPUT_C,
       `skb->len ${head.len} ≤ mtu ${mtu6}: no fragmentation, ip6_finish_output2`,
-      { mtu: mtu6 },
-      [head],
+      { skbs: [head], vars: { mtu: mtu6 } },
     );
     frag = {
       wire: [
@@ -554,14 +525,10 @@ export function ipSend(input: SendInput): SendResult {
       why: `the datagram fits the MTU (${head.len} ≤ ${mtu6})`,
     };
   } else {
-    note(
-      trace,
-      '__ip6_finish_output',
-      IP6_OUTPUT_C,
-      `skb->len ${head.len} > mtu ${mtu6}: ip6_fragment`,
-      { mtu: mtu6 },
-      [head],
-    );
+    pushStep(trace, '__ip6_finish_output', IP6_OUTPUT_C, `skb->len ${head.len} > mtu ${mtu6}: ip6_fragment`, {
+      skbs: [head],
+      vars: { mtu: mtu6 },
+    });
     if (!ignoreDf) {
       common.icmp.push({ type: 2, code: 0, why: `ICMPv6 packet too big, MTU ${mtu6}` });
       return fail(

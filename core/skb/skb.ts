@@ -6,22 +6,8 @@
 import { MAX_SKB_FRAGS, skbAllocation } from './alloc.ts';
 import type { PageFrag, Region, RegionKind, SkbSnapshot } from './types.ts';
 
-export interface SkBuff {
-  id: number;
-  label: string;
-  data: number;
-  tail: number;
-  end: number;
-  len: number;
-  data_len: number;
-  truesize: number;
-  network_header?: number;
-  transport_header?: number;
-  mac_header?: number;
-  frags: PageFrag[];
-  frag_list: SkBuff[];
-  regions: Region[];
-}
+/** A live sk_buff while a pipeline builds it: a snapshot's fields, mutable, with live frag_list skbs. */
+export type SkBuff = Omit<SkbSnapshot, 'head' | 'frag_list'> & { frag_list: SkBuff[] };
 
 /** A BUG() the kernel would hit, as a value with the numbers it prints. */
 export interface SkbPanic {

@@ -11,7 +11,7 @@ import {
   type PmtuMode,
   type SendInput,
   type SockKind,
-  type WirePacket,
+  wireFacts,
 } from '../../ip/index.ts';
 import { diffFields, type CaseOutcome, type OracleFormat } from '../types.ts';
 
@@ -60,37 +60,8 @@ function maskTime(hex: string, free: number[]): string {
   return b.join('');
 }
 
-function wireView(p: WirePacket, freeBytes: number[]): Record<string, unknown> {
-  if (p.family === 'inet')
-    return {
-      v: 4,
-      ihl: p.ihl,
-      total_length: p.total_length,
-      payload_length: p.total_length - p.ihl,
-      offset: p.offset,
-      mf: p.mf,
-      df: p.df,
-      protocol: p.protocol,
-      id_is_zero: p.id === 0,
-      options_hex: maskTime(p.options.map((b) => b.toString(16).padStart(2, '0')).join(''), freeBytes),
-    };
-  return {
-    v: 6,
-    payload_length: p.payload_length,
-    total_length: p.total_length,
-    next_header: p.next_header,
-    ...(p.frag
-      ? {
-          frag_next_header: p.frag.next_header,
-          offset: p.frag.offset,
-          mf: p.frag.mf,
-          fragment_data_length: p.payload_length - 8,
-        }
-      : {}),
-  };
-}
-
-function expectedView(w: Record<string, unknown>, freeBytes: number[]): Record<string, unknown> {
+/** The comparable facts of a packet: everything but the id (only whether it is 0) and the time in a TS option. */
+function comparable(w: Record<string, unknown>, freeBytes: number[]): Record<string, unknown> {
   if (w.v === 4)
     return {
       v: 4,
@@ -131,8 +102,8 @@ export function runFragCase(c: FragCase): CaseOutcome {
   expected.icmp_replies = c.icmp_replies ?? 0;
   got.icmp_replies = r.icmp.length;
   const free = (r.wire[0] as { optionsTimeBytes?: number[] } | undefined)?.optionsTimeBytes ?? [];
-  expected.wire = c.wire.map((w, i) => expectedView(w, i === 0 ? free : []));
-  got.wire = r.wire.map((p, i) => wireView(p, i === 0 ? free : []));
+  expected.wire = c.wire.map((w, i) => comparable(w, i === 0 ? free : []));
+  got.wire = r.wire.map((p, i) => comparable({ ...wireFacts(p) }, i === 0 ? free : []));
   const diffs = diffFields(expected, got);
   return { name: c.name ?? `mtu${c.mtu}`, pass: diffs.length === 0, diffs };
 }
