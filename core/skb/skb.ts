@@ -190,10 +190,10 @@ export function skbAppendPageFrag(
   if (coalesce && last) {
     last.size += n;
     const lr = last.regions[last.regions.length - 1];
-    if (lr && lr.to === range.from) {
-      lr.end += n;
-      lr.to = range.to;
-    } else last.regions.push({ kind: 'payload', start: last.size - n, end: last.size, ...range });
+    // Region objects are never changed in place (snapshots share them): replace, don't mutate.
+    if (lr && lr.to === range.from)
+      last.regions[last.regions.length - 1] = { ...lr, end: lr.end + n, to: range.to };
+    else last.regions.push({ kind: 'payload', start: last.size - n, end: last.size, ...range });
   } else {
     if (skb.frags.length >= MAX_SKB_FRAGS) return false;
     skb.frags.push({ size: n, regions: [{ kind: 'payload', start: 0, end: n, ...range }] });
@@ -215,50 +215,57 @@ export const pagelen = (skb: SkBuff): number => headlen(skb) + skb.frags.reduce(
  * shared rather than copied again: a 1,365-fragment datagram appears in several steps
  * without costing 1,365 copies each time.
  */
-const snapCache = new WeakMap<
-  SkBuff,
-  { key: unknown[]; regions: Region[]; frags: PageFrag[]; snap: SkbSnapshot }
->();
+interface SnapEntry {
+  data: number;
+  tail: number;
+  end: number;
+  len: number;
+  data_len: number;
+  truesize: number;
+  label: string;
+  nh: number | undefined;
+  th: number | undefined;
+  mh: number | undefined;
+  nregions: number;
+  nfrags: number;
+  fragBytes: number;
+  regions: Region[];
+  frags: PageFrag[];
+  snap: SkbSnapshot;
+}
+const snapCache = new WeakMap<SkBuff, SnapEntry>();
 
-function fingerprint(skb: SkBuff, label: string): unknown[] {
-  let fragBytes = 0;
-  for (const f of skb.frags) fragBytes += f.size * 31 + f.regions.length;
-  return [
-    skb.data,
-    skb.tail,
-    skb.end,
-    skb.len,
-    skb.data_len,
-    skb.truesize,
-    label,
-    skb.network_header,
-    skb.transport_header,
-    skb.mac_header,
-    skb.regions.length,
-    skb.frags.length,
-    fragBytes,
-    skb.frag_list.length,
-  ];
+function fragBytesOf(skb: SkBuff): number {
+  let n = 0;
+  for (const f of skb.frags) n += f.size * 31 + f.regions.length;
+  return n;
 }
 
-function sameKey(a: unknown[], b: unknown[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function unchanged(e: SnapEntry, skb: SkBuff, label: string, frag_list: SkbSnapshot[]): boolean {
+  if (
+    e.data !== skb.data ||
+    e.tail !== skb.tail ||
+    e.end !== skb.end ||
+    e.len !== skb.len ||
+    e.data_len !== skb.data_len
+  )
+    return false;
+  if (e.truesize !== skb.truesize || e.label !== label || e.regions !== skb.regions || e.frags !== skb.frags)
+    return false;
+  if (e.nh !== skb.network_header || e.th !== skb.transport_header || e.mh !== skb.mac_header) return false;
+  if (e.nregions !== skb.regions.length || e.nfrags !== skb.frags.length || e.fragBytes !== fragBytesOf(skb))
+    return false;
+  const old = e.snap.frag_list;
+  if (old.length !== frag_list.length) return false;
+  for (let i = 0; i < old.length; i++) if (old[i] !== frag_list[i]) return false;
   return true;
 }
 
 /** Freeze an skb (and its frag_list) as plain data for a trace step. */
 export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
-  const key = fingerprint(skb, label);
+  const frag_list = skb.frag_list.length ? skb.frag_list.map((f) => skbSnapshot(f)) : [];
   const hit = snapCache.get(skb);
-  const frag_list = skb.frag_list.map((f) => skbSnapshot(f));
-  if (
-    hit &&
-    sameKey(hit.key, key) &&
-    hit.regions === skb.regions &&
-    hit.frags === skb.frags &&
-    frag_list.every((f, i) => f === hit.snap.frag_list[i])
-  )
-    return hit.snap;
+  if (hit && unchanged(hit, skb, label, frag_list)) return hit.snap;
   const snap: SkbSnapshot = {
     id: skb.id,
     label,
@@ -269,13 +276,30 @@ export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
     len: skb.len,
     data_len: skb.data_len,
     truesize: skb.truesize,
-    ...(skb.network_header !== undefined ? { network_header: skb.network_header } : {}),
-    ...(skb.transport_header !== undefined ? { transport_header: skb.transport_header } : {}),
-    ...(skb.mac_header !== undefined ? { mac_header: skb.mac_header } : {}),
-    frags: skb.frags.map((f) => ({ size: f.size, regions: f.regions.map((r) => ({ ...r })) })),
+    frags: skb.frags.map((f) => ({ size: f.size, regions: f.regions.slice() })),
     frag_list,
-    regions: skb.regions.map((r) => ({ ...r })),
+    regions: skb.regions.slice(),
   };
-  snapCache.set(skb, { key, regions: skb.regions, frags: skb.frags, snap });
+  if (skb.network_header !== undefined) snap.network_header = skb.network_header;
+  if (skb.transport_header !== undefined) snap.transport_header = skb.transport_header;
+  if (skb.mac_header !== undefined) snap.mac_header = skb.mac_header;
+  snapCache.set(skb, {
+    data: skb.data,
+    tail: skb.tail,
+    end: skb.end,
+    len: skb.len,
+    data_len: skb.data_len,
+    truesize: skb.truesize,
+    label,
+    nh: skb.network_header,
+    th: skb.transport_header,
+    mh: skb.mac_header,
+    nregions: skb.regions.length,
+    nfrags: skb.frags.length,
+    fragBytes: fragBytesOf(skb),
+    regions: skb.regions,
+    frags: skb.frags,
+    snap,
+  });
   return snap;
 }
