@@ -8,14 +8,17 @@ import { createStore, useStore } from 'zustand';
 import type { StoreApi } from 'zustand';
 import { createFragmentSlice } from './fragment-slice.ts';
 import type { FragmentSlice } from './fragment-slice.ts';
+import { createSkbSlice } from './skb-slice.ts';
+import type { SkbSlice } from './skb-slice.ts';
 
 // Later labs add their slices here (SocketSlice, NetlinkSlice, …).
-export type AppState = FragmentSlice;
+export type AppState = FragmentSlice & SkbSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createFragmentSlice(...a),
+    ...createSkbSlice(...a),
   }));
 }
 

@@ -1,6 +1,7 @@
 /** Every lab's URL adapter; a lab keeps its state in the URL by adding one entry here. */
 import type { LabUrlAdapter } from './url-sync.ts';
 import { parseFragmentQuery, serialiseFragmentQuery } from './fragment-url.ts';
+import { skbUrl } from './skb-url.ts';
 
 export const fragmentUrl: LabUrlAdapter = {
   path: 'fragment',
@@ -12,4 +13,4 @@ export const fragmentUrl: LabUrlAdapter = {
   changed: (s, prev) => s.fragment.fields !== prev.fragment.fields || s.fragment.step !== prev.fragment.step,
 };
 
-export const URL_ADAPTERS: readonly LabUrlAdapter[] = [fragmentUrl];
+export const URL_ADAPTERS: readonly LabUrlAdapter[] = [fragmentUrl, skbUrl];
