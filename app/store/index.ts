@@ -10,15 +10,18 @@ import { createFragmentSlice } from './fragment-slice.ts';
 import type { FragmentSlice } from './fragment-slice.ts';
 import { createSkbSlice } from './skb-slice.ts';
 import type { SkbSlice } from './skb-slice.ts';
+import { createSocketSlice } from './socket-slice.ts';
+import type { SocketSlice } from './socket-slice.ts';
 
 // Later labs add their slices here (SocketSlice, NetlinkSlice, …).
-export type AppState = FragmentSlice & SkbSlice;
+export type AppState = FragmentSlice & SkbSlice & SocketSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createFragmentSlice(...a),
     ...createSkbSlice(...a),
+    ...createSocketSlice(...a),
   }));
 }
 

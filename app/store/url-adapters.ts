@@ -2,6 +2,7 @@
 import type { LabUrlAdapter } from './url-sync.ts';
 import { parseFragmentQuery, serialiseFragmentQuery } from './fragment-url.ts';
 import { skbUrl } from './skb-url.ts';
+import { socketUrl } from './socket-url.ts';
 
 export const fragmentUrl: LabUrlAdapter = {
   path: 'fragment',
@@ -13,4 +14,4 @@ export const fragmentUrl: LabUrlAdapter = {
   changed: (s, prev) => s.fragment.fields !== prev.fragment.fields || s.fragment.step !== prev.fragment.step,
 };
 
-export const URL_ADAPTERS: readonly LabUrlAdapter[] = [fragmentUrl, skbUrl];
+export const URL_ADAPTERS: readonly LabUrlAdapter[] = [fragmentUrl, skbUrl, socketUrl];
