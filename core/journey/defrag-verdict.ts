@@ -1,0 +1,78 @@
+/**
+ * What the receiver's ip_defrag says about each arriving fragment. The Journey asks a function of
+ * this shape, so a fuller reassembly model (core/ip/defrag.ts: loss, duplicates, overlaps, a virtual
+ * clock) can replace `simpleDefrag` without touching the scenario builder.
+ */
+
+export interface FragArrival {
+  /** Wire index (0 = offset 0). */
+  index: number;
+  /** Byte offset of its data in the datagram, and its end. */
+  offset: number;
+  end: number;
+  /** More fragments follow (IP_MF / the IPv6 M flag). */
+  mf: boolean;
+}
+
+export interface DefragEvent {
+  index: number;
+  verdict: 'queued' | 'complete';
+  why: string;
+}
+
+export interface DefragOutcome {
+  events: DefragEvent[];
+  delivered: boolean;
+  /** When the datagram never completes: ip_expire after the queue's timer. */
+  expired: null | { afterSeconds: number; icmpTimeExceeded: boolean; why: string };
+}
+
+export type DefragFn = (
+  arrivals: readonly FragArrival[],
+  opts: { family: 'inet' | 'inet6' },
+) => DefragOutcome;
+
+/**
+ * Fragments of one datagram arriving in some order, some possibly missing (no duplicates or
+ * overlaps: they come from one ip_do_fragment). ip_frag_queue: FIRST_IN when offset 0 arrives,
+ * LAST_IN (q.len = end) when the MF-clear one does, meat += data; complete when both flags are
+ * set and meat == len (then ip_frag_reasm). Otherwise the queue's timer, armed once at creation
+ * (ipfrag_time 30 s; ip6frag_time 60 s), fires ip_expire: REASMFAILS + REASMTIMEOUT, and an ICMP
+ * time exceeded (code 1) only if the offset-0 fragment had arrived (FIRST_IN).
+ */
+export const simpleDefrag: DefragFn = (arrivals, { family }) => {
+  let first = false;
+  let lastLen: number | null = null;
+  let meat = 0;
+  const events: DefragEvent[] = [];
+  let delivered = false;
+  for (const a of arrivals) {
+    if (a.offset === 0) first = true;
+    if (!a.mf) lastLen = a.end;
+    meat += a.end - a.offset;
+    const complete = first && lastLen !== null && meat === lastLen;
+    events.push({
+      index: a.index,
+      verdict: complete ? 'complete' : 'queued',
+      why: complete
+        ? `FIRST_IN and LAST_IN are set and meat ${meat} = len ${lastLen}: ip_frag_reasm`
+        : `bytes ${a.offset}–${a.end} queued; ${meat} of ${lastLen ?? '?'} bytes in${first ? '' : ', offset 0 not yet'}${lastLen === null ? ', last fragment not yet' : ''}: -EINPROGRESS`,
+    });
+    if (complete) {
+      delivered = true;
+      break;
+    }
+  }
+  const timeout = family === 'inet6' ? 60 : 30;
+  return {
+    events,
+    delivered,
+    expired: delivered
+      ? null
+      : {
+          afterSeconds: timeout,
+          icmpTimeExceeded: first,
+          why: `the queue's timer (${family === 'inet6' ? 'ip6frag_time' : 'ipfrag_time'} = ${timeout} s, armed when the first fragment arrived, never extended) fires: ${family === 'inet6' ? 'ip6frag_expire_frag_queue' : 'ip_expire'} frees the ${arrivals.length} queued fragment${arrivals.length === 1 ? '' : 's'}, counts REASMFAILS and REASMTIMEOUT, and ${first ? 'sends ICMP time exceeded (code 1, reassembly time exceeded) built from the first fragment' : 'sends no ICMP: the offset-0 fragment never arrived'}`,
+        },
+  };
+};

@@ -1,0 +1,520 @@
+/**
+ * A Journey scenario: several sendto()s of the same datagram, an optional lost or reordered
+ * fragment, the receiver's sk_rcvbuf and how the application reads. The stops are derived from the
+ * core's own trace (ipSend: the output path and the loopback receiver) step by step; the journey
+ * adds only what that trace folds away — the syscall entries, the wire, udp_rcv, ip_expire and
+ * each recvfrom — and the receive-queue model of rcvqueue.ts.
+ */
+import { ipSend, type SendInput, type SendResult, DEFAULT_SEND_INPUT } from '../ip/index.ts';
+import type { SkbSnapshot } from '../skb/index.ts';
+import type { TraceStep } from '../trace/index.ts';
+import type { OutputSnapshot } from '../ip/index.ts';
+import { simpleDefrag, type DefragFn, type FragArrival } from './defrag-verdict.ts';
+import {
+  RMEM_DEFAULT,
+  rcvQueueInit,
+  udpEnqueue,
+  udpRecvmsg,
+  type RcvQueue,
+  type RecvResult,
+} from './rcvqueue.ts';
+import { skbSegments } from './segments.ts';
+import { placeRank, type Layer, type PacketState, type Side, type Stop } from './types.ts';
+
+export type ReadMode = 'each' | 'slow' | 'end';
+export const READ_MODES: readonly ReadMode[] = ['each', 'slow', 'end'];
+
+export type Fault =
+  | { kind: 'none' }
+  /** `fragment` is a wire index; for an unfragmented datagram 0 is the whole packet. */
+  | { kind: 'lose' | 'reorder'; datagram: number; fragment: number };
+
+export interface JourneyInput {
+  /** One sendto(): its `sends` must hold one length (the payload). */
+  send: SendInput;
+  /** How many times the application calls sendto() with it (1–8). */
+  datagrams: number;
+  fault: Fault;
+  /** The receiver's sk_rcvbuf (what SO_RCVBUF reads back; default net.core.rmem_default). */
+  rcvbuf: number;
+  /** each: recvfrom right after every datagram arrives; slow: one recvfrom per two datagrams; end: only after the last. */
+  read: ReadMode;
+  /** The recvfrom() buffer size. */
+  bufsize: number;
+}
+
+export const MAX_DATAGRAMS = 8;
+
+export const DEFAULT_JOURNEY_INPUT: JourneyInput = {
+  send: { ...DEFAULT_SEND_INPUT, sends: [4000], mtu: 1500 },
+  datagrams: 1,
+  fault: { kind: 'none' },
+  rcvbuf: RMEM_DEFAULT,
+  read: 'each',
+  bufsize: 65536,
+};
+
+export type DatagramFate = 'delivered' | 'truncated' | 'dropped-rcvbuf' | 'lost' | 'expired' | 'send-failed';
+
+export interface DatagramOutcome {
+  datagram: number;
+  /** sendto()'s return value (null: it failed). */
+  sent: number | null;
+  fate: DatagramFate;
+  /** What recvfrom() returned for it (null: never read). */
+  received: RecvResult | null;
+  /** skb->truesize charged to the receive queue (the sum of its fragments' truesizes). */
+  truesize: number | null;
+}
+
+export interface JourneyResult {
+  input: JourneyInput;
+  send: SendResult;
+  stops: Stop[];
+  outcomes: DatagramOutcome[];
+  counters: Record<string, number>;
+  /** How many packets leave per datagram. */
+  packetsPerDatagram: number;
+}
+
+type Step = TraceStep<OutputSnapshot>;
+
+function txLayer(fn: string, file: string): Layer {
+  if (/sendmsg$/.test(fn)) return 'socket';
+  if (/finish_output2$/.test(fn)) return 'l2';
+  if (
+    /udp\.c$/.test(file) ||
+    /append_data|make_skb|alloc_send_skb|^alloc_skb|flush_pending|setsockopt/.test(fn)
+  )
+    return 'l4';
+  return 'l3';
+}
+
+function rxLayer(fn: string): Layer {
+  if (fn === 'eth_type_trans') return 'l2';
+  if (fn === '__udp_enqueue_schedule_skb') return 'socket';
+  if (/recvmsg$/.test(fn)) return 'app';
+  return 'l3';
+}
+
+function clampInt(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, Math.floor(Number.isFinite(v) ? v : lo)));
+}
+
+/** Build every stop of the scenario. Never throws on user input (errors are stops and outcomes). */
+export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): JourneyResult {
+  const defrag = opts.defrag ?? simpleDefrag;
+  const v6 = input.send.family === 'inet6';
+  const nDgrams = clampInt(input.datagrams, 1, MAX_DATAGRAMS);
+  const r = ipSend(input.send);
+  const trace = r.trace as readonly Step[];
+  const payload = input.send.sends[0] ?? 0;
+  const nPackets = r.wire.length;
+  const stops: Stop[] = [];
+  const outcomes: DatagramOutcome[] = [];
+  let rcvq: RcvQueue = rcvQueueInit(input.rcvbuf);
+  const reasm = { REASMFAILS: 0, REASMTIMEOUT: 0, ICMP_TIME_EXCEEDED: 0 };
+  /** Packets of earlier datagrams still on the picture: queued at the socket, delivered to the app. */
+  let others: PacketState[] = [];
+  const counters = () => ({ ...rcvq.counters, ...reasm });
+  const rcvqView = () => ({
+    rmem: rcvq.rmem,
+    rcvbuf: rcvq.rcvbuf,
+    queued: rcvq.queue.map((q) => q.datagram),
+  });
+  let rank = 0;
+  const emit = (
+    s: Omit<Stop, 'packets' | 'rcvq' | 'counters' | 'vars'> & { vars?: Stop['vars'] },
+    cur: PacketState[],
+  ) => {
+    rank = Math.max(rank, placeRank(s.side, s.layer));
+    stops.push({ vars: {}, ...s, packets: [...others, ...cur], rcvq: rcvqView(), counters: counters() });
+  };
+
+  // Which wire packet each skb id becomes (ip_finish_output2 holds them in wire order).
+  const l2Step = trace.find((s) => s.dir === 'down' && /finish_output2$/.test(s.fn));
+  const wireIndex = new Map<number, number>();
+  l2Step?.snapshot.skbs.forEach((s, i) => wireIndex.set(s.id, i));
+  const recvStepIndex = trace.findIndex((s) => /recvmsg$/.test(s.fn));
+  const recvFn = v6 ? 'udpv6_recvmsg' : 'udp_recvmsg';
+  const recvFile = v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c';
+
+  const pkt = (
+    d: number,
+    s: SkbSnapshot,
+    side: Side,
+    layer: Layer,
+    fragmented: boolean,
+    order: number,
+  ): PacketState => {
+    const fragment = fragmented ? (wireIndex.get(s.id) ?? null) : null;
+    return {
+      key: `d${d}:s${s.id}`,
+      datagram: d,
+      fragment,
+      order,
+      side,
+      layer,
+      status: 'moving',
+      len: s.len,
+      segments: skbSegments(s),
+      label: s.label,
+    };
+  };
+
+  const read = (why: string) => {
+    const before = rcvq.rmem;
+    const { queue, result } = udpRecvmsg(rcvq, input.bufsize);
+    if (!result) return;
+    rcvq = queue;
+    const o = outcomes[result.datagram];
+    if (o) {
+      o.received = result;
+      o.fate = result.truncated ? 'truncated' : 'delivered';
+    }
+    const key = others.find((p) => p.datagram === result.datagram && p.status === 'queued')?.key;
+    others = others.filter((p) => p.key !== key);
+    const delivered: PacketState = {
+      key: key ?? `d${result.datagram}:rx`,
+      datagram: result.datagram,
+      fragment: null,
+      order: 0,
+      side: 'rx',
+      layer: 'app',
+      status: 'delivered',
+      len: result.copied,
+      segments: [{ kind: 'payload', bytes: result.copied }],
+      label: `recvfrom → ${result.returned}${result.truncated ? ' (MSG_TRUNC)' : ''}`,
+    };
+    others = [...others, delivered];
+    emit(
+      {
+        fn: recvFn,
+        file: recvFile,
+        dir: 'up',
+        side: 'rx',
+        layer: 'app',
+        datagram: result.datagram,
+        traceStep: recvStepIndex >= 0 ? recvStepIndex : null,
+        why: `${why}recvfrom(fd, buf, ${input.bufsize}) → __skb_recv_udp takes datagram ${result.datagram + 1}, whole: one sendto() is one recvfrom(). ${
+          result.truncated
+            ? `It is ${result.len} bytes, the buffer ${input.bufsize}: ${result.copied} bytes are copied, MSG_TRUNC is set in msg_flags, and the other ${result.discarded} are discarded with the skb (skb_consume_udp).`
+            : `All ${result.copied} payload bytes are copied after the 8-byte UDP header.`
+        } sk_rmem_alloc ${before} → ${rcvq.rmem}.`,
+        vars: { returned: result.returned, copied: result.copied, MSG_TRUNC: result.truncated },
+      },
+      [],
+    );
+  };
+
+  for (let d = 0; d < nDgrams; d++) {
+    rank = 0;
+    const tag = nDgrams > 1 ? `datagram ${d + 1}/${nDgrams}: ` : '';
+    const fault = input.fault.kind !== 'none' && input.fault.datagram === d ? input.fault : null;
+    // ---- down the sender
+    let cur: PacketState[] = [
+      {
+        key: `d${d}:user`,
+        datagram: d,
+        fragment: null,
+        order: 0,
+        side: 'tx',
+        layer: 'app',
+        status: 'moving',
+        len: payload,
+        segments: [{ kind: 'payload', bytes: payload }],
+        label: 'user buffer',
+      },
+    ];
+    emit(
+      {
+        fn: '__sys_sendto',
+        file: 'net/socket.c',
+        dir: 'down',
+        side: 'tx',
+        layer: 'app',
+        datagram: d,
+        traceStep: null,
+        why: `${tag}sendto(fd, buf, ${payload}, 0, &dst) enters the kernel: __sys_sendto → sock_sendmsg → inet_sendmsg → ${v6 ? 'udpv6_sendmsg' : 'udp_sendmsg'}. The ${payload} bytes are still the application's.`,
+        vars: { len: payload },
+      },
+      cur,
+    );
+    const live = new Map<number, SkbSnapshot>();
+    let chained = false;
+    let fragmented = false;
+    let layer: Layer = 'app';
+    for (let i = 0; i < trace.length; i++) {
+      const st = trace[i] as Step;
+      if (st.dir !== 'down') continue;
+      const mapped = txLayer(st.fn, st.file);
+      layer = placeRank('tx', mapped) >= placeRank('tx', layer) ? mapped : layer;
+      if (/make_skb$/.test(st.fn)) chained = true;
+      if (/do_fragment$|ip6_fragment$|fraglist_prepare$|frag_next$/.test(st.fn)) fragmented = true;
+      if (st.snapshot.skbs.length) {
+        if (!chained) for (const s of st.snapshot.skbs) live.set(s.id, s);
+        else {
+          live.clear();
+          for (const s of st.snapshot.skbs) live.set(s.id, s);
+        }
+      }
+      if (live.size)
+        cur = [...live.values()].map((s, k) => pkt(d, s, 'tx', layer, fragmented && nPackets > 1, k));
+      else cur = cur.map((p) => ({ ...p, layer }));
+      emit(
+        {
+          fn: st.fn,
+          file: st.file,
+          dir: 'down',
+          side: 'tx',
+          layer,
+          datagram: d,
+          traceStep: i,
+          why: tag + st.why,
+          vars: st.snapshot.vars,
+        },
+        cur,
+      );
+    }
+    if (!r.ok) {
+      emit(
+        {
+          fn: r.fn,
+          file: r.file,
+          dir: 'down',
+          side: 'tx',
+          layer,
+          datagram: d,
+          traceStep: null,
+          why: `${tag}sendto() returns -1 with errno ${r.errno}: ${r.why}. Nothing reaches the wire.`,
+          vars: { errno: r.errno },
+        },
+        [],
+      );
+      outcomes.push({ datagram: d, sent: null, fate: 'send-failed', received: null, truesize: null });
+      break; // every further sendto() of the same datagram fails the same way
+    }
+
+    // ---- the wire (loopback_xmit hands each skb to __netif_rx)
+    const n = cur.length;
+    let order = cur.map((_, k) => k);
+    const fIdx = fault ? Math.min(fault.fragment, n - 1) : -1;
+    if (fault?.kind === 'reorder' && n > 1) order = [...order.filter((k) => k !== fIdx), fIdx];
+    const lost = fault?.kind === 'lose' ? fIdx : -1;
+    const orderOf = new Map(order.map((k, pos) => [k, pos]));
+    const onWire = cur.map((p, k) => ({
+      ...p,
+      side: 'wire' as const,
+      layer: 'wire' as const,
+      order: orderOf.get(k) ?? k,
+      status: k === lost ? ('lost' as const) : ('moving' as const),
+    }));
+    const what = n > 1 ? `the ${n} fragments` : 'the packet';
+    emit(
+      {
+        fn: 'loopback_xmit',
+        file: 'drivers/net/loopback.c',
+        dir: 'down',
+        side: 'wire',
+        layer: 'wire',
+        datagram: d,
+        traceStep: null,
+        why: `${tag}dev_queue_xmit → loopback_xmit: ${what} cross${n > 1 ? '' : 'es'} the wire${
+          fault?.kind === 'lose'
+            ? ` — and ${n > 1 ? `fragment ${fIdx + 1}` : 'the packet'} is lost (as on a real link; loopback itself never loses one). UDP does not retransmit.`
+            : fault?.kind === 'reorder' && n > 1
+              ? ` — fragment ${fIdx + 1} overtaken: it arrives last.`
+              : fault?.kind === 'reorder'
+                ? '. One packet cannot be reordered.'
+                : ` in order${n > 1 ? '' : ''}.`
+        }`,
+        vars: { packets: n, ...(lost >= 0 ? { lost: fIdx + 1 } : {}) },
+      },
+      onWire,
+    );
+
+    // ---- up the receiver
+    const arrived = order.filter((k) => k !== lost);
+    const upSteps = trace.map((s, i) => ({ s, i })).filter((x) => x.s.dir === 'up');
+    const byId = new Map<number, SkbSnapshot>();
+    let rxCur: PacketState[] = [];
+    const arrivedIds = new Set(arrived.map((k) => (cur[k] ? Number(cur[k].key.split(':s')[1]) : -1)));
+    let truesize = 0;
+    if (arrived.length === 0) {
+      outcomes.push({ datagram: d, sent: r.sent, fate: 'lost', received: null, truesize: null });
+    } else {
+      let fate: DatagramFate | null = null;
+      let rxLayerNow: Layer = 'l2';
+      for (const { s: st, i } of upSteps) {
+        if (/recvmsg$/.test(st.fn)) break; // the reads are the application's: see below
+        let l = rxLayer(st.fn);
+        if (placeRank('rx', l) < placeRank('rx', rxLayerNow)) l = rxLayerNow;
+        rxLayerNow = l;
+        for (const s of st.snapshot.skbs)
+          if (arrivedIds.has(s.id) || /reasm|deliver|enqueue/.test(st.fn)) byId.set(s.id, s);
+        if (st.fn === 'eth_type_trans')
+          truesize = st.snapshot.skbs.filter((s) => arrivedIds.has(s.id)).reduce((a, s) => a + s.truesize, 0);
+        const defragStep = st.fn === 'ip_defrag' || st.fn === 'ipv6_frag_rcv';
+        const reasmStep = /frag_reasm$/.test(st.fn);
+        if (reasmStep || /deliver_finish$|input_finish$|enqueue/.test(st.fn)) {
+          const head = st.snapshot.skbs[0];
+          if (head) rxCur = [pkt(d, head, 'rx', l, false, 0)];
+          else rxCur = rxCur.map((p) => ({ ...p, layer: l }));
+        } else {
+          rxCur = arrived
+            .map((k, pos) => {
+              const id = Number(cur[k]?.key.split(':s')[1]);
+              const s = byId.get(id);
+              if (!s) return null;
+              const st2: PacketState = {
+                ...pkt(d, s, 'rx', l, n > 1, pos),
+                status: defragStep ? 'waiting' : 'moving',
+              };
+              return st2;
+            })
+            .filter((p): p is PacketState => p !== null);
+        }
+        if (defragStep) {
+          const arrivals: FragArrival[] = arrived.map((k) => {
+            const w = r.wire[k];
+            const off = w ? (w.family === 'inet' ? w.offset : (w.frag?.offset ?? 0)) : 0;
+            const end = w
+              ? w.family === 'inet'
+                ? w.offset + w.total_length - w.ihl
+                : off + w.payload_length - 8
+              : 0;
+            const mf = w ? (w.family === 'inet' ? w.mf : (w.frag?.mf ?? false)) : false;
+            return { index: k, offset: off, end, mf };
+          });
+          const out = defrag(arrivals, { family: v6 ? 'inet6' : 'inet' });
+          const lastEv = out.events[out.events.length - 1];
+          emit(
+            {
+              fn: st.fn,
+              file: st.file,
+              dir: 'up',
+              side: 'rx',
+              layer: l,
+              datagram: d,
+              traceStep: i,
+              why: `${tag}${
+                out.delivered && arrived.length === n && !fault
+                  ? st.why
+                  : `${arrived.length} of ${n} fragments join the reassembly queue keyed by (saddr, daddr, id, protocol)${fault?.kind === 'reorder' ? `, fragment ${fIdx + 1} last` : ''}; after the last arrival: ${lastEv?.why ?? ''}`
+              }`,
+              vars: { ...st.snapshot.vars, arrived: arrived.length },
+            },
+            rxCur,
+          );
+          if (!out.delivered && out.expired) {
+            reasm.REASMFAILS++;
+            reasm.REASMTIMEOUT++;
+            if (out.expired.icmpTimeExceeded) reasm.ICMP_TIME_EXCEEDED++;
+            emit(
+              {
+                fn: v6 ? 'ip6frag_expire_frag_queue' : 'ip_expire',
+                file: v6 ? 'include/net/ipv6_frag.h' : 'net/ipv4/ip_fragment.c',
+                dir: 'up',
+                side: 'rx',
+                layer: l,
+                datagram: d,
+                traceStep: null,
+                why: `${tag}${out.expired.afterSeconds} s later: ${out.expired.why}. The datagram is never delivered; the application is not told.`,
+                vars: { seconds: out.expired.afterSeconds, icmp_time_exceeded: out.expired.icmpTimeExceeded },
+              },
+              rxCur.map((p) => ({ ...p, status: 'dropped' as const })),
+            );
+            fate = 'expired';
+            break;
+          }
+          continue;
+        }
+        if (/enqueue/.test(st.fn)) {
+          // udp_rcv → __udp4_lib_rcv first (folded into this step by the core trace)
+          emit(
+            {
+              fn: v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv',
+              file: v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c',
+              dir: 'up',
+              side: 'rx',
+              layer: 'l4',
+              datagram: d,
+              traceStep: i,
+              why: `${tag}${v6 ? 'udpv6_rcv' : 'udp_rcv'} → ${v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv'}: uh->len ${payload + 8} fits skb->len, the checksum is checked, ${v6 ? '__udp6_lib_lookup_skb' : '__udp4_lib_lookup_skb'} finds the bound socket; udp_queue_rcv_skb → __udp_queue_rcv_skb.`,
+              vars: { 'uh->len': payload + 8 },
+            },
+            rxCur.map((p) => ({ ...p, layer: 'l4' })),
+          );
+          const { queue, verdict } = udpEnqueue(rcvq, { datagram: d, len: payload, truesize });
+          rcvq = queue;
+          const ok = verdict.ok;
+          const item = rxCur.map((p) => ({
+            ...p,
+            layer: 'socket' as const,
+            status: ok ? ('queued' as const) : ('dropped' as const),
+            label: `datagram ${d + 1}`,
+          }));
+          emit(
+            {
+              fn: st.fn,
+              file: st.file,
+              dir: 'up',
+              side: 'rx',
+              layer: 'socket',
+              datagram: d,
+              traceStep: i,
+              why: `${tag}skb->truesize ${truesize}${n > 1 ? ` (the ${n} fragments' buffers, now one frag_list)` : ''}: ${verdict.why}${
+                ok
+                  ? '. sk_data_ready wakes a reader.'
+                  : '. __udp_queue_rcv_skb counts UDP_MIB_RCVBUFERRORS and UDP_MIB_INERRORS ("an ENOMEM error is charged twice"), udp_drops_inc counts sk_drops; the sender never knows.'
+              }`,
+              vars: { truesize, sk_rmem_alloc: rcvq.rmem, sk_rcvbuf: rcvq.rcvbuf, queued: ok },
+            },
+            item,
+          );
+          if (ok) others = [...others, ...item];
+          fate = ok ? 'delivered' : 'dropped-rcvbuf';
+          break;
+        }
+        emit(
+          {
+            fn: st.fn,
+            file: st.file,
+            dir: 'up',
+            side: 'rx',
+            layer: l,
+            datagram: d,
+            traceStep: i,
+            why: tag + st.why,
+            vars: st.snapshot.vars,
+          },
+          rxCur,
+        );
+      }
+      outcomes.push({
+        datagram: d,
+        sent: r.sent,
+        fate: fate ?? 'lost',
+        received: null,
+        truesize: fate === 'expired' ? null : truesize,
+      });
+    }
+    // ---- the application reads
+    if (input.read === 'each') while (rcvq.queue.length) read('The application reads at once: ');
+    else if (input.read === 'slow' && d % 2 === 1 && rcvq.queue.length)
+      read('The application is slow: one read for every two datagrams. ');
+  }
+  if (r.ok)
+    while (rcvq.queue.length)
+      read(
+        input.read === 'end' ? 'All sends done; the application now reads: ' : 'The application catches up: ',
+      );
+  return {
+    input,
+    send: r,
+    stops,
+    outcomes,
+    counters: counters(),
+    packetsPerDatagram: nPackets,
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * The timeline: where every packet is at time t. Pure and unit-tested; the lab's animation hook
+ * only asks `positionAt(timeline, t)` each frame and draws the answer.
+ *
+ * Units: time in seconds at speed 1 (one stop ≈ 1 s, the wire longer); x in [0, 1] across the
+ * picture (sender column, wire, receiver column), y in layer rows (0 application … 4 link layer,
+ * 5 the wire). More than GROUP_LIMIT packets of a datagram in one stop are drawn as ≤ GROUP_LIMIT
+ * groups (×k), so 1,365 fragments stay legible and cheap to draw.
+ */
+import { easeCubicInOut } from 'd3-ease';
+import {
+  LAYERS,
+  type Layer,
+  type PacketState,
+  type PacketStatus,
+  type Segment,
+  type Side,
+  type Stop,
+} from './types.ts';
+
+export const GROUP_LIMIT = 50;
+export const TX_X = 0.25;
+export const RX_X = 0.75;
+export const WIRE_ROW = 5;
+
+export interface Timeline {
+  stops: readonly Stop[];
+  starts: readonly number[];
+  durations: readonly number[];
+  total: number;
+}
+
+export function stopDuration(s: Stop): number {
+  if (s.layer === 'wire') return 2;
+  if (s.fn === 'ip_expire' || s.fn === 'ip6frag_expire_frag_queue') return 1.5;
+  return 1;
+}
+
+export function buildTimeline(stops: readonly Stop[]): Timeline {
+  const starts: number[] = [];
+  const durations: number[] = [];
+  let t = 0;
+  for (const s of stops) {
+    starts.push(t);
+    const d = stopDuration(s);
+    durations.push(d);
+    t += d;
+  }
+  return { stops, starts, durations, total: t };
+}
+
+/** The stop being played at time t (its animation runs from its start to its end) and how far. */
+export function stopAt(tl: Timeline, t: number): { index: number; progress: number } {
+  const n = tl.stops.length;
+  if (n === 0) return { index: 0, progress: 0 };
+  if (t <= 0) return { index: 0, progress: 0 };
+  if (t >= tl.total) return { index: n - 1, progress: 1 };
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((tl.starts[mid] as number) <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return { index: lo, progress: (t - (tl.starts[lo] as number)) / (tl.durations[lo] as number) };
+}
+
+/** The time at which stop i is complete (where a step control lands). */
+export function stopEnd(tl: Timeline, i: number): number {
+  const k = Math.max(0, Math.min(i, tl.stops.length - 1));
+  return (tl.starts[k] ?? 0) + (tl.durations[k] ?? 0);
+}
+
+/** One mark on the picture: a packet, or a group of `count` packets. */
+export interface PacketMark {
+  key: string;
+  datagram: number;
+  count: number;
+  side: Side;
+  layer: Layer;
+  status: PacketStatus;
+  segments: readonly Segment[];
+  len: number;
+  label: string;
+  /** First fragment index of the mark (null: not a fragment). */
+  fragment: number | null;
+  order: number;
+}
+
+export interface PacketPos extends PacketMark {
+  x: number;
+  y: number;
+  opacity: number;
+}
+
+export interface Frame {
+  stop: number;
+  progress: number;
+  grouped: boolean;
+  packets: PacketPos[];
+}
+
+interface Layout {
+  marks: PacketMark[];
+  at: Map<string, { x: number; y: number }>;
+  grouped: boolean;
+  firstOfDatagram: Map<number, { x: number; y: number }>;
+}
+
+const layoutCache = new WeakMap<Stop, Layout>();
+
+function columnX(side: Side): number {
+  return side === 'tx' ? TX_X : side === 'rx' ? RX_X : RX_X;
+}
+
+function rowY(layer: Layer): number {
+  return layer === 'wire' ? WIRE_ROW : LAYERS.indexOf(layer);
+}
+
+/** Marks of a stop: packets, grouped per datagram and place when there are too many. */
+export function marksOf(stop: Stop): { marks: PacketMark[]; grouped: boolean } {
+  const cells = new Map<string, PacketState[]>();
+  for (const p of stop.packets) {
+    const k = `${p.datagram}|${p.side}|${p.layer}`;
+    const list = cells.get(k);
+    if (list) list.push(p);
+    else cells.set(k, [p]);
+  }
+  const marks: PacketMark[] = [];
+  let grouped = false;
+  for (const list of cells.values()) {
+    if (list.length <= GROUP_LIMIT) {
+      for (const p of list)
+        marks.push({
+          key: p.key,
+          datagram: p.datagram,
+          count: 1,
+          side: p.side,
+          layer: p.layer,
+          status: p.status,
+          segments: p.segments,
+          len: p.len,
+          label: p.label,
+          fragment: p.fragment,
+          order: p.order,
+        });
+      continue;
+    }
+    grouped = true;
+    const sorted = [...list].sort((a, b) => a.order - b.order);
+    const size = Math.ceil(sorted.length / GROUP_LIMIT);
+    for (let g = 0; g * size < sorted.length; g++) {
+      const members = sorted.slice(g * size, (g + 1) * size);
+      const first = members[0] as PacketState;
+      const status = members.some((m) => m.status === 'lost') ? 'lost' : first.status;
+      marks.push({
+        key: `d${first.datagram}:g${g}`,
+        datagram: first.datagram,
+        count: members.length,
+        side: first.side,
+        layer: first.layer,
+        status,
+        segments: first.segments,
+        len: first.len,
+        label: `${members.length} fragments`,
+        fragment: first.fragment,
+        order: g,
+      });
+    }
+  }
+  return { marks, grouped };
+}
+
+function layoutOf(stop: Stop): Layout {
+  const hit = layoutCache.get(stop);
+  if (hit) return hit;
+  const { marks, grouped } = marksOf(stop);
+  const cells = new Map<string, PacketMark[]>();
+  for (const m of marks) {
+    const k = `${m.side}|${m.layer}`;
+    const list = cells.get(k);
+    if (list) list.push(m);
+    else cells.set(k, [m]);
+  }
+  const at = new Map<string, { x: number; y: number }>();
+  const firstOfDatagram = new Map<number, { x: number; y: number }>();
+  for (const list of cells.values()) {
+    const sorted = [...list].sort((a, b) => a.datagram - b.datagram || a.order - b.order);
+    const n = sorted.length;
+    const gap = Math.min(0.24, 0.78 / Math.max(1, n));
+    sorted.forEach((m, j) => {
+      const pos = { x: columnX(m.side), y: rowY(m.layer) + (j - (n - 1) / 2) * gap };
+      at.set(m.key, pos);
+      if (!firstOfDatagram.has(m.datagram)) firstOfDatagram.set(m.datagram, pos);
+    });
+  }
+  const l = { marks, at, grouped, firstOfDatagram };
+  layoutCache.set(stop, l);
+  return l;
+}
+
+const lerp = (a: number, b: number, t: number) => a + (b - a) * t;
+const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+/**
+ * Where every packet is at time t: during stop i each packet moves from where it was after stop
+ * i − 1 to where stop i puts it (eased); on the wire the packets leave one after another in their
+ * arrival order; a lost one fades out half-way.
+ */
+export function positionAt(tl: Timeline, t: number): Frame {
+  const { index, progress } = stopAt(tl, t);
+  const stop = tl.stops[index];
+  if (!stop) return { stop: 0, progress: 0, grouped: false, packets: [] };
+  const cur = layoutOf(stop);
+  const prevStop = index > 0 ? tl.stops[index - 1] : undefined;
+  const prev = prevStop ? layoutOf(prevStop) : null;
+  const wire = stop.layer === 'wire';
+  const movers = cur.marks.filter((m) => m.datagram === stop.datagram);
+  const m = wire ? movers.length : 1;
+  const stagger = wire && m > 1 ? 0.5 / (m - 1) : 0;
+  const packets: PacketPos[] = cur.marks.map((mk) => {
+    const to = cur.at.get(mk.key) ?? { x: 0.5, y: 0 };
+    const from = prev?.at.get(mk.key) ?? prev?.firstOfDatagram.get(mk.datagram) ?? to;
+    let p = progress;
+    if (wire && mk.datagram === stop.datagram)
+      p = clamp01((progress - mk.order * stagger) / (1 - (m - 1) * stagger));
+    const e = easeCubicInOut(p);
+    let x = lerp(from.x, to.x, e);
+    let y = lerp(from.y, to.y, e);
+    let opacity = 1;
+    if (wire && mk.datagram === stop.datagram) {
+      // drop onto the wire first, then cross it
+      y = lerp(from.y, to.y, clamp01(e * 3));
+      if (mk.status === 'lost') {
+        x = lerp(from.x, 0.5, e);
+        opacity = 1 - 0.85 * clamp01(e * 1.4 - 0.3);
+      }
+    } else if (mk.status === 'dropped') opacity = 1 - 0.55 * e;
+    if (!prev?.at.has(mk.key) && !prev?.firstOfDatagram.has(mk.datagram)) {
+      // appears (a new datagram at the application): fade in
+      x = to.x;
+      y = to.y;
+      opacity *= 0.3 + 0.7 * e;
+    }
+    return { ...mk, x, y, opacity };
+  });
+  return { stop: index, progress, grouped: cur.grouped, packets };
+}
