@@ -9,7 +9,8 @@ import { ipSend, type SendInput, type SendResult, DEFAULT_SEND_INPUT } from '../
 import type { SkbSnapshot } from '../skb/index.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { OutputSnapshot } from '../ip/index.ts';
-import { simpleDefrag, type DefragFn, type FragArrival } from './defrag-verdict.ts';
+import { type DefragFn, type FragArrival } from './defrag-verdict.ts';
+import { kernelDefrag } from './defrag-kernel.ts';
 import {
   RMEM_DEFAULT,
   rcvQueueInit,
@@ -103,7 +104,7 @@ function clampInt(v: number, lo: number, hi: number): number {
 
 /** Build every stop of the scenario. Never throws on user input (errors are stops and outcomes). */
 export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): JourneyResult {
-  const defrag = opts.defrag ?? simpleDefrag;
+  const defrag = opts.defrag ?? kernelDefrag;
   const v6 = input.send.family === 'inet6';
   const nDgrams = clampInt(input.datagrams, 1, MAX_DATAGRAMS);
   const r = ipSend(input.send);

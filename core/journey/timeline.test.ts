@@ -5,6 +5,7 @@ import { DEFAULT_JOURNEY_INPUT, journey, type JourneyInput } from './scenario.ts
 import { GROUP_LIMIT, RX_X, TX_X, WIRE_ROW, buildTimeline, positionAt, stopAt, stopEnd } from './timeline.ts';
 import { placeRank } from './types.ts';
 import { segmentsLength } from './segments.ts';
+import { simpleDefrag } from './defrag-verdict.ts';
 
 const input = (p: Partial<JourneyInput> & { len?: number; mtu?: number } = {}): JourneyInput => {
   const { len, mtu, ...rest } = p;
