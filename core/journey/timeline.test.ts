@@ -75,14 +75,21 @@ describe('timeline', () => {
 });
 
 describe('scenarios', () => {
-  it('a lost non-first fragment: the queue expires after 30 s with ICMP time exceeded', () => {
+  it('a lost non-first fragment: the queue expires after 30 s (no ICMP on loopback: own source)', () => {
     const r = journey(input({ fault: { kind: 'lose', datagram: 0, fragment: 2 } }));
     expect(r.outcomes[0]?.fate).toBe('expired');
     expect(r.stops.at(-1)).toMatchObject({
       fn: 'ip_expire',
-      vars: { seconds: 30, icmp_time_exceeded: true },
+      vars: { seconds: 30, icmp_time_exceeded: false },
     });
-    expect(r.counters).toMatchObject({ REASMFAILS: 1, REASMTIMEOUT: 1, ICMP_TIME_EXCEEDED: 1 });
+    expect(r.stops.at(-1)?.why).toMatch(/own address/);
+    expect(r.counters).toMatchObject({ REASMFAILS: 1, REASMTIMEOUT: 1, ICMP_TIME_EXCEEDED: 0 });
+  });
+  it('with the simple verdicts (a remote sender), ICMP time exceeded when the first fragment was in', () => {
+    const r = journey(input({ fault: { kind: 'lose', datagram: 0, fragment: 2 } }), {
+      defrag: simpleDefrag,
+    });
+    expect(r.counters).toMatchObject({ REASMFAILS: 1, ICMP_TIME_EXCEEDED: 1 });
   });
   it('a lost first fragment: no ICMP', () => {
     const r = journey(input({ fault: { kind: 'lose', datagram: 0, fragment: 0 } }));
