@@ -1,0 +1,171 @@
+/** `sockscope reassemble --frags 0:1480:1,1480:1480:1,2960:40:0 --len 2992 [--order 2,0,1] [--family inet6] [--json]`. */
+import {
+  reassemble,
+  VERDICT_TEXT,
+  type DefragInput,
+  type DefragOk,
+  type FragmentSpec,
+} from '../ip/defrag.ts';
+import { parseFlags, table, type CommandResult } from './args.ts';
+
+export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGTH:MF[:other],... --len N
+                            [--order 2,0,1] [--family inet|inet6] [--id N] [--at 0,0,31000]
+                            [--until MS] [--source self|remote] [--json]
+  --frags   the fragments as byte ranges of the UDP datagram (its 8-byte header included):
+            offset (a multiple of 8), length, MF (1/0), optionally ":other" for different bytes
+  --len     the UDP payload length the sender sent (the datagram is len + 8 bytes)
+  --order   arrival order as indexes into --frags (repeat one to duplicate it, leave one out to drop it)
+  --at      arrival times in ms, one per arrival (the queue timer: 30 s IPv4, 60 s IPv6)
+  --until   keep the clock running until this time (default: last arrival + 100 ms)
+  --source  remote: the fragments come from another host (ip_expire may then send ICMP)`;
+
+const ints = (s: string): number[] | null => (/^\d+(,\d+)*$/.test(s) ? s.split(',').map(Number) : null);
+
+/** Parse `offset:length:mf[:other]` triples. */
+export function parseFrags(s: string): { ok: true; frags: FragmentSpec[] } | { ok: false; why: string } {
+  const frags: FragmentSpec[] = [];
+  for (const [i, part] of s.split(',').entries()) {
+    const m = /^(\d+):(\d+):([01])(?::(other|same))?$/.exec(part.trim());
+    if (!m) return { ok: false, why: `--frags item ${i + 1} ("${part}") is not offset:length:mf[:other]` };
+    frags.push({
+      offset: Number(m[1]),
+      length: Number(m[2]),
+      mf: m[3] === '1',
+      ...(m[4] === 'other' ? { fill: 'other' as const } : {}),
+    });
+  }
+  return { ok: true, frags };
+}
+
+/** The facts of a run, as plain JSON (the trace is left out: `sockscope trace` territory). */
+export function reassembleFacts(r: DefragOk): Record<string, unknown> {
+  return {
+    family: r.family,
+    len: r.len,
+    datagram_length: r.datagramLength,
+    until: r.until,
+    delivered: r.delivered.length,
+    delivered_lengths: r.delivered.map((d) => d.length),
+    delivered_equals_expected: r.delivered.map((d) => d.equal),
+    arrivals: r.arrivals.map((a) => ({
+      index: a.index,
+      at: a.at,
+      offset: a.offset,
+      length: a.length,
+      mf: a.mf,
+      id: a.id,
+      fill: a.fill,
+      queue: a.queue,
+      verdict: a.verdict,
+      return: a.ret,
+      ...(a.errno ? { errno: a.errno } : {}),
+      ...(a.trimmedEnd !== undefined ? { trimmed_end: a.trimmedEnd } : {}),
+      ...(a.reinit ? { reinit: true } : {}),
+      function: a.fn,
+      file: a.file,
+      why: a.why,
+    })),
+    datagrams: r.datagrams.map((d) => ({
+      queue: d.queue,
+      ip_length: d.ipLength,
+      delivered: d.delivered,
+      length: d.length,
+      equal: d.equal,
+      function: d.fn,
+      why: d.why,
+      pieces: d.pieces.map((p) => [p.offset, p.end, p.fill]),
+    })),
+    queues: r.queues.map((q) => ({
+      queue: q.serial,
+      id: q.id,
+      state: q.state,
+      created_at: q.createdAt,
+      ended_at: q.endedAt,
+      function: q.fn,
+      why: q.why,
+      icmp: q.icmp ? [q.icmp.type, q.icmp.code] : null,
+      len: q.last.len,
+      meat: q.last.meat,
+      holes: q.last.holes.map((h) => [h.from, h.to]),
+    })),
+    icmp: r.icmp.map((m) => ({ type: m.type, code: m.code, name: m.name, at: m.at, why: m.why })),
+  };
+}
+
+export function reassembleCommand(args: string[]): CommandResult {
+  const f = parseFlags(args, ['json', 'help']);
+  if (!f.ok) return { code: 2, out: `${f.why}\n${REASSEMBLE_HELP}` };
+  const o = f.flags;
+  if (o.help) return { code: 0, out: REASSEMBLE_HELP };
+  const problems: string[] = [];
+  if (typeof o.frags !== 'string') problems.push('--frags is required');
+  if (typeof o.len !== 'string' || !/^\d+$/.test(o.len)) problems.push('--len takes a whole number');
+  if (o.family !== undefined && o.family !== 'inet' && o.family !== 'inet6')
+    problems.push('--family is inet or inet6');
+  if (o.source !== undefined && o.source !== 'self' && o.source !== 'remote')
+    problems.push('--source is self or remote');
+  const parsed = typeof o.frags === 'string' ? parseFrags(o.frags) : null;
+  if (parsed && !parsed.ok) problems.push(parsed.why);
+  const frags = parsed?.ok ? parsed.frags : [];
+  let order = frags.map((_, i) => i);
+  if (o.order !== undefined) {
+    const v = ints(String(o.order));
+    if (!v) problems.push('--order takes indexes separated by commas, e.g. 2,0,1');
+    else if (v.some((i) => i >= frags.length))
+      problems.push(`--order indexes run from 0 to ${frags.length - 1}`);
+    else order = v;
+  }
+  let at: number[] | null = null;
+  if (o.at !== undefined) {
+    at = ints(String(o.at));
+    if (!at) problems.push('--at takes times in ms separated by commas');
+    else if (at.length !== order.length) problems.push(`--at needs one time per arrival (${order.length})`);
+  }
+  for (const k of ['id', 'until'] as const)
+    if (o[k] !== undefined && !/^\d+$/.test(String(o[k]))) problems.push(`--${k} takes a whole number`);
+  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${REASSEMBLE_HELP}` };
+  const input: DefragInput = {
+    family: (o.family as DefragInput['family'] | undefined) ?? 'inet',
+    len: Number(o.len),
+    fragments: order.map((i, k) => ({
+      ...(frags[i] as FragmentSpec),
+      ...(at ? { at: at[k] as number } : {}),
+    })),
+    ...(o.id !== undefined ? { id: Number(o.id) } : {}),
+    ...(o.until !== undefined ? { until: Number(o.until) } : {}),
+    ...(o.source === 'remote' ? { source: 'remote' as const } : {}),
+  };
+  const r = reassemble(input);
+  if (!r.ok) return { code: 2, out: `${r.why}\n${REASSEMBLE_HELP}` };
+  if (o.json) return { code: 0, out: JSON.stringify({ input, ...reassembleFacts(r) }, null, 2) };
+  const lines = [
+    `${r.family === 'inet' ? 'IPv4' : 'IPv6'} reassembly of a ${r.len}-byte UDP payload (${r.datagramLength}-byte datagram), ${r.arrivals.length} arrival${r.arrivals.length === 1 ? '' : 's'}`,
+  ];
+  const rows = r.arrivals.map((a) => [
+    String(a.index + 1),
+    String(order[a.index] ?? ''),
+    a.at ? String(a.at) : '0',
+    `[${a.offset}, ${a.offset + a.length})`,
+    a.mf ? 'MF' : '',
+    a.fill === 'other' ? 'other' : '',
+    a.queue === null ? '-' : `#${a.queue}`,
+    `${VERDICT_TEXT[a.verdict]}${a.trimmedEnd !== undefined ? ` (trimmed to ${a.trimmedEnd})` : ''}${a.reinit ? ' (after ip_frag_reinit)' : ''}`,
+    String(a.ret),
+    a.fn,
+  ]);
+  lines.push(
+    table(['#', 'frag', 'ms', 'bytes', 'MF', 'fill', 'queue', 'verdict', 'return', 'kernel function'], rows),
+  );
+  lines.push('');
+  if (!r.datagrams.length) lines.push('→ nothing reassembled, nothing delivered');
+  for (const d of r.datagrams)
+    lines.push(
+      d.delivered
+        ? `→ delivered: ${d.length} bytes${d.queue ? ` from queue #${d.queue}` : ' (not fragmented)'}, ${d.equal ? 'equal to what was sent' : 'NOT equal to what was sent'} (${d.fn}, ${d.file})`
+        : `→ reassembled ${d.ipLength} bytes${d.queue ? ` in queue #${d.queue}` : ''} but not delivered: ${d.why} (${d.fn}, ${d.file})`,
+    );
+  for (const q of r.queues.filter((q) => q.state !== 'reassembled'))
+    lines.push(`queue #${q.serial} (id ${q.id}): ${q.state} — ${q.why} (${q.fn}, ${q.file})`);
+  for (const m of r.icmp) lines.push(`${m.name} at ${m.at} ms: ${m.why}`);
+  return { code: 0, out: lines.join('\n') };
+}
