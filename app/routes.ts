@@ -18,7 +18,7 @@ export const LABS: readonly LabRoute[] = [
     summary:
       'Pick a domain, type and protocol (with flags and privilege) and follow __sock_create → pf->create → the inetsw walk to the proto_ops and proto tables — or to the errno and the line that returns it. Then dispatch connect, sendmsg or listen through those tables.',
     models: 'net/socket.c, net/ipv4/af_inet.c',
-    ready: false,
+    ready: true,
   },
   {
     path: 'netlink',

@@ -1,0 +1,205 @@
+import { useShallow } from 'zustand/react/shallow';
+import {
+  AF,
+  DEFAULT_PROFILE,
+  SOCK,
+  parseDomain,
+  parseProtocol,
+  parseType,
+  protocolChoices,
+  protocolNamespace,
+} from '../../../core/socket/index.ts';
+import type { ProtocolNamespace } from '../../../core/socket/index.ts';
+import { useAppStore } from '../../store/index.ts';
+import { selectSocketActions, selectSocketFields, selectSocketIssues } from '../../store/socket-slice.ts';
+import type { AppState } from '../../store/index.ts';
+import type { SocketFieldName, SocketFields } from '../../store/socket-slice.ts';
+import { SOCKET_PRESETS } from './presets.ts';
+import { SymbolPicker } from './SymbolPicker.tsx';
+import type { PickerOption } from './SymbolPicker.tsx';
+
+const selectFormView = (s: AppState) => ({ fields: selectSocketFields(s), issues: selectSocketIssues(s) });
+
+const hex = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+
+/** The families, those this kernel registers first (the others end in EAFNOSUPPORT). */
+const DOMAIN_OPTIONS: readonly PickerOption[] = (() => {
+  const all = Object.entries(AF).map(([name, value]) => ({ name, value }));
+  const here = new Set(DEFAULT_PROFILE.families);
+  return [
+    ...all.filter((o) => here.has(o.value)).map((o) => ({ ...o, group: `In ${DEFAULT_PROFILE.id}` })),
+    ...all.filter((o) => !here.has(o.value)).map((o) => ({ ...o, group: 'Not in this kernel' })),
+  ];
+})();
+
+const TYPE_OPTIONS: readonly PickerOption[] = Object.entries(SOCK).map(([name, value]) => ({ name, value }));
+
+function protocolOptions(domain: number | null): PickerOption[] {
+  const choices = protocolChoices(domain ?? AF.AF_UNSPEC);
+  const ns = domain === null ? 'none' : protocolNamespace(domain);
+  return choices.map((c) => ({
+    ...c,
+    label:
+      ns === 'ethertype' && c.value !== 0 ? `${c.name} = ${hex(c.value)}` : c.name === '0' ? '0' : undefined,
+  }));
+}
+
+const PROTOCOL_HINT: Record<ProtocolNamespace, string> = {
+  ipproto: 'IPPROTO_* for inet and inet6; 0 asks inetsw[type] for its default.',
+  netlink: 'NETLINK_* (0 is NETLINK_ROUTE).',
+  ethertype: 'An ethertype in network byte order: htons(ETH_P_*), or 0 to receive nothing yet.',
+  unix: 'Unix sockets take 0 (or PF_UNIX).',
+  vsock: 'vsock takes 0 (or PF_VSOCK).',
+  none: 'This family has no protocol names here: any number.',
+};
+
+const valueOrNull = (r: { ok: true; value: number } | { ok: false }) => (r.ok ? r.value : null);
+
+export function SocketInputs() {
+  const { fields, issues } = useAppStore(useShallow(selectFormView));
+  const { setField, setFields } = useAppStore(useShallow(selectSocketActions));
+  const err = (f: SocketFieldName) => issues.find((i) => i.field === f)?.message;
+  const domain = valueOrNull(parseDomain(fields.domain));
+  const ns = domain === null ? 'none' : protocolNamespace(domain);
+  const callKey = (f: Pick<SocketFields, keyof (typeof SOCKET_PRESETS)[number]['fields']>) =>
+    [f.domain, f.type, f.protocol, f.nonblock, f.cloexec, f.priv].join(' ');
+  const current = callKey(fields);
+
+  return (
+    <form className="inputs" aria-label="Socket call" onSubmit={(e) => e.preventDefault()} noValidate>
+      <section className="panel presets" aria-labelledby="sk-presets-title">
+        <h2 id="sk-presets-title" className="panel-title">
+          Presets
+        </h2>
+        <ul className="preset-list">
+          {SOCKET_PRESETS.map((p) => (
+            <li key={p.name}>
+              <button
+                type="button"
+                className="chip"
+                aria-pressed={callKey(p.fields) === current}
+                title={p.what}
+                onClick={() => setFields(p.fields)}
+              >
+                {p.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <fieldset className="panel">
+        <legend className="panel-title">socket(domain, type, protocol)</legend>
+        <SymbolPicker
+          label="Domain"
+          otherLabel="Domain, by name or number"
+          placeholder="AF_INET or 2"
+          text={fields.domain}
+          options={DOMAIN_OPTIONS}
+          valueOf={(t) => valueOrNull(parseDomain(t))}
+          error={err('domain')}
+          onChange={(text) => {
+            // The protocol's names follow the domain: one the new domain cannot read goes back to 0.
+            const d = parseDomain(text);
+            const keep = !d.ok || parseProtocol(d.value, fields.protocol).ok;
+            setFields(keep ? { domain: text } : { domain: text, protocol: '0' });
+          }}
+        />
+        <SymbolPicker
+          label="Type"
+          otherLabel="Type, by name or number"
+          placeholder="SOCK_STREAM, 1 or SOCK_STREAM|0x100"
+          text={fields.type}
+          options={TYPE_OPTIONS}
+          valueOf={(t) => valueOrNull(parseType(t))}
+          error={err('type')}
+          onChange={(text) => setField('type', text)}
+        />
+        <div className="sk-flags" role="group" aria-label="Type flags">
+          <FlagCheck
+            label="SOCK_NONBLOCK"
+            checked={fields.nonblock === '1'}
+            error={err('nonblock')}
+            onChange={(on) => setField('nonblock', on ? '1' : '0')}
+          />
+          <FlagCheck
+            label="SOCK_CLOEXEC"
+            checked={fields.cloexec === '1'}
+            error={err('cloexec')}
+            onChange={(on) => setField('cloexec', on ? '1' : '0')}
+          />
+        </div>
+        <SymbolPicker
+          label="Protocol"
+          otherLabel="Protocol, by name or number"
+          placeholder="0, 17 or IPPROTO_UDP"
+          text={fields.protocol}
+          options={protocolOptions(domain)}
+          valueOf={(t) => (domain === null ? null : valueOrNull(parseProtocol(domain, t)))}
+          error={err('protocol')}
+          hint={PROTOCOL_HINT[ns]}
+          onChange={(text) => setField('protocol', text)}
+        />
+      </fieldset>
+
+      <fieldset className="panel">
+        <legend className="panel-title">Caller and kernel</legend>
+        <div className={`field${err('priv') ? ' field--error' : ''}`}>
+          <span className="field-label" id="sk-priv-label">
+            Privilege
+          </span>
+          <div className="segmented" role="radiogroup" aria-labelledby="sk-priv-label">
+            {(
+              [
+                ['root', 'root', 'all capabilities'],
+                ['user', 'user', 'no capabilities'],
+              ] as const
+            ).map(([value, label, small]) => (
+              <label key={value} className="segmented-option">
+                <input
+                  type="radio"
+                  name="sk-priv"
+                  value={value}
+                  checked={fields.priv === value}
+                  onChange={() => setField('priv', value)}
+                />
+                <span>
+                  {label} <small>{small}</small>
+                </span>
+              </label>
+            ))}
+          </div>
+          {err('priv') && <p className="field-error">{err('priv')}</p>}
+          <p className="field-hint">
+            {fields.priv === 'user'
+              ? 'uid and gid 65534, no supplementary groups, no CAP_NET_RAW.'
+              : 'uid 0 with CAP_NET_RAW, CAP_NET_ADMIN and CAP_NET_BIND_SERVICE.'}
+          </p>
+        </div>
+        <div className="sk-kernel">
+          <p className="sk-kernel-name">
+            Kernel: <strong className="mono">{DEFAULT_PROFILE.id}</strong> (the fixtures’ kernel)
+          </p>
+          <p className="field-hint">{DEFAULT_PROFILE.description}</p>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function FlagCheck(props: {
+  label: string;
+  checked: boolean;
+  error: string | undefined;
+  onChange: (on: boolean) => void;
+}) {
+  return (
+    <div className={`check${props.error ? ' field--error' : ''}`}>
+      <label>
+        <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+        <span className="mono">{props.label}</span>
+      </label>
+      {props.error && <p className="field-error">{props.error}</p>}
+    </div>
+  );
+}
