@@ -406,6 +406,16 @@ function holesOf(runs: readonly { start: number; end: number }[], len: number): 
   return out;
 }
 
+/** Unchanged runs keep their snapshot object from step to step (a reversed 1,365-fragment train stays cheap). */
+const runCache = new WeakMap<Run, RunSnapshot>();
+function runSnapshot(r: Run): RunSnapshot {
+  const c = runCache.get(r);
+  if (c && c.end === r.end && c.frags.length === r.frags.length) return c;
+  const s: RunSnapshot = { start: r.start, end: r.end, frags: r.frags.slice() };
+  runCache.set(r, s);
+  return s;
+}
+
 function queueSnapshot(q: InetFragQueue): QueueSnapshot {
   return {
     serial: q.serial,
@@ -415,7 +425,7 @@ function queueSnapshot(q: InetFragQueue): QueueSnapshot {
     len: q.len,
     meat: q.meat,
     flags: { ...q.flags },
-    runs: q.runs.map((r) => ({ start: r.start, end: r.end, frags: r.frags.slice() })),
+    runs: q.runs.map(runSnapshot),
     holes: holesOf(q.runs, q.len),
     truesize: q.truesize,
     createdAt: q.createdAt,
