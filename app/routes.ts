@@ -36,7 +36,7 @@ export const LABS: readonly LabRoute[] = [
     summary:
       'Apply skb_reserve, skb_put, skb_push, skb_pull and skb_trim and watch head, data, tail and end move, with headroom, tailroom, page frags and the frag_list drawn to scale.',
     models: 'include/linux/skbuff.h, net/core/skbuff.c',
-    ready: false,
+    ready: true,
   },
   {
     path: 'fragment',

@@ -13,7 +13,7 @@ import { num } from '../../format.ts';
 import { FragmentDiagram } from './FragmentDiagram.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
 import { ResultSummary } from './ResultSummary.tsx';
-import { SkbPanel, idsBefore } from './SkbPanel.tsx';
+import { SkbPanel, idsBefore } from '../../components/SkbPanel.tsx';
 import { TraceSteps } from './TraceSteps.tsx';
 import { WirePacketsTable } from './WirePacketsTable.tsx';
 

@@ -1,0 +1,245 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { SKB_PRESETS, formatSkbOps, skbAllocation, skbOpFunction } from '../../../core/skb/index.ts';
+import type { RegionKind, SkbOpName } from '../../../core/skb/index.ts';
+import { Field } from '../../components/Field.tsx';
+import { KIND_LABEL, KindSwatch } from '../../components/kinds.tsx';
+import { num } from '../../format.ts';
+import { useAppStore } from '../../store/index.ts';
+import { selectSkb, selectSkbActions, selectUndoRedo } from '../../store/skb-slice.ts';
+import { MAX_BYTES, REGION_KINDS } from '../../store/skb-url.ts';
+
+const OPS: { op: Exclude<SkbOpName, 'alloc'>; does: string }[] = [
+  { op: 'reserve', does: 'data and tail forward (empty buffer): headroom for headers' },
+  { op: 'put', does: 'tail forward: add bytes at the end' },
+  { op: 'push', does: 'data back: a header in front' },
+  { op: 'pull', does: 'data forward: strip a header' },
+  { op: 'trim', does: 'tail back: cut the data to N bytes' },
+];
+
+const PRESET_KEYS = ['udpSend', 'receive', 'underflow'] as const;
+
+function parseBytes(text: string): number | string {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) return 'Enter a whole number of bytes.';
+  if (Number(t) > MAX_BYTES) return `At most ${num(MAX_BYTES)} bytes.`;
+  return Number(t);
+}
+
+/** The lab's controls: operations with a byte count, presets, undo/redo, the sequence as text, a new buffer. */
+export function OpsPanel() {
+  const { alloc, ops, replay } = useAppStore(
+    useShallow((s) => ({ alloc: selectSkb(s).alloc, ops: selectSkb(s).ops, replay: selectSkb(s).replay })),
+  );
+  const actions = useAppStore(useShallow(selectSkbActions));
+  const { canUndo, canRedo } = useAppStore(useShallow(selectUndoRedo));
+  const [bytes, setBytes] = useState('8');
+  const [kind, setKind] = useState<RegionKind>('udp');
+  const [seqDraft, setSeqDraft] = useState<string | null>(null);
+  const [seqError, setSeqError] = useState<string | null>(null);
+
+  const n = parseBytes(bytes);
+  const sequence = formatSkbOps(ops);
+  const replaying = replay !== null;
+  const current = `${alloc}|${sequence}`;
+  const presetOn = (key: string) => {
+    const p = SKB_PRESETS[key];
+    if (!p || replaying) return false;
+    const [first, ...rest] = p.ops;
+    return first?.op === 'alloc' && `${first.n}|${formatSkbOps(rest)}` === current;
+  };
+
+  const submitSequence = () => {
+    if (seqDraft === null) return;
+    const why = actions.setSequence(seqDraft);
+    setSeqError(why);
+    if (!why) setSeqDraft(null);
+  };
+
+  return (
+    <div className="inputs skb-inputs">
+      <fieldset className="panel" disabled={replaying}>
+        <legend className="panel-title">Operations</legend>
+        {replaying && (
+          <p className="field-hint replay-hint">
+            The fragmented send replays the kernel’s own trace. Leave the replay to work on your buffer.
+          </p>
+        )}
+        <div className="op-fields">
+          <Field label="Bytes" error={typeof n === 'string' ? n : undefined}>
+            {(a) => (
+              <input
+                {...a}
+                className="mono"
+                inputMode="numeric"
+                autoComplete="off"
+                value={bytes}
+                onChange={(e) => setBytes(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Bytes are" hint="for skb_put and skb_push">
+            {(a) => (
+              <select {...a} value={kind} onChange={(e) => setKind(e.target.value as RegionKind)}>
+                {REGION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {KIND_LABEL[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="op-buttons" role="group" aria-label="Apply an operation">
+          {OPS.map(({ op, does }) => {
+            const withKind = op === 'put' || op === 'push';
+            return (
+              <button
+                key={op}
+                type="button"
+                className="op-btn"
+                disabled={typeof n === 'string'}
+                title={`${skbOpFunction(op).fn}: ${does}`}
+                onClick={() =>
+                  typeof n === 'number' && actions.apply({ op, n, ...(withKind ? { kind } : {}) })
+                }
+              >
+                <span className="op-fn mono">
+                  {skbOpFunction(op).fn}({typeof n === 'number' ? num(n) : '…'})
+                </span>
+                <span className="op-does">
+                  {withKind && <KindSwatch kind={kind} />}
+                  {does}
+                </span>
+              </button>
+            );
+          })}
+        </div>
+        <div className="undo-redo" role="group" aria-label="History">
+          <button type="button" className="btn-quiet" onClick={actions.undo} disabled={!canUndo}>
+            ↶ Undo
+          </button>
+          <button type="button" className="btn-quiet" onClick={actions.redo} disabled={!canRedo}>
+            ↷ Redo
+          </button>
+          <span className="field-hint">Ctrl+Z, Ctrl+Shift+Z</span>
+        </div>
+      </fieldset>
+
+      <fieldset className="panel">
+        <legend className="panel-title">Presets: real paths</legend>
+        <ul className="preset-list">
+          {PRESET_KEYS.map((k) => (
+            <li key={k}>
+              <button
+                type="button"
+                className="chip"
+                aria-pressed={presetOn(k)}
+                title={SKB_PRESETS[k]?.why}
+                onClick={() => actions.loadPreset(k)}
+              >
+                {SKB_PRESETS[k]?.label}
+              </button>
+            </li>
+          ))}
+          <li>
+            <button
+              type="button"
+              className="chip"
+              aria-pressed={replaying}
+              title="The Fragmentation lab’s 4,000-byte UDP send over MTU 1,500, every sk_buff at every step"
+              onClick={() => actions.loadPreset('fragmented')}
+            >
+              Fragmented send
+            </button>
+          </li>
+        </ul>
+        <p className="field-hint preset-why">
+          {replaying
+            ? 'The queue __ip_append_data builds, the frag_list after __ip_make_skb, each fragment after ip_do_fragment, and the way back up the receiver.'
+            : (PRESET_KEYS.map((k) => SKB_PRESETS[k]).find((_, i) => presetOn(PRESET_KEYS[i]!))?.why ??
+              'Each preset starts at its first step: step through it with Next step.')}
+        </p>
+      </fieldset>
+
+      <fieldset className="panel" disabled={replaying}>
+        <legend className="panel-title">Buffer</legend>
+        <AllocForm key={alloc} alloc={alloc} restart={actions.restart} />
+        <Field
+          label="Sequence"
+          error={seqError ?? undefined}
+          hint={
+            <>
+              As in the URL: <span className="mono">op:BYTES[:kind]</span>, comma-separated. Enter applies.
+            </>
+          }
+        >
+          {(a) => (
+            <input
+              {...a}
+              className="mono"
+              autoComplete="off"
+              spellCheck={false}
+              value={seqDraft ?? `alloc:${alloc}${sequence ? `,${sequence}` : ''}`}
+              onChange={(e) => {
+                setSeqDraft(e.target.value);
+                setSeqError(null);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') submitSequence();
+                if (e.key === 'Escape') {
+                  setSeqDraft(null);
+                  setSeqError(null);
+                }
+              }}
+              onBlur={submitSequence}
+            />
+          )}
+        </Field>
+      </fieldset>
+    </div>
+  );
+}
+
+/** alloc_skb(size): a fresh buffer; the hint shows where the core puts end and what it costs. */
+function AllocForm({ alloc, restart }: { alloc: number; restart: (size: number) => void }) {
+  const [allocText, setAllocText] = useState(String(alloc));
+  const size = parseBytes(allocText);
+  const allocFacts = typeof size === 'number' ? skbAllocation(size) : null;
+  return (
+    <form
+      className="alloc-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (typeof size === 'number') restart(size);
+      }}
+    >
+      <Field
+        label={
+          <>
+            <span className="mono">alloc_skb</span> size (bytes)
+          </>
+        }
+        error={typeof size === 'string' ? size : undefined}
+        hint={
+          allocFacts &&
+          `${allocFacts.cache === 'skb_small_head_cache' ? 'skb_small_head_cache' : allocFacts.cache === 'kmalloc' ? 'kmalloc' : 'pages'} object of ${num(allocFacts.objectSize)} B: end = ${num(allocFacts.end)}, then skb_shared_info; truesize ${num(allocFacts.truesize)}`
+        }
+      >
+        {(a) => (
+          <input
+            {...a}
+            className="mono"
+            inputMode="numeric"
+            autoComplete="off"
+            value={allocText}
+            onChange={(e) => setAllocText(e.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" className="btn-quiet" disabled={typeof size === 'string'}>
+        New buffer
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createAppStore, StoreProvider } from '../../store/index.ts';
+import { parseSkbQuery } from '../../store/skb-url.ts';
+import { SkbLab } from './SkbLab.tsx';
+
+function renderLab(query?: string) {
+  const store = createAppStore();
+  if (query) store.getState().skb.load(parseSkbQuery(query));
+  render(
+    <StoreProvider store={store}>
+      <SkbLab />
+    </StoreProvider>,
+  );
+  return store;
+}
+
+/** The "sk_buff fields" row of the buffer as { column: text }. */
+function fields(): Record<string, string> {
+  const table = screen.getByRole('table', { name: /^sk_buff fields/ });
+  const heads = within(table)
+    .getAllByRole('columnheader')
+    .map((th) => th.textContent ?? '');
+  const row = within(table).getAllByRole('row')[1]!;
+  const cells = [...row.querySelectorAll('th, td')].map((c) => c.firstChild?.textContent ?? '');
+  return Object.fromEntries(heads.map((h, i) => [h, cells[i] ?? '']));
+}
+
+describe('<SkbLab>', () => {
+  it('reads the sk_buff fields table: reserve 32, put 100, push 8 → data 24, len 108', () => {
+    renderLab('ops=reserve:32,put:100,push:8');
+    expect(fields()).toMatchObject({
+      head: '0',
+      data: '24',
+      tail: '132',
+      end: '1,728',
+      len: '108',
+      data_len: '0',
+      headroom: '24',
+      tailroom: '1,596',
+      nr_frags: '0',
+    });
+  });
+
+  it('applies an operation from its button and lists it in the history', async () => {
+    const store = renderLab('ops=reserve:32');
+    const bytes = screen.getByRole('textbox', { name: 'Bytes' });
+    await userEvent.clear(bytes);
+    await userEvent.type(bytes, '100');
+    await userEvent.click(screen.getByRole('button', { name: /^skb_put\(100\)/ }));
+    expect(store.getState().skb.ops.at(-1)).toEqual({ op: 'put', n: 100, kind: 'udp' });
+    expect(fields()).toMatchObject({ len: '100', tail: '132' });
+    const history = within(screen.getByRole('list', { name: 'Operation history' }));
+    expect(history.getAllByRole('button')).toHaveLength(3);
+    expect(history.getAllByRole('link')[2]).toHaveAttribute(
+      'href',
+      'https://elixir.bootlin.com/linux/v6.18/source/net/core/skbuff.c',
+    );
+  });
+
+  it('an underflow shows the panic message and the unchanged buffer; undo takes it back', async () => {
+    renderLab('alloc=128&ops=put:64:payload');
+    const before = fields();
+    const bytes = screen.getByRole('textbox', { name: 'Bytes' });
+    await userEvent.clear(bytes);
+    await userEvent.type(bytes, '8');
+    await userEvent.click(screen.getByRole('button', { name: /^skb_push\(8\)/ }));
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('skb_under_panic');
+    expect(alert).toHaveTextContent(/len:64 put:8/);
+    expect(fields()).toEqual(before);
+    await userEvent.click(screen.getByRole('button', { name: /Undo/ }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: /Redo/ }));
+    expect(screen.getByRole('alert')).toHaveTextContent('skb_under_panic');
+  });
+
+  it('a bad URL is explained in a status banner and the last good buffer stays', () => {
+    renderLab('ops=reserve:32,shove:9');
+    expect(screen.getByRole('status')).toHaveTextContent('"shove:9" is not an operation');
+    expect(fields()).toMatchObject({ data: '2', len: '142' }); // the UDP send the store started with
+  });
+
+  it('the fragmented send replays the Fragmentation trace with its sk_buffs', async () => {
+    renderLab();
+    await userEvent.click(screen.getByRole('button', { name: 'Fragmented send' }));
+    const steps = within(screen.getByRole('list', { name: 'Kernel steps' }));
+    expect(steps.getAllByRole('button').length).toBeGreaterThan(10);
+    await userEvent.click(steps.getAllByRole('button')[5]!);
+    expect(screen.getByRole('heading', { name: /sk_buffs at step 6: __ip_make_skb/ })).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: /^sk_buff fields/ });
+    expect(within(table).getAllByRole('row')).toHaveLength(4); // the head and its frag_list of 2
+    await userEvent.click(screen.getByRole('button', { name: /Back to your buffer/ }));
+    expect(screen.getByRole('list', { name: 'Operation history' })).toBeInTheDocument();
+  });
+});
