@@ -63,6 +63,6 @@ export const LABS: readonly LabRoute[] = [
     summary:
       'Watch one datagram go down from the socket to the link layer — headers pushed, fragments split off — and back up on the receiver, with playback controls and the trace beside it.',
     models: 'the output and input traces, animated',
-    ready: false,
+    ready: true,
   },
 ];

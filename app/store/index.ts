@@ -12,9 +12,11 @@ import { createSkbSlice } from './skb-slice.ts';
 import type { SkbSlice } from './skb-slice.ts';
 import { createSocketSlice } from './socket-slice.ts';
 import type { SocketSlice } from './socket-slice.ts';
+import { createJourneySlice } from './journey-slice.ts';
+import type { JourneySlice } from './journey-slice.ts';
 
 // Later labs add their slices here (SocketSlice, NetlinkSlice, …).
-export type AppState = FragmentSlice & SkbSlice & SocketSlice;
+export type AppState = FragmentSlice & SkbSlice & SocketSlice & JourneySlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -22,6 +24,7 @@ export function createAppStore(): AppStore {
     ...createFragmentSlice(...a),
     ...createSkbSlice(...a),
     ...createSocketSlice(...a),
+    ...createJourneySlice(...a),
   }));
 }
 

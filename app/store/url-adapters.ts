@@ -3,6 +3,7 @@ import type { LabUrlAdapter } from './url-sync.ts';
 import { parseFragmentQuery, serialiseFragmentQuery } from './fragment-url.ts';
 import { skbUrl } from './skb-url.ts';
 import { socketUrl } from './socket-url.ts';
+import { parseJourneyQuery, serialiseJourneyQuery } from './journey-url.ts';
 
 export const fragmentUrl: LabUrlAdapter = {
   path: 'fragment',
@@ -14,4 +15,14 @@ export const fragmentUrl: LabUrlAdapter = {
   changed: (s, prev) => s.fragment.fields !== prev.fragment.fields || s.fragment.step !== prev.fragment.step,
 };
 
-export const URL_ADAPTERS: readonly LabUrlAdapter[] = [fragmentUrl, skbUrl, socketUrl];
+export const journeyUrl: LabUrlAdapter = {
+  path: 'journey',
+  write: (s) => serialiseJourneyQuery(s.journey.fields, s.journey.step),
+  read: (store, query) => {
+    const p = parseJourneyQuery(query);
+    store.getState().journey.load(p.fields, p.step, p.issues);
+  },
+  changed: (s, prev) => s.journey.fields !== prev.journey.fields || s.journey.step !== prev.journey.step,
+};
+
+export const URL_ADAPTERS: readonly LabUrlAdapter[] = [fragmentUrl, skbUrl, socketUrl, journeyUrl];

@@ -59,7 +59,8 @@ export function stopAt(tl: Timeline, t: number): { index: number; progress: numb
   let hi = n - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((tl.starts[mid] as number) <= t) lo = mid;
+    // a stop owns (start, end]: at a stop's end time the picture is that stop, finished
+    if ((tl.starts[mid] as number) < t) lo = mid;
     else hi = mid - 1;
   }
   return { index: lo, progress: (t - (tl.starts[lo] as number)) / (tl.durations[lo] as number) };

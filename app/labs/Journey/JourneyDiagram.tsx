@@ -1,0 +1,213 @@
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { RefObject } from 'react';
+import { scaleLog } from 'd3-scale';
+import {
+  LAYERS,
+  marksOf,
+  positionAt,
+  type Layer,
+  type PacketMark,
+  type Side,
+  type Timeline,
+} from '../../../core/journey/index.ts';
+import { kindFill } from '../../components/kinds.tsx';
+import { num } from '../../format.ts';
+
+const LAYER_LABEL: Record<Layer, [string, string]> = {
+  app: ['Application', 'sendto() / recvfrom()'],
+  socket: ['Socket', 'send path / receive queue'],
+  l4: ['L4 · UDP', 'udp.c'],
+  l3: ['L3 · IP', 'ip_output.c / ip_input.c'],
+  l2: ['L2 · Ethernet (lo)', 'dev / eth.c'],
+  wire: ['Wire', 'loopback_xmit'],
+};
+
+export interface Geometry {
+  width: number;
+  height: number;
+  rowH: number;
+  top: number;
+  pad: number;
+  xPx: (x: number) => number;
+  yPx: (y: number) => number;
+}
+
+export function geometry(width: number): Geometry {
+  const narrow = width < 640;
+  const rowH = narrow ? 56 : 68;
+  const top = 30;
+  const pad = narrow ? 6 : 16;
+  const height = top + rowH * 6 + 8;
+  return {
+    width,
+    height,
+    rowH,
+    top,
+    pad,
+    xPx: (x) => pad + x * (width - 2 * pad),
+    yPx: (y) => top + y * rowH + rowH / 2,
+  };
+}
+
+interface MarkShape {
+  w: number;
+  h: number;
+  parts: { kind: PacketMark['segments'][number]['kind']; x: number; w: number }[];
+}
+
+/**
+ * Sender and receiver stacks side by side, the wire below. React renders one <g> per packet mark
+ * of the current stop (keyed); the animation hook moves them by writing `transform` through refs.
+ */
+export function JourneyDiagram({
+  timeline,
+  step,
+  width,
+  drawRef,
+}: {
+  timeline: Timeline;
+  step: number;
+  width: number;
+  drawRef: RefObject<((t: number) => void) | null>;
+}) {
+  const g = geometry(width);
+  const stop = timeline.stops[step];
+  const els = useRef(new Map<string, SVGGElement>());
+  const { marks } = useMemo(() => (stop ? marksOf(stop) : { marks: [] as PacketMark[] }), [stop]);
+  const colW = (width - 2 * g.pad) * 0.44;
+  const hdrPx = width < 640 ? 0.7 : 1.1;
+  const payloadW = useMemo(
+    () =>
+      scaleLog()
+        .domain([1, 65535])
+        .range([3, colW * 0.72])
+        .clamp(true),
+    [colW],
+  );
+  const shapes = useMemo(() => {
+    const cell = new Map<string, number>();
+    for (const m of marks) cell.set(`${m.side}|${m.layer}`, (cell.get(`${m.side}|${m.layer}`) ?? 0) + 1);
+    const out = new Map<string, MarkShape>();
+    for (const m of marks) {
+      const n = cell.get(`${m.side}|${m.layer}`) ?? 1;
+      const h = Math.max(2, Math.min(18, (g.rowH * 0.8) / n - 1.5));
+      let x = 0;
+      const parts = m.segments.map((s) => {
+        const w = s.kind === 'payload' ? (s.bytes > 0 ? payloadW(s.bytes) : 0) : Math.max(3, s.bytes * hdrPx);
+        const part = { kind: s.kind, x, w };
+        x += w;
+        return part;
+      });
+      out.set(m.key, { w: Math.max(x, 3), h, parts });
+    }
+    return out;
+  }, [marks, g.rowH, payloadW, hdrPx]);
+  const showLabels = marks.filter((m) => m.datagram === stop?.datagram).length <= 6;
+
+  // The frame writer the animation hook calls (no React render per frame). Set in a layout
+  // effect: it runs before the parent's effects, where the clock draws.
+  const { xPx, yPx } = g;
+  useLayoutEffect(() => {
+    drawRef.current = (t: number) => {
+      const frame = positionAt(timeline, t);
+      for (const p of frame.packets) {
+        const el = els.current.get(p.key);
+        const s = shapes.get(p.key);
+        if (!el || !s) continue;
+        el.setAttribute(
+          'transform',
+          `translate(${(xPx(p.x) - s.w / 2).toFixed(1)},${(yPx(p.y) - s.h / 2).toFixed(1)})`,
+        );
+        el.style.opacity = p.opacity.toFixed(2);
+      }
+    };
+  });
+
+  const cellX = (side: Side) => g.xPx(side === 'tx' ? 0.25 : 0.75) - colW / 2;
+  const active = stop ? `${stop.side}|${stop.layer}` : '';
+  const rq = stop?.rcvq;
+  return (
+    <svg
+      className="journey-svg"
+      width={width}
+      height={g.height}
+      viewBox={`0 0 ${width} ${g.height}`}
+      role="img"
+      aria-label={`Sender and receiver stacks; step ${step + 1}: ${stop?.fn ?? ''} at ${stop?.side ?? ''} ${stop?.layer ?? ''}`}
+    >
+      <text className="jd-col" x={g.xPx(0.25)} y={18} textAnchor="middle">
+        Sender · 127.0.0.1
+      </text>
+      <text className="jd-col" x={g.xPx(0.75)} y={18} textAnchor="middle">
+        Receiver · 127.0.0.1
+      </text>
+      {(['tx', 'rx'] as const).map((side) =>
+        LAYERS.filter((l) => l !== 'wire').map((layer, i) => {
+          const y = g.top + i * g.rowH + 3;
+          const on = active === `${side}|${layer}`;
+          return (
+            <g key={`${side}-${layer}`} className={`jd-cell${on ? ' is-active' : ''}`}>
+              <rect x={cellX(side)} y={y} width={colW} height={g.rowH - 6} rx={8} />
+              <text x={cellX(side) + 8} y={y + 14} className="jd-layer">
+                {LAYER_LABEL[layer][0]}
+              </text>
+              {on && stop && (
+                <text x={cellX(side) + colW - 8} y={y + 14} className="jd-fn" textAnchor="end">
+                  {stop.fn}()
+                </text>
+              )}
+            </g>
+          );
+        }),
+      )}
+      <g className={`jd-wire${active.endsWith('|wire') ? ' is-active' : ''}`}>
+        <line x1={g.xPx(0.25)} x2={g.xPx(0.75)} y1={g.yPx(5)} y2={g.yPx(5)} />
+        <line x1={g.xPx(0.25)} x2={g.xPx(0.25)} y1={g.yPx(4) + g.rowH / 2 - 3} y2={g.yPx(5)} />
+        <line x1={g.xPx(0.75)} x2={g.xPx(0.75)} y1={g.yPx(4) + g.rowH / 2 - 3} y2={g.yPx(5)} />
+        <text x={g.xPx(0.5)} y={g.yPx(5) + 20} textAnchor="middle" className="jd-layer">
+          wire (loopback_xmit → __netif_rx)
+        </text>
+      </g>
+      {rq && (
+        <g className="jd-rq" transform={`translate(${cellX('rx') + 8},${g.top + g.rowH + g.rowH - 16})`}>
+          <rect width={colW - 16} height={5} rx={2} className="jd-rq-track" />
+          <rect
+            width={Math.min(1, rq.rmem / Math.max(1, rq.rcvbuf)) * (colW - 16)}
+            height={5}
+            rx={2}
+            className={`jd-rq-fill${rq.rmem > rq.rcvbuf ? ' is-over' : ''}`}
+          />
+        </g>
+      )}
+      <g className="jd-marks">
+        {marks.map((m) => {
+          const s = shapes.get(m.key);
+          if (!s) return null;
+          return (
+            <g
+              key={m.key}
+              ref={(el) => {
+                if (el) els.current.set(m.key, el);
+                else els.current.delete(m.key);
+              }}
+              className={`jm jm-${m.status}`}
+            >
+              {s.parts.map((p, i) => (
+                <rect key={i} x={p.x} y={0} width={p.w} height={s.h} fill={kindFill(p.kind)} />
+              ))}
+              <rect className="jm-outline" x={0} y={0} width={s.w} height={s.h} rx={1.5} />
+              {m.status === 'dropped' && (
+                <path className="jm-x" d={`M${s.w / 2 - 5},${s.h / 2 - 5}l10,10m0,-10l-10,10`} />
+              )}
+              {(showLabels || m.count > 1) && s.h >= 8 && (
+                <text x={s.w + 4} y={s.h / 2 + 3.5} className="jm-label">
+                  {m.count > 1 ? `×${num(m.count)}` : `${m.label} · ${num(m.len)} B`}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,463 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../store/index.ts';
+import type { AppState } from '../../store/index.ts';
+import type { JourneyFields } from '../../store/journey-url.ts';
+import { useAnimationClock } from '../../hooks/useAnimationClock.ts';
+import { useElementWidth } from '../../hooks/useElementWidth.ts';
+import { bootlinUrl } from '../../../core/trace/index.ts';
+import { UDP_MAX_PAYLOAD_V4, type JourneyResult, type Stop } from '../../../core/journey/index.ts';
+import { Field } from '../../components/Field.tsx';
+import { Legend } from '../../components/kinds.tsx';
+import { num } from '../../format.ts';
+import { JourneyDiagram } from './JourneyDiagram.tsx';
+import './journey.css';
+
+const selectJourney = (s: AppState) => ({
+  fields: s.journey.fields,
+  issues: s.journey.issues,
+  result: s.journey.result,
+  timeline: s.journey.timeline,
+  step: s.journey.step,
+  setField: s.journey.setField,
+  selectStep: s.journey.selectStep,
+});
+
+const SPEEDS = [0.5, 1, 2, 4];
+
+function usePrefersReducedMotion(): boolean {
+  const q = '(prefers-reduced-motion: reduce)';
+  const [reduced, setReduced] = useState(() => typeof matchMedia === 'function' && matchMedia(q).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const m = matchMedia(q);
+    const on = () => setReduced(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return reduced;
+}
+
+const FATE: Record<string, string> = {
+  delivered: 'delivered whole',
+  truncated: 'delivered, truncated (MSG_TRUNC)',
+  'dropped-rcvbuf': 'dropped: receive queue full',
+  lost: 'lost on the wire',
+  expired: 'never reassembled (ip_expire)',
+  'send-failed': 'sendto() failed',
+};
+
+const PLACE: Record<string, string> = {
+  app: 'application',
+  socket: 'socket',
+  l4: 'L4 UDP',
+  l3: 'L3 IP',
+  l2: 'L2',
+  wire: 'wire',
+};
+const placeName = (s: Pick<Stop, 'side' | 'layer'>) =>
+  s.side === 'wire' ? 'wire' : `${s.side === 'tx' ? 'sender' : 'receiver'} · ${PLACE[s.layer]}`;
+
+function Inputs({
+  fields,
+  issues,
+  setField,
+}: {
+  fields: JourneyFields;
+  issues: { field: string; message: string }[];
+  setField: <K extends keyof JourneyFields>(k: K, v: JourneyFields[K]) => void;
+}) {
+  const err = (f: keyof JourneyFields) => issues.find((i) => i.field === f)?.message;
+  const text = (k: keyof JourneyFields, label: string, hint?: string) => (
+    <Field label={label} error={err(k)} hint={hint}>
+      {(a) => (
+        <input
+          {...a}
+          type="text"
+          inputMode="numeric"
+          value={fields[k]}
+          onChange={(e) => setField(k, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+  const select = (k: keyof JourneyFields, label: string, options: [string, string][]) => (
+    <Field label={label} error={err(k)}>
+      {(a) => (
+        <select {...a} value={fields[k]} onChange={(e) => setField(k, e.target.value)}>
+          {options.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <form className="panel journey-inputs" onSubmit={(e) => e.preventDefault()} aria-label="Scenario">
+      <h2 className="panel-title">Sender</h2>
+      {text('len', 'Payload length (bytes)', `Largest over IPv4: ${num(UDP_MAX_PAYLOAD_V4)}`)}
+      {text('mtu', 'MTU (bytes)')}
+      {select('family', 'Family', [
+        ['inet', 'IPv4 (AF_INET)'],
+        ['inet6', 'IPv6 (AF_INET6)'],
+      ])}
+      {text('n', 'Datagrams (sendto calls)')}
+      <h2 className="panel-title">Wire</h2>
+      {select('fault', 'Fault', [
+        ['none', 'none'],
+        ['lose', 'lose a fragment'],
+        ['reorder', 'reorder a fragment (arrives last)'],
+      ])}
+      {fields.fault !== 'none' && (
+        <div className="journey-row">
+          {text('frag', 'Fragment #')}
+          {text('dg', 'Of datagram #')}
+        </div>
+      )}
+      <h2 className="panel-title">Receiver</h2>
+      {text(
+        'rcvbuf',
+        'sk_rcvbuf (bytes)',
+        'Default net.core.rmem_default = 212,992; SO_RCVBUF doubles what you pass.',
+      )}
+      {select('read', 'The application reads', [
+        ['each', 'each datagram at once'],
+        ['slow', 'slowly (one per two datagrams)'],
+        ['end', 'only after all were sent'],
+      ])}
+      {text('buf', 'recvfrom buffer (bytes)')}
+    </form>
+  );
+}
+
+function Outcomes({ result }: { result: JourneyResult }) {
+  const c = result.counters;
+  return (
+    <>
+      <table className="data-table journey-table" aria-label="Datagrams">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">sendto</th>
+            <th scope="col">fate</th>
+            <th scope="col">recvfrom</th>
+            <th scope="col">truesize</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.outcomes.map((o) => (
+            <tr key={o.datagram}>
+              <th scope="row">{o.datagram + 1}</th>
+              <td>{o.sent === null ? (result.send.ok ? '—' : `-1 ${result.send.errno}`) : num(o.sent)}</td>
+              <td className={`fate fate-${o.fate}`}>{FATE[o.fate]}</td>
+              <td>
+                {o.received
+                  ? `${num(o.received.returned)}${o.received.truncated ? ` of ${num(o.received.len)}, MSG_TRUNC` : ''}`
+                  : '—'}
+              </td>
+              <td>{o.truesize === null ? '—' : num(o.truesize)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="data-table journey-table" aria-label="Receiver counters">
+        <tbody>
+          <tr>
+            <th scope="row">Udp RcvbufErrors</th>
+            <td>{num(c.RcvbufErrors ?? 0)}</td>
+            <th scope="row">Udp InErrors</th>
+            <td>{num(c.InErrors ?? 0)}</td>
+          </tr>
+          <tr>
+            <th scope="row">socket drops</th>
+            <td>{num(c.sk_drops ?? 0)}</td>
+            <th scope="row">Udp InDatagrams</th>
+            <td>{num(c.InDatagrams ?? 0)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Ip ReasmFails</th>
+            <td>{num(c.REASMFAILS ?? 0)}</td>
+            <th scope="row">ReasmTimeout</th>
+            <td>{num(c.REASMTIMEOUT ?? 0)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function StepList({
+  stops,
+  step,
+  onSelect,
+}: {
+  stops: readonly Stop[];
+  step: number;
+  onSelect: (i: number) => void;
+}) {
+  const ref = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const list = ref.current;
+    const item = list?.children[step] as HTMLElement | undefined;
+    if (!list || !item) return;
+    const top = item.offsetTop - list.offsetTop;
+    if (top < list.scrollTop) list.scrollTop = top - 8;
+    else if (top + item.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = top + item.offsetHeight - list.clientHeight + 8;
+  }, [step, stops]);
+  return (
+    <ol className="journey-steps" ref={ref} aria-label="Journey steps">
+      {stops.map((s, i) => (
+        <li key={i} className={`${i === step ? 'is-current' : ''} dir-${s.dir}`}>
+          <button type="button" aria-current={i === step ? 'step' : undefined} onClick={() => onSelect(i)}>
+            <span className="js-n">{i + 1}</span>
+            <code>{s.fn}</code>
+            <span className="js-place">
+              {stops.some((x) => x.datagram > 0) ? `d${s.datagram + 1} · ` : ''}
+              {placeName(s)}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function JourneyLab() {
+  const { fields, issues, result, timeline, step, setField, selectStep } = useAppStore(
+    useShallow(selectJourney),
+  );
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+  const reduced = usePrefersReducedMotion();
+  const [wrapRef, width] = useElementWidth<HTMLDivElement>(720);
+  const drawRef = useRef<((t: number) => void) | null>(null);
+  const scrubRef = useRef<HTMLInputElement>(null);
+  const draw = useCallback((t: number) => {
+    drawRef.current?.(t);
+    if (scrubRef.current) scrubRef.current.value = String(t);
+  }, []);
+  const clock = useAnimationClock({
+    timeline,
+    step,
+    playing,
+    speed,
+    reduced,
+    draw,
+    onStep: selectStep,
+    onEnd: () => setPlaying(false),
+  });
+  const n = timeline?.stops.length ?? 0;
+  const go = useCallback(
+    (i: number) => {
+      setPlaying(false);
+      selectStep(Math.max(0, Math.min(n - 1, i)));
+    },
+    [n, selectStep],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.closest('input, select, textarea') || el.isContentEditable)) return;
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === ' ') {
+        e.preventDefault();
+        setPlaying((p) => !p);
+      } else if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        go(step + 1);
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        go(step - 1);
+      } else if (e.key === 'Home') {
+        e.preventDefault();
+        go(0);
+      } else if (e.key === 'End') {
+        e.preventDefault();
+        go(n - 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, step, n]);
+
+  const stop = timeline?.stops[step];
+  const stale = issues.some((i) => i.field !== 'step');
+  return (
+    <div className="lab journey-lab">
+      <div className="lab-intro">
+        <p className="eyebrow">Lab · the output and input paths, animated</p>
+        <h1>Journey of a datagram</h1>
+        <p className="lede">
+          Follow <code>sendto()</code> down the sender's stack — UDP header, IP header, fragments, Ethernet
+          header — across the wire and up the receiver's, through the defragmentation queue and the socket's
+          receive queue to <code>recvfrom()</code>. Every stop is a step of the kernel model.
+        </p>
+      </div>
+      <aside className="lab-inputs" aria-label="Inputs">
+        <Inputs fields={fields} issues={issues} setField={setField} />
+      </aside>
+      <div className="lab-results">
+        {issues.length > 0 && (
+          <div className="banner" role="status">
+            <p className="banner-title">
+              {stale
+                ? 'Some inputs need fixing — showing the last good result.'
+                : 'A URL parameter was ignored.'}
+            </p>
+            <ul>
+              {issues.map((i) => (
+                <li key={`${i.field}:${i.message}`}>
+                  <strong>{i.field}:</strong> {i.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {result && timeline && stop && (
+          <>
+            <section
+              className={`panel journey-stage${stale ? ' is-stale' : ''}`}
+              aria-labelledby="journey-title"
+            >
+              <div className="panel-head">
+                <h2 id="journey-title" className="panel-title">
+                  The journey
+                </h2>
+                <Legend
+                  kinds={
+                    result.input.send.family === 'inet6'
+                      ? ['eth', 'ip6', 'frag6', 'udp', 'payload']
+                      : ['eth', 'ip', 'udp', 'payload']
+                  }
+                />
+              </div>
+              <div className="journey-controls" role="toolbar" aria-label="Playback">
+                <button type="button" onClick={() => go(0)} aria-label="First step" title="First step (Home)">
+                  ⏮
+                </button>
+                <button
+                  type="button"
+                  onClick={() => go(step - 1)}
+                  aria-label="Step back"
+                  title="Step back (←)"
+                  disabled={step <= 0}
+                >
+                  ◀
+                </button>
+                <button
+                  type="button"
+                  className="jc-play"
+                  onClick={() => setPlaying((p) => !p)}
+                  aria-label={playing ? 'Pause' : 'Play'}
+                  aria-pressed={playing}
+                  title="Play / pause (space)"
+                >
+                  {playing ? '❚❚ Pause' : '▶ Play'}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => go(step + 1)}
+                  aria-label="Step forward"
+                  title="Step forward (→)"
+                  disabled={step >= n - 1}
+                >
+                  ▶
+                </button>
+                <button
+                  type="button"
+                  onClick={() => go(n - 1)}
+                  aria-label="Last step"
+                  title="Last step (End)"
+                >
+                  ⏭
+                </button>
+                <label className="jc-speed">
+                  <span>Speed</span>
+                  <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Speed">
+                    {SPEEDS.map((s) => (
+                      <option key={s} value={s}>
+                        {s}×
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <span className="jc-count" aria-live="polite">
+                  Step {num(step + 1)} of {num(n)}
+                </span>
+              </div>
+              <input
+                ref={scrubRef}
+                className="journey-scrub"
+                type="range"
+                min={0}
+                max={timeline.total}
+                step={0.01}
+                defaultValue={clock.now()}
+                aria-label="Timeline"
+                onInput={(e) => {
+                  setPlaying(false);
+                  clock.seek(Number((e.target as HTMLInputElement).value));
+                }}
+              />
+              <div className="journey-now" aria-live="polite">
+                <a href={bootlinUrl(stop.file)} target="_blank" rel="noreferrer" className="journey-fn">
+                  <code>{stop.fn}()</code>
+                </a>
+                <span className="journey-file">{stop.file}</span>
+                <span className="journey-place">{placeName(stop)}</span>
+                <p className="journey-why">{stop.why}</p>
+              </div>
+              <div ref={wrapRef} className="journey-svg-wrap">
+                <JourneyDiagram timeline={timeline} step={step} width={width} drawRef={drawRef} />
+              </div>
+              {reduced && <p className="journey-note">Reduced motion: playback jumps from step to step.</p>}
+            </section>
+            <section className="panel journey-side" aria-labelledby="journey-steps-title">
+              <h2 id="journey-steps-title" className="panel-title">
+                Kernel steps
+              </h2>
+              <StepList stops={timeline.stops} step={step} onSelect={go} />
+            </section>
+            <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="journey-out-title">
+              <h2 id="journey-out-title" className="panel-title">
+                What the receiver got
+              </h2>
+              <Outcomes result={result} />
+              <table className="data-table journey-table" aria-label="Packets at this step">
+                <thead>
+                  <tr>
+                    <th scope="col">packet</th>
+                    <th scope="col">where</th>
+                    <th scope="col">state</th>
+                    <th scope="col">bytes (headers + payload)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stop.packets.slice(0, 60).map((p) => (
+                    <tr key={p.key}>
+                      <th scope="row">
+                        d{p.datagram + 1} {p.label}
+                      </th>
+                      <td>{placeName(p)}</td>
+                      <td>{p.status}</td>
+                      <td className="mono">
+                        {p.segments.map((s) => `${s.kind} ${num(s.bytes)}`).join(' + ')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {stop.packets.length > 60 && (
+                <p className="journey-note">… and {num(stop.packets.length - 60)} more packets.</p>
+              )}
+            </section>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
