@@ -1,6 +1,7 @@
 /** The oracle formats the conformance runner knows, tried in order. */
 import type { OracleFormat } from '../types.ts';
 import { fragmentationFormat } from './fragmentation.ts';
+import { reassemblyFormat } from './reassembly.ts';
 import { sndbufBoundariesFormat } from './sndbuf-boundaries.ts';
 import { socketMatrixFormat } from './socket-matrix.ts';
 
@@ -8,6 +9,7 @@ export const FORMATS: readonly OracleFormat[] = [
   fragmentationFormat,
   sndbufBoundariesFormat,
   socketMatrixFormat,
+  reassemblyFormat,
 ];
 
 export function formatFor(doc: unknown): OracleFormat | undefined {
