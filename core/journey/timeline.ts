@@ -19,6 +19,8 @@ import {
 } from './types.ts';
 
 export const GROUP_LIMIT = 50;
+/** How many marks a grouped cell is drawn as (legible at 360 px). */
+export const GROUP_MARKS = 10;
 export const TX_X = 0.25;
 export const RX_X = 0.75;
 export const WIRE_ROW = 5;
@@ -149,7 +151,7 @@ export function marksOf(stop: Stop): { marks: PacketMark[]; grouped: boolean } {
     }
     grouped = true;
     const sorted = [...list].sort((a, b) => a.order - b.order);
-    const size = Math.ceil(sorted.length / GROUP_LIMIT);
+    const size = Math.ceil(sorted.length / GROUP_MARKS);
     for (let g = 0; g * size < sorted.length; g++) {
       const members = sorted.slice(g * size, (g + 1) * size);
       const first = members[0] as PacketState;

@@ -14,11 +14,11 @@ import { kindFill } from '../../components/kinds.tsx';
 import { num } from '../../format.ts';
 
 const LAYER_LABEL: Record<Layer, [string, string]> = {
-  app: ['Application', 'sendto() / recvfrom()'],
-  socket: ['Socket', 'send path / receive queue'],
+  app: ['Application', 'user space'],
+  socket: ['Socket', 'struct sock'],
   l4: ['L4 · UDP', 'udp.c'],
-  l3: ['L3 · IP', 'ip_output.c / ip_input.c'],
-  l2: ['L2 · Ethernet (lo)', 'dev / eth.c'],
+  l3: ['L3 · IP', 'ip_output.c · ip_input.c · ip_fragment.c'],
+  l2: ['L2 · Ethernet (lo)', 'neighbour · eth.c · loopback.c'],
   wire: ['Wire', 'loopback_xmit'],
 };
 
@@ -37,7 +37,7 @@ export function geometry(width: number): Geometry {
   const rowH = narrow ? 56 : 68;
   const top = 30;
   const pad = narrow ? 6 : 16;
-  const height = top + rowH * 6 + 8;
+  const height = top + rowH * 6 + 18;
   return {
     width,
     height,
@@ -73,14 +73,17 @@ export function JourneyDiagram({
   const g = geometry(width);
   const stop = timeline.stops[step];
   const els = useRef(new Map<string, SVGGElement>());
-  const { marks } = useMemo(() => (stop ? marksOf(stop) : { marks: [] as PacketMark[] }), [stop]);
+  const { marks, grouped } = useMemo(
+    () => (stop ? marksOf(stop) : { marks: [] as PacketMark[], grouped: false }),
+    [stop],
+  );
   const colW = (width - 2 * g.pad) * 0.44;
   const hdrPx = width < 640 ? 0.7 : 1.1;
   const payloadW = useMemo(
     () =>
       scaleLog()
         .domain([1, 65535])
-        .range([3, colW * 0.72])
+        .range([3, colW * 0.6])
         .clamp(true),
     [colW],
   );
@@ -102,11 +105,12 @@ export function JourneyDiagram({
     }
     return out;
   }, [marks, g.rowH, payloadW, hdrPx]);
-  const showLabels = marks.filter((m) => m.datagram === stop?.datagram).length <= 6;
+  const showLabels = width >= 640 && marks.filter((m) => m.datagram === stop?.datagram).length <= 6;
 
   // The frame writer the animation hook calls (no React render per frame). Set in a layout
   // effect: it runs before the parent's effects, where the clock draws.
   const { xPx, yPx } = g;
+  const half = colW / 2;
   useLayoutEffect(() => {
     drawRef.current = (t: number) => {
       const frame = positionAt(timeline, t);
@@ -116,7 +120,7 @@ export function JourneyDiagram({
         if (!el || !s) continue;
         el.setAttribute(
           'transform',
-          `translate(${(xPx(p.x) - s.w / 2).toFixed(1)},${(yPx(p.y) - s.h / 2).toFixed(1)})`,
+          `translate(${(xPx(p.x) - half + 10).toFixed(1)},${(yPx(p.y) - s.h / 2).toFixed(1)})`,
         );
         el.style.opacity = p.opacity.toFixed(2);
       }
@@ -150,6 +154,7 @@ export function JourneyDiagram({
               <rect x={cellX(side)} y={y} width={colW} height={g.rowH - 6} rx={8} />
               <text x={cellX(side) + 8} y={y + 14} className="jd-layer">
                 {LAYER_LABEL[layer][0]}
+                {width >= 640 && !on && <tspan className="jd-hint">{`  ${LAYER_LABEL[layer][1]}`}</tspan>}
               </text>
               {on && stop && (
                 <text x={cellX(side) + colW - 8} y={y + 14} className="jd-fn" textAnchor="end">
@@ -164,12 +169,12 @@ export function JourneyDiagram({
         <line x1={g.xPx(0.25)} x2={g.xPx(0.75)} y1={g.yPx(5)} y2={g.yPx(5)} />
         <line x1={g.xPx(0.25)} x2={g.xPx(0.25)} y1={g.yPx(4) + g.rowH / 2 - 3} y2={g.yPx(5)} />
         <line x1={g.xPx(0.75)} x2={g.xPx(0.75)} y1={g.yPx(4) + g.rowH / 2 - 3} y2={g.yPx(5)} />
-        <text x={g.xPx(0.5)} y={g.yPx(5) + 20} textAnchor="middle" className="jd-layer">
-          wire (loopback_xmit → __netif_rx)
+        <text x={g.xPx(0.5)} y={g.yPx(5) + g.rowH / 2 + 10} textAnchor="middle" className="jd-layer">
+          wire · loopback_xmit → __netif_rx
         </text>
       </g>
       {rq && (
-        <g className="jd-rq" transform={`translate(${cellX('rx') + 8},${g.top + g.rowH + g.rowH - 16})`}>
+        <g className="jd-rq" transform={`translate(${cellX('rx') + 8},${g.top + g.rowH * 2 - 12})`}>
           <rect width={colW - 16} height={5} rx={2} className="jd-rq-track" />
           <rect
             width={Math.min(1, rq.rmem / Math.max(1, rq.rcvbuf)) * (colW - 16)}
@@ -177,7 +182,15 @@ export function JourneyDiagram({
             rx={2}
             className={`jd-rq-fill${rq.rmem > rq.rcvbuf ? ' is-over' : ''}`}
           />
+          <text className="jd-hint" x={colW - 16} y={-3} textAnchor="end">
+            {`sk_rmem_alloc ${num(rq.rmem)} / sk_rcvbuf ${num(rq.rcvbuf)}`}
+          </text>
         </g>
+      )}
+      {grouped && (
+        <text className="jd-hint" x={width - g.pad} y={g.height - 4} textAnchor="end">
+          {`${num(stop?.packets.filter((p) => p.datagram === stop.datagram).length ?? 0)} packets drawn as groups (×k)`}
+        </text>
       )}
       <g className="jd-marks">
         {marks.map((m) => {
@@ -199,8 +212,12 @@ export function JourneyDiagram({
               {m.status === 'dropped' && (
                 <path className="jm-x" d={`M${s.w / 2 - 5},${s.h / 2 - 5}l10,10m0,-10l-10,10`} />
               )}
-              {(showLabels || m.count > 1) && s.h >= 8 && (
-                <text x={s.w + 4} y={s.h / 2 + 3.5} className="jm-label">
+              {(showLabels || m.count > 1) && s.h >= 4 && (
+                <text
+                  x={s.w + 4}
+                  y={s.h / 2 + 3.5}
+                  className={s.h < 8 ? 'jm-label jm-label--small' : 'jm-label'}
+                >
                   {m.count > 1 ? `×${num(m.count)}` : `${m.label} · ${num(m.len)} B`}
                 </text>
               )}

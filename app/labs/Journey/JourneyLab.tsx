@@ -337,7 +337,9 @@ export function JourneyLab() {
               </div>
               <div className="journey-controls" role="toolbar" aria-label="Playback">
                 <button type="button" onClick={() => go(0)} aria-label="First step" title="First step (Home)">
-                  ⏮
+                  <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+                    <path d="M2 2h2v10H2zM12 2v10L5 7z" fill="currentColor" />
+                  </svg>
                 </button>
                 <button
                   type="button"
@@ -373,7 +375,9 @@ export function JourneyLab() {
                   aria-label="Last step"
                   title="Last step (End)"
                 >
-                  ⏭
+                  <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+                    <path d="M10 2h2v10h-2zM2 2v10l7-5z" fill="currentColor" />
+                  </svg>
                 </button>
                 <label className="jc-speed">
                   <span>Speed</span>
