@@ -4,10 +4,14 @@ import { CHROMIUM_ARGS, findChromium } from './e2e/browser.ts';
 const executablePath = findChromium();
 // E2E_PORT lets two checkouts run their specs side by side; 4173 is vite preview's default.
 const port = Number(process.env.E2E_PORT ?? 4173);
+// E2E_OUTDIR serves another build directory (`vite build --outDir …`), E2E_RESULTS keeps another
+// results folder: two sessions in one checkout then never serve or wipe each other's files.
+const outDir = process.env.E2E_OUTDIR ?? 'dist';
 
 // The specs run against the BUILT bundle (`npm test` builds first), served by `vite preview`.
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: process.env.E2E_RESULTS ?? 'test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
@@ -29,7 +33,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
