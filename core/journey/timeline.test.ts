@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SEND_INPUT } from '../ip/index.ts';
 import { DEFAULT_JOURNEY_INPUT, journey, type JourneyInput } from './scenario.ts';
-import { GROUP_LIMIT, RX_X, TX_X, WIRE_ROW, buildTimeline, positionAt, stopAt, stopEnd } from './timeline.ts';
+import {
+  DECK_DX,
+  DECK_DY,
+  GROUP_LIMIT,
+  RX_X,
+  STACK_LIMIT,
+  TX_X,
+  WIRE_ROW,
+  buildTimeline,
+  positionAt,
+  stopAt,
+  stopEnd,
+} from './timeline.ts';
 import { placeRank } from './types.ts';
 import { segmentsLength } from './segments.ts';
 import { simpleDefrag } from './defrag-verdict.ts';
@@ -60,6 +72,32 @@ describe('timeline', () => {
     expect(seg('ip_finish_output2', 'down')).toEqual(['eth', 'ip', 'udp', 'payload']);
     expect(seg('eth_type_trans', 'up')).toEqual(['ip', 'udp', 'payload']);
     expect(seg('ip_local_deliver_finish', 'up')).toEqual(['udp', 'payload']);
+  });
+
+  it('a few packets in one layer stack vertically; more form a deck spread right and down within the cell', () => {
+    const at = (len: number, fn: string) => {
+      const j = journey(input({ len, mtu: 1500 }));
+      const t = buildTimeline(j.stops);
+      const i = j.stops.findIndex((s) => s.fn === fn && s.side === 'rx');
+      return positionAt(t, stopEnd(t, i)).packets;
+    };
+    const few = at(4000, 'ip_rcv');
+    expect(few).toHaveLength(3);
+    expect(new Set(few.map((p) => p.x)).size).toBe(1);
+    const ys = few.map((p) => p.y);
+    expect(ys[0]).toBeLessThan(ys[1] as number);
+    const many = at(20000, 'ip_rcv');
+    expect(many.length).toBeGreaterThan(STACK_LIMIT);
+    const xs = many.map((p) => p.x);
+    const ys2 = many.map((p) => p.y);
+    for (let i = 1; i < many.length; i++) {
+      expect(xs[i]).toBeGreaterThan(xs[i - 1] as number);
+      expect(ys2[i]).toBeGreaterThan(ys2[i - 1] as number);
+    }
+    expect((xs.at(-1) as number) - (xs[0] as number)).toBeCloseTo(DECK_DX, 9);
+    expect((ys2.at(-1) as number) - (ys2[0] as number)).toBeCloseTo(DECK_DY, 9);
+    // the deck stays inside its layer's row
+    for (const y of ys2) expect(Math.abs(y - Math.round(y))).toBeLessThan(0.5);
   });
 
   it('groups more than GROUP_LIMIT fragments (65,507 B over MTU 68: 1,365 fragments)', () => {

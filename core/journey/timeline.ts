@@ -21,6 +21,11 @@ import {
 export const GROUP_LIMIT = 50;
 /** How many marks a grouped cell is drawn as (legible at 360 px). */
 export const GROUP_MARKS = 10;
+/** Up to this many marks in one layer cell are stacked one above the other; more form a deck. */
+export const STACK_LIMIT = 5;
+/** A deck's spread: how far its first and last card sit apart (x in stage widths, y in rows). */
+export const DECK_DX = 0.07;
+export const DECK_DY = 0.34;
 export const TX_X = 0.25;
 export const RX_X = 0.75;
 export const WIRE_ROW = 5;
@@ -190,9 +195,14 @@ function layoutOf(stop: Stop): Layout {
   for (const list of cells.values()) {
     const sorted = [...list].sort((a, b) => a.datagram - b.datagram || a.order - b.order);
     const n = sorted.length;
-    const gap = Math.min(0.24, 0.78 / Math.max(1, n));
+    // A few marks stack one above the other inside the cell; more are dealt as a deck (each card a
+    // little right of and below the previous one) so that 45 fragments stay a legible pile.
+    const deck = n > STACK_LIMIT;
+    const gap = deck ? DECK_DY / (n - 1) : Math.min(0.2, 0.52 / Math.max(1, n));
+    const dx = deck ? DECK_DX / (n - 1) : 0;
     sorted.forEach((m, j) => {
-      const pos = { x: columnX(m.side), y: rowY(m.layer) + (j - (n - 1) / 2) * gap };
+      const k = j - (n - 1) / 2;
+      const pos = { x: columnX(m.side) + k * dx, y: rowY(m.layer) + k * gap };
       at.set(m.key, pos);
       if (!firstOfDatagram.has(m.datagram)) firstOfDatagram.set(m.datagram, pos);
     });

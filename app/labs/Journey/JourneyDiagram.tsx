@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { scaleLog } from 'd3-scale';
 import {
   LAYERS,
+  STACK_LIMIT,
   marksOf,
   positionAt,
   type Layer,
@@ -93,7 +94,8 @@ export function JourneyDiagram({
     const out = new Map<string, MarkShape>();
     for (const m of marks) {
       const n = cell.get(`${m.side}|${m.layer}`) ?? 1;
-      const h = Math.max(2, Math.min(18, (g.rowH * 0.8) / n - 1.5));
+      // stacked marks share the cell below its title line; a deck's cards overlap, so keep them tall
+      const h = n > STACK_LIMIT ? (width < 640 ? 9 : 12) : Math.max(3, Math.min(14, (g.rowH - 30) / n - 1.5));
       let x = 0;
       const parts = m.segments.map((s) => {
         const w = s.kind === 'payload' ? (s.bytes > 0 ? payloadW(s.bytes) : 0) : Math.max(3, s.bytes * hdrPx);
@@ -104,13 +106,35 @@ export function JourneyDiagram({
       out.set(m.key, { w: Math.max(x, 3), h, parts });
     }
     return out;
-  }, [marks, g.rowH, payloadW, hdrPx]);
-  const showLabels = width >= 640 && marks.filter((m) => m.datagram === stop?.datagram).length <= 6;
+  }, [marks, g.rowH, payloadW, hdrPx, width]);
+  // Labels: every mark of a small stack; a deck is labelled once, on its top card.
+  const labelled = useMemo(() => {
+    const cells = new Map<string, PacketMark[]>();
+    for (const m of marks) {
+      const k = `${m.side}|${m.layer}`;
+      cells.set(k, [...(cells.get(k) ?? []), m]);
+    }
+    const out = new Map<string, string>();
+    for (const list of cells.values()) {
+      if (list.length > STACK_LIMIT) {
+        const top = list.reduce((a, b) =>
+          b.datagram > a.datagram || (b.datagram === a.datagram && b.order > a.order) ? b : a,
+        );
+        const n = list.reduce((t, m) => t + m.count, 0);
+        out.set(top.key, `${num(n)} packets`);
+      } else if (width >= 640)
+        for (const m of list)
+          out.set(m.key, m.count > 1 ? `×${num(m.count)}` : `${m.label} · ${num(m.len)} B`);
+    }
+    return out;
+  }, [marks, width]);
 
   // The frame writer the animation hook calls (no React render per frame). Set in a layout
   // effect: it runs before the parent's effects, where the clock draws.
   const { xPx, yPx } = g;
   const half = colW / 2;
+  // packets sit below the cell's title line
+  const titleRoom = width < 640 ? 9 : 8;
   useLayoutEffect(() => {
     drawRef.current = (t: number) => {
       const frame = positionAt(timeline, t);
@@ -120,7 +144,7 @@ export function JourneyDiagram({
         if (!el || !s) continue;
         el.setAttribute(
           'transform',
-          `translate(${(xPx(p.x) - half + 10).toFixed(1)},${(yPx(p.y) - s.h / 2).toFixed(1)})`,
+          `translate(${(xPx(p.x) - half + 10).toFixed(1)},${(yPx(p.y) + titleRoom - s.h / 2).toFixed(1)})`,
         );
         el.style.opacity = p.opacity.toFixed(2);
       }
@@ -153,11 +177,17 @@ export function JourneyDiagram({
             <g key={`${side}-${layer}`} className={`jd-cell${on ? ' is-active' : ''}`}>
               <rect x={cellX(side)} y={y} width={colW} height={g.rowH - 6} rx={8} />
               <text x={cellX(side) + 8} y={y + 14} className="jd-layer">
-                {LAYER_LABEL[layer][0]}
+                {/* narrow: the active cell shows its function instead (the step card names the layer) */}
+                {width < 640 && on ? '' : LAYER_LABEL[layer][0]}
                 {width >= 640 && !on && <tspan className="jd-hint">{`  ${LAYER_LABEL[layer][1]}`}</tspan>}
               </text>
               {on && stop && (
-                <text x={cellX(side) + colW - 8} y={y + 14} className="jd-fn" textAnchor="end">
+                <text
+                  x={width < 640 ? cellX(side) + 8 : cellX(side) + colW - 8}
+                  y={y + 14}
+                  className="jd-fn"
+                  textAnchor={width < 640 ? 'start' : 'end'}
+                >
                   {stop.fn}()
                 </text>
               )}
@@ -183,7 +213,9 @@ export function JourneyDiagram({
             className={`jd-rq-fill${rq.rmem > rq.rcvbuf ? ' is-over' : ''}`}
           />
           <text className="jd-hint" x={colW - 16} y={-3} textAnchor="end">
-            {`sk_rmem_alloc ${num(rq.rmem)} / sk_rcvbuf ${num(rq.rcvbuf)}`}
+            {width < 640
+              ? `rmem ${num(rq.rmem)} / rcvbuf ${num(rq.rcvbuf)}`
+              : `sk_rmem_alloc ${num(rq.rmem)} / sk_rcvbuf ${num(rq.rcvbuf)}`}
           </text>
         </g>
       )}
@@ -212,13 +244,13 @@ export function JourneyDiagram({
               {m.status === 'dropped' && (
                 <path className="jm-x" d={`M${s.w / 2 - 5},${s.h / 2 - 5}l10,10m0,-10l-10,10`} />
               )}
-              {(showLabels || m.count > 1) && s.h >= 4 && (
+              {labelled.has(m.key) && s.h >= 4 && (
                 <text
                   x={s.w + 4}
                   y={s.h / 2 + 3.5}
                   className={s.h < 8 ? 'jm-label jm-label--small' : 'jm-label'}
                 >
-                  {m.count > 1 ? `×${num(m.count)}` : `${m.label} · ${num(m.len)} B`}
+                  {labelled.get(m.key)}
                 </text>
               )}
             </g>

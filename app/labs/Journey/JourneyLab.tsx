@@ -249,6 +249,11 @@ export function JourneyLab() {
     onStep: selectStep,
     onEnd: () => setPlaying(false),
   });
+  // A new width (the first measurement, a resize) redraws the marks where the clock stands:
+  // the frame writer's geometry changed but the clock did not move.
+  useEffect(() => {
+    draw(clock.now());
+  }, [width, draw, clock]);
   const n = timeline?.stops.length ?? 0;
   const go = useCallback(
     (i: number) => {
@@ -431,30 +436,40 @@ export function JourneyLab() {
                 What the receiver got
               </h2>
               <Outcomes result={result} />
-              <table className="data-table journey-table" aria-label="Packets at this step">
-                <thead>
-                  <tr>
-                    <th scope="col">packet</th>
-                    <th scope="col">where</th>
-                    <th scope="col">state</th>
-                    <th scope="col">bytes (headers + payload)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stop.packets.slice(0, 60).map((p) => (
-                    <tr key={p.key}>
-                      <th scope="row">
-                        d{p.datagram + 1} {p.label}
-                      </th>
-                      <td>{placeName(p)}</td>
-                      <td>{p.status}</td>
-                      <td className="mono">
-                        {p.segments.map((s) => `${s.kind} ${num(s.bytes)}`).join(' + ')}
-                      </td>
+              <h3 className="journey-subtitle">
+                Packets at step {step + 1} <span className="journey-count">({num(stop.packets.length)})</span>
+              </h3>
+              <div
+                className="journey-scroll"
+                tabIndex={0}
+                role="region"
+                aria-label="Packets at this step, scrollable"
+              >
+                <table className="data-table journey-table" aria-label="Packets at this step">
+                  <thead>
+                    <tr>
+                      <th scope="col">packet</th>
+                      <th scope="col">where</th>
+                      <th scope="col">state</th>
+                      <th scope="col">bytes (headers + payload)</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {stop.packets.slice(0, 60).map((p) => (
+                      <tr key={p.key}>
+                        <th scope="row">
+                          d{p.datagram + 1} {p.label}
+                        </th>
+                        <td>{placeName(p)}</td>
+                        <td>{p.status}</td>
+                        <td className="mono">
+                          {p.segments.map((s) => `${s.kind} ${num(s.bytes)}`).join(' + ')}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               {stop.packets.length > 60 && (
                 <p className="journey-note">… and {num(stop.packets.length - 60)} more packets.</p>
               )}
