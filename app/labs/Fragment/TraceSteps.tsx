@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useStepList } from '../../hooks/useStepList.ts';
 import type { OutputSnapshot } from '../../../core/ip/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import type { TraceStep } from '../../../core/trace/index.ts';
@@ -16,35 +16,7 @@ export function TraceSteps({
   selected: number;
   onSelect: (i: number) => void;
 }) {
-  const listRef = useRef<HTMLOListElement>(null);
-  // Keep the selected step visible inside the list's own scroll box (never scroll the page).
-  useEffect(() => {
-    const list = listRef.current;
-    const item = list?.children[selected] as HTMLElement | undefined;
-    if (!list || !item) return;
-    const top = item.offsetTop - list.offsetTop;
-    if (top < list.scrollTop) list.scrollTop = top - 8;
-    else if (top + item.offsetHeight > list.scrollTop + list.clientHeight)
-      list.scrollTop = top + item.offsetHeight - list.clientHeight + 8;
-  }, [selected, trace]);
-  const go = (i: number) => {
-    const next = Math.max(0, Math.min(trace.length - 1, i));
-    onSelect(next);
-    listRef.current?.querySelectorAll<HTMLButtonElement>('button.step-select')[next]?.focus();
-  };
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const keys: Record<string, number> = {
-      ArrowDown: selected + 1,
-      ArrowRight: selected + 1,
-      ArrowUp: selected - 1,
-      ArrowLeft: selected - 1,
-      Home: 0,
-      End: trace.length - 1,
-    };
-    if (!(e.key in keys) || !(e.target as HTMLElement).classList.contains('step-select')) return;
-    e.preventDefault();
-    go(keys[e.key]!);
-  };
+  const { listRef, onKeyDown } = useStepList(selected, trace.length, onSelect);
 
   return (
     <ol className="steps" ref={listRef} onKeyDown={onKeyDown} aria-label="Kernel steps">

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/index.ts';
 import type { AppState } from '../../store/index.ts';
 import type { JourneyFields } from '../../store/journey-url.ts';
 import { useAnimationClock } from '../../hooks/useAnimationClock.ts';
+import { useStepList } from '../../hooks/useStepList.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { UDP_MAX_PAYLOAD_V4, type JourneyResult, type Stop } from '../../../core/journey/index.ts';
@@ -197,16 +198,7 @@ function StepList({
   step: number;
   onSelect: (i: number) => void;
 }) {
-  const ref = useRef<HTMLOListElement>(null);
-  useEffect(() => {
-    const list = ref.current;
-    const item = list?.children[step] as HTMLElement | undefined;
-    if (!list || !item) return;
-    const top = item.offsetTop - list.offsetTop;
-    if (top < list.scrollTop) list.scrollTop = top - 8;
-    else if (top + item.offsetHeight > list.scrollTop + list.clientHeight)
-      list.scrollTop = top + item.offsetHeight - list.clientHeight + 8;
-  }, [step, stops]);
+  const { listRef: ref } = useStepList(step, stops.length, onSelect);
   return (
     <ol className="journey-steps" ref={ref} aria-label="Journey steps">
       {stops.map((s, i) => (

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useStepList } from '../../hooks/useStepList.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 
 export interface SkbStepItem {
@@ -28,35 +28,7 @@ export function SkbSteps({
   /** Shown where the steps turn from going down to going up. */
   upNote?: string;
 }) {
-  const listRef = useRef<HTMLOListElement>(null);
-  // Keep the selected step visible inside the list's own scroll box (never scroll the page).
-  useEffect(() => {
-    const list = listRef.current;
-    const item = list?.children[selected] as HTMLElement | undefined;
-    if (!list || !item) return;
-    const top = item.offsetTop - list.offsetTop;
-    if (top < list.scrollTop) list.scrollTop = top - 8;
-    else if (top + item.offsetHeight > list.scrollTop + list.clientHeight)
-      list.scrollTop = top + item.offsetHeight - list.clientHeight + 8;
-  }, [selected, steps]);
-  const go = (i: number) => {
-    const next = Math.max(0, Math.min(steps.length - 1, i));
-    onSelect(next);
-    listRef.current?.querySelectorAll<HTMLButtonElement>('button.step-select')[next]?.focus();
-  };
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const keys: Record<string, number> = {
-      ArrowDown: selected + 1,
-      ArrowRight: selected + 1,
-      ArrowUp: selected - 1,
-      ArrowLeft: selected - 1,
-      Home: 0,
-      End: steps.length - 1,
-    };
-    if (!(e.key in keys) || !(e.target as HTMLElement).classList.contains('step-select')) return;
-    e.preventDefault();
-    go(keys[e.key]!);
-  };
+  const { listRef, onKeyDown } = useStepList(selected, steps.length, onSelect);
 
   return (
     <ol className="steps skb-steps" ref={listRef} onKeyDown={onKeyDown} aria-label={label}>
