@@ -1,3 +1,4 @@
+import { IssuesBanner } from '../../components/IssuesBanner.tsx';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/index.ts';
@@ -80,25 +81,12 @@ export function FragmentLab() {
       </aside>
 
       <div className="lab-results">
-        {(issues.length > 0 || modelError) && (
-          <div className="banner" role="status">
-            <p className="banner-title">
-              {modelError
-                ? 'The model stopped on this input; showing the last good result.'
-                : stale
-                  ? `${issues.length === 1 ? 'One input needs' : `${issues.length} inputs need`} fixing — showing the last good result.`
-                  : 'A URL parameter was ignored.'}
-            </p>
-            <ul>
-              {issues.map((i) => (
-                <li key={`${i.field}:${i.message}`}>
-                  <strong>{FIELD_NAMES[i.field] ?? i.field}:</strong> {i.message}
-                </li>
-              ))}
-              {modelError && <li className="mono">{modelError}</li>}
-            </ul>
-          </div>
-        )}
+        <IssuesBanner
+          issues={issues}
+          stale={stale}
+          modelError={modelError}
+          fieldName={(f) => `${FIELD_NAMES[f] ?? f}:`}
+        />
 
         {result ? (
           <>

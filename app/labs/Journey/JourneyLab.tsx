@@ -1,3 +1,4 @@
+import { IssuesBanner } from '../../components/IssuesBanner.tsx';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/index.ts';
@@ -298,22 +299,7 @@ export function JourneyLab() {
         <Inputs fields={fields} issues={issues} setField={setField} />
       </aside>
       <div className="lab-results">
-        {issues.length > 0 && (
-          <div className="banner" role="status">
-            <p className="banner-title">
-              {stale
-                ? 'Some inputs need fixing — showing the last good result.'
-                : 'A URL parameter was ignored.'}
-            </p>
-            <ul>
-              {issues.map((i) => (
-                <li key={`${i.field}:${i.message}`}>
-                  <strong>{i.field}:</strong> {i.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <IssuesBanner issues={issues} stale={stale} fieldName={(f) => `${f}:`} />
         {result && timeline && stop && (
           <>
             <section

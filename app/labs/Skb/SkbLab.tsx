@@ -1,3 +1,4 @@
+import { IssuesBanner } from '../../components/IssuesBanner.tsx';
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
@@ -222,26 +223,12 @@ export function SkbLab() {
       </aside>
 
       <div className="lab-results">
-        {issues.length > 0 && (
-          <div className="banner" role="status">
-            <p className="banner-title">
-              {issues.length === 1
-                ? 'A URL parameter was not used'
-                : `${issues.length} URL parameters were not used`}{' '}
-              — showing the last good state.
-            </p>
-            <ul>
-              {issues.map((i) => (
-                <li key={`${i.field}:${i.message}`}>
-                  <strong className="mono">{ISSUE_NAMES[i.field]}=</strong> {i.message}
-                </li>
-              ))}
-            </ul>
-            <button type="button" className="btn-quiet banner-close" onClick={dismissIssues}>
-              Dismiss
-            </button>
-          </div>
-        )}
+        <IssuesBanner
+          issues={issues}
+          stale={false}
+          fieldName={(f) => <span className="mono">{ISSUE_NAMES[f as keyof typeof ISSUE_NAMES]}=</span>}
+          onDismiss={dismissIssues}
+        />
         {replay ? <ReplayView replay={replay} /> : <BufferView />}
       </div>
     </div>
