@@ -54,7 +54,7 @@ export const LABS: readonly LabRoute[] = [
     summary:
       'Reorder, drop, duplicate and overlap fragments and watch the defragmentation queue fill — and whether ip_defrag delivers the datagram, drops it, or times out.',
     models: 'net/ipv4/ip_fragment.c, net/ipv6/reassembly.c',
-    ready: false,
+    ready: true,
   },
   {
     path: 'journey',

@@ -2,12 +2,14 @@
 import type { ComponentType } from 'react';
 import { FragmentLab } from './Fragment/FragmentLab.tsx';
 import { JourneyLab } from './Journey/JourneyLab.tsx';
+import { ReassembleLab } from './Reassemble/ReassembleLab.tsx';
 import { SkbLab } from './Skb/SkbLab.tsx';
 import { SocketLab } from './Socket/SocketLab.tsx';
 
 export const LAB_COMPONENTS: Readonly<Record<string, ComponentType>> = {
   fragment: FragmentLab,
   journey: JourneyLab,
+  reassemble: ReassembleLab,
   skb: SkbLab,
   socket: SocketLab,
 };

@@ -14,9 +14,11 @@ import { createSocketSlice } from './socket-slice.ts';
 import type { SocketSlice } from './socket-slice.ts';
 import { createJourneySlice } from './journey-slice.ts';
 import type { JourneySlice } from './journey-slice.ts';
+import { createReassembleSlice } from './reassemble-slice.ts';
+import type { ReassembleSlice } from './reassemble-slice.ts';
 
 // Later labs add their slices here (SocketSlice, NetlinkSlice, …).
-export type AppState = FragmentSlice & SkbSlice & SocketSlice & JourneySlice;
+export type AppState = FragmentSlice & SkbSlice & SocketSlice & JourneySlice & ReassembleSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -25,6 +27,7 @@ export function createAppStore(): AppStore {
     ...createSkbSlice(...a),
     ...createSocketSlice(...a),
     ...createJourneySlice(...a),
+    ...createReassembleSlice(...a),
   }));
 }
 

@@ -4,6 +4,7 @@ import { parseFragmentQuery, serialiseFragmentQuery } from './fragment-url.ts';
 import { skbUrl } from './skb-url.ts';
 import { socketUrl } from './socket-url.ts';
 import { parseJourneyQuery, serialiseJourneyQuery } from './journey-url.ts';
+import { reassembleUrl } from './reassemble-url.ts';
 
 export const fragmentUrl: LabUrlAdapter = {
   path: 'fragment',
@@ -25,4 +26,10 @@ export const journeyUrl: LabUrlAdapter = {
   changed: (s, prev) => s.journey.fields !== prev.journey.fields || s.journey.step !== prev.journey.step,
 };
 
-export const URL_ADAPTERS: readonly LabUrlAdapter[] = [fragmentUrl, skbUrl, socketUrl, journeyUrl];
+export const URL_ADAPTERS: readonly LabUrlAdapter[] = [
+  fragmentUrl,
+  skbUrl,
+  socketUrl,
+  journeyUrl,
+  reassembleUrl,
+];

@@ -1,0 +1,103 @@
+import { VERDICT_TEXT, defragReturn } from '../../../core/ip/index.ts';
+import type { DefragOk } from '../../../core/ip/index.ts';
+import { bootlinUrl } from '../../../core/trace/index.ts';
+import { num } from '../../format.ts';
+import { stopsOf, verdictTone } from './view.ts';
+
+/**
+ * Every arrival with its verdict, as text: the "Arrivals" table (what the diagram's arrival rows
+ * and the cards' verdicts show). Its # buttons jump to the arrival's last step.
+ */
+export function ArrivalsTable({
+  result,
+  order,
+  current,
+  onSelect,
+}: {
+  result: DefragOk;
+  /** Which card each arrival is (as numbered in the URL's frags=, from 0). */
+  order: readonly number[];
+  current: number | null;
+  onSelect: (step: number) => void;
+}) {
+  const stops = stopsOf(result.trace);
+  const lastStepOf = (k: number) => stops.find((s) => result.trace[s]?.snapshot.arrival === k);
+  return (
+    <div className="table-scroll table-scroll--short">
+      <table className="rq-table" aria-label="Arrivals">
+        <caption>
+          Arrivals{' '}
+          <span className="caption-note">
+            — {result.family === 'inet' ? 'ip_defrag' : 'ipv6_frag_rcv'} verdict for each fragment, in arrival
+            order
+          </span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">frag</th>
+            <th scope="col">ms</th>
+            <th scope="col">bytes</th>
+            <th scope="col">MF</th>
+            <th scope="col">id</th>
+            <th scope="col">queue</th>
+            <th scope="col">verdict</th>
+            <th scope="col">return</th>
+            <th scope="col">kernel function</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.arrivals.map((a) => {
+            const tone = verdictTone(a.verdict);
+            const s = lastStepOf(a.index);
+            return (
+              <tr
+                key={a.index}
+                className={a.index === current ? 'rq-row--current' : undefined}
+                aria-current={a.index === current ? 'true' : undefined}
+              >
+                <th scope="row">
+                  {s === undefined ? (
+                    a.index + 1
+                  ) : (
+                    <button
+                      type="button"
+                      className="link-btn"
+                      onClick={() => onSelect(s)}
+                      aria-label={`Show arrival ${a.index + 1} (step ${s + 1})`}
+                    >
+                      {a.index + 1}
+                    </button>
+                  )}
+                </th>
+                <td className="num">{order[a.index] ?? ''}</td>
+                <td className="num">{num(a.at)}</td>
+                <td className="mono">
+                  [{num(a.offset)}, {num(a.offset + a.length)})
+                </td>
+                <td>
+                  <span className={`flag${a.mf ? ' flag--on' : ''}`}>{a.mf ? 'MF' : '–'}</span>
+                </td>
+                <td className="num">{a.id}</td>
+                <td>{a.queue === null ? '–' : `#${a.queue}${a.created ? ' (new)' : ''}`}</td>
+                <td>
+                  <span className={`rq-verdict rq-verdict--${tone}`}>{VERDICT_TEXT[a.verdict]}</span>
+                  {a.trimmedEnd !== undefined && (
+                    <span className="muted"> trimmed to {num(a.trimmedEnd)}</span>
+                  )}
+                  {a.reinit && <span className="muted"> after ip_frag_reinit</span>}
+                </td>
+                <td className="mono">{result.family === 'inet' ? defragReturn(a) : String(a.ret)}</td>
+                <td>
+                  <a className="mono" href={bootlinUrl(a.file)} target="_blank" rel="noreferrer">
+                    {a.fn}
+                  </a>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

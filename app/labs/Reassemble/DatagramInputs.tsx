@@ -1,0 +1,159 @@
+import { useShallow } from 'zustand/react/shallow';
+import { DEFRAG_DEFAULTS } from '../../../core/ip/index.ts';
+import { Field } from '../../components/Field.tsx';
+import { useAppStore } from '../../store/index.ts';
+import {
+  selectReassembleActions,
+  selectReassembleFields,
+  selectReassembleIssues,
+} from '../../store/reassemble-slice.ts';
+import type { ReassembleIssueField } from '../../store/reassemble-slice.ts';
+import { PRESETS } from './presets.ts';
+
+/** The datagram the cards are cut from, the receiver's clock and who sent it, and the presets. */
+export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void }) {
+  const fields = useAppStore(selectReassembleFields);
+  const issues = useAppStore(selectReassembleIssues);
+  const { setDatagram, setField, applyPreset } = useAppStore(useShallow(selectReassembleActions));
+  const err = (f: ReassembleIssueField) => issues.find((i) => i.field === f)?.message;
+  const timeout = (fields.family === 'inet6' ? DEFRAG_DEFAULTS.inet6 : DEFRAG_DEFAULTS.inet).timeout;
+
+  return (
+    <div className="inputs rq-inputs">
+      <fieldset className="panel">
+        <legend className="panel-title">The datagram</legend>
+        <Field
+          label="UDP payload length (bytes)"
+          error={err('len')}
+          hint="The sender’s sendto(); the datagram is 8 bytes more. Changing it cuts the cards again."
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              inputMode="numeric"
+              className="mono"
+              value={fields.len}
+              onChange={(e) => setDatagram({ len: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="MTU (bytes)" error={err('mtu')} hint="Where the sender’s ip_do_fragment cuts it.">
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              inputMode="numeric"
+              className="mono"
+              list="rq-mtus"
+              value={fields.mtu}
+              onChange={(e) => setDatagram({ mtu: e.target.value })}
+            />
+          )}
+        </Field>
+        <datalist id="rq-mtus">
+          {['576', '1280', '1500', '9000'].map((m) => (
+            <option key={m} value={m} />
+          ))}
+        </datalist>
+        <div className={`field${err('family') ? ' field--error' : ''}`}>
+          <span className="field-label" id="rq-family-label">
+            Family
+          </span>
+          <div className="segmented" role="radiogroup" aria-labelledby="rq-family-label">
+            {(
+              [
+                ['inet', 'IPv4', 'ip_defrag'],
+                ['inet6', 'IPv6', 'ipv6_frag_rcv'],
+              ] as const
+            ).map(([v, name, fn]) => (
+              <label key={v} className="segmented-option">
+                <input
+                  type="radio"
+                  name="rq-family"
+                  value={v}
+                  checked={fields.family === v}
+                  onChange={() => setDatagram({ family: v })}
+                />
+                <span>
+                  {name} <small className="mono">{fn}</small>
+                </span>
+              </label>
+            ))}
+          </div>
+          {err('family') && <p className="field-error">{err('family')}</p>}
+        </div>
+      </fieldset>
+
+      <fieldset className="panel">
+        <legend className="panel-title">The receiver</legend>
+        <Field
+          label="Watch the clock until (ms)"
+          error={err('until')}
+          hint={
+            <>
+              Empty: 100 ms after the last arrival. Queues expire {timeout / 1000} s after their first
+              fragment (
+              <span className="mono">{fields.family === 'inet6' ? 'ip6frag_time' : 'ipfrag_time'}</span>).{' '}
+              <button
+                type="button"
+                className="link-btn"
+                onClick={() => setField('until', String(timeout + 1000))}
+              >
+                Wait past the timer
+              </button>
+            </>
+          }
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              inputMode="numeric"
+              className="mono"
+              placeholder="last arrival + 100"
+              value={fields.until}
+              onChange={(e) => setField('until', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label="The fragments come from"
+          error={err('source')}
+          hint="ip_expire routes the first fragment back to its sender: from this host’s own address that fails, so no ICMP leaves."
+        >
+          {(a) => (
+            <select {...a} value={fields.source} onChange={(e) => setField('source', e.target.value)}>
+              <option value="self">this host (loopback)</option>
+              <option value="remote">another host</option>
+              {fields.source !== 'self' && fields.source !== 'remote' && (
+                <option value={fields.source}>{fields.source}</option>
+              )}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+
+      <fieldset className="panel">
+        <legend className="panel-title">Try</legend>
+        <ul className="preset-list" aria-label="Presets">
+          {PRESETS.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                className="chip"
+                title={p.shows}
+                onClick={() => {
+                  applyPreset(p.make(fields));
+                  onPreset(`${p.label}: ${p.shows}.`);
+                }}
+              >
+                {p.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,333 @@
+import { scaleLinear } from 'd3-scale';
+import type { DefragOk } from '../../../core/ip/index.ts';
+import { useElementWidth } from '../../hooks/useElementWidth.ts';
+import { num } from '../../format.ts';
+import { QUEUE_STATE_TEXT, arrivedBy, extentOf, queuesAt, verdictTone } from './view.ts';
+
+const GUTTER = 58;
+const RIGHT = 14;
+const AXIS = 26;
+const TRACK = 30;
+const MAX_QUEUES = 4;
+
+/** Mono 11 px text: about 6.7 px a character. */
+const fits = (s: string, w: number) => s.length * 6.7 + 8 <= w;
+
+/** Arrival lanes: one row per arrival while they fit, else packed so non-overlapping ones share a row. */
+function lanesOf(ranges: readonly { from: number; to: number }[]): {
+  lane: number[];
+  count: number;
+  packed: boolean;
+} {
+  if (ranges.length <= 14) return { lane: ranges.map((_, i) => i), count: ranges.length, packed: false };
+  const ends: number[] = [];
+  const lane = ranges.map((r) => {
+    let l = ends.findIndex((e) => e <= r.from);
+    if (l < 0) l = ends.push(r.to) - 1;
+    else ends[l] = r.to;
+    return l;
+  });
+  return { lane, count: ends.length, packed: true };
+}
+
+/**
+ * The defragmentation queue after one step, drawn to scale on the datagram's byte range: the
+ * arrivals so far (coloured by verdict, the ones still to come dashed), each queue's runs (the
+ * rbtree nodes of inet_frag_queue_insert, fragment boundaries inside) and holes, its known end
+ * (q.len, open while LAST_IN is missing), and the reassembled datagram once one is delivered.
+ * d3-scale does the arithmetic; React draws every element.
+ */
+export function QueueDiagram({ result, step }: { result: DefragOk; step: number }) {
+  const [ref, width] = useElementWidth<HTMLDivElement>(720);
+  const extent = extentOf(result);
+  const x = scaleLinear()
+    .domain([0, extent])
+    .range([GUTTER, Math.max(GUTTER + 120, width - RIGHT)]);
+  const xw = (from: number, to: number) => Math.max(1.5, x(to) - x(from));
+  const snap = result.trace[step]?.snapshot;
+  const arrived = arrivedBy(result.trace, step);
+  const current = snap?.arrival ?? null;
+  const {
+    lane,
+    count: laneCount,
+    packed,
+  } = lanesOf(result.arrivals.map((a) => ({ from: a.offset, to: a.offset + a.length })));
+  const laneH = laneCount <= 8 ? 18 : laneCount <= 20 ? 11 : 7;
+  const laneGap = laneCount <= 8 ? 5 : 2;
+  const arrivalsTop = AXIS + 22;
+  const arrivalsH = Math.max(1, laneCount) * (laneH + laneGap);
+  const queues = queuesAt(result, step).slice(-MAX_QUEUES);
+  const queuesTop = arrivalsTop + arrivalsH + 14;
+  const queueBlock = 22 + TRACK + 22;
+  const datagramsSoFar = result.datagrams.filter((d) => isShown(result, d.arrival, d.fn, step));
+  const deliveredTop = queuesTop + queues.length * queueBlock + (queues.length ? 4 : 0);
+  const height = deliveredTop + (datagramsSoFar.length ? 22 + TRACK + 10 : 6);
+  const ticks = x.ticks(width < 480 ? 3 : 6).filter((t) => Number.isInteger(t));
+
+  const label = describe(result, step, arrived);
+
+  return (
+    <div className="rq-canvas" ref={ref}>
+      <svg
+        data-main-diagram=""
+        className="rq-svg"
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby="rq-svg-title rq-svg-desc"
+      >
+        <title id="rq-svg-title">{`Reassembly queue after step ${step + 1} of ${result.trace.length}`}</title>
+        <desc id="rq-svg-desc">{label}</desc>
+        <defs>
+          <pattern
+            id="rq-hole"
+            width="7"
+            height="7"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="7" height="7" className="rq-hole-bg" />
+            <line x1="0" y1="0" x2="0" y2="7" className="rq-hole-line" />
+          </pattern>
+        </defs>
+        <rect className="rq-bg" x="0" y="0" width={width} height={height} />
+
+        {/* byte axis */}
+        <g className="rq-axis">
+          <line x1={x(0)} x2={x(extent)} y1={AXIS} y2={AXIS} />
+          {ticks.map((t) => (
+            <g key={t} transform={`translate(${x(t)},0)`}>
+              <line y1={AXIS - 4} y2={AXIS} />
+              <text
+                y={AXIS - 8}
+                textAnchor={t === 0 ? 'start' : x(t) > width - RIGHT - 24 ? 'end' : 'middle'}
+              >
+                {num(t)}
+              </text>
+            </g>
+          ))}
+          <text className="rq-gutter-label" x={8} y={AXIS - 8}>
+            byte
+          </text>
+        </g>
+        {result.datagramLength < extent && (
+          <g className="rq-sent-end">
+            <line x1={x(result.datagramLength)} x2={x(result.datagramLength)} y1={AXIS} y2={height - 4} />
+          </g>
+        )}
+
+        {/* arrivals */}
+        <text className="rq-section" x={8} y={arrivalsTop - 7}>
+          {packed ? `Arrivals (${num(result.arrivals.length)}, packed into rows)` : 'Arrivals'}
+        </text>
+        {result.arrivals.map((a, k) => {
+          const y = arrivalsTop + (lane[k] ?? 0) * (laneH + laneGap);
+          const w = xw(a.offset, a.offset + a.length);
+          const come = k < arrived;
+          const tone = verdictTone(a.verdict);
+          const text = `#${k + 1}`;
+          return (
+            <g
+              key={k}
+              className={`rq-arrival rq-tone-${come ? tone : 'future'}${k === current ? ' rq-current' : ''}`}
+            >
+              {!packed && (
+                <text className="rq-row-label" x={GUTTER - 8} y={y + laneH / 2 + 4} textAnchor="end">
+                  {text}
+                </text>
+              )}
+              <rect x={x(a.offset)} y={y} width={w} height={laneH} rx={3} />
+              {laneH >= 16 && fits(`${text} ${a.mf ? 'MF' : 'last'}`, w) && (
+                <text className="rq-bar-text" x={x(a.offset) + 5} y={y + laneH / 2 + 4}>
+                  {a.mf
+                    ? `[${num(a.offset)}, ${num(a.offset + a.length)})`
+                    : `[${num(a.offset)}, ${num(a.offset + a.length)}) last`}
+                </text>
+              )}
+            </g>
+          );
+        })}
+
+        {/* queues */}
+        {queues.map((q, j) => {
+          const top = queuesTop + j * queueBlock;
+          const s = q.snapshot;
+          const ty = top + 20;
+          const end = Math.max(s.len, 0);
+          const state = q.live ? 'in the hash table' : QUEUE_STATE_TEXT[q.outcome?.state ?? 'waiting'];
+          const head = `queue #${q.serial}`;
+          const right = `${num(s.meat)} of ${s.flags.LAST_IN ? num(s.len) : `≥ ${num(s.len)}`} bytes`;
+          return (
+            <g
+              key={q.serial}
+              className={`rq-queue${q.live ? '' : ` rq-queue--ended rq-queue--${q.outcome?.state}`}`}
+            >
+              <text className="rq-section" x={8} y={top + 12}>
+                {head}
+                <tspan className="rq-queue-state">{` · ${state}`}</tspan>
+              </text>
+              <text className="rq-queue-meat" x={width - RIGHT} y={top + 12} textAnchor="end">
+                {width > 420 ? right : `${num(s.meat)} B`}
+              </text>
+              {/* the known datagram [0, q.len): holes hatched */}
+              {end > 0 && (
+                <rect className="rq-track" x={x(0)} y={ty} width={xw(0, end)} height={TRACK} rx={3} />
+              )}
+              {s.holes.map((h) => (
+                <rect
+                  key={`h${h.from}`}
+                  className="rq-hole"
+                  x={x(h.from)}
+                  y={ty}
+                  width={xw(h.from, h.to)}
+                  height={TRACK}
+                  fill="url(#rq-hole)"
+                />
+              ))}
+              {/* unknown end: the last fragment has not come */}
+              {!s.flags.LAST_IN && (
+                <rect
+                  className="rq-open-end"
+                  x={x(end)}
+                  y={ty}
+                  width={Math.max(0, x(extent) - x(end))}
+                  height={TRACK}
+                  rx={3}
+                />
+              )}
+              {s.runs.map((r) => (
+                <g key={`r${r.start}`} className="rq-run">
+                  <rect x={x(r.start)} y={ty} width={xw(r.start, r.end)} height={TRACK} rx={3} />
+                  {r.frags.slice(1).map((p) => (
+                    <line
+                      key={p.offset}
+                      className="rq-piece-cut"
+                      x1={x(p.offset)}
+                      x2={x(p.offset)}
+                      y1={ty + 3}
+                      y2={ty + TRACK - 3}
+                    />
+                  ))}
+                  {r.frags
+                    .filter((p) => p.fill === 'other')
+                    .map((p) => (
+                      <rect
+                        key={`o${p.offset}`}
+                        className="rq-piece-other"
+                        x={x(p.offset)}
+                        y={ty + TRACK - 6}
+                        width={xw(p.offset, p.end)}
+                        height={6}
+                      />
+                    ))}
+                  {fits(`run ${num(r.start)}–${num(r.end)}`, xw(r.start, r.end)) && (
+                    <text className="rq-run-text" x={x(r.start) + 6} y={ty + TRACK / 2 + 4}>
+                      {`run ${num(r.start)}–${num(r.end)}`}
+                    </text>
+                  )}
+                </g>
+              ))}
+              {s.holes.map((h) =>
+                fits(`hole ${num(h.from)}–${num(h.to)}`, xw(h.from, h.to)) ? (
+                  <text
+                    key={`ht${h.from}`}
+                    className="rq-hole-text"
+                    x={(x(h.from) + x(h.to)) / 2}
+                    y={ty + TRACK / 2 + 4}
+                    textAnchor="middle"
+                  >
+                    {`hole ${num(h.from)}–${num(h.to)}`}
+                  </text>
+                ) : null,
+              )}
+              {end > 0 && (
+                <line
+                  className={`rq-len${s.flags.LAST_IN ? '' : ' rq-len--open'}`}
+                  x1={x(end)}
+                  x2={x(end)}
+                  y1={ty - 4}
+                  y2={ty + TRACK + 4}
+                />
+              )}
+              <text className="rq-flags" x={x(0)} y={ty + TRACK + 15}>
+                <tspan className={s.flags.FIRST_IN ? 'rq-flag-on' : 'rq-flag-off'}>
+                  {s.flags.FIRST_IN ? 'FIRST_IN ✓' : 'FIRST_IN –'}
+                </tspan>
+                <tspan dx="10" className={s.flags.LAST_IN ? 'rq-flag-on' : 'rq-flag-off'}>
+                  {s.flags.LAST_IN ? 'LAST_IN ✓' : 'LAST_IN –'}
+                </tspan>
+                {width > 420 && (
+                  <tspan dx="10" className="rq-flag-off">
+                    {`${s.runs.length} run${s.runs.length === 1 ? '' : 's'} · timer at ${num(s.expiresAt)} ms`}
+                  </tspan>
+                )}
+              </text>
+            </g>
+          );
+        })}
+
+        {/* the reassembled datagram(s) so far */}
+        {datagramsSoFar.length > 0 && (
+          <g className="rq-datagram">
+            <text className="rq-section" x={8} y={deliveredTop + 12}>
+              {datagramsSoFar.length === 1 ? 'Reassembled' : `Reassembled ×${datagramsSoFar.length}`}
+            </text>
+            {datagramsSoFar.slice(-1).map((d) => {
+              const ty = deliveredTop + 20;
+              const text = d.delivered ? `recv() → ${num(d.length ?? 0)} bytes` : 'not delivered';
+              return (
+                <g key={d.index} className={d.delivered ? 'rq-delivered' : 'rq-undelivered'}>
+                  <text className="rq-queue-meat" x={width - RIGHT} y={deliveredTop + 12} textAnchor="end">
+                    {text}
+                  </text>
+                  {d.pieces.map((p, i) => (
+                    <rect key={i} x={x(p.offset)} y={ty} width={xw(p.offset, p.end)} height={TRACK} rx={2} />
+                  ))}
+                  {d.pieces.slice(1).map((p, i) => (
+                    <line
+                      key={`c${i}`}
+                      className="rq-piece-cut"
+                      x1={x(p.offset)}
+                      x2={x(p.offset)}
+                      y1={ty + 3}
+                      y2={ty + TRACK - 3}
+                    />
+                  ))}
+                  {fits(`${num(d.ipLength)} bytes`, xw(0, d.ipLength)) && (
+                    <text className="rq-run-text" x={x(0) + 6} y={ty + TRACK / 2 + 4}>
+                      {`${num(d.ipLength)} bytes${d.pieces.length > 1 ? `, ${d.pieces.length} fragments` : ''}`}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+          </g>
+        )}
+      </svg>
+    </div>
+  );
+}
+
+/** A datagram is on show from the step that delivered (or refused) it on. */
+function isShown(result: DefragOk, arrival: number, fn: string, step: number): boolean {
+  const trace = result.trace;
+  for (let k = 0; k <= step && k < trace.length; k++) {
+    const s = trace[k];
+    if (s?.snapshot.arrival === arrival && s.fn === fn) return true;
+  }
+  return false;
+}
+
+/** The diagram in words (its <desc>): what a screen reader hears for the picture. */
+function describe(result: DefragOk, step: number, arrived: number): string {
+  const parts = [`${arrived} of ${result.arrivals.length} fragments have arrived.`];
+  for (const q of queuesAt(result, step)) {
+    const s = q.snapshot;
+    const state = q.live ? 'waiting' : QUEUE_STATE_TEXT[q.outcome?.state ?? 'waiting'];
+    parts.push(
+      `Queue ${q.serial} (${state}): ${s.meat} of ${s.flags.LAST_IN ? s.len : `at least ${s.len}`} bytes in ${s.runs.length} run${s.runs.length === 1 ? '' : 's'}${s.holes.length ? `, holes ${s.holes.map((h) => `${h.from}–${h.to}`).join(', ')}` : ''}.`,
+    );
+  }
+  return parts.join(' ');
+}
