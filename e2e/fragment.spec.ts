@@ -145,14 +145,10 @@ test.describe('Fragmentation lab', () => {
     expect(rows[0]?.[6]).toMatch(/frag hdr/);
   });
 
-  test('other labs say what they will do', async ({ page }) => {
-    await page.goto('./#/netlink');
-    await expect(page.getByRole('heading', { level: 1, name: 'Netlink messages' })).toBeVisible();
-    await expect(page.getByText('Coming soon', { exact: true })).toBeVisible();
-    await page
-      .getByRole('navigation', { name: 'Labs' })
-      .getByRole('link', { name: /Fragment/ })
-      .click();
+  test('an unknown route says so and links back to a lab', async ({ page }) => {
+    await page.goto('./#/nowhere');
+    await expect(page.getByRole('heading', { level: 1, name: 'No lab at “#/nowhere”' })).toBeVisible();
+    await page.getByRole('main').getByRole('link', { name: 'Fragmentation lab' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
   });
 
