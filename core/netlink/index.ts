@@ -3,78 +3,113 @@
  * NLMSG_* / NLA_* / RTA_* / CMSG_* macros, decoding and encoding buffers of messages
  * (rtnetlink, generic netlink, NLMSG_ERROR with extended ack), diagnostics that name the
  * offending bytes, multipart splitting, and the msghdr/iovec/cmsghdr layout on x86-64.
- * (Stubs while the implementation lands; the signatures are the contract.)
  */
-import type {
-  Endian,
-  NlDecodeResult,
-  NlEncodeResult,
-  NlFamily,
-  NlFlagGroup,
-  NlMessage,
-  NlMessageSpec,
-  NlMsghdrLayout,
-  NlSample,
-  NlSplitResult,
-} from './types.ts';
+import { NLMSG_HDRLEN, nlmsgAlign, nlmsgLength, nlmsgPayload, nlmsgSpace } from './constants.ts';
+import { RTM_TYPES, attrSetAt, messageSchema, type AttrKind } from './families.ts';
+import type { NlFamily, NlMessage } from './types.ts';
 
 export * from './types.ts';
+export {
+  NLM_F,
+  NLMSG_TYPES,
+  NLA_F,
+  NLMSGERR_ATTR,
+  NLMSG_ALIGNTO,
+  NLMSG_HDRLEN,
+  NLMSG_NOOP,
+  NLMSG_ERROR,
+  NLMSG_DONE,
+  NLMSG_OVERRUN,
+  NLMSG_MIN_TYPE,
+  NLA_HDRLEN,
+  NLA_F_NESTED,
+  NLA_F_NET_BYTEORDER,
+  NLA_TYPE_MASK,
+  GENL_ID_CTRL,
+  STRUCT_SIZES,
+  STRUCT_OFFSETS,
+  SIZEOF_CMSGHDR,
+  nlmsgAlign,
+  nlmsgLength,
+  nlmsgSpace,
+  nlmsgData,
+  nlmsgNext,
+  nlmsgOk,
+  nlmsgPayload,
+  nlaAlign,
+  nlaOk,
+  rtaAlign,
+  rtaOk,
+  rtaLength,
+  rtaSpace,
+  rtaData,
+  rtaPayload,
+  rtaNext,
+  cmsgAlign,
+  cmsgLen,
+  cmsgSpace,
+  cmsgData,
+  cmsgFirstHdr,
+  cmsgNxtHdr,
+} from './constants.ts';
+export { decodeNetlink, type DecodeOptions } from './decode.ts';
+export { encodeNetlink, messageToSpec, typeValue, flagsValue, defaultValueKind } from './encode.ts';
+export { flagGroups, flagNamesFor, errnoText } from './names.ts';
+export { splitMultipart, joinMultipart, MAX_FRAME } from './multipart.ts';
+export { msghdrLayout } from './msghdr.ts';
+export { parseHex, toHex, hexDump } from './hex.ts';
+export { NETLINK_SAMPLES, TRUNCATED_SAMPLES } from './samples.ts';
+export { CTRL_CMDS, RTM_TYPES, messageTypeName } from './families.ts';
 
-export function decodeNetlink(
-  _bytes: Uint8Array,
-  opts: { family: NlFamily; endian?: Endian; truncated?: boolean },
-): NlDecodeResult {
-  return { messages: [], walk: [], diagnostics: [], truncated: opts.truncated ?? false };
+/**
+ * The NLMSG_* macros for a message (its nlmsg_len and offset) or for a payload length:
+ * NLMSG_LENGTH, NLMSG_SPACE, NLMSG_ALIGN, NLMSG_PAYLOAD, NLMSG_DATA and NLMSG_NEXT offsets.
+ */
+export function nlmsgMacros(msg: NlMessage | number): Record<string, number> {
+  const payload = typeof msg === 'number' ? msg : msg.len - NLMSG_HDRLEN;
+  const offset = typeof msg === 'number' ? 0 : msg.offset;
+  const len = nlmsgLength(payload);
+  return {
+    NLMSG_HDRLEN,
+    payloadLen: payload,
+    NLMSG_LENGTH: len,
+    NLMSG_SPACE: nlmsgSpace(payload),
+    NLMSG_ALIGN: nlmsgAlign(len),
+    /** NLMSG_PAYLOAD(nlh, 0) = nlmsg_len - NLMSG_SPACE(0). */
+    NLMSG_PAYLOAD: nlmsgPayload(len, 0),
+    NLMSG_DATA: offset + NLMSG_HDRLEN,
+    NLMSG_NEXT: offset + nlmsgAlign(len),
+    padding: nlmsgAlign(len) - len,
+  };
 }
 
-export function encodeNetlink(
-  _msgs: NlMessageSpec[],
-  _opts: { family: NlFamily; endian?: Endian },
-): NlEncodeResult {
-  return { ok: true, bytes: new Uint8Array(0) };
+/** The message types a family knows, control messages first. */
+export function typeNames(family: NlFamily): { name: string; value: number }[] {
+  const control = [
+    { name: 'NLMSG_NOOP', value: 1 },
+    { name: 'NLMSG_ERROR', value: 2 },
+    { name: 'NLMSG_DONE', value: 3 },
+    { name: 'NLMSG_OVERRUN', value: 4 },
+  ];
+  if (family === 'route') return [...control, ...RTM_TYPES];
+  if (family === 'generic') return [...control, { name: 'GENL_ID_CTRL', value: 0x10 }];
+  return control;
 }
 
-export function nlmsgMacros(_msg: NlMessage | number): Record<string, number> {
-  return {};
+/** The family header (struct members and sizes) a message type carries. */
+export function familyHeaderFields(type: number, family: NlFamily): { name: string; size: number }[] {
+  const h = messageSchema(type, family).header;
+  return h ? h.members.map((m) => ({ name: m.name, size: m.size })) : [];
 }
 
-export const NLM_F: Record<string, number> = {};
-export const NLMSG_TYPES: Record<string, number> = {};
-
-export function flagGroups(_type: number, _family: NlFamily): NlFlagGroup[] {
-  return [];
-}
-export function typeNames(_family: NlFamily): { name: string; value: number }[] {
-  return [];
-}
-export function familyHeaderFields(_type: number, _family: NlFamily): { name: string; size: number }[] {
-  return [];
-}
+/** The attribute enum that applies to `type` messages at `path` (nested attribute types from the top). */
 export function attrNames(
-  _type: number,
-  _family: NlFamily,
-  _path?: number[],
-): { name: string; value: number; kind: string }[] {
-  return [];
+  type: number,
+  family: NlFamily,
+  path: number[] = [],
+): { name: string; value: number; kind: AttrKind | string }[] {
+  const set = attrSetAt(messageSchema(type, family).attrs, path);
+  if (!set) return [];
+  if (set.element) return [{ name: `${set.element.name}[n]`, value: 1, kind: set.element.kind }];
+  return [...set.attrs].map(([value, d]) => ({ name: d.name, value, kind: d.kind }));
 }
-export function splitMultipart(
-  _frameSize: number,
-  _maxPayload: number,
-  _mode: 'correct' | 'mistakes',
-): NlSplitResult {
-  return { messages: [], bytes: new Uint8Array(0), diagnostics: [], joined: { ok: true, size: 0 } };
-}
-export function msghdrLayout(_opts: {
-  iovLens: number[];
-  cmsgs: { level: string; type: string; dataLen: number }[];
-  namelen?: number;
-}): NlMsghdrLayout {
-  return { structs: [], controllen: 0, cmsgs: [] };
-}
-export function parseHex(_s: string): { ok: true; bytes: Uint8Array } | { ok: false; why: string } {
-  return { ok: true, bytes: new Uint8Array(0) };
-}
-export function toHex(b: Uint8Array): string {
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-}
-export const NETLINK_SAMPLES: NlSample[] = [];

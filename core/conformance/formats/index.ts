@@ -1,6 +1,8 @@
 /** The oracle formats the conformance runner knows, tried in order. */
 import type { OracleFormat } from '../types.ts';
 import { fragmentationFormat } from './fragmentation.ts';
+import { netlinkConversationsFormat } from './netlink-conversations.ts';
+import { netlinkMacrosFormat } from './netlink-macros.ts';
 import { reassemblyFormat } from './reassembly.ts';
 import { sndbufBoundariesFormat } from './sndbuf-boundaries.ts';
 import { socketMatrixFormat } from './socket-matrix.ts';
@@ -10,6 +12,8 @@ export const FORMATS: readonly OracleFormat[] = [
   sndbufBoundariesFormat,
   socketMatrixFormat,
   reassemblyFormat,
+  netlinkMacrosFormat,
+  netlinkConversationsFormat,
 ];
 
 export function formatFor(doc: unknown): OracleFormat | undefined {

@@ -1,0 +1,336 @@
+/**
+ * encodeNetlink: build the bytes a program hands to sendmsg() — nlmsghdr, family header padded
+ * to NLMSG_ALIGN, attributes each padded to NLA_ALIGN — as nlmsg_put / nla_put do it
+ * (include/net/netlink.h, lib/nlattr.c: __nla_reserve zeroes the padding). Names resolve through
+ * the family's enums; bad input is an errno value, never an exception.
+ */
+import {
+  NLA_F_NESTED,
+  NLA_F_NET_BYTEORDER,
+  NLMSG_HDRLEN,
+  NLMSG_TYPES,
+  nlaAlign,
+  nlmsgAlign,
+} from './constants.ts';
+import {
+  CTRL_CMDS,
+  RTM_TYPES,
+  childSet,
+  lookupAttr,
+  messageSchema,
+  structSize,
+  type AttrDef,
+  type AttrSet,
+} from './families.ts';
+import { flagValue } from './names.ts';
+import { parseHex } from './hex.ts';
+import type {
+  Endian,
+  NlAttr,
+  NlAttrSpec,
+  NlAttrValueKind,
+  NlEncodeResult,
+  NlFamily,
+  NlMessage,
+  NlMessageSpec,
+} from './types.ts';
+
+type Fail = { ok: false; errno: string; why: string };
+const fail = (errno: string, why: string): Fail => ({ ok: false, errno, why });
+
+/** A message type by number or name (`RTM_GETLINK`, `NLMSG_DONE`, `GENL_ID_CTRL`). */
+export function typeValue(t: number | string, family: NlFamily): number | undefined {
+  if (typeof t === 'number') return Number.isInteger(t) && t >= 0 && t <= 0xffff ? t : undefined;
+  const s = t.trim().toUpperCase();
+  if (/^(0X[0-9A-F]+|\d+)$/.test(s)) return typeValue(Number(s), family);
+  if (s in NLMSG_TYPES) return NLMSG_TYPES[s];
+  if (family === 'generic' && s === 'GENL_ID_CTRL') return 0x10;
+  if (family === 'route') return RTM_TYPES.find((x) => x.name === s)?.value;
+  return undefined;
+}
+
+/** Flags by number or names (`REQUEST`, `NLM_F_DUMP`). */
+export function flagsValue(f: number | string[]): number | undefined {
+  if (typeof f === 'number') return Number.isInteger(f) && f >= 0 && f <= 0xffff ? f : undefined;
+  let v = 0;
+  for (const n of f) {
+    if (!n.trim()) continue;
+    const b = flagValue(n);
+    if (b === undefined || b > 0xffff) return undefined;
+    v |= b;
+  }
+  return v;
+}
+
+interface Resolved {
+  rawType: number;
+  payload: Uint8Array | null;
+  children: Resolved[] | null;
+  size: number; // nla_len
+}
+
+const te = new TextEncoder();
+
+function intBytes(v: number | bigint, size: number, signed: boolean, le: boolean): Uint8Array | null {
+  const b = new Uint8Array(size);
+  const dv = new DataView(b.buffer);
+  if (size === 8) {
+    let x: bigint;
+    try {
+      x = BigInt(v);
+    } catch {
+      return null;
+    }
+    if (x < 0n || x > 0xffffffffffffffffn) return null;
+    dv.setBigUint64(0, x, le);
+    return b;
+  }
+  const n = Number(v);
+  if (!Number.isInteger(n)) return null;
+  const max = signed ? 2 ** (size * 8 - 1) - 1 : 2 ** (size * 8) - 1;
+  const min = signed ? -(2 ** (size * 8 - 1)) : 0;
+  if (n < min || n > max) return null;
+  if (size === 1) dv.setUint8(0, n & 0xff);
+  else if (size === 2) dv.setUint16(0, n & 0xffff, le);
+  else if (signed) dv.setInt32(0, n, le);
+  else dv.setUint32(0, n >>> 0, le);
+  return b;
+}
+
+const num = (v: string | number): number | bigint => {
+  if (typeof v === 'number') return v;
+  const s = v.trim();
+  if (/^-?\d+$/.test(s)) {
+    const n = Number(s);
+    return Number.isSafeInteger(n) ? n : BigInt(s);
+  }
+  if (/^0x[0-9a-f]+$/i.test(s)) {
+    const n = Number(s);
+    return Number.isSafeInteger(n) ? n : BigInt(s);
+  }
+  return NaN;
+};
+
+function resolveAttr(spec: NlAttrSpec, set: AttrSet | null, le: boolean, path: string): Resolved | Fail {
+  let type: number | undefined;
+  let def: AttrDef | undefined;
+  if (typeof spec.type === 'number') type = spec.type;
+  else if (/^(0x[0-9a-f]+|\d+)$/i.test(spec.type.trim())) type = Number(spec.type.trim());
+  else if (set) {
+    const want = spec.type.trim().toUpperCase();
+    for (const [n, d] of set.attrs)
+      if (d.name === want) {
+        type = n;
+        def = d;
+      }
+  }
+  if (type === undefined || !Number.isInteger(type) || type < 0 || type > 0x3fff)
+    return fail(
+      'EINVAL',
+      `${path}: unknown attribute type "${String(spec.type)}"${set ? ` in ${set.name}_*` : ''} (types are 0..16383)`,
+    );
+  def ??= set ? lookupAttr(set, type) : undefined;
+  let rawType = type;
+  if (spec.nlaFlags?.netByteorder) rawType |= NLA_F_NET_BYTEORDER;
+  const name = def?.name ?? `attr ${type}`;
+  if (spec.nested) {
+    const isNestedKind = def && (def.kind === 'nested' || def.kind === 'nested-array');
+    if (spec.nlaFlags?.nested || !isNestedKind) rawType |= NLA_F_NESTED;
+    const cs = def ? childSet(def) : null;
+    const children: Resolved[] = [];
+    let size = 4;
+    for (const [i, c] of spec.nested.entries()) {
+      const r = resolveAttr(c, cs, le, `${path}/${name}[${i}]`);
+      if ('ok' in r) return r;
+      children.push(r);
+      size += nlaAlign(r.size);
+    }
+    if (size > 0xffff)
+      return fail(
+        'EMSGSIZE',
+        `${path}: ${name} would be ${size} bytes; nla_len is a __u16 (nla_nest_end fails past 65535)`,
+      );
+    return { rawType, payload: null, children, size };
+  }
+  if (spec.nlaFlags?.nested) rawType |= NLA_F_NESTED;
+  let payload: Uint8Array;
+  const v = spec.value;
+  if (!v || v.kind === 'flag') payload = new Uint8Array(0);
+  else if (v.kind === 'str' || v.kind === 'strz') {
+    const s = te.encode(String(v.v));
+    payload = v.kind === 'strz' ? new Uint8Array(s.length + 1) : s;
+    if (v.kind === 'strz') payload.set(s);
+  } else if (v.kind === 'bytes') {
+    const h = parseHex(String(v.v));
+    if (!h.ok) return fail('EINVAL', `${path}: ${name}: ${h.why}`);
+    payload = h.bytes;
+  } else {
+    const size = { u8: 1, u16: 2, u32: 4, u64: 8, s32: 4 }[v.kind];
+    const b = intBytes(num(v.v), size, v.kind === 's32', spec.nlaFlags?.netByteorder ? false : le);
+    if (!b) return fail('ERANGE', `${path}: ${name}: ${String(v.v)} does not fit a ${v.kind}`);
+    payload = b;
+  }
+  const size = 4 + payload.length;
+  if (size > 0xffff) return fail('EMSGSIZE', `${path}: ${name} would be ${size} bytes; nla_len is a __u16`);
+  return { rawType, payload, children: null, size };
+}
+
+function writeAttr(dv: DataView, out: Uint8Array, at: number, r: Resolved, le: boolean): number {
+  dv.setUint16(at, r.size, le);
+  dv.setUint16(at + 2, r.rawType, le);
+  let p = at + 4;
+  if (r.payload) {
+    out.set(r.payload, p);
+    p += r.payload.length;
+  } else for (const c of r.children ?? []) p = writeAttr(dv, out, p, c, le);
+  return at + nlaAlign(r.size);
+}
+
+/** Build the bytes of one or more messages back to back (each NLMSG_ALIGNed). */
+export function encodeNetlink(
+  msgs: NlMessageSpec[],
+  opts: { family: NlFamily; endian?: Endian },
+): NlEncodeResult {
+  const le = (opts.endian ?? 'le') === 'le';
+  const plans: {
+    type: number;
+    flags: number;
+    spec: NlMessageSpec;
+    hdr: Uint8Array;
+    attrs: Resolved[];
+    len: number;
+  }[] = [];
+  let total = 0;
+  for (const [i, m] of msgs.entries()) {
+    const type = typeValue(m.type, opts.family);
+    if (type === undefined)
+      return fail('EINVAL', `message ${i}: unknown type "${String(m.type)}" for the ${opts.family} family`);
+    const flags = flagsValue(m.flags);
+    if (flags === undefined)
+      return fail('EINVAL', `message ${i}: unknown flag in ${JSON.stringify(m.flags)}`);
+    for (const [k, v] of [
+      ['nlmsg_seq', m.seq],
+      ['nlmsg_pid', m.pid],
+    ] as const)
+      if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
+        return fail('ERANGE', `message ${i}: ${k} = ${v} is not a __u32`);
+    const schema = messageSchema(type, opts.family);
+    let hdr = new Uint8Array(0);
+    if (schema.header) {
+      const h = schema.header;
+      hdr = new Uint8Array(structSize(h));
+      const fh = { ...(m.familyHeader ?? {}) };
+      if (h.name === 'genlmsghdr' && typeof fh.cmd !== 'number') fh.cmd = 0;
+      let at = 0;
+      for (const mem of h.members) {
+        const v = fh[mem.name] ?? 0;
+        delete fh[mem.name];
+        const b = intBytes(v, mem.size, !!mem.signed, le);
+        if (!b)
+          return fail(
+            'ERANGE',
+            `message ${i}: ${h.name}.${mem.name} = ${v} does not fit ${mem.size} byte(s)`,
+          );
+        hdr.set(b, at);
+        at += mem.size;
+      }
+      const extra = Object.keys(fh);
+      if (extra.length)
+        return fail(
+          'EINVAL',
+          `message ${i}: struct ${h.name} has no field ${extra.join(', ')} (fields: ${h.members.map((x) => x.name).join(', ')})`,
+        );
+    } else if (m.familyHeader && Object.keys(m.familyHeader).length)
+      return fail(
+        'EINVAL',
+        `message ${i}: ${String(m.type)} has no family header in the ${opts.family} family`,
+      );
+    const attrs: Resolved[] = [];
+    for (const [j, a] of m.attributes.entries()) {
+      const r = resolveAttr(a, schema.attrs, le, `message ${i} attribute ${j}`);
+      if ('ok' in r) return r;
+      attrs.push(r);
+    }
+    const len =
+      NLMSG_HDRLEN +
+      (hdr.length ? nlmsgAlign(hdr.length) : 0) +
+      attrs.reduce((s, r) => s + nlaAlign(r.size), 0);
+    if (
+      m.lenOverride !== undefined &&
+      (!Number.isInteger(m.lenOverride) || m.lenOverride < 0 || m.lenOverride > 0xffffffff)
+    )
+      return fail('ERANGE', `message ${i}: lenOverride ${m.lenOverride} is not a __u32`);
+    plans.push({ type, flags, spec: m, hdr, attrs, len });
+    total += nlmsgAlign(len);
+    if (total > 0x7fffffff) return fail('EMSGSIZE', 'the buffer would exceed 2 GiB');
+  }
+  const out = new Uint8Array(total);
+  const dv = new DataView(out.buffer);
+  let at = 0;
+  for (const p of plans) {
+    dv.setUint32(at, p.spec.lenOverride ?? p.len, le);
+    dv.setUint16(at + 4, p.type, le);
+    dv.setUint16(at + 6, p.flags, le);
+    dv.setUint32(at + 8, p.spec.seq >>> 0, le);
+    dv.setUint32(at + 12, p.spec.pid >>> 0, le);
+    let q = at + NLMSG_HDRLEN;
+    out.set(p.hdr, q);
+    q += p.hdr.length ? nlmsgAlign(p.hdr.length) : 0;
+    for (const r of p.attrs) q = writeAttr(dv, out, q, r, le);
+    at += nlmsgAlign(p.len);
+  }
+  return { ok: true, bytes: out };
+}
+
+const hexOf = (b: Uint8Array, s: number, e: number): string =>
+  Array.from(b.subarray(s, e), (x) => x.toString(16).padStart(2, '0')).join('');
+
+/**
+ * The spec that encodes back to a decoded message's exact bytes: every leaf as `bytes`, nested
+ * attributes as children, NLA_F_* bits as they were. Used to edit a pasted message in the lab.
+ */
+export function messageToSpec(m: NlMessage, bytes: Uint8Array): NlMessageSpec {
+  const familyHeader: Record<string, number> = {};
+  if (m.familyHeader && m.type >= 0x10)
+    for (const f of m.familyHeader.fields)
+      if (f.kind === 'family-header' && typeof f.value === 'number') familyHeader[f.name] = f.value;
+  return {
+    type: m.type,
+    flags: m.flags,
+    seq: m.seq,
+    pid: m.pid,
+    ...(Object.keys(familyHeader).length ? { familyHeader } : {}),
+    attributes: m.type >= 0x10 ? m.attributes.map((a) => attrToSpec(a, bytes)) : [],
+  };
+}
+
+function attrToSpec(a: NlAttr, bytes: Uint8Array): NlAttrSpec {
+  const raw = Number(a.fields[1]?.value ?? a.type);
+  const nlaFlags = {
+    ...(raw & NLA_F_NESTED ? { nested: true } : {}),
+    ...(raw & NLA_F_NET_BYTEORDER ? { netByteorder: true } : {}),
+  };
+  const base: NlAttrSpec = { type: a.type, ...(Object.keys(nlaFlags).length ? { nlaFlags } : {}) };
+  if (a.children) return { ...base, nested: a.children.map((c) => attrToSpec(c, bytes)) };
+  return { ...base, value: { kind: 'bytes', v: hexOf(bytes, a.offset + 4, a.offset + Math.max(4, a.len)) } };
+}
+
+/** The value kinds `--attr NAME=KIND:VALUE` accepts, by attribute kind, for suggestions. */
+export function defaultValueKind(kind: string | undefined): NlAttrValueKind {
+  switch (kind) {
+    case 'u8':
+    case 'u16':
+    case 'u32':
+    case 'u64':
+    case 's32':
+      return kind;
+    case 'string':
+      return 'strz';
+    case 'flag':
+      return 'flag';
+    default:
+      return 'bytes';
+  }
+}
+
+export const CTRL_CMD_VALUES: Record<string, number> = Object.fromEntries(CTRL_CMDS.map((n, i) => [n, i]));

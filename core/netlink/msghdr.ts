@@ -1,0 +1,113 @@
+/**
+ * struct msghdr with its sockaddr_nl, iovec array and control buffer of cmsghdrs, laid out as
+ * on x86-64 (include/linux/socket.h, include/uapi/linux/uio.h, include/uapi/linux/netlink.h).
+ * The layout is drawn in one notional arena: msghdr first, then what its pointers point at.
+ */
+import { cmsgAlign, cmsgData, cmsgLen, cmsgSpace } from './constants.ts';
+import type { NlMsghdrLayout } from './types.ts';
+
+const LEVELS: Record<string, number> = { SOL_SOCKET: 1, SOL_IP: 0, SOL_IPV6: 41, SOL_NETLINK: 270 };
+const TYPES: Record<string, number> = {
+  SCM_RIGHTS: 1,
+  SCM_CREDENTIALS: 2,
+  SCM_TIMESTAMP: 29,
+  NETLINK_PKTINFO: 3,
+  NETLINK_LISTEN_ALL_NSID: 8,
+  IP_PKTINFO: 8,
+  IP_TTL: 2,
+};
+/** What well-known cmsg payloads hold (struct ucred: pid, uid, gid). */
+const PAYLOAD_FIELDS: Record<string, { name: string; size: number }[]> = {
+  SCM_CREDENTIALS: [
+    { name: 'pid', size: 4 },
+    { name: 'uid', size: 4 },
+    { name: 'gid', size: 4 },
+  ],
+  NETLINK_PKTINFO: [{ name: 'group', size: 4 }],
+  NETLINK_LISTEN_ALL_NSID: [{ name: 'nsid', size: 4 }],
+};
+
+const align8 = (n: number) => cmsgAlign(n);
+
+export function msghdrLayout(opts: {
+  iovLens: number[];
+  cmsgs: { level: string; type: string; dataLen: number }[];
+  namelen?: number;
+}): NlMsghdrLayout {
+  const namelen = opts.namelen ?? 12;
+  const iovLens = opts.iovLens.map((n) => Math.max(0, Math.floor(n) || 0));
+  const cm = opts.cmsgs.map((c) => ({ ...c, dataLen: Math.max(0, Math.floor(c.dataLen) || 0) }));
+  const nameOff = 56;
+  const iovOff = nameOff + align8(namelen);
+  const ctlOff = iovOff + 16 * iovLens.length;
+  // msg_controllen: the sum of CMSG_SPACE of each message (what CMSG_NXTHDR walks).
+  const controllen = cm.reduce((s, c) => s + cmsgSpace(c.dataLen), 0);
+  const structs: NlMsghdrLayout['structs'] = [];
+  structs.push({
+    name: 'struct msghdr',
+    offset: 0,
+    size: 56,
+    fields: [
+      { name: 'msg_name', offset: 0, size: 8, value: namelen ? `&sockaddr_nl (+${nameOff})` : 'NULL' },
+      { name: 'msg_namelen', offset: 8, size: 4, value: String(namelen) },
+      { name: '(padding)', offset: 12, size: 4, value: '' },
+      { name: 'msg_iov', offset: 16, size: 8, value: iovLens.length ? `&iov[0] (+${iovOff})` : 'NULL' },
+      { name: 'msg_iovlen', offset: 24, size: 8, value: String(iovLens.length) },
+      { name: 'msg_control', offset: 32, size: 8, value: cm.length ? `&control (+${ctlOff})` : 'NULL' },
+      { name: 'msg_controllen', offset: 40, size: 8, value: String(controllen) },
+      { name: 'msg_flags', offset: 48, size: 4, value: '0' },
+      { name: '(padding)', offset: 52, size: 4, value: '' },
+    ],
+  });
+  if (namelen)
+    structs.push({
+      name: 'struct sockaddr_nl',
+      offset: nameOff,
+      size: 12,
+      fields: [
+        { name: 'nl_family', offset: nameOff, size: 2, value: '16 (AF_NETLINK)' },
+        { name: 'nl_pad', offset: nameOff + 2, size: 2, value: '0' },
+        { name: 'nl_pid', offset: nameOff + 4, size: 4, value: '0 (the kernel)' },
+        { name: 'nl_groups', offset: nameOff + 8, size: 4, value: '0' },
+      ],
+    });
+  iovLens.forEach((len, i) => {
+    const o = iovOff + 16 * i;
+    structs.push({
+      name: `struct iovec iov[${i}]`,
+      offset: o,
+      size: 16,
+      fields: [
+        { name: 'iov_base', offset: o, size: 8, value: `&buf${i}` },
+        { name: 'iov_len', offset: o + 8, size: 8, value: String(len) },
+      ],
+    });
+  });
+  const cmsgs: NlMsghdrLayout['cmsgs'] = [];
+  let at = ctlOff;
+  cm.forEach((c, i) => {
+    const len = cmsgLen(c.dataLen);
+    const space = cmsgSpace(c.dataLen);
+    const data = cmsgData(at);
+    cmsgs.push({ offset: at, len, space, dataOffset: data });
+    const fields = [
+      { name: 'cmsg_len', offset: at, size: 8, value: `${len} (CMSG_LEN(${c.dataLen}))` },
+      { name: 'cmsg_level', offset: at + 8, size: 4, value: `${LEVELS[c.level] ?? '?'} (${c.level})` },
+      { name: 'cmsg_type', offset: at + 12, size: 4, value: `${TYPES[c.type] ?? '?'} (${c.type})` },
+    ];
+    const known = PAYLOAD_FIELDS[c.type];
+    let p = data;
+    if (known && known.reduce((s, f) => s + f.size, 0) === c.dataLen)
+      for (const f of known) {
+        fields.push({ name: f.name, offset: p, size: f.size, value: '' });
+        p += f.size;
+      }
+    else if (c.dataLen)
+      fields.push({ name: 'data', offset: p, size: c.dataLen, value: `${c.dataLen} bytes` });
+    if (space > len)
+      fields.push({ name: '(padding)', offset: at + len, size: space - len, value: 'CMSG_ALIGN' });
+    structs.push({ name: `struct cmsghdr [${i}]`, offset: at, size: space, fields });
+    at += space;
+  });
+  return { structs, controllen, cmsgs };
+}

@@ -1,0 +1,311 @@
+/** Names for the numbers inside netlink messages: flags by request kind, family-header enums, errno. */
+import { STRERROR, errnoName, type ERRNO } from '../errno/index.ts';
+import { CTRL_CMDS, requestKind, type RequestKind } from './families.ts';
+import { GENL_ID_CTRL, NLMSG_DONE, NLMSG_ERROR } from './constants.ts';
+import type { NlFamily, NlFlagGroup } from './types.ts';
+
+type Flag = { name: string; bit: number; meaning: string };
+const STANDARD: Flag[] = [
+  {
+    name: 'NLM_F_REQUEST',
+    bit: 0x01,
+    meaning: 'It is a request message (netlink_rcv_skb only hands requests to the family)',
+  },
+  { name: 'NLM_F_MULTI', bit: 0x02, meaning: 'Part of a multipart message, terminated by NLMSG_DONE' },
+  {
+    name: 'NLM_F_ACK',
+    bit: 0x04,
+    meaning: 'Reply with an acknowledgment (NLMSG_ERROR with error 0) on success',
+  },
+  { name: 'NLM_F_ECHO', bit: 0x08, meaning: 'Echo this request back (to the sender, as a notification)' },
+  {
+    name: 'NLM_F_DUMP_INTR',
+    bit: 0x10,
+    meaning: 'The dump was inconsistent because its data changed during the dump',
+  },
+  { name: 'NLM_F_DUMP_FILTERED', bit: 0x20, meaning: 'The dump was filtered as the request asked' },
+];
+const GET: Flag[] = [
+  { name: 'NLM_F_ROOT', bit: 0x100, meaning: 'Return the complete table instead of a single entry' },
+  {
+    name: 'NLM_F_MATCH',
+    bit: 0x200,
+    meaning: 'Return all entries matching criteria passed in the message content',
+  },
+  {
+    name: 'NLM_F_ATOMIC',
+    bit: 0x400,
+    meaning: 'Return an atomic snapshot of the table (unused by rtnetlink)',
+  },
+  { name: 'NLM_F_DUMP', bit: 0x300, meaning: 'NLM_F_ROOT|NLM_F_MATCH: dump everything' },
+];
+const NEW: Flag[] = [
+  { name: 'NLM_F_REPLACE', bit: 0x100, meaning: 'Replace an existing matching object' },
+  { name: 'NLM_F_EXCL', bit: 0x200, meaning: 'Do not touch the object if it already exists (-EEXIST)' },
+  { name: 'NLM_F_CREATE', bit: 0x400, meaning: 'Create the object if it does not exist' },
+  { name: 'NLM_F_APPEND', bit: 0x800, meaning: 'Add to the end of the object list' },
+];
+const DELETE: Flag[] = [
+  { name: 'NLM_F_NONREC', bit: 0x100, meaning: 'Do not delete recursively' },
+  { name: 'NLM_F_BULK', bit: 0x200, meaning: 'Delete multiple objects' },
+];
+const ACK: Flag[] = [
+  { name: 'NLM_F_CAPPED', bit: 0x100, meaning: 'The request was capped: only its header is echoed' },
+  { name: 'NLM_F_ACK_TLVS', bit: 0x200, meaning: 'Extended-ack TLVs follow the echoed request' },
+];
+
+/** The kind a message's flags are read by: GET/NEW/DEL/SET request, an ACK reply, or neither. */
+export function flagKind(
+  type: number,
+  flags: number,
+  family: NlFamily,
+  genlCmd?: number,
+): RequestKind | 'ack' {
+  if (type === NLMSG_ERROR) return 'ack';
+  let k = requestKind(type, family);
+  if (family === 'generic' && type === GENL_ID_CTRL && genlCmd !== undefined) {
+    const n = CTRL_CMDS[genlCmd] ?? '';
+    k = n.includes('_GET') ? 'get' : n.includes('_NEW') ? 'new' : n.includes('_DEL') ? 'del' : 'unknown';
+  }
+  if (k === 'unknown' && family !== 'route' && flags & 0x01) return 'get';
+  return k;
+}
+
+/** flagGroups: the NLM_F_* groups as include/uapi/linux/netlink.h lists them, the applicable one first. */
+export function flagGroups(type: number, family: NlFamily): NlFlagGroup[] {
+  const k = flagKind(type, 0x01, family);
+  const all: NlFlagGroup[] = [
+    { group: 'standard', flags: STANDARD },
+    { group: 'GET modifiers', flags: GET },
+    { group: 'NEW modifiers', flags: NEW },
+    { group: 'DELETE modifiers', flags: DELETE },
+    { group: 'ACK flags', flags: ACK },
+  ];
+  const first =
+    k === 'get'
+      ? 1
+      : k === 'new' || k === 'set'
+        ? 2
+        : k === 'del'
+          ? 3
+          : k === 'ack'
+            ? 4
+            : type === NLMSG_DONE
+              ? -1
+              : -1;
+  if (first < 0) return all;
+  const picked = all[first] as NlFlagGroup;
+  return [all[0] as NlFlagGroup, picked, ...all.slice(1).filter((g) => g !== picked)];
+}
+
+/** The names of the set bits, the 0x100–0x800 bits named by the message's kind. */
+export function flagNamesFor(type: number, flags: number, family: NlFamily, genlCmd?: number): string[] {
+  const out: string[] = [];
+  for (const f of STANDARD) if (flags & f.bit) out.push(f.name);
+  const k = flagKind(type, flags, family, genlCmd);
+  let high = flags & 0xf00;
+  const isReq = (flags & 0x01) !== 0;
+  if (k === 'ack') {
+    for (const f of ACK)
+      if (high & f.bit) {
+        out.push(f.name);
+        high &= ~f.bit;
+      }
+  } else if (isReq && k === 'get') {
+    if ((high & 0x300) === 0x300) {
+      out.push('NLM_F_DUMP');
+      high &= ~0x300;
+    }
+    for (const f of GET.slice(0, 3))
+      if (high & f.bit) {
+        out.push(f.name);
+        high &= ~f.bit;
+      }
+  } else if (isReq && (k === 'new' || k === 'set')) {
+    for (const f of NEW)
+      if (high & f.bit) {
+        out.push(f.name);
+        high &= ~f.bit;
+      }
+  } else if (isReq && k === 'del') {
+    for (const f of DELETE)
+      if (high & f.bit) {
+        out.push(f.name);
+        high &= ~f.bit;
+      }
+  }
+  const rest = (flags & ~0x3f & ~0xf00) | high;
+  for (let b = 0; b < 16; b++) if (rest & (1 << b)) out.push(`0x${(1 << b).toString(16)}`);
+  return out;
+}
+
+/** Every name a flag can be given in an encode spec (with or without the NLM_F_ prefix). */
+export function flagValue(name: string): number | undefined {
+  const n = name.trim().toUpperCase();
+  const full = n.startsWith('NLM_F_') ? n : `NLM_F_${n}`;
+  for (const f of [...STANDARD, ...GET, ...NEW, ...DELETE, ...ACK]) if (f.name === full) return f.bit;
+  if (/^(0x[0-9a-f]+|\d+)$/i.test(n)) return Number(n);
+  return undefined;
+}
+
+const MORE_ERRNO: Record<number, [string, string]> = {
+  16: ['EBUSY', 'Device or resource busy'],
+  3: ['ESRCH', 'No such process'],
+  6: ['ENXIO', 'No such device or address'],
+  61: ['ENODATA', 'No data available'],
+  75: ['EOVERFLOW', 'Value too large for defined data type'],
+  524: ['ENOTSUPP', 'Unknown error 524'],
+};
+/** An errno number (positive) as name and strerror(3). */
+export function errnoText(n: number): { name: string; strerror: string } {
+  if (n === 0) return { name: 'ACK', strerror: 'Success' };
+  const name = errnoName(n);
+  if (name) return { name, strerror: STRERROR[name] ?? EXTRA_STRERROR[name] ?? name };
+  const m = MORE_ERRNO[n];
+  return m ? { name: m[0], strerror: m[1] } : { name: `errno ${n}`, strerror: `Unknown error ${n}` };
+}
+const EXTRA_STRERROR: Partial<Record<keyof typeof ERRNO, string>> = {
+  ENOENT: 'No such file or directory',
+  ENODEV: 'No such device',
+  ERANGE: 'Numerical result out of range',
+  ENOSPC: 'No space left on device',
+  EADDRNOTAVAIL: 'Cannot assign requested address',
+  EADDRINUSE: 'Address already in use',
+  ENOPROTOOPT: 'Protocol not available',
+  ECONNREFUSED: 'Connection refused',
+  ENOMEM: 'Cannot allocate memory',
+  EINTR: 'Interrupted system call',
+  EFAULT: 'Bad address',
+  ENOTSOCK: 'Socket operation on non-socket',
+};
+
+// ---------------------------------------------------------------- family-header values
+const AF_NAMES: Record<number, string> = {
+  0: 'AF_UNSPEC',
+  1: 'AF_UNIX',
+  2: 'AF_INET',
+  7: 'AF_BRIDGE',
+  10: 'AF_INET6',
+  16: 'AF_NETLINK',
+  17: 'AF_PACKET',
+  28: 'AF_MPLS',
+  128: 'RTNL_FAMILY_IPMR',
+  129: 'RTNL_FAMILY_IP6MR',
+};
+const ARPHRD: Record<number, string> = {
+  1: 'ARPHRD_ETHER',
+  768: 'ARPHRD_TUNNEL',
+  769: 'ARPHRD_TUNNEL6',
+  772: 'ARPHRD_LOOPBACK',
+  776: 'ARPHRD_SIT',
+  778: 'ARPHRD_IPGRE',
+  65534: 'ARPHRD_NONE',
+  65535: 'ARPHRD_VOID',
+};
+const IFF = [
+  'UP',
+  'BROADCAST',
+  'DEBUG',
+  'LOOPBACK',
+  'POINTOPOINT',
+  'NOTRAILERS',
+  'RUNNING',
+  'NOARP',
+  'PROMISC',
+  'ALLMULTI',
+  'MASTER',
+  'SLAVE',
+  'MULTICAST',
+  'PORTSEL',
+  'AUTOMEDIA',
+  'DYNAMIC',
+  'LOWER_UP',
+  'DORMANT',
+  'ECHO',
+];
+const IFA_F = [
+  'SECONDARY',
+  'NODAD',
+  'OPTIMISTIC',
+  'DADFAILED',
+  'HOMEADDRESS',
+  'DEPRECATED',
+  'TENTATIVE',
+  'PERMANENT',
+];
+const RT_SCOPE: Record<number, string> = {
+  0: 'RT_SCOPE_UNIVERSE',
+  200: 'RT_SCOPE_SITE',
+  253: 'RT_SCOPE_LINK',
+  254: 'RT_SCOPE_HOST',
+  255: 'RT_SCOPE_NOWHERE',
+};
+const RT_TABLE: Record<number, string> = {
+  0: 'RT_TABLE_UNSPEC',
+  252: 'RT_TABLE_COMPAT',
+  253: 'RT_TABLE_DEFAULT',
+  254: 'RT_TABLE_MAIN',
+  255: 'RT_TABLE_LOCAL',
+};
+const RTPROT: Record<number, string> = {
+  0: 'RTPROT_UNSPEC',
+  1: 'RTPROT_REDIRECT',
+  2: 'RTPROT_KERNEL',
+  3: 'RTPROT_BOOT',
+  4: 'RTPROT_STATIC',
+  16: 'RTPROT_DHCP',
+};
+const RTN = [
+  'RTN_UNSPEC',
+  'RTN_UNICAST',
+  'RTN_LOCAL',
+  'RTN_BROADCAST',
+  'RTN_ANYCAST',
+  'RTN_MULTICAST',
+  'RTN_BLACKHOLE',
+  'RTN_UNREACHABLE',
+  'RTN_PROHIBIT',
+  'RTN_THROW',
+  'RTN_NAT',
+  'RTN_XRESOLVE',
+];
+const bits = (v: number, names: string[], prefix: string): string => {
+  const out: string[] = [];
+  names.forEach((n, i) => {
+    if (v & (1 << i)) out.push(prefix + n);
+  });
+  return out.length ? out.join('|') : '0';
+};
+
+/** How a family-header member's value reads (`ifi_flags` as IFF_UP|IFF_LOOPBACK…). */
+export function headerValueDisplay(member: string, v: number): string {
+  switch (member) {
+    case 'ifi_family':
+    case 'ifa_family':
+    case 'rtm_family':
+    case 'ndm_family':
+      return `${v} (${AF_NAMES[v] ?? '?'})`;
+    case 'ifi_type':
+      return `${v} (${ARPHRD[v] ?? 'ARPHRD_?'})`;
+    case 'ifi_flags':
+    case 'ifi_change':
+      return `0x${(v >>> 0).toString(16)} (${bits(v, IFF, 'IFF_')})`;
+    case 'ifa_flags':
+      return `0x${v.toString(16)} (${bits(v, IFA_F, 'IFA_F_')})`;
+    case 'ifa_scope':
+    case 'rtm_scope':
+      return `${v} (${RT_SCOPE[v] ?? 'user scope'})`;
+    case 'rtm_table':
+      return `${v} (${RT_TABLE[v] ?? 'table'})`;
+    case 'rtm_protocol':
+      return `${v} (${RTPROT[v] ?? 'RTPROT_?'})`;
+    case 'rtm_type':
+      return `${v} (${RTN[v] ?? 'RTN_?'})`;
+    default:
+      return String(v);
+  }
+}
+
+export function genlCmdName(type: number, cmd: number): string {
+  return type === GENL_ID_CTRL ? (CTRL_CMDS[cmd] ?? `cmd ${cmd}`) : `cmd ${cmd}`;
+}
