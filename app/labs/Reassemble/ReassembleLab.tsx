@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
+import { IssuesBanner } from '../../components/IssuesBanner.tsx';
 import { SkbSvgDefs } from '../../components/SkbPanel.tsx';
 import { num } from '../../format.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -112,25 +113,12 @@ export function ReassembleLab() {
       </aside>
 
       <div className="lab-results">
-        {(issues.length > 0 || modelError) && (
-          <div className="banner" role="status">
-            <p className="banner-title">
-              {modelError
-                ? 'The model stopped on this input; showing the last good result.'
-                : stale
-                  ? `${issues.length === 1 ? 'One input needs' : `${issues.length} inputs need`} fixing — showing the last good result.`
-                  : 'A URL parameter was ignored.'}
-            </p>
-            <ul>
-              {issues.map((i) => (
-                <li key={`${i.field}:${i.message}`}>
-                  <strong>{fieldName(i.field, order)}:</strong> {i.message}
-                </li>
-              ))}
-              {modelError && <li className="mono">{modelError}</li>}
-            </ul>
-          </div>
-        )}
+        <IssuesBanner
+          issues={issues}
+          stale={stale}
+          modelError={modelError}
+          fieldName={(f) => `${fieldName(f as ReassembleIssueField, order)}:`}
+        />
 
         <FragmentCards announce={announce} announcement={announcement} />
 

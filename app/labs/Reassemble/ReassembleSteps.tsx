@@ -1,17 +1,7 @@
-import { useEffect, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useStepList } from '../../hooks/useStepList.ts';
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
-
-const KEYS: Record<string, (s: number, n: number) => number> = {
-  ArrowDown: (s) => s + 1,
-  ArrowRight: (s) => s + 1,
-  ArrowUp: (s) => s - 1,
-  ArrowLeft: (s) => s - 1,
-  Home: () => 0,
-  End: (_, n) => n - 1,
-};
 
 /**
  * The kernel steps of the run, grouped under the arrival (or timer) they belong to. One step is
@@ -27,24 +17,7 @@ export function ReassembleSteps({
   onSelect: (i: number) => void;
 }) {
   const trace = result.trace;
-  const listRef = useRef<HTMLOListElement>(null);
-  useEffect(() => {
-    const list = listRef.current;
-    const item = list?.children[selected] as HTMLElement | undefined;
-    if (!list || !item) return;
-    const top = item.offsetTop - list.offsetTop;
-    if (top < list.scrollTop) list.scrollTop = top - 8;
-    else if (top + item.offsetHeight > list.scrollTop + list.clientHeight)
-      list.scrollTop = top + item.offsetHeight - list.clientHeight + 8;
-  }, [selected, trace]);
-  const onKeyDown = (e: KeyboardEvent) => {
-    const move = KEYS[e.key];
-    if (!move || !(e.target as HTMLElement).classList.contains('step-select')) return;
-    e.preventDefault();
-    const next = Math.max(0, Math.min(trace.length - 1, move(selected, trace.length)));
-    onSelect(next);
-    listRef.current?.querySelectorAll<HTMLButtonElement>('button.step-select')[next]?.focus();
-  };
+  const { listRef, onKeyDown } = useStepList(selected, trace.length, onSelect);
 
   return (
     <ol className="steps rq-steps" ref={listRef} onKeyDown={onKeyDown} aria-label="Kernel steps">
