@@ -1,3 +1,5 @@
+import { ShareBar } from './components/ShareBar.tsx';
+import { useEmbed, useHeightReporter } from './hooks/useEmbed.ts';
 import { useHashPath } from './hooks/useHashRoute.ts';
 import { useTheme } from './hooks/useTheme.ts';
 import { LABS } from './routes.ts';
@@ -31,10 +33,41 @@ function ThemeToggle() {
   );
 }
 
-export function App() {
-  const path = useHashPath() || DEFAULT_ROUTE;
+function LabView({ path }: { path: string }) {
   const lab = LABS.find((l) => l.path === path);
   const LabComponent = lab ? LAB_COMPONENTS[lab.path] : undefined;
+  return lab?.ready && LabComponent ? (
+    <LabComponent />
+  ) : lab ? (
+    <ComingSoon lab={lab} />
+  ) : (
+    <section className="coming-soon">
+      <h1>No lab at “#/{path}”</h1>
+      <p>
+        Try the <a href={`#/${DEFAULT_ROUTE}`}>Fragmentation lab</a>.
+      </p>
+    </section>
+  );
+}
+
+export function App() {
+  const path = useHashPath() || DEFAULT_ROUTE;
+  const embed = useEmbed();
+  useHeightReporter(embed);
+  const lab = LABS.find((l) => l.path === path);
+  const shareBar = lab?.ready ? <ShareBar lab={lab.path} title={lab.title} embed={embed} /> : null;
+
+  // Embed mode (`embed=1`): the lab alone, for an iframe in someone's documentation.
+  if (embed)
+    return (
+      <div className="shell shell--embed">
+        <main id="main" tabIndex={-1}>
+          {shareBar}
+          <LabView path={path} />
+        </main>
+      </div>
+    );
+
   return (
     <div className="shell">
       <a
@@ -74,18 +107,8 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        {lab?.ready && LabComponent ? (
-          <LabComponent />
-        ) : lab ? (
-          <ComingSoon lab={lab} />
-        ) : (
-          <section className="coming-soon">
-            <h1>No lab at “#/{path}”</h1>
-            <p>
-              Try the <a href={`#/${DEFAULT_ROUTE}`}>Fragmentation lab</a>.
-            </p>
-          </section>
-        )}
+        {shareBar}
+        <LabView path={path} />
       </main>
       <footer className="site-footer">
         <p>

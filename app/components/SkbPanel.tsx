@@ -339,7 +339,14 @@ export function SkbBuffer({
 
   return (
     <div className={`skb-buffer${live ? ' is-live' : ''}`} ref={ref}>
-      <svg width={W} height={h} role="img" aria-label={desc} className="skb-svg skb-svg--big">
+      <svg
+        width={W}
+        height={h}
+        role="img"
+        aria-label={desc}
+        className="skb-svg skb-svg--big"
+        data-main-diagram="sk_buff"
+      >
         {/* the magnified bytes around data */}
         {hasZoom ? (
           <g className="skb-zoom">

@@ -282,6 +282,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
           role="img"
           aria-label={`Fragment boundaries: ${describe}`}
           className={zoomed ? 'is-zoomed' : undefined}
+          data-main-diagram="fragments"
         >
           <defs>
             <clipPath id={clipId}>

@@ -157,6 +157,7 @@ export function JourneyDiagram({
   return (
     <svg
       className="journey-svg"
+      data-main-diagram="stacks"
       width={width}
       height={g.height}
       viewBox={`0 0 ${width} ${g.height}`}

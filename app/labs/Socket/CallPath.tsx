@@ -78,7 +78,7 @@ export function CallPath({
   const nodes = pathNodes(trace);
   const last = trace.length - 1;
   return (
-    <figure className="sk-path" aria-labelledby="sk-path-cap">
+    <figure className="sk-path" aria-labelledby="sk-path-cap" data-main-diagram="call-path">
       <figcaption id="sk-path-cap" className="visually-hidden">
         Call path of {result.ok ? 'a successful' : 'a failed'} socket() call, from __sys_socket down to{' '}
         {result.ok ? 'the new socket' : `the -${result.errno} exit in ${result.fn}`}

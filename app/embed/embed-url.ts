@@ -1,0 +1,82 @@
+/**
+ * Embed mode and the links the share bar hands out. `embed=1` may sit in the hash query
+ * (`#/fragment?len=4000&embed=1`, kept there by url-sync) or in the page's own query
+ * (`…/sockscope/?embed=1#/fragment?len=4000`); either turns the site chrome off.
+ */
+
+const EMBED_ON = (v: string | null) => v !== null && v !== '0' && v !== 'false';
+
+function split(href: string): { base: string; search: string; path: string; query: string } {
+  const h = href.indexOf('#');
+  const beforeHash = h < 0 ? href : href.slice(0, h);
+  const hash = h < 0 ? '' : href.slice(h + 1);
+  const s = beforeHash.indexOf('?');
+  const q = hash.indexOf('?');
+  return {
+    base: s < 0 ? beforeHash : beforeHash.slice(0, s),
+    search: s < 0 ? '' : beforeHash.slice(s + 1),
+    path: q < 0 ? hash : hash.slice(0, q),
+    query: q < 0 ? '' : hash.slice(q + 1),
+  };
+}
+
+function join(p: { base: string; search: string; path: string; query: string }): string {
+  const search = p.search ? `?${p.search}` : '';
+  const hash = p.path || p.query ? `#${p.path}${p.query ? `?${p.query}` : ''}` : '';
+  return `${p.base}${search}${hash}`;
+}
+
+/** Drop `embed` from a query string, keeping every other parameter exactly as written. */
+function dropEmbed(query: string): string {
+  return query
+    .split('&')
+    .filter((kv) => kv !== '' && decodeURIComponent(kv.split('=')[0] ?? '') !== 'embed')
+    .join('&');
+}
+
+/** Whether a page address asks for embed mode. */
+export function isEmbedHref(href: string): boolean {
+  const p = split(href);
+  return (
+    EMBED_ON(new URLSearchParams(p.query).get('embed')) ||
+    EMBED_ON(new URLSearchParams(p.search).get('embed'))
+  );
+}
+
+/** The address of the same state as a full page (what "Copy link" copies, also from inside an embed). */
+export function shareHref(href: string): string {
+  const p = split(href);
+  return join({ ...p, search: dropEmbed(p.search), query: dropEmbed(p.query) });
+}
+
+/** The address of the same state in embed mode (`embed=1` last in the hash query). */
+export function embedHref(href: string): string {
+  const p = split(shareHref(href));
+  return join({ ...p, query: [p.query, 'embed=1'].filter(Boolean).join('&') });
+}
+
+/** The lab's route (`fragment`) of an address. */
+export function labOf(href: string): string {
+  return split(href).path.replace(/^\/+|\/+$/g, '');
+}
+
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * What a teacher pastes into a documentation page: the iframe, and a listener that sets its
+ * height from the `sockscope:height` messages the embedded lab posts. The message carries only a
+ * height and a route, so the listener need not check the origin; it matches the message's source
+ * to the iframe, so several embeds on one page each get their own height.
+ */
+export function embedSnippet(src: string, title: string, height = 900): string {
+  return [
+    `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${height}" style="border:0" loading="lazy" allow="clipboard-write"></iframe>`,
+    `<script>`,
+    `addEventListener('message', (e) => {`,
+    `  if (e.data?.type !== 'sockscope:height') return;`,
+    `  for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px';`,
+    `});`,
+    `</script>`,
+  ].join('\n');
+}

@@ -1,0 +1,217 @@
+/**
+ * Embed mode: `embed=1` shows one lab without the site chrome; inside an iframe it posts its
+ * height to the parent page, and the snippet the share bar hands out sizes the iframe with it.
+ * Also: the built app works from a sub-path (relative base), as on GitHub Pages or in a docs site.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import type { Page } from '@playwright/test';
+import { embedSnippet } from '../app/embed/embed-url.ts';
+import { test, expect } from './fixtures.ts';
+
+const FRAGMENT = 'len=4000&mtu=1500&family=inet&sock=udp&pmtu=want';
+
+test('embed mode hides the header, nav and footer and keeps the lab and its share bar', async ({ page }) => {
+  await page.goto(`./#/fragment?${FRAGMENT}&embed=1`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Labs' })).toHaveCount(0);
+  await expect(page.getByRole('contentinfo')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Share this lab' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export SVG' })).toBeVisible();
+  const open = page.getByRole('link', { name: 'Open in sockscope ↗' });
+  await expect(open).toHaveAttribute('href', page.url().replace('&embed=1', ''));
+  // Changing an input keeps embed mode (url-sync keeps the page parameter).
+  await page.getByRole('combobox', { name: 'MTU (bytes)' }).fill('576');
+  await expect(page).toHaveURL(/mtu=576.*embed=1/);
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  // And without embed=1 the chrome is back.
+  await page.goto(`./#/fragment?${FRAGMENT}`);
+  await expect(page.getByRole('banner')).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toBeVisible();
+});
+
+test('embed=1 in the page query (before the hash) works too', async ({ page }) => {
+  await page.goto(`./?embed=1#/socket?domain=AF_INET&type=SOCK_DGRAM&protocol=0&priv=root`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Socket creation' })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(0);
+});
+
+/**
+ * A plain static server on another port (so another origin), as a documentation site's would
+ * be: files only, no SPA fallback. It serves a copy of the build under /docs/sockscope/ and the
+ * course-notes pages the tests write. A real server, not page.route: Chromium's local-network
+ * checks block a page of unknown address from framing 127.0.0.1.
+ */
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+let server: Server;
+let root: string;
+let origin: string;
+const pages = new Map<string, string>();
+
+test.beforeAll(async () => {
+  const dist = process.env.E2E_OUTDIR ?? 'dist';
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`no build in ${dist}; run vite build first`);
+  root = mkdtempSync(join(tmpdir(), 'sockscope-subpath-'));
+  cpSync(dist, join(root, 'docs', 'sockscope'), { recursive: true });
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const page = pages.get(url.pathname);
+    if (page !== undefined) return void res.writeHead(200, { 'content-type': TYPES['.html'] }).end(page);
+    let file = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise<void>((r) => server.close(() => r()));
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A documentation page on another origin with the snippet the share bar gives out. */
+async function docsPage(page: Page, src: string, extra = '') {
+  const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Course notes</title>
+<style>body{font-family:sans-serif;margin:24px;max-width:1100px}</style></head><body>
+<h1>Week 3: fragmentation</h1><p>Try it yourself:</p>
+${embedSnippet(src, 'sockscope: Fragmentation')}
+<script>window.heights = []; addEventListener('message', (e) => window.heights.push(e.data));</script>
+${extra}<p id="after">After the lab.</p></body></html>`;
+  const path = `/course/notes-${pages.size}.html`;
+  pages.set(path, html);
+  await page.goto(`${origin}${path}`);
+}
+
+test('an embedded lab reports its height and the snippet sizes the iframe to fit', async ({
+  page,
+  baseURL,
+}) => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await docsPage(page, `${baseURL}#/fragment?${FRAGMENT}&embed=1`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+  await expect(frame.getByRole('banner')).toHaveCount(0);
+  const iframe = page.locator('iframe');
+
+  const last = () =>
+    page.evaluate(() =>
+      (window as unknown as { heights: { type: string; height: number; path: string }[] }).heights.at(-1),
+    );
+  await expect.poll(async () => (await last())?.type).toBe('sockscope:height');
+  expect((await last())?.path).toBe('fragment');
+
+  // The iframe is as tall as the embedded document: no scrollbar inside, nothing cut off.
+  const fits = async () => {
+    const msg = await last();
+    const box = await iframe.boundingBox();
+    const inner = await iframe.evaluate((f: HTMLIFrameElement) => {
+      const d = f.contentDocument;
+      return d ? { scroll: d.documentElement.scrollHeight, client: d.documentElement.clientHeight } : null;
+    });
+    return { reported: msg?.height, iframe: Math.round(box?.height ?? 0), inner };
+  };
+  await expect
+    .poll(async () => {
+      const f = await fits();
+      return f.reported === f.iframe && f.reported! > 900;
+    })
+    .toBe(true);
+  const tall = (await last())!.height;
+
+  // A state with more packets is taller; a failing send is shorter: the iframe follows both ways.
+  await frame.getByRole('combobox', { name: 'MTU (bytes)' }).fill('576');
+  await expect.poll(async () => (await last())!.height).toBeGreaterThan(tall);
+  await expect.poll(async () => (await fits()).iframe).toBe((await last())!.height);
+  await frame.getByRole('textbox', { name: 'Payload length (bytes)' }).fill('100');
+  await expect.poll(async () => (await last())!.height).toBeLessThan(tall);
+  await expect.poll(async () => (await fits()).iframe).toBe((await last())!.height);
+  await expect(page.locator('#after')).toBeVisible();
+});
+
+test('two embeds on one page each get their own height', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  const second = embedSnippet(
+    `${baseURL}#/socket?domain=AF_INET&type=SOCK_RAW&protocol=0&priv=user&embed=1`,
+    'sockscope: Socket',
+  ).split('\n')[0];
+  await docsPage(page, `${baseURL}#/fragment?${FRAGMENT}&embed=1`, second);
+  const frames = page.locator('iframe');
+  await expect(frames).toHaveCount(2);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [
+          ...new Set((window as unknown as { heights: { path: string }[] }).heights.map((h) => h.path)),
+        ].sort(),
+      ),
+    )
+    .toEqual(['fragment', 'socket']);
+  const heightOf = (path: string) =>
+    page.evaluate(
+      (p) =>
+        (window as unknown as { heights: { path: string; height: number }[] }).heights
+          .filter((h) => h.path === p)
+          .at(-1)!.height,
+      path,
+    );
+  await expect
+    .poll(async () => Math.round((await frames.nth(0).boundingBox())!.height))
+    .toBe(await heightOf('fragment'));
+  await expect
+    .poll(async () => Math.round((await frames.nth(1).boundingBox())!.height))
+    .toBe(await heightOf('socket'));
+});
+
+test('the page does not post its height when it is not in a frame', async ({ page }) => {
+  await page.addInitScript(() => {
+    const posted: unknown[] = [];
+    (window as unknown as { posted: unknown[] }).posted = posted;
+    const orig = window.postMessage.bind(window);
+    window.postMessage = ((m: unknown, o: string) => (
+      posted.push(m),
+      orig(m, o)
+    )) as typeof window.postMessage;
+  });
+  await page.goto(`./#/fragment?${FRAGMENT}&embed=1`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { posted: unknown[] }).posted)).toEqual([]);
+});
+
+/* ---------------------------------------------------------------- sub-path */
+
+test.describe('the build from a sub-path', () => {
+  test('served under /docs/sockscope/, every lab loads with its styles', async ({ page }) => {
+    const failed: string[] = [];
+    page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+    await page.goto(`${origin}/docs/sockscope/#/fragment?${FRAGMENT}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+    await expect(page.getByRole('table', { name: /^Wire packets/ }).locator('tbody tr')).toHaveCount(3);
+    // The stylesheet arrived: the header is sticky and the body has the theme's background.
+    expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+    await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Journey' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Journey of a datagram' })).toBeVisible();
+    expect(page.url()).toContain('/docs/sockscope/#/journey');
+    await page.goto(`${origin}/docs/sockscope/index.html#/skb?embed=1`);
+    await expect(page.getByRole('heading', { level: 1, name: 'sk_buff' })).toBeVisible();
+    await expect(page.getByRole('banner')).toHaveCount(0);
+    expect(failed).toEqual([]);
+  });
+});
