@@ -18,6 +18,7 @@ import {
   nlmsgOk,
 } from './constants.ts';
 import {
+  GENL_UNKNOWN,
   NLMSGERR_ATTRS,
   childSet,
   lookupAttr,
@@ -686,6 +687,8 @@ function decodeAttrs(
 ): NlAttr[] {
   const attrs: NlAttr[] = [];
   const { dv, le, bytes } = ctx;
+  // String values of this level's attributes, for siblings whose layout they select (IFLA_INFO_KIND).
+  const selected = new Map<string, string>();
   let off = start;
   while (end - off >= 4) {
     const rem = end - off;
@@ -709,6 +712,7 @@ function decodeAttrs(
       ],
     };
     if (def) a.kind = def.kind;
+    if (set && !set.element && set !== GENL_UNKNOWN) a.enum = set.name;
     if (flagNested) a.nested = true;
     if (netByteorder) a.netByteorder = true;
     attrs.push(a);
@@ -756,7 +760,8 @@ function decodeAttrs(
     }
     const pStart = off + 4;
     const pEnd = off + nlaLen;
-    decodeValue(ctx, a, def, pStart, pEnd, flagNested, netByteorder, out, cut, depth);
+    decodeValue(ctx, a, resolveByKind(def, selected), pStart, pEnd, flagNested, netByteorder, out, cut, depth);
+    if (typeof a.value === 'string' && def) selected.set(def.name, a.value);
     const padEnd = Math.min(off + nlaAlign(nlaLen), end);
     a.padding = padEnd - pEnd;
     if (a.padding > 0) {
@@ -776,6 +781,18 @@ function decodeAttrs(
       ),
     );
   return attrs;
+}
+
+/**
+ * IFLA_INFO_DATA's children follow the policy of the link kind named by IFLA_INFO_KIND, as
+ * rtnl_newlink (net/core/rtnetlink.c) finds it with rtnl_link_ops_get; kinds we do not know stay
+ * a nested guess.
+ */
+function resolveByKind(def: AttrDef | undefined, selected: Map<string, string>): AttrDef | undefined {
+  if (!def?.byKind) return def;
+  const kind = selected.get(def.byKind.selector);
+  const s = kind === undefined ? undefined : def.byKind.sets[kind];
+  return s ? { ...def, kind: 'nested', set: s } : def;
 }
 
 const INT_SIZES: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, s32: 4 };
@@ -808,6 +825,44 @@ function decodeValue(
       (flagNested && !def) ||
       (flagNested && kind !== undefined) ||
       (kind === 'nested-guess' && tilesAsAttrs(ctx, pStart, pEnd, depth)));
+  if (wantNested && def?.header) {
+    // A struct, NLA_ALIGNed, then attributes (rtnl_nla_parse_ifinfomsg skips sizeof(struct ifinfomsg)).
+    const h = def.header;
+    const size = structSize(h);
+    a.nested = true;
+    a.fields.push(...structFields(ctx, h, pStart, pEnd, 'family-header'));
+    if (len < size) {
+      out.push(
+        diag(
+          cut ? 'info' : 'error',
+          'attr-size',
+          `${a.name} holds struct ${h.name} (${size} bytes) before its attributes but has ${len}; rtnl_nla_parse_ifinfomsg (net/core/rtnetlink.c) rejects it with -EINVAL.`,
+          a.offset,
+          a.len,
+        ),
+      );
+      a.children = [];
+      return;
+    }
+    a.children = decodeAttrs(ctx, pStart + nlaAlign(size), pEnd, def.set ?? null, out, cut, depth + 1);
+    a.display = `struct ${h.name} + ${a.children.length} nested attribute(s)`;
+    return;
+  }
+  if (wantNested && flagNested && !def && len > 0 && !tilesAsAttrs(ctx, pStart, pEnd, depth)) {
+    // NLA_F_NESTED on an attribute whose policy we do not know, and the payload is no list of
+    // attributes: keep the bytes (a struct before the attributes, as in VETH_INFO_PEER, looks so).
+    out.push(
+      diag(
+        'info',
+        'nested-not-attrs',
+        `${a.name} has NLA_F_NESTED but its payload does not split into attributes from its first byte; without the family's policy it is shown as bytes.`,
+        pStart,
+        len,
+      ),
+    );
+    payload(`${len} bytes: ${hexOf(bytes, pStart, pEnd, 32)}`, hexOf(bytes, pStart, pEnd));
+    return;
+  }
   if (wantNested) {
     a.nested = true;
     a.children = decodeAttrs(ctx, pStart, pEnd, nestedSet ?? null, out, cut, depth + 1);

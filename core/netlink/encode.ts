@@ -311,7 +311,9 @@ function attrToSpec(a: NlAttr, bytes: Uint8Array): NlAttrSpec {
     ...(raw & NLA_F_NET_BYTEORDER ? { netByteorder: true } : {}),
   };
   const base: NlAttrSpec = { type: a.type, ...(Object.keys(nlaFlags).length ? { nlaFlags } : {}) };
-  if (a.children) return { ...base, nested: a.children.map((c) => attrToSpec(c, bytes)) };
+  // A nest that starts with a struct (VETH_INFO_PEER's ifinfomsg) has no spec form: keep its bytes.
+  const hasHeader = a.fields.some((f) => f.kind === 'family-header');
+  if (a.children && !hasHeader) return { ...base, nested: a.children.map((c) => attrToSpec(c, bytes)) };
   return { ...base, value: { kind: 'bytes', v: hexOf(bytes, a.offset + 4, a.offset + Math.max(4, a.len)) } };
 }
 

@@ -42,6 +42,14 @@ export interface AttrDef {
   /** Element names of a u32/u64 array (1-based enums such as IPV4_DEVCONF_*). */
   items?: string[];
   itemsBase?: number;
+  /** A struct that precedes the nested attributes (VETH_INFO_PEER holds an ifinfomsg, then IFLA_*). */
+  header?: StructDef;
+  /**
+   * The children's enum depends on a sibling's string value, as IFLA_INFO_DATA's depends on
+   * IFLA_INFO_KIND: rtnl_newlink (net/core/rtnetlink.c) looks the kind up (rtnl_link_ops_get)
+   * and parses IFLA_INFO_DATA with that link type's policy.
+   */
+  byKind?: { selector: string; sets: Record<string, AttrSet> };
 }
 export interface AttrSet {
   name: string;
@@ -252,10 +260,36 @@ const IFLA_AF_SPEC = set('AF', [
   [7, 'AF_BRIDGE', 'nested-guess'],
   [28, 'AF_MPLS', 'nested-guess'],
 ]);
+/** struct ifla_vlan_flags (if_link.h): flags and the mask of flags to change. */
+const IFLA_VLAN_FLAGS = u32s('ifla_vlan_flags', ['flags', 'mask']);
+/** IFLA_VLAN_QOS_* (if_link.h): the priority maps inside IFLA_VLAN_EGRESS/INGRESS_QOS. */
+const IFLA_VLAN_QOS = set('IFLA_VLAN_QOS', [
+  [1, 'IFLA_VLAN_QOS_MAPPING', 'struct', { struct: u32s('ifla_vlan_qos_mapping', ['from', 'to']) }],
+]);
+/** IFLA_VLAN_* (if_link.h): IFLA_INFO_DATA of kind "vlan" (vlan_fill_info, net/8021q/vlan_netlink.c). */
+const IFLA_VLAN = set('IFLA_VLAN', [
+  [1, 'IFLA_VLAN_ID', 'u16'],
+  [2, 'IFLA_VLAN_FLAGS', 'struct', { struct: IFLA_VLAN_FLAGS }],
+  [3, 'IFLA_VLAN_EGRESS_QOS', 'nested', { set: IFLA_VLAN_QOS }],
+  [4, 'IFLA_VLAN_INGRESS_QOS', 'nested', { set: IFLA_VLAN_QOS }],
+  // __be16 in network byte order: shown as bytes rather than misread as a host-order u16.
+  [5, 'IFLA_VLAN_PROTOCOL', 'binary'],
+]);
+/**
+ * VETH_INFO_* (include/uapi/linux/veth.h): IFLA_INFO_DATA of kind "veth". VETH_INFO_PEER holds a
+ * struct ifinfomsg followed by the peer's IFLA_* attributes (rtnl_nla_parse_ifinfomsg,
+ * net/core/rtnetlink.c, called from veth_newlink in drivers/net/veth.c).
+ */
+const VETH_INFO = set('VETH_INFO', []);
 /** IFLA_INFO_* (if_link.h): inside IFLA_LINKINFO. */
 const IFLA_INFO = set('IFLA_INFO', [
   [1, 'IFLA_INFO_KIND', 'string'],
-  [2, 'IFLA_INFO_DATA', 'nested-guess'],
+  [
+    2,
+    'IFLA_INFO_DATA',
+    'nested-guess',
+    { byKind: { selector: 'IFLA_INFO_KIND', sets: { veth: VETH_INFO, vlan: IFLA_VLAN } } },
+  ],
   [3, 'IFLA_INFO_XSTATS', 'binary'],
   [4, 'IFLA_INFO_SLAVE_KIND', 'string'],
   [5, 'IFLA_INFO_SLAVE_DATA', 'nested-guess'],
@@ -345,6 +379,13 @@ export const IFLA = set('IFLA', [
   [68, 'IFLA_HEADROOM', 'u16'],
   [69, 'IFLA_TAILROOM', 'u16'],
 ]);
+
+(VETH_INFO.attrs as Map<number, AttrDef>).set(1, {
+  name: 'VETH_INFO_PEER',
+  kind: 'nested',
+  header: IFINFOMSG,
+  set: IFLA,
+});
 
 /** enum IFA_* (include/uapi/linux/if_addr.h), as inet_fill_ifaddr (net/ipv4/devinet.c) fills them. */
 export const IFA = set('IFA', [

@@ -54,6 +54,8 @@ export interface NlAttr {
   fields: NlField[];
   /** The value's kind in the family's policy (`u32`, `string`, `nested`, `binary`…); added field. */
   kind?: string;
+  /** The enum the type was looked up in (`IFLA`, `IFLA_INFO`, `CTRL_ATTR_OP`…), when one applies. */
+  enum?: string;
 }
 
 export interface NlMessage {

@@ -3,6 +3,7 @@ import type { OracleFormat } from '../types.ts';
 import { fragmentationFormat } from './fragmentation.ts';
 import { netlinkConversationsFormat } from './netlink-conversations.ts';
 import { netlinkMacrosFormat } from './netlink-macros.ts';
+import { netlinkTsharkFormat } from './netlink-tshark.ts';
 import { reassemblyFormat } from './reassembly.ts';
 import { sndbufBoundariesFormat } from './sndbuf-boundaries.ts';
 import { socketMatrixFormat } from './socket-matrix.ts';
@@ -14,6 +15,7 @@ export const FORMATS: readonly OracleFormat[] = [
   reassemblyFormat,
   netlinkMacrosFormat,
   netlinkConversationsFormat,
+  netlinkTsharkFormat,
 ];
 
 export function formatFor(doc: unknown): OracleFormat | undefined {
