@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { FragmentLab } from './Fragment/FragmentLab.tsx';
 import { JourneyLab } from './Journey/JourneyLab.tsx';
+import { NetlinkLab } from './Netlink/NetlinkLab.tsx';
 import { ReassembleLab } from './Reassemble/ReassembleLab.tsx';
 import { SkbLab } from './Skb/SkbLab.tsx';
 import { SocketLab } from './Socket/SocketLab.tsx';
@@ -9,6 +10,7 @@ import { SocketLab } from './Socket/SocketLab.tsx';
 export const LAB_COMPONENTS: Readonly<Record<string, ComponentType>> = {
   fragment: FragmentLab,
   journey: JourneyLab,
+  netlink: NetlinkLab,
   reassemble: ReassembleLab,
   skb: SkbLab,
   socket: SocketLab,

@@ -16,9 +16,11 @@ import { createJourneySlice } from './journey-slice.ts';
 import type { JourneySlice } from './journey-slice.ts';
 import { createReassembleSlice } from './reassemble-slice.ts';
 import type { ReassembleSlice } from './reassemble-slice.ts';
+import { createNetlinkSlice } from './netlink-slice.ts';
+import type { NetlinkSlice } from './netlink-slice.ts';
 
 // Later labs add their slices here (SocketSlice, NetlinkSlice, …).
-export type AppState = FragmentSlice & SkbSlice & SocketSlice & JourneySlice & ReassembleSlice;
+export type AppState = FragmentSlice & SkbSlice & SocketSlice & JourneySlice & ReassembleSlice & NetlinkSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -28,6 +30,7 @@ export function createAppStore(): AppStore {
     ...createSocketSlice(...a),
     ...createJourneySlice(...a),
     ...createReassembleSlice(...a),
+    ...createNetlinkSlice(...a),
   }));
 }
 

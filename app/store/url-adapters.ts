@@ -5,6 +5,7 @@ import { skbUrl } from './skb-url.ts';
 import { socketUrl } from './socket-url.ts';
 import { parseJourneyQuery, serialiseJourneyQuery } from './journey-url.ts';
 import { reassembleUrl } from './reassemble-url.ts';
+import { netlinkUrl } from './netlink-url.ts';
 
 export const fragmentUrl: LabUrlAdapter = {
   path: 'fragment',
@@ -32,4 +33,5 @@ export const URL_ADAPTERS: readonly LabUrlAdapter[] = [
   socketUrl,
   journeyUrl,
   reassembleUrl,
+  netlinkUrl,
 ];

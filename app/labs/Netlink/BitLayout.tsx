@@ -1,0 +1,248 @@
+/**
+ * The bit-level layout of one message: 32-bit rows under a 0–31 bit ruler, each field a box over
+ * its bits (split where it crosses a row), padding hatched, long payloads elided to one "⋮" row.
+ * Rows are drawn in memory order from the message's first byte; a multi-byte field's box covers
+ * its bytes whatever the byte order (the byte grid beside it shows the order honestly).
+ * React owns every element; only the selected message is drawn.
+ */
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { NlMessage } from '../../../core/netlink/index.ts';
+import { useElementWidth } from '../../hooks/useElementWidth.ts';
+import { num, plural } from '../../format.ts';
+import { useHighlight } from './highlight.ts';
+import { layoutRows } from './layout.ts';
+import type { FieldKind, LayoutRow, LeafField } from './layout.ts';
+
+const RULER = 30;
+const ROW = 44;
+const ELIDED = 26;
+const GUTTER = 58;
+const RIGHT = 6;
+
+export type Paint = 'hdr' | 'fam' | 'attr' | 'payload' | 'pad' | 'echo' | 'err';
+
+export function paintOf(f: Pick<LeafField, 'kind' | 'group'>): Paint {
+  if (f.group.startsWith('echoed')) return 'echo';
+  const k: FieldKind = f.kind;
+  if (k === 'pad') return 'pad';
+  if (k === 'family-header') return f.group === 'nlmsgerr' ? 'err' : 'fam';
+  if (k === 'attr-header') return 'attr';
+  if (k === 'payload') return 'payload';
+  if (k === 'error') return 'err';
+  return 'hdr';
+}
+
+export const PAINT_LABEL: Record<Paint, string> = {
+  hdr: 'nlmsghdr',
+  fam: 'Family header',
+  err: 'nlmsgerr.error',
+  echo: 'Echoed request',
+  attr: 'Attribute header',
+  payload: 'Payload',
+  pad: 'Padding',
+};
+
+const hexOff = (n: number) => `+${n.toString(16).padStart(3, '0')}`;
+
+function fit(text: string, px: number, charPx: number): string {
+  const n = Math.floor((px - 8) / charPx);
+  if (n <= 0) return '';
+  if (text.length <= n) return text;
+  return n <= 1 ? '…' : `${text.slice(0, n - 1)}…`;
+}
+
+function RowView({
+  row,
+  y,
+  col,
+  lit,
+  onHover,
+}: {
+  row: LayoutRow;
+  y: number;
+  col: number;
+  lit: string | null;
+  onHover: (f: LeafField | null) => void;
+}) {
+  if (row.kind === 'elided') {
+    const f = row.field;
+    const on = lit === f.key;
+    return (
+      <g
+        className={`nl-seg nl-seg--${paintOf(f)} nl-seg--elided${on ? ' is-lit' : ''}`}
+        onMouseEnter={() => onHover(f)}
+        onMouseLeave={() => onHover(null)}
+      >
+        <rect x={GUTTER} y={y + 2} width={col * 32} height={ELIDED - 4} rx={3} />
+        <text x={GUTTER + col * 16} y={y + ELIDED / 2 + 4} textAnchor="middle" className="nl-seg-value">
+          ⋮ {plural(row.bytes, 'more byte')} of {f.name}
+        </text>
+      </g>
+    );
+  }
+  return (
+    <>
+      <text x={GUTTER - 8} y={y + ROW / 2 + 4} textAnchor="end" className="nl-gutter">
+        {hexOff(row.offset)}
+      </text>
+      {row.segments.map((s) => {
+        const f = s.field;
+        const x = GUTTER + s.from * 8 * col;
+        const w = (s.to - s.from) * 8 * col;
+        const on = lit === f.key;
+        const paint = paintOf(f);
+        const name = s.labelled ? fit(f.name, w, 6.4) : '';
+        const value = s.labelled ? fit(f.display, w, 6.4) : '';
+        return (
+          <g
+            key={`${f.key}@${row.offset}`}
+            className={`nl-seg nl-seg--${paint}${on ? ' is-lit' : ''}`}
+            data-field={f.name}
+            onMouseEnter={() => onHover(f)}
+            onMouseLeave={() => onHover(null)}
+          >
+            <title>{`${f.group} · ${f.name} = ${f.display} (bytes ${f.offset}–${f.offset + f.size - 1})`}</title>
+            <rect
+              x={x + 1}
+              y={y + (s.continuesUp ? 0 : 2)}
+              width={Math.max(1, w - 2)}
+              height={ROW - (s.continuesUp ? 0 : 2) - (s.continuesDown ? 0 : 2)}
+              rx={s.continuesUp || s.continuesDown ? 0 : 3}
+              fill={paint === 'pad' ? 'url(#nl-hatch)' : undefined}
+            />
+            {name && (
+              <text x={x + w / 2} y={y + 18} textAnchor="middle" className="nl-seg-name">
+                {name}
+              </text>
+            )}
+            {value && (
+              <text x={x + w / 2} y={y + 34} textAnchor="middle" className="nl-seg-value">
+                {value}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </>
+  );
+}
+
+const Rows = memo(function Rows({
+  rows,
+  col,
+  lit,
+  onHover,
+}: {
+  rows: LayoutRow[];
+  col: number;
+  lit: string | null;
+  onHover: (f: LeafField | null) => void;
+}) {
+  let y = RULER;
+  return (
+    <>
+      {rows.map((r) => {
+        const at = y;
+        y += r.kind === 'row' ? ROW : ELIDED;
+        return <RowView key={`${r.kind}${r.offset}`} row={r} y={at} col={col} lit={lit} onHover={onHover} />;
+      })}
+    </>
+  );
+});
+
+export function BitLayout({ message, fields }: { message: NlMessage; fields: LeafField[] }) {
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const { hl, setHl } = useHighlight();
+  const rows = useMemo(() => layoutRows(fields, message.offset), [fields, message.offset]);
+  const h = RULER + rows.reduce((n, r) => n + (r.kind === 'row' ? ROW : ELIDED), 0) + 4;
+  // A long layout scrolls in its box: leave room for the scroll bar.
+  const long = h > 860;
+  const col = Math.max(6, (Math.max(width - (long ? 22 : 0), 300) - GUTTER - RIGHT) / 32);
+  const w = GUTTER + col * 32 + RIGHT;
+  const drawnBytes = rows.reduce((n, r) => n + (r.kind === 'row' ? 4 : r.bytes), 0);
+  const total = fields.length
+    ? fields[fields.length - 1]!.offset + fields[fields.length - 1]!.size - message.offset
+    : 0;
+  const lit = hl?.key ?? null;
+  const step = col >= 14 ? 1 : col >= 9 ? 4 : 8;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // A field lit from the byte grid or the table scrolls into view inside the layout's box.
+  useEffect(() => {
+    const box = scrollRef.current;
+    if (!box || lit === null || box.scrollHeight <= box.clientHeight) return;
+    const g = box.querySelector('g.is-lit');
+    if (!g) return;
+    const gr = g.getBoundingClientRect();
+    const br = box.getBoundingClientRect();
+    if (gr.bottom > br.top && gr.top < br.bottom) return;
+    box.scrollTop += gr.top < br.top ? gr.top - br.top - 8 : gr.bottom - br.bottom + 8;
+  }, [lit]);
+  // Another message starts at its top.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [message.offset]);
+  const onHover = useMemo(
+    () => (f: LeafField | null) => setHl(f ? { key: f.key, from: f.offset, to: f.offset + f.size } : null),
+    [setHl],
+  );
+
+  return (
+    <div className="nl-layout" ref={ref}>
+      <div ref={scrollRef} className={`nl-layout-scroll${long ? ' is-long' : ''}`}>
+        <svg
+          data-main-diagram
+          role="img"
+          aria-label={`Bit layout of message ${message.typeName}: ${num(message.len)} bytes in 32-bit rows, ${plural(fields.length, 'field')}; the fields table below lists them.`}
+          width={w}
+          height={h}
+          viewBox={`0 0 ${w} ${h}`}
+          className="nl-layout-svg"
+        >
+          <defs>
+            <pattern
+              id="nl-hatch"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="6" height="6" className="nl-hatch-bg" />
+              <line x1="0" y1="0" x2="0" y2="6" className="nl-hatch-line" />
+            </pattern>
+          </defs>
+          <g className="nl-ruler" aria-hidden="true">
+            {Array.from({ length: 32 }, (_, b) =>
+              b % step === 0 || b === 31 ? (
+                <text key={b} x={GUTTER + (b + 0.5) * col} y={14} textAnchor="middle">
+                  {b}
+                </text>
+              ) : null,
+            )}
+            {[0, 1, 2, 3].map((B) => (
+              <g key={B}>
+                <line x1={GUTTER + B * 8 * col + 1} x2={GUTTER + (B + 1) * 8 * col - 1} y1={21} y2={21} />
+                <text
+                  x={GUTTER + (B + 0.5) * 8 * col}
+                  y={RULER - 1}
+                  textAnchor="middle"
+                  className="nl-ruler-byte"
+                >
+                  byte {B}
+                </text>
+              </g>
+            ))}
+            <text x={GUTTER - 8} y={14} textAnchor="end">
+              bit
+            </text>
+          </g>
+          <Rows rows={rows} col={col} lit={lit} onHover={onHover} />
+        </svg>
+      </div>
+      {drawnBytes < total && (
+        <p className="nl-note">
+          Drawn: the first {num(drawnBytes)} of {num(total)} bytes; the fields table lists them all.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+/** The lab's inputs: real kernel samples, the family and byte order, MSG_TRUNC, and the hex editor. */
+import { useShallow } from 'zustand/react/shallow';
+import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
+import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
+import { Field } from '../../components/Field.tsx';
+import { num } from '../../format.ts';
+import { useAppStore } from '../../store/index.ts';
+import type { AppState } from '../../store/index.ts';
+import { selectNlActions } from '../../store/netlink-slice.ts';
+
+const selectInputs = (s: AppState) => ({
+  hexText: s.netlink.hexText,
+  hexError: s.netlink.hexError,
+  family: s.netlink.family,
+  endian: s.netlink.endian,
+  truncated: s.netlink.truncated,
+  sample: s.netlink.sample,
+  length: s.netlink.bytes.length,
+});
+
+const FAMILIES: readonly [NlFamily, string, string][] = [
+  ['route', 'route', 'NETLINK_ROUTE'],
+  ['generic', 'generic', 'NETLINK_GENERIC'],
+  ['raw', 'raw', 'framing only'],
+];
+const ENDIANS: readonly [Endian, string, string][] = [
+  ['le', 'little', 'x86-64, arm64'],
+  ['be', 'big', 's390x'],
+];
+
+export function BufferInputs() {
+  const v = useAppStore(useShallow(selectInputs));
+  const { setHex, setFamily, setEndian, setTruncated, loadSample } = useAppStore(useShallow(selectNlActions));
+  const current = NETLINK_SAMPLES.find((s) => s.id === v.sample);
+  const lines = v.hexText.split('\n').length;
+  return (
+    <form className="inputs" aria-label="Netlink buffer" onSubmit={(e) => e.preventDefault()} noValidate>
+      <section className="panel presets" aria-labelledby="nl-samples-title">
+        <h2 id="nl-samples-title" className="panel-title">
+          Captured from Linux 6.18
+        </h2>
+        <ul className="preset-list">
+          {NETLINK_SAMPLES.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className="chip"
+                aria-pressed={s.id === v.sample}
+                title={s.what}
+                onClick={() => loadSample(s.id)}
+              >
+                {s.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {current && <p className="field-hint nl-sample-what">{current.what}</p>}
+        {NETLINK_SAMPLES.length === 0 && <p className="field-hint">No samples in this build.</p>}
+      </section>
+
+      <fieldset className="panel">
+        <legend className="panel-title">The buffer</legend>
+        <div className="field">
+          <span className="field-label" id="nl-family-label">
+            Netlink family
+          </span>
+          <div className="segmented" role="radiogroup" aria-labelledby="nl-family-label">
+            {FAMILIES.map(([value, label, small]) => (
+              <label key={value} className="segmented-option">
+                <input
+                  type="radio"
+                  name="nl-family"
+                  value={value}
+                  checked={v.family === value}
+                  onChange={() => setFamily(value)}
+                />
+                <span>
+                  {label} <small>{small}</small>
+                </span>
+              </label>
+            ))}
+          </div>
+        </div>
+        <div className="field">
+          <span className="field-label" id="nl-endian-label">
+            Byte order
+          </span>
+          <div className="segmented" role="radiogroup" aria-labelledby="nl-endian-label">
+            {ENDIANS.map(([value, label, small]) => (
+              <label key={value} className="segmented-option">
+                <input
+                  type="radio"
+                  name="nl-endian"
+                  value={value}
+                  checked={v.endian === value}
+                  onChange={() => setEndian(value)}
+                />
+                <span>
+                  {label} <small>{small}</small>
+                </span>
+              </label>
+            ))}
+          </div>
+          <p className="field-hint">Switching re-encodes the builder’s messages in that order.</p>
+        </div>
+        <div className="check">
+          <label>
+            <input type="checkbox" checked={v.truncated} onChange={(e) => setTruncated(e.target.checked)} />
+            <span>
+              <span className="mono">MSG_TRUNC</span>: recvmsg cut this buffer short
+            </span>
+          </label>
+        </div>
+        <Field
+          label="Bytes (hex)"
+          error={v.hexError ?? undefined}
+          hint={`${num(v.length)} bytes. Spaces, 0x and colons are ignored; edits rebuild the builder.`}
+          className="nl-hex-field"
+        >
+          {(a) => (
+            <textarea
+              {...a}
+              className="mono nl-hex"
+              value={v.hexText}
+              rows={Math.min(12, Math.max(4, lines + 1))}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoComplete="off"
+              onChange={(e) => setHex(e.target.value)}
+            />
+          )}
+        </Field>
+      </fieldset>
+    </form>
+  );
+}

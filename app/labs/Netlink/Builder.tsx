@@ -1,0 +1,482 @@
+/**
+ * The builder: one message at a time (the one selected in the lab, or a raw chunk), its header
+ * fields (nlmsg_len computed), the type by name for the family, the flags as the kernel groups
+ * them, seq and pid, the family header and the attributes (nestable). Every edit goes through
+ * the store to encodeNetlink; a bad value is reported under its field and the last good buffer
+ * stays on show.
+ */
+import { useId } from 'react';
+import { attrNames, flagGroups, flagNamesFor, typeNames } from '../../../core/netlink/index.ts';
+import type { NlFamily } from '../../../core/netlink/index.ts';
+import { Field } from '../../components/Field.tsx';
+import { num } from '../../format.ts';
+import {
+  ATTR_KINDS,
+  familyHeaderFor,
+  mapAttrs,
+  messageTypeValue,
+  newAttr,
+  newMessage,
+} from '../../store/netlink-builder.ts';
+import type {
+  AttrKind,
+  BuilderAttr,
+  BuilderIssue,
+  BuilderItem,
+  BuilderMessage,
+} from '../../store/netlink-builder.ts';
+
+/** The kind a value of this policy kind is typed as in the builder. */
+export function builderKind(policy: string): AttrKind {
+  if (/^(u8|u16|u32|u64|s32|flag)$/.test(policy)) return policy as AttrKind;
+  if (/^nested/.test(policy)) return 'nested';
+  if (/^str/.test(policy)) return 'strz';
+  return 'bytes';
+}
+
+const flagHex = (n: number) => `0x${n.toString(16).padStart(3, '0')}`;
+
+interface Props {
+  items: readonly BuilderItem[];
+  /** The item on show. */
+  current: number;
+  onCurrent: (id: number) => void;
+  family: NlFamily;
+  issues: readonly BuilderIssue[];
+  /** nlmsg_len of each message item, as encoded (by item id). */
+  lengths: ReadonlyMap<number, number>;
+  onChange: (items: BuilderItem[]) => void;
+}
+
+export function Builder({ items, current, onCurrent, family, issues, lengths, onChange }: Props) {
+  const item = items.find((i) => i.id === current) ?? items[0];
+  const at = item ? items.indexOf(item) : -1;
+  const err = (path: string) => issues.find((i) => i.path === path)?.message;
+  const replace = (next: BuilderItem) => onChange(items.map((i) => (i.id === next.id ? next : i)));
+  const add = () => {
+    const m = newMessage(family);
+    const copy = item?.kind === 'message' ? { ...m, seq: String((Number(item.seq) || 0) + 1) } : m;
+    const next = [...items];
+    next.splice(at + 1, 0, copy);
+    onChange(next);
+    onCurrent(copy.id);
+  };
+  const remove = () => {
+    if (!item) return;
+    const next = items.filter((i) => i.id !== item.id);
+    onChange(next);
+    const n = next[Math.min(at, next.length - 1)];
+    if (n) onCurrent(n.id);
+  };
+
+  return (
+    <div className="nl-builder">
+      <nav aria-label="Messages in the builder" className="nl-items">
+        <ul>
+          {items.map((it, k) => (
+            <li key={it.id}>
+              <button
+                type="button"
+                className="chip"
+                aria-pressed={it.id === item?.id}
+                onClick={() => onCurrent(it.id)}
+              >
+                {k + 1}. {it.kind === 'raw' ? `raw ${num(it.hex.replace(/\s/g, '').length / 2)} B` : it.type}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="nl-items-actions">
+          <button type="button" className="btn-quiet" onClick={add}>
+            + Message
+          </button>
+          <button type="button" className="btn-quiet" onClick={remove} disabled={!item}>
+            Remove {item ? `#${at + 1}` : ''}
+          </button>
+        </div>
+      </nav>
+      {!item ? (
+        <p className="nl-note">The buffer is empty: add a message or load a sample.</p>
+      ) : item.kind === 'raw' ? (
+        <div className="nl-raw">
+          <p className="nl-note">
+            Bytes kept as they are ({item.why}). Edit them in the hex editor above, or remove them.
+          </p>
+          <pre className="mono nl-raw-hex">
+            {item.hex.length > 600 ? `${item.hex.slice(0, 600)} …` : item.hex}
+          </pre>
+        </div>
+      ) : (
+        <MessageEditor
+          key={item.id}
+          m={item}
+          n={at + 1}
+          family={family}
+          len={lengths.get(item.id)}
+          err={err}
+          onChange={replace}
+        />
+      )}
+    </div>
+  );
+}
+
+function MessageEditor({
+  m,
+  n,
+  family,
+  len,
+  err,
+  onChange,
+}: {
+  m: BuilderMessage;
+  n: number;
+  family: NlFamily;
+  len: number | undefined;
+  err: (path: string) => string | undefined;
+  onChange: (m: BuilderMessage) => void;
+}) {
+  const listId = useId();
+  const type = messageTypeValue(m, family);
+  const groups = type === null ? [] : flagGroups(type, family);
+  // The group the kernel reads bits 0x100–0x800 as for this type: the one naming bit 0x100 so.
+  const high = type === null ? undefined : flagNamesFor(type, 0x101, family)[1];
+  const applies = groups.find((g) => g.group !== 'standard' && g.flags.some((f) => f.name === high));
+  const p = `${m.id}.`;
+  const set = (patch: Partial<BuilderMessage>) => onChange({ ...m, ...patch });
+  return (
+    <fieldset className="nl-msg-editor">
+      <legend className="sub-title">
+        Message {n}: <span className="mono">{m.type || '?'}</span>
+      </legend>
+      <div className="nl-hdr-grid">
+        <div className="field nl-len">
+          <span className="field-label">nlmsg_len</span>
+          <output className="mono">{len === undefined ? '—' : num(len)}</output>
+          <p className="field-hint">Computed: 16 + family header + attributes.</p>
+        </div>
+        <Field
+          label="nlmsg_type"
+          error={err(`${p}type`)}
+          hint={type === null ? undefined : `= ${type} (0x${type.toString(16)})`}
+        >
+          {(a) => (
+            <>
+              <input
+                {...a}
+                className="mono"
+                list={listId}
+                value={m.type}
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(e) => {
+                  const t = e.target.value;
+                  const v = messageTypeValue({ ...m, type: t }, family);
+                  set({ type: t, familyHeader: familyHeaderFor(v, family, m.familyHeader) });
+                }}
+              />
+              <datalist id={listId}>
+                {typeNames(family).map((t) => (
+                  <option key={t.name} value={t.name}>
+                    {t.value}
+                  </option>
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field label="nlmsg_seq" error={err(`${p}seq`)}>
+          {(a) => (
+            <input
+              {...a}
+              className="mono"
+              inputMode="numeric"
+              value={m.seq}
+              onChange={(e) => set({ seq: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="nlmsg_pid" error={err(`${p}pid`)} hint="0: to or from the kernel.">
+          {(a) => (
+            <input
+              {...a}
+              className="mono"
+              inputMode="numeric"
+              value={m.pid}
+              onChange={(e) => set({ pid: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+
+      <fieldset className="nl-flags">
+        <legend className="field-label">
+          nlmsg_flags <span className="mono muted">= {flagHex(m.flags)}</span>
+        </legend>
+        {groups.map((g) => (
+          <fieldset
+            key={g.group}
+            className={`nl-flag-group${g.group === 'standard' || g === applies ? '' : ' is-other'}`}
+          >
+            <legend>
+              {g.group}
+              {g === applies && <span className="nl-flag-applies"> · read for {m.type}</span>}
+            </legend>
+            {g.flags.map((f) => (
+              <label key={f.name} className="nl-flag" title={f.meaning}>
+                <input
+                  type="checkbox"
+                  checked={(m.flags & f.bit) === f.bit}
+                  onChange={(e) => set({ flags: e.target.checked ? m.flags | f.bit : m.flags & ~f.bit })}
+                />
+                <span className="mono">{f.name}</span>
+                <span className="nl-flag-bit">{flagHex(f.bit)}</span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        {groups.length === 0 && <p className="field-hint">Pick a known type to see its flags.</p>}
+        {groups.length > 0 && (
+          <p className="field-hint nl-flags-note">
+            Bits 0x100–0x800 mean different things by message kind (include/uapi/linux/netlink.h):{' '}
+            {applies ? (
+              <>
+                for <span className="mono">{m.type}</span> the kernel reads them as {applies.group}; the
+                greyed groups name the same bits for other kinds.
+              </>
+            ) : (
+              <>no group applies to this type, so the kernel gives them no meaning here.</>
+            )}
+          </p>
+        )}
+      </fieldset>
+
+      {m.familyHeader.length > 0 && (
+        <fieldset className="nl-fh">
+          <legend className="field-label">Family header</legend>
+          <div className="nl-fh-grid">
+            {m.familyHeader.map((f, i) => (
+              <Field
+                key={f.name}
+                label={<span className="mono">{f.name}</span>}
+                error={err(`${p}fh.${f.name}`)}
+              >
+                {(a) => (
+                  <input
+                    {...a}
+                    className="mono"
+                    value={f.value}
+                    onChange={(e) =>
+                      set({
+                        familyHeader: m.familyHeader.map((x, j) =>
+                          j === i ? { ...x, value: e.target.value } : x,
+                        ),
+                      })
+                    }
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      )}
+
+      <fieldset className="nl-attrs">
+        <legend className="field-label">Attributes</legend>
+        <AttrList
+          attrs={m.attrs}
+          msgType={type ?? 0}
+          family={family}
+          path={[]}
+          prefix={p}
+          err={err}
+          onChange={(attrs) => set({ attrs })}
+        />
+      </fieldset>
+    </fieldset>
+  );
+}
+
+function AttrList({
+  attrs,
+  msgType,
+  family,
+  path,
+  prefix,
+  err,
+  onChange,
+}: {
+  attrs: readonly BuilderAttr[];
+  msgType: number;
+  family: NlFamily;
+  path: number[];
+  prefix: string;
+  err: (path: string) => string | undefined;
+  onChange: (attrs: BuilderAttr[]) => void;
+}) {
+  const listId = useId();
+  const names = attrNames(msgType, family, path);
+  const addOne = () => {
+    const first = names[0];
+    onChange([...attrs, first ? newAttr(first.name, builderKind(first.kind)) : newAttr()]);
+  };
+  return (
+    <>
+      <datalist id={listId}>
+        {names.map((a) => (
+          <option key={a.name} value={a.name}>
+            {a.value} · {a.kind}
+          </option>
+        ))}
+      </datalist>
+      {attrs.length > 0 && (
+        <ol className="nl-attr-list">
+          {attrs.map((a) => (
+            <AttrRow
+              key={a.id}
+              a={a}
+              listId={listId}
+              names={names}
+              msgType={msgType}
+              family={family}
+              path={path}
+              prefix={prefix}
+              err={err}
+              onChange={(f) => onChange(mapAttrs(attrs, a.id, f))}
+            />
+          ))}
+        </ol>
+      )}
+      <button type="button" className="btn-quiet nl-add-attr" onClick={addOne}>
+        + Attribute{path.length ? ' (nested)' : ''}
+      </button>
+    </>
+  );
+}
+
+function AttrRow({
+  a,
+  listId,
+  names,
+  msgType,
+  family,
+  path,
+  prefix,
+  err,
+  onChange,
+}: {
+  a: BuilderAttr;
+  listId: string;
+  names: { name: string; value: number; kind: string }[];
+  msgType: number;
+  family: NlFamily;
+  path: number[];
+  prefix: string;
+  err: (path: string) => string | undefined;
+  onChange: (f: (a: BuilderAttr) => BuilderAttr | null) => void;
+}) {
+  const known = names.find((n) => n.name === a.type || String(n.value) === a.type.trim());
+  const typeNum = known?.value ?? (Number.isFinite(Number(a.type)) ? Number(a.type) : 0);
+  const hasValue = a.kind !== 'flag' && a.kind !== 'nested';
+  return (
+    <li className="nl-attr">
+      <div className="nl-attr-row">
+        <Field className="nl-attr-type" label="nla_type" error={err(`${prefix}a${a.id}.type`)}>
+          {(x) => (
+            <input
+              {...x}
+              className="mono"
+              list={listId}
+              value={a.type}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => {
+                const t = e.target.value;
+                const hit = names.find((n) => n.name === t);
+                onChange((b) => ({
+                  ...b,
+                  type: t,
+                  ...(hit
+                    ? { kind: builderKind(hit.kind), value: builderKind(hit.kind) === b.kind ? b.value : '' }
+                    : {}),
+                }));
+              }}
+            />
+          )}
+        </Field>
+        <Field className="nl-attr-kind" label="Kind">
+          {(x) => (
+            <select
+              {...x}
+              value={a.kind}
+              onChange={(e) => {
+                const kind = e.target.value as AttrKind;
+                onChange((b) => ({ ...b, kind, value: kind === 'bytes' || /^str/.test(kind) ? '' : '0' }));
+              }}
+            >
+              {ATTR_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {hasValue && (
+          <Field
+            className="nl-attr-value"
+            label="Value"
+            error={err(`${prefix}a${a.id}.value`)}
+            hint={a.kind === 'bytes' ? 'hex' : undefined}
+          >
+            {(x) => (
+              <input
+                {...x}
+                className="mono"
+                value={a.value}
+                spellCheck={false}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  onChange((b) => ({ ...b, value: v }));
+                }}
+              />
+            )}
+          </Field>
+        )}
+        <button
+          type="button"
+          className="icon-btn nl-attr-remove"
+          aria-label={`Remove attribute ${a.type}`}
+          title="Remove"
+          onClick={() => onChange(() => null)}
+        >
+          ×
+        </button>
+      </div>
+      {a.kind === 'nested' && (
+        <div className="nl-nested">
+          <label className="nl-flag">
+            <input
+              type="checkbox"
+              checked={a.nlaNested}
+              onChange={(e) => {
+                const on = e.target.checked;
+                onChange((b) => ({ ...b, nlaNested: on }));
+              }}
+            />
+            <span className="mono">NLA_F_NESTED</span>
+          </label>
+          <AttrList
+            attrs={a.children}
+            msgType={msgType}
+            family={family}
+            path={[...path, typeNum]}
+            prefix={prefix}
+            err={err}
+            onChange={(children) => onChange((b) => ({ ...b, children }))}
+          />
+        </div>
+      )}
+    </li>
+  );
+}

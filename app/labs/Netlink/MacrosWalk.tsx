@@ -1,0 +1,170 @@
+/**
+ * The NLMSG_* macros for the message on show (from the core's nlmsgMacros), and the NLMSG_NEXT
+ * walk over the whole buffer: `for (nlh = buf; NLMSG_OK(nlh, len); nlh = NLMSG_NEXT(nlh, len))`,
+ * one step at a time, with the cursor and the remaining length drawn on a bar of the buffer.
+ */
+import type { NlMessage, NlWalkStep } from '../../../core/netlink/index.ts';
+import { num, plural } from '../../format.ts';
+import { useHighlight } from './highlight.ts';
+
+const hexOff = (n: number) => `0x${n.toString(16)}`;
+
+/** The core's macro values as the C a student would write, in the order a reader uses them. */
+function macroRows(m: Record<string, number>, offset: number): [string, string, string][] {
+  const at = (n: number) => (n - offset === 0 ? 'nlh' : `nlh + ${num(n - offset)}`);
+  const p = m.payloadLen ?? 0;
+  const rows: [string, string, string | undefined][] = [
+    ['NLMSG_HDRLEN', '', m.NLMSG_HDRLEN === undefined ? undefined : num(m.NLMSG_HDRLEN)],
+    ['NLMSG_LENGTH', `(${num(p)})`, m.NLMSG_LENGTH === undefined ? undefined : num(m.NLMSG_LENGTH)],
+    ['NLMSG_SPACE', `(${num(p)})`, m.NLMSG_SPACE === undefined ? undefined : num(m.NLMSG_SPACE)],
+    [
+      'NLMSG_ALIGN',
+      `(${num(m.NLMSG_LENGTH ?? 0)})`,
+      m.NLMSG_ALIGN === undefined ? undefined : num(m.NLMSG_ALIGN),
+    ],
+    ['NLMSG_PAYLOAD', '(nlh, 0)', m.NLMSG_PAYLOAD === undefined ? undefined : num(m.NLMSG_PAYLOAD)],
+    ['NLMSG_DATA', '(nlh)', m.NLMSG_DATA === undefined ? undefined : at(m.NLMSG_DATA)],
+    ['NLMSG_NEXT', '(nlh, len)', m.NLMSG_NEXT === undefined ? undefined : at(m.NLMSG_NEXT)],
+  ];
+  return rows.filter((r): r is [string, string, string] => r[2] !== undefined);
+}
+
+export function Macros({ macros, message }: { macros: Record<string, number>; message: NlMessage }) {
+  const rows = macroRows(macros, message.offset);
+  if (rows.length === 0) return <p className="nl-note">No macro values for this message.</p>;
+  return (
+    <>
+      <dl className="nl-macros" aria-label={`NLMSG macros for the ${message.typeName} message`}>
+        {rows.map(([name, args, value]) => (
+          <div key={name}>
+            <dt className="mono">
+              {name}
+              <span className="nl-macro-arg">{args}</span>
+            </dt>
+            <dd className="mono">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="field-hint nl-macros-note">
+        <span className="mono">nlh</span> = buf + {num(message.offset)}; payload = nlmsg_len − 16 ={' '}
+        {num(macros.payloadLen ?? 0)} bytes
+        {macros.padding ? `, then ${plural(macros.padding, 'byte')} of NLMSG_ALIGN padding` : ''}.
+      </p>
+    </>
+  );
+}
+
+export function Walk({
+  walk,
+  total,
+  step,
+  onStep,
+}: {
+  walk: readonly NlWalkStep[];
+  total: number;
+  step: number | null;
+  onStep: (i: number | null) => void;
+}) {
+  const { reveal } = useHighlight();
+  const cur = step === null ? null : walk[step];
+  const pct = (n: number) => `${total ? (100 * n) / total : 0}%`;
+  const go = (i: number) => {
+    const s = walk[i];
+    onStep(i);
+    if (s) reveal(s.offset, s.offset + Math.max(16, Math.min(s.nlmsgLen, total - s.offset)));
+  };
+  return (
+    <div className="nl-walk">
+      <div className="step-nav" role="group" aria-label="Step through the NLMSG_NEXT walk">
+        <button
+          type="button"
+          className="btn-quiet"
+          onClick={() => go(Math.max(0, (step ?? 0) - 1))}
+          disabled={step === null || step <= 0}
+        >
+          ← Previous
+        </button>
+        <span className="step-count" aria-live="polite">
+          {step === null ? `${num(walk.length)} steps` : `Step ${num(step + 1)} of ${num(walk.length)}`}
+        </span>
+        <button
+          type="button"
+          className="btn-quiet"
+          onClick={() => go(step === null ? 0 : step + 1)}
+          disabled={step !== null && step >= walk.length - 1}
+        >
+          {step === null ? 'Start →' : 'NLMSG_NEXT →'}
+        </button>
+      </div>
+      <div className="nl-walk-bar" aria-hidden="true">
+        {walk.map((s, i) => (
+          <span
+            key={i}
+            className={`nl-walk-seg${s.nlmsgOk ? '' : ' is-bad'}${i === step ? ' is-on' : ''}`}
+            style={{ left: pct(s.offset), width: pct(Math.max(0, Math.min(s.next, total) - s.offset)) }}
+          />
+        ))}
+        {cur && (
+          <>
+            <span
+              className="nl-walk-remaining"
+              style={{ left: pct(cur.offset), width: pct(cur.remaining) }}
+            />
+            <span className="nl-walk-cursor" style={{ left: pct(cur.offset) }} />
+          </>
+        )}
+      </div>
+      {cur && (
+        <p className="nl-walk-now">
+          <span className="mono">nlh</span> = buf + {num(cur.offset)}, <span className="mono">len</span> ={' '}
+          {num(cur.remaining)}: <span className="mono">NLMSG_OK</span> is{' '}
+          <strong className={cur.nlmsgOk ? 'nl-ok' : 'nl-bad'}>{cur.nlmsgOk ? 'true' : 'false'}</strong>
+          {cur.nlmsgOk ? (
+            <>
+              {' '}
+              (nlmsg_len {num(cur.nlmsgLen)} ≤ {num(cur.remaining)}); <span className="mono">NLMSG_NEXT</span>{' '}
+              moves to {num(cur.next)} and leaves len = {num(cur.remaining - (cur.next - cur.offset))}.
+            </>
+          ) : (
+            <> — the loop ends here{cur.remaining > 0 ? `, ${num(cur.remaining)} bytes unread` : ''}.</>
+          )}
+        </p>
+      )}
+      <div className="table-scroll table-scroll--short">
+        <table className="nl-walk-table">
+          <caption>NLMSG_NEXT walk</caption>
+          <thead>
+            <tr>
+              <th scope="col">Step</th>
+              <th scope="col">nlh (offset)</th>
+              <th scope="col">len (remaining)</th>
+              <th scope="col">nlmsg_len</th>
+              <th scope="col">NLMSG_OK</th>
+              <th scope="col">next</th>
+            </tr>
+          </thead>
+          <tbody>
+            {walk.slice(0, 500).map((s, i) => (
+              <tr
+                key={i}
+                className={i === step ? 'is-on' : undefined}
+                aria-current={i === step ? 'step' : undefined}
+              >
+                <th scope="row">
+                  <button type="button" className="nl-pick" aria-pressed={i === step} onClick={() => go(i)}>
+                    {i + 1}
+                  </button>
+                </th>
+                <td className="num mono">{hexOff(s.offset)}</td>
+                <td className="num">{num(s.remaining)}</td>
+                <td className="num">{num(s.nlmsgLen)}</td>
+                <td className={s.nlmsgOk ? 'nl-ok' : 'nl-bad'}>{s.nlmsgOk ? 'true' : 'false'}</td>
+                <td className="num mono">{s.nlmsgOk ? hexOff(s.next) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * What sendmsg/recvmsg really take: struct msghdr pointing at an iovec[] (each iovec at a piece of
+ * the buffer) and at the control buffer, cut into cmsghdr + data + CMSG_ALIGN padding. Sizes and
+ * offsets are the core's (x86-64); drawn as HTML boxes so it reflows at 360 px.
+ */
+import type { NlMsghdrLayout } from '../../../core/netlink/index.ts';
+import { num } from '../../format.ts';
+import type { CmsgField, MsghdrFields } from '../../store/netlink-slice.ts';
+
+const CMSG_CHOICES: readonly CmsgField[] = [
+  { level: 'SOL_SOCKET', type: 'SCM_RIGHTS', len: '8' },
+  { level: 'SOL_SOCKET', type: 'SCM_CREDENTIALS', len: '12' },
+  { level: 'SOL_NETLINK', type: 'NETLINK_PKTINFO', len: '4' },
+  { level: 'SOL_NETLINK', type: 'NETLINK_LISTEN_ALL_NSID', len: '4' },
+];
+
+export function Msghdr({
+  fields,
+  layout,
+  issue,
+  onChange,
+}: {
+  fields: MsghdrFields;
+  layout: NlMsghdrLayout | null;
+  issue: string | null;
+  onChange: (p: Partial<MsghdrFields>) => void;
+}) {
+  const structs = layout?.structs ?? [];
+  const msghdr = structs.find((s) => s.name === 'msghdr' || s.name.startsWith('struct msghdr')) ?? structs[0];
+  const iovecs = structs.filter((s) => /iovec|iov\[/.test(s.name));
+  const others = structs.filter((s) => s !== msghdr && !iovecs.includes(s));
+  return (
+    <div className="nl-msghdr">
+      <form
+        className="nl-msghdr-form"
+        onSubmit={(e) => e.preventDefault()}
+        noValidate
+        aria-label="msghdr inputs"
+      >
+        <div className={`field${issue && /iovec/.test(issue) ? ' field--error' : ''}`}>
+          <label htmlFor="nl-iov">iovec lengths</label>
+          <input
+            id="nl-iov"
+            className="mono"
+            value={fields.iov}
+            placeholder="the whole buffer"
+            onChange={(e) => onChange({ iov: e.target.value })}
+            aria-describedby="nl-iov-hint"
+          />
+          <p className="field-hint" id="nl-iov-hint">
+            Comma-separated, e.g. 16, 24 (empty: one iovec over the buffer above).
+          </p>
+        </div>
+        <fieldset className="nl-cmsg-pick">
+          <legend className="field-label">Control messages</legend>
+          {CMSG_CHOICES.map((c) => {
+            const on = fields.cmsgs.some((x) => x.type === c.type);
+            return (
+              <label key={c.type} className="nl-flag">
+                <input
+                  type="checkbox"
+                  checked={on}
+                  onChange={(e) =>
+                    onChange({
+                      cmsgs: e.target.checked
+                        ? [...fields.cmsgs, c]
+                        : fields.cmsgs.filter((x) => x.type !== c.type),
+                    })
+                  }
+                />
+                <span className="mono">{c.type}</span>
+                <span className="nl-flag-bit">{c.len} B</span>
+              </label>
+            );
+          })}
+        </fieldset>
+      </form>
+      {issue && <p className="field-error">{issue}</p>}
+      {layout && msghdr && (
+        <div className="nl-msghdr-diagram" role="group" aria-label="msghdr, iovec array and control buffer">
+          <StructBox s={msghdr} className="nl-box--msghdr" />
+          <div className="nl-msghdr-right">
+            <div className="nl-arrow-label">msg_iov →</div>
+            <div className="nl-iovs">
+              {iovecs.map((s) => (
+                <StructBox key={s.name} s={s} className="nl-box--iov" />
+              ))}
+            </div>
+            <div className="nl-arrow-label">msg_control → {num(layout.controllen)} bytes</div>
+            <ol className="nl-control" aria-label="Control buffer">
+              {layout.cmsgs.map((c, i) => {
+                const f = fields.cmsgs[i];
+                return (
+                  <li key={i} className="nl-cmsg" style={{ flexGrow: c.space }}>
+                    <span className="nl-cmsg-hdr">
+                      cmsghdr <span className="muted">16 B</span>
+                    </span>
+                    <span className="nl-cmsg-data">
+                      {f ? `${f.type}` : 'data'} <span className="muted">{num(c.len - 16)} B</span>
+                    </span>
+                    {c.space > c.len && <span className="nl-cmsg-pad">pad {num(c.space - c.len)}</span>}
+                    <span className="nl-cmsg-facts mono">
+                      @{num(c.offset)} · CMSG_LEN {num(c.len)} · CMSG_SPACE {num(c.space)}
+                    </span>
+                  </li>
+                );
+              })}
+              {layout.cmsgs.length === 0 && (
+                <li className="nl-note">No control messages: msg_control = NULL.</li>
+              )}
+            </ol>
+            {others.map((s) => (
+              <StructBox key={s.name} s={s} className="nl-box--other" />
+            ))}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function StructBox({ s, className }: { s: NlMsghdrLayout['structs'][number]; className: string }) {
+  return (
+    <table className={`nl-box ${className}`}>
+      <caption>
+        <span className="mono">{s.name}</span> <span className="muted">{num(s.size)} B</span>
+      </caption>
+      <tbody>
+        {s.fields.map((f) => (
+          <tr key={f.name}>
+            <th scope="row" className="mono">
+              <span className="nl-box-off">+{f.offset}</span> {f.name}
+            </th>
+            <td className="mono">{f.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,64 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createAppStore, StoreProvider } from '../../store/index.ts';
+import { NetlinkLab } from './NetlinkLab.tsx';
+
+function renderLab() {
+  const store = createAppStore();
+  const view = render(
+    <StoreProvider store={store}>
+      <NetlinkLab />
+    </StoreProvider>,
+  );
+  return { store, ...view };
+}
+
+const fieldsTable = () => screen.getByRole('table', { name: /^Fields of message 1/ });
+
+describe('<NetlinkLab>', () => {
+  it('draws the default request: layout, byte grid and the fields as text', () => {
+    const { container } = renderLab();
+    expect(screen.getByRole('heading', { level: 1, name: 'Netlink messages' })).toBeInTheDocument();
+    const svg = container.querySelector('svg[data-main-diagram]');
+    expect(svg).toHaveAttribute('role', 'img');
+    expect(svg?.getAttribute('aria-label')).toMatch(/RTM_GETLINK: 40 bytes/);
+    const row = within(fieldsTable()).getByRole('row', { name: /nlmsg_len/ });
+    // Little-endian, shown honestly: nlmsg_len = 40 is 28 00 00 00 in memory.
+    expect(row).toHaveTextContent('28 00 00 00');
+    expect(row).toHaveTextContent('40');
+    expect(screen.getByRole('table', { name: /^Messages in the buffer/ })).toHaveTextContent('RTM_GETLINK');
+  });
+
+  it('focusing a field row lights its bytes in the grid', () => {
+    const { container } = renderLab();
+    const row = within(fieldsTable()).getByRole('row', { name: /nlmsg_type/ });
+    act(() => row.focus());
+    const lit = [...container.querySelectorAll('.nl-byte.is-lit')].map((e) => e.getAttribute('data-offset'));
+    expect(lit).toEqual(['4', '5']);
+    fireEvent.mouseEnter(container.querySelector('.nl-byte[data-offset="9"]')!);
+    const seq = [...container.querySelectorAll('.nl-byte.is-lit')].map((e) => e.getAttribute('data-offset'));
+    expect(seq).toEqual(['8', '9', '10', '11']);
+    expect(container.querySelector('.nl-seg.is-lit')).toHaveAttribute('data-field', 'nlmsg_seq');
+  });
+
+  it('explains bad hex next to the editor and keeps the last good buffer', async () => {
+    renderLab();
+    const hex = screen.getByRole('textbox', { name: 'Bytes (hex)' });
+    await userEvent.type(hex, ' 0');
+    expect(hex).toHaveAttribute('aria-invalid', 'true');
+    expect(hex).toHaveAccessibleDescription(/Odd number of hex digits/);
+    expect(screen.getByText(/showing the last good/)).toBeInTheDocument();
+    expect(within(fieldsTable()).getByRole('row', { name: /nlmsg_len/ })).toHaveTextContent('40');
+  });
+
+  it('a builder edit changes the bytes', async () => {
+    renderLab();
+    const seq = screen.getByRole('textbox', { name: 'nlmsg_seq' });
+    await userEvent.clear(seq);
+    await userEvent.type(seq, '7');
+    expect(within(fieldsTable()).getByRole('row', { name: /nlmsg_seq/ })).toHaveTextContent('07 00 00 00');
+    await userEvent.click(screen.getByRole('checkbox', { name: /^NLM_F_ACK 0x004/ }));
+    expect(screen.getByRole('table', { name: /^Messages in the buffer/ })).toHaveTextContent(/ACK/);
+  });
+});

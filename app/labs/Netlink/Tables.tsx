@@ -1,0 +1,173 @@
+/**
+ * The same facts as text: every decoded message (a table, 50 rows a page, each row selecting its
+ * message) and every field of the selected one (name, bytes, value), for a screen reader, a test
+ * and whoever prefers text. Focusing or pointing at a field row lights its bytes.
+ */
+import { useState } from 'react';
+import type { NlMessage } from '../../../core/netlink/index.ts';
+import { num, plural } from '../../format.ts';
+import { useHighlight } from './highlight.ts';
+import type { LeafField } from './layout.ts';
+import { paintOf } from './BitLayout.tsx';
+
+const PAGE = 50;
+const hexOff = (n: number) => `0x${n.toString(16)}`;
+
+export function MessagesTable({
+  messages,
+  selected,
+  onSelect,
+}: {
+  messages: readonly NlMessage[];
+  selected: number;
+  onSelect: (i: number) => void;
+}) {
+  const [page, setPage] = useState<number | null>(null);
+  const pages = Math.max(1, Math.ceil(messages.length / PAGE));
+  // Follow the selected message's page unless the reader turned pages.
+  const p = Math.min(page ?? Math.floor(selected / PAGE), pages - 1);
+  const rows = messages.slice(p * PAGE, p * PAGE + PAGE);
+  return (
+    <div className="table-scroll">
+      <table className="nl-msgs">
+        <caption>
+          Messages in the buffer{' '}
+          <span className="caption-note">{plural(messages.length, 'message')}; pick one to draw it</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Offset</th>
+            <th scope="col">nlmsg_len</th>
+            <th scope="col">Type</th>
+            <th scope="col">Flags</th>
+            <th scope="col">seq</th>
+            <th scope="col">pid</th>
+            <th scope="col">Findings</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m, k) => {
+            const i = p * PAGE + k;
+            const on = i === selected;
+            const errs = m.diagnostics.filter((d) => d.severity !== 'info').length;
+            return (
+              <tr key={m.offset} className={on ? 'is-on' : undefined} aria-current={on ? 'true' : undefined}>
+                <th scope="row">
+                  <button type="button" className="nl-pick" aria-pressed={on} onClick={() => onSelect(i)}>
+                    {i + 1}
+                  </button>
+                </th>
+                <td className="num mono">{hexOff(m.offset)}</td>
+                <td className="num">{num(m.len)}</td>
+                <td className="mono">
+                  {m.typeName}
+                  {m.error && (
+                    <span className={m.error.errno === 0 ? 'nl-ack' : 'nl-errno'}>
+                      {' '}
+                      {m.error.errno === 0 ? 'ACK' : `-${m.error.name}`}
+                    </span>
+                  )}
+                </td>
+                <td className="mono nl-flags-cell">{m.flagNames.length ? m.flagNames.join('|') : '0'}</td>
+                <td className="num">{num(m.seq)}</td>
+                <td className="num">{num(m.pid)}</td>
+                <td>{errs > 0 ? plural(errs, 'finding') : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <div className="pager">
+          <button type="button" className="btn-quiet" disabled={p === 0} onClick={() => setPage(p - 1)}>
+            ← Previous 50
+          </button>
+          <span className="pager-status">
+            Page {p + 1} of {pages}
+          </span>
+          <button
+            type="button"
+            className="btn-quiet"
+            disabled={p >= pages - 1}
+            onClick={() => setPage(p + 1)}
+          >
+            Next 50 →
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function FieldsTable({
+  index,
+  message,
+  fields,
+  bytes,
+}: {
+  index: number;
+  message: NlMessage;
+  fields: readonly LeafField[];
+  bytes: Uint8Array;
+}) {
+  const { hl, setHl } = useHighlight();
+  const [all, setAll] = useState(false);
+  const LIMIT = 200;
+  const shown = all ? fields : fields.slice(0, LIMIT);
+  return (
+    <div className="table-scroll table-scroll--tall">
+      <table className="nl-fields">
+        <caption>
+          Fields of message {index + 1} ({message.typeName}){' '}
+          <span className="caption-note">
+            {plural(fields.length, 'field')}, {num(fields.reduce((n, f) => n + f.size, 0))} bytes
+          </span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Offset</th>
+            <th scope="col">Size</th>
+            <th scope="col">Bytes</th>
+            <th scope="col">Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((f) => {
+            const raw = bytes.subarray(f.offset, f.offset + Math.min(f.size, 16));
+            const hex = Array.from(raw, (b) => b.toString(16).padStart(2, '0')).join(' ');
+            const lit = hl?.key === f.key;
+            return (
+              <tr
+                key={f.key}
+                tabIndex={0}
+                className={`nl-frow nl-frow--${paintOf(f)}${lit ? ' is-lit' : ''}`}
+                onMouseEnter={() => setHl({ key: f.key, from: f.offset, to: f.offset + f.size })}
+                onMouseLeave={() => setHl(null)}
+                onFocus={() => setHl({ key: f.key, from: f.offset, to: f.offset + f.size })}
+                onBlur={() => setHl(null)}
+              >
+                <th scope="row" style={{ paddingLeft: `${8 + f.depth * 14}px` }}>
+                  <span className="nl-fgroup">{f.group}</span> <span className="mono">{f.name}</span>
+                </th>
+                <td className="num mono">{f.offset}</td>
+                <td className="num">{num(f.size)}</td>
+                <td className="mono nl-fbytes">
+                  {hex}
+                  {f.size > 16 ? ' …' : ''}
+                </td>
+                <td className="mono nl-fvalue">{f.display}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {fields.length > LIMIT && (
+        <button type="button" className="btn-quiet" onClick={() => setAll(!all)}>
+          {all ? `Show the first ${LIMIT}` : `Show all ${num(fields.length)} fields`}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { layoutRows } from './layout.ts';
+import type { LeafField } from './layout.ts';
+
+const f = (name: string, offset: number, size: number, kind: LeafField['kind'] = 'payload'): LeafField => ({
+  key: `${offset}:${size}:${name}`,
+  name,
+  group: 'g',
+  offset,
+  size,
+  display: '',
+  kind,
+  depth: 0,
+});
+
+describe('layoutRows', () => {
+  it('puts nlmsghdr in four 32-bit rows, type and flags sharing one', () => {
+    const rows = layoutRows(
+      [
+        f('nlmsg_len', 0, 4, 'len'),
+        f('nlmsg_type', 4, 2, 'type'),
+        f('nlmsg_flags', 6, 2, 'flags'),
+        f('nlmsg_seq', 8, 4, 'seq'),
+        f('nlmsg_pid', 12, 4, 'pid'),
+      ],
+      0,
+    );
+    expect(rows).toHaveLength(4);
+    const r1 = rows[1]!;
+    expect(r1.kind === 'row' && r1.segments.map((s) => [s.field.name, s.from, s.to])).toEqual([
+      ['nlmsg_type', 0, 2],
+      ['nlmsg_flags', 2, 4],
+    ]);
+  });
+
+  it('elides the middle of a long payload and keeps its last row', () => {
+    const rows = layoutRows([f('hdr', 0, 4), f('blob', 4, 1000), f('tail', 1004, 4)], 0);
+    const elided = rows.filter((r) => r.kind === 'elided');
+    expect(elided).toHaveLength(1);
+    const covered = rows.reduce((n, r) => n + (r.kind === 'row' ? 4 : r.bytes), 0);
+    expect(covered).toBe(1008);
+    expect(rows.length).toBeLessThan(10);
+  });
+
+  it('labels a field that starts at the last byte of a row on its next piece', () => {
+    const rows = layoutRows([f('a', 0, 3), f('b', 3, 5)], 0);
+    const pieces = rows
+      .flatMap((r) => (r.kind === 'row' ? r.segments : []))
+      .filter((s) => s.field.name === 'b');
+    expect(pieces.map((s) => s.labelled)).toEqual([false, true]);
+  });
+});

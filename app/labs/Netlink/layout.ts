@@ -1,0 +1,202 @@
+/**
+ * Pure view maths for the Netlink lab: the decoded message flattened into the leaf fields the
+ * diagram, the byte grid and the table share (every byte of the message in exactly one field),
+ * and the 32-bit row layout with long payloads elided so one message stays a few hundred SVG
+ * nodes whatever its size. The core decides what the fields are; this only arranges them.
+ */
+import type { NlAttr, NlDecodeResult, NlField, NlMessage } from '../../../core/netlink/index.ts';
+
+export type FieldKind = NlField['kind'] | 'error';
+
+export interface LeafField {
+  key: string;
+  name: string;
+  /** Where it sits: `nlmsghdr`, `ifinfomsg`, `IFLA_IFNAME`, `IFLA_LINKINFO › IFLA_INFO_KIND`… */
+  group: string;
+  offset: number;
+  size: number;
+  display: string;
+  kind: FieldKind;
+  /** Nesting depth (0 for the header and the family header). */
+  depth: number;
+}
+
+function attrLeaves(a: NlAttr, path: string, depth: number, out: LeafField[]) {
+  const group = path ? `${path} › ${a.name}` : a.name;
+  for (const f of a.fields) {
+    out.push({
+      key: `${f.offset}:${f.size}:${f.name}`,
+      name: f.name,
+      group,
+      offset: f.offset,
+      size: f.size,
+      display: f.display,
+      kind: f.kind,
+      depth,
+    });
+  }
+  for (const c of a.children ?? []) attrLeaves(c, group, depth + 1, out);
+}
+
+function fieldLeaf(f: NlField, group: string, depth: number, kind?: FieldKind): LeafField {
+  return {
+    key: `${f.offset}:${f.size}:${f.name}`,
+    name: f.name,
+    group,
+    offset: f.offset,
+    size: f.size,
+    display: f.display,
+    kind: kind ?? f.kind,
+    depth,
+  };
+}
+
+function collect(m: NlMessage, out: LeafField[], depth: number, prefix: string) {
+  for (const f of m.header) out.push(fieldLeaf(f, `${prefix}nlmsghdr`, depth));
+  if (m.familyHeader)
+    for (const f of m.familyHeader.fields) out.push(fieldLeaf(f, `${prefix}${m.familyHeader.name}`, depth));
+  if (m.error?.echoed) collect(m.error.echoed, out, depth + 1, `${prefix}echoed › `);
+  for (const a of m.error?.extack ?? []) attrLeaves(a, `${prefix}extack`, depth + 1, out);
+  for (const a of m.attributes) attrLeaves(a, prefix.replace(/ › $/, ''), depth, out);
+}
+
+/**
+ * Every byte of the message (nlmsg_len plus its alignment, clipped to the buffer) in exactly one
+ * leaf field, by offset: the core's fields, with gaps filled as `bytes` and overlaps dropped
+ * (the innermost field wins: attribute children come after their parent's header).
+ */
+export function leafFields(m: NlMessage, bufferLength: number): LeafField[] {
+  const raw: LeafField[] = [];
+  collect(m, raw, 0, '');
+  const start = m.offset;
+  const end = Math.min(bufferLength, m.offset + Math.max(16, m.len) + m.padding);
+  raw.sort((a, b) => a.offset - b.offset || b.depth - a.depth || a.size - b.size);
+  const out: LeafField[] = [];
+  let at = start;
+  const gap = (from: number, to: number, group: string) => {
+    if (to > from)
+      out.push({
+        key: `${from}:${to - from}:gap`,
+        name: from >= m.offset + m.len ? 'NLMSG_ALIGN pad' : 'bytes',
+        group,
+        offset: from,
+        size: to - from,
+        display: `${to - from} B`,
+        kind: from >= m.offset + m.len ? 'pad' : 'payload',
+        depth: 0,
+      });
+  };
+  for (const f of raw) {
+    if (f.size <= 0 || f.offset < at || f.offset >= end) continue;
+    gap(at, f.offset, out.at(-1)?.group ?? 'payload');
+    const size = Math.min(f.size, end - f.offset);
+    out.push(size === f.size ? f : { ...f, size });
+    at = f.offset + size;
+  }
+  gap(at, end, 'padding');
+  return out;
+}
+
+export interface MessageFields {
+  message: NlMessage;
+  fields: LeafField[];
+}
+
+/** The leaf fields of every message, and a lookup from a byte offset to its field. */
+export function indexBuffer(result: NlDecodeResult, bufferLength: number) {
+  const all: LeafField[] = [];
+  const msgOf: number[] = [];
+  result.messages.forEach((m, i) => {
+    for (const f of leafFields(m, bufferLength)) {
+      all.push(f);
+      msgOf.push(i);
+    }
+  });
+  /** The field holding byte `o` and its message, or null (bytes outside every message). */
+  const at = (o: number): { field: LeafField; message: number } | null => {
+    let lo = 0;
+    let hi = all.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const f = all[mid]!;
+      if (o < f.offset) hi = mid - 1;
+      else if (o >= f.offset + f.size) lo = mid + 1;
+      else return { field: f, message: msgOf[mid]! };
+    }
+    return null;
+  };
+  return { fields: all, at };
+}
+
+// ---- the 32-bit row layout ----
+
+export interface Segment {
+  field: LeafField;
+  /** First and last+1 byte of the row (0..4) this piece covers. */
+  from: number;
+  to: number;
+  /** The piece that carries the label (the widest one of the field). */
+  labelled: boolean;
+  /** Open edges: the field continues on the row above / below. */
+  continuesUp: boolean;
+  continuesDown: boolean;
+}
+
+export type LayoutRow =
+  | { kind: 'row'; offset: number; segments: Segment[] }
+  | { kind: 'elided'; offset: number; bytes: number; field: LeafField };
+
+/** Rows a field must fill before the ones in its middle are drawn as one "⋮ N bytes" row. */
+const KEEP_ROWS = 3;
+
+/**
+ * 32-bit rows from the message's first byte: each field a box over its bytes, split where it
+ * crosses a row; runs of rows wholly inside one long field collapse into one elided row.
+ * `maxRows` caps what is drawn (the table below lists everything).
+ */
+export function layoutRows(fields: readonly LeafField[], start: number, maxRows = 400): LayoutRow[] {
+  if (fields.length === 0) return [];
+  const last = fields[fields.length - 1]!;
+  const end = last.offset + last.size;
+  const nRows = Math.ceil((end - start) / 4);
+  const rows: LayoutRow[] = [];
+  const rs0 = (o: number) => start + Math.floor((o - start) / 4) * 4;
+  let fi = 0;
+  for (let r = 0; r < nRows && rows.length < maxRows; r++) {
+    const rs = start + r * 4;
+    const re = rs + 4;
+    while (fi < fields.length && fields[fi]!.offset + fields[fi]!.size <= rs) fi++;
+    const f = fields[fi];
+    // A run of whole rows inside one field, with KEEP_ROWS-1 rows of it drawn before: elide.
+    if (f && f.offset <= rs - 4 * (KEEP_ROWS - 1) && f.offset + f.size >= re + 4) {
+      const lastRowStart = start + Math.floor((f.offset + f.size - 1 - start) / 4) * 4;
+      const skip = (lastRowStart - rs) / 4;
+      if (skip >= 2) {
+        rows.push({ kind: 'elided', offset: rs, bytes: skip * 4, field: f });
+        r += skip - 1;
+        continue;
+      }
+    }
+    const segments: Segment[] = [];
+    for (let j = fi; j < fields.length && fields[j]!.offset < re; j++) {
+      const g = fields[j]!;
+      const from = Math.max(g.offset, rs) - rs;
+      const to = Math.min(g.offset + g.size, re) - rs;
+      if (to <= from) continue;
+      // The label goes on the field's first piece, or on its second when the first is under 2 bytes.
+      const firstWidth = Math.min(g.offset + g.size, rs0(g.offset) + 4) - g.offset;
+      const labelled =
+        g.offset >= rs ? !(firstWidth < 2 && g.offset + g.size > re) : g.offset >= rs - 4 && firstWidth < 2;
+      segments.push({
+        field: g,
+        from,
+        to,
+        labelled,
+        continuesUp: g.offset < rs,
+        continuesDown: g.offset + g.size > re,
+      });
+    }
+    rows.push({ kind: 'row', offset: rs, segments });
+  }
+  return rows;
+}

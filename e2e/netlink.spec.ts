@@ -1,0 +1,187 @@
+import { expect, test as base } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+
+/** The Netlink lab as a person sees it: samples, the hex editor, the layout, the byte grid, the tables. */
+class NetlinkLabPage {
+  readonly hex: Locator;
+  readonly diagram: Locator;
+  readonly grid: Locator;
+  readonly messages: Locator;
+  readonly summary: Locator;
+
+  constructor(readonly page: Page) {
+    this.hex = page.getByRole('textbox', { name: 'Bytes (hex)' });
+    this.diagram = page.locator('svg[data-main-diagram]');
+    this.grid = page.getByRole('group', { name: /^Bytes in memory order/ });
+    this.messages = page.getByRole('table', { name: /^Messages in the buffer/ });
+    this.summary = page.getByRole('region', { name: 'What the buffer holds' });
+  }
+
+  async open(query = '') {
+    await this.page.goto(`./#/netlink${query ? `?${query}` : ''}`);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Netlink messages' })).toBeVisible();
+  }
+
+  fields(n = 1): Locator {
+    return this.page.getByRole('table', { name: new RegExp(`^Fields of message ${n}`) });
+  }
+
+  byte(offset: number): Locator {
+    return this.grid.locator(`.nl-byte[data-offset="${offset}"]`);
+  }
+
+  async litBytes(): Promise<number[]> {
+    return this.grid
+      .locator('.nl-byte.is-lit')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-offset'))));
+  }
+}
+
+const test = base.extend<{ nl: NetlinkLabPage }>({
+  nl: async ({ page }, use) => {
+    await use(new NetlinkLabPage(page));
+  },
+});
+
+const GETLINK = '280000001200010301000000000000000000000000000000000000000000000008001d0001000000';
+
+test.describe('Netlink lab', () => {
+  test('loads a captured link dump: messages, DONE, findings and the walk', async ({ nl, page }) => {
+    await nl.open();
+    await page.getByRole('button', { name: 'RTM_GETLINK dump reply (lo)' }).click();
+    await expect(page).toHaveURL(/sample=getlink-dump/);
+    await expect(nl.summary).toContainText('2,964 bytes, 2 messages');
+    await expect(nl.messages.getByRole('row')).toHaveCount(1 + 2);
+    await expect(nl.messages).toContainText('RTM_NEWLINK');
+    await expect(nl.messages).toContainText('NLM_F_MULTI');
+    // The first recvmsg() of the dump ends without NLMSG_DONE: the lab says the dump continues.
+    await expect(nl.summary).toContainText(/dump continues in the\s+next recvmsg/);
+    await expect(nl.diagram).toHaveAttribute('role', 'img');
+    await expect(nl.diagram).toHaveAttribute('aria-label', /RTM_NEWLINK: 1,468 bytes/);
+    // The NLMSG_NEXT walk steps through the buffer.
+    await page.getByRole('button', { name: 'Start →' }).click();
+    await expect(page.getByText(/NLMSG_OK is true/)).toBeVisible();
+    await page.getByRole('button', { name: 'NLMSG_NEXT →' }).click();
+    await expect(page).toHaveURL(/walk=2/);
+    await expect(page).toHaveURL(/msg=2/);
+    await expect(page.getByText(/nlh = buf \+ 1,468, len = 1,496/)).toBeVisible();
+    // The last recvmsg() of the dump carries NLMSG_DONE.
+    await page.getByRole('button', { name: 'NLMSG_DONE ending the link dump' }).click();
+    await expect(nl.messages).toContainText('NLMSG_DONE');
+    await expect(nl.messages).toContainText('NLM_F_MULTI');
+  });
+
+  test('hovering a field lights its bytes, and a byte lights its field', async ({ nl }) => {
+    await nl.open(`hex=${GETLINK}&family=route`);
+    await nl.diagram.locator('g[data-field="nlmsg_len"]').first().hover();
+    expect(await nl.litBytes()).toEqual([0, 1, 2, 3]);
+    // nlmsg_len = 40, little-endian: 28 00 00 00.
+    await expect(nl.byte(0)).toHaveText('28');
+    await expect(nl.byte(3)).toHaveText('00');
+    await nl.byte(5).hover();
+    expect(await nl.litBytes()).toEqual([4, 5]);
+    await expect(nl.diagram.locator('g.is-lit')).toHaveAttribute('data-field', 'nlmsg_type');
+    // Keyboard: the fields table rows light their bytes on focus (the pointer moved out of the way,
+    // or the scroll that brings the row into view would put it over another byte).
+    await nl.page.mouse.move(0, 0);
+    await nl
+      .fields()
+      .getByRole('row', { name: /nlmsg_seq/ })
+      .focus();
+    expect(await nl.litBytes()).toEqual([8, 9, 10, 11]);
+  });
+
+  test('builds a message with an attribute and sees the hex follow', async ({ nl, page }) => {
+    await nl.open(`hex=${GETLINK}&family=route`);
+    const seq = page.getByRole('textbox', { name: 'nlmsg_seq' });
+    await seq.fill('513');
+    await expect(nl.hex).toHaveValue(/^28 00 00 00 12 00 01 03\s01 02 00 00/);
+    await page.getByRole('checkbox', { name: /^NLM_F_ACK 0x004/ }).check();
+    await expect(nl.messages).toContainText('NLM_F_ACK');
+    await page.getByRole('button', { name: '+ Attribute', exact: true }).click();
+    const types = page.getByRole('textbox', { name: 'nla_type' });
+    await types.last().fill('IFLA_IFNAME');
+    await page.getByRole('textbox', { name: 'Value' }).last().fill('lo');
+    await expect(
+      nl
+        .fields()
+        .getByRole('row', { name: /IFLA_IFNAME/ })
+        .first(),
+    ).toBeVisible();
+    await expect(nl.summary).toContainText('48 bytes');
+    // A bad value is explained next to its field; the last good buffer stays.
+    await seq.fill('x');
+    await expect(seq).toHaveAttribute('aria-invalid', 'true');
+    await expect(nl.summary).toContainText('48 bytes');
+    await expect(page.getByText(/A builder field needs fixing/)).toBeVisible();
+  });
+
+  test('splits a frame, correctly and with the common mistakes', async ({ nl, page }) => {
+    await nl.open(`hex=${GETLINK}&family=route`);
+    await page.getByRole('textbox', { name: 'Frame size (bytes)' }).fill('10000');
+    await page.getByRole('textbox', { name: 'Largest payload per message' }).fill('4096');
+    const table = page.getByRole('table', { name: /^Multipart messages/ });
+    await expect(table.getByRole('row')).toHaveCount(1 + 4);
+    await expect(table).toContainText('NLMSG_DONE');
+    await expect(page.getByText(/joins them back into 10,000 bytes/)).toBeVisible();
+    await page.getByRole('radio', { name: 'Common mistakes' }).check();
+    await expect(page).toHaveURL(/split=mistakes/);
+    await expect(page.getByText(/cannot join them/)).toBeVisible();
+    await page.getByRole('radio', { name: 'Correct' }).check();
+    await page.getByRole('button', { name: /Open these bytes in the byte view/ }).click();
+    await expect(nl.messages.getByRole('row')).toHaveCount(1 + 4);
+  });
+
+  test('the URL round-trips the buffer and a pasted URL restores it', async ({ nl, page }) => {
+    await nl.open(`hex=${GETLINK}&family=route`);
+    await expect(page).toHaveURL(new RegExp(`#/netlink\\?hex=${GETLINK}&family=route$`));
+    await nl.hex.fill('24000000020000000100000000000000000000002800000012000103');
+    await expect(page).toHaveURL(/hex=2400000002000000/);
+    await page.reload();
+    await expect(nl.messages).toContainText('NLMSG_ERROR');
+    await page.evaluate((h) => {
+      window.location.hash = `#/netlink?hex=${h}&family=route&endian=be`;
+    }, GETLINK);
+    await expect(page.getByRole('radio', { name: /^big/ })).toBeChecked();
+    await nl.open('hex=123&family=route');
+    await expect(nl.hex).toHaveAttribute('aria-invalid', 'true');
+    await expect(nl.hex).toHaveAccessibleDescription(/Odd number of hex digits/);
+  });
+
+  test('a 64 KiB buffer keeps the DOM small', async ({ nl, page }) => {
+    await nl.open(`hex=${GETLINK}&family=route`);
+    await page.getByRole('textbox', { name: 'Frame size (bytes)' }).fill('65536');
+    await page.getByRole('textbox', { name: 'Largest payload per message' }).fill('4096');
+    await page.getByRole('button', { name: /Open these bytes in the byte view/ }).click();
+    await expect(nl.summary).toContainText(/6\d,\d{3} bytes/);
+    const cells = await nl.grid.locator('.nl-byte').count();
+    expect(cells).toBeLessThan(600);
+    const svgNodes = await nl.diagram.locator('*').count();
+    expect(svgNodes).toBeLessThan(800);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Next message →' }).click();
+    await expect(page.getByRole('heading', { name: /^Message 2 of/ })).toBeVisible();
+    expect(Date.now() - t0).toBeLessThan(1500);
+  });
+});
+
+test.describe('Netlink lab screenshots', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`1440 px, ${scheme}`, async ({ nl, page }) => {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.setViewportSize({ width: 1440, height: 1100 });
+      await nl.open('sample=newlink-extack&family=route');
+      await expect(nl.diagram).toBeVisible();
+      await expect(page).toHaveScreenshot(`netlink-1440-${scheme}.png`, { fullPage: true });
+    });
+
+    test(`360 px, ${scheme}`, async ({ nl, page }) => {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.setViewportSize({ width: 360, height: 800 });
+      await nl.open(`hex=${GETLINK}&family=route`);
+      await expect(page).toHaveScreenshot(`netlink-360-top-${scheme}.png`);
+      await page.evaluate(() => document.getElementById('nl-layout-title')?.scrollIntoView());
+      await expect(page).toHaveScreenshot(`netlink-360-layout-${scheme}.png`);
+    });
+  }
+});
