@@ -11,6 +11,7 @@
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 /** Anything with computed values by property name (a CSSStyleDeclaration, or a fake in tests). */
 export interface StyleLike {
@@ -291,6 +292,8 @@ export interface SerializedDiagram {
 export interface SerializeOptions {
   styleOf?: StyleOf;
   defaultsOf?: DefaultsOf;
+  /** Computed style of an element's `::before` / `::after` (default: the window's). */
+  pseudoOf?: HtmlContext['pseudoOf'];
   /** Written into the file's `<desc>` (the link to the state it shows). */
   description?: string;
   /** The background colour; default: the diagram's own. */
@@ -315,9 +318,8 @@ function copyMissingDefs(svg: Element, doc: Document, styleOf: StyleOf) {
   let defs: Element | null = null;
   const seen = new Set<string>();
   for (;;) {
-    const missing = [...referencedIds(svg)].filter(
-      (id) => !seen.has(id) && !svg.querySelector(`[id="${CSS.escape(id)}"]`),
-    );
+    const own = new Set(Array.from(svg.querySelectorAll('[id]'), (e) => e.getAttribute('id')));
+    const missing = [...referencedIds(svg)].filter((id) => !seen.has(id) && !own.has(id));
     if (missing.length === 0) return;
     for (const id of missing) {
       seen.add(id);
@@ -361,7 +363,7 @@ export function serializeDiagram(el: Element, opts: SerializeOptions = {}): Seri
     const ctx: HtmlContext = {
       styleOf,
       defaultsOf: own.defaultsOf,
-      pseudoOf: win ? (e, p) => win.getComputedStyle(e, p) : undefined,
+      pseudoOf: opts.pseudoOf ?? (win ? (e, p) => win.getComputedStyle(e, p) : undefined),
       rules: [],
     };
     try {
@@ -383,8 +385,9 @@ export function serializeDiagram(el: Element, opts: SerializeOptions = {}): Seri
     fo.append(copy);
     svg.append(fo);
   }
-  svg.setAttribute('xmlns', SVG_NS);
-  svg.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:xlink', XLINK_NS);
+  // In the xmlns namespace: a plain attribute would be written twice (once more by the serializer).
+  svg.setAttributeNS(XMLNS_NS, 'xmlns', SVG_NS);
+  svg.setAttributeNS(XMLNS_NS, 'xmlns:xlink', XLINK_NS);
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   svg.removeAttribute('data-main-diagram');

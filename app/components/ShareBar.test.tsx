@@ -1,0 +1,120 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ShareBar } from './ShareBar.tsx';
+
+const PAGE = 'http://localhost:3000/#/fragment?len=4000&mtu=1500';
+
+function setClipboard(writeText: ((t: string) => Promise<void>) | undefined) {
+  Object.defineProperty(navigator, 'clipboard', {
+    value: writeText ? { writeText } : undefined,
+    configurable: true,
+  });
+}
+
+describe('ShareBar', () => {
+  beforeEach(() => window.history.replaceState(null, '', '/#/fragment?len=4000&mtu=1500'));
+  afterEach(() => {
+    vi.restoreAllMocks();
+    setClipboard(undefined);
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('offers Copy link, Export SVG, Export PNG and Copy embed code in a named group', () => {
+    render(<ShareBar lab="fragment" title="Fragmentation" embed={false} />);
+    const group = screen.getByRole('group', { name: 'Share this lab' });
+    expect(group).toBeInTheDocument();
+    for (const name of ['Copy link', 'Export SVG', 'Export PNG', 'Copy embed code'])
+      expect(screen.getByRole('button', { name })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Open in sockscope/ })).toBeNull();
+  });
+
+  it('Copy link copies the address and says so', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    setClipboard(writeText);
+    render(<ShareBar lab="fragment" title="Fragmentation" embed={false} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(writeText).toHaveBeenCalledWith(PAGE);
+    expect(await screen.findByRole('status')).toHaveTextContent('Copied the link.');
+  });
+
+  it('inside an embed, Copy link copies the full-page link and Open links to it', async () => {
+    window.history.replaceState(null, '', '/#/fragment?len=4000&mtu=1500&embed=1');
+    const writeText = vi.fn(() => Promise.resolve());
+    setClipboard(writeText);
+    render(<ShareBar lab="fragment" title="Fragmentation" embed />);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(writeText).toHaveBeenCalledWith(PAGE);
+    const open = screen.getByRole('link', { name: 'Open in sockscope ↗' });
+    expect(open).toHaveAttribute('href', PAGE);
+    expect(open).toHaveAttribute('target', '_blank');
+    expect(screen.queryByRole('button', { name: 'Copy embed code' })).toBeNull();
+  });
+
+  it('Copy embed code copies the iframe of this state with embed=1', async () => {
+    const writeText = vi.fn((_t: string) => Promise.resolve());
+    setClipboard(writeText);
+    render(<ShareBar lab="fragment" title="Fragmentation" embed={false} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy embed code' }));
+    const code = writeText.mock.calls[0]![0];
+    expect(code).toContain(
+      '<iframe src="http://localhost:3000/#/fragment?len=4000&amp;mtu=1500&amp;embed=1"',
+    );
+    expect(code).toContain('title="sockscope: Fragmentation"');
+    expect(await screen.findByRole('status')).toHaveTextContent('Copied the embed code.');
+  });
+
+  it('without a clipboard (or when it refuses), shows the text in a box to copy by hand', async () => {
+    setClipboard(() => Promise.reject(new Error('NotAllowedError')));
+    render(<ShareBar lab="fragment" title="Fragmentation" embed={false} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('copy the link from the box');
+    const box = screen.getByRole('textbox', { name: 'Text to copy' });
+    expect(box).toHaveValue(PAGE);
+    expect(box).toHaveAttribute('readonly');
+    expect(box).toHaveFocus();
+  });
+
+  it('Export says so when the lab shows no diagram', async () => {
+    render(<ShareBar lab="fragment" title="Fragmentation" embed={false} />, {
+      container: document.body.appendChild(document.createElement('main')),
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Export SVG' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'This lab shows no diagram to export right now.',
+    );
+  });
+
+  it('Export SVG saves the main diagram as sockscope-<lab>-<name>.svg', async () => {
+    const main = document.body.appendChild(document.createElement('main'));
+    main.innerHTML =
+      '<svg data-main-diagram="fragments" width="200" height="40"><text x="4" y="20">#1 · 1,480 B</text></svg>';
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: (b: Blob) => (blobs.push(b), 'blob:x'),
+      revokeObjectURL: () => {},
+    });
+    const names: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    render(<ShareBar lab="fragment" title="Fragmentation" embed={false} />, {
+      container: main.appendChild(document.createElement('div')),
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Export SVG' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved sockscope-fragment-fragments.svg.');
+    expect(names).toEqual(['sockscope-fragment-fragments.svg']);
+    expect(blobs[0]!.type).toBe('image/svg+xml');
+    // jsdom's Blob has no text(): read it as the page would have, with a FileReader.
+    const text = await new Promise<string>((resolve) => {
+      const r = new FileReader();
+      r.onload = () => resolve(String(r.result));
+      r.readAsText(blobs[0]!);
+    });
+    expect(text).toContain('#1 · 1,480 B');
+    expect(text).toContain(
+      '<desc>sockscope — Fragmentation: http://localhost:3000/#/fragment?len=4000&amp;mtu=1500</desc>',
+    );
+    main.remove();
+  });
+});
