@@ -82,6 +82,16 @@ export const cmsgNxtHdr = (controllen: number, offset: number, cmsgLenValue: num
   return next + SIZEOF_CMSGHDR > controllen ? -1 : next;
 };
 
+/**
+ * CMSG_OK(mhdr, cmsg) (include/linux/socket.h): cmsg_len >= sizeof(struct cmsghdr) and it fits in
+ * what is left of the control buffer from `offset`.
+ */
+export const cmsgOk = (controllen: number, offset: number, cmsgLenValue: number): boolean =>
+  cmsgLenValue >= SIZEOF_CMSGHDR && cmsgLenValue <= controllen - offset;
+
+/** RTM_MAX (include/uapi/linux/rtnetlink.h): (((__RTM_MAX + 3) & ~3) - 1) with __RTM_MAX = 123. */
+export const RTM_MAX = 123;
+
 /** Control message types (include/uapi/linux/netlink.h). */
 export const NLMSG_TYPES: Record<string, number> = {
   NLMSG_NOOP: 0x1,

@@ -6,6 +6,8 @@
  * anything odd becomes a diagnostic naming the bytes. Reads through one DataView; never copies.
  */
 import {
+  NLM_F,
+  RTM_MAX,
   NLA_F_NESTED,
   NLA_F_NET_BYTEORDER,
   NLMSG_DONE,
@@ -20,6 +22,7 @@ import {
 import {
   GENL_UNKNOWN,
   NLMSGERR_ATTRS,
+  RTM_TYPES,
   childSet,
   lookupAttr,
   messageSchema,
@@ -59,6 +62,8 @@ interface Ctx {
   rawAttrs: boolean;
   /** Address family of the message being decoded (ifa_family, rtm_family…) for IP addresses. */
   af: number;
+  /** How many nlmsgerr echoes deep we are (an ACK of an NLMSG_ERROR echoes an NLMSG_ERROR…). */
+  echoDepth: number;
 }
 
 const hex2 = (n: number): string => (n < 16 ? '0' : '') + n.toString(16);
@@ -79,15 +84,69 @@ function diag(
   return { severity, code, message, offset, length };
 }
 
+const AF = 'net/netlink/af_netlink.c';
+const NLATTR = 'lib/nlattr.c';
+const RTNL = 'net/core/rtnetlink.c';
+/** The kernel function (and file) whose rule each diagnostic is about. */
+export const DIAGNOSTIC_SOURCES: Record<string, { fn: string; file: string }> = {
+  empty: { fn: 'NLMSG_OK', file: 'include/uapi/linux/netlink.h' },
+  'msg-trunc': { fn: 'netlink_recvmsg', file: AF },
+  'trailing-bytes': { fn: 'netlink_rcv_skb', file: AF },
+  'nlmsg-len-short': { fn: 'netlink_rcv_skb', file: AF },
+  'nlmsg-len-beyond': { fn: 'netlink_rcv_skb', file: AF },
+  'last-message-unpadded': { fn: 'NLMSG_NEXT', file: 'include/uapi/linux/netlink.h' },
+  'multipart-continues': { fn: 'netlink_dump', file: AF },
+  'nonzero-padding': { fn: '__nla_reserve', file: NLATTR },
+  'family-header-short': { fn: '__nlmsg_parse', file: 'include/net/netlink.h' },
+  'flag-in-type': { fn: 'netlink_rcv_skb', file: AF },
+  'reserved-control-type': { fn: 'netlink_rcv_skb', file: AF },
+  'request-without-request-flag': { fn: 'netlink_rcv_skb', file: AF },
+  'unknown-type': { fn: 'rtnetlink_rcv_msg', file: RTNL },
+  'flag-unknown': { fn: 'netlink_rcv_skb', file: AF },
+  'flag-meaningless': { fn: 'rtnetlink_rcv_msg', file: RTNL },
+  'partial-dump-flag': { fn: 'rtnetlink_rcv_msg', file: RTNL },
+  'dump-interrupted': { fn: 'nl_dump_check_consistent', file: 'include/net/netlink.h' },
+  'echo-overrun': { fn: 'netlink_ack', file: AF },
+  'unexpected-trailing': { fn: 'netlink_ack', file: AF },
+  'attr-len-short': { fn: '__nla_validate_parse', file: NLATTR },
+  'attr-overrun': { fn: '__nla_validate_parse', file: NLATTR },
+  'attr-truncated': { fn: '__nla_validate_parse', file: NLATTR },
+  'attr-trailing': { fn: '__nla_validate_parse', file: NLATTR },
+  'attr-size': { fn: 'validate_nla', file: NLATTR },
+  'nla-flags-exclusive': { fn: 'nla_type', file: 'include/uapi/linux/netlink.h' },
+  'nested-not-attrs': { fn: 'nla_validate_nested', file: 'include/net/netlink.h' },
+  internal: { fn: 'decodeNetlink', file: 'core/netlink/decode.ts' },
+};
+
+function withSource(d: NlDiagnostic): void {
+  const s = DIAGNOSTIC_SOURCES[d.code];
+  if (s && d.fn === undefined) {
+    d.fn = s.fn;
+    d.file = s.file;
+  }
+}
+
 /** Decode a buffer of netlink messages. Never throws: bad bytes become diagnostics. */
 export function decodeNetlink(bytes: Uint8Array, opts: DecodeOptions): NlDecodeResult {
   try {
-    return decodeBuffer(bytes, opts);
+    const r = decodeBuffer(bytes, opts);
+    r.diagnostics.forEach(withSource);
+    const visit = (m: NlMessage) => {
+      m.diagnostics.forEach(withSource);
+      if (m.error?.echoed) visit(m.error.echoed);
+    };
+    r.messages.forEach(visit);
+    return r;
   } catch (e) {
     return {
       messages: [],
       walk: [],
-      diagnostics: [diag('error', 'internal', `decoder failure: ${(e as Error).message}`, 0, bytes.length)],
+      diagnostics: [
+        {
+          ...diag('error', 'internal', `decoder failure: ${(e as Error).message}`, 0, bytes.length),
+          ...DIAGNOSTIC_SOURCES.internal,
+        },
+      ],
       truncated: !!opts.truncated,
     };
   }
@@ -101,6 +160,7 @@ function decodeBuffer(bytes: Uint8Array, opts: DecodeOptions): NlDecodeResult {
     family: opts.family,
     rawAttrs: !!opts.rawAttrs,
     af: 0,
+    echoDepth: 0,
   };
   const messages: NlMessage[] = [];
   const walk: NlWalkStep[] = [];
@@ -123,6 +183,8 @@ function decodeBuffer(bytes: Uint8Array, opts: DecodeOptions): NlDecodeResult {
       nlmsgOk: ok,
       nlmsgLen,
       next: ok ? off + nlmsgAlign(nlmsgLen) : off,
+      fn: ok ? 'NLMSG_OK, NLMSG_NEXT' : 'NLMSG_OK',
+      file: 'include/uapi/linux/netlink.h',
     });
     if (!ok) {
       if (rem <= 0) break;
@@ -451,11 +513,28 @@ function flagDiagnostics(
     out.push(diag(sev, code, m, offset + 6, 2));
   const isReq = (flags & 0x01) !== 0;
   const kind = flagKind(type, flags, family, genlCmd);
-  if (
-    type >= 0x10 &&
-    !isReq &&
-    (kind === 'get' || (family === 'route' && requestKind(type, family) === 'get'))
-  ) {
+  if (family === 'route' && type >= 0x10 && !RTM_TYPES.some((t) => t.value === type)) {
+    const asFlag = Object.entries(NLM_F).find(([, v]) => v === type)?.[0];
+    out.push(
+      diag(
+        'warning',
+        'unknown-type',
+        `nlmsg_type ${type} is no RTM_* message type${type > RTM_MAX ? ` (RTM_MAX is ${RTM_MAX}: rtnetlink_rcv_msg answers -EOPNOTSUPP)` : ' (no handler is registered for it: -EOPNOTSUPP)'}${asFlag ? `; it equals ${asFlag} — was a flag stored in nlmsg_type?` : ''}.`,
+        offset + 4,
+        2,
+      ),
+    );
+  }
+  const unknownBits = flags & ~0x0f3f;
+  if (unknownBits)
+    at(
+      'warning',
+      'flag-unknown',
+      `Bit(s) 0x${unknownBits.toString(16)} of nlmsg_flags are no NLM_F_* flag (include/uapi/linux/netlink.h defines 0x01–0x20 and 0x100–0x800); the kernel ignores them.`,
+    );
+  // GET and SET types are only ever requests (the kernel answers and notifies with NEW/DEL types).
+  const reqOnly = family === 'route' && ['get', 'set'].includes(requestKind(type, family));
+  if (type >= 0x10 && !isReq && (kind === 'get' || reqOnly)) {
     out.push(
       diag(
         'error',
@@ -564,6 +643,8 @@ function decodeError(ctx: Ctx, msg: NlMessage, pStart: number, pEnd: number, cut
   const copied = capped ? NLMSG_HDRLEN : echoedLen;
   const echoEnd = Math.min(eStart + Math.max(copied, NLMSG_HDRLEN), pEnd);
   const saveAf = ctx.af;
+  if (ctx.echoDepth >= 4) return;
+  ctx.echoDepth++;
   const echoed = decodeMessage(
     ctx,
     eStart,
@@ -572,6 +653,7 @@ function decodeError(ctx: Ctx, msg: NlMessage, pStart: number, pEnd: number, cut
     capped || cut,
   );
   ctx.af = saveAf;
+  ctx.echoDepth--;
   if (capped) {
     echoed.attributes = [];
     echoed.familyHeader = undefined;
@@ -711,6 +793,16 @@ function decodeAttrs(
         field('nla_type', off + 2, 2, rawType, typeDisplay, 'attr-header'),
       ],
     };
+    if (flagNested && netByteorder)
+      out.push(
+        diag(
+          'warning',
+          'nla-flags-exclusive',
+          `${name}: NLA_F_NESTED and NLA_F_NET_BYTEORDER are both set; include/uapi/linux/netlink.h declares them mutually exclusive (a nest holds attributes, not a number in network byte order).`,
+          off + 2,
+          2,
+        ),
+      );
     if (def) a.kind = def.kind;
     if (set && !set.element && set !== GENL_UNKNOWN) a.enum = set.name;
     if (flagNested) a.nested = true;
@@ -760,7 +852,18 @@ function decodeAttrs(
     }
     const pStart = off + 4;
     const pEnd = off + nlaLen;
-    decodeValue(ctx, a, resolveByKind(def, selected), pStart, pEnd, flagNested, netByteorder, out, cut, depth);
+    decodeValue(
+      ctx,
+      a,
+      resolveByKind(def, selected),
+      pStart,
+      pEnd,
+      flagNested,
+      netByteorder,
+      out,
+      cut,
+      depth,
+    );
     if (typeof a.value === 'string' && def) selected.set(def.name, a.value);
     const padEnd = Math.min(off + nlaAlign(nlaLen), end);
     a.padding = padEnd - pEnd;

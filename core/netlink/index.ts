@@ -51,8 +51,10 @@ export {
   cmsgData,
   cmsgFirstHdr,
   cmsgNxtHdr,
+  cmsgOk,
+  RTM_MAX,
 } from './constants.ts';
-export { decodeNetlink, type DecodeOptions } from './decode.ts';
+export { decodeNetlink, DIAGNOSTIC_SOURCES, type DecodeOptions } from './decode.ts';
 export { encodeNetlink, messageToSpec, typeValue, flagsValue, defaultValueKind } from './encode.ts';
 export { flagGroups, flagNamesFor, errnoText } from './names.ts';
 export { splitMultipart, joinMultipart, MAX_FRAME } from './multipart.ts';

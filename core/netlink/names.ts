@@ -103,15 +103,16 @@ export function flagNamesFor(type: number, flags: number, family: NlFamily, genl
   const out: string[] = [];
   for (const f of STANDARD) if (flags & f.bit) out.push(f.name);
   const k = flagKind(type, flags, family, genlCmd);
+  // The modifier bits are named by the type's kind for requests and for the notifications that
+  // echo them (rtmsg_fib passes NLM_F_CREATE/REPLACE/APPEND on to RTM_NEWROUTE listeners).
   let high = flags & 0xf00;
-  const isReq = (flags & 0x01) !== 0;
   if (k === 'ack') {
     for (const f of ACK)
       if (high & f.bit) {
         out.push(f.name);
         high &= ~f.bit;
       }
-  } else if (isReq && k === 'get') {
+  } else if (k === 'get') {
     if ((high & 0x300) === 0x300) {
       out.push('NLM_F_DUMP');
       high &= ~0x300;
@@ -121,13 +122,13 @@ export function flagNamesFor(type: number, flags: number, family: NlFamily, genl
         out.push(f.name);
         high &= ~f.bit;
       }
-  } else if (isReq && (k === 'new' || k === 'set')) {
+  } else if (k === 'new' || k === 'set') {
     for (const f of NEW)
       if (high & f.bit) {
         out.push(f.name);
         high &= ~f.bit;
       }
-  } else if (isReq && k === 'del') {
+  } else if (k === 'del') {
     for (const f of DELETE)
       if (high & f.bit) {
         out.push(f.name);

@@ -30,6 +30,10 @@ export interface NlDiagnostic {
   message: string;
   offset: number;
   length: number;
+  /** The kernel function whose rule the finding is about (`netlink_rcv_skb`); added field. */
+  fn?: string;
+  /** Its source file (`net/netlink/af_netlink.c`); added field. */
+  file?: string;
 }
 
 /** One attribute (struct nlattr / struct rtattr): 4-byte header, payload, padding to 4. */
@@ -86,6 +90,9 @@ export interface NlWalkStep {
   nlmsgLen: number;
   /** Offset NLMSG_NEXT moves to (offset + NLMSG_ALIGN(nlmsg_len)). */
   next: number;
+  /** The macro this step evaluates (`NLMSG_OK`) and its header; added fields. */
+  fn?: string;
+  file?: string;
 }
 
 export interface NlDecodeResult {
