@@ -99,7 +99,8 @@ test.describe('Netlink lab', () => {
     await page.getByRole('checkbox', { name: /^NLM_F_ACK 0x004/ }).check();
     await expect(nl.messages).toContainText('NLM_F_ACK');
     await page.getByRole('button', { name: '+ Attribute', exact: true }).click();
-    const types = page.getByRole('textbox', { name: 'nla_type' });
+    // An input with a datalist of the family's attribute names is a combobox.
+    const types = page.getByRole('combobox', { name: 'nla_type' });
     await types.last().fill('IFLA_IFNAME');
     await page.getByRole('textbox', { name: 'Value' }).last().fill('lo');
     await expect(
@@ -114,6 +115,27 @@ test.describe('Netlink lab', () => {
     await expect(seq).toHaveAttribute('aria-invalid', 'true');
     await expect(nl.summary).toContainText('48 bytes');
     await expect(page.getByText(/A builder field needs fixing/)).toBeVisible();
+  });
+
+  test('builds a second message with a nested attribute in the same buffer', async ({ nl, page }) => {
+    await nl.open(`hex=${GETLINK}&family=route`);
+    await page.getByRole('button', { name: '+ Message' }).click();
+    await expect(nl.summary).toContainText('2 messages');
+    const builder = page.getByRole('region', { name: 'Builder' });
+    await builder.getByRole('combobox', { name: 'nlmsg_type' }).fill('RTM_NEWLINK');
+    await builder.getByRole('button', { name: '+ Attribute', exact: true }).click();
+    await builder.getByRole('combobox', { name: 'nla_type' }).last().fill('IFLA_LINKINFO');
+    await builder.getByRole('button', { name: '+ Attribute (nested)' }).click();
+    await builder.getByRole('combobox', { name: 'nla_type' }).last().fill('IFLA_INFO_KIND');
+    await builder.getByRole('textbox', { name: 'Value' }).last().fill('dummy');
+    await expect(nl.messages.getByRole('row')).toHaveCount(1 + 2);
+    await expect(nl.messages).toContainText('RTM_NEWLINK');
+    await nl.messages.getByRole('button', { name: '2' }).click();
+    const fields2 = nl.fields(2);
+    await expect(fields2.getByRole('row', { name: /IFLA_LINKINFO › IFLA_INFO_KIND/ }).first()).toBeVisible();
+    await expect(fields2).toContainText('"dummy"');
+    // 40 + (16 nlmsghdr + 16 ifinfomsg + 4 IFLA_LINKINFO + 12 IFLA_INFO_KIND "dummy\0" padded).
+    await expect(nl.summary).toContainText('88 bytes');
   });
 
   test('splits a frame, correctly and with the common mistakes', async ({ nl, page }) => {

@@ -23,6 +23,8 @@ export type Paint = 'hdr' | 'fam' | 'attr' | 'payload' | 'pad' | 'echo' | 'err';
 
 export function paintOf(f: Pick<LeafField, 'kind' | 'group'>): Paint {
   if (f.group.startsWith('echoed')) return 'echo';
+  // nlmsgerr.error: the core files it as payload of the message; it gets a colour of its own.
+  if (f.group === 'nlmsgerr') return 'err';
   const k: FieldKind = f.kind;
   if (k === 'pad') return 'pad';
   if (k === 'family-header') return f.group === 'nlmsgerr' ? 'err' : 'fam';

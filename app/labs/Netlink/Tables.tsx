@@ -151,7 +151,7 @@ export function FieldsTable({
                 <th scope="row" style={{ paddingLeft: `${8 + f.depth * 14}px` }}>
                   <span className="nl-fgroup">{f.group}</span> <span className="mono">{f.name}</span>
                 </th>
-                <td className="num mono">{f.offset}</td>
+                <td className="num">{num(f.offset)}</td>
                 <td className="num">{num(f.size)}</td>
                 <td className="mono nl-fbytes">
                   {hex}
