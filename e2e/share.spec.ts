@@ -78,6 +78,18 @@ test('Copy link puts the current address on the clipboard and says so', async ({
   expect(copied).toContain('#/fragment?len=3000');
 });
 
+test('inside an embed, Copy link copies the full-page link (no embed=1)', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./#/skb?alloc=128&ops=reserve:32,put:64:payload&embed=1');
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied the link.' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).not.toContain('embed');
+  expect(copied).toBe(page.url().replace(/&embed=1$/, ''));
+  expect(copied).toContain('#/skb?alloc=128&ops=reserve:32,put:64:payload');
+});
+
 test('without clipboard access, the link is shown to copy by hand', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
@@ -160,6 +172,32 @@ test('Export SVG of the Socket lab: the call path (HTML) inside a foreignObject'
   expect(text).toContain('<foreignObject');
   expect(f.texts.join(' ')).toContain('__sys_socket()');
   expect(f.hasVar).toBe(false);
+  expect(f.drawn).toEqual({ w: Number(f.width), h: Number(f.height) });
+});
+
+test('Export SVG of the Reassembly lab: the queue with the arrivals and the reassembled datagram', async ({
+  page,
+}) => {
+  await page.goto('./#/reassemble?len=2992&family=inet&frags=0:1480:1,1480:1480:1,2960:40:0&order=2,0,1');
+  const { name, bytes } = await saved(page, 'Export SVG');
+  expect(name).toBe('sockscope-reassemble-diagram.svg');
+  const f = await svgFacts(page, bytes.toString('utf8'));
+  expect(f.parseError).toBeNull();
+  expect(f.hasVar).toBe(false);
+  expect(f.texts).toEqual(expect.arrayContaining(['Arrivals', '#1', '#2', '#3', 'Reassembled']));
+  expect(f.drawn).toEqual({ w: Number(f.width), h: Number(f.height) });
+});
+
+test('Export SVG of the Netlink lab: the bit layout with the header fields', async ({ page }) => {
+  await page.goto(
+    './#/netlink?hex=280000001200010301000000000000000000000000000000000000000000000008001d0001000000&family=route',
+  );
+  const { name, bytes } = await saved(page, 'Export SVG');
+  expect(name).toBe('sockscope-netlink-diagram.svg');
+  const f = await svgFacts(page, bytes.toString('utf8'));
+  expect(f.parseError).toBeNull();
+  expect(f.hasVar).toBe(false);
+  expect(f.texts).toEqual(expect.arrayContaining(['nlmsg_len', 'nlmsg_type', '18 (RTM_GETLINK)']));
   expect(f.drawn).toEqual({ w: Number(f.width), h: Number(f.height) });
 });
 

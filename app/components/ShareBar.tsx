@@ -51,7 +51,9 @@ export function ShareBar({ lab, title, embed }: { lab: string; title: string; em
   const exportAs = async (ext: 'svg' | 'png') => {
     const el = document.querySelector(MAIN_DIAGRAM_SELECTOR);
     if (!el) return say({ text: 'This lab shows no diagram to export right now.' });
-    const name = exportFileName(lab, el.getAttribute('data-main-diagram') || 'diagram', ext);
+    // A bare `data-main-diagram` (React writes "true", HTML "") names no diagram: `…-diagram.svg`.
+    const named = el.getAttribute('data-main-diagram');
+    const name = exportFileName(lab, named && named !== 'true' ? named : 'diagram', ext);
     setBusy(true);
     try {
       const d = serializeDiagram(el, { description: `sockscope — ${title}: ${shareHref(location.href)}` });
