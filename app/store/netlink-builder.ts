@@ -265,6 +265,28 @@ function hexToBytes(h: string): Uint8Array {
 
 export type BuilderBytes = { ok: true; bytes: Uint8Array } | { ok: false; issues: BuilderIssue[] };
 
+// Items are immutable (an edit replaces the one item it touches), so each message's bytes are
+// kept per item: editing one message of a 44-message dump encodes one message, not 44.
+const itemCache = new WeakMap<BuilderMessage, { key: string; out: BuilderBytes }>();
+
+/** One builder message's bytes (encodeNetlink), or the issues that stop it. */
+export function builderItemBytes(it: BuilderMessage, family: NlFamily, endian: Endian): BuilderBytes {
+  const key = `${family}/${endian}`;
+  const hit = itemCache.get(it);
+  if (hit && hit.key === key) return hit.out;
+  const s = messageToSpec(it, family);
+  let out: BuilderBytes;
+  if (!s.ok) out = { ok: false, issues: s.issues };
+  else {
+    const e = encodeNetlink([s.spec], { family, endian });
+    out = e.ok
+      ? { ok: true, bytes: e.bytes }
+      : { ok: false, issues: [{ path: `${it.id}.type`, message: `${e.errno}: ${e.why}` }] };
+  }
+  itemCache.set(it, { key, out });
+  return out;
+}
+
 /** The buffer the builder describes: every message encoded by the core, raw chunks as they are. */
 export function builderToBytes(
   items: readonly BuilderItem[],
@@ -278,13 +300,8 @@ export function builderToBytes(
       parts.push(hexToBytes(it.hex));
       continue;
     }
-    const s = messageToSpec(it, family);
-    if (!s.ok) {
-      issues.push(...s.issues);
-      continue;
-    }
-    const e = encodeNetlink([s.spec], { family, endian });
-    if (!e.ok) issues.push({ path: `${it.id}.type`, message: `${e.errno}: ${e.why}` });
+    const e = builderItemBytes(it, family, endian);
+    if (!e.ok) issues.push(...e.issues);
     else parts.push(e.bytes);
   }
   if (issues.length > 0) return { ok: false, issues };

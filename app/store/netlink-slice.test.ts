@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NETLINK_SAMPLES, toHex } from '../../core/netlink/index.ts';
 import { createAppStore } from './index.ts';
-import { builderFromBytes, builderToBytes, parseUnsigned } from './netlink-builder.ts';
+import { builderFromBytes, builderItemBytes, builderToBytes, parseUnsigned } from './netlink-builder.ts';
 import type { BuilderMessage } from './netlink-builder.ts';
 import { DEFAULT_HEX, compactHex, formatHex, readHex } from './netlink-slice.ts';
 
@@ -91,6 +91,22 @@ describe('netlink slice', () => {
     expect(nl(store).msghdrResult?.cmsgs).toHaveLength(2);
     store.getState().netlink.setMsghdr({ iov: '1, two' });
     expect(nl(store).msghdrIssue).toMatch(/iovec/);
+  });
+});
+
+describe('netlink builder encoding', () => {
+  it('encodes each message once per family and byte order, and an edit only the item it touches', () => {
+    const s = createAppStore().getState().netlink;
+    const m = builderFromBytes(s.bytes, s.result, 'route', 'le')[0] as BuilderMessage;
+    const a = builderItemBytes(m, 'route', 'le');
+    expect(builderItemBytes(m, 'route', 'le')).toBe(a);
+    const be = builderItemBytes(m, 'route', 'be');
+    expect(be).not.toBe(a);
+    expect(be.ok && toHex(be.bytes.subarray(0, 4))).toBe('00000028');
+    const edited = { ...m, seq: '7' };
+    const e = builderItemBytes(edited, 'route', 'le');
+    expect(e.ok && toHex(e.bytes.subarray(8, 12))).toBe('07000000');
+    expect(a.ok && toHex(a.bytes.subarray(8, 12))).toBe('01000000');
   });
 });
 

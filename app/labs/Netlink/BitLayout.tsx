@@ -5,7 +5,7 @@
  * its bytes whatever the byte order (the byte grid beside it shows the order honestly).
  * React owns every element; only the selected message is drawn.
  */
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { NlMessage } from '../../../core/netlink/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num, plural } from '../../format.ts';
@@ -18,6 +18,7 @@ const ROW = 44;
 const ELIDED = 26;
 const GUTTER = 58;
 const RIGHT = 6;
+const FIRST_ROWS = 128;
 
 export type Paint = 'hdr' | 'fam' | 'attr' | 'payload' | 'pad' | 'echo' | 'err';
 
@@ -53,7 +54,7 @@ function fit(text: string, px: number, charPx: number): string {
   return n <= 1 ? '…' : `${text.slice(0, n - 1)}…`;
 }
 
-function RowView({
+const RowView = memo(function RowView({
   row,
   y,
   col,
@@ -127,7 +128,11 @@ function RowView({
       })}
     </>
   );
-}
+});
+
+/** Whether a row draws the lit field (only those rows re-render when the pointer moves). */
+const rowHas = (r: LayoutRow, key: string | null) =>
+  key !== null && (r.kind === 'elided' ? r.field.key === key : r.segments.some((s) => s.field.key === key));
 
 const Rows = memo(function Rows({
   rows,
@@ -146,7 +151,16 @@ const Rows = memo(function Rows({
       {rows.map((r) => {
         const at = y;
         y += r.kind === 'row' ? ROW : ELIDED;
-        return <RowView key={`${r.kind}${r.offset}`} row={r} y={at} col={col} lit={lit} onHover={onHover} />;
+        return (
+          <RowView
+            key={`${r.kind}${r.offset}`}
+            row={r}
+            y={at}
+            col={col}
+            lit={rowHas(r, lit) ? lit : null}
+            onHover={onHover}
+          />
+        );
       })}
     </>
   );
@@ -155,7 +169,13 @@ const Rows = memo(function Rows({
 export function BitLayout({ message, fields }: { message: NlMessage; fields: LeafField[] }) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const { hl, setHl } = useHighlight();
-  const rows = useMemo(() => layoutRows(fields, message.offset), [fields, message.offset]);
+  // The first FIRST_ROWS rows (512 bytes) keep a long message quick to draw; the rest on request.
+  const [allFor, setAllFor] = useState<NlMessage | null>(null);
+  const all = allFor === message;
+  const rows = useMemo(
+    () => layoutRows(fields, message.offset, all ? 1024 : FIRST_ROWS),
+    [fields, message.offset, all],
+  );
   const h = RULER + rows.reduce((n, r) => n + (r.kind === 'row' ? ROW : ELIDED), 0) + 4;
   // A long layout scrolls in its box: leave room for the scroll bar.
   const long = h > 860;
@@ -242,7 +262,12 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
       </div>
       {drawnBytes < total && (
         <p className="nl-note">
-          Drawn: the first {num(drawnBytes)} of {num(total)} bytes; the fields table lists them all.
+          Drawn: the first {num(drawnBytes)} of {num(total)} bytes; the fields table lists them all.{' '}
+          {!all && (
+            <button type="button" className="btn-quiet" onClick={() => setAllFor(message)}>
+              Draw all {num(total)} bytes
+            </button>
+          )}
         </p>
       )}
     </div>

@@ -34,6 +34,7 @@ export function builderKind(policy: string): AttrKind {
   return 'bytes';
 }
 
+const CHIPS = 24;
 const flagHex = (n: number) => `0x${n.toString(16).padStart(3, '0')}`;
 
 interface Props {
@@ -51,6 +52,8 @@ interface Props {
 export function Builder({ items, current, onCurrent, family, issues, lengths, onChange }: Props) {
   const item = items.find((i) => i.id === current) ?? items[0];
   const at = item ? items.indexOf(item) : -1;
+  // A 4,096-message buffer lists CHIPS items around the one on show, not 4,096 buttons.
+  const first = Math.max(0, Math.min(items.length - CHIPS, at - CHIPS / 2));
   const err = (path: string) => issues.find((i) => i.path === path)?.message;
   const replace = (next: BuilderItem) => onChange(items.map((i) => (i.id === next.id ? next : i)));
   const add = () => {
@@ -72,19 +75,28 @@ export function Builder({ items, current, onCurrent, family, issues, lengths, on
   return (
     <div className="nl-builder">
       <nav aria-label="Messages in the builder" className="nl-items">
+        {items.length > CHIPS && (
+          <p className="field-hint">
+            {num(items.length)} items; the ones around #{at + 1} are listed (Previous/Next message moves).
+          </p>
+        )}
         <ul>
-          {items.map((it, k) => (
-            <li key={it.id}>
-              <button
-                type="button"
-                className="chip"
-                aria-pressed={it.id === item?.id}
-                onClick={() => onCurrent(it.id)}
-              >
-                {k + 1}. {it.kind === 'raw' ? `raw ${num(it.hex.replace(/\s/g, '').length / 2)} B` : it.type}
-              </button>
-            </li>
-          ))}
+          {items.slice(first, first + CHIPS).map((it, j) => {
+            const k = first + j;
+            return (
+              <li key={it.id}>
+                <button
+                  type="button"
+                  className="chip"
+                  aria-pressed={it.id === item?.id}
+                  onClick={() => onCurrent(it.id)}
+                >
+                  {k + 1}.{' '}
+                  {it.kind === 'raw' ? `raw ${num(it.hex.replace(/\s/g, '').length / 2)} B` : it.type}
+                </button>
+              </li>
+            );
+          })}
         </ul>
         <div className="nl-items-actions">
           <button type="button" className="btn-quiet" onClick={add}>

@@ -8,6 +8,8 @@ import { num, plural } from '../../format.ts';
 import { useHighlight } from './highlight.ts';
 
 const hexOff = (n: number) => `0x${n.toString(16)}`;
+const BAR_MAX = 400;
+const ROWS_MAX = 100;
 
 /** The core's macro values as the C a student would write, in the order a reader uses them. */
 function macroRows(m: Record<string, number>, offset: number): [string, string, string][] {
@@ -67,6 +69,8 @@ export function Walk({
 }) {
   const { reveal } = useHighlight();
   const cur = step === null ? null : walk[step];
+  // The table lists a window of steps around the cursor, so 4,096 messages stay 100 rows.
+  const from = Math.max(0, Math.min(walk.length - ROWS_MAX, (step ?? 0) - ROWS_MAX / 2));
   const pct = (n: number) => `${total ? (100 * n) / total : 0}%`;
   const go = (i: number) => {
     const s = walk[i];
@@ -97,10 +101,11 @@ export function Walk({
         </button>
       </div>
       <div className="nl-walk-bar" aria-hidden="true">
-        {walk.map((s, i) => (
+        {/* One segment a step up to a few hundred; past that only the current one (4,096 NOOPs). */}
+        {(walk.length <= BAR_MAX ? walk : cur ? [cur] : []).map((s) => (
           <span
-            key={i}
-            className={`nl-walk-seg${s.nlmsgOk ? '' : ' is-bad'}${i === step ? ' is-on' : ''}`}
+            key={s.offset}
+            className={`nl-walk-seg${s.nlmsgOk ? '' : ' is-bad'}${s === cur ? ' is-on' : ''}`}
             style={{ left: pct(s.offset), width: pct(Math.max(0, Math.min(s.next, total) - s.offset)) }}
           />
         ))}
@@ -144,27 +149,36 @@ export function Walk({
             </tr>
           </thead>
           <tbody>
-            {walk.slice(0, 500).map((s, i) => (
-              <tr
-                key={i}
-                className={i === step ? 'is-on' : undefined}
-                aria-current={i === step ? 'step' : undefined}
-              >
-                <th scope="row">
-                  <button type="button" className="nl-pick" aria-pressed={i === step} onClick={() => go(i)}>
-                    {i + 1}
-                  </button>
-                </th>
-                <td className="num mono">{hexOff(s.offset)}</td>
-                <td className="num">{num(s.remaining)}</td>
-                <td className="num">{num(s.nlmsgLen)}</td>
-                <td className={s.nlmsgOk ? 'nl-ok' : 'nl-bad'}>{s.nlmsgOk ? 'true' : 'false'}</td>
-                <td className="num mono">{s.nlmsgOk ? hexOff(s.next) : '—'}</td>
-              </tr>
-            ))}
+            {walk.slice(from, from + ROWS_MAX).map((s, k) => {
+              const i = from + k;
+              return (
+                <tr
+                  key={i}
+                  className={i === step ? 'is-on' : undefined}
+                  aria-current={i === step ? 'step' : undefined}
+                >
+                  <th scope="row">
+                    <button type="button" className="nl-pick" aria-pressed={i === step} onClick={() => go(i)}>
+                      {i + 1}
+                    </button>
+                  </th>
+                  <td className="num mono">{hexOff(s.offset)}</td>
+                  <td className="num">{num(s.remaining)}</td>
+                  <td className="num">{num(s.nlmsgLen)}</td>
+                  <td className={s.nlmsgOk ? 'nl-ok' : 'nl-bad'}>{s.nlmsgOk ? 'true' : 'false'}</td>
+                  <td className="num mono">{s.nlmsgOk ? hexOff(s.next) : '—'}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
+      {walk.length > ROWS_MAX && (
+        <p className="field-hint">
+          Steps {num(from + 1)}–{num(Math.min(walk.length, from + ROWS_MAX))} of {num(walk.length)} listed
+          around the cursor.
+        </p>
+      )}
     </div>
   );
 }

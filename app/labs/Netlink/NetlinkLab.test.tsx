@@ -61,4 +61,14 @@ describe('<NetlinkLab>', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: /^NLM_F_ACK 0x004/ }));
     expect(screen.getByRole('table', { name: /^Messages in the buffer/ })).toHaveTextContent(/ACK/);
   });
+
+  it('4,096 messages in 64 KiB stay a small page: windowed builder list, walk table and bar', () => {
+    const { store, container } = renderLab();
+    act(() => store.getState().netlink.load({ hexText: '10000000010001000000000000000000'.repeat(4096) }));
+    expect(screen.getByText(/65,536 bytes, 4,096 messages/)).toBeInTheDocument();
+    expect(container.querySelectorAll('.nl-items li').length).toBeLessThanOrEqual(24);
+    expect(container.querySelectorAll('.nl-walk-table tbody tr').length).toBeLessThanOrEqual(100);
+    expect(container.querySelectorAll('.nl-walk-seg').length).toBeLessThanOrEqual(1);
+    expect(container.querySelectorAll('*').length).toBeLessThan(4000);
+  });
 });

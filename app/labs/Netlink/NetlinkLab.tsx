@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { encodeNetlink, nlmsgMacros } from '../../../core/netlink/index.ts';
+import { nlmsgMacros } from '../../../core/netlink/index.ts';
 import { num, plural } from '../../format.ts';
 import { useAppStore } from '../../store/index.ts';
 import type { AppState } from '../../store/index.ts';
-import { messageToSpec } from '../../store/netlink-builder.ts';
+import { builderItemBytes } from '../../store/netlink-builder.ts';
 import { allDiagnostics, selectNlActions } from '../../store/netlink-slice.ts';
 import { BitLayout, PAINT_LABEL, paintOf } from './BitLayout.tsx';
 import type { Paint } from './BitLayout.tsx';
@@ -85,9 +85,8 @@ export function NetlinkLab() {
       offsets.set(o, it.id);
       if (it.kind === 'raw') o += it.hex.replace(/\s/g, '').length / 2;
       else {
-        const s = messageToSpec(it, v.family);
-        const e = s.ok ? encodeNetlink([s.spec], { family: v.family, endian: v.endian }) : null;
-        if (e?.ok) {
+        const e = builderItemBytes(it, v.family, v.endian);
+        if (e.ok) {
           o += e.bytes.length;
           const d = new DataView(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength);
           if (e.bytes.length >= 4) lengths.set(it.id, d.getUint32(0, v.endian === 'le'));

@@ -3,10 +3,11 @@
  * message) and every field of the selected one (name, bytes, value), for a screen reader, a test
  * and whoever prefers text. Focusing or pointing at a field row lights its bytes.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { NlMessage } from '../../../core/netlink/index.ts';
 import { num, plural } from '../../format.ts';
 import { useHighlight } from './highlight.ts';
+import type { Highlight } from './highlight.ts';
 import type { LeafField } from './layout.ts';
 import { paintOf } from './BitLayout.tsx';
 
@@ -113,7 +114,7 @@ export function FieldsTable({
 }) {
   const { hl, setHl } = useHighlight();
   const [all, setAll] = useState(false);
-  const LIMIT = 200;
+  const LIMIT = 120;
   const shown = all ? fields : fields.slice(0, LIMIT);
   return (
     <div className="table-scroll table-scroll--tall">
@@ -134,33 +135,9 @@ export function FieldsTable({
           </tr>
         </thead>
         <tbody>
-          {shown.map((f) => {
-            const raw = bytes.subarray(f.offset, f.offset + Math.min(f.size, 16));
-            const hex = Array.from(raw, (b) => b.toString(16).padStart(2, '0')).join(' ');
-            const lit = hl?.key === f.key;
-            return (
-              <tr
-                key={f.key}
-                tabIndex={0}
-                className={`nl-frow nl-frow--${paintOf(f)}${lit ? ' is-lit' : ''}`}
-                onMouseEnter={() => setHl({ key: f.key, from: f.offset, to: f.offset + f.size })}
-                onMouseLeave={() => setHl(null)}
-                onFocus={() => setHl({ key: f.key, from: f.offset, to: f.offset + f.size })}
-                onBlur={() => setHl(null)}
-              >
-                <th scope="row" style={{ paddingLeft: `${8 + f.depth * 14}px` }}>
-                  <span className="nl-fgroup">{f.group}</span> <span className="mono">{f.name}</span>
-                </th>
-                <td className="num">{num(f.offset)}</td>
-                <td className="num">{num(f.size)}</td>
-                <td className="mono nl-fbytes">
-                  {hex}
-                  {f.size > 16 ? ' …' : ''}
-                </td>
-                <td className="mono nl-fvalue">{f.display}</td>
-              </tr>
-            );
-          })}
+          {shown.map((f) => (
+            <FieldRow key={f.key} f={f} bytes={bytes} lit={hl?.key === f.key} setHl={setHl} />
+          ))}
         </tbody>
       </table>
       {fields.length > LIMIT && (
@@ -171,3 +148,41 @@ export function FieldsTable({
     </div>
   );
 }
+
+/** One field row; memoised so moving the pointer re-renders two rows, not 354. */
+const FieldRow = memo(function FieldRow({
+  f,
+  bytes,
+  lit,
+  setHl,
+}: {
+  f: LeafField;
+  bytes: Uint8Array;
+  lit: boolean;
+  setHl: (h: Highlight | null) => void;
+}) {
+  const raw = bytes.subarray(f.offset, f.offset + Math.min(f.size, 16));
+  const hex = Array.from(raw, (b) => b.toString(16).padStart(2, '0')).join(' ');
+  const on = () => setHl({ key: f.key, from: f.offset, to: f.offset + f.size });
+  return (
+    <tr
+      tabIndex={0}
+      className={`nl-frow nl-frow--${paintOf(f)}${lit ? ' is-lit' : ''}`}
+      onMouseEnter={on}
+      onMouseLeave={() => setHl(null)}
+      onFocus={on}
+      onBlur={() => setHl(null)}
+    >
+      <th scope="row" style={{ paddingLeft: `${8 + f.depth * 14}px` }}>
+        <span className="nl-fgroup">{f.group}</span> <span className="mono">{f.name}</span>
+      </th>
+      <td className="num">{num(f.offset)}</td>
+      <td className="num">{num(f.size)}</td>
+      <td className="mono nl-fbytes">
+        {hex}
+        {f.size > 16 ? ' …' : ''}
+      </td>
+      <td className="mono nl-fvalue">{f.display}</td>
+    </tr>
+  );
+});
