@@ -113,7 +113,15 @@ export function cutFragments(len: string, mtu: string, family: string): CutResul
   if (!/^\d+$/.test(mtu.trim()))
     issues.push({ field: 'mtu', message: 'The MTU must be a whole number of bytes.' });
   if (issues.length || !fam) return { ok: false, issues };
-  const input = { ...DEFAULT_SEND_INPUT, family: fam, mtu: Number(mtu), sends: [Number(len)] };
+  // The lab is about the receiver: the sender's 2 × sk_sndbuf check (which stops a 65,507-byte
+  // send at MTU 68 after 512 skbs) is switched off so every fragment of the train becomes a card.
+  const input = {
+    ...DEFAULT_SEND_INPUT,
+    family: fam,
+    mtu: Number(mtu),
+    sends: [Number(len)],
+    sndbufCheck: false,
+  };
   const core = validateSendInput(input);
   if (core.length)
     return {

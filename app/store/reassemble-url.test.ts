@@ -105,6 +105,19 @@ describe('reassemble URL', () => {
     expect(parseCard('8:16:1:what')).toMatchObject({ extra: 'what' });
   });
 
+  it('a datagram without frags= is cut as the sender cuts it', () => {
+    const p = parseReassembleQuery('len=65507&mtu=68');
+    expect(p.issues).toEqual([]);
+    expect(p.fields.frags.length).toBe(1365);
+    expect(p.fields.arrivals.map((a) => a.frag)).toEqual([...Array(1365).keys()]);
+    expect(p.fields.frags.at(-1)).toMatchObject({ offset: '65472', length: '43', mf: '0' });
+    const v6 = parseReassembleQuery('len=2992&family=inet6&mtu=1280&order=2,1,0');
+    expect(v6.fields.frags.map((c) => c.offset)).toEqual(['0', '1232', '2464']);
+    expect(v6.fields.arrivals.map((a) => a.frag)).toEqual([2, 1, 0]);
+    // One that cannot be cut keeps the default cards; the length reports itself.
+    expect(parseReassembleQuery('len=lots').fields.frags).toEqual(DEFAULT_REASSEMBLE_FIELDS.frags);
+  });
+
   it('without order= every card arrives once, in order', () => {
     expect(parseReassembleQuery('frags=0:8:1,8:8:0').fields.arrivals.map((a) => a.frag)).toEqual([0, 1]);
   });

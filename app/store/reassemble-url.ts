@@ -7,6 +7,8 @@
  *   the cards were cut at (written when not 1500); `family=inet|inet6`.
  * - `frags`: the cards, as `sockscope reassemble --frags` takes them: `offset:length:mf`, then
  *   optionally `:other` (the same range with different bytes) and `:idN` (an IP id of its own).
+ *   Without `frags`, the cards are cut from len, mtu and family as the sender cuts them
+ *   (`#/reassemble?len=65507&mtu=68` is the 1,365-fragment worst case).
  * - `order`: arrival order as indexes into `frags` (one left out is lost, one repeated arrives
  *   twice); always written, so `order=` (empty) means nothing arrives.
  * - `at`: arrival times in ms, one per arrival (empty = with the previous one), written when any is set;
@@ -17,7 +19,7 @@
  * Card values are kept as typed, so a bad one reaches its card and is reported there. An order or
  * time list that cannot be read is reported and replaced by every card once, in order.
  */
-import { DEFAULT_MTU, DEFAULT_REASSEMBLE_FIELDS, blankCard } from './reassemble-slice.ts';
+import { DEFAULT_MTU, DEFAULT_REASSEMBLE_FIELDS, blankCard, cutFragments } from './reassemble-slice.ts';
 import type { ArrivalSlot, FragCard, ReassembleFields, ReassembleIssue } from './reassemble-slice.ts';
 import type { LabUrlAdapter } from './url-sync.ts';
 
@@ -65,11 +67,21 @@ export function parseReassembleQuery(query: string): ReassembleUrlState {
     arrivals: d.arrivals,
   };
   const fragsText = q.get('frags');
+  let ownCards = fragsText !== null;
   if (fragsText !== null) fields.frags = fragsText === '' ? [] : fragsText.split(',').map(parseCard);
+  else if (q.has('len') || q.has('mtu') || q.has('family')) {
+    // A datagram without cards: cut it. One that cannot be cut keeps the default cards, and the bad
+    // length, MTU or family is reported on its own field.
+    const cut = cutFragments(fields.len, fields.mtu, fields.family);
+    if (cut.ok) {
+      fields.frags = cut.frags;
+      ownCards = true;
+    }
+  }
   const everyCard = (): ArrivalSlot[] => fields.frags.map((_, i) => ({ frag: i, at: '' }));
 
   const order = q.get('order');
-  if (order === null) fields.arrivals = fragsText === null ? d.arrivals : everyCard();
+  if (order === null) fields.arrivals = ownCards ? everyCard() : d.arrivals;
   else if (order.trim() === '') fields.arrivals = [];
   else if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(order)) {
     issues.push({

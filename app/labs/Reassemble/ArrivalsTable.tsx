@@ -2,6 +2,8 @@ import { VERDICT_TEXT, defragReturn } from '../../../core/ip/index.ts';
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
+import { Pager } from './Pager.tsx';
+import type { ArrivalWindow } from './Pager.tsx';
 import { stopsOf, verdictTone } from './view.ts';
 
 /**
@@ -13,91 +15,102 @@ export function ArrivalsTable({
   order,
   current,
   onSelect,
+  win,
+  onPage,
 }: {
   result: DefragOk;
   /** Which card each arrival is (as numbered in the URL's frags=, from 0). */
   order: readonly number[];
   current: number | null;
   onSelect: (step: number) => void;
+  /** The same page of arrivals as the cards (every one up to 60). */
+  win: ArrivalWindow;
+  onPage: (page: number) => void;
 }) {
-  const stops = stopsOf(result.trace);
-  const lastStepOf = (k: number) => stops.find((s) => result.trace[s]?.snapshot.arrival === k);
+  // The stepper stop of each arrival: its last step (the verdict is in).
+  const stopOf = new Map<number, number>();
+  for (const s of stopsOf(result.trace)) {
+    const a = result.trace[s]?.snapshot.arrival;
+    if (a !== null && a !== undefined && !stopOf.has(a)) stopOf.set(a, s);
+  }
+  const n = result.arrivals.length;
   return (
-    <div className="table-scroll table-scroll--short">
-      <table className="rq-table" aria-label="Arrivals">
-        <caption>
-          Arrivals{' '}
-          <span className="caption-note">
-            — {result.family === 'inet' ? 'ip_defrag' : 'ipv6_frag_rcv'} verdict for each fragment, in arrival
-            order
-          </span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">frag</th>
-            <th scope="col">ms</th>
-            <th scope="col">bytes</th>
-            <th scope="col">MF</th>
-            <th scope="col">id</th>
-            <th scope="col">queue</th>
-            <th scope="col">verdict</th>
-            <th scope="col">return</th>
-            <th scope="col">kernel function</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.arrivals.map((a) => {
-            const tone = verdictTone(a.verdict);
-            const s = lastStepOf(a.index);
-            return (
-              <tr
-                key={a.index}
-                className={a.index === current ? 'rq-row--current' : undefined}
-                aria-current={a.index === current ? 'true' : undefined}
-              >
-                <th scope="row">
-                  {s === undefined ? (
-                    a.index + 1
-                  ) : (
-                    <button
-                      type="button"
-                      className="link-btn"
-                      onClick={() => onSelect(s)}
-                      aria-label={`Show arrival ${a.index + 1} (step ${s + 1})`}
-                    >
-                      {a.index + 1}
-                    </button>
-                  )}
-                </th>
-                <td className="num">{order[a.index] ?? ''}</td>
-                <td className="num">{num(a.at)}</td>
-                <td className="mono">
-                  [{num(a.offset)}, {num(a.offset + a.length)})
-                </td>
-                <td>
-                  <span className={`flag${a.mf ? ' flag--on' : ''}`}>{a.mf ? 'MF' : '–'}</span>
-                </td>
-                <td className="num">{a.id}</td>
-                <td>{a.queue === null ? '–' : `#${a.queue}${a.created ? ' (new)' : ''}`}</td>
-                <td>
-                  <span className={`rq-verdict rq-verdict--${tone}`}>{VERDICT_TEXT[a.verdict]}</span>
-                  {a.trimmedEnd !== undefined && (
-                    <span className="muted"> trimmed to {num(a.trimmedEnd)}</span>
-                  )}
-                  {a.reinit && <span className="muted"> after ip_frag_reinit</span>}
-                </td>
-                <td className="mono">{result.family === 'inet' ? defragReturn(a) : String(a.ret)}</td>
-                <td>
-                  <a className="mono" href={bootlinUrl(a.file)} target="_blank" rel="noreferrer">
-                    {a.fn}
-                  </a>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <p className="rq-table-note" id="rq-arrivals-note">
+        The {result.family === 'inet' ? 'ip_defrag' : 'ipv6_frag_rcv'} verdict for each fragment, in arrival
+        order{win.paged ? ` — arrivals ${num(win.start + 1)}–${num(win.end)} of ${num(n)}` : ''}. The # shows
+        its step in the diagram.
+      </p>
+      <Pager win={win} n={n} onPage={onPage} label="Pages of arrivals" />
+      <div className="table-scroll table-scroll--short">
+        <table className="rq-table" aria-label="Arrivals" aria-describedby="rq-arrivals-note">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">frag</th>
+              <th scope="col">ms</th>
+              <th scope="col">bytes</th>
+              <th scope="col">MF</th>
+              <th scope="col">id</th>
+              <th scope="col">queue</th>
+              <th scope="col">verdict</th>
+              <th scope="col">return</th>
+              <th scope="col">kernel function</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.arrivals.slice(win.start, win.end).map((a) => {
+              const tone = verdictTone(a.verdict);
+              const s = stopOf.get(a.index);
+              return (
+                <tr
+                  key={a.index}
+                  className={a.index === current ? 'rq-row--current' : undefined}
+                  aria-current={a.index === current ? 'true' : undefined}
+                >
+                  <th scope="row">
+                    {s === undefined ? (
+                      a.index + 1
+                    ) : (
+                      <button
+                        type="button"
+                        className="link-btn"
+                        onClick={() => onSelect(s)}
+                        aria-label={`Show arrival ${a.index + 1} (step ${s + 1})`}
+                      >
+                        {a.index + 1}
+                      </button>
+                    )}
+                  </th>
+                  <td className="num">{order[a.index] ?? ''}</td>
+                  <td className="num">{num(a.at)}</td>
+                  <td className="mono">
+                    [{num(a.offset)}, {num(a.offset + a.length)})
+                  </td>
+                  <td>
+                    <span className={`flag${a.mf ? ' flag--on' : ''}`}>{a.mf ? 'MF' : '–'}</span>
+                  </td>
+                  <td className="num">{a.id}</td>
+                  <td>{a.queue === null ? '–' : `#${a.queue}${a.created ? ' (new)' : ''}`}</td>
+                  <td>
+                    <span className={`rq-verdict rq-verdict--${tone}`}>{VERDICT_TEXT[a.verdict]}</span>
+                    {a.trimmedEnd !== undefined && (
+                      <span className="muted"> trimmed to {num(a.trimmedEnd)}</span>
+                    )}
+                    {a.reinit && <span className="muted"> after ip_frag_reinit</span>}
+                  </td>
+                  <td className="mono">{result.family === 'inet' ? defragReturn(a) : String(a.ret)}</td>
+                  <td>
+                    <a className="mono" href={bootlinUrl(a.file)} target="_blank" rel="noreferrer">
+                      {a.fn}
+                    </a>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import type { DragEvent, KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { VERDICT_TEXT } from '../../../core/ip/index.ts';
 import type { DefragArrival } from '../../../core/ip/index.ts';
+import { num } from '../../format.ts';
 import { useAppStore } from '../../store/index.ts';
 import {
   selectReassembleActions,
@@ -14,14 +15,44 @@ import {
   selectReassembleStep,
 } from '../../store/reassemble-slice.ts';
 import type { CardField, FragCard, ReassembleIssueField } from '../../store/reassemble-slice.ts';
+import { Pager, pageOf } from './Pager.tsx';
+import type { ArrivalWindow } from './Pager.tsx';
 import { verdictTone } from './view.ts';
+
+/** Two overlapping sheets: a copy (drawn, not a font glyph, so it shows everywhere). */
+function CopyIcon() {
+  return (
+    <svg className="rq-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect
+        x="5.5"
+        y="1.5"
+        width="9"
+        height="9"
+        rx="1.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      />
+      <rect
+        x="1.5"
+        y="5.5"
+        width="9"
+        height="9"
+        rx="1.5"
+        fill="var(--surface)"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      />
+    </svg>
+  );
+}
 
 /** `[1480, 2960) MF` as typed (whatever does not parse shows as typed). */
 export function rangeText(c: FragCard): string {
   const o = Number(c.offset);
   const l = Number(c.length);
   const ok = /^\d+$/.test(c.offset) && /^\d+$/.test(c.length);
-  return `${ok ? `[${o.toLocaleString('en-US')}, ${(o + l).toLocaleString('en-US')})` : `[${c.offset}, +${c.length})`}${c.mf === '1' ? ' MF' : ''}`;
+  return `${ok ? `[${num(o)}, ${num(o + l)})` : `[${c.offset}, +${c.length})`}${c.mf === '1' ? ' MF' : ''}`;
 }
 
 interface CardProps {
@@ -167,7 +198,7 @@ function Card(p: CardProps) {
             title="Duplicate: a copy arrives right after (edit it to overlap)"
             onClick={p.onDuplicate}
           >
-            <span aria-hidden="true">⧉</span>
+            <CopyIcon />
           </button>
           <button
             type="button"
@@ -257,9 +288,14 @@ function Card(p: CardProps) {
 export function FragmentCards({
   announce,
   announcement,
+  win,
+  onPage,
 }: {
   announce: (s: string) => void;
   announcement: string;
+  /** The page of arrivals on show (all of them up to 60). */
+  win: ArrivalWindow;
+  onPage: (page: number) => void;
 }) {
   const fields = useAppStore(selectReassembleFields);
   const issues = useAppStore(selectReassembleIssues);
@@ -280,7 +316,7 @@ export function FragmentCards({
     if (focusNext.current === null) return;
     const i = focusNext.current;
     focusNext.current = null;
-    listRef.current?.querySelectorAll<HTMLButtonElement>('button.rq-handle')[i]?.focus();
+    listRef.current?.querySelector<HTMLButtonElement>(`li[data-arrival="${i}"] button.rq-handle`)?.focus();
   });
 
   const describe = (k: number) => {
@@ -292,11 +328,13 @@ export function FragmentCards({
     const what = describe(from);
     a.moveArrival(from, to);
     if (how === 'keyboard') focusNext.current = to;
+    // Home/End or ↑/↓ across a page edge: the page follows the card.
+    if (to < win.start || to >= win.end) onPage(pageOf(to));
     announce(`Fragment ${what} moved from position ${from + 1} to position ${to + 1} of ${n}.`);
   };
-  const lost = fields.frags
-    .map((c, i) => ({ c, i }))
-    .filter(({ i }) => !fields.arrivals.some((s) => s.frag === i));
+  const arriving = new Set(fields.arrivals.map((s) => s.frag));
+  const lost = fields.frags.map((c, i) => ({ c, i })).filter(({ i }) => !arriving.has(i));
+  const LOST_SHOWN = 50;
 
   return (
     <section className="panel rq-cards" aria-labelledby="rq-cards-title">
@@ -324,11 +362,24 @@ export function FragmentCards({
         change when it arrives. Byte ranges count the UDP datagram from its 8-byte header; offsets are
         multiples of 8.
       </p>
+      {win.paged && (
+        <p className="rq-help">
+          {num(n)} fragments: the cards show {win.end - win.start} at a time. Dragging moves a card within the
+          page; ↑ / ↓ at its edge and Home / End carry it to another page.
+        </p>
+      )}
+      <Pager win={win} n={n} onPage={onPage} label="Pages of fragment cards" />
       {n === 0 ? (
         <p className="rq-empty">No fragment arrives. Bring one back below, or add one.</p>
       ) : (
-        <ol className="rq-card-list" ref={listRef} aria-label="Arrival order">
-          {fields.arrivals.map((slot, k) => {
+        <ol
+          className={`rq-card-list${win.end - win.start > 8 ? ' rq-card-list--scroll' : ''}`}
+          ref={listRef}
+          aria-label="Arrival order"
+          start={win.start + 1}
+        >
+          {fields.arrivals.slice(win.start, win.end).map((slot, j) => {
+            const k = win.start + j;
             const card = fields.frags[slot.frag];
             if (!card) return null;
             const shared = fields.arrivals.flatMap((s, j) =>
@@ -395,7 +446,7 @@ export function FragmentCards({
         <div className="rq-lost">
           <h3 className="sub-title">Lost on the way</h3>
           <ul aria-label="Lost fragments">
-            {lost.map(({ c, i }) => (
+            {lost.slice(0, LOST_SHOWN).map(({ c, i }) => (
               <li key={i}>
                 <span className="mono">{rangeText(c)}</span>
                 <button
@@ -423,6 +474,11 @@ export function FragmentCards({
               </li>
             ))}
           </ul>
+          {lost.length > LOST_SHOWN && (
+            <p className="rq-help">
+              … and {num(lost.length - LOST_SHOWN)} more (bring these back first, or cut the datagram again).
+            </p>
+          )}
         </div>
       )}
       <div className="rq-card-tools">

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
@@ -13,21 +14,42 @@ const MAX_QUEUES = 4;
 /** Mono 11 px text: about 6.7 px a character. */
 const fits = (s: string, w: number) => s.length * 6.7 + 8 <= w;
 
-/** Arrival lanes: one row per arrival while they fit, else packed so non-overlapping ones share a row. */
+/**
+ * The fragment boundaries worth a line: closer than 5 px to the last one drawn they would only
+ * smear (1,365 fragments of 48 bytes over 1,000 px), so the run is drawn whole there.
+ */
+function cutsOf(offsets: readonly number[], x: (v: number) => number): number[] {
+  const out: number[] = [];
+  let last = -Infinity;
+  for (const o of offsets) {
+    const px = x(o);
+    if (px - last >= 5) {
+      out.push(o);
+      last = px;
+    }
+  }
+  return out;
+}
+
+/**
+ * Arrival lanes: one row per arrival while they fit, else packed so arrivals that do not overlap
+ * share a row (in any order: reversed or shuffled fragments of one datagram fit in one row, and a
+ * row is added only where bytes arrive twice).
+ */
 function lanesOf(ranges: readonly { from: number; to: number }[]): {
   lane: number[];
   count: number;
   packed: boolean;
 } {
   if (ranges.length <= 14) return { lane: ranges.map((_, i) => i), count: ranges.length, packed: false };
-  const ends: number[] = [];
+  const rows: { from: number; to: number }[][] = [];
   const lane = ranges.map((r) => {
-    let l = ends.findIndex((e) => e <= r.from);
-    if (l < 0) l = ends.push(r.to) - 1;
-    else ends[l] = r.to;
+    let l = rows.findIndex((row) => !row.some((b) => r.from < b.to && b.from < r.to));
+    if (l < 0) l = rows.push([]) - 1;
+    rows[l]?.push(r);
     return l;
   });
-  return { lane, count: ends.length, packed: true };
+  return { lane, count: rows.length, packed: true };
 }
 
 /**
@@ -47,11 +69,15 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
   const snap = result.trace[step]?.snapshot;
   const arrived = arrivedBy(result.trace, step);
   const current = snap?.arrival ?? null;
+  // The rows depend on the arrivals only, not on the step: packed once per result.
   const {
     lane,
     count: laneCount,
     packed,
-  } = lanesOf(result.arrivals.map((a) => ({ from: a.offset, to: a.offset + a.length })));
+  } = useMemo(
+    () => lanesOf(result.arrivals.map((a) => ({ from: a.offset, to: a.offset + a.length }))),
+    [result],
+  );
   const laneH = laneCount <= 8 ? 18 : laneCount <= 20 ? 11 : 7;
   const laneGap = laneCount <= 8 ? 5 : 2;
   const arrivalsTop = AXIS + 22;
@@ -137,7 +163,14 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
                   {text}
                 </text>
               )}
-              <rect x={x(a.offset)} y={y} width={w} height={laneH} rx={3} />
+              <rect
+                x={x(a.offset)}
+                y={y}
+                width={w}
+                height={laneH}
+                rx={w < 6 ? 0 : 3}
+                className={w < 3 ? 'rq-thin' : undefined}
+              />
               {laneH >= 16 && fits(`${text} ${a.mf ? 'MF' : 'last'}`, w) && (
                 <text className="rq-bar-text" x={x(a.offset) + 5} y={y + laneH / 2 + 4}>
                   {a.mf
@@ -199,12 +232,15 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
               {s.runs.map((r) => (
                 <g key={`r${r.start}`} className="rq-run">
                   <rect x={x(r.start)} y={ty} width={xw(r.start, r.end)} height={TRACK} rx={3} />
-                  {r.frags.slice(1).map((p) => (
+                  {cutsOf(
+                    r.frags.slice(1).map((p) => p.offset),
+                    x,
+                  ).map((o) => (
                     <line
-                      key={p.offset}
+                      key={o}
                       className="rq-piece-cut"
-                      x1={x(p.offset)}
-                      x2={x(p.offset)}
+                      x1={x(o)}
+                      x2={x(o)}
                       y1={ty + 3}
                       y2={ty + TRACK - 3}
                     />
@@ -281,22 +317,29 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
                   <text className="rq-queue-meat" x={width - RIGHT} y={deliveredTop + 12} textAnchor="end">
                     {text}
                   </text>
-                  {d.pieces.map((p, i) => (
+                  {/* hundreds of pieces narrower than a few px: one bar, the cuts below mark them */}
+                  {(d.pieces.length * 3 > width
+                    ? [{ offset: d.pieces[0]?.offset ?? 0, end: d.pieces.at(-1)?.end ?? 0 }]
+                    : d.pieces
+                  ).map((p, i) => (
                     <rect key={i} x={x(p.offset)} y={ty} width={xw(p.offset, p.end)} height={TRACK} rx={2} />
                   ))}
-                  {d.pieces.slice(1).map((p, i) => (
+                  {cutsOf(
+                    d.pieces.slice(1).map((p) => p.offset),
+                    x,
+                  ).map((o) => (
                     <line
-                      key={`c${i}`}
+                      key={`c${o}`}
                       className="rq-piece-cut"
-                      x1={x(p.offset)}
-                      x2={x(p.offset)}
+                      x1={x(o)}
+                      x2={x(o)}
                       y1={ty + 3}
                       y2={ty + TRACK - 3}
                     />
                   ))}
                   {fits(`${num(d.ipLength)} bytes`, xw(0, d.ipLength)) && (
                     <text className="rq-run-text" x={x(0) + 6} y={ty + TRACK / 2 + 4}>
-                      {`${num(d.ipLength)} bytes${d.pieces.length > 1 ? `, ${d.pieces.length} fragments` : ''}`}
+                      {`${num(d.ipLength)} bytes${d.pieces.length > 1 ? `, ${num(d.pieces.length)} fragments` : ''}`}
                     </text>
                   )}
                 </g>

@@ -8,56 +8,56 @@ export function QueueTable({ result, step }: { result: DefragOk; step: number })
   const snap = result.trace[step]?.snapshot;
   if (!snap) return null;
   return (
-    <div className="table-scroll rq-queue-table">
-      <table aria-label={`Queues after step ${step + 1}`}>
-        <caption>
-          Queues after step {step + 1}{' '}
-          <span className="caption-note">
-            — fragment memory {num(snap.mem)} of high_thresh {num(snap.high_thresh)} bytes
-          </span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">queue</th>
-            <th scope="col">id</th>
-            <th scope="col">state</th>
-            <th scope="col">len</th>
-            <th scope="col">meat</th>
-            <th scope="col">flags</th>
-            <th scope="col">runs</th>
-            <th scope="col">holes</th>
-            <th scope="col">truesize</th>
-            <th scope="col">timer</th>
-          </tr>
-        </thead>
-        <tbody>
-          {queues.length === 0 && (
+    <>
+      <p className="rq-table-note rq-queue-table-note">
+        <strong>Queues after step {step + 1}</strong> — fragment memory {num(snap.mem)} of high_thresh{' '}
+        {num(snap.high_thresh)} bytes
+      </p>
+      <div className="table-scroll">
+        <table aria-label={`Queues after step ${step + 1}`}>
+          <thead>
             <tr>
-              <td colSpan={10} className="muted">
-                No queue: no fragment has been looked up yet.
-              </td>
+              <th scope="col">queue</th>
+              <th scope="col">id</th>
+              <th scope="col">state</th>
+              <th scope="col">len</th>
+              <th scope="col">meat</th>
+              <th scope="col">flags</th>
+              <th scope="col">runs</th>
+              <th scope="col">holes</th>
+              <th scope="col">truesize</th>
+              <th scope="col">timer</th>
             </tr>
-          )}
-          {queues.map((q) => {
-            const s = q.snapshot;
-            const flags = (['FIRST_IN', 'LAST_IN', 'COMPLETE'] as const).filter((f) => s.flags[f]);
-            return (
-              <tr key={q.serial}>
-                <th scope="row">#{q.serial}</th>
-                <td className="num">{s.id}</td>
-                <td>{q.live ? 'waiting' : QUEUE_STATE_TEXT[q.outcome?.state ?? 'waiting']}</td>
-                <td className="num">{num(s.len)}</td>
-                <td className="num">{num(s.meat)}</td>
-                <td className="mono">{flags.length ? flags.join(' ') : '–'}</td>
-                <td className="mono">{s.runs.map((r) => `${r.start}–${r.end}`).join(', ') || '–'}</td>
-                <td className="mono">{s.holes.map((h) => `${h.from}–${h.to}`).join(', ') || '–'}</td>
-                <td className="num">{num(s.truesize)}</td>
-                <td className="num">{num(s.expiresAt)} ms</td>
+          </thead>
+          <tbody>
+            {queues.length === 0 && (
+              <tr>
+                <td colSpan={10} className="muted">
+                  No queue: no fragment has been looked up yet.
+                </td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+            )}
+            {queues.map((q) => {
+              const s = q.snapshot;
+              const flags = (['FIRST_IN', 'LAST_IN', 'COMPLETE'] as const).filter((f) => s.flags[f]);
+              return (
+                <tr key={q.serial}>
+                  <th scope="row">#{q.serial}</th>
+                  <td className="num">{s.id}</td>
+                  <td>{q.live ? 'waiting' : QUEUE_STATE_TEXT[q.outcome?.state ?? 'waiting']}</td>
+                  <td className="num">{num(s.len)}</td>
+                  <td className="num">{num(s.meat)}</td>
+                  <td className="mono">{flags.length ? flags.join(' ') : '–'}</td>
+                  <td className="mono">{s.runs.map((r) => `${r.start}–${r.end}`).join(', ') || '–'}</td>
+                  <td className="mono">{s.holes.map((h) => `${h.from}–${h.to}`).join(', ') || '–'}</td>
+                  <td className="num">{num(s.truesize)}</td>
+                  <td className="num">{num(s.expiresAt)} ms</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

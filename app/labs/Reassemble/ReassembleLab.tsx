@@ -19,6 +19,7 @@ import { ArrivalsTable } from './ArrivalsTable.tsx';
 import { DatagramInputs } from './DatagramInputs.tsx';
 import { FragmentCards } from './FragmentCards.tsx';
 import { OutcomePanel } from './OutcomePanel.tsx';
+import { arrivalWindow, pageOf } from './Pager.tsx';
 import { QueueDiagram } from './QueueDiagram.tsx';
 import { ReassembleSteps } from './ReassembleSteps.tsx';
 import { QueueTable } from './QueueTable.tsx';
@@ -88,6 +89,14 @@ export function ReassembleLab() {
   // The same words twice still reach a screen reader: alternate a trailing no-break space.
   const announce = useCallback((s: string) => setAnnouncement((prev) => (prev === s ? `${s}\u00a0` : s)), []);
   useUndoKeys(undo, redo);
+  // Over 60 fragments the cards and the Arrivals table show one page; stepping brings the page along.
+  const [page, setPage] = useState(0);
+  const win = arrivalWindow(fields.arrivals.length, page);
+  const select = (i: number) => {
+    selectStep(i);
+    const a = result?.trace[Math.max(0, Math.min(i, result.trace.length - 1))]?.snapshot.arrival;
+    if (a !== null && a !== undefined) setPage(pageOf(a));
+  };
   const order = fields.arrivals.map((a) => a.frag);
   const st = result?.trace[step];
   const stops = result ? stopsOf(result.trace) : [];
@@ -120,7 +129,7 @@ export function ReassembleLab() {
           fieldName={(f) => `${fieldName(f as ReassembleIssueField, order)}:`}
         />
 
-        <FragmentCards announce={announce} announcement={announcement} />
+        <FragmentCards announce={announce} announcement={announcement} win={win} onPage={setPage} />
 
         {result ? (
           <>
@@ -136,7 +145,7 @@ export function ReassembleLab() {
                   <button
                     type="button"
                     className="btn-quiet"
-                    onClick={() => prevStop !== undefined && selectStep(prevStop)}
+                    onClick={() => prevStop !== undefined && select(prevStop)}
                     disabled={prevStop === undefined}
                   >
                     ← Previous arrival
@@ -146,12 +155,12 @@ export function ReassembleLab() {
                       ? st
                         ? `Timer, t = ${num(st.snapshot.at)} ms`
                         : '—'
-                      : `Arrival ${arrival + 1} of ${result.arrivals.length}`}
+                      : `Arrival ${num(arrival + 1)} of ${num(result.arrivals.length)}`}
                   </span>
                   <button
                     type="button"
                     className="btn-quiet"
-                    onClick={() => nextStop !== undefined && selectStep(nextStop)}
+                    onClick={() => nextStop !== undefined && select(nextStop)}
                     disabled={nextStop === undefined}
                   >
                     Next arrival →
@@ -160,7 +169,7 @@ export function ReassembleLab() {
               </div>
               {st && (
                 <p className="rq-step-caption">
-                  After step {step + 1} of {result.trace.length},{' '}
+                  After step {num(step + 1)} of {num(result.trace.length)},{' '}
                   <a className="mono" href={bootlinUrl(st.file)} target="_blank" rel="noreferrer">
                     {st.fn}
                   </a>
@@ -203,9 +212,16 @@ export function ReassembleLab() {
 
             <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="rq-arrivals-title">
               <h2 id="rq-arrivals-title" className="panel-title">
-                Verdicts
+                Arrivals
               </h2>
-              <ArrivalsTable result={result} order={order} current={arrival} onSelect={selectStep} />
+              <ArrivalsTable
+                result={result}
+                order={order}
+                current={arrival}
+                onSelect={select}
+                win={win}
+                onPage={setPage}
+              />
             </section>
 
             <section className={`panel trace${stale ? ' is-stale' : ''}`} aria-labelledby="rq-trace-title">
@@ -217,7 +233,7 @@ export function ReassembleLab() {
                   <button
                     type="button"
                     className="btn-quiet"
-                    onClick={() => selectStep(step - 1)}
+                    onClick={() => select(step - 1)}
                     disabled={step <= 0}
                   >
                     ← Previous step
@@ -228,14 +244,14 @@ export function ReassembleLab() {
                   <button
                     type="button"
                     className="btn-quiet"
-                    onClick={() => selectStep(step + 1)}
+                    onClick={() => select(step + 1)}
                     disabled={step >= result.trace.length - 1}
                   >
                     Next step →
                   </button>
                 </div>
               </div>
-              <ReassembleSteps result={result} selected={step} onSelect={selectStep} />
+              <ReassembleSteps result={result} selected={step} onSelect={select} />
             </section>
           </>
         ) : (
