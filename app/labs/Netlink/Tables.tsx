@@ -161,8 +161,12 @@ const FieldRow = memo(function FieldRow({
   lit: boolean;
   setHl: (h: Highlight | null) => void;
 }) {
-  const raw = bytes.subarray(f.offset, f.offset + Math.min(f.size, 16));
-  const hex = Array.from(raw, (b) => b.toString(16).padStart(2, '0')).join(' ');
+  const raw = bytes.subarray(f.offset, f.offset + Math.min(f.size, 8));
+  // Four bytes a word, kept together (non-breaking spaces): a narrow column wraps between words.
+  const hex = Array.from(
+    raw,
+    (b, i) => (i > 0 ? (i % 4 === 0 ? ' ' : '\u00a0') : '') + b.toString(16).padStart(2, '0'),
+  ).join('');
   const on = () => setHl({ key: f.key, from: f.offset, to: f.offset + f.size });
   return (
     <tr
@@ -180,9 +184,9 @@ const FieldRow = memo(function FieldRow({
       <td className="num">{num(f.size)}</td>
       <td className="mono nl-fbytes">
         {hex}
-        {f.size > 16 ? ' …' : ''}
+        {f.size > 8 ? ' …' : ''}
       </td>
-      <td className="mono nl-fvalue">{f.display}</td>
+      <td className="mono nl-fvalue">{f.display.replaceAll('|', '|\u200b')}</td>
     </tr>
   );
 });
