@@ -119,6 +119,12 @@ describe('reassemble slice', () => {
     expect(r().step).toBeNull();
   });
 
+  it('opening a URL of the state on show records no undo step', () => {
+    const p = parseReassembleQuery('len=2992&frags=0:1480:1,1480:1480:1,2960:40:0&order=2,0,1');
+    r().load(p.fields, p.step, p.issues);
+    expect(r().past).toEqual([]);
+  });
+
   it('loads a pasted URL, keeping URL issues', () => {
     const p = parseReassembleQuery('len=2992&frags=0:1480:1,1480:1480:1,2960:40:0&order=0,1&step=2');
     r().load(p.fields, p.step, p.issues);

@@ -342,6 +342,9 @@ function compute(
   }
 }
 
+const sameFields = (a: ReassembleFields, b: ReassembleFields) =>
+  a === b || JSON.stringify(a) === JSON.stringify(b);
+
 const EMPTY: Computed = { issues: [], input: null, result: null, modelError: null, step: null };
 const HISTORY = 100;
 
@@ -479,7 +482,10 @@ export const createReassembleSlice: StateCreator<AppState, [], [], ReassembleSli
           reassemble: {
             ...s.reassemble,
             fields: f,
-            past: f === s.reassemble.fields ? s.reassemble.past : [...s.reassemble.past, s.reassemble.fields],
+            // Opening a URL of the state on show (the first load, a reload) is no edit to undo.
+            past: sameFields(f, s.reassemble.fields)
+              ? s.reassemble.past
+              : [...s.reassemble.past, s.reassemble.fields],
             future: [],
             lastEdit: null,
             ...compute(f, s.reassemble, step, issues),

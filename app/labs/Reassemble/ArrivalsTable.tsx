@@ -6,6 +6,18 @@ import { Pager } from './Pager.tsx';
 import type { ArrivalWindow } from './Pager.tsx';
 import { stopsOf, verdictTone } from './view.ts';
 
+/** `-EINPROGRESS (115)`: may break before the number, never inside the name. */
+function ReturnValue({ text }: { text: string }) {
+  const cut = text.indexOf(' (');
+  if (cut < 0) return <span className="rq-nowrap">{text}</span>;
+  return (
+    <>
+      <span className="rq-nowrap">{text.slice(0, cut)}</span>
+      {text.slice(cut)}
+    </>
+  );
+}
+
 /**
  * Every arrival with its verdict, as text: the "Arrivals" table (what the diagram's arrival rows
  * and the cards' verdicts show). Its # buttons jump to the arrival's last step.
@@ -99,7 +111,9 @@ export function ArrivalsTable({
                     )}
                     {a.reinit && <span className="muted"> after ip_frag_reinit</span>}
                   </td>
-                  <td className="mono">{result.family === 'inet' ? defragReturn(a) : String(a.ret)}</td>
+                  <td className="mono rq-wrap">
+                    <ReturnValue text={result.family === 'inet' ? defragReturn(a) : String(a.ret)} />
+                  </td>
                   <td>
                     <a className="mono" href={bootlinUrl(a.file)} target="_blank" rel="noreferrer">
                       {a.fn}

@@ -47,9 +47,13 @@ export function QueueTable({ result, step }: { result: DefragOk; step: number })
                   <td>{q.live ? 'waiting' : QUEUE_STATE_TEXT[q.outcome?.state ?? 'waiting']}</td>
                   <td className="num">{num(s.len)}</td>
                   <td className="num">{num(s.meat)}</td>
-                  <td className="mono">{flags.length ? flags.join(' ') : '–'}</td>
-                  <td className="mono">{s.runs.map((r) => `${r.start}–${r.end}`).join(', ') || '–'}</td>
-                  <td className="mono">{s.holes.map((h) => `${h.from}–${h.to}`).join(', ') || '–'}</td>
+                  <td className="mono rq-wrap">{flags.length ? flags.join(' ') : '–'}</td>
+                  <td className="mono rq-wrap">
+                    {s.runs.map((r) => `${r.start}–${r.end}`).join(', ') || '–'}
+                  </td>
+                  <td className="mono rq-wrap">
+                    {s.holes.map((h) => `${h.from}–${h.to}`).join(', ') || '–'}
+                  </td>
                   <td className="num">{num(s.truesize)}</td>
                   <td className="num">{num(s.expiresAt)} ms</td>
                 </tr>

@@ -1,0 +1,257 @@
+import { test, expect } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+
+/** The issue's example: three fragments at MTU 1500, the last one first. */
+const ISSUE = 'len=2992&frags=0:1480:1,1480:1480:1,2960:40:0&order=2,0,1';
+
+async function open(page: Page, query: string) {
+  await page.goto(`./#/reassemble?${query}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Reassembly' })).toBeVisible();
+}
+
+const cards = (page: Page) => page.getByRole('list', { name: 'Arrival order' }).getByRole('listitem');
+const handle = (card: Locator) => card.getByRole('button', { name: /^Reorder arrival/ });
+const headline = (page: Page) => page.locator('.rq-headline');
+const arrivals = (page: Page) => page.getByRole('table', { name: 'Arrivals' });
+const outcome = (page: Page) => page.getByRole('list', { name: 'Outcome' });
+const announcer = (page: Page) => page.getByTestId('rq-announcer');
+const order = (page: Page) => new URL(page.url().replace('#/reassemble?', '?')).searchParams.get('order');
+
+/** The Arrivals table's verdict column, top to bottom. */
+async function verdicts(page: Page): Promise<string[]> {
+  return arrivals(page)
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => (tr.querySelectorAll('td')[6]?.textContent ?? '').trim()));
+}
+
+/** Each card's byte range, in arrival order. */
+async function ranges(page: Page): Promise<string[]> {
+  return cards(page)
+    .locator('.rq-card-range')
+    .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+}
+
+test.describe('Reassembly lab', () => {
+  test('the issue URL loads: three cards, last one first, delivered', async ({ page }) => {
+    await open(page, ISSUE);
+    await expect.poll(() => ranges(page)).toEqual(['[2,960, 3,000)', '[0, 1,480) MF', '[1,480, 2,960) MF']);
+    await expect(arrivals(page).locator('tbody tr')).toHaveCount(3);
+    await expect.poll(() => verdicts(page)).toEqual(['queued', 'queued', 'completed → reassembled']);
+    await expect(headline(page)).toHaveText('Delivered: recv() returns 2,992 bytes.');
+    await expect(outcome(page)).toContainText('ip_frag_reasm');
+    await expect(outcome(page).getByRole('link', { name: 'udp_recvmsg()' })).toBeVisible();
+    // The reassembled skb chain: the head and two skbs on its frag_list.
+    await expect(page.getByText('the head and 2 fragments on its frag_list')).toBeVisible();
+    // The diagram the share bar exports.
+    await expect(page.locator('svg[data-main-diagram]')).toHaveCount(1);
+    // The URL is kept, with the family made explicit.
+    await expect(page).toHaveURL(
+      /#\/reassemble\?len=2992&family=inet&frags=0:1480:1,1480:1480:1,2960:40:0&order=2,0,1$/,
+    );
+  });
+
+  test('stepping arrival by arrival redraws the queue: runs and holes', async ({ page }) => {
+    await open(page, ISSUE);
+    const desc = page.locator('#rq-svg-desc');
+    await page.getByRole('button', { name: '← Previous arrival' }).click();
+    await expect(page.getByText('Arrival 2 of 3')).toBeVisible();
+    await expect(desc).toContainText('2 of 3 fragments have arrived');
+    await expect(desc).toContainText('holes 1480–2960');
+    await page.getByRole('button', { name: '← Previous arrival' }).click();
+    await expect(desc).toContainText('40 of 3000 bytes in 1 run, holes 0–2960');
+    await expect(page.getByRole('table', { name: /^Queues after step/ })).toContainText('LAST_IN');
+    await page.getByRole('button', { name: 'Next arrival →' }).click();
+    await page.getByRole('button', { name: 'Next arrival →' }).click();
+    await expect(desc).toContainText('reassembled');
+    // The Arrivals table's # jumps to that arrival's step.
+    await arrivals(page)
+      .getByRole('button', { name: /^Show arrival 1 / })
+      .click();
+    await expect(page.getByText('Arrival 1 of 3')).toBeVisible();
+    await expect(arrivals(page).locator('tr[aria-current="true"]')).toContainText('[2,960, 3,000)');
+  });
+
+  test('reorder by dragging a card by its handle', async ({ page }) => {
+    await open(page, ISSUE);
+    const from = handle(cards(page).nth(0));
+    const to = cards(page).nth(2);
+    await from.hover();
+    await page.mouse.down();
+    const box = await to.boundingBox();
+    if (!box) throw new Error('no target card');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(() => ranges(page)).toEqual(['[0, 1,480) MF', '[1,480, 2,960) MF', '[2,960, 3,000)']);
+    await expect.poll(() => order(page)).toBe('0,1,2');
+    await expect(announcer(page)).toHaveText(/\[2,960, 3,000\) moved from position 1 to position 3 of 3/);
+    await expect(headline(page)).toHaveText('Delivered: recv() returns 2,992 bytes.');
+    // In order, every fragment extends the one run: no new rbtree node after the first.
+    await expect.poll(() => verdicts(page)).toEqual(['queued', 'queued', 'completed → reassembled']);
+  });
+
+  test('reorder from the keyboard: ↑/↓, Home and End on the handle, focus follows', async ({ page }) => {
+    await open(page, ISSUE);
+    await handle(cards(page).nth(2)).focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => ranges(page)).toEqual(['[2,960, 3,000)', '[1,480, 2,960) MF', '[0, 1,480) MF']);
+    await expect(page.getByRole('button', { name: 'Reorder arrival 2, [1,480, 2,960) MF' })).toBeFocused();
+    await expect(announcer(page)).toHaveText(/moved from position 3 to position 2 of 3/);
+    await page.keyboard.press('Home');
+    await expect(page.getByRole('button', { name: 'Reorder arrival 1, [1,480, 2,960) MF' })).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(page.getByRole('button', { name: 'Reorder arrival 3, [1,480, 2,960) MF' })).toBeFocused();
+    await expect.poll(() => order(page)).toBe('2,0,1');
+    // Undo walks the moves back.
+    await page.getByRole('button', { name: '↶ Undo' }).click();
+    await expect.poll(() => order(page)).toBe('1,2,0');
+  });
+
+  test('drop one: not delivered, the queue waits with a hole', async ({ page }) => {
+    await open(page, ISSUE);
+    await page.getByRole('button', { name: 'Drop arrival 2, [0, 1,480) MF' }).click();
+    await expect(cards(page)).toHaveCount(2);
+    await expect(page.getByRole('list', { name: 'Lost fragments' })).toContainText('[0, 1,480) MF');
+    await expect(headline(page)).toHaveText('Nothing delivered yet: queue #1 is still waiting.');
+    await expect(outcome(page)).toContainText('Still waiting');
+    await expect(outcome(page)).toContainText('holds 1,520 of 3,000 bytes');
+    await expect(page.locator('#rq-svg-desc')).toContainText('holes 0–1480');
+    await expect.poll(() => verdicts(page)).toEqual(['queued', 'queued']);
+    await expect.poll(() => order(page)).toBe('2,1');
+    // Bring it back: it arrives last, and the datagram is delivered again.
+    await page.getByRole('button', { name: 'Bring back [0, 1,480) MF' }).click();
+    await expect(headline(page)).toHaveText('Delivered: recv() returns 2,992 bytes.');
+  });
+
+  test('overlap two on purpose: the whole queue is dropped by inet_frag_queue_insert', async ({ page }) => {
+    await open(page, ISSUE);
+    await page.getByRole('button', { name: 'Duplicate arrival 2, [0, 1,480) MF' }).click();
+    await expect(cards(page)).toHaveCount(4);
+    await expect
+      .poll(() => verdicts(page))
+      .toEqual(['queued', 'queued', 'duplicate: dropped alone', 'completed → reassembled']);
+    // Move the copy 8 bytes on: it now overlaps [0, 1480).
+    const copy = cards(page).nth(2);
+    await copy.getByRole('textbox', { name: 'offset' }).fill('8');
+    await expect.poll(async () => (await verdicts(page))[2]).toMatch(/overlap/);
+    await expect(outcome(page)).toContainText('Dropped');
+    await expect(outcome(page).getByRole('link', { name: 'inet_frag_queue_insert()' })).toBeVisible();
+    await expect(outcome(page)).toContainText('IPFRAG_OVERLAP');
+    await expect(outcome(page)).toContainText('RFC 5722');
+    // The fragment after the drop starts a new queue, which waits.
+    await expect(headline(page)).toHaveText('Nothing delivered yet: queue #2 is still waiting.');
+    await expect.poll(() => page.url()).toContain('frags=0:1480:1,1480:1480:1,2960:40:0,8:1480:1');
+  });
+
+  test('a bad URL keeps the last good state and says what is wrong', async ({ page }) => {
+    await open(page, ISSUE);
+    await expect(headline(page)).toHaveText('Delivered: recv() returns 2,992 bytes.');
+    await page.evaluate(() => {
+      location.hash = '#/reassemble?len=2992&frags=0:1480:1,1480:14x0:1,2960:40:0:banana&order=2,0,1';
+    });
+    const banner = page.getByRole('status').filter({ hasText: 'showing the last good result' });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('Arrival 3, length: The length is a whole number of bytes.');
+    await expect(banner).toContainText('“banana” means nothing here');
+    // The result on show is the last good one, marked stale; the bad values wait on their cards.
+    await expect(headline(page)).toHaveText('Delivered: recv() returns 2,992 bytes.');
+    await expect(page.locator('.rq-outcome-panel')).toHaveClass(/is-stale/);
+    await expect(cards(page).nth(2).getByRole('textbox', { name: 'length' })).toHaveValue('14x0');
+    await expect(cards(page).nth(2).getByRole('textbox', { name: 'length' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    // An order it cannot read: reported, every fragment once in order.
+    await page.evaluate(() => {
+      location.hash = '#/reassemble?len=2992&frags=0:1480:1,1480:1480:1,2960:40:0&order=2,zero,1';
+    });
+    await expect(
+      page.getByRole('status').filter({ hasText: 'order=2,zero,1 is not a list of fragment numbers' }),
+    ).toBeVisible();
+    // Fixing the card brings a fresh result and clears the banner.
+    await page.evaluate(() => {
+      location.hash = '#/reassemble?len=2992&frags=0:1480:1,1480:1480:1,2960:40:0&order=0,1';
+    });
+    await expect(page.getByRole('status').filter({ hasText: 'last good' })).toHaveCount(0);
+    await expect(headline(page)).toHaveText('Nothing delivered yet: queue #1 is still waiting.');
+  });
+
+  test('IPv6: the cards are cut again and ipv6_frag_rcv files them', async ({ page }) => {
+    await open(page, ISSUE);
+    await page.getByRole('radio', { name: /IPv6/ }).check();
+    await expect(page.locator('.lede')).toContainText('ipv6_frag_rcv');
+    await expect(page.getByText(/The ipv6_frag_rcv verdict for each fragment/)).toBeVisible();
+    await expect.poll(() => ranges(page)).toEqual(['[0, 1,448) MF', '[1,448, 2,896) MF', '[2,896, 3,000)']);
+    await expect(headline(page)).toHaveText('Delivered: recv() returns 2,992 bytes.');
+    await expect.poll(() => page.url()).toContain('family=inet6');
+  });
+
+  test('the timer: expired with ICMP when the first fragment came, without it otherwise', async ({
+    page,
+  }) => {
+    await open(page, ISSUE);
+    await page.getByRole('button', { name: 'Lost → timer (ICMP)', exact: true }).click();
+    await expect(headline(page)).toHaveText(
+      'Nothing delivered: queue #1 expired and ICMP Time Exceeded went back.',
+    );
+    await expect(outcome(page).getByRole('link', { name: 'ip_expire()' })).toBeVisible();
+    await expect(outcome(page)).toContainText('ICMP Time Exceeded (fragment reassembly) at 30,000 ms');
+    await page.getByRole('button', { name: 'First lost → timer', exact: true }).click();
+    await expect(headline(page)).toHaveText('Nothing delivered: queue #1 expired, no ICMP.');
+    await expect(outcome(page)).toContainText('Expired — no ICMP');
+  });
+
+  test('too big: a datagram over 65,535 bytes is dropped by ip_frag_reasm', async ({ page }) => {
+    await open(page, ISSUE);
+    await page.getByRole('button', { name: 'Too big', exact: true }).click();
+    await expect(headline(page)).toHaveText('Nothing delivered: queue #1 was dropped.');
+    await expect(outcome(page).getByRole('link', { name: 'ip_frag_reasm()' })).toBeVisible();
+    await expect(outcome(page)).toContainText('Oversized IP packet');
+  });
+
+  test('the worst case, 65,507 bytes at MTU 68: 1,365 cards in pages, still interactive', async ({
+    page,
+  }) => {
+    await open(page, 'len=65507&mtu=68');
+    await expect(headline(page)).toHaveText('Delivered: recv() returns 65,507 bytes.');
+    const pager = page.getByRole('group', { name: 'Pages of fragment cards' });
+    await expect(pager).toContainText('of 1,365');
+    await expect(cards(page)).toHaveCount(50);
+    await expect(arrivals(page).locator('tbody tr')).toHaveCount(50);
+    // End carries the first card to the last place, and the page follows it.
+    await handle(cards(page).nth(0)).focus();
+    await page.keyboard.press('End');
+    await expect(page.getByRole('button', { name: 'Reorder arrival 1365, [0, 48) MF' })).toBeFocused();
+    await expect(pager.getByRole('combobox')).toHaveValue('27');
+    await expect(headline(page)).toHaveText('Delivered: recv() returns 65,507 bytes.');
+    await pager.getByRole('button', { name: '← Previous 50' }).click();
+    await expect(cards(page).first()).toHaveAttribute('aria-label', /^arrival 1301,/);
+  });
+});
+
+// The trace's wording belongs to the core and evolves with it: the screenshots mask the step list.
+test.describe('Reassembly lab screenshots', () => {
+  const steps = (page: Page) => [page.getByRole('region', { name: 'Through the kernel' })];
+
+  for (const scheme of ['light', 'dark'] as const)
+    test(`1440 px, ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.setViewportSize({ width: 1440, height: 1100 });
+      await open(page, ISSUE);
+      await expect(headline(page)).toHaveText('Delivered: recv() returns 2,992 bytes.');
+      await expect(page).toHaveScreenshot(`reassemble-1440-${scheme}.png`, {
+        fullPage: true,
+        mask: steps(page),
+      });
+    });
+
+  test('360 px, light', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await open(page, ISSUE);
+    await expect(page).toHaveScreenshot('reassemble-360-top.png');
+    await page.evaluate(() => document.getElementById('rq-cards-title')?.scrollIntoView());
+    await expect(page).toHaveScreenshot('reassemble-360-cards.png');
+    await page.evaluate(() => document.getElementById('rq-queue-title')?.scrollIntoView());
+    await expect(page).toHaveScreenshot('reassemble-360-queue.png');
+  });
+});
