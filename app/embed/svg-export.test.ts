@@ -21,6 +21,7 @@ const INHERITED = new Set([
   'font-weight',
   'color',
   'text-anchor',
+  'list-style-type',
 ]);
 type Rules = Record<string, Record<string, string>>;
 
@@ -226,6 +227,22 @@ describe('serializeDiagram of an HTML diagram', () => {
     expect(doc.querySelector('style')!.textContent).toBe(
       '[data-xbefore="0"]::before{content:"";background-color:rgb(0, 128, 0);width:8px}',
     );
+  });
+  it('writes list markers on every list, since the UA sheet gives nested lists circles', () => {
+    mount(`<main><div class="path" data-main-diagram>
+      <ol class="plain"><li><ul class="notes"><li>step 1</li></ul></li></ol>
+    </div></main>`);
+    const rules: Rules = { '.plain': { 'list-style-type': 'none', display: 'block' } };
+    const defaults = (tag: string) => new Map([['list-style-type', tag === 'ol' ? 'decimal' : 'disc']]);
+    const el = document.querySelector('[data-main-diagram]')!;
+    const d = serializeDiagram(el, { styleOf: fakeStyles(rules), defaultsOf: defaults });
+    const doc = parse(d.svg);
+    // The inner ul inherits `none` from the ol, but in the exported file `ol ul` would get
+    // circles from the user-agent sheet: each list element states its marker itself.
+    for (const tag of ['ol', 'ul', 'li'])
+      for (const e of doc.querySelectorAll(tag))
+        expect(e.getAttribute('style'), tag).toContain('list-style-type:none');
+    expect(doc.querySelector('div')!.getAttribute('style') ?? '').not.toContain('list-style');
   });
 });
 

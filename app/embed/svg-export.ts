@@ -180,6 +180,8 @@ const HTML_INHERITED = new Set([
 const HTML_SKIP =
   /^(--|transition|animation|will-change|cursor|pointer-events|user-select|-webkit-user|caret|outline|scroll|overscroll|touch-action|content-visibility|view-transition|anchor|position-anchor|interactivity)/;
 
+const LIST_TAGS = new Set(['ul', 'ol', 'li', 'menu']);
+
 /** Computed values of a plain element of each tag: what need not be written. */
 export type DefaultsOf = (tag: string) => Map<string, string>;
 
@@ -220,8 +222,13 @@ export function inlineHtmlStyles(
   if (src.namespaceURI === SVG_NS) return inlineSvgStyles(src, dst, ctx.styleOf);
   const entries = styleEntries(ctx.styleOf(src));
   const defaults = ctx.defaultsOf(src.localName);
+  // An inherited value equal to the parent's is left to inheritance — except list markers, which
+  // the user-agent sheet sets by nesting (`ul ul` gets circles): a nested list must say `none` itself.
+  const listTag = LIST_TAGS.has(src.localName);
   const differs = (name: string, v: string) =>
-    HTML_INHERITED.has(name) && parent ? parent.get(name) !== v : defaults.get(name) !== v;
+    HTML_INHERITED.has(name) && parent && !(listTag && name.startsWith('list-style'))
+      ? parent.get(name) !== v
+      : defaults.get(name) !== v || (listTag && name.startsWith('list-style'));
   dst.setAttribute('style', declarations(entries, differs));
   dst.removeAttribute('class');
   const mine = new Map(entries);
