@@ -1,6 +1,7 @@
 /** The CLI's commands, by name. Each returns its output instead of printing it. */
 import type { CommandResult } from './args.ts';
 import { fragmentCommand, FRAGMENT_HELP } from './fragment.ts';
+import { netlinkCommand, NETLINK_HELP } from './netlink.ts';
 import { reassembleCommand, REASSEMBLE_HELP } from './reassemble.ts';
 import { socketCommand, SOCKET_USAGE } from './socket.ts';
 import { traceCommand, TRACE_HELP } from './trace.ts';
@@ -9,6 +10,7 @@ export const COMMANDS: Record<string, { help: string; run: (args: string[]) => C
   fragment: { help: FRAGMENT_HELP, run: fragmentCommand },
   trace: { help: TRACE_HELP, run: traceCommand },
   reassemble: { help: REASSEMBLE_HELP, run: reassembleCommand },
+  netlink: { help: NETLINK_HELP, run: netlinkCommand },
   socket: {
     help: Array.isArray(SOCKET_USAGE) ? SOCKET_USAGE.join('\n') : String(SOCKET_USAGE),
     run: socketCommand,

@@ -1,0 +1,313 @@
+/**
+ * `sockscope netlink decode --family route --hex 2000… [--json]` (or `--file PATH`) and
+ * `sockscope netlink encode --family route --type RTM_GETLINK --flags REQUEST,DUMP …`.
+ * Decoding walks the buffer as NLMSG_OK / NLMSG_NEXT do (include/uapi/linux/netlink.h).
+ */
+import { readFileSync } from 'node:fs';
+import {
+  decodeNetlink,
+  encodeNetlink,
+  parseHex,
+  toHex,
+  type Endian,
+  type NlAttr,
+  type NlAttrSpec,
+  type NlAttrValueKind,
+  type NlDecodeResult,
+  type NlDiagnostic,
+  type NlFamily,
+  type NlMessage,
+  type NlMessageSpec,
+} from '../netlink/index.ts';
+import { parseFlags, table, type CommandResult } from './args.ts';
+
+export const NETLINK_HELP = `usage: sockscope netlink decode --family route|generic|raw (--hex HEX | --file PATH)
+                               [--endian le|be] [--trunc] [--json]
+       sockscope netlink encode --family route|generic|raw --type RTM_GETLINK
+                               [--flags REQUEST,DUMP] [--seq N] [--pid N]
+                               [--header ifi_family=0,ifi_index=1]
+                               [--attrs "IFLA_IFNAME:str=lo;IFLA_MTU:u32=1500"]
+                               [--endian le|be] [--json]
+       sockscope netlink encode --family route --spec FILE.json [--json]
+  decode    walk a buffer of one or more messages as NLMSG_OK/NLMSG_NEXT do; every message,
+            family header and attribute with its offset, and diagnostics naming the bytes
+  --hex     the bytes as hex (spaces, colons and 0x allowed); --file reads raw bytes, or hex text
+  --trunc   recvmsg() reported MSG_TRUNC (the kernel cut the datagram)
+  encode    build one message and print its bytes as hex (--json: the decoded result too)
+  --flags   NLM_F_* names with or without the prefix, separated by commas, or a number
+  --header  the family header's members (ifinfomsg, ifaddrmsg, rtmsg, genlmsghdr…) as name=value
+  --attrs   attributes TYPE:KIND=VALUE separated by ";", KIND one of
+            u8 u16 u32 u64 s32 str strz bytes(hex) flag; TYPE by name or number
+  --spec    a JSON array of messages { type, flags, seq, pid, familyHeader?, attributes }
+            (attributes may nest: { type, nested: [...] })
+  --json    decode: an array of messages { offset, len, type, typeName, flags, flagNames, seq,
+            pid, header, attributes: [{ offset, len, type, name, nested?, value? }], diagnostics }`;
+
+const FAMILIES: readonly NlFamily[] = ['route', 'generic', 'raw'];
+const KINDS: readonly NlAttrValueKind[] = ['u8', 'u16', 'u32', 'u64', 's32', 'str', 'strz', 'bytes', 'flag'];
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+const jsonValue = (v: string | number | bigint | undefined): Json | undefined =>
+  typeof v === 'bigint' ? v.toString() : v;
+
+function attrJson(a: NlAttr): Json {
+  const out: { [k: string]: Json } = { offset: a.offset, len: a.len, type: a.type, name: a.name };
+  if (a.nested || a.children) out.nested = (a.children ?? []).map(attrJson);
+  const v = jsonValue(a.value);
+  if (v !== undefined) out.value = v;
+  return out;
+}
+
+function diagnosticJson(d: NlDiagnostic): Json {
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    offset: d.offset,
+    length: d.length,
+    ...(d.fn ? { fn: d.fn } : {}),
+    ...(d.file ? { file: d.file } : {}),
+  };
+}
+
+/** One decoded message in the documented `--json` shape. */
+export function messageJson(m: NlMessage): Json {
+  const header: Json = m.familyHeader
+    ? {
+        struct: m.familyHeader.name,
+        offset: m.familyHeader.offset,
+        size: m.familyHeader.size,
+        fields: Object.fromEntries(
+          m.familyHeader.fields.map((f) => [f.name, jsonValue(f.value) ?? null] as [string, Json]),
+        ),
+      }
+    : null;
+  return {
+    offset: m.offset,
+    len: m.len,
+    type: m.type,
+    typeName: m.typeName,
+    flags: m.flags,
+    flagNames: m.flagNames,
+    seq: m.seq,
+    pid: m.pid,
+    header,
+    ...(m.error
+      ? {
+          error: {
+            errno: m.error.errno,
+            name: m.error.name,
+            strerror: m.error.strerror,
+            echoed: m.error.echoed ? messageJson(m.error.echoed) : null,
+            extack: m.error.extack.map(attrJson),
+          },
+        }
+      : {}),
+    attributes: m.attributes.map(attrJson),
+    diagnostics: m.diagnostics.map(diagnosticJson),
+  };
+}
+
+function attrLines(attrs: NlAttr[], depth: number, out: string[]): void {
+  for (const a of attrs) {
+    const v = a.display ?? (a.value !== undefined ? String(a.value) : '');
+    out.push(
+      `${'  '.repeat(depth + 2)}+${a.offset} ${a.name} (type ${a.type}, len ${a.len})${v ? ` = ${v}` : ''}`,
+    );
+    if (a.children) attrLines(a.children, depth + 1, out);
+  }
+}
+
+function diagnosticLine(d: NlDiagnostic): string {
+  const where = d.length > 0 ? `bytes ${d.offset}–${d.offset + d.length - 1}` : `offset ${d.offset}`;
+  return `  ${d.severity} ${d.code} at ${where}: ${d.message}${d.fn ? ` (${d.fn}${d.file ? `, ${d.file}` : ''})` : ''}`;
+}
+
+/** The readable form: a table of messages, then each message's header and attributes. */
+export function describeDecode(r: NlDecodeResult, size: number): string {
+  const lines = [
+    `${size} bytes, ${r.messages.length} message${r.messages.length === 1 ? '' : 's'}${r.truncated ? ' (MSG_TRUNC: truncated)' : ''}`,
+    '',
+    table(
+      ['offset', 'nlmsg_len', 'type', 'flags', 'seq', 'pid'],
+      r.messages.map((m) => [
+        String(m.offset),
+        String(m.len),
+        `${m.typeName} (${m.type})`,
+        m.flagNames.join('|') || '0',
+        String(m.seq),
+        String(m.pid),
+      ]),
+    ),
+  ];
+  for (const m of r.messages) {
+    lines.push('', `message at ${m.offset}: ${m.typeName}`);
+    if (m.familyHeader)
+      lines.push(
+        `    ${m.familyHeader.name}: ${m.familyHeader.fields.map((f) => `${f.name}=${f.display}`).join(' ')}`,
+      );
+    if (m.error) lines.push(`    error ${m.error.errno} ${m.error.name}: ${m.error.strerror}`);
+    if (m.error) attrLines(m.error.extack, 0, lines);
+    attrLines(m.attributes, 0, lines);
+    for (const d of m.diagnostics) lines.push(diagnosticLine(d));
+  }
+  if (r.diagnostics.length) {
+    lines.push('', 'buffer:');
+    for (const d of r.diagnostics) lines.push(diagnosticLine(d));
+  }
+  return lines.join('\n');
+}
+
+type Parsed<T> = { ok: true; v: T } | { ok: false; why: string };
+
+/** `ifi_family=0,ifi_index=1` → a record of numbers. */
+export function parseHeader(s: string): Parsed<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const part of s.split(',').filter((p) => p.trim())) {
+    const m = /^\s*([a-z_][a-z0-9_]*)\s*=\s*(-?(?:0x[0-9a-f]+|\d+))\s*$/i.exec(part);
+    if (!m) return { ok: false, why: `--header item "${part}" is not name=number` };
+    out[m[1] as string] = Number(m[2]);
+  }
+  return { ok: true, v: out };
+}
+
+/** `IFLA_IFNAME:str=lo;IFLA_MTU:u32=1500;IFLA_X:flag` → attribute specs. */
+export function parseAttrs(s: string): Parsed<NlAttrSpec[]> {
+  const out: NlAttrSpec[] = [];
+  for (const part of s.split(';').filter((p) => p.trim())) {
+    const m = /^\s*([A-Za-z0-9_]+)\s*:\s*([a-z0-9]+)\s*(?:=(.*))?$/s.exec(part);
+    const kind = m?.[2] as NlAttrValueKind | undefined;
+    if (!m || !kind || !KINDS.includes(kind))
+      return { ok: false, why: `--attrs item "${part}" is not TYPE:KIND=VALUE (KIND: ${KINDS.join(' ')})` };
+    const type = /^\d+$/.test(m[1] as string) ? Number(m[1]) : (m[1] as string);
+    const raw = m[3] ?? '';
+    if (kind !== 'flag' && m[3] === undefined)
+      return { ok: false, why: `--attrs item "${part}" needs =VALUE` };
+    const numeric = ['u8', 'u16', 'u32', 'u64', 's32'].includes(kind);
+    if (numeric && !/^-?(0x[0-9a-f]+|\d+)$/i.test(raw.trim()))
+      return { ok: false, why: `--attrs item "${part}": ${kind} takes a number` };
+    out.push({
+      type,
+      value: { kind, v: numeric && kind !== 'u64' ? Number(raw.trim()) : raw },
+    });
+  }
+  return { ok: true, v: out };
+}
+
+function readBuffer(o: Record<string, string | boolean>): Parsed<Uint8Array> {
+  if (typeof o.hex === 'string') {
+    const r = parseHex(o.hex);
+    return r.ok ? { ok: true, v: r.bytes } : { ok: false, why: `--hex: ${r.why}` };
+  }
+  if (typeof o.file === 'string') {
+    let raw: Buffer;
+    try {
+      raw = readFileSync(o.file);
+    } catch (e) {
+      return {
+        ok: false,
+        why: `--file: cannot read ${o.file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      };
+    }
+    const text = raw.toString('latin1');
+    // A file of hex digits (with spaces/newlines) is hex text; anything else is the raw bytes.
+    if (raw.length > 0 && /^[\s0-9a-fA-Fx:,]+$/.test(text)) {
+      const r = parseHex(text);
+      if (r.ok) return { ok: true, v: r.bytes };
+    }
+    return { ok: true, v: new Uint8Array(raw.buffer, raw.byteOffset, raw.length) };
+  }
+  return { ok: false, why: 'decode needs --hex HEX or --file PATH' };
+}
+
+function common(
+  o: Record<string, string | boolean>,
+  problems: string[],
+): { family: NlFamily; endian: Endian } {
+  const family = (typeof o.family === 'string' ? o.family : 'route') as NlFamily;
+  if (!FAMILIES.includes(family)) problems.push('--family is route, generic or raw');
+  const endian = (typeof o.endian === 'string' ? o.endian : 'le') as Endian;
+  if (endian !== 'le' && endian !== 'be') problems.push('--endian is le or be');
+  return { family, endian };
+}
+
+function decodeCommand(o: Record<string, string | boolean>): CommandResult {
+  const problems: string[] = [];
+  const { family, endian } = common(o, problems);
+  const buf = readBuffer(o);
+  if (!buf.ok) problems.push(buf.why);
+  if (problems.length || !buf.ok) return { code: 2, out: `${problems.join('\n')}\n${NETLINK_HELP}` };
+  const r = decodeNetlink(buf.v, { family, endian, truncated: o.trunc === true });
+  const errors = [...r.diagnostics, ...r.messages.flatMap((m) => m.diagnostics)].some(
+    (d) => d.severity === 'error',
+  );
+  if (o.json) return { code: 0, out: JSON.stringify(r.messages.map(messageJson), null, 2) };
+  return { code: errors ? 1 : 0, out: describeDecode(r, buf.v.length) };
+}
+
+function encodeCommand(o: Record<string, string | boolean>): CommandResult {
+  const problems: string[] = [];
+  const { family, endian } = common(o, problems);
+  let specs: NlMessageSpec[] = [];
+  if (typeof o.spec === 'string') {
+    try {
+      const j: unknown = JSON.parse(readFileSync(o.spec, 'utf8'));
+      if (!Array.isArray(j)) problems.push('--spec: the file holds a JSON array of messages');
+      else specs = j as NlMessageSpec[];
+    } catch (e) {
+      problems.push(`--spec: cannot read ${o.spec} as JSON (${(e as Error).message})`);
+    }
+  } else {
+    if (typeof o.type !== 'string')
+      problems.push('encode needs --type (e.g. RTM_GETLINK) or --spec FILE.json');
+    const flags =
+      typeof o.flags === 'string'
+        ? /^(0x[0-9a-f]+|\d+)$/i.test(o.flags)
+          ? Number(o.flags)
+          : o.flags
+              .split(',')
+              .map((f) => (f.trim().toUpperCase().startsWith('NLM_F_') ? f.trim() : `NLM_F_${f.trim()}`))
+        : ['NLM_F_REQUEST'];
+    const num = (k: 'seq' | 'pid'): number => {
+      const v = o[k];
+      if (v === undefined) return 0;
+      if (typeof v !== 'string' || !/^\d+$/.test(v)) problems.push(`--${k} takes a whole number`);
+      return Number(v);
+    };
+    const header = typeof o.header === 'string' ? parseHeader(o.header) : null;
+    if (header && !header.ok) problems.push(header.why);
+    const attrs = typeof o.attrs === 'string' ? parseAttrs(o.attrs) : null;
+    if (attrs && !attrs.ok) problems.push(attrs.why);
+    specs = [
+      {
+        type: typeof o.type === 'string' ? o.type : 0,
+        flags,
+        seq: num('seq'),
+        pid: num('pid'),
+        ...(header?.ok ? { familyHeader: header.v } : {}),
+        attributes: attrs?.ok ? attrs.v : [],
+      },
+    ];
+  }
+  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${NETLINK_HELP}` };
+  const r = encodeNetlink(specs, { family, endian });
+  if (!r.ok) return { code: 2, out: `${r.errno}: ${r.why}` };
+  const hex = toHex(r.bytes);
+  if (o.json) {
+    const d = decodeNetlink(r.bytes, { family, endian });
+    return { code: 0, out: JSON.stringify({ hex, messages: d.messages.map(messageJson) }, null, 2) };
+  }
+  return { code: 0, out: hex };
+}
+
+export function netlinkCommand(args: string[]): CommandResult {
+  const f = parseFlags(args, ['json', 'help', 'trunc']);
+  if (!f.ok) return { code: 2, out: `${f.why}\n${NETLINK_HELP}` };
+  const [sub, ...extra] = f.positionals;
+  if (f.flags.help || !sub) return { code: f.flags.help ? 0 : 2, out: NETLINK_HELP };
+  if (extra.length) return { code: 2, out: `unexpected argument "${extra[0]}"\n${NETLINK_HELP}` };
+  if (sub === 'decode') return decodeCommand(f.flags);
+  if (sub === 'encode') return encodeCommand(f.flags);
+  return { code: 2, out: `netlink has two subcommands, decode and encode (not "${sub}")\n${NETLINK_HELP}` };
+}
