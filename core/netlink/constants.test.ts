@@ -61,7 +61,13 @@ describe('NLMSG_* macros (include/uapi/linux/netlink.h)', () => {
   });
   it('nlmsgMacros for a message at an offset', () => {
     const m = nlmsgMacros({ offset: 40, len: 21 } as Parameters<typeof nlmsgMacros>[0]);
-    expect(m).toMatchObject({ NLMSG_LENGTH: 21, NLMSG_SPACE: 24, NLMSG_DATA: 56, NLMSG_NEXT: 64, padding: 3 });
+    expect(m).toMatchObject({
+      NLMSG_LENGTH: 21,
+      NLMSG_SPACE: 24,
+      NLMSG_DATA: 56,
+      NLMSG_NEXT: 64,
+      padding: 3,
+    });
   });
 });
 
@@ -76,8 +82,8 @@ describe('NLA_* / RTA_* macros', () => {
   it('NLA_F_* bits and the type mask', () => {
     expect(NLA_F_NESTED).toBe(0x8000);
     expect(NLA_F_NET_BYTEORDER).toBe(0x4000);
-    expect((0x8003 & NLA_TYPE_MASK) & 0xffff).toBe(3);
-    expect((0xc012 & NLA_TYPE_MASK) & 0xffff).toBe(0x12);
+    expect(0x8003 & NLA_TYPE_MASK & 0xffff).toBe(3);
+    expect(0xc012 & NLA_TYPE_MASK & 0xffff).toBe(0x12);
     expect(NLA_TYPE_MASK).toBe(-49153);
   });
   it('RTA_LENGTH/SPACE/DATA/PAYLOAD/OK/NEXT', () => {

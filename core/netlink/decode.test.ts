@@ -177,9 +177,9 @@ describe('diagnostics name the offending bytes and the kernel rule', () => {
       expect.objectContaining({ severity: 'error', offset: 6, length: 2 }),
     ]);
     // A dump reply (RTM_NEWLINK without NLM_F_REQUEST) is no such mistake.
-    expect(only(decodeNetlink(sample('getlink-dump'), { family: 'route' }), 'request-without-request-flag')).toEqual(
-      [],
-    );
+    expect(
+      only(decodeNetlink(sample('getlink-dump'), { family: 'route' }), 'request-without-request-flag'),
+    ).toEqual([]);
   });
 
   it('flags that make no sense for the type', () => {
@@ -203,9 +203,9 @@ describe('diagnostics name the offending bytes and the kernel rule', () => {
     expect(only(newBoth, 'flag-meaningless')).toHaveLength(1);
     expect(newBoth.messages[0]?.flagNames).toEqual(['NLM_F_REQUEST', 'NLM_F_REPLACE', 'NLM_F_EXCL']);
     // the same bits on a GET are NLM_F_DUMP
-    expect(decodeNetlink(encode([getlink(['REQUEST', 'DUMP'])]), { family: 'route' }).messages[0]?.flagNames).toEqual(
-      ['NLM_F_REQUEST', 'NLM_F_DUMP'],
-    );
+    expect(
+      decodeNetlink(encode([getlink(['REQUEST', 'DUMP'])]), { family: 'route' }).messages[0]?.flagNames,
+    ).toEqual(['NLM_F_REQUEST', 'NLM_F_DUMP']);
   });
 
   it('a flag stored in nlmsg_type: NLMSG_ERROR without an nlmsgerr, NLM_F_DUMP as a type', () => {
@@ -236,7 +236,9 @@ describe('diagnostics name the offending bytes and the kernel rule', () => {
   });
 
   it('a family header shorter than its struct', () => {
-    const bytes = encode([{ type: 'RTM_GETLINK', flags: ['REQUEST', 'DUMP'], seq: 1, pid: 0, attributes: [] }]);
+    const bytes = encode([
+      { type: 'RTM_GETLINK', flags: ['REQUEST', 'DUMP'], seq: 1, pid: 0, attributes: [] },
+    ]);
     const short = new Uint8Array([...bytes.subarray(0, 17), 0, 0, 0]);
     new DataView(short.buffer).setUint32(0, 17, true);
     short[16] = 0; // struct rtgenmsg { rtgen_family = AF_UNSPEC }
