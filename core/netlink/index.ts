@@ -55,7 +55,14 @@ export {
   RTM_MAX,
 } from './constants.ts';
 export { decodeNetlink, DIAGNOSTIC_SOURCES, type DecodeOptions } from './decode.ts';
-export { encodeNetlink, messageToSpec, typeValue, flagsValue, defaultValueKind } from './encode.ts';
+export {
+  encodeNetlink,
+  messageToSpec,
+  typeValue,
+  flagsValue,
+  defaultValueKind,
+  CTRL_CMD_VALUES,
+} from './encode.ts';
 export { flagGroups, flagNamesFor, errnoText } from './names.ts';
 export { splitMultipart, joinMultipart, MAX_FRAME } from './multipart.ts';
 export { msghdrLayout } from './msghdr.ts';

@@ -131,7 +131,11 @@ function compareAttrs(
     if (t.enum_field && TSHARK_ENUMS[t.enum_field]) {
       tally.enums++;
       if (a.enum !== TSHARK_ENUMS[t.enum_field])
-        diffs.push({ field: `${p}(${a.name}).enum`, expected: TSHARK_ENUMS[t.enum_field], got: a.enum ?? null });
+        diffs.push({
+          field: `${p}(${a.name}).enum`,
+          expected: TSHARK_ENUMS[t.enum_field],
+          got: a.enum ?? null,
+        });
     }
     if (t.name && /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(t.name)) {
       tally.names++;
