@@ -186,4 +186,32 @@ describe('sockscope netlink encode', () => {
     );
     expect(runCli(['netlink', 'encode']).code).toBe(2);
   });
+
+  it('nests attributes in --attrs with nest={...}: the oracle RTM_NEWLINK byte for byte', () => {
+    const r = runCli([
+      'netlink',
+      'encode',
+      '--type',
+      'RTM_NEWLINK',
+      '--flags',
+      'REQUEST,CREATE,EXCL,ACK',
+      '--seq',
+      '6',
+      '--attrs',
+      'IFLA_IFNAME:strz=bad0;IFLA_LINKINFO:nest={IFLA_INFO_KIND:strz=nosuchkind}',
+    ]);
+    expect(r).toEqual({
+      code: 0,
+      out:
+        '40000000100005060600000000000000000000000000000000000000000000000900030062616430000000' +
+        '00140012000f0001006e6f737563686b696e640000',
+    });
+    expect(
+      runCli(['netlink', 'encode', '--type', '16', '--attrs', 'IFLA_LINKINFO:nest={IFLA_INFO_KIND:strz=x'])
+        .out,
+    ).toMatch(/not closed/);
+    expect(runCli(['netlink', 'encode', '--type', '16', '--attrs', 'IFLA_LINKINFO:nest=x']).out).toMatch(
+      /nest takes/,
+    );
+  });
 });

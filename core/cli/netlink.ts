@@ -37,7 +37,9 @@ export const NETLINK_HELP = `usage: sockscope netlink decode --family route|gene
   --flags   NLM_F_* names with or without the prefix, separated by commas, or a number
   --header  the family header's members (ifinfomsg, ifaddrmsg, rtmsg, genlmsghdr…) as name=value
   --attrs   attributes TYPE:KIND=VALUE separated by ";", KIND one of
-            u8 u16 u32 u64 s32 str strz bytes(hex) flag; TYPE by name or number
+            u8 u16 u32 u64 s32 str strz bytes(hex) flag, or nest={...} holding attributes:
+            "IFLA_IFNAME:strz=p0;IFLA_LINKINFO:nest={IFLA_INFO_KIND:strz=veth}"; TYPE by name
+            (in the enum of the message or of the enclosing nest) or number
   --spec    a JSON array of messages { type, flags, seq, pid, familyHeader?, attributes }
             (attributes may nest: { type, nested: [...] })
   --json    decode: an array of messages { offset, len, type, typeName, flags, flagNames, seq,
@@ -172,15 +174,49 @@ export function parseHeader(s: string): Parsed<Record<string, number>> {
   return { ok: true, v: out };
 }
 
-/** `IFLA_IFNAME:str=lo;IFLA_MTU:u32=1500;IFLA_X:flag` → attribute specs. */
+/** Split at `sep` outside braces: `A:u32=1;B:nest={C:u8=1;D:u8=2}` → two items. */
+function splitTop(s: string, sep: string): Parsed<string[]> {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '{') depth++;
+    if (ch === '}' && --depth < 0) return { ok: false, why: `--attrs: unbalanced "}" in "${s}"` };
+    if (ch === sep && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (depth) return { ok: false, why: `--attrs: a "{" is not closed in "${s}"` };
+  out.push(cur);
+  return { ok: true, v: out.filter((p) => p.trim()) };
+}
+
+/**
+ * `IFLA_IFNAME:strz=lo;IFLA_MTU:u32=1500;IFLA_X:flag;IFLA_LINKINFO:nest={IFLA_INFO_KIND:strz=veth}`
+ * → attribute specs (`nest` holds attributes in braces, named in the nested attribute's enum).
+ */
 export function parseAttrs(s: string): Parsed<NlAttrSpec[]> {
   const out: NlAttrSpec[] = [];
-  for (const part of s.split(';').filter((p) => p.trim())) {
+  const parts = splitTop(s, ';');
+  if (!parts.ok) return parts;
+  for (const part of parts.v) {
     const m = /^\s*([A-Za-z0-9_]+)\s*:\s*([a-z0-9]+)\s*(?:=(.*))?$/s.exec(part);
+    const type = m && (/^\d+$/.test(m[1] as string) ? Number(m[1]) : (m[1] as string));
+    if (m && type !== null && m[2] === 'nest') {
+      const inner = /^\s*\{(.*)\}\s*$/s.exec(m[3] ?? '');
+      if (!inner) return { ok: false, why: `--attrs item "${part}": nest takes {attributes}` };
+      const kids = parseAttrs(inner[1] as string);
+      if (!kids.ok) return kids;
+      out.push({ type, nested: kids.v });
+      continue;
+    }
     const kind = m?.[2] as NlAttrValueKind | undefined;
-    if (!m || !kind || !KINDS.includes(kind))
-      return { ok: false, why: `--attrs item "${part}" is not TYPE:KIND=VALUE (KIND: ${KINDS.join(' ')})` };
-    const type = /^\d+$/.test(m[1] as string) ? Number(m[1]) : (m[1] as string);
+    if (!m || type === null || !kind || !KINDS.includes(kind))
+      return {
+        ok: false,
+        why: `--attrs item "${part}" is not TYPE:KIND=VALUE (KIND: ${KINDS.join(' ')} nest)`,
+      };
     const raw = m[3] ?? '';
     if (kind !== 'flag' && m[3] === undefined)
       return { ok: false, why: `--attrs item "${part}" needs =VALUE` };
