@@ -1,21 +1,12 @@
 /** `sockscope fragment --len 4000 --mtu 1500 [--family inet6] [--pmtu do] [--json]`. */
-import {
-  wireFacts,
-  DEFAULT_SEND_INPUT,
-  ipSend,
-  parseOptionsHex,
-  type SendInput,
-  type SendResult,
-  PMTU_MODES,
-} from '../ip/index.ts';
+import { wireFacts, ipSend, type SendInput, type SendResult, PMTU_MODES } from '../ip/index.ts';
+import { SEND_KEYS, sendInputFromTexts, type SendKey, type SendTexts } from '../params/index.ts';
 import { STRERROR, ERRNO } from '../errno/index.ts';
 import { parseFlags, table, type CommandResult } from './args.ts';
 
 export const FRAGMENT_HELP = `usage: sockscope fragment --len N [--mtu 1500] [--family inet|inet6] [--sock udp|raw|raw-hdrincl]
                           [--proto 253] [--pmtu ${PMTU_MODES.join('|')}] [--opts HEX] [--sends 1000,1000]
                           [--iov 500,500] [--sg 0|1] [--sndbuf 212992] [--no-sndbuf-check] [--df] [--json]`;
-
-const ints = (s: string): number[] | null => (/^\d+(,\d+)*$/.test(s) ? s.split(',').map(Number) : null);
 
 /** The facts of a send, with the same field names as the conformance fixtures. */
 export function sendFacts(r: SendResult): Record<string, unknown> {
@@ -32,57 +23,35 @@ export function sendFacts(r: SendResult): Record<string, unknown> {
   };
 }
 
+/** The send parameters as flags: every SEND_PARAMS key but the two switches, which are bare flags. */
+const SEND_FLAGS = {
+  values: SEND_KEYS.filter((k) => k !== 'df' && k !== 'sndbufcheck'),
+  booleans: ['json', 'no-sndbuf-check', 'df', 'help'],
+};
+
 /** Parse the send flags shared by `fragment` and `trace` into a SendInput (or a usage error). */
 export function parseSendFlags(
   args: string[],
   help: string,
 ): { ok: true; input: SendInput; json: boolean } | { ok: false; result: CommandResult } {
-  const f = parseFlags(args, ['json', 'no-sndbuf-check', 'df', 'help']);
+  const f = parseFlags(args, SEND_FLAGS);
   if (!f.ok) return { ok: false, result: { code: 2, out: `${f.why}\n${help}` } };
   const o = f.flags;
   if (o.help) return { ok: false, result: { code: 0, out: help } };
-  const input: SendInput = { ...DEFAULT_SEND_INPUT };
-  const num = (k: string): number | null =>
-    typeof o[k] === 'string' && /^\d+$/.test(o[k] as string) ? Number(o[k]) : null;
-  const problems: string[] = [];
-  for (const [k, field] of [
-    ['mtu', 'mtu'],
-    ['proto', 'protocol'],
-    ['sndbuf', 'sndbuf'],
-  ] as const) {
-    if (o[k] === undefined) continue;
-    const v = num(k);
-    if (v === null) problems.push(`--${k} takes a whole number`);
-    else input[field] = v;
+  const texts: SendTexts = {};
+  for (const k of SEND_FLAGS.values) if (typeof o[k] === 'string') texts[k] = o[k];
+  if (o.df) texts.df = '1';
+  if (o['no-sndbuf-check']) texts.sndbufcheck = '0';
+  const flag = (k: SendKey) => (k === 'df' ? '--df' : k === 'sndbufcheck' ? '--no-sndbuf-check' : `--${k}`);
+  const p = sendInputFromTexts(texts, flag);
+  if (!p.ok) {
+    // A rule of the model says what is wrong in its own words: put the flag in front.
+    const lines = p.issues.map((i) =>
+      i.code === 'rule' ? `${flag(i.key as SendKey)}: ${i.message}` : i.message,
+    );
+    return { ok: false, result: { code: 2, out: `${lines.join('\n')}\n${help}` } };
   }
-  if (o.len !== undefined) {
-    const v = num('len');
-    if (v === null) problems.push('--len takes a whole number');
-    else input.sends = [v];
-  }
-  if (o.sends !== undefined) {
-    const v = ints(String(o.sends));
-    if (!v) problems.push('--sends takes lengths separated by commas, e.g. 1000,1000');
-    else input.sends = v;
-  }
-  if (o.iov !== undefined) {
-    const v = ints(String(o.iov));
-    if (!v) problems.push('--iov takes lengths separated by commas');
-    else input.iov = v;
-  }
-  if (o.family !== undefined) input.family = o.family as SendInput['family'];
-  if (o.sock !== undefined) input.sock = o.sock as SendInput['sock'];
-  if (o.pmtu !== undefined) input.pmtu = o.pmtu as SendInput['pmtu'];
-  if (o.sg !== undefined) input.sg = o.sg !== '0';
-  if (o['no-sndbuf-check']) input.sndbufCheck = false;
-  if (o.df) input.df = true;
-  if (o.opts !== undefined) {
-    const p = parseOptionsHex(String(o.opts));
-    if (!p.ok) problems.push(`--opts: ${p.why}`);
-    else input.options = p.bytes;
-  }
-  if (problems.length) return { ok: false, result: { code: 2, out: `${problems.join('\n')}\n${help}` } };
-  return { ok: true, input, json: !!o.json };
+  return { ok: true, input: p.input, json: !!o.json };
 }
 
 export function fragmentCommand(args: string[]): CommandResult {

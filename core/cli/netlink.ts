@@ -338,7 +338,11 @@ function encodeCommand(o: Record<string, string | boolean>): CommandResult {
 }
 
 export function netlinkCommand(args: string[]): CommandResult {
-  const f = parseFlags(args, ['json', 'help', 'trunc']);
+  const f = parseFlags(args, {
+    values: ['family', 'endian', 'hex', 'file', 'type', 'flags', 'seq', 'pid', 'header', 'attrs', 'spec'],
+    booleans: ['json', 'help', 'trunc'],
+    positionals: 1,
+  });
   if (!f.ok) return { code: 2, out: `${f.why}\n${NETLINK_HELP}` };
   const [sub, ...extra] = f.positionals;
   if (f.flags.help || !sub) return { code: f.flags.help ? 0 : 2, out: NETLINK_HELP };

@@ -1,11 +1,13 @@
 /** `sockscope reassemble --frags 0:1480:1,1480:1480:1,2960:40:0 --len 2992 [--order 2,0,1] [--family inet6] [--json]`. */
+import { reassemble, VERDICT_TEXT, type DefragInput, type DefragOk, type FragmentSpec } from '../ip/index.ts';
 import {
-  reassemble,
-  VERDICT_TEXT,
-  type DefragInput,
-  type DefragOk,
-  type FragmentSpec,
-} from '../ip/defrag.ts';
+  DEFRAG_PARAMS,
+  orderIssue,
+  parseFrags,
+  parseIndexList,
+  splitTimes,
+  type Param,
+} from '../params/index.ts';
 import { parseFlags, table, type CommandResult } from './args.ts';
 
 export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGTH:MF[:other],... --len N
@@ -13,29 +15,12 @@ export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGT
                             [--until MS] [--source self|remote] [--json]
   --frags   the fragments as byte ranges of the UDP datagram (its 8-byte header included):
             offset (a multiple of 8), length, MF (1/0), optionally ":other" for different bytes
+            and ":idN" for an IP id of its own
   --len     the UDP payload length the sender sent (the datagram is len + 8 bytes)
   --order   arrival order as indexes into --frags (repeat one to duplicate it, leave one out to drop it)
   --at      arrival times in ms, one per arrival (the queue timer: 30 s IPv4, 60 s IPv6)
   --until   keep the clock running until this time (default: last arrival + 100 ms)
   --source  remote: the fragments come from another host (ip_expire may then send ICMP)`;
-
-const ints = (s: string): number[] | null => (/^\d+(,\d+)*$/.test(s) ? s.split(',').map(Number) : null);
-
-/** Parse `offset:length:mf[:other]` triples. */
-export function parseFrags(s: string): { ok: true; frags: FragmentSpec[] } | { ok: false; why: string } {
-  const frags: FragmentSpec[] = [];
-  for (const [i, part] of s.split(',').entries()) {
-    const m = /^(\d+):(\d+):([01])(?::(other|same))?$/.exec(part.trim());
-    if (!m) return { ok: false, why: `--frags item ${i + 1} ("${part}") is not offset:length:mf[:other]` };
-    frags.push({
-      offset: Number(m[1]),
-      length: Number(m[2]),
-      mf: m[3] === '1',
-      ...(m[4] === 'other' ? { fill: 'other' as const } : {}),
-    });
-  }
-  return { ok: true, frags };
-}
 
 /** The facts of a run, as plain JSON (the trace is left out: `sockscope trace` territory). */
 export function reassembleFacts(r: DefragOk): Record<string, unknown> {
@@ -93,47 +78,54 @@ export function reassembleFacts(r: DefragOk): Record<string, unknown> {
 }
 
 export function reassembleCommand(args: string[]): CommandResult {
-  const f = parseFlags(args, ['json', 'help']);
+  const f = parseFlags(args, {
+    values: ['frags', 'len', 'order', 'family', 'id', 'at', 'until', 'source'],
+    booleans: ['json', 'help'],
+  });
   if (!f.ok) return { code: 2, out: `${f.why}\n${REASSEMBLE_HELP}` };
-  const o = f.flags;
+  const o = f.flags as Record<string, string | undefined> & { json?: boolean; help?: boolean };
   if (o.help) return { code: 0, out: REASSEMBLE_HELP };
   const problems: string[] = [];
-  if (typeof o.frags !== 'string') problems.push('--frags is required');
-  if (typeof o.len !== 'string' || !/^\d+$/.test(o.len)) problems.push('--len takes a whole number');
-  if (o.family !== undefined && o.family !== 'inet' && o.family !== 'inet6')
-    problems.push('--family is inet or inet6');
-  if (o.source !== undefined && o.source !== 'self' && o.source !== 'remote')
-    problems.push('--source is self or remote');
-  const parsed = typeof o.frags === 'string' ? parseFrags(o.frags) : null;
-  if (parsed && !parsed.ok) problems.push(parsed.why);
+  const take = <T>(p: Param<T>, text: string | undefined): T | undefined => {
+    if (text === undefined) return undefined;
+    const r = p.parse(text, `--${p.key}`);
+    if (r.ok) return r.value;
+    problems.push(r.issue.message);
+    return undefined;
+  };
+  if (o.frags === undefined) problems.push('--frags is required');
+  if (o.len === undefined) problems.push('--len is required');
+  const len = take(DEFRAG_PARAMS.len, o.len);
+  const family = take(DEFRAG_PARAMS.family, o.family);
+  const source = take(DEFRAG_PARAMS.source, o.source);
+  const id = take(DEFRAG_PARAMS.id, o.id);
+  const until = take(DEFRAG_PARAMS.until, o.until);
+  const parsed = o.frags === undefined ? null : parseFrags(o.frags, '--frags');
+  if (parsed && !parsed.ok) problems.push(...parsed.issues.map((i) => i.message));
   const frags = parsed?.ok ? parsed.frags : [];
   let order = frags.map((_, i) => i);
   if (o.order !== undefined) {
-    const v = ints(String(o.order));
-    if (!v) problems.push('--order takes indexes separated by commas, e.g. 2,0,1');
-    else if (v.some((i) => i >= frags.length))
-      problems.push(`--order indexes run from 0 to ${frags.length - 1}`);
-    else order = v;
+    const v = parseIndexList(o.order, frags.length);
+    if (!v.ok) problems.push(orderIssue(v, frags.length, o.order, '--order').message);
+    else order = v.value;
   }
   let at: number[] | null = null;
   if (o.at !== undefined) {
-    at = ints(String(o.at));
-    if (!at) problems.push('--at takes times in ms separated by commas');
-    else if (at.length !== order.length) problems.push(`--at needs one time per arrival (${order.length})`);
+    const times = splitTimes(o.at).map((t) => take({ ...DEFRAG_PARAMS.at, key: 'at' }, t));
+    if (times.every((t) => t !== undefined)) at = times as number[];
+    if (times.length !== order.length) problems.push(`--at needs one time per arrival (${order.length})`);
   }
-  for (const k of ['id', 'until'] as const)
-    if (o[k] !== undefined && !/^\d+$/.test(String(o[k]))) problems.push(`--${k} takes a whole number`);
   if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${REASSEMBLE_HELP}` };
   const input: DefragInput = {
-    family: (o.family as DefragInput['family'] | undefined) ?? 'inet',
-    len: Number(o.len),
+    family: family ?? 'inet',
+    len: len ?? 0,
     fragments: order.map((i, k) => ({
       ...(frags[i] as FragmentSpec),
       ...(at ? { at: at[k] as number } : {}),
     })),
-    ...(o.id !== undefined ? { id: Number(o.id) } : {}),
-    ...(o.until !== undefined ? { until: Number(o.until) } : {}),
-    ...(o.source === 'remote' ? { source: 'remote' as const } : {}),
+    ...(id !== undefined ? { id } : {}),
+    ...(until !== undefined ? { until } : {}),
+    ...(source === 'remote' ? { source: 'remote' as const } : {}),
   };
   const r = reassemble(input);
   if (!r.ok) return { code: 2, out: `${r.why}\n${REASSEMBLE_HELP}` };

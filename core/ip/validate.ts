@@ -36,13 +36,14 @@ export function validateSendInput(input: SendInput): InputIssue[] {
         : `MTU must be a whole number from 68 to 65,536 (ip link refuses an IPv4 MTU below 68, IPV4_MIN_MTU).`,
     });
   const lens = input.iov ?? input.sends;
-  const what = input.iov ? 'iovec' : input.sends.length > 1 ? 'send' : 'length';
+  // "Each iovec length", "Each send length", but one send has just "The length".
+  const what = input.iov ? 'Each iovec length' : input.sends.length > 1 ? 'Each send length' : 'The length';
   if (!Array.isArray(lens) || lens.length === 0)
     out.push({ field: input.iov ? 'iov' : 'sends', message: 'Give at least one length.' });
   else if (lens.some((n) => !isInt(n) || n < 0 || n > LIMITS.lenMax))
     out.push({
       field: input.iov ? 'iov' : lens.length > 1 ? 'sends' : 'len',
-      message: `Each ${what} length is a whole number from 0 to 65,535.`,
+      message: `${what} is a whole number from 0 to 65,535.`,
     });
   if (input.iov && input.iov.length > LIMITS.iovMax)
     out.push({ field: 'iov', message: `At most ${LIMITS.iovMax} iovecs (UIO_MAXIOV).` });

@@ -1,0 +1,208 @@
+/**
+ * One parameter of an input language (a send, a fragment list, a netlink buffer): its key, its label,
+ * how its text parses and formats, its default and its limits — written once and used by the CLI
+ * (`--mtu 1500`), the URL (`mtu=1500`) and the form (the "MTU" field) alike. The helpers follow
+ * Observable Plot's `src/options.js` (`keyword(input, name, allowed)`, `number(...)`).
+ *
+ * Parsers never throw, for any text. A failure is data: a stable `code`, the `values` it names and
+ * the English `message`, made from one table (MESSAGES) with the parameter called as the caller
+ * calls it (`--mtu`, `mtu=`, `MTU`), so message catalogs can take the table over.
+ */
+
+/** How a parameter is called in a message: `--mtu` on the CLI, `mtu=` in a URL, `MTU` in the form. */
+export type ParamName = string;
+
+export type ParamCode =
+  | 'empty'
+  | 'not-whole'
+  | 'range'
+  | 'not-keyword'
+  | 'not-bit'
+  | 'list-empty'
+  | 'list-item'
+  | 'list-range'
+  | 'list-long'
+  | 'not-hex'
+  | 'hex-odd'
+  | 'hex-long'
+  | 'rule';
+
+export interface ParamIssue {
+  /** The parameter's key (`mtu`), whatever the caller calls it. */
+  key: string;
+  code: ParamCode;
+  /** What the message names: the value as given (bounded), the limits, the allowed words… */
+  values: Record<string, string | number>;
+  /** The English sentence (MESSAGES[code] with the parameter's name). */
+  message: string;
+}
+
+export type ParamResult<T> = { ok: true; value: T } | { ok: false; issue: ParamIssue };
+
+export interface Limits {
+  min?: number;
+  max?: number;
+  /** Lists: the most items. */
+  maxItems?: number;
+}
+
+export interface Param<T> {
+  key: string;
+  /** The form's name for it (English; catalogs key on `key`). */
+  label: string;
+  parse(text: string, name?: ParamName): ParamResult<T>;
+  format(value: T): string;
+  default: T;
+  limits: Limits;
+}
+
+/** The longest piece of a bad value a message repeats (the rest becomes "…"). */
+export const ECHO_MAX = 40;
+
+/** A value as a message may repeat it: at most ECHO_MAX characters. */
+export function echo(text: string): string {
+  const chars = [...text];
+  return chars.length <= ECHO_MAX ? text : `${chars.slice(0, ECHO_MAX).join('')}…`;
+}
+
+const n = (v: string | number | undefined) =>
+  typeof v === 'number' ? v.toLocaleString('en-US') : String(v ?? '');
+
+/** The English of every code: `name` is the parameter as the reader knows it. */
+const MESSAGES: Record<ParamCode, (name: string, v: Record<string, string | number>) => string> = {
+  empty: (name) => `${name} is empty: enter a value.`,
+  'not-whole': (name, v) =>
+    `${name} must be a whole number${v.unit ? ` of ${v.unit}` : ''}; got “${v.value}”.`,
+  range: (name, v) => `${name} must be from ${n(v.min)} to ${n(v.max)}; got ${n(v.value)}.`,
+  'not-keyword': (name, v) => `${name} must be one of ${v.allowed}; got “${v.value}”.`,
+  'not-bit': (name, v) => `${name} must be 0 or 1; got “${v.value}”.`,
+  'list-empty': (name, v) => `${name}: give numbers separated by commas, e.g. ${v.example}.`,
+  'list-item': (name, v) => `${name}: item ${n(v.item)}, “${v.value}”, is not a whole number.`,
+  'list-range': (name, v) =>
+    `${name}: item ${n(v.item)} must be from ${n(v.min)} to ${n(v.max)}; got ${n(v.value)}.`,
+  'list-long': (name, v) => `${name}: at most ${n(v.max)} items; got ${n(v.count)}.`,
+  'not-hex': (name, v) => `${name}: “${v.value}” is not a hex digit (use 0–9 and a–f).`,
+  'hex-odd': (name, v) => `${name}: odd number of hex digits (${n(v.count)}); a byte is two.`,
+  'hex-long': (name, v) => `${name}: at most ${n(v.max)} bytes; got ${n(v.count)}.`,
+  // A rule of the model (validateSendInput…) already says which parameter in its own words.
+  rule: (_name, v) => String(v.why),
+};
+
+/** An issue of `key`, its message naming the parameter as `name`. */
+export function paramIssue(
+  key: string,
+  code: ParamCode,
+  values: Record<string, string | number>,
+  name: ParamName = key,
+): ParamIssue {
+  return { key, code, values, message: MESSAGES[code](name, values) };
+}
+
+/** The same issue, its message naming the parameter another way (the CLI's `--mtu`). */
+export function renameIssue(i: ParamIssue, name: ParamName): ParamIssue {
+  return { ...i, message: MESSAGES[i.code](name, i.values) };
+}
+
+const fail = <T>(i: ParamIssue): ParamResult<T> => ({ ok: false, issue: i });
+
+/** A whole number in [min, max] (decimal digits; surrounding spaces allowed). */
+export function whole(
+  key: string,
+  label: string,
+  limits: { min: number; max: number; unit?: string },
+  dflt: number,
+): Param<number> {
+  return {
+    key,
+    label,
+    default: dflt,
+    limits,
+    format: String,
+    parse(text, name = label) {
+      const t = text.trim();
+      if (t === '') return fail(paramIssue(key, 'empty', {}, name));
+      if (!/^\d+$/.test(t))
+        return fail(paramIssue(key, 'not-whole', { value: echo(t), unit: limits.unit ?? '' }, name));
+      const v = Number(t);
+      if (v < limits.min || v > limits.max)
+        return fail(paramIssue(key, 'range', { value: v, min: limits.min, max: limits.max }, name));
+      return { ok: true, value: v };
+    },
+  };
+}
+
+/** Whole numbers separated by commas (`1000,1000`), each in [min, max], at most maxItems of them. */
+export function wholeList(
+  key: string,
+  label: string,
+  limits: { min: number; max: number; maxItems: number; example: string },
+  dflt: number[],
+): Param<number[]> {
+  return {
+    key,
+    label,
+    default: dflt,
+    limits,
+    format: (v) => v.join(','),
+    parse(text, name = label) {
+      const parts = text.split(',').map((p) => p.trim());
+      if (parts.every((p) => p === ''))
+        return fail(paramIssue(key, 'list-empty', { example: limits.example }, name));
+      if (parts.length > limits.maxItems)
+        return fail(paramIssue(key, 'list-long', { max: limits.maxItems, count: parts.length }, name));
+      const out: number[] = [];
+      for (const [i, p] of parts.entries()) {
+        if (!/^\d+$/.test(p))
+          return fail(paramIssue(key, 'list-item', { item: i + 1, value: echo(p) }, name));
+        const v = Number(p);
+        if (v < limits.min || v > limits.max)
+          return fail(
+            paramIssue(key, 'list-range', { item: i + 1, value: v, min: limits.min, max: limits.max }, name),
+          );
+        out.push(v);
+      }
+      return { ok: true, value: out };
+    },
+  };
+}
+
+/** One word of `allowed` (exactly as written). */
+export function keyword<K extends string>(
+  key: string,
+  label: string,
+  allowed: readonly K[],
+  dflt: K,
+): Param<K> {
+  return {
+    key,
+    label,
+    default: dflt,
+    limits: {},
+    format: (v) => v,
+    parse(text, name = label) {
+      const hit = allowed.find((a) => a === text.trim());
+      return hit !== undefined
+        ? { ok: true, value: hit }
+        : fail(paramIssue(key, 'not-keyword', { value: echo(text), allowed: allowed.join(', ') }, name));
+    },
+  };
+}
+
+/** `1` or `0`: a checkbox, or a switch of the kernel model. */
+export function bit(key: string, label: string, dflt: boolean): Param<boolean> {
+  return {
+    key,
+    label,
+    default: dflt,
+    limits: {},
+    format: (v) => (v ? '1' : '0'),
+    parse(text, name = label) {
+      const t = text.trim();
+      if (t === '1' || t === '0') return { ok: true, value: t === '1' };
+      return fail(paramIssue(key, 'not-bit', { value: echo(text) }, name));
+    },
+  };
+}
+
+/** The text a parameter shows for its default (what a form starts with). */
+export const defaultText = <T>(p: Param<T>): string => p.format(p.default);
