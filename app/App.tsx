@@ -2,10 +2,7 @@ import { ShareBar } from './components/ShareBar.tsx';
 import { useEmbed, useHeightReporter } from './hooks/useEmbed.ts';
 import { useHashPath } from './hooks/useHashRoute.ts';
 import { useTheme } from './hooks/useTheme.ts';
-import { LABS } from './routes.ts';
-import { ComingSoon } from './labs/ComingSoon/ComingSoon.tsx';
-import { LAB_COMPONENTS } from './labs/index.ts';
-import { DEFAULT_ROUTE } from './store/url-sync.ts';
+import type { LabInstance } from './lab-kit/index.ts';
 
 function ThemeToggle() {
   const [theme, toggle] = useTheme();
@@ -33,29 +30,37 @@ function ThemeToggle() {
   );
 }
 
-function LabView({ path }: { path: string }) {
-  const lab = LABS.find((l) => l.path === path);
-  const LabComponent = lab ? LAB_COMPONENTS[lab.path] : undefined;
-  return lab?.ready && LabComponent ? (
-    <LabComponent />
-  ) : lab ? (
-    <ComingSoon lab={lab} />
+function LabView({
+  path,
+  labs,
+  defaultPath,
+}: {
+  path: string;
+  labs: readonly LabInstance[];
+  defaultPath: string;
+}) {
+  const lab = labs.find((l) => l.lab.path === path);
+  const home = labs.find((l) => l.lab.path === defaultPath);
+  return lab ? (
+    <lab.View />
   ) : (
     <section className="coming-soon">
       <h1>No lab at “#/{path}”</h1>
       <p>
-        Try the <a href={`#/${DEFAULT_ROUTE}`}>Fragmentation lab</a>.
+        Try the <a href={`#/${defaultPath}`}>{home?.lab.title ?? defaultPath} lab</a>.
       </p>
     </section>
   );
 }
 
-export function App() {
-  const path = useHashPath() || DEFAULT_ROUTE;
+/** The page: the site chrome around the lab of the hash (or the lab alone, embedded). */
+export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defaultPath: string }) {
+  const path = useHashPath() || defaultPath;
   const embed = useEmbed();
   useHeightReporter(embed);
-  const lab = LABS.find((l) => l.path === path);
-  const shareBar = lab?.ready ? <ShareBar lab={lab.path} title={lab.title} embed={embed} /> : null;
+  const lab = labs.find((l) => l.lab.path === path)?.lab;
+  const shareBar = lab ? <ShareBar lab={lab.path} title={lab.title} embed={embed} /> : null;
+  const view = <LabView path={path} labs={labs} defaultPath={defaultPath} />;
 
   // Embed mode (`embed=1`): the lab alone, for an iframe in someone's documentation.
   if (embed)
@@ -63,7 +68,7 @@ export function App() {
       <div className="shell shell--embed">
         <main id="main" tabIndex={-1}>
           {shareBar}
-          <LabView path={path} />
+          {view}
         </main>
       </div>
     );
@@ -79,7 +84,7 @@ export function App() {
       </a>
       <header className="site-header">
         <div className="brand">
-          <a className="brand-name" href={`#/${DEFAULT_ROUTE}`} aria-label="sockscope, home">
+          <a className="brand-name" href={`#/${defaultPath}`} aria-label="sockscope, home">
             <span aria-hidden="true" className="brand-mark">
               ⟨⟩
             </span>
@@ -90,16 +95,10 @@ export function App() {
         <ThemeToggle />
         <nav className="lab-nav" aria-label="Labs">
           <ul>
-            {LABS.map((l) => (
+            {labs.map(({ lab: l }) => (
               <li key={l.path}>
                 <a href={`#/${l.path}`} aria-current={l.path === path ? 'page' : undefined}>
                   {l.short}
-                  {!l.ready && (
-                    <>
-                      <span className="soon-dot" aria-hidden="true" />
-                      <span className="visually-hidden"> (coming soon)</span>
-                    </>
-                  )}
                 </a>
               </li>
             ))}
@@ -108,7 +107,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {shareBar}
-        <LabView path={path} />
+        {view}
       </main>
       <footer className="site-footer">
         <p>

@@ -2,20 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { applyStoredTheme } from './hooks/useTheme.ts';
-import { StoreProvider, createAppStore } from './store/index.ts';
-import { startUrlSync } from './store/url-sync.ts';
+import { startUrlSync } from './lab-kit/index.ts';
+import { DEFAULT_LAB, LABS } from './labs/index.ts';
 import './styles.css';
 
 applyStoredTheme();
-const store = createAppStore();
-startUrlSync(store);
+// One store per lab, for the page's lifetime: leaving a lab and coming back finds it as it was.
+const labs = LABS.map((l) => l.instantiate());
+startUrlSync(labs, DEFAULT_LAB);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
+    <App labs={labs} defaultPath={DEFAULT_LAB} />
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseHash } from '../store/url-sync.ts';
+import { parseHash } from '../lab-kit/index.ts';
 
 function subscribe(onChange: () => void) {
   window.addEventListener('hashchange', onChange);

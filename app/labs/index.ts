@@ -1,17 +1,16 @@
-/** The lab component for each route; a finished lab adds one entry here (and `ready: true` in routes.ts). */
-import type { ComponentType } from 'react';
-import { FragmentLab } from './Fragment/FragmentLab.tsx';
-import { JourneyLab } from './Journey/JourneyLab.tsx';
-import { NetlinkLab } from './Netlink/NetlinkLab.tsx';
-import { ReassembleLab } from './Reassemble/ReassembleLab.tsx';
-import { SkbLab } from './Skb/SkbLab.tsx';
-import { SocketLab } from './Socket/SocketLab.tsx';
+/**
+ * Every lab, in teaching order: from socket() down to the wire and back. The shell's navigation,
+ * its routes and URL sync all read this list — adding a lab is a folder in labs/ and one line here.
+ */
+import type { Lab } from '../lab-kit/index.ts';
+import { fragmentLab } from './Fragment/lab.ts';
+import { journeyLab } from './Journey/lab.ts';
+import { netlinkLab } from './Netlink/lab.ts';
+import { reassembleLab } from './Reassemble/lab.ts';
+import { skbLab } from './Skb/lab.ts';
+import { socketLab } from './Socket/lab.ts';
 
-export const LAB_COMPONENTS: Readonly<Record<string, ComponentType>> = {
-  fragment: FragmentLab,
-  journey: JourneyLab,
-  netlink: NetlinkLab,
-  reassemble: ReassembleLab,
-  skb: SkbLab,
-  socket: SocketLab,
-};
+export const LABS: readonly Lab[] = [socketLab, netlinkLab, skbLab, fragmentLab, reassembleLab, journeyLab];
+
+/** The lab an empty hash opens. */
+export const DEFAULT_LAB = 'fragment';

@@ -1,15 +1,15 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createAppStore, StoreProvider } from '../../store/index.ts';
 import { FragmentLab } from './FragmentLab.tsx';
+import { FragmentProvider, createFragmentStore } from './store.ts';
 
 function renderLab() {
-  const store = createAppStore();
+  const store = createFragmentStore();
   render(
-    <StoreProvider store={store}>
+    <FragmentProvider value={store}>
       <FragmentLab />
-    </StoreProvider>,
+    </FragmentProvider>,
   );
   return store;
 }
@@ -27,7 +27,7 @@ describe('<FragmentLab>', () => {
       .getAllByRole('columnheader')
       .map((th) => th.textContent);
     expect(headers).toEqual(['#', 'offset', 'payload length', 'total length', 'MF', 'DF', 'options']);
-    const wire = store.getState().fragment.result!.wire;
+    const wire = store.getState().result!.wire;
     expect(bodyRows()).toHaveLength(wire.length);
     const first = within(bodyRows()[0]!).getAllByRole('cell');
     expect(first[0]).toHaveTextContent('0');
@@ -47,8 +47,8 @@ describe('<FragmentLab>', () => {
 
   it('shows the errno card for a failed send', async () => {
     const store = renderLab();
-    store.getState().fragment.setFields({ len: '4000', pmtu: 'do' });
-    const result = store.getState().fragment.result!;
+    store.getState().setFields({ len: '4000', pmtu: 'do' });
+    const result = store.getState().result!;
     if (result.ok) return; // the stub core does not model DF yet
     const card = await screen.findByRole('alert');
     expect(card).toHaveTextContent(result.errno);
@@ -58,7 +58,7 @@ describe('<FragmentLab>', () => {
   it('lists the trace steps with links to elixir.bootlin.com', () => {
     const store = renderLab();
     const steps = within(screen.getByRole('list', { name: 'Kernel steps' }));
-    const trace = store.getState().fragment.result!.trace;
+    const trace = store.getState().result!.trace;
     expect(steps.getAllByRole('button')).toHaveLength(trace.length);
     expect(steps.getAllByRole('link')[0]).toHaveAttribute(
       'href',

@@ -2,11 +2,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { PMTU_MODES } from '../../../core/ip/index.ts';
 import type { PmtuMode } from '../../../core/ip/index.ts';
 import { Field } from '../../components/Field.tsx';
-import { useAppStore } from '../../store/index.ts';
-import { selectFields, selectFragmentActions, selectIssues } from '../../store/selectors.ts';
-import type { FieldName, PayloadMode } from '../../store/fragment-fields.ts';
-import { serialiseFragmentQuery } from '../../store/fragment-url.ts';
+import { PresetChips, issueOf } from '../../lab-kit/index.ts';
+import { serialiseFragmentQuery } from './params.ts';
+import type { FieldName, PayloadMode } from './params.ts';
 import { PRESETS } from './presets.ts';
+import { selectActions, selectFields, selectIssues, useFragment } from './store.ts';
+import type { FragmentState } from './store.ts';
 
 /** What each IP_MTU_DISCOVER mode means for this send (include/net/ip.h predicates), in a sentence. */
 const PMTU_HELP: Record<PmtuMode, string> = {
@@ -30,15 +31,15 @@ const MODES: { mode: PayloadMode; label: string; hint: string }[] = [
 
 const MTU_CHOICES = [68, 576, 1006, 1280, 1492, 1500, 4352, 9000, 65536];
 
-const selectFormView = (s: Parameters<typeof selectFields>[0]) => ({
+const selectFormView = (s: FragmentState) => ({
   fields: selectFields(s),
   issues: selectIssues(s),
 });
 
 export function InputsPanel() {
-  const { fields, issues } = useAppStore(useShallow(selectFormView));
-  const { setField, setFields } = useAppStore(useShallow(selectFragmentActions));
-  const err = (f: FieldName) => issues.find((i) => i.field === f)?.message;
+  const { fields, issues } = useFragment(useShallow(selectFormView));
+  const { setField, setFields } = useFragment(useShallow(selectActions));
+  const err = (f: FieldName) => issueOf(issues, f);
   const text =
     (f: Exclude<FieldName, 'mode'>) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
       setField(f, e.target.value);
@@ -55,21 +56,15 @@ export function InputsPanel() {
         <h2 id="presets-title" className="panel-title">
           Presets
         </h2>
-        <ul className="preset-list">
-          {PRESETS.map((p) => (
-            <li key={p.name}>
-              <button
-                type="button"
-                className="chip"
-                aria-pressed={serialiseFragmentQuery(p.fields, 0) === current}
-                title={p.what}
-                onClick={() => setFields(p.fields)}
-              >
-                {p.name}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <PresetChips
+          presets={PRESETS.map((p) => ({
+            key: p.name,
+            name: p.name,
+            what: p.what,
+            on: serialiseFragmentQuery(p.fields, 0) === current,
+            pick: () => setFields(p.fields),
+          }))}
+        />
       </section>
 
       <fieldset className="panel">

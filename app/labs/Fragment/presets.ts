@@ -1,5 +1,5 @@
-import type { FragmentFields } from '../../store/fragment-fields.ts';
-import { DEFAULT_FIELDS } from '../../store/fragment-fields.ts';
+import { DEFAULT_FIELDS } from './params.ts';
+import type { FragmentFields } from './params.ts';
 
 export interface Preset {
   name: string;

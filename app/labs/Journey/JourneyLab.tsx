@@ -1,11 +1,18 @@
-import { IssuesBanner } from '../../components/IssuesBanner.tsx';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../store/index.ts';
-import type { AppState } from '../../store/index.ts';
-import type { JourneyFields } from '../../store/journey-url.ts';
 import { useAnimationClock } from '../../hooks/useAnimationClock.ts';
-import { useStepList } from '../../hooks/useStepList.ts';
+import {
+  IssuesBanner,
+  LabShell,
+  isStale,
+  issueOf,
+  useGlobalKeys,
+  usePrefersReducedMotion,
+  useStepList,
+} from '../../lab-kit/index.ts';
+import type { Issue, LabIntro } from '../../lab-kit/index.ts';
+import type { JourneyFields } from './params.ts';
+import { selectJourney, useJourney } from './store.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { UDP_MAX_PAYLOAD_V4, type JourneyResult, type Stop } from '../../../core/journey/index.ts';
@@ -15,30 +22,19 @@ import { num } from '../../format.ts';
 import { JourneyDiagram } from './JourneyDiagram.tsx';
 import './journey.css';
 
-const selectJourney = (s: AppState) => ({
-  fields: s.journey.fields,
-  issues: s.journey.issues,
-  result: s.journey.result,
-  timeline: s.journey.timeline,
-  step: s.journey.step,
-  setField: s.journey.setField,
-  selectStep: s.journey.selectStep,
-});
-
 const SPEEDS = [0.5, 1, 2, 4];
 
-function usePrefersReducedMotion(): boolean {
-  const q = '(prefers-reduced-motion: reduce)';
-  const [reduced, setReduced] = useState(() => typeof matchMedia === 'function' && matchMedia(q).matches);
-  useEffect(() => {
-    if (typeof matchMedia !== 'function') return;
-    const m = matchMedia(q);
-    const on = () => setReduced(m.matches);
-    m.addEventListener('change', on);
-    return () => m.removeEventListener('change', on);
-  }, []);
-  return reduced;
-}
+const INTRO: LabIntro = {
+  eyebrow: 'Lab · the output and input paths, animated',
+  title: 'Journey of a datagram',
+  lede: (
+    <>
+      Follow <code>sendto()</code> down the sender's stack — UDP header, IP header, fragments, Ethernet header
+      — across the wire and up the receiver's, through the defragmentation queue and the socket's receive
+      queue to <code>recvfrom()</code>. Every stop is a step of the kernel model.
+    </>
+  ),
+};
 
 const FATE: Record<string, string> = {
   delivered: 'delivered whole',
@@ -66,10 +62,10 @@ function Inputs({
   setField,
 }: {
   fields: JourneyFields;
-  issues: { field: string; message: string }[];
+  issues: readonly Issue[];
   setField: <K extends keyof JourneyFields>(k: K, v: JourneyFields[K]) => void;
 }) {
-  const err = (f: keyof JourneyFields) => issues.find((i) => i.field === f)?.message;
+  const err = (f: keyof JourneyFields) => issueOf(issues, f);
   const text = (k: keyof JourneyFields, label: string, hint?: string) => (
     <Field label={label} error={err(k)} hint={hint}>
       {(a) => (
@@ -219,7 +215,7 @@ function StepList({
 }
 
 export function JourneyLab() {
-  const { fields, issues, result, timeline, step, setField, selectStep } = useAppStore(
+  const { fields, issues, result, timeline, step, setField, selectStep } = useJourney(
     useShallow(selectJourney),
   );
   const [playing, setPlaying] = useState(false);
@@ -256,205 +252,173 @@ export function JourneyLab() {
     [n, selectStep],
   );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (el && (el.closest('input, select, textarea') || el.isContentEditable)) return;
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === ' ') {
-        e.preventDefault();
-        setPlaying((p) => !p);
-      } else if (e.key === 'ArrowRight') {
-        e.preventDefault();
-        go(step + 1);
-      } else if (e.key === 'ArrowLeft') {
-        e.preventDefault();
-        go(step - 1);
-      } else if (e.key === 'Home') {
-        e.preventDefault();
-        go(0);
-      } else if (e.key === 'End') {
-        e.preventDefault();
-        go(n - 1);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [go, step, n]);
+  // Space plays and pauses, ← and → step, Home and End jump (never while typing in a field).
+  useGlobalKeys({
+    ' ': () => setPlaying((p) => !p),
+    ArrowRight: () => go(step + 1),
+    ArrowLeft: () => go(step - 1),
+    Home: () => go(0),
+    End: () => go(n - 1),
+  });
 
   const stop = timeline?.stops[step];
-  const stale = issues.some((i) => i.field !== 'step');
+  const stale = isStale(issues);
   return (
-    <div className="lab journey-lab">
-      <div className="lab-intro">
-        <p className="eyebrow">Lab · the output and input paths, animated</p>
-        <h1>Journey of a datagram</h1>
-        <p className="lede">
-          Follow <code>sendto()</code> down the sender's stack — UDP header, IP header, fragments, Ethernet
-          header — across the wire and up the receiver's, through the defragmentation queue and the socket's
-          receive queue to <code>recvfrom()</code>. Every stop is a step of the kernel model.
-        </p>
-      </div>
-      <aside className="lab-inputs" aria-label="Inputs">
-        <Inputs fields={fields} issues={issues} setField={setField} />
-      </aside>
-      <div className="lab-results">
-        <IssuesBanner issues={issues} stale={stale} fieldName={(f) => `${f}:`} />
-        {result && timeline && stop && (
-          <>
-            <section
-              className={`panel journey-stage${stale ? ' is-stale' : ''}`}
-              aria-labelledby="journey-title"
-            >
-              <div className="panel-head">
-                <h2 id="journey-title" className="panel-title">
-                  The journey
-                </h2>
-                <Legend
-                  kinds={
-                    result.input.send.family === 'inet6'
-                      ? ['eth', 'ip6', 'frag6', 'udp', 'payload']
-                      : ['eth', 'ip', 'udp', 'payload']
-                  }
-                />
-              </div>
-              <div className="journey-controls" role="toolbar" aria-label="Playback">
-                <button type="button" onClick={() => go(0)} aria-label="First step" title="First step (Home)">
-                  <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-                    <path d="M2 2h2v10H2zM12 2v10L5 7z" fill="currentColor" />
-                  </svg>
-                </button>
-                <button
-                  type="button"
-                  onClick={() => go(step - 1)}
-                  aria-label="Step back"
-                  title="Step back (←)"
-                  disabled={step <= 0}
-                >
-                  ◀
-                </button>
-                <button
-                  type="button"
-                  className="jc-play"
-                  onClick={() => setPlaying((p) => !p)}
-                  aria-label={playing ? 'Pause' : 'Play'}
-                  aria-pressed={playing}
-                  title="Play / pause (space)"
-                >
-                  {playing ? '❚❚ Pause' : '▶ Play'}
-                </button>
-                <button
-                  type="button"
-                  onClick={() => go(step + 1)}
-                  aria-label="Step forward"
-                  title="Step forward (→)"
-                  disabled={step >= n - 1}
-                >
-                  ▶
-                </button>
-                <button
-                  type="button"
-                  onClick={() => go(n - 1)}
-                  aria-label="Last step"
-                  title="Last step (End)"
-                >
-                  <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-                    <path d="M10 2h2v10h-2zM2 2v10l7-5z" fill="currentColor" />
-                  </svg>
-                </button>
-                <label className="jc-speed">
-                  <span>Speed</span>
-                  <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Speed">
-                    {SPEEDS.map((s) => (
-                      <option key={s} value={s}>
-                        {s}×
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <span className="jc-count" aria-live="polite">
-                  Step {num(step + 1)} of {num(n)}
-                </span>
-              </div>
-              <input
-                ref={scrubRef}
-                className="journey-scrub"
-                type="range"
-                min={0}
-                max={timeline.total}
-                step={0.01}
-                defaultValue={clock.now()}
-                aria-label="Timeline"
-                onInput={(e) => {
-                  setPlaying(false);
-                  clock.seek(Number((e.target as HTMLInputElement).value));
-                }}
+    <LabShell
+      className="journey-lab"
+      intro={INTRO}
+      inputs={<Inputs fields={fields} issues={issues} setField={setField} />}
+      banner={<IssuesBanner issues={issues} stale={stale} fieldName={(f) => `${f}:`} />}
+    >
+      {result && timeline && stop && (
+        <>
+          <section
+            className={`panel journey-stage${stale ? ' is-stale' : ''}`}
+            aria-labelledby="journey-title"
+          >
+            <div className="panel-head">
+              <h2 id="journey-title" className="panel-title">
+                The journey
+              </h2>
+              <Legend
+                kinds={
+                  result.input.send.family === 'inet6'
+                    ? ['eth', 'ip6', 'frag6', 'udp', 'payload']
+                    : ['eth', 'ip', 'udp', 'payload']
+                }
               />
-              <div className="journey-now" aria-live="polite">
-                <a href={bootlinUrl(stop.file)} target="_blank" rel="noreferrer" className="journey-fn">
-                  <code>{stop.fn}()</code>
-                </a>
-                <span className="journey-file">{stop.file}</span>
-                <span className="journey-place">{placeName(stop)}</span>
-                <p className="journey-why">{stop.why}</p>
-              </div>
-              <div ref={wrapRef} className="journey-svg-wrap">
-                <JourneyDiagram timeline={timeline} step={step} width={width} drawRef={drawRef} />
-              </div>
-              {reduced && <p className="journey-note">Reduced motion: playback jumps from step to step.</p>}
-            </section>
-            <section className="panel journey-side" aria-labelledby="journey-steps-title">
-              <h2 id="journey-steps-title" className="panel-title">
-                Kernel steps
-              </h2>
-              <StepList stops={timeline.stops} step={step} onSelect={go} />
-            </section>
-            <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="journey-out-title">
-              <h2 id="journey-out-title" className="panel-title">
-                What the receiver got
-              </h2>
-              <Outcomes result={result} />
-              <h3 className="journey-subtitle">
-                Packets at step {step + 1} <span className="journey-count">({num(stop.packets.length)})</span>
-              </h3>
-              <div
-                className="journey-scroll"
-                tabIndex={0}
-                role="region"
-                aria-label="Packets at this step, scrollable"
+            </div>
+            <div className="journey-controls" role="toolbar" aria-label="Playback">
+              <button type="button" onClick={() => go(0)} aria-label="First step" title="First step (Home)">
+                <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+                  <path d="M2 2h2v10H2zM12 2v10L5 7z" fill="currentColor" />
+                </svg>
+              </button>
+              <button
+                type="button"
+                onClick={() => go(step - 1)}
+                aria-label="Step back"
+                title="Step back (←)"
+                disabled={step <= 0}
               >
-                <table className="data-table journey-table" aria-label="Packets at this step">
-                  <thead>
-                    <tr>
-                      <th scope="col">packet</th>
-                      <th scope="col">where</th>
-                      <th scope="col">state</th>
-                      <th scope="col">bytes (headers + payload)</th>
+                ◀
+              </button>
+              <button
+                type="button"
+                className="jc-play"
+                onClick={() => setPlaying((p) => !p)}
+                aria-label={playing ? 'Pause' : 'Play'}
+                aria-pressed={playing}
+                title="Play / pause (space)"
+              >
+                {playing ? '❚❚ Pause' : '▶ Play'}
+              </button>
+              <button
+                type="button"
+                onClick={() => go(step + 1)}
+                aria-label="Step forward"
+                title="Step forward (→)"
+                disabled={step >= n - 1}
+              >
+                ▶
+              </button>
+              <button type="button" onClick={() => go(n - 1)} aria-label="Last step" title="Last step (End)">
+                <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+                  <path d="M10 2h2v10h-2zM2 2v10l7-5z" fill="currentColor" />
+                </svg>
+              </button>
+              <label className="jc-speed">
+                <span>Speed</span>
+                <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Speed">
+                  {SPEEDS.map((s) => (
+                    <option key={s} value={s}>
+                      {s}×
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <span className="jc-count" aria-live="polite">
+                Step {num(step + 1)} of {num(n)}
+              </span>
+            </div>
+            <input
+              ref={scrubRef}
+              className="journey-scrub"
+              type="range"
+              min={0}
+              max={timeline.total}
+              step={0.01}
+              defaultValue={clock.now()}
+              aria-label="Timeline"
+              onInput={(e) => {
+                setPlaying(false);
+                clock.seek(Number((e.target as HTMLInputElement).value));
+              }}
+            />
+            <div className="journey-now" aria-live="polite">
+              <a href={bootlinUrl(stop.file)} target="_blank" rel="noreferrer" className="journey-fn">
+                <code>{stop.fn}()</code>
+              </a>
+              <span className="journey-file">{stop.file}</span>
+              <span className="journey-place">{placeName(stop)}</span>
+              <p className="journey-why">{stop.why}</p>
+            </div>
+            <div ref={wrapRef} className="journey-svg-wrap">
+              <JourneyDiagram timeline={timeline} step={step} width={width} drawRef={drawRef} />
+            </div>
+            {reduced && <p className="journey-note">Reduced motion: playback jumps from step to step.</p>}
+          </section>
+          <section className="panel journey-side" aria-labelledby="journey-steps-title">
+            <h2 id="journey-steps-title" className="panel-title">
+              Kernel steps
+            </h2>
+            <StepList stops={timeline.stops} step={step} onSelect={go} />
+          </section>
+          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="journey-out-title">
+            <h2 id="journey-out-title" className="panel-title">
+              What the receiver got
+            </h2>
+            <Outcomes result={result} />
+            <h3 className="journey-subtitle">
+              Packets at step {step + 1} <span className="journey-count">({num(stop.packets.length)})</span>
+            </h3>
+            <div
+              className="journey-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label="Packets at this step, scrollable"
+            >
+              <table className="data-table journey-table" aria-label="Packets at this step">
+                <thead>
+                  <tr>
+                    <th scope="col">packet</th>
+                    <th scope="col">where</th>
+                    <th scope="col">state</th>
+                    <th scope="col">bytes (headers + payload)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stop.packets.slice(0, 60).map((p) => (
+                    <tr key={p.key}>
+                      <th scope="row">
+                        d{p.datagram + 1} {p.label}
+                      </th>
+                      <td>{placeName(p)}</td>
+                      <td>{p.status}</td>
+                      <td className="mono">
+                        {p.segments.map((s) => `${s.kind} ${num(s.bytes)}`).join(' + ')}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {stop.packets.slice(0, 60).map((p) => (
-                      <tr key={p.key}>
-                        <th scope="row">
-                          d{p.datagram + 1} {p.label}
-                        </th>
-                        <td>{placeName(p)}</td>
-                        <td>{p.status}</td>
-                        <td className="mono">
-                          {p.segments.map((s) => `${s.kind} ${num(s.bytes)}`).join(' + ')}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {stop.packets.length > 60 && (
-                <p className="journey-note">… and {num(stop.packets.length - 60)} more packets.</p>
-              )}
-            </section>
-          </>
-        )}
-      </div>
-    </div>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {stop.packets.length > 60 && (
+              <p className="journey-note">… and {num(stop.packets.length - 60)} more packets.</p>
+            )}
+          </section>
+        </>
+      )}
+    </LabShell>
   );
 }

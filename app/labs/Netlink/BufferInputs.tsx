@@ -4,11 +4,10 @@ import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
 import { Field } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
-import { useAppStore } from '../../store/index.ts';
-import type { AppState } from '../../store/index.ts';
-import { selectNlActions } from '../../store/netlink-slice.ts';
+import type { NetlinkSlice } from './store.ts';
+import { selectNlActions, useNetlink } from './store.ts';
 
-const selectInputs = (s: AppState) => ({
+const selectInputs = (s: NetlinkSlice) => ({
   hexText: s.netlink.hexText,
   hexError: s.netlink.hexError,
   family: s.netlink.family,
@@ -29,8 +28,8 @@ const ENDIANS: readonly [Endian, string, string][] = [
 ];
 
 export function BufferInputs() {
-  const v = useAppStore(useShallow(selectInputs));
-  const { setHex, setFamily, setEndian, setTruncated, loadSample } = useAppStore(useShallow(selectNlActions));
+  const v = useNetlink(useShallow(selectInputs));
+  const { setHex, setFamily, setEndian, setTruncated, loadSample } = useNetlink(useShallow(selectNlActions));
   const current = NETLINK_SAMPLES.find((s) => s.id === v.sample);
   const lines = v.hexText.split('\n').length;
   return (

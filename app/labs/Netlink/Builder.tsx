@@ -10,21 +10,8 @@ import { attrNames, flagGroups, flagNamesFor, typeNames } from '../../../core/ne
 import type { NlFamily } from '../../../core/netlink/index.ts';
 import { Field } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
-import {
-  ATTR_KINDS,
-  familyHeaderFor,
-  mapAttrs,
-  messageTypeValue,
-  newAttr,
-  newMessage,
-} from '../../store/netlink-builder.ts';
-import type {
-  AttrKind,
-  BuilderAttr,
-  BuilderIssue,
-  BuilderItem,
-  BuilderMessage,
-} from '../../store/netlink-builder.ts';
+import { ATTR_KINDS, familyHeaderFor, mapAttrs, messageTypeValue, newAttr, newMessage } from './builder.ts';
+import type { AttrKind, BuilderAttr, BuilderIssue, BuilderItem, BuilderMessage } from './builder.ts';
 
 /** The kind a value of this policy kind is typed as in the builder. */
 export function builderKind(policy: string): AttrKind {

@@ -5,7 +5,7 @@
  */
 import type { NlMsghdrLayout } from '../../../core/netlink/index.ts';
 import { num } from '../../format.ts';
-import type { CmsgField, MsghdrFields } from '../../store/netlink-slice.ts';
+import type { CmsgField, MsghdrFields } from './store.ts';
 
 const CMSG_CHOICES: readonly CmsgField[] = [
   { level: 'SOL_SOCKET', type: 'SCM_RIGHTS', len: '8' },

@@ -1,15 +1,15 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createAppStore, StoreProvider } from '../../store/index.ts';
+import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import { NetlinkLab } from './NetlinkLab.tsx';
 
 function renderLab() {
-  const store = createAppStore();
+  const store = createNetlinkStore();
   const view = render(
-    <StoreProvider store={store}>
+    <NetlinkProvider value={store}>
       <NetlinkLab />
-    </StoreProvider>,
+    </NetlinkProvider>,
   );
   return { store, ...view };
 }

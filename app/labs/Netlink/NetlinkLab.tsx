@@ -2,10 +2,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { nlmsgMacros } from '../../../core/netlink/index.ts';
 import { num, plural } from '../../format.ts';
-import { useAppStore } from '../../store/index.ts';
-import type { AppState } from '../../store/index.ts';
-import { builderItemBytes } from '../../store/netlink-builder.ts';
-import { allDiagnostics, selectNlActions } from '../../store/netlink-slice.ts';
+import { builderItemBytes } from './builder.ts';
+import { allDiagnostics, selectNlActions, useNetlink } from './store.ts';
+import type { NetlinkSlice } from './store.ts';
 import { BitLayout, PAINT_LABEL, paintOf } from './BitLayout.tsx';
 import type { Paint } from './BitLayout.tsx';
 import { Builder } from './Builder.tsx';
@@ -21,7 +20,7 @@ import { Splitter } from './Splitter.tsx';
 import { FieldsTable, MessagesTable } from './Tables.tsx';
 import './netlink.css';
 
-const selectView = (s: AppState) => ({
+const selectView = (s: NetlinkSlice) => ({
   bytes: s.netlink.bytes,
   result: s.netlink.result,
   selected: s.netlink.selected,
@@ -44,8 +43,8 @@ const selectView = (s: AppState) => ({
 const PAINTS: readonly Paint[] = ['hdr', 'fam', 'err', 'echo', 'attr', 'payload', 'pad'];
 
 export function NetlinkLab() {
-  const v = useAppStore(useShallow(selectView));
-  const a = useAppStore(useShallow(selectNlActions));
+  const v = useNetlink(useShallow(selectView));
+  const a = useNetlink(useShallow(selectNlActions));
   const [hl, setHl] = useState<Highlight | null>(null);
   const [revealed, setRevealed] = useState<HighlightApi['revealed']>(null);
   const reveal = useCallback((from: number, to: number) => {

@@ -6,7 +6,7 @@
 import type { NlSplitResult } from '../../../core/netlink/index.ts';
 import { Field } from '../../components/Field.tsx';
 import { num, plural } from '../../format.ts';
-import type { SplitFields } from '../../store/netlink-slice.ts';
+import type { SplitFields } from './store.ts';
 
 const ROWS = 40;
 

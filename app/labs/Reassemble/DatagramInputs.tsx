@@ -1,21 +1,22 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DEFRAG_DEFAULTS } from '../../../core/ip/index.ts';
 import { Field } from '../../components/Field.tsx';
-import { useAppStore } from '../../store/index.ts';
 import {
   selectReassembleActions,
   selectReassembleFields,
   selectReassembleIssues,
-} from '../../store/reassemble-slice.ts';
-import type { ReassembleIssueField } from '../../store/reassemble-slice.ts';
+  useReassemble,
+} from './store.ts';
+import type { ReassembleIssueField } from './params.ts';
 import { PRESETS } from './presets.ts';
+import { PresetChips, issueOf } from '../../lab-kit/index.ts';
 
 /** The datagram the cards are cut from, the receiver's clock and who sent it, and the presets. */
 export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void }) {
-  const fields = useAppStore(selectReassembleFields);
-  const issues = useAppStore(selectReassembleIssues);
-  const { setDatagram, setField, applyPreset } = useAppStore(useShallow(selectReassembleActions));
-  const err = (f: ReassembleIssueField) => issues.find((i) => i.field === f)?.message;
+  const fields = useReassemble(selectReassembleFields);
+  const issues = useReassemble(selectReassembleIssues);
+  const { setDatagram, setField, applyPreset } = useReassemble(useShallow(selectReassembleActions));
+  const err = (f: ReassembleIssueField) => issueOf(issues, f);
   const timeout = (fields.family === 'inet6' ? DEFRAG_DEFAULTS.inet6 : DEFRAG_DEFAULTS.inet).timeout;
 
   return (
@@ -136,23 +137,18 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
 
       <fieldset className="panel">
         <legend className="panel-title">Try</legend>
-        <ul className="preset-list" aria-label="Presets">
-          {PRESETS.map((p) => (
-            <li key={p.id}>
-              <button
-                type="button"
-                className="chip"
-                title={p.shows}
-                onClick={() => {
-                  applyPreset(p.make(fields));
-                  onPreset(`${p.label}: ${p.shows}.`);
-                }}
-              >
-                {p.label}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <PresetChips
+          label="Presets"
+          presets={PRESETS.map((p) => ({
+            key: p.id,
+            name: p.label,
+            what: p.shows,
+            pick: () => {
+              applyPreset(p.make(fields));
+              onPreset(`${p.label}: ${p.shows}.`);
+            },
+          }))}
+        />
       </fieldset>
     </div>
   );

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { VERDICT_TEXT } from '../../../core/ip/index.ts';
 import type { DefragArrival } from '../../../core/ip/index.ts';
 import { num } from '../../format.ts';
-import { useAppStore } from '../../store/index.ts';
+import { issueOf } from '../../lab-kit/index.ts';
 import {
   selectReassembleActions,
   selectReassembleFields,
@@ -13,8 +13,9 @@ import {
   selectReassembleIssues,
   selectReassembleResult,
   selectReassembleStep,
-} from '../../store/reassemble-slice.ts';
-import type { CardField, FragCard, ReassembleIssueField } from '../../store/reassemble-slice.ts';
+  useReassemble,
+} from './store.ts';
+import type { CardField, FragCard, ReassembleIssueField } from './params.ts';
 import { Pager, pageOf } from './Pager.tsx';
 import type { ArrivalWindow } from './Pager.tsx';
 import { verdictTone } from './view.ts';
@@ -119,7 +120,7 @@ function CardInput({
 }
 
 function Card(p: CardProps) {
-  const { editCard, setArrivalAt } = useAppStore(useShallow(selectReassembleActions));
+  const { editCard, setArrivalAt } = useReassemble(useShallow(selectReassembleActions));
   const { k, count, card, frag, err } = p;
   const e = (f: CardField) => err(`frags.${frag}.${f}`);
   const name = `arrival ${k + 1}, ${rangeText(card)}`;
@@ -297,18 +298,18 @@ export function FragmentCards({
   win: ArrivalWindow;
   onPage: (page: number) => void;
 }) {
-  const fields = useAppStore(selectReassembleFields);
-  const issues = useAppStore(selectReassembleIssues);
-  const stale = useAppStore(selectReassembleIsStale);
-  const result = useAppStore(selectReassembleResult);
-  const step = useAppStore(selectReassembleStep);
-  const { canUndo, canRedo } = useAppStore(useShallow(selectReassembleHistory));
-  const a = useAppStore(useShallow(selectReassembleActions));
+  const fields = useReassemble(selectReassembleFields);
+  const issues = useReassemble(selectReassembleIssues);
+  const stale = useReassemble(selectReassembleIsStale);
+  const result = useReassemble(selectReassembleResult);
+  const step = useReassemble(selectReassembleStep);
+  const { canUndo, canRedo } = useReassemble(useShallow(selectReassembleHistory));
+  const a = useReassemble(useShallow(selectReassembleActions));
   const [drag, setDrag] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
   const focusNext = useRef<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const err = (f: ReassembleIssueField) => issues.find((i) => i.field === f)?.message;
+  const err = (f: ReassembleIssueField) => issueOf(issues, f);
   const n = fields.arrivals.length;
   const current = result && !stale ? (result.trace[step]?.snapshot.arrival ?? null) : null;
 

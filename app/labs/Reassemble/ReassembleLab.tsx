@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
-import { IssuesBanner } from '../../components/IssuesBanner.tsx';
-import { SkbSvgDefs } from '../../components/SkbPanel.tsx';
 import { num } from '../../format.ts';
-import { useAppStore } from '../../store/index.ts';
+import { IssuesBanner, LabShell, StepNav, undoKeys, useGlobalKeys } from '../../lab-kit/index.ts';
 import {
   selectReassembleActions,
   selectReassembleFields,
@@ -13,8 +11,9 @@ import {
   selectReassembleModelError,
   selectReassembleResult,
   selectReassembleStep,
-} from '../../store/reassemble-slice.ts';
-import type { ReassembleIssueField } from '../../store/reassemble-slice.ts';
+  useReassemble,
+} from './store.ts';
+import type { ReassembleIssueField } from './params.ts';
 import { ArrivalsTable } from './ArrivalsTable.tsx';
 import { DatagramInputs } from './DatagramInputs.tsx';
 import { FragmentCards } from './FragmentCards.tsx';
@@ -59,36 +58,18 @@ function fieldName(f: ReassembleIssueField, order: readonly number[]): string {
   return names[f] ?? f;
 }
 
-/** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere in the lab except inside a text field, which keeps its own undo. */
-function useUndoKeys(undo: () => void, redo: () => void) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
-      const k = e.key.toLowerCase();
-      if (k === 'z' && !e.shiftKey) undo();
-      else if ((k === 'z' && e.shiftKey) || k === 'y') redo();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
-}
-
 export function ReassembleLab() {
-  const fields = useAppStore(selectReassembleFields);
-  const result = useAppStore(selectReassembleResult);
-  const issues = useAppStore(selectReassembleIssues);
-  const stale = useAppStore(selectReassembleIsStale);
-  const modelError = useAppStore(selectReassembleModelError);
-  const step = useAppStore(selectReassembleStep);
-  const { selectStep, undo, redo } = useAppStore(useShallow(selectReassembleActions));
+  const fields = useReassemble(selectReassembleFields);
+  const result = useReassemble(selectReassembleResult);
+  const issues = useReassemble(selectReassembleIssues);
+  const stale = useReassemble(selectReassembleIsStale);
+  const modelError = useReassemble(selectReassembleModelError);
+  const step = useReassemble(selectReassembleStep);
+  const { selectStep, undo, redo } = useReassemble(useShallow(selectReassembleActions));
   const [announcement, setAnnouncement] = useState('');
   // The same words twice still reach a screen reader: alternate a trailing no-break space.
   const announce = useCallback((s: string) => setAnnouncement((prev) => (prev === s ? `${s}\u00a0` : s)), []);
-  useUndoKeys(undo, redo);
+  useGlobalKeys(undoKeys(undo, redo));
   // Over 60 fragments the cards and the Arrivals table show one page; stepping brings the page along.
   const [page, setPage] = useState(0);
   const win = arrivalWindow(fields.arrivals.length, page);
@@ -105,161 +86,132 @@ export function ReassembleLab() {
   const arrival = st?.snapshot.arrival ?? null;
 
   return (
-    <div className="lab rq-lab">
-      <SkbSvgDefs />
-      <div className="lab-intro">
-        <p className="eyebrow">Lab · IPv4 and IPv6 input path</p>
-        <h1>Reassembly</h1>
-        <p className="lede">
-          Reorder, drop, duplicate and overlap the fragments of one UDP datagram and watch{' '}
-          <code>{fields.family === 'inet6' ? 'ipv6_frag_rcv' : 'ip_defrag'}</code> file them into the queue’s
-          runs — then deliver the datagram, drop the queue, or let its timer expire.
-        </p>
-      </div>
-
-      <aside className="lab-inputs" aria-label="Inputs">
-        <DatagramInputs onPreset={announce} />
-      </aside>
-
-      <div className="lab-results">
+    <LabShell
+      className="rq-lab"
+      defs
+      intro={{
+        eyebrow: 'Lab · IPv4 and IPv6 input path',
+        title: 'Reassembly',
+        lede: (
+          <>
+            Reorder, drop, duplicate and overlap the fragments of one UDP datagram and watch{' '}
+            <code>{fields.family === 'inet6' ? 'ipv6_frag_rcv' : 'ip_defrag'}</code> file them into the
+            queue’s runs — then deliver the datagram, drop the queue, or let its timer expire.
+          </>
+        ),
+      }}
+      inputs={<DatagramInputs onPreset={announce} />}
+      banner={
         <IssuesBanner
           issues={issues}
           stale={stale}
           modelError={modelError}
           fieldName={(f) => `${fieldName(f as ReassembleIssueField, order)}:`}
         />
+      }
+    >
+      <FragmentCards announce={announce} announcement={announcement} win={win} onPage={setPage} />
 
-        <FragmentCards announce={announce} announcement={announcement} win={win} onPage={setPage} />
-
-        {result ? (
-          <>
-            <section
-              className={`panel rq-queue-panel${stale ? ' is-stale' : ''}`}
-              aria-labelledby="rq-queue-title"
-            >
-              <div className="panel-head">
-                <h2 id="rq-queue-title" className="panel-title">
-                  The queue, fragment by fragment
-                </h2>
-                <div className="step-nav" role="group" aria-label="Step through the arrivals">
-                  <button
-                    type="button"
-                    className="btn-quiet"
-                    onClick={() => prevStop !== undefined && select(prevStop)}
-                    disabled={prevStop === undefined}
-                  >
-                    ← Previous arrival
-                  </button>
-                  <span className="step-count" aria-live="polite">
-                    {arrival === null
-                      ? st
-                        ? `Timer, t = ${num(st.snapshot.at)} ms`
-                        : '—'
-                      : `Arrival ${num(arrival + 1)} of ${num(result.arrivals.length)}`}
-                  </span>
-                  <button
-                    type="button"
-                    className="btn-quiet"
-                    onClick={() => nextStop !== undefined && select(nextStop)}
-                    disabled={nextStop === undefined}
-                  >
-                    Next arrival →
-                  </button>
-                </div>
-              </div>
-              {st && (
-                <p className="rq-step-caption">
-                  After step {num(step + 1)} of {num(result.trace.length)},{' '}
-                  <a className="mono" href={bootlinUrl(st.file)} target="_blank" rel="noreferrer">
-                    {st.fn}
-                  </a>
-                  <span className="muted"> — t = {num(st.snapshot.at)} ms</span>
-                </p>
-              )}
-              <QueueDiagram result={result} step={step} />
-              <ul className="legend rq-legend" aria-label="Colour key">
-                <li>
-                  <span className="swatch rq-sw-ok" aria-hidden="true" /> queued / completed
-                </li>
-                <li>
-                  <span className="swatch rq-sw-dup" aria-hidden="true" /> duplicate (dropped alone)
-                </li>
-                <li>
-                  <span className="swatch rq-sw-drop" aria-hidden="true" /> dropped the queue
-                </li>
-                <li>
-                  <span className="swatch rq-sw-future" aria-hidden="true" /> still to come
-                </li>
-                <li>
-                  <span className="swatch rq-sw-run" aria-hidden="true" /> run (rbtree node)
-                </li>
-                <li>
-                  <span className="swatch rq-sw-hole" aria-hidden="true" /> hole
-                </li>
-              </ul>
-              <QueueTable result={result} step={step} />
-            </section>
-
-            <section
-              className={`panel rq-outcome-panel${stale ? ' is-stale' : ''}`}
-              aria-labelledby="rq-outcome-title"
-            >
-              <h2 id="rq-outcome-title" className="panel-title">
-                Outcome at t = {num(result.until)} ms
+      {result ? (
+        <>
+          <section
+            className={`panel rq-queue-panel${stale ? ' is-stale' : ''}`}
+            aria-labelledby="rq-queue-title"
+          >
+            <div className="panel-head">
+              <h2 id="rq-queue-title" className="panel-title">
+                The queue, fragment by fragment
               </h2>
-              <OutcomePanel result={result} />
-            </section>
-
-            <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="rq-arrivals-title">
-              <h2 id="rq-arrivals-title" className="panel-title">
-                Arrivals
-              </h2>
-              <ArrivalsTable
-                result={result}
-                order={order}
-                current={arrival}
+              <StepNav
+                index={step}
+                count={result.trace.length}
                 onSelect={select}
-                win={win}
-                onPage={setPage}
+                label="Step through the arrivals"
+                prev={prevStop ?? null}
+                next={nextStop ?? null}
+                previousWord="← Previous arrival"
+                nextWord="Next arrival →"
+                status={
+                  arrival === null
+                    ? st
+                      ? `Timer, t = ${num(st.snapshot.at)} ms`
+                      : '—'
+                    : `Arrival ${num(arrival + 1)} of ${num(result.arrivals.length)}`
+                }
               />
-            </section>
-
-            <section className={`panel trace${stale ? ' is-stale' : ''}`} aria-labelledby="rq-trace-title">
-              <div className="panel-head">
-                <h2 id="rq-trace-title" className="panel-title">
-                  Through the kernel
-                </h2>
-                <div className="step-nav" role="group" aria-label="Step through the trace">
-                  <button
-                    type="button"
-                    className="btn-quiet"
-                    onClick={() => select(step - 1)}
-                    disabled={step <= 0}
-                  >
-                    ← Previous step
-                  </button>
-                  <span className="step-count">
-                    Step {num(step + 1)} of {num(result.trace.length)}
-                  </span>
-                  <button
-                    type="button"
-                    className="btn-quiet"
-                    onClick={() => select(step + 1)}
-                    disabled={step >= result.trace.length - 1}
-                  >
-                    Next step →
-                  </button>
-                </div>
-              </div>
-              <ReassembleSteps result={result} selected={step} onSelect={select} />
-            </section>
-          </>
-        ) : (
-          <section className="panel">
-            <p>Enter valid fragments to see the queue.</p>
+            </div>
+            {st && (
+              <p className="rq-step-caption">
+                After step {num(step + 1)} of {num(result.trace.length)},{' '}
+                <a className="mono" href={bootlinUrl(st.file)} target="_blank" rel="noreferrer">
+                  {st.fn}
+                </a>
+                <span className="muted"> — t = {num(st.snapshot.at)} ms</span>
+              </p>
+            )}
+            <QueueDiagram result={result} step={step} />
+            <ul className="legend rq-legend" aria-label="Colour key">
+              <li>
+                <span className="swatch rq-sw-ok" aria-hidden="true" /> queued / completed
+              </li>
+              <li>
+                <span className="swatch rq-sw-dup" aria-hidden="true" /> duplicate (dropped alone)
+              </li>
+              <li>
+                <span className="swatch rq-sw-drop" aria-hidden="true" /> dropped the queue
+              </li>
+              <li>
+                <span className="swatch rq-sw-future" aria-hidden="true" /> still to come
+              </li>
+              <li>
+                <span className="swatch rq-sw-run" aria-hidden="true" /> run (rbtree node)
+              </li>
+              <li>
+                <span className="swatch rq-sw-hole" aria-hidden="true" /> hole
+              </li>
+            </ul>
+            <QueueTable result={result} step={step} />
           </section>
-        )}
-      </div>
-    </div>
+
+          <section
+            className={`panel rq-outcome-panel${stale ? ' is-stale' : ''}`}
+            aria-labelledby="rq-outcome-title"
+          >
+            <h2 id="rq-outcome-title" className="panel-title">
+              Outcome at t = {num(result.until)} ms
+            </h2>
+            <OutcomePanel result={result} />
+          </section>
+
+          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="rq-arrivals-title">
+            <h2 id="rq-arrivals-title" className="panel-title">
+              Arrivals
+            </h2>
+            <ArrivalsTable
+              result={result}
+              order={order}
+              current={arrival}
+              onSelect={select}
+              win={win}
+              onPage={setPage}
+            />
+          </section>
+
+          <section className={`panel trace${stale ? ' is-stale' : ''}`} aria-labelledby="rq-trace-title">
+            <div className="panel-head">
+              <h2 id="rq-trace-title" className="panel-title">
+                Through the kernel
+              </h2>
+              <StepNav index={step} count={result.trace.length} onSelect={select} live={false} />
+            </div>
+            <ReassembleSteps result={result} selected={step} onSelect={select} />
+          </section>
+        </>
+      ) : (
+        <section className="panel">
+          <p>Enter valid fragments to see the queue.</p>
+        </section>
+      )}
+    </LabShell>
   );
 }

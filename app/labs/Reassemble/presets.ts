@@ -9,7 +9,7 @@ import {
   withCut,
   type ArrivalSlot,
   type ReassembleFields,
-} from '../../store/reassemble-slice.ts';
+} from './params.ts';
 
 export interface ReassemblePreset {
   id: string;

@@ -5,9 +5,9 @@ import type { RegionKind, SkbOpName } from '../../../core/skb/index.ts';
 import { Field } from '../../components/Field.tsx';
 import { KIND_LABEL, KindSwatch } from '../../components/kinds.tsx';
 import { num } from '../../format.ts';
-import { useAppStore } from '../../store/index.ts';
-import { selectSkb, selectSkbActions, selectUndoRedo } from '../../store/skb-slice.ts';
-import { MAX_BYTES, REGION_KINDS } from '../../store/skb-url.ts';
+import { PresetChips } from '../../lab-kit/index.ts';
+import { MAX_BYTES, REGION_KINDS } from './params.ts';
+import { selectSkb, selectSkbActions, selectUndoRedo, useSkb } from './store.ts';
 
 const OPS: { op: Exclude<SkbOpName, 'alloc'>; does: string }[] = [
   { op: 'reserve', does: 'data and tail forward (empty buffer): headroom for headers' },
@@ -28,11 +28,11 @@ function parseBytes(text: string): number | string {
 
 /** The lab's controls: operations with a byte count, presets, undo/redo, the sequence as text, a new buffer. */
 export function OpsPanel() {
-  const { alloc, ops, replay } = useAppStore(
+  const { alloc, ops, replay } = useSkb(
     useShallow((s) => ({ alloc: selectSkb(s).alloc, ops: selectSkb(s).ops, replay: selectSkb(s).replay })),
   );
-  const actions = useAppStore(useShallow(selectSkbActions));
-  const { canUndo, canRedo } = useAppStore(useShallow(selectUndoRedo));
+  const actions = useSkb(useShallow(selectSkbActions));
+  const { canUndo, canRedo } = useSkb(useShallow(selectUndoRedo));
   const [bytes, setBytes] = useState('8');
   const [kind, setKind] = useState<RegionKind>('udp');
   const [seqDraft, setSeqDraft] = useState<string | null>(null);
@@ -128,32 +128,24 @@ export function OpsPanel() {
 
       <fieldset className="panel">
         <legend className="panel-title">Presets: real paths</legend>
-        <ul className="preset-list">
-          {PRESET_KEYS.map((k) => (
-            <li key={k}>
-              <button
-                type="button"
-                className="chip"
-                aria-pressed={presetOn(k)}
-                title={SKB_PRESETS[k]?.why}
-                onClick={() => actions.loadPreset(k)}
-              >
-                {SKB_PRESETS[k]?.label}
-              </button>
-            </li>
-          ))}
-          <li>
-            <button
-              type="button"
-              className="chip"
-              aria-pressed={replaying}
-              title="The Fragmentation lab’s 4,000-byte UDP send over MTU 1,500, every sk_buff at every step"
-              onClick={() => actions.loadPreset('fragmented')}
-            >
-              Fragmented send
-            </button>
-          </li>
-        </ul>
+        <PresetChips
+          presets={[
+            ...PRESET_KEYS.map((k) => ({
+              key: k,
+              name: SKB_PRESETS[k]?.label ?? k,
+              what: SKB_PRESETS[k]?.why,
+              on: presetOn(k),
+              pick: () => actions.loadPreset(k),
+            })),
+            {
+              key: 'fragmented',
+              name: 'Fragmented send',
+              what: 'The Fragmentation lab’s 4,000-byte UDP send over MTU 1,500, every sk_buff at every step',
+              on: replaying,
+              pick: () => actions.loadPreset('fragmented'),
+            },
+          ]}
+        />
         <p className="field-hint preset-why">
           {replaying
             ? 'The queue __ip_append_data builds, the frag_list after __ip_make_skb, each fragment after ip_do_fragment, and the way back up the receiver.'

@@ -1,17 +1,17 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createAppStore, StoreProvider } from '../../store/index.ts';
-import { parseSkbQuery } from '../../store/skb-url.ts';
+import { parseSkbQuery } from './params.ts';
 import { SkbLab } from './SkbLab.tsx';
+import { SkbProvider, createSkbStore } from './store.ts';
 
 function renderLab(query?: string) {
-  const store = createAppStore();
-  if (query) store.getState().skb.load(parseSkbQuery(query));
+  const store = createSkbStore();
+  if (query) store.getState().load(parseSkbQuery(query));
   render(
-    <StoreProvider store={store}>
+    <SkbProvider value={store}>
       <SkbLab />
-    </StoreProvider>,
+    </SkbProvider>,
   );
   return store;
 }
@@ -49,7 +49,7 @@ describe('<SkbLab>', () => {
     await userEvent.clear(bytes);
     await userEvent.type(bytes, '100');
     await userEvent.click(screen.getByRole('button', { name: /^skb_put\(100\)/ }));
-    expect(store.getState().skb.ops.at(-1)).toEqual({ op: 'put', n: 100, kind: 'udp' });
+    expect(store.getState().ops.at(-1)).toEqual({ op: 'put', n: 100, kind: 'udp' });
     expect(fields()).toMatchObject({ len: '100', tail: '132' });
     const history = within(screen.getByRole('list', { name: 'Operation history' }));
     expect(history.getAllByRole('button')).toHaveLength(3);

@@ -1,82 +1,57 @@
-import { IssuesBanner } from '../../components/IssuesBanner.tsx';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
-import {
-  SkbBuffer,
-  SkbFieldsTable,
-  SkbLegend,
-  SkbPanel,
-  SkbSvgDefs,
-  idsBefore,
-} from '../../components/SkbPanel.tsx';
+import { SkbBuffer, SkbFieldsTable, SkbLegend, SkbPanel, idsBefore } from '../../components/SkbPanel.tsx';
 import { num } from '../../format.ts';
-import { useAppStore } from '../../store/index.ts';
-import {
-  selectSkbActions,
-  selectSkbIssues,
-  selectSkbReplay,
-  selectSkbRunView,
-} from '../../store/skb-slice.ts';
-import type { SkbReplayRun } from '../../store/skb-slice.ts';
+import { IssuesBanner, LabShell, StepList, StepNav, undoKeys, useGlobalKeys } from '../../lab-kit/index.ts';
+import type { LabIntro, StepView } from '../../lab-kit/index.ts';
 import { OpsPanel } from './OpsPanel.tsx';
 import { PanicCard } from './PanicCard.tsx';
-import { SkbSteps } from './SkbSteps.tsx';
-import type { SkbStepItem } from './SkbSteps.tsx';
+import { selectSkbActions, selectSkbIssues, selectSkbReplay, selectSkbRunView, useSkb } from './store.ts';
+import type { SkbReplayRun } from './store.ts';
 import './skb.css';
 
-const ISSUE_NAMES = { ops: 'ops', alloc: 'alloc', step: 'step', preset: 'preset' } as const;
 
-/** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere in the lab except inside a text field, which keeps its own undo. */
-function useUndoKeys(undo: () => void, redo: () => void) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
-      const k = e.key.toLowerCase();
-      if (k === 'z' && !e.shiftKey) undo();
-      else if ((k === 'z' && e.shiftKey) || k === 'y') redo();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+/** One step of the list: an op (with what the kernel does instead when it refuses), or a kernel step. */
+interface SkbStepItem {
+  fn: string;
+  file: string;
+  why: string;
+  dir: 'down' | 'up';
+  refused?: string | undefined;
 }
 
-function StepNav({
-  index,
-  count,
-  onSelect,
-}: {
-  index: number;
-  count: number;
-  onSelect: (i: number) => void;
-}) {
-  return (
-    <div className="step-nav" role="group" aria-label="Step through">
-      <button type="button" className="btn-quiet" onClick={() => onSelect(index - 1)} disabled={index <= 0}>
-        ← Previous step
-      </button>
-      <span className="step-count" aria-live="polite">
-        Step {num(Math.min(index + 1, count))} of {num(count)}
-      </span>
-      <button
-        type="button"
-        className="btn-quiet"
-        onClick={() => onSelect(index + 1)}
-        disabled={index >= count - 1}
-      >
-        Next step →
-      </button>
-    </div>
-  );
-}
+const UP_NOTE = '↑ back up the receiver’s stack (loopback)';
+
+const stepView =
+  (steps: readonly SkbStepItem[], upNote?: string) =>
+  (s: SkbStepItem, i: number): StepView => ({
+    fn: s.fn,
+    why: s.why,
+    file: s.file,
+    className: s.refused ? 'step--refused' : '',
+    fnExtra: s.refused && <span className="refused-badge">{s.refused}</span>,
+    data: {
+      'up-note': upNote !== undefined && s.dir === 'up' && steps[i - 1]?.dir !== 'up' ? upNote : undefined,
+    },
+  });
+
+const INTRO: LabIntro = {
+  eyebrow: 'Lab · include/linux/skbuff.h',
+  title: 'sk_buff',
+  lede: (
+    <>
+      Every packet lives in an <code>sk_buff</code>: one buffer, four pointers. <code>skb_reserve</code>{' '}
+      leaves room, <code>skb_put</code> adds data at the tail, <code>skb_push</code> puts headers in front,{' '}
+      <code>skb_pull</code> strips them on the way up — and stepping outside <code>head…end</code> is a kernel
+      panic.
+    </>
+  ),
+};
 
 function BufferView() {
-  const { run, step, current, snapshot, outcome } = useAppStore(useShallow(selectSkbRunView));
-  const { selectStep } = useAppStore(useShallow(selectSkbActions));
+  const { run, step, current, snapshot, outcome } = useSkb(useShallow(selectSkbRunView));
+  const { selectStep } = useSkb(useShallow(selectSkbActions));
   const steps: SkbStepItem[] = useMemo(
     () =>
       run.trace.map((t, i) => {
@@ -104,7 +79,7 @@ function BufferView() {
           <h2 id="buffer-title" className="panel-title">
             The buffer
           </h2>
-          <StepNav index={step} count={run.trace.length} onSelect={selectStep} />
+          <StepNav index={step} count={run.trace.length} onSelect={selectStep} label="Step through" />
         </div>
         <p className="buffer-caption">
           After step {step + 1}:{' '}
@@ -125,15 +100,22 @@ function BufferView() {
         <h2 id="history-title" className="panel-title">
           Operations, step by step
         </h2>
-        <SkbSteps steps={steps} selected={step} onSelect={selectStep} label="Operation history" />
+        <StepList
+          className="skb-steps"
+          steps={steps}
+          selected={step}
+          onSelect={selectStep}
+          view={stepView(steps)}
+          label="Operation history"
+        />
       </section>
     </>
   );
 }
 
 function ReplayView({ replay }: { replay: SkbReplayRun }) {
-  const step = useAppStore((s) => s.skb.step);
-  const { selectStep, leaveReplay } = useAppStore(useShallow(selectSkbActions));
+  const step = useSkb((s) => s.step);
+  const { selectStep, leaveReplay } = useSkb(useShallow(selectSkbActions));
   const { trace, input } = replay;
   const current = trace[step];
   const seenBefore = useMemo(() => idsBefore(trace, step), [trace, step]);
@@ -171,15 +153,15 @@ function ReplayView({ replay }: { replay: SkbReplayRun }) {
           <h2 id="replay-title" className="panel-title">
             {replay.label}, through the kernel
           </h2>
-          <StepNav index={step} count={trace.length} onSelect={selectStep} />
+          <StepNav index={step} count={trace.length} onSelect={selectStep} label="Step through" />
         </div>
         <div className="trace-grid">
-          <SkbSteps
+          <StepList
+            className="skb-steps"
             steps={steps}
             selected={step}
             onSelect={selectStep}
-            label="Kernel steps"
-            upNote="↑ back up the receiver’s stack (loopback)"
+            view={stepView(steps, UP_NOTE)}
           />
           <section className="skb-section" aria-labelledby="replay-skb-title">
             <h3 id="replay-skb-title" className="sub-title">
@@ -199,38 +181,28 @@ function ReplayView({ replay }: { replay: SkbReplayRun }) {
 }
 
 export function SkbLab() {
-  const replay = useAppStore(selectSkbReplay);
-  const issues = useAppStore(selectSkbIssues);
-  const { undo, redo, dismissIssues } = useAppStore(useShallow(selectSkbActions));
-  useUndoKeys(undo, redo);
+  const replay = useSkb(selectSkbReplay);
+  const issues = useSkb(selectSkbIssues);
+  const { undo, redo, dismissIssues } = useSkb(useShallow(selectSkbActions));
+  useGlobalKeys(undoKeys(undo, redo));
 
   return (
-    <div className="lab skb-lab">
-      <SkbSvgDefs />
-      <div className="lab-intro">
-        <p className="eyebrow">Lab · include/linux/skbuff.h</p>
-        <h1>sk_buff</h1>
-        <p className="lede">
-          Every packet lives in an <code>sk_buff</code>: one buffer, four pointers. <code>skb_reserve</code>{' '}
-          leaves room, <code>skb_put</code> adds data at the tail, <code>skb_push</code> puts headers in
-          front, <code>skb_pull</code> strips them on the way up — and stepping outside <code>head…end</code>{' '}
-          is a kernel panic.
-        </p>
-      </div>
-
-      <aside className="lab-inputs" aria-label="Operations">
-        <OpsPanel />
-      </aside>
-
-      <div className="lab-results">
+    <LabShell
+      className="skb-lab"
+      intro={INTRO}
+      defs
+      inputs={<OpsPanel />}
+      inputsLabel="Operations"
+      banner={
         <IssuesBanner
           issues={issues}
           stale={false}
-          fieldName={(f) => <span className="mono">{ISSUE_NAMES[f as keyof typeof ISSUE_NAMES]}=</span>}
+          fieldName={(f) => <span className="mono">{f}=</span>}
           onDismiss={dismissIssues}
         />
-        {replay ? <ReplayView replay={replay} /> : <BufferView />}
-      </div>
-    </div>
+      }
+    >
+      {replay ? <ReplayView replay={replay} /> : <BufferView />}
+    </LabShell>
   );
 }

@@ -2,7 +2,7 @@ import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
 import { SOCKET_OPS } from '../../../core/socket/index.ts';
 import type { DispatchResult, DispatchSnapshot, DispatchStep } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
-import { SOCKOPT_LEVELS } from '../../store/socket-slice.ts';
+import { SOCKOPT_LEVELS } from './params.ts';
 
 const LAYER_LABEL: Record<DispatchSnapshot['layer'], string> = {
   syscall: 'socket layer',

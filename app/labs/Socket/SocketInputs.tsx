@@ -10,15 +10,15 @@ import {
   protocolNamespace,
 } from '../../../core/socket/index.ts';
 import type { ProtocolNamespace } from '../../../core/socket/index.ts';
-import { useAppStore } from '../../store/index.ts';
-import { selectSocketActions, selectSocketFields, selectSocketIssues } from '../../store/socket-slice.ts';
-import type { AppState } from '../../store/index.ts';
-import type { SocketFieldName, SocketFields } from '../../store/socket-slice.ts';
+import { PresetChips, issueOf } from '../../lab-kit/index.ts';
+import type { SocketFieldName, SocketFields } from './params.ts';
+import { selectSocketActions, selectSocketFields, selectSocketIssues, useSocket } from './store.ts';
+import type { SocketState } from './store.ts';
 import { SOCKET_PRESETS } from './presets.ts';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import type { PickerOption } from './SymbolPicker.tsx';
 
-const selectFormView = (s: AppState) => ({ fields: selectSocketFields(s), issues: selectSocketIssues(s) });
+const selectFormView = (s: SocketState) => ({ fields: selectSocketFields(s), issues: selectSocketIssues(s) });
 
 const hex = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
 
@@ -56,9 +56,9 @@ const PROTOCOL_HINT: Record<ProtocolNamespace, string> = {
 const valueOrNull = (r: { ok: true; value: number } | { ok: false }) => (r.ok ? r.value : null);
 
 export function SocketInputs() {
-  const { fields, issues } = useAppStore(useShallow(selectFormView));
-  const { setField, setFields } = useAppStore(useShallow(selectSocketActions));
-  const err = (f: SocketFieldName) => issues.find((i) => i.field === f)?.message;
+  const { fields, issues } = useSocket(useShallow(selectFormView));
+  const { setField, setFields } = useSocket(useShallow(selectSocketActions));
+  const err = (f: SocketFieldName) => issueOf(issues, f);
   const domain = valueOrNull(parseDomain(fields.domain));
   const ns = domain === null ? 'none' : protocolNamespace(domain);
   const callKey = (f: Pick<SocketFields, keyof (typeof SOCKET_PRESETS)[number]['fields']>) =>
@@ -71,21 +71,15 @@ export function SocketInputs() {
         <h2 id="sk-presets-title" className="panel-title">
           Presets
         </h2>
-        <ul className="preset-list">
-          {SOCKET_PRESETS.map((p) => (
-            <li key={p.name}>
-              <button
-                type="button"
-                className="chip"
-                aria-pressed={callKey(p.fields) === current}
-                title={p.what}
-                onClick={() => setFields(p.fields)}
-              >
-                {p.name}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <PresetChips
+          presets={SOCKET_PRESETS.map((p) => ({
+            key: p.name,
+            name: p.name,
+            what: p.what,
+            on: callKey(p.fields) === current,
+            pick: () => setFields(p.fields),
+          }))}
+        />
       </section>
 
       <fieldset className="panel">

@@ -1,15 +1,15 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createAppStore, StoreProvider } from '../../store/index.ts';
 import { SocketLab } from './SocketLab.tsx';
+import { SocketProvider, createSocketStore } from './store.ts';
 
 function renderLab() {
-  const store = createAppStore();
+  const store = createSocketStore();
   render(
-    <StoreProvider store={store}>
+    <SocketProvider value={store}>
       <SocketLab />
-    </StoreProvider>,
+    </SocketProvider>,
   );
   return store;
 }
@@ -28,7 +28,7 @@ describe('<SocketLab>', () => {
 
   it('states the errno, its number, strerror, function and why', () => {
     const store = renderLab();
-    act(() => store.getState().socket.setFields({ type: 'SOCK_RAW', protocol: '0' }));
+    act(() => store.getState().setFields({ type: 'SOCK_RAW', protocol: '0' }));
     const r = region();
     expect(r).toHaveTextContent('-EPROTONOSUPPORT');
     expect(r).toHaveTextContent('errno 93');
@@ -72,7 +72,7 @@ describe('<SocketLab>', () => {
   it('lists the trace and selecting a step highlights its box in the call path', async () => {
     const store = renderLab();
     const steps = within(screen.getByRole('list', { name: 'Kernel steps' })).getAllByRole('button');
-    expect(steps).toHaveLength(store.getState().socket.result!.trace.length);
+    expect(steps).toHaveLength(store.getState().result!.socket.trace.length);
     await userEvent.click(steps[0]!);
     expect(steps[0]).toHaveAttribute('aria-current', 'step');
     const figure = screen.getByRole('figure');
@@ -82,7 +82,7 @@ describe('<SocketLab>', () => {
 
   it('draws the inetsw walk entry by entry', () => {
     const store = renderLab();
-    act(() => store.getState().socket.setFields({ type: 'SOCK_DGRAM', protocol: 'IPPROTO_UDPLITE' }));
+    act(() => store.getState().setFields({ type: 'SOCK_DGRAM', protocol: 'IPPROTO_UDPLITE' }));
     const walk = screen.getAllByRole('list', { name: 'inetsw[SOCK_DGRAM] walk' })[0]!;
     const entries = within(walk).getAllByRole('listitem');
     expect(entries.map((e) => e.querySelector('.sk-badge')?.textContent)).toEqual([

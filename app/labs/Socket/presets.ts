@@ -1,5 +1,5 @@
-import { DEFAULT_SOCKET_FIELDS } from '../../store/socket-slice.ts';
-import type { SocketFields } from '../../store/socket-slice.ts';
+import { DEFAULT_SOCKET_FIELDS } from './params.ts';
+import type { SocketFields } from './params.ts';
 
 export interface SocketPreset {
   name: string;

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { isStale, URL_FIELD } from './issues.ts';
+import type { Issue } from './issues.ts';
+import { KIT_WORDS } from './words.ts';
+
+/**
+ * The banner above a lab's results when an input (typed or from the URL) was not used: what is
+ * wrong, field by field, and that the last good result is still shown; a URL parameter the lab
+ * does not have is named as `foo=`. One role="status" region so screen readers hear it once.
+ */
+export function IssuesBanner({
+  issues,
+  stale = isStale(issues),
+  modelError,
+  fieldName = (f) => f,
+  onDismiss,
+  words = KIT_WORDS,
+}: {
+  issues: readonly Issue[];
+  /** The inputs as typed have no result: the result shown is the last good one. */
+  stale?: boolean;
+  /** The model itself stopped (a bug, never bad input): shown verbatim. */
+  modelError?: string | null | undefined;
+  /** How a field is named to the student (`mtu` → `MTU:`, `ops` → `ops=`). */
+  fieldName?: (field: string) => ReactNode;
+  onDismiss?: (() => void) | undefined;
+  words?: Pick<typeof KIT_WORDS, 'bannerModel' | 'bannerStale' | 'bannerUrl' | 'dismiss'>;
+}) {
+  if (issues.length === 0 && !modelError) return null;
+  const n = issues.length;
+  const title = modelError ? words.bannerModel : stale ? words.bannerStale(n) : words.bannerUrl(n);
+  return (
+    <div className="banner" role="status">
+      <p className="banner-title">{title}</p>
+      <ul>
+        {issues.map((i) => (
+          <li key={`${i.field}:${i.param ?? ''}:${i.message}`}>
+            <strong>
+              {i.field === URL_FIELD && i.param !== undefined ? (
+                <span className="mono">{i.param}=</span>
+              ) : (
+                fieldName(i.field)
+              )}
+            </strong>{' '}
+            {i.message}
+          </li>
+        ))}
+        {modelError && <li className="mono">{modelError}</li>}
+      </ul>
+      {onDismiss && (
+        <button type="button" className="btn-quiet banner-close" onClick={onDismiss}>
+          {words.dismiss}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { SvgDefs } from './SvgDefs.tsx';
+import { KIT_WORDS } from './words.ts';
+
+/** What a lab says first: the eyebrow, the title, and a paragraph. */
+export interface LabIntro {
+  eyebrow: ReactNode;
+  title: ReactNode;
+  lede: ReactNode;
+}
+
+/**
+ * Every lab's page: the intro, the inputs beside the results, the issues banner above the results.
+ * The lab fills the slots; the layout (and its CSS grid) is the same everywhere.
+ */
+export function LabShell({
+  className,
+  intro,
+  inputs,
+  inputsLabel = KIT_WORDS.inputs,
+  banner,
+  defs = false,
+  children,
+}: {
+  /** The lab's own class next to `lab` (`sk-lab`). */
+  className?: string;
+  intro: LabIntro;
+  inputs: ReactNode;
+  inputsLabel?: string;
+  banner?: ReactNode;
+  /** The lab draws sk_buffs: put the shared SVG patterns on the page. */
+  defs?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`lab${className ? ` ${className}` : ''}`}>
+      {defs && <SvgDefs />}
+      <div className="lab-intro">
+        <p className="eyebrow">{intro.eyebrow}</p>
+        <h1>{intro.title}</h1>
+        <p className="lede">{intro.lede}</p>
+      </div>
+      <aside className="lab-inputs" aria-label={inputsLabel}>
+        {inputs}
+      </aside>
+      <div className="lab-results">
+        {banner}
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import type { ReactNode } from 'react';
+import { bootlinUrl } from '../../core/trace/index.ts';
+import { useStepList } from './useStepList.ts';
+import { KIT_WORDS } from './words.ts';
+
+/** What one step shows: the kernel function, why it runs, its source file, and any slot of the lab's. */
+export interface StepView {
+  fn: string;
+  why: string;
+  file: string;
+  /** After the function's name (an errno, a "refused" badge). */
+  fnExtra?: ReactNode;
+  /** Before the step's button (a group heading). */
+  before?: ReactNode;
+  /** Extra classes of the `<li>`. */
+  className?: string;
+  /** `data-*` attributes of the `<li>` (CSS draws notes from them). */
+  data?: Record<string, string | undefined>;
+}
+
+/**
+ * Every lab's kernel steps as one ordered list: one step is selected (aria-current="step");
+ * ↑/↓ (or ←/→), Home and End move the selection; each function links to its file at v6.18. A lab
+ * gives only what differs (`view`), as Plot's TickX overrides only `_x1` of AbstractTick.
+ */
+export function StepList<T>({
+  steps,
+  selected,
+  onSelect,
+  view,
+  label = KIT_WORDS.kernelSteps,
+  className = '',
+  start = 0,
+  onKeyDown,
+  listRef: externalRef,
+}: {
+  steps: readonly T[];
+  selected: number;
+  onSelect: (i: number) => void;
+  view: (step: T, i: number) => StepView;
+  label?: string;
+  className?: string;
+  /** The index of the first step shown (a window over a long trace). */
+  start?: number;
+  /** A lab's own keys before the list's (Home/End over a window). */
+  onKeyDown?: (e: React.KeyboardEvent, fallback: (e: React.KeyboardEvent) => void) => void;
+  listRef?: React.RefObject<HTMLOListElement | null>;
+}) {
+  const { listRef, onKeyDown: onListKey } = useStepList(selected - start, steps.length, (i) =>
+    onSelect(start + i),
+  );
+  return (
+    <ol
+      className={`steps${className ? ` ${className}` : ''}`}
+      ref={(el) => {
+        listRef.current = el;
+        if (externalRef) externalRef.current = el;
+      }}
+      onKeyDown={onKeyDown ? (e) => onKeyDown(e, onListKey) : onListKey}
+      aria-label={label}
+      start={start > 0 ? start + 1 : undefined}
+    >
+      {steps.map((s, j) => {
+        const i = start + j;
+        const on = i === selected;
+        const v = view(s, i);
+        return (
+          <li
+            key={i}
+            className={`step${on ? ' step--on' : ''}${v.className ? ` ${v.className}` : ''}`}
+            {...dataAttrs(v.data)}
+          >
+            {v.before}
+            <button
+              type="button"
+              className="step-select"
+              aria-current={on ? 'step' : undefined}
+              tabIndex={on ? 0 : -1}
+              onClick={() => onSelect(i)}
+            >
+              <span className="step-no" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="step-body">
+                <span className="step-fn mono">
+                  {v.fn}
+                  {v.fnExtra}
+                </span>
+                <span className="step-why">{v.why}</span>
+              </span>
+            </button>
+            <a className="step-file mono" href={bootlinUrl(v.file)} target="_blank" rel="noreferrer">
+              {v.file}
+              <span className="visually-hidden">{KIT_WORDS.sourceOf(v.fn)}</span>
+            </a>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function dataAttrs(data: StepView['data']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data ?? {})) if (v !== undefined) out[`data-${k}`] = v;
+  return out;
+}

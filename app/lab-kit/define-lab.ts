@@ -1,0 +1,116 @@
+/**
+ * One declaration per lab (as excalidraw's `register({ name, perform, keyTest })` declares an
+ * action): where it lives, what it is called, its URL parameters, the factory of its store and its
+ * component. `app/labs/index.ts` lists the labs; the shell, the navigation and URL sync read only
+ * that list, so adding a lab is one folder and one line there (README, "How to add a lab").
+ *
+ * Each lab has a store of its own, made by its factory (xyflow gives every flow its own store the
+ * same way): no lab reads another's state, and a test builds a fresh store for each case.
+ */
+import { createElement } from 'react';
+import type { ComponentType, Provider } from 'react';
+import type { StoreApi } from 'zustand';
+import { issueListOf } from './store.ts';
+import type { Issue } from './issues.ts';
+import { unknownParams } from './url.ts';
+import { KIT_WORDS } from './words.ts';
+
+/** How a lab keeps its state in the URL. */
+export interface LabParams<S> {
+  /** Every parameter the lab's query may carry; any other is named in the banner. */
+  keys: readonly string[];
+  /** The canonical query of a state (no leading `?`). */
+  write(s: S): string;
+  /**
+   * Load a query (never trusted: any text) into the store. `notes` are the kit's issues about the
+   * query (unknown parameters), to be shown with the lab's own.
+   */
+  read(store: StoreApi<S>, query: string, notes: Issue[]): void;
+  /** Whether a change of state touches what `write` serialises. */
+  changed(s: S, prev: S): boolean;
+}
+
+export interface LabSpec<S> {
+  /** The route: `#/<path>`. */
+  path: string;
+  title: string;
+  /** Its name in the navigation. */
+  short: string;
+  /** What the student does there. */
+  summary: string;
+  /** The kernel files it models. */
+  models: string;
+  params: LabParams<S>;
+  createStore: () => StoreApi<S>;
+  /** The context the lab's components read their store from (createLabContext). */
+  Provider: Provider<StoreApi<S> | null>;
+  Component: ComponentType;
+}
+
+/** One lab with its own store: what URL sync and the shell work with. */
+export interface LabInstance {
+  readonly lab: Lab;
+  /** The canonical query of the lab's current state. */
+  write(): string;
+  /** Load a query; unknown parameters and a reader that throws become issues, never exceptions. */
+  read(query: string): void;
+  /** Call `onChange` whenever what `write` serialises changes; returns the unsubscribe. */
+  subscribe(onChange: () => void): () => void;
+  /** The lab's component, given its store. */
+  View: ComponentType;
+  /** The store itself, untyped (tests and devtools look into it; the lab's components use its context). */
+  store: StoreApi<unknown>;
+}
+
+export interface Lab {
+  readonly path: string;
+  readonly title: string;
+  readonly short: string;
+  readonly summary: string;
+  readonly models: string;
+  readonly keys: readonly string[];
+  /** A new instance: a fresh store, its URL reader and writer, its view. */
+  instantiate(): LabInstance;
+}
+
+export function defineLab<S>(spec: LabSpec<S>): Lab {
+  const lab: Lab = {
+    path: spec.path,
+    title: spec.title,
+    short: spec.short,
+    summary: spec.summary,
+    models: spec.models,
+    keys: spec.params.keys,
+    instantiate() {
+      const store = spec.createStore();
+      const View = () => createElement(spec.Provider, { value: store }, createElement(spec.Component));
+      View.displayName = `${spec.Component.displayName ?? spec.Component.name}Root`;
+      return {
+        lab,
+        write: () => spec.params.write(store.getState()),
+        read(query) {
+          const notes = unknownParams(query, spec.params.keys);
+          try {
+            spec.params.read(store, query, notes);
+          } catch (e) {
+            // A reader bug must not take the page down: keep the state, say what happened.
+            const why = e instanceof Error ? e.message : String(e);
+            const issues = [
+              ...issueListOf(store.getState()),
+              ...notes,
+              { field: 'url', message: KIT_WORDS.urlFailed(why) },
+            ];
+            store.setState({ issues } as unknown as Partial<S>);
+          }
+        },
+        subscribe: (onChange) =>
+          store.subscribe((s, prev) => {
+            if (spec.params.changed(s, prev)) onChange();
+          }),
+        View,
+        store: store as StoreApi<unknown>,
+      };
+    },
+  };
+  return lab;
+}

@@ -1,0 +1,21 @@
+/** The lab kit: what every lab shares (declaration, store, URL contract, step list, shell, keys). */
+export { defineLab } from './define-lab.ts';
+export type { Lab, LabInstance, LabParams, LabSpec } from './define-lab.ts';
+export * from './issues.ts';
+export * from './store.ts';
+export * from './url.ts';
+export { startUrlSync } from './sync.ts';
+export { KIT_WORDS } from './words.ts';
+export { IssuesBanner } from './IssuesBanner.tsx';
+export { LabShell } from './LabShell.tsx';
+export type { LabIntro } from './LabShell.tsx';
+export { PresetChips } from './PresetChips.tsx';
+export type { PresetChip } from './PresetChips.tsx';
+export { StepList } from './StepList.tsx';
+export type { StepView } from './StepList.tsx';
+export { StepNav } from './StepNav.tsx';
+export { SvgDefs } from './SvgDefs.tsx';
+export { useGlobalKeys, undoKeys, keyName } from './useGlobalKeys.ts';
+export type { KeyMap } from './useGlobalKeys.ts';
+export { usePrefersReducedMotion } from './usePrefersReducedMotion.ts';
+export { useStepList } from './useStepList.ts';

@@ -1,0 +1,26 @@
+/**
+ * What a lab says about its inputs: one issue per field (shown next to the field and in the
+ * banner). Two kinds concern the URL only and leave the result on show current: a bad `step=`
+ * and a parameter the lab does not have (`field: 'url'`, the parameter in `param`).
+ */
+export interface Issue {
+  field: string;
+  message: string;
+  /** For `field: 'url'`: the parameter the lab does not know (`foo` of `foo=1`). */
+  param?: string;
+}
+
+export const STEP_FIELD = 'step';
+export const URL_FIELD = 'url';
+
+/** Is the result on show out of date (an input does not parse, so the last good result is kept)? */
+export const isStale = (issues: readonly Issue[]): boolean =>
+  issues.some((i) => i.field !== STEP_FIELD && i.field !== URL_FIELD);
+
+/** The message for one field, if it has one. */
+export const issueOf = (issues: readonly Issue[], field: string): string | undefined =>
+  issues.find((i) => i.field === field)?.message;
+
+/** A step issue no longer applies once a step is chosen. */
+export const withoutStepIssue = <I extends Issue>(issues: readonly I[]): I[] =>
+  issues.filter((i) => i.field !== STEP_FIELD);

@@ -1,0 +1,29 @@
+import { defineLab } from '../../lab-kit/index.ts';
+import type { LabParams } from '../../lab-kit/index.ts';
+import { FragmentLab } from './FragmentLab.tsx';
+import { FRAGMENT_KEYS, parseFragmentQuery, serialiseFragmentQuery } from './params.ts';
+import { FragmentProvider, createFragmentStore } from './store.ts';
+import type { FragmentState } from './store.ts';
+
+export const fragmentParams: LabParams<FragmentState> = {
+  keys: FRAGMENT_KEYS,
+  write: (s) => serialiseFragmentQuery(s.fields, s.step ?? 0),
+  read: (store, query, notes) => {
+    const p = parseFragmentQuery(query);
+    store.getState().load(p.fields, p.step, [...p.issues, ...notes]);
+  },
+  changed: (s, prev) => s.fields !== prev.fields || s.step !== prev.step,
+};
+
+export const fragmentLab = defineLab<FragmentState>({
+  path: 'fragment',
+  title: 'Fragmentation',
+  short: 'Fragment',
+  summary:
+    'Set the payload, MTU, family, socket kind, PMTU mode, IP options and device features; see where the datagram is cut, every packet on the wire, and the kernel pipeline step by step.',
+  models: 'net/ipv4/ip_output.c, net/ipv6/ip6_output.c',
+  params: fragmentParams,
+  createStore: createFragmentStore,
+  Provider: FragmentProvider,
+  Component: FragmentLab,
+});

@@ -1,0 +1,29 @@
+import { defineLab } from '../../lab-kit/index.ts';
+import type { LabParams } from '../../lab-kit/index.ts';
+import { JourneyLab } from './JourneyLab.tsx';
+import { JOURNEY_KEYS, parseJourneyQuery, serialiseJourneyQuery } from './params.ts';
+import { JourneyProvider, createJourneyStore } from './store.ts';
+import type { JourneyState } from './store.ts';
+
+export const journeyParams: LabParams<JourneyState> = {
+  keys: JOURNEY_KEYS,
+  write: (s) => serialiseJourneyQuery(s.fields, s.step ?? 0),
+  read: (store, query, notes) => {
+    const p = parseJourneyQuery(query);
+    store.getState().load(p.fields, p.step, [...p.issues, ...notes]);
+  },
+  changed: (s, prev) => s.fields !== prev.fields || s.step !== prev.step,
+};
+
+export const journeyLab = defineLab<JourneyState>({
+  path: 'journey',
+  title: 'Journey of a datagram',
+  short: 'Journey',
+  summary:
+    'Watch one datagram go down from the socket to the link layer — headers pushed, fragments split off — and back up on the receiver, with playback controls and the trace beside it.',
+  models: 'the output and input traces, animated',
+  params: journeyParams,
+  createStore: createJourneyStore,
+  Provider: JourneyProvider,
+  Component: JourneyLab,
+});

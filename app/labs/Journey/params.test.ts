@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { journeyParams } from './lab.ts';
+import { DEFAULT_JOURNEY_FIELDS, parseJourneyQuery, serialiseJourneyQuery } from './params.ts';
+import { createJourneyStore } from './store.ts';
+
+describe('journey URL', () => {
+  it('round-trips every input and the step', () => {
+    const q =
+      'len=65507&mtu=68&family=inet&n=3&fault=lose&frag=7&dg=2&rcvbuf=16384&read=slow&buf=1000&step=12';
+    const p = parseJourneyQuery(q);
+    expect(p.fields).toMatchObject({
+      len: '65507',
+      mtu: '68',
+      n: '3',
+      fault: 'lose',
+      frag: '7',
+      dg: '2',
+      rcvbuf: '16384',
+      read: 'slow',
+      buf: '1000',
+    });
+    expect(p.step).toBe(11);
+    expect(serialiseJourneyQuery(p.fields, p.step)).toBe(q);
+  });
+  it('writes only non-defaults beyond len, mtu, family', () => {
+    expect(serialiseJourneyQuery(DEFAULT_JOURNEY_FIELDS, 0)).toBe('len=4000&mtu=1500&family=inet');
+  });
+  it('reports a bad step and keeps going', () => {
+    expect(parseJourneyQuery('step=x').issues[0]?.field).toBe('step');
+  });
+  it('the adapter loads a query into the store and writes it back', () => {
+    const store = createJourneyStore();
+    journeyParams.read(store, 'len=2000&mtu=1000&family=inet&fault=reorder&frag=1&step=3', []);
+    const s = store.getState();
+    expect(s.result?.journey.outcomes[0]?.fate).toBe('delivered');
+    expect(s.step).toBe(2);
+    expect(journeyParams.write(s)).toBe('len=2000&mtu=1000&family=inet&fault=reorder&frag=1&step=3');
+  });
+  it('an invalid field keeps the last good result and reports it', () => {
+    const store = createJourneyStore();
+    const before = store.getState().result;
+    store.getState().setField('mtu', '12');
+    expect(store.getState().result).toBe(before);
+    expect(store.getState().issues[0]?.field).toBe('mtu');
+  });
+});

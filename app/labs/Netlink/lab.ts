@@ -1,0 +1,42 @@
+import { defineLab } from '../../lab-kit/index.ts';
+import type { LabParams } from '../../lab-kit/index.ts';
+import { NetlinkLab } from './NetlinkLab.tsx';
+import { NETLINK_KEYS, parseNetlinkQuery, serialiseNetlinkQuery } from './params.ts';
+import { NetlinkProvider, createNetlinkStore } from './store.ts';
+import type { NetlinkSlice } from './store.ts';
+
+/** What the URL carries of the lab's state. */
+const URL_STATE = [
+  'hexText',
+  'family',
+  'endian',
+  'truncated',
+  'sample',
+  'selected',
+  'walk',
+  'split',
+  'msghdr',
+] as const;
+
+export const netlinkParams: LabParams<NetlinkSlice> = {
+  keys: NETLINK_KEYS,
+  write: (s) => serialiseNetlinkQuery(s.netlink),
+  read: (store, query, notes) => {
+    const p = parseNetlinkQuery(query);
+    store.getState().netlink.load(p.inputs, [...p.issues, ...notes]);
+  },
+  changed: (s, prev) => URL_STATE.some((k) => s.netlink[k] !== prev.netlink[k]),
+};
+
+export const netlinkLab = defineLab<NetlinkSlice>({
+  path: 'netlink',
+  title: 'Netlink messages',
+  short: 'Netlink',
+  summary:
+    'Build or paste netlink messages and see nlmsghdr, payload and attributes laid out in 32-bit rows with their padding, the byte grid linked to the fields, the NLMSG_* macros and an NLMSG_NEXT walk; split a large frame into a multipart sequence.',
+  models: 'include/uapi/linux/netlink.h, net/netlink/af_netlink.c',
+  params: netlinkParams,
+  createStore: createNetlinkStore,
+  Provider: NetlinkProvider,
+  Component: NetlinkLab,
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { NETLINK_SAMPLES, toHex } from '../../../core/netlink/index.ts';
+import { createNetlinkStore } from './store.ts';
+import { builderFromBytes, builderItemBytes, builderToBytes, parseUnsigned } from './builder.ts';
+import type { BuilderMessage } from './builder.ts';
+import { DEFAULT_HEX, compactHex, formatHex, readHex } from './store.ts';
+
+const nl = (store = createNetlinkStore()) => store.getState().netlink;
+
+describe('netlink slice', () => {
+  it('starts on the 40-byte RTM_GETLINK dump request, decoded', () => {
+    const s = nl();
+    expect(toHex(s.bytes)).toBe(DEFAULT_HEX);
+    expect(s.result.messages).toHaveLength(1);
+    const m = s.result.messages[0]!;
+    expect(m.len).toBe(40);
+    expect(m.typeName).toBe('RTM_GETLINK');
+    expect(m.flags).toBe(0x301);
+    expect(s.builder).toHaveLength(1);
+    expect(s.builder[0]!.kind).toBe('message');
+  });
+
+  it('bad hex is reported and the last good buffer stays', () => {
+    const store = createNetlinkStore();
+    const before = nl(store).bytes;
+    store.getState().netlink.setHex('28 00 0');
+    expect(nl(store).hexError).toMatch(/Odd number of hex digits/);
+    expect(nl(store).bytes).toBe(before);
+    store.getState().netlink.setHex('zz');
+    expect(nl(store).hexError).toMatch(/not a hex digit/);
+    store.getState().netlink.setHex(DEFAULT_HEX);
+    expect(nl(store).hexError).toBeNull();
+  });
+
+  it('a builder edit re-encodes the buffer and the hex text', () => {
+    const store = createNetlinkStore();
+    const m = nl(store).builder[0] as BuilderMessage;
+    store.getState().netlink.editBuilder([{ ...m, seq: '258' }]);
+    const s = nl(store);
+    expect(s.builderIssues).toEqual([]);
+    expect(s.result.messages[0]!.seq).toBe(258);
+    // seq is bytes 8..11, little-endian: 258 = 0x102 → 02 01 00 00.
+    expect(compactHex(s.hexText).slice(16, 24)).toBe('02010000');
+  });
+
+  it('a bad builder field is reported by path and keeps the last good buffer', () => {
+    const store = createNetlinkStore();
+    const m = nl(store).builder[0] as BuilderMessage;
+    const before = nl(store).bytes;
+    store.getState().netlink.editBuilder([{ ...m, seq: 'twelve' }]);
+    const s = nl(store);
+    expect(s.builderIssues).toEqual([
+      { path: `${m.id}.seq`, message: expect.stringMatching(/not a number/) },
+    ]);
+    expect(s.bytes).toBe(before);
+    expect((s.builder[0] as BuilderMessage).seq).toBe('twelve');
+  });
+
+  it('builder(bytes) gives back the same bytes for every sample', () => {
+    const store = createNetlinkStore();
+    for (const sm of NETLINK_SAMPLES) {
+      store.getState().netlink.loadSample(sm.id);
+      const s = nl(store);
+      expect(s.hexError, sm.id).toBeNull();
+      const back = builderToBytes(
+        builderFromBytes(s.bytes, s.result, s.family, s.endian),
+        s.family,
+        s.endian,
+      );
+      expect(back.ok, sm.id).toBe(true);
+      if (back.ok) expect(toHex(back.bytes), sm.id).toBe(toHex(s.bytes));
+    }
+  });
+
+  it('big-endian re-encodes the same message: nlmsg_len 40 becomes 00 00 00 28', () => {
+    const store = createNetlinkStore();
+    store.getState().netlink.setEndian('be');
+    const s = nl(store);
+    expect(toHex(s.bytes).slice(0, 8)).toBe('00000028');
+    expect(s.result.messages[0]?.len).toBe(40);
+  });
+
+  it('the splitter and msghdr compute, and bad numbers are reported', () => {
+    const store = createNetlinkStore();
+    expect(nl(store).splitResult?.messages.length).toBeGreaterThan(1);
+    store.getState().netlink.setSplit({ max: 'x' });
+    expect(nl(store).splitIssues[0]?.field).toBe('max');
+    store.getState().netlink.setSplit({ max: '4096' });
+    store.getState().netlink.openSplit();
+    expect(nl(store).bytes.length).toBe(nl(store).splitResult?.bytes.length);
+    expect(nl(store).msghdrResult?.cmsgs).toHaveLength(2);
+    store.getState().netlink.setMsghdr({ iov: '1, two' });
+    expect(nl(store).msghdrIssue).toMatch(/iovec/);
+  });
+});
+
+describe('netlink builder encoding', () => {
+  it('encodes each message once per family and byte order, and an edit only the item it touches', () => {
+    const s = createNetlinkStore().getState().netlink;
+    const m = builderFromBytes(s.bytes, s.result, 'route', 'le')[0] as BuilderMessage;
+    const a = builderItemBytes(m, 'route', 'le');
+    expect(builderItemBytes(m, 'route', 'le')).toBe(a);
+    const be = builderItemBytes(m, 'route', 'be');
+    expect(be).not.toBe(a);
+    expect(be.ok && toHex(be.bytes.subarray(0, 4))).toBe('00000028');
+    const edited = { ...m, seq: '7' };
+    const e = builderItemBytes(edited, 'route', 'le');
+    expect(e.ok && toHex(e.bytes.subarray(8, 12))).toBe('07000000');
+    expect(a.ok && toHex(a.bytes.subarray(8, 12))).toBe('01000000');
+  });
+});
+
+describe('netlink builder numbers and hex', () => {
+  it('reads numbers as C would store them', () => {
+    expect(parseUnsigned('0x10', 2)).toEqual({ ok: true, value: 16n });
+    expect(parseUnsigned('-1', 4)).toEqual({ ok: true, value: 0xffffffffn });
+    expect(parseUnsigned('65536', 2).ok).toBe(false);
+    expect(parseUnsigned('', 4).ok).toBe(false);
+  });
+  it('formats 8 bytes a line and reads spaced, 0x and colon hex', () => {
+    const b = readHex('0x28:00 00\n00');
+    expect(b.ok && toHex(b.bytes)).toBe('28000000');
+    expect(formatHex(new Uint8Array(17)).split('\n')).toHaveLength(3);
+  });
+});

@@ -1,0 +1,29 @@
+import { defineLab } from '../../lab-kit/index.ts';
+import type { LabParams } from '../../lab-kit/index.ts';
+import { REASSEMBLE_KEYS, parseReassembleQuery, serialiseReassembleQuery } from './params.ts';
+import { ReassembleLab } from './ReassembleLab.tsx';
+import { ReassembleProvider, createReassembleStore } from './store.ts';
+import type { ReassembleState } from './store.ts';
+
+export const reassembleParams: LabParams<ReassembleState> = {
+  keys: REASSEMBLE_KEYS,
+  write: (s) => serialiseReassembleQuery(s.fields, s.step),
+  read: (store, query, notes) => {
+    const p = parseReassembleQuery(query);
+    store.getState().load(p.fields, p.step, [...p.issues, ...notes]);
+  },
+  changed: (s, prev) => s.fields !== prev.fields || s.step !== prev.step,
+};
+
+export const reassembleLab = defineLab<ReassembleState>({
+  path: 'reassemble',
+  title: 'Reassembly',
+  short: 'Reassemble',
+  summary:
+    'Reorder, drop, duplicate and overlap fragments and watch the defragmentation queue fill — and whether ip_defrag delivers the datagram, drops it, or times out.',
+  models: 'net/ipv4/ip_fragment.c, net/ipv6/reassembly.c',
+  params: reassembleParams,
+  createStore: createReassembleStore,
+  Provider: ReassembleProvider,
+  Component: ReassembleLab,
+});

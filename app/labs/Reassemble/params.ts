@@ -1,0 +1,355 @@
+/**
+ * The Reassembly lab's inputs: the datagram and its fragment cards as typed (strings, so a bad value
+ * can be shown, shared in a URL and corrected), cut by core/ip's ipSend as the Fragmentation lab
+ * computes the wire, parsed with the core's fragment-list grammar (core/params/frags.ts, which the
+ * CLI's `--frags` uses too), and the lab's URL:
+ *
+ *   #/reassemble?len=2992&family=inet&frags=0:1480:1,1480:1480:1,2960:40:0&order=2,0,1
+ *
+ * - `len`: the UDP payload length the sender sent (the datagram is len + 8 bytes); `mtu`: the MTU
+ *   the cards were cut at (written when not 1500); `family=inet|inet6`.
+ * - `frags`: the cards, as `sockscope reassemble --frags` takes them: `offset:length:mf`, then
+ *   optionally `:other` (the same range with different bytes) and `:idN` (an IP id of its own).
+ *   Without `frags`, the cards are cut from len, mtu and family as the sender cuts them
+ *   (`#/reassemble?len=65507&mtu=68` is the 1,365-fragment worst case).
+ * - `order`: arrival order as indexes into `frags` (one left out is lost, one repeated arrives
+ *   twice); always written, so `order=` (empty) means nothing arrives.
+ * - `at`: arrival times in ms, one per arrival (empty = with the previous one), written when any is set;
+ *   `until`: watch the clock until this time (ms); `source=remote`: the fragments come from another
+ *   host (ip_expire may then send ICMP).
+ * - `step=N`: the selected trace step, counting from 1 like the step list; omitted for the outcome.
+ *
+ * Card values are kept as typed, so a bad one reaches its card and is reported there. An order or
+ * time list that cannot be read is reported and replaced by every card once, in order.
+ */
+import {
+  DEFAULT_SEND_INPUT,
+  fragmentsFromWire,
+  ipSend,
+  validateDefragInput,
+  validateSendInput,
+} from '../../../core/ip/index.ts';
+import type { DefragInput, FragmentSpec } from '../../../core/ip/index.ts';
+import {
+  FAMILIES,
+  echo,
+  formatFragItem,
+  fragItemOfSpec,
+  fragItemSpec,
+  parseIndexList,
+  splitFragItem,
+  splitFrags,
+  splitTimes,
+} from '../../../core/params/index.ts';
+import type { FragItemText, FragPart } from '../../../core/params/index.ts';
+import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
+import type { Issue, Parsed } from '../../lab-kit/index.ts';
+
+/** One fragment as typed on its card: a byte range of the UDP datagram (its 8-byte header included). */
+export type FragCard = FragItemText;
+
+/** One arrival: which card arrives, and when ('' = with the previous one). */
+export interface ArrivalSlot {
+  frag: number;
+  at: string;
+}
+
+export interface ReassembleFields {
+  /** The UDP payload length the sender sent (the datagram is len + 8 bytes). */
+  len: string;
+  /** The MTU the cards were cut at (the Fragmentation lab's ipSend). */
+  mtu: string;
+  family: string;
+  /** 'self' (loopback, as recorded) or 'remote' (another host: ip_expire may send ICMP). */
+  source: string;
+  /** Watch the clock until this time, ms ('' = 100 ms after the last arrival). */
+  until: string;
+  frags: readonly FragCard[];
+  /** Arrival order: indexes into frags (a card left out is lost on the way; one listed twice arrives twice). */
+  arrivals: readonly ArrivalSlot[];
+}
+
+export type CardField = FragPart;
+
+/**
+ * Where an issue shows: a datagram field, the arrival order, one card field (`frags.2.offset`), one
+ * arrival's time (`arrivals.0.at`), or the URL's step.
+ */
+export type ReassembleIssueField =
+  | 'len'
+  | 'mtu'
+  | 'family'
+  | 'source'
+  | 'until'
+  | 'frags'
+  | 'order'
+  | 'at'
+  | 'step'
+  | `frags.${number}.${CardField}`
+  | `arrivals.${number}.at`;
+
+/** An issue of the form; its field is a ReassembleIssueField (or the kit's `url`). */
+export type ReassembleIssue = Issue;
+
+export { FAMILIES };
+export const SOURCES = ['self', 'remote'] as const;
+export const DEFAULT_MTU = '1500';
+
+const whole = (s: string) => /^\d+$/.test(s.trim());
+
+export const blankCard = (patch: Partial<FragCard> = {}): FragCard => ({
+  offset: '0',
+  length: '8',
+  mf: '1',
+  fill: 'same',
+  id: '',
+  extra: '',
+  ...patch,
+});
+
+/** A card as the sender cut it (ids left to the lab's default, shared by every card). */
+const cardOf = (f: FragmentSpec): FragCard => fragItemOfSpec({ ...f, id: undefined } as FragmentSpec);
+
+export type CutResult = { ok: true; frags: FragCard[] } | { ok: false; issues: ReassembleIssue[] };
+
+/**
+ * The cards a UDP send of `len` bytes at `mtu` puts on the wire: core/ip's ipSend, then
+ * fragmentsFromWire. The ids are left to the lab's default (every fragment of one send shares one).
+ */
+export function cutFragments(len: string, mtu: string, family: string): CutResult {
+  const issues: ReassembleIssue[] = [];
+  const fam = FAMILIES.find((x) => x === family);
+  if (!fam) issues.push({ field: 'family', message: 'Family must be inet (IPv4) or inet6 (IPv6).' });
+  if (!/^\d+$/.test(len.trim()))
+    issues.push({ field: 'len', message: 'The payload length must be a whole number of bytes.' });
+  if (!/^\d+$/.test(mtu.trim()))
+    issues.push({ field: 'mtu', message: 'The MTU must be a whole number of bytes.' });
+  if (issues.length || !fam) return { ok: false, issues };
+  // The lab is about the receiver: the sender's 2 × sk_sndbuf check (which stops a 65,507-byte
+  // send at MTU 68 after 512 skbs) is switched off so every fragment of the train becomes a card.
+  const input = {
+    ...DEFAULT_SEND_INPUT,
+    family: fam,
+    mtu: Number(mtu),
+    sends: [Number(len)],
+    sndbufCheck: false,
+  };
+  const core = validateSendInput(input);
+  if (core.length)
+    return {
+      ok: false,
+      issues: core.map((i) => ({ field: i.field === 'mtu' ? 'mtu' : 'len', message: i.message })),
+    };
+  const sent = ipSend(input);
+  if (!sent.ok)
+    return {
+      ok: false,
+      issues: [
+        {
+          field: 'len',
+          message: `The sender cannot send this: ${sent.fn} returns -${sent.errno} (${sent.why}).`,
+        },
+      ],
+    };
+  return { ok: true, frags: fragmentsFromWire(sent.wire).map(cardOf) };
+}
+
+const identity = (n: number): ArrivalSlot[] => Array.from({ length: n }, (_, i) => ({ frag: i, at: '' }));
+
+function defaultFields(): ReassembleFields {
+  const cut = cutFragments('2992', DEFAULT_MTU, 'inet');
+  const frags = cut.ok ? cut.frags : [];
+  return {
+    len: '2992',
+    mtu: DEFAULT_MTU,
+    family: 'inet',
+    source: 'self',
+    until: '',
+    frags,
+    // The issue's example: the last fragment first, so the queue holds two runs before it completes.
+    arrivals: frags.length === 3 ? [2, 0, 1].map((frag) => ({ frag, at: '' })) : identity(frags.length),
+  };
+}
+
+/** The default lab: a 2,992-byte UDP payload cut at MTU 1500 (three fragments), arriving 2, 0, 1. */
+export const DEFAULT_REASSEMBLE_FIELDS: ReassembleFields = defaultFields();
+
+/** The same datagram re-cut (after a length, MTU or family change): every card arrives once, in order. */
+export function withCut(fields: ReassembleFields, frags: FragCard[]): ReassembleFields {
+  return { ...fields, frags, arrivals: identity(frags.length) };
+}
+
+/** Parse the form (cards through the core's fragment grammar), then ask the core whether it takes the input. */
+export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
+  const issues: ReassembleIssue[] = [];
+  const family = FAMILIES.find((x) => x === f.family);
+  if (!family) issues.push({ field: 'family', message: 'Family must be inet (IPv4) or inet6 (IPv6).' });
+  if (!whole(f.len))
+    issues.push({ field: 'len', message: 'The payload length must be a whole number of bytes.' });
+  if (!whole(f.mtu)) issues.push({ field: 'mtu', message: 'The MTU must be a whole number of bytes.' });
+  const source = SOURCES.find((x) => x === f.source);
+  if (!source)
+    issues.push({
+      field: 'source',
+      message: 'The sender is self (this host, loopback) or remote (another host).',
+    });
+  if (f.until.trim() !== '' && !whole(f.until))
+    issues.push({ field: 'until', message: 'Wait until a time in whole milliseconds, or leave it empty.' });
+
+  const specs = f.frags.map((c, i) => {
+    const r = fragItemSpec(c);
+    if (!r.ok) for (const p of r.issues) issues.push({ field: `frags.${i}.${p.part}`, message: p.message });
+    return r.ok ? r.spec : null;
+  });
+  f.arrivals.forEach((a, k) => {
+    if (a.at.trim() !== '' && !whole(a.at))
+      issues.push({
+        field: `arrivals.${k}.at`,
+        message: 'The arrival time is whole milliseconds (or empty).',
+      });
+    if (!f.frags[a.frag])
+      issues.push({
+        field: 'order',
+        message: `Arrival ${k + 1} names fragment ${a.frag}, which does not exist.`,
+      });
+  });
+  if (issues.length || !family || !source) return { ok: false, issues };
+
+  const input: DefragInput = {
+    family,
+    len: Number(f.len),
+    fragments: f.arrivals.map((a) => {
+      const spec: FragmentSpec = { ...(specs[a.frag] as FragmentSpec) };
+      if (a.at.trim() !== '') spec.at = Number(a.at);
+      return spec;
+    }),
+  };
+  if (f.until.trim() !== '') input.until = Number(f.until);
+  if (source === 'remote') input.source = 'remote';
+
+  const core = validateDefragInput(input);
+  if (core.length > 0)
+    return {
+      ok: false,
+      issues: core.map((i) => ({ field: fieldOfCoreIssue(i.field, f), message: i.message })),
+    };
+  return { ok: true, input };
+}
+
+/** Map the core's `fragments[k].offset` (k in arrival order) onto the card that shows it. */
+export function fieldOfCoreIssue(field: string, f: ReassembleFields): ReassembleIssueField {
+  const m = /^fragments\[(\d+)\](?:\.(\w+))?$/.exec(field);
+  if (m) {
+    const k = Number(m[1]);
+    const part = m[2];
+    if (part === 'at') return `arrivals.${k}.at`;
+    const frag = f.arrivals[k]?.frag ?? 0;
+    if (part === 'offset' || part === 'length' || part === 'mf' || part === 'fill' || part === 'id')
+      return `frags.${frag}.${part}`;
+    return `frags.${frag}.offset`;
+  }
+  if (field === 'fragments') return 'order';
+  if (field === 'len' || field === 'family') return field;
+  return 'frags';
+}
+
+export interface ReassembleUrlState {
+  fields: ReassembleFields;
+  step: number | null;
+  /** Problems with parameters that have no field of their own (order, at, step). */
+  issues: ReassembleIssue[];
+}
+
+/** `0:1480:1:other:id7` → a card; parts that mean nothing are kept in `extra`. */
+export const parseCard = splitFragItem;
+export const serialiseCard = formatFragItem;
+
+export const REASSEMBLE_KEYS: readonly string[] = [
+  'len',
+  'mtu',
+  'family',
+  'source',
+  'until',
+  'frags',
+  'order',
+  'at',
+  'step',
+];
+
+/** Parse the query part of `#/reassemble?...` (without the `?`). Missing parameters take defaults. */
+export function parseReassembleQuery(query: string): ReassembleUrlState {
+  const q = new URLSearchParams(query);
+  const d = DEFAULT_REASSEMBLE_FIELDS;
+  const issues: ReassembleIssue[] = [];
+  const fields: ReassembleFields = {
+    len: q.get('len') ?? d.len,
+    mtu: q.get('mtu') ?? d.mtu,
+    family: q.get('family') ?? d.family,
+    source: q.get('source') ?? d.source,
+    until: q.get('until') ?? d.until,
+    frags: d.frags,
+    arrivals: d.arrivals,
+  };
+  const fragsText = q.get('frags');
+  let ownCards = fragsText !== null;
+  if (fragsText !== null) fields.frags = splitFrags(fragsText);
+  else if (q.has('len') || q.has('mtu') || q.has('family')) {
+    // A datagram without cards: cut it. One that cannot be cut keeps the default cards, and the bad
+    // length, MTU or family is reported on its own field.
+    const cut = cutFragments(fields.len, fields.mtu, fields.family);
+    if (cut.ok) {
+      fields.frags = cut.frags;
+      ownCards = true;
+    }
+  }
+  const everyCard = (): ArrivalSlot[] => fields.frags.map((_, i) => ({ frag: i, at: '' }));
+
+  const order = q.get('order');
+  if (order === null) fields.arrivals = ownCards ? everyCard() : d.arrivals;
+  else {
+    const idx = parseIndexList(order, fields.frags.length);
+    if (idx.ok) fields.arrivals = idx.value.map((frag) => ({ frag, at: '' }));
+    else {
+      const n = fields.frags.length;
+      issues.push({
+        field: 'order',
+        message:
+          idx.code === 'not-list'
+            ? `order=${echo(order)} is not a list of fragment numbers (from 0, e.g. 2,0,1); every fragment arrives once, in order.`
+            : `order= names fragment ${idx.bad}, but there ${n === 1 ? 'is 1 fragment' : `are ${n} fragments`} (numbered from 0); every fragment arrives once, in order.`,
+      });
+      fields.arrivals = everyCard();
+    }
+  }
+
+  const at = q.get('at');
+  if (at !== null && at !== '') {
+    const times = splitTimes(at);
+    if (times.length !== fields.arrivals.length)
+      issues.push({
+        field: 'at',
+        message: `at= gives ${times.length} time${times.length === 1 ? '' : 's'} for ${fields.arrivals.length} arrival${fields.arrivals.length === 1 ? '' : 's'}; the times were left out.`,
+      });
+    else fields.arrivals = fields.arrivals.map((a, k) => ({ ...a, at: times[k] ?? '' }));
+  }
+
+  const st = parseStep(q, 'the outcome');
+  issues.push(...st.issues);
+  const step = st.step;
+  return { fields, step, issues };
+}
+
+/** The canonical query: the datagram, the cards and their order, then what is not default. */
+export function serialiseReassembleQuery(f: ReassembleFields, step: number | null): string {
+  const parts: [string, string][] = [['len', f.len]];
+  if (f.mtu !== DEFAULT_MTU) parts.push(['mtu', f.mtu]);
+  parts.push(['family', f.family]);
+  parts.push(['frags', f.frags.map(serialiseCard).join(',')]);
+  parts.push(['order', f.arrivals.map((a) => a.frag).join(',')]);
+  if (f.arrivals.some((a) => a.at !== '')) parts.push(['at', f.arrivals.map((a) => a.at).join(',')]);
+  if (f.until !== '') parts.push(['until', f.until]);
+  if (f.source !== 'self') parts.push(['source', f.source]);
+  if (step !== null) parts.push(['step', String(step + 1)]);
+  // Commas and colons stay readable in the lists (frags=0:1480:1,1480:1480:1).
+  return encodeQuery(parts, ',:');
+}

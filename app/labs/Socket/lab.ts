@@ -1,0 +1,29 @@
+import { defineLab } from '../../lab-kit/index.ts';
+import type { LabParams } from '../../lab-kit/index.ts';
+import { SOCKET_KEYS, parseSocketQuery, serialiseSocketQuery } from './params.ts';
+import { SocketLab } from './SocketLab.tsx';
+import { SocketProvider, createSocketStore } from './store.ts';
+import type { SocketState } from './store.ts';
+
+export const socketParams: LabParams<SocketState> = {
+  keys: SOCKET_KEYS,
+  write: (s) => serialiseSocketQuery(s.fields, s.step),
+  read: (store, query, notes) => {
+    const p = parseSocketQuery(query);
+    store.getState().load(p.fields, p.step, [...p.issues, ...notes]);
+  },
+  changed: (s, prev) => s.fields !== prev.fields || s.step !== prev.step,
+};
+
+export const socketLab = defineLab<SocketState>({
+  path: 'socket',
+  title: 'Socket creation',
+  short: 'Socket',
+  summary:
+    'Pick a domain, type and protocol (with flags and privilege) and follow __sock_create → pf->create → the inetsw walk to the proto_ops and proto tables — or to the errno and the line that returns it. Then dispatch connect, sendmsg or listen through those tables.',
+  models: 'net/socket.c, net/ipv4/af_inet.c',
+  params: socketParams,
+  createStore: createSocketStore,
+  Provider: SocketProvider,
+  Component: SocketLab,
+});
