@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { OutputSnapshot } from '../../../core/ip/index.ts';
 import type { TraceStep } from '../../../core/trace/index.ts';
-import { SkbPanel, idsBefore } from '../../components/SkbPanel.tsx';
+import { SkbPanel, idsBefore } from '../../components/skb/index.ts';
 import { IssuesBanner, LabShell, StepList, StepNav } from '../../lab-kit/index.ts';
 import type { StepView } from '../../lab-kit/index.ts';
 import { FragmentDiagram } from './FragmentDiagram.tsx';

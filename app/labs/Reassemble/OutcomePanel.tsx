@@ -1,6 +1,6 @@
 import type { DefragOk, IcmpOut } from '../../../core/ip/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
-import { SkbPanel } from '../../components/SkbPanel.tsx';
+import { SkbPanel } from '../../components/skb/index.ts';
 import { num, plural } from '../../format.ts';
 
 type Tone = 'ok' | 'wait' | 'drop';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
-import { SkbBuffer, SkbFieldsTable, SkbLegend, SkbPanel, idsBefore } from '../../components/SkbPanel.tsx';
+import { SkbBuffer, SkbFieldsTable, SkbLegend, SkbPanel, idsBefore } from '../../components/skb/index.ts';
 import { num } from '../../format.ts';
 import { IssuesBanner, LabShell, StepList, StepNav, undoKeys, useGlobalKeys } from '../../lab-kit/index.ts';
 import type { LabIntro, StepView } from '../../lab-kit/index.ts';
@@ -10,7 +10,6 @@ import { PanicCard } from './PanicCard.tsx';
 import { selectSkbActions, selectSkbIssues, selectSkbReplay, selectSkbRunView, useSkb } from './store.ts';
 import type { SkbReplayRun } from './store.ts';
 import './skb.css';
-
 
 /** One step of the list: an op (with what the kernel does instead when it refuses), or a kernel step. */
 interface SkbStepItem {

@@ -1,0 +1,228 @@
+/**
+ * The sk_buffs of one trace step (a queue, a frag_list, fragments), compact, with page frags and
+ * the frag_list chain, new vs. reused sk_buff ids — shared by the sk_buff and Fragmentation labs.
+ */
+import { scaleLinear } from 'd3-scale';
+import { SHINFO_SIZE, skbTailroom } from '../../../core/skb/index.ts';
+import type { RegionKind, SkbSnapshot } from '../../../core/skb/index.ts';
+import { useElementWidth } from '../../hooks/useElementWidth.ts';
+import { num } from '../../format.ts';
+import { Legend } from '../kinds.tsx';
+import { ROW, extent, flatten, markRows } from './geometry.ts';
+import type { Mark } from './geometry.ts';
+import type { ScaleLinear } from 'd3-scale';
+
+type X = ScaleLinear<number, number>;
+import { Bytes, Markers, RegionRect } from './parts.tsx';
+import { SkbFieldsTable } from './SkbFieldsTable.tsx';
+
+const MAX_DRAWN = 6;
+const MAX_CHAIN = 4;
+
+export interface SkbStepSnapshot {
+  skbs: readonly SkbSnapshot[];
+  vars?: Readonly<Record<string, number | string | boolean>>;
+}
+
+export function SkbPanel({
+  snapshot,
+  seenBefore,
+  first,
+}: {
+  snapshot: SkbStepSnapshot;
+  seenBefore: Set<number>;
+  first: boolean;
+}) {
+  const [ref, width] = useElementWidth<HTMLDivElement>(520);
+  const all = flatten(snapshot.skbs);
+  const maxExtent = Math.max(1, ...all.map(extent));
+  const x = scaleLinear()
+    .domain([0, maxExtent])
+    .range([0, Math.max(120, width - 34)]); // room for the frag_list indent
+  const drawn = snapshot.skbs.slice(0, MAX_DRAWN);
+  const kinds = [
+    ...new Set(all.flatMap((s) => [...s.regions, ...s.frags.flatMap((f) => f.regions)].map((r) => r.kind))),
+  ];
+  const vars = Object.entries(snapshot.vars ?? {});
+
+  return (
+    <div className="skb-panel" ref={ref}>
+      {vars.length > 0 && (
+        <dl className="vars" aria-label="Values at this step">
+          {vars.map(([k, v]) => (
+            <div key={k}>
+              <dt className="mono">{k}</dt>
+              <dd className="mono">{typeof v === 'number' ? num(v) : String(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {all.length === 0 ? (
+        <p className="muted empty">No sk_buff is held at this step.</p>
+      ) : (
+        <>
+          <div className="skb-list">
+            {drawn.map((s) => (
+              <SkbDrawing key={s.id} skb={s} x={x} prevIds={seenBefore} hasPrevious={!first} depth={0} />
+            ))}
+            {snapshot.skbs.length > MAX_DRAWN && (
+              <p className="muted more">
+                … and {num(snapshot.skbs.length - MAX_DRAWN)} more sk_buffs (listed in the table below).
+              </p>
+            )}
+          </div>
+          <SkbLegend kinds={kinds} />
+          <SkbFieldsTable skbs={all} prevIds={seenBefore} hasPrevious={!first} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The colour key, with headroom/tailroom and skb_shared_info. */
+export function SkbLegend({ kinds }: { kinds: readonly RegionKind[] }) {
+  return (
+    <div className="skb-legend">
+      <Legend kinds={kinds} label="sk_buff colour key" />
+      <ul className="legend" aria-label="Buffer areas">
+        <li>
+          <span className="swatch swatch--room" aria-hidden="true" />
+          headroom / tailroom
+        </li>
+        <li>
+          <span className="swatch swatch--shinfo" aria-hidden="true" />
+          skb_shared_info
+        </li>
+        <li>
+          <span className="swatch swatch--stale" aria-hidden="true" />
+          outside data…tail
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function idBadge(id: number, prevIds: Set<number>, hasPrevious: boolean) {
+  const reused = prevIds.has(id);
+  return (
+    <span className={`id-badge${hasPrevious ? (reused ? ' id-badge--same' : ' id-badge--new') : ''}`}>
+      skb #{id}
+      {hasPrevious && <span className="id-state">{reused ? 'seen before' : 'new'}</span>}
+    </span>
+  );
+}
+
+function SkbDrawing({
+  skb,
+  x,
+  prevIds,
+  hasPrevious,
+  depth,
+}: {
+  skb: SkbSnapshot;
+  x: X;
+  prevIds: Set<number>;
+  hasPrevious: boolean;
+  depth: number;
+}) {
+  const shinfoAt = skb.end;
+  let fragAt = skb.end + SHINFO_SIZE;
+  const marks: Mark[] = [
+    { name: 'head', at: skb.head },
+    { name: 'data', at: skb.data },
+    { name: 'tail', at: skb.tail },
+    { name: 'end', at: skb.end },
+  ];
+  const w = x.range()[1]! + 2;
+  const rows = markRows(marks, x, 3);
+  const h = ROW.bar + 20 + rows * ROW.rowH;
+  const label = `${skb.label}: head 0, data ${skb.data}, tail ${skb.tail}, end ${skb.end}, len ${skb.len}, data_len ${skb.data_len}, ${skb.frags.length} page frags, ${skb.frag_list.length} on frag_list`;
+
+  return (
+    <div className="skb" style={{ marginLeft: depth ? 12 : 0 }}>
+      <p className="skb-head">
+        {idBadge(skb.id, prevIds, hasPrevious)}
+        <span className="skb-label">{skb.label}</span>
+        <span className="muted skb-sizes mono">
+          len {num(skb.len)} · data_len {num(skb.data_len)} · truesize {num(skb.truesize)}
+        </span>
+      </p>
+      <svg width={w} height={h} role="img" aria-label={label} className="skb-svg">
+        <rect
+          x={x(0)}
+          y={1}
+          width={x(skb.data) - x(0)}
+          height={ROW.bar - 2}
+          fill="url(#room-hatch)"
+          className="room"
+        />
+        {skbTailroom(skb) > 0 && (
+          <rect
+            x={x(skb.tail)}
+            y={1}
+            width={x(skb.end) - x(skb.tail)}
+            height={ROW.bar - 2}
+            fill="url(#room-hatch)"
+            className="room"
+          />
+        )}
+        <Bytes s={skb} x={x} y={1} h={ROW.bar - 2} labelled />
+        <rect x={x(0)} y={1} width={x(skb.end) - x(0)} height={ROW.bar - 2} className="skb-outline" />
+        <rect
+          x={x(shinfoAt)}
+          y={1}
+          width={x(shinfoAt + SHINFO_SIZE) - x(shinfoAt)}
+          height={ROW.bar - 2}
+          className="shinfo-rect"
+        >
+          <title>{`skb_shared_info (${SHINFO_SIZE} bytes): nr_frags ${skb.frags.length}, frag_list ${skb.frag_list.length || 'NULL'}`}</title>
+        </rect>
+        {skb.frags.map((f, i) => {
+          const at = fragAt;
+          fragAt += f.size;
+          return (
+            <g key={`f${i}`} className="page-frag">
+              <title>{`frags[${i}]: ${f.size} bytes in a page`}</title>
+              {f.regions.map((r, j) => (
+                <RegionRect key={j} r={r} x={x} y={4} h={ROW.bar - 8} offset={at} />
+              ))}
+              <rect
+                x={x(at) + 2}
+                y={4}
+                width={Math.max(1, x(at + f.size) - x(at) - 2)}
+                height={ROW.bar - 8}
+                rx={3}
+                className="frag-outline"
+              />
+            </g>
+          );
+        })}
+        <Markers marks={marks} x={x} y={ROW.bar} rowH={ROW.rowH} maxRows={3} width={w} />
+      </svg>
+      {skb.frags.length > 0 && (
+        <p className="skb-note muted">
+          skb_shinfo(skb)→frags: {skb.frags.length} page frag{skb.frags.length > 1 ? 's' : ''}, drawn rounded
+          after skb_shared_info: {skb.frags.map((f) => num(f.size)).join(' + ')} B
+        </p>
+      )}
+      {skb.frag_list.length > 0 && (
+        <div className="frag-list">
+          <p className="frag-list-title mono">skb_shinfo(skb)→frag_list</p>
+          {skb.frag_list.slice(0, MAX_CHAIN).map((c) => (
+            <SkbDrawing
+              key={c.id}
+              skb={c}
+              x={x}
+              prevIds={prevIds}
+              hasPrevious={hasPrevious}
+              depth={depth + 1}
+            />
+          ))}
+          {skb.frag_list.length > MAX_CHAIN && (
+            <p className="muted more">… {num(skb.frag_list.length - MAX_CHAIN)} more on the chain.</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SHINFO_SIZE, runSkbOps } from '../../../core/skb/index.ts';
+import type { SkbOp, SkbSnapshot } from '../../../core/skb/index.ts';
+import {
+  extent,
+  fitLabel,
+  flatten,
+  gaps,
+  idsBefore,
+  isStale,
+  markRows,
+  placeMarks,
+  textWidth,
+  zoomTicks,
+  zoomWindow,
+} from './geometry.ts';
+
+/** The sk_buff after a sequence of ops, as the core computes it. */
+const skbAfter = (ops: SkbOp[]): SkbSnapshot => runSkbOps([{ op: 'alloc', n: 256 }, ...ops]).final.skb;
+const scale = (k: number) => (n: number) => n * k;
+
+describe('sk_buff geometry', () => {
+  it('fitLabel takes the longest name that fits, with its bytes when they fit too', () => {
+    expect(fitLabel(['Ethernet', 'Eth', 'E'], 14, 200)).toBe('Ethernet 14');
+    expect(fitLabel(['Ethernet', 'Eth', 'E'], 14, textWidth('Ethernet') + 6)).toBe('Ethernet');
+    expect(fitLabel(['Ethernet', 'Eth', 'E'], 14, textWidth('Eth') + 6)).toBe('Eth');
+    expect(fitLabel(['Ethernet', 'Eth', 'E'], 14, 3)).toBeNull();
+  });
+
+  it('placeMarks puts overlapping pointer labels on separate rows, and no row past the last', () => {
+    const marks = [
+      { name: 'head', at: 0 },
+      { name: 'data', at: 1 },
+      { name: 'tail', at: 2 },
+      { name: 'end', at: 400 },
+    ];
+    const placed = placeMarks(marks, scale(1), 4);
+    const row = (n: string) => placed.find((m) => m.name === n)!.row;
+    expect(new Set([row('head'), row('data'), row('tail')]).size).toBe(3);
+    expect(row('end')).toBe(0);
+    expect(markRows(marks, scale(1), 2)).toBe(2);
+    expect(markRows(marks, scale(100), 4)).toBe(1);
+  });
+
+  it('property: labels on one row never overlap', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(2000), { minLength: 1, maxLength: 8 }), (ats) => {
+        const placed = placeMarks(
+          ats.map((at, i) => ({ name: `m${i}`, at })),
+          scale(0.5),
+          ats.length,
+        );
+        for (const a of placed)
+          for (const b of placed)
+            if (a !== b && a.row === b.row)
+              expect(a.px + a.w / 2 + 6 < b.px - b.w / 2 || b.px + b.w / 2 + 6 < a.px - a.w / 2).toBe(true);
+      }),
+    );
+  });
+
+  it('gaps are the bytes of data no region covers; isStale marks regions outside data…tail', () => {
+    const s = skbAfter([
+      { op: 'reserve', n: 64 },
+      { op: 'put', n: 100, kind: 'payload' },
+      { op: 'push', n: 8 },
+      { op: 'push', n: 20, kind: 'ip' },
+    ]);
+    // The 8 bytes pushed without a kind are the one gap.
+    expect(gaps(s)).toEqual([{ start: 56, end: 64 }]);
+    const pulled = skbAfter([
+      { op: 'reserve', n: 64 },
+      { op: 'put', n: 100, kind: 'payload' },
+      { op: 'push', n: 20, kind: 'ip' },
+      { op: 'pull', n: 20 },
+    ]);
+    const ip = pulled.regions.find((r) => r.kind === 'ip')!;
+    expect(isStale(ip, pulled)).toBe(true);
+    expect(
+      isStale(
+        pulled.regions.find((r) => r.kind === 'payload')!,
+        pulled,
+      ),
+    ).toBe(false);
+  });
+
+  it('extent reaches past skb_shared_info to the page frags; the zoom window spans every region and data…tail', () => {
+    const s = skbAfter([
+      { op: 'reserve', n: 32 },
+      { op: 'put', n: 50, kind: 'payload' },
+    ]);
+    expect(extent(s)).toBe(s.end + SHINFO_SIZE);
+    expect(zoomWindow(s)).toEqual({ from: 32, to: 82, any: true });
+    const h = skbAfter([
+      { op: 'reserve', n: 32 },
+      { op: 'put', n: 50, kind: 'payload' },
+      { op: 'push', n: 8, kind: 'udp' },
+      { op: 'push', n: 20, kind: 'ip' },
+    ]);
+    expect(zoomTicks(h, scale(10))).toEqual([4, 24, 32, 82]);
+    // Too close to write them all: the first and the window's end stay.
+    expect(zoomTicks(h, scale(0.01))).toEqual([4, 82]);
+  });
+
+  it('idsBefore collects every sk_buff held before a step, frag_lists included', () => {
+    const a = { id: 1, frag_list: [{ id: 2, frag_list: [] }] } as unknown as SkbSnapshot;
+    const b = { id: 3, frag_list: [] } as unknown as SkbSnapshot;
+    const trace = [{ snapshot: { skbs: [a] } }, { snapshot: { skbs: [b] } }, { snapshot: { skbs: [] } }];
+    expect([...idsBefore(trace, 0)]).toEqual([]);
+    expect([...idsBefore(trace, 1)].sort()).toEqual([1, 2]);
+    expect([...idsBefore(trace, 3)].sort()).toEqual([1, 2, 3]);
+    expect(flatten([a, b]).map((s) => s.id)).toEqual([1, 2, 3]);
+  });
+});
