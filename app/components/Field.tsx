@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
-interface FieldProps {
+export interface FieldProps {
   label: ReactNode;
   /** The validation message, if the value is wrong. */
   error?: string | undefined;
@@ -36,5 +36,28 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
         </p>
       )}
     </div>
+  );
+}
+
+/** A labelled text input: Field with an `<input>` whose text goes to `onChange`. */
+export function TextField({
+  label,
+  error,
+  hint,
+  fieldClass,
+  value,
+  onChange,
+  ...input
+}: Omit<FieldProps, 'children' | 'className'> & {
+  /** The class of the field around the input (`className` is the input's). */
+  fieldClass?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'> & {
+    value: string;
+    onChange: (text: string) => void;
+  }) {
+  return (
+    <Field label={label} error={error} hint={hint} className={fieldClass}>
+      {(a) => <input {...a} {...input} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }

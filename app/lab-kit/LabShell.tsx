@@ -19,7 +19,6 @@ export function LabShell({
   inputs,
   inputsLabel = KIT_WORDS.inputs,
   banner,
-  defs = false,
   children,
 }: {
   /** The lab's own class next to `lab` (`sk-lab`). */
@@ -28,13 +27,11 @@ export function LabShell({
   inputs: ReactNode;
   inputsLabel?: string;
   banner?: ReactNode;
-  /** The lab draws sk_buffs: put the shared SVG patterns on the page. */
-  defs?: boolean;
   children: ReactNode;
 }) {
   return (
     <div className={`lab${className ? ` ${className}` : ''}`}>
-      {defs && <SvgDefs />}
+      <SvgDefs />
       <div className="lab-intro">
         <p className="eyebrow">{intro.eyebrow}</p>
         <h1>{intro.title}</h1>

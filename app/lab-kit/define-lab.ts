@@ -114,3 +114,27 @@ export function defineLab<S>(spec: LabSpec<S>): Lab {
   };
   return lab;
 }
+
+/** What a form lab's state offers its URL: the fields, the step, and a way to load both. */
+export interface FormLike<F> {
+  fields: F;
+  step: number | null;
+  load: (fields: F, step: number | null, issues?: Issue[]) => void;
+}
+
+/** A form lab's URL: its parameters, how a query parses into fields and a step, and the canonical query. */
+export function formParams<S extends FormLike<S['fields']>>(p: {
+  keys: readonly string[];
+  parse: (query: string) => { fields: S['fields']; step: number | null; issues: Issue[] };
+  serialise: (fields: S['fields'], step: number | null) => string;
+}): LabParams<S> {
+  return {
+    keys: p.keys,
+    write: (s) => p.serialise(s.fields, s.step),
+    read: (store, query, notes) => {
+      const q = p.parse(query);
+      store.getState().load(q.fields, q.step, [...q.issues, ...notes]);
+    },
+    changed: (s, prev) => s.fields !== prev.fields || s.step !== prev.step,
+  };
+}

@@ -1,5 +1,6 @@
 /** The lab kit: what every lab shares (declaration, store, URL contract, step list, shell, keys). */
-export { defineLab } from './define-lab.ts';
+export { defineLab, formParams } from './define-lab.ts';
+export type { FormLike } from './define-lab.ts';
 export type { Lab, LabInstance, LabParams, LabSpec } from './define-lab.ts';
 export * from './issues.ts';
 export * from './store.ts';

@@ -2,6 +2,7 @@
 import { skbHeadroom, skbTailroom } from '../../../core/skb/index.ts';
 import type { SkbSnapshot } from '../../../core/skb/index.ts';
 import { num } from '../../format.ts';
+import { TableHead } from '../TableHead.tsx';
 
 const MAX_ROWS = 40;
 
@@ -45,22 +46,22 @@ export function SkbFieldsTable({
             </span>
           )}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">skb</th>
-            <th scope="col">head</th>
-            <th scope="col">data</th>
-            <th scope="col">tail</th>
-            <th scope="col">end</th>
-            <th scope="col">len</th>
-            <th scope="col">data_len</th>
-            <th scope="col">headroom</th>
-            <th scope="col">tailroom</th>
-            <th scope="col">nr_frags</th>
-            <th scope="col">frag_list</th>
-            <th scope="col">truesize</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'skb',
+            'head',
+            'data',
+            'tail',
+            'end',
+            'len',
+            'data_len',
+            'headroom',
+            'tailroom',
+            'nr_frags',
+            'frag_list',
+            'truesize',
+          ]}
+        />
         <tbody>
           {rows.map((s) => (
             <tr key={s.id}>

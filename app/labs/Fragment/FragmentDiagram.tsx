@@ -288,24 +288,6 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
             <clipPath id={clipId}>
               <rect x={PAD} y={0} width={Math.max(0, width - 2 * PAD)} height={H.height} />
             </clipPath>
-            <pattern
-              id="run-hatch"
-              width="6"
-              height="6"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="6" height="6" fill="var(--k-ip)" />
-              <line
-                x1="0"
-                y1="0"
-                x2="0"
-                y2="6"
-                stroke="var(--surface)"
-                strokeOpacity="0.45"
-                strokeWidth="2"
-              />
-            </pattern>
           </defs>
           <g clipPath={`url(#${clipId})`}>
             {/* the datagram bar */}

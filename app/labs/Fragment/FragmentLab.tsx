@@ -47,7 +47,7 @@ export function FragmentLab() {
   return (
     <LabShell
       intro={INTRO}
-      defs
+
       inputs={<InputsPanel />}
       banner={
         <IssuesBanner

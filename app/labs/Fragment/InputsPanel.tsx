@@ -8,6 +8,7 @@ import type { FieldName, PayloadMode } from './params.ts';
 import { PRESETS } from './presets.ts';
 import { selectActions, selectFields, selectIssues, useFragment } from './store.ts';
 import type { FragmentState } from './store.ts';
+import { Segmented, SegmentedField } from '../../components/Segmented.tsx';
 
 /** What each IP_MTU_DISCOVER mode means for this send (include/net/ip.h predicates), in a sentence. */
 const PMTU_HELP: Record<PmtuMode, string> = {
@@ -69,20 +70,13 @@ export function InputsPanel() {
 
       <fieldset className="panel">
         <legend className="panel-title">Payload</legend>
-        <div className="segmented" role="radiogroup" aria-label="How the payload is sent">
-          {MODES.map((m) => (
-            <label key={m.mode} className="segmented-option">
-              <input
-                type="radio"
-                name="payload-mode"
-                value={m.mode}
-                checked={fields.mode === m.mode}
-                onChange={() => setField('mode', m.mode)}
-              />
-              <span>{m.label}</span>
-            </label>
-          ))}
-        </div>
+        <Segmented
+          name="payload-mode"
+          label="How the payload is sent"
+          options={MODES.map((m) => ({ value: m.mode, label: m.label }))}
+          value={fields.mode}
+          onChange={(m) => setField('mode', m)}
+        />
         {fields.mode === 'len' && (
           <Field label="Payload length (bytes)" error={err('len')} hint={modeHint}>
             {(a) => (
@@ -120,33 +114,27 @@ export function InputsPanel() {
 
       <fieldset className="panel">
         <legend className="panel-title">Socket and route</legend>
-        <div className="field">
-          <span className="field-label" id="family-label">
-            Family
-          </span>
-          <div className="segmented" role="radiogroup" aria-labelledby="family-label">
-            {(
-              [
-                ['inet', 'IPv4'],
-                ['inet6', 'IPv6'],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value} className="segmented-option">
-                <input
-                  type="radio"
-                  name="family"
-                  value={value}
-                  checked={fields.family === value}
-                  onChange={() => setField('family', value)}
-                />
-                <span>
-                  {label} <small className="mono">{value}</small>
-                </span>
-              </label>
-            ))}
-          </div>
-          {err('family') && <p className="field-error">{err('family')}</p>}
-        </div>
+        <SegmentedField
+          id="family-label"
+          title="Family"
+          name="family"
+          error={err('family')}
+          options={(
+            [
+              ['inet', 'IPv4'],
+              ['inet6', 'IPv6'],
+            ] as const
+          ).map(([value, name]) => ({
+            value,
+            label: (
+              <>
+                {name} <small className="mono">{value}</small>
+              </>
+            ),
+          }))}
+          value={fields.family}
+          onChange={(v) => setField('family', v)}
+        />
         <Field
           label="MTU (bytes)"
           error={err('mtu')}

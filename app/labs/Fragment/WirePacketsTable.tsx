@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { WirePacket } from '../../../core/ip/index.ts';
 import { KindSwatch } from '../../components/kinds.tsx';
 import { hex, num } from '../../format.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const PAGE = 50;
 
@@ -45,17 +46,7 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
                 : ` — ${num(wire.length)} ${wire.length === 1 ? 'packet' : 'packets'}${pages > 1 ? `, rows ${num(current * PAGE + 1)}–${num(current * PAGE + rows.length)}` : ''}`}
             </span>
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">offset</th>
-              <th scope="col">payload length</th>
-              <th scope="col">total length</th>
-              <th scope="col">MF</th>
-              <th scope="col">DF</th>
-              <th scope="col">options</th>
-            </tr>
-          </thead>
+          <TableHead columns={['#', 'offset', 'payload length', 'total length', 'MF', 'DF', 'options']} />
           <tbody>
             {rows.map((p) => (
               <tr key={p.index}>

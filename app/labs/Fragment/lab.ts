@@ -1,19 +1,14 @@
-import { defineLab } from '../../lab-kit/index.ts';
-import type { LabParams } from '../../lab-kit/index.ts';
+import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { FragmentLab } from './FragmentLab.tsx';
 import { FRAGMENT_KEYS, parseFragmentQuery, serialiseFragmentQuery } from './params.ts';
 import { FragmentProvider, createFragmentStore } from './store.ts';
 import type { FragmentState } from './store.ts';
 
-export const fragmentParams: LabParams<FragmentState> = {
+export const fragmentParams = formParams<FragmentState>({
   keys: FRAGMENT_KEYS,
-  write: (s) => serialiseFragmentQuery(s.fields, s.step ?? 0),
-  read: (store, query, notes) => {
-    const p = parseFragmentQuery(query);
-    store.getState().load(p.fields, p.step, [...p.issues, ...notes]);
-  },
-  changed: (s, prev) => s.fields !== prev.fields || s.step !== prev.step,
-};
+  parse: parseFragmentQuery,
+  serialise: (fields, step) => serialiseFragmentQuery(fields, step ?? 0),
+});
 
 export const fragmentLab = defineLab<FragmentState>({
   path: 'fragment',

@@ -16,11 +16,12 @@ import { selectJourney, useJourney } from './store.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { UDP_MAX_PAYLOAD_V4, type JourneyResult, type Stop } from '../../../core/journey/index.ts';
-import { Field } from '../../components/Field.tsx';
+import { Field, TextField } from '../../components/Field.tsx';
 import { Legend } from '../../components/kinds.tsx';
 import { num } from '../../format.ts';
 import { JourneyDiagram } from './JourneyDiagram.tsx';
 import './journey.css';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const SPEEDS = [0.5, 1, 2, 4];
 
@@ -67,17 +68,15 @@ function Inputs({
 }) {
   const err = (f: keyof JourneyFields) => issueOf(issues, f);
   const text = (k: keyof JourneyFields, label: string, hint?: string) => (
-    <Field label={label} error={err(k)} hint={hint}>
-      {(a) => (
-        <input
-          {...a}
-          type="text"
-          inputMode="numeric"
-          value={fields[k]}
-          onChange={(e) => setField(k, e.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={err(k)}
+      hint={hint}
+      type="text"
+      inputMode="numeric"
+      value={fields[k]}
+      onChange={(text) => setField(k, text)}
+    />
   );
   const select = (k: keyof JourneyFields, label: string, options: [string, string][]) => (
     <Field label={label} error={err(k)}>
@@ -135,15 +134,7 @@ function Outcomes({ result }: { result: JourneyResult }) {
   return (
     <>
       <table className="data-table journey-table" aria-label="Datagrams">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">sendto</th>
-            <th scope="col">fate</th>
-            <th scope="col">recvfrom</th>
-            <th scope="col">truesize</th>
-          </tr>
-        </thead>
+        <TableHead columns={['#', 'sendto', 'fate', 'recvfrom', 'truesize']} />
         <tbody>
           {result.outcomes.map((o) => (
             <tr key={o.datagram}>
@@ -389,14 +380,7 @@ export function JourneyLab() {
               aria-label="Packets at this step, scrollable"
             >
               <table className="data-table journey-table" aria-label="Packets at this step">
-                <thead>
-                  <tr>
-                    <th scope="col">packet</th>
-                    <th scope="col">where</th>
-                    <th scope="col">state</th>
-                    <th scope="col">bytes (headers + payload)</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['packet', 'where', 'state', 'bytes (headers + payload)']} />
                 <tbody>
                   {stop.packets.slice(0, 60).map((p) => (
                     <tr key={p.key}>

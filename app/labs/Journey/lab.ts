@@ -1,19 +1,14 @@
-import { defineLab } from '../../lab-kit/index.ts';
-import type { LabParams } from '../../lab-kit/index.ts';
+import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { JourneyLab } from './JourneyLab.tsx';
 import { JOURNEY_KEYS, parseJourneyQuery, serialiseJourneyQuery } from './params.ts';
 import { JourneyProvider, createJourneyStore } from './store.ts';
 import type { JourneyState } from './store.ts';
 
-export const journeyParams: LabParams<JourneyState> = {
+export const journeyParams = formParams<JourneyState>({
   keys: JOURNEY_KEYS,
-  write: (s) => serialiseJourneyQuery(s.fields, s.step ?? 0),
-  read: (store, query, notes) => {
-    const p = parseJourneyQuery(query);
-    store.getState().load(p.fields, p.step, [...p.issues, ...notes]);
-  },
-  changed: (s, prev) => s.fields !== prev.fields || s.step !== prev.step,
-};
+  parse: parseJourneyQuery,
+  serialise: (fields, step) => serialiseJourneyQuery(fields, step ?? 0),
+});
 
 export const journeyLab = defineLab<JourneyState>({
   path: 'journey',

@@ -220,18 +220,6 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
           viewBox={`0 0 ${w} ${h}`}
           className="nl-layout-svg"
         >
-          <defs>
-            <pattern
-              id="nl-hatch"
-              width="6"
-              height="6"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="6" height="6" className="nl-hatch-bg" />
-              <line x1="0" y1="0" x2="0" y2="6" className="nl-hatch-line" />
-            </pattern>
-          </defs>
           <g className="nl-ruler" aria-hidden="true">
             {Array.from({ length: 32 }, (_, b) =>
               b % step === 0 || b === 31 ? (

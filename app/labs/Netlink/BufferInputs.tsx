@@ -4,17 +4,18 @@ import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
 import { Field } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
-import type { NetlinkSlice } from './store.ts';
+import type { NetlinkState } from './store.ts';
 import { selectNlActions, useNetlink } from './store.ts';
+import { SegmentedField } from '../../components/Segmented.tsx';
 
-const selectInputs = (s: NetlinkSlice) => ({
-  hexText: s.netlink.hexText,
-  hexError: s.netlink.hexError,
-  family: s.netlink.family,
-  endian: s.netlink.endian,
-  truncated: s.netlink.truncated,
-  sample: s.netlink.sample,
-  length: s.netlink.bytes.length,
+const selectInputs = (s: NetlinkState) => ({
+  hexText: s.hexText,
+  hexError: s.hexError,
+  family: s.family,
+  endian: s.endian,
+  truncated: s.truncated,
+  sample: s.sample,
+  length: s.bytes.length,
 });
 
 const FAMILIES: readonly [NlFamily, string, string][] = [
@@ -59,49 +60,37 @@ export function BufferInputs() {
 
       <fieldset className="panel">
         <legend className="panel-title">The buffer</legend>
-        <div className="field">
-          <span className="field-label" id="nl-family-label">
-            Netlink family
-          </span>
-          <div className="segmented" role="radiogroup" aria-labelledby="nl-family-label">
-            {FAMILIES.map(([value, label, small]) => (
-              <label key={value} className="segmented-option">
-                <input
-                  type="radio"
-                  name="nl-family"
-                  value={value}
-                  checked={v.family === value}
-                  onChange={() => setFamily(value)}
-                />
-                <span>
-                  {label} <small>{small}</small>
-                </span>
-              </label>
-            ))}
-          </div>
-        </div>
-        <div className="field">
-          <span className="field-label" id="nl-endian-label">
-            Byte order
-          </span>
-          <div className="segmented" role="radiogroup" aria-labelledby="nl-endian-label">
-            {ENDIANS.map(([value, label, small]) => (
-              <label key={value} className="segmented-option">
-                <input
-                  type="radio"
-                  name="nl-endian"
-                  value={value}
-                  checked={v.endian === value}
-                  onChange={() => setEndian(value)}
-                />
-                <span>
-                  {label} <small>{small}</small>
-                </span>
-              </label>
-            ))}
-          </div>
-          <p className="field-hint">Switching re-encodes the builder’s messages in that order.</p>
-        </div>
+        <SegmentedField
+          id="nl-family-label"
+          title="Netlink family"
+          name="nl-family"
+          options={FAMILIES.map(([value, label, small]) => ({
+            value,
+            label: (
+              <>
+                {label} <small>{small}</small>
+              </>
+            ),
+          }))}
+          value={v.family}
+          onChange={setFamily}
+        />
+        <SegmentedField
+          id="nl-endian-label"
+          title="Byte order"
+          name="nl-endian"
+          hint="Switching re-encodes the builder’s messages in that order."
+          options={ENDIANS.map(([value, label, small]) => ({
+            value,
+            label: (
+              <>
+                {label} <small>{small}</small>
+              </>
+            ),
+          }))}
+          value={v.endian}
+          onChange={setEndian}
+        />
         <div className="check">
           <label>
             <input type="checkbox" checked={v.truncated} onChange={(e) => setTruncated(e.target.checked)} />

@@ -6,6 +6,7 @@
 import type { NlMessage, NlWalkStep } from '../../../core/netlink/index.ts';
 import { num, plural } from '../../format.ts';
 import { useHighlight } from './highlight.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const hexOff = (n: number) => `0x${n.toString(16)}`;
 const BAR_MAX = 400;
@@ -138,16 +139,7 @@ export function Walk({
       <div className="table-scroll table-scroll--short">
         <table className="nl-walk-table">
           <caption>NLMSG_NEXT walk</caption>
-          <thead>
-            <tr>
-              <th scope="col">Step</th>
-              <th scope="col">nlh (offset)</th>
-              <th scope="col">len (remaining)</th>
-              <th scope="col">nlmsg_len</th>
-              <th scope="col">NLMSG_OK</th>
-              <th scope="col">next</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Step', 'nlh (offset)', 'len (remaining)', 'nlmsg_len', 'NLMSG_OK', 'next']} />
           <tbody>
             {walk.slice(from, from + ROWS_MAX).map((s, k) => {
               const i = from + k;

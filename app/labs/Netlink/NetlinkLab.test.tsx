@@ -64,7 +64,7 @@ describe('<NetlinkLab>', () => {
 
   it('4,096 messages in 64 KiB stay a small page: windowed builder list, walk table and bar', () => {
     const { store, container } = renderLab();
-    act(() => store.getState().netlink.load({ hexText: '10000000010001000000000000000000'.repeat(4096) }));
+    act(() => store.getState().load({ hexText: '10000000010001000000000000000000'.repeat(4096) }));
     expect(screen.getByText(/65,536 bytes, 4,096 messages/)).toBeInTheDocument();
     expect(container.querySelectorAll('.nl-items li').length).toBeLessThanOrEqual(24);
     expect(container.querySelectorAll('.nl-walk-table tbody tr').length).toBeLessThanOrEqual(100);

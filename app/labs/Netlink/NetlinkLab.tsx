@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { nlmsgMacros } from '../../../core/netlink/index.ts';
+import type { NlMessage } from '../../../core/netlink/index.ts';
 import { num, plural } from '../../format.ts';
-import { builderItemBytes } from './builder.ts';
+import { IssuesBanner, KIT_WORDS, LabShell } from '../../lab-kit/index.ts';
+import type { LabIntro } from '../../lab-kit/index.ts';
 import { allDiagnostics, selectNlActions, useNetlink } from './store.ts';
-import type { NetlinkSlice } from './store.ts';
+import type { NetlinkState } from './store.ts';
 import { BitLayout, PAINT_LABEL, paintOf } from './BitLayout.tsx';
 import type { Paint } from './BitLayout.tsx';
 import { Builder } from './Builder.tsx';
@@ -20,25 +22,48 @@ import { Splitter } from './Splitter.tsx';
 import { FieldsTable, MessagesTable } from './Tables.tsx';
 import './netlink.css';
 
-const selectView = (s: NetlinkSlice) => ({
-  bytes: s.netlink.bytes,
-  result: s.netlink.result,
-  selected: s.netlink.selected,
-  walk: s.netlink.walk,
-  family: s.netlink.family,
-  endian: s.netlink.endian,
-  builder: s.netlink.builder,
-  builderIssues: s.netlink.builderIssues,
-  hexError: s.netlink.hexError,
-  issues: s.netlink.issues,
-  modelError: s.netlink.modelError,
-  split: s.netlink.split,
-  splitResult: s.netlink.splitResult,
-  splitIssues: s.netlink.splitIssues,
-  msghdr: s.netlink.msghdr,
-  msghdrResult: s.netlink.msghdrResult,
-  msghdrIssue: s.netlink.msghdrIssue,
+const selectView = (s: NetlinkState) => ({
+  bytes: s.bytes,
+  result: s.result,
+  selected: s.selected,
+  walk: s.walk,
+  family: s.family,
+  endian: s.endian,
+  builder: s.builder,
+  builderLayout: s.builderLayout,
+  builderIssues: s.builderIssues,
+  hexError: s.hexError,
+  issues: s.issues,
+  modelError: s.modelError,
+  split: s.split,
+  splitResult: s.splitResult,
+  splitIssues: s.splitIssues,
+  msghdr: s.msghdr,
+  msghdrResult: s.msghdrResult,
+  msghdrIssue: s.msghdrIssue,
 });
+
+const INTRO: LabIntro = {
+  eyebrow: 'Lab · include/uapi/linux/netlink.h',
+  title: 'Netlink messages',
+  lede: (
+    <>
+      A netlink buffer is a run of messages: each a 16-byte <code>nlmsghdr</code>, a family header such as{' '}
+      <code>ifinfomsg</code>, then attributes, each padded to 4 bytes. Build one or load what a real kernel
+      sent, and see every bit — in host byte order, exactly as it sits in memory.
+    </>
+  ),
+};
+
+/** The banner speaks of the buffer; URL problems do not stop it (no "last good state" for them). */
+const BANNER_WORDS = {
+  ...KIT_WORDS,
+  bannerModel: 'The model stopped on this input; showing the last good buffer.',
+  bannerUrl: (n: number) => `${n === 1 ? 'A URL parameter was' : `${n} URL parameters were`} not used.`,
+};
+
+/** Where a message's bytes end: at least a header, then its padding (plain number arithmetic: no 32-bit wrap). */
+const extentEnd = (m: NlMessage) => m.offset + Math.max(16, m.len) + m.padding;
 
 const PAINTS: readonly Paint[] = ['hdr', 'fam', 'err', 'echo', 'attr', 'payload', 'pad'];
 
@@ -57,43 +82,19 @@ export function NetlinkLab() {
   const index = useMemo(() => indexBuffer(result, bytes.length), [result, bytes.length]);
   const message = result.messages[selected];
   const fields = useMemo(() => (message ? leafFields(message, bytes.length) : []), [message, bytes.length]);
-  const range = message
-    ? {
-        from: message.offset,
-        to: Math.min(bytes.length, message.offset + Math.max(16, message.len) + message.padding),
-      }
-    : null;
+  const range = message ? { from: message.offset, to: Math.min(bytes.length, extentEnd(message)) } : null;
   const diagnostics = useMemo(() => allDiagnostics(result), [result]);
   const macros = useMemo(() => (message ? nlmsgMacros(message) : {}), [message]);
   const messageAt = useCallback(
     (o: number) => {
-      const i = result.messages.findIndex(
-        (m) => o >= m.offset && o < m.offset + Math.max(16, m.len) + m.padding,
-      );
+      const i = result.messages.findIndex((m) => o >= m.offset && o < extentEnd(m));
       return i >= 0 ? i : null;
     },
     [result],
   );
 
   // The builder shows the item at the selected message's offset (items may be raw chunks).
-  const itemOffsets = useMemo(() => {
-    const offsets = new Map<number, number>();
-    const lengths = new Map<number, number>();
-    let o = 0;
-    for (const it of v.builder) {
-      offsets.set(o, it.id);
-      if (it.kind === 'raw') o += it.hex.replace(/\s/g, '').length / 2;
-      else {
-        const e = builderItemBytes(it, v.family, v.endian);
-        if (e.ok) {
-          o += e.bytes.length;
-          const d = new DataView(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength);
-          if (e.bytes.length >= 4) lengths.set(it.id, d.getUint32(0, v.endian === 'le'));
-        }
-      }
-    }
-    return { offsets, lengths };
-  }, [v.builder, v.family, v.endian]);
+  const itemOffsets = v.builderLayout;
   const [current, setCurrent] = useState<number>(-1);
   const fromSelection = message ? itemOffsets.offsets.get(message.offset) : undefined;
   useEffect(() => {
@@ -122,210 +123,187 @@ export function NetlinkLab() {
 
   return (
     <HighlightContext.Provider value={ctx}>
-      <div className="lab nl-lab">
-        <div className="lab-intro">
-          <p className="eyebrow">Lab · include/uapi/linux/netlink.h</p>
-          <h1>Netlink messages</h1>
-          <p className="lede">
-            A netlink buffer is a run of messages: each a 16-byte <code>nlmsghdr</code>, a family header such
-            as <code>ifinfomsg</code>, then attributes, each padded to 4 bytes. Build one or load what a real
-            kernel sent, and see every bit — in host byte order, exactly as it sits in memory.
-          </p>
-        </div>
-
-        <aside className="lab-inputs" aria-label="Inputs">
-          <BufferInputs />
-        </aside>
-
-        <div className="lab-results">
-          {(v.issues.length > 0 || v.modelError) && (
-            <div className="banner" role="status">
-              <p className="banner-title">
-                {v.modelError
-                  ? 'The model stopped on this input; showing the last good buffer.'
-                  : `${v.issues.length === 1 ? 'A URL parameter was' : `${v.issues.length} URL parameters were`} not used.`}
-              </p>
-              <ul>
-                {v.issues.map((i) => (
-                  <li key={`${i.field}:${i.message}`}>
-                    <strong className="mono">{i.field}=</strong> {i.message}
-                  </li>
-                ))}
-                {v.modelError && <li className="mono">{v.modelError}</li>}
-              </ul>
-              {v.issues.length > 0 && (
-                <button type="button" className="btn-quiet banner-close" onClick={a.dismissIssues}>
-                  Dismiss
-                </button>
-              )}
-            </div>
-          )}
-          {stale && (
-            <div className="banner" role="status">
-              <p className="banner-title">
-                {v.hexError ? 'The hex does not parse' : 'A builder field needs fixing'} — showing the last
-                good buffer.
-              </p>
-            </div>
-          )}
-
-          <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="nl-result-title">
-            <h2 id="nl-result-title" className="panel-title">
-              What the buffer holds
-            </h2>
-            <p className="summary-line">
-              {num(bytes.length)} bytes, {plural(result.messages.length, 'message')}
-              {types.size > 0 && (
-                <span className="muted">
-                  {' '}
-                  ({[...types].map(([t, n]) => (n > 1 ? `${n} × ${t}` : t)).join(', ')})
-                </span>
-              )}
-              {result.truncated && <span className="nl-badge">MSG_TRUNC</span>}
-            </p>
-            <Diagnostics diagnostics={diagnostics} messageAt={messageAt} onSelectMessage={selectMessage} />
-            {errors > 0 && <p className="visually-hidden">{plural(errors, 'error')} in the buffer.</p>}
-          </section>
-
-          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-layout-title">
-            <div className="panel-head">
-              <h2 id="nl-layout-title" className="panel-title">
-                {message ? (
-                  <>
-                    Message {selected + 1} of {result.messages.length}:{' '}
-                    <span className="mono">{message.typeName}</span>
-                  </>
-                ) : (
-                  'No message'
-                )}
-              </h2>
-              <div className="step-nav" role="group" aria-label="Choose the message">
-                <button
-                  type="button"
-                  className="btn-quiet"
-                  onClick={() => selectMessage(selected - 1)}
-                  disabled={selected <= 0}
-                >
-                  ← Previous message
-                </button>
-                <button
-                  type="button"
-                  className="btn-quiet"
-                  onClick={() => selectMessage(selected + 1)}
-                  disabled={selected >= result.messages.length - 1}
-                >
-                  Next message →
-                </button>
+      <LabShell
+        className="nl-lab"
+        intro={INTRO}
+        inputs={<BufferInputs />}
+        banner={
+          <>
+            <IssuesBanner
+              issues={v.issues}
+              stale={false}
+              modelError={v.modelError}
+              fieldName={(f) => <span className="mono">{f}=</span>}
+              onDismiss={v.issues.length > 0 ? a.dismissIssues : undefined}
+              words={BANNER_WORDS}
+            />
+            {stale && (
+              <div className="banner" role="status">
+                <p className="banner-title">
+                  {v.hexError ? 'The hex does not parse' : 'A builder field needs fixing'} — showing the last
+                  good buffer.
+                </p>
               </div>
-            </div>
-            {message && message.error && (
-              <p className={`nl-error-line ${message.error.errno === 0 ? 'nl-ok' : 'nl-bad'}`}>
-                {message.error.errno === 0 ? (
-                  <>ACK: error = 0, the request succeeded.</>
-                ) : (
-                  <>
-                    error = -{message.error.errno}: <strong className="mono">-{message.error.name}</strong> (
-                    {message.error.strerror})
-                  </>
-                )}
-              </p>
             )}
-            <div className="nl-views">
-              <figure className="nl-figure">
-                <figcaption className="sub-title">Bit layout</figcaption>
-                {message ? (
-                  <BitLayout message={message} fields={fields} />
-                ) : (
-                  <p className="nl-note">Nothing to draw.</p>
-                )}
-              </figure>
-              <figure className="nl-figure">
-                <figcaption className="sub-title">
-                  Bytes in memory ({v.endian === 'le' ? 'little' : 'big'}-endian)
-                </figcaption>
-                <ByteGrid
-                  bytes={bytes}
-                  at={index.at}
-                  selected={selected}
-                  range={range}
-                  onSelectMessage={selectMessage}
-                />
-              </figure>
+          </>
+        }
+      >
+        <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="nl-result-title">
+          <h2 id="nl-result-title" className="panel-title">
+            What the buffer holds
+          </h2>
+          <p className="summary-line">
+            {num(bytes.length)} bytes, {plural(result.messages.length, 'message')}
+            {types.size > 0 && (
+              <span className="muted">
+                {' '}
+                ({[...types].map(([t, n]) => (n > 1 ? `${n} × ${t}` : t)).join(', ')})
+              </span>
+            )}
+            {result.truncated && <span className="nl-badge">MSG_TRUNC</span>}
+          </p>
+          <Diagnostics diagnostics={diagnostics} messageAt={messageAt} onSelectMessage={selectMessage} />
+          {errors > 0 && <p className="visually-hidden">{plural(errors, 'error')} in the buffer.</p>}
+        </section>
+
+        <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-layout-title">
+          <div className="panel-head">
+            <h2 id="nl-layout-title" className="panel-title">
+              {message ? (
+                <>
+                  Message {selected + 1} of {result.messages.length}:{' '}
+                  <span className="mono">{message.typeName}</span>
+                </>
+              ) : (
+                'No message'
+              )}
+            </h2>
+            <div className="step-nav" role="group" aria-label="Choose the message">
+              <button
+                type="button"
+                className="btn-quiet"
+                onClick={() => selectMessage(selected - 1)}
+                disabled={selected <= 0}
+              >
+                ← Previous message
+              </button>
+              <button
+                type="button"
+                className="btn-quiet"
+                onClick={() => selectMessage(selected + 1)}
+                disabled={selected >= result.messages.length - 1}
+              >
+                Next message →
+              </button>
             </div>
-            <ul className="legend" aria-label="Colour key">
-              {PAINTS.filter((p) => paints.has(p)).map((p) => (
-                <li key={p}>
-                  <span className={`swatch nl-swatch--${p}`} aria-hidden="true" />
-                  {PAINT_LABEL[p]}
-                </li>
-              ))}
-            </ul>
-            {message && <FieldsTable index={selected} message={message} fields={fields} bytes={bytes} />}
-          </section>
+          </div>
+          {message && message.error && (
+            <p className={`nl-error-line ${message.error.errno === 0 ? 'nl-ok' : 'nl-bad'}`}>
+              {message.error.errno === 0 ? (
+                <>ACK: error = 0, the request succeeded.</>
+              ) : (
+                <>
+                  error = -{message.error.errno}: <strong className="mono">-{message.error.name}</strong> (
+                  {message.error.strerror})
+                </>
+              )}
+            </p>
+          )}
+          <div className="nl-views">
+            <figure className="nl-figure">
+              <figcaption className="sub-title">Bit layout</figcaption>
+              {message ? (
+                <BitLayout message={message} fields={fields} />
+              ) : (
+                <p className="nl-note">Nothing to draw.</p>
+              )}
+            </figure>
+            <figure className="nl-figure">
+              <figcaption className="sub-title">
+                Bytes in memory ({v.endian === 'le' ? 'little' : 'big'}-endian)
+              </figcaption>
+              <ByteGrid
+                bytes={bytes}
+                at={index.at}
+                selected={selected}
+                range={range}
+                onSelectMessage={selectMessage}
+              />
+            </figure>
+          </div>
+          <ul className="legend" aria-label="Colour key">
+            {PAINTS.filter((p) => paints.has(p)).map((p) => (
+              <li key={p}>
+                <span className={`swatch nl-swatch--${p}`} aria-hidden="true" />
+                {PAINT_LABEL[p]}
+              </li>
+            ))}
+          </ul>
+          {message && <FieldsTable index={selected} message={message} fields={fields} bytes={bytes} />}
+        </section>
 
-          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-msgs-title">
-            <h2 id="nl-msgs-title" className="panel-title">
-              Every message
-            </h2>
-            <MessagesTable messages={result.messages} selected={selected} onSelect={selectMessage} />
-          </section>
+        <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-msgs-title">
+          <h2 id="nl-msgs-title" className="panel-title">
+            Every message
+          </h2>
+          <MessagesTable messages={result.messages} selected={selected} onSelect={selectMessage} />
+        </section>
 
-          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-macros-title">
-            <h2 id="nl-macros-title" className="panel-title">
-              Macros and the NLMSG_NEXT walk
-            </h2>
-            <div className="nl-macro-grid">
-              <div>
-                <h3 className="sub-title">For message {selected + 1}</h3>
-                {message ? (
-                  <Macros macros={macros} message={message} />
-                ) : (
-                  <p className="nl-note">No message.</p>
-                )}
-              </div>
-              <div>
-                <h3 className="sub-title">Walking the buffer</h3>
-                <Walk walk={result.walk} total={bytes.length} step={v.walk} onStep={a.selectWalk} />
-              </div>
+        <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-macros-title">
+          <h2 id="nl-macros-title" className="panel-title">
+            Macros and the NLMSG_NEXT walk
+          </h2>
+          <div className="nl-macro-grid">
+            <div>
+              <h3 className="sub-title">For message {selected + 1}</h3>
+              {message ? (
+                <Macros macros={macros} message={message} />
+              ) : (
+                <p className="nl-note">No message.</p>
+              )}
             </div>
-          </section>
+            <div>
+              <h3 className="sub-title">Walking the buffer</h3>
+              <Walk walk={result.walk} total={bytes.length} step={v.walk} onStep={a.selectWalk} />
+            </div>
+          </div>
+        </section>
 
-          <section className="panel" aria-labelledby="nl-builder-title">
-            <h2 id="nl-builder-title" className="panel-title">
-              Builder
-            </h2>
-            <Builder
-              items={v.builder}
-              current={current}
-              onCurrent={onCurrent}
-              family={v.family}
-              issues={v.builderIssues}
-              lengths={itemOffsets.lengths}
-              onChange={a.editBuilder}
-            />
-          </section>
+        <section className="panel" aria-labelledby="nl-builder-title">
+          <h2 id="nl-builder-title" className="panel-title">
+            Builder
+          </h2>
+          <Builder
+            items={v.builder}
+            current={current}
+            onCurrent={onCurrent}
+            family={v.family}
+            issues={v.builderIssues}
+            lengths={itemOffsets.lengths}
+            onChange={a.editBuilder}
+          />
+        </section>
 
-          <section className="panel" aria-labelledby="nl-split-title">
-            <h2 id="nl-split-title" className="panel-title">
-              Multipart: splitting a large reply
-            </h2>
-            <Splitter
-              fields={v.split}
-              result={v.splitResult}
-              issues={v.splitIssues}
-              onChange={a.setSplit}
-              onOpen={a.openSplit}
-            />
-          </section>
+        <section className="panel" aria-labelledby="nl-split-title">
+          <h2 id="nl-split-title" className="panel-title">
+            Multipart: splitting a large reply
+          </h2>
+          <Splitter
+            fields={v.split}
+            result={v.splitResult}
+            issues={v.splitIssues}
+            onChange={a.setSplit}
+            onOpen={a.openSplit}
+          />
+        </section>
 
-          <section className="panel" aria-labelledby="nl-msghdr-title">
-            <h2 id="nl-msghdr-title" className="panel-title">
-              sendmsg: msghdr → iovec[] and cmsghdr
-            </h2>
-            <Msghdr fields={v.msghdr} layout={v.msghdrResult} issue={v.msghdrIssue} onChange={a.setMsghdr} />
-          </section>
-        </div>
-      </div>
+        <section className="panel" aria-labelledby="nl-msghdr-title">
+          <h2 id="nl-msghdr-title" className="panel-title">
+            sendmsg: msghdr → iovec[] and cmsghdr
+          </h2>
+          <Msghdr fields={v.msghdr} layout={v.msghdrResult} issue={v.msghdrIssue} onChange={a.setMsghdr} />
+        </section>
+      </LabShell>
     </HighlightContext.Provider>
   );
 }

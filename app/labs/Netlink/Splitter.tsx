@@ -4,9 +4,11 @@
  * of messages over the frame with its table; "Open in the byte view" loads the bytes above.
  */
 import type { NlSplitResult } from '../../../core/netlink/index.ts';
-import { Field } from '../../components/Field.tsx';
+import { TextField } from '../../components/Field.tsx';
 import { num, plural } from '../../format.ts';
 import type { SplitFields } from './store.ts';
+import { TableHead } from '../../components/TableHead.tsx';
+import { SegmentedField } from '../../components/Segmented.tsx';
 
 const ROWS = 40;
 
@@ -34,52 +36,33 @@ export function Splitter({
         noValidate
         aria-label="Split a frame"
       >
-        <Field label="Frame size (bytes)" error={err('frame')}>
-          {(a) => (
-            <input
-              {...a}
-              className="mono"
-              inputMode="numeric"
-              value={fields.frame}
-              onChange={(e) => onChange({ frame: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Largest payload per message" error={err('max')}>
-          {(a) => (
-            <input
-              {...a}
-              className="mono"
-              inputMode="numeric"
-              value={fields.max}
-              onChange={(e) => onChange({ max: e.target.value })}
-            />
-          )}
-        </Field>
-        <div className="field">
-          <span className="field-label" id="nl-split-mode">
-            Mode
-          </span>
-          <div className="segmented" role="radiogroup" aria-labelledby="nl-split-mode">
-            {(
-              [
-                ['correct', 'Correct'],
-                ['mistakes', 'Common mistakes'],
-              ] as const
-            ).map(([v, label]) => (
-              <label key={v} className="segmented-option">
-                <input
-                  type="radio"
-                  name="nl-split-mode"
-                  value={v}
-                  checked={fields.mode === v}
-                  onChange={() => onChange({ mode: v })}
-                />
-                <span>{label}</span>
-              </label>
-            ))}
-          </div>
-        </div>
+        <TextField
+          label="Frame size (bytes)"
+          error={err('frame')}
+          className="mono"
+          inputMode="numeric"
+          value={fields.frame}
+          onChange={(text) => onChange({ frame: text })}
+        />
+        <TextField
+          label="Largest payload per message"
+          error={err('max')}
+          className="mono"
+          inputMode="numeric"
+          value={fields.max}
+          onChange={(text) => onChange({ max: text })}
+        />
+        <SegmentedField
+          id="nl-split-mode"
+          title="Mode"
+          name="nl-split-mode"
+          options={[
+            { value: 'correct', label: 'Correct' },
+            { value: 'mistakes', label: 'Common mistakes' },
+          ]}
+          value={fields.mode}
+          onChange={(mode) => onChange({ mode })}
+        />
       </form>
       {result && (
         <div className="nl-split-out">
@@ -121,16 +104,7 @@ export function Splitter({
                   </span>
                 )}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Offset</th>
-                  <th scope="col">nlmsg_len</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Flags</th>
-                  <th scope="col">Payload</th>
-                </tr>
-              </thead>
+              <TableHead columns={['#', 'Offset', 'nlmsg_len', 'Type', 'Flags', 'Payload']} />
               <tbody>
                 {result.messages.slice(0, ROWS).map((m, i) => (
                   <tr key={i}>

@@ -10,6 +10,7 @@ import { useHighlight } from './highlight.ts';
 import type { Highlight } from './highlight.ts';
 import type { LeafField } from './layout.ts';
 import { paintOf } from './BitLayout.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const PAGE = 50;
 const hexOff = (n: number) => `0x${n.toString(16)}`;
@@ -35,18 +36,7 @@ export function MessagesTable({
           Messages in the buffer{' '}
           <span className="caption-note">{plural(messages.length, 'message')}; pick one to draw it</span>
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Offset</th>
-            <th scope="col">nlmsg_len</th>
-            <th scope="col">Type</th>
-            <th scope="col">Flags</th>
-            <th scope="col">seq</th>
-            <th scope="col">pid</th>
-            <th scope="col">Findings</th>
-          </tr>
-        </thead>
+        <TableHead columns={['#', 'Offset', 'nlmsg_len', 'Type', 'Flags', 'seq', 'pid', 'Findings']} />
         <tbody>
           {rows.map((m, k) => {
             const i = p * PAGE + k;
@@ -125,15 +115,7 @@ export function FieldsTable({
             {plural(fields.length, 'field')}, {num(fields.reduce((n, f) => n + f.size, 0))} bytes
           </span>
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Offset</th>
-            <th scope="col">Size</th>
-            <th scope="col">Bytes</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Field', 'Offset', 'Size', 'Bytes', 'Value']} />
         <tbody>
           {shown.map((f) => (
             <FieldRow key={f.key} f={f} bytes={bytes} lit={hl?.key === f.key} setHl={setHl} />

@@ -15,6 +15,8 @@ import {
   attrNames,
   encodeNetlink,
   familyHeaderFields,
+  nlmsgAlign,
+  parseHex,
   toHex,
   typeNames,
 } from '../../../core/netlink/index.ts';
@@ -154,7 +156,7 @@ export function familyHeaderFor(
 
 // ---- builder → specs → bytes ----
 
-function attrToSpec(
+function attrRowToSpec(
   a: BuilderAttr,
   msgType: number,
   family: NlFamily,
@@ -183,7 +185,7 @@ function attrToSpec(
   if (a.kind === 'nested') {
     const nested: NlAttrSpec[] = [];
     for (const c of a.children) {
-      const s = attrToSpec(c, msgType, family, [...path, type], prefix, issues);
+      const s = attrRowToSpec(c, msgType, family, [...path, type], prefix, issues);
       if (s) nested.push(s);
       else ok = false;
     }
@@ -223,8 +225,8 @@ function attrValue(
   return { ok: true, value: { kind, v: a.value } };
 }
 
-/** One message's spec, or the issues that stop it. */
-export function messageToSpec(
+/** One builder row's spec (its typed strings read; not core's NlMessage → spec), or the issues that stop it. */
+export function messageRowToSpec(
   m: BuilderMessage,
   family: NlFamily,
 ): { ok: true; spec: NlMessageSpec } | { ok: false; issues: BuilderIssue[] } {
@@ -245,7 +247,7 @@ export function messageToSpec(
   const attributes: NlAttrSpec[] = [];
   const msgType = type.ok ? type.value : 0;
   for (const a of m.attrs) {
-    const s = attrToSpec(a, msgType, family, [], p, issues);
+    const s = attrRowToSpec(a, msgType, family, [], p, issues);
     if (s) attributes.push(s);
   }
   if (issues.length > 0 || !type.ok || !seq.ok || !pid.ok) return { ok: false, issues };
@@ -262,11 +264,10 @@ export function messageToSpec(
   };
 }
 
+/** A raw row's bytes (its hex is always hexSpaced's: core's parseHex reads it). */
 function hexToBytes(h: string): Uint8Array {
-  const s = h.replace(/[^0-9a-f]/gi, '');
-  const out = new Uint8Array(s.length >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(i * 2, i * 2 + 2), 16);
-  return out;
+  const r = parseHex(h);
+  return r.ok ? r.bytes : new Uint8Array(0);
 }
 
 export type BuilderBytes = { ok: true; bytes: Uint8Array } | { ok: false; issues: BuilderIssue[] };
@@ -280,7 +281,7 @@ export function builderItemBytes(it: BuilderMessage, family: NlFamily, endian: E
   const key = `${family}/${endian}`;
   const hit = itemCache.get(it);
   if (hit && hit.key === key) return hit.out;
-  const s = messageToSpec(it, family);
+  const s = messageRowToSpec(it, family);
   let out: BuilderBytes;
   if (!s.ok) out = { ok: false, issues: s.issues };
   else {
@@ -433,13 +434,14 @@ export function builderFromBytes(
   for (const m of result.messages) {
     if (m.offset < at) continue;
     raw(at, m.offset, 'bytes between messages');
-    const end = Math.min(bytes.length, m.offset + ((Math.max(m.len, 16) + 3) & ~3));
+    // nlmsg_len is a __u32: align it unsigned, or a length of 2^31 and more wraps negative.
+    const end = Math.min(bytes.length, m.offset + (nlmsgAlign(Math.max(m.len, 16)) >>> 0));
     const want = bytes.subarray(m.offset, end);
     let item: BuilderItem | null = null;
     if (m.len >= 16 && m.offset + m.len <= bytes.length && !m.error) {
       for (const typed of [true, false]) {
         const b = messageFromDecoded(m, bytes, family, endian, typed);
-        const s = messageToSpec(b, family);
+        const s = messageRowToSpec(b, family);
         if (!s.ok) continue;
         const e = encodeNetlink([s.spec], { family, endian });
         if (e.ok && sameBytes(e.bytes, want)) {

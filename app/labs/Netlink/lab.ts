@@ -3,7 +3,7 @@ import type { LabParams } from '../../lab-kit/index.ts';
 import { NetlinkLab } from './NetlinkLab.tsx';
 import { NETLINK_KEYS, parseNetlinkQuery, serialiseNetlinkQuery } from './params.ts';
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
-import type { NetlinkSlice } from './store.ts';
+import type { NetlinkState } from './store.ts';
 
 /** What the URL carries of the lab's state. */
 const URL_STATE = [
@@ -18,17 +18,17 @@ const URL_STATE = [
   'msghdr',
 ] as const;
 
-export const netlinkParams: LabParams<NetlinkSlice> = {
+export const netlinkParams: LabParams<NetlinkState> = {
   keys: NETLINK_KEYS,
-  write: (s) => serialiseNetlinkQuery(s.netlink),
+  write: (s) => serialiseNetlinkQuery(s),
   read: (store, query, notes) => {
     const p = parseNetlinkQuery(query);
-    store.getState().netlink.load(p.inputs, [...p.issues, ...notes]);
+    store.getState().load(p.inputs, [...p.issues, ...notes]);
   },
-  changed: (s, prev) => URL_STATE.some((k) => s.netlink[k] !== prev.netlink[k]),
+  changed: (s, prev) => URL_STATE.some((k) => s[k] !== prev[k]),
 };
 
-export const netlinkLab = defineLab<NetlinkSlice>({
+export const netlinkLab = defineLab<NetlinkState>({
   path: 'netlink',
   title: 'Netlink messages',
   short: 'Netlink',

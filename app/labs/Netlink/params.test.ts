@@ -21,7 +21,7 @@ describe('netlink URL', () => {
   ])('round-trips %s through the store', (q) => {
     const store = createNetlinkStore();
     netlinkParams.read(store, q, []);
-    expect(store.getState().netlink.issues).toEqual([]);
+    expect(store.getState().issues).toEqual([]);
     expect(write(store)).toBe(q);
   });
 
@@ -29,20 +29,20 @@ describe('netlink URL', () => {
     const sm = NETLINK_SAMPLES.find((s) => s.id === 'getlink-dump') ?? NETLINK_SAMPLES[0];
     if (!sm) return;
     const store = createNetlinkStore();
-    store.getState().netlink.loadSample(sm.id);
-    store.getState().netlink.selectMessage(1);
+    store.getState().loadSample(sm.id);
+    store.getState().selectMessage(1);
     const q = write(store);
     expect(q).toMatch(new RegExp(`^sample=${sm.id}&family=${sm.family}`));
     const again = createNetlinkStore();
     netlinkParams.read(again, q, []);
     expect(write(again)).toBe(q);
-    expect(again.getState().netlink.bytes).toEqual(store.getState().netlink.bytes);
+    expect(again.getState().bytes).toEqual(store.getState().bytes);
   });
 
   it('keeps bad hex as typed and reports it', () => {
     const store = createNetlinkStore();
     netlinkParams.read(store, 'hex=28000g&family=route', []);
-    expect(store.getState().netlink.hexError).toMatch(/not a hex digit/);
+    expect(store.getState().hexError).toMatch(/not a hex digit/);
     expect(write(store)).toBe('hex=28000g&family=route');
   });
 
@@ -51,6 +51,6 @@ describe('netlink URL', () => {
     expect(p.issues.map((i) => i.field)).toEqual(['family', 'endian', 'msg', 'split', 'msghdr']);
     const store = createNetlinkStore();
     netlinkParams.read(store, 'sample=nope&family=route', []);
-    expect(store.getState().netlink.issues[0]?.field).toBe('sample');
+    expect(store.getState().issues[0]?.field).toBe('sample');
   });
 });

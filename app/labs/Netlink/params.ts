@@ -17,8 +17,8 @@
  *
  * Values are kept as typed: bad hex reaches the editor and is reported there, never thrown.
  */
-import { DEFAULT_MSGHDR, DEFAULT_SPLIT, NL_ENDIANS, NL_FAMILIES, compactHex } from './store.ts';
-import type { CmsgField, MsghdrFields, NetlinkInputs, NetlinkIssue, SplitFields } from './store.ts';
+import { DEFAULT_MSGHDR, DEFAULT_SPLIT, NL_ENDIANS, NL_FAMILIES, compactHex } from './buffer.ts';
+import type { CmsgField, MsghdrFields, NetlinkInputs, NetlinkIssue, SplitFields } from './buffer.ts';
 import { echo } from '../../../core/params/index.ts';
 import { encodeQuery } from '../../lab-kit/index.ts';
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { NETLINK_SAMPLES, toHex } from '../../../core/netlink/index.ts';
 import { createNetlinkStore } from './store.ts';
-import { builderFromBytes, builderItemBytes, builderToBytes, parseUnsigned } from './builder.ts';
+import { builderFromBytes, builderItemBytes, builderToBytes, newMessage, parseUnsigned } from './builder.ts';
+import { netlinkParams } from './lab.ts';
 import type { BuilderMessage } from './builder.ts';
 import { DEFAULT_HEX, compactHex, formatHex, readHex } from './store.ts';
 
-const nl = (store = createNetlinkStore()) => store.getState().netlink;
+const nl = (store = createNetlinkStore()) => store.getState();
 
-describe('netlink slice', () => {
+describe('netlink store', () => {
   it('starts on the 40-byte RTM_GETLINK dump request, decoded', () => {
     const s = nl();
     expect(toHex(s.bytes)).toBe(DEFAULT_HEX);
@@ -23,19 +24,19 @@ describe('netlink slice', () => {
   it('bad hex is reported and the last good buffer stays', () => {
     const store = createNetlinkStore();
     const before = nl(store).bytes;
-    store.getState().netlink.setHex('28 00 0');
+    store.getState().setHex('28 00 0');
     expect(nl(store).hexError).toMatch(/Odd number of hex digits/);
     expect(nl(store).bytes).toBe(before);
-    store.getState().netlink.setHex('zz');
+    store.getState().setHex('zz');
     expect(nl(store).hexError).toMatch(/not a hex digit/);
-    store.getState().netlink.setHex(DEFAULT_HEX);
+    store.getState().setHex(DEFAULT_HEX);
     expect(nl(store).hexError).toBeNull();
   });
 
   it('a builder edit re-encodes the buffer and the hex text', () => {
     const store = createNetlinkStore();
     const m = nl(store).builder[0] as BuilderMessage;
-    store.getState().netlink.editBuilder([{ ...m, seq: '258' }]);
+    store.getState().editBuilder([{ ...m, seq: '258' }]);
     const s = nl(store);
     expect(s.builderIssues).toEqual([]);
     expect(s.result.messages[0]!.seq).toBe(258);
@@ -47,7 +48,7 @@ describe('netlink slice', () => {
     const store = createNetlinkStore();
     const m = nl(store).builder[0] as BuilderMessage;
     const before = nl(store).bytes;
-    store.getState().netlink.editBuilder([{ ...m, seq: 'twelve' }]);
+    store.getState().editBuilder([{ ...m, seq: 'twelve' }]);
     const s = nl(store);
     expect(s.builderIssues).toEqual([
       { path: `${m.id}.seq`, message: expect.stringMatching(/not a number/) },
@@ -59,7 +60,7 @@ describe('netlink slice', () => {
   it('builder(bytes) gives back the same bytes for every sample', () => {
     const store = createNetlinkStore();
     for (const sm of NETLINK_SAMPLES) {
-      store.getState().netlink.loadSample(sm.id);
+      store.getState().loadSample(sm.id);
       const s = nl(store);
       expect(s.hexError, sm.id).toBeNull();
       const back = builderToBytes(
@@ -74,7 +75,7 @@ describe('netlink slice', () => {
 
   it('big-endian re-encodes the same message: nlmsg_len 40 becomes 00 00 00 28', () => {
     const store = createNetlinkStore();
-    store.getState().netlink.setEndian('be');
+    store.getState().setEndian('be');
     const s = nl(store);
     expect(toHex(s.bytes).slice(0, 8)).toBe('00000028');
     expect(s.result.messages[0]?.len).toBe(40);
@@ -83,20 +84,20 @@ describe('netlink slice', () => {
   it('the splitter and msghdr compute, and bad numbers are reported', () => {
     const store = createNetlinkStore();
     expect(nl(store).splitResult?.messages.length).toBeGreaterThan(1);
-    store.getState().netlink.setSplit({ max: 'x' });
+    store.getState().setSplit({ max: 'x' });
     expect(nl(store).splitIssues[0]?.field).toBe('max');
-    store.getState().netlink.setSplit({ max: '4096' });
-    store.getState().netlink.openSplit();
+    store.getState().setSplit({ max: '4096' });
+    store.getState().openSplit();
     expect(nl(store).bytes.length).toBe(nl(store).splitResult?.bytes.length);
     expect(nl(store).msghdrResult?.cmsgs).toHaveLength(2);
-    store.getState().netlink.setMsghdr({ iov: '1, two' });
+    store.getState().setMsghdr({ iov: '1, two' });
     expect(nl(store).msghdrIssue).toMatch(/iovec/);
   });
 });
 
 describe('netlink builder encoding', () => {
   it('encodes each message once per family and byte order, and an edit only the item it touches', () => {
-    const s = createNetlinkStore().getState().netlink;
+    const s = createNetlinkStore().getState();
     const m = builderFromBytes(s.bytes, s.result, 'route', 'le')[0] as BuilderMessage;
     const a = builderItemBytes(m, 'route', 'le');
     expect(builderItemBytes(m, 'route', 'le')).toBe(a);
@@ -121,5 +122,76 @@ describe('netlink builder numbers and hex', () => {
     const b = readHex('0x28:00 00\n00');
     expect(b.ok && toHex(b.bytes)).toBe('28000000');
     expect(formatHex(new Uint8Array(17)).split('\n')).toHaveLength(3);
+  });
+});
+
+describe('the bytes are the one truth', () => {
+  const TWO_GB = 'hex=1000000001000000000000000000000000000080010000000000000000000000&family=route';
+
+  it('nlmsg_len of 2^31 stays unsigned: "+ Message" appends one message, it does not copy the buffer', () => {
+    const store = createNetlinkStore();
+    netlinkParams.read(store, TWO_GB, []);
+    const s = store.getState();
+    expect(s.bytes.length).toBe(32);
+    expect(s.result.messages.map((m) => m.len)).toEqual([16, 2 ** 31]);
+    // Every builder row together is exactly the buffer.
+    const back = builderToBytes(s.builder, s.family, s.endian);
+    expect(back.ok && toHex(back.bytes)).toBe(toHex(s.bytes));
+    const added = newMessage('route');
+    s.editBuilder([...s.builder, added]);
+    const one = builderItemBytes(added, 'route', 'le');
+    expect(one.ok).toBe(true);
+    expect(store.getState().bytes.length).toBe(32 + (one.ok ? one.bytes.length : 0));
+  });
+
+  it('every view of the buffer follows the bytes, whichever way they changed', () => {
+    const store = createNetlinkStore();
+    const check = () => {
+      const s = store.getState();
+      expect(readHex(s.hexText).ok && toHex((readHex(s.hexText) as { bytes: Uint8Array }).bytes)).toBe(
+        toHex(s.bytes),
+      );
+      const b = builderToBytes(s.builder, s.family, s.endian);
+      expect(b.ok && toHex(b.bytes)).toBe(toHex(s.bytes));
+      expect(s.selected).toBeLessThan(Math.max(1, s.result.messages.length));
+      // One iovec over the whole buffer (the msghdr diagram's default) follows its length.
+      const iovLen = s.msghdrResult?.structs.flatMap((st) => st.fields).find((f) => f.name === 'iov_len');
+      expect(iovLen?.value).toBe(String(s.bytes.length));
+    };
+    for (const sm of NETLINK_SAMPLES.slice(0, 4)) {
+      store.getState().loadSample(sm.id);
+      check();
+    }
+    store.getState().selectMessage(99);
+    check();
+    store.getState().setEndian('be');
+    check();
+    const m = store.getState().builder.find((it) => it.kind === 'message') as BuilderMessage;
+    store.getState().editBuilder(store.getState().builder.map((it) => (it === m ? { ...m, seq: '9' } : it)));
+    check();
+    store.getState().openSplit();
+    check();
+  });
+
+  it('choosing a message derives nothing again; a new family decodes and rebuilds the rows', () => {
+    const store = createNetlinkStore();
+    store.getState().loadSample(NETLINK_SAMPLES[0]!.id);
+    const { result, builder } = store.getState();
+    store.getState().selectMessage(1);
+    expect(store.getState().result).toBe(result);
+    expect(store.getState().builder).toBe(builder);
+    store.getState().setFamily('raw');
+    expect(store.getState().result).not.toBe(result);
+    expect(store.getState().builder).not.toBe(builder);
+  });
+
+  it('a hex draft that does not parse keeps the bytes and every view of them', () => {
+    const store = createNetlinkStore();
+    const { bytes, builder, result } = store.getState();
+    store.getState().setHex('28 00 0');
+    const s = store.getState();
+    expect(s.hexText).toBe('28 00 0');
+    expect(s.hexError).toMatch(/Odd number/);
+    expect([s.bytes, s.builder, s.result]).toEqual([bytes, builder, result]);
   });
 });

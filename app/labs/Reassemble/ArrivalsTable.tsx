@@ -5,6 +5,7 @@ import { num } from '../../format.ts';
 import { Pager } from './Pager.tsx';
 import type { ArrivalWindow } from './Pager.tsx';
 import { stopsOf, verdictTone } from './view.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** `-EINPROGRESS (115)`: may break before the number, never inside the name. */
 function ReturnValue({ text }: { text: string }) {
@@ -56,20 +57,20 @@ export function ArrivalsTable({
       <Pager win={win} n={n} onPage={onPage} label="Pages of arrivals" />
       <div className="table-scroll table-scroll--short">
         <table className="rq-table" aria-label="Arrivals" aria-describedby="rq-arrivals-note">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">frag</th>
-              <th scope="col">ms</th>
-              <th scope="col">bytes</th>
-              <th scope="col">MF</th>
-              <th scope="col">id</th>
-              <th scope="col">queue</th>
-              <th scope="col">verdict</th>
-              <th scope="col">return</th>
-              <th scope="col">kernel function</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              '#',
+              'frag',
+              'ms',
+              'bytes',
+              'MF',
+              'id',
+              'queue',
+              'verdict',
+              'return',
+              'kernel function',
+            ]}
+          />
           <tbody>
             {result.arrivals.slice(win.start, win.end).map((a) => {
               const tone = verdictTone(a.verdict);

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DEFRAG_DEFAULTS } from '../../../core/ip/index.ts';
-import { Field } from '../../components/Field.tsx';
+import { Field, TextField } from '../../components/Field.tsx';
 import {
   selectReassembleActions,
   selectReassembleFields,
@@ -10,6 +10,7 @@ import {
 import type { ReassembleIssueField } from './params.ts';
 import { PRESETS } from './presets.ts';
 import { PresetChips, issueOf } from '../../lab-kit/index.ts';
+import { SegmentedField } from '../../components/Segmented.tsx';
 
 /** The datagram the cards are cut from, the receiver's clock and who sent it, and the presets. */
 export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void }) {
@@ -23,67 +24,53 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
     <div className="inputs rq-inputs">
       <fieldset className="panel">
         <legend className="panel-title">The datagram</legend>
-        <Field
+        <TextField
           label="UDP payload length (bytes)"
           error={err('len')}
           hint="The sender’s sendto(); the datagram is 8 bytes more. Changing it cuts the cards again."
-        >
-          {(a) => (
-            <input
-              {...a}
-              type="text"
-              inputMode="numeric"
-              className="mono"
-              value={fields.len}
-              onChange={(e) => setDatagram({ len: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="MTU (bytes)" error={err('mtu')} hint="Where the sender’s ip_do_fragment cuts it.">
-          {(a) => (
-            <input
-              {...a}
-              type="text"
-              inputMode="numeric"
-              className="mono"
-              list="rq-mtus"
-              value={fields.mtu}
-              onChange={(e) => setDatagram({ mtu: e.target.value })}
-            />
-          )}
-        </Field>
+          type="text"
+          inputMode="numeric"
+          className="mono"
+          value={fields.len}
+          onChange={(text) => setDatagram({ len: text })}
+        />
+        <TextField
+          label="MTU (bytes)"
+          error={err('mtu')}
+          hint="Where the sender’s ip_do_fragment cuts it."
+          type="text"
+          inputMode="numeric"
+          className="mono"
+          list="rq-mtus"
+          value={fields.mtu}
+          onChange={(text) => setDatagram({ mtu: text })}
+        />
         <datalist id="rq-mtus">
           {['576', '1280', '1500', '9000'].map((m) => (
             <option key={m} value={m} />
           ))}
         </datalist>
-        <div className={`field${err('family') ? ' field--error' : ''}`}>
-          <span className="field-label" id="rq-family-label">
-            Family
-          </span>
-          <div className="segmented" role="radiogroup" aria-labelledby="rq-family-label">
-            {(
-              [
-                ['inet', 'IPv4', 'ip_defrag'],
-                ['inet6', 'IPv6', 'ipv6_frag_rcv'],
-              ] as const
-            ).map(([v, name, fn]) => (
-              <label key={v} className="segmented-option">
-                <input
-                  type="radio"
-                  name="rq-family"
-                  value={v}
-                  checked={fields.family === v}
-                  onChange={() => setDatagram({ family: v })}
-                />
-                <span>
-                  {name} <small className="mono">{fn}</small>
-                </span>
-              </label>
-            ))}
-          </div>
-          {err('family') && <p className="field-error">{err('family')}</p>}
-        </div>
+        <SegmentedField
+          id="rq-family-label"
+          title="Family"
+          name="rq-family"
+          error={err('family')}
+          options={(
+            [
+              ['inet', 'IPv4', 'ip_defrag'],
+              ['inet6', 'IPv6', 'ipv6_frag_rcv'],
+            ] as const
+          ).map(([value, name, fn]) => ({
+            value,
+            label: (
+              <>
+                {name} <small className="mono">{fn}</small>
+              </>
+            ),
+          }))}
+          value={fields.family}
+          onChange={(v) => setDatagram({ family: v })}
+        />
       </fieldset>
 
       <fieldset className="panel">

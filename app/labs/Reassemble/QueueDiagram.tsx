@@ -105,18 +105,6 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
       >
         <title id="rq-svg-title">{`Reassembly queue after step ${step + 1} of ${result.trace.length}`}</title>
         <desc id="rq-svg-desc">{label}</desc>
-        <defs>
-          <pattern
-            id="rq-hole"
-            width="7"
-            height="7"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <rect width="7" height="7" className="rq-hole-bg" />
-            <line x1="0" y1="0" x2="0" y2="7" className="rq-hole-line" />
-          </pattern>
-        </defs>
         <rect className="rq-bg" x="0" y="0" width={width} height={height} />
 
         {/* byte axis */}

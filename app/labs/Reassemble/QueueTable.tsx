@@ -1,6 +1,7 @@
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { num } from '../../format.ts';
 import { QUEUE_STATE_TEXT, queuesAt } from './view.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** The diagram's queue numbers as text: one row per queue at the selected step. */
 export function QueueTable({ result, step }: { result: DefragOk; step: number }) {
@@ -15,20 +16,9 @@ export function QueueTable({ result, step }: { result: DefragOk; step: number })
       </p>
       <div className="table-scroll">
         <table aria-label={`Queues after step ${step + 1}`}>
-          <thead>
-            <tr>
-              <th scope="col">queue</th>
-              <th scope="col">id</th>
-              <th scope="col">state</th>
-              <th scope="col">len</th>
-              <th scope="col">meat</th>
-              <th scope="col">flags</th>
-              <th scope="col">runs</th>
-              <th scope="col">holes</th>
-              <th scope="col">truesize</th>
-              <th scope="col">timer</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['queue', 'id', 'state', 'len', 'meat', 'flags', 'runs', 'holes', 'truesize', 'timer']}
+          />
           <tbody>
             {queues.length === 0 && (
               <tr>

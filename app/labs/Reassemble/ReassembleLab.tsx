@@ -88,7 +88,7 @@ export function ReassembleLab() {
   return (
     <LabShell
       className="rq-lab"
-      defs
+
       intro={{
         eyebrow: 'Lab · IPv4 and IPv6 input path',
         title: 'Reassembly',

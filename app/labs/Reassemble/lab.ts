@@ -1,19 +1,14 @@
-import { defineLab } from '../../lab-kit/index.ts';
-import type { LabParams } from '../../lab-kit/index.ts';
+import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { REASSEMBLE_KEYS, parseReassembleQuery, serialiseReassembleQuery } from './params.ts';
 import { ReassembleLab } from './ReassembleLab.tsx';
 import { ReassembleProvider, createReassembleStore } from './store.ts';
 import type { ReassembleState } from './store.ts';
 
-export const reassembleParams: LabParams<ReassembleState> = {
+export const reassembleParams = formParams<ReassembleState>({
   keys: REASSEMBLE_KEYS,
-  write: (s) => serialiseReassembleQuery(s.fields, s.step),
-  read: (store, query, notes) => {
-    const p = parseReassembleQuery(query);
-    store.getState().load(p.fields, p.step, [...p.issues, ...notes]);
-  },
-  changed: (s, prev) => s.fields !== prev.fields || s.step !== prev.step,
-};
+  parse: parseReassembleQuery,
+  serialise: serialiseReassembleQuery,
+});
 
 export const reassembleLab = defineLab<ReassembleState>({
   path: 'reassemble',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SKB_PRESETS, formatSkbOps, skbAllocation, skbOpFunction } from '../../../core/skb/index.ts';
 import type { RegionKind, SkbOpName } from '../../../core/skb/index.ts';
-import { Field } from '../../components/Field.tsx';
+import { Field, TextField } from '../../components/Field.tsx';
 import { KIND_LABEL, KindSwatch } from '../../components/kinds.tsx';
 import { num } from '../../format.ts';
 import { PresetChips } from '../../lab-kit/index.ts';
@@ -66,18 +66,15 @@ export function OpsPanel() {
           </p>
         )}
         <div className="op-fields">
-          <Field label="Bytes" error={typeof n === 'string' ? n : undefined}>
-            {(a) => (
-              <input
-                {...a}
-                className="mono"
-                inputMode="numeric"
-                autoComplete="off"
-                value={bytes}
-                onChange={(e) => setBytes(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Bytes"
+            error={typeof n === 'string' ? n : undefined}
+            className="mono"
+            inputMode="numeric"
+            autoComplete="off"
+            value={bytes}
+            onChange={(text) => setBytes(text)}
+          />
           <Field label="Bytes are" hint="for skb_put and skb_push">
             {(a) => (
               <select {...a} value={kind} onChange={(e) => setKind(e.target.value as RegionKind)}>
@@ -157,7 +154,7 @@ export function OpsPanel() {
       <fieldset className="panel" disabled={replaying}>
         <legend className="panel-title">Buffer</legend>
         <AllocForm key={alloc} alloc={alloc} restart={actions.restart} />
-        <Field
+        <TextField
           label="Sequence"
           error={seqError ?? undefined}
           hint={
@@ -165,29 +162,24 @@ export function OpsPanel() {
               As in the URL: <span className="mono">op:BYTES[:kind]</span>, comma-separated. Enter applies.
             </>
           }
-        >
-          {(a) => (
-            <input
-              {...a}
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
-              value={seqDraft ?? `alloc:${alloc}${sequence ? `,${sequence}` : ''}`}
-              onChange={(e) => {
-                setSeqDraft(e.target.value);
-                setSeqError(null);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') submitSequence();
-                if (e.key === 'Escape') {
-                  setSeqDraft(null);
-                  setSeqError(null);
-                }
-              }}
-              onBlur={submitSequence}
-            />
-          )}
-        </Field>
+          className="mono"
+          autoComplete="off"
+          spellCheck={false}
+          value={seqDraft ?? `alloc:${alloc}${sequence ? `,${sequence}` : ''}`}
+
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') submitSequence();
+            if (e.key === 'Escape') {
+              setSeqDraft(null);
+              setSeqError(null);
+            }
+          }}
+          onBlur={submitSequence}
+          onChange={(text) => {
+            setSeqDraft(text);
+            setSeqError(null);
+          }}
+        />
       </fieldset>
     </div>
   );
@@ -206,7 +198,7 @@ function AllocForm({ alloc, restart }: { alloc: number; restart: (size: number) 
         if (typeof size === 'number') restart(size);
       }}
     >
-      <Field
+      <TextField
         label={
           <>
             <span className="mono">alloc_skb</span> size (bytes)
@@ -217,18 +209,12 @@ function AllocForm({ alloc, restart }: { alloc: number; restart: (size: number) 
           allocFacts &&
           `${allocFacts.cache === 'skb_small_head_cache' ? 'skb_small_head_cache' : allocFacts.cache === 'kmalloc' ? 'kmalloc' : 'pages'} object of ${num(allocFacts.objectSize)} B: end = ${num(allocFacts.end)}, then skb_shared_info; truesize ${num(allocFacts.truesize)}`
         }
-      >
-        {(a) => (
-          <input
-            {...a}
-            className="mono"
-            inputMode="numeric"
-            autoComplete="off"
-            value={allocText}
-            onChange={(e) => setAllocText(e.target.value)}
-          />
-        )}
-      </Field>
+        className="mono"
+        inputMode="numeric"
+        autoComplete="off"
+        value={allocText}
+        onChange={(text) => setAllocText(text)}
+      />
       <button type="submit" className="btn-quiet" disabled={typeof size === 'string'}>
         New buffer
       </button>

@@ -189,7 +189,7 @@ export function SkbLab() {
     <LabShell
       className="skb-lab"
       intro={INTRO}
-      defs
+
       inputs={<OpsPanel />}
       inputsLabel="Operations"
       banner={

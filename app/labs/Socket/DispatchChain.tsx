@@ -3,6 +3,7 @@ import { SOCKET_OPS } from '../../../core/socket/index.ts';
 import type { DispatchResult, DispatchSnapshot, DispatchStep } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { SOCKOPT_LEVELS } from './params.ts';
+import { SegmentedField } from '../../components/Segmented.tsx';
 
 const LAYER_LABEL: Record<DispatchSnapshot['layer'], string> = {
   syscall: 'socket layer',
@@ -40,25 +41,19 @@ export function OpPicker({
       </div>
       {opError && <p className="field-error">{opError}</p>}
       {sockopt && (
-        <div className="sk-level">
-          <span className="field-label" id="sk-level-label">
-            Option level
-          </span>
-          <div className="segmented" role="radiogroup" aria-labelledby="sk-level-label">
-            {SOCKOPT_LEVELS.map((l) => (
-              <label key={l} className="segmented-option">
-                <input
-                  type="radio"
-                  name="sk-level"
-                  value={l}
-                  checked={level === l}
-                  onChange={() => onLevel(l)}
-                />
-                <span className="mono">{l === 'protocol' ? 'IPPROTO_* / SOL_*' : 'SOL_SOCKET'}</span>
-              </label>
-            ))}
-          </div>
-        </div>
+        <SegmentedField
+          className="sk-level"
+          id="sk-level-label"
+          title="Option level"
+          name="sk-level"
+          options={SOCKOPT_LEVELS.map((l) => ({
+            value: l,
+            label: l === 'protocol' ? 'IPPROTO_* / SOL_*' : 'SOL_SOCKET',
+            className: 'mono',
+          }))}
+          value={level}
+          onChange={onLevel}
+        />
       )}
       {levelError && <p className="field-error">{levelError}</p>}
     </div>

@@ -2,6 +2,7 @@ import { ERRNO } from '../../../core/errno/index.ts';
 import { usedSlots } from '../../../core/socket/index.ts';
 import type { DispatchResult, FnTable, SocketCreated } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /**
  * `sock->ops` (struct proto_ops) and `sk->sk_prot` (struct proto) side by side; each slot with the
@@ -64,12 +65,7 @@ function FnTableView({
             </a>
           )}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">field</th>
-            <th scope="col">points to</th>
-          </tr>
-        </thead>
+        <TableHead columns={['field', 'points to']} />
         <tbody>
           {table.slots.length === 0 && (
             <tr>

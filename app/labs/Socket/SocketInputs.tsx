@@ -17,6 +17,7 @@ import type { SocketState } from './store.ts';
 import { SOCKET_PRESETS } from './presets.ts';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import type { PickerOption } from './SymbolPicker.tsx';
+import { SegmentedField } from '../../components/Segmented.tsx';
 
 const selectFormView = (s: SocketState) => ({ fields: selectSocketFields(s), issues: selectSocketIssues(s) });
 
@@ -138,38 +139,32 @@ export function SocketInputs() {
 
       <fieldset className="panel">
         <legend className="panel-title">Caller and kernel</legend>
-        <div className={`field${err('priv') ? ' field--error' : ''}`}>
-          <span className="field-label" id="sk-priv-label">
-            Privilege
-          </span>
-          <div className="segmented" role="radiogroup" aria-labelledby="sk-priv-label">
-            {(
-              [
-                ['root', 'root', 'all capabilities'],
-                ['user', 'user', 'no capabilities'],
-              ] as const
-            ).map(([value, label, small]) => (
-              <label key={value} className="segmented-option">
-                <input
-                  type="radio"
-                  name="sk-priv"
-                  value={value}
-                  checked={fields.priv === value}
-                  onChange={() => setField('priv', value)}
-                />
-                <span>
-                  {label} <small>{small}</small>
-                </span>
-              </label>
-            ))}
-          </div>
-          {err('priv') && <p className="field-error">{err('priv')}</p>}
-          <p className="field-hint">
-            {fields.priv === 'user'
+        <SegmentedField
+          id="sk-priv-label"
+          title="Privilege"
+          name="sk-priv"
+          error={err('priv')}
+          hint={
+            fields.priv === 'user'
               ? 'uid and gid 65534, no supplementary groups, no CAP_NET_RAW.'
-              : 'uid 0 with CAP_NET_RAW, CAP_NET_ADMIN and CAP_NET_BIND_SERVICE.'}
-          </p>
-        </div>
+              : 'uid 0 with CAP_NET_RAW, CAP_NET_ADMIN and CAP_NET_BIND_SERVICE.'
+          }
+          options={(
+            [
+              ['root', 'root', 'all capabilities'],
+              ['user', 'user', 'no capabilities'],
+            ] as const
+          ).map(([value, label, small]) => ({
+            value,
+            label: (
+              <>
+                {label} <small>{small}</small>
+              </>
+            ),
+          }))}
+          value={fields.priv}
+          onChange={(v) => setField('priv', v)}
+        />
         <div className="sk-kernel">
           <p className="sk-kernel-name">
             Kernel: <strong className="mono">{DEFAULT_PROFILE.id}</strong> (the fixtures’ kernel)

@@ -1,19 +1,14 @@
-import { defineLab } from '../../lab-kit/index.ts';
-import type { LabParams } from '../../lab-kit/index.ts';
+import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { SOCKET_KEYS, parseSocketQuery, serialiseSocketQuery } from './params.ts';
 import { SocketLab } from './SocketLab.tsx';
 import { SocketProvider, createSocketStore } from './store.ts';
 import type { SocketState } from './store.ts';
 
-export const socketParams: LabParams<SocketState> = {
+export const socketParams = formParams<SocketState>({
   keys: SOCKET_KEYS,
-  write: (s) => serialiseSocketQuery(s.fields, s.step),
-  read: (store, query, notes) => {
-    const p = parseSocketQuery(query);
-    store.getState().load(p.fields, p.step, [...p.issues, ...notes]);
-  },
-  changed: (s, prev) => s.fields !== prev.fields || s.step !== prev.step,
-};
+  parse: parseSocketQuery,
+  serialise: serialiseSocketQuery,
+});
 
 export const socketLab = defineLab<SocketState>({
   path: 'socket',

@@ -1,0 +1,327 @@
+/**
+ * The Netlink lab's buffer model. The truth is the bytes (with the family that names them, the
+ * byte order and MSG_TRUNC); what the editor shows while the student types (a hex draft, a builder
+ * draft that does not encode) and what the lab chose to look at (message, walk step, splitter,
+ * msghdr) sit beside them. Everything else — the decode, the hex text, the builder rows and where
+ * each sits in the buffer, the clamped selection, the splitter's and msghdr's results — is derived
+ * in one place, `deriveNetlink`, and only where its inputs changed.
+ *
+ * Nothing here models the kernel: decodeNetlink, builderFromBytes (over encodeNetlink),
+ * splitMultipart and msghdrLayout do.
+ */
+import {
+  NETLINK_SAMPLES,
+  decodeNetlink,
+  msghdrLayout,
+  parseHex,
+  splitMultipart,
+} from '../../../core/netlink/index.ts';
+import type {
+  Endian,
+  NlDecodeResult,
+  NlFamily,
+  NlMsghdrLayout,
+  NlSplitResult,
+} from '../../../core/netlink/index.ts';
+import type { Issue } from '../../lab-kit/index.ts';
+import { builderFromBytes, builderItemBytes, hexSpaced } from './builder.ts';
+import type { BuilderIssue, BuilderItem } from './builder.ts';
+
+export const NL_FAMILIES: readonly NlFamily[] = ['route', 'generic', 'raw'];
+export const NL_ENDIANS: readonly Endian[] = ['le', 'be'];
+/** The largest buffer the lab takes (a 64 KiB dump fits four times over). */
+export const MAX_BUFFER = 256 * 1024;
+
+/**
+ * What `ip link` sends: RTM_GETLINK with NLM_F_REQUEST|NLM_F_DUMP, a zeroed ifinfomsg and
+ * IFLA_EXT_MASK = RTEXT_FILTER_VF (40 bytes, little-endian).
+ */
+export const DEFAULT_HEX = '280000001200010301000000000000000000000000000000000000000000000008001d0001000000';
+
+export type SplitMode = 'correct' | 'mistakes';
+export interface SplitFields {
+  /** The frame to split, in bytes (as typed). */
+  frame: string;
+  /** The largest payload one message may carry (as typed). */
+  max: string;
+  mode: SplitMode;
+}
+export const DEFAULT_SPLIT: SplitFields = { frame: '10000', max: '4096', mode: 'correct' };
+
+export interface CmsgField {
+  level: string;
+  type: string;
+  /** Data length in bytes, as typed. */
+  len: string;
+}
+export interface MsghdrFields {
+  /** iovec lengths, comma-separated; empty means one iovec over the whole buffer. */
+  iov: string;
+  cmsgs: CmsgField[];
+}
+export const DEFAULT_MSGHDR: MsghdrFields = {
+  iov: '',
+  cmsgs: [
+    { level: 'SOL_SOCKET', type: 'SCM_CREDENTIALS', len: '12' },
+    { level: 'SOL_NETLINK', type: 'NETLINK_PKTINFO', len: '4' },
+  ],
+};
+
+/** Issues of the URL: `hex`, `sample`, `family`, `endian`, `trunc`, `msg`, `walk`, `split`, `msghdr` (or the kit's `url`). */
+export type NetlinkIssue = Issue;
+
+/** The inputs the URL carries. */
+export interface NetlinkInputs {
+  hexText: string;
+  family: NlFamily;
+  endian: Endian;
+  truncated: boolean;
+  sample: string | null;
+  selected: number;
+  walk: number | null;
+  split: SplitFields;
+  msghdr: MsghdrFields;
+}
+
+/** What the lab holds as its own: the bytes and what the student chose and typed. */
+export interface NetlinkTruth {
+  /** The last good buffer. */
+  bytes: Uint8Array;
+  family: NlFamily;
+  endian: Endian;
+  truncated: boolean;
+  /** The sample loaded and not edited since (the URL then says `sample=`). */
+  sample: string | null;
+  selected: number;
+  walk: number | null;
+  split: SplitFields;
+  msghdr: MsghdrFields;
+  /** The hex editor's text while it is the student's own (null: the bytes, formatted). */
+  hexDraft: string | null;
+  /** Builder rows being typed that do not encode yet, with why (null: the rows of the bytes). */
+  builderDraft: { items: BuilderItem[]; issues: BuilderIssue[] } | null;
+  /** Rows that encode to exactly these bytes (a builder edit keeps its rows, and their ids). */
+  builderOf: { items: BuilderItem[]; bytes: Uint8Array; family: NlFamily; endian: Endian } | null;
+  /** URL parameters that could not be used. */
+  issues: Issue[];
+}
+
+/** Where each builder row sits in the buffer, and the nlmsg_len its message writes. */
+export interface BuilderLayout {
+  /** Byte offset → the id of the row that starts there. */
+  offsets: Map<number, number>;
+  lengths: Map<number, number>;
+}
+
+/** Everything the views read that follows from the truth. */
+export interface NetlinkDerived {
+  result: NlDecodeResult;
+  hexText: string;
+  /** Why the hex draft does not parse (the buffer on show is the last good one). */
+  hexError: string | null;
+  builder: BuilderItem[];
+  builderIssues: BuilderIssue[];
+  builderLayout: BuilderLayout;
+  splitResult: NlSplitResult | null;
+  splitIssues: { field: 'frame' | 'max'; message: string }[];
+  msghdrResult: NlMsghdrLayout | null;
+  msghdrIssue: string | null;
+  /** When the core itself threw (a bug, not a user error): the message, so the page stays up. */
+  modelError: string | null;
+}
+
+export type NetlinkModel = NetlinkTruth & NetlinkDerived;
+
+// ---- pure helpers ----
+
+/** 8 bytes a line, spaced: what the hex editor shows (it fits the narrow inputs column). */
+export function formatHex(b: Uint8Array): string {
+  const lines: string[] = [];
+  for (let i = 0; i < b.length; i += 8) lines.push(hexSpaced(b.subarray(i, i + 8)));
+  return lines.join('\n');
+}
+
+/** The hex digits of a text as typed: whitespace, `0x`, `:` `,` `-` and `\x` separators dropped. */
+export function compactHex(text: string): string {
+  return text.replace(/0x|\\x|[\s:,-]/gi, '').toLowerCase();
+}
+
+export type ReadHex = { ok: true; bytes: Uint8Array } | { ok: false; why: string };
+
+/** Read hex as typed, with a message that says where it goes wrong. */
+export function readHex(text: string): ReadHex {
+  const h = compactHex(text);
+  const bad = /[^0-9a-f]/i.exec(h);
+  if (bad) return { ok: false, why: `“${bad[0]}” is not a hex digit (use 0–9 and a–f, spaces allowed).` };
+  if (h.length % 2 === 1)
+    return { ok: false, why: `Odd number of hex digits (${h.length}): every byte is two digits.` };
+  if (h.length / 2 > MAX_BUFFER)
+    return { ok: false, why: `${h.length / 2} bytes: the lab takes up to ${MAX_BUFFER / 1024} KiB.` };
+  const p = parseHex(h);
+  if (!p.ok) return { ok: false, why: p.why };
+  return { ok: true, bytes: p.bytes };
+}
+
+export function splitOf(f: SplitFields): Pick<NetlinkDerived, 'splitResult' | 'splitIssues'> {
+  const issues: NetlinkDerived['splitIssues'] = [];
+  const int = (field: 'frame' | 'max', text: string, min: number, max: number) => {
+    const t = text.trim();
+    if (!/^\d+$/.test(t)) {
+      issues.push({ field, message: 'Enter a whole number of bytes.' });
+      return null;
+    }
+    const n = Number(t);
+    if (n < min || n > max) {
+      issues.push({ field, message: `Between ${min} and ${max.toLocaleString('en')} bytes.` });
+      return null;
+    }
+    return n;
+  };
+  const frame = int('frame', f.frame, 1, 1 << 20);
+  const max = int('max', f.max, 4, 65536);
+  if (frame === null || max === null) return { splitResult: null, splitIssues: issues };
+  return { splitResult: splitMultipart(frame, max, f.mode), splitIssues: [] };
+}
+
+export function msghdrOf(
+  f: MsghdrFields,
+  bufLen: number,
+): Pick<NetlinkDerived, 'msghdrResult' | 'msghdrIssue'> {
+  const iovText = f.iov.trim();
+  const parts = iovText === '' ? [String(bufLen)] : iovText.split(/[\s,]+/).filter(Boolean);
+  if (parts.length === 0 || parts.length > 16 || parts.some((p) => !/^\d+$/.test(p)))
+    return {
+      msghdrResult: null,
+      msghdrIssue: 'iovec lengths: up to 16 whole numbers, separated by commas (e.g. 16, 24).',
+    };
+  const cmsgs: { level: string; type: string; dataLen: number }[] = [];
+  for (const c of f.cmsgs) {
+    if (!/^\d+$/.test(c.len.trim()) || Number(c.len) > 4096)
+      return { msghdrResult: null, msghdrIssue: `${c.type}: a data length of 0 to 4096 bytes.` };
+    cmsgs.push({ level: c.level, type: c.type, dataLen: Number(c.len) });
+  }
+  return {
+    msghdrResult: msghdrLayout({ iovLens: parts.map(Number), cmsgs, namelen: 12 }),
+    msghdrIssue: null,
+  };
+}
+
+export const EMPTY_RESULT: NlDecodeResult = { messages: [], walk: [], diagnostics: [], truncated: false };
+
+export function sampleById(id: string) {
+  return NETLINK_SAMPLES.find((s) => s.id === id);
+}
+
+const clampSelected = (i: number, r: NlDecodeResult) => Math.max(0, Math.min(i, r.messages.length - 1));
+const clampWalk = (i: number | null, r: NlDecodeResult) =>
+  i === null || r.walk.length === 0 ? null : Math.max(0, Math.min(i, r.walk.length - 1));
+
+function layoutOf(items: readonly BuilderItem[], family: NlFamily, endian: Endian): BuilderLayout {
+  const offsets = new Map<number, number>();
+  const lengths = new Map<number, number>();
+  let o = 0;
+  for (const it of items) {
+    offsets.set(o, it.id);
+    if (it.kind === 'raw') o += it.hex.replace(/\s/g, '').length / 2;
+    else {
+      const e = builderItemBytes(it, family, endian);
+      if (!e.ok) continue;
+      o += e.bytes.length;
+      const d = new DataView(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength);
+      if (e.bytes.length >= 4) lengths.set(it.id, d.getUint32(0, endian === 'le'));
+    }
+  }
+  return { offsets, lengths };
+}
+
+/**
+ * The derived half of the model from the truth, recomputing each piece only when what it depends
+ * on changed since `prev` (so a click on a message does not decode the buffer again).
+ */
+export function deriveNetlink(t: NetlinkTruth, prev: NetlinkModel | null): NetlinkModel {
+  const same = <K extends keyof NetlinkTruth>(...keys: K[]) =>
+    prev !== null && keys.every((k) => prev[k] === t[k]);
+  let result = prev?.result ?? EMPTY_RESULT;
+  let modelError = prev?.modelError ?? null;
+  if (!same('bytes', 'family', 'endian', 'truncated')) {
+    try {
+      result = decodeNetlink(t.bytes, { family: t.family, endian: t.endian, truncated: t.truncated });
+      modelError = null;
+    } catch (e) {
+      modelError = e instanceof Error ? e.message : String(e);
+    }
+  }
+  const decoded = result !== prev?.result;
+  const hexText =
+    t.hexDraft ?? (prev && same('bytes') && prev.hexDraft === null ? prev.hexText : formatHex(t.bytes));
+  const hex = t.hexDraft === null ? null : readHex(t.hexDraft);
+  const of = t.builderOf;
+  const builder =
+    t.builderDraft?.items ??
+    (of && of.bytes === t.bytes && of.family === t.family && of.endian === t.endian
+      ? of.items
+      : prev && !decoded && same('bytes', 'family', 'endian', 'builderDraft', 'builderOf')
+        ? prev.builder
+        : builderFromBytes(t.bytes, result, t.family, t.endian));
+  return {
+    ...t,
+    selected: clampSelected(t.selected, result),
+    walk: clampWalk(t.walk, result),
+    result,
+    hexText,
+    hexError: hex && !hex.ok ? hex.why : null,
+    builder,
+    builderIssues: t.builderDraft?.issues ?? [],
+    builderLayout:
+      prev && prev.builder === builder && same('family', 'endian')
+        ? prev.builderLayout
+        : layoutOf(builder, t.family, t.endian),
+    ...(prev && same('split')
+      ? { splitResult: prev.splitResult, splitIssues: prev.splitIssues }
+      : splitOf(t.split)),
+    ...(prev && same('msghdr', 'bytes')
+      ? { msghdrResult: prev.msghdrResult, msghdrIssue: prev.msghdrIssue }
+      : msghdrOf(t.msghdr, t.bytes.length)),
+    modelError,
+  };
+}
+
+/** The truth of a model (what an action changes before deriving again). */
+export function truthOf(m: NetlinkModel): NetlinkTruth {
+  const {
+    bytes,
+    family,
+    endian,
+    truncated,
+    sample,
+    selected,
+    walk,
+    split,
+    msghdr,
+    hexDraft,
+    builderDraft,
+    builderOf,
+    issues,
+  } = m;
+  return {
+    bytes,
+    family,
+    endian,
+    truncated,
+    sample,
+    selected,
+    walk,
+    split,
+    msghdr,
+    hexDraft,
+    builderDraft,
+    builderOf,
+    issues,
+  };
+}
+
+/** Every diagnostic of the buffer: the buffer's own, then each message's. */
+export const allDiagnostics = (r: NlDecodeResult) => [
+  ...r.diagnostics,
+  ...r.messages.flatMap((m) => m.diagnostics),
+];
