@@ -19,6 +19,7 @@ import {
   type NlMessage,
   type NlMessageSpec,
 } from '../netlink/index.ts';
+import { NETLINK_PARAMS, type Param } from '../params/index.ts';
 import { parseFlags, table, type CommandResult } from './args.ts';
 
 export const NETLINK_HELP = `usage: sockscope netlink decode --family route|generic|raw (--hex HEX | --file PATH)
@@ -45,7 +46,6 @@ export const NETLINK_HELP = `usage: sockscope netlink decode --family route|gene
   --json    decode: an array of messages { offset, len, type, typeName, flags, flagNames, seq,
             pid, header, attributes: [{ offset, len, type, name, nested?, value? }], diagnostics }`;
 
-const FAMILIES: readonly NlFamily[] = ['route', 'generic', 'raw'];
 const KINDS: readonly NlAttrValueKind[] = ['u8', 'u16', 'u32', 'u64', 's32', 'str', 'strz', 'bytes', 'flag'];
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -261,11 +261,13 @@ function common(
   o: Record<string, string | boolean>,
   problems: string[],
 ): { family: NlFamily; endian: Endian } {
-  const family = (typeof o.family === 'string' ? o.family : 'route') as NlFamily;
-  if (!FAMILIES.includes(family)) problems.push('--family is route, generic or raw');
-  const endian = (typeof o.endian === 'string' ? o.endian : 'le') as Endian;
-  if (endian !== 'le' && endian !== 'be') problems.push('--endian is le or be');
-  return { family, endian };
+  const take = <T>(p: Param<T>, v: string | boolean | undefined): T => {
+    if (typeof v !== 'string') return p.default;
+    const r = p.parse(v, `--${p.key}`);
+    if (!r.ok) problems.push(r.issue.message);
+    return r.ok ? r.value : p.default;
+  };
+  return { family: take(NETLINK_PARAMS.family, o.family), endian: take(NETLINK_PARAMS.endian, o.endian) };
 }
 
 function decodeCommand(o: Record<string, string | boolean>): CommandResult {

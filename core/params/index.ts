@@ -5,3 +5,4 @@
 export * from './param.ts';
 export * from './send.ts';
 export * from './frags.ts';
+export * from './netlink.ts';

@@ -4,6 +4,9 @@ import { DEFAULT_SEND_INPUT, LIMITS, ipSend } from '../ip/index.ts';
 import { runCli } from '../cli/commands.ts';
 import {
   DEFRAG_PARAMS,
+  NETLINK_PARAMS,
+  NL_BUFFER_MAX,
+  parseNetlinkHex,
   ECHO_MAX,
   SEND_KEYS,
   SEND_PARAMS,
@@ -20,6 +23,7 @@ import type { Param } from './index.ts';
 const ALL: Param<unknown>[] = [
   ...SEND_KEYS.map((k) => SEND_PARAMS[k] as Param<unknown>),
   ...Object.values(DEFRAG_PARAMS).map((p) => p as Param<unknown>),
+  ...Object.values(NETLINK_PARAMS).map((p) => p as Param<unknown>),
 ];
 
 describe('parameter tables', () => {
@@ -69,6 +73,26 @@ describe('parameter tables', () => {
     const r = sendInputFromTexts({ len: '100', mtu: '1000', family: 'inet6' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.key)).toEqual(['mtu']);
+  });
+});
+
+describe('netlink inputs', () => {
+  it('the buffer is bounded and counts start at 1', () => {
+    expect(parseNetlinkHex('28 00 00 00').ok).toBe(true);
+    const big = parseNetlinkHex('00'.repeat(NL_BUFFER_MAX + 1), '--hex');
+    expect(big.ok || big.issue.message).toMatch(/--hex: at most 262,144 bytes/);
+    expect(NETLINK_PARAMS.msg.parse('3')).toEqual({ ok: true, value: 2 });
+    expect(NETLINK_PARAMS.msg.parse('0').ok).toBe(false);
+    expect(NETLINK_PARAMS.cmsg.parse('SOL_SOCKET.SCM_RIGHTS.8')).toEqual({
+      ok: true,
+      value: [{ level: 'SOL_SOCKET', type: 'SCM_RIGHTS', len: '8' }],
+    });
+  });
+
+  it('the CLI reads --family and --endian through the same table', () => {
+    const r = runCli(['netlink', 'decode', '--hex', '00', '--family', 'routing']);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/--family must be one of route, generic, raw; got “routing”/);
   });
 });
 

@@ -23,14 +23,15 @@ import type {
   NlMsghdrLayout,
   NlSplitResult,
 } from '../../../core/netlink/index.ts';
+import { CMSG_DATA_MAX, NETLINK_PARAMS, NL_BUFFER_MAX } from '../../../core/params/index.ts';
+import type { CmsgText } from '../../../core/params/index.ts';
 import type { Issue } from '../../lab-kit/index.ts';
 import { builderFromBytes, builderItemBytes, hexSpaced } from './builder.ts';
 import type { BuilderIssue, BuilderItem } from './builder.ts';
 
-export const NL_FAMILIES: readonly NlFamily[] = ['route', 'generic', 'raw'];
-export const NL_ENDIANS: readonly Endian[] = ['le', 'be'];
-/** The largest buffer the lab takes (a 64 KiB dump fits four times over). */
-export const MAX_BUFFER = 256 * 1024;
+export { NL_FAMILIES, NL_ENDIANS } from '../../../core/params/index.ts';
+/** The largest buffer the lab takes: the netlink table's limit. */
+export const MAX_BUFFER = NL_BUFFER_MAX;
 
 /**
  * What `ip link` sends: RTM_GETLINK with NLM_F_REQUEST|NLM_F_DUMP, a zeroed ifinfomsg and
@@ -48,12 +49,8 @@ export interface SplitFields {
 }
 export const DEFAULT_SPLIT: SplitFields = { frame: '10000', max: '4096', mode: 'correct' };
 
-export interface CmsgField {
-  level: string;
-  type: string;
-  /** Data length in bytes, as typed. */
-  len: string;
-}
+/** One control message of the msghdr diagram, as typed (the netlink table's `cmsg` item). */
+export type CmsgField = CmsgText;
 export interface MsghdrFields {
   /** iovec lengths, comma-separated; empty means one iovec over the whole buffer. */
   iov: string;
@@ -164,21 +161,14 @@ export function readHex(text: string): ReadHex {
 
 export function splitOf(f: SplitFields): Pick<NetlinkDerived, 'splitResult' | 'splitIssues'> {
   const issues: NetlinkDerived['splitIssues'] = [];
-  const int = (field: 'frame' | 'max', text: string, min: number, max: number) => {
-    const t = text.trim();
-    if (!/^\d+$/.test(t)) {
-      issues.push({ field, message: 'Enter a whole number of bytes.' });
-      return null;
-    }
-    const n = Number(t);
-    if (n < min || n > max) {
-      issues.push({ field, message: `Between ${min} and ${max.toLocaleString('en')} bytes.` });
-      return null;
-    }
-    return n;
+  const int = (field: 'frame' | 'max', text: string) => {
+    const r = NETLINK_PARAMS[field].parse(text);
+    if (r.ok) return r.value;
+    issues.push({ field, message: r.issue.message });
+    return null;
   };
-  const frame = int('frame', f.frame, 1, 1 << 20);
-  const max = int('max', f.max, 4, 65536);
+  const frame = int('frame', f.frame);
+  const max = int('max', f.max);
   if (frame === null || max === null) return { splitResult: null, splitIssues: issues };
   return { splitResult: splitMultipart(frame, max, f.mode), splitIssues: [] };
 }
@@ -187,21 +177,22 @@ export function msghdrOf(
   f: MsghdrFields,
   bufLen: number,
 ): Pick<NetlinkDerived, 'msghdrResult' | 'msghdrIssue'> {
-  const iovText = f.iov.trim();
-  const parts = iovText === '' ? [String(bufLen)] : iovText.split(/[\s,]+/).filter(Boolean);
-  if (parts.length === 0 || parts.length > 16 || parts.some((p) => !/^\d+$/.test(p)))
-    return {
-      msghdrResult: null,
-      msghdrIssue: 'iovec lengths: up to 16 whole numbers, separated by commas (e.g. 16, 24).',
-    };
+  // Spaces separate lengths too (16 24); empty means one iovec over the whole buffer.
+  const iovText = f.iov
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .join(',');
+  const iov = iovText === '' ? { ok: true as const, value: [bufLen] } : NETLINK_PARAMS.iov.parse(iovText);
+  if (!iov.ok) return { msghdrResult: null, msghdrIssue: iov.issue.message };
   const cmsgs: { level: string; type: string; dataLen: number }[] = [];
   for (const c of f.cmsgs) {
-    if (!/^\d+$/.test(c.len.trim()) || Number(c.len) > 4096)
-      return { msghdrResult: null, msghdrIssue: `${c.type}: a data length of 0 to 4096 bytes.` };
+    if (!/^\d+$/.test(c.len.trim()) || Number(c.len) > CMSG_DATA_MAX)
+      return { msghdrResult: null, msghdrIssue: `${c.type}: a data length of 0 to ${CMSG_DATA_MAX} bytes.` };
     cmsgs.push({ level: c.level, type: c.type, dataLen: Number(c.len) });
   }
   return {
-    msghdrResult: msghdrLayout({ iovLens: parts.map(Number), cmsgs, namelen: 12 }),
+    msghdrResult: msghdrLayout({ iovLens: iov.value, cmsgs, namelen: 12 }),
     msghdrIssue: null,
   };
 }

@@ -17,9 +17,10 @@
  *
  * Values are kept as typed: bad hex reaches the editor and is reported there, never thrown.
  */
-import { DEFAULT_MSGHDR, DEFAULT_SPLIT, NL_ENDIANS, NL_FAMILIES, compactHex } from './buffer.ts';
-import type { CmsgField, MsghdrFields, NetlinkInputs, NetlinkIssue, SplitFields } from './buffer.ts';
-import { echo } from '../../../core/params/index.ts';
+import { NETLINK_PARAMS } from '../../../core/params/index.ts';
+import type { Param } from '../../../core/params/index.ts';
+import { DEFAULT_MSGHDR, DEFAULT_SPLIT, compactHex } from './buffer.ts';
+import type { CmsgField, NetlinkInputs, NetlinkIssue } from './buffer.ts';
 import { encodeQuery } from '../../lab-kit/index.ts';
 
 export interface NetlinkUrlState {
@@ -27,79 +28,45 @@ export interface NetlinkUrlState {
   issues: NetlinkIssue[];
 }
 
-function posInt(q: URLSearchParams, k: 'msg' | 'walk', issues: NetlinkIssue[]): number | undefined {
-  const v = q.get(k);
-  if (v === null) return undefined;
-  if (/^\d+$/.test(v.trim()) && Number(v) >= 1) return Number(v) - 1;
-  issues.push({ field: k, message: `${k}=${echo(v)} is not a number counting from 1; showing the first.` });
-  return undefined;
-}
-
 export function cmsgsToText(c: readonly CmsgField[]): string {
-  return c.map((x) => `${x.level}.${x.type}.${x.len}`).join(',');
+  return NETLINK_PARAMS.cmsg.format([...c]);
 }
 
+/** Parse the query part of `#/netlink?...` with the core's netlink table; bad values become issues. */
 export function parseNetlinkQuery(query: string): NetlinkUrlState {
   const q = new URLSearchParams(query);
   const issues: NetlinkIssue[] = [];
   const inputs: Partial<NetlinkInputs> = {};
+  /** A parameter of the table: its value, or an issue naming it as `key=` (and undefined). */
+  const take = <T>(p: Param<T>, text: string | null, what = ''): T | undefined => {
+    if (text === null) return undefined;
+    const r = p.parse(text, `${p.key}=`);
+    if (r.ok) return r.value;
+    issues.push({ field: p.key === 'cmsg' ? 'msghdr' : p.key, message: `${r.issue.message}${what}` });
+    return undefined;
+  };
   const hex = q.get('hex');
   const sample = q.get('sample');
   if (sample !== null) inputs.sample = sample;
   if (hex !== null) inputs.hexText = hex;
-  const fam = q.get('family');
-  if (fam !== null) {
-    const f = NL_FAMILIES.find((x) => x === fam.trim().toLowerCase());
-    if (f) inputs.family = f;
-    else issues.push({ field: 'family', message: `family=${echo(fam)}: use route, generic or raw.` });
-  }
-  const end = q.get('endian');
-  if (end !== null) {
-    const e = NL_ENDIANS.find((x) => x === end.trim().toLowerCase());
-    if (e) inputs.endian = e;
-    else issues.push({ field: 'endian', message: `endian=${echo(end)}: use le or be.` });
-  } else inputs.endian = 'le';
-  const trunc = q.get('trunc');
-  if (trunc !== null) {
-    if (trunc === '1' || trunc === '0') inputs.truncated = trunc === '1';
-    else issues.push({ field: 'trunc', message: `trunc=${echo(trunc)}: use 1 or 0.` });
-  }
-  const msg = posInt(q, 'msg', issues);
+  const family = take(NETLINK_PARAMS.family, q.get('family')?.trim().toLowerCase() ?? null);
+  if (family !== undefined) inputs.family = family;
+  inputs.endian = take(NETLINK_PARAMS.endian, q.get('endian')?.trim().toLowerCase() ?? null) ?? 'le';
+  const trunc = take(NETLINK_PARAMS.trunc, q.get('trunc'));
+  if (trunc !== undefined) inputs.truncated = trunc;
+  const msg = take(NETLINK_PARAMS.msg, q.get('msg'), ' Showing the first.');
   if (msg !== undefined) inputs.selected = msg;
-  const walk = posInt(q, 'walk', issues);
+  const walk = take(NETLINK_PARAMS.walk, q.get('walk'), ' Showing the first.');
   if (walk !== undefined) inputs.walk = walk;
 
-  const split: SplitFields = { ...DEFAULT_SPLIT };
-  const frame = q.get('frame');
-  const max = q.get('max');
-  const mode = q.get('split');
-  if (frame !== null) split.frame = frame;
-  if (max !== null) split.max = max;
-  if (mode !== null) {
-    if (mode === 'correct' || mode === 'mistakes') split.mode = mode;
-    else issues.push({ field: 'split', message: `split=${echo(mode)}: use correct or mistakes.` });
-  }
-  inputs.split = split;
-
-  const msghdr: MsghdrFields = { ...DEFAULT_MSGHDR };
-  const iov = q.get('iov');
-  if (iov !== null) msghdr.iov = iov;
-  const cmsg = q.get('cmsg');
-  if (cmsg !== null) {
-    const parts = cmsg.split(',').filter((p) => p.trim() !== '');
-    const cmsgs: CmsgField[] = [];
-    for (const p of parts) {
-      const m = /^([A-Z_0-9]+)\.([A-Z_0-9]+)\.(\d+)$/i.exec(p.trim());
-      if (m) cmsgs.push({ level: m[1]!, type: m[2]!, len: m[3]! });
-      else
-        issues.push({
-          field: 'msghdr',
-          message: `cmsg ${echo(p)}: write level.type.length (SOL_SOCKET.SCM_RIGHTS.8).`,
-        });
-    }
-    msghdr.cmsgs = cmsgs;
-  }
-  inputs.msghdr = msghdr;
+  // The splitter's numbers are kept as typed (its form reports them); its mode is a word.
+  inputs.split = {
+    frame: q.get('frame') ?? DEFAULT_SPLIT.frame,
+    max: q.get('max') ?? DEFAULT_SPLIT.max,
+    mode: take(NETLINK_PARAMS.split, q.get('split')) ?? DEFAULT_SPLIT.mode,
+  };
+  const cmsgs = take(NETLINK_PARAMS.cmsg, q.get('cmsg'));
+  inputs.msghdr = { iov: q.get('iov') ?? DEFAULT_MSGHDR.iov, cmsgs: cmsgs ?? DEFAULT_MSGHDR.cmsgs };
   return { inputs, issues };
 }
 
