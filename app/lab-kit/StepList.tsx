@@ -33,6 +33,7 @@ export function StepList<T>({
   start = 0,
   onKeyDown,
   listRef: externalRef,
+  variant = 'full',
 }: {
   steps: readonly T[];
   selected: number;
@@ -45,13 +46,18 @@ export function StepList<T>({
   /** A lab's own keys before the list's (Home/End over a window). */
   onKeyDown?: (e: React.KeyboardEvent, fallback: (e: React.KeyboardEvent) => void) => void;
   listRef?: React.RefObject<HTMLOListElement | null>;
+  /**
+   * `full`: number, function, why, and a link to the source (every lab's trace); `compact`: number,
+   * function and `why` as a short place, one line each (the Journey's stops beside its animation).
+   */
+  variant?: 'full' | 'compact';
 }) {
   const { listRef, onKeyDown: onListKey } = useStepList(selected - start, steps.length, (i) =>
     onSelect(start + i),
   );
   return (
     <ol
-      className={`steps${className ? ` ${className}` : ''}`}
+      className={variant === 'full' ? `steps${className ? ` ${className}` : ''}` : className}
       ref={(el) => {
         listRef.current = el;
         if (externalRef) externalRef.current = el;
@@ -64,6 +70,16 @@ export function StepList<T>({
         const i = start + j;
         const on = i === selected;
         const v = view(s, i);
+        if (variant === 'compact')
+          return (
+            <li key={i} className={`${on ? 'is-current' : ''} ${v.className ?? ''}`}>
+              <button type="button" aria-current={on ? 'step' : undefined} onClick={() => onSelect(i)}>
+                <span className="cstep-no">{i + 1}</span>
+                <code>{v.fn}</code>
+                <span className="cstep-place">{v.why}</span>
+              </button>
+            </li>
+          );
         return (
           <li
             key={i}

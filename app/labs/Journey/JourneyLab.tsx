@@ -8,9 +8,9 @@ import {
   issueOf,
   useGlobalKeys,
   usePrefersReducedMotion,
-  useStepList,
+  StepList,
 } from '../../lab-kit/index.ts';
-import type { Issue, LabIntro } from '../../lab-kit/index.ts';
+import type { Issue, LabIntro, StepView } from '../../lab-kit/index.ts';
 import type { JourneyFields } from './params.ts';
 import { selectJourney, useJourney } from './store.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
@@ -177,33 +177,15 @@ function Outcomes({ result }: { result: JourneyResult }) {
   );
 }
 
-function StepList({
-  stops,
-  step,
-  onSelect,
-}: {
-  stops: readonly Stop[];
-  step: number;
-  onSelect: (i: number) => void;
-}) {
-  const { listRef: ref } = useStepList(step, stops.length, onSelect);
-  return (
-    <ol className="journey-steps" ref={ref} aria-label="Journey steps">
-      {stops.map((s, i) => (
-        <li key={i} className={`${i === step ? 'is-current' : ''} dir-${s.dir}`}>
-          <button type="button" aria-current={i === step ? 'step' : undefined} onClick={() => onSelect(i)}>
-            <span className="js-n">{i + 1}</span>
-            <code>{s.fn}</code>
-            <span className="js-place">
-              {stops.some((x) => x.datagram > 0) ? `d${s.datagram + 1} · ` : ''}
-              {placeName(s)}
-            </span>
-          </button>
-        </li>
-      ))}
-    </ol>
-  );
-}
+/** A stop as the compact step list shows it: its function and where it is (and which datagram). */
+const stopView =
+  (stops: readonly Stop[]) =>
+  (s: Stop): StepView => ({
+    fn: s.fn,
+    why: `${stops.some((x) => x.datagram > 0) ? `d${s.datagram + 1} · ` : ''}${placeName(s)}`,
+    file: s.file,
+    className: `dir-${s.dir}`,
+  });
 
 export function JourneyLab() {
   const { fields, issues, result, timeline, step, setField, selectStep } = useJourney(
@@ -363,7 +345,15 @@ export function JourneyLab() {
             <h2 id="journey-steps-title" className="panel-title">
               Kernel steps
             </h2>
-            <StepList stops={timeline.stops} step={step} onSelect={go} />
+            <StepList
+              variant="compact"
+              className="journey-steps"
+              label="Journey steps"
+              steps={timeline.stops}
+              selected={step}
+              onSelect={go}
+              view={stopView(timeline.stops)}
+            />
           </section>
           <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="journey-out-title">
             <h2 id="journey-out-title" className="panel-title">
