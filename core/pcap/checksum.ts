@@ -6,8 +6,8 @@ export function csumPartial(b: Uint8Array, from = 0, to = b.length, sum = 0): nu
   let i = from;
   for (; i + 1 < to; i += 2) s += ((b[i] as number) << 8) | (b[i + 1] as number);
   if (i < to) s += (b[i] as number) << 8;
-  // Fold now and then so the sum stays a small integer whatever the length.
-  return s > 0xffffffff ? (s % 0xffff) + Math.floor(s / 0x10000) : s;
+  // Keep the sum small: 0x10000 ≡ 1 (mod 0xffff), and a non-zero multiple of 0xffff is 0xffff.
+  return s > 0xffffffff ? s % 0xffff || 0xffff : s;
 }
 
 /** Fold a partial sum to 16 bits and complement it (csum_fold). */

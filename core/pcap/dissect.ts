@@ -10,6 +10,7 @@ import { hex, u16, u32 } from './bytes.ts';
 import { csumFold, csumPartial } from './checksum.ts';
 import { linkLayer, type LinkLayer } from './link.ts';
 import { pcapMessage, type MessageValues, type PcapMessageCode } from './messages.ts';
+import { netlinkFamilyOf } from './netlink-family.ts';
 import type { CapturedPacket, PcapDiagnostic } from './types.ts';
 
 export const IPPROTO_UDP = 17;
@@ -179,7 +180,6 @@ export function ipv6String(b: Uint8Array, o: number): string {
   return `${part(g.slice(0, best))}::${part(g.slice(best + bestLen))}`;
 }
 
-const NETLINK_FAMILIES: Record<number, NlFamily> = { 0: 'route', 16: 'generic' };
 
 class Findings {
   list: PcapDiagnostic[] = [];
@@ -346,7 +346,7 @@ function netlink(d: Uint8Array, link: LinkLayer, f: Findings): NetlinkView {
   const o = link.headerLength;
   const bytes = d.subarray(o);
   const protocol = link.netlinkFamily ?? 0;
-  const family = NETLINK_FAMILIES[protocol] ?? 'raw';
+  const family = netlinkFamilyOf(protocol);
   // The cooked header is big-endian; the messages are in the capturing host's order: take
   // the order whose first nlmsg_len fits the frame.
   const fits = (le: boolean) => {
