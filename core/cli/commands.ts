@@ -2,6 +2,7 @@
 import type { CommandResult } from './args.ts';
 import { fragmentCommand, FRAGMENT_HELP } from './fragment.ts';
 import { netlinkCommand, NETLINK_HELP } from './netlink.ts';
+import { pcapCommand, PCAP_HELP } from './pcap.ts';
 import { reassembleCommand, REASSEMBLE_HELP } from './reassemble.ts';
 import { socketCommand, SOCKET_USAGE } from './socket.ts';
 import { traceCommand, TRACE_HELP } from './trace.ts';
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, { help: string; run: (args: string[]) => C
   trace: { help: TRACE_HELP, run: traceCommand },
   reassemble: { help: REASSEMBLE_HELP, run: reassembleCommand },
   netlink: { help: NETLINK_HELP, run: netlinkCommand },
+  pcap: { help: PCAP_HELP, run: pcapCommand },
   socket: {
     help: Array.isArray(SOCKET_USAGE) ? SOCKET_USAGE.join('\n') : String(SOCKET_USAGE),
     run: socketCommand,

@@ -80,6 +80,35 @@ export function optionsWithoutTime(optionsHex: string): string {
   return b.map((x) => x.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The options a socket was given, from the options a first fragment carried: record route
+ * and timestamp come back empty (pointer at the first slot, slots zeroed), as they were
+ * before ip_options_build filled them on the way out (net/ipv4/ip_options.c).
+ */
+export function unfilledOptions(options: readonly number[]): number[] {
+  const b = [...options];
+  for (let i = 0; i < b.length; ) {
+    const t = b[i] as number;
+    if (t === 0) break;
+    if (t === 1) {
+      i++;
+      continue;
+    }
+    const len = b[i + 1] ?? 0;
+    if (len < 2 || i + len > b.length) break;
+    if (t === 0x07 && len >= 3) {
+      b[i + 2] = 4;
+      for (let k = i + 3; k < i + len; k++) b[k] = 0;
+    } else if (t === 0x44 && len >= 4) {
+      b[i + 2] = 5;
+      b[i + 3] = (b[i + 3] as number) & 0x0f; // overflow count back to 0, flags kept
+      for (let k = i + 4; k < i + len; k++) b[k] = 0;
+    }
+    i += len;
+  }
+  return b;
+}
+
 export interface CompareRow {
   /** 1, 2, … */
   index: number;
@@ -122,7 +151,7 @@ export function sendInputFor(views: readonly PacketView[], mtu?: number): SendIn
     length = Math.max(0, ...ends);
   }
   const largest = Math.max(...views.map((v) => (v.ip ? (v.ip.version === 4 ? v.ip.totalLength : v.ip.payloadLen + 40) : 0)));
-  const options = first?.ip?.version === 4 ? [...first.ip.options] : [];
+  const options = first?.ip?.version === 4 ? unfilledOptions([...first.ip.options]) : [];
   return {
     ...DEFAULT_SEND_INPUT,
     family: v4 ? 'inet' : 'inet6',
