@@ -112,6 +112,8 @@ export interface NetlinkMessageSummary {
   seq: number;
   pid: number;
   errno?: string;
+  /** NLMSG_ERROR: nlmsg_len of the request it echoes (when echoed). */
+  echoedLen?: number;
 }
 
 export interface NetlinkView {
@@ -365,6 +367,7 @@ function netlink(d: Uint8Array, link: LinkLayer, f: Findings): NetlinkView {
     seq: m.seq,
     pid: m.pid,
     ...(m.error ? { errno: m.error.name } : {}),
+    ...(m.error?.echoed ? { echoedLen: m.error.echoed.len } : {}),
   }));
   const diagnostics = [...r.diagnostics, ...r.messages.flatMap((m) => m.diagnostics)];
   const errors = diagnostics.filter((x) => x.severity === 'error').length;
