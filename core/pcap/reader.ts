@@ -229,12 +229,13 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
 
   const avail = (): number => chunks.total - pos;
 
-  /** Checks shared by every packet record: the limit, then the warnings libpcap would print. */
-  const checkCaplen = (block: string, offset: number, caplen: number, origlen: number, snaplen: number): boolean => {
-    if (caplen > lim.maxSnaplen) return stop('caplen-over-limit', block, offset, { caplen, limit: lim.maxSnaplen });
+  /** The limit on one packet, checked as soon as its header is read (no waiting for 4 GB). */
+  const limitCaplen = (block: string, offset: number, caplen: number): boolean =>
+    caplen > lim.maxSnaplen ? stop('caplen-over-limit', block, offset, { caplen, limit: lim.maxSnaplen }) : true;
+  /** The warnings libpcap would print, once the whole record is there (so once per record). */
+  const warnCaplen = (block: string, offset: number, caplen: number, origlen: number, snaplen: number): void => {
     if (snaplen > 0 && caplen > snaplen) note('warning', 'caplen-over-snaplen', block, offset, { caplen, snaplen });
     if (caplen > origlen) note('warning', 'caplen-over-origlen', block, offset, { caplen, origlen });
-    return true;
   };
 
   /* ---- pcap (libpcap sf-pcap.c) ---- */
@@ -270,8 +271,9 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
     const caplen = u32(h, 8, le);
     const origlen = u32(h, 12, le);
     const iface = interfaces[0] as CaptureInterface;
-    if (!checkCaplen('pcap record', pos, caplen, origlen, iface.snaplen)) return false;
+    if (!limitCaplen('pcap record', pos, caplen)) return false;
     if (avail() < 16 + caplen) return false;
+    warnCaplen('pcap record', pos, caplen, origlen, iface.snaplen);
     const sec = u32(h, 0, le);
     const frac = u32(h, 4, le);
     const time = { sec, nsec: nanosecond ? frac : frac * 1000 };
@@ -394,7 +396,8 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
         if (caplen > body.length - fixed)
           return stop('caplen-over-block', name, start, { caplen, room: body.length - fixed });
         const ifc = interfaces[iface] as CaptureInterface;
-        if (!checkCaplen(name, start, caplen, origlen, ifc.snaplen)) return false;
+        if (!limitCaplen(name, start, caplen)) return false;
+        warnCaplen(name, start, caplen, origlen, ifc.snaplen);
         const units = (BigInt(u32(body, 4, le)) << 32n) | BigInt(u32(body, 8, le));
         ok = emit(name, start, iface, toTime(units, ifc), bodyOffset + fixed, body.subarray(fixed, fixed + caplen), origlen);
         break;
@@ -412,7 +415,7 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
         // An SPB's captured length is implied: the original length cut to the snaplen and the block.
         let caplen = Math.min(origlen, body.length - 4);
         if (ifc.snaplen > 0) caplen = Math.min(caplen, ifc.snaplen);
-        if (!checkCaplen('SPB', start, caplen, origlen, 0)) return false;
+        if (!limitCaplen('SPB', start, caplen)) return false;
         ok = emit('SPB', start, iface, { sec: 0, nsec: 0 }, bodyOffset + 4, body.subarray(4, 4 + caplen), origlen);
         break;
       }
