@@ -3,15 +3,19 @@ import type { CommandResult } from './args.ts';
 import { fragmentCommand, FRAGMENT_HELP } from './fragment.ts';
 import { netlinkCommand, NETLINK_HELP } from './netlink.ts';
 import { pcapCommand, PCAP_HELP } from './pcap.ts';
+import { withPcapOut, PCAP_OUT_HELP } from './pcap-out.ts';
 import { reassembleCommand, REASSEMBLE_HELP } from './reassemble.ts';
 import { socketCommand, SOCKET_USAGE } from './socket.ts';
 import { traceCommand, TRACE_HELP } from './trace.ts';
 
 export const COMMANDS: Record<string, { help: string; run: (args: string[]) => CommandResult }> = {
-  fragment: { help: FRAGMENT_HELP, run: fragmentCommand },
+  fragment: { help: `${FRAGMENT_HELP}\n${PCAP_OUT_HELP}`, run: withPcapOut('fragment', fragmentCommand) },
   trace: { help: TRACE_HELP, run: traceCommand },
-  reassemble: { help: REASSEMBLE_HELP, run: reassembleCommand },
-  netlink: { help: NETLINK_HELP, run: netlinkCommand },
+  reassemble: {
+    help: `${REASSEMBLE_HELP}\n${PCAP_OUT_HELP}`,
+    run: withPcapOut('reassemble', reassembleCommand),
+  },
+  netlink: { help: `${NETLINK_HELP}\n${PCAP_OUT_HELP}`, run: withPcapOut('netlink', netlinkCommand) },
   pcap: { help: PCAP_HELP, run: pcapCommand },
   socket: {
     help: Array.isArray(SOCKET_USAGE) ? SOCKET_USAGE.join('\n') : String(SOCKET_USAGE),

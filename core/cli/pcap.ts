@@ -39,7 +39,10 @@ export function readCaptureFile(
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    return { ok: false, why: `cannot open ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return {
+      ok: false,
+      why: `cannot open ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
   }
   const reader = createPcapReader({ maxBytes });
   try {
@@ -54,7 +57,10 @@ export function readCaptureFile(
       if (r.progress.stopped) break;
     }
   } catch (e) {
-    return { ok: false, why: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return {
+      ok: false,
+      why: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
   } finally {
     closeSync(fd);
   }
@@ -76,7 +82,9 @@ function summary(v: PacketView): string {
     const opt = ip.options.length ? ` options ${ip.options.length}B` : '';
     return `IPv4 ${ip.src} > ${ip.dst} id ${ip.id} proto ${ip.protocol} len ${ip.totalLength}${frag}${flags ? ` ${flags}` : ''}${opt}${udp}`;
   }
-  const frag = ip.frag ? ` frag id ${ip.frag.id} [${ip.frag.offset}, ${ip.frag.offset + ip.payloadLength})${ip.frag.mf ? ' M' : ''}` : '';
+  const frag = ip.frag
+    ? ` frag id ${ip.frag.id} [${ip.frag.offset}, ${ip.frag.offset + ip.payloadLength})${ip.frag.mf ? ' M' : ''}`
+    : '';
   return `IPv6 ${ip.src} > ${ip.dst} nh ${ip.nextHeader} plen ${ip.payloadLen}${frag}${udp}`;
 }
 
@@ -124,7 +132,12 @@ function groupJson(a: CaptureAnalysis, r: GroupReplay, mtu: number | undefined) 
     compare: cmp && {
       mtu: cmp.input.mtu,
       agree: cmp.agree,
-      rows: cmp.rows.map((row) => ({ packet: row.packet === null ? null : row.packet + 1, diffs: row.diffs, captured: row.captured, model: row.model })),
+      rows: cmp.rows.map((row) => ({
+        packet: row.packet === null ? null : row.packet + 1,
+        diffs: row.diffs,
+        captured: row.captured,
+        model: row.model,
+      })),
       notes: cmp.notes,
     },
     diagnostics: r.diagnostics.map((d) => d.message),
@@ -143,7 +156,9 @@ export function pcapCommand(args: string[]): CommandResult {
     const s = String(o[k]);
     const v = /^\d{1,12}$/.test(s) ? Number(s) : NaN;
     if (!(v >= min && v <= max)) {
-      problems.push(`--${k} takes a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`);
+      problems.push(
+        `--${k} takes a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
+      );
       return undefined;
     }
     return v;
@@ -183,22 +198,47 @@ export function pcapCommand(args: string[]): CommandResult {
           at_ms: at(v.index),
           caplen: p?.caplen,
           origlen: p?.origlen,
-          link: v.link && { name: v.link.name, proto: v.link.proto, vlan: v.link.vlan, pkttype: v.link.pktType },
+          link: v.link && {
+            name: v.link.name,
+            proto: v.link.proto,
+            vlan: v.link.vlan,
+            pkttype: v.link.pktType,
+          },
           ip: v.ip && { ...v.ip, options: Array.from(v.ip.version === 4 ? v.ip.options : []) },
           udp: v.udp,
-          netlink: v.netlink && { protocol: v.netlink.protocol, family: v.netlink.family, endian: v.netlink.endian, messages: v.netlink.messages, diagnostics: v.netlink.diagnostics },
+          netlink: v.netlink && {
+            protocol: v.netlink.protocol,
+            family: v.netlink.family,
+            endian: v.netlink.endian,
+            messages: v.netlink.messages,
+            diagnostics: v.netlink.diagnostics,
+          },
           summary: summary(v),
-          diagnostics: v.diagnostics.map((d) => ({ severity: d.severity, code: d.code, offset: d.offset, message: d.message })),
+          diagnostics: v.diagnostics.map((d) => ({
+            severity: d.severity,
+            code: d.code,
+            offset: d.offset,
+            message: d.message,
+          })),
         };
       }),
       groups: a.replays.map((r) => groupJson(a, r, mtu)),
       groups_not_replayed: a.groups.slice(a.replays.length).map((g) => g.key),
       datagrams: wholeDatagrams.map((v) => {
         const c = comparisonFor([v], mtu);
-        return { packet: v.index + 1, compare: c && { mtu: c.input.mtu, agree: c.agree, diffs: c.rows.flatMap((r) => r.diffs) } };
+        return {
+          packet: v.index + 1,
+          compare: c && { mtu: c.input.mtu, agree: c.agree, diffs: c.rows.flatMap((r) => r.diffs) },
+        };
       }),
       netlink: a.netlink.map((i) => i + 1),
-      diagnostics: cap.diagnostics.map((d) => ({ severity: d.severity, code: d.code, block: d.block, offset: d.offset, message: d.message })),
+      diagnostics: cap.diagnostics.map((d) => ({
+        severity: d.severity,
+        code: d.code,
+        block: d.block,
+        offset: d.offset,
+        message: d.message,
+      })),
     };
     return { code, out: JSON.stringify(out, null, 2) };
   }
@@ -209,12 +249,28 @@ export function pcapCommand(args: string[]): CommandResult {
   );
   if (a.views.length) {
     const shown = a.views.slice(0, rows);
-    lines.push('', table(['#', 'ms', 'bytes', 'packet'], shown.map((v) => [String(v.index + 1), ms(at(v.index)), String(cap.packets[v.index]?.origlen ?? ''), summary(v)])));
-    if (a.views.length > shown.length) lines.push(`… ${a.views.length - shown.length} more packet(s) (--rows N or --json to see them)`);
+    lines.push(
+      '',
+      table(
+        ['#', 'ms', 'bytes', 'packet'],
+        shown.map((v) => [
+          String(v.index + 1),
+          ms(at(v.index)),
+          String(cap.packets[v.index]?.origlen ?? ''),
+          summary(v),
+        ]),
+      ),
+    );
+    if (a.views.length > shown.length)
+      lines.push(`… ${a.views.length - shown.length} more packet(s) (--rows N or --json to see them)`);
   }
   for (const r of a.replays) {
-    lines.push('', `fragment group ${r.group.serial}: ${r.group.key} — ${r.packets.length} fragment(s), datagram ${r.input.len + 8} bytes (from the ${r.lenFrom.replace('-', ' ')})`);
-    if (r.group.outgoing.length) lines.push(`  outgoing copies left out: packet(s) ${r.group.outgoing.map((i) => i + 1).join(', ')}`);
+    lines.push(
+      '',
+      `fragment group ${r.group.serial}: ${r.group.key} — ${r.packets.length} fragment(s), datagram ${r.input.len + 8} bytes (from the ${r.lenFrom.replace('-', ' ')})`,
+    );
+    if (r.group.outgoing.length)
+      lines.push(`  outgoing copies left out: packet(s) ${r.group.outgoing.map((i) => i + 1).join(', ')}`);
     const res = r.result;
     if (!res.ok) {
       lines.push(`  the model cannot replay it: ${res.why}`);
@@ -236,9 +292,16 @@ export function pcapCommand(args: string[]): CommandResult {
       ),
     );
     if (!res.delivered.length) lines.push('  → the model delivers nothing');
-    for (const d of res.delivered) lines.push(`  → delivered: ${d.length} bytes, ${d.equal ? 'equal to what was sent' : 'NOT equal to what was sent'}`);
-    for (const q of res.queues.filter((q) => q.state !== 'reassembled')) lines.push(`  queue #${q.serial}: ${q.state} — ${q.why}`);
-    const c = comparisonFor(r.packets.map((i) => a.views[i] as PacketView), mtu);
+    for (const d of res.delivered)
+      lines.push(
+        `  → delivered: ${d.length} bytes, ${d.equal ? 'equal to what was sent' : 'NOT equal to what was sent'}`,
+      );
+    for (const q of res.queues.filter((q) => q.state !== 'reassembled'))
+      lines.push(`  queue #${q.serial}: ${q.state} — ${q.why}`);
+    const c = comparisonFor(
+      r.packets.map((i) => a.views[i] as PacketView),
+      mtu,
+    );
     if (c) lines.push(compareLine(c));
     for (const d of r.diagnostics) lines.push(`  note: ${d.message}`);
   }
@@ -250,8 +313,16 @@ export function pcapCommand(args: string[]): CommandResult {
       lines.push(`  packet ${v.index + 1}: ${v.udp?.length} bytes${c ? ` — ${compareLine(c).trim()}` : ''}`);
     }
   }
-  if (a.netlink.length) lines.push('', `netlink frames: ${a.netlink.length} (packet(s) ${a.netlink.slice(0, 50).map((i) => i + 1).join(', ')}${a.netlink.length > 50 ? ', …' : ''})`);
-  if (a.groups.length > a.replays.length) lines.push(`${a.groups.length - a.replays.length} more fragment group(s) listed, not replayed`);
+  if (a.netlink.length)
+    lines.push(
+      '',
+      `netlink frames: ${a.netlink.length} (packet(s) ${a.netlink
+        .slice(0, 50)
+        .map((i) => i + 1)
+        .join(', ')}${a.netlink.length > 50 ? ', …' : ''})`,
+    );
+  if (a.groups.length > a.replays.length)
+    lines.push(`${a.groups.length - a.replays.length} more fragment group(s) listed, not replayed`);
   if (cap.diagnostics.length) lines.push('', ...cap.diagnostics.map((d) => `${d.severity}: ${d.message}`));
   return { code, out: lines.join('\n') };
 }

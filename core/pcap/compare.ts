@@ -51,7 +51,16 @@ export function capturedWireFacts(v: PacketView): WireFacts | null {
 }
 
 /** The fields compared, in the order a table shows them; ids are free. */
-const FIELDS_V4 = ['total_length', 'payload_length', 'ihl', 'df', 'mf', 'offset', 'protocol', 'options_hex'] as const;
+const FIELDS_V4 = [
+  'total_length',
+  'payload_length',
+  'ihl',
+  'df',
+  'mf',
+  'offset',
+  'protocol',
+  'options_hex',
+] as const;
 const FIELDS_V6 = [
   'total_length',
   'payload_length',
@@ -66,7 +75,7 @@ export type ComparedField = (typeof FIELDS_V4)[number] | (typeof FIELDS_V6)[numb
 /** Option bytes with the data of timestamp options (IPOPT_TIMESTAMP, 0x44) blanked: the clock is free. */
 export function optionsWithoutTime(optionsHex: string): string {
   const b = optionsHex.match(/../g)?.map((x) => parseInt(x, 16)) ?? [];
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const t = b[i] as number;
     if (t === 0 || t === 1) {
       i++;
@@ -87,7 +96,7 @@ export function optionsWithoutTime(optionsHex: string): string {
  */
 export function unfilledOptions(options: readonly number[]): number[] {
   const b = [...options];
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const t = b[i] as number;
     if (t === 0) break;
     if (t === 1) {
@@ -137,7 +146,9 @@ export interface SendComparison {
  * this MTU reproduces the same cut).
  */
 export function sendInputFor(views: readonly PacketView[], mtu?: number): SendInput | null {
-  const first = views.find((v) => v.ip && (v.ip.version === 4 ? v.ip.fragOffset === 0 : !v.ip.frag || v.ip.frag.offset === 0));
+  const first = views.find(
+    (v) => v.ip && (v.ip.version === 4 ? v.ip.fragOffset === 0 : !v.ip.frag || v.ip.frag.offset === 0),
+  );
   const any = views.find((v) => v.ip);
   if (!any?.ip) return null;
   const ip = any.ip;
@@ -150,7 +161,9 @@ export function sendInputFor(views: readonly PacketView[], mtu?: number): SendIn
     const ends = views.map((v) => (v.frag ? v.frag.offset + v.frag.length : (v.ip?.payloadLength ?? 0)));
     length = Math.max(0, ...ends);
   }
-  const largest = Math.max(...views.map((v) => (v.ip ? (v.ip.version === 4 ? v.ip.totalLength : v.ip.payloadLen + 40) : 0)));
+  const largest = Math.max(
+    ...views.map((v) => (v.ip ? (v.ip.version === 4 ? v.ip.totalLength : v.ip.payloadLen + 40) : 0)),
+  );
   const options = first?.ip?.version === 4 ? unfilledOptions([...first.ip.options]) : [];
   return {
     ...DEFAULT_SEND_INPUT,

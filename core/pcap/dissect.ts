@@ -164,7 +164,7 @@ export function ipv6String(b: Uint8Array, o: number): string {
   for (let i = 0; i < 8; i++) g.push(u16(b, o + 2 * i, false));
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (g[i] !== 0) {
       i++;
       continue;
@@ -181,7 +181,6 @@ export function ipv6String(b: Uint8Array, o: number): string {
   if (best < 0) return part(g);
   return `${part(g.slice(0, best))}::${part(g.slice(best + bestLen))}`;
 }
-
 
 class Findings {
   list: PcapDiagnostic[] = [];
@@ -264,7 +263,8 @@ function ipv6(d: Uint8Array, o: number, f: Findings): { ip: Ipv6View; end: numbe
   const w = u32(d, o, false);
   const payloadLength = u16(d, o + 4, false);
   const end = o + 40 + payloadLength;
-  if (end > d.length) f.add('info', 'ip-captured-short', o, { have: d.length - o, total: 40 + payloadLength });
+  if (end > d.length)
+    f.add('info', 'ip-captured-short', o, { have: d.length - o, total: 40 + payloadLength });
   const ip: Ipv6View = {
     version: 6,
     offset: o,
@@ -294,7 +294,12 @@ function ipv6(d: Uint8Array, o: number, f: Findings): { ip: Ipv6View; end: numbe
       f.add('warning', 'ip6-ext-short', p, { type: nh });
       break;
     }
-    const len = nh === NEXTHDR_FRAGMENT ? 8 : nh === 51 ? ((d[p + 1] as number) + 2) * 4 : ((d[p + 1] as number) + 1) * 8;
+    const len =
+      nh === NEXTHDR_FRAGMENT
+        ? 8
+        : nh === 51
+          ? ((d[p + 1] as number) + 2) * 4
+          : ((d[p + 1] as number) + 1) * 8;
     ip.extensions.push({ type: nh, offset: p, length: len });
     const next = d[p] as number;
     if (nh === NEXTHDR_FRAGMENT) {
@@ -341,7 +346,14 @@ function udp(d: Uint8Array, o: number, end: number, ip: IpView, f: Findings): Ud
     s = csumPartial(d, o, o + length, s);
     checksumOk = csumFold(s) === 0;
   }
-  return { offset: o, srcPort: u16(d, o, false), dstPort: u16(d, o + 2, false), length, checksum, checksumOk };
+  return {
+    offset: o,
+    srcPort: u16(d, o, false),
+    dstPort: u16(d, o + 2, false),
+    length,
+    checksum,
+    checksumOk,
+  };
 }
 
 function netlink(d: Uint8Array, link: LinkLayer, f: Findings): NetlinkView {
@@ -384,7 +396,12 @@ export function dissectPacket(p: CapturedPacket): PacketView {
     const l = linkLayer(p.linkType, d);
     view.link = l.link;
     if (!l.ok) {
-      f.add(l.issue.code === 'ethertype-other' ? 'info' : 'warning', l.issue.code, l.issue.at, l.issue.values);
+      f.add(
+        l.issue.code === 'ethertype-other' ? 'info' : 'warning',
+        l.issue.code,
+        l.issue.at,
+        l.issue.values,
+      );
       return view;
     }
     const link = l.link;

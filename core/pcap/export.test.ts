@@ -29,7 +29,11 @@ import { wireFacts } from '../ip/index.ts';
 const SENDS: [string, Partial<SendInput>, ExportOptions][] = [
   ['IPv4 4000 bytes, MTU 1500', { sends: [4000], mtu: 1500 }, {}],
   ['IPv4 with a router-alert option (copied)', { sends: [3000], mtu: 1000, options: [0x94, 4, 0, 0] }, {}],
-  ['IPv4 with record route (not copied)', { sends: [2000], mtu: 576, options: [7, 11, 4, 0, 0, 0, 0, 0, 0, 0, 0] }, {}],
+  [
+    'IPv4 with record route (not copied)',
+    { sends: [2000], mtu: 576, options: [7, 11, 4, 0, 0, 0, 0, 0, 0, 0, 0] },
+    {},
+  ],
   ['IPv4 unfragmented, raw link', { sends: [1000], mtu: 1500 }, { link: 'raw' }],
   ['IPv4 raw socket, protocol 253', { sock: 'raw', protocol: 253, sends: [3000], mtu: 1500 }, {}],
   ['IPv6 3000 bytes, MTU 1280, VLAN 10', { family: 'inet6', sends: [3000], mtu: 1280 }, { vlan: 10 }],
@@ -103,7 +107,9 @@ describe('exports read back by our reader', () => {
       expect(back.arrivals.map((x) => [x.offset, x.length, x.mf, x.fill, x.at, x.verdict])).toEqual(
         r.arrivals.map((x) => [x.offset, x.length, x.mf, x.fill, x.at, x.verdict]),
       );
-      expect(back.delivered.map((d) => [d.length, d.equal])).toEqual(r.delivered.map((d) => [d.length, d.equal]));
+      expect(back.delivered.map((d) => [d.length, d.equal])).toEqual(
+        r.delivered.map((d) => [d.length, d.equal]),
+      );
     }
   });
 
@@ -121,7 +127,10 @@ describe('exports read back by our reader', () => {
 
   it('refuses what it cannot export, with a reason, for any value', () => {
     for (const junk of [null, undefined, 42, {}, { wire: 'x' }])
-      expect(exportSend(junk as unknown as SendResult)).toMatchObject({ ok: false, code: 'export-bad-input' });
+      expect(exportSend(junk as unknown as SendResult)).toMatchObject({
+        ok: false,
+        code: 'export-bad-input',
+      });
     expect(exportSend(send({}), { vlan: 5000 })).toMatchObject({ ok: false });
     expect(exportSend(send({}), { vlan: 5, link: 'raw' })).toMatchObject({ ok: false });
     expect(exportReassembly({} as DefragOk)).toMatchObject({ ok: false });
@@ -141,7 +150,10 @@ function hasTshark(): boolean {
   }
 }
 const TSHARK = hasTshark();
-if (!TSHARK) console.warn('export.test.ts: tshark is not installed; the Wireshark read-back tests are SKIPPED (apt-get install tshark)');
+if (!TSHARK)
+  console.warn(
+    'export.test.ts: tshark is not installed; the Wireshark read-back tests are SKIPPED (apt-get install tshark)',
+  );
 
 const dir = TSHARK ? mkdtempSync(join(tmpdir(), 'sockscope-pcap-')) : '';
 afterAll(() => {
@@ -167,18 +179,48 @@ const FIELDS = [
 ];
 
 /** tshark's fields for each packet, IP reassembly off (each fragment alone) or on (checksums). */
-function tshark(bytes: Uint8Array, name: string, extra: string[] = [], fields = FIELDS): Record<string, string>[] {
+function tshark(
+  bytes: Uint8Array,
+  name: string,
+  extra: string[] = [],
+  fields = FIELDS,
+): Record<string, string>[] {
   const file = join(dir, name);
   writeFileSync(file, bytes);
   const out = execFileSync(
     'tshark',
-    ['-n', '-r', file, '-o', 'ip.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE', ...extra, '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=,', ...fields.flatMap((f) => ['-e', f])],
+    [
+      '-n',
+      '-r',
+      file,
+      '-o',
+      'ip.check_checksum:TRUE',
+      '-o',
+      'udp.check_checksum:TRUE',
+      ...extra,
+      '-T',
+      'fields',
+      '-E',
+      'separator=\t',
+      '-E',
+      'occurrence=a',
+      '-E',
+      'aggregator=,',
+      ...fields.flatMap((f) => ['-e', f]),
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
   );
   return out
     .split('\n')
     .filter(Boolean)
-    .map((l) => Object.fromEntries(l.split('\t').map((c, i) => [fields[i], c] as const).filter(([, c]) => c !== '')));
+    .map((l) =>
+      Object.fromEntries(
+        l
+          .split('\t')
+          .map((c, i) => [fields[i], c] as const)
+          .filter(([, c]) => c !== ''),
+      ),
+    );
 }
 
 /**
@@ -220,7 +262,12 @@ describe.skipIf(!TSHARK)('exports read back by Wireshark (tshark)', () => {
     });
     if (r.input.sock === 'udp') {
       // With reassembly on, tshark checks the UDP checksum over the whole datagram.
-      const whole = tshark(e.bytes, 'send-defrag.pcapng', [], ['udp.length', 'udp.checksum.status', '_ws.malformed']);
+      const whole = tshark(
+        e.bytes,
+        'send-defrag.pcapng',
+        [],
+        ['udp.length', 'udp.checksum.status', '_ws.malformed'],
+      );
       const udp = whole.filter((x) => x['udp.length']);
       expect(udp).toEqual([{ 'udp.length': String(r.datagramLength), 'udp.checksum.status': '1' }]);
     }
@@ -230,8 +277,23 @@ describe.skipIf(!TSHARK)('exports read back by Wireshark (tshark)', () => {
     for (const r of [reasm(), reasm6()]) {
       const e = exportReassembly(r);
       if (!e.ok) throw new Error(e.message);
-      const fields = ['frame.time_relative', 'ip.len', 'ip.frag_offset', 'ip.flags.mf', 'ipv6.plen', 'ipv6.fraghdr.offset', 'frame.comment', '_ws.malformed', '_ws.expert.severity'];
-      const rows = tshark(e.bytes, 'reasm.pcapng', ['-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE'], fields);
+      const fields = [
+        'frame.time_relative',
+        'ip.len',
+        'ip.frag_offset',
+        'ip.flags.mf',
+        'ipv6.plen',
+        'ipv6.fraghdr.offset',
+        'frame.comment',
+        '_ws.malformed',
+        '_ws.expert.severity',
+      ];
+      const rows = tshark(
+        e.bytes,
+        'reasm.pcapng',
+        ['-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE'],
+        fields,
+      );
       expect(rows).toHaveLength(r.arrivals.length);
       rows.forEach((row, i) => {
         clean(row);
@@ -257,12 +319,19 @@ describe.skipIf(!TSHARK)('exports read back by Wireshark (tshark)', () => {
     });
     const e = exportNetlink(frames);
     if (!e.ok) throw new Error(e.message);
-    const rows = tshark(e.bytes, 'netlink.pcapng', [], ['netlink.family', 'netlink.hdr_len', '_ws.malformed']);
+    const rows = tshark(
+      e.bytes,
+      'netlink.pcapng',
+      [],
+      ['netlink.family', 'netlink.hdr_len', '_ws.malformed'],
+    );
     const ours = analyzeCapture(readPcap(e.bytes)).views;
     rows.forEach((row, i) => {
       const v = ours[i]!.netlink!;
       // Malformed exactly where core/netlink finds an error (the sample cut by a small recv buffer).
-      expect(row['_ws.malformed'] !== undefined, NETLINK_SAMPLES[i]!.id).toBe(v.diagnostics.some((d) => d.severity === 'error'));
+      expect(row['_ws.malformed'] !== undefined, NETLINK_SAMPLES[i]!.id).toBe(
+        v.diagnostics.some((d) => d.severity === 'error'),
+      );
       expect(Number(row['netlink.family'])).toBe(v.protocol);
       const lens = v.messages.flatMap((m) => (m.echoedLen ? [m.len, m.echoedLen] : [m.len]));
       expect(row['netlink.hdr_len']).toBe(lens.join(','));
@@ -270,12 +339,23 @@ describe.skipIf(!TSHARK)('exports read back by Wireshark (tshark)', () => {
   });
 
   it('the kernel’s NOP-overwritten record route draws the same Wireshark warning in the real capture as in the export', () => {
-    const real = tshark(fixtureBytes('sendto-lo.pcap'), 'real.pcap', ['-o', 'ip.defragment:FALSE'], ['ip.opt.type', '_ws.expert.severity']);
+    const real = tshark(
+      fixtureBytes('sendto-lo.pcap'),
+      'real.pcap',
+      ['-o', 'ip.defragment:FALSE'],
+      ['ip.opt.type', '_ws.expert.severity'],
+    );
     const r = send({ sends: [1000], mtu: 576, options: [7, 11, 4, 0, 0, 0, 0, 0, 0, 0, 0] });
     const e = exportSend(r);
     if (!e.ok) throw new Error(e.message);
-    const ours = tshark(e.bytes, 'rr.pcapng', ['-o', 'ip.defragment:FALSE'], ['ip.opt.type', '_ws.expert.severity']);
-    const second = (rows: Record<string, string>[]) => rows.find((x) => x['ip.opt.type']?.startsWith('1,1,1'));
+    const ours = tshark(
+      e.bytes,
+      'rr.pcapng',
+      ['-o', 'ip.defragment:FALSE'],
+      ['ip.opt.type', '_ws.expert.severity'],
+    );
+    const second = (rows: Record<string, string>[]) =>
+      rows.find((x) => x['ip.opt.type']?.startsWith('1,1,1'));
     expect(second(ours)).toEqual(second(real));
     expect(second(ours)?.['_ws.expert.severity']).toBe(String(0x00600000));
   });
@@ -285,10 +365,24 @@ describe.skipIf(!TSHARK)('exports read back by Wireshark (tshark)', () => {
     const cap = readPcap(orig);
     const copy = writePcapng({
       interfaces: cap.interfaces.map((i) => ({ linkType: i.linkType, snaplen: i.snaplen })),
-      packets: cap.packets.map((p) => ({ interface: p.interface, time: p.time, data: p.data, origlen: p.origlen })),
+      packets: cap.packets.map((p) => ({
+        interface: p.interface,
+        time: p.time,
+        data: p.data,
+        origlen: p.origlen,
+      })),
       endian: 'be',
     });
-    const fields = ['frame.len', 'frame.time_epoch', 'frame.interface_id', 'ip.len', 'ip.frag_offset', 'ipv6.plen', 'netlink.hdr_len', '_ws.malformed'];
+    const fields = [
+      'frame.len',
+      'frame.time_epoch',
+      'frame.interface_id',
+      'ip.len',
+      'ip.frag_offset',
+      'ipv6.plen',
+      'netlink.hdr_len',
+      '_ws.malformed',
+    ];
     const off = ['-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE'];
     expect(tshark(copy, 'copy.pcapng', off, fields)).toEqual(tshark(orig, 'orig.pcapng', off, fields));
   });

@@ -69,7 +69,8 @@ function slice(dgram: Uint8Array, from: number, len: number, other = false): Uin
   if (other) return new Uint8Array(len).fill(0xee);
   if (from + len <= dgram.length) return dgram.subarray(from, from + len);
   const b = new Uint8Array(len);
-  for (let i = 0; i < len; i++) b[i] = from + i < dgram.length ? (dgram[from + i] as number) : payloadByte(from + i - 8);
+  for (let i = 0; i < len; i++)
+    b[i] = from + i < dgram.length ? (dgram[from + i] as number) : payloadByte(from + i - 8);
   return b;
 }
 
@@ -79,7 +80,8 @@ export function exportSend(result: SendResult, opts: ExportOptions = {}): Export
     if (!result || !Array.isArray(result.wire) || !result.input) return bad('not a send result');
     const why = checkOptions(opts ?? {});
     if (why) return bad(why);
-    if (result.wire.length > EXPORT_MAX_PACKETS) return tooBig(result.wire.length, 'packets', EXPORT_MAX_PACKETS);
+    if (result.wire.length > EXPORT_MAX_PACKETS)
+      return tooBig(result.wire.length, 'packets', EXPORT_MAX_PACKETS);
     const link = opts.link ?? 'ethernet';
     const v6 = result.input.family === 'inet6';
     const udp = result.input.sock === 'udp';
@@ -107,7 +109,11 @@ export function exportSend(result: SendResult, opts: ExportOptions = {}): Export
         const head = ipv6Header({
           payloadLength: p.payload_length,
           nextHeader: p.next_header,
-          ...(p.frag ? { frag: { nextHeader: p.frag.next_header, offset: p.frag.offset, mf: p.frag.mf, id: p.frag.id } } : {}),
+          ...(p.frag
+            ? {
+                frag: { nextHeader: p.frag.next_header, offset: p.frag.offset, mf: p.frag.mf, id: p.frag.id },
+              }
+            : {}),
         });
         ip = concat(head, slice(dgram, p.range.from, len));
       }
@@ -130,7 +136,8 @@ export function exportSend(result: SendResult, opts: ExportOptions = {}): Export
  */
 export function exportReassembly(result: DefragOk, opts: ExportOptions = {}): ExportResult {
   try {
-    if (!result || result.ok !== true || !Array.isArray(result.arrivals)) return bad('not a reassembly result');
+    if (!result || result.ok !== true || !Array.isArray(result.arrivals))
+      return bad('not a reassembly result');
     const why = checkOptions(opts ?? {});
     if (why) return bad(why);
     if (result.arrivals.length > EXPORT_MAX_PACKETS)
@@ -147,7 +154,15 @@ export function exportReassembly(result: DefragOk, opts: ExportOptions = {}): Ex
             nextHeader: 17,
             frag: { nextHeader: 17, offset: a.offset, mf: a.mf, id: a.id },
           })
-        : ipv4Header({ id: a.id, df: false, mf: a.mf, offset: a.offset, protocol: 17, options: [], payloadLength: a.length });
+        : ipv4Header({
+            id: a.id,
+            df: false,
+            mf: a.mf,
+            offset: a.offset,
+            protocol: 17,
+            options: [],
+            payloadLength: a.length,
+          });
       return {
         interface: 0,
         time: timeAfter(start, a.at),
@@ -175,7 +190,10 @@ export interface NetlinkExportFrame {
 }
 
 /** Netlink buffers as LINKTYPE_NETLINK frames (the nlmon cooked header, netlink family in it). */
-export function exportNetlink(frames: readonly NetlinkExportFrame[], opts: Pick<ExportOptions, 'start' | 'endian'> = {}): ExportResult {
+export function exportNetlink(
+  frames: readonly NetlinkExportFrame[],
+  opts: Pick<ExportOptions, 'start' | 'endian'> = {},
+): ExportResult {
   try {
     if (!Array.isArray(frames)) return bad('frames must be a list');
     if (frames.length > EXPORT_MAX_PACKETS) return tooBig(frames.length, 'frames', EXPORT_MAX_PACKETS);

@@ -59,9 +59,17 @@ export function seedCaptures(): Uint8Array[] {
       exportSend(s6, { endian, vlan: 7 }),
       exportSend(s4, { endian, link: 'raw' }),
       r.ok ? exportReassembly(r, { endian }) : null,
-      exportNetlink([{ bytes: Uint8Array.of(20, 0, 0, 0, 3, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), family: 'route' }], {
-        endian,
-      }),
+      exportNetlink(
+        [
+          {
+            bytes: Uint8Array.of(20, 0, 0, 0, 3, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            family: 'route',
+          },
+        ],
+        {
+          endian,
+        },
+      ),
     ])
       if (e?.ok) out.push(e.bytes);
   }
@@ -116,7 +124,7 @@ export function fuzzInput(rnd: () => number, seeds: readonly Uint8Array[]): Uint
 /** Read `bytes` pushed in random chunks. */
 export function readChunked(bytes: Uint8Array, rnd: () => number): PcapCapture {
   const r = createPcapReader();
-  for (let o = 0; o < bytes.length; ) {
+  for (let o = 0; o < bytes.length;) {
     const n = 1 + Math.floor(rnd() * Math.max(1, bytes.length / 3));
     r.push(bytes.subarray(o, o + n));
     o += n;
@@ -136,9 +144,11 @@ const signature = (c: PcapCapture): string =>
 export function checkInput(bytes: Uint8Array, rnd: () => number): string | null {
   const whole = readPcap(bytes);
   for (const d of whole.diagnostics)
-    if (!(d.offset >= 0 && d.offset <= bytes.length)) return `diagnostic ${d.code} at ${d.offset} outside ${bytes.length}`;
+    if (!(d.offset >= 0 && d.offset <= bytes.length))
+      return `diagnostic ${d.code} at ${d.offset} outside ${bytes.length}`;
   for (const p of whole.packets)
-    if (p.dataOffset < 0 || p.dataOffset + p.caplen > bytes.length) return `packet ${p.index} outside the file`;
+    if (p.dataOffset < 0 || p.dataOffset + p.caplen > bytes.length)
+      return `packet ${p.index} outside the file`;
   const chunked = readChunked(bytes, rnd);
   if (signature(chunked) !== signature(whole)) return 'chunked read differs from one-shot read';
   const a = analyzeCapture(whole, { maxReplays: 20 });

@@ -167,7 +167,14 @@ export function groupInput(
         }
       }
     }
-    return { offset: f.offset, length: f.length, mf: f.mf, id: f.id, at, ...(fill === 'other' ? { fill } : {}) };
+    return {
+      offset: f.offset,
+      length: f.length,
+      mf: f.mf,
+      id: f.id,
+      at,
+      ...(fill === 'other' ? { fill } : {}),
+    };
   });
   // A datagram from this host to itself (loopback) is `self`; any other came from a peer,
   // which matters to ip_expire's route lookup for the Time Exceeded it may send.

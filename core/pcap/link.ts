@@ -68,7 +68,8 @@ export interface LinkIssue {
   values: MessageValues;
 }
 
-export type LinkResult = { ok: true; link: LinkLayer } | { ok: false; link: LinkLayer | null; issue: LinkIssue };
+export type LinkResult =
+  { ok: true; link: LinkLayer } | { ok: false; link: LinkLayer | null; issue: LinkIssue };
 
 const short = (name: string, need: number, have: number): LinkResult => ({
   ok: false,
@@ -86,7 +87,11 @@ function withEther(link: LinkLayer, t: number): LinkResult {
   link.proto = proto;
   link.ethertype = t;
   if (proto === 'other')
-    return { ok: false, link, issue: { code: 'ethertype-other', at: 0, values: { hex: t.toString(16).padStart(4, '0') } } };
+    return {
+      ok: false,
+      link,
+      issue: { code: 'ethertype-other', at: 0, values: { hex: t.toString(16).padStart(4, '0') } },
+    };
   return { ok: true, link };
 }
 
@@ -118,7 +123,11 @@ export function linkLayer(linkType: number, d: Uint8Array): LinkResult {
       const v = (d[0] as number) >> 4;
       link.proto = v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : 'other';
       if (link.proto === 'other')
-        return { ok: false, link, issue: { code: 'ip-version', at: 0, values: { version: v, want: '4 or 6' } } };
+        return {
+          ok: false,
+          link,
+          issue: { code: 'ip-version', at: 0, values: { version: v, want: '4 or 6' } },
+        };
       return { ok: true, link };
     }
     case LINKTYPE.IPV4:
@@ -174,6 +183,10 @@ export function linkLayer(linkType: number, d: Uint8Array): LinkResult {
       return withEther(link, protocol);
     }
     default:
-      return { ok: false, link, issue: { code: 'link-unsupported', at: 0, values: { linktype: linkType, name } } };
+      return {
+        ok: false,
+        link,
+        issue: { code: 'link-unsupported', at: 0, values: { linktype: linkType, name } },
+      };
   }
 }

@@ -64,7 +64,8 @@ const TEXT: Record<PcapMessageCode, (v: MessageValues) => string> = {
   'empty-file': () => 'The file is empty: no capture to read.',
   'bad-magic': (v) =>
     `Not a pcap or pcapng file: the first 4 bytes are ${v.hex}, not a pcap magic (a1b2c3d4, a1b23c4d) or the pcapng Section Header Block type (0a0d0d0a).`,
-  'bad-version': (v) => `${v.block} at byte ${n(v.offset)}: version ${v.major}.${v.minor} is not one this reader knows (${v.want}).`,
+  'bad-version': (v) =>
+    `${v.block} at byte ${n(v.offset)}: version ${v.major}.${v.minor} is not one this reader knows (${v.want}).`,
   truncated: (v) =>
     `${v.block} at byte ${n(v.offset)} is cut short: it needs ${n(v.need)} bytes, the file ends after ${n(v.have)}.`,
   'bad-block-length': (v) =>
@@ -109,7 +110,8 @@ const TEXT: Record<PcapMessageCode, (v: MessageValues) => string> = {
   'ip-captured-short': (v) =>
     `Only ${n(v.have)} of the packet's ${n(v.total)} IP bytes were captured (snapshot length); facts from the header.`,
   'ip-bad-checksum': (v) => `IPv4 header checksum 0x${v.got} is wrong (should be 0x${v.want}).`,
-  'ip6-ext-short': (v) => `IPv6 extension header ${n(v.type)} at byte ${n(v.offset)} runs past the captured bytes.`,
+  'ip6-ext-short': (v) =>
+    `IPv6 extension header ${n(v.type)} at byte ${n(v.offset)} runs past the captured bytes.`,
   'ip6-ext-depth': (v) => `More than ${n(v.limit)} IPv6 extension headers; chain not walked further.`,
   'udp-short': (v) => `UDP header needs 8 bytes; ${n(v.have)} were captured.`,
   'netlink-diagnostics': (v) => `The netlink decoder reported ${n(v.count)} finding(s) in this frame.`,

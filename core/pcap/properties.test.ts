@@ -20,14 +20,27 @@ const mutation = fc.record({
     fc.oneof(
       fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
       fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 16 }) }),
-      fc.record({ kind: fc.constant('u32' as const), at: fc.nat(), v: fc.oneof(fc.nat(64), fc.constant(0xffffffff), fc.nat()) }),
+      fc.record({
+        kind: fc.constant('insert' as const),
+        at: fc.nat(),
+        bytes: fc.uint8Array({ maxLength: 16 }),
+      }),
+      fc.record({
+        kind: fc.constant('u32' as const),
+        at: fc.nat(),
+        v: fc.oneof(fc.nat(64), fc.constant(0xffffffff), fc.nat()),
+      }),
     ),
     { minLength: 1, maxLength: 6 },
   ),
 });
 
-function apply(m: fc.RecordValue<{ file: number; edits: unknown[] }> & { edits: { kind: string; at: number; byte?: number; bytes?: Uint8Array; v?: number }[] }): Uint8Array {
+interface Mutation {
+  file: number;
+  edits: { kind: string; at: number; byte?: number; bytes?: Uint8Array; v?: number }[];
+}
+
+function apply(m: Mutation): Uint8Array {
   let b = (fixtures[m.file] as Uint8Array).slice();
   for (const e of m.edits) {
     const at = b.length ? e.at % (b.length + 1) : 0;
@@ -44,12 +57,22 @@ function apply(m: fc.RecordValue<{ file: number; edits: unknown[] }> & { edits: 
 
 describe('the reader never throws, never hangs, never points outside the file', () => {
   it('random bytes, with and without a capture magic', () => {
-    const magic = fc.constantFrom([], [0xd4, 0xc3, 0xb2, 0xa1], [0xa1, 0xb2, 0x3c, 0x4d], [0x0a, 0x0d, 0x0d, 0x0a]);
+    const magic = fc.constantFrom(
+      [],
+      [0xd4, 0xc3, 0xb2, 0xa1],
+      [0xa1, 0xb2, 0x3c, 0x4d],
+      [0x0a, 0x0d, 0x0d, 0x0a],
+    );
     fc.assert(
-      fc.property(magic, fc.uint8Array({ maxLength: 600 }), fc.integer({ min: 1, max: 2 ** 31 }), (m, rest, seed) => {
-        const bytes = Uint8Array.from([...m, ...rest]);
-        expect(checkInput(bytes, mulberry32(seed))).toBeNull();
-      }),
+      fc.property(
+        magic,
+        fc.uint8Array({ maxLength: 600 }),
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        (m, rest, seed) => {
+          const bytes = Uint8Array.from([...m, ...rest]);
+          expect(checkInput(bytes, mulberry32(seed))).toBeNull();
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -57,7 +80,7 @@ describe('the reader never throws, never hangs, never points outside the file', 
   it('real captures with bytes flipped, cut, inserted and lengths rewritten', () => {
     fc.assert(
       fc.property(mutation, fc.integer({ min: 1, max: 2 ** 31 }), (m, seed) => {
-        expect(checkInput(apply(m as never), mulberry32(seed))).toBeNull();
+        expect(checkInput(apply(m), mulberry32(seed))).toBeNull();
       }),
       { numRuns: 300 },
     );
@@ -67,7 +90,18 @@ describe('the reader never throws, never hangs, never points outside the file', 
     const link = fc.constantFrom(...Object.values(LINKTYPE), 9999);
     fc.assert(
       fc.property(link, fc.uint8Array({ maxLength: 200 }), (lt, data) => {
-        const v = dissectPacket({ index: 0, offset: 0, block: 'EPB', interface: 0, linkType: lt, time: { sec: 0, nsec: 0 }, caplen: data.length, origlen: data.length, data, dataOffset: 0 });
+        const v = dissectPacket({
+          index: 0,
+          offset: 0,
+          block: 'EPB',
+          interface: 0,
+          linkType: lt,
+          time: { sec: 0, nsec: 0 },
+          caplen: data.length,
+          origlen: data.length,
+          data,
+          dataOffset: 0,
+        });
         for (const d of v.diagnostics) expect(d.offset).toBeLessThanOrEqual(data.length);
       }),
       { numRuns: 500 },
@@ -76,19 +110,25 @@ describe('the reader never throws, never hangs, never points outside the file', 
 
   it('any chunking of a capture reads the same as one push', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: fixtures.length - 1 }), fc.array(fc.integer({ min: 1, max: 4000 }), { minLength: 1, maxLength: 50 }), (f, sizes) => {
-        const bytes = fixtures[f] as Uint8Array;
-        const r = createPcapReader();
-        let o = 0;
-        for (let i = 0; o < bytes.length; i++) {
-          const n = sizes[i % sizes.length] as number;
-          r.push(bytes.subarray(o, o + n));
-          o += n;
-        }
-        r.end();
-        const whole = readPcap(bytes);
-        expect(r.capture().packets.map((p) => [p.offset, p.caplen])).toEqual(whole.packets.map((p) => [p.offset, p.caplen]));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: fixtures.length - 1 }),
+        fc.array(fc.integer({ min: 1, max: 4000 }), { minLength: 1, maxLength: 50 }),
+        (f, sizes) => {
+          const bytes = fixtures[f] as Uint8Array;
+          const r = createPcapReader();
+          let o = 0;
+          for (let i = 0; o < bytes.length; i++) {
+            const n = sizes[i % sizes.length] as number;
+            r.push(bytes.subarray(o, o + n));
+            o += n;
+          }
+          r.end();
+          const whole = readPcap(bytes);
+          expect(r.capture().packets.map((p) => [p.offset, p.caplen])).toEqual(
+            whole.packets.map((p) => [p.offset, p.caplen]),
+          );
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -96,7 +136,7 @@ describe('the reader never throws, never hangs, never points outside the file', 
   it('whole-capture analysis survives mutated captures', () => {
     fc.assert(
       fc.property(mutation, (m) => {
-        const a = analyzeCapture(readPcap(apply(m as never)));
+        const a = analyzeCapture(readPcap(apply(m)));
         expect(a.views).toHaveLength(a.capture.packets.length);
       }),
       { numRuns: 150 },

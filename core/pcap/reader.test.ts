@@ -11,7 +11,8 @@ import { CAPTURES, FIXTURE_FILES, fixtureBytes, type TsharkRow } from './fixture
 import type { CapturedPacket } from './types.ts';
 
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
-const bool = (s: string | undefined): boolean | undefined => (s === undefined ? undefined : s === '1' || s === 'True');
+const bool = (s: string | undefined): boolean | undefined =>
+  s === undefined ? undefined : s === '1' || s === 'True';
 
 /** What the reader and dissector say about one packet, in tshark's field names. */
 function ourFacts(p: CapturedPacket): Record<string, unknown> {
@@ -31,7 +32,12 @@ function ourFacts(p: CapturedPacket): Record<string, unknown> {
       'ip.dst': ip.dst,
     });
   if (ip?.version === 6) {
-    Object.assign(f, { 'ipv6.plen': ip.payloadLen, 'ipv6.nxt': ip.nextHeader, 'ipv6.src': ip.src, 'ipv6.dst': ip.dst });
+    Object.assign(f, {
+      'ipv6.plen': ip.payloadLen,
+      'ipv6.nxt': ip.nextHeader,
+      'ipv6.src': ip.src,
+      'ipv6.dst': ip.dst,
+    });
     if (ip.frag)
       Object.assign(f, {
         'ipv6.fraghdr.offset': ip.frag.offset,
@@ -40,15 +46,28 @@ function ourFacts(p: CapturedPacket): Record<string, unknown> {
         'ipv6.fraghdr.nxt': ip.frag.nextHeader,
       });
   }
-  if (v.udp) Object.assign(f, { 'udp.length': v.udp.length, 'udp.srcport': v.udp.srcPort, 'udp.dstport': v.udp.dstPort });
-  if (v.netlink) Object.assign(f, { 'netlink.hdr_len': v.netlink.messages.flatMap((m) => (m.echoedLen ? [m.len, m.echoedLen] : [m.len])).join(',') });
+  if (v.udp)
+    Object.assign(f, {
+      'udp.length': v.udp.length,
+      'udp.srcport': v.udp.srcPort,
+      'udp.dstport': v.udp.dstPort,
+    });
+  if (v.netlink)
+    Object.assign(f, {
+      'netlink.hdr_len': v.netlink.messages
+        .flatMap((m) => (m.echoedLen ? [m.len, m.echoedLen] : [m.len]))
+        .join(','),
+    });
   if (v.link?.pktType !== undefined && !v.netlink) f['sll.pkttype'] = v.link.pktType;
   return f;
 }
 
 /** tshark's facts in the same units (offsets in bytes, ids as numbers, flags as booleans). */
 function theirFacts(r: TsharkRow): Record<string, unknown> {
-  const f: Record<string, unknown> = { 'frame.len': num(r['frame.len']), 'frame.cap_len': num(r['frame.cap_len']) };
+  const f: Record<string, unknown> = {
+    'frame.len': num(r['frame.len']),
+    'frame.cap_len': num(r['frame.cap_len']),
+  };
   if (r['ip.len'])
     Object.assign(f, {
       'ip.hdr_len': num(r['ip.hdr_len']),
@@ -124,9 +143,19 @@ describe('recorded captures: the reader agrees with tshark packet by packet', ()
     expect(facts('sendto-any.pcap')).toEqual(['pcap', 'le', false, [[276, 6]]]);
     expect(facts('sendto-sll.pcap')).toEqual(['pcap', 'le', false, [[113, 6]]]);
     expect(facts('netlink.pcap')).toEqual(['pcap', 'le', false, [[253, 6]]]);
-    expect(facts('multi-if.pcapng')).toEqual(['pcapng', 'le', false, [[1, 6], [253, 6]]]);
+    expect(facts('multi-if.pcapng')).toEqual([
+      'pcapng',
+      'le',
+      false,
+      [
+        [1, 6],
+        [253, 6],
+      ],
+    ]);
     expect(facts('raw-frags-be-spb.pcapng')).toEqual(['pcapng', 'be', false, [[1, 6]]]);
-    expect(readPcap(fixtureBytes('raw-frags-be-spb.pcapng')).packets.every((p) => p.block === 'SPB')).toBe(true);
+    expect(readPcap(fixtureBytes('raw-frags-be-spb.pcapng')).packets.every((p) => p.block === 'SPB')).toBe(
+      true,
+    );
     expect(readPcap(fixtureBytes('multi-if.pcapng')).packets.every((p) => p.block === 'EPB')).toBe(true);
   });
 
@@ -202,7 +231,12 @@ describe('corrupt and truncated input: a diagnostic naming the block and offset,
     const c = readPcap(bytes.subarray(0, third.offset + 30));
     expect(c.packets).toHaveLength(2);
     expect(c.diagnostics).toEqual([
-      expect.objectContaining({ code: 'truncated', block: 'pcap record', offset: third.offset, severity: 'error' }),
+      expect.objectContaining({
+        code: 'truncated',
+        block: 'pcap record',
+        offset: third.offset,
+        severity: 'error',
+      }),
     ]);
   });
 
@@ -219,7 +253,7 @@ describe('corrupt and truncated input: a diagnostic naming the block and offset,
     const whole = readPcap(bytes);
     const p = whole.packets[4] as CapturedPacket;
     const len = bytes[p.offset + 4]! | (bytes[p.offset + 5]! << 8);
-    bytes[p.offset + len - 4] ^= 0x10;
+    bytes[p.offset + len - 4] = bytes[p.offset + len - 4]! ^ 0x10;
     const c = readPcap(bytes);
     expect(c.packets).toHaveLength(4);
     expect(c.diagnostics.at(-1)).toMatchObject({ code: 'length-mismatch', block: 'EPB', offset: p.offset });
@@ -230,7 +264,11 @@ describe('corrupt and truncated input: a diagnostic naming the block and offset,
     const p = readPcap(bytes).packets[1] as CapturedPacket;
     const a = bytes.slice();
     a[p.offset + 4] = (a[p.offset + 4]! + 2) & 0xff;
-    expect(readPcap(a).diagnostics.at(-1)).toMatchObject({ code: 'bad-block-length', block: 'EPB', offset: p.offset });
+    expect(readPcap(a).diagnostics.at(-1)).toMatchObject({
+      code: 'bad-block-length',
+      block: 'EPB',
+      offset: p.offset,
+    });
     const b = bytes.slice();
     b.set(le32(0x7ffffff0), p.offset + 4);
     expect(readPcap(b).diagnostics.at(-1)).toMatchObject({ code: 'block-too-long', offset: p.offset });
@@ -243,7 +281,9 @@ describe('corrupt and truncated input: a diagnostic naming the block and offset,
     bytes.set(le32(9), p.offset + 8);
     const c = readPcap(bytes);
     expect(c.packets).toHaveLength(19);
-    expect(c.diagnostics).toEqual([expect.objectContaining({ code: 'no-interface', block: 'EPB', offset: p.offset })]);
+    expect(c.diagnostics).toEqual([
+      expect.objectContaining({ code: 'no-interface', block: 'EPB', offset: p.offset }),
+    ]);
   });
 
   it('refuses an unknown pcap version and a bad byte-order magic', () => {
@@ -252,14 +292,23 @@ describe('corrupt and truncated input: a diagnostic naming the block and offset,
     expect(readPcap(pcap).diagnostics[0]).toMatchObject({ code: 'bad-version', block: 'pcap file header' });
     const ng = fixtureBytes('sendto-lo-nsec.pcapng').slice();
     ng[8] = 0x99;
-    expect(readPcap(ng).diagnostics[0]).toMatchObject({ code: 'bad-byte-order-magic', block: 'SHB', offset: 0 });
+    expect(readPcap(ng).diagnostics[0]).toMatchObject({
+      code: 'bad-byte-order-magic',
+      block: 'SHB',
+      offset: 0,
+    });
   });
 
   it('skips unknown pcapng blocks and says so once per type', () => {
     const bytes = fixtureBytes('sendto-lo-nsec.pcapng');
     const p = readPcap(bytes).packets[0] as CapturedPacket;
     const custom = [...le32(0x00000bad), ...le32(16), 1, 2, 3, 4, ...le32(16)];
-    const withBlocks = Uint8Array.from([...bytes.subarray(0, p.offset), ...custom, ...custom, ...bytes.subarray(p.offset)]);
+    const withBlocks = Uint8Array.from([
+      ...bytes.subarray(0, p.offset),
+      ...custom,
+      ...custom,
+      ...bytes.subarray(p.offset),
+    ]);
     const c = readPcap(withBlocks);
     expect(c.packets).toHaveLength(10);
     expect(c.skipped).toEqual({ 'custom block': 2 });
@@ -308,6 +357,7 @@ describe('core/pcap runs in a Web Worker', () => {
     const dir = new URL('./', import.meta.url);
     const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !/\.test(-helper)?\.ts$/.test(f));
     expect(sources.length).toBeGreaterThan(8);
-    for (const f of sources) expect(readFileSync(new URL(f, dir), 'utf8'), f).not.toMatch(/from 'node:|from '(fs|path|os)'/);
+    for (const f of sources)
+      expect(readFileSync(new URL(f, dir), 'utf8'), f).not.toMatch(/from 'node:|from '(fs|path|os)'/);
   });
 });

@@ -81,7 +81,8 @@ class Chunks {
   /** Forget chunks wholly before `pos` (packets already handed out keep their own views). */
   trim(pos: number): void {
     let k = 0;
-    while (k < this.list.length && (this.starts[k] as number) + (this.list[k] as Uint8Array).length <= pos) k++;
+    while (k < this.list.length && (this.starts[k] as number) + (this.list[k] as Uint8Array).length <= pos)
+      k++;
     if (k) {
       this.list.splice(0, k);
       this.starts.splice(0, k);
@@ -92,7 +93,8 @@ class Chunks {
   view(off: number, len: number): Uint8Array {
     if (len <= 0) return new Uint8Array(0);
     let i = 0;
-    while (i < this.list.length && (this.starts[i] as number) + (this.list[i] as Uint8Array).length <= off) i++;
+    while (i < this.list.length && (this.starts[i] as number) + (this.list[i] as Uint8Array).length <= off)
+      i++;
     const first = this.list[i] as Uint8Array;
     const rel = off - (this.starts[i] as number);
     if (rel + len <= first.length) return first.subarray(rel, rel + len);
@@ -209,7 +211,8 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
     data: Uint8Array,
     origlen: number,
   ): boolean => {
-    if (packets.length >= lim.maxPackets) return stop('limit-packets', block, offset, { limit: lim.maxPackets });
+    if (packets.length >= lim.maxPackets)
+      return stop('limit-packets', block, offset, { limit: lim.maxPackets });
     const p: CapturedPacket = {
       index: packets.length,
       offset,
@@ -231,10 +234,19 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
 
   /** The limit on one packet, checked as soon as its header is read (no waiting for 4 GB). */
   const limitCaplen = (block: string, offset: number, caplen: number): boolean =>
-    caplen > lim.maxSnaplen ? stop('caplen-over-limit', block, offset, { caplen, limit: lim.maxSnaplen }) : true;
+    caplen > lim.maxSnaplen
+      ? stop('caplen-over-limit', block, offset, { caplen, limit: lim.maxSnaplen })
+      : true;
   /** The warnings libpcap would print, once the whole record is there (so once per record). */
-  const warnCaplen = (block: string, offset: number, caplen: number, origlen: number, snaplen: number): void => {
-    if (snaplen > 0 && caplen > snaplen) note('warning', 'caplen-over-snaplen', block, offset, { caplen, snaplen });
+  const warnCaplen = (
+    block: string,
+    offset: number,
+    caplen: number,
+    origlen: number,
+    snaplen: number,
+  ): void => {
+    if (snaplen > 0 && caplen > snaplen)
+      note('warning', 'caplen-over-snaplen', block, offset, { caplen, snaplen });
     if (caplen > origlen) note('warning', 'caplen-over-origlen', block, offset, { caplen, origlen });
   };
 
@@ -245,8 +257,7 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
     const h = chunks.view(pos, 24);
     const major = u16(h, 4, le);
     const minor = u16(h, 6, le);
-    if (major !== 2)
-      return stop('bad-version', 'pcap file header', pos, { major, minor, want: 'pcap 2.4' });
+    if (major !== 2) return stop('bad-version', 'pcap file header', pos, { major, minor, want: 'pcap 2.4' });
     const snaplen = u32(h, 16, le);
     // The top bits of the link-type word carry FCS information (LT_FCS_*); the type is the low 26.
     const linkType = u32(h, 20, le) & 0x03ffffff;
@@ -399,7 +410,15 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
         if (!limitCaplen(name, start, caplen)) return false;
         warnCaplen(name, start, caplen, origlen, ifc.snaplen);
         const units = (BigInt(u32(body, 4, le)) << 32n) | BigInt(u32(body, 8, le));
-        ok = emit(name, start, iface, toTime(units, ifc), bodyOffset + fixed, body.subarray(fixed, fixed + caplen), origlen);
+        ok = emit(
+          name,
+          start,
+          iface,
+          toTime(units, ifc),
+          bodyOffset + fixed,
+          body.subarray(fixed, fixed + caplen),
+          origlen,
+        );
         break;
       }
       case NG_SPB: {
@@ -416,7 +435,15 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
         let caplen = Math.min(origlen, body.length - 4);
         if (ifc.snaplen > 0) caplen = Math.min(caplen, ifc.snaplen);
         if (!limitCaplen('SPB', start, caplen)) return false;
-        ok = emit('SPB', start, iface, { sec: 0, nsec: 0 }, bodyOffset + 4, body.subarray(4, 4 + caplen), origlen);
+        ok = emit(
+          'SPB',
+          start,
+          iface,
+          { sec: 0, nsec: 0 },
+          bodyOffset + 4,
+          body.subarray(4, 4 + caplen),
+          origlen,
+        );
         break;
       }
       default: {
@@ -536,7 +563,8 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
         }
         chunks.add(bytes);
         parse();
-        if (overLimit && (state as State) !== 'stopped') stop('limit-bytes', 'reader', lim.maxBytes, { limit: lim.maxBytes });
+        if (overLimit && (state as State) !== 'stopped')
+          stop('limit-bytes', 'reader', lim.maxBytes, { limit: lim.maxBytes });
       });
     },
     end() {

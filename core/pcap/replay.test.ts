@@ -30,7 +30,8 @@ describe('fragment groups replayed: the model delivers what the kernel delivered
 
   it('marks a range that comes again with different bytes as fill "other", and only that one', () => {
     const a = analysis('raw-frags-lo.pcap');
-    const fills = (id: number) => a.replays.find((r) => r.group.id === id)!.input.fragments.map((f) => f.fill ?? 'same');
+    const fills = (id: number) =>
+      a.replays.find((r) => r.group.id === id)!.input.fragments.map((f) => f.fill ?? 'same');
     const byName = (n: string) => CAPTURES.frag_cases.find((c) => c.name === n)!.id;
     expect(fills(byName('v4-duplicate-other'))).toEqual(['same', 'other', 'same']);
     expect(fills(byName('v4-duplicate'))).toEqual(['same', 'same', 'same', 'same']);
@@ -56,12 +57,21 @@ describe('fragment groups replayed: the model delivers what the kernel delivered
     const a = analyzeCapture(cap);
     for (const r of a.replays) {
       const t0 = cap.packets[r.packets[0]!]!.time;
-      expect(r.input.fragments.map((f) => f.at)).toEqual(r.packets.map((i) => msBetween(t0, cap.packets[i]!.time)));
+      expect(r.input.fragments.map((f) => f.at)).toEqual(
+        r.packets.map((i) => msBetween(t0, cap.packets[i]!.time)),
+      );
       expect(r.input.fragments[0]?.at).toBe(0);
     }
   });
 
-  for (const file of ['sendto-lo.pcap', 'sendto-any.pcap', 'sendto-sll.pcap', 'sendto-lo-be.pcap', 'multi-if.pcapng', 'veth.pcap'])
+  for (const file of [
+    'sendto-lo.pcap',
+    'sendto-any.pcap',
+    'sendto-sll.pcap',
+    'sendto-lo-be.pcap',
+    'multi-if.pcapng',
+    'veth.pcap',
+  ])
     it(`${file}: every sendto() datagram is reassembled and delivered at the length the receiver got`, () => {
       const a = analysis(file);
       const sends = CAPTURES.sends.filter((s) => (file === 'veth.pcap') === s.name.includes('veth'));
@@ -86,9 +96,7 @@ describe('a captured send compared with the model of the same send', () => {
   it.each(cases)('%s: ipSend agrees packet for packet at the recorded MTU', (_, s) => {
     const a = analysis(s.name.includes('veth') ? 'veth.pcap' : 'sendto-lo.pcap');
     const first = a.views.find((v) => v.udp?.dstPort === s.dst_port)!;
-    const views: PacketView[] = first.frag
-      ? a.views.filter((v) => v.frag?.key === first.frag!.key)
-      : [first];
+    const views: PacketView[] = first.frag ? a.views.filter((v) => v.frag?.key === first.frag!.key) : [first];
     const input = sendInputFor(views, s.mtu)!;
     expect(input).toMatchObject({ family: s.family, sock: 'udp', sends: [s.len], mtu: s.mtu });
     const c = compareSend(views, input);
@@ -112,7 +120,9 @@ describe('a captured send compared with the model of the same send', () => {
   });
 
   it('gives a socket back its record-route and timestamp options unfilled; the clock in a timestamp is free', () => {
-    expect(unfilledOptions([7, 11, 8, 127, 0, 0, 1, 0, 0, 0, 0, 0])).toEqual([7, 11, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(unfilledOptions([7, 11, 8, 127, 0, 0, 1, 0, 0, 0, 0, 0])).toEqual([
+      7, 11, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
     expect(unfilledOptions([0x44, 8, 9, 0x10, 1, 2, 3, 4])).toEqual([0x44, 8, 5, 0, 0, 0, 0, 0]);
     expect(unfilledOptions([0x94, 4, 0, 0])).toEqual([0x94, 4, 0, 0]);
     expect(optionsWithoutTime('4408050001020304')).toBe('4408050000000000');
@@ -139,7 +149,8 @@ describe('grouping', () => {
     const twice: PacketView[] = [];
     for (const v of views) {
       twice.push({ ...v, index: twice.length });
-      if (g.packets.includes(v.index)) twice.push({ ...v, index: twice.length, link: { ...v.link!, pktType: 4 } });
+      if (g.packets.includes(v.index))
+        twice.push({ ...v, index: twice.length, link: { ...v.link!, pktType: 4 } });
     }
     const g2 = fragmentGroups(twice).find((x) => x.key === g.key)!;
     expect(g2.packets).toHaveLength(g.packets.length);
