@@ -39,7 +39,7 @@ const M = defineMessages({
   more: {
     id: 'cli.usage.more',
     defaultMessage:
-      "Run <code>sockscope {command} --help</code> for a command's options. <code>--lang zh-CN</code> prints the socket command in Chinese.",
+      "Run <code>sockscope {command} --help</code> for a command's options. <code>--lang zh-CN</code> prints the <code>socket</code> command in Chinese.",
     description: 'command: the text <command>.',
   },
   unknownCommand: {
@@ -49,7 +49,7 @@ const M = defineMessages({
   badLang: {
     id: 'cli.badLang',
     defaultMessage:
-      '{got, select, none {--lang needs a value} other {--lang takes en or zh-CN, not "{got}"}}',
+      '{got, select, none {<code>--lang</code> needs a value} other {<code>--lang</code> takes <code>en</code> or <code>zh-CN</code>, not "{got}"}}',
     description: 'got: what followed --lang ("none" when nothing did).',
   },
   internal: {

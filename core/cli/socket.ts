@@ -56,20 +56,22 @@ const M = defineMessages({
   },
   opNeeds: {
     id: 'cli.socket.opNeeds',
-    defaultMessage: '{got, select, none {--op needs one of {ops}} other {--op needs one of {ops} (got "{got}")}}',
+    defaultMessage:
+      '{got, select, none {<code>--op</code> needs one of {ops}} other {<code>--op</code> needs one of {ops} (got "{got}")}}',
     description: 'got: the bad value ("none" when --op had none).',
   },
   levelTakes: {
     id: 'cli.socket.levelTakes',
-    defaultMessage: '--level takes <code>SOL_SOCKET</code> or protocol',
+    defaultMessage: '<code>--level</code> takes <code>SOL_SOCKET</code> or <code>protocol</code>',
   },
   unknownOption: {
     id: 'cli.socket.unknownOption',
-    defaultMessage: 'unknown option {option}',
+    defaultMessage: 'unknown option <code>{option}</code>',
   },
   argCount: {
     id: 'cli.socket.argCount',
-    defaultMessage: 'expected DOMAIN TYPE PROTOCOL, got {n, plural, one {# argument} other {# arguments}}',
+    defaultMessage:
+      'expected <code>DOMAIN TYPE PROTOCOL</code>, got {n, plural, one {# argument} other {# arguments}}',
   },
   badField: {
     id: 'cli.socket.badField',
@@ -78,8 +80,9 @@ const M = defineMessages({
   call: {
     id: 'cli.socket.call',
     defaultMessage:
-      '<code>{call}</code> on {profile} as {privilege, select, root {root} other {unprivileged}}',
-    description: 'The report\'s first line. call: socket(AF_INET, SOCK_DGRAM, IPPROTO_IP); profile: the kernel profile id.',
+      '<code>{call}</code> on <code>{profile}</code> as {privilege, select, root {root} other {unprivileged}}',
+    description:
+      "The report's first line. call: socket(AF_INET, SOCK_DGRAM, IPPROTO_IP); profile: the kernel profile id.",
   },
   failed: {
     id: 'cli.socket.failed',
@@ -87,7 +90,7 @@ const M = defineMessages({
   },
   strerror: {
     id: 'cli.socket.strerror',
-    defaultMessage: 'errno {n}: {text}',
+    defaultMessage: '<code>errno {n}</code>: {text}',
     description: 'text: strerror(3) of the errno.',
   },
   why: {
@@ -248,7 +251,9 @@ function report(res: SocketResult, dispatch: DispatchResult | null, locale: Loca
     lines.push('');
     const ops = tableLines(res.ops, dispatch?.opsField ? [dispatch.opsField] : [], text);
     const prot = tableLines(res.prot, dispatch?.protoField ? [dispatch.protoField] : [], text);
-    lines.push(...sideBySide(['proto_ops ' + ops[0], ...ops.slice(1)], ['proto ' + prot[0], ...prot.slice(1)]));
+    lines.push(
+      ...sideBySide(['proto_ops ' + ops[0], ...ops.slice(1)], ['proto ' + prot[0], ...prot.slice(1)]),
+    );
   }
   lines.push('', text(msg(M.trace)));
   const outcomes = Object.values(OUTCOME).map(text);
@@ -275,7 +280,10 @@ function report(res: SocketResult, dispatch: DispatchResult | null, locale: Loca
   return lines.join('\n') + '\n';
 }
 
-export function socketCommand(args: string[], ctx: CliContext = { locale: 'en' }): { code: number; out: string } {
+export function socketCommand(
+  args: string[],
+  ctx: CliContext = { locale: 'en' },
+): { code: number; out: string } {
   const { locale } = ctx;
   const usage = socketUsage(locale);
   const a = parseArgs(args);

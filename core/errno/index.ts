@@ -120,7 +120,9 @@ const UNKNOWN = defineMessages({
 export function strerror(errno: Errno | number): Msg {
   const name = typeof errno === 'number' ? errnoName(errno) : errno;
   if (name && Object.hasOwn(STRERROR_MESSAGES, name)) return msg(STRERROR_MESSAGES[name]);
-  return msg(UNKNOWN.unknown, { n: typeof errno === 'number' && Number.isFinite(errno) ? errno : String(errno) });
+  return msg(UNKNOWN.unknown, {
+    n: typeof errno === 'number' && Number.isFinite(errno) ? errno : String(errno),
+  });
 }
 
 /**

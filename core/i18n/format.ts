@@ -70,8 +70,11 @@ function parts(m: Msg, locale: Locale, depth: number, report: (e: Error) => void
     report(new Error(`message ${m.id}: nested deeper than ${MAX_DEPTH}`));
     return [{ kind: 'text', text: '…' }];
   }
-  const where: Locale | null =
-    Object.hasOwn(CATALOGS[locale], m.id) ? locale : Object.hasOwn(CATALOGS[DEFAULT_LOCALE], m.id) ? DEFAULT_LOCALE : null;
+  const where: Locale | null = Object.hasOwn(CATALOGS[locale], m.id)
+    ? locale
+    : Object.hasOwn(CATALOGS[DEFAULT_LOCALE], m.id)
+      ? DEFAULT_LOCALE
+      : null;
   if (!where) {
     report(new Error(`message ${m.id}: not in the ${locale} catalog`));
     return [{ kind: 'text', text: m.id }];
@@ -81,7 +84,10 @@ function parts(m: Msg, locale: Locale, depth: number, report: (e: Error) => void
   for (const [k, v] of Object.entries(m.values ?? {})) {
     if (typeof v === 'string' || typeof v === 'number') values[k] = v;
     else if (isMsg(v)) values[k] = { parts: parts(v, locale, depth + 1, report) } satisfies PartsMark;
-    else report(new Error(`message ${m.id}: value ${k} is neither text, a number nor a message`));
+    else {
+      report(new Error(`message ${m.id}: value ${k} is neither text, a number nor a message`));
+      values[k] = '';
+    }
   }
   const prev = sink;
   sink = report;

@@ -86,7 +86,8 @@ const M = defineMessages({
   opsSlot: {
     id: 'socket.dispatch.opsSlot',
     defaultMessage: '<code>{via} = {fn}</code> (<code>{table}</code>)',
-    description: 'The proto_ops slot a call goes through, e.g. sock->ops->connect = inet_stream_connect (inet_stream_ops).',
+    description:
+      'The proto_ops slot a call goes through, e.g. sock->ops->connect = inet_stream_connect (inet_stream_ops).',
   },
   protoSlot: {
     id: 'socket.dispatch.protoSlot',
@@ -99,7 +100,8 @@ const M = defineMessages({
   },
   noteListen: {
     id: 'socket.dispatch.note.listen',
-    defaultMessage: '<code>inet_listen</code> refuses anything but <code>SOCK_STREAM</code> with <code>EINVAL</code>',
+    defaultMessage:
+      '<code>inet_listen</code> refuses anything but <code>SOCK_STREAM</code> with <code>EINVAL</code>',
   },
   noteAccept: {
     id: 'socket.dispatch.note.accept',
@@ -365,12 +367,17 @@ export function sockDispatch(sock: SocketCreated, op: SocketOp, opts: DispatchOp
     if (pslot) {
       for (const [fn, file, why] of use.helpers) push(fn, file, why, { layer: 'helper' });
       protoField = use.protoField;
-      push(pslot.fn, sock.prot.file, msg(M.protoSlot, { field: use.protoField, fn: pslot.fn, table: sock.prot.name }), {
-        layer: 'proto',
-        via: `sk->sk_prot->${use.protoField}`,
-        table: sock.prot.name,
-        field: use.protoField,
-      });
+      push(
+        pslot.fn,
+        sock.prot.file,
+        msg(M.protoSlot, { field: use.protoField, fn: pslot.fn, table: sock.prot.name }),
+        {
+          layer: 'proto',
+          via: `sk->sk_prot->${use.protoField}`,
+          table: sock.prot.name,
+          field: use.protoField,
+        },
+      );
     }
   }
   return {

@@ -10,7 +10,8 @@ import { capable } from './profile.ts';
 const M = defineMessages({
   netlinkType: {
     id: 'socket.netlink.type',
-    defaultMessage: 'netlink sockets are <code>SOCK_RAW</code> or <code>SOCK_DGRAM</code>, not <code>{type}</code>',
+    defaultMessage:
+      'netlink sockets are <code>SOCK_RAW</code> or <code>SOCK_DGRAM</code>, not <code>{type}</code>',
   },
   netlinkRange: {
     id: 'socket.netlink.range',
@@ -33,7 +34,8 @@ const M = defineMessages({
   },
   unixProtocol: {
     id: 'socket.unix.protocol',
-    defaultMessage: 'protocol must be 0 or <code>PF_UNIX</code> (1), not {protocol} (checked before the type)',
+    defaultMessage:
+      'protocol must be 0 or <code>PF_UNIX</code> (1), not {protocol} (checked before the type)',
   },
   unixRawRewritten: {
     id: 'socket.unix.rawRewritten',
@@ -41,7 +43,8 @@ const M = defineMessages({
   },
   unixType: {
     id: 'socket.unix.type',
-    defaultMessage: '<code>AF_UNIX</code> has stream, datagram and seqpacket sockets, not <code>{type}</code>',
+    defaultMessage:
+      '<code>AF_UNIX</code> has stream, datagram and seqpacket sockets, not <code>{type}</code>',
   },
   unixCreated: {
     id: 'socket.unix.created',
@@ -61,7 +64,8 @@ const M = defineMessages({
     id: 'socket.packet.created',
     defaultMessage:
       '<code>sock->ops = {ops}</code>; <code>po->num = {num}</code> (network order, ethertype {ethertype}){hook, select, yes {; a protocol hook is registered} other {; protocol 0: nothing is received until <code>bind()</code>}}; <code>sk_protocol</code> is left 0',
-    description: 'num: the protocol in network byte order (0x0300); ethertype: the same in host order (0x0003); hook: "yes" unless 0.',
+    description:
+      'num: the protocol in network byte order (0x0300); ethertype: the same in host order (0x0003); hook: "yes" unless 0.',
   },
   vsockProtocol: {
     id: 'socket.vsock.protocol',
@@ -80,7 +84,8 @@ const M = defineMessages({
     id: 'socket.vsock.noDgram',
     defaultMessage:
       'a datagram vsock needs a datagram transport at creation and this kernel has none (only <code>{g2h}</code> guest-to-host transport)',
-    description: 'vsock_assign_transport fails with ENODEV. g2h: the guest-to-host transport it has (virtio_transport).',
+    description:
+      'vsock_assign_transport fails with ENODEV. g2h: the guest-to-host transport it has (virtio_transport).',
   },
   vsockNoTransport: {
     id: 'socket.vsock.noTransport',
@@ -153,13 +158,11 @@ export function netlinkCreate({ profile, type, protocol, steps }: PfCreateArgs):
       snap,
     );
   }
-  pushStep(
-    steps,
-    '__netlink_create',
-    NETLINK_C,
-    msg(M.netlinkCreated, { protocol }),
-    { ...snap, ops: 'netlink_ops', prot: 'netlink_proto' },
-  );
+  pushStep(steps, '__netlink_create', NETLINK_C, msg(M.netlinkCreated, { protocol }), {
+    ...snap,
+    ops: 'netlink_ops',
+    prot: 'netlink_proto',
+  });
   return {
     ok: true,
     sk_family: family,
@@ -177,14 +180,11 @@ const UNIX_C = 'net/unix/af_unix.c';
 export function unixCreate({ type, protocol, steps }: PfCreateArgs): PfCreateResult {
   const family = AF.AF_UNIX;
   if (protocol !== 0 && protocol !== AF.AF_UNIX)
-    return fail(
-      steps,
-      'EPROTONOSUPPORT',
-      'unix_create',
-      UNIX_C,
-      msg(M.unixProtocol, { protocol }),
-      { family, type, protocol },
-    );
+    return fail(steps, 'EPROTONOSUPPORT', 'unix_create', UNIX_C, msg(M.unixProtocol, { protocol }), {
+      family,
+      type,
+      protocol,
+    });
   let ops: string;
   let sockType = type;
   switch (type) {
@@ -218,13 +218,13 @@ export function unixCreate({ type, protocol, steps }: PfCreateArgs): PfCreateRes
       );
   }
   const prot = sockType === SOCK_STREAM ? 'unix_stream_proto' : 'unix_dgram_proto';
-  pushStep(
-    steps,
-    'unix_create1',
-    UNIX_C,
-    msg(M.unixCreated, { ops, prot }),
-    { family, type: sockType, protocol: 0, ops, prot },
-  );
+  pushStep(steps, 'unix_create1', UNIX_C, msg(M.unixCreated, { ops, prot }), {
+    family,
+    type: sockType,
+    protocol: 0,
+    ops,
+    prot,
+  });
   return { ok: true, sk_family: family, sk_type: sockType, sk_protocol: 0, ops, prot, details: {} };
 }
 
@@ -235,14 +235,7 @@ export function packetCreate({ profile, type, protocol, steps }: PfCreateArgs): 
   const family = AF.AF_PACKET;
   const snap = { family, type, protocol };
   if (!capable(profile, 'CAP_NET_RAW'))
-    return fail(
-      steps,
-      'EPERM',
-      'packet_create',
-      PACKET_C,
-      msg(M.packetCap),
-      snap,
-    );
+    return fail(steps, 'EPERM', 'packet_create', PACKET_C, msg(M.packetCap), snap);
   if (type !== SOCK_DGRAM && type !== SOCK_RAW && type !== SOCK_PACKET)
     return fail(
       steps,
@@ -286,14 +279,7 @@ export function vsockCreate({ profile, type, protocol, steps }: PfCreateArgs): P
   const family = AF.AF_VSOCK;
   const snap = { family, type, protocol };
   if (protocol !== 0 && protocol !== AF.AF_VSOCK)
-    return fail(
-      steps,
-      'EPROTONOSUPPORT',
-      'vsock_create',
-      VSOCK_C,
-      msg(M.vsockProtocol),
-      snap,
-    );
+    return fail(steps, 'EPROTONOSUPPORT', 'vsock_create', VSOCK_C, msg(M.vsockProtocol), snap);
   const ops =
     type === SOCK_DGRAM
       ? 'vsock_dgram_ops'
@@ -348,8 +334,7 @@ const XSK_C = 'net/xdp/xsk.c';
 export function xskCreate({ profile, type, protocol, steps }: PfCreateArgs): PfCreateResult {
   const family = AF.AF_XDP;
   const snap = { family, type, protocol };
-  if (!capable(profile, 'CAP_NET_RAW'))
-    return fail(steps, 'EPERM', 'xsk_create', XSK_C, msg(M.xskCap), snap);
+  if (!capable(profile, 'CAP_NET_RAW')) return fail(steps, 'EPERM', 'xsk_create', XSK_C, msg(M.xskCap), snap);
   if (type !== SOCK_RAW)
     return fail(
       steps,
@@ -359,8 +344,7 @@ export function xskCreate({ profile, type, protocol, steps }: PfCreateArgs): PfC
       msg(M.xskType, { type: typeName(type) }),
       snap,
     );
-  if (protocol !== 0)
-    return fail(steps, 'EPROTONOSUPPORT', 'xsk_create', XSK_C, msg(M.xskProtocol), snap);
+  if (protocol !== 0) return fail(steps, 'EPROTONOSUPPORT', 'xsk_create', XSK_C, msg(M.xskProtocol), snap);
   pushStep(steps, 'xsk_create', XSK_C, msg(M.xskCreated), {
     ...snap,
     ops: 'xsk_proto_ops',

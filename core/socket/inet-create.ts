@@ -59,11 +59,12 @@ const M = defineMessages({
   },
   listEmpty: {
     id: 'socket.inet.listEmpty',
-    defaultMessage: '<code>{list}</code> is empty: err stays <code>ESOCKTNOSUPPORT</code>',
+    defaultMessage: '<code>{list}</code> is empty: <code>err</code> stays <code>ESOCKTNOSUPPORT</code>',
   },
   noneAccepts: {
     id: 'socket.inet.noneAccepts',
-    defaultMessage: 'no entry of <code>{list}</code> accepts protocol {protocol}: <code>EPROTONOSUPPORT</code>',
+    defaultMessage:
+      'no entry of <code>{list}</code> accepts protocol {protocol}: <code>EPROTONOSUPPORT</code>',
   },
   requestModule: {
     id: 'socket.inet.requestModule',
@@ -120,7 +121,8 @@ const M = defineMessages({
     id: 'socket.inet.pingDenied',
     defaultMessage:
       'neither egid {egid} nor a supplementary group [{groups}] lies in <code>ping_group_range</code> [{low}, {high}]{empty, select, yes { (an empty range: nobody, root included, may open ping sockets)} other {}}',
-    description: 'ping_init_sock fails with EACCES. groups: the supplementary gids, comma-separated; empty: "yes" when low > high.',
+    description:
+      'ping_init_sock fails with EACCES. groups: the supplementary gids, comma-separated; empty: "yes" when low > high.',
   },
   mptcpDisabled: {
     id: 'socket.inet.mptcpDisabled',
@@ -341,14 +343,7 @@ function inetCommonCreate(
   const answer = look.answer!;
   const protocol = look.protocol;
   if (type === SOCK.SOCK_RAW && !capable(profile, 'CAP_NET_RAW'))
-    return fail(
-      steps,
-      'EPERM',
-      create,
-      file,
-      msg(M.needRaw),
-      snap(protocol),
-    );
+    return fail(steps, 'EPERM', create, file, msg(M.needRaw), snap(protocol));
 
   const details: Record<string, string | number | boolean> = {};
   const flags = answer.flags;
@@ -381,13 +376,11 @@ function inetCommonCreate(
   const init = protoInit(profile, family, answer.prot, protocol, steps);
   if (init) return init;
 
-  pushStep(
-    steps,
-    create,
-    file,
-    msg(M.created, { protocol }),
-    { ...snap(protocol), ops: answer.ops, prot: answer.prot },
-  );
+  pushStep(steps, create, file, msg(M.created, { protocol }), {
+    ...snap(protocol),
+    ops: answer.ops,
+    prot: answer.prot,
+  });
   return {
     ok: true,
     sk_family: family,
@@ -435,21 +428,8 @@ function protoInit(
   if (prot === 'mptcp_prot' || prot === 'mptcp_v6_prot') {
     s.type = SOCK.SOCK_STREAM;
     if (!profile.mptcpEnabled)
-      return fail(
-        steps,
-        'ENOPROTOOPT',
-        'mptcp_init_sock',
-        'net/mptcp/protocol.c',
-        msg(M.mptcpDisabled),
-        s,
-      );
-    pushStep(
-      steps,
-      'mptcp_init_sock',
-      'net/mptcp/protocol.c',
-      msg(M.mptcpEnabled),
-      s,
-    );
+      return fail(steps, 'ENOPROTOOPT', 'mptcp_init_sock', 'net/mptcp/protocol.c', msg(M.mptcpDisabled), s);
+    pushStep(steps, 'mptcp_init_sock', 'net/mptcp/protocol.c', msg(M.mptcpEnabled), s);
   }
   return null;
 }

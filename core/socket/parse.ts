@@ -38,8 +38,7 @@ export interface ParseError {
 const M = defineMessages({
   notInt32: {
     id: 'socket.parse.notInt32',
-    defaultMessage:
-      '{field, select, domain {domain} type {type} other {protocol}} must be a 32-bit integer',
+    defaultMessage: '{field, select, domain {domain} type {type} other {protocol}} must be a 32-bit integer',
   },
   unknownFamily: {
     id: 'socket.parse.unknownFamily',
@@ -120,7 +119,8 @@ export function parseType(input: string | number): ParseResult {
   const parts = normalizeInput(input)
     .split('|')
     .map((p) => p.trim());
-  if (parts.length === 0 || parts.some((p) => p === '')) return err('type', String(input), msg(M.emptyTypePart));
+  if (parts.length === 0 || parts.some((p) => p === ''))
+    return err('type', String(input), msg(M.emptyTypePart));
   let value = 0;
   const names: string[] = [];
   for (const p of parts) {

@@ -155,7 +155,8 @@ const M = defineMessages({
     id: 'socket.profile.linux618fc',
     defaultMessage:
       'Linux 6.18.44 (Firecracker guest build, x86_64), the kernel the oracle fixtures were recorded on: no modules; UDP-Lite and MPTCP built in, no SCTP; vsock over virtio only; <code>ping_group_range</code> "1 0".',
-    description: 'The default kernel profile, shown under the Socket lab form and in `sockscope socket --json`.',
+    description:
+      'The default kernel profile, shown under the Socket lab form and in `sockscope socket --json`.',
   },
 });
 

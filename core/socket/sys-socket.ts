@@ -37,7 +37,8 @@ const M = defineMessages({
     id: 'socket.sys.entry',
     defaultMessage:
       '<code>socket({family}, {type}, {protocol})</code>; <code>update_socket_protocol()</code> (a BPF hook, no program attached) leaves the protocol as is',
-    description: '__sys_socket, the first step of socket(2). family/type: symbolic names; protocol: the number.',
+    description:
+      '__sys_socket, the first step of socket(2). family/type: symbolic names; protocol: the number.',
   },
   badFlags: {
     id: 'socket.sys.badFlags',
@@ -47,7 +48,8 @@ const M = defineMessages({
   },
   flagsAllowed: {
     id: 'socket.sys.flagsAllowed',
-    defaultMessage: 'flag bits <code>{flags}</code> are allowed; <code>type &= SOCK_TYPE_MASK</code> → {type}',
+    defaultMessage:
+      'flag bits <code>{flags}</code> are allowed; <code>type &= SOCK_TYPE_MASK</code> → {type}',
     description: 'flags: SOCK_NONBLOCK|SOCK_CLOEXEC as set; type: the socket type number left.',
   },
   noFlags: {
@@ -135,12 +137,7 @@ export function sysSocket(
   const request: SocketRequest = { family: toCInt(family), type: toCInt(type), protocol: toCInt(protocol) };
   const steps: SocketStep[] = [];
   const base = { request, profile: profile.id, privilege: profile.caller.privilege };
-  const failed = (
-    errno: SocketStep['snapshot']['errno'] & string,
-    fn: string,
-    file: string,
-    why: Msg,
-  ) => ({
+  const failed = (errno: SocketStep['snapshot']['errno'] & string, fn: string, file: string, why: Msg) => ({
     ok: false as const,
     errno,
     fn,
@@ -199,12 +196,7 @@ function sockCreateSteps(
 ): SocketResult {
   let sockType = type;
   const base = { request, profile: profile.id, privilege: profile.caller.privilege };
-  const failed = (
-    errno: SocketStep['snapshot']['errno'] & string,
-    fn: string,
-    file: string,
-    why: Msg,
-  ) => ({
+  const failed = (errno: SocketStep['snapshot']['errno'] & string, fn: string, file: string, why: Msg) => ({
     ok: false as const,
     errno,
     fn,
@@ -237,13 +229,11 @@ function sockCreateSteps(
   }
   if (fam === AF.AF_INET && sockType === SOCK.SOCK_PACKET) {
     fam = AF.AF_PACKET;
-    pushStep(
-      steps,
-      '__sock_create',
-      SOCKET_C,
-      msg(M.inetPacket),
-      { family: fam, type: sockType, protocol: proto },
-    );
+    pushStep(steps, '__sock_create', SOCKET_C, msg(M.inetPacket), {
+      family: fam,
+      type: sockType,
+      protocol: proto,
+    });
   } else {
     pushStep(
       steps,
@@ -287,7 +277,10 @@ function sockCreateSteps(
     'sock_map_fd',
     SOCKET_C,
     msg(nonblock || cloexec ? M.mapFdFlags : M.mapFd, {
-      flags: nonblock || cloexec ? [nonblock && 'O_NONBLOCK', cloexec && 'O_CLOEXEC'].filter(Boolean).join(' | ') : undefined,
+      flags:
+        nonblock || cloexec
+          ? [nonblock && 'O_NONBLOCK', cloexec && 'O_CLOEXEC'].filter(Boolean).join(' | ')
+          : undefined,
       domain: r.sk_family,
       type: r.sk_type,
       protocol: r.sk_protocol,

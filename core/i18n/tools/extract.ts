@@ -48,7 +48,10 @@ export interface Extracted {
 
 /** Extract every declared message; throws if one id is declared twice with different text. */
 export async function extractMessages(files: string[] = sourceFiles()): Promise<Extracted> {
-  const json = await extract(files, { throws: true, idInterpolationPattern: '[sha512:contenthash:base64:6]' });
+  const json = await extract(files, {
+    throws: true,
+    idInterpolationPattern: '[sha512:contenthash:base64:6]',
+  });
   const raw = JSON.parse(json) as Record<string, { defaultMessage?: string; description?: string }>;
   const catalog: Record<string, string> = {};
   const descriptions: Record<string, string> = {};
