@@ -11,6 +11,7 @@ import { ERRNO, strerror } from '../errno/index.ts';
 import { addTextFields, defineMessages, formatMsg, msg, type Locale, type Msg } from '../i18n/index.ts';
 import {
   DEFAULT_PROFILE,
+  INETSW_OUTCOME_LABEL,
   SOCKET_OPS,
   familyName,
   parseSocketCall,
@@ -21,7 +22,6 @@ import {
   typeName,
   type DispatchResult,
   type FnTable,
-  type InetswOutcome,
   type SocketOp,
   type SocketResult,
 } from '../socket/index.ts';
@@ -131,19 +131,7 @@ const M = defineMessages({
     id: 'cli.socket.skipped',
     defaultMessage: '<code>socket()</code> failed; nothing to dispatch',
   },
-  outcomeMatched: { id: 'cli.socket.outcome.matched', defaultMessage: 'matched' },
-  outcomeDefault: { id: 'cli.socket.outcome.default', defaultMessage: 'default' },
-  outcomeWildcard: { id: 'cli.socket.outcome.wildcard', defaultMessage: 'wildcard' },
-  outcomeSkipped: { id: 'cli.socket.outcome.skipped', defaultMessage: 'skipped' },
 });
-
-/** How each inetsw[] entry fared, as a word in the walk table. */
-const OUTCOME: Record<InetswOutcome, Msg> = {
-  matched: msg(M.outcomeMatched),
-  default: msg(M.outcomeDefault),
-  wildcard: msg(M.outcomeWildcard),
-  skipped: msg(M.outcomeSkipped),
-};
 
 /** The usage text in `locale`. */
 export function socketUsage(locale: Locale = 'en'): string {
@@ -256,7 +244,7 @@ function report(res: SocketResult, dispatch: DispatchResult | null, locale: Loca
     );
   }
   lines.push('', text(msg(M.trace)));
-  const outcomes = Object.values(OUTCOME).map(text);
+  const outcomes = Object.values(INETSW_OUTCOME_LABEL).map(text);
   const outcomeWidth = Math.max(9, ...outcomes.map(displayWidth));
   res.trace.forEach((s, i) => {
     lines.push(
@@ -264,7 +252,7 @@ function report(res: SocketResult, dispatch: DispatchResult | null, locale: Loca
     );
     for (const w of s.snapshot.inetsw?.walk ?? [])
       lines.push(
-        `      [${w.index}] ${String(w.protocol).padEnd(4)} ${w.prot.padEnd(14)} ${padColumns(text(OUTCOME[w.outcome]), outcomeWidth)} ${text(w.why)}`,
+        `      [${w.index}] ${String(w.protocol).padEnd(4)} ${w.prot.padEnd(14)} ${padColumns(text(INETSW_OUTCOME_LABEL[w.outcome]), outcomeWidth)} ${text(w.why)}`,
       );
   });
   if (dispatch) {

@@ -8,7 +8,7 @@ import { defineMessages, msg, type Msg } from '../i18n/index.ts';
 import { AF, IPPROTO, IPPROTO_MAX, SOCK, SOCK_MAX, familyName, protocolName, typeName } from './constants.ts';
 import { fail, pushStep, type PfCreateArgs, type PfCreateResult } from './pf-create.ts';
 import { capable } from './profile.ts';
-import type { InetProtosw, InetswWalkStep, KernelProfile, SocketStep } from './types.ts';
+import type { InetProtosw, InetswOutcome, InetswWalkStep, KernelProfile, SocketStep } from './types.ts';
 
 const M = defineMessages({
   registerInvalidType: {
@@ -128,6 +128,26 @@ const M = defineMessages({
     id: 'socket.inet.mptcpDisabled',
     defaultMessage: '<code>net.mptcp.enabled</code> is 0',
   },
+  outcomeMatched: {
+    id: 'socket.inetsw.outcome.matched',
+    defaultMessage: 'matched',
+    description: 'How an inetsw[] entry fared in the lookup loop: its protocol equals the one asked for.',
+  },
+  outcomeDefault: {
+    id: 'socket.inetsw.outcome.default',
+    defaultMessage: 'default',
+    description: 'How an inetsw[] entry fared: protocol 0 took this first entry as the default.',
+  },
+  outcomeWildcard: {
+    id: 'socket.inetsw.outcome.wildcard',
+    defaultMessage: 'wildcard',
+    description: 'How an inetsw[] entry fared: a protocol-0 entry that accepts any protocol.',
+  },
+  outcomeSkipped: {
+    id: 'socket.inetsw.outcome.skipped',
+    defaultMessage: 'skipped',
+    description: 'How an inetsw[] entry fared: not taken, the loop went on.',
+  },
   mptcpEnabled: {
     id: 'socket.inet.mptcpEnabled',
     defaultMessage: '<code>net.mptcp.enabled = 1</code>: the MPTCP socket gets its first TCP subflow',
@@ -135,6 +155,14 @@ const M = defineMessages({
 });
 
 const yes = (b: boolean) => (b ? 'yes' : 'no');
+
+/** How each inetsw[] entry fared, as a word (the walk's outcome column). */
+export const INETSW_OUTCOME_LABEL: Readonly<Record<InetswOutcome, Msg>> = {
+  matched: msg(M.outcomeMatched),
+  default: msg(M.outcomeDefault),
+  wildcard: msg(M.outcomeWildcard),
+  skipped: msg(M.outcomeSkipped),
+};
 
 /**
  * inet_register_protosw / inet6_register_protosw: append `p` to `lists[p.type]` right after

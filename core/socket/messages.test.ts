@@ -8,6 +8,7 @@ import { CATALOGS, formatMsg, formatMsgParts, isMsg, type Msg } from '../i18n/in
 import {
   CALLER_ROOT,
   DEFAULT_PROFILE,
+  INETSW_OUTCOME_LABEL,
   SOCKET_OPS,
   inetRegisterProtosw,
   parseDomain,
@@ -61,6 +62,7 @@ function collect(): Msg[] {
             }
         }
   for (const k of KERNELS) out.push(k.description);
+  out.push(...Object.values(INETSW_OUTCOME_LABEL));
   const lists: Parameters<typeof inetRegisterProtosw>[0] = [];
   const e = {
     type: 1,
