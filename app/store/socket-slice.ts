@@ -5,6 +5,7 @@
  * kernel decides. Nothing here models the kernel.
  */
 import type { StateCreator } from 'zustand';
+import { renderText } from '../../core/i18n/index.ts';
 import {
   SOCKET_OPS,
   SOCK_CLOEXEC,
@@ -89,7 +90,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   else {
     const d = parseDomain(f.domain);
     if (d.ok) family = d.value;
-    else issues.push({ field: 'domain', message: `${capitalise(d.why)}.` });
+    else issues.push({ field: 'domain', message: `${capitalise(renderText(d.why, 'en'))}.` });
   }
 
   let type: number | null = null;
@@ -97,7 +98,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   else {
     const t = parseType(f.type);
     if (t.ok) type = t.value;
-    else issues.push({ field: 'type', message: `${capitalise(t.why)}.` });
+    else issues.push({ field: 'type', message: `${capitalise(renderText(t.why, 'en'))}.` });
   }
 
   let protocol: number | null = null;
@@ -106,7 +107,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
     // The protocol's names follow the domain; with a bad domain there is nothing to read it against.
     const p = parseProtocol(family, f.protocol);
     if (p.ok) protocol = p.value;
-    else issues.push({ field: 'protocol', message: `${capitalise(p.why)}.` });
+    else issues.push({ field: 'protocol', message: `${capitalise(renderText(p.why, 'en'))}.` });
   }
 
   const flag = (field: 'nonblock' | 'cloexec', bit: number, name: string): number => {

@@ -13,7 +13,7 @@ import {
 } from '../ip/index.ts';
 import { parseHex } from '../netlink/index.ts';
 import { exportNetlink, exportReassembly, exportSend, type ExportResult } from '../pcap/index.ts';
-import { parseFlags, type CommandResult } from './args.ts';
+import { parseFlags, type CliContext, type CommandResult } from './args.ts';
 
 export const PCAP_OUT_HELP = `  --pcap OUT  also write the case as a pcapng capture Wireshark opens (fragment: the wire
               packets as Ethernet/IPv4 or IPv6 frames with correct checksums; reassemble: the
@@ -122,18 +122,19 @@ function netlinkBytes(args: string[]): { ok: true; bytes: Uint8Array } | { ok: f
  */
 export function withPcapOut(
   kind: 'fragment' | 'reassemble' | 'netlink',
-  run: (args: string[]) => CommandResult,
-): (args: string[]) => CommandResult {
-  return (args) => {
+  run: (args: string[], ctx?: CliContext) => CommandResult,
+): (args: string[], ctx?: CliContext) => CommandResult {
+  return (args, ctx) => {
+    const call = (a: string[]) => run(a, ctx);
     if (args.includes('--help')) {
-      const h = run(args);
+      const h = call(args);
       return { code: h.code, out: `${h.out}\n${PCAP_OUT_HELP}` };
     }
     const po = pcapOutArg(args);
     if (!po.ok) return { code: 2, out: po.why };
-    if (!po.path) return run(args);
+    if (!po.path) return call(args);
     const rest = withoutPcapArg(args);
-    const shown = run(rest);
+    const shown = call(rest);
     if (shown.code !== 0 && shown.code !== 1) return shown;
     let c: PcapOutCase;
     try {
@@ -143,7 +144,7 @@ export function withPcapOut(
         const sub = f.ok ? f.positionals[0] : undefined;
         let bytes: Uint8Array;
         if (sub === 'encode') {
-          const j = JSON.parse(run([...rest.filter((a) => a !== '--json'), '--json']).out) as { hex: string };
+          const j = JSON.parse(call([...rest.filter((a) => a !== '--json'), '--json']).out) as { hex: string };
           const h = parseHex(j.hex);
           if (!h.ok) return { code: 2, out: `${shown.out}\n--pcap: ${h.why}` };
           bytes = h.bytes;
@@ -154,7 +155,7 @@ export function withPcapOut(
         }
         c = { kind: 'netlink', bytes, family: family === 'raw' ? 2 : family };
       } else {
-        const j = JSON.parse(run([...rest.filter((a) => a !== '--json'), '--json']).out) as {
+        const j = JSON.parse(call([...rest.filter((a) => a !== '--json'), '--json']).out) as {
           input: unknown;
         };
         c =

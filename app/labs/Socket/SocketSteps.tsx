@@ -1,4 +1,5 @@
 import { useStepList } from '../../hooks/useStepList.ts';
+import { renderText } from '../../../core/i18n/index.ts';
 import type { SocketStep } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 
@@ -45,7 +46,7 @@ export function SocketSteps({
                     <span className="sk-step-errno"> → -{s.snapshot.errno}</span>
                   )}
                 </span>
-                <span className="step-why">{s.why}</span>
+                <span className="step-why">{renderText(s.why, 'en')}</span>
               </span>
             </button>
             <a className="step-file mono" href={bootlinUrl(s.file)} target="_blank" rel="noreferrer">
