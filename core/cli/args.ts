@@ -1,8 +1,65 @@
-/** Small helpers shared by the CLI commands: flags and plain-text tables. */
+/** Small helpers shared by the CLI commands: flags, the language, and plain-text tables. */
+import { parseLocale, DEFAULT_LOCALE, type Locale } from '../i18n/index.ts';
 import { echo } from '../params/index.ts';
+
 export interface CommandResult {
   code: number;
   out: string;
+}
+
+/** What every command may use besides its own arguments. */
+export interface CliContext {
+  /** The language of the output (`--lang`, English by default). */
+  locale: Locale;
+}
+
+/**
+ * The global `--lang en|zh-CN` (or `--lang=…`), anywhere on the command line: the locale and the
+ * arguments without it, or the value that is not a language we have (null when it is missing).
+ */
+export function takeLang(
+  argv: readonly string[],
+): { ok: true; locale: Locale; rest: string[] } | { ok: false; got: string | null } {
+  const rest: string[] = [];
+  let locale: Locale = DEFAULT_LOCALE;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a !== '--lang' && !a.startsWith('--lang=')) {
+      rest.push(a);
+      continue;
+    }
+    const v = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
+    const l = parseLocale(v);
+    if (!l) return { ok: false, got: v ?? null };
+    locale = l;
+  }
+  return { ok: true, locale, rest };
+}
+
+/** Columns a string takes in a terminal: East Asian wide and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+/** `s` padded with spaces to `n` columns (as wide characters count in a terminal). */
+export function padColumns(s: string, n: number): string {
+  const w = displayWidth(s);
+  return w >= n ? s : s + ' '.repeat(n - w);
 }
 
 export type Flags = Record<string, string | boolean>;
@@ -48,10 +105,10 @@ export function parseFlags(
 
 /** A plain-text table with aligned columns. */
 export function table(head: string[], rows: string[][]): string {
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const w = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (r: string[]) =>
     r
-      .map((c, i) => c.padEnd(w[i] ?? 0))
+      .map((c, i) => padColumns(c, w[i] ?? 0))
       .join('  ')
       .trimEnd();
   return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');

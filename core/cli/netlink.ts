@@ -22,6 +22,13 @@ import {
 import { NETLINK_PARAMS, type Param } from '../params/index.ts';
 import { parseFlags, table, type CommandResult } from './args.ts';
 
+/** The flags of `netlink decode` and `netlink encode` (the subcommand is the one positional). */
+export const NETLINK_FLAGS = {
+  values: ['family', 'endian', 'hex', 'file', 'type', 'flags', 'seq', 'pid', 'header', 'attrs', 'spec'],
+  booleans: ['json', 'help', 'trunc'],
+  positionals: 1,
+};
+
 export const NETLINK_HELP = `usage: sockscope netlink decode --family route|generic|raw (--hex HEX | --file PATH)
                                [--endian le|be] [--trunc] [--json]
        sockscope netlink encode --family route|generic|raw --type RTM_GETLINK
@@ -340,11 +347,7 @@ function encodeCommand(o: Record<string, string | boolean>): CommandResult {
 }
 
 export function netlinkCommand(args: string[]): CommandResult {
-  const f = parseFlags(args, {
-    values: ['family', 'endian', 'hex', 'file', 'type', 'flags', 'seq', 'pid', 'header', 'attrs', 'spec'],
-    booleans: ['json', 'help', 'trunc'],
-    positionals: 1,
-  });
+  const f = parseFlags(args, NETLINK_FLAGS);
   if (!f.ok) return { code: 2, out: `${f.why}\n${NETLINK_HELP}` };
   const [sub, ...extra] = f.positionals;
   if (f.flags.help || !sub) return { code: f.flags.help ? 0 : 2, out: NETLINK_HELP };

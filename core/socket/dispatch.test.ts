@@ -1,3 +1,4 @@
+import { formatMsg } from '../i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import { AF, SOCK, sockDispatch, sysSocket, usedSlots, type SocketCreated } from './index.ts';
 
@@ -75,7 +76,7 @@ describe('sockDispatch', () => {
   it('shutdown on a fresh inet socket notes ENOTCONN; netlink refuses shutdown', () => {
     const d = sockDispatch(created(AF.AF_INET, SOCK.SOCK_STREAM, 0), 'shutdown');
     expect(d.chain.at(-1)?.fn).toBe('tcp_shutdown');
-    expect(d.note).toMatch(/ENOTCONN/);
+    expect(formatMsg(d.note, 'en')).toMatch(/ENOTCONN/);
     expect(sockDispatch(created(AF.AF_NETLINK, SOCK.SOCK_RAW, 0), 'shutdown').error?.fn).toBe(
       'sock_no_shutdown',
     );

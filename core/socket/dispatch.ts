@@ -4,6 +4,7 @@
  * missing slot that refuses it. Modelled for a freshly created socket (SS_UNCONNECTED, TCP_CLOSE).
  */
 import { kernelError } from '../errno/index.ts';
+import { defineMessages, msg, type Msg } from '../i18n/index.ts';
 import { slotOf } from './ops-tables.ts';
 import type {
   DispatchResult,
@@ -15,6 +16,106 @@ import type {
 } from './types.ts';
 
 const SOCKET_C = 'net/socket.c';
+
+const M = defineMessages({
+  syscall: {
+    id: 'socket.dispatch.syscall',
+    defaultMessage: '<code>{op}()</code>: the socket layer',
+    description: 'A syscall entry function on the way to sock->ops.',
+  },
+  streamConnect: {
+    id: 'socket.dispatch.hop.streamConnect',
+    defaultMessage: '<code>SS_UNCONNECTED</code> and <code>TCP_CLOSE</code>: the protocol connects',
+  },
+  autobind: {
+    id: 'socket.dispatch.hop.autobind',
+    defaultMessage: 'an unbound socket first gets a local port (<code>EAGAIN</code> if none)',
+  },
+  ownBind: {
+    id: 'socket.dispatch.hop.ownBind',
+    defaultMessage: 'a protocol with its own bind (raw, ping) takes it',
+  },
+  genericBind: {
+    id: 'socket.dispatch.hop.genericBind',
+    defaultMessage: 'no <code>sk_prot->bind</code>: the generic inet bind',
+  },
+  genericBind6: {
+    id: 'socket.dispatch.hop.genericBind6',
+    defaultMessage: 'no <code>sk_prot->bind</code>: the generic inet6 bind',
+  },
+  reservePort: {
+    id: 'socket.dispatch.hop.reservePort',
+    defaultMessage: 'check the address, then reserve the port',
+  },
+  listening: {
+    id: 'socket.dispatch.hop.listening',
+    defaultMessage: '<code>TCP_CLOSE</code> → listening',
+  },
+  listenStart: {
+    id: 'socket.dispatch.hop.listenStart',
+    defaultMessage: 'the accept queue is set up and the port re-checked',
+  },
+  sendPrepare: {
+    id: 'socket.dispatch.hop.sendPrepare',
+    defaultMessage: 'autobind unless <code>sk_prot->no_autobind</code> (TCP, MPTCP)',
+  },
+  skIoctl: {
+    id: 'socket.dispatch.hop.skIoctl',
+    defaultMessage: 'not a routing/ARP/device ioctl',
+  },
+  skIoctl6: {
+    id: 'socket.dispatch.hop.skIoctl6',
+    defaultMessage: 'not a routing/device ioctl',
+  },
+  solSocket: {
+    id: 'socket.dispatch.solSocket',
+    defaultMessage: 'level <code>SOL_SOCKET</code>: the generic socket options, for every family',
+  },
+  solSocketNote: {
+    id: 'socket.dispatch.solSocketNote',
+    defaultMessage: '<code>SOL_SOCKET</code> options never reach the family',
+  },
+  nullSlot: {
+    id: 'socket.dispatch.nullSlot',
+    defaultMessage: '<code>{table}.{field}</code> is NULL: <code>{fn}</code> returns <code>EOPNOTSUPP</code>',
+  },
+  stub: {
+    id: 'socket.dispatch.stub',
+    defaultMessage: '<code>{table}.{field} = {fn}</code>: this family does not support <code>{op}()</code>',
+  },
+  opsSlot: {
+    id: 'socket.dispatch.opsSlot',
+    defaultMessage: '<code>{via} = {fn}</code> (<code>{table}</code>)',
+    description:
+      'The proto_ops slot a call goes through, e.g. sock->ops->connect = inet_stream_connect (inet_stream_ops).',
+  },
+  protoSlot: {
+    id: 'socket.dispatch.protoSlot',
+    defaultMessage: '<code>sk->sk_prot->{field} = {fn}</code> (<code>{table}</code>)',
+  },
+  noteShutdown: {
+    id: 'socket.dispatch.note.shutdown',
+    defaultMessage:
+      'on a fresh socket (<code>TCP_CLOSE</code>) <code>inet_shutdown</code> still calls <code>sk_prot->shutdown</code> but returns <code>ENOTCONN</code>',
+  },
+  noteListen: {
+    id: 'socket.dispatch.note.listen',
+    defaultMessage:
+      '<code>inet_listen</code> refuses anything but <code>SOCK_STREAM</code> with <code>EINVAL</code>',
+  },
+  noteAccept: {
+    id: 'socket.dispatch.note.accept',
+    defaultMessage: '<code>accept()</code> on a socket that is not listening fails with <code>EINVAL</code>',
+  },
+  noteDepends: {
+    id: 'socket.dispatch.note.depends',
+    defaultMessage: 'the result depends on the arguments and on <code>{prot}</code>',
+  },
+  noteItself: {
+    id: 'socket.dispatch.note.itself',
+    defaultMessage: 'handled by <code>{fn}</code> itself; <code>{prot}</code> has no part in it',
+  },
+});
 
 /** The syscall side of each operation: entry functions down to the sock->ops call. */
 const SYSCALL: Record<SocketOp, { path: [string, string][]; field: string }> = {
@@ -113,10 +214,11 @@ const SYSCALL: Record<SocketOp, { path: [string, string][]; field: string }> = {
 
 /** Which sk_prot slot a socket-layer function hands over to, with any helper in between. */
 interface ProtoHop {
-  helpers: [string, string, string][];
+  /** Function, file, and why it is on the way. */
+  helpers: [string, string, Msg][];
   protoField: string;
   /** Used when sk_prot has no such slot. */
-  fallback?: { helpers: [string, string, string][]; protoField: string };
+  fallback?: { helpers: [string, string, Msg][]; protoField: string };
 }
 
 const AF_INET_C = 'net/ipv4/af_inet.c';
@@ -124,53 +226,49 @@ const AF_INET6_C = 'net/ipv6/af_inet6.c';
 
 const PROTO_HOPS: Record<string, ProtoHop> = {
   inet_stream_connect: {
-    helpers: [['__inet_stream_connect', AF_INET_C, 'SS_UNCONNECTED and TCP_CLOSE: the protocol connects']],
+    helpers: [['__inet_stream_connect', AF_INET_C, msg(M.streamConnect)]],
     protoField: 'connect',
   },
   inet_dgram_connect: {
-    helpers: [['inet_autobind', AF_INET_C, 'an unbound socket first gets a local port (EAGAIN if none)']],
+    helpers: [['inet_autobind', AF_INET_C, msg(M.autobind)]],
     protoField: 'connect',
   },
   inet_bind: {
-    helpers: [['inet_bind_sk', AF_INET_C, 'a protocol with its own bind (raw, ping) takes it']],
+    helpers: [['inet_bind_sk', AF_INET_C, msg(M.ownBind)]],
     protoField: 'bind',
     fallback: {
       helpers: [
-        ['inet_bind_sk', AF_INET_C, 'no sk_prot->bind: the generic inet bind'],
-        ['__inet_bind', AF_INET_C, 'check the address, then reserve the port'],
+        ['inet_bind_sk', AF_INET_C, msg(M.genericBind)],
+        ['__inet_bind', AF_INET_C, msg(M.reservePort)],
       ],
       protoField: 'get_port',
     },
   },
   inet6_bind: {
-    helpers: [['inet6_bind_sk', AF_INET6_C, 'a protocol with its own bind (raw, ping) takes it']],
+    helpers: [['inet6_bind_sk', AF_INET6_C, msg(M.ownBind)]],
     protoField: 'bind',
     fallback: {
       helpers: [
-        ['inet6_bind_sk', AF_INET6_C, 'no sk_prot->bind: the generic inet6 bind'],
-        ['__inet6_bind', AF_INET6_C, 'check the address, then reserve the port'],
+        ['inet6_bind_sk', AF_INET6_C, msg(M.genericBind6)],
+        ['__inet6_bind', AF_INET6_C, msg(M.reservePort)],
       ],
       protoField: 'get_port',
     },
   },
   inet_listen: {
     helpers: [
-      ['__inet_listen_sk', AF_INET_C, 'TCP_CLOSE → listening'],
-      [
-        'inet_csk_listen_start',
-        'net/ipv4/inet_connection_sock.c',
-        'the accept queue is set up and the port re-checked',
-      ],
+      ['__inet_listen_sk', AF_INET_C, msg(M.listening)],
+      ['inet_csk_listen_start', 'net/ipv4/inet_connection_sock.c', msg(M.listenStart)],
     ],
     protoField: 'get_port',
   },
   inet_accept: { helpers: [], protoField: 'accept' },
   inet_sendmsg: {
-    helpers: [['inet_send_prepare', AF_INET_C, 'autobind unless sk_prot->no_autobind (TCP, MPTCP)']],
+    helpers: [['inet_send_prepare', AF_INET_C, msg(M.sendPrepare)]],
     protoField: 'sendmsg',
   },
   inet6_sendmsg: {
-    helpers: [['inet_send_prepare', AF_INET_C, 'autobind unless sk_prot->no_autobind (TCP, MPTCP)']],
+    helpers: [['inet_send_prepare', AF_INET_C, msg(M.sendPrepare)]],
     protoField: 'sendmsg',
   },
   inet_recvmsg: { helpers: [], protoField: 'recvmsg' },
@@ -179,11 +277,11 @@ const PROTO_HOPS: Record<string, ProtoHop> = {
   sock_common_setsockopt: { helpers: [], protoField: 'setsockopt' },
   sock_common_getsockopt: { helpers: [], protoField: 'getsockopt' },
   inet_ioctl: {
-    helpers: [['sk_ioctl', 'net/core/sock.c', 'not a routing/ARP/device ioctl']],
+    helpers: [['sk_ioctl', 'net/core/sock.c', msg(M.skIoctl)]],
     protoField: 'ioctl',
   },
   inet6_ioctl: {
-    helpers: [['sk_ioctl', 'net/core/sock.c', 'not a routing/device ioctl']],
+    helpers: [['sk_ioctl', 'net/core/sock.c', msg(M.skIoctl6)]],
     protoField: 'ioctl',
   },
 };
@@ -196,17 +294,17 @@ export interface DispatchOptions {
 /** The call chain `op` follows on `sock`. Never throws. */
 export function sockDispatch(sock: SocketCreated, op: SocketOp, opts: DispatchOptions = {}): DispatchResult {
   const chain: DispatchStep[] = [];
-  const push = (fn: string, file: string, why: string, snapshot: DispatchSnapshot) =>
+  const push = (fn: string, file: string, why: Msg, snapshot: DispatchSnapshot) =>
     chain.push({ fn, file, why, dir: 'down', snapshot });
   const sys = SYSCALL[op];
-  for (const [fn, file] of sys.path) push(fn, file, `${op}(): the socket layer`, { layer: 'syscall' });
+  for (const [fn, file] of sys.path) push(fn, file, msg(M.syscall, { op }), { layer: 'syscall' });
 
   const level = opts.level ?? 'protocol';
   if ((op === 'setsockopt' || op === 'getsockopt') && level === 'SOL_SOCKET') {
     const custom = op === 'setsockopt' && sock.ops.name === 'unix_stream_ops';
     if (!custom) {
       const fn = op === 'setsockopt' ? 'sock_setsockopt' : 'sk_getsockopt';
-      push(fn, 'net/core/sock.c', 'level SOL_SOCKET: the generic socket options, for every family', {
+      push(fn, 'net/core/sock.c', msg(M.solSocket), {
         layer: 'helper',
       });
       return {
@@ -215,7 +313,7 @@ export function sockDispatch(sock: SocketCreated, op: SocketOp, opts: DispatchOp
         opsField: null,
         protoField: null,
         error: null,
-        note: 'SOL_SOCKET options never reach the family',
+        note: msg(M.solSocketNote),
       };
     }
   }
@@ -224,7 +322,7 @@ export function sockDispatch(sock: SocketCreated, op: SocketOp, opts: DispatchOp
   const via = `sock->ops->${sys.field}`;
   if (!slot) {
     const caller = chain[chain.length - 1]!;
-    const why = `${sock.ops.name}.${sys.field} is NULL: ${caller.fn} returns EOPNOTSUPP`;
+    const why = msg(M.nullSlot, { table: sock.ops.name, field: sys.field, fn: caller.fn });
     caller.snapshot = { ...caller.snapshot, errno: 'EOPNOTSUPP' };
     caller.why = why;
     return {
@@ -237,7 +335,7 @@ export function sockDispatch(sock: SocketCreated, op: SocketOp, opts: DispatchOp
     };
   }
   if (slot.stub) {
-    const why = `${sock.ops.name}.${sys.field} = ${slot.fn}: this family does not support ${op}()`;
+    const why = msg(M.stub, { table: sock.ops.name, field: sys.field, fn: slot.fn, op });
     push(slot.fn, 'net/core/sock.c', why, {
       layer: 'proto_ops',
       via,
@@ -254,7 +352,7 @@ export function sockDispatch(sock: SocketCreated, op: SocketOp, opts: DispatchOp
       note: why,
     };
   }
-  push(slot.fn, sock.ops.file, `${via} = ${slot.fn} (${sock.ops.name})`, {
+  push(slot.fn, sock.ops.file, msg(M.opsSlot, { via, fn: slot.fn, table: sock.ops.name }), {
     layer: 'proto_ops',
     via,
     table: sock.ops.name,
@@ -269,12 +367,17 @@ export function sockDispatch(sock: SocketCreated, op: SocketOp, opts: DispatchOp
     if (pslot) {
       for (const [fn, file, why] of use.helpers) push(fn, file, why, { layer: 'helper' });
       protoField = use.protoField;
-      push(pslot.fn, sock.prot.file, `sk->sk_prot->${use.protoField} = ${pslot.fn} (${sock.prot.name})`, {
-        layer: 'proto',
-        via: `sk->sk_prot->${use.protoField}`,
-        table: sock.prot.name,
-        field: use.protoField,
-      });
+      push(
+        pslot.fn,
+        sock.prot.file,
+        msg(M.protoSlot, { field: use.protoField, fn: pslot.fn, table: sock.prot.name }),
+        {
+          layer: 'proto',
+          via: `sk->sk_prot->${use.protoField}`,
+          table: sock.prot.name,
+          field: use.protoField,
+        },
+      );
     }
   }
   return {
@@ -288,15 +391,12 @@ export function sockDispatch(sock: SocketCreated, op: SocketOp, opts: DispatchOp
 }
 
 /** What the call does to a socket just returned by socket(), where that does not depend on arguments. */
-function freshNote(sock: SocketCreated, op: SocketOp, opsFn: string, protoField: string | null): string {
-  if (opsFn === 'inet_shutdown')
-    return 'on a fresh socket (TCP_CLOSE) inet_shutdown still calls sk_prot->shutdown but returns ENOTCONN';
-  if (op === 'listen' && opsFn === 'inet_listen' && sock.so_type !== 1)
-    return 'inet_listen refuses anything but SOCK_STREAM with EINVAL';
-  if (op === 'accept' && opsFn === 'inet_accept')
-    return 'accept() on a socket that is not listening fails with EINVAL';
-  if (protoField) return `the result depends on the arguments and on ${sock.prot.name}`;
-  return `handled by ${opsFn} itself; ${sock.prot.name} has no part in it`;
+function freshNote(sock: SocketCreated, op: SocketOp, opsFn: string, protoField: string | null): Msg {
+  if (opsFn === 'inet_shutdown') return msg(M.noteShutdown);
+  if (op === 'listen' && opsFn === 'inet_listen' && sock.so_type !== 1) return msg(M.noteListen);
+  if (op === 'accept' && opsFn === 'inet_accept') return msg(M.noteAccept);
+  if (protoField) return msg(M.noteDepends, { prot: sock.prot.name });
+  return msg(M.noteItself, { fn: opsFn, prot: sock.prot.name });
 }
 
 /** The slots of `t` a dispatch result touches (for highlighting in the tables). */

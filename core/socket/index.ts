@@ -39,6 +39,7 @@ export {
   inetswList,
   inetRegisterProtosw,
   buildInetsw,
+  INETSW_OUTCOME_LABEL,
 } from './inet-create.ts';
 export { netlinkCreate, unixCreate, packetCreate, vsockCreate, xskCreate } from './family-create.ts';
 export type { PfCreateArgs, PfCreateResult } from './pf-create.ts';

@@ -1,3 +1,4 @@
+import { formatMsg } from '../i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import {
   AF,
@@ -36,8 +37,12 @@ describe('inet_register_protosw', () => {
   it('refuses to override a permanent protocol and ignores types >= SOCK_MAX', () => {
     const lists: InetProtosw[][] = [];
     expect(inetRegisterProtosw(lists, entry(1, 6, true))).toBeNull();
-    expect(inetRegisterProtosw(lists, entry(1, 6, false))).toMatch(/override permanent protocol 6/);
-    expect(inetRegisterProtosw(lists, entry(11, 1, false))).toMatch(/invalid socket type 11/);
+    expect(formatMsg(inetRegisterProtosw(lists, entry(1, 6, false)), 'en')).toMatch(
+      /override permanent protocol 6/,
+    );
+    expect(formatMsg(inetRegisterProtosw(lists, entry(11, 1, false)), 'en')).toMatch(
+      /invalid socket type 11/,
+    );
     // A non-permanent newcomer goes before older non-permanent entries.
     inetRegisterProtosw(lists, entry(1, 7, false));
     inetRegisterProtosw(lists, entry(1, 8, false));

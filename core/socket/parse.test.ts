@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatMsg } from '../i18n/index.ts';
+import { MAX_ECHO } from './parse.ts';
 import {
   parseDomain,
   parseIntLiteral,
@@ -55,6 +57,33 @@ describe('parsing socket() arguments', () => {
     expect(protocolChoices(2).some((c) => c.name === 'IPPROTO_SCTP')).toBe(true);
     expect(protocolChoices(16).some((c) => c.name === 'NETLINK_GENERIC')).toBe(true);
     expect(protocolChoices(17)).toContainEqual({ name: 'htons(ETH_P_ALL)', value: 0x300 });
+  });
+
+  it('what a Chinese IME types: full-width letters and digits, Chinese punctuation', () => {
+    expect(parseDomain('ＡＦ＿ＩＮＥＴ６')).toEqual({ ok: true, value: 10, name: 'AF_INET6' });
+    expect(parseType('SOCK_DGRAM｜SOCK_CLOEXEC')).toMatchObject({ ok: true, value: 0x80002 });
+    expect(parseType('ＳＯＣＫ＿ＲＡＷ')).toMatchObject({ ok: true, value: 3 });
+    expect(parseProtocol(2, '１７')).toMatchObject({ ok: true, value: 17 });
+    expect(parseProtocol(2, '－１')).toMatchObject({ ok: true, value: -1 });
+    expect(parseProtocol(17, 'htons（ETH_P_ALL）')).toMatchObject({ ok: true, value: 0x300 });
+    expect(parseIntLiteral('０ｘｆｆ')).toBe(255);
+  });
+
+  it('errors are messages in both languages, echoing at most MAX_ECHO characters', () => {
+    const d = parseDomain('AF_NOPE');
+    expect(d.ok).toBe(false);
+    if (d.ok) return;
+    expect(formatMsg(d.why, 'en')).toBe(
+      'unknown address family "AF_NOPE" (try AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_PACKET or a number)',
+    );
+    expect(formatMsg(d.why, 'zh-CN')).toMatch(/^未知的地址族 "AF_NOPE"（可以试试 AF_INET、/);
+    const long = parseDomain('X'.repeat(10_000));
+    expect(long.ok === false && long.input.length).toBe(MAX_ECHO);
+    expect(long.ok === false && formatMsg(long.why, 'en').length).toBeLessThan(200);
+    const p = parseProtocol(16, 'IPPROTO_UDP');
+    expect(p.ok === false && formatMsg(p.why, 'zh-CN')).toBe(
+      '"IPPROTO_UDP" 不是这个地址族的协议：请用 NETLINK_* 名称或数字',
+    );
   });
 
   it('all three at once, first error wins', () => {

@@ -2,8 +2,10 @@
  * Reading domain / type / protocol as people and URLs write them: symbolic names (AF_INET or
  * PF_INET, SOCK_DGRAM|SOCK_CLOEXEC, IPPROTO_UDP, NETLINK_ROUTE, htons(ETH_P_ALL) or ETH_P_ALL)
  * or any number (decimal, 0x hex, negative). The protocol's namespace follows the domain.
+ * What a Chinese IME types is read too (`ＡＦ＿ＩＮＥＴ`, `SOCK_DGRAM｜SOCK_CLOEXEC`, `０ｘ１１`).
  * Errors are values.
  */
+import { defineMessages, msg, normalizeInput, type Msg } from '../i18n/index.ts';
 import {
   AF,
   AF_ALIASES,
@@ -28,8 +30,44 @@ export interface ParseError {
   ok: false;
   /** Which argument could not be read. */
   field: 'domain' | 'type' | 'protocol';
+  /** What was typed (cut to MAX_ECHO characters). */
   input: string;
-  why: string;
+  why: Msg;
+}
+
+const M = defineMessages({
+  notInt32: {
+    id: 'socket.parse.notInt32',
+    defaultMessage: '{field, select, domain {domain} type {type} other {protocol}} must be a 32-bit integer',
+  },
+  unknownFamily: {
+    id: 'socket.parse.unknownFamily',
+    defaultMessage:
+      'unknown address family "{input}" (try <code>AF_INET</code>, <code>AF_INET6</code>, <code>AF_UNIX</code>, <code>AF_NETLINK</code>, <code>AF_PACKET</code> or a number)',
+  },
+  emptyTypePart: {
+    id: 'socket.parse.emptyTypePart',
+    defaultMessage: 'empty part in the type',
+    description: 'The type is names or numbers joined with |, and one of them is empty (SOCK_DGRAM||1).',
+  },
+  unknownType: {
+    id: 'socket.parse.unknownType',
+    defaultMessage:
+      'unknown socket type "{input}" (try <code>SOCK_STREAM</code>, <code>SOCK_DGRAM</code>, <code>SOCK_RAW</code>…)',
+  },
+  notProtocol: {
+    id: 'socket.parse.notProtocol',
+    defaultMessage:
+      '"{input}" is not a protocol of this domain: use {ns, select, ipproto {an <code>IPPROTO_*</code> name or a number} netlink {a <code>NETLINK_*</code> name or a number} ethertype {an <code>ETH_P_*</code> name, <code>htons(ETH_P_*)</code> or a number} unix {0 or <code>PF_UNIX</code>} vsock {0 or <code>PF_VSOCK</code>} other {a number}}',
+    description: 'ns: which names the domain takes (ipproto, netlink, ethertype, unix, vsock or none).',
+  },
+});
+
+/** Longest echo of what was typed, in an error. */
+export const MAX_ECHO = 64;
+
+function clip(s: string): string {
+  return s.length > MAX_ECHO ? `${s.slice(0, MAX_ECHO - 1)}…` : s;
 }
 
 export type ParseResult = Parsed | ParseError;
@@ -39,7 +77,7 @@ const UINT32_MAX = 0xffffffff;
 
 /** A C int literal: decimal or 0x hex, optional sign; values up to 0xffffffff wrap as C would. */
 export function parseIntLiteral(text: string): number | null {
-  const t = text.trim();
+  const t = normalizeInput(text).trim();
   const m = /^([+-]?)(0x[0-9a-f]+|\d+)$/i.exec(t);
   if (!m) return null;
   const mag = Number(m[2]);
@@ -49,20 +87,20 @@ export function parseIntLiteral(text: string): number | null {
   return v | 0;
 }
 
-function err(field: ParseError['field'], input: string, why: string): ParseError {
-  return { ok: false, field, input, why };
+function err(field: ParseError['field'], input: string, why: Msg): ParseError {
+  return { ok: false, field, input: clip(input), why };
 }
 
 function numberInput(field: ParseError['field'], input: number): ParseResult {
   if (!Number.isInteger(input) || input < INT32_MIN || input > UINT32_MAX)
-    return err(field, String(input), `${field} must be a 32-bit integer`);
+    return err(field, String(input), msg(M.notInt32, { field }));
   return { ok: true, value: input | 0, name: String(input | 0) };
 }
 
 /** AF_* / PF_* / a number. */
 export function parseDomain(input: string | number): ParseResult {
   if (typeof input === 'number') return numberInput('domain', input);
-  const t = input.trim();
+  const t = normalizeInput(input).trim();
   const n = parseIntLiteral(t);
   if (n !== null) return { ok: true, value: n, name: String(n) };
   const up = t.toUpperCase().replace(/^PF_/, 'AF_');
@@ -70,11 +108,7 @@ export function parseDomain(input: string | number): ParseResult {
   if (key) return { ok: true, value: AF[key], name: key };
   const alias = AF_ALIASES[up];
   if (alias !== undefined) return { ok: true, value: alias, name: up };
-  return err(
-    'domain',
-    input,
-    `unknown address family "${t}" (try AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_PACKET or a number)`,
-  );
+  return err('domain', String(input), msg(M.unknownFamily, { input: clip(t) }));
 }
 
 const TYPE_FLAGS: Readonly<Record<string, number>> = { SOCK_NONBLOCK, SOCK_CLOEXEC };
@@ -82,8 +116,11 @@ const TYPE_FLAGS: Readonly<Record<string, number>> = { SOCK_NONBLOCK, SOCK_CLOEX
 /** SOCK_* names and numbers joined with `|` (e.g. `SOCK_DGRAM|SOCK_CLOEXEC`, `SOCK_DGRAM|0x100`). */
 export function parseType(input: string | number): ParseResult {
   if (typeof input === 'number') return numberInput('type', input);
-  const parts = input.split('|').map((p) => p.trim());
-  if (parts.length === 0 || parts.some((p) => p === '')) return err('type', input, 'empty part in the type');
+  const parts = normalizeInput(input)
+    .split('|')
+    .map((p) => p.trim());
+  if (parts.length === 0 || parts.some((p) => p === ''))
+    return err('type', String(input), msg(M.emptyTypePart));
   let value = 0;
   const names: string[] = [];
   for (const p of parts) {
@@ -102,7 +139,7 @@ export function parseType(input: string | number): ParseResult {
     } else if (flag !== undefined) {
       value |= flag;
       names.push(up);
-    } else return err('type', input, `unknown socket type "${p}" (try SOCK_STREAM, SOCK_DGRAM, SOCK_RAW…)`);
+    } else return err('type', String(input), msg(M.unknownType, { input: clip(p) }));
   }
   return { ok: true, value: value | 0, name: names.join('|') };
 }
@@ -161,7 +198,7 @@ export function protocolChoices(domain: number): { name: string; value: number }
  */
 export function parseProtocol(domain: number, input: string | number): ParseResult {
   if (typeof input === 'number') return numberInput('protocol', input);
-  const t = input.trim();
+  const t = normalizeInput(input).trim();
   const n = parseIntLiteral(t);
   if (n !== null) return { ok: true, value: n, name: String(n) };
   const htonsM = /^htons\s*\(\s*(.+?)\s*\)$/i.exec(t);
@@ -189,15 +226,7 @@ export function parseProtocol(domain: number, input: string | number): ParseResu
       return { ok: true, value: AF.AF_VSOCK, name: 'PF_VSOCK' };
     }
   }
-  const hint: Record<ProtocolNamespace, string> = {
-    ipproto: 'an IPPROTO_* name',
-    netlink: 'a NETLINK_* name',
-    ethertype: 'an ETH_P_* name or htons(ETH_P_*)',
-    unix: '0 or PF_UNIX',
-    vsock: '0 or PF_VSOCK',
-    none: 'a number',
-  };
-  return err('protocol', input, `"${t}" is not a protocol of this domain: use ${hint[ns]} or a number`);
+  return err('protocol', String(input), msg(M.notProtocol, { input: clip(t), ns }));
 }
 
 export interface ParsedCall {

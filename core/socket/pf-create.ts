@@ -1,5 +1,6 @@
 /** What every `pf->create` model receives and returns (the contract of net_proto_family.create). */
 import type { Errno } from '../errno/index.ts';
+import type { Msg } from '../i18n/msg.ts';
 import type { KernelProfile, SocketSnapshot, SocketStep } from './types.ts';
 
 export interface PfCreateArgs {
@@ -16,7 +17,7 @@ export interface PfCreateError {
   errno: Errno;
   fn: string;
   file: string;
-  why: string;
+  why: Msg;
 }
 
 export interface PfCreateOk {
@@ -39,7 +40,7 @@ export function pushStep(
   steps: SocketStep[],
   fn: string,
   file: string,
-  why: string,
+  why: Msg,
   snapshot: SocketSnapshot,
 ): void {
   steps.push({ fn, file, why, dir: 'down', snapshot });
@@ -51,7 +52,7 @@ export function fail(
   errno: Errno,
   fn: string,
   file: string,
-  why: string,
+  why: Msg,
   snapshot: Omit<SocketSnapshot, 'errno'>,
 ): PfCreateError {
   pushStep(steps, fn, file, why, { ...snapshot, errno });

@@ -4,6 +4,7 @@
  * Firecracker guest build: no loadable modules, no SCTP/L2TP/DCCP, MPTCP and UDP-Lite built
  * in, vsock through virtio only, ping_group_range "1 0").
  */
+import { defineMessages, msg } from '../i18n/index.ts';
 import { AF, IPPROTO, NETLINK, SOCK } from './constants.ts';
 import type { Caller, InetProtosw, KernelProfile } from './types.ts';
 
@@ -149,6 +150,16 @@ export const MPTCP_V6_PROTOSW: InetProtosw = {
   file: 'net/mptcp/protocol.c',
 };
 
+const M = defineMessages({
+  linux618fc: {
+    id: 'socket.profile.linux618fc',
+    defaultMessage:
+      'Linux 6.18.44 (Firecracker guest build, x86_64), the kernel the oracle fixtures were recorded on: no modules; UDP-Lite and MPTCP built in, no SCTP; vsock over virtio only; <code>ping_group_range</code> "1 0".',
+    description:
+      'The default kernel profile, shown under the Socket lab form and in `sockscope socket --json`.',
+  },
+});
+
 /**
  * The fixture kernel (6.18.44-fc-v595, x86_64). Families and netlink protocols as that build
  * registers them (CONFIG_UNIX, INET, IPV6, NETLINK, PACKET, VSOCKETS + VIRTIO_VSOCKETS,
@@ -157,9 +168,7 @@ export const MPTCP_V6_PROTOSW: InetProtosw = {
  */
 export const LINUX_6_18_FC: KernelProfile = {
   id: 'linux-6.18.44-fc',
-  description:
-    'Linux 6.18.44 (Firecracker guest build, x86_64), the kernel the oracle fixtures were recorded on: ' +
-    'no modules; UDP-Lite and MPTCP built in, no SCTP; vsock over virtio only; ping_group_range "1 0".',
+  description: msg(M.linux618fc),
   release: '6.18.44-fc-v595',
   modules: false,
   families: [AF.AF_UNIX, AF.AF_INET, AF.AF_INET6, AF.AF_NETLINK, AF.AF_PACKET, AF.AF_VSOCK, AF.AF_XDP],

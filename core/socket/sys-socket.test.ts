@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMsg } from '../i18n/index.ts';
 import {
   AF,
   CALLER_UNPRIVILEGED,
@@ -93,7 +94,9 @@ describe('sysSocket: __sys_socket → __sock_create → pf->create', () => {
   it('rewrites PF_INET + SOCK_PACKET to PF_PACKET before the inet protocol check', () => {
     const r = sysSocket(AF.AF_INET, SOCK.SOCK_PACKET, -1);
     expect(readBack(r)).toEqual([17, 10, 0]);
-    expect(r.trace.some((s) => s.fn === '__sock_create' && s.why.includes('PF_PACKET'))).toBe(true);
+    expect(
+      r.trace.some((s) => s.fn === '__sock_create' && formatMsg(s.why, 'en').includes('PF_PACKET')),
+    ).toBe(true);
     expect(r.ok && r.ops.name).toBe('packet_ops_spkt');
     expect(readBack(sysSocket(AF.AF_INET, SOCK.SOCK_PACKET, 0, user))).toBe('EPERM');
     expect(readBack(sysSocket(AF.AF_INET6, SOCK.SOCK_PACKET, 0))).toBe('ESOCKTNOSUPPORT');

@@ -4,6 +4,7 @@
  * then the family's create function. Returns the created socket with its tables, or the
  * errno with the function that returned it; always with the trace.
  */
+import { defineMessages, msg, type Msg } from '../i18n/index.ts';
 import {
   AF,
   AF_MAX,
@@ -30,6 +31,80 @@ import { DEFAULT_PROFILE } from './profile.ts';
 import type { FnTable, KernelProfile, SocketRequest, SocketResult, SocketStep } from './types.ts';
 
 const SOCKET_C = 'net/socket.c';
+
+const M = defineMessages({
+  entry: {
+    id: 'socket.sys.entry',
+    defaultMessage:
+      '<code>socket({family}, {type}, {protocol})</code>; <code>update_socket_protocol()</code> (a BPF hook, no program attached) leaves the protocol as is',
+    description:
+      '__sys_socket, the first step of socket(2). family/type: symbolic names; protocol: the number.',
+  },
+  badFlags: {
+    id: 'socket.sys.badFlags',
+    defaultMessage:
+      '<code>type</code> has flag bits <code>{bits}</code> besides <code>SOCK_NONBLOCK</code> (0x800) and <code>SOCK_CLOEXEC</code> (0x80000)',
+    description: '__sys_socket_create refuses with EINVAL. bits: the unknown bits in hex (0x100).',
+  },
+  flagsAllowed: {
+    id: 'socket.sys.flagsAllowed',
+    defaultMessage:
+      'flag bits <code>{flags}</code> are allowed; <code>type &= SOCK_TYPE_MASK</code> → {type}',
+    description: 'flags: SOCK_NONBLOCK|SOCK_CLOEXEC as set; type: the socket type number left.',
+  },
+  noFlags: {
+    id: 'socket.sys.noFlags',
+    defaultMessage: 'no flag bits; <code>type &= SOCK_TYPE_MASK</code> → {type}',
+  },
+  familyRange: {
+    id: 'socket.sys.familyRange',
+    defaultMessage: 'family {family} is outside <code>0..NPROTO-1</code> (<code>AF_MAX</code> = {max})',
+    description: '__sock_create refuses with EAFNOSUPPORT.',
+  },
+  typeRange: {
+    id: 'socket.sys.typeRange',
+    defaultMessage: 'type {type} is outside <code>0..SOCK_MAX-1</code> ({max})',
+    description: '__sock_create refuses with EINVAL.',
+  },
+  inetPacket: {
+    id: 'socket.sys.inetPacket',
+    defaultMessage:
+      '<code>(PF_INET, SOCK_PACKET)</code> is obsolete: the family is rewritten to <code>PF_PACKET</code> (<code>"uses obsolete (PF_INET,SOCK_PACKET)"</code>)',
+    description: 'The quoted text is what the kernel logs (pr_info_once); keep it as is.',
+  },
+  inRange: {
+    id: 'socket.sys.inRange',
+    defaultMessage:
+      'family <code>{family}</code> and type <code>{type}</code> are in range; <code>security_socket_create</code> allows; <code>sock_alloc()</code>; <code>sock->type = {typeNum}</code>',
+  },
+  noFamilyModules: {
+    id: 'socket.sys.noFamilyModules',
+    defaultMessage:
+      '<code>net_families[{index}]</code> is NULL: <code>{family}</code> is not registered in this kernel (<code>request_module("net-pf-{index}")</code> found nothing)',
+    description: '__sock_create refuses with EAFNOSUPPORT on a kernel with loadable modules.',
+  },
+  noFamily: {
+    id: 'socket.sys.noFamily',
+    defaultMessage:
+      '<code>net_families[{index}]</code> is NULL: <code>{family}</code> is not registered in this kernel (and it cannot load modules)',
+    description: '__sock_create refuses with EAFNOSUPPORT on a kernel without loadable modules.',
+  },
+  pfCreate: {
+    id: 'socket.sys.pfCreate',
+    defaultMessage: '<code>pf = net_families[{index}]</code>; <code>pf->create = {fn}</code>',
+  },
+  mapFd: {
+    id: 'socket.sys.mapFd',
+    defaultMessage:
+      'the socket gets the lowest free fd; <code>SO_DOMAIN/SO_TYPE/SO_PROTOCOL</code> read {domain}/{type}/{protocol}',
+  },
+  mapFdFlags: {
+    id: 'socket.sys.mapFdFlags',
+    defaultMessage:
+      'the socket gets the lowest free fd with <code>{flags}</code>; <code>SO_DOMAIN/SO_TYPE/SO_PROTOCOL</code> read {domain}/{type}/{protocol}',
+    description: 'flags: O_NONBLOCK and/or O_CLOEXEC joined with " | ".',
+  },
+});
 
 /** The families whose create function is modelled: net_families[family]->create. */
 export const FAMILY_CREATE: ReadonlyMap<number, { fn: string; file: string; create: PfCreate }> = new Map([
@@ -62,12 +137,7 @@ export function sysSocket(
   const request: SocketRequest = { family: toCInt(family), type: toCInt(type), protocol: toCInt(protocol) };
   const steps: SocketStep[] = [];
   const base = { request, profile: profile.id, privilege: profile.caller.privilege };
-  const failed = (
-    errno: SocketStep['snapshot']['errno'] & string,
-    fn: string,
-    file: string,
-    why: string,
-  ) => ({
+  const failed = (errno: SocketStep['snapshot']['errno'] & string, fn: string, file: string, why: Msg) => ({
     ok: false as const,
     errno,
     fn,
@@ -81,8 +151,11 @@ export function sysSocket(
     steps,
     '__sys_socket',
     SOCKET_C,
-    `socket(${familyName(request.family)}, ${typeName(request.type)}, ${request.protocol}); ` +
-      'update_socket_protocol() (a BPF hook, no program attached) leaves the protocol as is',
+    msg(M.entry, {
+      family: familyName(request.family),
+      type: typeName(request.type),
+      protocol: request.protocol,
+    }),
     { family: request.family, type: request.type, protocol: request.protocol },
   );
 
@@ -90,7 +163,7 @@ export function sysSocket(
   const flags = request.type & ~SOCK_TYPE_MASK;
   const bad = flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK);
   if (bad) {
-    const why = `type has flag bits 0x${(bad >>> 0).toString(16)} besides SOCK_NONBLOCK (0x800) and SOCK_CLOEXEC (0x80000)`;
+    const why = msg(M.badFlags, { bits: `0x${(bad >>> 0).toString(16)}` });
     pushStep(steps, '__sys_socket_create', SOCKET_C, why, {
       family: request.family,
       type: request.type,
@@ -104,8 +177,9 @@ export function sysSocket(
     steps,
     '__sys_socket_create',
     SOCKET_C,
-    (flags ? `flag bits ${typeName(flags).replace(/^0\|/, '')} are allowed` : 'no flag bits') +
-      `; type &= SOCK_TYPE_MASK → ${sockType}`,
+    flags
+      ? msg(M.flagsAllowed, { flags: typeName(flags).replace(/^0\|/, ''), type: sockType })
+      : msg(M.noFlags, { type: sockType }),
     { family: request.family, type: sockType, protocol: request.protocol, flags },
   );
 
@@ -122,12 +196,7 @@ function sockCreateSteps(
 ): SocketResult {
   let sockType = type;
   const base = { request, profile: profile.id, privilege: profile.caller.privilege };
-  const failed = (
-    errno: SocketStep['snapshot']['errno'] & string,
-    fn: string,
-    file: string,
-    why: string,
-  ) => ({
+  const failed = (errno: SocketStep['snapshot']['errno'] & string, fn: string, file: string, why: Msg) => ({
     ok: false as const,
     errno,
     fn,
@@ -139,7 +208,7 @@ function sockCreateSteps(
   let fam = request.family;
   const proto = request.protocol;
   if (fam < 0 || fam >= AF_MAX) {
-    const why = `family ${fam} is outside 0..NPROTO-1 (AF_MAX = ${AF_MAX})`;
+    const why = msg(M.familyRange, { family: fam, max: AF_MAX });
     pushStep(steps, '__sock_create', SOCKET_C, why, {
       family: fam,
       type: sockType,
@@ -149,7 +218,7 @@ function sockCreateSteps(
     return failed('EAFNOSUPPORT', '__sock_create', SOCKET_C, why);
   }
   if (sockType < 0 || sockType >= SOCK_MAX) {
-    const why = `type ${sockType} is outside 0..SOCK_MAX-1 (${SOCK_MAX - 1})`;
+    const why = msg(M.typeRange, { type: sockType, max: SOCK_MAX - 1 });
     pushStep(steps, '__sock_create', SOCKET_C, why, {
       family: fam,
       type: sockType,
@@ -160,30 +229,27 @@ function sockCreateSteps(
   }
   if (fam === AF.AF_INET && sockType === SOCK.SOCK_PACKET) {
     fam = AF.AF_PACKET;
-    pushStep(
-      steps,
-      '__sock_create',
-      SOCKET_C,
-      '(PF_INET, SOCK_PACKET) is obsolete: the family is rewritten to PF_PACKET ("uses obsolete (PF_INET,SOCK_PACKET)")',
-      { family: fam, type: sockType, protocol: proto },
-    );
+    pushStep(steps, '__sock_create', SOCKET_C, msg(M.inetPacket), {
+      family: fam,
+      type: sockType,
+      protocol: proto,
+    });
   } else {
     pushStep(
       steps,
       '__sock_create',
       SOCKET_C,
-      `family ${familyLabel(fam)} and type ${typeName(sockType)} are in range; security_socket_create allows; sock_alloc(); sock->type = ${sockType}`,
+      msg(M.inRange, { family: familyLabel(fam), type: typeName(sockType), typeNum: sockType }),
       { family: fam, type: sockType, protocol: proto },
     );
   }
 
   const pf = profile.families.includes(fam) ? FAMILY_CREATE.get(fam) : undefined;
   if (!pf) {
-    const why =
-      `net_families[${fam}] is NULL: ${familyLabel(fam)} is not registered in this kernel` +
-      (profile.modules
-        ? ` (request_module("net-pf-${fam}") found nothing)`
-        : ' (and it cannot load modules)');
+    const why = msg(profile.modules ? M.noFamilyModules : M.noFamily, {
+      index: fam,
+      family: familyLabel(fam),
+    });
     pushStep(steps, '__sock_create', SOCKET_C, why, {
       family: fam,
       type: sockType,
@@ -192,7 +258,7 @@ function sockCreateSteps(
     });
     return failed('EAFNOSUPPORT', '__sock_create', SOCKET_C, why);
   }
-  pushStep(steps, '__sock_create', SOCKET_C, `pf = net_families[${fam}]; pf->create = ${pf.fn}`, {
+  pushStep(steps, '__sock_create', SOCKET_C, msg(M.pfCreate, { index: fam, fn: pf.fn }), {
     family: fam,
     type: sockType,
     protocol: proto,
@@ -210,11 +276,15 @@ function sockCreateSteps(
     steps,
     'sock_map_fd',
     SOCKET_C,
-    `the socket gets the lowest free fd` +
-      (nonblock || cloexec
-        ? ` with ${[nonblock && 'O_NONBLOCK', cloexec && 'O_CLOEXEC'].filter(Boolean).join(' | ')}`
-        : '') +
-      `; SO_DOMAIN/SO_TYPE/SO_PROTOCOL read ${r.sk_family}/${r.sk_type}/${r.sk_protocol}`,
+    msg(nonblock || cloexec ? M.mapFdFlags : M.mapFd, {
+      flags:
+        nonblock || cloexec
+          ? [nonblock && 'O_NONBLOCK', cloexec && 'O_CLOEXEC'].filter(Boolean).join(' | ')
+          : undefined,
+      domain: r.sk_family,
+      type: r.sk_type,
+      protocol: r.sk_protocol,
+    }),
     { family: r.sk_family, type: r.sk_type, protocol: r.sk_protocol, flags, ops: r.ops, prot: r.prot },
   );
   return {

@@ -1,5 +1,6 @@
 /** Types of the socket-creation and dispatch model (core/socket). */
 import type { Errno, KernelError } from '../errno/index.ts';
+import type { Msg } from '../i18n/msg.ts';
 import type { TraceStep } from '../trace/index.ts';
 
 /** Capabilities the modelled create functions test with ns_capable(). */
@@ -48,7 +49,7 @@ export interface KernelProfile {
   /** Short id, e.g. `linux-6.18.44-fc`. */
   id: string;
   /** For people: which kernel this is and where the facts come from. */
-  description: string;
+  description: Msg;
   /** `uname -r` of the kernel the profile was taken from. */
   release: string;
   /** CONFIG_MODULES: whether request_module() can load anything (it changes nothing in the model). */
@@ -79,7 +80,7 @@ export interface InetswWalkStep {
   prot: string;
   ops: string;
   outcome: InetswOutcome;
-  why: string;
+  why: Msg;
 }
 
 /** What the socket panels draw at a step. */
@@ -98,7 +99,7 @@ export interface SocketSnapshot {
   errno?: Errno;
 }
 
-export type SocketStep = TraceStep<SocketSnapshot>;
+export type SocketStep = TraceStep<SocketSnapshot, Msg>;
 
 /** The call as the user made it. */
 export interface SocketRequest {
@@ -143,7 +144,7 @@ export interface SocketCreated {
   trace: readonly SocketStep[];
 }
 
-export interface SocketFailed extends KernelError {
+export interface SocketFailed extends KernelError<Msg> {
   request: SocketRequest;
   profile: string;
   privilege: Caller['privilege'];
@@ -178,7 +179,7 @@ export interface DispatchSnapshot {
   field?: string;
   errno?: Errno;
 }
-export type DispatchStep = TraceStep<DispatchSnapshot>;
+export type DispatchStep = TraceStep<DispatchSnapshot, Msg>;
 
 export interface DispatchResult {
   op: SocketOp;
@@ -188,7 +189,7 @@ export interface DispatchResult {
   opsField: string | null;
   protoField: string | null;
   /** When the chain ends in a refusal that does not depend on arguments (a stub, a missing slot). */
-  error: KernelError | null;
+  error: KernelError<Msg> | null;
   /** What the call does to a freshly created socket, when that is fixed (e.g. shutdown → ENOTCONN). */
-  note: string;
+  note: Msg;
 }

@@ -1,4 +1,5 @@
 import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
+import { renderText } from '../../../core/i18n/index.ts';
 import { AF, FAMILY_CREATE, protocolName, typeName } from '../../../core/socket/index.ts';
 import type { InetswOutcome, SocketResult, SocketSnapshot, SocketStep } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
@@ -126,7 +127,7 @@ export function CallPath({
                         </span>
                         <span className="sk-line-why">
                           <span className="visually-hidden">Step {i + 1}: </span>
-                          {s.why}
+                          {renderText(s.why, 'en')}
                           {err && i !== last && <span className="sk-err-tag mono">err = -{err}</span>}
                         </span>
                       </button>
@@ -217,7 +218,7 @@ function InetswWalk({ inetsw }: { inetsw: NonNullable<SocketSnapshot['inetsw']> 
                 <span className="sk-entry-tables mono">
                   {e.prot} · {e.ops}
                 </span>
-                {w && <span className="sk-entry-why">{w.why}</span>}
+                {w && <span className="sk-entry-why">{renderText(w.why, 'en')}</span>}
                 {!w && <span className="sk-entry-why">The loop stopped before this entry.</span>}
               </li>
             );

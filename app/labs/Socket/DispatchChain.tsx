@@ -1,4 +1,5 @@
 import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
+import { renderText } from '../../../core/i18n/index.ts';
 import { SOCKET_OPS } from '../../../core/socket/index.ts';
 import type { DispatchResult, DispatchSnapshot, DispatchStep } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
@@ -111,17 +112,17 @@ export function DispatchChain({ dispatch }: { dispatch: DispatchResult }) {
             {dispatch.op}() fails with <span className="mono">{dispatch.error.errno}</span>
           </strong>{' '}
           (errno {ERRNO[dispatch.error.errno]}, {STRERROR[dispatch.error.errno] ?? 'error'}) in{' '}
-          <span className="mono">{dispatch.error.fn}()</span>: {dispatch.error.why}
+          <span className="mono">{dispatch.error.fn}()</span>: {renderText(dispatch.error.why, 'en')}
         </p>
       ) : (
-        <p className="sk-dispatch-out">{dispatch.note}</p>
+        <p className="sk-dispatch-out">{renderText(dispatch.note, 'en')}</p>
       )}
       <details className="sk-chain-why">
         <summary>Why each function is called</summary>
         <ol className="sk-chain-steps">
           {dispatch.chain.map((s, i) => (
             <li key={i}>
-              <span className="mono">{s.fn}</span> — {s.why}
+              <span className="mono">{s.fn}</span> — {renderText(s.why, 'en')}
             </li>
           ))}
         </ol>

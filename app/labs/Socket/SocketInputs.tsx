@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { renderText } from '../../../core/i18n/index.ts';
 import {
   AF,
   DEFAULT_PROFILE,
@@ -169,7 +170,7 @@ export function SocketInputs() {
           <p className="sk-kernel-name">
             Kernel: <strong className="mono">{DEFAULT_PROFILE.id}</strong> (the fixtures’ kernel)
           </p>
-          <p className="field-hint">{DEFAULT_PROFILE.description}</p>
+          <p className="field-hint">{renderText(DEFAULT_PROFILE.description, 'en')}</p>
         </div>
       </fieldset>
     </form>

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { renderText } from '../../../core/i18n/index.ts';
 import type { SocketStep } from '../../../core/socket/index.ts';
 import { IssuesBanner, LabShell, StepList, StepNav, issueOf } from '../../lab-kit/index.ts';
 import type { LabIntro, StepView } from '../../lab-kit/index.ts';
@@ -48,7 +49,7 @@ const INTRO: LabIntro = {
 /** A step of socket(); the one that returns the errno is marked. */
 const stepView = (s: SocketStep, failed: boolean): StepView => ({
   fn: s.fn,
-  why: s.why,
+  why: renderText(s.why, 'en'),
   file: s.file,
   className: failed ? 'sk-step--errno' : '',
   fnExtra: failed && s.snapshot.errno ? <span className="sk-step-errno"> → -{s.snapshot.errno}</span> : null,

@@ -1,4 +1,5 @@
 import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
+import { renderText } from '../../../core/i18n/index.ts';
 import { SOCK_TYPE_MASK, familyName, protocolName, typeName } from '../../../core/socket/index.ts';
 import type { SocketCreated, SocketFailed, SocketResult } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
@@ -107,7 +108,7 @@ function Failed({ r }: { r: SocketFailed }) {
         </a>{' '}
         <span className="muted mono">{r.file}</span>
       </p>
-      <p className="errno-why">Why: {r.why}</p>
+      <p className="errno-why">Why: {renderText(r.why, 'en')}</p>
     </div>
   );
 }

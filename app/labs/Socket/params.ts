@@ -29,6 +29,7 @@ import {
   profileFor,
 } from '../../../core/socket/index.ts';
 import type { KernelProfile, SocketOp } from '../../../core/socket/index.ts';
+import { renderText } from '../../../core/i18n/index.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
 import type { Issue, Parsed } from '../../lab-kit/index.ts';
 
@@ -99,7 +100,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   else {
     const d = parseDomain(f.domain);
     if (d.ok) family = d.value;
-    else issues.push({ field: 'domain', message: `${capitalise(d.why)}.` });
+    else issues.push({ field: 'domain', message: `${capitalise(renderText(d.why, 'en'))}.` });
   }
 
   let type: number | null = null;
@@ -107,7 +108,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   else {
     const t = parseType(f.type);
     if (t.ok) type = t.value;
-    else issues.push({ field: 'type', message: `${capitalise(t.why)}.` });
+    else issues.push({ field: 'type', message: `${capitalise(renderText(t.why, 'en'))}.` });
   }
 
   let protocol: number | null = null;
@@ -116,7 +117,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
     // The protocol's names follow the domain; with a bad domain there is nothing to read it against.
     const p = parseProtocol(family, f.protocol);
     if (p.ok) protocol = p.value;
-    else issues.push({ field: 'protocol', message: `${capitalise(p.why)}.` });
+    else issues.push({ field: 'protocol', message: `${capitalise(renderText(p.why, 'en'))}.` });
   }
 
   const flag = (field: 'nonblock' | 'cloexec', bit: number, name: string): number => {
