@@ -7,6 +7,7 @@ import { num } from '../../format.ts';
 import type { NetlinkState } from './store.ts';
 import { selectNlActions, useNetlink } from './store.ts';
 import { SegmentedField } from '../../components/Segmented.tsx';
+import { PresetChips } from '../../lab-kit/index.ts';
 
 const selectInputs = (s: NetlinkState) => ({
   hexText: s.hexText,
@@ -39,21 +40,15 @@ export function BufferInputs() {
         <h2 id="nl-samples-title" className="panel-title">
           Captured from Linux 6.18
         </h2>
-        <ul className="preset-list">
-          {NETLINK_SAMPLES.map((s) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="chip"
-                aria-pressed={s.id === v.sample}
-                title={s.what}
-                onClick={() => loadSample(s.id)}
-              >
-                {s.title}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <PresetChips
+          presets={NETLINK_SAMPLES.map((sm) => ({
+            key: sm.id,
+            name: sm.title,
+            what: sm.what,
+            on: sm.id === v.sample,
+            pick: () => loadSample(sm.id),
+          }))}
+        />
         {current && <p className="field-hint nl-sample-what">{current.what}</p>}
         {NETLINK_SAMPLES.length === 0 && <p className="field-hint">No samples in this build.</p>}
       </section>
