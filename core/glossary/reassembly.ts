@@ -129,7 +129,7 @@ const M = defineMessages({
   ipfrag_high_thresh_detail: {
     id: 'glossary.ipfrag_high_thresh.detail',
     defaultMessage:
-      '<code>net.ipv4.ipfrag_high_thresh</code>, set to 4,194,304 by <code>ipv4_frags_init_net</code> (IPv6 the same). <code>inet_frag_find</code> returns NULL when <code>fqdir->high_thresh</code> is 0 or the memory (the <code>truesize</code> of queued skbs plus the queues) is above it. <code>ipfrag_low_thresh</code> (3 MiB) is kept for compatibility.',
+      '<code>net.ipv4.ipfrag_high_thresh</code>, set to 4,194,304 by <code>ipv4_frags_init_net</code> (IPv6 the same). <code>inet_frag_find</code> returns NULL when <code>fqdir->high_thresh</code> is 0 or the memory (the <code>truesize</code> of queued skbs plus the queues) is above it. <code>ipfrag_low_thresh</code> (3 MiB) is obsolete since 4.17, kept only so that scripts setting it still work.',
     description: 'Glossary detail of ipfrag_high_thresh.',
   },
   ipfrag_max_dist_plain: {

@@ -247,7 +247,7 @@ const M = defineMessages({
   sk_rmem_alloc_detail: {
     id: 'glossary.sk_rmem_alloc.detail',
     defaultMessage:
-      '<code>sk->sk_backlog.rmem_alloc</code>, read through <code>sk_rmem_alloc_get</code>: the sum of the queued skbs’ <code>truesize</code>, charged by <code>skb_set_owner_r</code> (UDP: <code>__udp_enqueue_schedule_skb</code>) and released when <code>recvmsg</code> frees them. <code>ss -m</code> shows it as <code>r</code>.',
+      '<code>sk->sk_backlog.rmem_alloc</code>, read through <code>sk_rmem_alloc_get</code>: the sum of the queued skbs’ <code>truesize</code>, charged when an skb is queued (<code>skb_set_owner_r</code>; UDP adds it itself in <code>__udp_enqueue_schedule_skb</code>) and released when <code>recvmsg</code> frees it. <code>ss -m</code> shows it as <code>r</code>.',
     description: 'Glossary detail of sk_rmem_alloc.',
   },
 });
