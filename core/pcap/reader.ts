@@ -310,7 +310,7 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
       const len = u16(body, o + 2, le);
       if (code === 0) return;
       if (o + 4 + len > body.length) {
-        note('warning', 'bad-option', block, blockOffset, { code, at: bodyOffset + o });
+        note('warning', 'bad-option', block, blockOffset, { option: code, at: bodyOffset + o });
         return;
       }
       each(code, o + 4, len);
