@@ -229,7 +229,7 @@ const M = defineMessages({
   groupLenGuessed: {
     id: 'pcap.groupLenGuessed',
     defaultMessage:
-      'Fragment group {key}: no UDP header captured, so the datagram length is taken from {from} ({len, number} bytes).',
+      'Fragment group {key}: no UDP header captured, so the datagram length is taken from {from, select, last {the last fragment} other {the largest fragment end}} ({len, number} bytes).',
   },
   groupTimeBack: {
     id: 'pcap.groupTimeBack',
