@@ -33,7 +33,7 @@ const M = defineMessages({
   PMTU_detail: {
     id: 'glossary.PMTU.detail',
     defaultMessage:
-      'The socket option <code>IP_MTU_DISCOVER</code> picks the mode: <code>IP_PMTUDISC_DONT</code>, <code>IP_PMTUDISC_WANT</code> (the default), <code>IP_PMTUDISC_DO</code>, <code>IP_PMTUDISC_PROBE</code>… In WANT mode a datagram that fits the path MTU leaves with DF, a larger one is fragmented locally without DF. Learned values are cached in the route (<code>rt_pmtu</code>).',
+      'The socket option <code>IP_MTU_DISCOVER</code> picks the mode: <code>IP_PMTUDISC_DONT</code>, <code>IP_PMTUDISC_WANT</code> (the default), <code>IP_PMTUDISC_DO</code>, <code>IP_PMTUDISC_PROBE</code>… In <code>WANT</code> mode a datagram that fits the path MTU leaves with <code>DF</code>, a larger one is fragmented locally without <code>DF</code>. Learned values are cached in the route (<code>rt_pmtu</code>).',
     description: 'Glossary detail of PMTU.',
   },
   fragment_name: {
@@ -50,7 +50,7 @@ const M = defineMessages({
   fragment_detail: {
     id: 'glossary.fragment.detail',
     defaultMessage:
-      'On the sender, <code>__ip_append_data</code> already cuts the data into skbs of at most <code>maxfraglen</code> bytes, chained on a <code>frag_list</code>; <code>ip_do_fragment</code> then writes each fragment header (offset, MF, the same id). Every fragment but the last carries a multiple of 8 data bytes.',
+      'On the sender, <code>__ip_append_data</code> already cuts the data into skbs of at most <code>maxfraglen</code> bytes, chained on a <code>frag_list</code>; <code>ip_do_fragment</code> then writes each fragment header (offset, <code>MF</code>, the same id). Every fragment but the last carries a multiple of 8 data bytes.',
     description: 'Glossary detail of fragment.',
   },
   fragsize_plain: {
@@ -62,7 +62,7 @@ const M = defineMessages({
   fragsize_detail: {
     id: 'glossary.fragsize.detail',
     defaultMessage:
-      '<code>ip_setup_cork</code> sets <code>cork->fragsize</code> to the path MTU (<code>dst_mtu</code>) when the socket uses PMTU (modes DONT, WANT, DO), else to the device MTU (PROBE, INTERFACE, OMIT). Below 68 the send fails with <code>ENETUNREACH</code>. <code>__ip_append_data</code> reads it as <code>mtu</code>.',
+      '<code>ip_setup_cork</code> sets <code>cork->fragsize</code> to the path MTU (<code>dst_mtu</code>) when the socket uses PMTU (modes <code>DONT</code>, <code>WANT</code>, <code>DO</code>), else to the device MTU (<code>PROBE</code>, <code>INTERFACE</code>, <code>OMIT</code>). Below 68 the send fails with <code>ENETUNREACH</code>. <code>__ip_append_data</code> reads it as <code>mtu</code>.',
     description: 'Glossary detail of fragsize.',
   },
   fragheaderlen_plain: {
@@ -122,19 +122,19 @@ const M = defineMessages({
   MF_detail: {
     id: 'glossary.MF.detail',
     defaultMessage:
-      'Bit <code>IP_MF</code> (0x2000) of <code>iph->frag_off</code>. <code>ip_do_fragment</code> sets it on all but the last fragment (the last keeps the original flag). In <code>ip_frag_queue</code>, a fragment without MF fixes the datagram length and sets <code>INET_FRAG_LAST_IN</code>.',
+      'Bit <code>IP_MF</code> (0x2000) of <code>iph->frag_off</code>. <code>ip_do_fragment</code> sets it on all but the last fragment (the last keeps the original flag). In <code>ip_frag_queue</code>, a fragment without <code>MF</code> fixes the datagram length and sets <code>INET_FRAG_LAST_IN</code>.',
     description: 'Glossary detail of MF.',
   },
   DF_plain: {
     id: 'glossary.DF.plain',
     defaultMessage:
-      'The "don’t fragment" flag in the IP header. A packet with DF may not be cut up on its way: a router whose next link is too small drops it and sends back an ICMP "fragmentation needed" message instead.',
+      'The "don’t fragment" flag in the IP header. A packet with <code>DF</code> may not be cut up on its way: a router whose next link is too small drops it and sends back an ICMP "fragmentation needed" message instead.',
     description: 'Glossary plain of DF.',
   },
   DF_detail: {
     id: 'glossary.DF.detail',
     defaultMessage:
-      'Bit <code>IP_DF</code> (0x4000) of <code>iph->frag_off</code>. <code>__ip_make_skb</code> sets it in modes DO and PROBE, and in WANT mode when the datagram fits the path MTU. <code>ip_fragment</code> refuses a DF packet that is too big: <code>icmp_send(…, ICMP_FRAG_NEEDED, …)</code> and <code>EMSGSIZE</code>.',
+      'Bit <code>IP_DF</code> (0x4000) of <code>iph->frag_off</code>. <code>__ip_make_skb</code> sets it in modes <code>DO</code> and <code>PROBE</code>, and in <code>WANT</code> mode when the datagram fits the path MTU. <code>ip_fragment</code> refuses a <code>DF</code> packet that is too big: <code>icmp_send(…, ICMP_FRAG_NEEDED, …)</code> and <code>EMSGSIZE</code>.',
     description: 'Glossary detail of DF.',
   },
   frag_off_name: {
@@ -164,7 +164,7 @@ const M = defineMessages({
   id_detail: {
     id: 'glossary.id.detail',
     defaultMessage:
-      '<code>ip_select_ident</code> fills <code>iph->id</code>: a connected socket counts up its own <code>inet_id</code>; an unconnected one that must not fragment (DF without <code>ignore_df</code>) gets 0; otherwise a hashed per-destination counter (<code>__ip_select_ident</code>) makes it hard to guess. The receiver keys its reassembly queue on (saddr, daddr, id, protocol).',
+      '<code>ip_select_ident</code> fills <code>iph->id</code>: a connected socket counts up its own <code>inet_id</code>; an unconnected one that must not fragment (<code>DF</code> without <code>ignore_df</code>) gets 0; otherwise a hashed per-destination counter (<code>__ip_select_ident</code>) makes it hard to guess. The receiver keys its reassembly queue on (saddr, daddr, id, protocol).',
     description: 'Glossary detail of id.',
   },
   IHL_plain: {
@@ -253,7 +253,7 @@ const M = defineMessages({
   EMSGSIZE_detail: {
     id: 'glossary.EMSGSIZE.detail',
     defaultMessage:
-      'Errno 90. Returned by <code>__ip_append_data</code> when <code>cork->length + length > maxnonfragsize - fragheaderlen</code>, by <code>udp_sendmsg</code> for <code>len > 0xFFFF</code>, by <code>raw_send_hdrinc</code> above the device MTU, by <code>ip_fragment</code> for a DF packet, and by <code>netlink_sendmsg</code> above <code>sk_sndbuf - 32</code>.',
+      'Errno 90. Returned by <code>__ip_append_data</code> when <code>cork->length + length > maxnonfragsize - fragheaderlen</code>, by <code>udp_sendmsg</code> for <code>len > 0xFFFF</code>, by <code>raw_send_hdrinc</code> above the device MTU, by <code>ip_fragment</code> for a <code>DF</code> packet, and by <code>netlink_sendmsg</code> above <code>sk_sndbuf - 32</code>.',
     description: 'Glossary detail of EMSGSIZE.',
   },
   ENOBUFS_plain: {

@@ -129,7 +129,7 @@ const M = defineMessages({
   ipfrag_high_thresh_detail: {
     id: 'glossary.ipfrag_high_thresh.detail',
     defaultMessage:
-      '<code>net.ipv4.ipfrag_high_thresh</code>, set to 4,194,304 by <code>ipv4_frags_init_net</code> (IPv6 the same). <code>inet_frag_find</code> returns NULL when <code>fqdir->high_thresh</code> is 0 or the memory (the <code>truesize</code> of queued skbs plus the queues) is above it. <code>ipfrag_low_thresh</code> (3 MiB) is obsolete since 4.17, kept only so that scripts setting it still work.',
+      '<code>net.ipv4.ipfrag_high_thresh</code>, set to 4,194,304 by <code>ipv4_frags_init_net</code> (IPv6 the same). <code>inet_frag_find</code> returns <code>NULL</code> when <code>fqdir->high_thresh</code> is 0 or the memory (the <code>truesize</code> of queued skbs plus the queues) is above it. <code>ipfrag_low_thresh</code> (3 MiB) is obsolete since 4.17, kept only so that scripts setting it still work.',
     description: 'Glossary detail of ipfrag_high_thresh.',
   },
   ipfrag_max_dist_plain: {
@@ -141,7 +141,7 @@ const M = defineMessages({
   ipfrag_max_dist_detail: {
     id: 'glossary.ipfrag_max_dist.detail',
     defaultMessage:
-      '<code>net.ipv4.ipfrag_max_dist</code> (default 64, 0 turns it off). <code>ip_frag_too_far</code> compares the per-source counter of the inet_peer with the one stored in the queue; above the limit <code>ip_frag_reinit</code> empties the queue and <code>ReasmFails</code> is counted. IPv6 has no such check.',
+      '<code>net.ipv4.ipfrag_max_dist</code> (default 64, 0 turns it off). <code>ip_frag_too_far</code> compares the per-source counter of the <code>inet_peer</code> with the one stored in the queue; above the limit <code>ip_frag_reinit</code> empties the queue and <code>ReasmFails</code> is counted. IPv6 has no such check.',
     description: 'Glossary detail of ipfrag_max_dist.',
   },
   skb_drop_reason_name: {

@@ -34,7 +34,7 @@ const M = defineMessages({
   head_plain: {
     id: 'glossary.head.plain',
     defaultMessage:
-      'The start of the memory block an sk_buff owns. It never moves; the space between <code>head</code> and <code>data</code> is the headroom, kept free for headers added later.',
+      'The start of the memory block an <code>sk_buff</code> owns. It never moves; the space between <code>head</code> and <code>data</code> is the headroom, kept free for headers added later.',
     description: 'Glossary plain of head.',
   },
   head_detail: {
@@ -128,7 +128,7 @@ const M = defineMessages({
   data_len_plain: {
     id: 'glossary.data_len.plain',
     defaultMessage:
-      'The part of the packet’s bytes that is not in the main buffer: in page fragments or in further sk_buff structures chained to it. Zero means the whole packet sits in one piece of memory.',
+      'The part of the packet’s bytes that is not in the main buffer: in page fragments or in further <code>sk_buff</code> structures chained to it. Zero means the whole packet sits in one piece of memory.',
     description: 'Glossary plain of data_len.',
   },
   data_len_detail: {

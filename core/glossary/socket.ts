@@ -63,19 +63,19 @@ const M = defineMessages({
   inetsw_plain: {
     id: 'glossary.inetsw.plain',
     defaultMessage:
-      'The IPv4 list of which protocols exist for each socket type, and which function tables each one uses. socket() looks the requested type and protocol up in it.',
+      'The IPv4 list of which protocols exist for each socket type, and which function tables each one uses. <code>socket()</code> looks the requested type and protocol up in it.',
     description: 'Glossary plain of inetsw.',
   },
   inetsw_detail: {
     id: 'glossary.inetsw.detail',
     defaultMessage:
-      '<code>inetsw[SOCK_MAX]</code> is an array of lists of <code>struct inet_protosw</code> (<code>type</code>, <code>protocol</code>, <code>prot</code>, <code>ops</code>, <code>flags</code>), filled from <code>inetsw_array</code> by <code>inet_register_protosw</code>. The SOCK_DGRAM list is UDP, UDP-Lite, ICMP, so protocol 0 picks UDP; SOCK_RAW holds one wildcard entry with protocol 0.',
+      '<code>inetsw[SOCK_MAX]</code> is an array of lists of <code>struct inet_protosw</code> (<code>type</code>, <code>protocol</code>, <code>prot</code>, <code>ops</code>, <code>flags</code>), filled from <code>inetsw_array</code> by <code>inet_register_protosw</code>. The <code>SOCK_DGRAM</code> list is UDP, UDP-Lite, ICMP, so protocol 0 picks UDP; <code>SOCK_RAW</code> holds one wildcard entry with protocol 0.',
     description: 'Glossary detail of inetsw.',
   },
   net_proto_family_plain: {
     id: 'glossary.net_proto_family.plain',
     defaultMessage:
-      'The registration of an address family with the socket layer: its number and the function that creates its sockets. socket() picks the entry by the domain argument.',
+      'The registration of an address family with the socket layer: its number and the function that creates its sockets. <code>socket()</code> picks the entry by the domain argument.',
     description: 'Glossary plain of net_proto_family.',
   },
   net_proto_family_detail: {
