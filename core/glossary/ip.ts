@@ -265,7 +265,7 @@ const M = defineMessages({
   ENOBUFS_detail: {
     id: 'glossary.ENOBUFS.detail',
     defaultMessage:
-      'Errno 105. <code>__ip_append_data</code> returns it when a later fragment would push <code>sk_wmem_alloc</code> past <code>2 * sk_sndbuf</code>; <code>sk_alloc</code> failures give it too. A netlink socket whose receive buffer overflowed reads it once from <code>recvmsg</code> (<code>netlink_overrun</code>), unless <code>NETLINK_NO_ENOBUFS</code> is set.',
+      'Errno 105. <code>__ip_append_data</code> returns it when a later fragment would push <code>sk_wmem_alloc</code> past <code>2 * sk_sndbuf</code>; <code>inet6_create</code> and <code>packet_create</code> return it when <code>sk_alloc</code> fails. A netlink socket whose receive buffer overflowed reads it once from <code>recvmsg</code> (<code>netlink_overrun</code>), unless <code>NETLINK_NO_ENOBUFS</code> is set.',
     description: 'Glossary detail of ENOBUFS.',
   },
   errno_plain: {
