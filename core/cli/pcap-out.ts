@@ -144,7 +144,9 @@ export function withPcapOut(
         const sub = f.ok ? f.positionals[0] : undefined;
         let bytes: Uint8Array;
         if (sub === 'encode') {
-          const j = JSON.parse(call([...rest.filter((a) => a !== '--json'), '--json']).out) as { hex: string };
+          const j = JSON.parse(call([...rest.filter((a) => a !== '--json'), '--json']).out) as {
+            hex: string;
+          };
           const h = parseHex(j.hex);
           if (!h.ok) return { code: 2, out: `${shown.out}\n--pcap: ${h.why}` };
           bytes = h.bytes;
