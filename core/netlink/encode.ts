@@ -23,7 +23,7 @@ import {
   type AttrSet,
 } from './families.ts';
 import { flagValue } from './names.ts';
-import { parseHex } from './hex.ts';
+import { parseHex, toHex } from '../hex/index.ts';
 import type {
   Endian,
   NlAttr,
@@ -282,9 +282,6 @@ export function encodeNetlink(
   return { ok: true, bytes: out };
 }
 
-const hexOf = (b: Uint8Array, s: number, e: number): string =>
-  Array.from(b.subarray(s, e), (x) => x.toString(16).padStart(2, '0')).join('');
-
 /**
  * The spec that encodes back to a decoded message's exact bytes: every leaf as `bytes`, nested
  * attributes as children, NLA_F_* bits as they were. Used to edit a pasted message in the lab.
@@ -314,7 +311,7 @@ function attrToSpec(a: NlAttr, bytes: Uint8Array): NlAttrSpec {
   // A nest that starts with a struct (VETH_INFO_PEER's ifinfomsg) has no spec form: keep its bytes.
   const hasHeader = a.fields.some((f) => f.kind === 'family-header');
   if (a.children && !hasHeader) return { ...base, nested: a.children.map((c) => attrToSpec(c, bytes)) };
-  return { ...base, value: { kind: 'bytes', v: hexOf(bytes, a.offset + 4, a.offset + Math.max(4, a.len)) } };
+  return { ...base, value: { kind: 'bytes', v: toHex(bytes, a.offset + 4, a.offset + Math.max(4, a.len)) } };
 }
 
 /** The value kinds `--attr NAME=KIND:VALUE` accepts, by attribute kind, for suggestions. */

@@ -29,6 +29,7 @@ export {
   STRUCT_SIZES,
   STRUCT_OFFSETS,
   SIZEOF_CMSGHDR,
+  alignU32,
   nlmsgAlign,
   nlmsgLength,
   nlmsgSpace,
@@ -54,7 +55,8 @@ export {
   cmsgOk,
   RTM_MAX,
 } from './constants.ts';
-export { decodeNetlink, DIAGNOSTIC_SOURCES, type DecodeOptions } from './decode.ts';
+export { decodeNetlink, DIAGNOSTIC_SOURCES, DECODE_LIMITS, type DecodeOptions } from './decode.ts';
+export { DIAGNOSTIC_TEXT, diagnosticText } from './diagnostics.ts';
 export {
   encodeNetlink,
   messageToSpec,
@@ -66,7 +68,7 @@ export {
 export { flagGroups, flagNamesFor, errnoText } from './names.ts';
 export { splitMultipart, joinMultipart, MAX_FRAME } from './multipart.ts';
 export { msghdrLayout } from './msghdr.ts';
-export { parseHex, toHex, hexDump } from './hex.ts';
+export { parseHex, toHex, hexDump, hexSpaced, hexPreview, byteHex, hexNumber } from '../hex/index.ts';
 export { NETLINK_SAMPLES, TRUNCATED_SAMPLES } from './samples.ts';
 export { CTRL_CMDS, RTM_TYPES, messageTypeName } from './families.ts';
 

@@ -34,6 +34,10 @@ export interface NlDiagnostic {
   fn?: string;
   /** Its source file (`net/netlink/af_netlink.c`); added field. */
   file?: string;
+  /** The message id of `message` in the diagnostics table (`flag-in-type.echo-len`); added field. */
+  id?: string;
+  /** The numbers and names the message is made of, for a catalog to format; added field. */
+  values?: Record<string, string | number>;
 }
 
 /** One attribute (struct nlattr / struct rtattr): 4-byte header, payload, padding to 4. */
@@ -93,6 +97,16 @@ export interface NlWalkStep {
   /** The macro this step evaluates (`NLMSG_OK`) and its header; added fields. */
   fn?: string;
   file?: string;
+}
+
+/** The decoder's resource bounds; reaching one is a `limit-*` diagnostic, never an exception. */
+export interface NlDecodeLimits {
+  /** Messages walked in one buffer (default 100,000). */
+  messages: number;
+  /** Attributes walked in one buffer, nested ones included (default 1,000,000). */
+  attributes: number;
+  /** Nesting depth of attributes the decoder follows (default 32). */
+  depth: number;
 }
 
 export interface NlDecodeResult {
