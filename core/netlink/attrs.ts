@@ -4,16 +4,16 @@
  * bytes are what __nla_validate_parse (lib/nlattr.c) warns about. Nested attributes recurse
  * with the enum of their policy, a struct before them (VETH_INFO_PEER's ifinfomsg) included.
  */
+import { AttrNode } from './attr-node.ts';
 import { NLA_F_NESTED, NLA_F_NET_BYTEORDER, nlaAlign } from './constants.ts';
-import { diag, paddingProblem } from './diagnostics.ts';
 import type { Ctx } from './decode-context.ts';
+import { diag, nonZero, paddingProblem } from './diagnostics.ts';
 import { GENL_UNKNOWN, childSet, lookupAttr, structSize, type AttrDef, type AttrSet } from './families.ts';
-import { AttrNode, NumberField, cString } from './lazy.ts';
-import { buildBytes, buildLeaf, leafProblems, partField, structFields } from './values.ts';
-import type { NlAttr, NlDiagnostic, NlField } from './types.ts';
+import { cString } from './lazy.ts';
+import { bytesValue, leafProblem, leafValue } from './values.ts';
+import type { NlAttr, NlDiagnostic } from './types.ts';
 
 const NO_ATTRS: NlAttr[] = [];
-const PADDING = () => 'NLA_ALIGN padding';
 
 /** The names of the attributes whose string value selects a sibling's policy (IFLA_INFO_KIND). */
 const selectorCache = new WeakMap<AttrSet, ReadonlySet<string>>();
@@ -35,6 +35,19 @@ interface Level {
   out: NlDiagnostic[];
   /** String values of this level's selector attributes (IFLA_INFO_KIND → "veth"). */
   selected: Map<string, string> | null;
+}
+
+/** One attribute's header as read: its numbers and the policy entry for its type. */
+interface Header {
+  off: number;
+  nlaLen: number;
+  type: number;
+  flagNested: boolean;
+  netByteorder: boolean;
+  /** The policy entry for the type (before IFLA_INFO_KIND picks a link kind's). */
+  def: AttrDef | undefined;
+  /** Built only when fields are built; otherwise made for a diagnostic when one is needed. */
+  a: AttrNode | null;
 }
 
 /** Walk the attributes in [start, end); diagnostics go to `out`. Built attributes are returned. */
@@ -74,79 +87,70 @@ function attrName(set: AttrSet | null, def: AttrDef | undefined, type: number): 
   return set?.element ? `${def.name}[${type}]` : def.name;
 }
 
+const nameOf = (h: Header, lv: Level): string => h.a?.name ?? attrName(lv.set, h.def, h.type);
+
 /**
  * One attribute at `off`: its header, then its payload as nested attributes or a leaf value.
  * Returns where the next one starts, or -1 when nla_ok fails and the walk stops.
  */
 function decodeAttr(ctx: Ctx, off: number, lv: Level, attrs: NlAttr[]): number {
-  const { dv, le } = ctx;
   const rem = lv.end - off;
-  const nlaLen = dv.getUint16(off, le);
-  const rawType = dv.getUint16(off + 2, le);
+  const nlaLen = ctx.dv.getUint16(off, ctx.le);
+  const rawType = ctx.dv.getUint16(off + 2, ctx.le);
   const type = rawType & ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER);
-  const flagNested = (rawType & NLA_F_NESTED) !== 0;
-  const netByteorder = (rawType & NLA_F_NET_BYTEORDER) !== 0;
   const def = lv.set ? lookupAttr(lv.set, type) : undefined;
-  const name =
-    ctx.build || nlaLen < 4 || nlaLen > rem || (flagNested && netByteorder)
-      ? attrName(lv.set, def, type)
-      : '';
-  const a = ctx.build
-    ? newAttr(off, nlaLen, rawType, type, name, def, lv.set, flagNested, netByteorder)
-    : null;
-  if (a) attrs.push(a);
-  if (flagNested && netByteorder) lv.out.push(diag('warning', 'nla-flags-exclusive', { name }, off + 2, 2));
+  const h: Header = {
+    off,
+    nlaLen,
+    type,
+    flagNested: (rawType & NLA_F_NESTED) !== 0,
+    netByteorder: (rawType & NLA_F_NET_BYTEORDER) !== 0,
+    def,
+    a: ctx.build ? newAttr(ctx, off, nlaLen, rawType, type, def, lv.set) : null,
+  };
+  if (h.a) attrs.push(h.a);
+  if (h.flagNested && h.netByteorder)
+    lv.out.push(diag('warning', 'nla-flags-exclusive', { name: nameOf(h, lv) }, off + 2, 2));
   if (nlaLen < 4) {
-    lv.out.push(diag('error', 'attr-len-short', { name, len: nlaLen }, off, 2));
+    lv.out.push(diag('error', 'attr-len-short', { name: nameOf(h, lv), len: nlaLen }, off, 2));
     return -1;
   }
   if (nlaLen > rem) {
+    const name = nameOf(h, lv);
     lv.out.push(
       lv.cut
         ? diag('info', 'attr-truncated', { name, len: nlaLen, rem }, off, rem)
         : diag('error', 'attr-overrun', { name, len: nlaLen, over: nlaLen - rem, rem }, off, rem),
     );
-    a?.fields.push(partField(ctx, off + 4, lv.end, nlaLen));
+    h.a?.setShape('cut', def, lv.end);
     return -1;
   }
   const pEnd = off + nlaLen;
-  const resolved = resolveByKind(def, lv.selected);
-  decodePayload(ctx, a, resolved, type, off, nlaLen, flagNested, netByteorder, lv);
+  decodePayload(ctx, h, resolveByKind(def, lv.selected), lv);
   if (def && def.kind === 'string' && lv.set && selectorsOf(lv.set).has(def.name))
     (lv.selected ??= new Map()).set(def.name, cString(ctx.bytes, off + 4, pEnd).text);
   const padEnd = Math.min(off + nlaAlign(nlaLen), lv.end);
   if (padEnd > pEnd) {
-    if (a) {
-      a.padding = padEnd - pEnd;
-      a.fields.push(new NumberField('(padding)', pEnd, a.padding, a.padding, 'pad', PADDING));
-    }
-    paddingProblem(ctx.bytes, pEnd, padEnd, lv.out, name || attrName(lv.set, def, type));
+    if (h.a) h.a.padding = padEnd - pEnd;
+    if (nonZero(ctx.bytes, pEnd, padEnd)) paddingProblem(ctx.bytes, pEnd, padEnd, lv.out, nameOf(h, lv));
   }
   return off + nlaAlign(nlaLen);
 }
 
 function newAttr(
+  ctx: Ctx,
   off: number,
   nlaLen: number,
   rawType: number,
   type: number,
-  name: string,
   def: AttrDef | undefined,
   set: AttrSet | null,
-  flagNested: boolean,
-  netByteorder: boolean,
 ): AttrNode {
-  const typeDisplay = () =>
-    `${rawType} (${name}${flagNested ? ' | NLA_F_NESTED' : ''}${netByteorder ? ' | NLA_F_NET_BYTEORDER' : ''})`;
-  const fields: NlField[] = [
-    new NumberField('nla_len', off, 2, nlaLen, 'attr-header'),
-    new NumberField('nla_type', off + 2, 2, rawType, 'attr-header', typeDisplay),
-  ];
-  const a = new AttrNode(off, nlaLen, type, name, fields);
+  const a = new AttrNode(ctx, off, nlaLen, rawType, type, attrName(set, def, type));
   if (def) a.kind = def.kind;
   if (set && !set.element && set !== GENL_UNKNOWN) a.enum = set.name;
-  if (flagNested) a.nested = true;
-  if (netByteorder) a.netByteorder = true;
+  if (rawType & NLA_F_NESTED) a.nested = true;
+  if (rawType & NLA_F_NET_BYTEORDER) a.netByteorder = true;
   return a;
 }
 
@@ -175,98 +179,68 @@ export function tilesAsAttrs(ctx: Ctx, start: number, end: number, depth: number
 }
 
 /** The payload of a well-formed attribute: nested attributes (policy, NLA_F_NESTED, a guess) or a leaf. */
-function decodePayload(
-  ctx: Ctx,
-  a: AttrNode | null,
-  def: AttrDef | undefined,
-  type: number,
-  off: number,
-  nlaLen: number,
-  flagNested: boolean,
-  netByteorder: boolean,
-  lv: Level,
-): void {
+function decodePayload(ctx: Ctx, h: Header, def: AttrDef | undefined, lv: Level): void {
+  const { off, nlaLen, flagNested, a } = h;
   const pStart = off + 4;
   const pEnd = off + nlaLen;
-  const len = nlaLen - 4;
   const kind = def?.kind;
-  // Names are made only for a diagnostic when nothing is built (the validating pass).
-  const name = (): string => a?.name ?? attrName(lv.set, def, type);
   let wantNested =
     kind === 'nested' ||
     kind === 'nested-array' ||
     flagNested ||
     (kind === 'nested-guess' && tilesAsAttrs(ctx, pStart, pEnd, lv.depth));
   if (wantNested && lv.depth >= ctx.limits.depth) {
-    lv.out.push(diag('info', 'limit-depth', { name: name(), depth: lv.depth }, off, nlaLen));
+    lv.out.push(diag('info', 'limit-depth', { name: nameOf(h, lv), depth: lv.depth }, off, nlaLen));
     wantNested = false;
   }
-  if (wantNested && def?.header) return decodeHeaderNest(ctx, a, def, name, off, nlaLen, lv);
-  if (wantNested && flagNested && !def && len > 0 && !tilesAsAttrs(ctx, pStart, pEnd, lv.depth)) {
+  if (wantNested && def?.header) return decodeHeaderNest(ctx, h, def, lv);
+  if (wantNested && flagNested && !def && nlaLen > 4 && !tilesAsAttrs(ctx, pStart, pEnd, lv.depth)) {
     // NLA_F_NESTED on an attribute whose policy we do not know, and the payload is no list of
     // attributes: keep the bytes (a struct before the attributes, as in VETH_INFO_PEER, looks so).
-    lv.out.push(diag('info', 'nested-not-attrs', { name: name() }, pStart, len));
-    if (a) buildBytes(ctx, a, pStart, pEnd);
+    lv.out.push(diag('info', 'nested-not-attrs', { name: nameOf(h, lv) }, pStart, nlaLen - 4));
+    if (a) {
+      a.setShape('leaf', undefined);
+      a.setLeaf(bytesValue(ctx, pStart, pEnd));
+    }
     return;
   }
   if (wantNested) {
-    const set = def ? childSet(def) : null;
-    const children = decodeAttrs(ctx, pStart, pEnd, set, lv.out, lv.cut, lv.depth + 1);
+    const children = decodeAttrs(ctx, pStart, pEnd, def ? childSet(def) : null, lv.out, lv.cut, lv.depth + 1);
     if (a) {
+      a.setShape('nest', def);
       a.nested = true;
       a.children = children;
       a.display = `${children.length} nested attribute(s)`;
     }
     return;
   }
-  leafProblems(kind, def, name, len, off, nlaLen, lv.out);
-  if (a) buildLeaf(ctx, a, def, pStart, pEnd, netByteorder);
+  const p = leafProblem(kind, def, nlaLen - 4);
+  if (p) lv.out.push(diag('warning', 'attr-size', { name: nameOf(h, lv), ...p.values }, off, nlaLen, p.id));
+  if (a) {
+    a.setShape('leaf', def);
+    a.setLeaf(leafValue(ctx, def, pStart, pEnd, h.netByteorder));
+  }
 }
 
 /** A struct, NLA_ALIGNed, then attributes (rtnl_nla_parse_ifinfomsg skips sizeof(struct ifinfomsg)). */
-function decodeHeaderNest(
-  ctx: Ctx,
-  a: AttrNode | null,
-  def: AttrDef,
-  name: () => string,
-  off: number,
-  nlaLen: number,
-  lv: Level,
-): void {
-  const h = def.header as NonNullable<AttrDef['header']>;
-  const structName = h.name;
-  const pStart = off + 4;
-  const pEnd = off + nlaLen;
-  const size = structSize(h);
+function decodeHeaderNest(ctx: Ctx, h: Header, def: AttrDef, lv: Level): void {
+  const { off, nlaLen, a } = h;
+  const header = def.header as NonNullable<AttrDef['header']>;
+  const size = structSize(header);
   if (a) {
+    a.setShape('header-nest', def);
     a.nested = true;
-    a.fields.push(...structFields(ctx, h, pStart, pEnd, 'family-header'));
   }
   if (nlaLen - 4 < size) {
-    lv.out.push(
-      diag(
-        lv.cut ? 'info' : 'error',
-        'attr-size',
-        { name: name(), struct: structName, size, len: nlaLen - 4 },
-        off,
-        nlaLen,
-        'attr-size.nest-header',
-      ),
-    );
+    const values = { name: nameOf(h, lv), struct: header.name, size, len: nlaLen - 4 };
+    lv.out.push(diag(lv.cut ? 'info' : 'error', 'attr-size', values, off, nlaLen, 'attr-size.nest-header'));
     if (a) a.children = [];
     return;
   }
-  const children = decodeAttrs(
-    ctx,
-    pStart + nlaAlign(size),
-    pEnd,
-    def.set ?? null,
-    lv.out,
-    lv.cut,
-    lv.depth + 1,
-  );
+  const start = off + 4 + nlaAlign(size);
+  const children = decodeAttrs(ctx, start, off + nlaLen, def.set ?? null, lv.out, lv.cut, lv.depth + 1);
   if (a) {
     a.children = children;
-    a.display = `struct ${structName} + ${children.length} nested attribute(s)`;
+    a.display = `struct ${header.name} + ${children.length} nested attribute(s)`;
   }
 }

@@ -53,8 +53,14 @@ export function newCtx(input: DecodeInput, build: boolean, attrs = 0, echoDepth 
 }
 
 /** An integer of `size` bytes at `at` (8 bytes as a bigint). */
-export function readInt(ctx: Ctx, at: number, size: number, signed: boolean, le: boolean): number | bigint {
-  const dv = ctx.dv;
+export function readInt(
+  input: DecodeInput,
+  at: number,
+  size: number,
+  signed: boolean,
+  le: boolean,
+): number | bigint {
+  const dv = input.dv;
   switch (size) {
     case 1:
       return signed ? dv.getInt8(at) : dv.getUint8(at);

@@ -185,6 +185,12 @@ export function diag(
   return d;
 }
 
+/** Whether any byte in [start, end) is not zero. */
+export function nonZero(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] !== 0) return true;
+  return false;
+}
+
 /** __nla_reserve / nlmsg_put zero their alignment bytes: report non-zero ones in [start, end). */
 export function paddingProblem(
   bytes: Uint8Array,

@@ -12,7 +12,7 @@ import { NLMSGERR_ATTRS } from './families.ts';
 import { decodeAttrs } from './attrs.ts';
 import { flagInType } from './message-flags.ts';
 import { errnoText } from './names.ts';
-import { NumberField } from './lazy.ts';
+import { NumberField, showNote, type Show } from './lazy.ts';
 import { payloadField } from './values.ts';
 import type { NlAttr, NlDiagnostic, NlField, NlMessage } from './types.ts';
 
@@ -31,7 +31,8 @@ export interface ErrorTarget {
 /** Decodes the echoed request (decodeMessage, passed in to keep the modules acyclic). */
 export type DecodeEchoed = (ctx: Ctx, off: number, nlmsgLen: number, end: number, cut: boolean) => NlMessage;
 
-const errorDisplay = (err: number): string => {
+const errorDisplay: Show = (v) => {
+  const err = Number(v);
   if (err === 0) return '0 (ACK: success)';
   const t = errnoText(-err);
   return `${err} (-${t.name}: ${t.strerror})`;
@@ -63,7 +64,7 @@ export function decodeError(
   const fields: NlField[] = [];
   if (ctx.build) {
     const t = errnoText(errno);
-    fields.push(new NumberField('error', pStart, 4, err, 'payload', () => errorDisplay(err)));
+    fields.push(new NumberField('error', pStart, 4, err, 'payload', errorDisplay));
     m.familyHeader = { name: 'nlmsgerr', offset: pStart, size: 20, fields };
     m.error = { errno, name: t.name, strerror: t.strerror, extack: [] };
   }
@@ -95,7 +96,7 @@ export function decodeError(
   );
   if (m.error) m.error.echoed = echoed;
   const what = capped ? "the request's header (NLM_F_CAPPED)" : `the whole request (${echoedLen} bytes)`;
-  fields.push(new NumberField('msg', eStart, echoEnd - eStart, echoedLen, 'payload', () => what));
+  fields.push(new NumberField('msg', eStart, echoEnd - eStart, echoedLen, 'payload', showNote, what));
   if (!capped && echoedLen < NLMSG_HDRLEN) flagInType(m, out, 'flag-in-type.echo-len', { len: echoedLen });
   if (!capped && eStart + echoedLen > pEnd && !cut)
     out.push(diag('error', 'echo-overrun', { len: echoedLen, n: pEnd - eStart }, eStart, 4));

@@ -5,7 +5,7 @@
  * shown twice (the attribute and its payload field) is rendered once.
  */
 import { hexPreview, toHex, byteHex } from '../hex/index.ts';
-import type { NlAttr, NlField } from './types.ts';
+import type { NlField } from './types.ts';
 
 /** How a byte range reads: its `value` and the one-line `display` a table shows. */
 export type Render =
@@ -20,7 +20,33 @@ export type Render =
   /** value: the C string up to the first NUL; display: quoted, `(no NUL)` when there is none. */
   | 'string'
   | 'mac'
-  | 'ip';
+  | 'ip'
+  /** An integer of 1, 2, 4 or 8 bytes (`extra` from intCode); display: its decimal digits. */
+  | 'int'
+  /** A flag attribute without payload: value 1, display `(flag)`. */
+  | 'flag';
+
+/** `extra` of an `int` render: size, signedness and byte order in one number. */
+export const intCode = (size: number, signed: boolean, le: boolean): number =>
+  size * 4 + (signed ? 2 : 0) + (le ? 1 : 0);
+
+/** The integer of `size` bytes at `at` (8 bytes as a bigint), read from the bytes themselves. */
+export function intAt(
+  b: Uint8Array,
+  at: number,
+  size: number,
+  signed: boolean,
+  le: boolean,
+): number | bigint {
+  if (size === 8) {
+    const dv = new DataView(b.buffer, b.byteOffset + at, 8);
+    return signed ? dv.getBigInt64(0, le) : dv.getBigUint64(0, le);
+  }
+  let v = 0;
+  for (let i = 0; i < size; i++) v = v * 256 + (b[at + (le ? size - 1 - i : i)] as number);
+  if (signed && v >= 2 ** (size * 8 - 1)) v -= 2 ** (size * 8);
+  return v;
+}
 
 const PREVIEW = 32;
 
@@ -58,21 +84,25 @@ export function ipText(b: Uint8Array, s: number, e: number): string {
 
 /** A byte range's value and display, each rendered on first access and then kept. */
 export class LazyValue {
-  #value: string | undefined;
+  #value: string | number | bigint | undefined;
   #display: string | undefined;
   constructor(
     readonly bytes: Uint8Array,
     readonly start: number,
     readonly end: number,
     readonly render: Render,
-    /** `part`: the length the attribute claims; `note`: the display text. */
+    /** `part`: the length the attribute claims; `note`: the display text; `int`: intCode. */
     readonly extra: number | string = 0,
   ) {}
 
-  get value(): string {
+  get value(): string | number | bigint {
     if (this.#value === undefined) {
       const { bytes: b, start: s, end: e } = this;
-      if (this.render === 'string') this.#value = cString(b, s, e).text;
+      if (this.render === 'int') {
+        const c = Number(this.extra);
+        this.#value = intAt(b, s, c >> 2, (c & 2) !== 0, (c & 1) !== 0);
+      } else if (this.render === 'flag') this.#value = 1;
+      else if (this.render === 'string') this.#value = cString(b, s, e).text;
       else if (this.render === 'mac') this.#value = macText(b, s, e);
       else if (this.render === 'ip') this.#value = ipText(b, s, e);
       else this.#value = toHex(b, s, e);
@@ -92,7 +122,11 @@ export class LazyValue {
         }
         case 'mac':
         case 'ip':
-          this.#display = this.value;
+        case 'int':
+          this.#display = this.value.toString();
+          break;
+        case 'flag':
+          this.#display = '(flag)';
           break;
         case 'part':
           this.#display = `${n} of ${Number(this.extra) - 4} bytes`;
@@ -126,7 +160,7 @@ export class LazyField implements NlField {
     readonly kind: NlField['kind'],
     readonly lazy: LazyValue,
   ) {}
-  get value(): string {
+  get value(): string | number | bigint {
     return this.lazy.value;
   }
   get display(): string {
@@ -138,6 +172,12 @@ export class LazyField implements NlField {
   }
 }
 
+/** Turns a field's value (and the note the field carries) into its display. */
+export type Show = (v: number | bigint, note: string) => string;
+const plain: Show = (v) => v.toString();
+/** The display is the note itself (`NLA_ALIGN padding`). */
+export const showNote: Show = (_v, note) => note;
+
 /** A field with a known value (a header member, an integer): display made on first access. */
 export class NumberField implements NlField {
   #display: string | undefined;
@@ -147,11 +187,11 @@ export class NumberField implements NlField {
     readonly size: number,
     readonly value: number | bigint,
     readonly kind: NlField['kind'],
-    /** Turns the value into its display; `String` when not given. */
-    private readonly show?: (v: number | bigint) => string,
+    private readonly show: Show = plain,
+    private readonly note = '',
   ) {}
   get display(): string {
-    this.#display ??= this.show ? this.show(this.value) : String(this.value);
+    this.#display ??= this.show(this.value, this.note);
     return this.#display;
   }
   set display(d: string) {
@@ -160,58 +200,5 @@ export class NumberField implements NlField {
   toJSON(): NlField {
     const { name, offset, size, value, display, kind } = this;
     return { name, offset, size, value, display, kind };
-  }
-}
-
-/** One decoded attribute; its value and display are rendered on first access when lazy. */
-export class AttrNode implements NlAttr {
-  nested?: boolean;
-  netByteorder?: boolean;
-  children?: NlAttr[];
-  kind?: string;
-  enum?: string;
-  padding = 0;
-  #value: string | number | bigint | undefined;
-  #display: string | undefined;
-  #lazy: LazyValue | undefined;
-  constructor(
-    readonly offset: number,
-    readonly len: number,
-    readonly type: number,
-    readonly name: string,
-    readonly fields: NlField[],
-  ) {}
-  get value(): string | number | bigint | undefined {
-    return this.#lazy ? this.#lazy.value : this.#value;
-  }
-  set value(v: string | number | bigint | undefined) {
-    this.#lazy = undefined;
-    this.#value = v;
-  }
-  get display(): string | undefined {
-    return this.#display ?? this.#lazy?.display;
-  }
-  set display(d: string | undefined) {
-    this.#display = d;
-  }
-  /** Value and display from a LazyValue (the display may still be overridden). */
-  setLazy(l: LazyValue): void {
-    this.#lazy = l;
-    this.#value = undefined;
-  }
-  toJSON(): NlAttr {
-    const out: NlAttr = {
-      offset: this.offset,
-      len: this.len,
-      type: this.type,
-      name: this.name,
-      padding: this.padding,
-      fields: this.fields,
-    };
-    for (const k of ['nested', 'netByteorder', 'children', 'kind', 'enum'] as const)
-      if (this[k] !== undefined) Object.assign(out, { [k]: this[k] });
-    if (this.value !== undefined) out.value = this.value;
-    if (this.display !== undefined) out.display = this.display;
-    return out;
   }
 }

@@ -10,7 +10,7 @@ import { diag, paddingProblem } from './diagnostics.ts';
 import { NLMSGERR_ATTRS, messageSchema, messageTypeName, structSize, type StructDef } from './families.ts';
 import { decodeAttrs } from './attrs.ts';
 import { decodeError } from './error.ts';
-import { NumberField } from './lazy.ts';
+import { NumberField, showNote, type Show } from './lazy.ts';
 import { flagDiagnostics, flagInType } from './message-flags.ts';
 import { errnoText, flagNamesFor, genlCmdName } from './names.ts';
 import { payloadField, structFields } from './values.ts';
@@ -19,15 +19,16 @@ import { hexNumber } from '../hex/index.ts';
 
 type FamilyHeader = NonNullable<NlMessage['familyHeader']>;
 
+const showType: Show = (v, name) => `${v} (${name})`;
+const showFlags: Show = (v, names) => (names ? `${hexNumber(v)} (${names})` : hexNumber(v));
+
 /** The nlmsghdr fields that are in the buffer. */
 function headerFields(m: NlMessage, bufLen: number): NlField[] {
   const { offset: off, type, flags } = m;
   const all = [
     new NumberField('nlmsg_len', off, 4, m.len, 'len'),
-    new NumberField('nlmsg_type', off + 4, 2, type, 'type', () => `${type} (${m.typeName})`),
-    new NumberField('nlmsg_flags', off + 6, 2, flags, 'flags', () =>
-      m.flagNames.length ? `${hexNumber(flags)} (${m.flagNames.join('|')})` : hexNumber(flags),
-    ),
+    new NumberField('nlmsg_type', off + 4, 2, type, 'type', showType, m.typeName),
+    new NumberField('nlmsg_flags', off + 6, 2, flags, 'flags', showFlags, m.flagNames.join('|')),
     new NumberField('nlmsg_seq', off + 8, 4, m.seq, 'seq'),
     new NumberField('nlmsg_pid', off + 12, 4, m.pid, 'pid'),
   ];
@@ -78,8 +79,7 @@ const payloadHeader = (ctx: Ctx, start: number, end: number): FamilyHeader => ({
   fields: [payloadField(ctx, start, end)],
 });
 
-const doneDisplay = (st: number | bigint): string =>
-  st === 0 ? '0 (complete)' : `${st} (${errnoText(-Number(st)).name})`;
+const doneDisplay: Show = (st) => (st === 0 ? '0 (complete)' : `${st} (${errnoText(-Number(st)).name})`);
 
 /** netlink_dump_done (net/netlink/af_netlink.c): an int, the dump's final status, then maybe extack TLVs. */
 function decodeDone(ctx: Ctx, m: NlMessage, pStart: number, pEnd: number, cut: boolean): void {
@@ -125,8 +125,6 @@ function decodeFamily(ctx: Ctx, m: NlMessage, pStart: number, pEnd: number, cut:
   }
 }
 
-const ALIGN_PAD = () => 'NLMSG_ALIGN padding';
-
 /**
  * The family header `h` at pStart; returns where the attributes start (NLMSG_ALIGN of its size),
  * or -1 when the payload is shorter than the header (nlmsg_parse rejects such a request).
@@ -163,7 +161,7 @@ function familyHeader(
   if (aStart > pStart + size) {
     const pad = aStart - pStart - size;
     m.familyHeader?.fields.push(
-      new NumberField('(header padding)', pStart + size, pad, pad, 'pad', ALIGN_PAD),
+      new NumberField('(header padding)', pStart + size, pad, pad, 'pad', showNote, 'NLMSG_ALIGN padding'),
     );
     paddingProblem(ctx.bytes, pStart + size, aStart, m.diagnostics, 'family-header');
   }
