@@ -37,8 +37,9 @@ export class AttrNode implements NlAttr {
   readonly len: number;
   readonly type: number;
   readonly name: string;
+  /** nla_type as stored, NLA_F_* bits included. */
+  readonly rawType: number;
   #input: DecodeInput;
-  #rawType: number;
   /** What the payload is; with `cut`, `#end` is where the container stops. */
   #shape: AttrShape = 'leaf';
   #end = 0;
@@ -52,7 +53,7 @@ export class AttrNode implements NlAttr {
     this.#input = input;
     this.offset = offset;
     this.len = len;
-    this.#rawType = rawType;
+    this.rawType = rawType;
     this.type = type;
     this.name = name;
   }
@@ -88,7 +89,7 @@ export class AttrNode implements NlAttr {
     const input = this.#input;
     const out: NlField[] = [
       new NumberField('nla_len', off, 2, len, 'attr-header'),
-      new NumberField('nla_type', off + 2, 2, this.#rawType, 'attr-header', showType, this.name),
+      new NumberField('nla_type', off + 2, 2, this.rawType, 'attr-header', showType, this.name),
     ];
     if (this.#shape === 'cut') {
       out.push(partField(input, off + 4, this.#end, len));
@@ -119,6 +120,7 @@ export class AttrNode implements NlAttr {
       offset: this.offset,
       len: this.len,
       type: this.type,
+      rawType: this.rawType,
       name: this.name,
       padding: this.padding,
       fields: this.fields,

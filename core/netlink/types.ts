@@ -48,6 +48,8 @@ export interface NlAttr {
   len: number;
   /** nla_type & NLA_TYPE_MASK. */
   type: number;
+  /** nla_type as stored, NLA_F_NESTED / NLA_F_NET_BYTEORDER included; added field. */
+  rawType?: number;
   /** Its name in the family's enum (`IFLA_IFNAME`), or `attr N` when unknown. */
   name: string;
   /** NLA_F_NESTED was set, or the family declares it nested. */
@@ -143,7 +145,16 @@ export interface NlMessageSpec {
   lenOverride?: number;
 }
 
-export type NlEncodeResult = { ok: true; bytes: Uint8Array } | { ok: false; errno: string; why: string };
+export type NlEncodeResult =
+  | { ok: true; bytes: Uint8Array }
+  | {
+      ok: false;
+      errno: string;
+      why: string;
+      /** The message id of `why` and its values (added fields). */
+      id?: string;
+      values?: Record<string, string | number>;
+    };
 
 export interface NlFlagGroup {
   group: string;
