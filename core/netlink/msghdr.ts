@@ -29,14 +29,47 @@ const PAYLOAD_FIELDS: Record<string, { name: string; size: number }[]> = {
 
 const align8 = (n: number) => cmsgAlign(n);
 
-export function msghdrLayout(opts: {
+/** UIO_MAXIOV (include/uapi/linux/uio.h): sendmsg() refuses more iovecs with EMSGSIZE. */
+export const UIO_MAXIOV = 1024;
+/** The most control messages the layout draws. */
+export const MAX_CMSGS = 64;
+
+type LayoutInput = {
   iovLens: number[];
   cmsgs: { level: string; type: string; dataLen: number }[];
   namelen?: number;
-}): NlMsghdrLayout {
-  const namelen = opts.namelen ?? 12;
+};
+
+/** Why `opts` is no layout input, or null when it is one. */
+function layoutProblem(opts: unknown): string | null {
+  if (typeof opts !== 'object' || opts === null) return 'the layout takes { iovLens, cmsgs, namelen? }';
+  const o = opts as Record<string, unknown>;
+  if (!Array.isArray(o.iovLens) || !o.iovLens.every((n) => typeof n === 'number'))
+    return 'iovLens is a list of lengths';
+  if (o.iovLens.length > UIO_MAXIOV)
+    return `more than UIO_MAXIOV (${UIO_MAXIOV}) iovecs: sendmsg() fails with EMSGSIZE`;
+  if (!Array.isArray(o.cmsgs)) return 'cmsgs is a list of { level, type, dataLen }';
+  if (o.cmsgs.length > MAX_CMSGS) return `more than ${MAX_CMSGS} control messages`;
+  for (const c of o.cmsgs as unknown[]) {
+    const r = (typeof c === 'object' && c !== null ? c : {}) as Record<string, unknown>;
+    if (typeof r.level !== 'string' || typeof r.type !== 'string' || typeof r.dataLen !== 'number')
+      return 'each control message is { level, type, dataLen }';
+  }
+  if (o.namelen !== undefined && typeof o.namelen !== 'number') return 'namelen is a number';
+  return null;
+}
+
+/** The layout of a msghdr for `opts`; anything that is not such input gives an empty layout and `why`. */
+export function msghdrLayout(opts: LayoutInput): NlMsghdrLayout {
+  const problem = layoutProblem(opts);
+  if (problem) return { structs: [], controllen: 0, cmsgs: [], why: problem };
+  const namelen = Math.max(0, Math.min(128, Math.floor(opts.namelen ?? 12) || 0));
   const iovLens = opts.iovLens.map((n) => Math.max(0, Math.floor(n) || 0));
-  const cm = opts.cmsgs.map((c) => ({ ...c, dataLen: Math.max(0, Math.floor(c.dataLen) || 0) }));
+  const cm = opts.cmsgs.map((c) => ({
+    level: c.level,
+    type: c.type,
+    dataLen: Math.max(0, Math.min(0x7fffffff, Math.floor(c.dataLen) || 0)),
+  }));
   const nameOff = 56;
   const iovOff = nameOff + align8(namelen);
   const ctlOff = iovOff + 16 * iovLens.length;

@@ -5,6 +5,7 @@
  * errors of hand-written splitters from course notes so the diagnostics can point at each one.
  */
 import { NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, NLMSG_MIN_TYPE, nlmsgAlign, nlmsgOk } from './constants.ts';
+import { describe } from './spec-text.ts';
 import type { NlDiagnostic, NlSplitMessage, NlSplitResult } from './types.ts';
 
 /** The largest frame the lab splits (netlink_sendmsg admits at most sk_sndbuf - 32 = 212,960 bytes by default). */
@@ -28,9 +29,11 @@ export function splitMultipart(
     joined: { ok: false, size: 0, why },
   });
   if (!Number.isInteger(frameSize) || frameSize < 0 || frameSize > MAX_FRAME)
-    return bad(`frame size must be 0..${MAX_FRAME} bytes (got ${frameSize})`);
+    return bad(`frame size must be 0..${MAX_FRAME} bytes (got ${describe(frameSize)})`);
   if (!Number.isInteger(maxPayload) || maxPayload < 1 || maxPayload > 65536)
-    return bad(`MAX_PAYLOAD must be 1..65536 bytes (got ${maxPayload})`);
+    return bad(`MAX_PAYLOAD must be 1..65536 bytes (got ${describe(maxPayload)})`);
+  if (mode !== 'correct' && mode !== 'mistakes')
+    return bad(`the mode is "correct" or "mistakes" (got ${describe(mode)})`);
 
   // The chunks: [source offset in the frame, length] and the type/flags stored.
   const chunks: { src: number; len: number; type: number; flags: number }[] = [];
@@ -131,6 +134,10 @@ export function joinMultipart(
   bytes: Uint8Array,
   frameSize?: number,
 ): { ok: boolean; size: number; why?: string } {
+  if (!(bytes instanceof Uint8Array))
+    return { ok: false, size: 0, why: `not bytes (got ${describe(bytes)})` };
+  if (frameSize !== undefined && typeof frameSize !== 'number')
+    return { ok: false, size: 0, why: `the frame size is a number (got ${describe(frameSize)})` };
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let off = 0;
   let rem = bytes.length;

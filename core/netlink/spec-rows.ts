@@ -96,7 +96,61 @@ export const ROW_TEXT: Record<string, (v: Values) => string> = {
   'row.raw.between': () => 'bytes between messages',
   'row.raw.after': () => 'bytes after the last message',
   'row.raw.not-netlink': () => 'not a netlink message',
+  'row.malformed': () =>
+    'Not a message row: { type, flags, seq, pid, familyHeader: [{ name, size, value }], attrs: [{ type, kind, value, children, nlaNested, netByteorder }] }.',
 };
+
+const ROW_KINDS: readonly string[] = [
+  'u8',
+  'u16',
+  'u32',
+  'u64',
+  's32',
+  'str',
+  'strz',
+  'bytes',
+  'flag',
+  'nested',
+];
+
+function isAttrRow(a: unknown, depth: number): a is NlAttrRow {
+  if (typeof a !== 'object' || a === null || depth > 32) return false;
+  const r = a as Record<string, unknown>;
+  return (
+    typeof r.type === 'string' &&
+    typeof r.kind === 'string' &&
+    ROW_KINDS.includes(r.kind) &&
+    typeof r.value === 'string' &&
+    typeof r.nlaNested === 'boolean' &&
+    typeof r.netByteorder === 'boolean' &&
+    Array.isArray(r.children) &&
+    r.children.every((c) => isAttrRow(c, depth + 1))
+  );
+}
+
+/** Whether any JavaScript value is a well-formed message row (so reading it cannot fail). */
+export function isMessageRow(m: unknown): m is NlMessageRow {
+  if (typeof m !== 'object' || m === null) return false;
+  const r = m as Record<string, unknown>;
+  return (
+    typeof r.type === 'string' &&
+    typeof r.flags === 'number' &&
+    Number.isInteger(r.flags) &&
+    typeof r.seq === 'string' &&
+    typeof r.pid === 'string' &&
+    Array.isArray(r.familyHeader) &&
+    r.familyHeader.every(
+      (f) =>
+        typeof f === 'object' &&
+        f !== null &&
+        typeof (f as NlHeaderRow).name === 'string' &&
+        typeof (f as NlHeaderRow).size === 'number' &&
+        typeof (f as NlHeaderRow).value === 'string',
+    ) &&
+    Array.isArray(r.attrs) &&
+    r.attrs.every((a) => isAttrRow(a, 0))
+  );
+}
 const text = (id: string, v: Values = {}) => (ROW_TEXT[id] ? (ROW_TEXT[id] as (v: Values) => string)(v) : id);
 
 // ---------------------------------------------------------------- numbers as typed
@@ -227,12 +281,18 @@ function attrRowToSpec(a: NlAttrRow, key: string, path: number[], c: RowCtx): Nl
   return ok ? { type, value: v.value, ...(nlaFlags ? { nlaFlags } : {}) } : null;
 }
 
+const malformed = (key: number | string): { ok: false; issues: NlRowIssue[] } => ({
+  ok: false,
+  issues: [{ path: `${key}.row`, id: 'row.malformed', values: {}, message: text('row.malformed') }],
+});
+
 /** One message row's spec, or the issues (every one of them) that stop it. */
 export function rowToSpec(
   m: NlMessageRow,
   family: NlFamily,
   key: number | string = 0,
 ): { ok: true; spec: NlMessageSpec } | { ok: false; issues: NlRowIssue[] } {
+  if (!isMessageRow(m)) return malformed(typeof key === 'number' || typeof key === 'string' ? key : 0);
   const c: RowCtx = { msgType: 0, family, prefix: `${m.id ?? key}.`, issues: [] };
   const type = resolveName(m.type, typeNames(family), 2);
   if (!type.ok) issue(c, 'type', type);
@@ -290,11 +350,14 @@ export function rowsToBytes(
   family: NlFamily,
   endian: Endian,
 ): { ok: true; bytes: Uint8Array } | { ok: false; issues: NlRowIssue[] } {
+  if (!Array.isArray(rows)) return malformed('rows');
   const parts: Uint8Array[] = [];
   const issues: NlRowIssue[] = [];
-  rows.forEach((r, i) => {
+  rows.forEach((r: unknown, i) => {
+    if (typeof r !== 'object' || r === null) return issues.push(...malformed(i).issues);
     if ('raw' in r) {
-      const h = parseHex(r.hex);
+      if (typeof (r as NlRawRow).hex !== 'string') return issues.push(...malformed(i).issues);
+      const h = parseHex((r as NlRawRow).hex);
       if (h.ok) parts.push(h.bytes);
       else
         issues.push({
@@ -305,7 +368,7 @@ export function rowsToBytes(
         });
       return;
     }
-    const b = rowToBytes(r, family, endian, i);
+    const b = rowToBytes(r as NlMessageRow, family, endian, i);
     if (b.ok) parts.push(b.bytes);
     else issues.push(...b.issues);
   });
@@ -457,9 +520,12 @@ export function rowsFromBytes(
   family: NlFamily,
   endian: Endian,
 ): (NlMessageRow | NlRawRow)[] {
+  if (!(bytes instanceof Uint8Array)) return [];
+  const messages: NlMessage[] = Array.isArray(result?.messages) ? result.messages : [];
   const rows: (NlMessageRow | NlRawRow)[] = [];
   let at = 0;
-  for (const m of result.messages) {
+  for (const m of messages) {
+    if (typeof m?.offset !== 'number' || typeof m.len !== 'number') continue;
     if (m.offset < at) continue;
     if (m.offset > at) rows.push(rawRow(bytes, at, m.offset, 'row.raw.between'));
     const end = messageEnd(m, bytes.length);

@@ -30,6 +30,15 @@ export function rawTypeOf(a: NlAttr): number {
  * ifinfomsg) as its payload's bytes.
  */
 export function attrToSpec(a: NlAttr, bytes: Uint8Array): NlAttrSpec {
+  try {
+    return attrSpec(a, bytes);
+  } catch {
+    // Not a decoded attribute (any JavaScript value may be passed): an empty unknown one.
+    return { type: 0, value: { kind: 'bytes', v: '' } };
+  }
+}
+
+function attrSpec(a: NlAttr, bytes: Uint8Array): NlAttrSpec {
   const raw = rawTypeOf(a);
   const nlaFlags = {
     ...(raw & NLA_F_NESTED ? { nested: true } : {}),
@@ -37,15 +46,26 @@ export function attrToSpec(a: NlAttr, bytes: Uint8Array): NlAttrSpec {
   };
   const base: NlAttrSpec = { type: a.type, ...(Object.keys(nlaFlags).length ? { nlaFlags } : {}) };
   const hasHeader = a.children !== undefined && a.fields.some((f) => f.kind === 'family-header');
-  if (a.children && !hasHeader) return { ...base, nested: a.children.map((c) => attrToSpec(c, bytes)) };
+  if (a.children && !hasHeader) return { ...base, nested: a.children.map((c) => attrSpec(c, bytes)) };
   return { ...base, value: { kind: 'bytes', v: toHex(bytes, a.offset + 4, a.offset + Math.max(4, a.len)) } };
 }
 
 /**
  * The spec that encodes back to a decoded message's exact bytes: every leaf as `bytes`, nested
  * attributes as children, NLA_F_* bits as they were. Used to edit a pasted message in the lab.
+ * A value that is not a decoded message gives a spec of type -1, which encodeNetlink refuses.
  */
 export function messageToSpec(m: NlMessage, bytes: Uint8Array): NlMessageSpec {
+  try {
+    return messageSpec(m, bytes);
+  } catch {
+    // Not a decoded message (any JavaScript value may be passed): an empty spec the encoder refuses.
+    return { type: -1, flags: 0, seq: 0, pid: 0, attributes: [] };
+  }
+}
+
+function messageSpec(m: NlMessage, bytes: Uint8Array): NlMessageSpec {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('bytes');
   const familyHeader: Record<string, number> = {};
   if (m.familyHeader && m.type >= 0x10)
     for (const f of m.familyHeader.fields)
@@ -56,7 +76,7 @@ export function messageToSpec(m: NlMessage, bytes: Uint8Array): NlMessageSpec {
     seq: m.seq,
     pid: m.pid,
     ...(Object.keys(familyHeader).length ? { familyHeader } : {}),
-    attributes: m.type >= 0x10 ? m.attributes.map((a) => attrToSpec(a, bytes)) : [],
+    attributes: m.type >= 0x10 ? m.attributes.map((a) => attrSpec(a, bytes)) : [],
   };
 }
 
@@ -70,7 +90,8 @@ export function specToMessage(
 ): SpecToMessage {
   const e = encodeNetlink([spec], opts);
   if (!e.ok) return e;
-  const d = decodeNetlink(e.bytes, { family: opts.family, endian: opts.endian ?? 'le' });
+  // A spec's payload is attributes, in the raw family too.
+  const d = decodeNetlink(e.bytes, { family: opts.family, endian: opts.endian ?? 'le', rawAttrs: true });
   const message = d.messages[0];
   if (!message) return { ok: false, errno: 'EINVAL', why: 'the spec encodes to no message' };
   return { ok: true, message, bytes: e.bytes };

@@ -185,6 +185,8 @@ export interface NlMsghdrLayout {
   }[];
   controllen: number;
   cmsgs: { offset: number; len: number; space: number; dataOffset: number }[];
+  /** Why the input gave no layout (added field). */
+  why?: string;
 }
 
 export interface NlSample {
