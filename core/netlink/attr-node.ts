@@ -6,7 +6,7 @@
 import { NLA_F_NESTED, NLA_F_NET_BYTEORDER } from './constants.ts';
 import type { DecodeInput } from './decode-context.ts';
 import type { AttrDef } from './families.ts';
-import { NumberField, showNote, type LazyValue, type Show } from './lazy.ts';
+import { NumberField, ShownField, type LazyValue, type Show } from './lazy.ts';
 import { leafFields, partField, structFields } from './values.ts';
 import type { NlAttr, NlField } from './types.ts';
 
@@ -89,7 +89,7 @@ export class AttrNode implements NlAttr {
     const input = this.#input;
     const out: NlField[] = [
       new NumberField('nla_len', off, 2, len, 'attr-header'),
-      new NumberField('nla_type', off + 2, 2, this.rawType, 'attr-header', showType, this.name),
+      new ShownField('nla_type', off + 2, 2, this.rawType, 'attr-header', showType, this.name),
     ];
     if (this.#shape === 'cut') {
       out.push(partField(input, off + 4, this.#end, len));
@@ -102,15 +102,7 @@ export class AttrNode implements NlAttr {
       out.push(...leafFields(input, def, off + 4, off + len, this.#leaf));
     if (this.padding > 0)
       out.push(
-        new NumberField(
-          '(padding)',
-          off + len,
-          this.padding,
-          this.padding,
-          'pad',
-          showNote,
-          'NLA_ALIGN padding',
-        ),
+        new NumberField('(padding)', off + len, this.padding, this.padding, 'pad', 'NLA_ALIGN padding'),
       );
     return out;
   }

@@ -12,7 +12,7 @@ import { NLMSGERR_ATTRS } from './families.ts';
 import { decodeAttrs } from './attrs.ts';
 import { flagInType } from './message-flags.ts';
 import { errnoText } from './names.ts';
-import { NumberField, showNote, type Show } from './lazy.ts';
+import { NumberField, ShownField, type Show } from './lazy.ts';
 import { payloadField } from './values.ts';
 import type { NlAttr, NlDiagnostic, NlField, NlMessage } from './types.ts';
 
@@ -64,7 +64,7 @@ export function decodeError(
   const fields: NlField[] = [];
   if (ctx.build) {
     const t = errnoText(errno);
-    fields.push(new NumberField('error', pStart, 4, err, 'payload', errorDisplay));
+    fields.push(new ShownField('error', pStart, 4, err, 'payload', errorDisplay));
     m.familyHeader = { name: 'nlmsgerr', offset: pStart, size: 20, fields };
     m.error = { errno, name: t.name, strerror: t.strerror, extack: [] };
   }
@@ -96,7 +96,7 @@ export function decodeError(
   );
   if (m.error) m.error.echoed = echoed;
   const what = capped ? "the request's header (NLM_F_CAPPED)" : `the whole request (${echoedLen} bytes)`;
-  fields.push(new NumberField('msg', eStart, echoEnd - eStart, echoedLen, 'payload', showNote, what));
+  fields.push(new NumberField('msg', eStart, echoEnd - eStart, echoedLen, 'payload', what));
   if (!capped && echoedLen < NLMSG_HDRLEN) flagInType(m, out, 'flag-in-type.echo-len', { len: echoedLen });
   if (!capped && eStart + echoedLen > pEnd && !cut)
     out.push(diag('error', 'echo-overrun', { len: echoedLen, n: pEnd - eStart }, eStart, 4));

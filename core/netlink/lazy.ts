@@ -174,11 +174,8 @@ export class LazyField implements NlField {
 
 /** Turns a field's value (and the note the field carries) into its display. */
 export type Show = (v: number | bigint, note: string) => string;
-const plain: Show = (v) => v.toString();
-/** The display is the note itself (`NLA_ALIGN padding`). */
-export const showNote: Show = (_v, note) => note;
 
-/** A field with a known value (a header member, an integer): display made on first access. */
+/** A field with a known value (a header member, an integer): its decimal digits made on first read. */
 export class NumberField implements NlField {
   #display: string | undefined;
   constructor(
@@ -187,18 +184,45 @@ export class NumberField implements NlField {
     readonly size: number,
     readonly value: number | bigint,
     readonly kind: NlField['kind'],
-    private readonly show: Show = plain,
-    private readonly note = '',
-  ) {}
+    /** A fixed display (`NLA_ALIGN padding`) instead of the number. */
+    display?: string,
+  ) {
+    this.#display = display;
+  }
   get display(): string {
-    this.#display ??= this.show(this.value, this.note);
+    this.#display ??= this.render();
     return this.#display;
   }
   set display(d: string) {
     this.#display = d;
   }
+  protected render(): string {
+    return this.value.toString();
+  }
   toJSON(): NlField {
     const { name, offset, size, value, display, kind } = this;
     return { name, offset, size, value, display, kind };
+  }
+}
+
+/** A field whose display names its value (`16 (RTM_NEWLINK)`, `0x2 (NLM_F_MULTI)`), made on first read. */
+export class ShownField extends NumberField {
+  #show: Show;
+  #note: string;
+  constructor(
+    name: string,
+    offset: number,
+    size: number,
+    value: number | bigint,
+    kind: NlField['kind'],
+    show: Show,
+    note = '',
+  ) {
+    super(name, offset, size, value, kind);
+    this.#show = show;
+    this.#note = note;
+  }
+  protected override render(): string {
+    return this.#show(this.value, this.#note);
   }
 }

@@ -40,6 +40,18 @@ function unknownRouteType(m: FlagSubject, out: NlDiagnostic[]): void {
   out.push(diag('warning', 'unknown-type', { type: m.type, max: RTM_MAX, asFlag }, m.offset + 4, 2));
 }
 
+/** A flag finding about nlmsg_flags (bytes 6–7 of the header). */
+function atFlags(
+  m: FlagSubject,
+  out: NlDiagnostic[],
+  sev: NlDiagnostic['severity'],
+  code: string,
+  id: string = code,
+  values: Record<string, string | number> = {},
+): void {
+  out.push(diag(sev, code, values, m.offset + 6, 2, id));
+}
+
 /** Flags that make no sense for the message's kind (the kernel ignores or misreads them). */
 export function flagDiagnostics(
   m: FlagSubject,
@@ -47,40 +59,43 @@ export function flagDiagnostics(
   genlCmd: number | undefined,
   out: NlDiagnostic[],
 ): void {
-  const { flags, type, offset } = m;
-  const at = (sev: NlDiagnostic['severity'], code: string, id: string = code, values = {}) =>
-    out.push(diag(sev, code, values, offset + 6, 2, id));
+  const { flags, type } = m;
   const isReq = (flags & 0x01) !== 0;
   const kind = flagKind(type, flags, family, genlCmd);
   if (family === 'route' && type >= 0x10 && !RTM_VALUES.has(type)) unknownRouteType(m, out);
   const unknownBits = flags & ~0x0f3f;
-  if (unknownBits) at('warning', 'flag-unknown', 'flag-unknown', { bits: hexNumber(unknownBits) });
+  if (unknownBits)
+    atFlags(m, out, 'warning', 'flag-unknown', 'flag-unknown', { bits: hexNumber(unknownBits) });
   // GET and SET types are only ever requests (the kernel answers and notifies with NEW/DEL types).
-  const reqOnly = family === 'route' && ['get', 'set'].includes(requestKind(type, family));
-  if (type >= 0x10 && !isReq && (kind === 'get' || reqOnly))
-    at('error', 'request-without-request-flag', 'request-without-request-flag', { typeName: m.typeName });
-  if (flags & 0x10) at('info', 'dump-interrupted');
-  if (isReq) requestFlagDiagnostics(flags, family, kind, at);
+  if (type >= 0x10 && !isReq && (kind === 'get' || (family === 'route' && isGetOrSet(type, family))))
+    atFlags(m, out, 'error', 'request-without-request-flag', 'request-without-request-flag', {
+      typeName: m.typeName,
+    });
+  if (flags & 0x10) atFlags(m, out, 'info', 'dump-interrupted');
+  if (isReq) requestFlagDiagnostics(m, family, kind, out);
   else if (type === NLMSG_ERROR && flags & 0xc00)
-    at('warning', 'flag-meaningless', 'flag-meaningless.ack-bits');
+    atFlags(m, out, 'warning', 'flag-meaningless', 'flag-meaningless.ack-bits');
 }
 
+const isGetOrSet = (type: number, family: NlFamily): boolean => {
+  const k = requestKind(type, family);
+  return k === 'get' || k === 'set';
+};
+
 /** The modifier bits of a request, read by its kind (GET, NEW/SET, DEL). */
-function requestFlagDiagnostics(
-  flags: number,
-  family: NlFamily,
-  kind: string,
-  at: (sev: NlDiagnostic['severity'], code: string, id?: string) => void,
-): void {
-  if (flags & 0x02) at('warning', 'flag-meaningless', 'flag-meaningless.multi-on-request');
-  if (flags & 0x30) at('warning', 'flag-meaningless', 'flag-meaningless.dump-flags-on-request');
+function requestFlagDiagnostics(m: FlagSubject, family: NlFamily, kind: string, out: NlDiagnostic[]): void {
+  const flags = m.flags;
+  const meaningless = (id: string) =>
+    atFlags(m, out, 'warning', 'flag-meaningless', `flag-meaningless.${id}`);
+  if (flags & 0x02) meaningless('multi-on-request');
+  if (flags & 0x30) meaningless('dump-flags-on-request');
   if (kind === 'get') {
-    if (flags & 0x800) at('warning', 'flag-meaningless', 'flag-meaningless.append-on-get');
+    if (flags & 0x800) meaningless('append-on-get');
     if ((flags & 0x300) !== 0 && (flags & 0x300) !== 0x300 && family === 'route')
-      at('info', 'partial-dump-flag');
+      atFlags(m, out, 'info', 'partial-dump-flag');
   } else if (kind === 'new' || kind === 'set') {
-    if ((flags & 0x300) === 0x300) at('warning', 'flag-meaningless', 'flag-meaningless.replace-excl');
+    if ((flags & 0x300) === 0x300) meaningless('replace-excl');
   } else if (kind === 'del') {
-    if (flags & 0xc00) at('warning', 'flag-meaningless', 'flag-meaningless.create-append-on-del');
+    if (flags & 0xc00) meaningless('create-append-on-del');
   }
 }

@@ -10,11 +10,11 @@ import { diag, paddingProblem } from './diagnostics.ts';
 import { NLMSGERR_ATTRS, messageSchema, messageTypeName, structSize, type StructDef } from './families.ts';
 import { decodeAttrs } from './attrs.ts';
 import { decodeError } from './error.ts';
-import { NumberField, showNote, type Show } from './lazy.ts';
+import { NumberField, ShownField, type Show } from './lazy.ts';
 import { flagDiagnostics, flagInType } from './message-flags.ts';
 import { errnoText, flagNamesFor, genlCmdName } from './names.ts';
 import { payloadField, structFields } from './values.ts';
-import type { NlAttr, NlDiagnostic, NlField, NlMessage } from './types.ts';
+import type { NlAttr, NlDiagnostic, NlFamily, NlField, NlMessage } from './types.ts';
 import { hexNumber } from '../hex/index.ts';
 
 type FamilyHeader = NonNullable<NlMessage['familyHeader']>;
@@ -27,13 +27,21 @@ function headerFields(m: NlMessage, bufLen: number): NlField[] {
   const { offset: off, type, flags } = m;
   const all = [
     new NumberField('nlmsg_len', off, 4, m.len, 'len'),
-    new NumberField('nlmsg_type', off + 4, 2, type, 'type', showType, m.typeName),
-    new NumberField('nlmsg_flags', off + 6, 2, flags, 'flags', showFlags, m.flagNames.join('|')),
+    new ShownField('nlmsg_type', off + 4, 2, type, 'type', showType, m.typeName),
+    new ShownField('nlmsg_flags', off + 6, 2, flags, 'flags', showFlags, m.flagNames.join('|')),
     new NumberField('nlmsg_seq', off + 8, 4, m.seq, 'seq'),
     new NumberField('nlmsg_pid', off + 12, 4, m.pid, 'pid'),
   ];
   return all.filter((f) => f.offset + f.size <= bufLen);
 }
+
+const NO_NAMES: string[] = [];
+const NO_FIELDS: NlField[] = [];
+const NO_ATTRS: NlAttr[] = [];
+
+/** genlmsghdr.cmd, which names the flags of a GENL_ID_CTRL message (undefined elsewhere). */
+const genlCmdAt = (bytes: Uint8Array, family: NlFamily, type: number, off: number, end: number) =>
+  family === 'generic' && type >= 0x10 && end - off > 16 ? bytes[off + 16] : undefined;
 
 /**
  * Decode the message at `off` whose nlmsg_len is `nlmsgLen` and whose bytes stop at `end`; `cut`
@@ -45,18 +53,19 @@ export function decodeMessage(ctx: Ctx, off: number, nlmsgLen: number, end: numb
   const have = bytes.length - off;
   const type = have >= 6 ? dv.getUint16(off + 4, le) : 0;
   const flags = have >= 8 ? dv.getUint16(off + 6, le) : 0;
-  const genlCmd = family === 'generic' && type >= 0x10 && end - off > 16 ? bytes[off + 16] : undefined;
+  const genlCmd = genlCmdAt(bytes, family, type, off, end);
   const m: NlMessage = {
     offset: off,
     len: nlmsgLen,
     type,
     typeName: messageTypeName(type, family),
     flags,
-    flagNames: flagNamesFor(type, flags, family, genlCmd),
+    // Flag names are for display: the validating pass leaves them to MessageNode.
+    flagNames: ctx.build ? flagNamesFor(type, flags, family, genlCmd) : NO_NAMES,
     seq: have >= 12 ? dv.getUint32(off + 8, le) : 0,
     pid: have >= 16 ? dv.getUint32(off + 12, le) : 0,
-    header: [],
-    attributes: [],
+    header: ctx.build ? [] : NO_FIELDS,
+    attributes: ctx.build ? [] : NO_ATTRS,
     diagnostics: [],
     padding: 0,
   };
@@ -90,7 +99,7 @@ function decodeDone(ctx: Ctx, m: NlMessage, pStart: number, pEnd: number, cut: b
   const fh: FamilyHeader = { name: 'int (dump status)', offset: pStart, size: 4, fields: [] };
   if (ctx.build) {
     const st = ctx.dv.getInt32(pStart, ctx.le);
-    fh.fields.push(new NumberField('dump_done_errno', pStart, 4, st, 'payload', doneDisplay));
+    fh.fields.push(new ShownField('dump_done_errno', pStart, 4, st, 'payload', doneDisplay));
     m.familyHeader = fh;
   }
   if (m.flags & 0x200) {
@@ -161,27 +170,19 @@ function familyHeader(
   if (aStart > pStart + size) {
     const pad = aStart - pStart - size;
     m.familyHeader?.fields.push(
-      new NumberField('(header padding)', pStart + size, pad, pad, 'pad', showNote, 'NLMSG_ALIGN padding'),
+      new NumberField('(header padding)', pStart + size, pad, pad, 'pad', 'NLMSG_ALIGN padding'),
     );
     paddingProblem(ctx.bytes, pStart + size, aStart, m.diagnostics, 'family-header');
   }
   return aStart;
 }
 
-/** Where a message found by the validating pass is, to build its fields when they are read. */
-export interface MessageSource {
-  input: DecodeInput;
-  end: number;
-  cut: boolean;
-  /** Attributes walked in the buffer before this message (limits.attributes). */
-  attrBase: number;
-}
-
 type Parts = Pick<NlMessage, 'header' | 'familyHeader' | 'attributes' | 'error'>;
 
 /**
- * A decoded message whose numbers and diagnostics are known and whose header fields, family
- * header, attributes and error are built from the bytes the first time one of them is read.
+ * A decoded message whose numbers and diagnostics are known and whose flag names, header fields,
+ * family header, attributes and error are made from the bytes the first time they are read. It
+ * keeps little: a million messages cost about 100 bytes each.
  */
 export class MessageNode implements NlMessage {
   readonly offset: number;
@@ -189,32 +190,57 @@ export class MessageNode implements NlMessage {
   readonly type: number;
   readonly typeName: string;
   readonly flags: number;
-  readonly flagNames: string[];
   readonly seq: number;
   readonly pid: number;
-  diagnostics: NlDiagnostic[];
   padding: number;
+  #input: DecodeInput;
+  #end: number;
+  /** Attributes walked in the buffer before this message (limits.attributes); negative when cut. */
+  #attrBase: number;
+  #diagnostics: NlDiagnostic[] | null;
+  #flagNames: string[] | undefined;
   #parts: Parts | undefined;
-  #source: MessageSource;
 
-  constructor(m: NlMessage, source: MessageSource) {
+  /** `m` from the validating pass; `end`, `cut`, `attrBase` say how to decode it again. */
+  constructor(m: NlMessage, input: DecodeInput, end: number, cut: boolean, attrBase: number) {
     this.offset = m.offset;
     this.len = m.len;
     this.type = m.type;
     this.typeName = m.typeName;
     this.flags = m.flags;
-    this.flagNames = m.flagNames;
     this.seq = m.seq;
     this.pid = m.pid;
-    this.diagnostics = m.diagnostics;
     this.padding = m.padding;
-    this.#source = source;
+    this.#diagnostics = m.diagnostics.length ? m.diagnostics : null;
+    this.#input = input;
+    this.#end = end;
+    this.#attrBase = cut ? -1 - attrBase : attrBase;
+  }
+
+  get diagnostics(): NlDiagnostic[] {
+    // An empty list is made when first read (a message without findings keeps none).
+    this.#diagnostics ??= [];
+    return this.#diagnostics;
+  }
+  set diagnostics(d: NlDiagnostic[]) {
+    this.#diagnostics = d;
+  }
+  get flagNames(): string[] {
+    const { bytes, family } = this.#input;
+    this.#flagNames ??= flagNamesFor(
+      this.type,
+      this.flags,
+      family,
+      genlCmdAt(bytes, family, this.type, this.offset, this.#end),
+    );
+    return this.#flagNames;
   }
 
   #load(): Parts {
     if (!this.#parts) {
-      const { input, end, cut, attrBase } = this.#source;
-      const b = decodeMessage(newCtx(input, true, attrBase), this.offset, this.len, end, cut);
+      const cut = this.#attrBase < 0;
+      const attrBase = cut ? -1 - this.#attrBase : this.#attrBase;
+      const b = decodeMessage(newCtx(this.#input, true, attrBase), this.offset, this.len, this.#end, cut);
       this.#parts = {
         header: b.header,
         familyHeader: b.familyHeader,

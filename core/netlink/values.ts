@@ -7,7 +7,7 @@
  */
 import { readInt, type DecodeInput } from './decode-context.ts';
 import { structSize, type AttrDef, type StructDef } from './families.ts';
-import { LazyField, LazyValue, NumberField, intCode, type Render, type Show } from './lazy.ts';
+import { LazyField, LazyValue, NumberField, ShownField, intCode, type Render, type Show } from './lazy.ts';
 import { headerValueDisplay } from './names.ts';
 import type { NlField } from './types.ts';
 
@@ -32,7 +32,7 @@ export function structFields(
     const fk = m.name === '(padding)' ? 'pad' : kind;
     out.push(
       kind === 'family-header'
-        ? new NumberField(m.name, at, m.size, v, fk, showHeader, m.name)
+        ? new ShownField(m.name, at, m.size, v, fk, showHeader, m.name)
         : new NumberField(m.name, at, m.size, v, fk),
     );
     at += m.size;
@@ -135,6 +135,10 @@ function structMembers(input: DecodeInput, s: StructDef, pStart: number, pEnd: n
   return out;
 }
 
+/** `[1]`, `[2]`…: element names made once. */
+const ITEM_NAMES: string[] = [];
+const itemName = (i: number): string => (ITEM_NAMES[i] ??= `[${i}]`);
+
 /** An array of __u32 or __u64 (IFLA_INET6_CONF…), elements named by the policy where it can. */
 function arrayItems(input: DecodeInput, def: AttrDef, pStart: number, pEnd: number): NlField[] {
   const w = def.kind === 'u32-array' ? 4 : 8;
@@ -144,7 +148,7 @@ function arrayItems(input: DecodeInput, def: AttrDef, pStart: number, pEnd: numb
   for (let i = 0; at + w <= pEnd; at += w, i++)
     out.push(
       new NumberField(
-        def.items?.[i] ?? `[${i + base}]`,
+        def.items?.[i] ?? itemName(i + base),
         at,
         w,
         readInt(input, at, w, false, input.le),

@@ -105,7 +105,7 @@ export function walkBuffer(input: DecodeInput, truncatedIn: boolean, eager: bool
     const padEnd = Math.min(off + nlmsgAlign(nlmsgLen), n);
     d.padding = padEnd - (off + nlmsgLen);
     if (d.padding > 0) paddingProblem(input.bytes, off + nlmsgLen, padEnd, d.diagnostics, 'message');
-    messages.push(eager ? d : new MessageNode(d, { input, end: off + nlmsgLen, cut: false, attrBase }));
+    messages.push(eager ? d : new MessageNode(d, input, off + nlmsgLen, false, attrBase));
     accepted++;
     // NLMSG_NEXT: len -= NLMSG_ALIGN(nlmsg_len); nlh += NLMSG_ALIGN(nlmsg_len).
     rem -= nlmsgAlign(nlmsgLen);
@@ -146,7 +146,7 @@ function stopWalk(
         ? diag('error', 'msg-trunc', { len: nlmsgLen, rem, lost: nlmsgLen - rem }, off, rem)
         : diag('error', 'nlmsg-len-beyond', { len: nlmsgLen, over: nlmsgLen - rem, rem }, off, 4),
   );
-  messages.push(ctx.build ? m : new MessageNode(m, { input, end, cut: !short, attrBase }));
+  messages.push(ctx.build ? m : new MessageNode(m, input, end, !short, attrBase));
   return truncated || !short;
 }
 
