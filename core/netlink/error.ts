@@ -60,14 +60,7 @@ export function decodeError(
     return;
   }
   const err = ctx.dv.getInt32(pStart, ctx.le);
-  const errno = err === 0 ? 0 : -err;
-  const fields: NlField[] = [];
-  if (ctx.build) {
-    const t = errnoText(errno);
-    fields.push(new ShownField('error', pStart, 4, err, 'payload', errorDisplay));
-    m.familyHeader = { name: 'nlmsgerr', offset: pStart, size: 20, fields };
-    m.error = { errno, name: t.name, strerror: t.strerror, extack: [] };
-  }
+  const fields = errorField(ctx, m, pStart, err);
   if (err > 0 || err < -4095) return flagInType(m, out, 'flag-in-type.error-value', { error: err });
   const eStart = pStart + 4;
   if (pEnd - eStart < NLMSG_HDRLEN) {
@@ -80,28 +73,55 @@ export function decodeError(
   const copied = capped ? NLMSG_HDRLEN : echoedLen;
   const echoEnd = Math.min(eStart + Math.max(copied, NLMSG_HDRLEN), pEnd);
   if (ctx.echoDepth >= MAX_ECHO_DEPTH) {
-    out.push(
-      diag('info', 'limit-depth', { depth: ctx.echoDepth }, eStart, echoEnd - eStart, 'limit-depth.echo'),
+    const d = diag(
+      'info',
+      'limit-depth',
+      { depth: ctx.echoDepth },
+      eStart,
+      echoEnd - eStart,
+      'limit-depth.echo',
     );
+    out.push(d);
     return;
   }
-  const echoed = decodeEchoedRequest(
-    ctx,
-    eStart,
-    echoedLen,
-    capped ? eStart + NLMSG_HDRLEN : echoEnd,
-    capped || cut,
-    capped,
-    decodeEchoed,
-  );
+  const end = capped ? eStart + NLMSG_HDRLEN : echoEnd;
+  const echoed = decodeEchoedRequest(ctx, eStart, echoedLen, end, capped || cut, capped, decodeEchoed);
   if (m.error) m.error.echoed = echoed;
   const what = capped ? "the request's header (NLM_F_CAPPED)" : `the whole request (${echoedLen} bytes)`;
   fields.push(new NumberField('msg', eStart, echoEnd - eStart, echoedLen, 'payload', what));
   if (!capped && echoedLen < NLMSG_HDRLEN) flagInType(m, out, 'flag-in-type.echo-len', { len: echoedLen });
   if (!capped && eStart + echoedLen > pEnd && !cut)
     out.push(diag('error', 'echo-overrun', { len: echoedLen, n: pEnd - eStart }, eStart, 4));
-  // TLVs start at NLMSG_ALIGN(16 + sizeof(nlmsgerr) - 16 + copied): nlmsg_put reserved the aligned
-  // size. A request claiming more than the message holds leaves no room for them at all.
+  extendedAck(ctx, m, eStart, echoEnd, copied, pEnd, cut);
+}
+
+/** The error field (and, when building, the nlmsgerr header and the error object). */
+function errorField(ctx: Ctx, m: ErrorTarget, pStart: number, err: number): NlField[] {
+  const fields: NlField[] = [];
+  if (!ctx.build) return fields;
+  const errno = err === 0 ? 0 : -err;
+  const t = errnoText(errno);
+  fields.push(new ShownField('error', pStart, 4, err, 'payload', errorDisplay));
+  m.familyHeader = { name: 'nlmsgerr', offset: pStart, size: 20, fields };
+  m.error = { errno, name: t.name, strerror: t.strerror, extack: [] };
+  return fields;
+}
+
+/**
+ * What follows the echoed request: with NLM_F_ACK_TLVS the extended-ack attributes, which start
+ * at NLMSG_ALIGN(16 + sizeof(nlmsgerr) - 16 + copied) (nlmsg_put reserved the aligned size);
+ * without it, nothing. A request claiming more than the message holds leaves no room at all.
+ */
+function extendedAck(
+  ctx: Ctx,
+  m: ErrorTarget,
+  eStart: number,
+  echoEnd: number,
+  copied: number,
+  pEnd: number,
+  cut: boolean,
+): void {
+  const out = m.diagnostics;
   const tStart = copied > pEnd - eStart ? pEnd : m.offset + nlmsgAlign(NLMSG_HDRLEN + 4 + copied);
   if (m.flags & 0x200) {
     const ext = decodeAttrs(ctx, Math.min(tStart, pEnd), pEnd, NLMSGERR_ATTRS, out, cut, 0);

@@ -59,6 +59,73 @@ function layoutProblem(opts: unknown): string | null {
   return null;
 }
 
+type Struct = NlMsghdrLayout['structs'][number];
+type Cmsg = { level: string; type: string; dataLen: number };
+
+/** struct msghdr itself, its pointers showing where what they point at is laid out. */
+function msghdrStruct(
+  namelen: number,
+  iovs: number,
+  cmsgs: number,
+  controllen: number,
+  iovOff: number,
+  ctlOff: number,
+): Struct {
+  return {
+    name: 'struct msghdr',
+    offset: 0,
+    size: 56,
+    fields: [
+      { name: 'msg_name', offset: 0, size: 8, value: namelen ? `&sockaddr_nl (+${NAME_OFF})` : 'NULL' },
+      { name: 'msg_namelen', offset: 8, size: 4, value: String(namelen) },
+      { name: '(padding)', offset: 12, size: 4, value: '' },
+      { name: 'msg_iov', offset: 16, size: 8, value: iovs ? `&iov[0] (+${iovOff})` : 'NULL' },
+      { name: 'msg_iovlen', offset: 24, size: 8, value: String(iovs) },
+      { name: 'msg_control', offset: 32, size: 8, value: cmsgs ? `&control (+${ctlOff})` : 'NULL' },
+      { name: 'msg_controllen', offset: 40, size: 8, value: String(controllen) },
+      { name: 'msg_flags', offset: 48, size: 4, value: '0' },
+      { name: '(padding)', offset: 52, size: 4, value: '' },
+    ],
+  };
+}
+
+/** struct sockaddr_nl of the kernel (nl_pid 0) that msg_name points at. */
+const sockaddrStruct = (): Struct => ({
+  name: 'struct sockaddr_nl',
+  offset: NAME_OFF,
+  size: 12,
+  fields: [
+    { name: 'nl_family', offset: NAME_OFF, size: 2, value: '16 (AF_NETLINK)' },
+    { name: 'nl_pad', offset: NAME_OFF + 2, size: 2, value: '0' },
+    { name: 'nl_pid', offset: NAME_OFF + 4, size: 4, value: '0 (the kernel)' },
+    { name: 'nl_groups', offset: NAME_OFF + 8, size: 4, value: '0' },
+  ],
+});
+
+/** One cmsghdr at `at`: header, payload (its members when known), CMSG_ALIGN padding. */
+function cmsgStruct(c: Cmsg, i: number, at: number): Struct {
+  const len = cmsgLen(c.dataLen);
+  const space = cmsgSpace(c.dataLen);
+  const fields = [
+    { name: 'cmsg_len', offset: at, size: 8, value: `${len} (CMSG_LEN(${c.dataLen}))` },
+    { name: 'cmsg_level', offset: at + 8, size: 4, value: `${LEVELS[c.level] ?? '?'} (${c.level})` },
+    { name: 'cmsg_type', offset: at + 12, size: 4, value: `${TYPES[c.type] ?? '?'} (${c.type})` },
+  ];
+  const known = PAYLOAD_FIELDS[c.type];
+  let p = cmsgData(at);
+  if (known && known.reduce((s, f) => s + f.size, 0) === c.dataLen)
+    for (const f of known) {
+      fields.push({ name: f.name, offset: p, size: f.size, value: '' });
+      p += f.size;
+    }
+  else if (c.dataLen) fields.push({ name: 'data', offset: p, size: c.dataLen, value: `${c.dataLen} bytes` });
+  if (space > len)
+    fields.push({ name: '(padding)', offset: at + len, size: space - len, value: 'CMSG_ALIGN' });
+  return { name: `struct cmsghdr [${i}]`, offset: at, size: space, fields };
+}
+
+const NAME_OFF = 56;
+
 /** The layout of a msghdr for `opts`; anything that is not such input gives an empty layout and `why`. */
 export function msghdrLayout(opts: LayoutInput): NlMsghdrLayout {
   const problem = layoutProblem(opts);
@@ -70,40 +137,12 @@ export function msghdrLayout(opts: LayoutInput): NlMsghdrLayout {
     type: c.type,
     dataLen: Math.max(0, Math.min(0x7fffffff, Math.floor(c.dataLen) || 0)),
   }));
-  const nameOff = 56;
-  const iovOff = nameOff + align8(namelen);
+  const iovOff = NAME_OFF + align8(namelen);
   const ctlOff = iovOff + 16 * iovLens.length;
   // msg_controllen: the sum of CMSG_SPACE of each message (what CMSG_NXTHDR walks).
   const controllen = cm.reduce((s, c) => s + cmsgSpace(c.dataLen), 0);
-  const structs: NlMsghdrLayout['structs'] = [];
-  structs.push({
-    name: 'struct msghdr',
-    offset: 0,
-    size: 56,
-    fields: [
-      { name: 'msg_name', offset: 0, size: 8, value: namelen ? `&sockaddr_nl (+${nameOff})` : 'NULL' },
-      { name: 'msg_namelen', offset: 8, size: 4, value: String(namelen) },
-      { name: '(padding)', offset: 12, size: 4, value: '' },
-      { name: 'msg_iov', offset: 16, size: 8, value: iovLens.length ? `&iov[0] (+${iovOff})` : 'NULL' },
-      { name: 'msg_iovlen', offset: 24, size: 8, value: String(iovLens.length) },
-      { name: 'msg_control', offset: 32, size: 8, value: cm.length ? `&control (+${ctlOff})` : 'NULL' },
-      { name: 'msg_controllen', offset: 40, size: 8, value: String(controllen) },
-      { name: 'msg_flags', offset: 48, size: 4, value: '0' },
-      { name: '(padding)', offset: 52, size: 4, value: '' },
-    ],
-  });
-  if (namelen)
-    structs.push({
-      name: 'struct sockaddr_nl',
-      offset: nameOff,
-      size: 12,
-      fields: [
-        { name: 'nl_family', offset: nameOff, size: 2, value: '16 (AF_NETLINK)' },
-        { name: 'nl_pad', offset: nameOff + 2, size: 2, value: '0' },
-        { name: 'nl_pid', offset: nameOff + 4, size: 4, value: '0 (the kernel)' },
-        { name: 'nl_groups', offset: nameOff + 8, size: 4, value: '0' },
-      ],
-    });
+  const structs: Struct[] = [msghdrStruct(namelen, iovLens.length, cm.length, controllen, iovOff, ctlOff)];
+  if (namelen) structs.push(sockaddrStruct());
   iovLens.forEach((len, i) => {
     const o = iovOff + 16 * i;
     structs.push({
@@ -119,28 +158,10 @@ export function msghdrLayout(opts: LayoutInput): NlMsghdrLayout {
   const cmsgs: NlMsghdrLayout['cmsgs'] = [];
   let at = ctlOff;
   cm.forEach((c, i) => {
-    const len = cmsgLen(c.dataLen);
-    const space = cmsgSpace(c.dataLen);
-    const data = cmsgData(at);
-    cmsgs.push({ offset: at, len, space, dataOffset: data });
-    const fields = [
-      { name: 'cmsg_len', offset: at, size: 8, value: `${len} (CMSG_LEN(${c.dataLen}))` },
-      { name: 'cmsg_level', offset: at + 8, size: 4, value: `${LEVELS[c.level] ?? '?'} (${c.level})` },
-      { name: 'cmsg_type', offset: at + 12, size: 4, value: `${TYPES[c.type] ?? '?'} (${c.type})` },
-    ];
-    const known = PAYLOAD_FIELDS[c.type];
-    let p = data;
-    if (known && known.reduce((s, f) => s + f.size, 0) === c.dataLen)
-      for (const f of known) {
-        fields.push({ name: f.name, offset: p, size: f.size, value: '' });
-        p += f.size;
-      }
-    else if (c.dataLen)
-      fields.push({ name: 'data', offset: p, size: c.dataLen, value: `${c.dataLen} bytes` });
-    if (space > len)
-      fields.push({ name: '(padding)', offset: at + len, size: space - len, value: 'CMSG_ALIGN' });
-    structs.push({ name: `struct cmsghdr [${i}]`, offset: at, size: space, fields });
-    at += space;
+    const s = cmsgStruct(c, i, at);
+    cmsgs.push({ offset: at, len: cmsgLen(c.dataLen), space: s.size, dataOffset: cmsgData(at) });
+    structs.push(s);
+    at += s.size;
   });
   return { structs, controllen, cmsgs };
 }
