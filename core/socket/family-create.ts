@@ -2,6 +2,7 @@
  * The create functions of the other families a kernel may register: netlink_create,
  * unix_create, packet_create, vsock_create, xsk_create. Each checks in the kernel's order.
  */
+import { hexNumber } from '../hex/index.ts';
 import { AF, MAX_LINKS, SOCK, familyName, typeName } from './constants.ts';
 import { fail, pushStep, type PfCreateArgs, type PfCreateResult } from './pf-create.ts';
 import { capable } from './profile.ts';
@@ -157,9 +158,7 @@ export function packetCreate({ profile, type, protocol, steps }: PfCreateArgs): 
     steps,
     'packet_create',
     PACKET_C,
-    `sock->ops = ${ops}; po->num = 0x${num.toString(16).padStart(4, '0')} (network order, ethertype 0x${host
-      .toString(16)
-      .padStart(4, '0')})` +
+    `sock->ops = ${ops}; po->num = ${hexNumber(num, 4)} (network order, ethertype ${hexNumber(host, 4)})` +
       (num ? '; a protocol hook is registered' : '; protocol 0: nothing is received until bind()') +
       '; sk_protocol is left 0',
     { family, type, protocol: 0, ops, prot: 'packet_proto' },

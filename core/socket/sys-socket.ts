@@ -4,6 +4,7 @@
  * then the family's create function. Returns the created socket with its tables, or the
  * errno with the function that returned it; always with the trace.
  */
+import { hexNumber } from '../hex/index.ts';
 import {
   AF,
   AF_MAX,
@@ -90,7 +91,7 @@ export function sysSocket(
   const flags = request.type & ~SOCK_TYPE_MASK;
   const bad = flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK);
   if (bad) {
-    const why = `type has flag bits 0x${(bad >>> 0).toString(16)} besides SOCK_NONBLOCK (0x800) and SOCK_CLOEXEC (0x80000)`;
+    const why = `type has flag bits ${hexNumber(bad >>> 0)} besides SOCK_NONBLOCK (0x800) and SOCK_CLOEXEC (0x80000)`;
     pushStep(steps, '__sys_socket_create', SOCKET_C, why, {
       family: request.family,
       type: request.type,
