@@ -40,22 +40,33 @@ type LayoutInput = {
   namelen?: number;
 };
 
-/** Why `opts` is no layout input, or null when it is one. */
-function layoutProblem(opts: unknown): string | null {
-  if (typeof opts !== 'object' || opts === null) return 'the layout takes { iovLens, cmsgs, namelen? }';
+/** What is wrong with a layout input, by message id (one table, for the catalogs). */
+export const LAYOUT_TEXT: Record<string, (v: Record<string, number>) => string> = {
+  'layout.not-object': () => 'the layout takes { iovLens, cmsgs, namelen? }',
+  'layout.iov-lens': () => 'iovLens is a list of lengths',
+  'layout.too-many-iovs': (v) => `more than UIO_MAXIOV (${v.max}) iovecs: sendmsg() fails with EMSGSIZE`,
+  'layout.cmsgs': () => 'cmsgs is a list of { level, type, dataLen }',
+  'layout.too-many-cmsgs': (v) => `more than ${v.max} control messages`,
+  'layout.cmsg': () => 'each control message is { level, type, dataLen }',
+  'layout.namelen': () => 'namelen is a number',
+};
+
+/** Why `opts` is no layout input (a message id and its values), or null when it is one. */
+function layoutProblem(opts: unknown): { id: string; values: Record<string, number> } | null {
+  const p = (id: string, values: Record<string, number> = {}) => ({ id, values });
+  if (typeof opts !== 'object' || opts === null) return p('layout.not-object');
   const o = opts as Record<string, unknown>;
   if (!Array.isArray(o.iovLens) || !o.iovLens.every((n) => typeof n === 'number'))
-    return 'iovLens is a list of lengths';
-  if (o.iovLens.length > UIO_MAXIOV)
-    return `more than UIO_MAXIOV (${UIO_MAXIOV}) iovecs: sendmsg() fails with EMSGSIZE`;
-  if (!Array.isArray(o.cmsgs)) return 'cmsgs is a list of { level, type, dataLen }';
-  if (o.cmsgs.length > MAX_CMSGS) return `more than ${MAX_CMSGS} control messages`;
+    return p('layout.iov-lens');
+  if (o.iovLens.length > UIO_MAXIOV) return p('layout.too-many-iovs', { max: UIO_MAXIOV });
+  if (!Array.isArray(o.cmsgs)) return p('layout.cmsgs');
+  if (o.cmsgs.length > MAX_CMSGS) return p('layout.too-many-cmsgs', { max: MAX_CMSGS });
   for (const c of o.cmsgs as unknown[]) {
     const r = (typeof c === 'object' && c !== null ? c : {}) as Record<string, unknown>;
     if (typeof r.level !== 'string' || typeof r.type !== 'string' || typeof r.dataLen !== 'number')
-      return 'each control message is { level, type, dataLen }';
+      return p('layout.cmsg');
   }
-  if (o.namelen !== undefined && typeof o.namelen !== 'number') return 'namelen is a number';
+  if (o.namelen !== undefined && typeof o.namelen !== 'number') return p('layout.namelen');
   return null;
 }
 
@@ -129,7 +140,10 @@ const NAME_OFF = 56;
 /** The layout of a msghdr for `opts`; anything that is not such input gives an empty layout and `why`. */
 export function msghdrLayout(opts: LayoutInput): NlMsghdrLayout {
   const problem = layoutProblem(opts);
-  if (problem) return { structs: [], controllen: 0, cmsgs: [], why: problem };
+  if (problem) {
+    const text = LAYOUT_TEXT[problem.id] as (v: Record<string, number>) => string;
+    return { structs: [], controllen: 0, cmsgs: [], why: text(problem.values), whyId: problem.id };
+  }
   const namelen = Math.max(0, Math.min(128, Math.floor(opts.namelen ?? 12) || 0));
   const iovLens = opts.iovLens.map((n) => Math.max(0, Math.floor(n) || 0));
   const cm = opts.cmsgs.map((c) => ({

@@ -16,6 +16,18 @@ export const GARBAGE = 0xee;
 
 const frameByte = (i: number): number => i & 0xff;
 
+/** What is wrong with the splitter's or the joiner's input, by message id (one table). */
+export const MULTIPART_TEXT: Record<string, (v: Record<string, string | number>) => string> = {
+  'multipart.frame-size': (v) => `frame size must be 0..${MAX_FRAME} bytes (got ${v.got})`,
+  'multipart.max-payload': (v) => `MAX_PAYLOAD must be 1..65536 bytes (got ${v.got})`,
+  'multipart.mode': (v) => `the mode is "correct" or "mistakes" (got ${v.got})`,
+  'multipart.too-big': (v) => `the sequence would be ${v.total} bytes; the lab stops at 16 MiB`,
+  'multipart.not-bytes': (v) => `not bytes (got ${v.got})`,
+  'multipart.frame-size-type': (v) => `the frame size is a number (got ${v.got})`,
+};
+const multipartText = (id: string, values: Record<string, string | number>) =>
+  (MULTIPART_TEXT[id] as (v: Record<string, string | number>) => string)(values);
+
 interface Chunk {
   /** Where the part's payload comes from in the frame, and how long it is. */
   src: number;
@@ -131,21 +143,23 @@ export function splitMultipart(
   maxPayload: number,
   mode: 'correct' | 'mistakes',
 ): NlSplitResult {
-  const bad = (why: string): NlSplitResult => ({
-    messages: [],
-    bytes: new Uint8Array(0),
-    diagnostics: [{ severity: 'error', code: 'bad-input', message: why, offset: 0, length: 0 }],
-    joined: { ok: false, size: 0, why },
-  });
+  const bad = (id: string, values: Record<string, string | number>): NlSplitResult => {
+    const why = multipartText(id, values);
+    return {
+      messages: [],
+      bytes: new Uint8Array(0),
+      diagnostics: [{ severity: 'error', code: 'bad-input', message: why, offset: 0, length: 0, id, values }],
+      joined: { ok: false, size: 0, why },
+    };
+  };
   if (!Number.isInteger(frameSize) || frameSize < 0 || frameSize > MAX_FRAME)
-    return bad(`frame size must be 0..${MAX_FRAME} bytes (got ${describe(frameSize)})`);
+    return bad('multipart.frame-size', { got: describe(frameSize) });
   if (!Number.isInteger(maxPayload) || maxPayload < 1 || maxPayload > 65536)
-    return bad(`MAX_PAYLOAD must be 1..65536 bytes (got ${describe(maxPayload)})`);
-  if (mode !== 'correct' && mode !== 'mistakes')
-    return bad(`the mode is "correct" or "mistakes" (got ${describe(mode)})`);
+    return bad('multipart.max-payload', { got: describe(maxPayload) });
+  if (mode !== 'correct' && mode !== 'mistakes') return bad('multipart.mode', { got: describe(mode) });
   const chunks = planChunks(frameSize, maxPayload, mode);
   const total = chunks.reduce((s, c) => s + nlmsgAlign(NLMSG_HDRLEN + c.len), 0) + NLMSG_HDRLEN + 4;
-  if (total > 16 * 1024 * 1024) return bad(`the sequence would be ${total} bytes; the lab stops at 16 MiB`);
+  if (total > 16 * 1024 * 1024) return bad('multipart.too-big', { total });
   const bytes = new Uint8Array(total);
   const messages = writeSequence(bytes, chunks, frameSize);
   const diagnostics: NlDiagnostic[] = [];
@@ -176,9 +190,13 @@ export function joinMultipart(
   frameSize?: number,
 ): { ok: boolean; size: number; why?: string } {
   if (!(bytes instanceof Uint8Array))
-    return { ok: false, size: 0, why: `not bytes (got ${describe(bytes)})` };
+    return { ok: false, size: 0, why: multipartText('multipart.not-bytes', { got: describe(bytes) }) };
   if (frameSize !== undefined && typeof frameSize !== 'number')
-    return { ok: false, size: 0, why: `the frame size is a number (got ${describe(frameSize)})` };
+    return {
+      ok: false,
+      size: 0,
+      why: multipartText('multipart.frame-size-type', { got: describe(frameSize) }),
+    };
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let off = 0;
   let rem = bytes.length;

@@ -185,8 +185,9 @@ export interface NlMsghdrLayout {
   }[];
   controllen: number;
   cmsgs: { offset: number; len: number; space: number; dataOffset: number }[];
-  /** Why the input gave no layout (added field). */
+  /** Why the input gave no layout, and the message id of it (added fields). */
   why?: string;
+  whyId?: string;
 }
 
 export interface NlSample {
