@@ -18,7 +18,11 @@ for (let i = 0; i < 256; i++) {
 }
 const ascii = new TextDecoder();
 
-const isBytes = (b: unknown): b is Uint8Array => b instanceof Uint8Array;
+/**
+ * A real Uint8Array (or Buffer). ArrayBuffer.isView reads an internal slot, so a Proxy posing as
+ * bytes is refused without running any of its traps.
+ */
+export const isBytes = (b: unknown): b is Uint8Array => ArrayBuffer.isView(b) && b instanceof Uint8Array;
 
 /** Clamp a range to [0, length] (any value that is not a finite number means "the end"). */
 function range(len: number, start: unknown, end: unknown): [number, number] {
@@ -40,7 +44,9 @@ export function hexNumber(n: number | bigint, width = 0): string {
   if (typeof n === 'bigint') v = n < 0n ? 0n : n;
   else if (typeof n === 'number' && Number.isFinite(n)) v = BigInt(Math.max(0, Math.trunc(n)));
   else v = 0n;
-  return `0x${v.toString(16).padStart(Math.max(0, Math.min(64, Math.trunc(width) || 0)), '0')}`;
+  const w =
+    typeof width === 'number' && Number.isFinite(width) ? Math.max(0, Math.min(64, Math.trunc(width))) : 0;
+  return `0x${v.toString(16).padStart(w, '0')}`;
 }
 
 /** The bytes [start, end) as plain hex, two digits each, nothing between (`0a000001`). */

@@ -12,6 +12,8 @@
 import { DECODE_LIMITS } from './decode-context.ts';
 import { DIAGNOSTIC_SOURCES, diag } from './diagnostics.ts';
 import { walkBuffer } from './walk.ts';
+import { describe } from './spec-text.ts';
+import { isBytes } from '../hex/index.ts';
 import type { Endian, NlDecodeLimits, NlDecodeResult, NlFamily } from './types.ts';
 
 export { DIAGNOSTIC_SOURCES, DECODE_LIMITS };
@@ -42,8 +44,17 @@ type Checked =
   | { ok: false; option: string; why: string };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const typeOf = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'an array' : v instanceof Uint8Array ? 'bytes' : typeof v;
+/** An ArrayBuffer, told by its internal slot (the byteLength getter's brand check runs no Proxy trap). */
+const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')?.get;
+const isArrayBuffer = (v: unknown): v is ArrayBuffer => {
+  try {
+    abByteLength?.call(v);
+    return abByteLength !== undefined;
+  } catch {
+    return false;
+  }
+};
+const typeOf = (v: unknown): string => describe(v);
 
 /** Options as given, checked: any JavaScript value gives either options or what is wrong. */
 function checkOptions(o: unknown): Checked {
@@ -85,10 +96,14 @@ function failed(d: ReturnType<typeof diag>, truncated: boolean): NlDecodeResult 
 
 /** Decode a buffer of netlink messages. Never throws, whatever it is given: problems are diagnostics. */
 export function decodeNetlink(bytes: Uint8Array, opts: DecodeOptions): NlDecodeResult {
-  const o = checkOptions(opts);
-  const buf = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
-  if (!(buf instanceof Uint8Array))
-    return failed(diag('error', 'bad-input', { got: typeOf(bytes) }, 0, 0), false);
+  let o: Checked;
+  try {
+    o = checkOptions(opts);
+  } catch {
+    o = { ok: false, option: 'options', why: 'could not be read' }; // a throwing getter or Proxy
+  }
+  const buf = isArrayBuffer(bytes) ? new Uint8Array(bytes) : bytes;
+  if (!isBytes(buf)) return failed(diag('error', 'bad-input', { got: typeOf(bytes) }, 0, 0), false);
   if (!o.ok)
     return failed(
       diag('error', 'bad-input', { option: o.option, why: o.why }, 0, 0, 'bad-input.option'),

@@ -155,8 +155,13 @@ export const DIAGNOSTIC_TEXT: Record<string, (v: Values) => string> = {
 
 /** The English text of a message id (the id itself when the table has no entry). */
 export function diagnosticText(id: string, values: Values = {}): string {
-  const t = DIAGNOSTIC_TEXT[id];
-  return t ? t(values) : id;
+  if (typeof id !== 'string') return '';
+  const t = Object.hasOwn(DIAGNOSTIC_TEXT, id) ? DIAGNOSTIC_TEXT[id] : undefined;
+  try {
+    return t ? t(values) : id;
+  } catch {
+    return id; // values that cannot be read
+  }
 }
 
 /** A diagnostic: `code` and `id` (defaults to the code), the values, the bytes, the kernel source. */

@@ -56,6 +56,14 @@ export function typeValue(t: number | string, family: NlFamily): number | undefi
 
 /** Flags by number or names (`REQUEST`, `NLM_F_DUMP`). */
 export function flagsValue(f: number | string[]): number | undefined {
+  try {
+    return flagsOf(f);
+  } catch {
+    return undefined; // a list that throws while being read
+  }
+}
+
+function flagsOf(f: number | string[]): number | undefined {
   if (typeof f === 'number') return Number.isInteger(f) && f >= 0 && f <= 0xffff ? f : undefined;
   if (!Array.isArray(f)) return undefined;
   let v = 0;
@@ -304,6 +312,16 @@ export function encodeNetlink(
   msgs: NlMessageSpec[],
   opts: { family: NlFamily; endian?: Endian },
 ): NlEncodeResult {
+  try {
+    return encode(msgs, opts);
+  } catch (e) {
+    // Only a value that throws while being read (a getter, a Proxy) gets here.
+    const got = e instanceof Error ? e.message : 'an exception';
+    return fail('EINVAL', 'spec.bad-field', { path: 'options', key: 'a value', want: 'readable', got });
+  }
+}
+
+function encode(msgs: NlMessageSpec[], opts: { family: NlFamily; endian?: Endian }): NlEncodeResult {
   const o = checkEncodeOptions(opts);
   if ('ok' in o) return o;
   const checked = checkSpecs(msgs);

@@ -183,10 +183,58 @@ const ENTRY_POINTS: ((...a: unknown[]) => unknown)[] = [
   (a) => [nlmsgAlign, nlaAlign, rtaAlign, cmsgAlign].map((f) => f(a as number)),
   (a, b) => [nlmsgOk(a as number, b as number), nlaOk(a as number, b as number)],
 ];
+/** Values that fight back: Proxies whose traps throw (or are revoked), getters that throw. */
+function hostileValues(): unknown[] {
+  const boom = () => {
+    throw new Error('a trap that throws');
+  };
+  const traps = { get: boom, has: boom, ownKeys: boom, getPrototypeOf: boom, getOwnPropertyDescriptor: boom };
+  const revocable = Proxy.revocable({}, {});
+  revocable.revoke();
+  const getters: Record<string, unknown> = {};
+  for (const k of [
+    'family',
+    'endian',
+    'type',
+    'flags',
+    'len',
+    'offset',
+    'attributes',
+    'messages',
+    'iovLens',
+    'cmsgs',
+    'length',
+    'value',
+  ])
+    Object.defineProperty(getters, k, { get: boom, enumerable: true });
+  return [
+    new Proxy({}, traps),
+    new Proxy([], traps),
+    new Proxy(new Uint8Array(16), traps),
+    revocable.proxy,
+    getters,
+    [getters],
+  ];
+}
+const HOSTILE = hostileValues();
+/** Stands for HOSTILE[i] until the call (fast-check itself must never touch those values). */
+class Hostile {
+  constructor(readonly i: number) {}
+}
+
 const junkArb: fc.Arbitrary<Input> = fc
   .tuple(
     fc.nat(ENTRY_POINTS.length - 1),
-    fc.array(fc.oneof(fc.anything(), fc.uint8Array({ maxLength: 40 })), { maxLength: 4 }),
+    fc.array(
+      fc.oneof(
+        fc.anything(),
+        fc.uint8Array({ maxLength: 40 }),
+        fc.nat(HOSTILE.length - 1).map((i) => new Hostile(i)),
+      ),
+      {
+        maxLength: 4,
+      },
+    ),
   )
   .map(([fn, args]) => ({ kind: 'junk', fn, args }));
 
@@ -351,7 +399,9 @@ function runOne(i: Input, t: Tally): void {
     case 'roundtrip':
       return runRoundTrip(i, t);
     case 'junk':
-      (ENTRY_POINTS[i.fn] as (...a: unknown[]) => unknown)(...i.args);
+      (ENTRY_POINTS[i.fn] as (...a: unknown[]) => unknown)(
+        ...i.args.map((a) => (a instanceof Hostile ? HOSTILE[a.i] : a)),
+      );
   }
 }
 

@@ -199,3 +199,69 @@ describe('the result', () => {
     );
   });
 });
+
+describe('every exported function, given anything', () => {
+  it('never throws: hostile Proxies, revoked Proxies, throwing getters, wrong types', async () => {
+    const api = { ...(await import('./index.ts')), ...(await import('../hex/index.ts')) };
+    const boom = () => {
+      throw new Error('a trap that throws');
+    };
+    const traps = {
+      get: boom,
+      has: boom,
+      ownKeys: boom,
+      getPrototypeOf: boom,
+      getOwnPropertyDescriptor: boom,
+    };
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const getters: Record<string, unknown> = {};
+    for (const k of [
+      'family',
+      'type',
+      'flags',
+      'len',
+      'offset',
+      'attributes',
+      'messages',
+      'iovLens',
+      'length',
+    ])
+      Object.defineProperty(getters, k, { get: boom, enumerable: true });
+    const values: unknown[] = [
+      undefined,
+      null,
+      NaN,
+      -1,
+      2 ** 53,
+      10n,
+      'route',
+      Symbol('s'),
+      [],
+      {},
+      new Uint8Array(40).fill(0xff),
+      new Proxy({}, traps),
+      new Proxy([], traps),
+      new Proxy(new Uint8Array(16), traps),
+      revoked.proxy,
+      getters,
+      [getters],
+    ];
+    const thrown: string[] = [];
+    let calls = 0;
+    for (const [name, f] of Object.entries(api)) {
+      if (typeof f !== 'function' || /^[A-Z]/.test(name)) continue;
+      for (const a of values)
+        for (const b of [undefined, 'route', a, values[10]]) {
+          calls++;
+          try {
+            (f as (...x: unknown[]) => unknown)(a, b, a, b);
+          } catch (e) {
+            thrown.push(`${name}: ${String(e)}`);
+          }
+        }
+    }
+    expect(thrown).toEqual([]);
+    expect(calls).toBeGreaterThan(2000);
+  });
+});

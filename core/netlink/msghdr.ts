@@ -139,16 +139,36 @@ const NAME_OFF = 56;
 
 /** The layout of a msghdr for `opts`; anything that is not such input gives an empty layout and `why`. */
 export function msghdrLayout(opts: LayoutInput): NlMsghdrLayout {
-  const problem = layoutProblem(opts);
+  try {
+    return layout(opts);
+  } catch {
+    return {
+      structs: [],
+      controllen: 0,
+      cmsgs: [],
+      why: LAYOUT_TEXT['layout.not-object']?.({}),
+      whyId: 'layout.not-object',
+    };
+  }
+}
+
+function layout(opts: LayoutInput): NlMsghdrLayout {
+  let problem: ReturnType<typeof layoutProblem>;
+  try {
+    problem = layoutProblem(opts);
+  } catch {
+    problem = { id: 'layout.not-object', values: {} }; // a getter or Proxy that throws
+  }
   if (problem) {
     const text = LAYOUT_TEXT[problem.id] as (v: Record<string, number>) => string;
     return { structs: [], controllen: 0, cmsgs: [], why: text(problem.values), whyId: problem.id };
   }
+  // layoutProblem read everything once without a throw; plain copies from here on.
   const namelen = Math.max(0, Math.min(128, Math.floor(opts.namelen ?? 12) || 0));
   const iovLens = opts.iovLens.map((n) => Math.max(0, Math.floor(n) || 0));
   const cm = opts.cmsgs.map((c) => ({
-    level: c.level,
-    type: c.type,
+    level: String(c.level),
+    type: String(c.type),
     dataLen: Math.max(0, Math.min(0x7fffffff, Math.floor(c.dataLen) || 0)),
   }));
   const iovOff = NAME_OFF + align8(namelen);

@@ -6,6 +6,7 @@
  */
 import { NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, NLMSG_MIN_TYPE, nlmsgAlign, nlmsgOk } from './constants.ts';
 import { describe } from './spec-text.ts';
+import { isBytes } from '../hex/index.ts';
 import type { NlDiagnostic, NlSplitMessage, NlSplitResult } from './types.ts';
 
 /** The largest frame the lab splits (netlink_sendmsg admits at most sk_sndbuf - 32 = 212,960 bytes by default). */
@@ -189,7 +190,7 @@ export function joinMultipart(
   bytes: Uint8Array,
   frameSize?: number,
 ): { ok: boolean; size: number; why?: string } {
-  if (!(bytes instanceof Uint8Array))
+  if (!isBytes(bytes))
     return { ok: false, size: 0, why: multipartText('multipart.not-bytes', { got: describe(bytes) }) };
   if (frameSize !== undefined && typeof frameSize !== 'number')
     return {

@@ -18,6 +18,14 @@ const isType = (t: unknown): t is number =>
  * Anything else gives an empty record.
  */
 export function nlmsgMacros(msg: NlMessage | number): Record<string, number> {
+  try {
+    return macrosOf(msg);
+  } catch {
+    return {};
+  }
+}
+
+function macrosOf(msg: NlMessage | number): Record<string, number> {
   let payload: number;
   let offset = 0;
   if (typeof msg === 'number' && Number.isFinite(msg)) payload = msg;
@@ -70,6 +78,18 @@ export function attrNames(
   type: number,
   family: NlFamily,
   path: number[] = [],
+): { name: string; value: number; kind: AttrKind | string }[] {
+  try {
+    return namesAt(type, family, path);
+  } catch {
+    return []; // a path that throws while being read
+  }
+}
+
+function namesAt(
+  type: number,
+  family: NlFamily,
+  path: number[],
 ): { name: string; value: number; kind: AttrKind | string }[] {
   if (!isType(type) || !isFamily(family) || !Array.isArray(path) || !path.every((t) => typeof t === 'number'))
     return [];

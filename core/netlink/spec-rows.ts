@@ -15,7 +15,7 @@
 import { nlmsgAlign } from './constants.ts';
 import { encodeNetlink } from './encode.ts';
 import { attrNames, familyHeaderFields, typeNames } from './schema.ts';
-import { hexSpaced, parseHex } from '../hex/index.ts';
+import { hexSpaced, isBytes, parseHex } from '../hex/index.ts';
 import type {
   Endian,
   NlAttr,
@@ -292,6 +292,18 @@ export function rowToSpec(
   family: NlFamily,
   key: number | string = 0,
 ): { ok: true; spec: NlMessageSpec } | { ok: false; issues: NlRowIssue[] } {
+  try {
+    return messageRowToSpec(m, family, key);
+  } catch {
+    return malformed(0); // a getter or Proxy that throws
+  }
+}
+
+function messageRowToSpec(
+  m: NlMessageRow,
+  family: NlFamily,
+  key: number | string = 0,
+): { ok: true; spec: NlMessageSpec } | { ok: false; issues: NlRowIssue[] } {
   if (!isMessageRow(m)) return malformed(typeof key === 'number' || typeof key === 'string' ? key : 0);
   const c: RowCtx = { msgType: 0, family, prefix: `${m.id ?? key}.`, issues: [] };
   const type = resolveName(m.type, typeNames(family), 2);
@@ -346,6 +358,18 @@ export function rowToBytes(
 
 /** A buffer from rows: message rows encoded, raw rows as they are. */
 export function rowsToBytes(
+  rows: readonly (NlMessageRow | NlRawRow)[],
+  family: NlFamily,
+  endian: Endian,
+): { ok: true; bytes: Uint8Array } | { ok: false; issues: NlRowIssue[] } {
+  try {
+    return rowsBytes(rows, family, endian);
+  } catch {
+    return malformed('rows'); // a getter or Proxy that throws
+  }
+}
+
+function rowsBytes(
   rows: readonly (NlMessageRow | NlRawRow)[],
   family: NlFamily,
   endian: Endian,
@@ -490,6 +514,15 @@ export function messageToRow(
   family: NlFamily,
   endian: Endian,
 ): NlMessageRow | null {
+  try {
+    return exactRow(m, bytes, family, endian);
+  } catch {
+    return null; // not a decoded message of these bytes
+  }
+}
+
+function exactRow(m: NlMessage, bytes: Uint8Array, family: NlFamily, endian: Endian): NlMessageRow | null {
+  if (!isBytes(bytes) || (endian !== 'le' && endian !== 'be')) return null;
   if (m.len < 16 || m.len > bytes.length - m.offset || m.error) return null;
   const want = bytes.subarray(m.offset, messageEnd(m, bytes.length));
   for (const typed of [true, false]) {
@@ -520,7 +553,20 @@ export function rowsFromBytes(
   family: NlFamily,
   endian: Endian,
 ): (NlMessageRow | NlRawRow)[] {
-  if (!(bytes instanceof Uint8Array)) return [];
+  try {
+    return rowsOf(bytes, result, family, endian);
+  } catch {
+    return []; // not a decoded buffer
+  }
+}
+
+function rowsOf(
+  bytes: Uint8Array,
+  result: NlDecodeResult,
+  family: NlFamily,
+  endian: Endian,
+): (NlMessageRow | NlRawRow)[] {
+  if (!isBytes(bytes)) return [];
   const messages: NlMessage[] = Array.isArray(result?.messages) ? result.messages : [];
   const rows: (NlMessageRow | NlRawRow)[] = [];
   let at = 0;

@@ -3,6 +3,8 @@
  * and the English sentence from this one table (so a catalog can take it over). `errno` is the
  * error the kernel's own helpers would give for the same mistake (EINVAL, ERANGE, EMSGSIZE).
  */
+import { isBytes } from '../hex/index.ts';
+
 type Values = Record<string, string | number>;
 
 const s = (v: string | number | undefined): string => String(v ?? '');
@@ -53,9 +55,17 @@ export function specFail(errno: string, id: string, values: Values): SpecFailure
 
 /** A short description of a JavaScript value for a message (`a string`, `null`, `an array`…). */
 export function describe(v: unknown): string {
+  try {
+    return describeValue(v);
+  } catch {
+    return 'a value that cannot be read'; // a revoked Proxy, say
+  }
+}
+
+function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (v instanceof Uint8Array) return 'bytes';
+  if (isBytes(v)) return 'bytes';
   switch (typeof v) {
     case 'string':
       return v.length > 40 ? `the text "${v.slice(0, 40)}…"` : `the text "${v}"`;

@@ -20,8 +20,12 @@ import type {
 
 /** nla_type as stored, NLA_F_* bits included. */
 export function rawTypeOf(a: NlAttr): number {
-  if (typeof a.rawType === 'number') return a.rawType;
-  return Number(a.fields[1]?.value ?? a.type);
+  try {
+    if (typeof a.rawType === 'number') return a.rawType;
+    return Number(a.fields[1]?.value ?? a.type);
+  } catch {
+    return NaN; // not a decoded attribute
+  }
 }
 
 /**
