@@ -111,6 +111,12 @@ export interface NlDecodeLimits {
   depth: number;
 }
 
+/**
+ * What decodeNetlink returns. Messages, attributes and fields are built the first time they are
+ * read and values rendered when asked for, so the objects are class instances with getters:
+ * read them as properties (or JSON.stringify them: each has toJSON); structuredClone or an
+ * object spread copies only what was already built.
+ */
 export interface NlDecodeResult {
   messages: NlMessage[];
   walk: NlWalkStep[];
