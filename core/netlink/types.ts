@@ -114,8 +114,8 @@ export interface NlDecodeLimits {
 /**
  * What decodeNetlink returns. Messages, attributes and fields are built the first time they are
  * read and values rendered when asked for, so the objects are class instances with getters:
- * read them as properties (or JSON.stringify them: each has toJSON); structuredClone or an
- * object spread copies only what was already built.
+ * read them as properties, or JSON.stringify them (each has toJSON); structuredClone and an
+ * object spread copy own fields only (offsets, numbers), not the parts behind getters.
  */
 export interface NlDecodeResult {
   messages: NlMessage[];
