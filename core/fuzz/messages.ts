@@ -47,7 +47,7 @@ const TEXT: Record<FuzzMessageCode, (v: FuzzMessageValues) => string> = {
   'unknown-fuzzer': (v) => `no fuzzer named "${v.name}"; the fuzzers are: ${v.names}`,
   'input-not-startable': (v) =>
     `${v.name} cannot run one input alone (one random stream); run it from the start: npm run fuzz -- --only ${v.name} --seed ${v.seed} --n ${v.count}`,
-  starting: (v) => `fuzz: ${v.name}: ${n(v.inputs)} inputs, seed ${v.seed}…`,
+  starting: (v) => `fuzz: ${v.name}: ${n(v.inputs)} input${v.inputs === 1 ? '' : 's'}, seed ${v.seed}…`,
   'result-malformed': (v) => `the fuzzer returned no result of the expected shape (${v.field})`,
   'result-inputs': (v) => `the fuzzer ran ${n(v.got)} inputs, not ${n(v.want)}`,
   'fuzzer-threw': (v) => `the fuzzer itself threw: ${v.error}`,
