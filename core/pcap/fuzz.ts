@@ -135,7 +135,8 @@ export function inspectInput(
     if (p.dataOffset < 0 || p.dataOffset + p.caplen > bytes.length)
       return { why: `packet ${p.index} outside the file`, ...found };
   const chunked = readChunked(bytes, rnd);
-  if (signature(chunked) !== signature(whole)) return { why: 'chunked read differs from one-shot read', ...found };
+  if (signature(chunked) !== signature(whole))
+    return { why: 'chunked read differs from one-shot read', ...found };
   const a = analyzeCapture(whole, { maxReplays: 20 });
   for (const v of a.views)
     for (const d of v.diagnostics)
@@ -145,7 +146,8 @@ export function inspectInput(
 }
 
 /** Check one input; returns what went wrong, or null. */
-export const checkInput = (bytes: Uint8Array, rnd: () => number): string | null => inspectInput(bytes, rnd).why;
+export const checkInput = (bytes: Uint8Array, rnd: () => number): string | null =>
+  inspectInput(bytes, rnd).why;
 
 /**
  * The capture reader's fuzzer (`npm run fuzz -- --only pcap`): inputs `start` … `start + n − 1`
