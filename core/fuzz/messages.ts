@@ -5,7 +5,9 @@
 export type FuzzMessageCode =
   | 'usage'
   | 'unknown-option'
+  | 'unexpected-argument'
   | 'missing-value'
+  | 'no-value'
   | 'bad-option'
   | 'bad-number'
   | 'number-range'
@@ -40,7 +42,9 @@ const TEXT: Record<FuzzMessageCode, (v: FuzzMessageValues) => string> = {
       `fuzzers: ${v.names}`,
     ].join('\n'),
   'unknown-option': (v) => `unknown option ${v.option} (see --help)`,
+  'unexpected-argument': (v) => `unexpected argument "${v.value}": every option starts with -- (see --help)`,
   'missing-value': (v) => `${v.option} needs a value (see --help)`,
+  'no-value': (v) => `${v.option} takes no value (see --help)`,
   'bad-option': (v) => `${v.detail} (see --help)`,
   'bad-number': (v) => `${v.option} takes ${v.expected}, not "${v.value}"`,
   'number-range': (v) => `${v.option} is ${v.value}: it must be from ${n(v.min)} to ${n(v.max)}`,

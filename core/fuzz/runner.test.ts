@@ -69,11 +69,18 @@ describe('parseFuzzArgs', () => {
     ).toEqual(options({ scale: 0.01, only: ['pcap', 'netlink', 'url'], seed: 77, n: 5, json: true }));
     expect(parsed(['--scale=1e-3', '--input', '123456'])).toEqual(options({ scale: 0.001, input: 123456 }));
     expect(parsed(['--seed', '4294967295'])).toMatchObject({ seed: 4294967295 });
+    // A value with one dash is the option's value (planFuzz then names the unknown fuzzer).
+    expect(parsed(['--only', '-x', '--json'])).toMatchObject({ only: ['-x'], json: true });
   });
 
   it.each([
     [['--bogus', '1'], 'unknown option --bogus'],
-    [['stray'], 'unknown option "stray"'],
+    [['stray'], 'unexpected argument "stray": every option starts with --'],
+    [['--scale', '.5', 'extra'], 'unexpected argument "extra"'],
+    [['--json=1'], '--json takes no value'],
+    [['--only'], '--only needs a value'],
+    [['--seed', '-5'], '--seed takes a whole number, not "-5"'],
+    [[`--${'x'.repeat(100)}`], `unknown option --${'x'.repeat(38)}…`],
     [['--scale'], '--scale needs a value'],
     [['--scale', '0'], '--scale is 0: it must be from 0 to 10'],
     [['--scale', '11'], '--scale is 11: it must be from 0 to 10'],
@@ -86,7 +93,7 @@ describe('parseFuzzArgs', () => {
     [['--seed', '0x10'], '--seed takes a whole number'],
     [['--n', '0'], '--n is 0: it must be from 1 to 100,000,000'],
     [['--n', '100000001'], 'it must be from 1 to 100,000,000'],
-    [['--input', '-1'], '--input'],
+    [['--input', '-1'], '--input takes a whole number, not "-1"'],
   ])('refuses %j: %s', (argv, message) => {
     const p = parseFuzzArgs(argv);
     expect(p.ok).toBe(false);

@@ -28,6 +28,12 @@ export interface FuzzOptions {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/** Options that take a value. */
+const VALUED = new Set(['--scale', '--only', '--seed', '--n', '--input']);
+
+/** A bad value, echoed at most MAX_ECHO characters long. */
+const echo = (text: string): string => (text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text);
+
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const INTEGER = /^\d+$/;
 
@@ -41,8 +47,7 @@ function numberOption(
 ): Parsed<number> {
   const ok = integer ? INTEGER.test(text) : NUMBER.test(text);
   const v = Number(text);
-  // The value is echoed at most MAX_ECHO characters long.
-  const value = text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+  const value = echo(text);
   if (!ok || !Number.isFinite(v))
     return {
       ok: false,
@@ -60,9 +65,15 @@ function numberOption(
 /** The runner's options from its command-line arguments; strict: every token is known or named. */
 export function parseFuzzArgs(argv: readonly string[]): Parsed<FuzzOptions> {
   let values: Record<string, string | string[] | boolean | undefined>;
+  // `--seed -1`: a value that starts with one dash is the option's value (refused below as a
+  // number), not an option of its own.
+  const args = argv.map((a, i) =>
+    i > 0 && /^-[^-]/.test(a) && VALUED.has(argv[i - 1] ?? '') ? `${argv[i - 1]}=${a}` : a,
+  );
+  const dropped = new Set(args.flatMap((a, i) => (a !== argv[i] ? [i - 1] : [])));
   try {
     ({ values } = parseArgs({
-      args: [...argv],
+      args: args.filter((_, i) => !dropped.has(i)),
       strict: true,
       allowPositionals: false,
       options: {
@@ -81,11 +92,14 @@ export function parseFuzzArgs(argv: readonly string[]): Parsed<FuzzOptions> {
     const text = e instanceof Error ? e.message : String(e);
     const option = /'([^']+)'/.exec(text)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      return { ok: false, message: fuzzMessage('unknown-option', { option }) };
+      return { ok: false, message: fuzzMessage('unknown-option', { option: echo(option) }) };
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-      return { ok: false, message: fuzzMessage('unknown-option', { option: `"${option}"` }) };
+      return { ok: false, message: fuzzMessage('unexpected-argument', { value: echo(option) }) };
+    const name = option.split(' ')[0] ?? option;
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(text))
-      return { ok: false, message: fuzzMessage('missing-value', { option: option.split(' ')[0] ?? option }) };
+      return { ok: false, message: fuzzMessage('missing-value', { option: name }) };
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(text))
+      return { ok: false, message: fuzzMessage('no-value', { option: name }) };
     return { ok: false, message: fuzzMessage('bad-option', { detail: text.split('.')[0] ?? text }) };
   }
   const options: FuzzOptions = {
