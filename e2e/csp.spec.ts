@@ -106,17 +106,18 @@ async function download(page: Page, button: string): Promise<string> {
 
 /** Press every button of the share bar, waiting for each to say it is done. */
 async function exportEverything(page: Page, embed: boolean) {
-  const status = page.getByRole('group', { name: 'Share this lab' }).locator('..').getByRole('status');
+  const said = (text: string) => expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();
   const svg = await download(page, 'Export SVG');
-  await expect(status).toHaveText(`Saved ${svg}.`);
+  expect(svg).toMatch(/\.svg$/);
+  await said(`Saved ${svg}.`);
   const png = await download(page, 'Export PNG');
   expect(png).toMatch(/\.png$/);
-  await expect(status).toHaveText(`Saved ${png}.`);
+  await said(`Saved ${png}.`);
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(status).toHaveText('Copied the link.');
+  await said('Copied the link.');
   if (!embed) {
     await page.getByRole('button', { name: 'Copy embed code' }).click();
-    await expect(status).toHaveText('Copied the embed code.');
+    await said('Copied the embed code.');
   }
 }
 
