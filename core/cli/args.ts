@@ -70,6 +70,8 @@ export interface FlagSpec {
   booleans: readonly string[];
   /** The most positional arguments (default 0: a stray word is an error, not silently ignored). */
   positionals?: number;
+  /** How a command words an option it does not have (default: `unknown option --NAME`). */
+  unknown?: (name: string) => string;
 }
 
 /**
@@ -95,7 +97,8 @@ export function parseFlags(
     if (spec.booleans.includes(name)) {
       if (inline !== undefined) return { ok: false, why: `--${name} takes no value (got “${echo(inline)}”)` };
       flags[name] = true;
-    } else if (!spec.values.includes(name)) return { ok: false, why: `unknown option --${echo(name)}` };
+    } else if (!spec.values.includes(name))
+      return { ok: false, why: spec.unknown ? spec.unknown(echo(name)) : `unknown option --${echo(name)}` };
     else if (inline !== undefined) flags[name] = inline;
     else if (i + 1 < args.length) flags[name] = args[++i] as string;
     else return { ok: false, why: `--${name} needs a value` };

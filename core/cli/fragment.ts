@@ -2,6 +2,7 @@
 import { wireFacts, ipSend, type SendInput, type SendResult, PMTU_MODES } from '../ip/index.ts';
 import { SEND_KEYS, sendInputFromTexts, type SendKey, type SendTexts } from '../params/index.ts';
 import { STRERROR, ERRNO } from '../errno/index.ts';
+import { toHex } from '../hex/index.ts';
 import { parseFlags, table, type CommandResult } from './args.ts';
 
 export const FRAGMENT_HELP = `usage: sockscope fragment --len N [--mtu 1500] [--family inet|inet6] [--sock udp|raw|raw-hdrincl]
@@ -81,7 +82,7 @@ export function fragmentCommand(args: string[]): CommandResult {
             String(p.total_length),
             p.mf ? 'MF' : '',
             p.df ? 'DF' : '',
-            p.options.map((b) => b.toString(16).padStart(2, '0')).join(''),
+            toHex(Uint8Array.from(p.options)),
           ]
         : [
             String(i + 1),

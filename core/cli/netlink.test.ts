@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -213,5 +213,75 @@ describe('sockscope netlink encode', () => {
     expect(runCli(['netlink', 'encode', '--type', '16', '--attrs', 'IFLA_LINKINFO:nest=x']).out).toMatch(
       /nest takes/,
     );
+  });
+});
+
+describe('sockscope netlink: bounds and strict input (issue 19)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nl-bounds-'));
+  const first = (out: string) => out.split('\n')[0];
+
+  it('--file reads at most --max-bytes (default 16 MiB), whatever the file is', () => {
+    if (existsSync('/dev/zero'))
+      expect(first(runCli(['netlink', 'decode', '--file', '/dev/zero']).out)).toBe(
+        '--file: /dev/zero holds more than 16777216 bytes, the limit (raise it with --max-bytes, up to 1073741824)',
+      );
+    const f = join(dir, 'noops.bin');
+    writeFileSync(f, Buffer.from('10000000010000000000000000000000'.repeat(8), 'hex'));
+    expect(runCli(['netlink', 'decode', '--file', f, '--max-bytes', '100']).code).toBe(2);
+    expect(runCli(['netlink', 'decode', '--file', f, '--max-bytes', '128']).out).toMatch(
+      /^128 bytes, 8 messages/,
+    );
+    expect(runCli(['netlink', 'decode', '--file', f, '--max-bytes', '1K']).code).toBe(0);
+    expect(first(runCli(['netlink', 'decode', '--file', f, '--max-bytes', '2G']).out)).toMatch(
+      /--max-bytes takes a size/,
+    );
+  });
+
+  it('--max-messages, --max-attrs, --max-depth bound the decoder and say where it stopped', () => {
+    const f = join(dir, 'noops2.bin');
+    writeFileSync(f, Buffer.from('10000000010000000000000000000000'.repeat(8), 'hex'));
+    const r = runCli(['netlink', 'decode', '--file', f, '--max-messages', '3']);
+    expect(r.out).toMatch(/^128 bytes, 3 messages/);
+    expect(r.out).toMatch(/warning limit-messages at bytes 48–127: The decoder stops after 3 messages/);
+    expect(runCli(['netlink', 'decode', '--file', f, '--max-depth', 'deep']).code).toBe(2);
+  });
+
+  it('refuses options a subcommand does not have', () => {
+    expect(first(runCli(['netlink', 'decode', '--hex', '00', '--bogus', '1']).out)).toBe(
+      'netlink decode has no option --bogus',
+    );
+    expect(first(runCli(['netlink', 'encode', '--type', '16', '--hex', '00']).out)).toBe(
+      'netlink encode has no option --hex',
+    );
+  });
+
+  it('encode --spec checks whatever JSON it holds (was: exit 70, "f is not iterable")', () => {
+    const spec = (name: string, text: string) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return runCli(['netlink', 'encode', '--spec', p]);
+    };
+    expect(spec('a.json', '[{"type":1}]')).toEqual({ code: 0, out: '10000000010000000000000000000000' });
+    expect(spec('b.json', '{"type":1}')).toEqual({
+      code: 2,
+      out: 'EINVAL: the specs are a list (a JSON array) of messages, not an object',
+    });
+    expect(spec('c.json', '[{"type":16,"flags":"REQUEST"}]').out).toBe(
+      'EINVAL: message 0: flags is a number or a list of NLM_F_* names, not the text "REQUEST"',
+    );
+    expect(spec('d.json', '[{"type":').out).toMatch(/^--spec: .*d\.json is not JSON/);
+  });
+
+  it('an echoed nlmsg_len of 2^31 or more is an echo-overrun, not a lost decode', () => {
+    const r = runCli([
+      'netlink',
+      'decode',
+      '--hex',
+      '2400000002000002000000000000000000000000000000ee000000000000000000000000',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^36 bytes, 1 message/);
+    expect(r.out).toMatch(/error echo-overrun at bytes 20–23/);
+    expect(r.out).not.toMatch(/internal/);
   });
 });

@@ -3,8 +3,9 @@
  * `sockscope netlink encode --family route --type RTM_GETLINK --flags REQUEST,DUMP …`.
  * Decoding walks the buffer as NLMSG_OK / NLMSG_NEXT do (include/uapi/linux/netlink.h).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import {
+  DECODE_LIMITS,
   decodeNetlink,
   encodeNetlink,
   parseHex,
@@ -24,23 +25,46 @@ import { parseFlags, table, type CommandResult } from './args.ts';
 
 /** The flags of `netlink decode` and `netlink encode` (the subcommand is the one positional). */
 export const NETLINK_FLAGS = {
-  values: ['family', 'endian', 'hex', 'file', 'type', 'flags', 'seq', 'pid', 'header', 'attrs', 'spec'],
+  values: [
+    'family',
+    'endian',
+    'hex',
+    'file',
+    'type',
+    'flags',
+    'seq',
+    'pid',
+    'header',
+    'attrs',
+    'spec',
+    'max-bytes',
+    'max-messages',
+    'max-attrs',
+    'max-depth',
+  ],
   booleans: ['json', 'help', 'trunc'],
   positionals: 1,
 };
 
 export const NETLINK_HELP = `usage: sockscope netlink decode --family route|generic|raw (--hex HEX | --file PATH)
-                               [--endian le|be] [--trunc] [--json]
+                               [--endian le|be] [--trunc] [--json] [--max-bytes N]
+                               [--max-messages N] [--max-attrs N] [--max-depth N]
        sockscope netlink encode --family route|generic|raw --type RTM_GETLINK
                                [--flags REQUEST,DUMP] [--seq N] [--pid N]
                                [--header ifi_family=0,ifi_index=1]
                                [--attrs "IFLA_IFNAME:str=lo;IFLA_MTU:u32=1500"]
                                [--endian le|be] [--json]
-       sockscope netlink encode --family route --spec FILE.json [--json]
+       sockscope netlink encode --family route --spec FILE.json [--json] [--max-bytes N]
   decode    walk a buffer of one or more messages as NLMSG_OK/NLMSG_NEXT do; every message,
             family header and attribute with its offset, and diagnostics naming the bytes
   --hex     the bytes as hex (spaces, colons and 0x allowed); --file reads raw bytes, or hex text
   --trunc   recvmsg() reported MSG_TRUNC (the kernel cut the datagram)
+  --max-bytes     --file and --spec read at most this many bytes (default 16M; K, M, G suffixes;
+                  at most 1G): a bigger file is refused, not read to its end
+  --max-messages  decode walks at most this many messages (default ${DECODE_LIMITS.messages})
+  --max-attrs     decode walks at most this many attributes in all (default ${DECODE_LIMITS.attributes})
+  --max-depth     decode follows nested attributes this deep (default ${DECODE_LIMITS.depth}); past a
+                  limit the rest is reported, not decoded
   encode    build one message and print its bytes as hex (--json: the decoded result too)
   --flags   NLM_F_* names with or without the prefix, separated by commas, or a number
   --header  the family header's members (ifinfomsg, ifaddrmsg, rtmsg, genlmsghdr…) as name=value
@@ -48,8 +72,9 @@ export const NETLINK_HELP = `usage: sockscope netlink decode --family route|gene
             u8 u16 u32 u64 s32 str strz bytes(hex) flag, or nest={...} holding attributes:
             "IFLA_IFNAME:strz=p0;IFLA_LINKINFO:nest={IFLA_INFO_KIND:strz=veth}"; TYPE by name
             (in the enum of the message or of the enclosing nest) or number
-  --spec    a JSON array of messages { type, flags, seq, pid, familyHeader?, attributes }
-            (attributes may nest: { type, nested: [...] })
+  --spec    a JSON array of messages { type, flags?, seq?, pid?, familyHeader?, attributes?,
+            lenOverride? } (flags, seq, pid default to 0); attributes { type, value?: { kind, v },
+            nested?: [...], nlaFlags?: { nested?, netByteorder? } }; unknown keys are refused
   --json    decode: an array of messages { offset, len, type, typeName, flags, flagNames, seq,
             pid, header, attributes: [{ offset, len, type, name, nested?, value? }], diagnostics }`;
 
@@ -238,30 +263,114 @@ export function parseAttrs(s: string): Parsed<NlAttrSpec[]> {
   return { ok: true, v: out };
 }
 
-function readBuffer(o: Record<string, string | boolean>): Parsed<Uint8Array> {
+/** The default and the largest `--max-bytes`. */
+export const FILE_LIMIT = 16 * 1024 * 1024;
+export const FILE_LIMIT_MAX = 1024 * 1024 * 1024;
+
+/** `16M`, `512K`, `1G` or a number of bytes. */
+function parseSize(v: string): number | null {
+  const m = /^\s*(\d+)\s*([kmg]?)i?b?\s*$/i.exec(v);
+  if (!m) return null;
+  const n =
+    Number(m[1]) *
+    { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] as string).toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * At most `limit` + 1 bytes of a file, read in chunks whatever the file is (a character device
+ * such as /dev/zero has no size to trust): more than `limit` is refused with the limit named.
+ */
+export function readBounded(path: string, limit: number, flag: string): Parsed<Uint8Array> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    return {
+      ok: false,
+      why: `${flag}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    };
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const want = Math.min(1 << 20, limit + 1 - total);
+      const chunk = Buffer.allocUnsafe(want);
+      const got = readSync(fd, chunk, 0, want, null);
+      if (got === 0) break;
+      chunks.push(got === want ? chunk : chunk.subarray(0, got));
+      total += got;
+      if (total > limit)
+        return {
+          ok: false,
+          why: `${flag}: ${path} holds more than ${limit} bytes, the limit (raise it with --max-bytes, up to ${FILE_LIMIT_MAX})`,
+        };
+    }
+  } catch (e) {
+    return {
+      ok: false,
+      why: `${flag}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    };
+  } finally {
+    closeSync(fd);
+  }
+  const all = Buffer.concat(chunks, total);
+  return { ok: true, v: new Uint8Array(all.buffer, all.byteOffset, all.length) };
+}
+
+function fileLimit(o: Record<string, string | boolean>, problems: string[]): number {
+  if (o['max-bytes'] === undefined) return FILE_LIMIT;
+  const n = typeof o['max-bytes'] === 'string' ? parseSize(o['max-bytes']) : null;
+  if (n === null || n < 1 || n > FILE_LIMIT_MAX) {
+    problems.push(`--max-bytes takes a size from 1 to 1G (a number of bytes, or with K, M or G)`);
+    return FILE_LIMIT;
+  }
+  return n;
+}
+
+function readBuffer(o: Record<string, string | boolean>, limit: number): Parsed<Uint8Array> {
   if (typeof o.hex === 'string') {
     const r = parseHex(o.hex);
     return r.ok ? { ok: true, v: r.bytes } : { ok: false, why: `--hex: ${r.why}` };
   }
   if (typeof o.file === 'string') {
-    let raw: Buffer;
-    try {
-      raw = readFileSync(o.file);
-    } catch (e) {
-      return {
-        ok: false,
-        why: `--file: cannot read ${o.file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-      };
-    }
-    const text = raw.toString('latin1');
+    const raw = readBounded(o.file, limit, '--file');
+    if (!raw.ok) return raw;
     // A file of hex digits (with spaces/newlines) is hex text; anything else is the raw bytes.
-    if (raw.length > 0 && /^[\s0-9a-fA-Fx:,]+$/.test(text)) {
-      const r = parseHex(text);
+    if (raw.v.length > 0 && isHexText(raw.v)) {
+      const r = parseHex(Buffer.from(raw.v.buffer, raw.v.byteOffset, raw.v.length).toString('latin1'));
       if (r.ok) return { ok: true, v: r.bytes };
     }
-    return { ok: true, v: new Uint8Array(raw.buffer, raw.byteOffset, raw.length) };
+    return raw;
   }
   return { ok: false, why: 'decode needs --hex HEX or --file PATH' };
+}
+
+/** Only hex digits, whitespace, x , and : (what a hex dump saved as text holds). */
+function isHexText(b: Uint8Array): boolean {
+  for (const c of b) {
+    const hex = (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+    if (!hex && c !== 120 && c !== 58 && c !== 44 && c !== 32 && (c < 9 || c > 13)) return false;
+  }
+  return true;
+}
+
+/** `--max-messages` etc.: a whole number 0 or more, or the default. */
+function decodeLimits(o: Record<string, string | boolean>, problems: string[]) {
+  const limits: { messages?: number; attributes?: number; depth?: number } = {};
+  for (const [flag, key] of [
+    ['max-messages', 'messages'],
+    ['max-attrs', 'attributes'],
+    ['max-depth', 'depth'],
+  ] as const) {
+    const v = o[flag];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !/^\d{1,9}$/.test(v.trim()))
+      problems.push(`--${flag} takes a whole number (0 to 999999999)`);
+    else limits[key] = Number(v);
+  }
+  return limits;
 }
 
 function common(
@@ -280,10 +389,12 @@ function common(
 function decodeCommand(o: Record<string, string | boolean>): CommandResult {
   const problems: string[] = [];
   const { family, endian } = common(o, problems);
-  const buf = readBuffer(o);
-  if (!buf.ok) problems.push(buf.why);
-  if (problems.length || !buf.ok) return { code: 2, out: `${problems.join('\n')}\n${NETLINK_HELP}` };
-  const r = decodeNetlink(buf.v, { family, endian, truncated: o.trunc === true });
+  const limits = decodeLimits(o, problems);
+  const limit = fileLimit(o, problems);
+  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${NETLINK_HELP}` };
+  const buf = readBuffer(o, limit);
+  if (!buf.ok) return { code: 2, out: `${buf.why}\n${NETLINK_HELP}` };
+  const r = decodeNetlink(buf.v, { family, endian, truncated: o.trunc === true, limits });
   const errors = [...r.diagnostics, ...r.messages.flatMap((m) => m.diagnostics)].some(
     (d) => d.severity === 'error',
   );
@@ -294,15 +405,17 @@ function decodeCommand(o: Record<string, string | boolean>): CommandResult {
 function encodeCommand(o: Record<string, string | boolean>): CommandResult {
   const problems: string[] = [];
   const { family, endian } = common(o, problems);
-  let specs: NlMessageSpec[] = [];
+  let specs: unknown = [];
   if (typeof o.spec === 'string') {
-    try {
-      const j: unknown = JSON.parse(readFileSync(o.spec, 'utf8'));
-      if (!Array.isArray(j)) problems.push('--spec: the file holds a JSON array of messages');
-      else specs = j as NlMessageSpec[];
-    } catch (e) {
-      problems.push(`--spec: cannot read ${o.spec} as JSON (${(e as Error).message})`);
-    }
+    const limit = fileLimit(o, problems);
+    const raw = problems.length ? null : readBounded(o.spec, limit, '--spec');
+    if (raw && !raw.ok) problems.push(raw.why);
+    else if (raw?.ok)
+      try {
+        specs = JSON.parse(new TextDecoder().decode(raw.v));
+      } catch (e) {
+        problems.push(`--spec: ${o.spec} is not JSON (${(e as Error).message})`);
+      }
   } else {
     if (typeof o.type !== 'string')
       problems.push('encode needs --type (e.g. RTM_GETLINK) or --spec FILE.json');
@@ -336,7 +449,8 @@ function encodeCommand(o: Record<string, string | boolean>): CommandResult {
     ];
   }
   if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${NETLINK_HELP}` };
-  const r = encodeNetlink(specs, { family, endian });
+  // encodeNetlink checks whatever the JSON holds and names what is wrong (EINVAL), never throws.
+  const r = encodeNetlink(specs as NlMessageSpec[], { family, endian });
   if (!r.ok) return { code: 2, out: `${r.errno}: ${r.why}` };
   const hex = toHex(r.bytes);
   if (o.json) {
@@ -346,12 +460,49 @@ function encodeCommand(o: Record<string, string | boolean>): CommandResult {
   return { code: 0, out: hex };
 }
 
+/** The options each subcommand takes; any other is refused by name. */
+const OPTIONS: Record<string, readonly string[]> = {
+  decode: [
+    'family',
+    'hex',
+    'file',
+    'endian',
+    'trunc',
+    'json',
+    'help',
+    'max-bytes',
+    'max-messages',
+    'max-attrs',
+    'max-depth',
+  ],
+  encode: [
+    'family',
+    'type',
+    'flags',
+    'seq',
+    'pid',
+    'header',
+    'attrs',
+    'spec',
+    'endian',
+    'json',
+    'help',
+    'max-bytes',
+  ],
+};
+
 export function netlinkCommand(args: string[]): CommandResult {
-  const f = parseFlags(args, NETLINK_FLAGS);
+  const named = args.find((a) => a === 'decode' || a === 'encode');
+  const f = parseFlags(args, {
+    ...NETLINK_FLAGS,
+    unknown: (n) => (named ? `netlink ${named} has no option --${n}` : `unknown option --${n}`),
+  });
   if (!f.ok) return { code: 2, out: `${f.why}\n${NETLINK_HELP}` };
   const [sub, ...extra] = f.positionals;
   if (f.flags.help || !sub) return { code: f.flags.help ? 0 : 2, out: NETLINK_HELP };
   if (extra.length) return { code: 2, out: `unexpected argument "${extra[0]}"\n${NETLINK_HELP}` };
+  const unknown = Object.keys(f.flags).find((k) => OPTIONS[sub] && !OPTIONS[sub].includes(k));
+  if (unknown) return { code: 2, out: `netlink ${sub} has no option --${unknown}\n${NETLINK_HELP}` };
   if (sub === 'decode') return decodeCommand(f.flags);
   if (sub === 'encode') return encodeCommand(f.flags);
   return { code: 2, out: `netlink has two subcommands, decode and encode (not "${sub}")\n${NETLINK_HELP}` };

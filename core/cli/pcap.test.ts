@@ -14,10 +14,8 @@ describe('sockscope pcap', () => {
   it('lists packets, fragment groups with the model’s verdicts, and the comparison with ipSend', () => {
     const r = runCli(['pcap', fixture('raw-frags-lo.pcap')]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('pcap, little-endian, 1 interface(s) (LINKTYPE_ETHERNET), 27 packet(s)');
-    expect(r.out).toMatch(
-      /fragment group 2: 127\.0\.0\.1 > 127\.0\.0\.1 id 20737 proto 17 — 4 fragment\(s\)/,
-    );
+    expect(r.out).toContain('pcap, little-endian, 1 interface (LINKTYPE_ETHERNET), 27 packets');
+    expect(r.out).toMatch(/fragment group 2: 127\.0\.0\.1 > 127\.0\.0\.1 id 20737 proto 17 — 4 fragments/);
     expect(r.out).toContain('duplicate: dropped alone');
     expect(r.out).toContain('overlap: queue dropped');
     expect(r.out).toContain('→ the model delivers nothing');
@@ -51,7 +49,7 @@ describe('sockscope pcap', () => {
     const r = runCli(['pcap', fixture('sendto-lo.pcap'), '--max-bytes', '3000']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('error: Stopped at byte 3,000: the file is larger than the 3,000-byte limit');
-    expect(r.out).toMatch(/\d packet\(s\)/);
+    expect(r.out).toMatch(/\d packets?\b/);
   });
 
   it('names the block and offset of a truncated file', () => {
@@ -83,7 +81,7 @@ describe('sockscope pcap', () => {
 
   it('bounds the table with --rows', () => {
     const r = runCli(['pcap', fixture('raw-frags-lo.pcap'), '--rows', '3']);
-    expect(r.out).toContain('… 24 more packet(s)');
+    expect(r.out).toContain('… 24 more packets');
   });
 });
 
@@ -146,5 +144,55 @@ describe('--pcap OUT', () => {
       'cannot write',
     );
     expect(runCli(['fragment', '--help']).out).toContain('--pcap OUT');
+  });
+});
+
+describe('sockscope pcap --lang zh-CN', () => {
+  it('prints the summary, the groups, the comparison and the diagnostics in Chinese', () => {
+    const r = runCli(['--lang', 'zh-CN', 'pcap', fixture('raw-frags-lo.pcap')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('：pcap，小端字节序，1 个接口（LINKTYPE_ETHERNET），27 个数据包');
+    expect(r.out).toMatch(
+      /分片组 2：127\.0\.0\.1 > 127\.0\.0\.1 id 20737 proto 17 —— 4 个分片，数据报 600 字节/,
+    );
+    expect(r.out).toContain('→ 已交付：592 字节，与发送的内容相同');
+    expect(r.out).toContain('→ 模型没有交付任何数据');
+    // The comparison's notes come from core/pcap's messages, in the same language.
+    expect(r.out).toContain('抓包里有第 4 个数据包；模型在这个位置没有发出数据包。');
+    expect(r.out).not.toMatch(/fragment group|delivered:|The capture has/);
+    const s = runCli(['pcap', fixture('sendto-lo.pcap'), '--lang=zh-CN']);
+    expect(s.out.match(/模型与抓包逐个数据包一致/g)).toHaveLength(5);
+    expect(s.out).toContain('完整的 UDP 数据报：1 个');
+  });
+
+  it('diagnostics and bad usage in Chinese; the same exit codes as in English', () => {
+    const en = runCli(['pcap', fixture('sendto-lo.pcap'), '--max-bytes', '3000']);
+    const zh = runCli(['--lang', 'zh-CN', 'pcap', fixture('sendto-lo.pcap'), '--max-bytes', '3000']);
+    expect(zh.code).toBe(en.code);
+    expect(zh.out).toContain(
+      '错误：在第 3,000 字节处停止：文件超过了 3,000 字节的上限；之前读到的内容仍然可用。',
+    );
+    const bad = runCli(['--lang', 'zh-CN', 'pcap', '--rows', '-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('请给出且只给出一个抓包文件 FILE');
+    expect(bad.out).toContain('--rows 只接受 0 到 1,000,000 之间的整数');
+    const missing = runCli(['--lang', 'zh-CN', 'pcap', join(dir, 'missing.pcap')]);
+    expect(missing).toEqual({ code: 2, out: `无法打开 ${join(dir, 'missing.pcap')}：ENOENT` });
+  });
+
+  it('--json keeps the machine fields and the English message, and adds the Chinese as message_text', () => {
+    const args = ['pcap', fixture('sendto-lo.pcap'), '--max-bytes', '3000', '--json'];
+    const en = JSON.parse(runCli(args).out);
+    const zh = JSON.parse(runCli(['--lang', 'zh-CN', ...args]).out);
+    expect(zh.diagnostics.map(({ message_text: _t, ...d }: Record<string, unknown>) => d)).toEqual(
+      en.diagnostics,
+    );
+    expect(en.diagnostics[0].message_text).toBeUndefined();
+    expect(zh.diagnostics[0]).toMatchObject({
+      code: 'limit-bytes',
+      message: expect.stringContaining('Stopped at byte 3,000'),
+      message_text: expect.stringContaining('在第 3,000 字节处停止'),
+    });
+    expect(zh.packets).toEqual(en.packets);
   });
 });

@@ -4,21 +4,98 @@
  * ip_defrag / ipv6_frag_rcv, each captured send compared with ipSend's send of the same.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { defineMessages, formatMsg, msg, type Locale, type MsgValue } from '../i18n/index.ts';
 import { VERDICT_TEXT } from '../ip/index.ts';
 import {
   analyzeCapture,
   compareSend,
   createPcapReader,
   linkTypeName,
+  pcapMessage,
   sendInputFor,
   DEFAULT_LIMITS,
   type CaptureAnalysis,
   type GroupReplay,
   type PacketView,
   type PcapCapture,
+  type PcapDiagnostic,
   type SendComparison,
 } from '../pcap/index.ts';
-import { parseFlags, table, type CommandResult } from './args.ts';
+import { parseFlags, table, type CliContext, type CommandResult } from './args.ts';
+
+const M = defineMessages({
+  oneFile: { id: 'cli.pcap.oneFile', defaultMessage: 'give exactly one capture <code>FILE</code>' },
+  badNumber: {
+    id: 'cli.pcap.badNumber',
+    defaultMessage: '<code>--{flag}</code> takes a whole number from {min, number} to {max, number}',
+  },
+  cannotOpen: { id: 'cli.pcap.cannotOpen', defaultMessage: 'cannot open {path}: {why}' },
+  cannotRead: { id: 'cli.pcap.cannotRead', defaultMessage: 'cannot read {path}: {why}' },
+  head: {
+    id: 'cli.pcap.head',
+    defaultMessage:
+      '{file}: {format}{endian, select, le {, little-endian} be {, big-endian} other {}}{nsec, select, yes {, nanosecond} other {}}, {interfaces, plural, one {# interface} other {# interfaces}} ({links}), {packets, plural, one {# packet} other {# packets}}',
+    description:
+      'format: pcap, pcapng or the unknownFormat message; links: LINKTYPE_* names or the none message.',
+  },
+  unknownFormat: { id: 'cli.pcap.unknownFormat', defaultMessage: 'unknown format' },
+  none: { id: 'cli.pcap.none', defaultMessage: 'none' },
+  colBytes: { id: 'cli.pcap.col.bytes', defaultMessage: 'bytes' },
+  colPacket: { id: 'cli.pcap.col.packet', defaultMessage: 'packet' },
+  colFill: { id: 'cli.pcap.col.fill', defaultMessage: 'fill' },
+  colQueue: { id: 'cli.pcap.col.queue', defaultMessage: 'queue' },
+  colVerdict: { id: 'cli.pcap.col.verdict', defaultMessage: 'verdict' },
+  colFunction: { id: 'cli.pcap.col.function', defaultMessage: 'kernel function' },
+  fillOther: { id: 'cli.pcap.fillOther', defaultMessage: 'other' },
+  morePackets: {
+    id: 'cli.pcap.morePackets',
+    defaultMessage:
+      '… {count, plural, one {# more packet} other {# more packets}} (<code>--rows N</code> or <code>--json</code> to see them)',
+  },
+  group: {
+    id: 'cli.pcap.group',
+    defaultMessage:
+      'fragment group {serial}: {key} — {count, plural, one {# fragment} other {# fragments}}, datagram {bytes} bytes (from the {from, select, udp {UDP header} last {last fragment} other {largest fragment end}})',
+  },
+  outgoing: {
+    id: 'cli.pcap.outgoing',
+    defaultMessage: 'outgoing copies left out: {count, plural, one {packet} other {packets}} {list}',
+  },
+  cannotReplay: { id: 'cli.pcap.cannotReplay', defaultMessage: 'the model cannot replay it: {why}' },
+  deliversNothing: { id: 'cli.pcap.deliversNothing', defaultMessage: '→ the model delivers nothing' },
+  delivered: {
+    id: 'cli.pcap.delivered',
+    defaultMessage:
+      '→ delivered: {bytes} bytes, {equal, select, yes {equal to what was sent} other {NOT equal to what was sent}}',
+  },
+  queueState: { id: 'cli.pcap.queueState', defaultMessage: 'queue #{serial}: {state} — {why}' },
+  note: { id: 'cli.pcap.note', defaultMessage: 'note: {text}' },
+  wholeUdp: { id: 'cli.pcap.wholeUdp', defaultMessage: 'whole UDP datagrams: {count}' },
+  wholeUdpRow: { id: 'cli.pcap.wholeUdpRow', defaultMessage: 'packet {packet}: {bytes} bytes' },
+  netlinkFrames: {
+    id: 'cli.pcap.netlinkFrames',
+    defaultMessage: 'netlink frames: {count} ({count, plural, one {packet} other {packets}} {list})',
+  },
+  groupsNotReplayed: {
+    id: 'cli.pcap.groupsNotReplayed',
+    defaultMessage:
+      '{count, plural, one {# more fragment group} other {# more fragment groups}} listed, not replayed',
+  },
+  severity: {
+    id: 'cli.pcap.severity',
+    defaultMessage: '{severity, select, error {error} warning {warning} other {info}}: {text}',
+  },
+  modelSend: {
+    id: 'cli.pcap.modelSend',
+    defaultMessage:
+      'model send ({family} {sock} {bytes} bytes, MTU {mtu}{hasOptions, select, yes {, options {optlen}B} other {}})',
+  },
+  agrees: {
+    id: 'cli.pcap.agrees',
+    defaultMessage: '{send}: the model agrees, packet for packet (ids and times are free)',
+  },
+  differs: { id: 'cli.pcap.differs', defaultMessage: '{send}: differs — {diffs}' },
+});
 
 export const PCAP_HELP = `usage: sockscope pcap FILE [--json] [--mtu N] [--max-bytes N] [--rows N]
   FILE          a pcap or pcapng capture (tcpdump -w, Wireshark, dumpcap)
@@ -34,15 +111,15 @@ const CHUNK = 1 << 20;
 export function readCaptureFile(
   path: string,
   maxBytes: number,
+  locale: Locale = 'en',
 ): { ok: true; capture: PcapCapture } | { ok: false; why: string } {
+  const why = (m: { id: string }, e: unknown) =>
+    formatMsg(msg(m, { path, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), locale);
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    return {
-      ok: false,
-      why: `cannot open ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    };
+    return { ok: false, why: why(M.cannotOpen, e) };
   }
   const reader = createPcapReader({ maxBytes });
   try {
@@ -57,10 +134,7 @@ export function readCaptureFile(
       if (r.progress.stopped) break;
     }
   } catch (e) {
-    return {
-      ok: false,
-      why: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    };
+    return { ok: false, why: why(M.cannotRead, e) };
   } finally {
     closeSync(fd);
   }
@@ -95,7 +169,7 @@ function comparisonFor(views: readonly PacketView[], mtu: number | undefined): S
   return compareSend(views, input);
 }
 
-function groupJson(a: CaptureAnalysis, r: GroupReplay, mtu: number | undefined) {
+function groupJson(a: CaptureAnalysis, r: GroupReplay, mtu: number | undefined, locale: Locale) {
   const res = r.result;
   const cmp = comparisonFor(
     r.packets.map((i) => a.views[i] as PacketView),
@@ -141,10 +215,19 @@ function groupJson(a: CaptureAnalysis, r: GroupReplay, mtu: number | undefined) 
       notes: cmp.notes,
     },
     diagnostics: r.diagnostics.map((d) => d.message),
+    ...(locale === 'en' ? {} : { diagnostics_text: r.diagnostics.map((d) => diagnosticText(d, locale)) }),
   };
 }
 
-export function pcapCommand(args: string[]): CommandResult {
+/** A diagnostic in the reader's language, from its code and values. */
+function diagnosticText(d: PcapDiagnostic, locale: Locale): string {
+  return pcapMessage(d.code, d.values, locale);
+}
+
+export function pcapCommand(args: string[], ctx: CliContext = { locale: 'en' }): CommandResult {
+  const { locale } = ctx;
+  const t = (m: { id: string }, values?: Record<string, MsgValue | undefined>) =>
+    formatMsg(msg(m, values), locale);
   const f = parseFlags(args, {
     values: ['mtu', 'max-bytes', 'rows'],
     booleans: ['json', 'help'],
@@ -154,15 +237,13 @@ export function pcapCommand(args: string[]): CommandResult {
   const o = f.flags;
   if (o.help) return { code: 0, out: PCAP_HELP };
   const problems: string[] = [];
-  if (f.positionals.length !== 1) problems.push('give exactly one capture FILE');
+  if (f.positionals.length !== 1) problems.push(t(M.oneFile));
   const num = (k: string, min: number, max: number): number | undefined => {
     if (o[k] === undefined) return undefined;
     const s = String(o[k]);
     const v = /^\d{1,12}$/.test(s) ? Number(s) : NaN;
     if (!(v >= min && v <= max)) {
-      problems.push(
-        `--${k} takes a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
-      );
+      problems.push(t(M.badNumber, { flag: k, min, max }));
       return undefined;
     }
     return v;
@@ -172,7 +253,7 @@ export function pcapCommand(args: string[]): CommandResult {
   const rows = num('rows', 0, 1_000_000) ?? 200;
   if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${PCAP_HELP}` };
   const file = f.positionals[0] as string;
-  const read = readCaptureFile(file, maxBytes);
+  const read = readCaptureFile(file, maxBytes, locale);
   if (!read.ok) return { code: 2, out: read.why };
   const cap = read.capture;
   const a = analyzeCapture(cap);
@@ -184,6 +265,15 @@ export function pcapCommand(args: string[]): CommandResult {
   const errors = cap.diagnostics.filter((d) => d.severity === 'error');
   const code = errors.length || !cap.packets.length ? 1 : 0;
   const wholeDatagrams = a.datagrams.map((i) => a.views[i] as PacketView);
+  // --json keeps the machine fields (and the English `message`); another language adds `message_text`.
+  const diagJson = (d: PcapDiagnostic, withBlock = true) => ({
+    severity: d.severity,
+    code: d.code,
+    ...(withBlock ? { block: d.block } : {}),
+    offset: d.offset,
+    message: d.message,
+    ...(locale === 'en' ? {} : { message_text: diagnosticText(d, locale) }),
+  });
   if (o.json) {
     const out = {
       file,
@@ -218,15 +308,10 @@ export function pcapCommand(args: string[]): CommandResult {
             diagnostics: v.netlink.diagnostics,
           },
           summary: summary(v),
-          diagnostics: v.diagnostics.map((d) => ({
-            severity: d.severity,
-            code: d.code,
-            offset: d.offset,
-            message: d.message,
-          })),
+          diagnostics: v.diagnostics.map((d) => diagJson(d, false)),
         };
       }),
-      groups: a.replays.map((r) => groupJson(a, r, mtu)),
+      groups: a.replays.map((r) => groupJson(a, r, mtu, locale)),
       groups_not_replayed: a.groups.slice(a.replays.length).map((g) => g.key),
       datagrams: wholeDatagrams.map((v) => {
         const c = comparisonFor([v], mtu);
@@ -236,27 +321,28 @@ export function pcapCommand(args: string[]): CommandResult {
         };
       }),
       netlink: a.netlink.map((i) => i + 1),
-      diagnostics: cap.diagnostics.map((d) => ({
-        severity: d.severity,
-        code: d.code,
-        block: d.block,
-        offset: d.offset,
-        message: d.message,
-      })),
+      diagnostics: cap.diagnostics.map((d) => diagJson(d)),
     };
     return { code, out: JSON.stringify(out, null, 2) };
   }
   const lines: string[] = [];
-  const ifs = cap.interfaces.map((i) => linkTypeName(i.linkType)).join(', ');
   lines.push(
-    `${file}: ${cap.format ?? 'unknown format'}${cap.endian ? `, ${cap.endian === 'le' ? 'little' : 'big'}-endian` : ''}${cap.nanosecond ? ', nanosecond' : ''}, ${cap.interfaces.length} interface(s) (${ifs || 'none'}), ${cap.packets.length} packet(s)`,
+    t(M.head, {
+      file,
+      format: cap.format ?? t(M.unknownFormat),
+      endian: cap.endian ?? 'none',
+      nsec: cap.nanosecond ? 'yes' : 'no',
+      interfaces: cap.interfaces.length,
+      links: cap.interfaces.map((i) => linkTypeName(i.linkType)).join(', ') || t(M.none),
+      packets: cap.packets.length,
+    }),
   );
   if (a.views.length) {
     const shown = a.views.slice(0, rows);
     lines.push(
       '',
       table(
-        ['#', 'ms', 'bytes', 'packet'],
+        ['#', 'ms', t(M.colBytes), t(M.colPacket)],
         shown.map((v) => [
           String(v.index + 1),
           ms(at(v.index)),
@@ -265,75 +351,113 @@ export function pcapCommand(args: string[]): CommandResult {
         ]),
       ),
     );
-    if (a.views.length > shown.length)
-      lines.push(`… ${a.views.length - shown.length} more packet(s) (--rows N or --json to see them)`);
+    if (a.views.length > shown.length) lines.push(t(M.morePackets, { count: a.views.length - shown.length }));
   }
   for (const r of a.replays) {
     lines.push(
       '',
-      `fragment group ${r.group.serial}: ${r.group.key} — ${r.packets.length} fragment(s), datagram ${r.input.len + 8} bytes (from the ${r.lenFrom.replace('-', ' ')})`,
+      t(M.group, {
+        serial: r.group.serial,
+        key: r.group.key,
+        count: r.packets.length,
+        bytes: r.input.len + 8,
+        from: r.lenFrom === 'udp-header' ? 'udp' : r.lenFrom === 'last-fragment' ? 'last' : 'largest',
+      }),
     );
     if (r.group.outgoing.length)
-      lines.push(`  outgoing copies left out: packet(s) ${r.group.outgoing.map((i) => i + 1).join(', ')}`);
+      lines.push(
+        `  ${t(M.outgoing, { count: r.group.outgoing.length, list: r.group.outgoing.map((i) => i + 1).join(', ') })}`,
+      );
     const res = r.result;
     if (!res.ok) {
-      lines.push(`  the model cannot replay it: ${res.why}`);
+      lines.push(`  ${t(M.cannotReplay, { why: res.why })}`);
       continue;
     }
     lines.push(
       table(
-        ['  packet', 'ms', 'bytes', 'MF', 'fill', 'queue', 'verdict', 'kernel function'],
+        [
+          `  ${t(M.colPacket)}`,
+          'ms',
+          t(M.colBytes),
+          'MF',
+          t(M.colFill),
+          t(M.colQueue),
+          t(M.colVerdict),
+          t(M.colFunction),
+        ],
         res.arrivals.map((x, k) => [
           `  ${(r.packets[k] as number) + 1}`,
           ms(x.at),
           `[${x.offset}, ${x.offset + x.length})`,
           x.mf ? 'MF' : '',
-          x.fill === 'other' ? 'other' : '',
+          x.fill === 'other' ? t(M.fillOther) : '',
           x.queue === null ? '-' : `#${x.queue}`,
           VERDICT_TEXT[x.verdict],
           x.fn,
         ]),
       ),
     );
-    if (!res.delivered.length) lines.push('  → the model delivers nothing');
+    if (!res.delivered.length) lines.push(`  ${t(M.deliversNothing)}`);
     for (const d of res.delivered)
-      lines.push(
-        `  → delivered: ${d.length} bytes, ${d.equal ? 'equal to what was sent' : 'NOT equal to what was sent'}`,
-      );
+      lines.push(`  ${t(M.delivered, { bytes: d.length ?? '-', equal: d.equal ? 'yes' : 'no' })}`);
     for (const q of res.queues.filter((q) => q.state !== 'reassembled'))
-      lines.push(`  queue #${q.serial}: ${q.state} — ${q.why}`);
+      lines.push(`  ${t(M.queueState, { serial: q.serial ?? '-', state: q.state, why: q.why })}`);
     const c = comparisonFor(
       r.packets.map((i) => a.views[i] as PacketView),
       mtu,
     );
-    if (c) lines.push(compareLine(c));
-    for (const d of r.diagnostics) lines.push(`  note: ${d.message}`);
+    if (c) lines.push(`  ${compareLine(c, locale)}`);
+    for (const d of r.diagnostics) lines.push(`  ${t(M.note, { text: diagnosticText(d, locale) })}`);
   }
   const datagramRows = wholeDatagrams.filter((v) => v.udp);
   if (datagramRows.length) {
-    lines.push('', `whole UDP datagrams: ${datagramRows.length}`);
+    lines.push('', t(M.wholeUdp, { count: datagramRows.length }));
     for (const v of datagramRows.slice(0, rows)) {
       const c = comparisonFor([v], mtu);
-      lines.push(`  packet ${v.index + 1}: ${v.udp?.length} bytes${c ? ` — ${compareLine(c).trim()}` : ''}`);
+      const row = t(M.wholeUdpRow, { packet: v.index + 1, bytes: v.udp?.length ?? 0 });
+      lines.push(`  ${row}${c ? ` — ${compareLine(c, locale)}` : ''}`);
     }
   }
   if (a.netlink.length)
     lines.push(
       '',
-      `netlink frames: ${a.netlink.length} (packet(s) ${a.netlink
-        .slice(0, 50)
-        .map((i) => i + 1)
-        .join(', ')}${a.netlink.length > 50 ? ', …' : ''})`,
+      t(M.netlinkFrames, {
+        count: a.netlink.length,
+        list: `${a.netlink
+          .slice(0, 50)
+          .map((i) => i + 1)
+          .join(', ')}${a.netlink.length > 50 ? ', …' : ''}`,
+      }),
     );
   if (a.groups.length > a.replays.length)
-    lines.push(`${a.groups.length - a.replays.length} more fragment group(s) listed, not replayed`);
-  if (cap.diagnostics.length) lines.push('', ...cap.diagnostics.map((d) => `${d.severity}: ${d.message}`));
+    lines.push(t(M.groupsNotReplayed, { count: a.groups.length - a.replays.length }));
+  if (cap.diagnostics.length)
+    lines.push(
+      '',
+      ...cap.diagnostics.map((d) => t(M.severity, { severity: d.severity, text: diagnosticText(d, locale) })),
+    );
   return { code, out: lines.join('\n') };
 }
 
-function compareLine(c: SendComparison): string {
-  const head = `  model send (${c.input.family === 'inet6' ? 'IPv6' : 'IPv4'} ${c.input.sock} ${c.input.sends[0]} bytes, MTU ${c.input.mtu}${c.input.options.length ? `, options ${c.input.options.length}B` : ''})`;
-  if (c.agree) return `${head}: the model agrees, packet for packet (ids and times are free)`;
+function compareLine(c: SendComparison, locale: Locale): string {
+  const send = formatMsg(
+    msg(M.modelSend, {
+      family: c.input.family === 'inet6' ? 'IPv6' : 'IPv4',
+      sock: c.input.sock,
+      bytes: c.input.sends[0] ?? 0,
+      mtu: c.input.mtu,
+      hasOptions: c.input.options.length ? 'yes' : 'no',
+      optlen: c.input.options.length,
+    }),
+    locale,
+  );
+  if (c.agree) return formatMsg(msg(M.agrees, { send }), locale);
   const diffs = c.rows.filter((r) => r.diffs.length).map((r) => `#${r.index}: ${r.diffs.join(', ')}`);
-  return `${head}: differs — ${[...diffs, ...c.notes].join('; ')}`;
+  return formatMsg(
+    msg(M.differs, {
+      send,
+      diffs: [...diffs, ...c.noteMessages.map((m) => formatMsg(m, locale))].join('; '),
+    }),
+    locale,
+  );
 }

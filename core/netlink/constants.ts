@@ -5,43 +5,63 @@
  * Every macro keeps the C arithmetic: lengths are ints, NLMSG_OK compares as the header does.
  */
 
+/**
+ * Lengths are C integers. Each macro takes any JavaScript value: a value that is not a number
+ * gives NaN (never an exception); a number is converted as C converts it, to a 32-bit integer.
+ */
+const num = (x: unknown): number => (typeof x === 'number' ? x : NaN);
+const int = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x | 0 : NaN);
+
+/**
+ * C's unsigned 32-bit arithmetic, the one place it lives: `(len + ALIGNTO - 1) & ~(ALIGNTO - 1)`
+ * on a __u32 (NLMSG_ALIGNTO and RTA_ALIGNTO are `4U`, nlmsg_len is a __u32), wrapping modulo
+ * 2^32 as the C expression does, so NLMSG_ALIGN(0xfffffffe) is 0 and never negative.
+ */
+export const alignU32 = (len: number, to: number): number => {
+  const l = num(len);
+  return Number.isNaN(l) ? NaN : ((l + to - 1) & ~(to - 1)) >>> 0;
+};
+
 /** NLMSG_ALIGNTO (include/uapi/linux/netlink.h). */
 export const NLMSG_ALIGNTO = 4;
-/** NLMSG_ALIGN(len): round up to NLMSG_ALIGNTO. */
-export const nlmsgAlign = (len: number): number => ((len + NLMSG_ALIGNTO - 1) & ~(NLMSG_ALIGNTO - 1)) | 0;
+/** NLMSG_ALIGN(len): round up to NLMSG_ALIGNTO, as an unsigned 32-bit number. */
+export const nlmsgAlign = (len: number): number => alignU32(len, NLMSG_ALIGNTO);
 /** NLMSG_HDRLEN = (int) NLMSG_ALIGN(sizeof(struct nlmsghdr)) = 16. */
 export const NLMSG_HDRLEN = 16;
-/** NLMSG_LENGTH(len) = len + NLMSG_HDRLEN. */
-export const nlmsgLength = (len: number): number => (len + NLMSG_HDRLEN) | 0;
+/** NLMSG_LENGTH(len) = len + NLMSG_HDRLEN (an int). */
+export const nlmsgLength = (len: number): number => (num(len) + NLMSG_HDRLEN) | 0;
 /** NLMSG_SPACE(len) = NLMSG_ALIGN(NLMSG_LENGTH(len)). */
 export const nlmsgSpace = (len: number): number => nlmsgAlign(nlmsgLength(len));
 /** NLMSG_DATA(nlh): the payload starts NLMSG_HDRLEN bytes after the header. */
-export const nlmsgData = (offset: number): number => offset + NLMSG_HDRLEN;
-/** NLMSG_NEXT(nlh, len): the next header's offset and what is left of `len`. */
+export const nlmsgData = (offset: number): number => num(offset) + NLMSG_HDRLEN;
+/** NLMSG_NEXT(nlh, len): the next header's offset and what is left of `len` (an int). */
 export const nlmsgNext = (
   offset: number,
   nlmsgLen: number,
   remaining: number,
 ): { next: number; remaining: number } => ({
-  next: offset + nlmsgAlign(nlmsgLen),
-  remaining: (remaining - nlmsgAlign(nlmsgLen)) | 0,
+  next: num(offset) + nlmsgAlign(nlmsgLen),
+  remaining: (num(remaining) - nlmsgAlign(nlmsgLen)) | 0,
 });
 /**
  * NLMSG_OK(nlh, len): `len >= (int)sizeof(struct nlmsghdr) && nlh->nlmsg_len >= sizeof(struct nlmsghdr)
  * && nlh->nlmsg_len <= len` — nlmsg_len is a __u32, so a negative len never passes the first test.
  */
-export const nlmsgOk = (nlmsgLen: number, remaining: number): boolean =>
-  remaining >= 16 && nlmsgLen >>> 0 >= 16 && nlmsgLen >>> 0 <= remaining;
+export const nlmsgOk = (nlmsgLen: number, remaining: number): boolean => {
+  const r = num(remaining);
+  const l = num(nlmsgLen) >>> 0;
+  return r >= 16 && l >= 16 && l <= r;
+};
 /** NLMSG_PAYLOAD(nlh, len) = nlh->nlmsg_len - NLMSG_SPACE(len), read back as an int. */
-export const nlmsgPayload = (nlmsgLen: number, len: number): number => (nlmsgLen - nlmsgSpace(len)) | 0;
+export const nlmsgPayload = (nlmsgLen: number, len: number): number => (num(nlmsgLen) - nlmsgSpace(len)) | 0;
 
 /** NLA_ALIGNTO, NLA_ALIGN, NLA_HDRLEN (include/uapi/linux/netlink.h). */
 export const NLA_ALIGNTO = 4;
-export const nlaAlign = (len: number): number => ((len + NLA_ALIGNTO - 1) & ~(NLA_ALIGNTO - 1)) | 0;
+export const nlaAlign = (len: number): number => alignU32(len, NLA_ALIGNTO);
 export const NLA_HDRLEN = 4;
 /** nla_ok(nla, remaining) (include/net/netlink.h); RTA_OK is the same test for struct rtattr. */
 export const nlaOk = (nlaLen: number, remaining: number): boolean =>
-  remaining >= NLA_HDRLEN && nlaLen >= NLA_HDRLEN && nlaLen <= remaining;
+  num(remaining) >= NLA_HDRLEN && num(nlaLen) >= NLA_HDRLEN && num(nlaLen) <= num(remaining);
 export const NLA_F_NESTED = 1 << 15;
 export const NLA_F_NET_BYTEORDER = 1 << 14;
 /** NLA_TYPE_MASK = ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER), an int: -49153. */
@@ -49,37 +69,40 @@ export const NLA_TYPE_MASK = ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER);
 
 /** RTA_ALIGNTO, RTA_ALIGN, RTA_OK, RTA_LENGTH, RTA_SPACE, RTA_DATA, RTA_PAYLOAD (rtnetlink.h). */
 export const RTA_ALIGNTO = 4;
-export const rtaAlign = (len: number): number => ((len + RTA_ALIGNTO - 1) & ~(RTA_ALIGNTO - 1)) | 0;
+export const rtaAlign = (len: number): number => alignU32(len, RTA_ALIGNTO);
 export const rtaOk = nlaOk;
-export const rtaLength = (len: number): number => (rtaAlign(4) + len) | 0;
+export const rtaLength = (len: number): number => (rtaAlign(4) + num(len)) | 0;
 export const rtaSpace = (len: number): number => rtaAlign(rtaLength(len));
-export const rtaData = (offset: number): number => offset + rtaLength(0);
-export const rtaPayload = (rtaLen: number): number => rtaLen - rtaLength(0);
+export const rtaData = (offset: number): number => num(offset) + rtaLength(0);
+export const rtaPayload = (rtaLen: number): number => num(rtaLen) - rtaLength(0);
 export const rtaNext = (
   offset: number,
   rtaLen: number,
   remaining: number,
 ): { next: number; remaining: number } => ({
-  next: offset + rtaAlign(rtaLen),
-  remaining: remaining - rtaAlign(rtaLen),
+  next: num(offset) + rtaAlign(rtaLen),
+  remaining: num(remaining) - rtaAlign(rtaLen),
 });
 
 /** x86-64: sizeof(long) = 8. CMSG_ALIGN/LEN/SPACE/DATA as include/linux/socket.h defines them. */
 export const SIZEOF_LONG = 8;
 export const SIZEOF_CMSGHDR = 16;
-export const cmsgAlign = (len: number): number => (len + SIZEOF_LONG - 1) & ~(SIZEOF_LONG - 1);
-export const cmsgLen = (len: number): number => cmsgAlign(SIZEOF_CMSGHDR) + len;
+export const cmsgAlign = (len: number): number => {
+  const l = int(len);
+  return Number.isNaN(l) ? NaN : (l + SIZEOF_LONG - 1) & ~(SIZEOF_LONG - 1);
+};
+export const cmsgLen = (len: number): number => cmsgAlign(SIZEOF_CMSGHDR) + num(len);
 export const cmsgSpace = (len: number): number => cmsgAlign(SIZEOF_CMSGHDR) + cmsgAlign(len);
-export const cmsgData = (offset: number): number => offset + cmsgAlign(SIZEOF_CMSGHDR);
+export const cmsgData = (offset: number): number => num(offset) + cmsgAlign(SIZEOF_CMSGHDR);
 /** __CMSG_FIRSTHDR(ctl, len): the control buffer itself if it holds a header, else NULL (-1). */
-export const cmsgFirstHdr = (controllen: number): number => (controllen >= SIZEOF_CMSGHDR ? 0 : -1);
+export const cmsgFirstHdr = (controllen: number): number => (num(controllen) >= SIZEOF_CMSGHDR ? 0 : -1);
 /**
  * __cmsg_nxthdr(ctl, size, cmsg) (include/linux/socket.h): next = cmsg + CMSG_ALIGN(cmsg_len);
  * NULL (-1) when the next header would not fit in `size`. It does not itself check cmsg_len.
  */
 export const cmsgNxtHdr = (controllen: number, offset: number, cmsgLenValue: number): number => {
-  const next = offset + cmsgAlign(cmsgLenValue);
-  return next + SIZEOF_CMSGHDR > controllen ? -1 : next;
+  const next = num(offset) + cmsgAlign(cmsgLenValue);
+  return next + SIZEOF_CMSGHDR > num(controllen) || Number.isNaN(next) ? -1 : next;
 };
 
 /**
@@ -87,7 +110,7 @@ export const cmsgNxtHdr = (controllen: number, offset: number, cmsgLenValue: num
  * what is left of the control buffer from `offset`.
  */
 export const cmsgOk = (controllen: number, offset: number, cmsgLenValue: number): boolean =>
-  cmsgLenValue >= SIZEOF_CMSGHDR && cmsgLenValue <= controllen - offset;
+  num(cmsgLenValue) >= SIZEOF_CMSGHDR && num(cmsgLenValue) <= num(controllen) - num(offset);
 
 /** RTM_MAX (include/uapi/linux/rtnetlink.h): (((__RTM_MAX + 3) & ~3) - 1) with __RTM_MAX = 123. */
 export const RTM_MAX = 123;

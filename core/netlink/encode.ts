@@ -2,7 +2,8 @@
  * encodeNetlink: build the bytes a program hands to sendmsg() — nlmsghdr, family header padded
  * to NLMSG_ALIGN, attributes each padded to NLA_ALIGN — as nlmsg_put / nla_put do it
  * (include/net/netlink.h, lib/nlattr.c: __nla_reserve zeroes the padding). Names resolve through
- * the family's enums; bad input is an errno value, never an exception.
+ * the family's enums. Specs are checked at run time (spec-check.ts): any JavaScript value gives
+ * bytes or an errno value with a message (spec-text.ts), never an exception.
  */
 import {
   NLA_F_NESTED,
@@ -23,24 +24,28 @@ import {
   type AttrSet,
 } from './families.ts';
 import { flagValue } from './names.ts';
-import { parseHex } from './hex.ts';
+import { parseHex } from '../hex/index.ts';
+import { checkSpecs } from './spec-check.ts';
+import { specFail, type SpecFailure } from './spec-text.ts';
 import type {
   Endian,
-  NlAttr,
   NlAttrSpec,
   NlAttrValueKind,
   NlEncodeResult,
   NlFamily,
-  NlMessage,
   NlMessageSpec,
 } from './types.ts';
 
-type Fail = { ok: false; errno: string; why: string };
-const fail = (errno: string, why: string): Fail => ({ ok: false, errno, why });
+type Fail = SpecFailure;
+const fail = specFail;
+
+/** The largest buffer encodeNetlink builds (64 MiB; a netlink socket's send buffer is far smaller). */
+export const MAX_ENCODE_BYTES = 64 * 1024 * 1024;
 
 /** A message type by number or name (`RTM_GETLINK`, `NLMSG_DONE`, `GENL_ID_CTRL`). */
 export function typeValue(t: number | string, family: NlFamily): number | undefined {
   if (typeof t === 'number') return Number.isInteger(t) && t >= 0 && t <= 0xffff ? t : undefined;
+  if (typeof t !== 'string') return undefined;
   const s = t.trim().toUpperCase();
   if (/^(0X[0-9A-F]+|\d+)$/.test(s)) return typeValue(Number(s), family);
   if (s in NLMSG_TYPES) return NLMSG_TYPES[s];
@@ -51,9 +56,19 @@ export function typeValue(t: number | string, family: NlFamily): number | undefi
 
 /** Flags by number or names (`REQUEST`, `NLM_F_DUMP`). */
 export function flagsValue(f: number | string[]): number | undefined {
+  try {
+    return flagsOf(f);
+  } catch {
+    return undefined; // a list that throws while being read
+  }
+}
+
+function flagsOf(f: number | string[]): number | undefined {
   if (typeof f === 'number') return Number.isInteger(f) && f >= 0 && f <= 0xffff ? f : undefined;
+  if (!Array.isArray(f)) return undefined;
   let v = 0;
   for (const n of f) {
+    if (typeof n !== 'string') return undefined;
     if (!n.trim()) continue;
     const b = flagValue(n);
     if (b === undefined || b > 0xffff) return undefined;
@@ -125,10 +140,7 @@ function resolveAttr(spec: NlAttrSpec, set: AttrSet | null, le: boolean, path: s
       }
   }
   if (type === undefined || !Number.isInteger(type) || type < 0 || type > 0x3fff)
-    return fail(
-      'EINVAL',
-      `${path}: unknown attribute type "${String(spec.type)}"${set ? ` in ${set.name}_*` : ''} (types are 0..16383)`,
-    );
+    return fail('EINVAL', 'encode.attr-type', { path, type: String(spec.type), set: set ? set.name : '' });
   def ??= set ? lookupAttr(set, type) : undefined;
   let rawType = type;
   if (spec.nlaFlags?.netByteorder) rawType |= NLA_F_NET_BYTEORDER;
@@ -145,11 +157,7 @@ function resolveAttr(spec: NlAttrSpec, set: AttrSet | null, le: boolean, path: s
       children.push(r);
       size += nlaAlign(r.size);
     }
-    if (size > 0xffff)
-      return fail(
-        'EMSGSIZE',
-        `${path}: ${name} would be ${size} bytes; nla_len is a __u16 (nla_nest_end fails past 65535)`,
-      );
+    if (size > 0xffff) return fail('EMSGSIZE', 'encode.nest-too-big', { path, name, size });
     return { rawType, payload: null, children, size };
   }
   if (spec.nlaFlags?.nested) rawType |= NLA_F_NESTED;
@@ -162,16 +170,16 @@ function resolveAttr(spec: NlAttrSpec, set: AttrSet | null, le: boolean, path: s
     if (v.kind === 'strz') payload.set(s);
   } else if (v.kind === 'bytes') {
     const h = parseHex(String(v.v));
-    if (!h.ok) return fail('EINVAL', `${path}: ${name}: ${h.why}`);
+    if (!h.ok) return fail('EINVAL', 'encode.attr-hex', { path, name, why: h.why });
     payload = h.bytes;
   } else {
     const size = { u8: 1, u16: 2, u32: 4, u64: 8, s32: 4 }[v.kind];
     const b = intBytes(num(v.v), size, v.kind === 's32', spec.nlaFlags?.netByteorder ? false : le);
-    if (!b) return fail('ERANGE', `${path}: ${name}: ${String(v.v)} does not fit a ${v.kind}`);
+    if (!b) return fail('ERANGE', 'encode.attr-range', { path, name, value: String(v.v), kind: v.kind });
     payload = b;
   }
   const size = 4 + payload.length;
-  if (size > 0xffff) return fail('EMSGSIZE', `${path}: ${name} would be ${size} bytes; nla_len is a __u16`);
+  if (size > 0xffff) return fail('EMSGSIZE', 'encode.attr-too-big', { path, name, size });
   return { rawType, payload, children: null, size };
 }
 
@@ -186,135 +194,152 @@ function writeAttr(dv: DataView, out: Uint8Array, at: number, r: Resolved, le: b
   return at + nlaAlign(r.size);
 }
 
-/** Build the bytes of one or more messages back to back (each NLMSG_ALIGNed). */
+interface Plan {
+  type: number;
+  flags: number;
+  spec: NlMessageSpec;
+  hdr: Uint8Array;
+  attrs: Resolved[];
+  len: number;
+}
+
+/** The family header's bytes from its members by name (missing ones are 0). */
+function familyHeaderBytes(
+  m: NlMessageSpec,
+  type: number,
+  family: NlFamily,
+  le: boolean,
+  path: string,
+): Uint8Array | Fail {
+  const h = messageSchema(type, family).header;
+  if (!h) {
+    if (m.familyHeader && Object.keys(m.familyHeader).length)
+      return fail('EINVAL', 'encode.no-header', { path, type: String(m.type), family });
+    return new Uint8Array(0);
+  }
+  const hdr = new Uint8Array(structSize(h));
+  const fh = { ...(m.familyHeader ?? {}) };
+  if (h.name === 'genlmsghdr' && typeof fh.cmd !== 'number') fh.cmd = 0;
+  let at = 0;
+  for (const mem of h.members) {
+    const v = fh[mem.name] ?? 0;
+    delete fh[mem.name];
+    const b = intBytes(v, mem.size, !!mem.signed, le);
+    if (!b)
+      return fail('ERANGE', 'encode.header-range', {
+        path,
+        struct: h.name,
+        member: mem.name,
+        value: v,
+        size: mem.size,
+      });
+    hdr.set(b, at);
+    at += mem.size;
+  }
+  const extra = Object.keys(fh);
+  if (extra.length)
+    return fail('EINVAL', 'encode.header-unknown', {
+      path,
+      struct: h.name,
+      extra: extra.join(', '),
+      fields: h.members.map((x) => x.name).join(', '),
+    });
+  return hdr;
+}
+
+/** One message's header numbers, family header and attributes, checked and resolved. */
+function planMessage(m: NlMessageSpec, i: number, family: NlFamily, le: boolean): Plan | Fail {
+  const path = `message ${i}`;
+  const type = typeValue(m.type, family);
+  if (type === undefined)
+    return fail('EINVAL', 'encode.unknown-type', { path, type: String(m.type), family });
+  const flags = flagsValue(m.flags);
+  if (flags === undefined)
+    return fail('EINVAL', 'encode.unknown-flag', { path, flags: JSON.stringify(m.flags) });
+  for (const [k, v] of [
+    ['nlmsg_seq', m.seq],
+    ['nlmsg_pid', m.pid],
+  ] as const)
+    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
+      return fail('ERANGE', 'encode.not-u32', { path, key: k, value: v });
+  const hdr = familyHeaderBytes(m, type, family, le, path);
+  if (!(hdr instanceof Uint8Array)) return hdr;
+  const attrs: Resolved[] = [];
+  const set = messageSchema(type, family).attrs;
+  for (const [j, a] of m.attributes.entries()) {
+    const r = resolveAttr(a, set, le, `${path} attribute ${j}`);
+    if ('ok' in r) return r;
+    attrs.push(r);
+  }
+  const len =
+    NLMSG_HDRLEN +
+    (hdr.length ? nlmsgAlign(hdr.length) : 0) +
+    attrs.reduce((s, r) => s + nlaAlign(r.size), 0);
+  const o = m.lenOverride;
+  if (o !== undefined && (!Number.isInteger(o) || o < 0 || o > 0xffffffff))
+    return fail('ERANGE', 'encode.len-override', { path, value: o });
+  return { type, flags, spec: m, hdr, attrs, len };
+}
+
+function writeMessage(dv: DataView, out: Uint8Array, at: number, p: Plan, le: boolean): number {
+  dv.setUint32(at, p.spec.lenOverride ?? p.len, le);
+  dv.setUint16(at + 4, p.type, le);
+  dv.setUint16(at + 6, p.flags, le);
+  dv.setUint32(at + 8, p.spec.seq >>> 0, le);
+  dv.setUint32(at + 12, p.spec.pid >>> 0, le);
+  let q = at + NLMSG_HDRLEN;
+  out.set(p.hdr, q);
+  q += p.hdr.length ? nlmsgAlign(p.hdr.length) : 0;
+  for (const r of p.attrs) q = writeAttr(dv, out, q, r, le);
+  return at + nlmsgAlign(p.len);
+}
+
+function checkEncodeOptions(o: unknown): { family: NlFamily; le: boolean } | Fail {
+  const rec = typeof o === 'object' && o !== null ? (o as Record<string, unknown>) : null;
+  const family = rec?.family;
+  if (family !== 'route' && family !== 'generic' && family !== 'raw')
+    return fail('EINVAL', 'encode.bad-options', { option: 'family', why: 'is "route", "generic" or "raw"' });
+  if (rec?.endian !== undefined && rec.endian !== 'le' && rec.endian !== 'be')
+    return fail('EINVAL', 'encode.bad-options', { option: 'endian', why: 'is "le" or "be"' });
+  return { family, le: rec?.endian !== 'be' };
+}
+
+/**
+ * Build the bytes of one or more messages back to back (each NLMSG_ALIGNed). Takes any
+ * JavaScript value: specs that are not well-formed give EINVAL with the key that is wrong.
+ */
 export function encodeNetlink(
   msgs: NlMessageSpec[],
   opts: { family: NlFamily; endian?: Endian },
 ): NlEncodeResult {
-  const le = (opts.endian ?? 'le') === 'le';
-  const plans: {
-    type: number;
-    flags: number;
-    spec: NlMessageSpec;
-    hdr: Uint8Array;
-    attrs: Resolved[];
-    len: number;
-  }[] = [];
+  try {
+    return encode(msgs, opts);
+  } catch (e) {
+    // Only a value that throws while being read (a getter, a Proxy) gets here.
+    const got = e instanceof Error ? e.message : 'an exception';
+    return fail('EINVAL', 'spec.bad-field', { path: 'options', key: 'a value', want: 'readable', got });
+  }
+}
+
+function encode(msgs: NlMessageSpec[], opts: { family: NlFamily; endian?: Endian }): NlEncodeResult {
+  const o = checkEncodeOptions(opts);
+  if ('ok' in o) return o;
+  const checked = checkSpecs(msgs);
+  if (!checked.ok) return checked;
+  const plans: Plan[] = [];
   let total = 0;
-  for (const [i, m] of msgs.entries()) {
-    const type = typeValue(m.type, opts.family);
-    if (type === undefined)
-      return fail('EINVAL', `message ${i}: unknown type "${String(m.type)}" for the ${opts.family} family`);
-    const flags = flagsValue(m.flags);
-    if (flags === undefined)
-      return fail('EINVAL', `message ${i}: unknown flag in ${JSON.stringify(m.flags)}`);
-    for (const [k, v] of [
-      ['nlmsg_seq', m.seq],
-      ['nlmsg_pid', m.pid],
-    ] as const)
-      if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
-        return fail('ERANGE', `message ${i}: ${k} = ${v} is not a __u32`);
-    const schema = messageSchema(type, opts.family);
-    let hdr = new Uint8Array(0);
-    if (schema.header) {
-      const h = schema.header;
-      hdr = new Uint8Array(structSize(h));
-      const fh = { ...(m.familyHeader ?? {}) };
-      if (h.name === 'genlmsghdr' && typeof fh.cmd !== 'number') fh.cmd = 0;
-      let at = 0;
-      for (const mem of h.members) {
-        const v = fh[mem.name] ?? 0;
-        delete fh[mem.name];
-        const b = intBytes(v, mem.size, !!mem.signed, le);
-        if (!b)
-          return fail(
-            'ERANGE',
-            `message ${i}: ${h.name}.${mem.name} = ${v} does not fit ${mem.size} byte(s)`,
-          );
-        hdr.set(b, at);
-        at += mem.size;
-      }
-      const extra = Object.keys(fh);
-      if (extra.length)
-        return fail(
-          'EINVAL',
-          `message ${i}: struct ${h.name} has no field ${extra.join(', ')} (fields: ${h.members.map((x) => x.name).join(', ')})`,
-        );
-    } else if (m.familyHeader && Object.keys(m.familyHeader).length)
-      return fail(
-        'EINVAL',
-        `message ${i}: ${String(m.type)} has no family header in the ${opts.family} family`,
-      );
-    const attrs: Resolved[] = [];
-    for (const [j, a] of m.attributes.entries()) {
-      const r = resolveAttr(a, schema.attrs, le, `message ${i} attribute ${j}`);
-      if ('ok' in r) return r;
-      attrs.push(r);
-    }
-    const len =
-      NLMSG_HDRLEN +
-      (hdr.length ? nlmsgAlign(hdr.length) : 0) +
-      attrs.reduce((s, r) => s + nlaAlign(r.size), 0);
-    if (
-      m.lenOverride !== undefined &&
-      (!Number.isInteger(m.lenOverride) || m.lenOverride < 0 || m.lenOverride > 0xffffffff)
-    )
-      return fail('ERANGE', `message ${i}: lenOverride ${m.lenOverride} is not a __u32`);
-    plans.push({ type, flags, spec: m, hdr, attrs, len });
-    total += nlmsgAlign(len);
-    if (total > 0x7fffffff) return fail('EMSGSIZE', 'the buffer would exceed 2 GiB');
+  for (const [i, m] of checked.specs.entries()) {
+    const p = planMessage(m, i, o.family, o.le);
+    if ('ok' in p) return p;
+    plans.push(p);
+    total += nlmsgAlign(p.len);
+    if (total > MAX_ENCODE_BYTES) return fail('EMSGSIZE', 'encode.too-big', { limit: MAX_ENCODE_BYTES });
   }
   const out = new Uint8Array(total);
   const dv = new DataView(out.buffer);
   let at = 0;
-  for (const p of plans) {
-    dv.setUint32(at, p.spec.lenOverride ?? p.len, le);
-    dv.setUint16(at + 4, p.type, le);
-    dv.setUint16(at + 6, p.flags, le);
-    dv.setUint32(at + 8, p.spec.seq >>> 0, le);
-    dv.setUint32(at + 12, p.spec.pid >>> 0, le);
-    let q = at + NLMSG_HDRLEN;
-    out.set(p.hdr, q);
-    q += p.hdr.length ? nlmsgAlign(p.hdr.length) : 0;
-    for (const r of p.attrs) q = writeAttr(dv, out, q, r, le);
-    at += nlmsgAlign(p.len);
-  }
+  for (const p of plans) at = writeMessage(dv, out, at, p, o.le);
   return { ok: true, bytes: out };
-}
-
-const hexOf = (b: Uint8Array, s: number, e: number): string =>
-  Array.from(b.subarray(s, e), (x) => x.toString(16).padStart(2, '0')).join('');
-
-/**
- * The spec that encodes back to a decoded message's exact bytes: every leaf as `bytes`, nested
- * attributes as children, NLA_F_* bits as they were. Used to edit a pasted message in the lab.
- */
-export function messageToSpec(m: NlMessage, bytes: Uint8Array): NlMessageSpec {
-  const familyHeader: Record<string, number> = {};
-  if (m.familyHeader && m.type >= 0x10)
-    for (const f of m.familyHeader.fields)
-      if (f.kind === 'family-header' && typeof f.value === 'number') familyHeader[f.name] = f.value;
-  return {
-    type: m.type,
-    flags: m.flags,
-    seq: m.seq,
-    pid: m.pid,
-    ...(Object.keys(familyHeader).length ? { familyHeader } : {}),
-    attributes: m.type >= 0x10 ? m.attributes.map((a) => attrToSpec(a, bytes)) : [],
-  };
-}
-
-function attrToSpec(a: NlAttr, bytes: Uint8Array): NlAttrSpec {
-  const raw = Number(a.fields[1]?.value ?? a.type);
-  const nlaFlags = {
-    ...(raw & NLA_F_NESTED ? { nested: true } : {}),
-    ...(raw & NLA_F_NET_BYTEORDER ? { netByteorder: true } : {}),
-  };
-  const base: NlAttrSpec = { type: a.type, ...(Object.keys(nlaFlags).length ? { nlaFlags } : {}) };
-  // A nest that starts with a struct (VETH_INFO_PEER's ifinfomsg) has no spec form: keep its bytes.
-  const hasHeader = a.fields.some((f) => f.kind === 'family-header');
-  if (a.children && !hasHeader) return { ...base, nested: a.children.map((c) => attrToSpec(c, bytes)) };
-  return { ...base, value: { kind: 'bytes', v: hexOf(bytes, a.offset + 4, a.offset + Math.max(4, a.len)) } };
 }
 
 /** The value kinds `--attr NAME=KIND:VALUE` accepts, by attribute kind, for suggestions. */

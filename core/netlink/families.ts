@@ -581,6 +581,7 @@ export function requestKind(type: number, family: NlFamily): RequestKind {
 }
 
 export function messageTypeName(type: number, family: NlFamily): string {
+  if (typeof type !== 'number') return 'not a type';
   const c = CONTROL_NAMES.get(type);
   if (c) return c;
   if (type < 0x10) return `reserved control type ${type}`;
@@ -623,14 +624,22 @@ export function lookupAttr(s: AttrSet, type: number): AttrDef | undefined {
   return s.element ?? s.attrs.get(type);
 }
 
+const arraySets = new WeakMap<AttrDef, AttrSet>();
+
 /** The enum a nested attribute's children use. */
 export function childSet(d: AttrDef): AttrSet | null {
-  if (d.kind === 'nested-array')
-    return {
-      name: `${d.name}[]`,
-      attrs: new Map(),
-      element: { name: `${d.name.replace(/S$/, '')}`, kind: 'nested', set: d.set ?? GENL_UNKNOWN },
-    };
+  if (d.kind === 'nested-array') {
+    let s = arraySets.get(d);
+    if (!s) {
+      s = {
+        name: `${d.name}[]`,
+        attrs: new Map(),
+        element: { name: `${d.name.replace(/S$/, '')}`, kind: 'nested', set: d.set ?? GENL_UNKNOWN },
+      };
+      arraySets.set(d, s);
+    }
+    return s;
+  }
   if (d.kind === 'nested') return d.set ?? GENL_UNKNOWN;
   if (d.kind === 'nested-guess') return GENL_UNKNOWN;
   return null;

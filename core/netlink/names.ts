@@ -73,7 +73,7 @@ export function flagKind(
 
 /** flagGroups: the NLM_F_* groups as include/uapi/linux/netlink.h lists them, the applicable one first. */
 export function flagGroups(type: number, family: NlFamily): NlFlagGroup[] {
-  const k = flagKind(type, 0x01, family);
+  const k = typeof type === 'number' ? flagKind(type, 0x01, family) : 'unknown';
   const all: NlFlagGroup[] = [
     { group: 'standard', flags: STANDARD },
     { group: 'GET modifiers', flags: GET },
@@ -100,6 +100,7 @@ export function flagGroups(type: number, family: NlFamily): NlFlagGroup[] {
 
 /** The names of the set bits, the 0x100–0x800 bits named by the message's kind. */
 export function flagNamesFor(type: number, flags: number, family: NlFamily, genlCmd?: number): string[] {
+  if (typeof type !== 'number' || typeof flags !== 'number') return [];
   const out: string[] = [];
   for (const f of STANDARD) if (flags & f.bit) out.push(f.name);
   const k = flagKind(type, flags, family, genlCmd);
@@ -142,6 +143,7 @@ export function flagNamesFor(type: number, flags: number, family: NlFamily, genl
 
 /** Every name a flag can be given in an encode spec (with or without the NLM_F_ prefix). */
 export function flagValue(name: string): number | undefined {
+  if (typeof name !== 'string') return undefined;
   const n = name.trim().toUpperCase();
   const full = n.startsWith('NLM_F_') ? n : `NLM_F_${n}`;
   for (const f of [...STANDARD, ...GET, ...NEW, ...DELETE, ...ACK]) if (f.name === full) return f.bit;
@@ -159,6 +161,8 @@ const MORE_ERRNO: Record<number, [string, string]> = {
 };
 /** An errno number (positive) as name and strerror(3). */
 export function errnoText(n: number): { name: string; strerror: string } {
+  if (typeof n !== 'number' || !Number.isInteger(n))
+    return { name: 'errno ?', strerror: 'Not an error number' };
   if (n === 0) return { name: 'ACK', strerror: 'Success' };
   const name = errnoName(n);
   if (name) return { name, strerror: STRERROR[name] ?? EXTRA_STRERROR[name] ?? name };
@@ -193,16 +197,78 @@ const AF_NAMES: Record<number, string> = {
   128: 'RTNL_FAMILY_IPMR',
   129: 'RTNL_FAMILY_IP6MR',
 };
-const ARPHRD: Record<number, string> = {
-  1: 'ARPHRD_ETHER',
-  768: 'ARPHRD_TUNNEL',
-  769: 'ARPHRD_TUNNEL6',
-  772: 'ARPHRD_LOOPBACK',
-  776: 'ARPHRD_SIT',
-  778: 'ARPHRD_IPGRE',
-  65534: 'ARPHRD_NONE',
-  65535: 'ARPHRD_VOID',
-};
+/** ARPHRD_* (include/uapi/linux/if_arp.h): ifi_type, the device's hardware type. 0 is NET/ROM. */
+const ARPHRD: Record<number, string> = Object.fromEntries(
+  (
+    [
+      [0, 'NETROM'],
+      [1, 'ETHER'],
+      [2, 'EETHER'],
+      [3, 'AX25'],
+      [4, 'PRONET'],
+      [5, 'CHAOS'],
+      [6, 'IEEE802'],
+      [7, 'ARCNET'],
+      [8, 'APPLETLK'],
+      [15, 'DLCI'],
+      [19, 'ATM'],
+      [23, 'METRICOM'],
+      [24, 'IEEE1394'],
+      [27, 'EUI64'],
+      [32, 'INFINIBAND'],
+      [256, 'SLIP'],
+      [257, 'CSLIP'],
+      [258, 'SLIP6'],
+      [259, 'CSLIP6'],
+      [260, 'RSRVD'],
+      [264, 'ADAPT'],
+      [270, 'ROSE'],
+      [271, 'X25'],
+      [272, 'HWX25'],
+      [280, 'CAN'],
+      [512, 'PPP'],
+      [513, 'CISCO'],
+      [516, 'LAPB'],
+      [517, 'DDCMP'],
+      [518, 'RAWHDLC'],
+      [768, 'TUNNEL'],
+      [769, 'TUNNEL6'],
+      [770, 'FRAD'],
+      [771, 'SKIP'],
+      [772, 'LOOPBACK'],
+      [773, 'LOCALTLK'],
+      [774, 'FDDI'],
+      [775, 'BIF'],
+      [776, 'SIT'],
+      [777, 'IPDDP'],
+      [778, 'IPGRE'],
+      [779, 'PIMREG'],
+      [780, 'HIPPI'],
+      [781, 'ASH'],
+      [782, 'ECONET'],
+      [783, 'IRDA'],
+      [784, 'FCPP'],
+      [785, 'FCAL'],
+      [786, 'FCPL'],
+      [787, 'FCFABRIC'],
+      [800, 'IEEE802_TR'],
+      [801, 'IEEE80211'],
+      [802, 'IEEE80211_PRISM'],
+      [803, 'IEEE80211_RADIOTAP'],
+      [804, 'IEEE802154'],
+      [805, 'IEEE802154_MONITOR'],
+      [820, 'PHONET'],
+      [821, 'PHONET_PIPE'],
+      [822, 'CAIF'],
+      [823, 'IP6GRE'],
+      [824, 'NETLINK'],
+      [825, '6LOWPAN'],
+      [826, 'VSOCKMON'],
+      [0xfffe, 'NONE'],
+      [0xffff, 'VOID'],
+    ] as const
+  ).map(([n, name]) => [n, `ARPHRD_${name}`]),
+);
 const IFF = [
   'UP',
   'BROADCAST',
@@ -280,6 +346,7 @@ const bits = (v: number, names: string[], prefix: string): string => {
 
 /** How a family-header member's value reads (`ifi_flags` as IFF_UP|IFF_LOOPBACK…). */
 export function headerValueDisplay(member: string, v: number): string {
+  if (typeof v !== 'number') return '?';
   switch (member) {
     case 'ifi_family':
     case 'ifa_family':
@@ -308,5 +375,6 @@ export function headerValueDisplay(member: string, v: number): string {
 }
 
 export function genlCmdName(type: number, cmd: number): string {
-  return type === GENL_ID_CTRL ? (CTRL_CMDS[cmd] ?? `cmd ${cmd}`) : `cmd ${cmd}`;
+  const c = typeof cmd === 'number' ? cmd : NaN;
+  return type === GENL_ID_CTRL ? (CTRL_CMDS[c] ?? `cmd ${c}`) : `cmd ${c}`;
 }

@@ -34,6 +34,10 @@ export interface NlDiagnostic {
   fn?: string;
   /** Its source file (`net/netlink/af_netlink.c`); added field. */
   file?: string;
+  /** The message id of `message` in the diagnostics table (`flag-in-type.echo-len`); added field. */
+  id?: string;
+  /** The numbers and names the message is made of, for a catalog to format; added field. */
+  values?: Record<string, string | number>;
 }
 
 /** One attribute (struct nlattr / struct rtattr): 4-byte header, payload, padding to 4. */
@@ -44,6 +48,8 @@ export interface NlAttr {
   len: number;
   /** nla_type & NLA_TYPE_MASK. */
   type: number;
+  /** nla_type as stored, NLA_F_NESTED / NLA_F_NET_BYTEORDER included; added field. */
+  rawType?: number;
   /** Its name in the family's enum (`IFLA_IFNAME`), or `attr N` when unknown. */
   name: string;
   /** NLA_F_NESTED was set, or the family declares it nested. */
@@ -95,6 +101,22 @@ export interface NlWalkStep {
   file?: string;
 }
 
+/** The decoder's resource bounds; reaching one is a `limit-*` diagnostic, never an exception. */
+export interface NlDecodeLimits {
+  /** Messages walked in one buffer (default 100,000). */
+  messages: number;
+  /** Attributes walked in one buffer, nested ones included (default 1,000,000). */
+  attributes: number;
+  /** Nesting depth of attributes the decoder follows (default 32). */
+  depth: number;
+}
+
+/**
+ * What decodeNetlink returns. Messages, attributes and fields are built the first time they are
+ * read and values rendered when asked for, so the objects are class instances with getters:
+ * read them as properties, or JSON.stringify them (each has toJSON); structuredClone and an
+ * object spread copy own fields only (offsets, numbers), not the parts behind getters.
+ */
 export interface NlDecodeResult {
   messages: NlMessage[];
   walk: NlWalkStep[];
@@ -129,7 +151,16 @@ export interface NlMessageSpec {
   lenOverride?: number;
 }
 
-export type NlEncodeResult = { ok: true; bytes: Uint8Array } | { ok: false; errno: string; why: string };
+export type NlEncodeResult =
+  | { ok: true; bytes: Uint8Array }
+  | {
+      ok: false;
+      errno: string;
+      why: string;
+      /** The message id of `why` and its values (added fields). */
+      id?: string;
+      values?: Record<string, string | number>;
+    };
 
 export interface NlFlagGroup {
   group: string;
@@ -160,6 +191,9 @@ export interface NlMsghdrLayout {
   }[];
   controllen: number;
   cmsgs: { offset: number; len: number; space: number; dataOffset: number }[];
+  /** Why the input gave no layout, and the message id of it (added fields). */
+  why?: string;
+  whyId?: string;
 }
 
 export interface NlSample {

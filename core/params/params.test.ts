@@ -133,7 +133,7 @@ describe('the CLI is strict', () => {
     [['fragment', '--df=1'], /--df takes no value/],
     [['trace', '--nope'], /unknown option --nope/],
     [['reassemble', '--frags', '0:8:0', '--len', '0', '--colour', 'red'], /unknown option --colour/],
-    [['netlink', 'decode', '--hex', '00', '--bogus', '1'], /unknown option --bogus/],
+    [['netlink', 'decode', '--hex', '00', '--bogus', '1'], /netlink decode has no option --bogus/],
     [['fragment', '--len', 'x'.repeat(500)], /“x{40}…”/],
   ])('%j is refused', (args, why) => {
     const r = runCli(args);

@@ -14,7 +14,8 @@ import {
 } from '../ip/index.ts';
 import { hex } from './bytes.ts';
 import { IPPROTO_UDP, type PacketView } from './dissect.ts';
-import { pcapMessage } from './messages.ts';
+import { formatMsg, type Msg } from '../i18n/index.ts';
+import { pcapMsg } from './messages.ts';
 
 /** The facts of one captured IP packet, named as core/ip's WireFacts (and the oracle) name them. */
 export function capturedWireFacts(v: PacketView): WireFacts | null {
@@ -137,6 +138,8 @@ export interface SendComparison {
   agree: boolean;
   /** Sentences for the rows or the model that did not agree (from messages.ts). */
   notes: string[];
+  /** The same notes as messages (code and values), to render in another language. */
+  noteMessages: Msg[];
 }
 
 /**
@@ -179,9 +182,9 @@ export function sendInputFor(views: readonly PacketView[], mtu?: number): SendIn
 /** Compare captured packets (in capture order) with the model's wire packets for `input`. */
 export function compareSend(captured: readonly PacketView[], input: SendInput): SendComparison {
   const model = ipSend(input);
-  const notes: string[] = [];
+  const noteMessages: Msg[] = [];
   if (!model.ok)
-    notes.push(pcapMessage('compare-model-failed', { errno: model.errno, fn: model.fn, why: model.why }));
+    noteMessages.push(pcapMsg('compare-model-failed', { errno: model.errno, fn: model.fn, why: model.why }));
   const cap = captured.map((v) => ({ v, facts: capturedWireFacts(v) })).filter((c) => c.facts);
   const mod = model.wire.map(wireFacts);
   const rows: CompareRow[] = [];
@@ -193,7 +196,7 @@ export function compareSend(captured: readonly PacketView[], input: SendInput): 
     let diffs: ComparedField[];
     if (!c || !m) {
       diffs = [...fields];
-      notes.push(pcapMessage(c ? 'compare-missing-model' : 'compare-missing-captured', { index: i + 1 }));
+      noteMessages.push(pcapMsg(c ? 'compare-missing-model' : 'compare-missing-captured', { index: i + 1 }));
     } else
       diffs = fields.filter((f) => {
         const a = c[f];
@@ -204,5 +207,13 @@ export function compareSend(captured: readonly PacketView[], input: SendInput): 
       });
     rows.push({ index: i + 1, packet: cap[i]?.v.index ?? null, captured: c, model: m, diffs });
   }
-  return { input, model, rows, agree: model.ok && rows.every((r) => r.diffs.length === 0), notes };
+  const notes = noteMessages.map((m) => formatMsg(m, 'en'));
+  return {
+    input,
+    model,
+    rows,
+    agree: model.ok && rows.every((r) => r.diffs.length === 0),
+    notes,
+    noteMessages,
+  };
 }

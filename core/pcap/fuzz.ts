@@ -5,39 +5,20 @@
  * outside the file, a chunked read that differs from a one-shot read, an export that does
  * not read back — and the slowest input. `npm run fuzz` (issue 19) calls it.
  */
+import { count, fuzzLoop } from '../fuzz/harness.ts';
+import type { FuzzFinding } from '../fuzz/harness.ts';
+import { mulberry32 } from '../fuzz/random.ts';
+import type { FuzzResult } from '../fuzz/types.ts';
 import { DEFAULT_SEND_INPUT, ipSend, reassemble } from '../ip/index.ts';
 import { analyzeCapture } from './analyze.ts';
 import { exportNetlink, exportReassembly, exportSend } from './export.ts';
 import { createPcapReader, readPcap } from './reader.ts';
 import type { PcapCapture } from './types.ts';
 
-export interface FuzzCounts {
-  seed: number;
-  inputs: number;
-  exceptions: number;
-  /** Diagnostics or packet bytes outside the file. */
-  outside: number;
-  /** Chunked reads that differ from one-shot reads, and exports that do not read back. */
-  mismatches: number;
-  packets: number;
-  diagnostics: number;
-  /** The slowest input, in ms (measured, never asserted in tests). */
-  slowestMs: number;
-  /** The first few failures, to reproduce them: the input's number and what went wrong. */
-  failures: { input: number; what: string }[];
-}
+/** fuzzPcap's result: the runner's shape, with packets and diagnostics read in `figures`. */
+export type FuzzCounts = FuzzResult;
 
-/** mulberry32: a small seeded PRNG, so a run is repeatable from its seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Valid captures to mutate: the exports of a few model cases, in both byte orders. */
 export function seedCaptures(): Uint8Array[] {
@@ -140,68 +121,60 @@ const signature = (c: PcapCapture): string =>
     c.diagnostics.map((d) => [d.code, d.offset]),
   ]);
 
-/** Check one input; returns what went wrong, or null. */
-export function checkInput(bytes: Uint8Array, rnd: () => number): string | null {
+/** Check one input: what went wrong (or null), and what the one-shot read found. */
+export function inspectInput(
+  bytes: Uint8Array,
+  rnd: () => number,
+): { why: string | null; packets: number; diagnostics: number } {
   const whole = readPcap(bytes);
+  const found = { packets: whole.packets.length, diagnostics: whole.diagnostics.length };
   for (const d of whole.diagnostics)
     if (!(d.offset >= 0 && d.offset <= bytes.length))
-      return `diagnostic ${d.code} at ${d.offset} outside ${bytes.length}`;
+      return { why: `diagnostic ${d.code} at ${d.offset} outside ${bytes.length}`, ...found };
   for (const p of whole.packets)
     if (p.dataOffset < 0 || p.dataOffset + p.caplen > bytes.length)
-      return `packet ${p.index} outside the file`;
+      return { why: `packet ${p.index} outside the file`, ...found };
   const chunked = readChunked(bytes, rnd);
-  if (signature(chunked) !== signature(whole)) return 'chunked read differs from one-shot read';
+  if (signature(chunked) !== signature(whole))
+    return { why: 'chunked read differs from one-shot read', ...found };
   const a = analyzeCapture(whole, { maxReplays: 20 });
   for (const v of a.views)
     for (const d of v.diagnostics)
-      if (!(d.offset >= 0 && d.offset <= bytes.length)) return `packet diagnostic ${d.code} outside the file`;
-  return null;
+      if (!(d.offset >= 0 && d.offset <= bytes.length))
+        return { why: `packet diagnostic ${d.code} outside the file`, ...found };
+  return { why: null, ...found };
 }
 
-export function fuzzPcap(seed: number, n: number): FuzzCounts {
-  const rnd = mulberry32(seed);
+/** Check one input; returns what went wrong, or null. */
+export const checkInput = (bytes: Uint8Array, rnd: () => number): string | null =>
+  inspectInput(bytes, rnd).why;
+
+/**
+ * The capture reader's fuzzer (`npm run fuzz -- --only pcap`): inputs `start` … `start + n − 1`
+ * of `seed`, each from its own stream (core/fuzz/harness.ts).
+ */
+export function fuzzPcap(seed: number, n: number, start = 0): FuzzCounts {
   const seeds = seedCaptures();
-  const counts: FuzzCounts = {
+  return fuzzLoop(
     seed,
-    inputs: 0,
-    exceptions: 0,
-    outside: 0,
-    mismatches: 0,
-    packets: 0,
-    diagnostics: 0,
-    slowestMs: 0,
-    failures: [],
-  };
-  const fail = (input: number, what: string) => {
-    if (counts.failures.length < 10) counts.failures.push({ input, what });
-  };
-  // Every seed capture must read back whole: the writer and the reader agree.
-  for (const s of seeds) {
-    const c = readPcap(s);
-    if (c.diagnostics.some((d) => d.severity === 'error') || !c.packets.length) {
-      counts.mismatches++;
-      fail(-1, 'an export does not read back');
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    const bytes = fuzzInput(rnd, seeds);
-    const t0 = performance.now();
-    try {
-      const why = checkInput(bytes, rnd);
-      if (why) {
-        if (why.includes('outside')) counts.outside++;
-        else counts.mismatches++;
-        fail(i, why);
-      }
-      const c = readPcap(bytes);
-      counts.packets += c.packets.length;
-      counts.diagnostics += c.diagnostics.length;
-    } catch (e) {
-      counts.exceptions++;
-      fail(i, `exception: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    counts.slowestMs = Math.max(counts.slowestMs, performance.now() - t0);
-    counts.inputs++;
-  }
-  return counts;
+    n,
+    {
+      // Every seed capture must read back whole: the writer and the reader agree.
+      setup: () =>
+        seeds.flatMap((s, k): FuzzFinding[] => {
+          const c = readPcap(s);
+          return c.diagnostics.some((d) => d.severity === 'error') || !c.packets.length
+            ? [{ kind: 'mismatch', what: `export ${k} does not read back` }]
+            : [];
+        }),
+      input: (rnd) => fuzzInput(rnd, seeds),
+      check: (bytes, rnd, figures) => {
+        const { why, packets, diagnostics } = inspectInput(bytes, rnd);
+        count(figures, 'packets', packets);
+        count(figures, 'diagnostics', diagnostics);
+        return why ? { kind: why.includes('outside') ? 'outside' : 'mismatch', what: why } : null;
+      },
+    },
+    { start },
+  );
 }

@@ -132,7 +132,7 @@ export function groupInput(
     const end = last ? last.offset + last.length : Math.max(0, ...facts.map((f) => f.offset + f.length));
     lenFrom = last ? 'last-fragment' : 'largest-end';
     len = Math.max(0, end - 8);
-    note('group-len-guessed', { from: lenFrom, len });
+    note('group-len-guessed', { from: lenFrom === 'last-fragment' ? 'last' : 'largest', len });
   }
   if (len > GROUP_LIMITS.len) {
     note('group-len-clamped', { len, limit: GROUP_LIMITS.len });

@@ -6,7 +6,13 @@
  * and write the labs' own cases as pcapng files Wireshark opens.
  */
 export * from './types.ts';
-export { pcapMessage, type PcapMessageCode, type MessageValues } from './messages.ts';
+export {
+  pcapMessage,
+  pcapMsg,
+  PCAP_MESSAGE_CODES,
+  type PcapMessageCode,
+  type MessageValues,
+} from './messages.ts';
 export { createPcapReader, readPcap, blockName, DEFAULT_LIMITS, type PcapReader } from './reader.ts';
 export {
   linkLayer,

@@ -1,8 +1,10 @@
 /**
- * Every sentence core/pcap produces, in one table: a stable code plus values, rendered to
- * English here (and, later, from the ICU catalogs). Kernel and format identifiers (EPB,
- * if_tsresol, LINKTYPE_*) are never translated.
+ * Every sentence core/pcap produces, in one table: a stable code plus values. The code names a
+ * message (`pcap.*`, declared here, rendered in English or Chinese from core/i18n's catalogs).
+ * Format identifiers (SHB, IDB, if_tsresol, MAXIMUM_SNAPLEN) are code and never translated.
  */
+import { defineMessages, formatMsg, msg, type Locale, type Msg } from '../i18n/index.ts';
+
 export type PcapMessageCode =
   // the file and its blocks (reader.ts)
   | 'empty-file'
@@ -57,83 +59,277 @@ export type PcapMessageCode =
 
 export type MessageValues = Record<string, string | number>;
 
-const n = (v: string | number | undefined): string =>
-  typeof v === 'number' ? v.toLocaleString('en-US') : String(v ?? '?');
+const M = defineMessages({
+  emptyFile: { id: 'pcap.emptyFile', defaultMessage: 'The file is empty: no capture to read.' },
+  badMagic: {
+    id: 'pcap.badMagic',
+    defaultMessage:
+      'Not a pcap or pcapng file: the first 4 bytes are {hex}, not a pcap magic (a1b2c3d4, a1b23c4d) or the pcapng Section Header Block type (0a0d0d0a).',
+  },
+  badVersion: {
+    id: 'pcap.badVersion',
+    defaultMessage:
+      '{block} at byte {offset, number}: version {major}.{minor} is not one this reader knows ({want}).',
+  },
+  truncated: {
+    id: 'pcap.truncated',
+    defaultMessage:
+      '{block} at byte {offset, number} is cut short: it needs {need, number} bytes, the file ends after {have, number}.',
+  },
+  badBlockLength: {
+    id: 'pcap.badBlockLength',
+    defaultMessage:
+      '{block} at byte {offset, number}: block total length {length, number} is not a multiple of 4 of at least {min, number}.',
+  },
+  blockTooLong: {
+    id: 'pcap.blockTooLong',
+    defaultMessage:
+      '{block} at byte {offset, number}: block total length {length, number} exceeds the {limit, number}-byte limit for one block.',
+  },
+  lengthMismatch: {
+    id: 'pcap.lengthMismatch',
+    defaultMessage:
+      '{block} at byte {offset, number}: the trailing block total length {trailing, number} differs from the leading {length, number}.',
+  },
+  badByteOrderMagic: {
+    id: 'pcap.badByteOrderMagic',
+    defaultMessage:
+      '<code>SHB</code> at byte {offset, number}: byte-order magic {hex} is neither 1a2b3c4d nor 4d3c2b1a.',
+  },
+  caplenOverBlock: {
+    id: 'pcap.caplenOverBlock',
+    defaultMessage:
+      '{block} at byte {offset, number}: captured length {caplen, number} does not fit in the block ({room, number} bytes of packet data).',
+  },
+  caplenOverSnaplen: {
+    id: 'pcap.caplenOverSnaplen',
+    defaultMessage:
+      '{block} at byte {offset, number}: captured length {caplen, number} exceeds the snapshot length {snaplen, number}; read anyway.',
+  },
+  caplenOverLimit: {
+    id: 'pcap.caplenOverLimit',
+    defaultMessage:
+      "{block} at byte {offset, number}: captured length {caplen, number} exceeds the {limit, number}-byte limit for one packet (libpcap's <code>MAXIMUM_SNAPLEN</code>).",
+  },
+  caplenOverOriglen: {
+    id: 'pcap.caplenOverOriglen',
+    defaultMessage:
+      '{block} at byte {offset, number}: captured length {caplen, number} exceeds the original length {origlen, number}; read anyway.',
+  },
+  noInterface: {
+    id: 'pcap.noInterface',
+    defaultMessage:
+      '{block} at byte {offset, number} names interface {interface, number}, but this section declares {count, number} (<code>IDB</code>) — packet skipped.',
+  },
+  badTsresol: {
+    id: 'pcap.badTsresol',
+    defaultMessage:
+      '<code>IDB</code> at byte {offset, number}: <code>if_tsresol</code> {hex} is out of range; microseconds assumed.',
+  },
+  badOption: {
+    id: 'pcap.badOption',
+    defaultMessage:
+      '{block} at byte {offset, number}: option {option, number} at byte {at, number} runs past the block; options ignored from there.',
+  },
+  blockSkipped: {
+    id: 'pcap.blockSkipped',
+    defaultMessage:
+      '{block} at byte {offset, number} skipped ({count, plural, one {# such block} other {# such blocks}} in all).',
+  },
+  limitBytes: {
+    id: 'pcap.limitBytes',
+    defaultMessage:
+      'Stopped at byte {offset, number}: the file is larger than the {limit, number}-byte limit; what was read before stays usable.',
+  },
+  limitPackets: {
+    id: 'pcap.limitPackets',
+    defaultMessage:
+      'Stopped at byte {offset, number}: more than {limit, number} packets; what was read before stays usable.',
+  },
+  afterStop: {
+    id: 'pcap.afterStop',
+    defaultMessage: 'Reading had already stopped; further bytes are ignored.',
+  },
+  badChunk: {
+    id: 'pcap.badChunk',
+    defaultMessage:
+      '<code>push()</code> takes bytes (a <code>Uint8Array</code> or an <code>ArrayBuffer</code>), not {what}; ignored.',
+  },
+  internal: {
+    id: 'pcap.internal',
+    defaultMessage: 'Reader failure at byte {offset, number}: {what}. What was read before stays usable.',
+  },
+  moreFindings: {
+    id: 'pcap.moreFindings',
+    defaultMessage:
+      '{count, plural, one {# more "{what}" finding} other {# more "{what}" findings}} not listed.',
+  },
+  linkUnsupported: {
+    id: 'pcap.linkUnsupported',
+    defaultMessage: 'Link type {linktype, number} (<code>{name}</code>) is not dissected.',
+  },
+  linkShort: {
+    id: 'pcap.linkShort',
+    defaultMessage: '{name} header needs {need, number} bytes; the packet has {have, number}.',
+  },
+  vlanDepth: {
+    id: 'pcap.vlanDepth',
+    defaultMessage: 'More than {limit, number} stacked 802.1Q/802.1ad tags; not dissected further.',
+  },
+  ethertypeOther: { id: 'pcap.ethertypeOther', defaultMessage: 'EtherType 0x{hex} is not IPv4 or IPv6.' },
+  ipShort: {
+    id: 'pcap.ipShort',
+    defaultMessage: '{name}: header needs {need, number} bytes; {have, number} were captured.',
+  },
+  ipVersion: {
+    id: 'pcap.ipVersion',
+    defaultMessage: 'IP version {version, number} where {want} was expected.',
+  },
+  ipBadIhl: {
+    id: 'pcap.ipBadIhl',
+    defaultMessage:
+      'IPv4 <code>ihl</code> {ihl, number} ({bytes, number} bytes) is below 5 or past the captured bytes.',
+  },
+  ipBadTotal: {
+    id: 'pcap.ipBadTotal',
+    defaultMessage: '{name} length {total, number} is shorter than its header ({header, number} bytes).',
+  },
+  ipCapturedShort: {
+    id: 'pcap.ipCapturedShort',
+    defaultMessage:
+      "Only {have, number} of the packet's {total, number} IP bytes were captured (snapshot length); facts from the header.",
+  },
+  ipBadChecksum: {
+    id: 'pcap.ipBadChecksum',
+    defaultMessage: 'IPv4 header checksum 0x{got} is wrong (should be 0x{want}).',
+  },
+  ip6ExtShort: {
+    id: 'pcap.ip6ExtShort',
+    defaultMessage:
+      'IPv6 extension header {type, number} at byte {offset, number} runs past the captured bytes.',
+  },
+  ip6ExtDepth: {
+    id: 'pcap.ip6ExtDepth',
+    defaultMessage: 'More than {limit, number} IPv6 extension headers; chain not walked further.',
+  },
+  udpShort: {
+    id: 'pcap.udpShort',
+    defaultMessage: 'UDP header needs 8 bytes; {have, number} were captured.',
+  },
+  netlinkDiagnostics: {
+    id: 'pcap.netlinkDiagnostics',
+    defaultMessage:
+      'The netlink decoder reported {count, plural, one {# finding} other {# findings}} in this frame.',
+  },
+  groupTooMany: {
+    id: 'pcap.groupTooMany',
+    defaultMessage:
+      'Fragment group {key} has {count, number} fragments; the first {limit, number} are replayed.',
+  },
+  groupLenGuessed: {
+    id: 'pcap.groupLenGuessed',
+    defaultMessage:
+      'Fragment group {key}: no UDP header captured, so the datagram length is taken from {from, select, last {the last fragment} other {the largest fragment end}} ({len, number} bytes).',
+  },
+  groupTimeBack: {
+    id: 'pcap.groupTimeBack',
+    defaultMessage:
+      'Fragment group {key}: packet {packet, number} was captured before the one preceding it; its arrival time is held at {at} ms.',
+  },
+  groupLenClamped: {
+    id: 'pcap.groupLenClamped',
+    defaultMessage:
+      "Fragment group {key}: datagram length {len, number} clamped to the model's {limit, number}.",
+  },
+  groupCapturedShort: {
+    id: 'pcap.groupCapturedShort',
+    defaultMessage:
+      'Fragment group {key}: packet {packet, number} was not captured whole, so its bytes were not compared.',
+  },
+  compareMissingCaptured: {
+    id: 'pcap.compareMissingCaptured',
+    defaultMessage: 'The model sends packet {index, number}; the capture has no packet there.',
+  },
+  compareMissingModel: {
+    id: 'pcap.compareMissingModel',
+    defaultMessage: 'The capture has packet {index, number}; the model sends no packet there.',
+  },
+  compareModelFailed: {
+    id: 'pcap.compareModelFailed',
+    defaultMessage: 'The model refuses this send: <code>{errno}</code> from <code>{fn}</code> — {why}',
+  },
+  exportTooBig: {
+    id: 'pcap.exportTooBig',
+    defaultMessage:
+      'The export would hold {count, number} {what, select, packets {packets} frames {frames} bytes {bytes} other {{what}}}; the limit is {limit, number}.',
+  },
+  exportBadInput: { id: 'pcap.exportBadInput', defaultMessage: 'Cannot export: {why}' },
+});
 
-const TEXT: Record<PcapMessageCode, (v: MessageValues) => string> = {
-  'empty-file': () => 'The file is empty: no capture to read.',
-  'bad-magic': (v) =>
-    `Not a pcap or pcapng file: the first 4 bytes are ${v.hex}, not a pcap magic (a1b2c3d4, a1b23c4d) or the pcapng Section Header Block type (0a0d0d0a).`,
-  'bad-version': (v) =>
-    `${v.block} at byte ${n(v.offset)}: version ${v.major}.${v.minor} is not one this reader knows (${v.want}).`,
-  truncated: (v) =>
-    `${v.block} at byte ${n(v.offset)} is cut short: it needs ${n(v.need)} bytes, the file ends after ${n(v.have)}.`,
-  'bad-block-length': (v) =>
-    `${v.block} at byte ${n(v.offset)}: block total length ${n(v.length)} is not a multiple of 4 of at least ${n(v.min)}.`,
-  'block-too-long': (v) =>
-    `${v.block} at byte ${n(v.offset)}: block total length ${n(v.length)} exceeds the ${n(v.limit)}-byte limit for one block.`,
-  'length-mismatch': (v) =>
-    `${v.block} at byte ${n(v.offset)}: the trailing block total length ${n(v.trailing)} differs from the leading ${n(v.length)}.`,
-  'bad-byte-order-magic': (v) =>
-    `SHB at byte ${n(v.offset)}: byte-order magic ${v.hex} is neither 1a2b3c4d nor 4d3c2b1a.`,
-  'caplen-over-block': (v) =>
-    `${v.block} at byte ${n(v.offset)}: captured length ${n(v.caplen)} does not fit in the block (${n(v.room)} bytes of packet data).`,
-  'caplen-over-snaplen': (v) =>
-    `${v.block} at byte ${n(v.offset)}: captured length ${n(v.caplen)} exceeds the snapshot length ${n(v.snaplen)}; read anyway.`,
-  'caplen-over-limit': (v) =>
-    `${v.block} at byte ${n(v.offset)}: captured length ${n(v.caplen)} exceeds the ${n(v.limit)}-byte limit for one packet (libpcap's MAXIMUM_SNAPLEN).`,
-  'caplen-over-origlen': (v) =>
-    `${v.block} at byte ${n(v.offset)}: captured length ${n(v.caplen)} exceeds the original length ${n(v.origlen)}; read anyway.`,
-  'no-interface': (v) =>
-    `${v.block} at byte ${n(v.offset)} names interface ${n(v.interface)}, but this section declares ${n(v.count)} (IDB) — packet skipped.`,
-  'bad-tsresol': (v) =>
-    `IDB at byte ${n(v.offset)}: if_tsresol ${v.hex} is out of range; microseconds assumed.`,
-  'bad-option': (v) =>
-    `${v.block} at byte ${n(v.offset)}: option ${n(v.code)} at byte ${n(v.at)} runs past the block; options ignored from there.`,
-  'block-skipped': (v) => `${v.block} at byte ${n(v.offset)} skipped (${n(v.count)} such block(s) in all).`,
-  'limit-bytes': (v) =>
-    `Stopped at byte ${n(v.offset)}: the file is larger than the ${n(v.limit)}-byte limit; what was read before stays usable.`,
-  'limit-packets': (v) =>
-    `Stopped at byte ${n(v.offset)}: more than ${n(v.limit)} packets; what was read before stays usable.`,
-  'bad-chunk': (v) => `push() takes bytes (a Uint8Array or an ArrayBuffer), not ${v.what}; ignored.`,
-  'after-stop': () => 'Reading had already stopped; further bytes are ignored.',
-  'more-findings': (v) => `${n(v.count)} more "${v.what}" finding(s) not listed.`,
-  internal: (v) => `Reader failure at byte ${n(v.offset)}: ${v.what}. What was read before stays usable.`,
-  'link-unsupported': (v) => `Link type ${n(v.linktype)} (${v.name}) is not dissected.`,
-  'link-short': (v) => `${v.name} header needs ${n(v.need)} bytes; the packet has ${n(v.have)}.`,
-  'vlan-depth': (v) => `More than ${n(v.limit)} stacked 802.1Q/802.1ad tags; not dissected further.`,
-  'ethertype-other': (v) => `EtherType 0x${v.hex} is not IPv4 or IPv6.`,
-  'ip-short': (v) => `${v.name}: header needs ${n(v.need)} bytes; ${n(v.have)} were captured.`,
-  'ip-version': (v) => `IP version ${n(v.version)} where ${v.want} was expected.`,
-  'ip-bad-ihl': (v) => `IPv4 ihl ${n(v.ihl)} (${n(v.bytes)} bytes) is below 5 or past the captured bytes.`,
-  'ip-bad-total': (v) => `${v.name} length ${n(v.total)} is shorter than its header (${n(v.header)} bytes).`,
-  'ip-captured-short': (v) =>
-    `Only ${n(v.have)} of the packet's ${n(v.total)} IP bytes were captured (snapshot length); facts from the header.`,
-  'ip-bad-checksum': (v) => `IPv4 header checksum 0x${v.got} is wrong (should be 0x${v.want}).`,
-  'ip6-ext-short': (v) =>
-    `IPv6 extension header ${n(v.type)} at byte ${n(v.offset)} runs past the captured bytes.`,
-  'ip6-ext-depth': (v) => `More than ${n(v.limit)} IPv6 extension headers; chain not walked further.`,
-  'udp-short': (v) => `UDP header needs 8 bytes; ${n(v.have)} were captured.`,
-  'netlink-diagnostics': (v) => `The netlink decoder reported ${n(v.count)} finding(s) in this frame.`,
-  'group-too-many': (v) =>
-    `Fragment group ${v.key} has ${n(v.count)} fragments; the first ${n(v.limit)} are replayed.`,
-  'group-len-guessed': (v) =>
-    `Fragment group ${v.key}: no UDP header captured, so the datagram length is taken from ${v.from} (${n(v.len)} bytes).`,
-  'group-time-back': (v) =>
-    `Fragment group ${v.key}: packet ${n(v.packet)} was captured before the one preceding it; its arrival time is held at ${v.at} ms.`,
-  'group-len-clamped': (v) =>
-    `Fragment group ${v.key}: datagram length ${n(v.len)} clamped to the model's ${n(v.limit)}.`,
-  'group-captured-short': (v) =>
-    `Fragment group ${v.key}: packet ${n(v.packet)} was not captured whole, so its bytes were not compared.`,
-  'compare-missing-captured': (v) => `The model sends packet ${n(v.index)}; the capture has no packet there.`,
-  'compare-missing-model': (v) => `The capture has packet ${n(v.index)}; the model sends no packet there.`,
-  'compare-model-failed': (v) => `The model refuses this send: ${v.errno} from ${v.fn} — ${v.why}`,
-  'export-too-big': (v) => `The export would hold ${n(v.count)} ${v.what}; the limit is ${n(v.limit)}.`,
-  'export-bad-input': (v) => `Cannot export: ${v.why}`,
+/** The message of each code. */
+const MESSAGES: Record<PcapMessageCode, { id: string }> = {
+  'empty-file': M.emptyFile,
+  'bad-magic': M.badMagic,
+  'bad-version': M.badVersion,
+  truncated: M.truncated,
+  'bad-block-length': M.badBlockLength,
+  'block-too-long': M.blockTooLong,
+  'length-mismatch': M.lengthMismatch,
+  'bad-byte-order-magic': M.badByteOrderMagic,
+  'caplen-over-block': M.caplenOverBlock,
+  'caplen-over-snaplen': M.caplenOverSnaplen,
+  'caplen-over-limit': M.caplenOverLimit,
+  'caplen-over-origlen': M.caplenOverOriglen,
+  'no-interface': M.noInterface,
+  'bad-tsresol': M.badTsresol,
+  'bad-option': M.badOption,
+  'block-skipped': M.blockSkipped,
+  'limit-bytes': M.limitBytes,
+  'limit-packets': M.limitPackets,
+  'after-stop': M.afterStop,
+  'bad-chunk': M.badChunk,
+  internal: M.internal,
+  'more-findings': M.moreFindings,
+  'link-unsupported': M.linkUnsupported,
+  'link-short': M.linkShort,
+  'vlan-depth': M.vlanDepth,
+  'ethertype-other': M.ethertypeOther,
+  'ip-short': M.ipShort,
+  'ip-version': M.ipVersion,
+  'ip-bad-ihl': M.ipBadIhl,
+  'ip-bad-total': M.ipBadTotal,
+  'ip-captured-short': M.ipCapturedShort,
+  'ip-bad-checksum': M.ipBadChecksum,
+  'ip6-ext-short': M.ip6ExtShort,
+  'ip6-ext-depth': M.ip6ExtDepth,
+  'udp-short': M.udpShort,
+  'netlink-diagnostics': M.netlinkDiagnostics,
+  'group-too-many': M.groupTooMany,
+  'group-len-guessed': M.groupLenGuessed,
+  'group-time-back': M.groupTimeBack,
+  'group-len-clamped': M.groupLenClamped,
+  'group-captured-short': M.groupCapturedShort,
+  'compare-missing-captured': M.compareMissingCaptured,
+  'compare-missing-model': M.compareMissingModel,
+  'compare-model-failed': M.compareModelFailed,
+  'export-too-big': M.exportTooBig,
+  'export-bad-input': M.exportBadInput,
 };
 
-/** The English sentence for a message code and its values. */
-export function pcapMessage(code: PcapMessageCode, values: MessageValues = {}): string {
-  const f = TEXT[code];
-  return f ? f(values) : code;
+/** The message for a code and its values (numbers are grouped as the reader's language does). */
+export function pcapMsg(code: PcapMessageCode, values: MessageValues = {}): Msg {
+  const d = Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined;
+  return d ? msg(d, values) : { id: String(code) };
 }
+
+/** The sentence for a code and its values, in `locale` (English by default: the `message` fields). */
+export function pcapMessage(
+  code: PcapMessageCode,
+  values: MessageValues = {},
+  locale: Locale = 'en',
+): string {
+  return formatMsg(pcapMsg(code, values), locale);
+}
+
+/** Every code with a message. */
+export const PCAP_MESSAGE_CODES = Object.keys(MESSAGES) as PcapMessageCode[];

@@ -148,8 +148,18 @@ describe('fuzzPcap', () => {
   it('a seeded run counts nothing that must never happen, and repeats from its seed', () => {
     const a = fuzzPcap(7, 300);
     expect(a).toMatchObject({ seed: 7, inputs: 300, exceptions: 0, outside: 0, mismatches: 0, failures: [] });
-    expect(a.packets).toBeGreaterThan(0);
+    expect(a.figures?.packets).toBeGreaterThan(0);
     const b = fuzzPcap(7, 300);
-    expect([b.packets, b.diagnostics]).toEqual([a.packets, a.diagnostics]);
+    expect(b.figures).toEqual(a.figures);
+    expect(fuzzPcap(8, 300).figures).not.toEqual(a.figures);
+  });
+
+  it('runs any one input alone, as it ran in the whole run', () => {
+    const whole = fuzzPcap(11, 12);
+    const alone = Array.from({ length: 12 }, (_, i) => fuzzPcap(11, 1, i));
+    const sum = (k: string) => alone.reduce((n, r) => n + (r.figures?.[k] ?? 0), 0);
+    expect(sum('packets')).toBe(whole.figures?.packets);
+    expect(sum('diagnostics')).toBe(whole.figures?.diagnostics);
+    expect(alone.map((r) => r.slowestInput)).toEqual([...Array(12).keys()]);
   });
 });

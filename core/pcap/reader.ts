@@ -33,6 +33,8 @@ export const DEFAULT_LIMITS: PcapLimits = {
   maxBlock: 16 * 1024 * 1024,
 };
 
+const UTF8 = new TextDecoder('utf-8');
+
 /** The same finding is kept at most this many times; the rest are counted in `suppressed`. */
 const MAX_SAME_DIAGNOSTIC = 100;
 
@@ -310,7 +312,7 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
       const len = u16(body, o + 2, le);
       if (code === 0) return;
       if (o + 4 + len > body.length) {
-        note('warning', 'bad-option', block, blockOffset, { code, at: bodyOffset + o });
+        note('warning', 'bad-option', block, blockOffset, { option: code, at: bodyOffset + o });
         return;
       }
       each(code, o + 4, len);
@@ -371,9 +373,10 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
         };
         options(body, 8, 'IDB', start, bodyOffset, (code, at, len) => {
           if (code === 2 && len > 0) {
-            let s = '';
-            for (let i = at; i < at + len && body[i]; i++) s += String.fromCharCode(body[i] as number);
-            iface.name = s;
+            // if_name is UTF-8 (pcapng strings are); some writers end it with a NUL.
+            const value = body.subarray(at, at + len);
+            const nul = value.indexOf(0);
+            iface.name = UTF8.decode(nul >= 0 ? value.subarray(0, nul) : value);
           } else if (code === 9 && len >= 1) {
             const v = body[at] as number;
             const base = v & 0x80 ? 2 : 10;
@@ -409,6 +412,8 @@ export function createPcapReader(limits: Partial<PcapLimits> = {}): PcapReader {
         const ifc = interfaces[iface] as CaptureInterface;
         if (!limitCaplen(name, start, caplen)) return false;
         warnCaplen(name, start, caplen, origlen, ifc.snaplen);
+        // The options after the padded data (opt_comment, epb_flags…): only checked to fit the block.
+        options(body, fixed + caplen + ((4 - (caplen % 4)) % 4), name, start, bodyOffset, () => {});
         const units = (BigInt(u32(body, 4, le)) << 32n) | BigInt(u32(body, 8, le));
         ok = emit(
           name,

@@ -38,6 +38,18 @@ export interface PcapngSpec {
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
+/** An option value is at most 65,535 bytes (its length is 16 bits). */
+const MAX_OPTION = 0xffff;
+
+/** Text as an option value: UTF-8, cut at a character boundary to fit MAX_OPTION. */
+function optionText(s: string): Uint8Array {
+  const b = utf8(s);
+  if (b.length <= MAX_OPTION) return b;
+  let cut = MAX_OPTION;
+  while (cut > 0 && ((b[cut] as number) & 0xc0) === 0x80) cut--;
+  return b.subarray(0, cut);
+}
+
 function option(w: ByteWriter, code: number, value: Uint8Array, le: boolean): void {
   w.u16(code, le);
   w.u16(value.length, le);
@@ -65,7 +77,7 @@ export function writePcapng(spec: PcapngSpec): Uint8Array {
     b.u16(0, le);
     b.u32(0xffffffff, le); // section length: not given (-1)
     b.u32(0xffffffff, le);
-    option(b, 4, utf8(spec.application ?? 'sockscope'), le); // shb_userappl
+    option(b, 4, optionText(spec.application ?? 'sockscope'), le); // shb_userappl
     b.u32(0, le); // opt_endofopt
   });
   for (const i of spec.interfaces)
@@ -73,7 +85,7 @@ export function writePcapng(spec: PcapngSpec): Uint8Array {
       b.u16(i.linkType, le);
       b.u16(0, le);
       b.u32(i.snaplen ?? 262_144, le);
-      if (i.name) option(b, 2, utf8(i.name), le); // if_name
+      if (i.name) option(b, 2, optionText(i.name), le); // if_name
       option(b, 9, Uint8Array.of(9), le); // if_tsresol: nanoseconds
       b.u32(0, le);
     });
@@ -88,7 +100,7 @@ export function writePcapng(spec: PcapngSpec): Uint8Array {
       b.bytes(p.data);
       b.zeros((4 - (p.data.length % 4)) % 4);
       if (p.comment) {
-        option(b, 1, utf8(p.comment), le); // opt_comment
+        option(b, 1, optionText(p.comment), le); // opt_comment
         b.u32(0, le);
       }
     });

@@ -3,6 +3,7 @@
  * include/uapi/linux/in.h, include/uapi/linux/netlink.h, include/uapi/linux/if_ether.h).
  * Names are kept exactly as the headers spell them so people can type them.
  */
+import { hexNumber } from '../hex/index.ts';
 
 /** Address families (include/linux/socket.h). AF_MAX in v6.18 is 46 (PF_MCTP = 45 is the last). */
 export const AF = {
@@ -184,7 +185,7 @@ export function typeName(n: number): string {
   if (rest & SOCK_NONBLOCK) parts.push('SOCK_NONBLOCK');
   if (rest & SOCK_CLOEXEC) parts.push('SOCK_CLOEXEC');
   rest &= ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
-  if (rest) parts.push(`0x${(rest >>> 0).toString(16)}`);
+  if (rest) parts.push(hexNumber(rest >>> 0));
   return parts.join('|');
 }
 

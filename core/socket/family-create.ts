@@ -3,6 +3,7 @@
  * unix_create, packet_create, vsock_create, xsk_create. Each checks in the kernel's order.
  */
 import { defineMessages, msg } from '../i18n/index.ts';
+import { hexNumber } from '../hex/index.ts';
 import { AF, MAX_LINKS, SOCK, familyName, typeName } from './constants.ts';
 import { fail, pushStep, type PfCreateArgs, type PfCreateResult } from './pf-create.ts';
 import { capable } from './profile.ts';
@@ -255,8 +256,8 @@ export function packetCreate({ profile, type, protocol, steps }: PfCreateArgs): 
     PACKET_C,
     msg(M.packetCreated, {
       ops,
-      num: `0x${num.toString(16).padStart(4, '0')}`,
-      ethertype: `0x${host.toString(16).padStart(4, '0')}`,
+      num: hexNumber(num, 4),
+      ethertype: hexNumber(host, 4),
       hook: num ? 'yes' : 'no',
     }),
     { family, type, protocol: 0, ops, prot: 'packet_proto' },

@@ -5,6 +5,7 @@
  * errno with the function that returned it; always with the trace.
  */
 import { defineMessages, msg, type Msg } from '../i18n/index.ts';
+import { hexNumber } from '../hex/index.ts';
 import {
   AF,
   AF_MAX,
@@ -163,7 +164,7 @@ export function sysSocket(
   const flags = request.type & ~SOCK_TYPE_MASK;
   const bad = flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK);
   if (bad) {
-    const why = msg(M.badFlags, { bits: `0x${(bad >>> 0).toString(16)}` });
+    const why = msg(M.badFlags, { bits: hexNumber(bad >>> 0) });
     pushStep(steps, '__sys_socket_create', SOCKET_C, why, {
       family: request.family,
       type: request.type,

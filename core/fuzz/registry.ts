@@ -1,0 +1,46 @@
+/**
+ * The fuzzers `npm run fuzz` runs, in order. One entry each: add yours here (see README.md).
+ * Still to come from their owners (issue 19): every URL adapter, the CLI parsers, and the pipelines (sends, fragment lists, socket calls, sk_buff ops).
+ */
+import { fuzzPcap } from '../pcap/fuzz.ts';
+import { fuzzPcapWriter } from '../pcap/fuzz-writer.ts';
+import { fuzzNetlink } from '../netlink/fuzz.ts';
+import { MAX_FAILURES, type FuzzResult, type FuzzerEntry } from './types.ts';
+
+/** `fuzzNetlink` reports in its own words (one fast-check stream); the runner's shape here. */
+function netlinkResult(seed: number, n: number): FuzzResult {
+  const r = fuzzNetlink(seed, n);
+  return {
+    seed: r.seed,
+    inputs: r.inputs,
+    exceptions: r.exceptions,
+    outside: r.outOfBuffer,
+    mismatches: r.roundTripMismatches,
+    slowestMs: r.slowestMs,
+    failures: r.failures.slice(0, MAX_FAILURES).map((what) => ({ input: -1, what })),
+    figures: r.byKind,
+  };
+}
+
+export const FUZZERS: readonly FuzzerEntry[] = [
+  {
+    name: 'netlink',
+    what: 'netlink decode/encode/split/specs: random and mutated buffers (huge length fields, NLMSG_ERROR echoes), round trips through specs and builder rows, lazy = eager, any value into every entry point',
+    kind: 'decoder',
+    run: netlinkResult,
+  },
+  {
+    name: 'pcap',
+    what: 'capture reader: random and mutated pcap/pcapng files, read whole and in random chunks, then dissected, grouped and replayed',
+    kind: 'decoder',
+    run: fuzzPcap,
+    startable: true,
+  },
+  {
+    name: 'pcap-writer',
+    what: 'pcapng writer round trip: random interfaces and packets (UTF-8 names and comments, far times, both byte orders) written and read back unchanged',
+    kind: 'decoder',
+    run: fuzzPcapWriter,
+    startable: true,
+  },
+];
