@@ -103,6 +103,9 @@ export function createDropin(env: DropinEnv, version = '0'): DropinApi {
     } catch {
       /* no computed styles (detached document): no signal */
     }
+    // `<meta name="color-scheme">` sets the page's scheme without showing in the computed style.
+    if (!colorScheme || colorScheme === 'normal')
+      colorScheme = doc.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? null;
     return pageDefaults({
       explicitTheme:
         env.script?.getAttribute('data-sockscope-theme') ?? html.getAttribute('data-sockscope-theme'),
