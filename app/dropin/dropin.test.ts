@@ -275,6 +275,19 @@ describe('a page that changes', () => {
     document.documentElement.removeAttribute('data-theme');
   });
 
+  it('puts back an iframe a framework removed from a placeholder that stays (hydration), a bounded number of times', async () => {
+    const a = placeholder({ 'data-sockscope': '#/skb' });
+    start();
+    for (let i = 0; i < 3; i++) {
+      a.replaceChildren();
+      await flush();
+      expect(a.querySelectorAll('iframe')).toHaveLength(1);
+    }
+    a.replaceChildren();
+    await flush();
+    expect(a.querySelectorAll('iframe')).toHaveLength(0);
+  });
+
   it('forgets removed placeholders, which frees their eager slot', async () => {
     const a = placeholder({ 'data-sockscope': '#/skb' });
     start({ maxEager: 1 });

@@ -24,6 +24,8 @@ export const MAX_EAGER = 20;
 export const MAX_HEIGHT = 20_000;
 /** How far ahead of the viewport a deferred embed starts loading. */
 export const LAZY_MARGIN = '600px 0px';
+/** How often an iframe removed from a placeholder that stays is put back (a hydrating framework removes it once). */
+export const MAX_RESTORES = 3;
 
 /** What a placeholder shows in `data-sockscope-state` (for the page's CSS and for tests). */
 export type EmbedState = 'waiting' | 'ready' | 'loaded' | 'sized' | 'error';
@@ -78,6 +80,8 @@ interface Embed {
   deferred: boolean;
   /** Counted against MAX_EAGER. */
   eager: boolean;
+  /** How often its iframe was put back after someone removed it. */
+  restored: number;
 }
 
 export function createDropin(env: DropinEnv, version = '0'): DropinApi {
@@ -246,7 +250,7 @@ export function createDropin(env: DropinEnv, version = '0'): DropinApi {
       apply(known);
       return true;
     }
-    const e: Embed = { el, deferred: false, eager: false };
+    const e: Embed = { el, deferred: false, eager: false, restored: 0 };
     if (embeds.size >= maxEmbeds) {
       fallback(e, `more than ${maxEmbeds} embeds on one page; the rest are links`);
       return false;
@@ -258,7 +262,15 @@ export function createDropin(env: DropinEnv, version = '0'): DropinApi {
 
   const forgetDetached = () => {
     for (const [el, e] of embeds) {
-      if (el.isConnected) continue;
+      if (el.isConnected) {
+        // The placeholder stayed but its iframe went: a framework re-rendered or hydrated the
+        // placeholder (React removes children it did not render). Put it back, a few times at most.
+        if (e.iframe && !e.iframe.isConnected && e.restored < MAX_RESTORES) {
+          e.restored++;
+          makeIframe(e);
+        }
+        continue;
+      }
       io?.unobserve(el);
       embeds.delete(el);
       if (e.eager) made--;
