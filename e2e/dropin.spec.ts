@@ -255,3 +255,29 @@ test('the theme and language of the host page pass into the embeds', async ({ pa
     `${baseURL}#/socket?theme=dark&lang=zh-CN&embed=1`,
   );
 });
+
+test('the plain HTML example of docs/embedding.md works as written', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1000, height: 900 });
+  const html = readFileSync('docs/examples/plain.html', 'utf8').replaceAll(
+    'https://YOUR-SITE/sockscope/',
+    baseURL!,
+  );
+  // (A favicon of our own: the static server has none, and a 404 is a console error.)
+  pages.set('/course/plain.html', html.replace('<head>', '<head><link rel="icon" href="data:," />'));
+  await page.goto(`${notesOrigin}/course/plain.html`);
+  const embeds = page.locator('[data-sockscope]');
+  await expect(embeds).toHaveCount(3);
+  await expect(page.locator('iframe')).toHaveCount(3);
+  // The no-JS link inside the first placeholder gave way to the iframe.
+  await expect(page.getByRole('link', { name: 'Open the Fragmentation lab' })).toHaveCount(0);
+  for (const [i, path] of ['fragment', 'socket', 'journey'].entries()) {
+    await embeds.nth(i).scrollIntoViewIfNeeded();
+    await expect(embeds.nth(i)).toHaveAttribute('data-sockscope-state', 'sized');
+    const frame = embeds.nth(i).locator('iframe');
+    await expect(frame).toHaveAttribute(
+      'src',
+      new RegExp(`^${baseURL}#/${path}\\?.*&theme=auto&lang=en(&.*)?&embed=1$`),
+    );
+    await expect.poll(async () => Math.round((await frame.boundingBox())!.height)).toBeGreaterThan(300);
+  }
+});

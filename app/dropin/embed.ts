@@ -5,7 +5,7 @@
  *   <div data-sockscope="#/fragment?len=4000&mtu=1500" data-view="diagram"></div>
  *
  * and every placeholder becomes a lazy, self-sizing iframe of the lab. Built on its own by
- * vite.dropin.config.ts into dist/embed.js (one IIFE, no dependencies). docs/embedding.md has
+ * app/dropin/vite.config.ts into dist/embed.js (one IIFE, no dependencies). docs/embedding.md has
  * the attributes and snippets for plain HTML, MkDocs, Docusaurus and Hugo.
  */
 import { version } from '../../package.json';

@@ -1,5 +1,5 @@
 /**
- * The drop-in script `embed.js` (app/dropin/): one self-contained IIFE at the build's root, next
+ * The drop-in script `embed.js` (this folder): one self-contained IIFE at the build's root, next
  * to index.html, so `<script src=".../embed.js">` finds the app beside it. Built after the app
  * (`npm run build`), into the same dist/ without emptying it.
  */
