@@ -288,6 +288,25 @@ describe('a page that changes', () => {
     expect(a.querySelectorAll('iframe')).toHaveLength(0);
   });
 
+  it('a placeholder broken and fixed again gets its iframe back, without using up the eager slots', async () => {
+    const a = placeholder({ 'data-sockscope': '#/skb' });
+    const b = placeholder({ 'data-sockscope': '#/socket' });
+    start({ maxEager: 2 });
+    for (let i = 0; i < 3; i++) {
+      a.setAttribute('data-sockscope', '!!');
+      await flush();
+      expect(a.querySelector('a.sockscope-fallback')).not.toBeNull();
+      a.setAttribute('data-sockscope', '#/skb');
+      await flush();
+      expect(a.getAttribute('data-sockscope-state')).toBe('ready');
+    }
+    expect(b.getAttribute('data-sockscope-state')).toBe('ready');
+    placeholder({ 'data-sockscope': '#/netlink' });
+    await flush();
+    expect(frames()).toHaveLength(2);
+    expect(document.querySelectorAll('[data-sockscope-state="waiting"]')).toHaveLength(1);
+  });
+
   it('forgets removed placeholders, which frees their eager slot', async () => {
     const a = placeholder({ 'data-sockscope': '#/skb' });
     start({ maxEager: 1 });

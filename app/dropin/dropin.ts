@@ -135,6 +135,12 @@ export function createDropin(env: DropinEnv, version = '0'): DropinApi {
   /** Replace the placeholder's content with a link to the lab (or to sockscope), so the reader is never stuck. */
   const fallback = (e: Embed, message: string, o?: EmbedOptions) => {
     warn(`sockscope: ${message}`);
+    if (e.eager) {
+      e.eager = false;
+      made--;
+    }
+    e.deferred = false;
+    io?.unobserve(e.el);
     e.iframe = undefined;
     e.src = undefined;
     const href = labHref(scriptBase, o);
