@@ -45,14 +45,23 @@ function start(extra: Partial<DropinEnv> = {}) {
   return api;
 }
 
-function placeholder(attrs: Record<string, string>): HTMLElement {
-  const div = document.createElement('div');
+function placeholder(attrs: Record<string, string>, tag = 'div'): HTMLElement {
+  const div = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) div.setAttribute(k, v);
   document.body.append(div);
   return div;
 }
 
-const frames = () => [...document.querySelectorAll('iframe')];
+/** Where the drop-in draws: the placeholder's shadow root (or the placeholder, for elements without one). */
+const inside = (el: Element): ParentNode => el.shadowRoot ?? el;
+const frames = () =>
+  [...document.querySelectorAll('[data-sockscope]')].flatMap((el) => [
+    ...inside(el).querySelectorAll('iframe'),
+  ]);
+const links = () =>
+  [...document.querySelectorAll('[data-sockscope]')].flatMap((el) => [
+    ...inside(el).querySelectorAll('a.sockscope-fallback'),
+  ]);
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function post(source: Window | null, origin: string, data: unknown) {
@@ -82,7 +91,9 @@ describe('mounting', () => {
     expect(f1!.src).toBe(`${BASE}#/fragment?len=4000&mtu=1500&view=diagram&theme=auto&embed=1`);
     expect(f1!.title).toBe('sockscope: Fragmentation');
     expect(f1!.getAttribute('loading')).toBe('lazy');
-    expect(a.querySelector('a')).toBeNull();
+    // In the shadow root: the placeholder's own (no-JS) content stays, unrendered, for hydration and print.
+    expect(a.shadowRoot!.querySelector('iframe')).toBe(f1);
+    expect(a.querySelector('a')?.textContent).toBe('no-JS link');
     expect(a.getAttribute('data-sockscope-state')).toBe('ready');
     expect(f2!.src).toBe(`${BASE}#/socket?theme=auto&embed=1`);
     expect(warnings).toEqual([]);
@@ -96,7 +107,7 @@ describe('mounting', () => {
     api!.refresh();
     api!.refresh();
     expect(frames()).toEqual([f]);
-    expect(a.children).toHaveLength(1);
+    expect(a.shadowRoot!.children).toHaveLength(1);
   });
 
   it('bad attributes: a warning naming the attribute, the embed still made', () => {
@@ -113,7 +124,7 @@ describe('mounting', () => {
     const a = placeholder({ 'data-sockscope': 'not a lab!' });
     start();
     expect(frames()).toHaveLength(0);
-    const link = a.querySelector('a.sockscope-fallback');
+    const link = inside(a).querySelector('a.sockscope-fallback');
     expect(link?.getAttribute('href')).toBe(BASE);
     expect(link?.textContent).toMatch(/Open the lab in sockscope/);
     expect(a.getAttribute('data-sockscope-state')).toBe('error');
@@ -125,7 +136,7 @@ describe('mounting', () => {
     const b = placeholder({ 'data-sockscope': '#/skb' });
     api = createDropin({ window, document, script: null, warn: (m) => warnings.push(m), nativeLazy: true });
     expect(frames().map((f) => f.src)).toEqual(['https://labs.example/s/#/skb?theme=auto&embed=1']);
-    expect(b.textContent).toBe('sockscope embed unavailable');
+    expect(inside(b).textContent).toBe('sockscope embed unavailable');
     expect(warnings).toEqual([expect.stringMatching(/cannot tell where sockscope is/)]);
   });
 
@@ -140,7 +151,7 @@ describe('mounting', () => {
     for (let i = 0; i < 5; i++) placeholder({ 'data-sockscope': '#/skb' });
     start({ maxEmbeds: 3 });
     expect(frames()).toHaveLength(3);
-    expect(document.querySelectorAll('a.sockscope-fallback')).toHaveLength(2);
+    expect(links()).toHaveLength(2);
     expect(warnings.filter((w) => /more than 3 embeds/.test(w))).toHaveLength(2);
   });
 
@@ -152,7 +163,7 @@ describe('mounting', () => {
     start();
     expect(frames()[0]!.src).toBe(`${BASE}#/skb?theme=light&lang=zh-CN&embed=1`);
     expect(frames()[0]!.style.colorScheme).toBe('light');
-    expect(bad.textContent).toContain('在 sockscope 中打开实验');
+    expect(inside(bad).textContent).toContain('在 sockscope 中打开实验');
   });
 });
 
@@ -170,7 +181,7 @@ describe('lazy loading', () => {
     expect([...FakeIO.last!.observed]).toEqual([els[2], els[3]]);
     FakeIO.last!.show(els[3]!);
     expect(frames()).toHaveLength(3);
-    expect(els[3]!.querySelector('iframe')).not.toBeNull();
+    expect(inside(els[3]!).querySelector('iframe')).not.toBeNull();
     expect(FakeIO.last!.observed.has(els[3]!)).toBe(false);
     FakeIO.last!.show(els[3]!); // a late second notification makes nothing more
     expect(frames()).toHaveLength(3);
@@ -185,10 +196,12 @@ describe('lazy loading', () => {
   });
 });
 
+// jsdom gives no window to an iframe in a shadow root, so these use <li> placeholders (light DOM);
+// e2e/dropin.spec.ts checks the same rules with real frames in shadow roots.
 describe('height messages', () => {
   it('size only the iframe that sent them, from the embed origin, with a sane height', () => {
-    placeholder({ 'data-sockscope': '#/fragment' });
-    placeholder({ 'data-sockscope': '#/socket' });
+    placeholder({ 'data-sockscope': '#/fragment' }, 'li');
+    placeholder({ 'data-sockscope': '#/socket' }, 'li');
     start();
     const [f1, f2] = frames() as [HTMLIFrameElement, HTMLIFrameElement];
     const msg = (height: unknown) => ({ type: HEIGHT_MESSAGE, height, path: 'fragment' });
@@ -215,7 +228,7 @@ describe('height messages', () => {
   });
 
   it('an embed from a full address accepts only its own origin', () => {
-    placeholder({ 'data-sockscope': 'https://other.example/s/#/skb' });
+    placeholder({ 'data-sockscope': 'https://other.example/s/#/skb' }, 'li');
     start();
     const f = frames()[0]!;
     post(f.contentWindow, SOCKSCOPE, { type: HEIGHT_MESSAGE, height: 400 });
@@ -225,7 +238,7 @@ describe('height messages', () => {
   });
 
   it('stop after dispose', () => {
-    placeholder({ 'data-sockscope': '#/skb' });
+    placeholder({ 'data-sockscope': '#/skb' }, 'li');
     start();
     const f = frames()[0]!;
     api!.dispose();
@@ -275,9 +288,21 @@ describe('a page that changes', () => {
     document.documentElement.removeAttribute('data-theme');
   });
 
-  it('puts back an iframe a framework removed from a placeholder that stays (hydration), a bounded number of times', async () => {
+  it('a framework re-rendering the placeholder children leaves the iframe (it is in the shadow root)', async () => {
     const a = placeholder({ 'data-sockscope': '#/skb' });
     start();
+    const f = frames()[0];
+    a.replaceChildren(document.createTextNode('hydrated'));
+    await flush();
+    expect(frames()).toEqual([f]);
+    expect(f!.isConnected).toBe(true);
+  });
+
+  it('an element without a shadow root: the iframe replaces its children, and is put back a bounded number of times', async () => {
+    const a = placeholder({ 'data-sockscope': '#/skb' }, 'li');
+    start();
+    expect(a.shadowRoot).toBeNull();
+    expect(a.querySelectorAll('iframe')).toHaveLength(1);
     for (let i = 0; i < 3; i++) {
       a.replaceChildren();
       await flush();
@@ -295,7 +320,7 @@ describe('a page that changes', () => {
     for (let i = 0; i < 3; i++) {
       a.setAttribute('data-sockscope', '!!');
       await flush();
-      expect(a.querySelector('a.sockscope-fallback')).not.toBeNull();
+      expect(inside(a).querySelector('a.sockscope-fallback')).not.toBeNull();
       a.setAttribute('data-sockscope', '#/skb');
       await flush();
       expect(a.getAttribute('data-sockscope-state')).toBe('ready');

@@ -72,6 +72,8 @@ export interface DropinApi {
 
 interface Embed {
   el: Element;
+  /** Where the iframe or the link goes: the shadow root we attached, or the placeholder itself. */
+  root?: ShadowRoot | Element;
   iframe?: HTMLIFrameElement;
   src?: string;
   origin?: string;
@@ -132,6 +134,23 @@ export function createDropin(env: DropinEnv, version = '0'): DropinApi {
     return `${b}#/${o.lab}${o.query ? `?${o.query}` : ''}`;
   };
 
+  /**
+   * Put the iframe (or the link) in the placeholder's shadow root. The placeholder's own children
+   * stay untouched (and unrendered): a framework hydrating server HTML (React in Docusaurus) then
+   * finds exactly the children it rendered, and the no-JS fallback content stays for print and
+   * readers. Elements that take no shadow root (or have one already) get their children replaced.
+   */
+  const show = (e: Embed, node: Element) => {
+    if (!e.root) {
+      try {
+        e.root = e.el.shadowRoot ? e.el : e.el.attachShadow({ mode: 'open' });
+      } catch {
+        e.root = e.el;
+      }
+    }
+    e.root.replaceChildren(node);
+  };
+
   /** Replace the placeholder's content with a link to the lab (or to sockscope), so the reader is never stuck. */
   const fallback = (e: Embed, message: string, o?: EmbedOptions) => {
     warn(`sockscope: ${message}`);
@@ -147,9 +166,10 @@ export function createDropin(env: DropinEnv, version = '0'): DropinApi {
     const w = words(defaults.lang);
     const node = doc.createElement(href ? 'a' : 'span');
     node.className = 'sockscope-fallback';
+    node.setAttribute('part', 'fallback');
     node.textContent = href ? w.open : w.unavailable;
     if (href) node.setAttribute('href', href);
-    e.el.replaceChildren(node);
+    show(e, node);
     setState(e, 'error');
   };
 
@@ -163,6 +183,7 @@ export function createDropin(env: DropinEnv, version = '0'): DropinApi {
     f.setAttribute('loading', 'lazy');
     f.setAttribute('allow', 'clipboard-write');
     f.setAttribute('width', '100%');
+    f.setAttribute('part', 'frame');
     styleIframe(f, e.options);
     // Until the first height message: about a diagram's height, or a lab's first screen.
     f.style.height = e.options.view === 'diagram' ? '560px' : '900px';
@@ -170,7 +191,7 @@ export function createDropin(env: DropinEnv, version = '0'): DropinApi {
       if (e.iframe === f && e.el.getAttribute('data-sockscope-state') === 'ready') setState(e, 'loaded');
     });
     e.iframe = f;
-    e.el.replaceChildren(f);
+    show(e, f);
     setState(e, 'ready');
   };
 
@@ -299,7 +320,7 @@ export function createDropin(env: DropinEnv, version = '0'): DropinApi {
     const data: unknown = ev.data;
     if (!data || typeof data !== 'object' || (data as { type?: unknown }).type !== HEIGHT_MESSAGE) return;
     let e: Embed | undefined;
-    for (const x of embeds.values()) if (x.iframe && x.iframe.contentWindow === ev.source) e = x;
+    if (ev.source) for (const x of embeds.values()) if (x.iframe?.contentWindow === ev.source) e = x;
     // Only the frame we made, and only the sockscope we loaded into it, may size it.
     if (!e?.iframe || ev.origin !== e.origin) return;
     const h = (data as { height?: unknown }).height;

@@ -10,12 +10,18 @@ const PAGES = [
   ['plain.html', 'embedding-plain.png'],
   ['mkdocs/', 'embedding-mkdocs.png'],
   ['hugo/week3/', 'embedding-hugo.png'],
+  ['docusaurus/week3/', 'embedding-docusaurus.png'],
 ];
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
+page.on('console', (m) => m.type() === 'error' && console.log(`  console error: ${m.text()}`));
 for (const [path, file] of PAGES) {
-  await page.goto(`${site}/${path}`);
+  const res = await page.goto(`${site}/${path}`);
+  if (!res?.ok()) {
+    console.log(`${path}: ${res?.status()}, skipped (not built)`);
+    continue;
+  }
   const embeds = page.locator('[data-sockscope]');
   const n = await embeds.count();
   for (let i = 0; i < n; i++) {
@@ -35,6 +41,7 @@ for (const [path, file] of PAGES) {
     clip: { x: 0, y: 0, width: 1100, height: 1400 },
     fullPage: true,
   });
-  console.log(`${file}: ${n} embeds sized`);
+  const frames = await page.locator('[data-sockscope] > iframe').count();
+  console.log(`${file}: ${n} embeds sized, ${frames} iframes in place`);
 }
 await browser.close();
