@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LABS } from '../routes.ts';
+import { LABS } from '../labs/index.ts';
 import {
   ATTRIBUTES,
   LAB_TITLES,
