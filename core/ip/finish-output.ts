@@ -4,9 +4,11 @@
  * IPv6 tail (__ip6_make_skb, udp_v6_send_skb, __ip6_finish_output → ip6_fragment). Each returns
  * the packets (one, or the fragments) or the send's failure.
  */
+import { countDrop, countMib } from '../drops/index.ts';
 import { skbLabel, type SkBuff } from '../skb/index.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
 import { ip6Fragment, ipDoFragment, type FragmentResult } from './fragment.ts';
+import { icmpError } from './icmp.ts';
 import { ipOptionsBuild, type CompiledOptions } from './options.ts';
 import { pushStep } from './step.ts';
 import {
@@ -66,6 +68,7 @@ export function ipFinishOutput(
     `tot_len = skb->len = ${head.len}${head.len > 0xffff ? ' (too big for the 16-bit field: written as 0)' : ''}, header checksum; NF_INET_LOCAL_OUT → dst_output → ip_output (POST_ROUTING)`,
     { skbs: [head], vars: { tot_len: head.len } },
   );
+  countMib(ctx.tx, 'Ip', 'OutRequests');
   const mtu = usePmtu ? dstMtu : Math.min(devMtu, 0xffff);
   if (head.len <= mtu) {
     pushStep(
@@ -105,11 +108,18 @@ export function ipFinishOutput(
     { skbs: [head], vars: { mtu, 'skb->len': head.len } },
   );
   if (df && !ignoreDf) {
+    // ip_fragment: FragFails, ICMP "fragmentation needed" (which loopback brings straight back),
+    // the skb freed as a drop; ip_send_skb then counts OutDiscards for the error.
+    countMib(ctx.tx, 'Ip', 'FragFails');
+    countDrop(ctx.tx, 'NOT_SPECIFIED', 'ip_fragment');
+    icmpError(ctx.tx, { family: 'inet', type: 3, code: 4, quoted: head.len, received: true });
+    countMib(ctx.tx, 'Ip', 'OutDiscards');
     pushStep(
       trace,
       'ip_fragment',
       IP_OUTPUT_C,
-      `DF is set and the socket does not allow local fragmentation: icmp_send(ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu ${mtu}), the skb is freed, EMSGSIZE`,
+      `DF is set and the socket does not allow local fragmentation: FragFails, icmp_send(ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu ${mtu}), the skb is freed as a drop, EMSGSIZE (ip_send_skb counts OutDiscards)`,
+      { drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_fragment', count: 1 }] },
     );
     ctx.common.icmp.push({ type: 3, code: 4, why: `fragmentation needed, next-hop MTU ${mtu}` });
     return sendFail(
@@ -129,13 +139,16 @@ export function ipFinishOutput(
       : 'DF is clear: ip_do_fragment',
     { vars: { df } },
   );
-  return ipDoFragment(
+  const frag = ipDoFragment(
     head,
     { ihl: headerLength, id, df, mf: false, offset: 0, protocol, options: optBytes },
     mtu,
     trace,
     { hhLen: ctx.hhLen },
   );
+  countMib(ctx.tx, 'Ip', 'FragOKs');
+  countMib(ctx.tx, 'Ip', 'FragCreates', frag.wire.length);
+  return frag;
 }
 
 /** The IPv6 tail: header, then fragment or not (ip6_finish_output). */
@@ -156,6 +169,7 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       `UDP header: len ${datagramLength}, checksum; then ip6_send_skb → ip6_local_out`,
       { skbs: [head], vars: { 'uh->len': datagramLength } },
     );
+  countMib(ctx.tx, 'Ip6', 'OutRequests');
   const mtu6 = usePmtu ? ctx.pathMtu : devMtu;
   if (head.len <= mtu6) {
     pushStep(
@@ -186,6 +200,26 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
     vars: { mtu: mtu6 },
   });
   if (!ignoreDf) {
+    // ip6_fragment fail_toobig: ICMPv6 Packet Too Big to ourselves, FragFails, the skb dropped;
+    // ip6_send_skb counts OutDiscards.
+    countMib(ctx.tx, 'Ip6', 'FragFails');
+    countDrop(ctx.tx, 'NOT_SPECIFIED', 'ip6_fragment');
+    icmpError(ctx.tx, {
+      family: 'inet6',
+      type: 2,
+      code: 0,
+      quoted: head.len,
+      received: true,
+      inner: 'udp-socket',
+    });
+    countMib(ctx.tx, 'Ip6', 'OutDiscards');
+    pushStep(
+      trace,
+      'ip6_fragment',
+      IP6_OUTPUT_C,
+      `the socket may not fragment: FragFails, icmpv6_send(ICMPV6_PKT_TOOBIG, mtu ${mtu6}), the skb is freed as a drop, EMSGSIZE`,
+      { drops: [{ reason: 'NOT_SPECIFIED', function: 'ip6_fragment', count: 1 }] },
+    );
     ctx.common.icmp.push({ type: 2, code: 0, why: `ICMPv6 packet too big, MTU ${mtu6}` });
     return sendFail(
       ctx,
@@ -195,7 +229,10 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       `the socket may not fragment and the packet (${head.len}) is larger than the MTU ${mtu6}`,
     );
   }
-  return ip6Fragment(head, { nexthdr: protocol, id: pseudoRandom(input, 32) }, mtu6, trace, {
+  const frag = ip6Fragment(head, { nexthdr: protocol, id: pseudoRandom(input, 32) }, mtu6, trace, {
     hhLen: ctx.hhLen,
   });
+  countMib(ctx.tx, 'Ip6', 'FragOKs');
+  countMib(ctx.tx, 'Ip6', 'FragCreates', frag.wire.length);
+  return frag;
 }

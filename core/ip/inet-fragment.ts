@@ -4,7 +4,7 @@
  * threshold), killing it, the common tail of ip_frag_queue / ip6_frag_queue, and reassembly
  * (inet_frag_reasm_prepare / _finish as ip_frag_reasm / ip6_frag_reasm drive them).
  */
-import { skbPull, skbPush, skbSnapshot, skbTrim, type SkBuff } from '../skb/index.ts';
+import { skbPull, skbPush, skbSnapshot, skbTrim, skbTryCoalesce, type SkBuff } from '../skb/index.ts';
 import {
   FRAG_QUEUE_SIZE,
   INET_FRAGMENT_C,
@@ -335,4 +335,46 @@ export function lookup(net: DefragNet, a: DefragArrival, fn: string): InetFragQu
       a.index,
     );
   return found.q;
+}
+
+export interface ReasmFinish {
+  /** skbs left on the head's frag_list (each freed at skb_release_data if the datagram is dropped). */
+  chained: number;
+  /** Fragments merged into the head by skb_try_coalesce (freed as consumed right away). */
+  coalesced: number;
+  /** What happened, for the trace. */
+  how: string;
+}
+
+/**
+ * inet_frag_reasm_finish: walk the fragments after the head in offset order; each one the head
+ * can swallow (skb_try_coalesce: into its tailroom while it is linear, or its page fragments
+ * when it has no linear data) is merged and freed, every other one is chained on the head's
+ * frag_list and adds its truesize. So the datagram's truesize is the head's plus the chained
+ * fragments' plus what stolen page fragments cost — not simply the sum of all fragments.
+ */
+export function inetFragReasmFinish(head: SkBuff, rest: readonly SkBuff[]): ReasmFinish {
+  head.frag_list = [];
+  let copied = 0;
+  let stolen = 0;
+  for (const fp of rest) {
+    const c = skbTryCoalesce(head, fp);
+    if (c.ok) {
+      if (c.how === 'tailroom') copied++;
+      else stolen++;
+      continue;
+    }
+    head.frag_list.push(fp);
+    head.len += fp.len;
+    head.data_len += fp.len;
+    head.truesize += fp.truesize;
+  }
+  const chained = head.frag_list.length;
+  const parts = [
+    copied && `copies ${copied} fragment${copied > 1 ? 's' : ''} into the head's tailroom (skb_try_coalesce)`,
+    stolen &&
+      `takes the page fragments of ${stolen} fragment${stolen > 1 ? 's' : ''} that had no linear data`,
+    chained && `chains ${chained} on its frag_list`,
+  ].filter(Boolean);
+  return { chained, coalesced: copied + stolen, how: parts.join(', ') || 'has nothing to add' };
 }

@@ -3,8 +3,10 @@
  * length, MTUs, LL_RESERVED_SPACE), the trace being written, and the two ways a send ends —
  * a SendFail (errno, the kernel function returning it, why) or the shared finish (send-finish.ts).
  */
+import { mergeTally, newTally, tallyResult, type Tally } from '../drops/index.ts';
 import { type Errno } from '../errno/index.ts';
 import { llReservedSpace } from '../skb/index.ts';
+import type { RxSocket } from './receive.ts';
 import type { OutputTrace } from './step.ts';
 import { PMTU_VALUE, type PmtuMode, type SendFail, type SendInput, type WirePacket } from './types.ts';
 
@@ -63,10 +65,16 @@ export interface SendContext {
   sendFn: string;
   sendFile: string;
   common: SendCommonFields;
+  /** The receiving UDP socket (see loopbackReceive). */
+  socket: RxSocket;
+  /** The sender's drops and counters (down to the wire). */
+  tx: Tally;
+  /** The receiver's (from the wire up). */
+  rx: Tally;
 }
 
 /** Everything derived from the input before the first kernel step. */
-export function sendContext(input: SendInput): SendContext {
+export function sendContext(input: SendInput, socket: RxSocket = 'fresh'): SendContext {
   const v6 = input.family === 'inet6';
   const udp = input.sock === 'udp';
   const hdrincl = input.sock === 'raw-hdrincl';
@@ -96,7 +104,18 @@ export function sendContext(input: SendInput): SendContext {
     sendFn: v6 ? (udp ? 'udpv6_sendmsg' : 'rawv6_sendmsg') : udp ? 'udp_sendmsg' : 'raw_sendmsg',
     sendFile: v6 ? (udp ? UDP6_C : RAW6_C) : udp ? UDP_C : RAW_C,
     common: { input, datagramLength, headerLength, icmp: [], numbers: {} },
+    socket,
+    tx: newTally(),
+    rx: newTally(),
   };
+}
+
+/** drop_reasons and snmp_delta of the whole send, and split by side. */
+export function mibFields(ctx: SendContext): Pick<SendFail, 'drop_reasons' | 'snmp_delta' | 'sides'> {
+  const all = newTally();
+  mergeTally(all, ctx.tx);
+  mergeTally(all, ctx.rx);
+  return { ...tallyResult(all), sides: { tx: tallyResult(ctx.tx), rx: tallyResult(ctx.rx) } };
 }
 
 /** The send fails with `errno` from `fn` (file): nothing more leaves. */
@@ -120,6 +139,7 @@ export function sendFail(
     fragPath: 'none',
     fragPathWhy: 'nothing was fragmented',
     trace: ctx.trace,
+    ...mibFields(ctx),
   };
 }
 

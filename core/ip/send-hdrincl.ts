@@ -6,7 +6,9 @@ import { allocSkb, skbPut, skbReserve } from '../skb/index.ts';
 import { IP_OUTPUT_C } from './append.ts';
 import { llOutput } from './fragment.ts';
 import { pushStep } from './step.ts';
-import { RAW_C, receiverIcmp, sendFail, type SendContext } from './send-context.ts';
+import { loopbackReceive } from './receive.ts';
+import { countTransmits } from './send-finish.ts';
+import { RAW_C, mibFields, sendFail, type SendContext } from './send-context.ts';
 import type { CompiledOptions } from './options.ts';
 import type { SendResult, WirePacket } from './types.ts';
 
@@ -94,16 +96,32 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
     },
   ];
   llOutput([skb], false, trace, 1);
-  const icmp = receiverIcmp(protocol, 255, false);
+  // raw_send_hdrinc goes straight to NF_INET_LOCAL_OUT: no OutRequests, but the packet is transmitted.
+  countTransmits(ctx, wire);
+  const rx = loopbackReceive(
+    {
+      family: 'inet',
+      out: [skb],
+      wire,
+      transport: { kind: 'raw', socketProtocol: 255 },
+      protocol,
+      payload: totalLen,
+      sourceRouted: false,
+      mib: ctx.rx,
+    },
+    trace,
+  );
   return {
     ok: true,
     ...ctx.common,
-    icmp,
+    icmp: rx.icmp,
     sent: length,
     received_length: null,
+    arrival: null,
     wire,
     fragPath: 'none',
     fragPathWhy: 'IP_HDRINCL packets go out as written',
     trace,
+    ...mibFields(ctx),
   };
 }

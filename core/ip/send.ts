@@ -18,6 +18,7 @@ import { sendFinish } from './send-finish.ts';
 import { IP_SOCKGLUE_C, sendContext, sendFail, type SendContext } from './send-context.ts';
 import { ipSendmsgs } from './sendmsg.ts';
 import { pushStep } from './step.ts';
+import type { RxSocket } from './receive.ts';
 import type { InputIssue, SendFail, SendInput, SendResult } from './types.ts';
 import { validateSendInput } from './validate.ts';
 
@@ -57,10 +58,14 @@ function setIpOptions(ctx: SendContext): { opt: CompiledOptions | undefined } | 
   return { opt };
 }
 
-/** Run one send sequence (or one sendmsg with an iovec) through the model. Never throws. */
-export function ipSend(input: SendInput): SendResult {
+/**
+ * Run one send sequence (or one sendmsg with an iovec) through the model. Never throws.
+ * `socket` says who receives a UDP datagram on loopback (default: a bound socket that reads it
+ * at once, as the fixtures' receiver does); see RxSocket.
+ */
+export function ipSend(input: SendInput, socket: RxSocket = 'fresh'): SendResult {
   resetSkbIds();
-  const ctx = sendContext(input);
+  const ctx = sendContext(input, socket === 'none' || socket === 'external' ? socket : 'fresh');
   const issues: InputIssue[] = validateSendInput(input);
   if (issues.length) return sendFail(ctx, 'EINVAL', 'sockscope', '', issues.map((i) => i.message).join(' '));
 

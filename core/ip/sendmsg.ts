@@ -3,8 +3,9 @@
  * sendto() — each appends its bytes to the cork's queue (ip_append_data / ip6_append_data); with
  * MSG_MORE the queue waits for the next send, and an error throws the whole pending datagram away.
  */
+import { countDrop, countMib } from '../drops/index.ts';
 import type { SkBuff } from '../skb/index.ts';
-import { IP_OUTPUT_C, ipAppendData } from './append.ts';
+import { IP6_OUTPUT_C, IP_OUTPUT_C, ipAppendData } from './append.ts';
 import type { CorkSetup } from './cork.ts';
 import { pushStep } from './step.ts';
 import { sendFail, type SendContext } from './send-context.ts';
@@ -69,19 +70,25 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
       detailLimit: 4,
     });
     if (!r.ok) {
-      if (sends.length > 1 && i > 0)
+      // __ip_append_data's `error:` label counts OutDiscards; udp_sendmsg adds SndbufErrors for ENOBUFS.
+      if (r.discard) countMib(ctx.tx, v6 ? 'Ip6' : 'Ip', 'OutDiscards');
+      if (r.errno === 'ENOBUFS' && udp) countMib(ctx.tx, v6 ? 'Udp6' : 'Udp', 'SndbufErrors');
+      if (queue.length) {
+        // Every skb already queued for this datagram is freed as a drop by the flush.
+        const flush = v6 ? '__ip6_flush_pending_frames' : '__ip_flush_pending_frames';
+        const caller =
+          sends.length > 1 && i > 0
+            ? `${udp ? (v6 ? 'udp_v6_flush_pending_frames → ' : 'udp_flush_pending_frames → ') : ''}${v6 ? 'ip6' : 'ip'}_flush_pending_frames`
+            : `${v6 ? 'ip6' : 'ip'}_make_skb`;
+        countDrop(ctx.tx, 'NOT_SPECIFIED', flush, queue.length);
         pushStep(
           trace,
-          udp
-            ? v6
-              ? 'udp_v6_flush_pending_frames'
-              : 'udp_flush_pending_frames'
-            : v6
-              ? 'ip6_flush_pending_frames'
-              : 'ip_flush_pending_frames',
-          udp ? sendFile : IP_OUTPUT_C,
-          `the error discards the whole pending datagram: the ${i} earlier send${i > 1 ? 's' : ''} (which returned success) never reach the wire`,
+          flush,
+          v6 ? IP6_OUTPUT_C : IP_OUTPUT_C,
+          `${caller} → ${flush}: the error discards the whole pending datagram — its ${queue.length} queued skb${queue.length > 1 ? 's are' : ' is'} freed as drops (NOT_SPECIFIED)${i > 0 ? `; the ${i} earlier send${i > 1 ? 's' : ''} (which returned success) never reach the wire` : ''}`,
+          { drops: [{ reason: 'NOT_SPECIFIED', function: flush, count: queue.length }] },
         );
+      }
       return sendFail(ctx, r.errno, r.fn, r.file, `${label}${r.why}`);
     }
     offset += length;

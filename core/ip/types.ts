@@ -1,4 +1,6 @@
+import type { DropReason, MibResult, SnmpDelta } from '../drops/types.ts';
 import type { Errno } from '../errno/index.ts';
+import type { UdpArrival } from '../udp/udp-rcv.ts';
 import type { Trace } from '../trace/index.ts';
 import type { SkbSnapshot } from '../skb/types.ts';
 
@@ -126,6 +128,12 @@ interface SendCommon {
   trace: Trace<OutputSnapshot>;
   /** Key numbers for people: fragsize, maxfraglen, fragheaderlen… */
   numbers: Record<string, number>;
+  /** Every skb the kernel freed as a drop (sender and receiver), sorted by reason, then function. */
+  drop_reasons: DropReason[];
+  /** Every SNMP counter that moved (sender and receiver), non-zero only. */
+  snmp_delta: SnmpDelta;
+  /** The same split by side: the sender's (down to the wire) and the receiver's (from the wire up). */
+  sides: { tx: MibResult; rx: MibResult };
 }
 
 export interface SendOk extends SendCommon {
@@ -134,6 +142,8 @@ export interface SendOk extends SendCommon {
   sent: number;
   /** What a bound UDP receiver on loopback gets from recv() (null: nothing). */
   received_length: number | null;
+  /** The datagram as it reached udp_rcv (null: not UDP, or it never got there). */
+  arrival: UdpArrival | null;
 }
 
 export interface SendFail extends SendCommon {

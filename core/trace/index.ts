@@ -1,3 +1,5 @@
+import type { DropReason } from '../drops/types.ts';
+
 /**
  * A trace is the ordered list of kernel steps a pipeline went through. Panels and the
  * animation are views of a trace at a step index; they never recompute kernel behaviour.
@@ -13,6 +15,11 @@ export interface TraceStep<S = unknown> {
   dir: 'down' | 'up';
   /** The state the panels draw at this step (sk_buffs, a socket, a cursor…). */
   snapshot: S;
+  /**
+   * The skbs this step freed as drops (skb:kfree_skb): reason, freeing function, count. Absent
+   * when the step dropped nothing.
+   */
+  drops?: readonly DropReason[];
 }
 
 export type Trace<S = unknown> = readonly TraceStep<S>[];
