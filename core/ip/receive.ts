@@ -12,8 +12,7 @@ import { rcvQueueInit } from '../udp/rcvqueue.ts';
 import { udpLibRcv, udpRecvmsgCounted, type UdpArrival } from '../udp/udp-rcv.ts';
 import { icmpError } from './icmp.ts';
 import { inetFragReasmFinish } from './inet-fragment.ts';
-import type { IcmpReply } from './send-context.ts';
-import type { WirePacket } from './types.ts';
+import type { IcmpReply, WirePacket } from './types.ts';
 import { pushStep, type OutputTrace } from './step.ts';
 
 type Trace = OutputTrace;

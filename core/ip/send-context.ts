@@ -8,7 +8,14 @@ import { type Errno } from '../errno/index.ts';
 import { llReservedSpace } from '../skb/index.ts';
 import type { RxSocket } from './receive.ts';
 import type { OutputTrace } from './step.ts';
-import { PMTU_VALUE, type PmtuMode, type SendFail, type SendInput, type WirePacket } from './types.ts';
+import {
+  PMTU_VALUE,
+  type IcmpReply,
+  type PmtuMode,
+  type SendFail,
+  type SendInput,
+  type WirePacket,
+} from './types.ts';
 
 export const UDP_C = 'net/ipv4/udp.c';
 export const UDP6_C = 'net/ipv6/udp.c';
@@ -32,7 +39,7 @@ export const ipSkIgnoreDf = (m: PmtuMode): boolean => PMTU_VALUE[m] < PMTU_VALUE
 export const ipDontFragment = (m: PmtuMode, mtuLocked = false): boolean =>
   m === 'do' || (m === 'want' && !mtuLocked);
 
-export type IcmpReply = { type: number; code: number; why: string };
+export type { IcmpReply } from './types.ts';
 
 /** The fields every SendResult carries, filled as the send goes. */
 export interface SendCommonFields {
@@ -150,32 +157,4 @@ export function pseudoRandom(input: SendInput, bits: number): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   const v = (h >>> 0) % 2 ** bits;
   return v === 0 ? 1 : v;
-}
-
-/** Kernel protocols with an inet_protocol handler in a typical build (ip_local_deliver_finish). */
-const IPV4_HANDLED = new Set([1, 2, 6, 17, 47, 50, 51, 132, 136]);
-const IPV6_HANDLED = new Set([6, 17, 58, 132, 136, 0, 43, 44, 50, 51, 60]);
-
-/**
- * What the loopback receiver sends back: ip_local_deliver_finish answers a datagram that no
- * raw socket took and no kernel protocol handles with ICMP "protocol unreachable".
- */
-export function receiverIcmp(packetProtocol: number, rawSocketProtocol: number, v6: boolean): IcmpReply[] {
-  if (packetProtocol === rawSocketProtocol) return [];
-  if ((v6 ? IPV6_HANDLED : IPV4_HANDLED).has(packetProtocol)) return [];
-  return v6
-    ? [
-        {
-          type: 4,
-          code: 1,
-          why: `no socket or handler for next header ${packetProtocol}: ICMPv6 parameter problem`,
-        },
-      ]
-    : [
-        {
-          type: 3,
-          code: 2,
-          why: `no raw socket and no kernel handler for protocol ${packetProtocol}: ICMP protocol unreachable (ip_local_deliver_finish)`,
-        },
-      ];
 }

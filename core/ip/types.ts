@@ -113,6 +113,9 @@ export interface OutputSnapshot {
 
 export type FragPath = 'none' | 'fast' | 'slow';
 
+/** An ICMP error the stack sent (and, on loopback, received again). */
+export type IcmpReply = { type: number; code: number; why: string };
+
 interface SendCommon {
   input: SendInput;
   /** The transport datagram size (UDP header + payload, or raw payload; for hdrincl the whole IP packet). */
@@ -121,7 +124,7 @@ interface SendCommon {
   headerLength: number;
   wire: WirePacket[];
   /** ICMP errors counted at the loopback receiver or sent by the stack. */
-  icmp: { type: number; code: number; why: string }[];
+  icmp: IcmpReply[];
   /** Which `ip_do_fragment` path ran, and why. */
   fragPath: FragPath;
   fragPathWhy: string;
