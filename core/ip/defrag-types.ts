@@ -3,8 +3,11 @@
  * struct frag_queue): inputs, the per-arrival and per-queue results, the queue itself and the
  * receiver's state. No behaviour here: inet-fragment.ts, ip-fragment.ts and reassembly.ts act on it.
  */
+import type { DropReason, SnmpDelta, Tally } from '../drops/index.ts';
 import type { Errno } from '../errno/index.ts';
 import type { SkBuff, SkbSnapshot } from '../skb/index.ts';
+import type { RcvQueue } from '../udp/rcvqueue.ts';
+import type { UdpFate } from '../udp/udp-rcv.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { ByteRange, Family } from './types.ts';
 
@@ -64,11 +67,35 @@ export interface DefragInput {
   until?: number;
   sysctl?: Partial<DefragSysctl>;
   /**
+   * net.ipv4.ipfrag_max_dist (IPv4 only): how many fragments from the same source may arrive
+   * between two of one queue's before ip_frag_too_far purges it (FRAG_TOO_FAR); 0 switches the
+   * check off. Default 64, the kernel's. Wins over `sysctl.max_dist` when both are given.
+   */
+  ipfrag_max_dist?: number;
+  /**
    * Who sent the fragments: `self` (default) — this host to itself over loopback, as the
-   * fixtures were recorded; `remote` — another host. It matters to ip_expire only: its fresh
-   * input route lookup rejects a head whose source is one of our own addresses.
+   * fixtures were recorded; `remote` — another host. It matters to ip_expire (its fresh input
+   * route lookup rejects a head whose source is one of our own addresses) and to the ICMP errors
+   * (only `self` receives them back), and only `self` counts the sender's packets.
    */
   source?: 'self' | 'remote';
+  /**
+   * What wrote the fragments: `raw` (default) — a raw IP_HDRINCL / IPPROTO_RAW socket, as the
+   * fixtures did (its packets count OutTransmits, IPv6 also OutRequests; the UDP source port in
+   * the fragments has no socket, so an ICMPv6 error quoting one makes udpv6_err count InErrors);
+   * `udp` — the UDP socket's own send (its counters belong to that send; its socket exists).
+   */
+  sender?: 'raw' | 'udp';
+  /**
+   * The UDP port's owner: `bound` (default) — a socket with sk_rcvbuf `rcvbuf` that reads every
+   * datagram once the clock stops (as the fixtures' receiver does); `none` — nobody (NO_SOCKET,
+   * ICMP port unreachable); `external` — the caller queues what reaches udp_rcv on its own socket.
+   */
+  socket?: 'bound' | 'none' | 'external';
+  /** sk_rcvbuf of the bound socket (what SO_RCVBUF reads back). Default net.core.rmem_default, 212,992. */
+  rcvbuf?: number;
+  /** IPv4 header length of every fragment, 20 to 60 (IP options). Default 20. */
+  ihl?: number;
 }
 
 export type ArrivalVerdict =
@@ -165,6 +192,8 @@ export interface DefragSnapshot {
   delivered: number;
   /** The fragment's skb, or the reassembled head with its frag_list. */
   skbs: readonly SkbSnapshot[];
+  /** The UDP socket's receive queue after this step (null: no socket of ours). */
+  rcvq: { rmem: number; rcvbuf: number; queued: number } | null;
 }
 
 export type DefragStep = TraceStep<DefragSnapshot>;
@@ -205,8 +234,14 @@ export interface DefragDatagram {
   /** IP payload length after reassembly (UDP header included). */
   ipLength: number;
   pieces: readonly FragPiece[];
-  /** The UDP socket received it. */
+  /** The UDP socket received it (queued, then read). */
   delivered: boolean;
+  /** What __udp4_lib_rcv / __udp6_lib_rcv did with it (`external`: the caller's socket takes it). */
+  fate: UdpFate | 'external';
+  /** skb->truesize charged to the socket (after inet_frag_reasm_finish's coalescing). */
+  truesize: number;
+  /** skbs left on its frag_list. */
+  chained: number;
   /** What recv() returned (null: not delivered). */
   length: number | null;
   /** Whether the received bytes equal the sender's (null: not delivered). */
@@ -248,6 +283,12 @@ export interface DefragOk {
   icmp: IcmpOut[];
   trace: DefragStep[];
   sysctl: DefragSysctl;
+  /** sk_rcvbuf of the receiving socket (null: none of ours). */
+  rcvbuf: number | null;
+  /** Every skb freed as a drop, sorted by reason then function. */
+  drop_reasons: DropReason[];
+  /** Every SNMP counter that moved (sender and receiver, on loopback), non-zero only. */
+  snmp_delta: SnmpDelta;
 }
 
 export interface DefragIssue {
@@ -323,6 +364,13 @@ export interface DefragNet {
   trace: DefragStep[];
   /** Snapshots of queues that did not change since the last step. */
   cache: Map<InetFragQueue, QueueSnapshot>;
+  /** Drops and counters so far. */
+  mib: Tally;
+  sender: 'raw' | 'udp';
+  /** The UDP socket: its queue, `none` (no socket), or `external` (the caller's). */
+  socket: { queue: RcvQueue } | 'none' | 'external';
+  /** IPv4 header length of the fragments. */
+  ihl: number;
 }
 
 /** A fragment as the model's input functions take it: every field given. */

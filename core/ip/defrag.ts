@@ -40,7 +40,10 @@ import {
   type InetFragQueue,
   type QueueOutcome,
 } from './defrag-types.ts';
-import { newNet, queueSnapshot } from './frag-net.ts';
+import { newTally, mergeTally, tallyResult } from '../drops/index.ts';
+import { RMEM_DEFAULT, SOCK_MIN_RCVBUF } from '../udp/rcvqueue.ts';
+import { udpRecvmsgCounted } from '../udp/udp-rcv.ts';
+import { newNet, queueSnapshot, step } from './frag-net.ts';
 import { ipDefrag, ipExpire } from './ip-fragment.ts';
 import { ipv6FragRcv } from './reassembly.ts';
 
@@ -75,6 +78,27 @@ export function validateDefragInput(input: DefragInput): DefragIssue[] {
     return issues;
   }
   if (input.fragments.length > 5000) issues.push({ field: 'fragments', message: 'at most 5,000 fragments' });
+  const whole = (v: unknown, lo: number, hi: number) =>
+    Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
+  if (input.ipfrag_max_dist !== undefined && !whole(input.ipfrag_max_dist, 0, 1_000_000))
+    issues.push({
+      field: 'ipfrag_max_dist',
+      message: 'ipfrag_max_dist is a whole number from 0 (off) to 1,000,000; the default is 64',
+    });
+  if (input.rcvbuf !== undefined && !whole(input.rcvbuf, SOCK_MIN_RCVBUF, 2 ** 31 - 1))
+    issues.push({
+      field: 'rcvbuf',
+      message: 'rcvbuf is sk_rcvbuf as SO_RCVBUF reads it back: 2,304 to 2,147,483,647 (default 212,992)',
+    });
+  if (input.socket !== undefined && !['bound', 'none', 'external'].includes(input.socket))
+    issues.push({ field: 'socket', message: 'socket is bound, none or external' });
+  if (input.sender !== undefined && input.sender !== 'raw' && input.sender !== 'udp')
+    issues.push({ field: 'sender', message: 'sender is raw or udp' });
+  if (input.source !== undefined && input.source !== 'self' && input.source !== 'remote')
+    issues.push({ field: 'source', message: 'source is self or remote' });
+  if (input.ihl !== undefined && (v6 || !whole(input.ihl, 20, 60) || input.ihl % 4))
+    issues.push({ field: 'ihl', message: 'ihl (IPv4 only) is a multiple of 4 from 20 to 60' });
+  const ihl = v6 ? 48 : (input.ihl ?? 20);
   let prev = 0;
   input.fragments.forEach((f, i) => {
     const at = `fragments[${i}]`;
@@ -87,7 +111,7 @@ export function validateDefragInput(input: DefragInput): DefragIssue[] {
         field: `${at}.offset`,
         message: 'the offset must be a multiple of 8 from 0 to 65,528 (the header counts 8-byte units)',
       });
-    const maxLen = v6 ? 65535 - 8 : 65535 - 20;
+    const maxLen = v6 ? 65535 - 8 : 65535 - ihl;
     if (!Number.isInteger(f.length) || f.length < 0 || f.length > maxLen)
       issues.push({
         field: `${at}.length`,
@@ -130,8 +154,18 @@ export function reassemble(input: DefragInput): DefragResult {
       issues,
     };
   const family = input.family;
-  const sysctl: DefragSysctl = { ...DEFRAG_DEFAULTS[family], ...input.sysctl };
-  const net = newNet(family, sysctl, input.len, input.source === 'remote' ? 'remote' : 'self');
+  const sysctl: DefragSysctl = {
+    ...DEFRAG_DEFAULTS[family],
+    ...input.sysctl,
+    ...(family === 'inet' && input.ipfrag_max_dist !== undefined ? { max_dist: input.ipfrag_max_dist } : {}),
+  };
+  const net = newNet(family, sysctl, input.len, {
+    source: input.source === 'remote' ? 'remote' : 'self',
+    sender: input.sender ?? 'raw',
+    socket: input.socket ?? 'bound',
+    rcvbuf: input.rcvbuf ?? RMEM_DEFAULT,
+    ...(input.ihl !== undefined ? { ihl: input.ihl } : {}),
+  });
   resetSkbIds();
   const defaultId = input.id ?? 0x4242;
   let clock = 0;
@@ -152,6 +186,7 @@ export function reassemble(input: DefragInput): DefragResult {
   const until = Math.max(input.until ?? clock + 100, clock);
   runTimers(net, until);
   net.now = until;
+  readAll(net);
   const queues: QueueOutcome[] = net.all.map(
     (q) =>
       q.outcome ?? {
@@ -180,7 +215,32 @@ export function reassemble(input: DefragInput): DefragResult {
     icmp: net.icmp,
     trace: net.trace,
     sysctl,
+    rcvbuf: typeof net.socket === 'object' ? net.socket.queue.rcvbuf : null,
+    ...tallyResult(net.mib),
   };
+}
+
+/** The application reads once the clock stops (recvmsg until EAGAIN): InDatagrams per datagram. */
+function readAll(net: DefragNet): void {
+  if (typeof net.socket !== 'object') return;
+  const read = newTally();
+  let n = 0;
+  for (;;) {
+    const r = udpRecvmsgCounted(net.socket.queue, 65536, net.family, read);
+    if (!r.result) break;
+    net.socket.queue = r.queue;
+    n++;
+  }
+  if (!n) return;
+  mergeTally(net.mib, read);
+  const v6 = net.family === 'inet6';
+  step(
+    net,
+    v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
+    v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c',
+    `the application reads now: recvmsg takes the ${n} queued datagram${n > 1 ? 's' : ''}, one per call, and gives their truesize back to sk_rmem_alloc (InDatagrams ${n})`,
+    null,
+  );
 }
 
 /** The fragments a send put on the wire, as arrivals (the lab makes its cards from ipSend). */

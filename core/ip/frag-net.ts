@@ -12,7 +12,9 @@ import {
   type Run,
   type RunSnapshot,
 } from './defrag-types.ts';
+import { countDrop, newTally, type DropReason } from '../drops/index.ts';
 import type { SkbSnapshot } from '../skb/index.ts';
+import { rcvQueueInit } from '../udp/rcvqueue.ts';
 
 export function holesOf(runs: readonly { start: number; end: number }[], len: number): ByteRange[] {
   const out: ByteRange[] = [];
@@ -52,12 +54,17 @@ export function queueSnapshot(q: InetFragQueue): QueueSnapshot {
   };
 }
 
-export function newNet(
-  family: Family,
-  sysctl: DefragSysctl,
-  len: number,
-  source: 'self' | 'remote' = 'self',
-): DefragNet {
+export interface NetOptions {
+  source?: 'self' | 'remote';
+  sender?: 'raw' | 'udp';
+  socket?: 'bound' | 'none' | 'external';
+  rcvbuf?: number;
+  ihl?: number;
+}
+
+export function newNet(family: Family, sysctl: DefragSysctl, len: number, o: NetOptions = {}): DefragNet {
+  const source = o.source ?? 'self';
+  const socket = o.socket ?? 'bound';
   return {
     family,
     sysctl,
@@ -75,6 +82,10 @@ export function newNet(
     icmp: [],
     trace: [],
     cache: new Map(),
+    mib: newTally(),
+    sender: o.sender ?? 'raw',
+    socket: socket === 'bound' ? { queue: rcvQueueInit(o.rcvbuf) } : socket,
+    ihl: family === 'inet' ? (o.ihl ?? 20) : 40,
   };
 }
 
@@ -89,6 +100,7 @@ export function step(
   why: string,
   arrival: number | null,
   skbs: readonly SkbSnapshot[] = [],
+  drops: readonly DropReason[] = [],
 ): void {
   const queues: QueueSnapshot[] = [];
   for (const q of net.table.values()) {
@@ -112,7 +124,16 @@ export function step(
       high_thresh: net.sysctl.high_thresh,
       delivered: net.deliveredCount,
       skbs,
+      rcvq:
+        typeof net.socket === 'object'
+          ? {
+              rmem: net.socket.queue.rmem,
+              rcvbuf: net.socket.queue.rcvbuf,
+              queued: net.socket.queue.queue.length,
+            }
+          : null,
     },
+    ...(drops.length ? { drops } : {}),
   });
 }
 
@@ -120,3 +141,10 @@ export const keyOf = (family: Family, id: number): string =>
   family === 'inet'
     ? `saddr 127.0.0.1, daddr 127.0.0.1, id ${id}, protocol 17, user IP_DEFRAG_LOCAL_DELIVER, vif 0`
     : `id ${id}, saddr ::1, daddr ::1, iif 0`;
+
+/** Count a drop into the run's tally and return it as a one-entry list for the step. */
+export function dropHere(net: DefragNet, reason: string, fn: string, count = 1): DropReason[] {
+  if (count <= 0) return [];
+  countDrop(net.mib, reason, fn, count);
+  return [{ reason, function: fn, count }];
+}

@@ -4,7 +4,7 @@
  * the offending packet as fits: 576 bytes in all for ICMP, the IPv6 minimum MTU (1,280) for
  * ICMPv6. On the way back icmpv6_notify hands the quoted packet to its transport's error
  * handler: a first fragment (or a whole datagram) whose UDP source port has no socket makes
- * __udp6_lib_err count Icmp6 InErrors; a quote too short for the transport header is dropped
+ * __udp6_lib_err count Icmp6 InErrors (__udp4_lib_err: Icmp InErrors); a quote too short for the transport header is dropped
  * (PKT_TOO_SMALL in icmpv6_rcv, InErrors).
  *
  * Approximation, written down: the host-wide ICMP rate limit (icmp_msgs_burst 50, 0–2 random
@@ -34,7 +34,11 @@ export interface IcmpErrorArgs {
   quoted: number;
   /** It comes back to this host (loopback) and is received. */
   received: boolean;
-  /** IPv6 only: what icmpv6_notify finds inside the quote. */
+  /**
+   * What the transport's error handler finds inside the quote: a UDP header whose source port
+   * has no socket (__udp4_lib_err / __udp6_lib_err count InErrors), one that has, no transport
+   * header to look at (a later fragment, or no handler), or (IPv6) a quote too short to read.
+   */
   inner?: 'udp-no-socket' | 'udp-socket' | 'no-transport' | 'too-short';
 }
 
@@ -58,6 +62,8 @@ export function icmpError(t: Tally, a: IcmpErrorArgs): number {
     countMib(t, 'Icmp', 'InMsgs');
     if (name) countMib(t, 'Icmp', `In${name}`);
     countMib(t, 'IcmpMsg', `InType${a.type}`);
+    // icmp_unreach → udp_err: no socket for the quoted datagram's ports (__udp4_lib_err).
+    if (a.inner === 'udp-no-socket') countMib(t, 'Icmp', 'InErrors');
     return len;
   }
   // icmp6_send: the whole error fits the IPv6 minimum MTU (1,280).

@@ -20,8 +20,9 @@ import {
   type QueueEnd,
   type Run,
 } from './defrag-types.ts';
-import { dirty, keyOf, queueSnapshot, step } from './frag-net.ts';
-import { deliver } from './defrag-rx.ts';
+import { countMib } from '../drops/index.ts';
+import { dirty, dropHere, keyOf, queueSnapshot, step } from './frag-net.ts';
+import { deliver, ipSection } from './defrag-rx.ts';
 
 /**
  * inet_frag_queue_insert(q, skb, offset, end): the tail fast path (append to the last run,
@@ -144,55 +145,48 @@ export function inetFragFind(net: DefragNet, id: number): { q: InetFragQueue; cr
   return { q, created: true };
 }
 
-/** ip_frag_reasm / ip6_frag_reasm: the queue is killed first; the head takes the others on its frag_list. */
+/**
+ * ip_frag_reasm / ip6_frag_reasm: the queue is killed first; inet_frag_reasm_prepare makes the
+ * offset-0 fragment the head, inet_frag_reasm_finish coalesces or chains the others.
+ */
 export function fragReasm(net: DefragNet, q: InetFragQueue, a: DefragArrival): void {
   const v6 = net.family === 'inet6';
   const fn = v6 ? 'ip6_frag_reasm' : 'ip_frag_reasm';
   const file = v6 ? REASSEMBLY_C : IP_FRAGMENT_C;
   const pieces = q.runs.flatMap((r) => r.frags);
   const skbs = pieces.map((p) => q.skbs.get(p.arrival) as SkBuff);
-  const total = v6 ? q.len : 20 + q.len;
-  if (!v6 && total > 65535) {
+  const total = v6 ? q.len : net.ihl + q.len;
+  if ((!v6 && total > 65535) || (v6 && total > IPV6_MAXPLEN)) {
+    // out_oversize → out_fail: ReasmFails. The fragments go with the queue, freed as consumed.
     a.verdict = 'too-big';
-    a.errno = 'E2BIG';
+    a.errno = v6 ? 'EINVAL' : 'E2BIG';
     a.fn = fn;
     a.file = file;
-    a.why = `complete, but 20 + ${q.len} = ${total} bytes is more than 65,535: "Oversized IP packet", dropped (E2BIG)`;
-    inetFragKill(net, q, 'dropped', fn, file, a.why);
-    step(net, fn, file, a.why, a.index);
-    return;
-  }
-  if (v6 && total > IPV6_MAXPLEN) {
-    a.verdict = 'too-big';
-    a.errno = 'EINVAL';
-    a.fn = fn;
-    a.file = file;
-    a.why = `payload_len ${total} is more than 65,535: dropped`;
+    a.why = v6
+      ? `payload_len ${total} is more than 65,535: ReasmFails, the queue is freed`
+      : `complete, but ${net.ihl} + ${q.len} = ${total} bytes is more than 65,535: "Oversized IP packet", ReasmFails (E2BIG); the fragments are freed with the queue, as consumed, not as drops`;
+    countMib(net.mib, ipSection(net), 'ReasmFails');
     inetFragKill(net, q, 'dropped', fn, file, a.why);
     step(net, fn, file, a.why, a.index);
     return;
   }
   // inet_frag_reasm_prepare: the skb just received is morphed into the offset-0 fragment.
   const head = skbs[0] as SkBuff;
-  const hl = v6 ? 40 : 20;
+  const hl = v6 ? 40 : net.ihl;
   // skb_push back over the network header (IPv6: moved 8 bytes up over the fragment header)
   skbPush(head, hl, v6 ? 'ip6' : 'ip');
-  head.frag_list = skbs.slice(1);
-  for (const f of head.frag_list) {
-    head.len += f.len;
-    head.data_len += f.len;
-    head.truesize += f.truesize;
-  }
+  const fin = inetFragReasmFinish(head, skbs.slice(1));
   head.label = 'reassembled';
+  countMib(net.mib, ipSection(net), 'ReasmOKs');
   a.verdict = 'completed';
   a.errno = null;
   a.fn = fn;
   a.file = file;
-  a.why = `FIRST_IN and LAST_IN set and meat = len = ${q.len}: the queue is killed and the ${pieces.length} fragment${pieces.length > 1 ? 's' : ''} joined (the head skb takes the others on its frag_list${v6 ? '; the fragment header is removed' : ''}), ${v6 ? 'payload_len' : 'tot_len'} = ${total}`;
+  a.why = `FIRST_IN and LAST_IN set and meat = len = ${q.len}: the queue is killed and the ${pieces.length} fragment${pieces.length > 1 ? 's' : ''} joined${pieces.length > 1 ? ` (inet_frag_reasm_finish ${fin.how}${v6 ? '; the fragment header is removed' : ''})` : ''}, ${v6 ? 'payload_len' : 'tot_len'} = ${total}, truesize ${head.truesize} (ReasmOKs)`;
   inetFragKill(net, q, 'reassembled', fn, file, a.why);
   step(net, fn, file, a.why, a.index, [skbSnapshot(head)]);
   skbPull(head, hl);
-  deliver(net, a, q, q.len, pieces, head);
+  deliver(net, a, q, q.len, pieces, head, fin.chained);
 }
 
 /** Common tail of ip_frag_queue / ip6_frag_queue from the last-fragment checks on. */
@@ -207,14 +201,17 @@ export function fragQueueTail(
   const offset = a.offset;
   let end = a.offset + a.length;
   const v6 = net.family === 'inet6';
+  // ip_frag_queue / ip6_frag_queue are inlined: their kfree_skb shows as the caller.
+  const dropFn = v6 ? 'ipv6_frag_rcv' : 'ip_defrag';
   const discard = (verdict: ArrivalVerdict, why: string): void => {
     a.verdict = verdict;
     a.errno = v6 ? null : 'EINVAL';
     a.fn = fn;
     a.file = file;
-    a.why = why;
-    inetFragKill(net, q, 'dropped', fn, file, why);
-    step(net, fn, file, why, a.index);
+    a.why = `${why} (discard_qp: ReasmFails; this fragment is freed as a drop, the queued ones as consumed)`;
+    countMib(net.mib, ipSection(net), 'ReasmFails');
+    inetFragKill(net, q, 'dropped', fn, file, a.why);
+    step(net, fn, file, a.why, a.index, [], dropHere(net, 'NOT_SPECIFIED', dropFn));
   };
   if (!a.mf) {
     if (end < q.len || (q.flags.LAST_IN && end !== q.len)) {
@@ -256,7 +253,7 @@ export function fragQueueTail(
     return;
   }
   // pskb_pull(ihl) + pskb_trim_rcsum(end - offset)
-  skbPull(skb, v6 ? 48 : 20);
+  skbPull(skb, v6 ? 48 : net.ihl);
   if (skb.len > end - offset) skbTrim(skb, end - offset);
   const piece: FragPiece = { offset, end, fill: a.fill, arrival: a.index };
   const ins = inetFragQueueInsert(q.runs, q.tail, piece);
@@ -266,7 +263,7 @@ export function fragQueueTail(
     a.fn = 'inet_frag_queue_insert';
     a.file = INET_FRAGMENT_C;
     a.why = `IPFRAG_DUP: ${ins.how}; only this skb is dropped (DUP_FRAG), the queue keeps the copy it had`;
-    step(net, a.fn, a.file, a.why, a.index);
+    step(net, a.fn, a.file, a.why, a.index, [], dropHere(net, 'DUP_FRAG', dropFn));
     return;
   }
   if (ins.result === 'overlap') {
@@ -274,9 +271,11 @@ export function fragQueueTail(
     a.errno = 'EINVAL';
     a.fn = 'inet_frag_queue_insert';
     a.file = INET_FRAGMENT_C;
-    a.why = `IPFRAG_OVERLAP: ${ins.how}; RFC 5722: the whole queue is dropped (REASM_OVERLAPS)`;
+    a.why = `IPFRAG_OVERLAP: ${ins.how}; RFC 5722: the whole queue is dropped (ReasmFails${v6 ? '' : ', ReasmOverlaps'}); this fragment is freed as a drop, the queued ones as consumed`;
+    countMib(net.mib, ipSection(net), 'ReasmFails');
+    if (!v6) countMib(net.mib, 'IpExt', 'ReasmOverlaps');
     inetFragKill(net, q, 'dropped', a.fn, a.file, a.why);
-    step(net, a.fn, a.file, a.why, a.index);
+    step(net, a.fn, a.file, a.why, a.index, [], dropHere(net, 'NOT_SPECIFIED', dropFn));
     return;
   }
   q.tail = ins.tail;
@@ -320,8 +319,17 @@ export function lookup(net: DefragNet, a: DefragArrival, fn: string): InetFragQu
     a.errno = 'ENOMEM';
     a.fn = 'inet_frag_find';
     a.file = INET_FRAGMENT_C;
-    a.why = `fragment memory ${net.mem} is over high_thresh ${net.sysctl.high_thresh}: no queue is looked up or created until queues expire; dropped (REASMFAILS)`;
-    step(net, a.fn, a.file, a.why, a.index);
+    a.why = `fragment memory ${net.mem} is over high_thresh ${net.sysctl.high_thresh}: no queue is looked up or created until queues expire; dropped (ReasmFails)`;
+    countMib(net.mib, ipSection(net), 'ReasmFails');
+    step(
+      net,
+      a.fn,
+      a.file,
+      a.why,
+      a.index,
+      [],
+      dropHere(net, 'NOT_SPECIFIED', net.family === 'inet6' ? 'ipv6_frag_rcv' : 'ip_defrag'),
+    );
     return null;
   }
   a.queue = found.q.serial;
