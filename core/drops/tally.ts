@@ -86,3 +86,13 @@ export function dropTotal(t: Tally): number {
   for (const v of t.drops.values()) n += v;
   return n;
 }
+
+/** A tally holding what a MibResult says (to add a finished pipeline's counts into another). */
+export function tallyFrom(m: MibResult): Tally {
+  const t = newTally();
+  for (const d of m.drop_reasons) countDrop(t, d.reason, d.function, d.count);
+  for (const [section, counters] of Object.entries(m.snmp_delta))
+    for (const [counter, n] of Object.entries(counters ?? {}))
+      countMib(t, section as SnmpSection, counter, n);
+  return t;
+}
