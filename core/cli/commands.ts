@@ -3,6 +3,7 @@ import type { CommandResult } from './args.ts';
 import { fragmentCommand, FRAGMENT_HELP } from './fragment.ts';
 import { netlinkCommand, NETLINK_HELP } from './netlink.ts';
 import { reassembleCommand, REASSEMBLE_HELP } from './reassemble.ts';
+import { receiveCommand, RECEIVE_HELP } from './receive.ts';
 import { socketCommand, SOCKET_USAGE } from './socket.ts';
 import { traceCommand, TRACE_HELP } from './trace.ts';
 
@@ -10,6 +11,7 @@ export const COMMANDS: Record<string, { help: string; run: (args: string[]) => C
   fragment: { help: FRAGMENT_HELP, run: fragmentCommand },
   trace: { help: TRACE_HELP, run: traceCommand },
   reassemble: { help: REASSEMBLE_HELP, run: reassembleCommand },
+  receive: { help: RECEIVE_HELP, run: receiveCommand },
   netlink: { help: NETLINK_HELP, run: netlinkCommand },
   socket: {
     help: Array.isArray(SOCKET_USAGE) ? SOCKET_USAGE.join('\n') : String(SOCKET_USAGE),

@@ -7,17 +7,20 @@ import {
   type FragmentSpec,
 } from '../ip/defrag.ts';
 import { parseFlags, table, type CommandResult } from './args.ts';
+import { mibLines } from './mib.ts';
 
 export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGTH:MF[:other],... --len N
                             [--order 2,0,1] [--family inet|inet6] [--id N] [--at 0,0,31000]
-                            [--until MS] [--source self|remote] [--json]
+                            [--until MS] [--source self|remote] [--max-dist N] [--json]
   --frags   the fragments as byte ranges of the UDP datagram (its 8-byte header included):
             offset (a multiple of 8), length, MF (1/0), optionally ":other" for different bytes
   --len     the UDP payload length the sender sent (the datagram is len + 8 bytes)
   --order   arrival order as indexes into --frags (repeat one to duplicate it, leave one out to drop it)
   --at      arrival times in ms, one per arrival (the queue timer: 30 s IPv4, 60 s IPv6)
   --until   keep the clock running until this time (default: last arrival + 100 ms)
-  --source  remote: the fragments come from another host (ip_expire may then send ICMP)`;
+  --source  remote: the fragments come from another host (ip_expire may then send ICMP)
+  --max-dist net.ipv4.ipfrag_max_dist (IPv4; default 64, 0 = off): a queue more than this many
+            fragments from the same source behind is purged (FRAG_TOO_FAR)`;
 
 const ints = (s: string): number[] | null => (/^\d+(,\d+)*$/.test(s) ? s.split(',').map(Number) : null);
 
@@ -89,6 +92,8 @@ export function reassembleFacts(r: DefragOk): Record<string, unknown> {
       holes: q.last.holes.map((h) => [h.from, h.to]),
     })),
     icmp: r.icmp.map((m) => ({ type: m.type, code: m.code, name: m.name, at: m.at, why: m.why })),
+    drop_reasons: r.drop_reasons,
+    snmp_delta: r.snmp_delta,
   };
 }
 
@@ -121,7 +126,7 @@ export function reassembleCommand(args: string[]): CommandResult {
     if (!at) problems.push('--at takes times in ms separated by commas');
     else if (at.length !== order.length) problems.push(`--at needs one time per arrival (${order.length})`);
   }
-  for (const k of ['id', 'until'] as const)
+  for (const k of ['id', 'until', 'max-dist'] as const)
     if (o[k] !== undefined && !/^\d+$/.test(String(o[k]))) problems.push(`--${k} takes a whole number`);
   if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${REASSEMBLE_HELP}` };
   const input: DefragInput = {
@@ -134,6 +139,7 @@ export function reassembleCommand(args: string[]): CommandResult {
     ...(o.id !== undefined ? { id: Number(o.id) } : {}),
     ...(o.until !== undefined ? { until: Number(o.until) } : {}),
     ...(o.source === 'remote' ? { source: 'remote' as const } : {}),
+    ...(o['max-dist'] !== undefined ? { ipfrag_max_dist: Number(o['max-dist']) } : {}),
   };
   const r = reassemble(input);
   if (!r.ok) return { code: 2, out: `${r.why}\n${REASSEMBLE_HELP}` };
@@ -167,5 +173,6 @@ export function reassembleCommand(args: string[]): CommandResult {
   for (const q of r.queues.filter((q) => q.state !== 'reassembled'))
     lines.push(`queue #${q.serial} (id ${q.id}): ${q.state} — ${q.why} (${q.fn}, ${q.file})`);
   for (const m of r.icmp) lines.push(`${m.name} at ${m.at} ms: ${m.why}`);
+  lines.push(...mibLines(r.drop_reasons, r.snmp_delta));
   return { code: 0, out: lines.join('\n') };
 }

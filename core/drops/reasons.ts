@@ -9,8 +9,7 @@ import type { DropReason, SnmpSection } from './types.ts';
 
 /** Reason code (without SKB_DROP_REASON_) → what it means, in plain words. */
 export const DROP_REASON_TEXT: Record<string, string> = {
-  NOT_SPECIFIED:
-    'freed as a drop without a more specific reason: a fragment that broke its queue, a send that failed after its buffers were built, or a fragment chained to a datagram that was dropped',
+  NOT_SPECIFIED: 'freed as a drop without a more specific reason',
   NO_SOCKET:
     'no socket is bound to the destination port: the datagram is dropped and ICMP port unreachable goes back',
   SOCKET_RCVBUFF:
@@ -51,20 +50,24 @@ export const DROP_FUNCTION_FILE: Record<string, string> = {
   ip_fragment: 'net/ipv4/ip_output.c',
 };
 
-/** Why a particular function frees what it frees (added to the reason's sentence). */
+/** Why a particular function frees what it frees (said before the reason's own sentence). */
 export const DROP_FUNCTION_TEXT: Record<string, string> = {
-  __ip_flush_pending_frames: 'the send failed: the skbs already queued for this datagram are freed',
-  __ip6_flush_pending_frames: 'the send failed: the skbs already queued for this datagram are freed',
-  skb_release_data:
-    'the datagram these fragments were chained to (its frag_list) was dropped, so each of them is freed with it',
-  inet_frag_rbtree_purge: 'the queue is emptied, fragment by fragment',
+  __ip_flush_pending_frames: 'the send failed, so every skb already queued for this datagram is freed',
+  __ip6_flush_pending_frames: 'the send failed, so every skb already queued for this datagram is freed',
+  skb_release_data: 'a fragment chained on the frag_list of a datagram that was dropped is freed with it',
+  inet_frag_rbtree_purge: 'the fragment queue is emptied, fragment by fragment',
+  ip_defrag: 'ip_frag_queue refuses the arriving fragment',
+  ipv6_frag_rcv: 'ipv6_frag_rcv refuses the arriving fragment',
+  ip_rcv_finish_core: 'ip_rcv_options refuses the packet (a source route while accept_source_route is 0)',
+  ip_fragment: 'ip_fragment may not fragment a DF packet larger than the MTU',
+  ip6_fragment: 'ip6_fragment may not fragment a packet larger than the MTU',
 };
 
 /** One plain sentence for a drop record: its reason, what the freeing function was doing, and how many. */
 export function dropSentence(d: DropReason): string {
   const reason = DROP_REASON_TEXT[d.reason] ?? `SKB_DROP_REASON_${d.reason}`;
   const how = DROP_FUNCTION_TEXT[d.function];
-  return `${d.count} × ${d.reason} in ${d.function}: ${how ? `${how}; ` : ''}${reason}.`;
+  return `${d.count} × ${d.reason} in ${d.function}: ${how ? `${how} (${reason})` : reason}.`;
 }
 
 /** One plain sentence for a counter: its nstat name, how much it moved, what it counts. */
