@@ -45,9 +45,10 @@ export const DROP_FUNCTION_FILE: Record<string, string> = {
   __udp4_lib_rcv: 'net/ipv4/udp.c',
   __udp6_lib_rcv: 'net/ipv6/udp.c',
   ip_local_deliver_finish: 'net/ipv4/ip_input.c',
-  ip_rcv_finish: 'net/ipv4/ip_input.c',
+  ip_rcv_finish_core: 'net/ipv4/ip_input.c',
   icmpv6_rcv: 'net/ipv6/icmp.c',
   ip_fragment: 'net/ipv4/ip_output.c',
+  ip6_fragment: 'net/ipv6/ip6_output.c',
 };
 
 /** Why a particular function frees what it frees (said before the reason's own sentence). */
