@@ -6,6 +6,7 @@ import { netlinkCommand, NETLINK_HELP } from './netlink.ts';
 import { pcapCommand, PCAP_HELP } from './pcap.ts';
 import { withPcapOut, PCAP_OUT_HELP } from './pcap-out.ts';
 import { reassembleCommand, REASSEMBLE_HELP } from './reassemble.ts';
+import { receiveCommand, RECEIVE_HELP } from './receive.ts';
 import { socketCommand, SOCKET_USAGE } from './socket.ts';
 import { traceCommand, TRACE_HELP } from './trace.ts';
 
@@ -22,6 +23,7 @@ export const COMMANDS: Record<
   },
   netlink: { help: `${NETLINK_HELP}\n${PCAP_OUT_HELP}`, run: withPcapOut('netlink', netlinkCommand) },
   pcap: { help: PCAP_HELP, run: pcapCommand },
+  receive: { help: RECEIVE_HELP, run: receiveCommand },
   socket: {
     help: Array.isArray(SOCKET_USAGE) ? SOCKET_USAGE.join('\n') : String(SOCKET_USAGE),
     run: socketCommand,

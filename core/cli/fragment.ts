@@ -4,6 +4,7 @@ import { SEND_KEYS, sendInputFromTexts, type SendKey, type SendTexts } from '../
 import { STRERROR, ERRNO } from '../errno/index.ts';
 import { toHex } from '../hex/index.ts';
 import { parseFlags, table, type CommandResult } from './args.ts';
+import { mibLines } from './mib.ts';
 
 export const FRAGMENT_HELP = `usage: sockscope fragment --len N [--mtu 1500] [--family inet|inet6] [--sock udp|raw|raw-hdrincl]
                           [--proto 253] [--pmtu ${PMTU_MODES.join('|')}] [--opts HEX] [--sends 1000,1000]
@@ -21,6 +22,8 @@ export function sendFacts(r: SendResult): Record<string, unknown> {
     fragment_path_why: r.fragPathWhy,
     numbers: r.numbers,
     wire: r.wire.map(wireFacts),
+    drop_reasons: r.drop_reasons,
+    snmp_delta: r.snmp_delta,
   };
 }
 
@@ -97,5 +100,6 @@ export function fragmentCommand(args: string[]): CommandResult {
     lines.push(table(['#', 'offset', 'payload length', 'total length', 'MF', 'DF', 'options'], rows));
   }
   if (r.icmp.length) lines.push(...r.icmp.map((m) => `ICMP type ${m.type} code ${m.code}: ${m.why}`));
+  lines.push(...mibLines(r.drop_reasons, r.snmp_delta));
   return { code: r.ok ? 0 : 1, out: lines.join('\n') };
 }

@@ -9,10 +9,11 @@ import {
   type Param,
 } from '../params/index.ts';
 import { parseFlags, table, type CommandResult } from './args.ts';
+import { mibLines } from './mib.ts';
 
 export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGTH:MF[:other],... --len N
                             [--order 2,0,1] [--family inet|inet6] [--id N] [--at 0,0,31000]
-                            [--until MS] [--source self|remote] [--json]
+                            [--until MS] [--source self|remote] [--max-dist N] [--json]
   --frags   the fragments as byte ranges of the UDP datagram (its 8-byte header included):
             offset (a multiple of 8), length, MF (1/0), optionally ":other" for different bytes
             and ":idN" for an IP id of its own
@@ -20,7 +21,9 @@ export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGT
   --order   arrival order as indexes into --frags (repeat one to duplicate it, leave one out to drop it)
   --at      arrival times in ms, one per arrival (the queue timer: 30 s IPv4, 60 s IPv6)
   --until   keep the clock running until this time (default: last arrival + 100 ms)
-  --source  remote: the fragments come from another host (ip_expire may then send ICMP)`;
+  --source  remote: the fragments come from another host (ip_expire may then send ICMP)
+  --max-dist net.ipv4.ipfrag_max_dist (IPv4; default 64, 0 = off): a queue more than this many
+            fragments from the same source behind is purged (FRAG_TOO_FAR)`;
 
 /** The facts of a run, as plain JSON (the trace is left out: `sockscope trace` territory). */
 export function reassembleFacts(r: DefragOk): Record<string, unknown> {
@@ -74,12 +77,14 @@ export function reassembleFacts(r: DefragOk): Record<string, unknown> {
       holes: q.last.holes.map((h) => [h.from, h.to]),
     })),
     icmp: r.icmp.map((m) => ({ type: m.type, code: m.code, name: m.name, at: m.at, why: m.why })),
+    drop_reasons: r.drop_reasons,
+    snmp_delta: r.snmp_delta,
   };
 }
 
 export function reassembleCommand(args: string[]): CommandResult {
   const f = parseFlags(args, {
-    values: ['frags', 'len', 'order', 'family', 'id', 'at', 'until', 'source'],
+    values: ['frags', 'len', 'order', 'family', 'id', 'at', 'until', 'source', 'max-dist'],
     booleans: ['json', 'help'],
   });
   if (!f.ok) return { code: 2, out: `${f.why}\n${REASSEMBLE_HELP}` };
@@ -100,6 +105,7 @@ export function reassembleCommand(args: string[]): CommandResult {
   const source = take(DEFRAG_PARAMS.source, o.source);
   const id = take(DEFRAG_PARAMS.id, o.id);
   const until = take(DEFRAG_PARAMS.until, o.until);
+  const maxDist = take(DEFRAG_PARAMS.maxDist, o['max-dist']);
   const parsed = o.frags === undefined ? null : parseFrags(o.frags, '--frags');
   if (parsed && !parsed.ok) problems.push(...parsed.issues.map((i) => i.message));
   const frags = parsed?.ok ? parsed.frags : [];
@@ -126,6 +132,7 @@ export function reassembleCommand(args: string[]): CommandResult {
     ...(id !== undefined ? { id } : {}),
     ...(until !== undefined ? { until } : {}),
     ...(source === 'remote' ? { source: 'remote' as const } : {}),
+    ...(maxDist !== undefined ? { ipfrag_max_dist: maxDist } : {}),
   };
   const r = reassemble(input);
   if (!r.ok) return { code: 2, out: `${r.why}\n${REASSEMBLE_HELP}` };
@@ -159,5 +166,6 @@ export function reassembleCommand(args: string[]): CommandResult {
   for (const q of r.queues.filter((q) => q.state !== 'reassembled'))
     lines.push(`queue #${q.serial} (id ${q.id}): ${q.state} — ${q.why} (${q.fn}, ${q.file})`);
   for (const m of r.icmp) lines.push(`${m.name} at ${m.at} ms: ${m.why}`);
+  lines.push(...mibLines(r.drop_reasons, r.snmp_delta));
   return { code: 0, out: lines.join('\n') };
 }

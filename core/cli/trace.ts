@@ -6,6 +6,7 @@ import { ipSend } from '../ip/index.ts';
 import type { SkbSnapshot } from '../skb/index.ts';
 import { FRAGMENT_HELP, parseSendFlags, sendFacts } from './fragment.ts';
 import type { CommandResult } from './args.ts';
+import { mibLines } from './mib.ts';
 
 export const TRACE_HELP = FRAGMENT_HELP.replace('sockscope fragment', 'sockscope trace   ');
 
@@ -51,6 +52,7 @@ export function traceCommand(args: string[]): CommandResult {
             file: s.file,
             why: s.why,
             vars: s.snapshot.vars,
+            ...(s.drops ? { drops: s.drops } : {}),
             skbs: s.snapshot.skbs.map((k) => ({ ...skbFacts(k), frag_list_skbs: k.frag_list.map(skbFacts) })),
           })),
         },
@@ -62,6 +64,7 @@ export function traceCommand(args: string[]): CommandResult {
   r.trace.forEach((s, i) => {
     lines.push(`${String(i + 1).padStart(3)} ${s.dir === 'up' ? '↑' : '↓'} ${s.fn}  (${s.file})`);
     lines.push(`      ${s.why}`);
+    for (const d of s.drops ?? []) lines.push(`      ✗ drop: ${d.count} × ${d.reason} in ${d.function}`);
     const show = (k: SkbSnapshot, indent: string) =>
       lines.push(
         `${indent}skb #${k.id} ${k.label}: head 0 data ${k.data} tail ${k.tail} end ${k.end} · len ${k.len} data_len ${k.data_len} · headroom ${k.data} tailroom ${k.data_len ? 0 : k.end - k.tail} · nr_frags ${k.frags.length} frag_list ${k.frag_list.length} · truesize ${k.truesize}`,
@@ -80,5 +83,6 @@ export function traceCommand(args: string[]): CommandResult {
       ? `sent ${r.sent} bytes; receiver got ${r.received_length ?? 'nothing'}`
       : `${r.errno} from ${r.fn}: ${r.why}`,
   );
+  lines.push(...mibLines(r.drop_reasons, r.snmp_delta));
   return { code: r.ok ? 0 : 1, out: lines.join('\n') };
 }

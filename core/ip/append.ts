@@ -72,7 +72,17 @@ export interface AppendArgs {
   detailLimit: number;
 }
 
-export type AppendResult = { ok: true } | { ok: false; errno: Errno; fn: string; file: string; why: string };
+export type AppendResult =
+  | { ok: true }
+  | {
+      ok: false;
+      errno: Errno;
+      fn: string;
+      file: string;
+      why: string;
+      /** The failure went through the `error:` label (OutDiscards), not a size check before any work. */
+      discard: boolean;
+    };
 
 /** The sizes __ip_append_data derives before its loop. */
 export interface AppendGeometry {
@@ -123,7 +133,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
     });
     summarised = 0;
   };
-  const err = (errno: Errno, efn: string, efile: string, why: string): AppendResult => {
+  const err = (errno: Errno, efn: string, efile: string, why: string, discard = true): AppendResult => {
     flushSummary();
     trace.push({
       fn: efn,
@@ -132,7 +142,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       dir: 'down',
       snapshot: snap(queue, { errno }),
     });
-    return { ok: false, errno, fn: efn, file: efile, why };
+    return { ok: false, errno, fn: efn, file: efile, why, discard };
   };
 
   if (v6) {
@@ -142,6 +152,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         fn,
         file,
         `MTU ${mtu} leaves no room for a fragment after the ${fragheaderlen}-byte header`,
+        false,
       );
     if (cork.headersize + transhdrlen > mtu)
       return err(
@@ -149,6 +160,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         fn,
         file,
         `the headers (${cork.headersize} + ${transhdrlen}) do not fit MTU ${mtu} (RFC 7112)`,
+        false,
       );
   }
   const limit = maxnonfragsize - (v6 ? cork.headersize : fragheaderlen);
@@ -161,6 +173,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       fn,
       file,
       `${cork.length + length} bytes exceed ${limit}, the most that fits ${mode}; ${v6 ? 'ipv6_local_error' : 'ip_local_error'} reports MTU ${v6 ? Math.max(mtu - cork.headersize + 40, 0) : mtu - (fragheaderlen - 20)}`,
+      false,
     );
   }
 

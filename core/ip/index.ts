@@ -18,7 +18,10 @@ export {
   ipoptCopied,
   msSinceMidnightUtc,
 } from './options.ts';
-export { loopbackReceive } from './receive.ts';
+export { loopbackReceive, RAW_FILL_WORD, type RxSocket, type ReceiveOutcome } from './receive.ts';
+export { icmpError, type IcmpErrorArgs } from './icmp.ts';
+export { inetFragReasmFinish, type ReasmFinish } from './inet-fragment.ts';
+export { ip6FragExpire } from './reassembly.ts';
 export { wireFacts, type WireFacts } from './wire.ts';
 export {
   reassemble,

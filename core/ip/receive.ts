@@ -1,14 +1,29 @@
 /**
  * The way back up on the loopback receiver: loopback_xmit hands the very same skbs to
  * __netif_rx, so each fragment climbs eth_type_trans → ip_rcv → ip_local_deliver →
- * ip_defrag, and the rebuilt datagram goes on to udp_rcv and the socket's receive queue.
- * Every header is pulled, never copied: the trace shows `data` moving forward.
+ * ip_defrag, and the rebuilt datagram goes on to udp_rcv and the socket's receive queue
+ * (core/udp, the one receive-side model) or to raw sockets. Every header is pulled, never
+ * copied: the trace shows `data` moving forward. Every counter the receiver moves and every
+ * skb it drops goes into the send's receive-side tally.
  */
+import { countDrop, countMib, dropList, newTally, mergeTally, type Tally } from '../drops/index.ts';
 import { skbPull, type SkBuff } from '../skb/index.ts';
-import type { WirePacket } from './types.ts';
+import { rcvQueueInit } from '../udp/rcvqueue.ts';
+import { udpLibRcv, udpRecvmsgCounted, type UdpArrival } from '../udp/udp-rcv.ts';
+import { icmpError } from './icmp.ts';
+import { inetFragReasmFinish } from './inet-fragment.ts';
+import type { IcmpReply, WirePacket } from './types.ts';
 import { pushStep, type OutputTrace } from './step.ts';
 
 type Trace = OutputTrace;
+
+/**
+ * Who receives a UDP datagram: `fresh` — a bound socket with the default sk_rcvbuf that reads
+ * it at once (the fixtures' receiver); `none` — nobody is bound to the port; `external` — the
+ * caller queues it on its own socket (the UDP receive pipeline, the Journey): the receive
+ * stops at udp_rcv and hands back the arrival.
+ */
+export type RxSocket = 'fresh' | 'none' | 'external';
 
 export interface ReceiveOutcome {
   delivered: boolean;
@@ -17,6 +32,10 @@ export interface ReceiveOutcome {
   fn: string;
   file: string;
   why: string;
+  /** The datagram as it reached udp_rcv (null: not UDP, or it never got there). */
+  arrival: UdpArrival | null;
+  /** ICMP errors the receiver sent back (and received, on loopback). */
+  icmp: IcmpReply[];
 }
 
 export interface ReceiveArgs {
@@ -24,24 +43,58 @@ export interface ReceiveArgs {
   /** The skbs that left, one per wire packet, in order (mac header pushed). */
   out: SkBuff[];
   wire: WirePacket[];
-  /** The transport: a bound UDP socket, or raw sockets of `protocol`. */
-  udp: boolean;
+  /** UDP to a socket; or raw: the sending raw socket's protocol (255 for IP_HDRINCL). */
+  transport: { kind: 'udp'; socket: RxSocket } | { kind: 'raw'; socketProtocol: number };
+  /** The packets' IP protocol. */
   protocol: number;
   /** Bytes the sender handed to sendto(). */
   payload: number;
   /** The header carries a source route (dropped: accept_source_route is 0). */
   sourceRouted: boolean;
+  /** The receive side's counters and drops. */
+  mib: Tally;
 }
+
+/** Kernel protocols with an inet_protocol handler in a typical build (ip_local_deliver_finish). */
+const IPV4_HANDLED = new Set([1, 2, 6, 17, 47, 50, 51, 132, 136]);
+const IPV6_HANDLED = new Set([6, 17, 58, 132, 136, 0, 43, 44, 50, 51, 60]);
+/**
+ * The bytes of a raw send's payload: the recording tools fill it with 'p' (0x70). A raw socket
+ * of protocol 17 thus hands udp_rcv a "header" of 0x7070 words (uh->len 28,784, a wrong checksum).
+ */
+export const RAW_FILL_WORD = 0x7070;
+
+const wireLength = (w: WirePacket): number => w.total_length;
+const ipSection = (v6: boolean) => (v6 ? 'Ip6' : 'Ip');
 
 /** Climb the receiver's stack; returns whether the datagram reaches its socket. */
 export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   const v6 = a.family === 'inet6';
+  const t = a.mib;
+  const ip = ipSection(v6);
   const ipIn = v6 ? 'net/ipv6/ip6_input.c' : 'net/ipv4/ip_input.c';
   const n = a.out.length;
+  const none = (fn: string, file: string, why: string, icmp: IcmpReply[] = []): ReceiveOutcome => ({
+    delivered: false,
+    received: null,
+    fn,
+    file,
+    why,
+    arrival: null,
+    icmp,
+  });
   for (const s of a.out) {
     skbPull(s, 14);
     s.label = s.label.replace(/^frag/, 'rx frag');
   }
+  countMib(t, ip, 'InReceives', n);
+  countMib(
+    t,
+    v6 ? 'Ip6' : 'IpExt',
+    'InOctets',
+    a.wire.reduce((s, w) => s + wireLength(w), 0),
+  );
+  countMib(t, v6 ? 'Ip6' : 'IpExt', 'InNoECTPkts', n);
   pushStep(
     trace,
     'eth_type_trans',
@@ -57,25 +110,29 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     { dir: 'up', skbs: a.out.slice(0, 1) },
   );
   if (a.sourceRouted && !v6) {
+    countDrop(t, 'NOT_SPECIFIED', 'ip_rcv_finish_core', n);
     pushStep(
       trace,
-      'ip_rcv_options',
+      'ip_rcv_finish_core',
       ipIn,
-      'the packet carries a source route and accept_source_route is 0: dropped',
-      { dir: 'up', skbs: a.out.slice(0, 1) },
+      `the packet${n > 1 ? 's carry' : ' carries'} a source route and accept_source_route is 0: ip_rcv_options refuses ${n > 1 ? 'each fragment' : 'it'} before reassembly`,
+      {
+        dir: 'up',
+        skbs: a.out.slice(0, 1),
+        drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_rcv_finish_core', count: n }],
+      },
     );
-    return {
-      delivered: false,
-      received: null,
-      fn: 'ip_rcv_options',
-      file: ipIn,
-      why: 'the receiver drops source-routed packets (accept_source_route is 0 by default)',
-    };
+    return none(
+      'ip_rcv_finish_core',
+      ipIn,
+      'the receiver drops source-routed packets (accept_source_route is 0 by default)',
+    );
   }
   let head = a.out[0] as SkBuff;
+  let chained = 0;
+  const ihl = a.wire[0]?.family === 'inet' ? a.wire[0].ihl : 40;
   if (n > 1) {
     const defragFile = v6 ? 'net/ipv6/reassembly.c' : 'net/ipv4/ip_fragment.c';
-    const ihl = a.wire[0]?.family === 'inet' ? a.wire[0].ihl : 48;
     const datagram = a.wire.reduce(
       (m, w) =>
         Math.max(
@@ -86,6 +143,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         ),
       0,
     );
+    countMib(t, ip, 'ReasmReqds', n);
     pushStep(
       trace,
       v6 ? 'ipv6_frag_rcv' : 'ip_defrag',
@@ -94,45 +152,114 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       { dir: 'up', skbs: a.out, vars: { fragments: n, 'q.len': datagram } },
     );
     if (!v6 && datagram + ihl > 0xffff) {
+      countMib(t, ip, 'ReasmFails');
       pushStep(
         trace,
         'ip_frag_reasm',
         defragFile,
-        `the reassembled packet would be ${datagram + ihl} bytes, more than 65,535: "Oversized IP packet", dropped (E2BIG)`,
+        `the reassembled packet would be ${datagram + ihl} bytes, more than 65,535: "Oversized IP packet", ReasmFails; the queue and its fragments are freed (as consumed, not as drops)`,
         { dir: 'up', skbs: a.out.slice(0, 1) },
       );
-      return {
-        delivered: false,
-        received: null,
-        fn: 'ip_frag_reasm',
-        file: defragFile,
-        why: `the fragments reassemble to ${datagram + ihl} bytes, more than 65,535: dropped as an oversized IP packet (E2BIG)`,
-      };
+      return none(
+        'ip_frag_reasm',
+        defragFile,
+        `the fragments reassemble to ${datagram + ihl} bytes, more than 65,535: dropped as an oversized IP packet (E2BIG)`,
+      );
     }
-    // ip_frag_reasm: the offset-0 fragment's buffer becomes the head; the others lose their
-    // IP headers and hang on its frag_list.
+    // ip_defrag pulls each fragment's IP header (IPv6: and its fragment header); then
+    // inet_frag_reasm_finish coalesces what it can into the head and chains the rest.
     const hlen = v6 ? 48 : ihl;
     for (const f of a.out.slice(1)) skbPull(f, hlen);
     head = a.out[0] as SkBuff;
-    head.frag_list = a.out.slice(1);
-    const extra = head.frag_list.reduce((s, f) => s + f.len, 0);
-    head.len += extra;
-    head.data_len += extra;
+    const fin = inetFragReasmFinish(head, a.out.slice(1));
+    chained = fin.chained;
     head.label = 'reassembled';
+    countMib(t, ip, 'ReasmOKs');
     pushStep(
       trace,
       v6 ? 'ip6_frag_reasm' : 'ip_frag_reasm',
       defragFile,
-      `complete: the first fragment's skb becomes the head, the other ${n - 1} lose their ${hlen}-byte headers and are chained on its frag_list; tot_len = ${datagram + (v6 ? 40 : ihl)}`,
-      { dir: 'up', skbs: [head], vars: { 'skb->len': head.len, frag_list: head.frag_list.length } },
+      `complete: the first fragment's skb becomes the head; inet_frag_reasm_finish ${fin.how}; tot_len = ${datagram + (v6 ? 40 : ihl)}, truesize ${head.truesize}`,
+      {
+        dir: 'up',
+        skbs: [head],
+        vars: {
+          'skb->len': head.len,
+          frag_list: head.frag_list.length,
+          coalesced: fin.coalesced,
+          truesize: head.truesize,
+        },
+      },
     );
   }
-  const nhl = v6 ? (n > 1 ? 48 : 40) : a.wire[0]?.family === 'inet' ? a.wire[0].ihl : 20;
+  const nhl = v6 ? (n > 1 ? 48 : 40) : ihl;
   skbPull(head, nhl);
-  if (!a.udp) {
+  const deliverFn = v6 ? 'ip6_input_finish' : 'ip_local_deliver_finish';
+  const ipLength = head.len;
+
+  if (a.transport.kind === 'raw') {
+    const rawTakes = a.transport.socketProtocol === a.protocol;
+    const handled = (v6 ? IPV6_HANDLED : IPV4_HANDLED).has(a.protocol);
+    if (!rawTakes && !handled) {
+      // ip_protocol_deliver_rcu: no raw socket, no handler.
+      countMib(t, ip, 'InUnknownProtos');
+      const step = newTally();
+      countDrop(step, 'IP_NOPROTO', 'ip_local_deliver_finish');
+      countDrop(step, 'NOT_SPECIFIED', 'skb_release_data', chained);
+      mergeTally(t, step);
+      const len = icmpError(t, {
+        family: a.family,
+        type: 3,
+        code: 2,
+        quoted: ipLength + nhl,
+        received: true,
+      });
+      const why = `no raw socket and no kernel handler for protocol ${a.protocol}: ICMP protocol unreachable (ip_local_deliver_finish)`;
+      pushStep(
+        trace,
+        deliverFn,
+        ipIn,
+        `the ${nhl}-byte IP header is pulled; no raw socket is bound to protocol ${a.protocol} (an IPPROTO_RAW socket only sends) and no kernel protocol handles it: InUnknownProtos, ICMP protocol unreachable (${len} bytes) goes back, the datagram is dropped`,
+        { dir: 'up', skbs: [head], drops: dropList(step) },
+      );
+      return none(deliverFn, ipIn, why, [{ type: 3, code: 2, why }]);
+    }
+    countMib(t, ip, 'InDelivers');
+    const file = v6 ? 'net/ipv6/raw.c' : 'net/ipv4/raw.c';
+    if (a.protocol === 17 && rawTakes && a.transport.socketProtocol !== 255) {
+      // The raw socket gets its copy; then udp_rcv judges the payload as a UDP header.
+      const arrival: UdpArrival = {
+        family: a.family,
+        datagram: 0,
+        ipLength,
+        ulen: RAW_FILL_WORD,
+        headerIntact: false,
+        truesize: head.truesize,
+        // The raw socket's clone still holds the data (and its frag_list): dropping udp_rcv's
+        // copy frees no fragment.
+        chained: 0,
+      };
+      const u = udpLibRcv({ bound: false }, arrival, t);
+      pushStep(
+        trace,
+        u.fn,
+        u.file,
+        `raw sockets of protocol 17 get a copy (raw_local_deliver); then udp_rcv reads the raw payload as a UDP header: ${u.why}`,
+        { dir: 'up', skbs: [head], drops: u.drops },
+      );
+      return {
+        delivered: true,
+        received: null,
+        fn: v6 ? 'rawv6_rcv' : 'raw_local_deliver',
+        file,
+        why: `raw sockets of protocol 17 receive the datagram; udp_rcv drops its copy`,
+        arrival: null,
+        icmp: [],
+      };
+    }
     pushStep(
       trace,
-      v6 ? 'ip6_input_finish' : 'ip_local_deliver_finish',
+      deliverFn,
       ipIn,
       `the ${nhl}-byte IP header is pulled; raw sockets bound to protocol ${a.protocol} get a copy (raw_local_deliver)`,
       { dir: 'up', skbs: [head] },
@@ -141,37 +268,92 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       delivered: true,
       received: null,
       fn: v6 ? 'rawv6_rcv' : 'raw_local_deliver',
-      file: v6 ? 'net/ipv6/raw.c' : 'net/ipv4/raw.c',
+      file,
       why: `raw sockets of protocol ${a.protocol} receive the datagram`,
+      arrival: null,
+      icmp: [],
     };
   }
+
+  countMib(t, ip, 'InDelivers');
   pushStep(
     trace,
-    v6 ? 'ip6_input_finish' : 'ip_local_deliver_finish',
+    deliverFn,
     ipIn,
     `the ${nhl}-byte IP header is pulled; protocol 17 → ${v6 ? 'udpv6_rcv' : 'udp_rcv'}`,
     { dir: 'up', skbs: [head] },
   );
+  const arrival: UdpArrival = {
+    family: a.family,
+    datagram: 0,
+    ipLength,
+    ulen: (a.payload + 8) & 0xffff,
+    headerIntact: true,
+    truesize: head.truesize,
+    chained,
+  };
   const udpFile = v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c';
+  if (a.transport.socket === 'external')
+    return {
+      delivered: true,
+      received: null,
+      fn: v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv',
+      file: udpFile,
+      why: "the datagram reaches udp_rcv; its socket is the caller's",
+      arrival,
+      icmp: [],
+    };
+  const ep =
+    a.transport.socket === 'fresh'
+      ? { bound: true as const, queue: rcvQueueInit() }
+      : { bound: false as const };
+  const u = udpLibRcv(ep, arrival, t);
   pushStep(
     trace,
-    '__udp_enqueue_schedule_skb',
-    'net/ipv4/udp.c',
-    `${v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv'} finds the bound socket; the skb (truesize ${head.truesize}) joins its receive queue — the first datagram is always admitted, later ones only while sk_rmem_alloc stays under sk_rcvbuf`,
-    { dir: 'up', skbs: [head], vars: { truesize: head.truesize } },
+    u.fate === 'queued' ? '__udp_enqueue_schedule_skb' : u.fn,
+    u.fate === 'queued' ? 'net/ipv4/udp.c' : u.file,
+    `${v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv'} ${ep.bound ? 'finds the bound socket' : 'looks for a socket'}; the skb (truesize ${head.truesize}${chained ? `, ${chained} fragment${chained > 1 ? 's' : ''} on its frag_list` : ''}): ${u.why}`,
+    {
+      dir: 'up',
+      skbs: [head],
+      vars: {
+        truesize: head.truesize,
+        ...(u.queue ? { sk_rmem_alloc: u.queue.rmem, sk_rcvbuf: u.queue.rcvbuf } : {}),
+      },
+      drops: u.drops,
+    },
   );
+  if (u.fate !== 'queued' || !u.queue) {
+    const icmp: IcmpReply[] = [];
+    if (u.icmpPortUnreachable) {
+      const why = 'port unreachable: no socket is bound to the destination port';
+      icmpError(t, {
+        family: a.family,
+        type: v6 ? 1 : 3,
+        code: v6 ? 4 : 3,
+        quoted: ipLength + nhl,
+        received: true,
+        inner: 'udp-socket',
+      });
+      icmp.push({ type: v6 ? 1 : 3, code: v6 ? 4 : 3, why });
+    }
+    return { ...none(u.fn, u.file, u.why, icmp), arrival };
+  }
+  const r = udpRecvmsgCounted(u.queue, 65536, a.family, t);
   pushStep(
     trace,
     v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
     udpFile,
-    `recvfrom() copies the ${a.payload} payload bytes after the 8-byte UDP header: one sendto(), one recvfrom()`,
+    `recvfrom() copies the ${a.payload} payload bytes after the 8-byte UDP header: one sendto(), one recvfrom() (InDatagrams)`,
     { dir: 'up', skbs: [head], vars: { received: a.payload } },
   );
   return {
     delivered: true,
-    received: a.payload,
+    received: r.result?.copied ?? null,
     fn: v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
     file: udpFile,
     why: `the bound UDP socket receives ${a.payload} bytes`,
+    arrival,
+    icmp: [],
   };
 }

@@ -1,5 +1,6 @@
 /** Recording one step of the output (or receive) path: its kernel function, file, why, and the skbs it holds. */
 import { skbSnapshot, type SkBuff } from '../skb/index.ts';
+import type { DropReason } from '../drops/index.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { OutputSnapshot } from './types.ts';
 
@@ -11,6 +12,8 @@ export interface StepDetail {
   /** Wire packets emitted by the end of this step. */
   wireCount?: number;
   dir?: 'down' | 'up';
+  /** The skbs this step freed as drops. */
+  drops?: readonly DropReason[];
 }
 
 export function pushStep(
@@ -30,5 +33,6 @@ export function pushStep(
       vars: d.vars ?? {},
       wireCount: d.wireCount ?? 0,
     },
+    ...(d.drops?.length ? { drops: d.drops } : {}),
   });
 }

@@ -1,4 +1,6 @@
+import type { DropReason, MibResult, SnmpDelta } from '../drops/types.ts';
 import type { Errno } from '../errno/index.ts';
+import type { UdpArrival } from '../udp/udp-rcv.ts';
 import type { Trace } from '../trace/index.ts';
 import type { SkbSnapshot } from '../skb/types.ts';
 
@@ -111,6 +113,9 @@ export interface OutputSnapshot {
 
 export type FragPath = 'none' | 'fast' | 'slow';
 
+/** An ICMP error the stack sent (and, on loopback, received again). */
+export type IcmpReply = { type: number; code: number; why: string };
+
 interface SendCommon {
   input: SendInput;
   /** The transport datagram size (UDP header + payload, or raw payload; for hdrincl the whole IP packet). */
@@ -119,13 +124,19 @@ interface SendCommon {
   headerLength: number;
   wire: WirePacket[];
   /** ICMP errors counted at the loopback receiver or sent by the stack. */
-  icmp: { type: number; code: number; why: string }[];
+  icmp: IcmpReply[];
   /** Which `ip_do_fragment` path ran, and why. */
   fragPath: FragPath;
   fragPathWhy: string;
   trace: Trace<OutputSnapshot>;
   /** Key numbers for people: fragsize, maxfraglen, fragheaderlen… */
   numbers: Record<string, number>;
+  /** Every skb the kernel freed as a drop (sender and receiver), sorted by reason, then function. */
+  drop_reasons: DropReason[];
+  /** Every SNMP counter that moved (sender and receiver), non-zero only. */
+  snmp_delta: SnmpDelta;
+  /** The same split by side: the sender's (down to the wire) and the receiver's (from the wire up). */
+  sides: { tx: MibResult; rx: MibResult };
 }
 
 export interface SendOk extends SendCommon {
@@ -134,6 +145,8 @@ export interface SendOk extends SendCommon {
   sent: number;
   /** What a bound UDP receiver on loopback gets from recv() (null: nothing). */
   received_length: number | null;
+  /** The datagram as it reached udp_rcv (null: not UDP, or it never got there). */
+  arrival: UdpArrival | null;
 }
 
 export interface SendFail extends SendCommon {

@@ -8,7 +8,8 @@ export const LIMITS = {
   mtuMin4: 68,
   mtuMin6: 1280,
   mtuMax: 65536,
-  lenMax: 65535,
+  /** A bound for the model, not the kernel's: past 65,535 every send fails with EMSGSIZE anyway. */
+  lenMax: 1 << 20,
   sendsMax: 256,
   iovMax: 1024,
   optionsMax: 40,
@@ -43,7 +44,7 @@ export function validateSendInput(input: SendInput): InputIssue[] {
   else if (lens.some((n) => !isInt(n) || n < 0 || n > LIMITS.lenMax))
     out.push({
       field: input.iov ? 'iov' : lens.length > 1 ? 'sends' : 'len',
-      message: `${what} is a whole number from 0 to 65,535.`,
+      message: `${what} is a whole number from 0 to 1,048,576 (past 65,535 the kernel answers EMSGSIZE).`,
     });
   if (input.iov && input.iov.length > LIMITS.iovMax)
     out.push({ field: 'iov', message: `At most ${LIMITS.iovMax} iovecs (UIO_MAXIOV).` });

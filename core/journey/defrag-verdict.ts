@@ -20,16 +20,25 @@ export interface DefragEvent {
   why: string;
 }
 
+import type { MibResult } from '../drops/index.ts';
+
 export interface DefragOutcome {
   events: DefragEvent[];
   delivered: boolean;
   /** When the datagram never completes: ip_expire after the queue's timer. */
   expired: null | { afterSeconds: number; icmpTimeExceeded: boolean; why: string };
+  /**
+   * What the receiver's IP layer freed and counted for these fragments, up to (not including)
+   * the UDP socket (absent when the function does not model it).
+   */
+  mib?: MibResult;
+  /** Drops when the queue expired (each fragment still queued). */
+  expiryDrops?: MibResult['drop_reasons'];
 }
 
 export type DefragFn = (
   arrivals: readonly FragArrival[],
-  opts: { family: 'inet' | 'inet6' },
+  opts: { family: 'inet' | 'inet6'; ihl?: number },
 ) => DefragOutcome;
 
 /**

@@ -30,12 +30,11 @@ const fixture = JSON.parse(readFileSync(new URL('./fixtures/rcvbuf.json', import
   cases: Case[];
 };
 
-/** The truesize the receiver charges, from the core's own snapshots (the skbs that reach eth_type_trans). */
+/** The truesize the receiver charges: the core's one model (the datagram as it reaches udp_rcv). */
 function truesizeOf(len: number, mtu: number): number | string {
-  const r = ipSend({ ...DEFAULT_SEND_INPUT, sends: [len], mtu, sndbufCheck: false });
+  const r = ipSend({ ...DEFAULT_SEND_INPUT, sends: [len], mtu, sndbufCheck: false }, 'external');
   if (!r.ok) return r.errno;
-  const rx = r.trace.find((s) => s.fn === 'eth_type_trans');
-  return (rx?.snapshot.skbs ?? []).reduce((a, s) => a + s.truesize, 0);
+  return r.arrival?.truesize ?? 'never reached udp_rcv';
 }
 
 describe('receive queue against a real 6.18 kernel (fixtures/rcvbuf.json)', () => {

@@ -1,24 +1,27 @@
 /**
  * A Journey scenario: several sendto()s of the same datagram, an optional lost or reordered
  * fragment, the receiver's sk_rcvbuf and how the application reads. The stops are derived from the
- * core's own trace (ipSend: the output path and the loopback receiver) step by step; the journey
- * adds only what that trace folds away — the syscall entries, the wire, udp_rcv, ip_expire and
- * each recvfrom — and the receive-queue model of rcvqueue.ts.
+ * core's own trace (ipSend: the output path and the loopback receiver up to udp_rcv) step by
+ * step; the journey adds only what that trace folds away — the syscall entries, the wire,
+ * ip_expire and each recvfrom — and its socket, through the one receive-side model of core/udp
+ * (truesize of the arrival, sk_rcvbuf admission, drops and counters).
  */
+import {
+  mergeTally,
+  newTally,
+  tallyFrom,
+  tallyResult,
+  type DropReason,
+  type SnmpDelta,
+} from '../drops/index.ts';
 import { ipSend, type SendInput, type SendResult, DEFAULT_SEND_INPUT } from '../ip/index.ts';
+import { udpLibRcv, udpRecvmsgCounted } from '../udp/index.ts';
 import type { SkbSnapshot } from '../skb/index.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { OutputSnapshot } from '../ip/index.ts';
 import { type DefragFn, type FragArrival } from './defrag-verdict.ts';
 import { kernelDefrag } from './defrag-kernel.ts';
-import {
-  RMEM_DEFAULT,
-  rcvQueueInit,
-  udpEnqueue,
-  udpRecvmsg,
-  type RcvQueue,
-  type RecvResult,
-} from './rcvqueue.ts';
+import { RMEM_DEFAULT, rcvQueueInit, type RcvQueue, type RecvResult } from './rcvqueue.ts';
 import { skbSegments } from './segments.ts';
 import { placeRank, type Layer, type PacketState, type Side, type Stop } from './types.ts';
 
@@ -64,7 +67,10 @@ export interface DatagramOutcome {
   fate: DatagramFate;
   /** What recvfrom() returned for it (null: never read). */
   received: RecvResult | null;
-  /** skb->truesize charged to the receive queue (the sum of its fragments' truesizes). */
+  /**
+   * skb->truesize charged to the receive queue: the reassembled datagram's, after
+   * inet_frag_reasm_finish coalesced what it could (the one truesize model of core/ip).
+   */
   truesize: number | null;
 }
 
@@ -76,6 +82,10 @@ export interface JourneyResult {
   counters: Record<string, number>;
   /** How many packets leave per datagram. */
   packetsPerDatagram: number;
+  /** Every skb the kernel freed as a drop in the scenario, sorted by reason then function. */
+  drop_reasons: DropReason[];
+  /** Every SNMP counter that moved (sender and receiver), non-zero only. */
+  snmp_delta: SnmpDelta;
 }
 
 type Step = TraceStep<OutputSnapshot>;
@@ -107,7 +117,9 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
   const defrag = opts.defrag ?? kernelDefrag;
   const v6 = input.send.family === 'inet6';
   const nDgrams = clampInt(input.datagrams, 1, MAX_DATAGRAMS);
-  const r = ipSend(input.send);
+  // The core's own trace stops at udp_rcv: the Journey's socket (rcvbuf, reads) takes it from there.
+  const r = ipSend(input.send, 'external');
+  const mib = newTally();
   const trace = r.trace as readonly Step[];
   const payload = input.send.sends[0] ?? 0;
   const nPackets = r.wire.length;
@@ -136,7 +148,6 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
   const l2Step = trace.find((s) => s.dir === 'down' && /finish_output2$/.test(s.fn));
   const wireIndex = new Map<number, number>();
   l2Step?.snapshot.skbs.forEach((s, i) => wireIndex.set(s.id, i));
-  const recvStepIndex = trace.findIndex((s) => /recvmsg$/.test(s.fn));
   const recvFn = v6 ? 'udpv6_recvmsg' : 'udp_recvmsg';
   const recvFile = v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c';
 
@@ -165,7 +176,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
 
   const read = (why: string) => {
     const before = rcvq.rmem;
-    const { queue, result } = udpRecvmsg(rcvq, input.bufsize);
+    const { queue, result } = udpRecvmsgCounted(rcvq, input.bufsize, v6 ? 'inet6' : 'inet', mib);
     if (!result) return;
     rcvq = queue;
     const o = outcomes[result.datagram];
@@ -196,7 +207,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
         side: 'rx',
         layer: 'app',
         datagram: result.datagram,
-        traceStep: recvStepIndex >= 0 ? recvStepIndex : null,
+        traceStep: null,
         why: `${why}recvfrom(fd, buf, ${input.bufsize}) → __skb_recv_udp takes datagram ${result.datagram + 1}, whole: one sendto() is one recvfrom(). ${
           result.truncated
             ? `It is ${result.len} bytes, the buffer ${input.bufsize}: ${result.copied} bytes are copied, MSG_TRUNC is set in msg_flags, and the other ${result.discarded} are discarded with the skb (skb_consume_udp).`
@@ -277,6 +288,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
         cur,
       );
     }
+    mergeTally(mib, tallyFrom(r.sides.tx));
     if (!r.ok) {
       emit(
         {
@@ -289,6 +301,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
           traceStep: null,
           why: `${tag}sendto() returns -1 with errno ${r.errno}: ${r.why}. Nothing reaches the wire.`,
           vars: { errno: r.errno },
+          ...(r.drop_reasons.length ? { drops: r.drop_reasons } : {}),
         },
         [],
       );
@@ -340,24 +353,25 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
     const byId = new Map<number, SkbSnapshot>();
     let rxCur: PacketState[] = [];
     const arrivedIds = new Set(arrived.map((k) => (cur[k] ? Number(cur[k].key.split(':s')[1]) : -1)));
-    let truesize = 0;
+    // One truesize model: the datagram as inet_frag_reasm_finish left it at udp_rcv.
+    const truesize = r.arrival?.truesize ?? 0;
+    // The receiver's IP layer: the core's own count when every packet arrived (order changes
+    // nothing), the reassembly core's for the fragments that did when one was lost.
+    if (arrived.length === n) mergeTally(mib, tallyFrom(r.sides.rx));
     if (arrived.length === 0) {
       outcomes.push({ datagram: d, sent: r.sent, fate: 'lost', received: null, truesize: null });
     } else {
       let fate: DatagramFate | null = null;
       let rxLayerNow: Layer = 'l2';
       for (const { s: st, i } of upSteps) {
-        if (/recvmsg$/.test(st.fn)) break; // the reads are the application's: see below
         let l = rxLayer(st.fn);
         if (placeRank('rx', l) < placeRank('rx', rxLayerNow)) l = rxLayerNow;
         rxLayerNow = l;
         for (const s of st.snapshot.skbs)
-          if (arrivedIds.has(s.id) || /reasm|deliver|enqueue/.test(st.fn)) byId.set(s.id, s);
-        if (st.fn === 'eth_type_trans')
-          truesize = st.snapshot.skbs.filter((s) => arrivedIds.has(s.id)).reduce((a, s) => a + s.truesize, 0);
+          if (arrivedIds.has(s.id) || /reasm|deliver/.test(st.fn)) byId.set(s.id, s);
         const defragStep = st.fn === 'ip_defrag' || st.fn === 'ipv6_frag_rcv';
         const reasmStep = /frag_reasm$/.test(st.fn);
-        if (reasmStep || /deliver_finish$|input_finish$|enqueue/.test(st.fn)) {
+        if (reasmStep || /deliver_finish$|input_finish$/.test(st.fn)) {
           const head = st.snapshot.skbs[0];
           if (head) rxCur = [pkt(d, head, 'rx', l, false, 0)];
           else rxCur = rxCur.map((p) => ({ ...p, layer: l }));
@@ -387,7 +401,12 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
             const mf = w ? (w.family === 'inet' ? w.mf : (w.frag?.mf ?? false)) : false;
             return { index: k, offset: off, end, mf };
           });
-          const out = defrag(arrivals, { family: v6 ? 'inet6' : 'inet' });
+          const w0 = r.wire[0];
+          const out = defrag(arrivals, {
+            family: v6 ? 'inet6' : 'inet',
+            ...(w0?.family === 'inet' ? { ihl: w0.ihl } : {}),
+          });
+          if (arrived.length < n && out.mib) mergeTally(mib, tallyFrom(out.mib));
           const lastEv = out.events[out.events.length - 1];
           emit(
             {
@@ -422,6 +441,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
                 traceStep: null,
                 why: `${tag}${out.expired.afterSeconds} s later: ${out.expired.why}. The datagram is never delivered; the application is not told.`,
                 vars: { seconds: out.expired.afterSeconds, icmp_time_exceeded: out.expired.icmpTimeExceeded },
+                ...(out.expiryDrops?.length ? { drops: out.expiryDrops } : {}),
               },
               rxCur.map((p) => ({ ...p, status: 'dropped' as const })),
             );
@@ -429,53 +449,6 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
             break;
           }
           continue;
-        }
-        if (/enqueue/.test(st.fn)) {
-          // udp_rcv → __udp4_lib_rcv first (folded into this step by the core trace)
-          emit(
-            {
-              fn: v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv',
-              file: v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c',
-              dir: 'up',
-              side: 'rx',
-              layer: 'l4',
-              datagram: d,
-              traceStep: i,
-              why: `${tag}${v6 ? 'udpv6_rcv' : 'udp_rcv'} → ${v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv'}: uh->len ${payload + 8} fits skb->len, the checksum is checked, ${v6 ? '__udp6_lib_lookup_skb' : '__udp4_lib_lookup_skb'} finds the bound socket; udp_queue_rcv_skb → __udp_queue_rcv_skb.`,
-              vars: { 'uh->len': payload + 8 },
-            },
-            rxCur.map((p) => ({ ...p, layer: 'l4' })),
-          );
-          const { queue, verdict } = udpEnqueue(rcvq, { datagram: d, len: payload, truesize });
-          rcvq = queue;
-          const ok = verdict.ok;
-          const item = rxCur.map((p) => ({
-            ...p,
-            layer: 'socket' as const,
-            status: ok ? ('queued' as const) : ('dropped' as const),
-            label: `datagram ${d + 1}`,
-          }));
-          emit(
-            {
-              fn: st.fn,
-              file: st.file,
-              dir: 'up',
-              side: 'rx',
-              layer: 'socket',
-              datagram: d,
-              traceStep: i,
-              why: `${tag}skb->truesize ${truesize}${n > 1 ? ` (the ${n} fragments' buffers, now one frag_list)` : ''}: ${verdict.why}${
-                ok
-                  ? '. sk_data_ready wakes a reader.'
-                  : '. __udp_queue_rcv_skb counts UDP_MIB_RCVBUFERRORS and UDP_MIB_INERRORS ("an ENOMEM error is charged twice"), udp_drops_inc counts sk_drops; the sender never knows.'
-              }`,
-              vars: { truesize, sk_rmem_alloc: rcvq.rmem, sk_rcvbuf: rcvq.rcvbuf, queued: ok },
-            },
-            item,
-          );
-          if (ok) others = [...others, ...item];
-          fate = ok ? 'delivered' : 'dropped-rcvbuf';
-          break;
         }
         emit(
           {
@@ -488,9 +461,57 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
             traceStep: i,
             why: tag + st.why,
             vars: st.snapshot.vars,
+            ...(st.drops?.length ? { drops: st.drops } : {}),
           },
           rxCur,
         );
+      }
+      if (fate === null && r.arrival) {
+        // udp_rcv → __udp4_lib_rcv → the Journey's own socket (the core stopped at udp_rcv).
+        emit(
+          {
+            fn: v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv',
+            file: v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c',
+            dir: 'up',
+            side: 'rx',
+            layer: 'l4',
+            datagram: d,
+            traceStep: null,
+            why: `${tag}${v6 ? 'udpv6_rcv' : 'udp_rcv'} → ${v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv'}: uh->len ${payload + 8} fits skb->len, the checksum is checked, ${v6 ? '__udp6_lib_lookup_skb' : '__udp4_lib_lookup_skb'} finds the bound socket; udp_queue_rcv_skb → __udp_queue_rcv_skb.`,
+            vars: { 'uh->len': payload + 8 },
+          },
+          rxCur.map((p) => ({ ...p, layer: 'l4' })),
+        );
+        const u = udpLibRcv({ bound: true, queue: rcvq }, { ...r.arrival, datagram: d }, mib);
+        if (u.queue) rcvq = u.queue;
+        const ok = u.fate === 'queued';
+        const item = rxCur.map((p) => ({
+          ...p,
+          layer: 'socket' as const,
+          status: ok ? ('queued' as const) : ('dropped' as const),
+          label: `datagram ${d + 1}`,
+        }));
+        emit(
+          {
+            fn: ok ? '__udp_enqueue_schedule_skb' : u.fn,
+            file: ok ? 'net/ipv4/udp.c' : u.file,
+            dir: 'up',
+            side: 'rx',
+            layer: 'socket',
+            datagram: d,
+            traceStep: null,
+            why: `${tag}skb->truesize ${truesize}${n > 1 ? ` (the ${n} fragments after inet_frag_reasm_finish: ${r.arrival.chained} on the frag_list)` : ''}: ${u.why}${
+              ok
+                ? '. sk_data_ready wakes a reader.'
+                : ' ("an ENOMEM error is charged twice"); udp_drops_inc counts sk_drops; the sender never knows.'
+            }`,
+            vars: { truesize, sk_rmem_alloc: rcvq.rmem, sk_rcvbuf: rcvq.rcvbuf, queued: ok },
+            ...(u.drops.length ? { drops: u.drops } : {}),
+          },
+          item,
+        );
+        if (ok) others = [...others, ...item];
+        fate = ok ? 'delivered' : 'dropped-rcvbuf';
       }
       outcomes.push({
         datagram: d,
@@ -517,5 +538,6 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
     outcomes,
     counters: counters(),
     packetsPerDatagram: nPackets,
+    ...tallyResult(mib),
   };
 }

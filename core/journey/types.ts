@@ -1,4 +1,5 @@
 /** The Journey's vocabulary: where a packet is (side, layer) and what it looks like (header segments). */
+import type { DropReason } from '../drops/index.ts';
 import type { RegionKind } from '../skb/index.ts';
 
 export type Side = 'tx' | 'wire' | 'rx';
@@ -79,4 +80,6 @@ export interface Stop {
   rcvq: RcvQueueView;
   counters: Record<string, number>;
   vars: Record<string, number | string | boolean>;
+  /** The skbs the kernel freed as drops at this stop (reason, freeing function, count). */
+  drops?: readonly DropReason[];
 }

@@ -178,4 +178,6 @@ export const DEFRAG_PARAMS = {
   until: whole('until', 'Clock', { min: 0, max: 2 ** 31 - 1, unit: 'ms' }, 0),
   id: whole('id', 'IP id', { min: 0, max: 0xffffffff }, 0),
   at: whole('at', 'Arrival time', { min: 0, max: 2 ** 31 - 1, unit: 'ms' }, 0),
+  /** net.ipv4.ipfrag_max_dist: the kernel's default is 64; 0 switches ip_frag_too_far off. */
+  maxDist: whole('max-dist', 'ipfrag_max_dist', { min: 0, max: 2 ** 31 - 1 }, 64),
 } as const;

@@ -3,3 +3,4 @@ export * from './types.ts';
 export * from './alloc.ts';
 export * from './skb.ts';
 export * from './ops.ts';
+export * from './coalesce.ts';

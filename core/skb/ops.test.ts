@@ -32,7 +32,11 @@ describe('runSkbOps', () => {
     const last = r.outcomes.at(-1);
     expect(last?.ok).toBe(false);
     expect(last?.error?.kind).toBe('skb_under_panic');
-    expect(last?.error?.message).toMatch(/^skb_under_panic: text:\S+ len:64 put:8 /);
+    // skb_push moves data and len first, then calls skb_under_panic: the line shows the moved
+    // values (data 8 bytes below head, len 64 + 8); a fresh alloc_skb has no device.
+    expect(last?.error?.message).toBe(
+      'skb_under_panic: text:ffffffff81000000 len:72 put:8 head:ffff888000000000 data:ffff887ffffffff8 tail:0x40 end:0x100 dev:<NULL>',
+    );
     expect(r.trace.at(-1)?.snapshot.skb).toEqual(r.trace.at(-2)?.snapshot.skb);
   });
   it('put past end is skb_over_panic; pull past len returns NULL', () => {
@@ -41,6 +45,19 @@ describe('runSkbOps', () => {
       { op: 'put', n: 257 },
     ]);
     expect(over.outcomes[1]?.error?.kind).toBe('skb_over_panic');
+    // skb_put moves tail and len first: tail 0 + 257 past end 256 (the 576-byte small-head object).
+    expect(over.outcomes[1]?.error?.message).toBe(
+      'skb_over_panic: text:ffffffff81000000 len:257 put:257 head:ffff888000000000 data:ffff888000000000 tail:0x101 end:0x100 dev:<NULL>',
+    );
+    const reserve = runSkbOps([
+      { op: 'alloc', n: 100 },
+      { op: 'reserve', n: 300 },
+    ]);
+    // skb_reserve has no check of its own: no panic line, a warning instead.
+    expect(reserve.outcomes[1]?.error).toMatchObject({
+      kind: 'warn',
+      message: expect.stringMatching(/does not check/),
+    });
     const pull = runSkbOps([
       { op: 'alloc', n: 100 },
       { op: 'put', n: 10 },

@@ -109,8 +109,19 @@ export function applySkbOp(skb: SkBuff, op: SkbOp): SkbOpOutcome {
             message: `skb_reserve is for an empty buffer (len ${skb.len}): the kernel would move data and tail over live bytes`,
           },
         };
-      const r = skbReserve(skb, op.n);
-      return r.ok ? { op, ok: true } : { op, ok: false, error: { kind: r.panic, message: r.message } };
+      // skb_reserve is an inline helper without a check: past end it would leave tail beyond the
+      // buffer (no panic of its own; the next skb_put would BUG). The lab refuses it with that.
+      if (skb.tail + op.n > skb.end)
+        return {
+          op,
+          ok: false,
+          error: {
+            kind: 'warn',
+            message: `skb_reserve(${op.n}) would move data and tail past end (${skb.tail} + ${op.n} > ${skb.end}): skb_reserve does not check, so nothing stops it here, and the next skb_put would hit skb_over_panic`,
+          },
+        };
+      skbReserve(skb, op.n);
+      return { op, ok: true };
     }
     case 'put': {
       if (skb.data_len)

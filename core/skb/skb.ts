@@ -43,8 +43,24 @@ export function allocSkb(size: number, label = ''): SkBuff {
   };
 }
 
-function panicText(fn: string, skb: SkBuff, n: number): string {
-  return `${fn}: text:ffffffff81000000 len:${skb.len} put:${n} head:ffff888000000000 data:ffff888000000000 tail:${'0x' + skb.tail.toString(16)} end:${'0x' + skb.end.toString(16)} dev:lo`;
+/** The head pointer the panic lines print (%px of a direct-map address); offsets are from it. */
+const HEAD_ADDR = 0xffff888000000000n;
+const ptr = (offset: number): string => (HEAD_ADDR + BigInt(offset)).toString(16);
+/** printf("%#lx"): 0x-prefixed hex, but a plain 0 for zero. */
+const lx = (v: number): string => (v === 0 ? '0' : `0x${v.toString(16)}`);
+
+/**
+ * skb_panic (net/core/skbuff.c): "%s: text:%px len:%d put:%d head:%px data:%px tail:%#lx
+ * end:%#lx dev:%s". skb_put and skb_push move the pointers and len BEFORE they test and call
+ * skb_over_panic / skb_under_panic, so the line shows the moved values: `after` is the skb as
+ * the failed call left it. A buffer fresh from alloc_skb has no device: dev:<NULL>.
+ */
+function panicText(
+  fn: 'skb_over_panic' | 'skb_under_panic',
+  after: { len: number; data: number; tail: number; end: number },
+  n: number,
+): string {
+  return `${fn}: text:ffffffff81000000 len:${after.len} put:${n} head:${ptr(0)} data:${ptr(after.data)} tail:${lx(after.tail)} end:${lx(after.end)} dev:<NULL>`;
 }
 
 /** skb_reserve(len): data += len, tail += len (an empty buffer only). */
@@ -54,7 +70,7 @@ export function skbReserve(skb: SkBuff, n: number): SkbOpResult {
       ok: false,
       panic: 'skb_over_panic',
       fn: 'skb_reserve',
-      message: panicText('skb_over_panic', skb, n),
+      message: `skb_reserve(${n}) would move tail past end (${skb.tail} + ${n} > ${skb.end}); the inline helper does not check, the next skb_put would hit skb_over_panic`,
     };
   skb.data += n;
   skb.tail += n;
@@ -73,7 +89,7 @@ export function skbPut(
       ok: false,
       panic: 'skb_over_panic',
       fn: 'skb_put',
-      message: panicText('skb_over_panic', skb, n),
+      message: panicText('skb_over_panic', { ...skb, tail: skb.tail + n, len: skb.len + n }, n),
     };
   if (kind && n > 0) skb.regions.push({ kind, start: skb.tail, end: skb.tail + n, ...range });
   skb.tail += n;
@@ -88,7 +104,7 @@ export function skbPush(skb: SkBuff, n: number, kind?: RegionKind): SkbOpResult 
       ok: false,
       panic: 'skb_under_panic',
       fn: 'skb_push',
-      message: panicText('skb_under_panic', skb, n),
+      message: panicText('skb_under_panic', { ...skb, data: skb.data - n, len: skb.len + n }, n),
     };
   skb.data -= n;
   skb.len += n;

@@ -1,4 +1,5 @@
 import type { Text } from '../i18n/msg.ts';
+import type { DropReason } from '../drops/types.ts';
 
 /**
  * A trace is the ordered list of kernel steps a pipeline went through. Panels and the
@@ -20,6 +21,11 @@ export interface TraceStep<S = unknown, W extends Text = string> {
   dir: 'down' | 'up';
   /** The state the panels draw at this step (sk_buffs, a socket, a cursor…). */
   snapshot: S;
+  /**
+   * The skbs this step freed as drops (skb:kfree_skb): reason, freeing function, count. Absent
+   * when the step dropped nothing.
+   */
+  drops?: readonly DropReason[];
 }
 
 export type Trace<S = unknown, W extends Text = string> = readonly TraceStep<S, W>[];

@@ -1,7 +1,8 @@
 /**
  * Oracle format `fragmentation` (frag_capture.py): UDP/raw sends on loopback and every IP
  * packet that left. Compared field for field: sent / errno, the receiver's length, ICMP
- * replies, and each wire packet's lengths, offsets, flags, IHL and option bytes. IP ids are
+ * replies, and each wire packet's lengths, offsets, flags, IHL and option bytes; when a case
+ * has them (fragmentation-drops.json), its drop_reasons and snmp_delta field for field. IP ids are
  * free (a real kernel draws them at random) except that "id is 0" must agree; timestamp
  * values inside a TS option are free (they are the time of day).
  */
@@ -33,6 +34,8 @@ interface FragCase {
   received_length?: number | null;
   icmp_replies?: number;
   wire: Record<string, unknown>[];
+  drop_reasons?: unknown;
+  snmp_delta?: unknown;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -104,6 +107,14 @@ export function runFragCase(c: FragCase): CaseOutcome {
   const free = (r.wire[0] as { optionsTimeBytes?: number[] } | undefined)?.optionsTimeBytes ?? [];
   expected.wire = c.wire.map((w, i) => comparable(w, i === 0 ? free : []));
   got.wire = r.wire.map((p, i) => comparable({ ...wireFacts(p) }, i === 0 ? free : []));
+  if ('drop_reasons' in c) {
+    expected.drop_reasons = c.drop_reasons;
+    got.drop_reasons = r.drop_reasons;
+  }
+  if ('snmp_delta' in c) {
+    expected.snmp_delta = c.snmp_delta;
+    got.snmp_delta = r.snmp_delta;
+  }
   const diffs = diffFields(expected, got);
   return { name: c.name ?? `mtu${c.mtu}`, pass: diffs.length === 0, diffs };
 }

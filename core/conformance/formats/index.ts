@@ -7,6 +7,7 @@ import { netlinkTsharkFormat } from './netlink-tshark.ts';
 import { reassemblyFormat } from './reassembly.ts';
 import { sndbufBoundariesFormat } from './sndbuf-boundaries.ts';
 import { socketMatrixFormat } from './socket-matrix.ts';
+import { udpReceiveFormat } from './udp-receive.ts';
 
 export const FORMATS: readonly OracleFormat[] = [
   fragmentationFormat,
@@ -16,6 +17,7 @@ export const FORMATS: readonly OracleFormat[] = [
   netlinkMacrosFormat,
   netlinkConversationsFormat,
   netlinkTsharkFormat,
+  udpReceiveFormat,
 ];
 
 export function formatFor(doc: unknown): OracleFormat | undefined {

@@ -2,7 +2,8 @@
  * Oracle format `reassembly` (reasm_capture.py): fragments of one UDP datagram written onto
  * loopback in a given order, and what the bound UDP socket received. Compared per case: the
  * number of datagrams delivered, their lengths, whether their bytes equal the sender's, and
- * (when the case recorded them) the ICMP errors the kernel sent about its packets.
+ * (when the case recorded them) the ICMP errors the kernel sent about its packets, its
+ * drop_reasons and snmp_delta field for field. `ipfrag_max_dist` goes to the model as given.
  */
 import { reassemble, type FragmentSpec } from '../../ip/defrag.ts';
 import { diffFields, type CaseOutcome, type OracleFormat } from '../types.ts';
@@ -18,6 +19,9 @@ interface ReasmCase {
   delivered_lengths: number[];
   delivered_equals_expected: boolean[];
   icmp?: [number, number][];
+  ipfrag_max_dist?: number;
+  drop_reasons?: unknown;
+  snmp_delta?: unknown;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -31,6 +35,7 @@ export function runReasmCase(c: ReasmCase, i = 0): CaseOutcome {
     len: c.payload_length,
     id: c.id ?? 0x4242,
     until: lastAt + (c.wait_ms ?? 100),
+    ...(typeof c.ipfrag_max_dist === 'number' ? { ipfrag_max_dist: c.ipfrag_max_dist } : {}),
     fragments: frags.map((f) => ({
       offset: f.offset,
       length: f.length,
@@ -54,6 +59,14 @@ export function runReasmCase(c: ReasmCase, i = 0): CaseOutcome {
   if (Array.isArray(c.icmp)) {
     expected.icmp = c.icmp;
     got.icmp = r.icmp.map((m) => [m.type, m.code]);
+  }
+  if ('drop_reasons' in c) {
+    expected.drop_reasons = c.drop_reasons;
+    got.drop_reasons = r.drop_reasons;
+  }
+  if ('snmp_delta' in c) {
+    expected.snmp_delta = c.snmp_delta;
+    got.snmp_delta = r.snmp_delta;
   }
   const diffs = diffFields(expected, got);
   return { name, pass: diffs.length === 0, diffs };

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fragmentCommand } from './fragment.ts';
+import { reassembleCommand } from './reassemble.ts';
+import { parseDatagrams, receiveCommand } from './receive.ts';
+import { runCli } from './commands.ts';
+import { traceCommand } from './trace.ts';
+
+describe('drops and counters in the CLI', () => {
+  it('fragment --json carries drop_reasons and snmp_delta with the fixtures’ names; the table has both sections', () => {
+    const j = JSON.parse(fragmentCommand(['--len', '65507', '--mtu', '68', '--json']).out);
+    expect(j.drop_reasons).toEqual([
+      { reason: 'NOT_SPECIFIED', function: '__ip_flush_pending_frames', count: 512 },
+    ]);
+    expect(j.snmp_delta).toEqual({ Ip: { OutDiscards: 1 }, Udp: { SndbufErrors: 1 } });
+    const t = fragmentCommand(['--len', '4000']).out;
+    expect(t).toMatch(/^Drops: none/m);
+    expect(t).toMatch(/^IpFragCreates\s+\+3\s/m);
+  });
+  it('trace shows each drop on its step', () => {
+    const t = traceCommand(['--len', '65507', '--mtu', '68']).out;
+    expect(t).toMatch(
+      /__ip_flush_pending_frames .*\n.*\n\s+✗ drop: 512 × NOT_SPECIFIED in __ip_flush_pending_frames/,
+    );
+    const j = JSON.parse(traceCommand(['--len', '65507', '--mtu', '68', '--json']).out);
+    expect(j.steps.filter((s: { drops?: unknown }) => s.drops)).toHaveLength(1);
+  });
+  it('reassemble --max-dist goes to the core as ipfrag_max_dist; drops and counters in --json', () => {
+    const frags = ['--frags', '0:8:1,8:560:0', '--len', '560'];
+    const j = JSON.parse(reassembleCommand([...frags, '--max-dist', '4', '--order', '0,0,1', '--json']).out);
+    expect(j.input.ipfrag_max_dist).toBe(4);
+    expect(j.drop_reasons).toEqual([{ reason: 'DUP_FRAG', function: 'ip_defrag', count: 1 }]);
+    expect(j.snmp_delta.Ip.ReasmReqds).toBe(3);
+    expect(reassembleCommand([...frags, '--max-dist', 'x']).code).toBe(2);
+    expect(reassembleCommand([...frags]).out).toMatch(/^Drops: none/m);
+  });
+  it('receive: a table with runs of alike datagrams, JSON in the fixture shape, clear errors', () => {
+    const t = receiveCommand(['--datagrams', '1000x400']).out;
+    expect(t).toMatch(/^1–92\s+1000\s+1000\s+1\s+2304\s+queued\s+1000$/m);
+    expect(t).toMatch(/^93–400\s+1000\s+1000\s+1\s+2304\s+rcvbuf\s+-$/m);
+    expect(t).toMatch(/^UdpRcvbufErrors\s+\+308\s/m);
+    const j = JSON.parse(
+      receiveCommand(['--datagrams', '100,100', '--rcvbuf', '0', '--read', '2', '--json']).out,
+    );
+    expect(j.sk_rcvbuf).toBe(2304);
+    expect(j.received).toEqual([
+      { index: null, length: 2, truncated: true },
+      { index: null, length: 2, truncated: true },
+    ]);
+    expect(receiveCommand(['--datagrams', 'a,b']).code).toBe(2);
+    expect(receiveCommand(['--datagrams', '1', '--family', 'ipx']).code).toBe(2);
+    expect(receiveCommand(['--datagrams', '1000x5000']).out).toMatch(/at most 4096 datagrams/);
+    expect(runCli(['receive', '--help']).out).toMatch(/--rcvbuf/);
+  });
+  it('parseDatagrams: lists and repeats, bounded', () => {
+    expect(parseDatagrams('1,2x3')).toEqual([1, 2, 2, 2]);
+    expect(parseDatagrams('1x200000')).toBeNull();
+    expect(parseDatagrams('1,,2')).toBeNull();
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * ip_setup_cork / ip6_setup_cork (net/ipv4/ip_output.c, net/ipv6/ip6_output.c): what is fixed
+ * for the whole datagram before the first byte is appended — cork->fragsize (path MTU or device
+ * MTU, by PMTU mode), the header length, and the socket's send-buffer accounting.
+ */
+import { IP_OUTPUT_C, appendGeometry, type Cork, type SockMem } from './append.ts';
+import { sendFail, type SendContext } from './send-context.ts';
+import type { SendFail } from './types.ts';
+
+/** A page of the task frag that is already used up, so the first SG append takes a fresh one. */
+const SKB_PAGE_FULL = 32768;
+
+export interface CorkSetup {
+  cork: Cork;
+  mem: SockMem;
+}
+
+/** ip_setup_cork: the cork and the socket's memory, or ENETUNREACH below IPv4's minimum MTU. */
+export function ipSetupCork(ctx: SendContext): CorkSetup | SendFail {
+  const { input, v6, usePmtu, pathMtu, devMtu, headerLength } = ctx;
+  const fragsize = usePmtu ? pathMtu : devMtu;
+  const cork: Cork = {
+    family: input.family,
+    fragsize,
+    fragheaderlen: headerLength,
+    headersize: headerLength,
+    ignoreDf: ctx.ignoreDf,
+    length: 0,
+    hhLen: ctx.hhLen,
+    sg: input.sg,
+    hwCsum: true,
+  };
+  const geo = appendGeometry(cork);
+  Object.assign(ctx.common.numbers, {
+    fragsize,
+    fragheaderlen: headerLength,
+    maxfraglen: geo.maxfraglen,
+    maxnonfragsize: geo.maxnonfragsize,
+    hh_len: ctx.hhLen,
+    dataPerFragment: geo.maxfraglen - headerLength,
+  });
+  if (!v6 && fragsize < 68)
+    return sendFail(
+      ctx,
+      'ENETUNREACH',
+      'ip_setup_cork',
+      IP_OUTPUT_C,
+      `cork fragsize ${fragsize} is below 68 (inetdev_valid_mtu)`,
+    );
+  const mem: SockMem = {
+    wmemAlloc: 1,
+    sndbuf: input.sndbuf,
+    sndbufCheck: input.sndbufCheck,
+    pfrag: { used: SKB_PAGE_FULL, size: SKB_PAGE_FULL, id: 0 },
+  };
+  return { cork, mem };
+}

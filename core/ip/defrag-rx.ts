@@ -1,0 +1,216 @@
+/**
+ * The receiver's side around the queues: each packet's arrival (what the raw sender and the
+ * receiver count for it), the skb loopback hands over for each fragment (the raw sender's
+ * buffer), packets that are not fragments at all, and what __udp4_lib_rcv / __udp6_lib_rcv and
+ * the socket (core/udp: the one receive-side model) do with what comes out of reassembly.
+ */
+import { countMib } from '../drops/index.ts';
+import { allocSkb, skbPull, skbPut, skbReserve, skbSnapshot, type SkBuff } from '../skb/index.ts';
+import { udpLibRcv, type UdpArrival } from '../udp/udp-rcv.ts';
+import { icmpError } from './icmp.ts';
+import type { Family } from './types.ts';
+import {
+  SENDER_SLACK,
+  UDP_HLEN,
+  type DefragArrival,
+  type DefragDatagram,
+  type DefragNet,
+  type FragIn,
+  type FragPiece,
+  type InetFragQueue,
+} from './defrag-types.ts';
+import { step } from './frag-net.ts';
+
+/** The fixtures' fill for "other" bytes (0xEE): a UDP header of them says uh->len 0xEEEE. */
+const OTHER_WORD = 0xeeee;
+
+export const ipSection = (net: DefragNet) => (net.family === 'inet6' ? 'Ip6' : 'Ip');
+
+/** The whole packet carrying this fragment: IP header (+ IPv6 fragment header) and its bytes. */
+export function packetLength(net: DefragNet, length: number): number {
+  return (net.family === 'inet' ? net.ihl : 48) + length;
+}
+
+/** The received fragment's skb as loopback hands it over: the sender's raw buffer, MAC header pulled. */
+export function fragmentSkb(net: DefragNet, f: FragIn, index: number): SkBuff {
+  const family: Family = net.family;
+  const hl = family === 'inet' ? net.ihl : 48;
+  const skb = allocSkb(hl + f.length + SENDER_SLACK, `rx frag ${index + 1}`);
+  skbReserve(skb, 16);
+  if (family === 'inet') {
+    skbPut(skb, 20, 'ip');
+    if (hl > 20) skbPut(skb, hl - 20, 'ipopt');
+  } else {
+    skbPut(skb, 40, 'ip6');
+    skbPut(skb, 8, 'frag6');
+  }
+  const end = f.offset + f.length;
+  const h = Math.min(end, UDP_HLEN);
+  if (f.offset < h) skbPut(skb, h - f.offset, 'udp', { from: f.offset, to: h });
+  const from = Math.max(f.offset, UDP_HLEN);
+  if (end > from) skbPut(skb, end - from, 'payload', { from: from - UDP_HLEN, to: end - UDP_HLEN });
+  skb.network_header = 16;
+  return skb;
+}
+
+export function piecesEqual(pieces: readonly FragPiece[], from: number, to: number): boolean {
+  return pieces.every((p) => p.end <= from || p.offset >= to || p.fill === 'same');
+}
+
+/**
+ * One packet arrives: the raw sender on this host transmitted it (raw_send_hdrinc counts no
+ * OutRequests on IPv4, rawv6_send_hdrinc does), and ip_rcv / ipv6_rcv count it in.
+ */
+function countPacket(net: DefragNet, length: number): void {
+  const t = net.mib;
+  const v6 = net.family === 'inet6';
+  const len = packetLength(net, length);
+  if (net.source === 'self' && net.sender === 'raw') {
+    if (v6) countMib(t, 'Ip6', 'OutRequests');
+    countMib(t, ipSection(net), 'OutTransmits');
+    countMib(t, v6 ? 'Ip6' : 'IpExt', 'OutOctets', len);
+  }
+  countMib(t, ipSection(net), 'InReceives');
+  countMib(t, v6 ? 'Ip6' : 'IpExt', 'InOctets', len);
+  countMib(t, v6 ? 'Ip6' : 'IpExt', 'InNoECTPkts');
+}
+
+/**
+ * ip_local_deliver_finish / ip6_input_finish hand the datagram to udp_rcv (InDelivers), and
+ * __udp4_lib_rcv / __udp6_lib_rcv do the rest with the one receive-side model of core/udp: the
+ * header checks, the socket lookup, sk_rcvbuf admission. What is queued is read when the clock
+ * stops (reassemble), as the fixtures' receiver reads only after the last fragment.
+ */
+export function deliver(
+  net: DefragNet,
+  a: DefragArrival,
+  q: InetFragQueue | null,
+  ipLength: number,
+  pieces: FragPiece[],
+  skb: SkBuff,
+  chained: number,
+): DefragDatagram {
+  const v6 = net.family === 'inet6';
+  countMib(net.mib, ipSection(net), 'InDelivers');
+  const headerIntact = piecesEqual(pieces, 0, UDP_HLEN);
+  const base = {
+    index: net.datagrams.length,
+    arrival: a.index,
+    queue: q?.serial ?? null,
+    ipLength,
+    pieces,
+    truesize: skb.truesize,
+    chained,
+    skb: skbSnapshot(skb),
+  };
+  let d: DefragDatagram;
+  if (net.socket === 'external') {
+    d = {
+      ...base,
+      delivered: true,
+      fate: 'external',
+      length: null,
+      equal: null,
+      fn: v6 ? 'udpv6_rcv' : 'udp_rcv',
+      file: v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c',
+      why: `the datagram (${ipLength} bytes, truesize ${skb.truesize}) reaches udp_rcv; the caller's socket takes it from here`,
+    };
+  } else {
+    const arrival: UdpArrival = {
+      family: net.family,
+      datagram: base.index,
+      ipLength,
+      ulen: headerIntact ? net.udpLength : OTHER_WORD,
+      headerIntact,
+      truesize: skb.truesize,
+      chained,
+    };
+    const ep =
+      net.socket === 'none' ? { bound: false as const } : { bound: true as const, queue: net.socket.queue };
+    const u = udpLibRcv(ep, arrival, net.mib);
+    if (u.queue && typeof net.socket === 'object') net.socket.queue = u.queue;
+    const queued = u.fate === 'queued' && u.len !== null;
+    const equal = queued ? piecesEqual(pieces, UDP_HLEN, (u.len ?? 0) + UDP_HLEN) : null;
+    d = {
+      ...base,
+      delivered: queued,
+      fate: u.fate,
+      length: queued ? u.len : null,
+      equal,
+      fn: queued ? (v6 ? 'udpv6_recvmsg' : 'udp_recvmsg') : u.fn,
+      file: u.file,
+      why: queued
+        ? `${u.why}; read once the clock stops: recv() returns ${u.len} bytes${equal ? '' : " — not all of them the sender's"}`
+        : u.why,
+    };
+    if (u.icmpPortUnreachable) {
+      const type = v6 ? 1 : 3;
+      const code = v6 ? 4 : 3;
+      icmpError(net.mib, {
+        family: net.family,
+        type,
+        code,
+        quoted: ipLength + (v6 ? 40 : net.ihl),
+        received: net.source === 'self',
+        inner: net.sender === 'raw' ? 'udp-no-socket' : 'udp-socket',
+      });
+      net.icmp.push({
+        type,
+        code,
+        name: v6
+          ? 'ICMPv6 Destination Unreachable (port unreachable)'
+          : 'ICMP Destination Unreachable (port unreachable)',
+        at: net.now,
+        why: 'no socket is bound to the destination port',
+      });
+    }
+    step(net, u.fn, u.file, u.why, a.index, [base.skb], u.drops);
+  }
+  net.datagrams.push(d);
+  if (d.delivered) net.deliveredCount++;
+  a.datagram = d.index;
+  if (net.socket === 'external') step(net, d.fn, d.file, d.why, a.index, [d.skb]);
+  return d;
+}
+
+export function newArrival(net: DefragNet, f: FragIn): DefragArrival {
+  const a: DefragArrival = {
+    index: net.arrivals.length,
+    at: net.now,
+    offset: f.offset,
+    length: f.length,
+    mf: f.mf,
+    id: f.id,
+    fill: f.fill,
+    queue: null,
+    created: false,
+    verdict: 'queued',
+    errno: null,
+    ret: 0,
+    fn: '',
+    file: '',
+    why: '',
+  };
+  net.arrivals.push(a);
+  countPacket(net, f.length);
+  return a;
+}
+
+/** A packet that is not (IPv4) or no longer (an IPv6 atomic fragment) a fragment goes straight up. */
+export function straightUp(
+  net: DefragNet,
+  a: DefragArrival,
+  skb: SkBuff,
+  fn: string,
+  file: string,
+  why: string,
+): void {
+  a.verdict = 'unfragmented';
+  a.errno = null;
+  a.fn = fn;
+  a.file = file;
+  a.why = why;
+  step(net, fn, file, why, a.index, [skbSnapshot(skb)]);
+  skbPull(skb, net.family === 'inet' ? net.ihl : 48);
+  deliver(net, a, null, a.length, [{ offset: 0, end: a.length, fill: a.fill, arrival: a.index }], skb, 0);
+}

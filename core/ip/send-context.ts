@@ -1,0 +1,160 @@
+/**
+ * What every stage of one send shares: the input, the derived sizes (header length, datagram
+ * length, MTUs, LL_RESERVED_SPACE), the trace being written, and the two ways a send ends —
+ * a SendFail (errno, the kernel function returning it, why) or the shared finish (send-finish.ts).
+ */
+import { mergeTally, newTally, tallyResult, type Tally } from '../drops/index.ts';
+import { type Errno } from '../errno/index.ts';
+import { llReservedSpace } from '../skb/index.ts';
+import type { RxSocket } from './receive.ts';
+import type { OutputTrace } from './step.ts';
+import {
+  PMTU_VALUE,
+  type IcmpReply,
+  type PmtuMode,
+  type SendFail,
+  type SendInput,
+  type WirePacket,
+} from './types.ts';
+
+export const UDP_C = 'net/ipv4/udp.c';
+export const UDP6_C = 'net/ipv6/udp.c';
+export const RAW_C = 'net/ipv4/raw.c';
+export const RAW6_C = 'net/ipv6/raw.c';
+export const IP_SOCKGLUE_C = 'net/ipv4/ip_sockglue.c';
+
+/** The loopback scenario the fixtures use. */
+export const LOOPBACK = {
+  saddr4: [127, 0, 0, 1],
+  daddr4: [127, 0, 0, 1],
+  /** Ethernet-style hard header of loopback (drivers/net/loopback.c). */
+  hardHeaderLen: 14,
+  /** The clock a TS option reads (ms since midnight UTC): a fixed noon, so traces are reproducible. */
+  nowMs: 12 * 3600 * 1000,
+};
+
+/** include/net/ip.h predicates on inet->pmtudisc. */
+export const ipSkUsePmtu = (m: PmtuMode): boolean => PMTU_VALUE[m] < PMTU_VALUE.probe;
+export const ipSkIgnoreDf = (m: PmtuMode): boolean => PMTU_VALUE[m] < PMTU_VALUE.do || m === 'omit';
+export const ipDontFragment = (m: PmtuMode, mtuLocked = false): boolean =>
+  m === 'do' || (m === 'want' && !mtuLocked);
+
+export type { IcmpReply } from './types.ts';
+
+/** The fields every SendResult carries, filled as the send goes. */
+export interface SendCommonFields {
+  input: SendInput;
+  datagramLength: number;
+  headerLength: number;
+  icmp: IcmpReply[];
+  numbers: Record<string, number>;
+}
+
+export interface SendContext {
+  input: SendInput;
+  trace: OutputTrace;
+  v6: boolean;
+  udp: boolean;
+  hdrincl: boolean;
+  /** The sends in order (one sendmsg with an iovec counts as one send of the iovec's total). */
+  sends: number[];
+  totalLen: number;
+  protocol: number;
+  headerLength: number;
+  datagramLength: number;
+  devMtu: number;
+  /** dst_mtu of the loopback route. */
+  pathMtu: number;
+  hhLen: number;
+  ignoreDf: boolean;
+  usePmtu: boolean;
+  /** udp_sendmsg / udpv6_sendmsg / raw_sendmsg / rawv6_sendmsg and its file. */
+  sendFn: string;
+  sendFile: string;
+  common: SendCommonFields;
+  /** The receiving UDP socket (see loopbackReceive). */
+  socket: RxSocket;
+  /** The sender's drops and counters (down to the wire). */
+  tx: Tally;
+  /** The receiver's (from the wire up). */
+  rx: Tally;
+}
+
+/** Everything derived from the input before the first kernel step. */
+export function sendContext(input: SendInput, socket: RxSocket = 'fresh'): SendContext {
+  const v6 = input.family === 'inet6';
+  const udp = input.sock === 'udp';
+  const hdrincl = input.sock === 'raw-hdrincl';
+  const sends = input.iov ? [input.iov.reduce((a, b) => a + b, 0)] : input.sends;
+  const totalLen = sends.reduce((a, b) => a + b, 0);
+  const optlen = v6 ? 0 : input.options.length ? (input.options.length + 3) & ~3 : 0;
+  const headerLength = v6 ? 40 : 20 + optlen;
+  const datagramLength = hdrincl ? totalLen + 20 : totalLen + (udp ? 8 : 0);
+  const devMtu = input.mtu;
+  return {
+    input,
+    trace: [],
+    v6,
+    udp,
+    hdrincl,
+    sends,
+    totalLen,
+    protocol: udp ? 17 : input.protocol,
+    headerLength,
+    datagramLength,
+    devMtu,
+    // dst_mtu of the loopback route: the device MTU, capped at IP_MAX_MTU (IPv4) / IP6_MAX_MTU.
+    pathMtu: v6 ? Math.min(devMtu, 65535 + 40) : Math.min(devMtu, 0xffff),
+    hhLen: llReservedSpace(LOOPBACK.hardHeaderLen),
+    ignoreDf: ipSkIgnoreDf(input.pmtu),
+    usePmtu: ipSkUsePmtu(input.pmtu),
+    sendFn: v6 ? (udp ? 'udpv6_sendmsg' : 'rawv6_sendmsg') : udp ? 'udp_sendmsg' : 'raw_sendmsg',
+    sendFile: v6 ? (udp ? UDP6_C : RAW6_C) : udp ? UDP_C : RAW_C,
+    common: { input, datagramLength, headerLength, icmp: [], numbers: {} },
+    socket,
+    tx: newTally(),
+    rx: newTally(),
+  };
+}
+
+/** drop_reasons and snmp_delta of the whole send, and split by side. */
+export function mibFields(ctx: SendContext): Pick<SendFail, 'drop_reasons' | 'snmp_delta' | 'sides'> {
+  const all = newTally();
+  mergeTally(all, ctx.tx);
+  mergeTally(all, ctx.rx);
+  return { ...tallyResult(all), sides: { tx: tallyResult(ctx.tx), rx: tallyResult(ctx.rx) } };
+}
+
+/** The send fails with `errno` from `fn` (file): nothing more leaves. */
+export function sendFail(
+  ctx: SendContext,
+  errno: Errno,
+  fn: string,
+  file: string,
+  why: string,
+  wire: WirePacket[] = [],
+): SendFail {
+  return {
+    ok: false,
+    ...ctx.common,
+    errno,
+    fn,
+    file,
+    why,
+    received_length: null,
+    wire,
+    fragPath: 'none',
+    fragPathWhy: 'nothing was fragmented',
+    trace: ctx.trace,
+    ...mibFields(ctx),
+  };
+}
+
+/** A small deterministic hash: stands in for ids a real kernel draws at random. */
+export function pseudoRandom(input: SendInput, bits: number): number {
+  const s = JSON.stringify(input);
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  const v = (h >>> 0) % 2 ** bits;
+  return v === 0 ? 1 : v;
+}

@@ -1,0 +1,64 @@
+/**
+ * The shared finish of every send that got its packets out: ip_finish_output2 /
+ * ip6_finish_output2 hand them to loopback_xmit (OutTransmits and OutOctets per packet, UDP
+ * OutDatagrams once ip_send_skb succeeded), and the loopback receiver takes them up again
+ * (receive.ts). One function for both families; only the bits that differ are parameters.
+ */
+import { countMib } from '../drops/index.ts';
+import { llOutput, type FragmentResult } from './fragment.ts';
+import { timestampBytes, type CompiledOptions } from './options.ts';
+import { loopbackReceive } from './receive.ts';
+import { mibFields, type SendContext } from './send-context.ts';
+import type { SendOk, WirePacket } from './types.ts';
+
+/** ip_finish_output2 / ip6_finish_output2 → loopback_xmit: what every packet that leaves counts. */
+export function countTransmits(ctx: SendContext, wire: readonly WirePacket[]): void {
+  countMib(ctx.tx, ctx.v6 ? 'Ip6' : 'Ip', 'OutTransmits', wire.length);
+  countMib(
+    ctx.tx,
+    ctx.v6 ? 'Ip6' : 'IpExt',
+    'OutOctets',
+    wire.reduce((s, w) => s + w.total_length, 0),
+  );
+}
+
+export function sendFinish(
+  ctx: SendContext,
+  frag: FragmentResult,
+  sent: number,
+  opt: CompiledOptions | undefined,
+): SendOk {
+  const { v6, udp, protocol, trace } = ctx;
+  llOutput(frag.out, v6, trace, frag.wire.length);
+  countTransmits(ctx, frag.wire);
+  if (udp) countMib(ctx.tx, v6 ? 'Udp6' : 'Udp', 'OutDatagrams');
+  const free = opt ? timestampBytes(opt) : [];
+  if (free.length && frag.wire[0] && frag.wire[0].family === 'inet')
+    (frag.wire[0] as WirePacket & { optionsTimeBytes?: number[] }).optionsTimeBytes = free;
+  const rx = loopbackReceive(
+    {
+      family: ctx.input.family,
+      out: frag.out,
+      wire: frag.wire,
+      transport: udp ? { kind: 'udp', socket: ctx.socket } : { kind: 'raw', socketProtocol: protocol },
+      protocol,
+      payload: sent,
+      sourceRouted: !v6 && opt?.srr !== undefined,
+      mib: ctx.rx,
+    },
+    trace,
+  );
+  return {
+    ok: true,
+    ...ctx.common,
+    icmp: rx.icmp,
+    sent,
+    received_length: rx.received,
+    arrival: rx.arrival,
+    wire: frag.wire,
+    fragPath: frag.path,
+    fragPathWhy: frag.why,
+    trace,
+    ...mibFields(ctx),
+  };
+}

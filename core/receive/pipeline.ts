@@ -1,0 +1,274 @@
+/**
+ * A UDP receive queue filled past its limit, as tools/drops_capture.py records it
+ * (udp-receive.json): one socket sends `datagrams` (their sizes) to a second one bound on
+ * loopback, which reads nothing until the last send has returned, then calls
+ * recvmsg(read_buffer) until EAGAIN. Each send runs through core/ip (ipSend, stopping at
+ * udp_rcv); each arrival meets the one receive-side model of core/udp: sk_rcvbuf admission by
+ * truesize (or NO_SOCKET when the port has no socket); the reads come last.
+ */
+import {
+  mergeTally,
+  newTally,
+  tallyFrom,
+  tallyResult,
+  type DropReason,
+  type SnmpDelta,
+} from '../drops/index.ts';
+import type { Errno } from '../errno/index.ts';
+import { DEFAULT_SEND_INPUT, icmpError, ipSend, type Family, type SendResult } from '../ip/index.ts';
+import type { TraceStep } from '../trace/index.ts';
+import { RMEM_DEFAULT, RMEM_MAX, rcvQueueInit, skRcvbufFromSockopt, type RcvQueue } from '../udp/rcvqueue.ts';
+import { UDP_FILES, udpLibRcv, udpRecvmsgCounted, type UdpFate } from '../udp/udp-rcv.ts';
+
+export interface UdpReceiveInput {
+  family: Family;
+  /** Loopback MTU (65,536 unless given). */
+  mtu?: number;
+  /** The value given to SO_RCVBUF before bind; null: untouched (net.core.rmem_default). */
+  rcvbuf: number | null;
+  /** The size of each datagram, in send order. */
+  datagrams: number[];
+  /** recvmsg()'s buffer size. */
+  read_buffer: number;
+  /** `none`: the port's socket was closed before the sends. */
+  receiver?: 'bound' | 'none';
+}
+
+export const UDP_RECEIVE_LIMITS = {
+  datagramsMax: 4096,
+  sizeMax: 1 << 20,
+  readBufferMax: 1 << 20,
+  rcvbufMax: 2 ** 31 - 1,
+} as const;
+
+export interface UdpReceiveSnapshot {
+  /** The datagram this step is about (null: the reads). */
+  datagram: number | null;
+  rmem: number;
+  rcvbuf: number;
+  /** Datagrams waiting in the queue after this step. */
+  queued: number;
+}
+
+export interface UdpDatagramOutcome {
+  index: number;
+  size: number;
+  /** sendto()'s result: bytes, or the errno. */
+  sent: number | Errno;
+  /** Packets on the wire (fragments). */
+  packets: number;
+  /** What __udp4_lib_rcv / __udp6_lib_rcv did with it (null: it never reached UDP). */
+  fate: UdpFate | null;
+  truesize: number | null;
+  chained: number | null;
+  /** Read by the application (and how much came back). */
+  read: { length: number; truncated: boolean } | null;
+}
+
+export interface UdpReceiveOk {
+  ok: true;
+  input: UdpReceiveInput;
+  /** What SO_RCVBUF reads back. */
+  sk_rcvbuf: number;
+  sent: (number | Errno)[];
+  /** recvmsg() results in order: the datagram's index (its first 4 bytes; null when fewer came back). */
+  received: { index: number | null; length: number; truncated: boolean }[];
+  icmp: [number, number][];
+  datagrams: UdpDatagramOutcome[];
+  drop_reasons: DropReason[];
+  snmp_delta: SnmpDelta;
+  trace: TraceStep<UdpReceiveSnapshot>[];
+}
+
+export interface UdpReceiveFail {
+  ok: false;
+  errno: 'EINVAL';
+  fn: 'sockscope';
+  why: string;
+  issues: { field: string; message: string }[];
+}
+
+export type UdpReceiveResult = UdpReceiveOk | UdpReceiveFail;
+
+const whole = (v: unknown, lo: number, hi: number): boolean =>
+  Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
+
+export function validateUdpReceiveInput(input: UdpReceiveInput): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  if (!input || typeof input !== 'object')
+    return [{ field: '(input)', message: 'not a receive-queue input' }];
+  const v6 = input.family === 'inet6';
+  if (input.family !== 'inet' && input.family !== 'inet6')
+    out.push({ field: 'family', message: 'family is inet or inet6' });
+  if (input.mtu !== undefined && !whole(input.mtu, v6 ? 1280 : 68, 65536))
+    out.push({
+      field: 'mtu',
+      message: `the loopback MTU is a whole number from ${v6 ? '1,280' : '68'} to 65,536`,
+    });
+  if (input.rcvbuf !== null && !whole(input.rcvbuf, 0, UDP_RECEIVE_LIMITS.rcvbufMax))
+    out.push({
+      field: 'rcvbuf',
+      message:
+        'rcvbuf (the SO_RCVBUF value) is a whole number from 0 to 2,147,483,647, or null for the default',
+    });
+  if (!Array.isArray(input.datagrams) || !input.datagrams.length)
+    out.push({ field: 'datagrams', message: 'give at least one datagram size' });
+  else if (input.datagrams.length > UDP_RECEIVE_LIMITS.datagramsMax)
+    out.push({ field: 'datagrams', message: `at most ${UDP_RECEIVE_LIMITS.datagramsMax} datagrams` });
+  else if (input.datagrams.some((n) => !whole(n, 0, UDP_RECEIVE_LIMITS.sizeMax)))
+    out.push({ field: 'datagrams', message: 'each datagram size is a whole number from 0 to 1,048,576' });
+  if (!whole(input.read_buffer, 0, UDP_RECEIVE_LIMITS.readBufferMax))
+    out.push({
+      field: 'read_buffer',
+      message: 'the read buffer is a whole number of bytes from 0 to 1,048,576',
+    });
+  if (input.receiver !== undefined && input.receiver !== 'bound' && input.receiver !== 'none')
+    out.push({ field: 'receiver', message: 'receiver is bound or none' });
+  return out;
+}
+
+/** Run the scenario. Never throws on user input. */
+export function udpReceive(input: UdpReceiveInput): UdpReceiveResult {
+  let issues: { field: string; message: string }[];
+  try {
+    issues = validateUdpReceiveInput(input);
+  } catch {
+    issues = [{ field: '(input)', message: 'not a receive-queue input' }];
+  }
+  if (issues.length)
+    return {
+      ok: false,
+      errno: 'EINVAL',
+      fn: 'sockscope',
+      why: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+      issues,
+    };
+  const v6 = input.family === 'inet6';
+  const mtu = input.mtu ?? 65536;
+  const skRcvbuf = input.rcvbuf === null ? RMEM_DEFAULT : skRcvbufFromSockopt(input.rcvbuf, RMEM_MAX);
+  const bound = input.receiver !== 'none';
+  let queue: RcvQueue = rcvQueueInit(skRcvbuf);
+  const mib = newTally();
+  const trace: TraceStep<UdpReceiveSnapshot>[] = [];
+  const snap = (datagram: number | null): UdpReceiveSnapshot => ({
+    datagram,
+    rmem: bound ? queue.rmem : 0,
+    rcvbuf: skRcvbuf,
+    queued: bound ? queue.queue.length : 0,
+  });
+  const sent: (number | Errno)[] = [];
+  const icmp: [number, number][] = [];
+  const outcomes: UdpDatagramOutcome[] = [];
+  // Every datagram of one size takes the same way down and up: send each size once.
+  const sends = new Map<number, SendResult>();
+  input.datagrams.forEach((size, i) => {
+    let r = sends.get(size);
+    if (!r) {
+      r = ipSend(
+        { ...DEFAULT_SEND_INPUT, family: input.family, sock: 'udp', mtu, pmtu: 'want', sends: [size] },
+        'external',
+      );
+      sends.set(size, r);
+    }
+    mergeTally(mib, tallyFrom(r.sides.tx));
+    mergeTally(mib, tallyFrom(r.sides.rx));
+    const o: UdpDatagramOutcome = {
+      index: i,
+      size,
+      sent: r.ok ? r.sent : r.errno,
+      packets: r.wire.length,
+      fate: null,
+      truesize: null,
+      chained: null,
+      read: null,
+    };
+    sent.push(o.sent);
+    outcomes.push(o);
+    const sendFn = v6 ? 'udpv6_sendmsg' : 'udp_sendmsg';
+    if (!r.ok) {
+      trace.push({
+        fn: r.fn,
+        file: r.file,
+        why: `datagram ${i + 1}: sendto(${size}) fails with ${r.errno}: ${r.why}`,
+        dir: 'down',
+        snapshot: snap(i),
+        ...(r.drop_reasons.length ? { drops: r.drop_reasons } : {}),
+      });
+      return;
+    }
+    if (!r.arrival) {
+      trace.push({
+        fn: sendFn,
+        file: UDP_FILES[input.family],
+        why: `datagram ${i + 1}: ${size} bytes in ${r.wire.length} packet${r.wire.length > 1 ? 's' : ''}; they never reach udp_rcv (${r.trace.at(-1)?.why ?? 'the receiver drops them'})`,
+        dir: 'up',
+        snapshot: snap(i),
+        ...(r.sides.rx.drop_reasons.length ? { drops: r.sides.rx.drop_reasons } : {}),
+      });
+      return;
+    }
+    const u = udpLibRcv(
+      bound ? { bound: true, queue } : { bound: false },
+      { ...r.arrival, datagram: i },
+      mib,
+    );
+    if (u.queue) queue = u.queue;
+    o.fate = u.fate;
+    o.truesize = r.arrival.truesize;
+    o.chained = r.arrival.chained;
+    if (u.icmpPortUnreachable) {
+      // The sender's socket exists: the error it gets back is no InErrors for the receiver.
+      icmpError(mib, {
+        family: input.family,
+        type: v6 ? 1 : 3,
+        code: v6 ? 4 : 3,
+        quoted: r.arrival.ipLength + (v6 ? 40 : 20),
+        received: true,
+        inner: 'udp-socket',
+      });
+      icmp.push([v6 ? 1 : 3, v6 ? 4 : 3]);
+    }
+    trace.push({
+      fn: u.fate === 'queued' ? '__udp_enqueue_schedule_skb' : u.fn,
+      file: u.fate === 'queued' ? UDP_FILES.inet : u.file,
+      why: `datagram ${i + 1}: sendto(${size}) → ${r.wire.length} packet${r.wire.length > 1 ? 's' : ''}${r.wire.length > 1 ? ', reassembled' : ''}, truesize ${r.arrival.truesize}: ${u.why}`,
+      dir: 'up',
+      snapshot: snap(i),
+      ...(u.drops.length ? { drops: u.drops } : {}),
+    });
+  });
+  const received: UdpReceiveOk['received'] = [];
+  if (bound) {
+    for (;;) {
+      const before = queue.rmem;
+      const r = udpRecvmsgCounted(queue, input.read_buffer, input.family, mib);
+      if (!r.result) break;
+      queue = r.queue;
+      const o = outcomes[r.result.datagram];
+      if (o) o.read = { length: r.result.copied, truncated: r.result.truncated };
+      received.push({
+        index: r.result.copied >= 4 ? r.result.datagram : null,
+        length: r.result.copied,
+        truncated: r.result.truncated,
+      });
+      trace.push({
+        fn: v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
+        file: UDP_FILES[input.family],
+        why: `recvmsg(${input.read_buffer}) takes datagram ${r.result.datagram + 1} (${r.result.len} bytes): ${r.result.copied} copied${r.result.truncated ? `, MSG_TRUNC (the other ${r.result.discarded} are discarded)` : ''}; sk_rmem_alloc ${before} → ${queue.rmem} (InDatagrams)`,
+        dir: 'up',
+        snapshot: snap(null),
+      });
+    }
+  }
+  return {
+    ok: true,
+    input,
+    sk_rcvbuf: skRcvbuf,
+    sent,
+    received,
+    icmp,
+    datagrams: outcomes,
+    ...tallyResult(mib),
+    trace,
+  };
+}

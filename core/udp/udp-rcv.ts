@@ -1,0 +1,181 @@
+/**
+ * __udp4_lib_rcv / __udp6_lib_rcv (net/ipv4/udp.c, net/ipv6/udp.c) with what they drop and
+ * count: a datagram (reassembled or not) arrives from IP; its header is checked, its socket
+ * looked up, and it is queued by __udp_enqueue_schedule_skb against sk_rcvbuf (rcvqueue.ts) —
+ * or dropped with SOCKET_RCVBUFF, NO_SOCKET, PKT_TOO_SMALL, UDP_CSUM. A dropped datagram that
+ * was reassembled frees each skb on its frag_list too (NOT_SPECIFIED at skb_release_data).
+ * udp_recvmsg counts InDatagrams when the application reads, not when the datagram is queued.
+ */
+import {
+  countDrop,
+  countMib,
+  newTally,
+  dropList,
+  mergeTally,
+  type DropReason,
+  type Tally,
+} from '../drops/index.ts';
+import { udpEnqueue, udpRecvmsg, type RcvQueue, type RecvResult } from './rcvqueue.ts';
+
+export type UdpFamily = 'inet' | 'inet6';
+
+const UDP_HLEN = 8;
+/** uh->len, ports and checksum of a header made of the fixtures' "other" fill bytes (0xEE). */
+export const FOREIGN_UDP_LEN = 0xeeee;
+
+/** A datagram as it reaches udp_rcv / udpv6_rcv: the IP payload after reassembly. */
+export interface UdpArrival {
+  family: UdpFamily;
+  /** Which datagram of the pipeline (its sendto(), or its reassembly). */
+  datagram: number;
+  /** skb->len at udp_rcv: the UDP header and everything after it. */
+  ipLength: number;
+  /** uh->len as it arrived (for a header that is not the sender's: what those bytes say). */
+  ulen: number;
+  /**
+   * The 8 header bytes are the sender's. False: they are other bytes (the fixtures' 0xEE fill,
+   * a raw socket's payload), so the ports and the checksum no longer fit either.
+   */
+  headerIntact: boolean;
+  /** skb->truesize: what the socket is charged. */
+  truesize: number;
+  /** skbs on its frag_list (each freed with it if it is dropped). */
+  chained: number;
+}
+
+/** The receiving port: a bound socket and its queue, or nobody. */
+export type UdpEndpoint = { bound: true; queue: RcvQueue } | { bound: false };
+
+export type UdpFate = 'queued' | 'rcvbuf' | 'no-socket' | 'no-header' | 'short' | 'csum';
+
+export interface UdpRcvOutcome {
+  fate: UdpFate;
+  /** The socket's queue afterwards (null: no socket). */
+  queue: RcvQueue | null;
+  /** Payload bytes a read would return in full (null: not queued). */
+  len: number | null;
+  fn: string;
+  file: string;
+  why: string;
+  /** The drops this step made (for its trace entry). */
+  drops: DropReason[];
+  /** NO_SOCKET answers with ICMP port unreachable: the caller's IP layer sends it. */
+  icmpPortUnreachable: boolean;
+}
+
+export const UDP_FILES = { inet: 'net/ipv4/udp.c', inet6: 'net/ipv6/udp.c' } as const;
+
+const sectionOf = (f: UdpFamily) => (f === 'inet6' ? 'Udp6' : 'Udp');
+
+/** Drop the datagram (and the fragments chained to it) with `reason` in `fn`; counts into both tallies. */
+function drop(t: Tally, step: Tally, a: UdpArrival, reason: string, fn: string): void {
+  for (const x of [t, step]) {
+    countDrop(x, reason, fn);
+    countDrop(x, 'NOT_SPECIFIED', 'skb_release_data', a.chained);
+  }
+}
+
+/** __udp4_lib_rcv / __udp6_lib_rcv → udp_queue_rcv_one_skb: what becomes of one arriving datagram. */
+export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutcome {
+  const v6 = a.family === 'inet6';
+  const sec = sectionOf(a.family);
+  const fn = v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv';
+  const file = UDP_FILES[a.family];
+  const step = newTally();
+  const out = (fate: UdpFate, f: string, why: string, extra: Partial<UdpRcvOutcome> = {}): UdpRcvOutcome => ({
+    fate,
+    queue: ep.bound ? ep.queue : null,
+    len: null,
+    fn: f,
+    file,
+    why,
+    drops: dropList(step),
+    icmpPortUnreachable: false,
+    ...extra,
+  });
+  if (a.ipLength < UDP_HLEN) {
+    countMib(t, sec, 'InErrors');
+    drop(t, step, a, 'NOT_SPECIFIED', fn);
+    return out(
+      'no-header',
+      fn,
+      `only ${a.ipLength} bytes: pskb_may_pull cannot get the 8-byte UDP header (InErrors)`,
+    );
+  }
+  let ulen = a.ulen;
+  if (v6 && ulen === 0) ulen = a.ipLength; // jumbogram convention of __udp6_lib_rcv
+  if (ulen > a.ipLength || ulen < UDP_HLEN) {
+    countMib(t, sec, 'InErrors');
+    drop(t, step, a, 'PKT_TOO_SMALL', fn);
+    return out(
+      'short',
+      fn,
+      `short packet: uh->len says ${ulen} bytes but ${ulen > a.ipLength ? `only ${a.ipLength} arrived` : 'that is less than the header'}${a.headerIntact ? '' : " (the header bytes are not the sender's)"} (InErrors)`,
+    );
+  }
+  const trimmed = ulen < a.ipLength ? `trimmed to the UDP length ${ulen} (pskb_trim_rcsum); ` : '';
+  if (!a.headerIntact) {
+    // The ports are other bytes too: no socket has that port, and udp_lib_checksum_complete fails.
+    countMib(t, sec, 'InCsumErrors');
+    countMib(t, sec, 'InErrors');
+    drop(t, step, a, 'UDP_CSUM', fn);
+    return out(
+      'csum',
+      fn,
+      `${trimmed}no socket for the port in a header that is not the sender's, and its checksum is wrong (InCsumErrors, InErrors)`,
+    );
+  }
+  if (!ep.bound) {
+    countMib(t, sec, 'NoPorts');
+    drop(t, step, a, 'NO_SOCKET', fn);
+    return out(
+      'no-socket',
+      fn,
+      `${trimmed}no socket is bound to the destination port: NoPorts, ICMP port unreachable, the datagram is dropped`,
+      {
+        icmpPortUnreachable: true,
+      },
+    );
+  }
+  const qfn = v6 ? 'udpv6_queue_rcv_one_skb' : 'udp_queue_rcv_one_skb';
+  const { queue, verdict } = udpEnqueue(ep.queue, {
+    datagram: a.datagram,
+    len: ulen - UDP_HLEN,
+    truesize: a.truesize,
+  });
+  if (!verdict.ok) {
+    countMib(t, sec, 'InErrors');
+    countMib(t, sec, 'RcvbufErrors');
+    drop(t, step, a, 'SOCKET_RCVBUFF', qfn);
+    return out(
+      'rcvbuf',
+      qfn,
+      `${trimmed}${verdict.why}; __udp_queue_rcv_skb counts RcvbufErrors and InErrors${a.chained ? `, and the ${a.chained} fragment${a.chained > 1 ? 's' : ''} on its frag_list go${a.chained > 1 ? '' : 'es'} with it (skb_release_data)` : ''}`,
+      { queue },
+    );
+  }
+  return out('queued', '__udp_enqueue_schedule_skb', `${trimmed}${verdict.why}`, {
+    queue,
+    len: ulen - UDP_HLEN,
+  });
+}
+
+/** udp_recvmsg / udpv6_recvmsg: one datagram read (InDatagrams); null when the queue is empty. */
+export function udpRecvmsgCounted(
+  queue: RcvQueue,
+  bufsize: number,
+  family: UdpFamily,
+  t: Tally,
+): { queue: RcvQueue; result: RecvResult | null } {
+  const r = udpRecvmsg(queue, bufsize);
+  if (r.result) countMib(t, sectionOf(family), 'InDatagrams');
+  return r;
+}
+
+/** A fresh tally holding one step's drops merged into a pipeline's (helper for callers that keep both). */
+export function withStep(t: Tally, f: (step: Tally) => void): DropReason[] {
+  const step = newTally();
+  f(step);
+  mergeTally(t, step);
+  return dropList(step);
+}
