@@ -85,13 +85,17 @@ const SPEC: FormSpec<ReassembleFields, DefragInput, DefragOk> = {
   initialStep: null,
 };
 
-/** Any problem but a bad step (or an unknown URL parameter) keeps the last good result on show. */
+/** URL problems the lab recovers from on the spot (a bad order= or at= is read as every card, in
+ * order, without times): the result is the new one, so they do not keep the last good result. */
+const RECOVERED = new Set(['order', 'at']);
+
+/** Any other problem but a bad step (or an unknown URL parameter) keeps the last good result on show. */
 const compute = (
   fields: ReassembleFields,
   before: FormComputed<DefragInput, DefragOk>,
   step: number | null,
   extra: ReassembleIssue[] = [],
-) => runForm(SPEC, fields, before, step, extra, isStale(extra));
+) => runForm(SPEC, fields, before, step, extra, isStale(extra.filter((i) => !RECOVERED.has(i.field))));
 
 const sameFields = (a: ReassembleFields, b: ReassembleFields) =>
   a === b || JSON.stringify(a) === JSON.stringify(b);
