@@ -53,6 +53,10 @@ test.describe('Reassembly lab', () => {
   test('stepping arrival by arrival redraws the queue: runs and holes', async ({ page }) => {
     await open(page, ISSUE);
     const desc = page.locator('#rq-svg-desc');
+    // The last stop is the application's read (udp_recvmsg) after the clock stops.
+    await expect(page.getByText('udp_recvmsg, t = 100 ms')).toBeVisible();
+    await page.getByRole('button', { name: '← Previous arrival' }).click();
+    await expect(page.getByText('Arrival 3 of 3')).toBeVisible();
     await page.getByRole('button', { name: '← Previous arrival' }).click();
     await expect(page.getByText('Arrival 2 of 3')).toBeVisible();
     await expect(desc).toContainText('2 of 3 fragments have arrived');

@@ -341,11 +341,14 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
 }
 
 /** A datagram is on show from the step that delivered (or refused) it on. */
+/** A datagram shows once the arrival that completed it has its verdict in (the last step of that
+ * arrival), or once the step that hands it on (`fn`, e.g. the socket read) has come. */
 function isShown(result: DefragOk, arrival: number, fn: string, step: number): boolean {
   const trace = result.trace;
   for (let k = 0; k <= step && k < trace.length; k++) {
     const s = trace[k];
-    if (s?.snapshot.arrival === arrival && s.fn === fn) return true;
+    if (s?.fn === fn && (s.snapshot.arrival === arrival || s.snapshot.arrival === null)) return true;
+    if (s?.snapshot.arrival === arrival && trace[k + 1]?.snapshot.arrival !== arrival) return true;
   }
   return false;
 }

@@ -134,7 +134,7 @@ export function ReassembleLab() {
                 status={
                   arrival === null
                     ? st
-                      ? `Timer, t = ${num(st.snapshot.at)} ms`
+                      ? `${st.fn}, t = ${num(st.snapshot.at)} ms`
                       : '—'
                     : `Arrival ${num(arrival + 1)} of ${num(result.arrivals.length)}`
                 }
