@@ -57,7 +57,8 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
-  build: { outDir: 'dist', sourcemap: true, target: 'es2022' },
+  // The manifest lets `npm run bench:size` weigh the JavaScript each lab needs (e2e/bench/lab-size.ts).
+  build: { outDir: 'dist', sourcemap: true, target: 'es2022', manifest: true },
   test: {
     projects: [
       {

@@ -7,7 +7,7 @@
  * Each lab has a store of its own, made by its factory (xyflow gives every flow its own store the
  * same way): no lab reads another's state, and a test builds a fresh store for each case.
  */
-import { createElement } from 'react';
+import { Suspense, createElement, lazy } from 'react';
 import type { ComponentType, Provider } from 'react';
 import type { StoreApi } from 'zustand';
 import { issueListOf } from './store.ts';
@@ -44,7 +44,11 @@ export interface LabSpec<S> {
   createStore: () => StoreApi<S>;
   /** The context the lab's components read their store from (createLabContext). */
   Provider: Provider<StoreApi<S> | null>;
-  Component: ComponentType;
+  /**
+   * The lab's component, imported dynamically (`() => import('./XLab.tsx').then((m) => m.XLab)`):
+   * each lab is its own chunk, loaded when first shown, so a page carries one lab's code.
+   */
+  loadView: () => Promise<ComponentType>;
 }
 
 /** One lab with its own store: what URL sync and the shell work with. */
@@ -73,7 +77,21 @@ export interface Lab {
   instantiate(): LabInstance;
 }
 
+/**
+ * What stands in for a lab while its chunk loads: as tall as the viewport, so the footer is
+ * already below the fold and nothing visible moves when the lab replaces it.
+ */
+function LabLoading() {
+  return createElement(
+    'div',
+    { className: 'lab-loading', role: 'status', 'aria-live': 'polite' },
+    KIT_WORDS.labLoading,
+  );
+}
+
 export function defineLab<S>(spec: LabSpec<S>): Lab {
+  // One lazy component per lab (not per instance): the chunk is fetched once.
+  const Component = lazy(() => spec.loadView().then((C) => ({ default: C })));
   const lab: Lab = {
     path: spec.path,
     title: spec.title,
@@ -83,8 +101,13 @@ export function defineLab<S>(spec: LabSpec<S>): Lab {
     keys: spec.params.keys,
     instantiate() {
       const store = spec.createStore();
-      const View = () => createElement(spec.Provider, { value: store }, createElement(spec.Component));
-      View.displayName = `${spec.Component.displayName ?? spec.Component.name}Root`;
+      const View = () =>
+        createElement(
+          spec.Provider,
+          { value: store },
+          createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
+        );
+      View.displayName = `Lab(${spec.path})Root`;
       return {
         lab,
         write: () => spec.params.write(store.getState()),

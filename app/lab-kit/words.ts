@@ -24,6 +24,7 @@ export const KIT_WORDS = {
   moreUnknown: (n: number) => `and ${num(n)} more parameters this lab does not have were left out.`,
   badStep: (text: string, fallback: string) =>
     `step=${text} is not a step number (they count from 1); showing ${fallback}.`,
+  labLoading: 'Loading the lab…',
   urlFailed: (why: string) => `The URL could not be read (${why}); showing the last good state.`,
 };
 

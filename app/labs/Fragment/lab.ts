@@ -1,5 +1,4 @@
 import { defineLab, formParams } from '../../lab-kit/index.ts';
-import { FragmentLab } from './FragmentLab.tsx';
 import { FRAGMENT_KEYS, parseFragmentQuery, serialiseFragmentQuery } from './params.ts';
 import { FragmentProvider, createFragmentStore } from './store.ts';
 import type { FragmentState } from './store.ts';
@@ -20,5 +19,6 @@ export const fragmentLab = defineLab<FragmentState>({
   params: fragmentParams,
   createStore: createFragmentStore,
   Provider: FragmentProvider,
-  Component: FragmentLab,
+  // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.
+  loadView: () => import('./FragmentLab.tsx').then((m) => m.FragmentLab),
 });

@@ -1,5 +1,4 @@
 import { defineLab, formParams } from '../../lab-kit/index.ts';
-import { JourneyLab } from './JourneyLab.tsx';
 import { JOURNEY_KEYS, parseJourneyQuery, serialiseJourneyQuery } from './params.ts';
 import { JourneyProvider, createJourneyStore } from './store.ts';
 import type { JourneyState } from './store.ts';
@@ -20,5 +19,6 @@ export const journeyLab = defineLab<JourneyState>({
   params: journeyParams,
   createStore: createJourneyStore,
   Provider: JourneyProvider,
-  Component: JourneyLab,
+  // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.
+  loadView: () => import('./JourneyLab.tsx').then((m) => m.JourneyLab),
 });

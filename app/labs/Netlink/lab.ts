@@ -1,6 +1,5 @@
 import { defineLab } from '../../lab-kit/index.ts';
 import type { LabParams } from '../../lab-kit/index.ts';
-import { NetlinkLab } from './NetlinkLab.tsx';
 import { NETLINK_KEYS, parseNetlinkQuery, serialiseNetlinkQuery } from './params.ts';
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import type { NetlinkState } from './store.ts';
@@ -38,5 +37,6 @@ export const netlinkLab = defineLab<NetlinkState>({
   params: netlinkParams,
   createStore: createNetlinkStore,
   Provider: NetlinkProvider,
-  Component: NetlinkLab,
+  // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.
+  loadView: () => import('./NetlinkLab.tsx').then((m) => m.NetlinkLab),
 });

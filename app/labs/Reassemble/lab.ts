@@ -1,6 +1,5 @@
 import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { REASSEMBLE_KEYS, parseReassembleQuery, serialiseReassembleQuery } from './params.ts';
-import { ReassembleLab } from './ReassembleLab.tsx';
 import { ReassembleProvider, createReassembleStore } from './store.ts';
 import type { ReassembleState } from './store.ts';
 
@@ -20,5 +19,6 @@ export const reassembleLab = defineLab<ReassembleState>({
   params: reassembleParams,
   createStore: createReassembleStore,
   Provider: ReassembleProvider,
-  Component: ReassembleLab,
+  // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.
+  loadView: () => import('./ReassembleLab.tsx').then((m) => m.ReassembleLab),
 });

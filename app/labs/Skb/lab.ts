@@ -1,7 +1,6 @@
 import { defineLab } from '../../lab-kit/index.ts';
 import type { LabParams } from '../../lab-kit/index.ts';
 import { SKB_KEYS, parseSkbQuery, serialiseSkbQuery } from './params.ts';
-import { SkbLab } from './SkbLab.tsx';
 import { SkbProvider, createSkbStore } from './store.ts';
 import type { SkbState } from './store.ts';
 
@@ -33,5 +32,6 @@ export const skbLab = defineLab<SkbState>({
   params: skbParams,
   createStore: createSkbStore,
   Provider: SkbProvider,
-  Component: SkbLab,
+  // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.
+  loadView: () => import('./SkbLab.tsx').then((m) => m.SkbLab),
 });

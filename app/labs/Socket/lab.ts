@@ -1,6 +1,5 @@
 import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { SOCKET_KEYS, parseSocketQuery, serialiseSocketQuery } from './params.ts';
-import { SocketLab } from './SocketLab.tsx';
 import { SocketProvider, createSocketStore } from './store.ts';
 import type { SocketState } from './store.ts';
 
@@ -20,5 +19,6 @@ export const socketLab = defineLab<SocketState>({
   params: socketParams,
   createStore: createSocketStore,
   Provider: SocketProvider,
-  Component: SocketLab,
+  // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.
+  loadView: () => import('./SocketLab.tsx').then((m) => m.SocketLab),
 });
