@@ -1,3 +1,4 @@
+import { CountersPanel } from '../../components/drops/index.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAnimationClock } from '../../hooks/useAnimationClock.ts';
@@ -184,6 +185,7 @@ const stopView =
     fn: s.fn,
     why: `${stops.some((x) => x.datagram > 0) ? `d${s.datagram + 1} · ` : ''}${placeName(s)}`,
     file: s.file,
+    drops: s.drops,
     className: `dir-${s.dir}`,
   });
 
@@ -360,6 +362,7 @@ export function JourneyLab() {
               What the receiver got
             </h2>
             <Outcomes result={result} />
+            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} headingLevel={3} />
             <h3 className="journey-subtitle">
               Packets at step {step + 1} <span className="journey-count">({num(stop.packets.length)})</span>
             </h3>
