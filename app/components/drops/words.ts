@@ -18,6 +18,11 @@ export const DROPS_WORDS = {
   sourceOf: (fn: string) => ` (source of ${fn} on elixir.bootlin.com)`,
   unknownCounter: 'a counter the model does not describe',
   badge: 'drop',
+  droppedHere: 'Dropped here',
+  flushHere: 'The send failed: the skbs already queued were flushed',
+  stepDrops: 'Dropped at this step',
+  dropsWhere: 'Where the drops happen',
+  atStep: (i: number, fn: string, at: number) => `step ${num(i + 1)} (${fn}, t = ${num(at)} ms)`,
   badgeLabel: (reason: string, n: number) => `Drop here: ${num(n)} × ${reason}`,
   delta: (n: number) => `${n > 0 ? '+' : ''}${num(n)}`,
 };

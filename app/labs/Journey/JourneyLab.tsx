@@ -1,4 +1,4 @@
-import { CountersPanel } from '../../components/drops/index.ts';
+import { CountersPanel, DropNote } from '../../components/drops/index.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAnimationClock } from '../../hooks/useAnimationClock.ts';
@@ -337,6 +337,7 @@ export function JourneyLab() {
               <span className="journey-file">{stop.file}</span>
               <span className="journey-place">{placeName(stop)}</span>
               <p className="journey-why">{stop.why}</p>
+              <DropNote drops={stop.drops} />
             </div>
             <div ref={wrapRef} className="journey-svg-wrap">
               <JourneyDiagram timeline={timeline} step={step} width={width} drawRef={drawRef} />
