@@ -363,7 +363,6 @@ export function JourneyLab() {
               What the receiver got
             </h2>
             <Outcomes result={result} />
-            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} headingLevel={3} />
             <h3 className="journey-subtitle">
               Packets at step {step + 1} <span className="journey-count">({num(stop.packets.length)})</span>
             </h3>
@@ -395,6 +394,10 @@ export function JourneyLab() {
               <p className="journey-note">… and {num(stop.packets.length - 60)} more packets.</p>
             )}
           </section>
+          {/* a div, not a section: it stays in the stage's column, clear of the sticky step list */}
+          <div className={`journey-counters${stale ? ' is-stale' : ''}`}>
+            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} />
+          </div>
         </>
       )}
     </LabShell>
