@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import type { DropReason } from '../../core/drops/index.ts';
 import { bootlinUrl } from '../../core/trace/index.ts';
+import { DropBadge } from '../components/drops/DropBadge.tsx';
 import { useStepList } from './useStepList.ts';
 import { KIT_WORDS } from './words.ts';
 
@@ -10,6 +12,8 @@ export interface StepView {
   file: string;
   /** After the function's name (an errno, a "refused" badge). */
   fnExtra?: ReactNode;
+  /** The skbs this step frees as drops (core/trace's `drops`): drawn as a labelled badge. */
+  drops?: readonly DropReason[];
   /** Before the step's button (a group heading). */
   before?: ReactNode;
   /** Extra classes of the `<li>`. */
@@ -77,13 +81,14 @@ export function StepList<T>({
                 <span className="cstep-no">{i + 1}</span>
                 <code>{v.fn}</code>
                 <span className="cstep-place">{v.why}</span>
+                <DropBadge drops={v.drops} />
               </button>
             </li>
           );
         return (
           <li
             key={i}
-            className={`step${on ? ' step--on' : ''}${v.className ? ` ${v.className}` : ''}`}
+            className={`step${on ? ' step--on' : ''}${v.drops?.length ? ' step--drop' : ''}${v.className ? ` ${v.className}` : ''}`}
             {...dataAttrs(v.data)}
           >
             {v.before}
@@ -101,6 +106,7 @@ export function StepList<T>({
                 <span className="step-fn mono">
                   {v.fn}
                   {v.fnExtra}
+                  <DropBadge drops={v.drops} />
                 </span>
                 <span className="step-why">{v.why}</span>
               </span>

@@ -16,6 +16,7 @@ import type { RegionKind } from '../../../core/skb/index.ts';
 import { Legend, kindFill, kindInk } from '../../components/kinds.tsx';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { bytes, num, plural } from '../../format.ts';
+import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
 
 const MIN_SLICE = 30; // px under which a packet joins a run of identical packets
 const H = { label: 14, capTop: 22, cap: 26, barTop: 58, bar: 38, tick: 104, height: 124 };
@@ -273,6 +274,9 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
           </button>
         </div>
       </div>
+      {!result.ok && (
+        <DropNote drops={result.sides.tx.drop_reasons} label={DROPS_WORDS.flushHere} className="frag-flush" />
+      )}
       <div ref={wrapRef} className="diagram-canvas">
         <svg
           ref={svgRef}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { OutputSnapshot } from '../../../core/ip/index.ts';
 import type { TraceStep } from '../../../core/trace/index.ts';
+import { CountersPanel } from '../../components/drops/index.ts';
 import { SkbPanel, idsBefore } from '../../components/skb/index.ts';
 import { IssuesBanner, LabShell, StepList, StepNav } from '../../lab-kit/index.ts';
 import type { StepView } from '../../lab-kit/index.ts';
@@ -31,6 +32,7 @@ const stepView = (
     fn: s.fn,
     why: s.why,
     file: s.file,
+    drops: s.drops,
     className: `${s.dir === 'up' ? 'step--up' : ''}${firstUp ? ' step--first-up' : ''}`.trim(),
   };
 };
@@ -74,6 +76,10 @@ export function FragmentLab() {
             </h2>
             <WirePacketsTable wire={result.wire} stale={stale} />
           </section>
+
+          <div className={stale ? 'is-stale' : undefined}>
+            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} />
+          </div>
 
           <section className={`panel trace${stale ? ' is-stale' : ''}`} aria-labelledby="trace-title">
             <div className="panel-head">

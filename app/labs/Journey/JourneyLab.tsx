@@ -1,3 +1,4 @@
+import { CountersPanel, DropNote } from '../../components/drops/index.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAnimationClock } from '../../hooks/useAnimationClock.ts';
@@ -184,6 +185,7 @@ const stopView =
     fn: s.fn,
     why: `${stops.some((x) => x.datagram > 0) ? `d${s.datagram + 1} · ` : ''}${placeName(s)}`,
     file: s.file,
+    drops: s.drops,
     className: `dir-${s.dir}`,
   });
 
@@ -335,6 +337,7 @@ export function JourneyLab() {
               <span className="journey-file">{stop.file}</span>
               <span className="journey-place">{placeName(stop)}</span>
               <p className="journey-why">{stop.why}</p>
+              <DropNote drops={stop.drops} />
             </div>
             <div ref={wrapRef} className="journey-svg-wrap">
               <JourneyDiagram timeline={timeline} step={step} width={width} drawRef={drawRef} />
@@ -391,6 +394,10 @@ export function JourneyLab() {
               <p className="journey-note">… and {num(stop.packets.length - 60)} more packets.</p>
             )}
           </section>
+          {/* a div, not a section: it stays in the stage's column, clear of the sticky step list */}
+          <div className={`journey-counters${stale ? ' is-stale' : ''}`}>
+            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} />
+          </div>
         </>
       )}
     </LabShell>

@@ -11,6 +11,7 @@ import type { ReassembleIssueField } from './params.ts';
 import { PRESETS } from './presets.ts';
 import { PresetChips, issueOf } from '../../lab-kit/index.ts';
 import { SegmentedField } from '../../components/Segmented.tsx';
+import { RECEIVER_WORDS as W } from './receiver-words.ts';
 
 /** The datagram the cards are cut from, the receiver's clock and who sent it, and the presets. */
 export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void }) {
@@ -120,6 +121,28 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
             </select>
           )}
         </Field>
+        <TextField
+          label={<span className="mono">{W.maxDist}</span>}
+          error={err('maxDist')}
+          hint={W.maxDistHint}
+          type="text"
+          inputMode="numeric"
+          className="mono"
+          placeholder={W.maxDistPlaceholder}
+          value={fields.maxDist}
+          onChange={(text) => setField('maxDist', text)}
+        />
+        <TextField
+          label={W.rcvbuf}
+          error={err('rcvbuf')}
+          hint={W.rcvbufHint}
+          type="text"
+          inputMode="numeric"
+          className="mono"
+          placeholder={W.rcvbufPlaceholder}
+          value={fields.rcvbuf}
+          onChange={(text) => setField('rcvbuf', text)}
+        />
       </fieldset>
 
       <fieldset className="panel">

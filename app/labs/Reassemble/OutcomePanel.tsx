@@ -1,5 +1,6 @@
 import type { DefragOk, IcmpOut } from '../../../core/ip/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
+import { DROPS_WORDS, DropBadge } from '../../components/drops/index.ts';
 import { SkbPanel } from '../../components/skb/index.ts';
 import { num, plural } from '../../format.ts';
 
@@ -153,6 +154,29 @@ export function OutcomePanel({ result }: { result: DefragOk }) {
           </li>
         ))}
       </ul>
+      <DropSteps result={result} />
     </div>
+  );
+}
+
+/** Every step that freed skbs as drops: where (step, function, time) and why (the reason, as a badge). */
+function DropSteps({ result }: { result: DefragOk }) {
+  const steps = result.trace.flatMap((s, i) => (s.drops?.length ? [{ s, i }] : []));
+  if (steps.length === 0) return null;
+  return (
+    <>
+      <h3 className="sub-title">{DROPS_WORDS.dropsWhere}</h3>
+      <ul className="rq-drop-steps" aria-label={DROPS_WORDS.dropsWhere}>
+        {steps.map(({ s, i }) => (
+          <li key={i}>
+            <span className="drop-mark" aria-hidden="true">
+              ✕
+            </span>
+            {DROPS_WORDS.atStep(i, s.fn, s.snapshot.at)}
+            <DropBadge drops={s.drops} />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
+import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
 import { QUEUE_STATE_TEXT, arrivedBy, extentOf, queuesAt, verdictTone } from './view.ts';
 
 const GUTTER = 58;
@@ -94,6 +95,7 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
 
   return (
     <div className="rq-canvas" ref={ref}>
+      <DropNote drops={result.trace[step]?.drops} label={DROPS_WORDS.stepDrops} className="rq-drop-note" />
       <svg
         data-main-diagram=""
         className="rq-svg"

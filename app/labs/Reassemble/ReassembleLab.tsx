@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
+import { CountersPanel } from '../../components/drops/index.ts';
 import { IssuesBanner, LabShell, StepNav, undoKeys, useGlobalKeys } from '../../lab-kit/index.ts';
 import {
   selectReassembleActions,
@@ -182,6 +183,10 @@ export function ReassembleLab() {
             </h2>
             <OutcomePanel result={result} />
           </section>
+
+          <div className={stale ? 'is-stale' : undefined}>
+            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} />
+          </div>
 
           <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="rq-arrivals-title">
             <h2 id="rq-arrivals-title" className="panel-title">

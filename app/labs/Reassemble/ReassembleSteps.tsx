@@ -60,6 +60,7 @@ export function ReassembleSteps({
       fn: s.fn,
       why: s.why,
       file: s.file,
+      drops: s.drops,
       data: { group: group ?? undefined },
       before: group && <p className="rq-step-group">{group}</p>,
     };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_REASSEMBLE_FIELDS,
+  fieldsToDefragInput,
   parseCard,
   parseReassembleQuery,
   serialiseReassembleQuery,
@@ -145,5 +146,26 @@ describe('reassemble URL', () => {
     const bad = parseReassembleQuery('step=0');
     expect(bad.step).toBeNull();
     expect(bad.issues[0]).toMatchObject({ field: 'step' });
+  });
+});
+
+describe('ipfrag_max_dist and sk_rcvbuf (issue 12)', () => {
+  it('max-dist and rcvbuf go from the URL to the core input and back', () => {
+    const { fields } = parseReassembleQuery('len=2992&max-dist=2&rcvbuf=4096');
+    expect(fields.maxDist).toBe('2');
+    expect(fields.rcvbuf).toBe('4096');
+    const p = fieldsToDefragInput(fields);
+    expect(p.ok && p.input.ipfrag_max_dist).toBe(2);
+    expect(p.ok && p.input.rcvbuf).toBe(4096);
+    expect(serialiseReassembleQuery(fields, null)).toContain('max-dist=2&rcvbuf=4096');
+  });
+  it('empty means the kernel default (nothing passed), a bad value is named on its field', () => {
+    const p = fieldsToDefragInput(DEFAULT_REASSEMBLE_FIELDS);
+    expect(p.ok && 'ipfrag_max_dist' in p.input).toBe(false);
+    const bad = fieldsToDefragInput({ ...DEFAULT_REASSEMBLE_FIELDS, maxDist: 'x', rcvbuf: '10' });
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.field)).toContain('maxDist');
+    const small = fieldsToDefragInput({ ...DEFAULT_REASSEMBLE_FIELDS, rcvbuf: '10' });
+    expect(small.ok ? [] : small.issues.map((i) => i.field)).toEqual(['rcvbuf']);
   });
 });

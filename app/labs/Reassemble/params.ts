@@ -64,6 +64,10 @@ export interface ReassembleFields {
   source: string;
   /** Watch the clock until this time, ms ('' = 100 ms after the last arrival). */
   until: string;
+  /** net.ipv4.ipfrag_max_dist ('' = the kernel's 64; 0 switches the too-far check off). */
+  maxDist: string;
+  /** sk_rcvbuf of the receiving socket ('' = net.core.rmem_default, 212,992). */
+  rcvbuf: string;
   frags: readonly FragCard[];
   /** Arrival order: indexes into frags (a card left out is lost on the way; one listed twice arrives twice). */
   arrivals: readonly ArrivalSlot[];
@@ -81,6 +85,8 @@ export type ReassembleIssueField =
   | 'family'
   | 'source'
   | 'until'
+  | 'maxDist'
+  | 'rcvbuf'
   | 'frags'
   | 'order'
   | 'at'
@@ -165,6 +171,8 @@ function defaultFields(): ReassembleFields {
     family: 'inet',
     source: 'self',
     until: '',
+    maxDist: '',
+    rcvbuf: '',
     frags,
     // The issue's example: the last fragment first, so the queue holds two runs before it completes.
     arrivals: frags.length === 3 ? [2, 0, 1].map((frag) => ({ frag, at: '' })) : identity(frags.length),
@@ -195,6 +203,13 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
     });
   if (f.until.trim() !== '' && !whole(f.until))
     issues.push({ field: 'until', message: 'Wait until a time in whole milliseconds, or leave it empty.' });
+  if (f.maxDist.trim() !== '' && !whole(f.maxDist))
+    issues.push({
+      field: 'maxDist',
+      message: 'ipfrag_max_dist is a whole number of fragments (0 turns the check off), or empty for 64.',
+    });
+  if (f.rcvbuf.trim() !== '' && !whole(f.rcvbuf))
+    issues.push({ field: 'rcvbuf', message: 'sk_rcvbuf is a whole number of bytes, or empty for 212,992.' });
 
   const specs = f.frags.map((c, i) => {
     const r = fragItemSpec(c);
@@ -226,6 +241,8 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
   };
   if (f.until.trim() !== '') input.until = Number(f.until);
   if (source === 'remote') input.source = 'remote';
+  if (f.maxDist.trim() !== '') input.ipfrag_max_dist = Number(f.maxDist);
+  if (f.rcvbuf.trim() !== '') input.rcvbuf = Number(f.rcvbuf);
 
   const core = validateDefragInput(input);
   if (core.length > 0)
@@ -250,6 +267,8 @@ export function fieldOfCoreIssue(field: string, f: ReassembleFields): Reassemble
   }
   if (field === 'fragments') return 'order';
   if (field === 'len' || field === 'family') return field;
+  if (field === 'ipfrag_max_dist') return 'maxDist';
+  if (field === 'rcvbuf') return 'rcvbuf';
   return 'frags';
 }
 
@@ -270,6 +289,8 @@ export const REASSEMBLE_KEYS: readonly string[] = [
   'family',
   'source',
   'until',
+  'max-dist',
+  'rcvbuf',
   'frags',
   'order',
   'at',
@@ -287,6 +308,8 @@ export function parseReassembleQuery(query: string): ReassembleUrlState {
     family: q.get('family') ?? d.family,
     source: q.get('source') ?? d.source,
     until: q.get('until') ?? d.until,
+    maxDist: q.get('max-dist') ?? d.maxDist,
+    rcvbuf: q.get('rcvbuf') ?? d.rcvbuf,
     frags: d.frags,
     arrivals: d.arrivals,
   };
@@ -349,6 +372,8 @@ export function serialiseReassembleQuery(f: ReassembleFields, step: number | nul
   if (f.arrivals.some((a) => a.at !== '')) parts.push(['at', f.arrivals.map((a) => a.at).join(',')]);
   if (f.until !== '') parts.push(['until', f.until]);
   if (f.source !== 'self') parts.push(['source', f.source]);
+  if (f.maxDist !== '') parts.push(['max-dist', f.maxDist]);
+  if (f.rcvbuf !== '') parts.push(['rcvbuf', f.rcvbuf]);
   if (step !== null) parts.push(['step', String(step + 1)]);
   // Commas and colons stay readable in the lists (frags=0:1480:1,1480:1480:1).
   return encodeQuery(parts, ',:');

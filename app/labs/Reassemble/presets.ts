@@ -22,7 +22,9 @@ export interface ReassemblePreset {
 /** The form's datagram cut afresh (every card once, in order); the default one if the form does not parse. */
 function fresh(f: ReassembleFields): ReassembleFields {
   const cut = cutFragments(f.len, f.mtu, f.family);
-  const base = cut.ok ? { ...f, until: '', source: 'self' } : DEFAULT_REASSEMBLE_FIELDS;
+  const base = cut.ok
+    ? { ...f, until: '', source: 'self', maxDist: '', rcvbuf: '' }
+    : DEFAULT_REASSEMBLE_FIELDS;
   return withCut(base, cut.ok ? cut.frags : [...DEFAULT_REASSEMBLE_FIELDS.frags]);
 }
 
@@ -128,6 +130,8 @@ export const PRESETS: readonly ReassemblePreset[] = [
       family: 'inet',
       source: 'self',
       until: '',
+      maxDist: '',
+      rcvbuf: '',
       frags: [
         { offset: '0', length: '32768', mf: '1', fill: 'same', id: '', extra: '' },
         { offset: '32768', length: '32760', mf: '1', fill: 'same', id: '', extra: '' },

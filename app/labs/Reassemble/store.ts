@@ -46,7 +46,7 @@ export interface ReassembleState {
   lastEdit: string | null;
   /** Length, MTU or family: the cards are cut again when the datagram fields parse. */
   setDatagram: (patch: Partial<Pick<ReassembleFields, 'len' | 'mtu' | 'family'>>) => void;
-  setField: (field: 'source' | 'until', value: string) => void;
+  setField: (field: 'source' | 'until' | 'maxDist' | 'rcvbuf', value: string) => void;
   editCard: (index: number, patch: Partial<FragCard>) => void;
   setArrivalAt: (arrival: number, at: string) => void;
   /** Move arrival `from` to position `to` (both in arrival order). */

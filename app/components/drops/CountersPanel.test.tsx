@@ -1,0 +1,101 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ipSend, reassemble, DEFAULT_SEND_INPUT } from '../../../core/ip/index.ts';
+import type { FragmentSpec } from '../../../core/ip/index.ts';
+import { StepList } from '../../lab-kit/index.ts';
+import { CountersPanel, counterRows } from './index.ts';
+
+const F = (offset: number, length: number, mf: boolean): FragmentSpec => ({ offset, length, mf });
+
+function panelOf(
+  drops: Parameters<typeof CountersPanel>[0]['drops'],
+  delta: Parameters<typeof CountersPanel>[0]['delta'],
+) {
+  render(<CountersPanel drops={drops} delta={delta} />);
+  return screen.getByRole('region', { name: 'Counters and drops' });
+}
+
+describe('CountersPanel with real core results', () => {
+  it('a 65,507-byte send over MTU 68: ENOBUFS, 512 NOT_SPECIFIED at __ip_flush_pending_frames, IpOutDiscards, UdpSndbufErrors', () => {
+    const r = ipSend({ ...DEFAULT_SEND_INPUT, sends: [65507], mtu: 68 });
+    expect(r.ok).toBe(false);
+    const panel = panelOf(r.drop_reasons, r.snmp_delta);
+    const table = within(panel).getByRole('table', { name: /SNMP counters that moved/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      'IpOutDiscards',
+      'UdpSndbufErrors',
+    ]);
+    expect(within(rows[0] as HTMLElement).getByText('+1')).toBeInTheDocument();
+    const drops = within(panel).getByRole('list', { name: /Drops/ });
+    const items = within(drops).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    const item = items[0] as HTMLElement;
+    expect(item).toHaveTextContent('512 × NOT_SPECIFIED freed by __ip_flush_pending_frames');
+    expect(item).toHaveTextContent('the send failed, so every skb already queued for this datagram is freed');
+    const fn = within(item).getByRole('link', { name: /__ip_flush_pending_frames/ });
+    expect(fn).toHaveAttribute(
+      'href',
+      expect.stringMatching(/elixir\.bootlin\.com\/linux\/.*\/source\/net\/ipv4\/ip_output\.c$/),
+    );
+    expect(fn.querySelector('code')?.textContent).toBe('__ip_flush_pending_frames');
+  });
+
+  it('an overlap: NOT_SPECIFIED at ip_defrag, IpReasmFails and IpExtReasmOverlaps with their sentences', () => {
+    const r = reassemble({
+      family: 'inet',
+      len: 2992,
+      fragments: [F(0, 1480, true), F(1400, 160, true), F(1480, 1480, true), F(2960, 40, false)],
+    });
+    if (!r.ok) throw new Error(r.why);
+    const panel = panelOf(r.drop_reasons, r.snmp_delta);
+    const names = counterRows(r.snmp_delta).map((x) => x.nstat);
+    expect(names).toContain('IpReasmFails');
+    expect(names).toContain('IpExtReasmOverlaps');
+    // Ip before IpExt, as the counter files list them
+    expect(names.indexOf('IpReasmFails')).toBeLessThan(names.indexOf('IpExtReasmOverlaps'));
+    const overlaps = within(panel)
+      .getByRole('rowheader', { name: 'IpExtReasmOverlaps' })
+      .closest('tr') as HTMLElement;
+    expect(overlaps.querySelectorAll('td')[1]?.textContent).not.toBe('a counter the model does not describe');
+    const item = within(panel).getByRole('listitem');
+    expect(item).toHaveTextContent('1 × NOT_SPECIFIED freed by ip_defrag');
+    expect(within(item).getByRole('link', { name: /ip_defrag/ })).toHaveAttribute(
+      'href',
+      expect.stringContaining('net/ipv4/ip_fragment.c'),
+    );
+  });
+
+  it('a clean case says nothing was dropped', () => {
+    const r = ipSend({ ...DEFAULT_SEND_INPUT, sends: [100] });
+    const panel = panelOf(r.drop_reasons, r.snmp_delta);
+    expect(within(panel).getByText('Nothing was dropped.')).toBeInTheDocument();
+    expect(within(panel).getByRole('table')).toBeInTheDocument();
+  });
+
+  it('counterRows leaves out zeroes and unknown sections', () => {
+    expect(counterRows({ Udp: { InErrors: 0, RcvbufErrors: 2 } })).toEqual([
+      expect.objectContaining({ nstat: 'UdpRcvbufErrors', delta: 2 }),
+    ]);
+  });
+});
+
+describe('StepList drop badges', () => {
+  it('a step that frees skbs carries a badge naming its reason', () => {
+    const r = ipSend({ ...DEFAULT_SEND_INPUT, sends: [65507], mtu: 68 });
+    const withDrops = r.trace.filter((s) => s.drops?.length);
+    expect(withDrops.length).toBeGreaterThan(0);
+    render(
+      <StepList
+        steps={r.trace}
+        selected={0}
+        onSelect={() => {}}
+        view={(s) => ({ fn: s.fn, why: s.why, file: s.file, drops: s.drops })}
+      />,
+    );
+    const badges = document.querySelectorAll('.drop-badge');
+    expect(badges).toHaveLength(withDrops.reduce((n, s) => n + (s.drops?.length ?? 0), 0));
+    expect(badges[0]).toHaveTextContent('NOT_SPECIFIED');
+    expect(screen.getAllByText(/Drop here: 512 × NOT_SPECIFIED/)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,124 @@
+import {
+  DROP_FUNCTION_FILE,
+  DROP_FUNCTION_TEXT,
+  DROP_REASON_TEXT,
+  SNMP_SECTIONS,
+  counterEntry,
+  counterOrder,
+  nstatName,
+} from '../../../core/drops/index.ts';
+import type { DropReason, SnmpDelta, SnmpSection } from '../../../core/drops/index.ts';
+import { bootlinIdentUrl, bootlinUrl } from '../../../core/trace/index.ts';
+import { TableHead } from '../TableHead.tsx';
+import { DROPS_WORDS } from './words.ts';
+
+export interface CounterRow {
+  section: SnmpSection;
+  counter: string;
+  nstat: string;
+  delta: number;
+  text: string | null;
+}
+
+/** The counters that moved, in the order the counter files list them (section, then place). */
+export function counterRows(delta: SnmpDelta): CounterRow[] {
+  const rows: CounterRow[] = [];
+  for (const section of SNMP_SECTIONS) {
+    const moved = delta[section];
+    if (!moved) continue;
+    const names = Object.keys(moved).sort(
+      (a, b) => counterOrder(section, a) - counterOrder(section, b) || a.localeCompare(b),
+    );
+    for (const counter of names) {
+      const n = moved[counter] ?? 0;
+      if (n === 0) continue;
+      rows.push({
+        section,
+        counter,
+        nstat: nstatName(section, counter),
+        delta: n,
+        text: counterEntry(section, counter)?.text ?? null,
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The case's SNMP deltas as nstat names them, each explained, and its drops (reason, freeing
+ * function linked to its source, count, and what it means) — what nstat and dropwatch would show.
+ */
+export function CountersPanel({
+  drops,
+  delta,
+  words = DROPS_WORDS,
+  headingLevel = 2,
+}: {
+  drops: readonly DropReason[];
+  delta: SnmpDelta;
+  words?: typeof DROPS_WORDS;
+  headingLevel?: 2 | 3;
+}) {
+  const rows = counterRows(delta);
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const H2 = headingLevel === 2 ? 'h3' : 'h4';
+  return (
+    <section className="panel counters-panel" aria-label={words.title} data-testid="counters-panel">
+      <H className="panel-title">{words.title}</H>
+      <H2 className="drops-heading">{words.dropsHeading}</H2>
+      {drops.length === 0 ? (
+        <p className="muted">{words.noDrops}</p>
+      ) : (
+        <ul className="drop-list" aria-label={words.dropsHeading}>
+          {drops.map((d) => (
+            <DropItem key={`${d.reason}/${d.function}`} d={d} words={words} />
+          ))}
+        </ul>
+      )}
+      {rows.length === 0 ? (
+        <p className="muted">{words.noCounters}</p>
+      ) : (
+        <table className="counters-table">
+          <caption>{words.countersCaption}</caption>
+          <TableHead columns={[words.counterCol, words.deltaCol, words.meaningCol]} />
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.nstat} data-counter={r.nstat}>
+                <th scope="row">
+                  <code>{r.nstat}</code>
+                </th>
+                <td className="num">{words.delta(r.delta)}</td>
+                <td>{r.text ?? words.unknownCounter}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function DropItem({ d, words }: { d: DropReason; words: typeof DROPS_WORDS }) {
+  const file = DROP_FUNCTION_FILE[d.function];
+  const how = DROP_FUNCTION_TEXT[d.function];
+  const what = DROP_REASON_TEXT[d.reason];
+  return (
+    <li className="drop-item" data-reason={d.reason} data-function={d.function}>
+      <span className="drop-mark" aria-hidden="true">
+        ✕
+      </span>
+      <span className="drop-count">{words.dropCount(d.count)}</span>{' '}
+      <a href={bootlinIdentUrl(`SKB_DROP_REASON_${d.reason}`)} target="_blank" rel="noreferrer">
+        <code>{d.reason}</code>
+      </a>{' '}
+      {words.freedBy}{' '}
+      <a href={file ? bootlinUrl(file) : bootlinIdentUrl(d.function)} target="_blank" rel="noreferrer">
+        <code>{d.function}</code>
+        <span className="visually-hidden">{words.sourceOf(d.function)}</span>
+      </a>
+      {how || what ? (
+        <span className="drop-why">: {how ? `${how}${what ? ` (${what})` : ''}` : what}.</span>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,71 @@
+import { test, expect } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Counters and drops' });
+const counter = (page: Page, nstat: string) =>
+  panel(page).getByRole('table').getByRole('rowheader', { name: nstat, exact: true });
+
+test('Fragmentation: the ENOBUFS flush, its 512 drops and the sender’s counters', async ({ page }) => {
+  await page.goto('./#/fragment?len=65507&mtu=68');
+  await expect(panel(page)).toBeVisible();
+  await expect(counter(page, 'IpOutDiscards')).toBeVisible();
+  await expect(counter(page, 'UdpSndbufErrors')).toBeVisible();
+  const drop = panel(page).getByRole('listitem').filter({ hasText: '__ip_flush_pending_frames' });
+  await expect(drop).toContainText('512 × NOT_SPECIFIED');
+  await expect(drop.getByRole('link', { name: /__ip_flush_pending_frames/ })).toHaveAttribute(
+    'href',
+    /elixir\.bootlin\.com\/linux\/.+\/source\/net\/ipv4\/ip_output\.c/,
+  );
+  // drawn where it happens: on the diagram, and as a badge on the step that frees them
+  await expect(page.getByRole('note', { name: /flushed/ })).toContainText('NOT_SPECIFIED');
+  await expect(page.getByRole('list', { name: 'Kernel steps' }).locator('.drop-badge').first()).toContainText(
+    'NOT_SPECIFIED',
+  );
+});
+
+test('Reassembly: an overlap refused at ip_defrag, IpReasmFails and IpExtReasmOverlaps', async ({ page }) => {
+  await page.goto(
+    './#/reassemble?len=2992&family=inet&frags=0:1480:1,1400:160:1,1480:1480:1,2960:40:0&order=0,1,2,3',
+  );
+  await expect(counter(page, 'IpReasmFails')).toBeVisible();
+  await expect(counter(page, 'IpExtReasmOverlaps')).toBeVisible();
+  await expect(panel(page).getByRole('listitem').filter({ hasText: 'ip_defrag' })).toContainText(
+    '1 × NOT_SPECIFIED',
+  );
+  const where = page.getByRole('list', { name: 'Where the drops happen' });
+  await expect(where).toContainText('NOT_SPECIFIED');
+  // select the step that drops: the queue diagram names the reason
+  const badge = page.locator('ol.rq-steps .step--drop .step-select').first();
+  await badge.click();
+  await expect(page.getByRole('note', { name: 'Dropped at this step' })).toContainText('NOT_SPECIFIED');
+});
+
+test('Reassembly: ipfrag_max_dist from the URL purges a queue (FRAG_TOO_FAR)', async ({ page }) => {
+  // queue A gets one fragment, then two fragments of B arrive before A's last: over max-dist=1
+  await page.goto(
+    './#/reassemble?len=560&family=inet&max-dist=1&frags=0:8:1:id1,8:560:0:id1,0:8:1:id2,8:8:1:id2&order=0,2,3,1',
+  );
+  await expect(page.getByLabel(/ipfrag_max_dist/)).toHaveValue('1');
+  await expect(panel(page).getByRole('listitem').filter({ hasText: 'FRAG_TOO_FAR' })).toBeVisible();
+  await expect(counter(page, 'IpReasmFails')).toBeVisible();
+});
+
+test('Journey: a full receive queue drops two datagrams (SOCKET_RCVBUFF, UdpRcvbufErrors)', async ({
+  page,
+}) => {
+  await page.goto('./#/journey?len=4000&mtu=1500&family=inet&n=4&rcvbuf=16384&read=end');
+  await expect(counter(page, 'UdpRcvbufErrors')).toBeVisible();
+  await expect(panel(page).getByRole('listitem').filter({ hasText: 'udp_queue_rcv_one_skb' })).toContainText(
+    '2 × SOCKET_RCVBUFF',
+  );
+  const steps = page.getByRole('list', { name: 'Journey steps' });
+  // two stops drop (SOCKET_RCVBUFF, and the fragments chained on each with it)
+  await expect(steps.locator('li').filter({ has: page.locator('.drop-badge') })).toHaveCount(2);
+  await steps
+    .locator('li')
+    .filter({ has: page.locator('.drop-badge') })
+    .first()
+    .getByRole('button')
+    .click();
+  await expect(page.getByRole('note', { name: 'Dropped here' })).toContainText('SOCKET_RCVBUFF');
+});
