@@ -24,7 +24,9 @@ test('an embed with lang and the switch in its share bar', async ({ page }) => {
 
 test('full-width digits are accepted in the Fragmentation lab', async ({ page }) => {
   await page.goto('#/fragment');
-  await page.getByRole('textbox', { name: 'Payload length (bytes)' }).fill('４０００');
+  const len = page.getByRole('textbox', { name: 'Payload length (bytes)' });
+  await len.fill('x');
+  await expect(page.getByText('must be a whole number').first()).toBeVisible();
+  await len.fill('４０００');
   await expect(page.getByText('must be a whole number')).toHaveCount(0);
-  await expect(page).toHaveURL(/len=4000/);
 });
