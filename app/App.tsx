@@ -1,10 +1,15 @@
+import { useIntl } from 'react-intl';
 import { ShareBar } from './components/ShareBar.tsx';
 import { useEmbed, useHeightReporter } from './hooks/useEmbed.ts';
 import { useHashPath } from './hooks/useHashRoute.ts';
 import { useTheme } from './hooks/useTheme.ts';
+import { codeChunks, fmt, fmtNode } from './i18n/format.tsx';
+import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
+import { SHELL, labShort, labTitle } from './i18n/shell-words.ts';
 import type { LabInstance } from './lab-kit/index.ts';
 
 function ThemeToggle() {
+  const intl = useIntl();
   const [theme, toggle] = useTheme();
   const dark = theme === 'dark';
   return (
@@ -13,7 +18,7 @@ function ThemeToggle() {
       className="theme-toggle"
       aria-pressed={dark}
       onClick={toggle}
-      title="Toggle dark theme"
+      title={intl.formatMessage(SHELL.themeTitle)}
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
         {dark ? (
@@ -25,7 +30,7 @@ function ThemeToggle() {
           </g>
         )}
       </svg>
-      <span>Dark theme</span>
+      <span>{intl.formatMessage(SHELL.theme)}</span>
     </button>
   );
 }
@@ -39,15 +44,22 @@ function LabView({
   labs: readonly LabInstance[];
   defaultPath: string;
 }) {
+  const intl = useIntl();
   const lab = labs.find((l) => l.lab.path === path);
   const home = labs.find((l) => l.lab.path === defaultPath);
   return lab ? (
     <lab.View />
   ) : (
     <section className="coming-soon">
-      <h1>No lab at “#/{path}”</h1>
+      <h1>{fmt(intl, SHELL.noLab, { path })}</h1>
       <p>
-        Try the <a href={`#/${defaultPath}`}>{home?.lab.title ?? defaultPath} lab</a>.
+        {fmtNode(intl, SHELL.tryLab, {
+          lab: (
+            <a key="lab" href={`#/${defaultPath}`}>
+              {home ? labTitle(intl, home.lab) : defaultPath}
+            </a>
+          ),
+        })}
       </p>
     </section>
   );
@@ -55,11 +67,12 @@ function LabView({
 
 /** The page: the site chrome around the lab of the hash (or the lab alone, embedded). */
 export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defaultPath: string }) {
+  const intl = useIntl();
   const path = useHashPath() || defaultPath;
   const embed = useEmbed();
   useHeightReporter(embed);
   const lab = labs.find((l) => l.lab.path === path)?.lab;
-  const shareBar = lab ? <ShareBar lab={lab.path} title={lab.title} embed={embed} /> : null;
+  const shareBar = lab ? <ShareBar lab={lab.path} title={labTitle(intl, lab)} embed={embed} /> : null;
   const view = <LabView path={path} labs={labs} defaultPath={defaultPath} />;
 
   // Embed mode (`embed=1`): the lab alone, for an iframe in someone's documentation.
@@ -80,25 +93,28 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
         href="#main"
         onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
       >
-        Skip to content
+        {intl.formatMessage(SHELL.skip)}
       </a>
       <header className="site-header">
         <div className="brand">
-          <a className="brand-name" href={`#/${defaultPath}`} aria-label="sockscope, home">
+          <a className="brand-name" href={`#/${defaultPath}`} aria-label={intl.formatMessage(SHELL.home)}>
             <span aria-hidden="true" className="brand-mark">
               ⟨⟩
             </span>
             sockscope
           </a>
-          <p className="tagline">What the Linux kernel does between socket() and the wire.</p>
+          <p className="tagline">{fmtNode(intl, SHELL.tagline, { code: codeChunks })}</p>
         </div>
-        <ThemeToggle />
-        <nav className="lab-nav" aria-label="Labs">
+        <div className="header-controls">
+          <LanguageSwitch />
+          <ThemeToggle />
+        </div>
+        <nav className="lab-nav" aria-label={intl.formatMessage(SHELL.labs)}>
           <ul>
             {labs.map(({ lab: l }) => (
               <li key={l.path}>
                 <a href={`#/${l.path}`} aria-current={l.path === path ? 'page' : undefined}>
-                  {l.short}
+                  {labShort(intl, l)}
                 </a>
               </li>
             ))}
@@ -111,8 +127,13 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
       </main>
       <footer className="site-footer">
         <p>
-          Modelled on Linux v6.18 and checked against a real kernel, case by case. Source links go to{' '}
-          <a href="https://elixir.bootlin.com/linux/v6.18/source">elixir.bootlin.com</a>.
+          {fmtNode(intl, SHELL.footer, {
+            site: (
+              <a key="site" href="https://elixir.bootlin.com/linux/v6.18/source">
+                elixir.bootlin.com
+              </a>
+            ),
+          })}
         </p>
       </footer>
     </div>

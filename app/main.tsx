@@ -2,11 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { applyStoredTheme } from './hooks/useTheme.ts';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { startLocale } from './i18n/locale.ts';
 import { startUrlSync } from './lab-kit/index.ts';
 import { DEFAULT_LAB, LABS } from './labs/index.ts';
 import './styles.css';
 
 applyStoredTheme();
+startLocale();
 // One store per lab, for the page's lifetime: leaving a lab and coming back finds it as it was.
 const labs = LABS.map((l) => l.instantiate());
 startUrlSync(labs, DEFAULT_LAB);
@@ -15,6 +18,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App labs={labs} defaultPath={DEFAULT_LAB} />
+    <I18nProvider>
+      <App labs={labs} defaultPath={DEFAULT_LAB} />
+    </I18nProvider>
   </StrictMode>,
 );

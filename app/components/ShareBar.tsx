@@ -7,6 +7,36 @@ import { useRef, useState } from 'react';
 import { embedHref, embedSnippet, shareHref } from '../embed/embed-url.ts';
 import { downloadBlob, exportFileName, svgToPng } from '../embed/download.ts';
 import { serializeDiagram } from '../embed/svg-export.ts';
+import { useIntl } from 'react-intl';
+import { defineMessages } from '../../core/i18n/index.ts';
+import { fmt } from '../i18n/format.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { useLocale } from '../i18n/locale.ts';
+
+const M = defineMessages({
+  copied: {
+    id: 'app.share.copied',
+    defaultMessage: 'Copied the {what, select, link {link} other {embed code}}.',
+  },
+  noClipboard: {
+    id: 'app.share.noClipboard',
+    defaultMessage:
+      'This page may not use the clipboard; copy the {what, select, link {link} other {embed code}} from the box.',
+  },
+  noDiagram: { id: 'app.share.noDiagram', defaultMessage: 'This lab shows no diagram to export right now.' },
+  saved: { id: 'app.share.saved', defaultMessage: 'Saved {name}.' },
+  exportFailed: { id: 'app.share.exportFailed', defaultMessage: 'Could not export the {ext}: {why}' },
+  group: { id: 'app.share.group', defaultMessage: 'Share this lab' },
+  copyLink: { id: 'app.share.copyLink', defaultMessage: 'Copy link' },
+  copyLinkShort: { id: 'app.share.copyLink.short', defaultMessage: 'Link' },
+  exportSvg: { id: 'app.share.exportSvg', defaultMessage: 'Export SVG' },
+  exportPng: { id: 'app.share.exportPng', defaultMessage: 'Export PNG' },
+  open: { id: 'app.share.open', defaultMessage: 'Open in sockscope ↗' },
+  openShort: { id: 'app.share.open.short', defaultMessage: 'Open ↗' },
+  embedCode: { id: 'app.share.embedCode', defaultMessage: 'Copy embed code' },
+  embedShort: { id: 'app.share.embedCode.short', defaultMessage: 'Embed' },
+  toCopy: { id: 'app.share.toCopy', defaultMessage: 'Text to copy' },
+});
 
 export const MAIN_DIAGRAM_SELECTOR = 'main [data-main-diagram]';
 
@@ -35,6 +65,8 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 export function ShareBar({ lab, title, embed }: { lab: string; title: string; embed: boolean }) {
+  const intl = useIntl();
+  const locale = useLocale();
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const seq = useRef(0);
@@ -43,17 +75,17 @@ export function ShareBar({ lab, title, embed }: { lab: string; title: string; em
     setStatus(s);
   };
 
-  const copy = async (text: string, what: string) => {
-    if (await copyText(text)) say({ text: `Copied the ${what}.` });
-    else say({ text: `This page may not use the clipboard; copy the ${what} from the box.`, fallback: text });
+  const copy = async (text: string, what: 'link' | 'embed') => {
+    if (await copyText(text)) say({ text: fmt(intl, M.copied, { what }) });
+    else say({ text: fmt(intl, M.noClipboard, { what }), fallback: text });
   };
 
   const exportAs = async (ext: 'svg' | 'png') => {
     const el = document.querySelector(MAIN_DIAGRAM_SELECTOR);
-    if (!el) return say({ text: 'This lab shows no diagram to export right now.' });
+    if (!el) return say({ text: fmt(intl, M.noDiagram) });
     // A bare `data-main-diagram` (React writes "true", HTML "") names no diagram: `…-diagram.svg`.
     const named = el.getAttribute('data-main-diagram');
-    const name = exportFileName(lab, named && named !== 'true' ? named : 'diagram', ext);
+    const name = exportFileName(lab, named && named !== 'true' ? named : 'diagram', ext, locale);
     setBusy(true);
     try {
       const d = serializeDiagram(el, { description: `sockscope — ${title}: ${shareHref(location.href)}` });
@@ -62,10 +94,13 @@ export function ShareBar({ lab, title, embed }: { lab: string; title: string; em
           ? new Blob([d.svg], { type: 'image/svg+xml' })
           : await svgToPng(d.svg, d.width, d.height, 2);
       downloadBlob(blob, name);
-      say({ text: `Saved ${name}.` });
+      say({ text: fmt(intl, M.saved, { name }) });
     } catch (e) {
       say({
-        text: `Could not export the ${ext.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`,
+        text: fmt(intl, M.exportFailed, {
+          ext: ext.toUpperCase(),
+          why: e instanceof Error ? e.message : String(e),
+        }),
       });
     } finally {
       setBusy(false);
@@ -74,7 +109,7 @@ export function ShareBar({ lab, title, embed }: { lab: string; title: string; em
 
   return (
     <div className={`share-bar${embed ? ' share-bar--embed' : ''}`}>
-      <div className="share-actions" role="group" aria-label="Share this lab">
+      <div className="share-actions" role="group" aria-label={fmt(intl, M.group)}>
         <button
           type="button"
           className="share-btn"
@@ -89,13 +124,13 @@ export function ShareBar({ lab, title, embed }: { lab: string; title: string; em
               strokeLinecap="round"
             />
           </svg>
-          <Label long="Copy link" short="Link" />
+          <Label long={fmt(intl, M.copyLink)} short={fmt(intl, M.copyLinkShort)} />
         </button>
         <button type="button" className="share-btn" disabled={busy} onClick={() => void exportAs('svg')}>
-          <Label long="Export SVG" short="SVG" />
+          <Label long={fmt(intl, M.exportSvg)} short="SVG" />
         </button>
         <button type="button" className="share-btn" disabled={busy} onClick={() => void exportAs('png')}>
-          <Label long="Export PNG" short="PNG" />
+          <Label long={fmt(intl, M.exportPng)} short="PNG" />
         </button>
         {embed ? (
           <a
@@ -104,19 +139,18 @@ export function ShareBar({ lab, title, embed }: { lab: string; title: string; em
             target="_blank"
             rel="noreferrer"
           >
-            <Label long="Open in sockscope ↗" short="Open ↗" />
+            <Label long={fmt(intl, M.open)} short={fmt(intl, M.openShort)} />
           </a>
         ) : (
           <button
             type="button"
             className="share-btn"
-            onClick={() =>
-              void copy(embedSnippet(embedHref(location.href), `sockscope: ${title}`), 'embed code')
-            }
+            onClick={() => void copy(embedSnippet(embedHref(location.href), `sockscope: ${title}`), 'embed')}
           >
-            <Label long="Copy embed code" short="Embed" />
+            <Label long={fmt(intl, M.embedCode)} short={fmt(intl, M.embedShort)} />
           </button>
         )}
+        {embed && <LanguageSwitch />}
       </div>
       <p className="share-status" role="status" aria-live="polite">
         {status?.text}
@@ -126,7 +160,7 @@ export function ShareBar({ lab, title, embed }: { lab: string; title: string; em
           key={seq.current}
           className="share-fallback mono"
           readOnly
-          aria-label="Text to copy"
+          aria-label={fmt(intl, M.toCopy)}
           rows={status.fallback.includes('\n') ? 6 : 1}
           value={status.fallback}
           autoFocus

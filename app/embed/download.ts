@@ -32,12 +32,16 @@ export function downloadBlob(blob: Blob, name: string, doc: Document = document)
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** `sockscope-fragment-fragments.svg`: the lab, then the diagram's name, in plain file-name characters. */
-export function exportFileName(lab: string, diagram: string, ext: 'svg' | 'png'): string {
+/**
+ * `sockscope-fragment-fragments.svg`: the lab, then the diagram's name, in plain file-name
+ * characters; a language other than English is kept in the name (`…-fragments.zh-CN.svg`).
+ */
+export function exportFileName(lab: string, diagram: string, ext: 'svg' | 'png', lang = 'en'): string {
   const slug = (s: string) =>
     s
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '');
-  return `${['sockscope', slug(lab) || 'lab', slug(diagram)].filter(Boolean).join('-')}.${ext}`;
+  const tag = lang === 'en' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang) ? '' : `.${lang}`;
+  return `${['sockscope', slug(lab) || 'lab', slug(diagram)].filter(Boolean).join('-')}${tag}.${ext}`;
 }

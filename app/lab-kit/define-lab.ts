@@ -9,6 +9,7 @@
  */
 import { Suspense, createElement, lazy } from 'react';
 import type { ComponentType, Provider } from 'react';
+import type { MessageDescriptor } from 'react-intl';
 import type { StoreApi } from 'zustand';
 import { issueListOf } from './store.ts';
 import type { Issue } from './issues.ts';
@@ -36,6 +37,8 @@ export interface LabSpec<S> {
   title: string;
   /** Its name in the navigation. */
   short: string;
+  /** `title` and `short` as catalog messages (`lab.<path>.title`), for the page in any language. */
+  words?: LabWords;
   /** What the student does there. */
   summary: string;
   /** The kernel files it models. */
@@ -66,8 +69,14 @@ export interface LabInstance {
   store: StoreApi<unknown>;
 }
 
+export interface LabWords {
+  title: MessageDescriptor;
+  short: MessageDescriptor;
+}
+
 export interface Lab {
   readonly path: string;
+  readonly words?: LabWords;
   readonly title: string;
   readonly short: string;
   readonly summary: string;
@@ -96,6 +105,7 @@ export function defineLab<S>(spec: LabSpec<S>): Lab {
     path: spec.path,
     title: spec.title,
     short: spec.short,
+    ...(spec.words ? { words: spec.words } : {}),
     summary: spec.summary,
     models: spec.models,
     keys: spec.params.keys,

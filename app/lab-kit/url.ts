@@ -5,7 +5,7 @@
  *
  * - reading never throws: a lab's reader that throws becomes an issue, not a blank page;
  * - a parameter the lab does not have is named in the banner (`#/fragment?len=4000&foo=1`), never
- *   dropped silently; page parameters (`embed=1`) are kept as they are;
+ *   dropped silently; page parameters (`embed=1`, `lang=zh-CN`) are kept as they are;
  * - `step=N` counts from 1 for every lab (parseStep);
  * - serialise∘parse is a fixed point: writing what was read and reading it again changes nothing
  *   (property-tested for every lab in labs/url-contract.test.ts).
@@ -29,7 +29,7 @@ export function parseHash(hash: string): HashLocation {
 }
 
 /** Parameters that belong to the page, not to a lab (kept as they are, e.g. `embed=1`). */
-export const PAGE_PARAMS: readonly string[] = ['embed'];
+export const PAGE_PARAMS: readonly string[] = ['embed', 'lang'];
 
 export function pageParams(query: string): string {
   const q = new URLSearchParams(query);

@@ -5,6 +5,7 @@
  * `len`, `family`, `source` — each once. The lab keeps a card's parts as typed (so a bad one can be
  * shown and fixed); `fragItemSpec` is the one place they become a FragmentSpec.
  */
+import { normalizeInput } from '../i18n/input.ts';
 import type { FragmentSpec } from '../ip/index.ts';
 import { echo, keyword, paramIssue, whole } from './param.ts';
 import type { ParamIssue, ParamName } from './param.ts';
@@ -101,7 +102,8 @@ export function fragItemSpec(
 export const MAX_FRAGS = 4096;
 
 /** `frags=`: every item as typed (`''` is no fragment at all). */
-export function splitFrags(text: string): FragItemText[] {
+export function splitFrags(raw: string): FragItemText[] {
+  const text = normalizeInput(raw);
   return text === '' ? [] : text.split(',').map(splitFragItem);
 }
 
@@ -140,7 +142,8 @@ export type IndexList =
   { ok: true; value: number[] } | { ok: false; code: 'not-list' | 'range'; bad?: number };
 
 /** `order=`: indexes into `count` items, separated by commas; `''` is an empty list. */
-export function parseIndexList(text: string, count: number): IndexList {
+export function parseIndexList(raw: string, count: number): IndexList {
+  const text = normalizeInput(raw);
   if (text.trim() === '') return { ok: true, value: [] };
   if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(text)) return { ok: false, code: 'not-list' };
   const idx = text.split(',').map((s) => Number(s.trim()));

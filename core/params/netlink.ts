@@ -5,6 +5,7 @@
  * payload limit, the msghdr diagram's iovec lengths and control messages — each once, with its
  * limits. The buffer itself is hex text (core/netlink's parseHex), at most NL_BUFFER_MAX bytes.
  */
+import { normalizeInput } from '../i18n/input.ts';
 import { parseHex } from '../netlink/index.ts';
 import type { Endian, NlFamily } from '../netlink/index.ts';
 import { bit, echo, keyword, paramIssue, whole, wholeList } from './param.ts';
@@ -30,6 +31,7 @@ function counting(key: string, label: string): Param<number> {
     limits: { min: 1, max: 1e9 },
     format: (i) => String(i + 1),
     parse(text, name = label) {
+      text = normalizeInput(text);
       const t = text.trim();
       if (!/^\d+$/.test(t))
         return { ok: false, issue: paramIssue(key, 'not-whole', { value: echo(text) }, name) };
@@ -82,7 +84,10 @@ const cmsgParam: Param<CmsgText[]> = {
 };
 
 /** A buffer as hex text (spaces, colons, `0x` and `\x` allowed), at most NL_BUFFER_MAX bytes. */
-export function parseNetlinkHex(text: string, name: ParamName = 'hex'): ParamResult<Uint8Array> {
+export function parseNetlinkHex(raw: string, name: ParamName = 'hex'): ParamResult<Uint8Array> {
+  // ASCII as it is: normalizeInput bounds its input at MAX_INPUT (64 Ki characters), below the buffer's bound.
+  // eslint-disable-next-line no-control-regex
+  const text = /^[\x00-\x7f]*$/.test(raw) ? raw : normalizeInput(raw);
   const r = parseHex(text);
   if (!r.ok) return { ok: false, issue: paramIssue('hex', 'rule', { why: r.why, value: echo(text) }, name) };
   if (r.bytes.length > NL_BUFFER_MAX)

@@ -8,6 +8,7 @@
  * the English `message`, made from one table (MESSAGES) with the parameter called as the caller
  * calls it (`--mtu`, `mtu=`, `MTU`), so message catalogs can take the table over.
  */
+import { normalizeInput } from '../i18n/input.ts';
 
 /** How a parameter is called in a message: `--mtu` on the CLI, `mtu=` in a URL, `MTU` in the form. */
 export type ParamName = string;
@@ -118,7 +119,8 @@ export function whole(
     default: dflt,
     limits,
     format: String,
-    parse(text, name = label) {
+    parse(raw, name = label) {
+      const text = normalizeInput(raw);
       const t = text.trim();
       if (t === '') return fail(paramIssue(key, 'empty', {}, name));
       if (!/^\d+$/.test(t))
@@ -144,7 +146,8 @@ export function wholeList(
     default: dflt,
     limits,
     format: (v) => v.join(','),
-    parse(text, name = label) {
+    parse(raw, name = label) {
+      const text = normalizeInput(raw);
       const parts = text.split(',').map((p) => p.trim());
       if (parts.every((p) => p === ''))
         return fail(paramIssue(key, 'list-empty', { example: limits.example }, name));
@@ -179,7 +182,8 @@ export function keyword<K extends string>(
     default: dflt,
     limits: {},
     format: (v) => v,
-    parse(text, name = label) {
+    parse(raw, name = label) {
+      const text = normalizeInput(raw);
       const hit = allowed.find((a) => a === text.trim());
       return hit !== undefined
         ? { ok: true, value: hit }
@@ -196,7 +200,8 @@ export function bit(key: string, label: string, dflt: boolean): Param<boolean> {
     default: dflt,
     limits: {},
     format: (v) => (v ? '1' : '0'),
-    parse(text, name = label) {
+    parse(raw, name = label) {
+      const text = normalizeInput(raw);
       const t = text.trim();
       if (t === '1' || t === '0') return { ok: true, value: t === '1' };
       return fail(paramIssue(key, 'not-bit', { value: echo(text) }, name));

@@ -6,6 +6,7 @@
  * Rules between parameters (an IPv6 MTU of at least 1,280, IP_HDRINCL never corked…) stay
  * validateSendInput's; their issues come back under the parameter that shows them.
  */
+import { normalizeInput } from '../i18n/input.ts';
 import { DEFAULT_SEND_INPUT, LIMITS, PMTU_MODES, parseOptionsHex, validateSendInput } from '../ip/index.ts';
 import type { Family, InputIssue, PmtuMode, SendInput, SockKind } from '../ip/index.ts';
 import { bit, echo, keyword, paramIssue, whole, wholeList } from './param.ts';
@@ -24,6 +25,7 @@ const optsParam: Param<number[]> = {
   limits: { maxItems: LIMITS.optionsMax },
   format: (b) => b.map((x) => x.toString(16).padStart(2, '0')).join(''),
   parse(text, name = 'IPv4 options') {
+    text = normalizeInput(text);
     if (text.trim() === '') return { ok: true, value: [] };
     const o = parseOptionsHex(text);
     return o.ok
