@@ -6,7 +6,7 @@
  * shown and fixed); `fragItemSpec` is the one place they become a FragmentSpec.
  */
 import type { FragmentSpec } from '../ip/index.ts';
-import { echo, keyword, paramIssue, whole } from './param.ts';
+import { echo, keyword, notText, paramIssue, whole } from './param.ts';
 import type { ParamIssue, ParamName } from './param.ts';
 import { FAMILIES } from './send.ts';
 
@@ -102,7 +102,7 @@ export const MAX_FRAGS = 4096;
 
 /** `frags=`: every item as typed (`''` is no fragment at all). */
 export function splitFrags(text: string): FragItemText[] {
-  return text === '' ? [] : text.split(',').map(splitFragItem);
+  return typeof text !== 'string' || text === '' ? [] : text.split(',').map(splitFragItem);
 }
 
 /** `frags` for the CLI: every item strict, or the first problems, each naming its item. */
@@ -110,6 +110,8 @@ export function parseFrags(
   text: string,
   name: ParamName = 'frags',
 ): { ok: true; frags: FragmentSpec[] } | { ok: false; issues: ParamIssue[] } {
+  const bad = notText('frags', text, name);
+  if (bad) return { ok: false, issues: [bad] };
   const items = splitFrags(text.trim());
   if (items.length === 0) return { ok: false, issues: [paramIssue('frags', 'empty', {}, name)] };
   if (items.length > MAX_FRAGS)
@@ -141,6 +143,8 @@ export type IndexList =
 
 /** `order=`: indexes into `count` items, separated by commas; `''` is an empty list. */
 export function parseIndexList(text: string, count: number): IndexList {
+  if (typeof text !== 'string' || !Number.isInteger(count) || count < 0)
+    return { ok: false, code: 'not-list' };
   if (text.trim() === '') return { ok: true, value: [] };
   if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(text)) return { ok: false, code: 'not-list' };
   const idx = text.split(',').map((s) => Number(s.trim()));
@@ -168,6 +172,7 @@ export function orderIssue(
 
 /** `at=`: one time (ms) per arrival, empty for "with the previous one". */
 export function splitTimes(text: string): string[] {
+  if (typeof text !== 'string') return [];
   return text.split(',').map((s) => s.trim());
 }
 

@@ -25,7 +25,8 @@ export type ParamCode =
   | 'not-hex'
   | 'hex-odd'
   | 'hex-long'
-  | 'rule';
+  | 'rule'
+  | 'not-text';
 
 export interface ParamIssue {
   /** The parameter's key (`mtu`), whatever the caller calls it. */
@@ -86,6 +87,7 @@ const MESSAGES: Record<ParamCode, (name: string, v: Record<string, string | numb
   'hex-long': (name, v) => `${name}: at most ${n(v.max)} bytes; got ${n(v.count)}.`,
   // A rule of the model (validateSendInput…) already says which parameter in its own words.
   rule: (_name, v) => String(v.why),
+  'not-text': (name) => `${name} must be given as text.`,
 };
 
 /** An issue of `key`, its message naming the parameter as `name`. */
@@ -105,6 +107,17 @@ export function renameIssue(i: ParamIssue, name: ParamName): ParamIssue {
 
 const fail = <T>(i: ParamIssue): ParamResult<T> => ({ ok: false, issue: i });
 
+/**
+ * Parsers take any JavaScript value at run time (a caller in plain JavaScript, a fuzzer): anything
+ * but a string is this issue, never a TypeError.
+ */
+export function notText(key: string, text: unknown, name: ParamName): ParamIssue | null {
+  return typeof text === 'string' ? null : paramIssue(key, 'not-text', {}, name);
+}
+
+/** A number as a range message repeats it: a 400-digit value is echoed, not spelt out in full. */
+const shown = (t: string, v: number): string | number => (t.length > 15 ? echo(t) : v);
+
 /** A whole number in [min, max] (decimal digits; surrounding spaces allowed). */
 export function whole(
   key: string,
@@ -119,13 +132,15 @@ export function whole(
     limits,
     format: String,
     parse(text, name = label) {
+      const bad = notText(key, text, name);
+      if (bad) return fail(bad);
       const t = text.trim();
       if (t === '') return fail(paramIssue(key, 'empty', {}, name));
       if (!/^\d+$/.test(t))
         return fail(paramIssue(key, 'not-whole', { value: echo(t), unit: limits.unit ?? '' }, name));
       const v = Number(t);
       if (v < limits.min || v > limits.max)
-        return fail(paramIssue(key, 'range', { value: v, min: limits.min, max: limits.max }, name));
+        return fail(paramIssue(key, 'range', { value: shown(t, v), min: limits.min, max: limits.max }, name));
       return { ok: true, value: v };
     },
   };
@@ -145,6 +160,8 @@ export function wholeList(
     limits,
     format: (v) => v.join(','),
     parse(text, name = label) {
+      const bad = notText(key, text, name);
+      if (bad) return fail(bad);
       const parts = text.split(',').map((p) => p.trim());
       if (parts.every((p) => p === ''))
         return fail(paramIssue(key, 'list-empty', { example: limits.example }, name));
@@ -157,7 +174,12 @@ export function wholeList(
         const v = Number(p);
         if (v < limits.min || v > limits.max)
           return fail(
-            paramIssue(key, 'list-range', { item: i + 1, value: v, min: limits.min, max: limits.max }, name),
+            paramIssue(
+              key,
+              'list-range',
+              { item: i + 1, value: shown(p, v), min: limits.min, max: limits.max },
+              name,
+            ),
           );
         out.push(v);
       }
@@ -180,6 +202,8 @@ export function keyword<K extends string>(
     limits: {},
     format: (v) => v,
     parse(text, name = label) {
+      const bad = notText(key, text, name);
+      if (bad) return fail(bad);
       const hit = allowed.find((a) => a === text.trim());
       return hit !== undefined
         ? { ok: true, value: hit }
@@ -197,6 +221,8 @@ export function bit(key: string, label: string, dflt: boolean): Param<boolean> {
     limits: {},
     format: (v) => (v ? '1' : '0'),
     parse(text, name = label) {
+      const bad = notText(key, text, name);
+      if (bad) return fail(bad);
       const t = text.trim();
       if (t === '1' || t === '0') return { ok: true, value: t === '1' };
       return fail(paramIssue(key, 'not-bit', { value: echo(text) }, name));
