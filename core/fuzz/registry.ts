@@ -1,10 +1,12 @@
 /**
  * The fuzzers `npm run fuzz` runs, in order. One entry each: add yours here (see README.md).
- * Still to come from their owners (issue 19): every URL adapter, the CLI parsers, and the pipelines (sends, fragment lists, socket calls, sk_buff ops).
+ * Still to come (issue 19): the pipelines (sends, fragment lists, socket calls, sk_buff ops, receive queues).
  */
 import { fuzzPcap } from '../pcap/fuzz.ts';
 import { fuzzPcapWriter } from '../pcap/fuzz-writer.ts';
 import { fuzzNetlink } from '../netlink/fuzz.ts';
+import { fuzzParams } from '../params/fuzz.ts';
+import { fuzzCli } from '../cli/fuzz.ts';
 import { MAX_FAILURES, type FuzzResult, type FuzzerEntry } from './types.ts';
 
 /** `fuzzNetlink` reports in its own words (one fast-check stream); the runner's shape here. */
@@ -41,6 +43,20 @@ export const FUZZERS: readonly FuzzerEntry[] = [
     what: 'pcapng writer round trip: random interfaces and packets (UTF-8 names and comments, far times, both byte orders) written and read back unchanged',
     kind: 'decoder',
     run: fuzzPcapWriter,
+    startable: true,
+  },
+  {
+    name: 'params',
+    what: 'parameter tables (send, fragment list, netlink) and the sk_buff op list: random and mutated text; parse never throws, messages bounded, format∘parse a fixed point',
+    kind: 'parser',
+    run: fuzzParams,
+    startable: true,
+  },
+  {
+    name: 'cli',
+    what: 'runCli with random argv (commands, flags, values; no file system): never throws, exit codes 0/1/2 only, output bounded',
+    kind: 'parser',
+    run: fuzzCli,
     startable: true,
   },
 ];

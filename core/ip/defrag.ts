@@ -98,6 +98,23 @@ export function validateDefragInput(input: DefragInput): DefragIssue[] {
     issues.push({ field: 'source', message: 'source is self or remote' });
   if (input.ihl !== undefined && (v6 || !whole(input.ihl, 20, 60) || input.ihl % 4))
     issues.push({ field: 'ihl', message: 'ihl (IPv4 only) is a multiple of 4 from 20 to 60' });
+  // The virtual clock is a whole number of ms: NaN, Infinity or a 400-digit number would stall
+  // the timers or print nonsense (issue 19).
+  const CLOCK_MAX = 2 ** 31 - 1;
+  if (input.until !== undefined && !whole(input.until, 0, CLOCK_MAX))
+    issues.push({ field: 'until', message: 'until is a whole number of ms from 0 to 2,147,483,647' });
+  if (input.id !== undefined && !whole(input.id, 0, v6 ? 0xffffffff : 0xffff))
+    issues.push({ field: 'id', message: `the default id is from 0 to ${v6 ? 0xffffffff : 0xffff}` });
+  if (input.sysctl !== undefined) {
+    const sc: unknown = input.sysctl;
+    if (!sc || typeof sc !== 'object') issues.push({ field: 'sysctl', message: 'sysctl is an object' });
+    else
+      for (const [k, v] of Object.entries(sc))
+        if (!['high_thresh', 'timeout', 'max_dist'].includes(k))
+          issues.push({ field: `sysctl.${k}`, message: 'the sysctls are high_thresh, timeout and max_dist' });
+        else if (!whole(v, 0, CLOCK_MAX))
+          issues.push({ field: `sysctl.${k}`, message: 'a whole number from 0 to 2,147,483,647' });
+  }
   const ihl = v6 ? 48 : (input.ihl ?? 20);
   let prev = 0;
   input.fragments.forEach((f, i) => {
@@ -124,7 +141,7 @@ export function validateDefragInput(input: DefragInput): DefragIssue[] {
     if (f.fill !== undefined && f.fill !== 'same' && f.fill !== 'other')
       issues.push({ field: `${at}.fill`, message: 'fill is same or other' });
     if (f.at !== undefined) {
-      if (!Number.isFinite(f.at) || f.at < prev)
+      if (!Number.isFinite(f.at) || f.at < 0 || f.at > CLOCK_MAX || f.at < prev)
         issues.push({ field: `${at}.at`, message: 'arrival times must not go back' });
       else prev = f.at;
     }

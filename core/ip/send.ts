@@ -19,8 +19,14 @@ import { IP_SOCKGLUE_C, sendContext, sendFail, type SendContext } from './send-c
 import { ipSendmsgs } from './sendmsg.ts';
 import { pushStep } from './step.ts';
 import type { RxSocket } from './receive.ts';
-import type { InputIssue, SendFail, SendInput, SendResult } from './types.ts';
-import { validateSendInput } from './validate.ts';
+import {
+  DEFAULT_SEND_INPUT,
+  type InputIssue,
+  type SendFail,
+  type SendInput,
+  type SendResult,
+} from './types.ts';
+import { sendShapeIssues, validateSendInput } from './validate.ts';
 
 export { LOOPBACK, ipDontFragment, ipSkIgnoreDf, ipSkUsePmtu } from './send-context.ts';
 
@@ -65,6 +71,12 @@ function setIpOptions(ctx: SendContext): { opt: CompiledOptions | undefined } | 
  */
 export function ipSend(input: SendInput, socket: RxSocket = 'fresh'): SendResult {
   resetSkbIds();
+  const shape = sendShapeIssues(input);
+  if (shape.length) {
+    // Nothing of `input` can be read safely: the failure is built on an empty send.
+    const ctx = sendContext({ ...DEFAULT_SEND_INPUT, sends: [] }, 'fresh');
+    return sendFail(ctx, 'EINVAL', 'sockscope', '', shape.map((i) => i.message).join(' '));
+  }
   const ctx = sendContext(input, socket === 'none' || socket === 'external' ? socket : 'fresh');
   const issues: InputIssue[] = validateSendInput(input);
   if (issues.length) return sendFail(ctx, 'EINVAL', 'sockscope', '', issues.map((i) => i.message).join(' '));

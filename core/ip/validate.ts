@@ -19,6 +19,33 @@ export const LIMITS = {
 
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
 
+/**
+ * The run-time shape of a SendInput, checked before anything reads it: the type system does not
+ * reach callers in plain JavaScript (the CLI's JSON, a URL adapter, a fuzzer), and ipSend returns
+ * EINVAL rather than throw for any value.
+ */
+export function sendShapeIssues(input: unknown): InputIssue[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return [{ field: 'sends', message: 'The send input is an object of send settings.' }];
+  const o = input as Record<string, unknown>;
+  const out: InputIssue[] = [];
+  // Lists of numbers, numbers and words: sendContext does arithmetic on them before the rules run.
+  const list = (v: unknown) =>
+    Array.isArray(v) && v.length <= LIMITS.lenMax && [...v].every((x) => typeof x === 'number');
+  for (const k of ['family', 'sock', 'pmtu'] as const)
+    if (typeof o[k] !== 'string') out.push({ field: k, message: `${k} is a word.` });
+  for (const k of ['mtu', 'protocol', 'sndbuf'] as const)
+    if (typeof o[k] !== 'number') out.push({ field: k, message: `${k} is a number.` });
+  if (o.iov !== undefined && !list(o.iov))
+    out.push({ field: 'iov', message: 'The iovec is a list of lengths.' });
+  if (o.iov === undefined && !list(o.sends))
+    out.push({ field: 'sends', message: 'The sends are a list of lengths.' });
+  if (!list(o.options)) out.push({ field: 'options', message: 'Options are a list of bytes (00 to ff).' });
+  for (const k of ['sg', 'sndbufCheck', 'df'] as const)
+    if (typeof o[k] !== 'boolean') out.push({ field: k, message: `${k} is true or false.` });
+  return out;
+}
+
 export function validateSendInput(input: SendInput): InputIssue[] {
   const out: InputIssue[] = [];
   const v6 = input.family === 'inet6';

@@ -14,7 +14,7 @@ import {
   type DropReason,
   type SnmpDelta,
 } from '../drops/index.ts';
-import { ipSend, type SendInput, type SendResult, DEFAULT_SEND_INPUT } from '../ip/index.ts';
+import { ipSend, sendShapeIssues, type SendInput, type SendResult, DEFAULT_SEND_INPUT } from '../ip/index.ts';
 import { udpLibRcv, udpRecvmsgCounted } from '../udp/index.ts';
 import type { SkbSnapshot } from '../skb/index.ts';
 import type { TraceStep } from '../trace/index.ts';
@@ -112,8 +112,49 @@ function clampInt(v: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, Math.floor(Number.isFinite(v) ? v : lo)));
 }
 
+const whole = (v: unknown): boolean => Number.isSafeInteger(v);
+
+/** The run-time shape of a JourneyInput (any JavaScript value may come in); null when it is one. */
+export function journeyShapeIssue(input: unknown, opts: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return 'The Journey input is an object.';
+  const o = input as Record<string, unknown>;
+  const send = sendShapeIssues(o.send);
+  if (send.length) return send.map((i) => i.message).join(' ');
+  const sends = (o.send as { sends?: unknown }).sends;
+  if (!Array.isArray(sends) || sends.length !== 1) return 'The Journey sends one length per datagram.';
+  if (!whole(o.datagrams)) return 'datagrams is a whole number (1 to 8).';
+  const f = o.fault as { kind?: unknown; fragment?: unknown; datagram?: unknown } | null;
+  if (typeof f !== 'object' || f === null || !['none', 'lose', 'reorder'].includes(f.kind as string))
+    return 'The fault is none, lose or reorder.';
+  if (f.kind !== 'none' && (!whole(f.fragment) || !whole(f.datagram)))
+    return 'A fault names a fragment and a datagram (0-based).';
+  if (!whole(o.rcvbuf) || (o.rcvbuf as number) < 0) return 'rcvbuf is a whole number of bytes.';
+  if (!whole(o.bufsize) || (o.bufsize as number) < 0)
+    return 'The recvfrom() buffer is a whole number of bytes.';
+  if (!['each', 'slow', 'end'].includes(o.read as string)) return 'Read mode is each, slow or end.';
+  if (opts !== undefined && (typeof opts !== 'object' || opts === null)) return 'The options are an object.';
+  const d = (opts as { defrag?: unknown } | undefined)?.defrag;
+  if (d !== undefined && typeof d !== 'function') return 'defrag is a function.';
+  return null;
+}
+
 /** Build every stop of the scenario. Never throws on user input (errors are stops and outcomes). */
 export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): JourneyResult {
+  const shape = journeyShapeIssue(input, opts);
+  if (shape) {
+    // Nothing of `input` is read: the send "fails" with EINVAL and the scenario has no stops.
+    const none = ipSend(undefined as never);
+    return {
+      input: DEFAULT_JOURNEY_INPUT,
+      send: none.ok ? none : { ...none, why: shape },
+      stops: [],
+      outcomes: [],
+      counters: {},
+      packetsPerDatagram: 0,
+      drop_reasons: [],
+      snmp_delta: {},
+    };
+  }
   const defrag = opts.defrag ?? kernelDefrag;
   const v6 = input.send.family === 'inet6';
   const nDgrams = clampInt(input.datagrams, 1, MAX_DATAGRAMS);

@@ -7,7 +7,7 @@
  */
 import { normalizeInput } from '../i18n/input.ts';
 import type { FragmentSpec } from '../ip/index.ts';
-import { echo, keyword, paramIssue, whole } from './param.ts';
+import { echo, keyword, notText, paramIssue, whole } from './param.ts';
 import type { ParamIssue, ParamName } from './param.ts';
 import { FAMILIES } from './send.ts';
 
@@ -103,6 +103,7 @@ export const MAX_FRAGS = 4096;
 
 /** `frags=`: every item as typed (`''` is no fragment at all). */
 export function splitFrags(raw: string): FragItemText[] {
+  if (typeof raw !== 'string') return [];
   const text = normalizeInput(raw);
   return text === '' ? [] : text.split(',').map(splitFragItem);
 }
@@ -112,6 +113,8 @@ export function parseFrags(
   text: string,
   name: ParamName = 'frags',
 ): { ok: true; frags: FragmentSpec[] } | { ok: false; issues: ParamIssue[] } {
+  const bad = notText('frags', text, name);
+  if (bad) return { ok: false, issues: [bad] };
   const items = splitFrags(text.trim());
   if (items.length === 0) return { ok: false, issues: [paramIssue('frags', 'empty', {}, name)] };
   if (items.length > MAX_FRAGS)
@@ -143,6 +146,8 @@ export type IndexList =
 
 /** `order=`: indexes into `count` items, separated by commas; `''` is an empty list. */
 export function parseIndexList(raw: string, count: number): IndexList {
+  if (typeof raw !== 'string' || !Number.isInteger(count) || count < 0)
+    return { ok: false, code: 'not-list' };
   const text = normalizeInput(raw);
   if (text.trim() === '') return { ok: true, value: [] };
   if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(text)) return { ok: false, code: 'not-list' };
@@ -171,6 +176,7 @@ export function orderIssue(
 
 /** `at=`: one time (ms) per arrival, empty for "with the previous one". */
 export function splitTimes(text: string): string[] {
+  if (typeof text !== 'string') return [];
   return text.split(',').map((s) => s.trim());
 }
 

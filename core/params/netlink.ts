@@ -8,7 +8,7 @@
 import { normalizeInput } from '../i18n/input.ts';
 import { parseHex } from '../netlink/index.ts';
 import type { Endian, NlFamily } from '../netlink/index.ts';
-import { bit, echo, keyword, paramIssue, whole, wholeList } from './param.ts';
+import { bit, echo, keyword, notText, paramIssue, whole, wholeList } from './param.ts';
 import type { Param, ParamName, ParamResult } from './param.ts';
 
 /** The largest buffer the lab takes (a 64 KiB dump fits four times over). */
@@ -31,13 +31,18 @@ function counting(key: string, label: string): Param<number> {
     limits: { min: 1, max: 1e9 },
     format: (i) => String(i + 1),
     parse(text, name = label) {
+      const bad = notText(key, text, name);
+      if (bad) return { ok: false, issue: bad };
       text = normalizeInput(text);
       const t = text.trim();
       if (!/^\d+$/.test(t))
         return { ok: false, issue: paramIssue(key, 'not-whole', { value: echo(text) }, name) };
       const n = Number(t);
       if (n < 1 || n > 1e9)
-        return { ok: false, issue: paramIssue(key, 'range', { value: n, min: 1, max: 1e9 }, name) };
+        return {
+          ok: false,
+          issue: paramIssue(key, 'range', { value: t.length > 15 ? echo(t) : n, min: 1, max: 1e9 }, name),
+        };
       return { ok: true, value: n - 1 };
     },
   };
@@ -58,6 +63,8 @@ const cmsgParam: Param<CmsgText[]> = {
   limits: { maxItems: MSGHDR_MAX_ITEMS },
   format: (c) => c.map((x) => `${x.level}.${x.type}.${x.len}`).join(','),
   parse(text, name = 'Control messages') {
+    const bad = notText('cmsg', text, name);
+    if (bad) return { ok: false, issue: bad };
     const parts = text.split(',').filter((p) => p.trim() !== '');
     if (parts.length > MSGHDR_MAX_ITEMS)
       return {
@@ -85,6 +92,8 @@ const cmsgParam: Param<CmsgText[]> = {
 
 /** A buffer as hex text (spaces, colons, `0x` and `\x` allowed), at most NL_BUFFER_MAX bytes. */
 export function parseNetlinkHex(raw: string, name: ParamName = 'hex'): ParamResult<Uint8Array> {
+  const bad = notText('hex', raw, name);
+  if (bad) return { ok: false, issue: bad };
   // ASCII as it is: normalizeInput bounds its input at MAX_INPUT (64 Ki characters), below the buffer's bound.
   // eslint-disable-next-line no-control-regex
   const text = /^[\x00-\x7f]*$/.test(raw) ? raw : normalizeInput(raw);
@@ -107,7 +116,8 @@ const iovList = wholeList(
 /** The iovec lengths; none (empty) is one iovec over the whole buffer. */
 const iovParam: Param<number[]> = {
   ...iovList,
-  parse: (text, name) => (text.trim() === '' ? { ok: true, value: [] } : iovList.parse(text, name)),
+  parse: (text, name) =>
+    typeof text === 'string' && text.trim() === '' ? { ok: true, value: [] } : iovList.parse(text, name),
 };
 
 export const NETLINK_PARAMS = {

@@ -26,7 +26,8 @@ export type ParamCode =
   | 'not-hex'
   | 'hex-odd'
   | 'hex-long'
-  | 'rule';
+  | 'rule'
+  | 'not-text';
 
 export interface ParamIssue {
   /** The parameter's key (`mtu`), whatever the caller calls it. */
@@ -87,6 +88,7 @@ const MESSAGES: Record<ParamCode, (name: string, v: Record<string, string | numb
   'hex-long': (name, v) => `${name}: at most ${n(v.max)} bytes; got ${n(v.count)}.`,
   // A rule of the model (validateSendInput…) already says which parameter in its own words.
   rule: (_name, v) => String(v.why),
+  'not-text': (name) => `${name} must be given as text.`,
 };
 
 /** An issue of `key`, its message naming the parameter as `name`. */
@@ -106,6 +108,17 @@ export function renameIssue(i: ParamIssue, name: ParamName): ParamIssue {
 
 const fail = <T>(i: ParamIssue): ParamResult<T> => ({ ok: false, issue: i });
 
+/**
+ * Parsers take any JavaScript value at run time (a caller in plain JavaScript, a fuzzer): anything
+ * but a string is this issue, never a TypeError.
+ */
+export function notText(key: string, text: unknown, name: ParamName): ParamIssue | null {
+  return typeof text === 'string' ? null : paramIssue(key, 'not-text', {}, name);
+}
+
+/** A number as a range message repeats it: a 400-digit value is echoed, not spelt out in full. */
+const shown = (t: string, v: number): string | number => (t.length > 15 ? echo(t) : v);
+
 /** A whole number in [min, max] (decimal digits; surrounding spaces allowed). */
 export function whole(
   key: string,
@@ -120,6 +133,8 @@ export function whole(
     limits,
     format: String,
     parse(raw, name = label) {
+      const bad = notText(key, raw, name);
+      if (bad) return fail(bad);
       const text = normalizeInput(raw);
       const t = text.trim();
       if (t === '') return fail(paramIssue(key, 'empty', {}, name));
@@ -127,7 +142,7 @@ export function whole(
         return fail(paramIssue(key, 'not-whole', { value: echo(t), unit: limits.unit ?? '' }, name));
       const v = Number(t);
       if (v < limits.min || v > limits.max)
-        return fail(paramIssue(key, 'range', { value: v, min: limits.min, max: limits.max }, name));
+        return fail(paramIssue(key, 'range', { value: shown(t, v), min: limits.min, max: limits.max }, name));
       return { ok: true, value: v };
     },
   };
@@ -147,6 +162,8 @@ export function wholeList(
     limits,
     format: (v) => v.join(','),
     parse(raw, name = label) {
+      const bad = notText(key, raw, name);
+      if (bad) return fail(bad);
       const text = normalizeInput(raw);
       const parts = text.split(',').map((p) => p.trim());
       if (parts.every((p) => p === ''))
@@ -160,7 +177,12 @@ export function wholeList(
         const v = Number(p);
         if (v < limits.min || v > limits.max)
           return fail(
-            paramIssue(key, 'list-range', { item: i + 1, value: v, min: limits.min, max: limits.max }, name),
+            paramIssue(
+              key,
+              'list-range',
+              { item: i + 1, value: shown(p, v), min: limits.min, max: limits.max },
+              name,
+            ),
           );
         out.push(v);
       }
@@ -183,6 +205,8 @@ export function keyword<K extends string>(
     limits: {},
     format: (v) => v,
     parse(raw, name = label) {
+      const bad = notText(key, raw, name);
+      if (bad) return fail(bad);
       const text = normalizeInput(raw);
       const hit = allowed.find((a) => a === text.trim());
       return hit !== undefined
@@ -201,6 +225,8 @@ export function bit(key: string, label: string, dflt: boolean): Param<boolean> {
     limits: {},
     format: (v) => (v ? '1' : '0'),
     parse(raw, name = label) {
+      const bad = notText(key, raw, name);
+      if (bad) return fail(bad);
       const text = normalizeInput(raw);
       const t = text.trim();
       if (t === '1' || t === '0') return { ok: true, value: t === '1' };

@@ -9,7 +9,7 @@
 import { normalizeInput } from '../i18n/input.ts';
 import { DEFAULT_SEND_INPUT, LIMITS, PMTU_MODES, parseOptionsHex, validateSendInput } from '../ip/index.ts';
 import type { Family, InputIssue, PmtuMode, SendInput, SockKind } from '../ip/index.ts';
-import { bit, echo, keyword, paramIssue, whole, wholeList } from './param.ts';
+import { bit, echo, keyword, notText, paramIssue, whole, wholeList } from './param.ts';
 import type { Param, ParamIssue, ParamName } from './param.ts';
 
 export const FAMILIES: readonly Family[] = ['inet', 'inet6'];
@@ -25,6 +25,8 @@ const optsParam: Param<number[]> = {
   limits: { maxItems: LIMITS.optionsMax },
   format: (b) => b.map((x) => x.toString(16).padStart(2, '0')).join(''),
   parse(text, name = 'IPv4 options') {
+    const bad = notText('opts', text, name);
+    if (bad) return { ok: false, issue: bad };
     text = normalizeInput(text);
     if (text.trim() === '') return { ok: true, value: [] };
     const o = parseOptionsHex(text);

@@ -5,6 +5,7 @@
  * the numbers the panic prints; the buffer stays as it was.
  */
 import type { TraceStep } from '../trace/index.ts';
+import { echo } from '../params/param.ts';
 import { skbAllocation } from './alloc.ts';
 import {
   allocSkb,
@@ -56,7 +57,12 @@ export interface SkbRun {
   trace: TraceStep<SkbLabSnapshot>[];
   /** The buffer after the last op (refused ops leave it unchanged). */
   final: SkbLabSnapshot;
+  /** Set when the input itself was refused in part (not a list, over SKB_OPS_MAX). */
+  issue?: string;
 }
+
+/** The most operations one lab sequence runs after alloc_skb: each is a trace step and a drawing. */
+export const SKB_OPS_MAX = 256;
 
 const FN: Record<SkbOpName, string> = {
   alloc: 'alloc_skb',
@@ -206,9 +212,27 @@ function describe(op: SkbOp, before: SkBuff, after: SkbLabSnapshot): string {
  * Run a sequence of ops. The first must be `alloc` (when it is not, a 1,024-byte alloc_skb
  * is assumed). Refused ops are reported and skipped; the rest still run.
  */
-export function runSkbOps(ops: readonly SkbOp[]): SkbRun {
+export function runSkbOps(input: readonly SkbOp[]): SkbRun {
   resetSkbIds();
-  const first = ops[0]?.op === 'alloc' ? ops[0] : { op: 'alloc' as const, n: 1024 };
+  // Checked at run time (any JavaScript value): a list of at most SKB_OPS_MAX objects.
+  const issue = !Array.isArray(input)
+    ? 'the operations are a list'
+    : input.length > SKB_OPS_MAX + 1
+      ? `at most ${SKB_OPS_MAX} operations after alloc_skb (${input.length - 1} given); the rest are not run`
+      : undefined;
+  const ops: readonly SkbOp[] = Array.isArray(input) ? input.slice(0, SKB_OPS_MAX + 1) : [];
+  const run = runChecked(ops);
+  return issue ? { ...run, issue } : run;
+}
+
+function isSkbOp(op: unknown): op is SkbOp {
+  return (
+    typeof op === 'object' && op !== null && SKB_OP_NAMES.includes((op as { op: unknown }).op as SkbOpName)
+  );
+}
+
+function runChecked(ops: readonly SkbOp[]): SkbRun {
+  const first = isSkbOp(ops[0]) && ops[0].op === 'alloc' ? ops[0] : { op: 'alloc' as const, n: 1024 };
   const size = Number.isInteger(first.n) && first.n >= 0 && first.n <= 1 << 20 ? first.n : 1024;
   const skb = allocSkb(size, 'skb');
   const trace: TraceStep<SkbLabSnapshot>[] = [];
@@ -220,7 +244,15 @@ export function runSkbOps(ops: readonly SkbOp[]): SkbRun {
     dir: 'down',
     snapshot: start,
   });
-  for (const op of ops.slice(ops[0]?.op === 'alloc' ? 1 : 0)) {
+  for (const op of ops.slice(isSkbOp(ops[0]) && ops[0].op === 'alloc' ? 1 : 0)) {
+    if (!isSkbOp(op)) {
+      outcomes.push({
+        op: { op: 'alloc', n: 0 },
+        ok: false,
+        error: { kind: 'invalid', message: `not an operation: use ${SKB_OP_NAMES.join('|')}` },
+      });
+      continue;
+    }
     const before = { ...skb };
     const o = applySkbOp(skb, op);
     outcomes.push(o);
@@ -240,15 +272,19 @@ export function runSkbOps(ops: readonly SkbOp[]): SkbRun {
 /** Parse `reserve:32,put:100,push:8` (the lab's URL form). */
 export function parseSkbOps(text: string): { ok: true; ops: SkbOp[] } | { ok: false; why: string } {
   const ops: SkbOp[] = [];
-  for (const part of text
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
+  if (typeof text !== 'string') return { ok: false, why: 'the operations are text, e.g. reserve:32,put:100' };
+  const parts = text.split(',').map((p) => p.trim());
+  // One grammar with the CLI's lists: an empty item ("put:1,,put:2") is refused, not skipped.
+  if (parts.length > SKB_OPS_MAX + 1)
+    return { ok: false, why: `at most ${SKB_OPS_MAX} operations (${parts.length} given)` };
+  if (text.trim() === '') return { ok: true, ops };
+  for (const part of parts) {
+    if (part === '') return { ok: false, why: 'an empty operation between two commas' };
     const m = /^([a-z]+):(\d+)(?::([a-z0-9]+))?$/.exec(part);
     if (!m || !SKB_OP_NAMES.includes(m[1] as SkbOpName))
       return {
         ok: false,
-        why: `"${part}" is not an operation: use ${SKB_OP_NAMES.join('|')}:BYTES, e.g. push:20`,
+        why: `"${echo(part)}" is not an operation: use ${SKB_OP_NAMES.join('|')}:BYTES, e.g. push:20`,
       };
     const kind = m[3] as RegionKind | undefined;
     ops.push({ op: m[1] as SkbOpName, n: Number(m[2]), ...(kind ? { kind } : {}) });

@@ -108,7 +108,7 @@ export function parseDomain(input: string | number): ParseResult {
   if (key) return { ok: true, value: AF[key], name: key };
   const alias = AF_ALIASES[up];
   if (alias !== undefined) return { ok: true, value: alias, name: up };
-  return err('domain', String(input), msg(M.unknownFamily, { input: clip(t) }));
+  return err('domain', normalizeInput(input), msg(M.unknownFamily, { input: clip(t) }));
 }
 
 const TYPE_FLAGS: Readonly<Record<string, number>> = { SOCK_NONBLOCK, SOCK_CLOEXEC };
@@ -120,7 +120,7 @@ export function parseType(input: string | number): ParseResult {
     .split('|')
     .map((p) => p.trim());
   if (parts.length === 0 || parts.some((p) => p === ''))
-    return err('type', String(input), msg(M.emptyTypePart));
+    return err('type', normalizeInput(input), msg(M.emptyTypePart));
   let value = 0;
   const names: string[] = [];
   for (const p of parts) {
@@ -139,7 +139,7 @@ export function parseType(input: string | number): ParseResult {
     } else if (flag !== undefined) {
       value |= flag;
       names.push(up);
-    } else return err('type', String(input), msg(M.unknownType, { input: clip(p) }));
+    } else return err('type', normalizeInput(input), msg(M.unknownType, { input: clip(p) }));
   }
   return { ok: true, value: value | 0, name: names.join('|') };
 }
@@ -226,7 +226,7 @@ export function parseProtocol(domain: number, input: string | number): ParseResu
       return { ok: true, value: AF.AF_VSOCK, name: 'PF_VSOCK' };
     }
   }
-  return err('protocol', String(input), msg(M.notProtocol, { input: clip(t), ns }));
+  return err('protocol', normalizeInput(input), msg(M.notProtocol, { input: clip(t), ns }));
 }
 
 export interface ParsedCall {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { journeyParams } from './lab.ts';
 import { DEFAULT_JOURNEY_FIELDS, parseJourneyQuery, serialiseJourneyQuery } from './params.ts';
-import { createJourneyStore } from './store.ts';
+import { createJourneyStore, journeyFieldsToInput } from './store.ts';
 
 describe('journey URL', () => {
   it('round-trips every input and the step', () => {
@@ -42,5 +42,19 @@ describe('journey URL', () => {
     store.getState().setField('mtu', '12');
     expect(store.getState().result).toBe(before);
     expect(store.getState().issues[0]?.field).toBe('mtu');
+  });
+});
+
+describe('issue 19: a bad frag= or dg= is named even when fault is none', () => {
+  it('refuses frag=abc with fault=none, naming the field', () => {
+    const { fields } = parseJourneyQuery('len=4000&mtu=1500&family=inet&frag=abc');
+    const r = journeyFieldsToInput(fields);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues).toEqual([expect.objectContaining({ field: 'frag' })]);
+  });
+  it('refuses dg=0 with fault=none; a good frag= without a fault is fine', () => {
+    const bad = journeyFieldsToInput(parseJourneyQuery('len=4000&dg=0').fields);
+    expect(bad.ok).toBe(false);
+    expect(journeyFieldsToInput(parseJourneyQuery('len=4000&frag=3').fields).ok).toBe(true);
   });
 });

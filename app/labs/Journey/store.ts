@@ -44,6 +44,11 @@ export function journeyFieldsToInput(f: JourneyFields): Parsed<JourneyInput> {
     const dg = need('dg', 1, n, 'Datagram');
     fault = { kind: f.fault, fragment: frag - 1, datagram: dg - 1 };
   } else if (f.fault !== 'none') issues.push({ field: 'fault', message: 'Fault is none, lose or reorder.' });
+  else {
+    // Unused without a fault, but a bad value is still named, never dropped silently (issue 19).
+    need('frag', 1, 100000, 'Fragment');
+    need('dg', 1, n, 'Datagram');
+  }
   if (issues.length || !family || !read) return { ok: false, issues };
   return {
     ok: true,
