@@ -30,7 +30,7 @@ export function MessagesTable({
   const p = Math.min(page ?? Math.floor(selected / PAGE), pages - 1);
   const rows = messages.slice(p * PAGE, p * PAGE + PAGE);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Messages, scrollable">
       <table className="nl-msgs">
         <caption>
           Messages in the buffer{' '}
@@ -107,7 +107,7 @@ export function FieldsTable({
   const LIMIT = 120;
   const shown = all ? fields : fields.slice(0, LIMIT);
   return (
-    <div className="table-scroll table-scroll--tall">
+    <div className="table-scroll table-scroll--tall" tabIndex={0} role="region" aria-label="Fields, scrollable">
       <table className="nl-fields">
         <caption>
           Fields of message {index + 1} ({message.typeName}){' '}

@@ -55,7 +55,7 @@ export function ArrivalsTable({
         its step in the diagram.
       </p>
       <Pager win={win} n={n} onPage={onPage} label="Pages of arrivals" />
-      <div className="table-scroll table-scroll--short">
+      <div className="table-scroll table-scroll--short" tabIndex={0} role="region" aria-label="Arrivals, scrollable">
         <table className="rq-table" aria-label="Arrivals" aria-describedby="rq-arrivals-note">
           <TableHead
             columns={[

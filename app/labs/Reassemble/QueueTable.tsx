@@ -14,7 +14,7 @@ export function QueueTable({ result, step }: { result: DefragOk; step: number })
         <strong>Queues after step {step + 1}</strong> — fragment memory {num(snap.mem)} of high_thresh{' '}
         {num(snap.high_thresh)} bytes
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Queues, scrollable">
         <table aria-label={`Queues after step ${step + 1}`}>
           <TableHead
             columns={['queue', 'id', 'state', 'len', 'meat', 'flags', 'runs', 'holes', 'truesize', 'timer']}
