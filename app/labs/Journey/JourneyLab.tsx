@@ -134,46 +134,50 @@ function Outcomes({ result }: { result: JourneyResult }) {
   const c = result.counters;
   return (
     <>
-      <table className="data-table journey-table" aria-label="Datagrams">
-        <TableHead columns={['#', 'sendto', 'fate', 'recvfrom', 'truesize']} />
-        <tbody>
-          {result.outcomes.map((o) => (
-            <tr key={o.datagram}>
-              <th scope="row">{o.datagram + 1}</th>
-              <td>{o.sent === null ? (result.send.ok ? '—' : `-1 ${result.send.errno}`) : num(o.sent)}</td>
-              <td className={`fate fate-${o.fate}`}>{FATE[o.fate]}</td>
-              <td>
-                {o.received
-                  ? `${num(o.received.returned)}${o.received.truncated ? ` of ${num(o.received.len)}, MSG_TRUNC` : ''}`
-                  : '—'}
-              </td>
-              <td>{o.truesize === null ? '—' : num(o.truesize)}</td>
+      <div className="journey-hscroll" tabIndex={0} role="region" aria-label="Datagrams, scrollable">
+        <table className="data-table journey-table" aria-label="Datagrams">
+          <TableHead columns={['#', 'sendto', 'fate', 'recvfrom', 'truesize']} />
+          <tbody>
+            {result.outcomes.map((o) => (
+              <tr key={o.datagram}>
+                <th scope="row">{o.datagram + 1}</th>
+                <td>{o.sent === null ? (result.send.ok ? '—' : `-1 ${result.send.errno}`) : num(o.sent)}</td>
+                <td className={`fate fate-${o.fate}`}>{FATE[o.fate]}</td>
+                <td>
+                  {o.received
+                    ? `${num(o.received.returned)}${o.received.truncated ? ` of ${num(o.received.len)}, MSG_TRUNC` : ''}`
+                    : '—'}
+                </td>
+                <td>{o.truesize === null ? '—' : num(o.truesize)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="journey-hscroll" tabIndex={0} role="region" aria-label="Receiver counters, scrollable">
+        <table className="data-table journey-table" aria-label="Receiver counters">
+          <tbody>
+            <tr>
+              <th scope="row">Udp RcvbufErrors</th>
+              <td>{num(c.RcvbufErrors ?? 0)}</td>
+              <th scope="row">Udp InErrors</th>
+              <td>{num(c.InErrors ?? 0)}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="data-table journey-table" aria-label="Receiver counters">
-        <tbody>
-          <tr>
-            <th scope="row">Udp RcvbufErrors</th>
-            <td>{num(c.RcvbufErrors ?? 0)}</td>
-            <th scope="row">Udp InErrors</th>
-            <td>{num(c.InErrors ?? 0)}</td>
-          </tr>
-          <tr>
-            <th scope="row">socket drops</th>
-            <td>{num(c.sk_drops ?? 0)}</td>
-            <th scope="row">Udp InDatagrams</th>
-            <td>{num(c.InDatagrams ?? 0)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Ip ReasmFails</th>
-            <td>{num(c.REASMFAILS ?? 0)}</td>
-            <th scope="row">ReasmTimeout</th>
-            <td>{num(c.REASMTIMEOUT ?? 0)}</td>
-          </tr>
-        </tbody>
-      </table>
+            <tr>
+              <th scope="row">socket drops</th>
+              <td>{num(c.sk_drops ?? 0)}</td>
+              <th scope="row">Udp InDatagrams</th>
+              <td>{num(c.InDatagrams ?? 0)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Ip ReasmFails</th>
+              <td>{num(c.REASMFAILS ?? 0)}</td>
+              <th scope="row">ReasmTimeout</th>
+              <td>{num(c.REASMTIMEOUT ?? 0)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
