@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/index.ts';
+import { LAB_NAMES } from '../names.ts';
 import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { FRAGMENT_KEYS, parseFragmentQuery, serialiseFragmentQuery } from './params.ts';
 import { FragmentProvider, createFragmentStore } from './store.ts';
@@ -10,21 +10,11 @@ export const fragmentParams = formParams<FragmentState>({
   serialise: (fields, step) => serialiseFragmentQuery(fields, step ?? 0),
 });
 
-/** The lab's names in the navigation and the share bar, in the catalogs. */
-const WORDS = defineMessages({
-  title: {
-    id: 'lab.fragment.title',
-    defaultMessage: 'Fragmentation',
-    description: "The lab's title (page heading, share bar, embed title).",
-  },
-  short: { id: 'lab.fragment.short', defaultMessage: 'Fragment', description: 'The lab in the navigation.' },
-});
-
 export const fragmentLab = defineLab<FragmentState>({
   path: 'fragment',
   title: 'Fragmentation',
   short: 'Fragment',
-  words: WORDS,
+  words: LAB_NAMES.fragment,
   summary:
     'Set the payload, MTU, family, socket kind, PMTU mode, IP options and device features; see where the datagram is cut, every packet on the wire, and the kernel pipeline step by step.',
   models: 'net/ipv4/ip_output.c, net/ipv6/ip6_output.c',

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/index.ts';
+import { LAB_NAMES } from '../names.ts';
 import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { JOURNEY_KEYS, parseJourneyQuery, serialiseJourneyQuery } from './params.ts';
 import { JourneyProvider, createJourneyStore } from './store.ts';
@@ -10,21 +10,11 @@ export const journeyParams = formParams<JourneyState>({
   serialise: (fields, step) => serialiseJourneyQuery(fields, step ?? 0),
 });
 
-/** The lab's names in the navigation and the share bar, in the catalogs. */
-const WORDS = defineMessages({
-  title: {
-    id: 'lab.journey.title',
-    defaultMessage: 'Journey of a datagram',
-    description: "The lab's title (page heading, share bar, embed title).",
-  },
-  short: { id: 'lab.journey.short', defaultMessage: 'Journey', description: 'The lab in the navigation.' },
-});
-
 export const journeyLab = defineLab<JourneyState>({
   path: 'journey',
   title: 'Journey of a datagram',
   short: 'Journey',
-  words: WORDS,
+  words: LAB_NAMES.journey,
   summary:
     'Watch one datagram go down from the socket to the link layer — headers pushed, fragments split off — and back up on the receiver, with playback controls and the trace beside it.',
   models: 'the output and input traces, animated',

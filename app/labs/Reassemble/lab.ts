@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/index.ts';
+import { LAB_NAMES } from '../names.ts';
 import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { REASSEMBLE_KEYS, parseReassembleQuery, serialiseReassembleQuery } from './params.ts';
 import { ReassembleProvider, createReassembleStore } from './store.ts';
@@ -10,25 +10,11 @@ export const reassembleParams = formParams<ReassembleState>({
   serialise: serialiseReassembleQuery,
 });
 
-/** The lab's names in the navigation and the share bar, in the catalogs. */
-const WORDS = defineMessages({
-  title: {
-    id: 'lab.reassemble.title',
-    defaultMessage: 'Reassembly',
-    description: "The lab's title (page heading, share bar, embed title).",
-  },
-  short: {
-    id: 'lab.reassemble.short',
-    defaultMessage: 'Reassemble',
-    description: 'The lab in the navigation.',
-  },
-});
-
 export const reassembleLab = defineLab<ReassembleState>({
   path: 'reassemble',
   title: 'Reassembly',
   short: 'Reassemble',
-  words: WORDS,
+  words: LAB_NAMES.reassemble,
   summary:
     'Reorder, drop, duplicate and overlap fragments and watch the defragmentation queue fill — and whether ip_defrag delivers the datagram, drops it, or times out.',
   models: 'net/ipv4/ip_fragment.c, net/ipv6/reassembly.c',

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/index.ts';
+import { LAB_NAMES } from '../names.ts';
 import { defineLab } from '../../lab-kit/index.ts';
 import type { LabParams } from '../../lab-kit/index.ts';
 import { SKB_KEYS, parseSkbQuery, serialiseSkbQuery } from './params.ts';
@@ -23,21 +23,11 @@ export const skbParams: LabParams<SkbState> = {
     s.ops !== prev.ops || s.alloc !== prev.alloc || s.step !== prev.step || s.replay !== prev.replay,
 };
 
-/** The lab's names in the navigation and the share bar, in the catalogs. */
-const WORDS = defineMessages({
-  title: {
-    id: 'lab.skb.title',
-    defaultMessage: '<code>sk_buff</code>',
-    description: "The lab's title (page heading, share bar, embed title).",
-  },
-  short: { id: 'lab.skb.short', defaultMessage: '<code>sk_buff</code>', description: 'The lab in the navigation.' },
-});
-
 export const skbLab = defineLab<SkbState>({
   path: 'skb',
   title: 'sk_buff',
   short: 'sk_buff',
-  words: WORDS,
+  words: LAB_NAMES.skb,
   summary:
     'Apply skb_reserve, skb_put, skb_push, skb_pull and skb_trim and watch head, data, tail and end move, with headroom, tailroom, page frags and the frag_list drawn to scale.',
   models: 'include/linux/skbuff.h, net/core/skbuff.c',

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/index.ts';
+import { LAB_NAMES } from '../names.ts';
 import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { SOCKET_KEYS, parseSocketQuery, serialiseSocketQuery } from './params.ts';
 import { SocketProvider, createSocketStore } from './store.ts';
@@ -10,21 +10,11 @@ export const socketParams = formParams<SocketState>({
   serialise: serialiseSocketQuery,
 });
 
-/** The lab's names in the navigation and the share bar, in the catalogs. */
-const WORDS = defineMessages({
-  title: {
-    id: 'lab.socket.title',
-    defaultMessage: 'Socket creation',
-    description: "The lab's title (page heading, share bar, embed title).",
-  },
-  short: { id: 'lab.socket.short', defaultMessage: 'Socket', description: 'The lab in the navigation.' },
-});
-
 export const socketLab = defineLab<SocketState>({
   path: 'socket',
   title: 'Socket creation',
   short: 'Socket',
-  words: WORDS,
+  words: LAB_NAMES.socket,
   summary:
     'Pick a domain, type and protocol (with flags and privilege) and follow __sock_create → pf->create → the inetsw walk to the proto_ops and proto tables — or to the errno and the line that returns it. Then dispatch connect, sendmsg or listen through those tables.',
   models: 'net/socket.c, net/ipv4/af_inet.c',
