@@ -75,7 +75,7 @@ test.describe('sk_buff lab', () => {
     await skb.op('push', 8, 'udp');
     await expect(skb.panic).toBeVisible();
     await expect(skb.panic).toContainText('skb_under_panic');
-    await expect(skb.panic).toContainText(/len:72 put:8/);
+    await expect(skb.panic).toContainText(/len:72 put:8/); // skb_push moves len before skb_under_panic
     await expect(skb.panic).toContainText('The buffer is unchanged');
     expect(await skb.row()).toEqual(before);
   });

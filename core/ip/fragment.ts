@@ -130,11 +130,13 @@ function payloadRegions(skb: SkBuff): Region[] {
 function rangeOf(regions: Region[], frags: SkBuff['frags']): { from: number; to: number } {
   let from = Infinity;
   let to = -Infinity;
-  for (const r of [...regions, ...frags.flatMap((f) => f.regions)]) {
-    if (r.from === undefined || r.to === undefined) continue;
+  const take = (r: Region): void => {
+    if (r.from === undefined || r.to === undefined) return;
     from = Math.min(from, r.from);
     to = Math.max(to, r.to);
-  }
+  };
+  for (const r of regions) take(r);
+  for (const f of frags) for (const r of f.regions) take(r);
   return from === Infinity ? { from: 0, to: 0 } : { from, to };
 }
 

@@ -5,6 +5,7 @@
  */
 export * from './types.ts';
 export { ipSend, ipSkIgnoreDf, ipSkUsePmtu, ipDontFragment, LOOPBACK } from './send.ts';
+export { sendSides, type SendSides } from './send-context.ts';
 export { sendShapeIssues, validateSendInput, LIMITS } from './validate.ts';
 export { appendGeometry, ipAppendData } from './append.ts';
 export { ipDoFragment, ip6Fragment, fastPathRefusal } from './fragment.ts';

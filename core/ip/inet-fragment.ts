@@ -378,11 +378,11 @@ export function inetFragReasmFinish(head: SkBuff, rest: readonly SkBuff[]): Reas
     head.truesize += fp.truesize;
   }
   const chained = head.frag_list.length;
-  const parts = [
-    copied && `copies ${copied} fragment${copied > 1 ? 's' : ''} into the head's tailroom (skb_try_coalesce)`,
-    stolen &&
-      `takes the page fragments of ${stolen} fragment${stolen > 1 ? 's' : ''} that had no linear data`,
-    chained && `chains ${chained} on its frag_list`,
-  ].filter(Boolean);
-  return { chained, coalesced: copied + stolen, how: parts.join(', ') || 'has nothing to add' };
+  let how = '';
+  if (copied)
+    how = `copies ${copied} fragment${copied > 1 ? 's' : ''} into the head's tailroom (skb_try_coalesce)`;
+  if (stolen)
+    how += `${how ? ', ' : ''}takes the page fragments of ${stolen} fragment${stolen > 1 ? 's' : ''} that had no linear data`;
+  if (chained) how += `${how ? ', ' : ''}chains ${chained} on its frag_list`;
+  return { chained, coalesced: copied + stolen, how: how || 'has nothing to add' };
 }

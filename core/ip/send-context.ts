@@ -3,7 +3,7 @@
  * length, MTUs, LL_RESERVED_SPACE), the trace being written, and the two ways a send ends —
  * a SendFail (errno, the kernel function returning it, why) or the shared finish (send-finish.ts).
  */
-import { mergeTally, newTally, tallyResult, type Tally } from '../drops/index.ts';
+import { newTally, tallyResult, type MibResult, type Tally } from '../drops/index.ts';
 import { type Errno } from '../errno/index.ts';
 import { llReservedSpace } from '../skb/index.ts';
 import type { RxSocket } from './receive.ts';
@@ -76,7 +76,7 @@ export interface SendContext {
   socket: RxSocket;
   /** The sender's drops and counters (down to the wire). */
   tx: Tally;
-  /** The receiver's (from the wire up). */
+  /** The receiver's (from the wire up); the same tally as `tx` unless socket is `external`. */
   rx: Tally;
 }
 
@@ -91,6 +91,8 @@ export function sendContext(input: SendInput, socket: RxSocket = 'fresh'): SendC
   const headerLength = v6 ? 40 : 20 + optlen;
   const datagramLength = hdrincl ? totalLen + 20 : totalLen + (udp ? 8 : 0);
   const devMtu = input.mtu;
+  // The two sides stay apart only for callers that take over at udp_rcv (see withMib).
+  const tx = newTally();
   return {
     input,
     trace: [],
@@ -112,17 +114,32 @@ export function sendContext(input: SendInput, socket: RxSocket = 'fresh'): SendC
     sendFile: v6 ? (udp ? UDP6_C : RAW6_C) : udp ? UDP_C : RAW_C,
     common: { input, datagramLength, headerLength, icmp: [], numbers: {} },
     socket,
-    tx: newTally(),
-    rx: newTally(),
+    tx,
+    rx: socket === 'external' ? newTally() : tx,
   };
 }
 
-/** drop_reasons and snmp_delta of the whole send, and split by side. */
-export function mibFields(ctx: SendContext): Pick<SendFail, 'drop_reasons' | 'snmp_delta' | 'sides'> {
-  const all = newTally();
-  mergeTally(all, ctx.tx);
-  mergeTally(all, ctx.rx);
-  return { ...tallyResult(all), sides: { tx: tallyResult(ctx.tx), rx: tallyResult(ctx.rx) } };
+type MibFields = Pick<SendFail, 'drop_reasons' | 'snmp_delta' | 'sides'>;
+
+/** A send's drops and counters split by side: the sender's (down to the wire), the receiver's (from the wire up). */
+export interface SendSides {
+  tx: MibResult;
+  rx: MibResult;
+}
+
+/**
+ * Finish a result: drop_reasons and snmp_delta of the whole send; when the caller takes over at
+ * udp_rcv (socket `external`: the receive pipeline, the Journey), also the two sides apart.
+ */
+export function withMib<R extends object>(ctx: SendContext, result: R): R & MibFields {
+  const mib: MibFields = ctx.rx === ctx.tx ? tallyResult(ctx.tx) : tallyResult(ctx.tx, ctx.rx);
+  if (ctx.socket === 'external') mib.sides = { tx: tallyResult(ctx.tx), rx: tallyResult(ctx.rx) };
+  return Object.assign(result, mib);
+}
+
+/** The sender's and the receiver's drops and counters of a send result, apart (ipSend with socket `external`). */
+export function sendSides(r: Pick<SendFail, 'drop_reasons' | 'snmp_delta' | 'sides'>): SendSides {
+  return r.sides ?? { tx: { drop_reasons: r.drop_reasons, snmp_delta: r.snmp_delta }, rx: tallyResult() };
 }
 
 /** The send fails with `errno` from `fn` (file): nothing more leaves. */
@@ -134,8 +151,8 @@ export function sendFail(
   why: string,
   wire: WirePacket[] = [],
 ): SendFail {
-  return {
-    ok: false,
+  return withMib(ctx, {
+    ok: false as const,
     ...ctx.common,
     errno,
     fn,
@@ -146,8 +163,7 @@ export function sendFail(
     fragPath: 'none',
     fragPathWhy: 'nothing was fragmented',
     trace: ctx.trace,
-    ...mibFields(ctx),
-  };
+  });
 }
 
 /** A small deterministic hash: stands in for ids a real kernel draws at random. */

@@ -8,7 +8,7 @@ import { countMib } from '../drops/index.ts';
 import { llOutput, type FragmentResult } from './fragment.ts';
 import { timestampBytes, type CompiledOptions } from './options.ts';
 import { loopbackReceive } from './receive.ts';
-import { mibFields, type SendContext } from './send-context.ts';
+import { withMib, type SendContext } from './send-context.ts';
 import type { SendOk, WirePacket } from './types.ts';
 
 /** ip_finish_output2 / ip6_finish_output2 → loopback_xmit: what every packet that leaves counts. */
@@ -48,8 +48,8 @@ export function sendFinish(
     },
     trace,
   );
-  return {
-    ok: true,
+  return withMib(ctx, {
+    ok: true as const,
     ...ctx.common,
     icmp: rx.icmp,
     sent,
@@ -59,6 +59,5 @@ export function sendFinish(
     fragPath: frag.path,
     fragPathWhy: frag.why,
     trace,
-    ...mibFields(ctx),
-  };
+  });
 }

@@ -8,7 +8,7 @@ import { llOutput } from './fragment.ts';
 import { pushStep } from './step.ts';
 import { loopbackReceive } from './receive.ts';
 import { countTransmits } from './send-finish.ts';
-import { RAW_C, mibFields, sendFail, type SendContext } from './send-context.ts';
+import { RAW_C, withMib, sendFail, type SendContext } from './send-context.ts';
 import type { CompiledOptions } from './options.ts';
 import type { SendResult, WirePacket } from './types.ts';
 
@@ -111,8 +111,8 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
     },
     trace,
   );
-  return {
-    ok: true,
+  return withMib(ctx, {
+    ok: true as const,
     ...ctx.common,
     icmp: rx.icmp,
     sent: length,
@@ -122,6 +122,5 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
     fragPath: 'none',
     fragPathWhy: 'IP_HDRINCL packets go out as written',
     trace,
-    ...mibFields(ctx),
-  };
+  });
 }

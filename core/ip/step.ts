@@ -1,5 +1,5 @@
 /** Recording one step of the output (or receive) path: its kernel function, file, why, and the skbs it holds. */
-import { skbSnapshot, type SkBuff } from '../skb/index.ts';
+import { skbSnapshot, type SkBuff, type SkbSnapshot } from '../skb/index.ts';
 import type { DropReason } from '../drops/index.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { OutputSnapshot } from './types.ts';
@@ -16,6 +16,12 @@ export interface StepDetail {
   drops?: readonly DropReason[];
 }
 
+function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
+  const out: SkbSnapshot[] = new Array<SkbSnapshot>(skbs.length);
+  for (let i = 0; i < skbs.length; i++) out[i] = skbSnapshot(skbs[i] as SkBuff);
+  return out;
+}
+
 export function pushStep(
   trace: OutputTrace,
   fn: string,
@@ -23,16 +29,17 @@ export function pushStep(
   why: string,
   d: StepDetail = {},
 ): void {
-  trace.push({
+  const step: TraceStep<OutputSnapshot> = {
     fn,
     file,
     why,
     dir: d.dir ?? 'down',
     snapshot: {
-      skbs: (d.skbs ?? []).map((s) => skbSnapshot(s)),
+      skbs: d.skbs ? snapshots(d.skbs) : [],
       vars: d.vars ?? {},
       wireCount: d.wireCount ?? 0,
     },
-    ...(d.drops?.length ? { drops: d.drops } : {}),
-  });
+  };
+  if (d.drops?.length) step.drops = d.drops;
+  trace.push(step);
 }

@@ -135,8 +135,11 @@ interface SendCommon {
   drop_reasons: DropReason[];
   /** Every SNMP counter that moved (sender and receiver), non-zero only. */
   snmp_delta: SnmpDelta;
-  /** The same split by side: the sender's (down to the wire) and the receiver's (from the wire up). */
-  sides: { tx: MibResult; rx: MibResult };
+  /**
+   * With socket `external` (the caller takes over at udp_rcv): the same split by side, the
+   * sender's (down to the wire) and the receiver's (from the wire up). See sendSides.
+   */
+  sides?: { tx: MibResult; rx: MibResult };
 }
 
 export interface SendOk extends SendCommon {

@@ -14,7 +14,14 @@ import {
   type DropReason,
   type SnmpDelta,
 } from '../drops/index.ts';
-import { ipSend, sendShapeIssues, type SendInput, type SendResult, DEFAULT_SEND_INPUT } from '../ip/index.ts';
+import {
+  ipSend,
+  sendShapeIssues,
+  sendSides,
+  type SendInput,
+  type SendResult,
+  DEFAULT_SEND_INPUT,
+} from '../ip/index.ts';
 import { udpLibRcv, udpRecvmsgCounted } from '../udp/index.ts';
 import type { SkbSnapshot } from '../skb/index.ts';
 import type { TraceStep } from '../trace/index.ts';
@@ -329,7 +336,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
         cur,
       );
     }
-    mergeTally(mib, tallyFrom(r.sides.tx));
+    mergeTally(mib, tallyFrom(sendSides(r).tx));
     if (!r.ok) {
       emit(
         {
@@ -398,7 +405,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
     const truesize = r.arrival?.truesize ?? 0;
     // The receiver's IP layer: the core's own count when every packet arrived (order changes
     // nothing), the reassembly core's for the fragments that did when one was lost.
-    if (arrived.length === n) mergeTally(mib, tallyFrom(r.sides.rx));
+    if (arrived.length === n) mergeTally(mib, tallyFrom(sendSides(r).rx));
     if (arrived.length === 0) {
       outcomes.push({ datagram: d, sent: r.sent, fate: 'lost', received: null, truesize: null });
     } else {

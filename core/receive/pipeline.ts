@@ -15,7 +15,14 @@ import {
   type SnmpDelta,
 } from '../drops/index.ts';
 import type { Errno } from '../errno/index.ts';
-import { DEFAULT_SEND_INPUT, icmpError, ipSend, type Family, type SendResult } from '../ip/index.ts';
+import {
+  DEFAULT_SEND_INPUT,
+  icmpError,
+  ipSend,
+  sendSides,
+  type Family,
+  type SendResult,
+} from '../ip/index.ts';
 import type { TraceStep } from '../trace/index.ts';
 import { RMEM_DEFAULT, RMEM_MAX, rcvQueueInit, skRcvbufFromSockopt, type RcvQueue } from '../udp/rcvqueue.ts';
 import { UDP_FILES, udpLibRcv, udpRecvmsgCounted, type UdpFate } from '../udp/udp-rcv.ts';
@@ -170,8 +177,9 @@ export function udpReceive(input: UdpReceiveInput): UdpReceiveResult {
       );
       sends.set(size, r);
     }
-    mergeTally(mib, tallyFrom(r.sides.tx));
-    mergeTally(mib, tallyFrom(r.sides.rx));
+    const sides = sendSides(r);
+    mergeTally(mib, tallyFrom(sides.tx));
+    mergeTally(mib, tallyFrom(sides.rx));
     const o: UdpDatagramOutcome = {
       index: i,
       size,
@@ -203,7 +211,7 @@ export function udpReceive(input: UdpReceiveInput): UdpReceiveResult {
         why: `datagram ${i + 1}: ${size} bytes in ${r.wire.length} packet${r.wire.length > 1 ? 's' : ''}; they never reach udp_rcv (${r.trace.at(-1)?.why ?? 'the receiver drops them'})`,
         dir: 'up',
         snapshot: snap(i),
-        ...(r.sides.rx.drop_reasons.length ? { drops: r.sides.rx.drop_reasons } : {}),
+        ...(sides.rx.drop_reasons.length ? { drops: sides.rx.drop_reasons } : {}),
       });
       return;
     }

@@ -108,11 +108,7 @@ export function skbPush(skb: SkBuff, n: number, kind?: RegionKind): SkbOpResult 
     };
   skb.data -= n;
   skb.len += n;
-  if (kind && n > 0) {
-    skb.regions = skb.regions.filter((r) => r.end <= skb.data || r.start >= skb.data + n);
-    skb.regions.push({ kind, start: skb.data, end: skb.data + n });
-    skb.regions.sort((a, b) => a.start - b.start);
-  }
+  if (kind && n > 0) skbLabel(skb, kind, skb.data, skb.data + n);
   return { ok: true };
 }
 
@@ -133,9 +129,28 @@ export function skbLabel(
   range?: { from: number; to: number },
 ): void {
   if (end <= start) return;
-  skb.regions = skb.regions.filter((r) => r.end <= start || r.start >= end);
-  skb.regions.push({ kind, start, end, ...range });
-  skb.regions.sort((a, b) => a.start - b.start);
+  const regions = skb.regions;
+  const last = regions[regions.length - 1];
+  const region: Region = { kind, start, end, ...range };
+  // Regions are sorted and disjoint. The common case — a header or payload written after
+  // everything labelled so far — appends in place (as skbPut does).
+  if (!last || last.end <= start) {
+    regions.push(region);
+    return;
+  }
+  // Otherwise one pass: drop what the new region covers, insert it in order.
+  const out: Region[] = [];
+  let placed = false;
+  for (const r of regions) {
+    if (!(r.end <= start || r.start >= end)) continue;
+    if (!placed && r.start > start) {
+      out.push(region);
+      placed = true;
+    }
+    out.push(r);
+  }
+  if (!placed) out.push(region);
+  skb.regions = out;
 }
 
 /** pskb_trim_unique(skb, len) on a linear skb: cut the tail back to `len` bytes of data. */

@@ -6,15 +6,7 @@
  * was reassembled frees each skb on its frag_list too (NOT_SPECIFIED at skb_release_data).
  * udp_recvmsg counts InDatagrams when the application reads, not when the datagram is queued.
  */
-import {
-  countDrop,
-  countMib,
-  newTally,
-  dropList,
-  mergeTally,
-  type DropReason,
-  type Tally,
-} from '../drops/index.ts';
+import { countDrop, countMib, sortDrops, type DropReason, type Tally } from '../drops/index.ts';
 import { udpEnqueue, udpRecvmsg, type RcvQueue, type RecvResult } from './rcvqueue.ts';
 
 export type UdpFamily = 'inet' | 'inet6';
@@ -67,12 +59,12 @@ export const UDP_FILES = { inet: 'net/ipv4/udp.c', inet6: 'net/ipv6/udp.c' } as 
 
 const sectionOf = (f: UdpFamily) => (f === 'inet6' ? 'Udp6' : 'Udp');
 
-/** Drop the datagram (and the fragments chained to it) with `reason` in `fn`; counts into both tallies. */
-function drop(t: Tally, step: Tally, a: UdpArrival, reason: string, fn: string): void {
-  for (const x of [t, step]) {
-    countDrop(x, reason, fn);
-    countDrop(x, 'NOT_SPECIFIED', 'skb_release_data', a.chained);
-  }
+/** Drop the datagram (and the fragments chained to it) with `reason` in `fn`: into the tally and the step's list. */
+function drop(t: Tally, step: DropReason[], a: UdpArrival, reason: string, fn: string): void {
+  countDrop(t, reason, fn);
+  countDrop(t, 'NOT_SPECIFIED', 'skb_release_data', a.chained);
+  if (a.chained > 0) step.push({ reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: a.chained });
+  step.push({ reason, function: fn, count: 1 });
 }
 
 /** __udp4_lib_rcv / __udp6_lib_rcv → udp_queue_rcv_one_skb: what becomes of one arriving datagram. */
@@ -81,18 +73,20 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
   const sec = sectionOf(a.family);
   const fn = v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv';
   const file = UDP_FILES[a.family];
-  const step = newTally();
-  const out = (fate: UdpFate, f: string, why: string, extra: Partial<UdpRcvOutcome> = {}): UdpRcvOutcome => ({
-    fate,
-    queue: ep.bound ? ep.queue : null,
-    len: null,
-    fn: f,
-    file,
-    why,
-    drops: dropList(step),
-    icmpPortUnreachable: false,
-    ...extra,
-  });
+  const step: DropReason[] = [];
+  const out = (fate: UdpFate, f: string, why: string, extra?: Partial<UdpRcvOutcome>): UdpRcvOutcome => {
+    const o: UdpRcvOutcome = {
+      fate,
+      queue: ep.bound ? ep.queue : null,
+      len: null,
+      fn: f,
+      file,
+      why,
+      drops: step.length > 1 ? sortDrops(step) : step,
+      icmpPortUnreachable: false,
+    };
+    return extra ? Object.assign(o, extra) : o;
+  };
   if (a.ipLength < UDP_HLEN) {
     countMib(t, sec, 'InErrors');
     drop(t, step, a, 'NOT_SPECIFIED', fn);
@@ -170,12 +164,4 @@ export function udpRecvmsgCounted(
   const r = udpRecvmsg(queue, bufsize);
   if (r.result) countMib(t, sectionOf(family), 'InDatagrams');
   return r;
-}
-
-/** A fresh tally holding one step's drops merged into a pipeline's (helper for callers that keep both). */
-export function withStep(t: Tally, f: (step: Tally) => void): DropReason[] {
-  const step = newTally();
-  f(step);
-  mergeTally(t, step);
-  return dropList(step);
 }

@@ -11,7 +11,7 @@ import { select } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
 import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SendResult, WirePacket } from '../../../core/ip/index.ts';
+import { sendSides, type SendResult, type WirePacket } from '../../../core/ip/index.ts';
 import type { RegionKind } from '../../../core/skb/index.ts';
 import { Legend, kindFill, kindInk } from '../../components/kinds.tsx';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
@@ -275,7 +275,11 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
         </div>
       </div>
       {!result.ok && (
-        <DropNote drops={result.sides.tx.drop_reasons} label={DROPS_WORDS.flushHere} className="frag-flush" />
+        <DropNote
+          drops={sendSides(result).tx.drop_reasons}
+          label={DROPS_WORDS.flushHere}
+          className="frag-flush"
+        />
       )}
       <div ref={wrapRef} className="diagram-canvas">
         <svg
