@@ -148,7 +148,7 @@ test.describe('Fragmentation lab', () => {
   test('an unknown route says so and links back to a lab', async ({ page }) => {
     await page.goto('./#/nowhere');
     await expect(page.getByRole('heading', { level: 1, name: 'No lab at “#/nowhere”' })).toBeVisible();
-    await page.getByRole('main').getByRole('link', { name: 'Fragmentation lab' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Fragmentation', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
   });
 

@@ -7,6 +7,8 @@ import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 
 async function saved(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  // Each lab's view is its own chunk: export once its diagram is drawn.
+  await page.locator('[data-main-diagram]').first().waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: button }).click(),
@@ -110,7 +112,7 @@ test('without clipboard access, the link is shown to copy by hand', async ({ pag
   });
   await page.goto('./#/fragment?len=4000&mtu=1500');
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByRole('status')).toContainText('copy the link from the box');
+  await expect(page.getByRole('status').filter({ hasText: 'copy the link from the box' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Text to copy' })).toHaveValue(page.url());
 });
 
@@ -121,7 +123,7 @@ test('Copy embed code gives an iframe of this state in embed mode and its height
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./#/journey?len=4000&mtu=1500&family=inet');
   await page.getByRole('button', { name: 'Copy embed code' }).click();
-  await expect(page.getByRole('status')).toHaveText('Copied the embed code.');
+  await expect(page.getByRole('status').filter({ hasText: 'Copied the embed code.' })).toBeVisible();
   const code = await page.evaluate(() => navigator.clipboard.readText());
   expect(code).toContain(`<iframe src="${page.url().replaceAll('&', '&amp;')}&amp;embed=1"`);
   expect(code).toContain('title="sockscope: Journey of a datagram"');
@@ -240,7 +242,7 @@ test('the dark theme exports dark colours', async ({ page }) => {
   await page.goto('./#/fragment?len=4000&mtu=1500');
   const { bytes } = await saved(page, 'Export SVG');
   const text = bytes.toString('utf8');
-  // --k-ip in the dark theme is #3f6fd1; the background is the panel's --surface-2 or --surface.
-  expect(text).toContain('rgb(63, 111, 209)');
+  // --k-ip in the dark theme is #3563c4; the background is the panel's --surface-2 or --surface.
+  expect(text).toContain('rgb(53, 99, 196)');
   expect(text).not.toContain('rgb(122, 167, 245)');
 });
