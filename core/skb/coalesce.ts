@@ -55,7 +55,7 @@ export function skbTryCoalesce(to: SkBuff, from: SkBuff): CoalesceResult {
       return { ok: false, why: 'too many page fragments together' };
     return {
       ok: false,
-      why: `its ${headlen(from)} bytes are in a kmalloc'ed head (head_frag 0: skb_head_is_locked), and more than the head's tailroom ${tailroom(to)}`,
+      why: "its linear bytes do not fit the head's tailroom, and a kmalloc'ed head cannot be stolen (head_frag 0: skb_head_is_locked)",
     };
   }
   if (to.frags.length + from.frags.length > MAX_SKB_FRAGS)
