@@ -3,9 +3,10 @@
  * length, MTUs, LL_RESERVED_SPACE), the trace being written, and the two ways a send ends —
  * a SendFail (errno, the kernel function returning it, why) or the shared finish (send-finish.ts).
  */
-import { newTally, tallyResult, type MibResult, type Tally } from '../drops/index.ts';
+import { newTally, tallyResult, type Tally } from '../drops/tally.ts';
+import type { MibResult } from '../drops/types.ts';
 import { type Errno } from '../errno/index.ts';
-import { llReservedSpace } from '../skb/index.ts';
+import { llReservedSpace } from '../skb/alloc.ts';
 import type { RxSocket } from './receive.ts';
 import type { OutputTrace } from './step.ts';
 import {
@@ -91,6 +92,8 @@ export function sendContext(input: SendInput, socket: RxSocket = 'fresh'): SendC
   const headerLength = v6 ? 40 : 20 + optlen;
   const datagramLength = hdrincl ? totalLen + 20 : totalLen + (udp ? 8 : 0);
   const devMtu = input.mtu;
+  // Validation comes after (and refuses it); junk pmtu must not throw here (PMTU_VALUE[junk]).
+  const pmtuKnown = typeof input.pmtu === 'string' && Object.hasOwn(PMTU_VALUE, input.pmtu);
   // The two sides stay apart only for callers that take over at udp_rcv (see withMib).
   const tx = newTally();
   return {
@@ -108,8 +111,8 @@ export function sendContext(input: SendInput, socket: RxSocket = 'fresh'): SendC
     // dst_mtu of the loopback route: the device MTU, capped at IP_MAX_MTU (IPv4) / IP6_MAX_MTU.
     pathMtu: v6 ? Math.min(devMtu, 65535 + 40) : Math.min(devMtu, 0xffff),
     hhLen: llReservedSpace(LOOPBACK.hardHeaderLen),
-    ignoreDf: ipSkIgnoreDf(input.pmtu),
-    usePmtu: ipSkUsePmtu(input.pmtu),
+    ignoreDf: pmtuKnown && ipSkIgnoreDf(input.pmtu),
+    usePmtu: pmtuKnown && ipSkUsePmtu(input.pmtu),
     sendFn: v6 ? (udp ? 'udpv6_sendmsg' : 'rawv6_sendmsg') : udp ? 'udp_sendmsg' : 'raw_sendmsg',
     sendFile: v6 ? (udp ? UDP6_C : RAW6_C) : udp ? UDP_C : RAW_C,
     common: { input, datagramLength, headerLength, icmp: [], numbers: {} },

@@ -233,6 +233,13 @@ describe('properties of the output path', () => {
     );
   }, 60_000);
 
+  it('refuses a pmtu with no string form (EINVAL), without throwing', () => {
+    for (const junk of [Object.create(null), [Object.create(null)], Symbol('x')])
+      expect(ipSend({ ...DEFAULT_SEND_INPUT, pmtu: junk as never })).toMatchObject({
+        ok: false,
+        errno: 'EINVAL',
+      });
+  });
   it('never throws, whatever it is given', () => {
     fc.assert(
       fc.property(fc.anything(), fc.integer(), fc.array(fc.integer()), (junk, mtu, sends) => {
