@@ -27,6 +27,12 @@ const REGISTRY: Registered[] = [];
 const INDEX: { [S in SnmpSection]?: Record<string, number> } = {};
 /** rank[i]: registry index i's place in file order (sections as the oracle lists them, counters as their file does). */
 let rank: number[] | null = null;
+/**
+ * The last few id sequences and their file order: a pipeline moves the same counters in the same
+ * order each run (a counter registered later sorts among the others without reordering them, so
+ * these stay valid).
+ */
+const ORDERS: { ids: number[]; order: number[] }[] = [];
 
 /** The registry index of a counter (registered on first use). */
 function counterIndex(section: SnmpSection, counter: string): number {
@@ -58,6 +64,26 @@ function ranks(): number[] {
   order.forEach((i, pos) => (r[i] = pos));
   rank = r;
   return r;
+}
+
+/** Positions of `ids` in file order (a dozen at most: insertion sort), remembered per sequence. */
+function orderOf(ids: readonly number[]): number[] {
+  search: for (const o of ORDERS) {
+    if (o.ids.length !== ids.length) continue;
+    for (let k = 0; k < ids.length; k++) if (o.ids[k] !== ids[k]) continue search;
+    return o.order;
+  }
+  const r = ranks();
+  const order: number[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const rk = r[ids[k] as number] as number;
+    let at = order.length;
+    while (at > 0 && (r[ids[order[at - 1] as number] as number] as number) > rk) at--;
+    order.splice(at, 0, k);
+  }
+  if (ORDERS.length >= 16) ORDERS.pop();
+  ORDERS.unshift({ ids: ids.slice(), order });
+  return order;
 }
 
 export function newTally(): Tally {
@@ -131,22 +157,21 @@ export function tallyResult(...ts: Tally[]): MibResult {
     for (const t of ts)
       for (let k = 0; k < t.ids.length; k++) add(sum, t.ids[k] as number, t.vals[k] as number);
   }
-  // A dozen counters at most: order their positions by file order (insertion sort), then build.
-  const r = ranks();
   const { ids, vals } = sum;
-  const order: number[] = [];
-  for (let k = 0; k < ids.length; k++) {
-    const rk = r[ids[k] as number] as number;
-    let at = order.length;
-    while (at > 0 && (r[ids[order[at - 1] as number] as number] as number) > rk) at--;
-    order.splice(at, 0, k);
-  }
+  const order = orderOf(ids);
   const delta: SnmpDelta = {};
-  for (const k of order) {
+  let section: SnmpSection | null = null;
+  let into: Record<string, number> = {};
+  for (let j = 0; j < order.length; j++) {
+    const k = order[j] as number;
     const n = vals[k] as number;
     if (!n) continue;
     const reg = REGISTRY[ids[k] as number] as Registered;
-    (delta[reg.section] ??= {})[reg.counter] = n;
+    if (reg.section !== section) {
+      section = reg.section;
+      into = delta[section] ??= {};
+    }
+    into[reg.counter] = n;
   }
   let drops = false;
   for (const t of ts) for (const _ in t.drops) drops = true;

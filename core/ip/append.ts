@@ -5,9 +5,8 @@
  * `maxfraglen` (room for the 8-byte fragment header), in the headroom it reserves, in its
  * "does it all fit" test and in refusing a negative copy (EINVAL).
  */
+import { SKB_FRAG_PAGE_SIZE, SKB_MAX_ALLOC } from '../skb/alloc.ts';
 import {
-  SKB_FRAG_PAGE_SIZE,
-  SKB_MAX_ALLOC,
   allocSkb,
   skbAppendPageFrag,
   skbLabel,
@@ -16,7 +15,7 @@ import {
   skbSnapshot,
   skbTrim,
   type SkBuff,
-} from '../skb/index.ts';
+} from '../skb/skb.ts';
 import type { Errno } from '../errno/index.ts';
 import type { OutputSnapshot } from './types.ts';
 import type { TraceStep } from '../trace/index.ts';

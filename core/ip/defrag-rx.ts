@@ -4,8 +4,8 @@
  * buffer), packets that are not fragments at all, and what __udp4_lib_rcv / __udp6_lib_rcv and
  * the socket (core/udp: the one receive-side model) do with what comes out of reassembly.
  */
-import { countMib } from '../drops/index.ts';
-import { allocSkb, skbPull, skbPut, skbReserve, skbSnapshot, type SkBuff } from '../skb/index.ts';
+import { countMib } from '../drops/tally.ts';
+import { allocSkb, skbPull, skbPut, skbReserve, skbSnapshot, type SkBuff } from '../skb/skb.ts';
 import { udpLibRcv, type UdpArrival } from '../udp/udp-rcv.ts';
 import { icmpError } from './icmp.ts';
 import type { Family } from './types.ts';

@@ -23,7 +23,8 @@
  * the running kernel; the memory cases of local/reassembly-extra.json bracket them.
  */
 import { ERRNO } from '../errno/index.ts';
-import { resetSkbIds, skbAllocation } from '../skb/index.ts';
+import { skbAllocation } from '../skb/alloc.ts';
+import { resetSkbIds } from '../skb/skb.ts';
 import type { Family, WirePacket } from './types.ts';
 import {
   DEFRAG_DEFAULTS,
@@ -40,7 +41,7 @@ import {
   type InetFragQueue,
   type QueueOutcome,
 } from './defrag-types.ts';
-import { newTally, mergeTally, tallyResult } from '../drops/index.ts';
+import { newTally, mergeTally, tallyResult } from '../drops/tally.ts';
 import { RMEM_DEFAULT, SOCK_MIN_RCVBUF } from '../udp/rcvqueue.ts';
 import { udpRecvmsgCounted } from '../udp/udp-rcv.ts';
 import { newNet, queueSnapshot, step } from './frag-net.ts';

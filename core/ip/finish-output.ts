@@ -4,8 +4,8 @@
  * IPv6 tail (__ip6_make_skb, udp_v6_send_skb, __ip6_finish_output → ip6_fragment). Each returns
  * the packets (one, or the fragments) or the send's failure.
  */
-import { countDrop, countMib } from '../drops/index.ts';
-import { skbLabel, type SkBuff } from '../skb/index.ts';
+import { countDrop, countMib } from '../drops/tally.ts';
+import { skbLabel, type SkBuff } from '../skb/skb.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
 import { ip6Fragment, ipDoFragment, type FragmentResult } from './fragment.ts';
 import { icmpError } from './icmp.ts';

@@ -12,7 +12,8 @@ import {
   type Run,
   type RunSnapshot,
 } from './defrag-types.ts';
-import { countDrop, newTally, type DropReason } from '../drops/index.ts';
+import { countDrop, newTally } from '../drops/tally.ts';
+import type { DropReason } from '../drops/types.ts';
 import type { SkbSnapshot } from '../skb/index.ts';
 import { rcvQueueInit } from '../udp/rcvqueue.ts';
 

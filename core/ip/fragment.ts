@@ -5,19 +5,19 @@
  * ip_do_fragment / ip6_fragment (fast path reusing the frag_list skbs, or the slow path
  * copying into new skbs), ip_options_fragment.
  */
+import { llReservedSpace } from '../skb/alloc.ts';
 import {
   allocSkb,
   headroom,
-  llReservedSpace,
   pagelen,
   skbLabel,
   skbPull,
   skbPush,
   skbPut,
   skbReserve,
-  type Region,
   type SkBuff,
-} from '../skb/index.ts';
+} from '../skb/skb.ts';
+import type { Region } from '../skb/types.ts';
 import type { FragPath, WirePacket, WirePacketV4, WirePacketV6 } from './types.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
 import { pushStep, type OutputTrace } from './step.ts';

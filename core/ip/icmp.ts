@@ -10,7 +10,7 @@
  * Approximation, written down: the host-wide ICMP rate limit (icmp_msgs_burst 50, 0–2 random
  * credits per message) is not modelled; every error is sent.
  */
-import { countDrop, countMib, type Tally } from '../drops/index.ts';
+import { countDrop, countMib, type Tally } from '../drops/tally.ts';
 import type { Family } from './types.ts';
 
 const ICMP_COUNTER: Record<number, string> = {

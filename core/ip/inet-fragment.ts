@@ -4,7 +4,8 @@
  * threshold), killing it, the common tail of ip_frag_queue / ip6_frag_queue, and reassembly
  * (inet_frag_reasm_prepare / _finish as ip_frag_reasm / ip6_frag_reasm drive them).
  */
-import { skbPull, skbPush, skbSnapshot, skbTrim, skbTryCoalesce, type SkBuff } from '../skb/index.ts';
+import { skbTryCoalesce } from '../skb/coalesce.ts';
+import { skbPull, skbPush, skbSnapshot, skbTrim, type SkBuff } from '../skb/skb.ts';
 import {
   FRAG_QUEUE_SIZE,
   INET_FRAGMENT_C,
@@ -20,7 +21,7 @@ import {
   type QueueEnd,
   type Run,
 } from './defrag-types.ts';
-import { countMib } from '../drops/index.ts';
+import { countMib } from '../drops/tally.ts';
 import { dirty, dropHere, keyOf, queueSnapshot, step } from './frag-net.ts';
 import { deliver, ipSection } from './defrag-rx.ts';
 

@@ -16,7 +16,7 @@ import {
 } from './defrag-types.ts';
 import { fragmentSkb, newArrival, straightUp } from './defrag-rx.ts';
 import { dirty, dropHere, step } from './frag-net.ts';
-import { countMib } from '../drops/index.ts';
+import { countMib } from '../drops/tally.ts';
 import { icmpError } from './icmp.ts';
 import { fragQueueTail, inetFragKill, lookup } from './inet-fragment.ts';
 import { ip6FragExpire } from './reassembly.ts';

@@ -3,7 +3,7 @@
  * first-fragment rule), ip6_frag_queue with its Parameter Problem answers, and ip6_frag_expire
  * (ip6frag_expire_frag_queue) when a queue's timer fires.
  */
-import { countMib } from '../drops/index.ts';
+import { countMib } from '../drops/tally.ts';
 import type { SkBuff } from '../skb/index.ts';
 import { icmpError } from './icmp.ts';
 import {

@@ -6,8 +6,8 @@
  * copied: the trace shows `data` moving forward. Every counter the receiver moves and every
  * skb it drops goes into the send's receive-side tally.
  */
-import { countDrop, countMib, dropList, newTally, mergeTally, type Tally } from '../drops/index.ts';
-import { skbPull, type SkBuff } from '../skb/index.ts';
+import { countDrop, countMib, dropList, newTally, mergeTally, type Tally } from '../drops/tally.ts';
+import { skbPull, type SkBuff } from '../skb/skb.ts';
 import { rcvQueueInit } from '../udp/rcvqueue.ts';
 import { udpLibRcv, udpRecvmsgCounted, type UdpArrival } from '../udp/udp-rcv.ts';
 import { icmpError } from './icmp.ts';
@@ -64,7 +64,6 @@ const IPV6_HANDLED = new Set([6, 17, 58, 132, 136, 0, 43, 44, 50, 51, 60]);
  */
 export const RAW_FILL_WORD = 0x7070;
 
-const wireLength = (w: WirePacket): number => w.total_length;
 const ipSection = (v6: boolean) => (v6 ? 'Ip6' : 'Ip');
 
 /** Climb the receiver's stack; returns whether the datagram reaches its socket. */
@@ -85,15 +84,12 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   });
   for (const s of a.out) {
     skbPull(s, 14);
-    s.label = s.label.replace(/^frag/, 'rx frag');
+    if (s.label.startsWith('frag')) s.label = `rx ${s.label}`;
   }
   countMib(t, ip, 'InReceives', n);
-  countMib(
-    t,
-    v6 ? 'Ip6' : 'IpExt',
-    'InOctets',
-    a.wire.reduce((s, w) => s + wireLength(w), 0),
-  );
+  let octets = 0;
+  for (const w of a.wire) octets += w.total_length;
+  countMib(t, v6 ? 'Ip6' : 'IpExt', 'InOctets', octets);
   countMib(t, v6 ? 'Ip6' : 'IpExt', 'InNoECTPkts', n);
   pushStep(
     trace,
@@ -133,16 +129,14 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   const ihl = a.wire[0]?.family === 'inet' ? a.wire[0].ihl : 40;
   if (n > 1) {
     const defragFile = v6 ? 'net/ipv6/reassembly.c' : 'net/ipv4/ip_fragment.c';
-    const datagram = a.wire.reduce(
-      (m, w) =>
-        Math.max(
-          m,
-          w.family === 'inet'
-            ? w.offset + w.total_length - w.ihl
-            : (w.frag?.offset ?? 0) + w.payload_length - 8,
-        ),
-      0,
-    );
+    let datagram = 0;
+    for (const w of a.wire) {
+      const end =
+        w.family === 'inet'
+          ? w.offset + w.total_length - w.ihl
+          : (w.frag?.offset ?? 0) + w.payload_length - 8;
+      if (end > datagram) datagram = end;
+    }
     countMib(t, ip, 'ReasmReqds', n);
     pushStep(
       trace,

@@ -4,7 +4,7 @@
  * OutDatagrams once ip_send_skb succeeded), and the loopback receiver takes them up again
  * (receive.ts). One function for both families; only the bits that differ are parameters.
  */
-import { countMib } from '../drops/index.ts';
+import { countMib } from '../drops/tally.ts';
 import { llOutput, type FragmentResult } from './fragment.ts';
 import { timestampBytes, type CompiledOptions } from './options.ts';
 import { loopbackReceive } from './receive.ts';

@@ -2,7 +2,7 @@
  * IP_HDRINCL (net/ipv4/raw.c): raw_sendmsg hands the user's buffer, IPv4 header included, to
  * raw_send_hdrinc, which sends it as one packet — never fragmented, never corked.
  */
-import { allocSkb, skbPut, skbReserve } from '../skb/index.ts';
+import { allocSkb, skbPut, skbReserve } from '../skb/skb.ts';
 import { IP_OUTPUT_C } from './append.ts';
 import { llOutput } from './fragment.ts';
 import { pushStep } from './step.ts';

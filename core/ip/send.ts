@@ -8,7 +8,7 @@
  * ip_setup_cork (cork.ts) → each sendto() appending (sendmsg.ts) → __ip_make_skb (fragment.ts) →
  * ip_finish_output / ip6_finish_output (finish-output.ts) → the shared finish (send-finish.ts).
  */
-import { resetSkbIds } from '../skb/index.ts';
+import { resetSkbIds } from '../skb/skb.ts';
 import { ipSetupCork } from './cork.ts';
 import { ipFinishOutput, ip6FinishOutput } from './finish-output.ts';
 import { ipMakeSkb } from './fragment.ts';

@@ -3,7 +3,7 @@
  * sendto() — each appends its bytes to the cork's queue (ip_append_data / ip6_append_data); with
  * MSG_MORE the queue waits for the next send, and an error throws the whole pending datagram away.
  */
-import { countDrop, countMib } from '../drops/index.ts';
+import { countDrop, countMib } from '../drops/tally.ts';
 import type { SkBuff } from '../skb/index.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C, ipAppendData } from './append.ts';
 import type { CorkSetup } from './cork.ts';

@@ -1,5 +1,6 @@
 /** Recording one step of the output (or receive) path: its kernel function, file, why, and the skbs it holds. */
-import { skbSnapshot, type SkBuff, type SkbSnapshot } from '../skb/index.ts';
+import { skbSnapshot, type SkBuff } from '../skb/skb.ts';
+import type { SkbSnapshot } from '../skb/types.ts';
 import type { DropReason } from '../drops/index.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { OutputSnapshot } from './types.ts';

@@ -6,7 +6,8 @@
  * was reassembled frees each skb on its frag_list too (NOT_SPECIFIED at skb_release_data).
  * udp_recvmsg counts InDatagrams when the application reads, not when the datagram is queued.
  */
-import { countDrop, countMib, sortDrops, type DropReason, type Tally } from '../drops/index.ts';
+import { countDrop, countMib, sortDrops, type Tally } from '../drops/tally.ts';
+import type { DropReason } from '../drops/types.ts';
 import { udpEnqueue, udpRecvmsg, type RcvQueue, type RecvResult } from './rcvqueue.ts';
 
 export type UdpFamily = 'inet' | 'inet6';
