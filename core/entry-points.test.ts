@@ -56,6 +56,17 @@ describe('core entry points never throw, for any JavaScript value', () => {
       runs,
     );
   });
+  it('reassemble names a hole in a sparse fragment list (found with seed 20261201)', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const r = reassemble({
+      family: 'inet',
+      len: 100,
+      fragments: [, { offset: 0, length: 8, mf: false }],
+      until: 1,
+    } as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues).toContainEqual(expect.objectContaining({ field: 'fragments[0]' }));
+  });
   it('runSkbOps and parseSkbOps', () => {
     fc.assert(
       fc.property(fc.oneof(any, fc.array(fc.oneof(any, fc.record({ op: fc.string(), n: any })))), (ops) => {

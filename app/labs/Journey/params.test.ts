@@ -57,4 +57,19 @@ describe('issue 19: a bad frag= or dg= is named even when fault is none', () => 
     expect(bad.ok).toBe(false);
     expect(journeyFieldsToInput(parseJourneyQuery('len=4000&frag=3').fields).ok).toBe(true);
   });
+  it('keeps a bad unused frag= in the URL, so the link it writes is a fixed point', () => {
+    // Found by the URL contract property (seed 885086235): frag= was named but dropped from the
+    // URL, so reopening the link computed a different run and clamped the step differently.
+    const s1 = createJourneyStore();
+    journeyParams.read(s1, 'frag=&step=23&family=inet6', []);
+    const written = journeyParams.write(s1.getState());
+    expect(written).toContain('frag=');
+    const s2 = createJourneyStore();
+    journeyParams.read(s2, written, []);
+    expect(journeyParams.write(s2.getState())).toBe(written);
+    // A good unused frag= still stays out of the URL.
+    const s3 = createJourneyStore();
+    journeyParams.read(s3, 'frag=3&family=inet6', []);
+    expect(journeyParams.write(s3.getState())).not.toContain('frag=');
+  });
 });

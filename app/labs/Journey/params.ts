@@ -55,11 +55,23 @@ export function parseJourneyQuery(query: string): JourneyUrlState {
   return { fields, step: step ?? 0, issues };
 }
 
+/** Largest fragment or datagram number accepted. */
+export const MAX_FAULT_INDEX = 100000;
+
+/** Whether an unused `frag=`/`dg=` (no fault) is a number the lab would accept. */
+export function isUnusedIndexOk(v: string): boolean {
+  if (!/^\s*\d+\s*$/.test(v)) return false;
+  const n = Number(v);
+  return n >= 1 && n <= MAX_FAULT_INDEX;
+}
+
 export function serialiseJourneyQuery(fields: JourneyFields, step: number): string {
   const parts: [string, string][] = [];
   for (const k of KEYS) {
     if (ALWAYS.includes(k) || fields[k] !== DEFAULT_JOURNEY_FIELDS[k]) {
-      if ((k === 'frag' || k === 'dg') && fields.fault === 'none') continue;
+      // Unused without a fault: left out unless it is not a whole number the lab would accept,
+      // which stays in the URL so its issue is named again when the link is opened.
+      if ((k === 'frag' || k === 'dg') && fields.fault === 'none' && isUnusedIndexOk(fields[k])) continue;
       parts.push([k, fields[k]]);
     }
   }

@@ -15,7 +15,7 @@ import {
 } from '../../../core/journey/index.ts';
 import { createFormStore, createLabContext } from '../../lab-kit/index.ts';
 import type { FormState, Issue, Parsed } from '../../lab-kit/index.ts';
-import { DEFAULT_JOURNEY_FIELDS, type JourneyFields } from './params.ts';
+import { DEFAULT_JOURNEY_FIELDS, MAX_FAULT_INDEX, type JourneyFields } from './params.ts';
 
 const int = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : NaN);
 
@@ -40,14 +40,15 @@ export function journeyFieldsToInput(f: JourneyFields): Parsed<JourneyInput> {
   if (!read) issues.push({ field: 'read', message: 'Read mode is each, slow or end.' });
   let fault: JourneyInput['fault'] = { kind: 'none' };
   if (f.fault === 'lose' || f.fault === 'reorder') {
-    const frag = need('frag', 1, 100000, 'Fragment');
+    const frag = need('frag', 1, MAX_FAULT_INDEX, 'Fragment');
     const dg = need('dg', 1, n, 'Datagram');
     fault = { kind: f.fault, fragment: frag - 1, datagram: dg - 1 };
   } else if (f.fault !== 'none') issues.push({ field: 'fault', message: 'Fault is none, lose or reorder.' });
   else {
-    // Unused without a fault, but a bad value is still named, never dropped silently (issue 19).
-    need('frag', 1, 100000, 'Fragment');
-    need('dg', 1, n, 'Datagram');
+    // Unused without a fault, but a bad value is still named, never dropped silently (issue 19);
+    // the same test decides whether the URL keeps it (serialiseJourneyQuery).
+    need('frag', 1, MAX_FAULT_INDEX, 'Fragment');
+    need('dg', 1, MAX_FAULT_INDEX, 'Datagram');
   }
   if (issues.length || !family || !read) return { ok: false, issues };
   return {
