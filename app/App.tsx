@@ -1,11 +1,12 @@
 import { useIntl } from 'react-intl';
 import { ShareBar } from './components/ShareBar.tsx';
-import { useEmbed, useHeightReporter } from './hooks/useEmbed.ts';
+import { useEmbed, useEmbedViewFromUrl, useHeightReporter } from './hooks/useEmbed.ts';
 import { useHashPath } from './hooks/useHashRoute.ts';
 import { useTheme } from './hooks/useTheme.ts';
 import { codeChunks, fmt, fmtNode } from './i18n/format.tsx';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { SHELL, labShort, labTitle } from './i18n/shell-words.ts';
+import { EmbedViewProvider } from './lab-kit/index.ts';
 import type { LabInstance } from './lab-kit/index.ts';
 
 function ThemeToggle() {
@@ -70,10 +71,15 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
   const intl = useIntl();
   const path = useHashPath() || defaultPath;
   const embed = useEmbed();
+  const embedView = useEmbedViewFromUrl();
   useHeightReporter(embed);
   const lab = labs.find((l) => l.lab.path === path)?.lab;
   const shareBar = lab ? <ShareBar lab={lab.path} title={labTitle(intl, lab)} embed={embed} /> : null;
-  const view = <LabView path={path} labs={labs} defaultPath={defaultPath} />;
+  const view = (
+    <EmbedViewProvider value={embedView}>
+      <LabView path={path} labs={labs} defaultPath={defaultPath} />
+    </EmbedViewProvider>
+  );
 
   // Embed mode (`embed=1`): the lab alone, for an iframe in someone's documentation.
   if (embed)

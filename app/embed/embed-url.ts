@@ -34,6 +34,17 @@ function dropEmbed(query: string): string {
     .join('&');
 }
 
+/**
+ * The page's own parameters of an address, the hash query's winning over the page query's
+ * (`view=`, `controls=`, `theme=` … as the host wrote them).
+ */
+export function pageQueryOf(href: string): string {
+  const p = split(href);
+  const q = new URLSearchParams(p.search);
+  new URLSearchParams(p.query).forEach((v, k) => q.set(k, v));
+  return q.toString();
+}
+
 /** Whether a page address asks for embed mode. */
 export function isEmbedHref(href: string): boolean {
   const p = split(href);

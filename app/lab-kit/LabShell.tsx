@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { SvgDefs } from './SvgDefs.tsx';
 import { KIT_WORDS } from './words.ts';
+import { useEmbedView } from './view.tsx';
 
 /** What a lab says first: the eyebrow, the title, and a paragraph. */
 export interface LabIntro {
@@ -29,17 +30,23 @@ export function LabShell({
   banner?: ReactNode;
   children: ReactNode;
 }) {
+  // Embed views (view.tsx): `diagram` keeps the title for screen readers only and shows the
+  // inputs only when `controls=` names some; `compact` drops the intro paragraph.
+  const { view, controls } = useEmbedView();
+  const showInputs = view !== 'diagram' || (controls !== null && controls.length > 0);
   return (
-    <div className={`lab${className ? ` ${className}` : ''}`}>
+    <div className={`lab lab--view-${view}${className ? ` ${className}` : ''}`}>
       <SvgDefs />
-      <div className="lab-intro">
-        <p className="eyebrow">{intro.eyebrow}</p>
+      <div className={view === 'diagram' ? 'lab-intro visually-hidden' : 'lab-intro'}>
+        {view === 'full' && <p className="eyebrow">{intro.eyebrow}</p>}
         <h1>{intro.title}</h1>
-        <p className="lede">{intro.lede}</p>
+        {view === 'full' && <p className="lede">{intro.lede}</p>}
       </div>
-      <aside className="lab-inputs" aria-label={inputsLabel}>
-        {inputs}
-      </aside>
+      {showInputs && (
+        <aside className="lab-inputs" aria-label={inputsLabel}>
+          {inputs}
+        </aside>
+      )}
       <div className="lab-results">
         {banner}
         {children}

@@ -15,6 +15,7 @@ import { issueListOf } from './store.ts';
 import type { Issue } from './issues.ts';
 import { unknownParams } from './url.ts';
 import { KIT_WORDS } from './words.ts';
+import { EmbedControlsProvider } from './view.tsx';
 
 /** How a lab keeps its state in the URL. */
 export interface LabParams<S> {
@@ -52,6 +53,11 @@ export interface LabSpec<S> {
    * each lab is its own chunk, loaded when first shown, so a page carries one lab's code.
    */
   loadView: () => Promise<ComponentType>;
+  /**
+   * The inputs (URL keys) the compact embed view shows when `controls=` does not name any
+   * (app/lab-kit/view.tsx), e.g. `['len', 'mtu']`.
+   */
+  embedControls?: readonly string[];
 }
 
 /** One lab with its own store: what URL sync and the shell work with. */
@@ -82,6 +88,8 @@ export interface Lab {
   readonly summary: string;
   readonly models: string;
   readonly keys: readonly string[];
+  /** The inputs the compact embed view shows by default (LabSpec.embedControls). */
+  readonly embedControls: readonly string[];
   /** A new instance: a fresh store, its URL reader and writer, its view. */
   instantiate(): LabInstance;
 }
@@ -109,13 +117,18 @@ export function defineLab<S>(spec: LabSpec<S>): Lab {
     summary: spec.summary,
     models: spec.models,
     keys: spec.params.keys,
+    embedControls: spec.embedControls ?? [],
     instantiate() {
       const store = spec.createStore();
       const View = () =>
         createElement(
           spec.Provider,
           { value: store },
-          createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
+          createElement(
+            EmbedControlsProvider,
+            { value: lab.embedControls },
+            createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
+          ),
         );
       View.displayName = `Lab(${spec.path})Root`;
       return {

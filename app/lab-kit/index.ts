@@ -20,3 +20,17 @@ export { useGlobalKeys, undoKeys, keyName } from './useGlobalKeys.ts';
 export type { KeyMap } from './useGlobalKeys.ts';
 export { usePrefersReducedMotion } from './usePrefersReducedMotion.ts';
 export { useStepList } from './useStepList.ts';
+export {
+  Control,
+  EmbedControlsProvider,
+  EmbedViewProvider,
+  FULL_VIEW,
+  Part,
+  parseEmbedView,
+  showsControl,
+  showsPart,
+  useControl,
+  useEmbedView,
+  useShowsPart,
+} from './view.tsx';
+export type { EmbedView, EmbedViewName, PartKind } from './view.tsx';

@@ -29,7 +29,17 @@ export function parseHash(hash: string): HashLocation {
 }
 
 /** Parameters that belong to the page, not to a lab (kept as they are, e.g. `embed=1`). */
-export const PAGE_PARAMS: readonly string[] = ['embed', 'lang'];
+export const PAGE_PARAMS: readonly string[] = [
+  'embed',
+  'lang',
+  // Embed views and the host's choices (issue 16, app/lab-kit/view.tsx).
+  'view',
+  'controls',
+  'theme',
+  'bg',
+  'autoplay',
+  'loop',
+];
 
 export function pageParams(query: string): string {
   const q = new URLSearchParams(query);

@@ -1,0 +1,58 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import {
+  Control,
+  EmbedControlsProvider,
+  EmbedViewProvider,
+  Part,
+  parseEmbedView,
+  showsControl,
+  showsPart,
+} from './view.tsx';
+
+describe('embed views', () => {
+  it('reads view= and controls=, bounded, and falls back to full', () => {
+    expect(parseEmbedView('view=diagram&controls=len,%20mtu,,')).toEqual({
+      view: 'diagram',
+      controls: ['len', 'mtu'],
+    });
+    expect(parseEmbedView('view=poster')).toEqual({ view: 'full', controls: null });
+    expect(parseEmbedView(`controls=${'a,'.repeat(100)}`).controls).toHaveLength(16);
+    expect(parseEmbedView(`controls=${'x'.repeat(40)},len`).controls).toEqual(['len']);
+  });
+  it('shows fewer parts in compact and diagram views', () => {
+    const c = { view: 'compact', controls: null } as const;
+    const d = { view: 'diagram', controls: null } as const;
+    expect(showsPart(c, 'diagram') && showsPart(c, 'result') && !showsPart(c, 'steps')).toBe(true);
+    expect(showsPart(d, 'diagram') && showsPart(d, 'playback') && !showsPart(d, 'result')).toBe(true);
+    expect(showsControl(c, 'len', ['len', 'mtu'])).toBe(true);
+    expect(showsControl(c, 'df', ['len', 'mtu'])).toBe(false);
+    expect(showsControl(d, 'len', ['len'])).toBe(false);
+    expect(showsControl({ view: 'diagram', controls: ['mtu'] }, 'mtu')).toBe(true);
+    expect(showsControl({ view: 'full', controls: [] }, 'anything')).toBe(true);
+  });
+  it('Part and Control render by the view in context', () => {
+    render(
+      <EmbedViewProvider value={{ view: 'compact', controls: null }}>
+        <EmbedControlsProvider value={['len']}>
+          <Part kind="diagram">
+            <p>the diagram</p>
+          </Part>
+          <Part kind="tables">
+            <p>a table</p>
+          </Part>
+          <Control name="len">
+            <p>len input</p>
+          </Control>
+          <Control name="mtu">
+            <p>mtu input</p>
+          </Control>
+        </EmbedControlsProvider>
+      </EmbedViewProvider>,
+    );
+    expect(screen.queryByText('the diagram')).not.toBeNull();
+    expect(screen.queryByText('a table')).toBeNull();
+    expect(screen.queryByText('len input')).not.toBeNull();
+    expect(screen.queryByText('mtu input')).toBeNull();
+  });
+});
