@@ -16,24 +16,24 @@ describe('embed views', () => {
       view: 'diagram',
       controls: ['len', 'mtu'],
     });
-    expect(parseEmbedView('view=poster')).toEqual({ view: 'full', controls: null });
+    expect(parseEmbedView('view=poster')).toEqual(FULL_VIEW);
     expect(parseEmbedView(`controls=${'a,'.repeat(100)}`).controls).toHaveLength(16);
     expect(parseEmbedView(`controls=${'x'.repeat(40)},len`).controls).toEqual(['len']);
   });
   it('shows fewer parts in compact and diagram views', () => {
-    const c = { view: 'compact', controls: null } as const;
-    const d = { view: 'diagram', controls: null } as const;
+    const c = { ...FULL_VIEW, view: 'compact' } as const;
+    const d = { ...FULL_VIEW, view: 'diagram' } as const;
     expect(showsPart(c, 'diagram') && showsPart(c, 'result') && !showsPart(c, 'steps')).toBe(true);
     expect(showsPart(d, 'diagram') && showsPart(d, 'playback') && !showsPart(d, 'result')).toBe(true);
     expect(showsControl(c, 'len', ['len', 'mtu'])).toBe(true);
     expect(showsControl(c, 'df', ['len', 'mtu'])).toBe(false);
     expect(showsControl(d, 'len', ['len'])).toBe(false);
-    expect(showsControl({ view: 'diagram', controls: ['mtu'] }, 'mtu')).toBe(true);
-    expect(showsControl({ view: 'full', controls: [] }, 'anything')).toBe(true);
+    expect(showsControl({ ...FULL_VIEW, view: 'diagram', controls: ['mtu'] }, 'mtu')).toBe(true);
+    expect(showsControl({ ...FULL_VIEW, controls: [] }, 'anything')).toBe(true);
   });
   it('Part and Control render by the view in context', () => {
     render(
-      <EmbedViewProvider value={{ view: 'compact', controls: null }}>
+      <EmbedViewProvider value={{ ...FULL_VIEW, view: 'compact' }}>
         <EmbedControlsProvider value={['len']}>
           <Part kind="diagram">
             <p>the diagram</p>

@@ -40,9 +40,13 @@ export interface EmbedView {
   view: EmbedViewName;
   /** Input keys named by `controls=` (lab URL keys, e.g. `len`, `mtu`); null when not given. */
   controls: readonly string[] | null;
+  /** `autoplay=1`: start playing on load (a lab with playback; reduced motion still wins). */
+  autoplay: boolean;
+  /** `loop=1`: start again at the end. */
+  loop: boolean;
 }
 
-export const FULL_VIEW: EmbedView = { view: 'full', controls: null };
+export const FULL_VIEW: EmbedView = { view: 'full', controls: null, autoplay: false, loop: false };
 
 const SHOWN: Record<EmbedViewName, ReadonlySet<PartKind>> = {
   full: new Set<PartKind>(['diagram', 'playback', 'result', 'presets', 'intro', 'steps', 'tables', 'detail']),
@@ -88,7 +92,11 @@ export function parseEmbedView(query: string): EmbedView {
           .map((s) => s.trim())
           .filter((s) => s && s.length <= MAX_KEY)
           .slice(0, MAX_CONTROLS);
-  return { view, controls };
+  const on = (k: string) => {
+    const x = q.get(k);
+    return x !== null && x !== '0' && x !== 'false';
+  };
+  return { view, controls, autoplay: on('autoplay'), loop: on('loop') };
 }
 
 const ViewContext = createContext<EmbedView>(FULL_VIEW);
