@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   Control,
+  FULL_VIEW,
   EmbedControlsProvider,
   EmbedViewProvider,
   Part,
