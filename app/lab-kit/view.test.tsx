@@ -16,7 +16,11 @@ describe('embed views', () => {
     expect(parseEmbedView('view=diagram&controls=len,%20mtu,,')).toEqual({
       view: 'diagram',
       controls: ['len', 'mtu'],
+      autoplay: false,
+      loop: false,
     });
+    expect(parseEmbedView('autoplay=1&loop=true')).toMatchObject({ autoplay: true, loop: true });
+    expect(parseEmbedView('autoplay=0&loop=false')).toMatchObject({ autoplay: false, loop: false });
     expect(parseEmbedView('view=poster')).toEqual(FULL_VIEW);
     expect(parseEmbedView(`controls=${'a,'.repeat(100)}`).controls).toHaveLength(16);
     expect(parseEmbedView(`controls=${'x'.repeat(40)},len`).controls).toEqual(['len']);
