@@ -159,6 +159,54 @@ test.describe('Fragmentation lab', () => {
   });
 });
 
+// Issue 15: what a new user saw fall short in this lab.
+test.describe('Fragmentation lab: finish (issue 15)', () => {
+  test('the UDP header at the datagram start is visible and labelled', async ({ lab, page }) => {
+    for (const width of [1440, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await lab.open(ETHERNET_4000);
+      const lead = page.locator('[data-main-diagram] rect[data-lead="udp"]');
+      const box = (await lead.boundingBox())!;
+      expect(box.width).toBeGreaterThanOrEqual(30);
+      await expect(page.locator('[data-main-diagram] text.bar-text')).toHaveText('UDP 8');
+    }
+  });
+
+  for (const query of [ETHERNET_4000, 'len=3000&mtu=1500&opts=94040000', 'len=3000&mtu=1280&family=inet6']) {
+    test(`every column of the wire table fits at 360 px: ${query}`, async ({ lab, page }) => {
+      await page.setViewportSize({ width: 360, height: 800 });
+      await lab.open(query);
+      const scroller = page.getByRole('region', { name: /^Wire packets/ });
+      const sb = (await scroller.boundingBox())!;
+      for (const name of ['DF', 'options']) {
+        const th = lab.wireTable.getByRole('columnheader', { name, exact: true });
+        const b = (await th.boundingBox())!;
+        expect(b.x + b.width, name).toBeLessThanOrEqual(sb.x + sb.width + 0.5);
+      }
+      expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    });
+  }
+
+  test('a run of fragments zooms from the keyboard', async ({ lab, page }) => {
+    await lab.open('len=65507&mtu=68&family=inet&sock=udp&pmtu=want&sndbufcheck=0');
+    const scope = page.locator('.diagram-scope');
+    await expect(scope).toHaveText(/^All 65,515 bytes/);
+    const run = page.getByRole('button', { name: /^Zoom into packets #1–/ });
+    // Reached with Tab from the zoom buttons, shown when focused, zoomed with Enter.
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).focus();
+    let reached = false;
+    for (let i = 0; i < 4 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await run.evaluate((el) => el === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    expect(await run.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    await expect(scope).toHaveText(/^Bytes 0–/);
+    await expect(page.locator('.diagram-help')).toContainText('press Enter');
+  });
+});
+
 // The trace's wording belongs to the core and evolves with it: the screenshots cover the shell, the
 // inputs, the result and the wire table, and mask the step list.
 test.describe('Fragmentation lab screenshots', () => {

@@ -19,6 +19,7 @@ import { bytes, num, plural } from '../../format.ts';
 import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
 
 const MIN_SLICE = 30; // px under which a packet joins a run of identical packets
+const MIN_LEAD = 44; // px: the UDP (or IP) header at the datagram's start stays visible and labelled
 const H = { label: 14, capTop: 22, cap: 26, barTop: 58, bar: 38, tick: 104, height: 124 };
 const PAD = 14;
 
@@ -221,6 +222,14 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
     }
   });
 
+  // The header at the datagram's start (8 bytes of UDP among thousands) is drawn at least MIN_LEAD
+  // px wide, never more than half the bar, so it is seen and labelled at any zoom.
+  const barW = Math.max(0, x(result.datagramLength) - x(0));
+  const leadLabel = `${leadKind === 'udp' ? 'UDP' : leadKind === 'ip6' ? 'IPv6' : 'IP'} ${leadBytes}`;
+  const leadMin = Math.max(MIN_LEAD, leadLabel.length * 6.8 + 8);
+  const leadW = Math.min(Math.max(leadMin, x(leadBytes) - x(0)), barW / 2);
+  const runs = groups.filter((g) => g.last > g.first);
+
   const clipId = `clip-${result.datagramLength}`;
   const zoomed = t.k > 1.0001;
   const kinds = new Set<RegionKind>(wire.flatMap((p) => headerParts(p).map((h) => h.kind)));
@@ -324,10 +333,13 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
               <rect
                 x={x(0)}
                 y={H.barTop}
-                width={Math.max(4, x(leadBytes) - x(0))}
+                width={leadW}
                 height={H.bar}
                 rx={3}
                 fill={kindFill(leadKind)}
+                stroke={kindInk(leadKind)}
+                strokeOpacity={0.5}
+                data-lead={leadKind}
               />
             )}
             <path
@@ -339,9 +351,15 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
             {groups.map((g) => (
               <PacketCap key={g.first} group={g} wire={wire} x={x} onZoom={() => zoomTo(g.from, g.to)} />
             ))}
-            {leadBytes > 0 && x(leadBytes) - x(0) > 44 && (
-              <text x={x(0) + 6} y={H.barTop + H.bar / 2 + 4} className="bar-text" fill={kindInk(leadKind)}>
-                {leadKind === 'udp' ? 'UDP' : 'IP'} {leadBytes}
+            {leadBytes > 0 && (
+              <text
+                x={x(0) + leadW / 2}
+                y={H.barTop + H.bar / 2 + 4}
+                textAnchor="middle"
+                className="bar-text"
+                fill={kindInk(leadKind)}
+              >
+                {leadLabel}
               </text>
             )}
           </g>
@@ -367,12 +385,31 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
             </g>
           ))}
         </svg>
+        {/* The runs the mouse can click, as buttons for the keyboard: transparent over the drawing
+            (the pointer still reaches the SVG, so a drag that starts on a run pans), outlined on focus. */}
+        {runs.map((g) => {
+          const left = Math.max(PAD, x(g.from));
+          const right = Math.min(width - PAD, x(g.to));
+          if (right - left < 4) return null;
+          const p = wire[g.first]!;
+          return (
+            <button
+              key={`run${g.first}`}
+              type="button"
+              className="run-zoom"
+              style={{ left, width: right - left, top: H.capTop, height: H.barTop + H.bar - H.capTop }}
+              aria-label={`Zoom into packets #${num(g.first + 1)}–${num(g.last + 1)} (${plural(g.last - g.first + 1, 'packet')} × ${bytes(p.range.to - p.range.from)})`}
+              onClick={() => zoomTo(g.from, g.to)}
+            />
+          );
+        })}
       </div>
       <figcaption>
         <Legend kinds={[...kinds]} />
         <span className="diagram-help">
           Offsets are bytes of the datagram; header bars above each slice are not to scale. Drag to pan; Ctrl
-          + wheel, pinch or the buttons zoom; click a group of fragments to zoom into it.
+          + wheel, pinch or the buttons zoom; click a group of fragments (or Tab to it and press Enter) to
+          zoom into it.
         </span>
       </figcaption>
     </figure>
