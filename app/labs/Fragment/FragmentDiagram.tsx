@@ -15,8 +15,9 @@ import { sendSides, type SendResult, type WirePacket } from '../../../core/ip/in
 import type { RegionKind } from '../../../core/skb/index.ts';
 import { Legend, kindFill, kindInk } from '../../components/kinds.tsx';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
-import { bytes, num, plural } from '../../format.ts';
+import { num } from '../../format.ts';
 import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
+import { SYM, W, useWords } from './words.tsx';
 
 const MIN_SLICE = 30; // px under which a packet joins a run of identical packets
 const MIN_LEAD = 44; // px: the UDP (or IP) header at the datagram's start stays visible and labelled
@@ -67,6 +68,9 @@ interface Group {
   to: number;
 }
 
+/** About how wide a label is in the diagram's 11 px font: CJK characters take a full em. */
+const textW = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 11 : 6.3), 0);
+
 const byTo = bisector((p: WirePacket) => p.range.to).right;
 
 export function FragmentDiagram({ result }: { result: SendResult }) {
@@ -74,6 +78,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const [t, setT] = useState<ZoomTransform>(zoomIdentity);
+  const words = useWords();
 
   const wire = result.wire;
   const total = Math.max(result.datagramLength, 1);
@@ -207,15 +212,17 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
     const size = p.range.to - p.range.from;
     const name = count === 1 ? `#${num(g.first + 1)}` : `#${num(g.first + 1)}–${num(g.last + 1)}`;
     const text =
-      count === 1 ? `${name} · ${bytes(size)}` : `${name} · ${plural(count, 'packet')} × ${bytes(size)}`;
+      count === 1
+        ? words.t(W.capOne, { n: num(g.first + 1), size })
+        : words.t(W.capRun, { from: num(g.first + 1), to: num(g.last + 1), count, size });
     const x0 = Math.max(PAD, x(g.from) + 1);
     const x1 = Math.min(width - PAD, x(g.to));
     // The full label, else just the packet number, where it fits inside its slice.
-    const fit = [text, name].find((t) => x0 >= labelRight + 10 && x0 + t.length * 6.3 <= x1);
-    const w = text.length * 6.3;
+    const fit = [text, name].find((t) => x0 >= labelRight + 10 && x0 + textW(t) <= x1);
+    const w = textW(text);
     if (fit) {
       capLabels.push({ key: g.first, text: fit, x: x0, anchor: 'start' });
-      labelRight = x0 + fit.length * 6.3;
+      labelRight = x0 + textW(fit);
     } else if (gi === groups.length - 1 && x1 - w >= labelRight + 10 && x1 - w >= PAD) {
       capLabels.push({ key: g.first, text, x: x1, anchor: 'end' });
       labelRight = x1;
@@ -243,43 +250,42 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
           .map((p) => num(p.range.from))
           .join(', ')}, … ${num(wire[wire.length - 1]!.range.from)}`;
   const describe = wire.length
-    ? `${bytes(result.datagramLength)} datagram cut into ${plural(wire.length, 'packet')} at offsets ${offsetsText}.`
-    : `${bytes(result.datagramLength)} datagram; no packet left the host.`;
+    ? words.t(W.figure, { len: result.datagramLength, n: wire.length, offsets: offsetsText })
+    : words.t(W.figureNone, { len: result.datagramLength });
 
   return (
     <figure className="diagram">
       <div className="diagram-toolbar">
         <p className="diagram-scope">
-          {zoomed ? (
-            <>
-              Bytes {num(Math.max(0, Math.round(d0)))}–{num(Math.min(total, Math.round(d1)))} of{' '}
-              {num(result.datagramLength)}
-            </>
-          ) : (
-            <>All {num(result.datagramLength)} bytes of the datagram</>
-          )}
+          {zoomed
+            ? words.r(W.scopeZoomed, {
+                from: Math.max(0, Math.round(d0)),
+                to: Math.min(total, Math.round(d1)),
+                total: result.datagramLength,
+              })
+            : words.r(W.scopeAll, { total: result.datagramLength })}
         </p>
-        <div className="zoom-buttons" role="group" aria-label="Zoom the diagram">
+        <div className="zoom-buttons" role="group" aria-label={words.t(W.zoomGroup)}>
           <button
             type="button"
             className="icon-btn"
             onClick={() => zoomBy(2)}
             disabled={t.k >= maxK}
-            aria-label="Zoom in"
+            aria-label={words.t(W.zoomIn)}
           >
-            +
+            {SYM.plus}
           </button>
           <button
             type="button"
             className="icon-btn"
             onClick={() => zoomBy(0.5)}
             disabled={!zoomed}
-            aria-label="Zoom out"
+            aria-label={words.t(W.zoomOut)}
           >
-            −
+            {SYM.minus}
           </button>
           <button type="button" className="btn-quiet" onClick={() => zoomTo(0, total)} disabled={!zoomed}>
-            Reset
+            {words.r(W.zoomReset)}
           </button>
         </div>
       </div>
@@ -297,7 +303,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
           height={H.height}
           viewBox={`0 0 ${width} ${H.height}`}
           role="img"
-          aria-label={`Fragment boundaries: ${describe}`}
+          aria-label={describe}
           className={zoomed ? 'is-zoomed' : undefined}
           data-main-diagram="fragments"
         >
@@ -349,7 +355,14 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
               strokeOpacity={Math.min(1, Math.max(0.25, pxPerPacket / 8))}
             />
             {groups.map((g) => (
-              <PacketCap key={g.first} group={g} wire={wire} x={x} onZoom={() => zoomTo(g.from, g.to)} />
+              <PacketCap
+                key={g.first}
+                group={g}
+                wire={wire}
+                x={x}
+                words={words}
+                onZoom={() => zoomTo(g.from, g.to)}
+              />
             ))}
             {leadBytes > 0 && (
               <text
@@ -365,7 +378,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
           </g>
           {wire.length === 0 && (
             <text x={width / 2} y={H.capTop + H.cap / 2 + 4} textAnchor="middle" className="cap-label">
-              No packet left the host
+              {words.t(W.noPacket)}
             </text>
           )}
           {capLabels.map((l) => (
@@ -398,7 +411,12 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
               type="button"
               className="run-zoom"
               style={{ left, width: right - left, top: H.capTop, height: H.barTop + H.bar - H.capTop }}
-              aria-label={`Zoom into packets #${num(g.first + 1)}–${num(g.last + 1)} (${plural(g.last - g.first + 1, 'packet')} × ${bytes(p.range.to - p.range.from)})`}
+              aria-label={words.t(W.runZoom, {
+                from: num(g.first + 1),
+                to: num(g.last + 1),
+                count: g.last - g.first + 1,
+                size: p.range.to - p.range.from,
+              })}
               onClick={() => zoomTo(g.from, g.to)}
             />
           );
@@ -406,11 +424,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
       </div>
       <figcaption>
         <Legend kinds={[...kinds]} />
-        <span className="diagram-help">
-          Offsets are bytes of the datagram; header bars above each slice are not to scale. Drag to pan; Ctrl
-          + wheel, pinch or the buttons zoom; click a group of fragments (or Tab to it and press Enter) to
-          zoom into it.
-        </span>
+        <span className="diagram-help">{words.r(W.help)}</span>
       </figcaption>
     </figure>
   );
@@ -420,11 +434,13 @@ function PacketCap({
   group,
   wire,
   x,
+  words,
   onZoom,
 }: {
   group: Group;
   wire: readonly WirePacket[];
   x: (n: number) => number;
+  words: ReturnType<typeof useWords>;
   onZoom: () => void;
 }) {
   const p = wire[group.first]!;
@@ -439,10 +455,14 @@ function PacketCap({
   const flags = [df && 'DF', mf && 'MF'].filter(Boolean).join(' ');
   const sliceBytes = p.range.to - p.range.from;
   const name = count === 1 ? `#${num(group.first + 1)}` : `#${num(group.first + 1)}–${num(group.last + 1)}`;
-  const title = `${name}: ${count > 1 ? `${num(count)} packets, each ` : ''}${hdr}-byte header (${parts
-    .map((h) => `${h.kind} ${h.size}`)
-    .join(' + ')}) + ${bytes(sliceBytes)} of data${flags ? `, ${flags}` : ''}`;
-
+  const title = words.t(W.capTitle, {
+    name,
+    count,
+    hdr,
+    parts: parts.map((h) => `${h.kind} ${h.size}`).join(' + '),
+    size: sliceBytes,
+    flags: flags || 'none',
+  });
   let acc = 0;
   return (
     <g className={`cap${count > 1 ? ' cap--run' : ''}`} onClick={count > 1 ? onZoom : undefined}>
@@ -468,13 +488,16 @@ function PacketCap({
       )}
       {w > 54 && (
         <text x={left + 6} y={H.capTop + H.cap / 2 + 4} className="cap-text">
-          {w > 150 ? `${p.family === 'inet' ? 'IPv4' : 'IPv6'} ${hdr} B` : `${hdr} B`}
-          {flags && w > 90 ? `  ${flags}` : ''}
+          {words.t(W.capHdr, {
+            family: w > 150 ? (p.family === 'inet' ? 'IPv4' : 'IPv6') : 'none',
+            hdr,
+            flags: flags && w > 90 ? flags : 'none',
+          })}
         </text>
       )}
       {w > 24 && w <= 54 && flags && (
         <text x={left + w / 2} y={H.capTop + H.cap / 2 + 4} textAnchor="middle" className="cap-text">
-          {mf ? 'MF' : 'DF'}
+          {mf ? SYM.MF : SYM.DF}
         </text>
       )}
       {w > 4 && <line x1={left} x2={left} y1={H.capTop + H.cap} y2={H.barTop} className="cap-link" />}

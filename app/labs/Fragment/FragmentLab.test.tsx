@@ -1,18 +1,37 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { I18nProvider } from '../../i18n/I18nProvider.tsx';
+import { useLocaleStore } from '../../i18n/locale.ts';
+import { EmbedControlsProvider, EmbedViewProvider, parseEmbedView } from '../../lab-kit/index.ts';
+import type { EmbedView } from '../../lab-kit/index.ts';
 import { FragmentLab } from './FragmentLab.tsx';
+import { fragmentLab } from './lab.ts';
 import { FragmentProvider, createFragmentStore } from './store.ts';
 
-function renderLab() {
+function renderLab(view?: EmbedView) {
   const store = createFragmentStore();
-  render(
+  const lab = (
     <FragmentProvider value={store}>
       <FragmentLab />
-    </FragmentProvider>,
+    </FragmentProvider>
+  );
+  render(
+    <I18nProvider>
+      {view ? (
+        <EmbedViewProvider value={view}>
+          <EmbedControlsProvider value={fragmentLab.embedControls}>{lab}</EmbedControlsProvider>
+        </EmbedViewProvider>
+      ) : (
+        lab
+      )}
+    </I18nProvider>,
   );
   return store;
 }
+
+afterEach(() => useLocaleStore.setState({ locale: 'en' }));
 
 const bodyRows = () =>
   within(screen.getByRole('table', { name: /^Wire packets/ }))
@@ -64,5 +83,40 @@ describe('<FragmentLab>', () => {
       'href',
       `https://elixir.bootlin.com/linux/v6.18/source/${trace[0]!.file}`,
     );
+  });
+
+  it('speaks Chinese: title, labels, the result and the table', () => {
+    act(() => useLocaleStore.setState({ locale: 'zh-CN' }));
+    renderLab();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('IP 分片');
+    expect(screen.getByRole('textbox', { name: '载荷长度（字节）' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'MTU（字节）' })).toBeInTheDocument();
+    expect(document.querySelector('.summary-line')).toHaveTextContent(/以 3 个数据包发出（快速路径）/);
+    const table = screen.getByRole('table', { name: /^线路上的数据包/ });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['#', '偏移', '载荷长度', '总长度', 'MF', 'DF', '选项']);
+  });
+
+  it('the compact embed view keeps the result, the diagram and the key inputs only', () => {
+    renderLab(parseEmbedView('view=compact'));
+    expect(screen.getByRole('img', { name: /^Fragment boundaries/ })).toBeInTheDocument();
+    expect(screen.getByText(/returned/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Payload length (bytes)' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'MTU (bytes)' })).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Path MTU discovery' })).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Kernel steps' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Presets' })).toBeNull();
+  });
+
+  it('the diagram view shows the diagram and only the inputs controls= names', () => {
+    renderLab(parseEmbedView('view=diagram&controls=mtu'));
+    expect(screen.getByRole('img', { name: /^Fragment boundaries/ })).toBeInTheDocument();
+    expect(screen.queryByText(/returned/)).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'MTU (bytes)' })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Payload length (bytes)' })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import type { OutputSnapshot } from '../../../core/ip/index.ts';
 import type { TraceStep } from '../../../core/trace/index.ts';
 import { CountersPanel } from '../../components/drops/index.ts';
 import { SkbPanel, idsBefore } from '../../components/skb/index.ts';
-import { IssuesBanner, LabShell, StepList, StepNav } from '../../lab-kit/index.ts';
+import { IssuesBanner, LabShell, Part, StepList, StepNav } from '../../lab-kit/index.ts';
 import type { StepView } from '../../lab-kit/index.ts';
 import { FragmentDiagram } from './FragmentDiagram.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
@@ -18,7 +18,7 @@ import {
   selectStepView,
   useFragment,
 } from './store.ts';
-import { FIELD_NAMES, INTRO } from './words.tsx';
+import { INTRO, W, useWords } from './words.tsx';
 import { WirePacketsTable } from './WirePacketsTable.tsx';
 
 /** A step of the output path: its function and file; the way back up the receiver is marked. */
@@ -45,75 +45,73 @@ export function FragmentLab() {
   const { selectStep } = useFragment(useShallow(selectActions));
   const { trace, index, current } = useFragment(useShallow(selectStepView));
   const seenBefore = useMemo(() => idsBefore(trace, index), [trace, index]);
+  const { r, field } = useWords();
 
   return (
     <LabShell
       intro={INTRO}
-
       inputs={<InputsPanel />}
-      banner={
-        <IssuesBanner
-          issues={issues}
-          stale={stale}
-          modelError={modelError}
-          fieldName={(f) => `${FIELD_NAMES[f] ?? f}:`}
-        />
-      }
+      banner={<IssuesBanner issues={issues} stale={stale} modelError={modelError} fieldName={field} />}
     >
       {result ? (
         <>
           <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="result-title">
             <h2 id="result-title" className="panel-title">
-              Result
+              {r(W.result)}
             </h2>
-            <ResultSummary result={result} />
-            <FragmentDiagram result={result} />
+            <Part kind="result">
+              <ResultSummary result={result} />
+            </Part>
+            <Part kind="diagram">
+              <FragmentDiagram result={result} />
+            </Part>
           </section>
 
-          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="wire-title">
-            <h2 id="wire-title" className="panel-title">
-              On the wire
-            </h2>
-            <WirePacketsTable wire={result.wire} stale={stale} />
-          </section>
-
-          <div className={stale ? 'is-stale' : undefined}>
-            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} />
-          </div>
-
-          <section className={`panel trace${stale ? ' is-stale' : ''}`} aria-labelledby="trace-title">
-            <div className="panel-head">
-              <h2 id="trace-title" className="panel-title">
-                Through the kernel
+          <Part kind="tables">
+            <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="wire-title">
+              <h2 id="wire-title" className="panel-title">
+                {r(W.wire)}
               </h2>
-              <StepNav index={index} count={trace.length} onSelect={selectStep} />
+              <WirePacketsTable wire={result.wire} stale={stale} />
+            </section>
+          </Part>
+
+          <Part kind="detail">
+            <div className={stale ? 'is-stale' : undefined}>
+              <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} />
             </div>
-            <div className="trace-grid">
-              <StepList
-                steps={trace}
-                selected={index}
-                onSelect={selectStep}
-                view={(s, i) => stepView(s, i, trace)}
-              />
-              <section className="skb-section" aria-labelledby="skb-title">
-                <h3 id="skb-title" className="sub-title">
-                  sk_buffs at step {index + 1}
+          </Part>
+
+          <Part kind="steps">
+            <section className={`panel trace${stale ? ' is-stale' : ''}`} aria-labelledby="trace-title">
+              <div className="panel-head">
+                <h2 id="trace-title" className="panel-title">
+                  {r(W.trace)}
+                </h2>
+                <StepNav index={index} count={trace.length} onSelect={selectStep} />
+              </div>
+              <div className="trace-grid">
+                <StepList
+                  steps={trace}
+                  selected={index}
+                  onSelect={selectStep}
+                  view={(s, i) => stepView(s, i, trace)}
+                />
+                <section className="skb-section" aria-labelledby="skb-title">
+                  <h3 id="skb-title" className="sub-title">
+                    {current ? r(W.skbAtFn, { n: index + 1, fn: current.fn }) : r(W.skbAt, { n: index + 1 })}
+                  </h3>
                   {current && (
-                    <>
-                      : <span className="mono">{current.fn}</span>
-                    </>
+                    <SkbPanel snapshot={current.snapshot} seenBefore={seenBefore} first={index === 0} />
                   )}
-                </h3>
-                {current && (
-                  <SkbPanel snapshot={current.snapshot} seenBefore={seenBefore} first={index === 0} />
-                )}
-              </section>
-            </div>
-          </section>
+                </section>
+              </div>
+            </section>
+          </Part>
         </>
       ) : (
         <section className="panel">
-          <p>Enter a valid send to see its fragments.</p>
+          <p>{r(W.noResult)}</p>
         </section>
       )}
     </LabShell>

@@ -9,25 +9,25 @@ import { PRESETS } from './presets.ts';
 import { selectActions, selectFields, selectIssues, useFragment } from './store.ts';
 import type { FragmentState } from './store.ts';
 import { Segmented, SegmentedField } from '../../components/Segmented.tsx';
+import type { MessageDescriptor } from 'react-intl';
+import type { ReactNode } from 'react';
+import { Control, Part, useControl, useEmbedView } from '../../lab-kit/index.ts';
+import { SYM, W, useWords } from './words.tsx';
 
 /** What each IP_MTU_DISCOVER mode means for this send (include/net/ip.h predicates), in a sentence. */
-const PMTU_HELP: Record<PmtuMode, string> = {
-  dont: 'IP_PMTUDISC_DONT: never set DF; datagrams larger than the path MTU are fragmented here.',
-  want: 'IP_PMTUDISC_WANT (the default): DF only on datagrams that fit the path MTU; larger ones are fragmented here.',
-  do: 'IP_PMTUDISC_DO: always DF; a datagram larger than the path MTU fails with EMSGSIZE.',
-  probe: 'IP_PMTUDISC_PROBE: always DF, sized by the device MTU, ignoring any learned path MTU.',
-  interface: 'IP_PMTUDISC_INTERFACE: sized by the device MTU, never DF; larger sends fail.',
-  omit: 'IP_PMTUDISC_OMIT: sized by the device MTU, never DF; larger datagrams are fragmented here.',
+const PMTU_HELP: Record<PmtuMode, MessageDescriptor> = {
+  dont: W.pmtuDont,
+  want: W.pmtuWant,
+  do: W.pmtuDo,
+  probe: W.pmtuProbe,
+  interface: W.pmtuInterface,
+  omit: W.pmtuOmit,
 };
 
-const MODES: { mode: PayloadMode; label: string; hint: string }[] = [
-  { mode: 'len', label: 'One send', hint: 'One sendto() of this many payload bytes (0..65,535).' },
-  {
-    mode: 'sends',
-    label: 'MSG_MORE',
-    hint: 'Several sendto()s glued into one datagram: every send but the last carries MSG_MORE.',
-  },
-  { mode: 'iov', label: 'iovec', hint: 'One sendmsg() whose iovec has these buffers, in order.' },
+const MODES: { mode: PayloadMode; label: MessageDescriptor; hint: MessageDescriptor }[] = [
+  { mode: 'len', label: W.modeLen, hint: W.hintLen },
+  { mode: 'sends', label: W.modeSends, hint: W.hintSends },
+  { mode: 'iov', label: W.modeIov, hint: W.hintIov },
 ];
 
 const MTU_CHOICES = [68, 576, 1006, 1280, 1492, 1500, 4352, 9000, 65536];
@@ -40,6 +40,8 @@ const selectFormView = (s: FragmentState) => ({
 export function InputsPanel() {
   const { fields, issues } = useFragment(useShallow(selectFormView));
   const { setField, setFields } = useFragment(useShallow(selectActions));
+  const { t, r } = useWords();
+  const { view } = useEmbedView();
   const err = (f: FieldName) => issueOf(issues, f);
   const text =
     (f: Exclude<FieldName, 'mode'>) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
@@ -48,227 +50,253 @@ export function InputsPanel() {
     setField(f, e.target.checked ? '1' : '0');
   const v6 = fields.family === 'inet6';
   const current = serialiseFragmentQuery(fields, 0);
-  const pmtuHelp = PMTU_HELP[fields.pmtu as PmtuMode] as string | undefined;
+  const pmtuHelp = PMTU_HELP[fields.pmtu as PmtuMode] as MessageDescriptor | undefined;
   const modeHint = MODES.find((m) => m.mode === fields.mode)?.hint;
+  // Embed views (issue 16): a fieldset shows when one of its inputs does; the payload's field is
+  // the one of the current mode, named by any of len, sends or iov.
+  const shows = {
+    payload: [useControl('len'), useControl('sends'), useControl('iov')].some(Boolean),
+    route: ['family', 'mtu', 'sock', 'proto', 'df', 'pmtu', 'opts'].map(useControl).some(Boolean),
+    device: ['sg', 'sndbufcheck', 'sndbuf'].map(useControl).some(Boolean),
+  };
 
   return (
-    <form className="inputs" aria-label="Send parameters" onSubmit={(e) => e.preventDefault()} noValidate>
-      <section className="panel presets" aria-labelledby="presets-title">
-        <h2 id="presets-title" className="panel-title">
-          Presets
-        </h2>
-        <PresetChips
-          presets={PRESETS.map((p) => ({
-            key: p.name,
-            name: p.name,
-            what: p.what,
-            on: serialiseFragmentQuery(p.fields, 0) === current,
-            pick: () => setFields(p.fields),
-          }))}
-        />
-      </section>
+    <form className="inputs" aria-label={t(W.form)} onSubmit={(e) => e.preventDefault()} noValidate>
+      <Part kind="presets">
+        <section className="panel presets" aria-labelledby="presets-title">
+          <h2 id="presets-title" className="panel-title">
+            {r(W.presets)}
+          </h2>
+          <PresetChips
+            presets={PRESETS.map((p) => ({
+              key: p.key,
+              name: t(p.name),
+              what: t(p.what),
+              on: serialiseFragmentQuery(p.fields, 0) === current,
+              pick: () => setFields(p.fields),
+            }))}
+          />
+        </section>
+      </Part>
 
-      <fieldset className="panel">
-        <legend className="panel-title">Payload</legend>
-        <Segmented
-          name="payload-mode"
-          label="How the payload is sent"
-          options={MODES.map((m) => ({ value: m.mode, label: m.label }))}
-          value={fields.mode}
-          onChange={(m) => setField('mode', m)}
-        />
-        {fields.mode === 'len' && (
-          <Field label="Payload length (bytes)" error={err('len')} hint={modeHint}>
-            {(a) => (
-              <input
-                {...a}
-                inputMode="numeric"
-                autoComplete="off"
-                value={fields.len}
-                onChange={text('len')}
-              />
-            )}
-          </Field>
-        )}
-        {fields.mode === 'sends' && (
-          <Field label="MSG_MORE sends (bytes, comma-separated)" error={err('sends')} hint={modeHint}>
-            {(a) => (
-              <input
-                {...a}
-                className="mono"
-                autoComplete="off"
-                value={fields.sends}
-                onChange={text('sends')}
-              />
-            )}
-          </Field>
-        )}
-        {fields.mode === 'iov' && (
-          <Field label="iovec buffers (bytes, comma-separated)" error={err('iov')} hint={modeHint}>
-            {(a) => (
-              <input {...a} className="mono" autoComplete="off" value={fields.iov} onChange={text('iov')} />
-            )}
-          </Field>
-        )}
-      </fieldset>
-
-      <fieldset className="panel">
-        <legend className="panel-title">Socket and route</legend>
-        <SegmentedField
-          id="family-label"
-          title="Family"
-          name="family"
-          error={err('family')}
-          options={(
-            [
-              ['inet', 'IPv4'],
-              ['inet6', 'IPv6'],
-            ] as const
-          ).map(([value, name]) => ({
-            value,
-            label: (
-              <>
-                {name} <small className="mono">{value}</small>
-              </>
-            ),
-          }))}
-          value={fields.family}
-          onChange={(v) => setField('family', v)}
-        />
-        <Field
-          label="MTU (bytes)"
-          error={err('mtu')}
-          hint={v6 ? 'Device MTU, 1,280..65,536 for IPv6.' : 'Device MTU, 68..65,536 for IPv4.'}
-        >
-          {(a) => (
-            <>
-              <input
-                {...a}
-                inputMode="numeric"
-                autoComplete="off"
-                list="mtu-choices"
-                value={fields.mtu}
-                onChange={text('mtu')}
-              />
-              <datalist id="mtu-choices">
-                {MTU_CHOICES.map((m) => (
-                  <option key={m} value={m} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
-        <Field label="Socket" error={err('sock')}>
-          {(a) => (
-            <select {...a} value={fields.sock} onChange={text('sock')}>
-              <option value="udp">UDP — SOCK_DGRAM</option>
-              <option value="raw">raw — SOCK_RAW, protocol</option>
-              <option value="raw-hdrincl">raw — IP_HDRINCL (you write the IP header)</option>
-            </select>
-          )}
-        </Field>
-        {fields.sock === 'raw' && (
-          <Field
-            label="Raw protocol"
-            error={err('proto')}
-            hint="The IP header’s protocol byte; 253 is reserved for experiments."
-          >
-            {(a) => (
-              <input
-                {...a}
-                inputMode="numeric"
-                autoComplete="off"
-                value={fields.proto}
-                onChange={text('proto')}
-              />
-            )}
-          </Field>
-        )}
-        {fields.sock === 'raw-hdrincl' && (
-          <div className={`check${err('df') ? ' field--error' : ''}`}>
-            <label>
-              <input type="checkbox" checked={fields.df === '1'} onChange={flag('df')} /> DF in the header you
-              write
-            </label>
-            {err('df') && <p className="field-error">{err('df')}</p>}
-          </div>
-        )}
-        <Field label="Path MTU discovery" error={err('pmtu')} hint={pmtuHelp}>
-          {(a) => (
-            <select {...a} value={fields.pmtu} onChange={text('pmtu')}>
-              {PMTU_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                  {m === 'want' ? ' (default)' : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          label="IPv4 options (hex)"
-          error={v6 ? undefined : err('opts')}
-          hint={
-            v6
-              ? 'IPv6 carries options in extension headers, not here.'
-              : 'As given to setsockopt(IP_OPTIONS), at most 40 bytes — e.g. 94040000 (router alert).'
-          }
-        >
-          {(a) => (
-            <input
-              {...a}
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={v6 ? '—' : 'none'}
-              disabled={v6}
-              value={v6 ? '' : fields.opts}
-              onChange={text('opts')}
+      {shows.payload && (
+        <fieldset className="panel">
+          <legend className="panel-title">{r(W.payload)}</legend>
+          {view === 'full' && (
+            <Segmented
+              name="payload-mode"
+              label={t(W.payloadMode)}
+              options={MODES.map((m) => ({ value: m.mode, label: r(m.label) }))}
+              value={fields.mode}
+              onChange={(m) => setField('mode', m)}
             />
           )}
-        </Field>
-      </fieldset>
-
-      <fieldset className="panel">
-        <legend className="panel-title">Device and socket buffer</legend>
-        <FlagField
-          label="Scatter-gather (NETIF_F_SG)"
-          hint="Loopback has it: later appends go to page frags instead of the linear area."
-          checked={fields.sg === '1'}
-          onChange={flag('sg')}
-          error={err('sg')}
-        />
-        <FlagField
-          label="Send-buffer check"
-          hint="__ip_append_data stops with ENOBUFS when queued fragments pass 2 × sk_sndbuf. Switch off to see the whole fragment train."
-          checked={fields.sndbufcheck === '1'}
-          onChange={flag('sndbufcheck')}
-          error={err('sndbufcheck')}
-        />
-        <Field
-          label="sk_sndbuf (bytes)"
-          error={err('sndbuf')}
-          hint="SO_SNDBUF as the kernel stores it; 212,992 by default."
-        >
-          {(a) => (
-            <input
-              {...a}
-              inputMode="numeric"
-              autoComplete="off"
-              value={fields.sndbuf}
-              disabled={fields.sndbufcheck === '0'}
-              onChange={text('sndbuf')}
-            />
+          {fields.mode === 'len' && (
+            <Field label={r(W.lenLabel)} error={err('len')} hint={modeHint && r(modeHint)}>
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={fields.len}
+                  onChange={text('len')}
+                />
+              )}
+            </Field>
           )}
-        </Field>
-      </fieldset>
+          {fields.mode === 'sends' && (
+            <Field label={r(W.sendsLabel)} error={err('sends')} hint={modeHint && r(modeHint)}>
+              {(a) => (
+                <input
+                  {...a}
+                  className="mono"
+                  autoComplete="off"
+                  value={fields.sends}
+                  onChange={text('sends')}
+                />
+              )}
+            </Field>
+          )}
+          {fields.mode === 'iov' && (
+            <Field label={r(W.iovLabel)} error={err('iov')} hint={modeHint && r(modeHint)}>
+              {(a) => (
+                <input {...a} className="mono" autoComplete="off" value={fields.iov} onChange={text('iov')} />
+              )}
+            </Field>
+          )}
+        </fieldset>
+      )}
+
+      {shows.route && (
+        <fieldset className="panel">
+          <legend className="panel-title">{r(W.socketRoute)}</legend>
+          <Control name="family">
+            <SegmentedField
+              id="family-label"
+              title={r(W.family)}
+              name="family"
+              error={err('family')}
+              options={(
+                [
+                  ['inet', 'IPv4'],
+                  ['inet6', 'IPv6'],
+                ] as const
+              ).map(([value, name]) => ({
+                value,
+                label: (
+                  <>
+                    {name} <small className="mono">{value}</small>
+                  </>
+                ),
+              }))}
+              value={fields.family}
+              onChange={(v) => setField('family', v)}
+            />
+          </Control>
+          <Control name="mtu">
+            <Field
+              label={r(W.mtu)}
+              error={err('mtu')}
+              hint={r(
+                W.mtuHint,
+                v6 ? { min: 1280, max: 65536, family: 'IPv6' } : { min: 68, max: 65536, family: 'IPv4' },
+              )}
+            >
+              {(a) => (
+                <>
+                  <input
+                    {...a}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    list="mtu-choices"
+                    value={fields.mtu}
+                    onChange={text('mtu')}
+                  />
+                  <datalist id="mtu-choices">
+                    {MTU_CHOICES.map((m) => (
+                      <option key={m} value={m} />
+                    ))}
+                  </datalist>
+                </>
+              )}
+            </Field>
+          </Control>
+          <Control name="sock">
+            <Field label={r(W.socket)} error={err('sock')}>
+              {(a) => (
+                <select {...a} value={fields.sock} onChange={text('sock')}>
+                  <option value="udp">{t(W.sockUdp)}</option>
+                  <option value="raw">{t(W.sockRaw)}</option>
+                  <option value="raw-hdrincl">{t(W.sockHdrincl)}</option>
+                </select>
+              )}
+            </Field>
+          </Control>
+          {fields.sock === 'raw' && (
+            <Control name="proto">
+              <Field label={r(W.proto)} error={err('proto')} hint={r(W.protoHint)}>
+                {(a) => (
+                  <input
+                    {...a}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={fields.proto}
+                    onChange={text('proto')}
+                  />
+                )}
+              </Field>
+            </Control>
+          )}
+          {fields.sock === 'raw-hdrincl' && (
+            <Control name="df">
+              <div className={`check${err('df') ? ' field--error' : ''}`}>
+                <label>
+                  <input type="checkbox" checked={fields.df === '1'} onChange={flag('df')} /> {r(W.dfWrite)}
+                </label>
+                {err('df') && <p className="field-error">{err('df')}</p>}
+              </div>
+            </Control>
+          )}
+          <Control name="pmtu">
+            <Field label={r(W.pmtu)} error={err('pmtu')} hint={pmtuHelp && r(pmtuHelp)}>
+              {(a) => (
+                <select {...a} value={fields.pmtu} onChange={text('pmtu')}>
+                  {PMTU_MODES.map((m) => (
+                    <option key={m} value={m}>
+                      {m === 'want' ? t(W.pmtuDefault, { mode: m }) : m}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </Control>
+          <Control name="opts">
+            <Field
+              label={r(W.opts)}
+              error={v6 ? undefined : err('opts')}
+              hint={v6 ? r(W.optsHint6) : r(W.optsHint)}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  className="mono"
+                  autoComplete="off"
+                  spellCheck={false}
+                  placeholder={v6 ? SYM.dash : t(W.optsNone)}
+                  disabled={v6}
+                  value={v6 ? '' : fields.opts}
+                  onChange={text('opts')}
+                />
+              )}
+            </Field>
+          </Control>
+        </fieldset>
+      )}
+
+      {shows.device && (
+        <fieldset className="panel">
+          <legend className="panel-title">{r(W.device)}</legend>
+          <Control name="sg">
+            <FlagField
+              label={r(W.sg)}
+              hint={r(W.sgHint)}
+              checked={fields.sg === '1'}
+              onChange={flag('sg')}
+              error={err('sg')}
+            />
+          </Control>
+          <Control name="sndbufcheck">
+            <FlagField
+              label={r(W.sndbufCheck)}
+              hint={r(W.sndbufCheckHint)}
+              checked={fields.sndbufcheck === '1'}
+              onChange={flag('sndbufcheck')}
+              error={err('sndbufcheck')}
+            />
+          </Control>
+          <Control name="sndbuf">
+            <Field label={r(W.sndbuf)} error={err('sndbuf')} hint={r(W.sndbufHint)}>
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={fields.sndbuf}
+                  disabled={fields.sndbufcheck === '0'}
+                  onChange={text('sndbuf')}
+                />
+              )}
+            </Field>
+          </Control>
+        </fieldset>
+      )}
     </form>
   );
 }
 
 function FlagField(props: {
-  label: string;
-  hint: string;
+  label: ReactNode;
+  hint: ReactNode;
   checked: boolean;
   error: string | undefined;
   onChange: (e: React.ChangeEvent<HTMLInputElement>) => void;

@@ -1,23 +1,34 @@
+import type { ReactNode } from 'react';
+import type { MessageDescriptor } from 'react-intl';
 import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
 import type { SendFail, SendResult } from '../../../core/ip/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
-import { num, plural } from '../../format.ts';
+import { num } from '../../format.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
+import { SYM, W, useWords } from './words.tsx';
 
-const PATH_LABEL = { none: 'no fragmentation', fast: 'the fast path', slow: 'the slow path' } as const;
+const PATH_LABEL = { none: W.pathNone, fast: W.pathFast, slow: W.pathSlow } as const;
 
-function callName(r: SendResult): string {
-  if (r.input.iov) return 'sendmsg()';
-  return r.input.sends.length > 1 ? `the ${r.input.sends.length} MSG_MORE sendto() calls` : 'sendto()';
+type Words = ReturnType<typeof useWords>;
+
+/** Several sendto()s glued by MSG_MORE (not one sendmsg()). */
+const isMore = (r: SendResult) => r.input.sends.length > 1 && !r.input.iov;
+
+function callName(r: SendResult, { r: fmt }: Words): ReactNode {
+  if (r.input.iov) return fmt(W.callSendmsg);
+  return isMore(r) ? fmt(W.callMore, { n: r.input.sends.length }) : fmt(W.callSendto);
 }
 
-function datagramName(r: SendResult): string {
-  if (r.input.sock === 'udp') return 'UDP datagram';
-  if (r.input.sock === 'raw-hdrincl') return 'IP packet (your header included)';
-  return 'raw datagram';
+function datagramName(r: SendResult): MessageDescriptor {
+  if (r.input.sock === 'udp') return W.kindUdp;
+  if (r.input.sock === 'raw-hdrincl') return W.kindHdrincl;
+  return W.kindRaw;
 }
 
 /** The send's outcome in a sentence, with the key numbers of the core as text. */
 export function ResultSummary({ result }: { result: SendResult }) {
+  const words = useWords();
+  const { r, t } = words;
   const packets = result.wire.length;
   const numbers = Object.entries(result.numbers);
   return (
@@ -25,28 +36,33 @@ export function ResultSummary({ result }: { result: SendResult }) {
       {result.ok ? (
         <p className="summary-line" aria-live="polite">
           <span className="summary-ok" aria-hidden="true">
-            ✓
+            {SYM.check}
           </span>
           <span>
-            {callName(result)} {result.input.sends.length > 1 && !result.input.iov ? 'sent' : 'returned'}{' '}
-            <strong>{num(result.sent)}</strong>
-            {result.input.sends.length > 1 && !result.input.iov ? ' bytes in all' : ''}: a{' '}
-            {num(result.datagramLength)}
-            -byte {datagramName(result)} left in <strong>{plural(packets, 'packet')}</strong> via{' '}
-            <strong>{PATH_LABEL[result.fragPath]}</strong>.
+            {r(W.summary, {
+              call: callName(result, words),
+              more: isMore(result) ? 'yes' : 'no',
+              sent: <strong>{num(result.sent)}</strong>,
+              len: result.datagramLength,
+              kind: t(datagramName(result)),
+              packets: <strong>{r(W.packets, { n: packets })}</strong>,
+              path: <strong>{r(PATH_LABEL[result.fragPath])}</strong>,
+            })}
           </span>
         </p>
       ) : (
         <ErrnoCard result={result} />
       )}
-      {result.fragPathWhy && result.ok && <p className="summary-why">{result.fragPathWhy}</p>}
-      {result.ok && result.received_length !== null && (
+      {result.fragPathWhy && result.ok && (
         <p className="summary-why">
-          A UDP/raw receiver bound on loopback gets {num(result.received_length)} bytes from recv().
+          <MsgText msg={result.fragPathWhy} />
         </p>
       )}
+      {result.ok && result.received_length !== null && (
+        <p className="summary-why">{r(W.received, { n: result.received_length })}</p>
+      )}
       {numbers.length > 0 && (
-        <dl className="numbers" aria-label="Key numbers">
+        <dl className="numbers" aria-label={t(W.keyNumbers)}>
           {numbers.map(([k, v]) => (
             <div key={k}>
               <dt className="mono">{k}</dt>
@@ -61,31 +77,41 @@ export function ResultSummary({ result }: { result: SendResult }) {
 
 /** The send failed: errno name and number, strerror, the kernel function and file that return it, and why. */
 export function ErrnoCard({ result }: { result: SendFail }) {
+  const words = useWords();
+  const { r, t } = words;
   return (
     <section className="errno-card" role="alert" aria-labelledby="send-error-title">
       <h3 id="send-error-title" className="errno-title">
-        Send error
+        {r(W.sendError)}
       </h3>
       <p className="errno-name">
-        <span className="mono">-{result.errno}</span>
+        <span className="mono">
+          {SYM.neg}
+          {result.errno}
+        </span>
         <span className="errno-number">
-          errno {ERRNO[result.errno]} · {STRERROR[result.errno] ?? 'error'}
+          {r(W.errnoLine, { n: ERRNO[result.errno], text: STRERROR[result.errno] ?? t(W.errorUnknown) })}
         </span>
       </p>
       <p className="errno-where">
-        {result.input.sends.length > 1 && !result.input.iov ? 'The send' : callName(result)} fails in{' '}
-        <a className="mono" href={bootlinUrl(result.file)} target="_blank" rel="noreferrer">
-          {result.fn}()
-        </a>{' '}
-        <span className="muted mono">{result.file}</span>
+        {r(W.failsIn, {
+          call: isMore(result) ? r(W.theSend) : callName(result, words),
+          fn: (
+            <a className="mono" href={bootlinUrl(result.file)} target="_blank" rel="noreferrer">
+              {result.fn}
+              {SYM.call}
+            </a>
+          ),
+          file: <span className="muted mono">{result.file}</span>,
+        })}
       </p>
-      <p className="errno-why">{result.why}</p>
+      <p className="errno-why">
+        <MsgText msg={result.why} />
+      </p>
       {result.icmp.length > 0 && (
-        <ul className="icmp-list" aria-label="ICMP messages">
+        <ul className="icmp-list" aria-label={t(W.icmpList)}>
           {result.icmp.map((m, i) => (
-            <li key={i}>
-              ICMP type {m.type} code {m.code}: {m.why}
-            </li>
+            <li key={i}>{r(W.icmpItem, { type: m.type, code: m.code, why: <MsgText msg={m.why} /> })}</li>
           ))}
         </ul>
       )}

@@ -3,17 +3,19 @@ import type { WirePacket } from '../../../core/ip/index.ts';
 import { KindSwatch } from '../../components/kinds.tsx';
 import { hex, num } from '../../format.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { SYM, W, useWords } from './words.tsx';
 
 const PAGE = 50;
 
 function Flag({ on, name }: { on: boolean; name: string }) {
+  const { t } = useWords();
   return on ? (
-    <span className="flag flag--on" title={`${name} set`}>
-      1
+    <span className="flag flag--on" title={t(W.flagSet, { name })}>
+      {SYM.set}
     </span>
   ) : (
-    <span className="flag" title={`${name} clear`}>
-      0
+    <span className="flag" title={t(W.flagClear, { name })}>
+      {SYM.clear}
     </span>
   );
 }
@@ -28,6 +30,7 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
   const current = Math.min(page, pages - 1);
   const rows = wire.slice(current * PAGE, current * PAGE + PAGE);
   const v6 = wire[0]?.family === 'inet6';
+  const { t, r } = useWords();
 
   return (
     <div className={`table-wrap${stale ? ' is-stale' : ''}`}>
@@ -35,18 +38,26 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
         className="table-scroll table-scroll--tall"
         tabIndex={0}
         role="region"
-        aria-label="Wire packets, scrollable"
+        aria-label={t(W.wireRegion)}
       >
         <table className="wire-table">
           <caption>
-            Wire packets
+            {r(W.wireCaption)}
             <span className="caption-note">
+              {SYM.space}
               {wire.length === 0
-                ? ' — none left the host'
-                : ` — ${num(wire.length)} ${wire.length === 1 ? 'packet' : 'packets'}${pages > 1 ? `, rows ${num(current * PAGE + 1)}–${num(current * PAGE + rows.length)}` : ''}`}
+                ? r(W.wireNone)
+                : r(W.wireCount, {
+                    n: wire.length,
+                    paged: pages > 1 ? 'yes' : 'no',
+                    from: current * PAGE + 1,
+                    to: current * PAGE + rows.length,
+                  })}
             </span>
           </caption>
-          <TableHead columns={['#', 'offset', 'payload length', 'total length', 'MF', 'DF', 'options']} />
+          <TableHead
+            columns={['#', t(W.colOffset), t(W.colPayload), t(W.colTotal), 'MF', 'DF', t(W.colOptions)]}
+          />
           <tbody>
             {rows.map((p) => (
               <tr key={p.index}>
@@ -69,29 +80,33 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
                           {hex(p.options)}
                         </>
                       ) : (
-                        <span className="muted">—</span>
+                        <span className="muted">{SYM.dash}</span>
                       )}
                     </td>
                   </>
                 ) : (
                   <>
-                    <td className="num">{p.frag ? num(p.frag.offset) : <span className="muted">—</span>}</td>
+                    <td className="num">
+                      {p.frag ? num(p.frag.offset) : <span className="muted">{SYM.dash}</span>}
+                    </td>
                     <td className="num">{num(p.range.to - p.range.from)}</td>
                     <td className="num">{num(p.total_length)}</td>
-                    <td>{p.frag ? <Flag on={p.frag.mf} name="M" /> : <span className="muted">—</span>}</td>
                     <td>
-                      <span className="muted" title="IPv6 has no DF bit: only the sender fragments">
-                        n/a
+                      {p.frag ? <Flag on={p.frag.mf} name="M" /> : <span className="muted">{SYM.dash}</span>}
+                    </td>
+                    <td>
+                      <span className="muted" title={t(W.noDf6)}>
+                        {r(W.na)}
                       </span>
                     </td>
                     <td className="mono opts">
                       {p.frag ? (
                         <>
                           <KindSwatch kind="frag6" />
-                          frag hdr, id {p.frag.id}
+                          {r(W.fragHdr, { id: p.frag.id })}
                         </>
                       ) : (
-                        <span className="muted">—</span>
+                        <span className="muted">{SYM.dash}</span>
                       )}
                     </td>
                   </>
@@ -102,51 +117,46 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
         </table>
       </div>
       <p className="table-note">
-        payload length: bytes of the datagram a packet carries.
-        {v6
-          ? ' IPv6: offset and MF are the fragment header’s offset and M flag; payload_len in the header also counts its 8 bytes.'
-          : ' total length is iph->tot_len, header included.'}
+        {r(W.noteLen)} {v6 ? r(W.note6) : r(W.note4)}
       </p>
       {pages > 1 && (
-        <nav className="pager" aria-label="Wire packets pages">
+        <nav className="pager" aria-label={t(W.pages)}>
           <button
             type="button"
             className="btn-quiet"
             onClick={() => setPage(0)}
             disabled={current === 0}
-            aria-label="First page"
+            aria-label={t(W.firstPage)}
           >
-            First
+            {r(W.first)}
           </button>
           <button
             type="button"
             className="btn-quiet"
             onClick={() => setPage(current - 1)}
             disabled={current === 0}
-            aria-label="Previous page"
+            aria-label={t(W.previousPage)}
           >
-            Previous
+            {r(W.previous)}
           </button>
-          <span className="pager-status">
-            Page {num(current + 1)} of {num(pages)}
-          </span>
+          <span className="pager-status">{r(W.pageOf, { n: current + 1, count: pages })}</span>
           <button
             type="button"
             className="btn-quiet"
             onClick={() => setPage(current + 1)}
             disabled={current >= pages - 1}
-            aria-label="Next page"
+            aria-label={t(W.nextPage)}
           >
-            Next
+            {r(W.next)}
           </button>
           <button
             type="button"
             className="btn-quiet"
             onClick={() => setPage(pages - 1)}
             disabled={current >= pages - 1}
-            aria-label="Last page"
+            aria-label={t(W.lastPage)}
           >
-            Last
+            {r(W.last)}
           </button>
         </nav>
       )}

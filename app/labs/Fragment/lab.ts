@@ -18,6 +18,7 @@ export const fragmentLab = defineLab<FragmentState>({
   summary:
     'Set the payload, MTU, family, socket kind, PMTU mode, IP options and device features; see where the datagram is cut, every packet on the wire, and the kernel pipeline step by step.',
   models: 'net/ipv4/ip_output.c, net/ipv6/ip6_output.c',
+  embedControls: ['len', 'mtu'],
   params: fragmentParams,
   createStore: createFragmentStore,
   Provider: FragmentProvider,

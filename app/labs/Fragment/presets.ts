@@ -1,9 +1,13 @@
+import type { MessageDescriptor } from 'react-intl';
 import { DEFAULT_FIELDS } from './params.ts';
 import type { FragmentFields } from './params.ts';
+import { W } from './words.tsx';
 
 export interface Preset {
-  name: string;
-  what: string;
+  key: string;
+  /** The chip's name and what it shows (its title), in the catalogs. */
+  name: MessageDescriptor;
+  what: MessageDescriptor;
   fields: FragmentFields;
 }
 
@@ -12,49 +16,53 @@ const p = (patch: Partial<FragmentFields>): FragmentFields => ({ ...DEFAULT_FIEL
 /** Starting points a teacher would pick; each is just a set of form values. */
 export const PRESETS: readonly Preset[] = [
   {
-    name: '4000 B over Ethernet',
-    what: 'UDP, MTU 1500: three fragments',
+    key: 'ethernet',
+    name: W.presetEthernet,
+    what: W.presetEthernetWhat,
     fields: p({ len: '4000', mtu: '1500' }),
   },
-  { name: 'Just fits', what: '1472 B: one packet, DF set', fields: p({ len: '1472', mtu: '1500' }) },
+  { key: 'fits', name: W.presetFits, what: W.presetFitsWhat, fields: p({ len: '1472', mtu: '1500' }) },
+  { key: 'df', name: W.presetDf, what: W.presetDfWhat, fields: p({ len: '4000', mtu: '1500', pmtu: 'do' }) },
   {
-    name: 'DF → EMSGSIZE',
-    what: 'IP_PMTUDISC_DO and 4000 B',
-    fields: p({ len: '4000', mtu: '1500', pmtu: 'do' }),
-  },
-  {
-    name: 'MTU 68 worst case',
-    what: '65,507 B in 1,366 fragments (send-buffer check off)',
+    key: 'mtu68',
+    name: W.presetMtu68,
+    what: W.presetMtu68What,
     fields: p({ len: '65507', mtu: '68', sndbufcheck: '0' }),
   },
   {
-    name: 'Record-route option',
-    what: 'Not copied: NOOPs after fragment 1',
+    key: 'rr',
+    name: W.presetRr,
+    what: W.presetRrWhat,
     fields: p({ len: '1500', mtu: '1006', opts: '070b04000000000000000000' }),
   },
   {
-    name: 'Router alert',
-    what: 'A copied option',
+    key: 'ra',
+    name: W.presetRa,
+    what: W.presetRaWhat,
     fields: p({ len: '3000', mtu: '1500', opts: '94040000' }),
   },
   {
-    name: 'IPv6 1280',
-    what: 'Minimum IPv6 MTU, fragment header',
+    key: 'v6',
+    name: W.presetV6,
+    what: W.presetV6What,
     fields: p({ family: 'inet6', len: '3000', mtu: '1280' }),
   },
   {
-    name: 'MSG_MORE sends',
-    what: '7 + 1473 + 1480 + 9 glued into one datagram',
+    key: 'more',
+    name: W.presetMore,
+    what: W.presetMoreWhat,
     fields: p({ mode: 'sends', sends: '7,1473,1480,9', mtu: '1500' }),
   },
   {
-    name: 'iovec',
-    what: 'sendmsg() with two buffers',
+    key: 'iov',
+    name: W.presetIov,
+    what: W.presetIovWhat,
     fields: p({ mode: 'iov', iov: '1000,2000', mtu: '1500' }),
   },
   {
-    name: 'Raw, IP_HDRINCL',
-    what: 'You write the IP header',
+    key: 'hdrincl',
+    name: W.presetHdrincl,
+    what: W.presetHdrinclWhat,
     fields: p({ sock: 'raw-hdrincl', len: '3000', mtu: '1500' }),
   },
 ];
