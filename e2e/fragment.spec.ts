@@ -207,6 +207,90 @@ test.describe('Fragmentation lab: finish (issue 15)', () => {
   });
 });
 
+// Issue 13: the lab in Chinese, and numbers typed with a Chinese IME.
+test.describe('Fragmentation lab in Chinese (issue 13)', () => {
+  test('lang=zh-CN shows the title, the inputs, a step and the result in Chinese', async ({ page }) => {
+    await page.goto(`./#/fragment?${ETHERNET_4000}&lang=zh-CN`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1, name: 'IP 分片' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: '载荷长度（字节）' })).toHaveValue('4000');
+    await expect(page.getByRole('combobox', { name: 'MTU（字节）' })).toHaveValue('1500');
+    await expect(page.getByRole('combobox', { name: '路径 MTU 发现' })).toBeVisible();
+    await expect(page.locator('.summary-line')).toContainText('以 3 个数据包发出（快速路径）');
+    await expect(page.getByRole('table', { name: /^线路上的数据包/ }).locator('thead th')).toHaveText([
+      '#',
+      '偏移',
+      '载荷长度',
+      '总长度',
+      'MF',
+      'DF',
+      '选项',
+    ]);
+    await expect(page.getByRole('region', { name: /^第 1 步时的 sk_buff/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: '以太网上发 4000 字节' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  test('a full-width number typed with a Chinese IME is accepted', async ({ page }) => {
+    await page.goto(`./#/fragment?${ETHERNET_4000}&lang=zh-CN`);
+    const mtu = page.getByRole('combobox', { name: 'MTU（字节）' });
+    await mtu.fill('５７６');
+    await expect(mtu).not.toHaveAttribute('aria-invalid');
+    await expect(page.getByRole('table', { name: /^线路上的数据包/ }).locator('tbody tr')).toHaveCount(8);
+    await page.getByRole('textbox', { name: '载荷长度（字节）' }).fill('４０００');
+    await expect(page.getByRole('textbox', { name: '载荷长度（字节）' })).not.toHaveAttribute('aria-invalid');
+    await expect(page.locator('.summary-line')).toContainText('返回 4,000');
+  });
+});
+
+// Issue 16: the embed views at an 860 px column, for every preset.
+test.describe('Fragmentation lab embed views (issue 16)', () => {
+  const TARGET = { diagram: 700, compact: 1200 } as const;
+
+  test('diagram ≤ 700 px and compact ≤ 1,200 px tall for every preset; the diagram stays alive', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 860, height: 400 });
+    await page.goto(`./#/fragment?${ETHERNET_4000}`);
+    const chips = page.getByRole('region', { name: 'Presets' }).getByRole('button');
+    await expect(chips.first()).toBeVisible();
+    const count = await chips.count();
+    expect(count).toBeGreaterThan(5);
+    const queries: string[] = [];
+    for (let i = 0; i < count; i++) {
+      await page.goto(`./#/fragment?${ETHERNET_4000}`);
+      await chips.nth(i).click();
+      queries.push(new URL(page.url()).hash.replace(/^#\/fragment\?/, ''));
+    }
+    for (const query of queries)
+      for (const view of ['diagram', 'compact'] as const) {
+        await page.goto(`./#/fragment?${query}&embed=1&view=${view}`);
+        await expect(page.locator('[data-main-diagram="fragments"]')).toBeVisible();
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        expect(height, `${view} ${query}`).toBeLessThanOrEqual(TARGET[view]);
+      }
+  });
+
+  test('the diagram view with controls=len,mtu: the inputs drive the diagram, zoom works', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 860, height: 400 });
+    await page.goto(`./#/fragment?${ETHERNET_4000}&embed=1&view=diagram&controls=len,mtu`);
+    await expect(page.getByRole('table')).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Kernel steps' })).toHaveCount(0);
+    const figure = page.getByRole('img', { name: /^Fragment boundaries/ });
+    await expect(figure).toHaveAccessibleName(/3 packets/);
+    await page.getByRole('combobox', { name: 'MTU (bytes)' }).fill('576');
+    await expect(figure).toHaveAccessibleName(/8 packets/);
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await expect(page.locator('.diagram-scope')).toHaveText(/^Bytes /);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(700);
+  });
+});
+
 // The trace's wording belongs to the core and evolves with it: the screenshots cover the shell, the
 // inputs, the result and the wire table, and mask the step list.
 test.describe('Fragmentation lab screenshots', () => {
@@ -231,4 +315,21 @@ test.describe('Fragmentation lab screenshots', () => {
     await expect(lab.wireTable.locator('tbody tr')).toHaveCount(3);
     await expect(page).toHaveScreenshot('fragment-360-result.png');
   });
+
+  for (const [width, height] of [
+    [1440, 1100],
+    [360, 800],
+  ] as const)
+    test(`zh-CN ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.goto(`./#/fragment?${ETHERNET_4000}&lang=zh-CN`);
+      await expect(page.getByRole('table', { name: /^线路上的数据包/ }).locator('tbody tr')).toHaveCount(3);
+      await expect(page).toHaveScreenshot(`fragment-zh-${width}.png`, {
+        mask: [page.getByRole('region', { name: '穿过内核' })],
+      });
+      if (width === 360) {
+        await page.evaluate(() => document.getElementById('result-title')?.scrollIntoView());
+        await expect(page).toHaveScreenshot('fragment-zh-360-result.png');
+      }
+    });
 });

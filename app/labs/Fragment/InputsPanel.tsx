@@ -42,6 +42,9 @@ export function InputsPanel() {
   const { setField, setFields } = useFragment(useShallow(selectActions));
   const { t, r } = useWords();
   const { view } = useEmbedView();
+  const full = view === 'full';
+  // Hints are for the full page; an embed keeps its inputs to a line.
+  const h = (node: ReactNode) => (full ? node : undefined);
   const err = (f: FieldName) => issueOf(issues, f);
   const text =
     (f: Exclude<FieldName, 'mode'>) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
@@ -61,7 +64,12 @@ export function InputsPanel() {
   };
 
   return (
-    <form className="inputs" aria-label={t(W.form)} onSubmit={(e) => e.preventDefault()} noValidate>
+    <form
+      className={full ? 'inputs' : 'inputs inputs--embed panel'}
+      aria-label={t(W.form)}
+      onSubmit={(e) => e.preventDefault()}
+      noValidate
+    >
       <Part kind="presets">
         <section className="panel presets" aria-labelledby="presets-title">
           <h2 id="presets-title" className="panel-title">
@@ -80,9 +88,8 @@ export function InputsPanel() {
       </Part>
 
       {shows.payload && (
-        <fieldset className="panel">
-          <legend className="panel-title">{r(W.payload)}</legend>
-          {view === 'full' && (
+        <Group full={full} legend={r(W.payload)}>
+          {full && (
             <Segmented
               name="payload-mode"
               label={t(W.payloadMode)}
@@ -92,7 +99,7 @@ export function InputsPanel() {
             />
           )}
           {fields.mode === 'len' && (
-            <Field label={r(W.lenLabel)} error={err('len')} hint={modeHint && r(modeHint)}>
+            <Field label={r(W.lenLabel)} error={err('len')} hint={h(modeHint && r(modeHint))}>
               {(a) => (
                 <input
                   {...a}
@@ -105,7 +112,7 @@ export function InputsPanel() {
             </Field>
           )}
           {fields.mode === 'sends' && (
-            <Field label={r(W.sendsLabel)} error={err('sends')} hint={modeHint && r(modeHint)}>
+            <Field label={r(W.sendsLabel)} error={err('sends')} hint={h(modeHint && r(modeHint))}>
               {(a) => (
                 <input
                   {...a}
@@ -118,18 +125,17 @@ export function InputsPanel() {
             </Field>
           )}
           {fields.mode === 'iov' && (
-            <Field label={r(W.iovLabel)} error={err('iov')} hint={modeHint && r(modeHint)}>
+            <Field label={r(W.iovLabel)} error={err('iov')} hint={h(modeHint && r(modeHint))}>
               {(a) => (
                 <input {...a} className="mono" autoComplete="off" value={fields.iov} onChange={text('iov')} />
               )}
             </Field>
           )}
-        </fieldset>
+        </Group>
       )}
 
       {shows.route && (
-        <fieldset className="panel">
-          <legend className="panel-title">{r(W.socketRoute)}</legend>
+        <Group full={full} legend={r(W.socketRoute)}>
           <Control name="family">
             <SegmentedField
               id="family-label"
@@ -157,9 +163,11 @@ export function InputsPanel() {
             <Field
               label={r(W.mtu)}
               error={err('mtu')}
-              hint={r(
-                W.mtuHint,
-                v6 ? { min: 1280, max: 65536, family: 'IPv6' } : { min: 68, max: 65536, family: 'IPv4' },
+              hint={h(
+                r(
+                  W.mtuHint,
+                  v6 ? { min: 1280, max: 65536, family: 'IPv6' } : { min: 68, max: 65536, family: 'IPv4' },
+                ),
               )}
             >
               {(a) => (
@@ -194,7 +202,7 @@ export function InputsPanel() {
           </Control>
           {fields.sock === 'raw' && (
             <Control name="proto">
-              <Field label={r(W.proto)} error={err('proto')} hint={r(W.protoHint)}>
+              <Field label={r(W.proto)} error={err('proto')} hint={h(r(W.protoHint))}>
                 {(a) => (
                   <input
                     {...a}
@@ -218,7 +226,7 @@ export function InputsPanel() {
             </Control>
           )}
           <Control name="pmtu">
-            <Field label={r(W.pmtu)} error={err('pmtu')} hint={pmtuHelp && r(pmtuHelp)}>
+            <Field label={r(W.pmtu)} error={err('pmtu')} hint={h(pmtuHelp && r(pmtuHelp))}>
               {(a) => (
                 <select {...a} value={fields.pmtu} onChange={text('pmtu')}>
                   {PMTU_MODES.map((m) => (
@@ -234,7 +242,7 @@ export function InputsPanel() {
             <Field
               label={r(W.opts)}
               error={v6 ? undefined : err('opts')}
-              hint={v6 ? r(W.optsHint6) : r(W.optsHint)}
+              hint={h(v6 ? r(W.optsHint6) : r(W.optsHint))}
             >
               {(a) => (
                 <input
@@ -250,16 +258,15 @@ export function InputsPanel() {
               )}
             </Field>
           </Control>
-        </fieldset>
+        </Group>
       )}
 
       {shows.device && (
-        <fieldset className="panel">
-          <legend className="panel-title">{r(W.device)}</legend>
+        <Group full={full} legend={r(W.device)}>
           <Control name="sg">
             <FlagField
               label={r(W.sg)}
-              hint={r(W.sgHint)}
+              hint={h(r(W.sgHint))}
               checked={fields.sg === '1'}
               onChange={flag('sg')}
               error={err('sg')}
@@ -268,14 +275,14 @@ export function InputsPanel() {
           <Control name="sndbufcheck">
             <FlagField
               label={r(W.sndbufCheck)}
-              hint={r(W.sndbufCheckHint)}
+              hint={h(r(W.sndbufCheckHint))}
               checked={fields.sndbufcheck === '1'}
               onChange={flag('sndbufcheck')}
               error={err('sndbufcheck')}
             />
           </Control>
           <Control name="sndbuf">
-            <Field label={r(W.sndbuf)} error={err('sndbuf')} hint={r(W.sndbufHint)}>
+            <Field label={r(W.sndbuf)} error={err('sndbuf')} hint={h(r(W.sndbufHint))}>
               {(a) => (
                 <input
                   {...a}
@@ -288,15 +295,30 @@ export function InputsPanel() {
               )}
             </Field>
           </Control>
-        </fieldset>
+        </Group>
       )}
     </form>
   );
 }
 
+/**
+ * A fieldset with its legend in the full page; in an embed view the few inputs shown sit side by
+ * side in one panel (the form), without legends.
+ */
+function Group({ full, legend, children }: { full: boolean; legend: ReactNode; children: ReactNode }) {
+  return full ? (
+    <fieldset className="panel">
+      <legend className="panel-title">{legend}</legend>
+      {children}
+    </fieldset>
+  ) : (
+    <>{children}</>
+  );
+}
+
 function FlagField(props: {
   label: ReactNode;
-  hint: ReactNode;
+  hint: ReactNode | undefined;
   checked: boolean;
   error: string | undefined;
   onChange: (e: React.ChangeEvent<HTMLInputElement>) => void;
