@@ -6,6 +6,7 @@ import { bootlinUrl } from '../../../core/trace/index.ts';
 import { DropBadge } from '../../components/drops/index.ts';
 import { SkbPanel } from '../../components/skb/index.ts';
 import { num } from '../../format.ts';
+import { Part } from '../../lab-kit/index.ts';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import type { Text } from '../../../core/i18n/index.ts';
@@ -159,12 +160,14 @@ export function OutcomePanel({ result }: { result: DefragOk }) {
               <p className="rq-outcome-title">
                 <strong>{it.title}</strong> <span className="rq-outcome-text">{it.text}</span>
               </p>
-              <p className="rq-outcome-fn">
-                <FnLink fn={it.fn} file={it.file} />
-              </p>
-              <p className="rq-outcome-why">
-                <MsgText msg={it.why} />
-              </p>
+              <Part kind="detail">
+                <p className="rq-outcome-fn">
+                  <FnLink fn={it.fn} file={it.file} />
+                </p>
+                <p className="rq-outcome-why">
+                  <MsgText msg={it.why} />
+                </p>
+              </Part>
               {it.icmp && (
                 <p className="rq-outcome-icmp">
                   {fmt(intl, W.icmpAt, {
@@ -175,16 +178,20 @@ export function OutcomePanel({ result }: { result: DefragOk }) {
                 </p>
               )}
               {it.skb && it.tone === 'ok' && (
-                <details className="rq-skb" open>
-                  <summary>{fmtNode(intl, W.skbSummary, { ...code, n: it.skb.frag_list.length })}</summary>
-                  <SkbPanel snapshot={{ skbs: [it.skb] }} seenBefore={new Set()} first />
-                </details>
+                <Part kind="detail">
+                  <details className="rq-skb" open>
+                    <summary>{fmtNode(intl, W.skbSummary, { ...code, n: it.skb.frag_list.length })}</summary>
+                    <SkbPanel snapshot={{ skbs: [it.skb] }} seenBefore={new Set()} first />
+                  </details>
+                </Part>
               )}
             </div>
           </li>
         ))}
       </ul>
-      <DropSteps result={result} />
+      <Part kind="detail">
+        <DropSteps result={result} />
+      </Part>
     </div>
   );
 }
