@@ -79,6 +79,8 @@ test.describe('Reassembly lab', () => {
     await open(page, ISSUE);
     const from = handle(cards(page).nth(0));
     const to = cards(page).nth(2);
+    // The whole drag inside the viewport (a drag that leaves the window is cancelled).
+    await to.scrollIntoViewIfNeeded();
     await from.hover();
     await page.mouse.down();
     const box = await to.boundingBox();
