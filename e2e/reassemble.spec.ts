@@ -54,7 +54,7 @@ test.describe('Reassembly lab', () => {
     await open(page, ISSUE);
     const desc = page.locator('#rq-svg-desc');
     // The last stop is the application's read (udp_recvmsg) after the clock stops.
-    await expect(page.getByText('udp_recvmsg, t = 100 ms')).toBeVisible();
+    await expect(page.getByText('udp_recvmsg, t = 100 of 100 ms')).toBeVisible();
     await page.getByRole('button', { name: '← Previous arrival' }).click();
     await expect(page.getByText('Arrival 3 of 3')).toBeVisible();
     await page.getByRole('button', { name: '← Previous arrival' }).click();
@@ -79,6 +79,8 @@ test.describe('Reassembly lab', () => {
     await open(page, ISSUE);
     const from = handle(cards(page).nth(0));
     const to = cards(page).nth(2);
+    // The whole drag inside the viewport (a drag that leaves the window is cancelled).
+    await to.scrollIntoViewIfNeeded();
     await from.hover();
     await page.mouse.down();
     const box = await to.boundingBox();
@@ -141,8 +143,10 @@ test.describe('Reassembly lab', () => {
     await expect(outcome(page).getByRole('link', { name: 'inet_frag_queue_insert()' })).toBeVisible();
     await expect(outcome(page)).toContainText('IPFRAG_OVERLAP');
     await expect(outcome(page)).toContainText('RFC 5722');
-    // The fragment after the drop starts a new queue, which waits.
-    await expect(headline(page)).toHaveText('Nothing delivered yet: queue #2 is still waiting.');
+    // The fragment after the drop starts a new queue, which waits: the headline names both.
+    await expect(headline(page)).toHaveText(
+      'Nothing delivered yet: queue #1 was dropped and queue #2 is still waiting.',
+    );
     await expect.poll(() => page.url()).toContain('frags=0:1480:1,1480:1480:1,2960:40:0,8:1480:1');
   });
 
@@ -229,6 +233,201 @@ test.describe('Reassembly lab', () => {
     await expect(headline(page)).toHaveText('Delivered: recv() returns 65,507 bytes.');
     await pager.getByRole('button', { name: '← Previous 50' }).click();
     await expect(cards(page).first()).toHaveAttribute('aria-label', /^arrival 1301,/);
+  });
+});
+
+/** The Overlap preset's state on the issue's datagram (the copy of the second fragment 8 bytes back). */
+const OVERLAP = 'len=2992&frags=0:1480:1,1480:1480:1,2960:40:0,1472:1480:1&order=0,3,1,2';
+
+test.describe('Reassembly lab: issue 15', () => {
+  test('one clock: the queue panel and the outcome state the same stop time', async ({ page }) => {
+    await open(page, `${ISSUE}&step=1`);
+    const caption = page.locator('.rq-step-caption');
+    const title = page.locator('#rq-outcome-title');
+    const clockOf = async () => {
+      const c = /t = ([\d,]+) of ([\d,]+) ms/.exec((await caption.textContent()) ?? '');
+      const o = /t = ([\d,]+) ms/.exec((await title.textContent()) ?? '');
+      return { at: c?.[1], stops: c?.[2], outcome: o?.[1] };
+    };
+    // Step 1 is at t = 0; the clock stops at 100 ms, and both panels say so.
+    await expect.poll(clockOf).toEqual({ at: '0', stops: '100', outcome: '100' });
+    // The last step (the socket read) is where the clock stops.
+    await open(page, ISSUE);
+    await expect.poll(clockOf).toEqual({ at: '100', stops: '100', outcome: '100' });
+  });
+
+  test('Overlap: the headline names the dropped queue above its Dropped card', async ({ page }) => {
+    await open(page, ISSUE);
+    await page.getByRole('button', { name: 'Overlap', exact: true }).click();
+    const items = outcome(page).locator('.rq-outcome-item');
+    await expect(items.first()).toBeVisible();
+    // Every queue card says how it ended; the headline says the same of each.
+    const cards = await items.locator('.rq-outcome-text').allTextContents();
+    const head = (await headline(page).textContent()) ?? '';
+    for (const text of cards) {
+      const m = /^Queue #(\d+)/.exec(text);
+      if (!m) continue;
+      if (/thrown away/.test(text)) expect(head).toContain(`queue #${m[1]} was dropped`);
+      if (/holds/.test(text)) expect(head).toContain(`queue #${m[1]} is still waiting`);
+    }
+    expect(head).toContain('was dropped');
+  });
+
+  test('a dropped queue: COMPLETE is explained, not read as reassembled', async ({ page }) => {
+    await open(page, OVERLAP);
+    const table = page.getByRole('table', { name: /^Queues after step/ });
+    const killed = table.locator('tbody tr').filter({ hasText: 'dropped' });
+    await expect(killed).toHaveCount(1);
+    await expect(killed).toContainText('COMPLETE');
+    await expect(killed).toContainText('inet_frag_kill sets COMPLETE on every queue it kills');
+    await expect(killed).toContainText('not reassembled');
+    // A reassembled queue keeps plain COMPLETE.
+    await open(page, ISSUE);
+    await expect(page.getByRole('table', { name: /^Queues after step/ })).not.toContainText('inet_frag_kill');
+  });
+
+  for (const width of [360, 1440])
+    test(`the 40-byte fragment is visible and labelled at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await open(page, `${ISSUE}&step=1`);
+      const first = page.locator('.rq-svg .rq-arrival').first();
+      const box = await first.locator('rect').boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThanOrEqual(8);
+      // Its label, inside or beside it, names its bytes.
+      await expect(first.locator('text')).toContainText([/#1/, /2,960|40 B/]);
+      const label = await first.locator('text.rq-bar-text').boundingBox();
+      const svg = await page.locator('.rq-svg').boundingBox();
+      expect(label && svg && label.x >= svg.x && label.x + label.width <= svg.x + svg.width).toBe(true);
+    });
+
+  test('keyboard: the queue stepper is a handful of Tabs away (skip links)', async ({ page }) => {
+    await open(page, ISSUE);
+    let tabs = 0;
+    const tab = async () => {
+      tabs++;
+      await page.keyboard.press('Tab');
+    };
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    await tab();
+    await expect.poll(focused).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    while ((await focused()) !== 'Skip to the queue stepper' && tabs < 12) await tab();
+    await page.keyboard.press('Enter');
+    await tab();
+    await expect(page.getByRole('button', { name: '← Previous arrival' })).toBeFocused();
+    expect(tabs).toBeLessThanOrEqual(8);
+    // The stepper works from there.
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Arrival 3 of 3')).toBeVisible();
+  });
+
+  test("keyboard: a card's buttons are one Tab stop, arrows move inside", async ({ page }) => {
+    await open(page, ISSUE);
+    const second = cards(page).nth(1);
+    await handle(second).focus();
+    await page.keyboard.press('Tab');
+    await expect(second.getByRole('button', { name: /^Move arrival 2, .* up$/ })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(second.getByRole('button', { name: /^Move arrival 2, .* down$/ })).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(second.getByRole('button', { name: /^Drop arrival 2/ })).toBeFocused();
+    // Tab leaves the toolbar: the next stop is the card's first input.
+    await page.keyboard.press('Tab');
+    await expect(second.getByRole('textbox', { name: 'offset' })).toBeFocused();
+    await expect(second.getByRole('toolbar')).toHaveCount(1);
+    expect(await second.getByRole('toolbar').locator('button[tabindex="0"]').count()).toBe(1);
+  });
+});
+
+test.describe('Reassembly lab in Chinese (issue 13)', () => {
+  test('?lang=zh-CN: title, inputs, a step, the result', async ({ page }) => {
+    await page.goto(`./#/reassemble?${ISSUE}&lang=zh-CN`);
+    await expect(page.getByRole('heading', { level: 1, name: 'IP 重组' })).toBeVisible();
+    await expect(page.getByLabel('UDP 载荷长度（字节）')).toHaveValue('2992');
+    await expect(page.getByRole('heading', { name: '重组队列，一个分片接一个分片' })).toBeVisible();
+    await expect(page.locator('.rq-step-group').first()).toHaveText('第 1 个到达：[2,960, 3,000)');
+    await expect(headline(page)).toHaveText('已交付：recv() 返回 2,992 字节。');
+    await expect(page.locator('.rq-verdict').first()).toHaveText('已入队');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  });
+
+  test('a full-width number typed with a Chinese IME is accepted', async ({ page }) => {
+    await page.goto(`./#/reassemble?${ISSUE}&lang=zh-CN`);
+    await page.getByLabel('UDP 载荷长度（字节）').fill('４０００');
+    await expect(headline(page)).toHaveText('已交付：recv() 返回 4,000 字节。');
+    await expect(page.getByRole('status').filter({ hasText: '载荷' })).toHaveCount(0);
+    await expect(page.getByRole('list', { name: '到达顺序' }).getByRole('listitem')).toHaveCount(3);
+  });
+
+  for (const width of [1440, 360])
+    test(`screenshot, zh-CN, ${width} px`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+      await page.setViewportSize({ width, height: width === 360 ? 800 : 1100 });
+      await page.goto(`./#/reassemble?${ISSUE}&lang=zh-CN`);
+      await expect(headline(page)).toHaveText('已交付：recv() 返回 2,992 字节。');
+      if (width === 360) {
+        // As the English 360 px shots: the top, then the queue panel, in the viewport.
+        await expect(page).toHaveScreenshot('reassemble-zh-360-top.png');
+        await page.evaluate(() => document.getElementById('rq-queue-title')?.scrollIntoView());
+        await expect(page).toHaveScreenshot('reassemble-zh-360-queue.png');
+        return;
+      }
+      await expect(page).toHaveScreenshot(`reassemble-zh-${width}.png`, {
+        fullPage: true,
+        mask: [page.locator('.rq-lab .trace')],
+      });
+    });
+});
+
+test.describe('Reassembly lab embedded (issue 16)', () => {
+  const PRESETS = [
+    'In order',
+    'Reversed',
+    'One lost',
+    'Lost → timer (ICMP)',
+    'First lost → timer',
+    'Duplicate',
+    'Overlap',
+    'Last one late',
+    'Too big',
+  ];
+  test('at an 860 px column: diagram ≤ 700 px, compact ≤ 1,200 px, for every preset', async ({ page }) => {
+    test.setTimeout(120_000);
+    // A short viewport, so scrollHeight is the content's height, not the window's.
+    await page.setViewportSize({ width: 860, height: 300 });
+    // Each preset's state, read from the full page's URL after clicking its chip.
+    const queries: string[] = [];
+    for (const name of PRESETS) {
+      await open(page, ISSUE);
+      await page.getByRole('button', { name, exact: true }).click();
+      await expect.poll(() => page.url()).not.toContain('order=2,0,1&');
+      queries.push(page.url().split('#/reassemble?')[1] ?? '');
+    }
+    const heights: Record<string, number[]> = { diagram: [], compact: [] };
+    for (const view of ['diagram', 'compact'] as const)
+      for (const q of queries) {
+        await page.goto(`./#/reassemble?${q}&embed=1&view=${view}`);
+        await expect(page.locator('svg[data-main-diagram]')).toBeVisible();
+        heights[view]?.push(await page.evaluate(() => document.documentElement.scrollHeight));
+      }
+    test.info().annotations.push({ type: 'heights', description: JSON.stringify(heights) });
+    console.log(`reassemble embed heights at 860 px: ${JSON.stringify(heights)}`);
+    expect(Math.max(...(heights.diagram ?? [Infinity]))).toBeLessThanOrEqual(700);
+    expect(Math.max(...(heights.compact ?? [Infinity]))).toBeLessThanOrEqual(1200);
+  });
+
+  test('the diagram view is alive: stepping redraws, controls= shows the inputs asked for', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 860, height: 700 });
+    await page.goto(`./#/reassemble?${ISSUE}&embed=1&view=diagram&controls=len`);
+    await expect(page.getByRole('textbox', { name: 'UDP payload length (bytes)' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'MTU (bytes)' })).toHaveCount(0);
+    await expect(page.getByRole('table')).toHaveCount(0);
+    await page.getByRole('button', { name: '← Previous arrival' }).click();
+    await expect(page.getByText('Arrival 3 of 3')).toBeVisible();
+    await page.getByRole('textbox', { name: 'UDP payload length (bytes)' }).fill('4000');
+    await expect(page.locator('#rq-svg-desc')).toContainText('of 4008 bytes');
   });
 });
 

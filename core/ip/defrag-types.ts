@@ -3,6 +3,8 @@
  * struct frag_queue): inputs, the per-arrival and per-queue results, the queue itself and the
  * receiver's state. No behaviour here: inet-fragment.ts, ip-fragment.ts and reassembly.ts act on it.
  */
+import { defineMessages, msg } from '../i18n/index.ts';
+import type { Msg } from '../i18n/index.ts';
 import type { DropReason, SnmpDelta, Tally } from '../drops/index.ts';
 import type { Errno } from '../errno/index.ts';
 import type { SkBuff, SkbSnapshot } from '../skb/index.ts';
@@ -110,6 +112,35 @@ export type ArrivalVerdict =
   | 'param-problem'
   | 'no-memory'
   | 'unfragmented';
+
+/** The verdicts as catalog messages (the same English as VERDICT_TEXT, in every language). */
+const VM = defineMessages({
+  queued: { id: 'ip.defrag.verdict.queued', defaultMessage: 'queued' },
+  completed: { id: 'ip.defrag.verdict.completed', defaultMessage: 'completed → reassembled' },
+  duplicate: { id: 'ip.defrag.verdict.duplicate', defaultMessage: 'duplicate: dropped alone' },
+  overlap: { id: 'ip.defrag.verdict.overlap', defaultMessage: 'overlap: queue dropped' },
+  badLast: { id: 'ip.defrag.verdict.badLast', defaultMessage: 'last fragment disagrees: queue dropped' },
+  beyondLast: { id: 'ip.defrag.verdict.beyondLast', defaultMessage: 'beyond the known end: queue dropped' },
+  empty: { id: 'ip.defrag.verdict.empty', defaultMessage: 'empty fragment: queue dropped' },
+  tooBig: { id: 'ip.defrag.verdict.tooBig', defaultMessage: 'too big (<code>E2BIG</code>): queue dropped' },
+  paramProblem: { id: 'ip.defrag.verdict.paramProblem', defaultMessage: 'Parameter Problem: dropped' },
+  noMemory: { id: 'ip.defrag.verdict.noMemory', defaultMessage: 'over <code>high_thresh</code>: dropped' },
+  unfragmented: { id: 'ip.defrag.verdict.unfragmented', defaultMessage: 'not a fragment: straight up' },
+});
+
+export const VERDICT_MSG: Record<ArrivalVerdict, Msg> = {
+  queued: msg(VM.queued),
+  completed: msg(VM.completed),
+  duplicate: msg(VM.duplicate),
+  overlap: msg(VM.overlap),
+  'bad-last': msg(VM.badLast),
+  'beyond-last': msg(VM.beyondLast),
+  empty: msg(VM.empty),
+  'too-big': msg(VM.tooBig),
+  'param-problem': msg(VM.paramProblem),
+  'no-memory': msg(VM.noMemory),
+  unfragmented: msg(VM.unfragmented),
+};
 
 export const VERDICT_TEXT: Record<ArrivalVerdict, string> = {
   queued: 'queued',

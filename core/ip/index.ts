@@ -38,6 +38,7 @@ export {
   defragReturn,
   DEFRAG_DEFAULTS,
   FRAG_QUEUE_SIZE,
+  VERDICT_MSG,
   VERDICT_TEXT,
   type DefragSysctl,
   type FragFill,

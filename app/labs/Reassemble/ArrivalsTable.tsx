@@ -1,4 +1,9 @@
-import { VERDICT_TEXT, defragReturn } from '../../../core/ip/index.ts';
+import { useIntl } from 'react-intl';
+import { VERDICT_MSG, defragReturn } from '../../../core/ip/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
+import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { W } from './words.ts';
+import { MARK, hashNo, rangeOf } from './text.ts';
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
@@ -46,29 +51,44 @@ export function ArrivalsTable({
     const a = result.trace[s]?.snapshot.arrival;
     if (a !== null && a !== undefined && !stopOf.has(a)) stopOf.set(a, s);
   }
+  const intl = useIntl();
   const n = result.arrivals.length;
   return (
     <>
       <p className="rq-table-note" id="rq-arrivals-note">
-        The {result.family === 'inet' ? 'ip_defrag' : 'ipv6_frag_rcv'} verdict for each fragment, in arrival
-        order{win.paged ? ` — arrivals ${num(win.start + 1)}–${num(win.end)} of ${num(n)}` : ''}. The # shows
-        its step in the diagram.
+        {fmtNode(intl, W.arrivalsNote, {
+          code: codeChunks,
+          fn: result.family === 'inet' ? 'ip_defrag' : 'ipv6_frag_rcv',
+          paged: win.paged ? 'yes' : 'no',
+          from: num(win.start + 1),
+          to: num(win.end),
+          n: num(n),
+        })}
       </p>
-      <Pager win={win} n={n} onPage={onPage} label="Pages of arrivals" />
-      <div className="table-scroll table-scroll--short" tabIndex={0} role="region" aria-label="Arrivals, scrollable">
-        <table className="rq-table" aria-label="Arrivals" aria-describedby="rq-arrivals-note">
+      <Pager win={win} n={n} onPage={onPage} label={fmt(intl, W.arrivalsPages)} />
+      <div
+        className="table-scroll table-scroll--short"
+        tabIndex={0}
+        role="region"
+        aria-label={fmt(intl, W.arrivalsRegion)}
+      >
+        <table
+          className="rq-table"
+          aria-label={fmt(intl, W.arrivalsTitle)}
+          aria-describedby="rq-arrivals-note"
+        >
           <TableHead
             columns={[
               '#',
-              'frag',
-              'ms',
-              'bytes',
+              fmt(intl, W.colFrag),
+              fmt(intl, W.colMs),
+              fmt(intl, W.colBytes),
               'MF',
               'id',
-              'queue',
-              'verdict',
-              'return',
-              'kernel function',
+              fmt(intl, W.colQueue),
+              fmt(intl, W.colVerdict),
+              fmt(intl, W.colReturn),
+              fmt(intl, W.colFn),
             ]}
           />
           <tbody>
@@ -89,7 +109,7 @@ export function ArrivalsTable({
                         type="button"
                         className="link-btn"
                         onClick={() => onSelect(s)}
-                        aria-label={`Show arrival ${a.index + 1} (step ${s + 1})`}
+                        aria-label={fmt(intl, W.showArrival, { i: a.index + 1, s: s + 1 })}
                       >
                         {a.index + 1}
                       </button>
@@ -97,20 +117,28 @@ export function ArrivalsTable({
                   </th>
                   <td className="num">{order[a.index] ?? ''}</td>
                   <td className="num">{num(a.at)}</td>
-                  <td className="mono">
-                    [{num(a.offset)}, {num(a.offset + a.length)})
-                  </td>
+                  <td className="mono">{rangeOf(a.offset, a.offset + a.length)}</td>
                   <td>
-                    <span className={`flag${a.mf ? ' flag--on' : ''}`}>{a.mf ? 'MF' : '–'}</span>
+                    <span className={`flag${a.mf ? ' flag--on' : ''}`}>{a.mf ? MARK.MF : MARK.none}</span>
                   </td>
                   <td className="num">{a.id}</td>
-                  <td>{a.queue === null ? '–' : `#${a.queue}${a.created ? ' (new)' : ''}`}</td>
                   <td>
-                    <span className={`rq-verdict rq-verdict--${tone}`}>{VERDICT_TEXT[a.verdict]}</span>
+                    {a.queue === null
+                      ? MARK.none
+                      : a.created
+                        ? fmt(intl, W.queueNew, { n: a.queue })
+                        : hashNo(a.queue)}
+                  </td>
+                  <td>
+                    <span className={`rq-verdict rq-verdict--${tone}`}>
+                      <MsgText msg={VERDICT_MSG[a.verdict]} />
+                    </span>
                     {a.trimmedEnd !== undefined && (
-                      <span className="muted"> trimmed to {num(a.trimmedEnd)}</span>
+                      <span className="muted"> {fmt(intl, W.trimmedTo, { end: num(a.trimmedEnd) })}</span>
                     )}
-                    {a.reinit && <span className="muted"> after ip_frag_reinit</span>}
+                    {a.reinit && (
+                      <span className="muted"> {fmtNode(intl, W.afterReinit, { code: codeChunks })}</span>
+                    )}
                   </td>
                   <td className="mono rq-wrap">
                     <ReturnValue text={result.family === 'inet' ? defragReturn(a) : String(a.ret)} />

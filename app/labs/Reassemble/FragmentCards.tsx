@@ -1,7 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { DragEvent, KeyboardEvent } from 'react';
+import type { DragEvent, KeyboardEvent, ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { useShallow } from 'zustand/react/shallow';
-import { VERDICT_TEXT } from '../../../core/ip/index.ts';
+import { VERDICT_MSG } from '../../../core/ip/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
+import { fmt } from '../../i18n/format.tsx';
+import { W } from './words.ts';
+import { MARK } from './text.ts';
+import { renderText } from '../../../core/i18n/index.ts';
+import type { Msg } from '../../../core/i18n/index.ts';
+
+const plainMsg = (m: Msg, locale: string) => renderText(m, locale);
 import type { DefragArrival } from '../../../core/ip/index.ts';
 import { num } from '../../format.ts';
 import { issueOf } from '../../lab-kit/index.ts';
@@ -89,7 +98,7 @@ function CardInput({
   placeholder,
   wide,
 }: {
-  label: string;
+  label: ReactNode;
   value: string;
   error: string | undefined;
   onChange: (v: string) => void;
@@ -119,11 +128,64 @@ function CardInput({
   );
 }
 
+/**
+ * A card's buttons as one toolbar: one Tab stop (roving tabindex), ← / → / Home / End move between
+ * them (WAI-ARIA toolbar pattern), so three cards are not twelve stops on the way to the queue.
+ */
+function CardActions({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const [active, setActive] = useState(0);
+  const buttons = () => [
+    ...(ref.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? []),
+  ];
+  // The one stop: the active button, or the first enabled one when it was disabled (top card's ↑).
+  useEffect(() => {
+    const all = buttons();
+    const at = Math.min(active, all.length - 1);
+    all.forEach((b, i) => (b.tabIndex = i === at ? 0 : -1));
+  });
+  const onKeyDown = (ev: KeyboardEvent) => {
+    const all = buttons();
+    const i = all.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    const to =
+      ev.key === 'ArrowRight'
+        ? (i + 1) % all.length
+        : ev.key === 'ArrowLeft'
+          ? (i - 1 + all.length) % all.length
+          : ev.key === 'Home'
+            ? 0
+            : ev.key === 'End'
+              ? all.length - 1
+              : null;
+    if (to === null) return;
+    ev.preventDefault();
+    setActive(to);
+    all[to]?.focus();
+  };
+  return (
+    <span
+      className="rq-card-actions"
+      role="toolbar"
+      aria-label={label}
+      ref={ref}
+      onKeyDown={onKeyDown}
+      onFocus={(ev) => {
+        const i = buttons().indexOf(ev.target as HTMLButtonElement);
+        if (i >= 0 && i !== active) setActive(i);
+      }}
+    >
+      {children}
+    </span>
+  );
+}
+
 function Card(p: CardProps) {
+  const intl = useIntl();
   const { editCard, setArrivalAt } = useReassemble(useShallow(selectReassembleActions));
   const { k, count, card, frag, err } = p;
   const e = (f: CardField) => err(`frags.${frag}.${f}`);
-  const name = `arrival ${k + 1}, ${rangeText(card)}`;
+  const name = fmt(intl, W.cardName, { i: k + 1, range: rangeText(card) });
   const tone = p.arrival ? verdictTone(p.arrival.verdict) : 'none';
   const onKey = (ev: KeyboardEvent) => {
     const to =
@@ -157,11 +219,11 @@ function Card(p: CardProps) {
           onDragStart={p.dragHandlers.onDragStart}
           onDragEnd={p.dragHandlers.onDragEnd}
           onKeyDown={onKey}
-          aria-label={`Reorder ${name}`}
+          aria-label={fmt(intl, W.reorder, { name })}
           aria-describedby="rq-reorder-help"
-          title="Drag, or press ↑ / ↓"
+          title={fmt(intl, W.reorderTitle)}
         >
-          <span aria-hidden="true">⠿</span>
+          <span aria-hidden="true">{MARK.grip}</span>
         </button>
         <span className="rq-card-no" aria-hidden="true">
           {k + 1}
@@ -169,34 +231,40 @@ function Card(p: CardProps) {
         <span className="rq-card-range mono">{rangeText(card)}</span>
         {p.arrival && (
           <span className={`rq-verdict rq-verdict--${tone}`}>
-            {VERDICT_TEXT[p.arrival.verdict]}
-            {p.arrival.trimmedEnd !== undefined ? ` (trimmed to ${p.arrival.trimmedEnd})` : ''}
+            {p.arrival.trimmedEnd === undefined ? (
+              <MsgText msg={VERDICT_MSG[p.arrival.verdict]} />
+            ) : (
+              fmt(intl, W.trimmed, {
+                verdict: plainMsg(VERDICT_MSG[p.arrival.verdict], intl.locale),
+                end: p.arrival.trimmedEnd,
+              })
+            )}
           </span>
         )}
-        <span className="rq-card-actions">
+        <CardActions label={fmt(intl, W.actions, { name })}>
           <button
             type="button"
             className="icon-btn"
-            aria-label={`Move ${name} up`}
+            aria-label={fmt(intl, W.moveUp, { name })}
             disabled={k === 0}
             onClick={() => p.onMove(k, k - 1, 'button')}
           >
-            <span aria-hidden="true">↑</span>
+            <span aria-hidden="true">{MARK.up}</span>
           </button>
           <button
             type="button"
             className="icon-btn"
-            aria-label={`Move ${name} down`}
+            aria-label={fmt(intl, W.moveDown, { name })}
             disabled={k === count - 1}
             onClick={() => p.onMove(k, k + 1, 'button')}
           >
-            <span aria-hidden="true">↓</span>
+            <span aria-hidden="true">{MARK.down}</span>
           </button>
           <button
             type="button"
             className="icon-btn"
-            aria-label={`Duplicate ${name}`}
-            title="Duplicate: a copy arrives right after (edit it to overlap)"
+            aria-label={fmt(intl, W.duplicate, { name })}
+            title={fmt(intl, W.duplicateTitle)}
             onClick={p.onDuplicate}
           >
             <CopyIcon />
@@ -204,23 +272,23 @@ function Card(p: CardProps) {
           <button
             type="button"
             className="icon-btn rq-drop-btn"
-            aria-label={`Drop ${name}`}
-            title="Drop: lost on the way"
+            aria-label={fmt(intl, W.drop, { name })}
+            title={fmt(intl, W.dropTitle)}
             onClick={p.onDrop}
           >
-            <span aria-hidden="true">✕</span>
+            <span aria-hidden="true">{MARK.cross}</span>
           </button>
-        </span>
+        </CardActions>
       </div>
       <div className="rq-card-fields">
         <CardInput
-          label="offset"
+          label={fmt(intl, W.inOffset)}
           value={card.offset}
           error={e('offset')}
           onChange={(v) => editCard(frag, { offset: v })}
         />
         <CardInput
-          label="length"
+          label={fmt(intl, W.inLength)}
           value={card.length}
           error={e('length')}
           onChange={(v) => editCard(frag, { length: v })}
@@ -233,7 +301,7 @@ function Card(p: CardProps) {
               onChange={(ev) => editCard(frag, { mf: ev.target.checked ? '1' : '0' })}
               {...(e('mf') ? { 'aria-invalid': true } : {})}
             />
-            MF
+            {MARK.MF}
           </label>
           {e('mf') && <p className="field-error">{e('mf')}</p>}
         </div>
@@ -245,20 +313,20 @@ function Card(p: CardProps) {
           onChange={(v) => editCard(frag, { id: v })}
         />
         <CardInput
-          label="at (ms)"
+          label={fmt(intl, W.inAt)}
           value={p.at}
-          placeholder={k === 0 ? '0' : 'same'}
+          placeholder={k === 0 ? '0' : fmt(intl, W.inSame)}
           error={err(`arrivals.${k}.at`)}
           onChange={(v) => setArrivalAt(k, v)}
         />
         <div className={`rq-in rq-in--check${e('fill') ? ' rq-in--error' : ''}`}>
-          <label title="The same byte range carrying different bytes">
+          <label title={fmt(intl, W.inOtherTitle)}>
             <input
               type="checkbox"
               checked={card.fill === 'other'}
               onChange={(ev) => editCard(frag, { fill: ev.target.checked ? 'other' : 'same' })}
             />
-            other bytes
+            {fmt(intl, W.inOther)}
           </label>
           {e('fill') && <p className="field-error">{e('fill')}</p>}
         </div>
@@ -267,14 +335,13 @@ function Card(p: CardProps) {
         <div className="rq-card-extra">
           <p className="field-error">{e('extra')}</p>
           <button type="button" className="btn-quiet" onClick={() => editCard(frag, { extra: '' })}>
-            Remove “{card.extra}”
+            {fmt(intl, W.removeExtra, { extra: card.extra })}
           </button>
         </div>
       )}
       {p.shared.length > 0 && (
         <p className="rq-card-note">
-          The same fragment as arrival {p.shared.join(', ')}: an edit changes{' '}
-          {p.shared.length === 1 ? 'both' : 'all'}.
+          {fmt(intl, W.shared, { list: intl.formatList(p.shared.map(String)), n: p.shared.length })}
         </p>
       )}
     </li>
@@ -298,6 +365,7 @@ export function FragmentCards({
   win: ArrivalWindow;
   onPage: (page: number) => void;
 }) {
+  const intl = useIntl();
   const fields = useReassemble(selectReassembleFields);
   const issues = useReassemble(selectReassembleIssues);
   const stale = useReassemble(selectReassembleIsStale);
@@ -323,7 +391,7 @@ export function FragmentCards({
   const describe = (k: number) => {
     const slot = fields.arrivals[k];
     const card = slot && fields.frags[slot.frag];
-    return card ? rangeText(card) : `arrival ${k + 1}`;
+    return card ? rangeText(card) : String(k + 1);
   };
   const move = (from: number, to: number, how: 'keyboard' | 'button' | 'drag') => {
     const what = describe(from);
@@ -331,7 +399,7 @@ export function FragmentCards({
     if (how === 'keyboard') focusNext.current = to;
     // Home/End or ↑/↓ across a page edge: the page follows the card.
     if (to < win.start || to >= win.end) onPage(pageOf(to));
-    announce(`Fragment ${what} moved from position ${from + 1} to position ${to + 1} of ${n}.`);
+    announce(fmt(intl, W.saidMoved, { what, from: from + 1, to: to + 1, n }));
   };
   const arriving = new Set(fields.arrivals.map((s) => s.frag));
   const lost = fields.frags.map((c, i) => ({ c, i })).filter(({ i }) => !arriving.has(i));
@@ -341,42 +409,43 @@ export function FragmentCards({
     <section className="panel rq-cards" aria-labelledby="rq-cards-title">
       <div className="panel-head">
         <h2 id="rq-cards-title" className="panel-title">
-          Fragments, in arrival order
+          {fmt(intl, W.cardsTitle)}
         </h2>
-        <div className="rq-history" role="group" aria-label="Edit history">
-          <button type="button" className="btn-quiet" onClick={a.undo} disabled={!canUndo} title="Ctrl+Z">
-            ↶ Undo
+        <div className="rq-history" role="group" aria-label={fmt(intl, W.history)}>
+          <button
+            type="button"
+            className="btn-quiet"
+            onClick={a.undo}
+            disabled={!canUndo}
+            title={MARK.undoKeys}
+          >
+            {fmt(intl, W.undo)}
           </button>
           <button
             type="button"
             className="btn-quiet"
             onClick={a.redo}
             disabled={!canRedo}
-            title="Ctrl+Shift+Z"
+            title={MARK.redoKeys}
           >
-            ↷ Redo
+            {fmt(intl, W.redo)}
           </button>
         </div>
       </div>
       <p className="rq-help" id="rq-reorder-help">
-        Drag a card by its handle <span aria-hidden="true">⠿</span> — or focus the handle and press ↑ / ↓ — to
-        change when it arrives. Byte ranges count the UDP datagram from its 8-byte header; offsets are
-        multiples of 8.
+        {fmt(intl, W.help)}
       </p>
       {win.paged && (
-        <p className="rq-help">
-          {num(n)} fragments: the cards show {win.end - win.start} at a time. Dragging moves a card within the
-          page; ↑ / ↓ at its edge and Home / End carry it to another page.
-        </p>
+        <p className="rq-help">{fmt(intl, W.pagedHelp, { n: num(n), shown: win.end - win.start })}</p>
       )}
-      <Pager win={win} n={n} onPage={onPage} label="Pages of fragment cards" />
+      <Pager win={win} n={n} onPage={onPage} label={fmt(intl, W.cardPages)} />
       {n === 0 ? (
-        <p className="rq-empty">No fragment arrives. Bring one back below, or add one.</p>
+        <p className="rq-empty">{fmt(intl, W.empty)}</p>
       ) : (
         <ol
           className={`rq-card-list${win.end - win.start > 8 ? ' rq-card-list--scroll' : ''}`}
           ref={listRef}
-          aria-label="Arrival order"
+          aria-label={fmt(intl, W.arrivalOrder)}
           start={win.start + 1}
         >
           {fields.arrivals.slice(win.start, win.end).map((slot, j) => {
@@ -402,12 +471,12 @@ export function FragmentCards({
                 onDrop={() => {
                   const what = describe(k);
                   a.dropArrival(k);
-                  announce(`Fragment ${what} dropped: it is lost on the way. ${n - 1} fragments arrive.`);
+                  announce(fmt(intl, W.saidDropped, { what, n: n - 1 }));
                 }}
                 onDuplicate={() => {
                   const what = describe(k);
                   a.duplicateArrival(k);
-                  announce(`Fragment ${what} duplicated: the copy arrives at position ${k + 2} of ${n + 1}.`);
+                  announce(fmt(intl, W.saidDuplicated, { what, at: k + 2, n: n + 1 }));
                 }}
                 dragging={drag === k}
                 over={over === k && drag !== null && drag !== k}
@@ -445,40 +514,38 @@ export function FragmentCards({
       )}
       {lost.length > 0 && (
         <div className="rq-lost">
-          <h3 className="sub-title">Lost on the way</h3>
-          <ul aria-label="Lost fragments">
+          <h3 className="sub-title">{fmt(intl, W.lostTitle)}</h3>
+          <ul aria-label={fmt(intl, W.lostList)}>
             {lost.slice(0, LOST_SHOWN).map(({ c, i }) => (
               <li key={i}>
                 <span className="mono">{rangeText(c)}</span>
                 <button
                   type="button"
                   className="btn-quiet"
-                  aria-label={`Bring back ${rangeText(c)}`}
+                  aria-label={fmt(intl, W.bringBackName, { range: rangeText(c) })}
                   onClick={() => {
                     a.restoreCard(i);
-                    announce(`Fragment ${rangeText(c)} arrives again, last (position ${n + 1}).`);
+                    announce(fmt(intl, W.saidBack, { what: rangeText(c), at: n + 1 }));
                   }}
                 >
-                  Bring back
+                  {fmt(intl, W.bringBack)}
                 </button>
                 <button
                   type="button"
                   className="btn-quiet"
-                  aria-label={`Forget ${rangeText(c)}`}
+                  aria-label={fmt(intl, W.forgetName, { range: rangeText(c) })}
                   onClick={() => {
                     a.forgetCard(i);
-                    announce(`Fragment ${rangeText(c)} removed.`);
+                    announce(fmt(intl, W.saidForgot, { what: rangeText(c) }));
                   }}
                 >
-                  Forget
+                  {fmt(intl, W.forget)}
                 </button>
               </li>
             ))}
           </ul>
           {lost.length > LOST_SHOWN && (
-            <p className="rq-help">
-              … and {num(lost.length - LOST_SHOWN)} more (bring these back first, or cut the datagram again).
-            </p>
+            <p className="rq-help">{fmt(intl, W.lostMore, { n: num(lost.length - LOST_SHOWN) })}</p>
           )}
         </div>
       )}
@@ -488,22 +555,20 @@ export function FragmentCards({
           className="btn-quiet"
           onClick={() => {
             a.addCard();
-            announce(
-              `A new fragment [0, 8) MF arrives last, at position ${n + 1}. Edit its offset and length.`,
-            );
+            announce(fmt(intl, W.saidAdded, { at: n + 1 }));
           }}
         >
-          + Add a fragment
+          {fmt(intl, W.add)}
         </button>
         <button
           type="button"
           className="btn-quiet"
           onClick={() => {
             a.recut();
-            announce('The datagram is cut again: every fragment once, in order.');
+            announce(fmt(intl, W.saidRecut));
           }}
         >
-          Cut again (in order)
+          {fmt(intl, W.recut)}
         </button>
       </div>
       <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="rq-announcer">

@@ -1,4 +1,7 @@
+import { useIntl } from 'react-intl';
 import { num } from '../../format.ts';
+import { fmt } from '../../i18n/format.tsx';
+import { W } from './words.ts';
 
 /** Arrivals per page once there are too many to show at once (a 64 KiB datagram at MTU 68 is 1,365). */
 export const ARRIVAL_PAGE = 50;
@@ -41,6 +44,7 @@ export function Pager({
   /** What the pages are of, for the group's accessible name. */
   label: string;
 }) {
+  const intl = useIntl();
   if (!win.paged) return null;
   const range = (p: number) => `${num(p * ARRIVAL_PAGE + 1)}–${num(Math.min(n, (p + 1) * ARRIVAL_PAGE))}`;
   return (
@@ -51,10 +55,10 @@ export function Pager({
         onClick={() => onPage(win.page - 1)}
         disabled={win.page === 0}
       >
-        ← Previous {ARRIVAL_PAGE}
+        {fmt(intl, W.prevPage, { n: ARRIVAL_PAGE })}
       </button>
       <label className="rq-pager-pick">
-        <span>Arrivals</span>
+        <span>{fmt(intl, W.pageArrivals)}</span>
         <select value={win.page} onChange={(e) => onPage(Number(e.target.value))}>
           {Array.from({ length: win.pages }, (_, p) => (
             <option key={p} value={p}>
@@ -62,7 +66,7 @@ export function Pager({
             </option>
           ))}
         </select>
-        <span>of {num(n)}</span>
+        <span>{fmt(intl, W.pageOf, { n: num(n) })}</span>
       </label>
       <button
         type="button"
@@ -70,7 +74,7 @@ export function Pager({
         onClick={() => onPage(win.page + 1)}
         disabled={win.page >= win.pages - 1}
       >
-        Next {ARRIVAL_PAGE} →
+        {fmt(intl, W.nextPage, { n: ARRIVAL_PAGE })}
       </button>
     </div>
   );

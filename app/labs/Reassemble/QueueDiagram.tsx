@@ -1,16 +1,26 @@
 import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
+import type { IntlShape } from 'react-intl';
 import { scaleLinear } from 'd3-scale';
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
 import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
-import { QUEUE_STATE_TEXT, arrivedBy, extentOf, queuesAt, verdictTone } from './view.ts';
+import { fmt } from '../../i18n/format.tsx';
+import { arrivedBy, extentOf, queueStateWords, queuesAt, verdictTone } from './view.ts';
+import { W } from './words.ts';
+import { flagMark, plainText } from './text.ts';
 
 const GUTTER = 58;
 const RIGHT = 14;
 const AXIS = 26;
 const TRACK = 30;
 const MAX_QUEUES = 4;
+/**
+ * The narrowest an arrival or a run is drawn while every arrival has a row of its own: a 40-byte
+ * fragment of a 3,000-byte datagram is 10 px at 720 px and 4 px at 360 px, too thin to see.
+ */
+export const MIN_BAR = 8;
 
 /** Mono 11 px text: about 6.7 px a character. */
 const fits = (s: string, w: number) => s.length * 6.7 + 8 <= w;
@@ -61,6 +71,7 @@ function lanesOf(ranges: readonly { from: number; to: number }[]): {
  * d3-scale does the arithmetic; React draws every element.
  */
 export function QueueDiagram({ result, step }: { result: DefragOk; step: number }) {
+  const intl = useIntl();
   const [ref, width] = useElementWidth<HTMLDivElement>(720);
   const extent = extentOf(result);
   const x = scaleLinear()
@@ -91,7 +102,16 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
   const height = deliveredTop + (datagramsSoFar.length ? 22 + TRACK + 10 : 6);
   const ticks = x.ticks(width < 480 ? 3 : 6).filter((t) => Number.isInteger(t));
 
-  const label = describe(result, step, arrived);
+  const label = describe(intl, result, step, arrived);
+  const right = Math.max(GUTTER + 120, width - RIGHT);
+  /**
+   * A bar at least `min` px wide, kept inside the plot: a few bytes at the datagram's end grow
+   * to the left. Its true edges stay where the bytes are when it is wide enough.
+   */
+  const bar = (from: number, to: number, min: number) => {
+    const w = Math.max(min, xw(from, to));
+    return { x: Math.max(GUTTER, Math.min(x(from), right - w)), w };
+  };
 
   return (
     <div className="rq-canvas" ref={ref}>
@@ -105,7 +125,9 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
         role="img"
         aria-labelledby="rq-svg-title rq-svg-desc"
       >
-        <title id="rq-svg-title">{`Reassembly queue after step ${step + 1} of ${result.trace.length}`}</title>
+        <title id="rq-svg-title">
+          {fmt(intl, W.svgTitle, { i: num(step + 1), n: num(result.trace.length) })}
+        </title>
         <desc id="rq-svg-desc">{label}</desc>
         <rect className="rq-bg" x="0" y="0" width={width} height={height} />
 
@@ -124,7 +146,7 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
             </g>
           ))}
           <text className="rq-gutter-label" x={8} y={AXIS - 8}>
-            byte
+            {fmt(intl, W.svgByte)}
           </text>
         </g>
         {result.datagramLength < extent && (
@@ -135,14 +157,28 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
 
         {/* arrivals */}
         <text className="rq-section" x={8} y={arrivalsTop - 7}>
-          {packed ? `Arrivals (${num(result.arrivals.length)}, packed into rows)` : 'Arrivals'}
+          {packed
+            ? fmt(intl, W.svgArrivalsPacked, { n: num(result.arrivals.length) })
+            : fmt(intl, W.svgArrivals)}
         </text>
         {result.arrivals.map((a, k) => {
           const y = arrivalsTop + (lane[k] ?? 0) * (laneH + laneGap);
-          const w = xw(a.offset, a.offset + a.length);
+          // Packed rows hold hundreds of fragments side by side: widening them would smear the row.
+          const b = packed
+            ? { x: x(a.offset), w: xw(a.offset, a.offset + a.length) }
+            : bar(a.offset, a.offset + a.length, MIN_BAR);
           const come = k < arrived;
           const tone = verdictTone(a.verdict);
           const text = `#${k + 1}`;
+          const last = a.mf ? 'no' : 'yes';
+          const range = fmt(intl, W.svgRange, { from: num(a.offset), to: num(a.offset + a.length), last });
+          const short = fmt(intl, W.svgBytesShort, { n: num(a.length), last });
+          // Too narrow for its range: the bar is labelled beside it, on the side with room.
+          const inside = fits(range, b.w);
+          const outside = inside
+            ? null
+            : [range, short].find((t) => fits(t, Math.max(b.x - GUTTER, right - b.x - b.w)));
+          const onLeft = b.x - GUTTER > right - b.x - b.w;
           return (
             <g
               key={k}
@@ -154,18 +190,26 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
                 </text>
               )}
               <rect
-                x={x(a.offset)}
+                x={b.x}
                 y={y}
-                width={w}
+                width={b.w}
                 height={laneH}
-                rx={w < 6 ? 0 : 3}
-                className={w < 3 ? 'rq-thin' : undefined}
+                rx={b.w < 6 ? 0 : 3}
+                className={b.w < 3 ? 'rq-thin' : undefined}
               />
-              {laneH >= 16 && fits(`${text} ${a.mf ? 'MF' : 'last'}`, w) && (
-                <text className="rq-bar-text" x={x(a.offset) + 5} y={y + laneH / 2 + 4}>
-                  {a.mf
-                    ? `[${num(a.offset)}, ${num(a.offset + a.length)})`
-                    : `[${num(a.offset)}, ${num(a.offset + a.length)}) last`}
+              {laneH >= 16 && inside && (
+                <text className="rq-bar-text" x={b.x + 5} y={y + laneH / 2 + 4}>
+                  {range}
+                </text>
+              )}
+              {laneH >= 16 && outside && (
+                <text
+                  className="rq-bar-text rq-bar-text--out"
+                  x={onLeft ? b.x - 4 : b.x + b.w + 4}
+                  y={y + laneH / 2 + 4}
+                  textAnchor={onLeft ? 'end' : 'start'}
+                >
+                  {outside}
                 </text>
               )}
             </g>
@@ -178,9 +222,12 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
           const s = q.snapshot;
           const ty = top + 20;
           const end = Math.max(s.len, 0);
-          const state = q.live ? 'in the hash table' : QUEUE_STATE_TEXT[q.outcome?.state ?? 'waiting'];
-          const head = `queue #${q.serial}`;
-          const right = `${num(s.meat)} of ${s.flags.LAST_IN ? num(s.len) : `≥ ${num(s.len)}`} bytes`;
+          const state = fmt(intl, q.live ? W.stateInHash : queueStateWords(q.outcome?.state ?? 'waiting'));
+          const head = fmt(intl, W.svgQueue, { n: q.serial, state });
+          const meat = fmt(intl, s.flags.LAST_IN ? W.svgMeat : W.svgMeatOpen, {
+            meat: num(s.meat),
+            len: num(s.len),
+          });
           return (
             <g
               key={q.serial}
@@ -188,10 +235,9 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
             >
               <text className="rq-section" x={8} y={top + 12}>
                 {head}
-                <tspan className="rq-queue-state">{` · ${state}`}</tspan>
               </text>
               <text className="rq-queue-meat" x={width - RIGHT} y={top + 12} textAnchor="end">
-                {width > 420 ? right : `${num(s.meat)} B`}
+                {width > 420 ? meat : fmt(intl, W.svgMeatShort, { meat: num(s.meat) })}
               </text>
               {/* the known datagram [0, q.len): holes hatched */}
               {end > 0 && (
@@ -219,43 +265,48 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
                   rx={3}
                 />
               )}
-              {s.runs.map((r) => (
-                <g key={`r${r.start}`} className="rq-run">
-                  <rect x={x(r.start)} y={ty} width={xw(r.start, r.end)} height={TRACK} rx={3} />
-                  {cutsOf(
-                    r.frags.slice(1).map((p) => p.offset),
-                    x,
-                  ).map((o) => (
-                    <line
-                      key={o}
-                      className="rq-piece-cut"
-                      x1={x(o)}
-                      x2={x(o)}
-                      y1={ty + 3}
-                      y2={ty + TRACK - 3}
-                    />
-                  ))}
-                  {r.frags
-                    .filter((p) => p.fill === 'other')
-                    .map((p) => (
-                      <rect
-                        key={`o${p.offset}`}
-                        className="rq-piece-other"
-                        x={x(p.offset)}
-                        y={ty + TRACK - 6}
-                        width={xw(p.offset, p.end)}
-                        height={6}
+              {s.runs.map((r) => {
+                const rb = bar(r.start, r.end, s.runs.length * MIN_BAR * 2 > width ? 1.5 : MIN_BAR);
+                const runText = fmt(intl, W.svgRun, { from: num(r.start), to: num(r.end) });
+                return (
+                  <g key={`r${r.start}`} className="rq-run">
+                    <rect x={rb.x} y={ty} width={rb.w} height={TRACK} rx={rb.w < 6 ? 0 : 3} />
+                    {cutsOf(
+                      r.frags.slice(1).map((p) => p.offset),
+                      x,
+                    ).map((o) => (
+                      <line
+                        key={o}
+                        className="rq-piece-cut"
+                        x1={x(o)}
+                        x2={x(o)}
+                        y1={ty + 3}
+                        y2={ty + TRACK - 3}
                       />
                     ))}
-                  {fits(`run ${num(r.start)}–${num(r.end)}`, xw(r.start, r.end)) && (
-                    <text className="rq-run-text" x={x(r.start) + 6} y={ty + TRACK / 2 + 4}>
-                      {`run ${num(r.start)}–${num(r.end)}`}
-                    </text>
-                  )}
-                </g>
-              ))}
-              {s.holes.map((h) =>
-                fits(`hole ${num(h.from)}–${num(h.to)}`, xw(h.from, h.to)) ? (
+                    {r.frags
+                      .filter((p) => p.fill === 'other')
+                      .map((p) => (
+                        <rect
+                          key={`o${p.offset}`}
+                          className="rq-piece-other"
+                          x={x(p.offset)}
+                          y={ty + TRACK - 6}
+                          width={xw(p.offset, p.end)}
+                          height={6}
+                        />
+                      ))}
+                    {fits(runText, rb.w) && (
+                      <text className="rq-run-text" x={rb.x + 6} y={ty + TRACK / 2 + 4}>
+                        {runText}
+                      </text>
+                    )}
+                  </g>
+                );
+              })}
+              {s.holes.map((h) => {
+                const holeText = fmt(intl, W.svgHole, { from: num(h.from), to: num(h.to) });
+                return fits(holeText, xw(h.from, h.to)) ? (
                   <text
                     key={`ht${h.from}`}
                     className="rq-hole-text"
@@ -263,10 +314,10 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
                     y={ty + TRACK / 2 + 4}
                     textAnchor="middle"
                   >
-                    {`hole ${num(h.from)}–${num(h.to)}`}
+                    {holeText}
                   </text>
-                ) : null,
-              )}
+                ) : null;
+              })}
               {end > 0 && (
                 <line
                   className={`rq-len${s.flags.LAST_IN ? '' : ' rq-len--open'}`}
@@ -278,14 +329,14 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
               )}
               <text className="rq-flags" x={x(0)} y={ty + TRACK + 15}>
                 <tspan className={s.flags.FIRST_IN ? 'rq-flag-on' : 'rq-flag-off'}>
-                  {s.flags.FIRST_IN ? 'FIRST_IN ✓' : 'FIRST_IN –'}
+                  {flagMark('FIRST_IN', s.flags.FIRST_IN)}
                 </tspan>
                 <tspan dx="10" className={s.flags.LAST_IN ? 'rq-flag-on' : 'rq-flag-off'}>
-                  {s.flags.LAST_IN ? 'LAST_IN ✓' : 'LAST_IN –'}
+                  {flagMark('LAST_IN', s.flags.LAST_IN)}
                 </tspan>
                 {width > 420 && (
                   <tspan dx="10" className="rq-flag-off">
-                    {`${s.runs.length} run${s.runs.length === 1 ? '' : 's'} · timer at ${num(s.expiresAt)} ms`}
+                    {fmt(intl, W.svgRunsTimer, { runs: s.runs.length, at: num(s.expiresAt) })}
                   </tspan>
                 )}
               </text>
@@ -297,11 +348,14 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
         {datagramsSoFar.length > 0 && (
           <g className="rq-datagram">
             <text className="rq-section" x={8} y={deliveredTop + 12}>
-              {datagramsSoFar.length === 1 ? 'Reassembled' : `Reassembled ×${datagramsSoFar.length}`}
+              {fmt(intl, W.svgReassembled, { n: datagramsSoFar.length })}
             </text>
             {datagramsSoFar.slice(-1).map((d) => {
               const ty = deliveredTop + 20;
-              const text = d.delivered ? `recv() → ${num(d.length ?? 0)} bytes` : 'not delivered';
+              const text = d.delivered
+                ? plainText(intl, W.svgRecv, { n: num(d.length ?? 0) })
+                : fmt(intl, W.svgNotDelivered);
+              const dgText = fmt(intl, W.svgDatagram, { bytes: num(d.ipLength), n: d.pieces.length });
               return (
                 <g key={d.index} className={d.delivered ? 'rq-delivered' : 'rq-undelivered'}>
                   <text className="rq-queue-meat" x={width - RIGHT} y={deliveredTop + 12} textAnchor="end">
@@ -327,9 +381,9 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
                       y2={ty + TRACK - 3}
                     />
                   ))}
-                  {fits(`${num(d.ipLength)} bytes`, xw(0, d.ipLength)) && (
+                  {fits(dgText, xw(0, d.ipLength)) && (
                     <text className="rq-run-text" x={x(0) + 6} y={ty + TRACK / 2 + 4}>
-                      {`${num(d.ipLength)} bytes${d.pieces.length > 1 ? `, ${num(d.pieces.length)} fragments` : ''}`}
+                      {dgText}
                     </text>
                   )}
                 </g>
@@ -356,13 +410,21 @@ function isShown(result: DefragOk, arrival: number, fn: string, step: number): b
 }
 
 /** The diagram in words (its <desc>): what a screen reader hears for the picture. */
-function describe(result: DefragOk, step: number, arrived: number): string {
-  const parts = [`${arrived} of ${result.arrivals.length} fragments have arrived.`];
+function describe(intl: IntlShape, result: DefragOk, step: number, arrived: number): string {
+  const parts = [fmt(intl, W.descArrived, { arrived, n: result.arrivals.length })];
   for (const q of queuesAt(result, step)) {
     const s = q.snapshot;
-    const state = q.live ? 'waiting' : QUEUE_STATE_TEXT[q.outcome?.state ?? 'waiting'];
+    const state = fmt(intl, q.live ? W.stateLive : queueStateWords(q.outcome?.state ?? 'waiting'));
     parts.push(
-      `Queue ${q.serial} (${state}): ${s.meat} of ${s.flags.LAST_IN ? s.len : `at least ${s.len}`} bytes in ${s.runs.length} run${s.runs.length === 1 ? '' : 's'}${s.holes.length ? `, holes ${s.holes.map((h) => `${h.from}–${h.to}`).join(', ')}` : ''}.`,
+      fmt(intl, W.descQueue, {
+        serial: q.serial,
+        state,
+        meat: s.meat,
+        open: s.flags.LAST_IN ? 'no' : 'yes',
+        len: s.len,
+        runs: s.runs.length,
+        holes: s.holes.length ? s.holes.map((h) => `${h.from}–${h.to}`).join(', ') : 'none',
+      }),
     );
   }
   return parts.join(' ');

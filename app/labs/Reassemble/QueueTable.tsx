@@ -1,51 +1,81 @@
+import { useIntl } from 'react-intl';
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { num } from '../../format.ts';
-import { QUEUE_STATE_TEXT, queuesAt } from './view.ts';
+import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { queueStateWords, queuesAt } from './view.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { W } from './words.ts';
+import { MARK, hashNo, spans } from './text.ts';
 
 /** The diagram's queue numbers as text: one row per queue at the selected step. */
 export function QueueTable({ result, step }: { result: DefragOk; step: number }) {
+  const intl = useIntl();
   const queues = queuesAt(result, step);
   const snap = result.trace[step]?.snapshot;
   if (!snap) return null;
+  const label = fmt(intl, W.tableLabel, { i: num(step + 1) });
   return (
     <>
       <p className="rq-table-note rq-queue-table-note">
-        <strong>Queues after step {step + 1}</strong> — fragment memory {num(snap.mem)} of high_thresh{' '}
-        {num(snap.high_thresh)} bytes
+        {fmtNode(intl, W.tableNote, {
+          code: codeChunks,
+          head: <strong>{label}</strong>,
+          mem: num(snap.mem),
+          high: num(snap.high_thresh),
+        })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Queues, scrollable">
-        <table aria-label={`Queues after step ${step + 1}`}>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={fmt(intl, W.tableRegion)}>
+        <table aria-label={label}>
           <TableHead
-            columns={['queue', 'id', 'state', 'len', 'meat', 'flags', 'runs', 'holes', 'truesize', 'timer']}
+            columns={[
+              fmt(intl, W.colQueue),
+              'id',
+              fmt(intl, W.colState),
+              'len',
+              'meat',
+              'flags',
+              fmt(intl, W.colRuns),
+              fmt(intl, W.colHoles),
+              'truesize',
+              fmt(intl, W.colTimer),
+            ]}
           />
           <tbody>
             {queues.length === 0 && (
               <tr>
                 <td colSpan={10} className="muted">
-                  No queue: no fragment has been looked up yet.
+                  {fmt(intl, W.noQueue)}
                 </td>
               </tr>
             )}
             {queues.map((q) => {
               const s = q.snapshot;
               const flags = (['FIRST_IN', 'LAST_IN', 'COMPLETE'] as const).filter((f) => s.flags[f]);
+              // inet_frag_kill sets INET_FRAG_COMPLETE on every queue it kills: a dropped or expired
+              // queue carries it too. Say so, or COMPLETE reads as "reassembled".
+              const killed =
+                !q.live && (q.outcome?.state === 'dropped' || q.outcome?.state === 'expired')
+                  ? q.outcome.state
+                  : null;
               return (
-                <tr key={q.serial}>
-                  <th scope="row">#{q.serial}</th>
+                <tr key={q.serial} className={killed ? 'rq-row--killed' : undefined}>
+                  <th scope="row">{hashNo(q.serial)}</th>
                   <td className="num">{s.id}</td>
-                  <td>{q.live ? 'waiting' : QUEUE_STATE_TEXT[q.outcome?.state ?? 'waiting']}</td>
+                  <td>{fmt(intl, q.live ? W.stateLive : queueStateWords(q.outcome?.state ?? 'waiting'))}</td>
                   <td className="num">{num(s.len)}</td>
                   <td className="num">{num(s.meat)}</td>
-                  <td className="mono rq-wrap">{flags.length ? flags.join(' ') : '–'}</td>
                   <td className="mono rq-wrap">
-                    {s.runs.map((r) => `${r.start}–${r.end}`).join(', ') || '–'}
+                    {flags.length ? flags.join(' ') : MARK.none}
+                    {killed && s.flags.COMPLETE && (
+                      <span className="rq-flags-note">
+                        {fmtNode(intl, W.killedNote, { code: codeChunks, state: killed })}
+                      </span>
+                    )}
                   </td>
-                  <td className="mono rq-wrap">
-                    {s.holes.map((h) => `${h.from}–${h.to}`).join(', ') || '–'}
-                  </td>
+                  <td className="mono rq-wrap">{spans(s.runs.map((r) => ({ from: r.start, to: r.end })))}</td>
+                  <td className="mono rq-wrap">{spans(s.holes)}</td>
                   <td className="num">{num(s.truesize)}</td>
-                  <td className="num">{num(s.expiresAt)} ms</td>
+                  <td className="num">{fmt(intl, W.timerMs, { at: num(s.expiresAt) })}</td>
                 </tr>
               );
             })}

@@ -1,9 +1,15 @@
 import { useCallback, useState } from 'react';
+import type { MouseEvent } from 'react';
+import { useIntl } from 'react-intl';
+import type { IntlShape, MessageDescriptor } from 'react-intl';
 import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
 import { CountersPanel } from '../../components/drops/index.ts';
-import { IssuesBanner, LabShell, StepNav, undoKeys, useGlobalKeys } from '../../lab-kit/index.ts';
+import { IssuesBanner, LabShell, Part, StepNav, undoKeys, useGlobalKeys } from '../../lab-kit/index.ts';
+import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { LAB_NAMES } from '../names.ts';
+import { W } from './words.ts';
 import {
   selectReassembleActions,
   selectReassembleFields,
@@ -26,37 +32,60 @@ import { QueueTable } from './QueueTable.tsx';
 import { stopsOf } from './view.ts';
 import './reassemble.css';
 
-const CARD_FIELD_NAMES: Record<string, string> = {
-  offset: 'offset',
-  length: 'length',
+/** The diagram's colour key: swatch class and words. */
+const LEGEND: readonly (readonly [string, MessageDescriptor])[] = [
+  ['rq-sw-ok', W.legendOk],
+  ['rq-sw-dup', W.legendDup],
+  ['rq-sw-drop', W.legendDrop],
+  ['rq-sw-future', W.legendFuture],
+  ['rq-sw-run', W.legendRun],
+  ['rq-sw-hole', W.legendHole],
+];
+
+const CARD_FIELD_NAMES: Record<string, MessageDescriptor | string> = {
+  offset: W.fieldOffset,
+  length: W.fieldLength,
   mf: 'MF',
-  fill: 'bytes',
-  id: 'id',
-  extra: 'extra',
+  fill: W.fieldBytes,
+  id: W.fieldId,
+  extra: W.fieldExtra,
+};
+
+/** The URL and form names that are kernel or URL words: the same in every language. */
+const FIELD_NAMES: Record<string, MessageDescriptor | string> = {
+  len: W.fieldLen,
+  mtu: 'MTU',
+  family: W.fieldFamily,
+  source: W.fieldSource,
+  until: W.fieldUntil,
+  frags: 'frags=',
+  order: 'order=',
+  at: 'at=',
+  step: 'step=',
 };
 
 /** How an issue's field is named in the banner. */
-function fieldName(f: ReassembleIssueField, order: readonly number[]): string {
+function fieldName(intl: IntlShape, f: ReassembleIssueField, order: readonly number[]): string {
+  const name = (d: MessageDescriptor | string | undefined, fallback: string) =>
+    d === undefined ? fallback : typeof d === 'string' ? d : fmt(intl, d);
   const card = /^frags\.(\d+)\.(\w+)$/.exec(f);
   if (card) {
     const i = Number(card[1]);
     const k = order.indexOf(i);
-    return `${k >= 0 ? `Arrival ${k + 1}` : `Lost fragment ${i}`}, ${CARD_FIELD_NAMES[card[2] ?? ''] ?? card[2]}`;
+    const field = name(CARD_FIELD_NAMES[card[2] ?? ''], card[2] ?? '');
+    return k >= 0 ? fmt(intl, W.fieldArrival, { i: k + 1, field }) : fmt(intl, W.fieldLost, { i, field });
   }
   const at = /^arrivals\.(\d+)\.at$/.exec(f);
-  if (at) return `Arrival ${Number(at[1]) + 1}, time`;
-  const names: Record<string, string> = {
-    len: 'Payload length',
-    mtu: 'MTU',
-    family: 'Family',
-    source: 'Sender',
-    until: 'Clock',
-    frags: 'frags=',
-    order: 'order=',
-    at: 'at=',
-    step: 'step=',
+  if (at) return fmt(intl, W.fieldTime, { i: Number(at[1]) + 1 });
+  return fmt(intl, W.fieldOther, { field: name(FIELD_NAMES[f], f) });
+}
+
+/** Moves focus to a panel (the hash is the router's: a skip link must not change it). */
+function skipTo(id: string) {
+  return (e: MouseEvent) => {
+    e.preventDefault();
+    document.getElementById(id)?.focus();
   };
-  return names[f] ?? f;
 }
 
 export function ReassembleLab() {
@@ -66,6 +95,7 @@ export function ReassembleLab() {
   const stale = useReassemble(selectReassembleIsStale);
   const modelError = useReassemble(selectReassembleModelError);
   const step = useReassemble(selectReassembleStep);
+  const intl = useIntl();
   const { selectStep, undo, redo } = useReassemble(useShallow(selectReassembleActions));
   const [announcement, setAnnouncement] = useState('');
   // The same words twice still reach a screen reader: alternate a trailing no-break space.
@@ -86,135 +116,163 @@ export function ReassembleLab() {
   const nextStop = stops.find((s) => s > step);
   const arrival = st?.snapshot.arrival ?? null;
 
+  const clock = (at: number) => fmt(intl, W.clock, { at: num(at), until: num(result?.until ?? at) });
+
   return (
     <LabShell
       className="rq-lab"
-
       intro={{
-        eyebrow: 'Lab · IPv4 and IPv6 input path',
-        title: 'Reassembly',
-        lede: (
-          <>
-            Reorder, drop, duplicate and overlap the fragments of one UDP datagram and watch{' '}
-            <code>{fields.family === 'inet6' ? 'ipv6_frag_rcv' : 'ip_defrag'}</code> file them into the
-            queue’s runs — then deliver the datagram, drop the queue, or let its timer expire.
-          </>
-        ),
+        eyebrow: fmt(intl, W.eyebrow),
+        title: fmt(intl, LAB_NAMES.reassemble.title),
+        lede: fmtNode(intl, W.lede, {
+          code: codeChunks,
+          fn: fields.family === 'inet6' ? 'ipv6_frag_rcv' : 'ip_defrag',
+        }),
       }}
-      inputs={<DatagramInputs onPreset={announce} />}
+      inputs={
+        <>
+          {result && (
+            <nav className="rq-skip" aria-label={fmt(intl, W.skipNav)}>
+              <a href="#rq-queue-panel" className="rq-skip-link" onClick={skipTo('rq-queue-panel')}>
+                {fmt(intl, W.skipQueue)}
+              </a>
+              <a href="#rq-outcome-panel" className="rq-skip-link" onClick={skipTo('rq-outcome-panel')}>
+                {fmt(intl, W.skipOutcome)}
+              </a>
+            </nav>
+          )}
+          <DatagramInputs onPreset={announce} />
+        </>
+      }
       banner={
         <IssuesBanner
           issues={issues}
           stale={stale}
           modelError={modelError}
-          fieldName={(f) => `${fieldName(f as ReassembleIssueField, order)}:`}
+          fieldName={(f) => fieldName(intl, f as ReassembleIssueField, order)}
         />
       }
     >
-      <FragmentCards announce={announce} announcement={announcement} win={win} onPage={setPage} />
+      <Part kind="detail">
+        <FragmentCards announce={announce} announcement={announcement} win={win} onPage={setPage} />
+      </Part>
 
       {result ? (
         <>
-          <section
-            className={`panel rq-queue-panel${stale ? ' is-stale' : ''}`}
-            aria-labelledby="rq-queue-title"
-          >
-            <div className="panel-head">
-              <h2 id="rq-queue-title" className="panel-title">
-                The queue, fragment by fragment
+          <Part kind="diagram">
+            <section
+              id="rq-queue-panel"
+              tabIndex={-1}
+              className={`panel rq-queue-panel${stale ? ' is-stale' : ''}`}
+              aria-labelledby="rq-queue-title"
+            >
+              <div className="panel-head">
+                <h2 id="rq-queue-title" className="panel-title">
+                  {fmt(intl, W.queueTitle)}
+                </h2>
+                <Part kind="playback">
+                  <StepNav
+                    index={step}
+                    count={result.trace.length}
+                    onSelect={select}
+                    label={fmt(intl, W.stepThrough)}
+                    prev={prevStop ?? null}
+                    next={nextStop ?? null}
+                    previousWord={fmt(intl, W.prevArrival)}
+                    nextWord={fmt(intl, W.nextArrival)}
+                    status={
+                      arrival === null
+                        ? st
+                          ? fmtNode(intl, W.timerStatus, {
+                              code: codeChunks,
+                              fn: st.fn,
+                              clock: clock(st.snapshot.at),
+                            })
+                          : '—'
+                        : fmt(intl, W.arrivalOf, { i: num(arrival + 1), n: num(result.arrivals.length) })
+                    }
+                  />
+                </Part>
+              </div>
+              {st && (
+                <p className="rq-step-caption">
+                  {fmtNode(intl, W.caption, {
+                    i: num(step + 1),
+                    n: num(result.trace.length),
+                    fn: (
+                      <a className="mono" href={bootlinUrl(st.file)} target="_blank" rel="noreferrer">
+                        {st.fn}
+                      </a>
+                    ),
+                    clock: <span className="muted rq-clock">{clock(st.snapshot.at)}</span>,
+                  })}
+                </p>
+              )}
+              <QueueDiagram result={result} step={step} />
+              <ul className="legend rq-legend" aria-label={fmt(intl, W.legendLabel)}>
+                {LEGEND.map(([cls, d]) => (
+                  <li key={cls}>
+                    <span className={`swatch ${cls}`} aria-hidden="true" /> {fmt(intl, d)}
+                  </li>
+                ))}
+              </ul>
+              <Part kind="tables">
+                <QueueTable result={result} step={step} />
+              </Part>
+            </section>
+          </Part>
+
+          <Part kind="result">
+            <section
+              id="rq-outcome-panel"
+              tabIndex={-1}
+              className={`panel rq-outcome-panel${stale ? ' is-stale' : ''}`}
+              aria-labelledby="rq-outcome-title"
+            >
+              <h2 id="rq-outcome-title" className="panel-title">
+                {fmt(intl, W.outcomeTitle, { until: num(result.until) })}
               </h2>
-              <StepNav
-                index={step}
-                count={result.trace.length}
+              <OutcomePanel result={result} />
+            </section>
+          </Part>
+
+          <Part kind="detail">
+            <div className={stale ? 'is-stale' : undefined}>
+              <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} />
+            </div>
+          </Part>
+
+          <Part kind="tables">
+            <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="rq-arrivals-title">
+              <h2 id="rq-arrivals-title" className="panel-title">
+                {fmt(intl, W.arrivalsTitle)}
+              </h2>
+              <ArrivalsTable
+                result={result}
+                order={order}
+                current={arrival}
                 onSelect={select}
-                label="Step through the arrivals"
-                prev={prevStop ?? null}
-                next={nextStop ?? null}
-                previousWord="← Previous arrival"
-                nextWord="Next arrival →"
-                status={
-                  arrival === null
-                    ? st
-                      ? `${st.fn}, t = ${num(st.snapshot.at)} ms`
-                      : '—'
-                    : `Arrival ${num(arrival + 1)} of ${num(result.arrivals.length)}`
-                }
+                win={win}
+                onPage={setPage}
               />
-            </div>
-            {st && (
-              <p className="rq-step-caption">
-                After step {num(step + 1)} of {num(result.trace.length)},{' '}
-                <a className="mono" href={bootlinUrl(st.file)} target="_blank" rel="noreferrer">
-                  {st.fn}
-                </a>
-                <span className="muted"> — t = {num(st.snapshot.at)} ms</span>
-              </p>
-            )}
-            <QueueDiagram result={result} step={step} />
-            <ul className="legend rq-legend" aria-label="Colour key">
-              <li>
-                <span className="swatch rq-sw-ok" aria-hidden="true" /> queued / completed
-              </li>
-              <li>
-                <span className="swatch rq-sw-dup" aria-hidden="true" /> duplicate (dropped alone)
-              </li>
-              <li>
-                <span className="swatch rq-sw-drop" aria-hidden="true" /> dropped the queue
-              </li>
-              <li>
-                <span className="swatch rq-sw-future" aria-hidden="true" /> still to come
-              </li>
-              <li>
-                <span className="swatch rq-sw-run" aria-hidden="true" /> run (rbtree node)
-              </li>
-              <li>
-                <span className="swatch rq-sw-hole" aria-hidden="true" /> hole
-              </li>
-            </ul>
-            <QueueTable result={result} step={step} />
-          </section>
+            </section>
+          </Part>
 
-          <section
-            className={`panel rq-outcome-panel${stale ? ' is-stale' : ''}`}
-            aria-labelledby="rq-outcome-title"
-          >
-            <h2 id="rq-outcome-title" className="panel-title">
-              Outcome at t = {num(result.until)} ms
-            </h2>
-            <OutcomePanel result={result} />
-          </section>
-
-          <div className={stale ? 'is-stale' : undefined}>
-            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} />
-          </div>
-
-          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="rq-arrivals-title">
-            <h2 id="rq-arrivals-title" className="panel-title">
-              Arrivals
-            </h2>
-            <ArrivalsTable
-              result={result}
-              order={order}
-              current={arrival}
-              onSelect={select}
-              win={win}
-              onPage={setPage}
-            />
-          </section>
-
-          <section className={`panel trace${stale ? ' is-stale' : ''}`} aria-labelledby="rq-trace-title">
-            <div className="panel-head">
-              <h2 id="rq-trace-title" className="panel-title">
-                Through the kernel
-              </h2>
-              <StepNav index={step} count={result.trace.length} onSelect={select} live={false} />
-            </div>
-            <ReassembleSteps result={result} selected={step} onSelect={select} />
-          </section>
+          <Part kind="steps">
+            <section className={`panel trace${stale ? ' is-stale' : ''}`} aria-labelledby="rq-trace-title">
+              <div className="panel-head">
+                <h2 id="rq-trace-title" className="panel-title">
+                  {fmt(intl, W.traceTitle)}
+                </h2>
+                <StepNav index={step} count={result.trace.length} onSelect={select} live={false} />
+              </div>
+              <ReassembleSteps result={result} selected={step} onSelect={select} />
+            </section>
+          </Part>
         </>
       ) : (
         <section className="panel">
-          <p>Enter valid fragments to see the queue.</p>
+          <p>{fmt(intl, W.noResult)}</p>
         </section>
       )}
     </LabShell>

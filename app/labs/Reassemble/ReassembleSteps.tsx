@@ -1,5 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
+import type { IntlShape } from 'react-intl';
+import { fmt } from '../../i18n/format.tsx';
+import { W } from './words.ts';
 import type { DefragOk, DefragStep } from '../../../core/ip/index.ts';
 import { num } from '../../format.ts';
 import { StepList } from '../../lab-kit/index.ts';
@@ -9,13 +13,19 @@ const STEPS_UNWINDOWED = 160;
 const STEP_WINDOW = 100;
 
 /** The heading of a step that starts an arrival (or a timer) of its own. */
-function groupOf(result: DefragOk, s: DefragStep, i: number, first: boolean): string | null {
+function groupOf(intl: IntlShape, result: DefragOk, s: DefragStep, i: number, first: boolean): string | null {
   const a = s.snapshot.arrival;
   if (!first && a === result.trace[i - 1]?.snapshot.arrival) return null;
   const arrival = a === null ? null : result.arrivals[a];
   return arrival
-    ? `Arrival ${arrival.index + 1}: [${num(arrival.offset)}, ${num(arrival.offset + arrival.length)})${arrival.mf ? ' MF' : ''}${arrival.at ? ` at ${num(arrival.at)} ms` : ''}`
-    : `Timer at ${num(s.snapshot.at)} ms`;
+    ? fmt(intl, W.groupArrival, {
+        i: arrival.index + 1,
+        from: num(arrival.offset),
+        to: num(arrival.offset + arrival.length),
+        mf: arrival.mf ? 'yes' : 'no',
+        at: arrival.at ? num(arrival.at) : 'none',
+      })
+    : fmt(intl, W.groupTimer, { at: num(s.snapshot.at) });
 }
 
 /**
@@ -32,6 +42,7 @@ export function ReassembleSteps({
   selected: number;
   onSelect: (i: number) => void;
 }) {
+  const intl = useIntl();
   const trace = result.trace;
   const windowed = trace.length > STEPS_UNWINDOWED;
   const start = windowed ? Math.max(0, Math.min(selected - STEP_WINDOW / 2, trace.length - STEP_WINDOW)) : 0;
@@ -55,7 +66,7 @@ export function ReassembleSteps({
     listRef.current?.querySelector<HTMLButtonElement>('button.step-select[aria-current="step"]')?.focus();
   });
   const view = (s: DefragStep, i: number): StepView => {
-    const group = groupOf(result, s, i, i === start);
+    const group = groupOf(intl, result, s, i, i === start);
     return {
       fn: s.fn,
       why: s.why,
@@ -68,9 +79,7 @@ export function ReassembleSteps({
 
   return (
     <>
-      {windowed && start > 0 && (
-        <p className="rq-steps-more">Steps 1–{num(start)} are above: ↑, Home or the stepper reach them.</p>
-      )}
+      {windowed && start > 0 && <p className="rq-steps-more">{fmt(intl, W.stepsAbove, { n: num(start) })}</p>}
       <StepList
         className="rq-steps"
         steps={trace.slice(start, end)}
@@ -83,7 +92,7 @@ export function ReassembleSteps({
       />
       {windowed && end < trace.length && (
         <p className="rq-steps-more">
-          Steps {num(end + 1)}–{num(trace.length)} are below: ↓, End or the stepper reach them.
+          {fmt(intl, W.stepsBelow, { from: num(end + 1), to: num(trace.length) })}
         </p>
       )}
     </>

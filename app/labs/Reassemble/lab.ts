@@ -18,6 +18,7 @@ export const reassembleLab = defineLab<ReassembleState>({
   summary:
     'Reorder, drop, duplicate and overlap fragments and watch the defragmentation queue fill — and whether ip_defrag delivers the datagram, drops it, or times out.',
   models: 'net/ipv4/ip_fragment.c, net/ipv6/reassembly.c',
+  embedControls: ['len', 'family'],
   params: reassembleParams,
   createStore: createReassembleStore,
   Provider: ReassembleProvider,

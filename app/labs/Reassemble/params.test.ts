@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_REASSEMBLE_FIELDS,
+  cutFragments,
   fieldsToDefragInput,
   parseCard,
   parseReassembleQuery,
@@ -167,5 +168,33 @@ describe('ipfrag_max_dist and sk_rcvbuf (issue 12)', () => {
     expect(bad.ok ? [] : bad.issues.map((i) => i.field)).toContain('maxDist');
     const small = fieldsToDefragInput({ ...DEFAULT_REASSEMBLE_FIELDS, rcvbuf: '10' });
     expect(small.ok ? [] : small.issues.map((i) => i.field)).toEqual(['rcvbuf']);
+  });
+});
+
+describe('input typed with a Chinese IME (issue 13)', () => {
+  it('reads full-width digits as ASCII in every number field', () => {
+    const cut = cutFragments('４０００', '１５００', 'inet');
+    expect(cut.ok && cut.frags.map((c) => `${c.offset}:${c.length}:${c.mf}`)).toEqual([
+      '0:1480:1',
+      '1480:1480:1',
+      '2960:1048:0',
+    ]);
+    const typed = fieldsToDefragInput({
+      ...DEFAULT_REASSEMBLE_FIELDS,
+      len: '２９９２',
+      until: '５００',
+      maxDist: '６４',
+      rcvbuf: '２１２９９２',
+      arrivals: DEFAULT_REASSEMBLE_FIELDS.arrivals.map((a, k) => ({ ...a, at: k === 1 ? '１０' : '' })),
+    });
+    expect(typed.ok).toBe(true);
+    if (!typed.ok) return;
+    expect(typed.input.len).toBe(2992);
+    expect(typed.input.until).toBe(500);
+    expect(typed.input.ipfrag_max_dist).toBe(64);
+    expect(typed.input.rcvbuf).toBe(212992);
+    expect(typed.input.fragments.map((f) => f.at)).toEqual([undefined, 10, undefined]);
+    // Still refused: a full-width letter is not a digit.
+    expect(cutFragments('４０００ｘ', '1500', 'inet').ok).toBe(false);
   });
 });

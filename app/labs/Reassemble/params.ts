@@ -43,6 +43,7 @@ import {
 } from '../../../core/params/index.ts';
 import type { FragItemText, FragPart } from '../../../core/params/index.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
+import { normalizeInput } from '../../../core/i18n/index.ts';
 import type { Issue, Parsed } from '../../lab-kit/index.ts';
 
 /** One fragment as typed on its card: a byte range of the UDP datagram (its 8-byte header included). */
@@ -101,7 +102,9 @@ export { FAMILIES };
 export const SOURCES = ['self', 'remote'] as const;
 export const DEFAULT_MTU = '1500';
 
-const whole = (s: string) => /^\d+$/.test(s.trim());
+/** A number field as typed, read as ASCII (a Chinese IME's full-width ４０００ is 4000). */
+const read = (s: string): string => normalizeInput(s).trim();
+const whole = (s: string) => /^\d+$/.test(read(s));
 
 export const blankCard = (patch: Partial<FragCard> = {}): FragCard => ({
   offset: '0',
@@ -126,18 +129,17 @@ export function cutFragments(len: string, mtu: string, family: string): CutResul
   const issues: ReassembleIssue[] = [];
   const fam = FAMILIES.find((x) => x === family);
   if (!fam) issues.push({ field: 'family', message: 'Family must be inet (IPv4) or inet6 (IPv6).' });
-  if (!/^\d+$/.test(len.trim()))
+  if (!whole(len))
     issues.push({ field: 'len', message: 'The payload length must be a whole number of bytes.' });
-  if (!/^\d+$/.test(mtu.trim()))
-    issues.push({ field: 'mtu', message: 'The MTU must be a whole number of bytes.' });
+  if (!whole(mtu)) issues.push({ field: 'mtu', message: 'The MTU must be a whole number of bytes.' });
   if (issues.length || !fam) return { ok: false, issues };
   // The lab is about the receiver: the sender's 2 × sk_sndbuf check (which stops a 65,507-byte
   // send at MTU 68 after 512 skbs) is switched off so every fragment of the train becomes a card.
   const input = {
     ...DEFAULT_SEND_INPUT,
     family: fam,
-    mtu: Number(mtu),
-    sends: [Number(len)],
+    mtu: Number(read(mtu)),
+    sends: [Number(read(len))],
     sndbufCheck: false,
   };
   const core = validateSendInput(input);
@@ -232,17 +234,17 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
 
   const input: DefragInput = {
     family,
-    len: Number(f.len),
+    len: Number(read(f.len)),
     fragments: f.arrivals.map((a) => {
       const spec: FragmentSpec = { ...(specs[a.frag] as FragmentSpec) };
-      if (a.at.trim() !== '') spec.at = Number(a.at);
+      if (a.at.trim() !== '') spec.at = Number(read(a.at));
       return spec;
     }),
   };
-  if (f.until.trim() !== '') input.until = Number(f.until);
+  if (f.until.trim() !== '') input.until = Number(read(f.until));
   if (source === 'remote') input.source = 'remote';
-  if (f.maxDist.trim() !== '') input.ipfrag_max_dist = Number(f.maxDist);
-  if (f.rcvbuf.trim() !== '') input.rcvbuf = Number(f.rcvbuf);
+  if (f.maxDist.trim() !== '') input.ipfrag_max_dist = Number(read(f.maxDist));
+  if (f.rcvbuf.trim() !== '') input.rcvbuf = Number(read(f.rcvbuf));
 
   const core = validateDefragInput(input);
   if (core.length > 0)

@@ -10,12 +10,14 @@ import {
   type ArrivalSlot,
   type ReassembleFields,
 } from './params.ts';
+import type { MessageDescriptor } from 'react-intl';
+import { W } from './words.ts';
 
 export interface ReassemblePreset {
   id: string;
-  label: string;
+  label: MessageDescriptor;
   /** What it shows, for the chip's title and the announcement. */
-  shows: string;
+  shows: MessageDescriptor;
   make: (f: ReassembleFields) => ReassembleFields;
 }
 
@@ -35,14 +37,14 @@ const timeout = (f: ReassembleFields) =>
 export const PRESETS: readonly ReassemblePreset[] = [
   {
     id: 'in-order',
-    label: 'In order',
-    shows: 'every fragment once, in order: one run grows until ip_frag_reasm joins it',
+    label: W.pInOrder,
+    shows: W.pInOrderShows,
     make: fresh,
   },
   {
     id: 'reversed',
-    label: 'Reversed',
-    shows: 'last fragment first: a run per fragment until the holes close',
+    label: W.pReversed,
+    shows: W.pReversedShows,
     make: (f) => {
       const g = fresh(f);
       return { ...g, arrivals: [...g.arrivals].reverse() };
@@ -50,8 +52,8 @@ export const PRESETS: readonly ReassemblePreset[] = [
   },
   {
     id: 'lost',
-    label: 'One lost',
-    shows: 'a middle fragment never comes: the queue waits with a hole',
+    label: W.pLost,
+    shows: W.pLostShows,
     make: (f) => {
       const g = fresh(f);
       const n = g.arrivals.length;
@@ -60,9 +62,8 @@ export const PRESETS: readonly ReassemblePreset[] = [
   },
   {
     id: 'expired',
-    label: 'Lost → timer (ICMP)',
-    shows:
-      'the last fragment never comes and the clock runs past the timer: ip_expire, and ICMP Time Exceeded to another host',
+    label: W.pExpired,
+    shows: W.pExpiredShows,
     make: (f) => {
       const g = fresh(f);
       return { ...g, arrivals: g.arrivals.slice(0, -1), until: timeout(g), source: 'remote' };
@@ -70,8 +71,8 @@ export const PRESETS: readonly ReassemblePreset[] = [
   },
   {
     id: 'expired-no-first',
-    label: 'First lost → timer',
-    shows: 'the first fragment never comes: the queue expires without an ICMP',
+    label: W.pNoFirst,
+    shows: W.pNoFirstShows,
     make: (f) => {
       const g = fresh(f);
       return { ...g, arrivals: g.arrivals.slice(1), until: timeout(g), source: 'remote' };
@@ -79,8 +80,8 @@ export const PRESETS: readonly ReassemblePreset[] = [
   },
   {
     id: 'duplicate',
-    label: 'Duplicate',
-    shows: 'one fragment arrives twice: the copy is dropped alone and the datagram still arrives',
+    label: W.pDuplicate,
+    shows: W.pDuplicateShows,
     make: (f) => {
       const g = fresh(f);
       const frags = [...g.frags, { ...(g.frags[0] ?? DEFAULT_REASSEMBLE_FIELDS.frags[0]!) }];
@@ -89,8 +90,8 @@ export const PRESETS: readonly ReassemblePreset[] = [
   },
   {
     id: 'overlap',
-    label: 'Overlap',
-    shows: 'a copy of the second fragment moved 8 bytes back overlaps the first: the whole queue is dropped',
+    label: W.pOverlap,
+    shows: W.pOverlapShows,
     make: (f) => {
       const g = fresh(f);
       const second = g.frags[1];
@@ -106,9 +107,8 @@ export const PRESETS: readonly ReassemblePreset[] = [
   },
   {
     id: 'late',
-    label: 'Last one late',
-    shows:
-      'the last fragment comes after the timer fired: the first queue expired, the late one starts a new queue',
+    label: W.pLate,
+    shows: W.pLateShows,
     make: (f) => {
       const g = fresh(f);
       const late = timeout(g);
@@ -122,8 +122,8 @@ export const PRESETS: readonly ReassemblePreset[] = [
   },
   {
     id: 'too-big',
-    label: 'Too big',
-    shows: 'fragments that add up to more than 65,535 bytes: ip_frag_reasm refuses with E2BIG',
+    label: W.pTooBig,
+    shows: W.pTooBigShows,
     make: (f) => ({
       len: '65620',
       mtu: f.mtu,

@@ -10,6 +10,8 @@ import type {
   QueueOutcome,
   QueueSnapshot,
 } from '../../../core/ip/index.ts';
+import type { MessageDescriptor } from 'react-intl';
+import { W } from './words.ts';
 
 export type VerdictTone = 'ok' | 'dup' | 'drop';
 
@@ -99,9 +101,12 @@ export function extentOf(result: DefragOk): number {
   return Math.max(8, max);
 }
 
-export const QUEUE_STATE_TEXT: Record<QueueOutcome['state'], string> = {
-  waiting: 'still waiting',
-  reassembled: 'reassembled',
-  dropped: 'dropped',
-  expired: 'expired',
+const QUEUE_STATE_WORDS: Record<QueueOutcome['state'], MessageDescriptor> = {
+  waiting: W.stateWaiting,
+  reassembled: W.stateReassembled,
+  dropped: W.stateDropped,
+  expired: W.stateExpired,
 };
+
+/** How a queue ended, as a catalog message. */
+export const queueStateWords = (s: QueueOutcome['state']): MessageDescriptor => QUEUE_STATE_WORDS[s];
