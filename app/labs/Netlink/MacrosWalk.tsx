@@ -136,7 +136,12 @@ export function Walk({
           )}
         </p>
       )}
-      <div className="table-scroll table-scroll--short" tabIndex={0} role="region" aria-label="NLMSG_NEXT walk, scrollable">
+      <div
+        className="table-scroll table-scroll--short"
+        tabIndex={0}
+        role="region"
+        aria-label="NLMSG_NEXT walk, scrollable"
+      >
         <table className="nl-walk-table">
           <caption>NLMSG_NEXT walk</caption>
           <TableHead columns={['Step', 'nlh (offset)', 'len (remaining)', 'nlmsg_len', 'NLMSG_OK', 'next']} />

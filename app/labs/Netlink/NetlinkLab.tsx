@@ -41,6 +41,7 @@ const selectView = (s: NetlinkState) => ({
   msghdr: s.msghdr,
   msghdrResult: s.msghdrResult,
   msghdrIssue: s.msghdrIssue,
+  truncated: s.truncated,
 });
 
 const INTRO: LabIntro = {
@@ -160,7 +161,7 @@ export function NetlinkLab() {
                 ({[...types].map(([t, n]) => (n > 1 ? `${n} × ${t}` : t)).join(', ')})
               </span>
             )}
-            {result.truncated && <span className="nl-badge">MSG_TRUNC</span>}
+            {v.truncated && <span className="nl-badge">MSG_TRUNC</span>}
           </p>
           <Diagnostics diagnostics={diagnostics} messageAt={messageAt} onSelectMessage={selectMessage} />
           {errors > 0 && <p className="visually-hidden">{plural(errors, 'error')} in the buffer.</p>}

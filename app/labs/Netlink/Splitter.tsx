@@ -94,7 +94,12 @@ export function Splitter({
               ))}
             </ul>
           )}
-          <div className="table-scroll table-scroll--short" tabIndex={0} role="region" aria-label="Multipart messages, scrollable">
+          <div
+            className="table-scroll table-scroll--short"
+            tabIndex={0}
+            role="region"
+            aria-label="Multipart messages, scrollable"
+          >
             <table>
               <caption>
                 Multipart messages{' '}

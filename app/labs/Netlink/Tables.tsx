@@ -107,7 +107,12 @@ export function FieldsTable({
   const LIMIT = 120;
   const shown = all ? fields : fields.slice(0, LIMIT);
   return (
-    <div className="table-scroll table-scroll--tall" tabIndex={0} role="region" aria-label="Fields, scrollable">
+    <div
+      className="table-scroll table-scroll--tall"
+      tabIndex={0}
+      role="region"
+      aria-label="Fields, scrollable"
+    >
       <table className="nl-fields">
         <caption>
           Fields of message {index + 1} ({message.typeName}){' '}
@@ -161,6 +166,10 @@ const FieldRow = memo(function FieldRow({
     >
       <th scope="row" style={{ paddingLeft: `${8 + f.depth * 14}px` }}>
         <span className="nl-fgroup">{f.group}</span> <span className="mono">{f.name}</span>
+        {/* At 360 px the offset and size columns fold in here (layout.css). */}
+        <span className="nl-fpos">
+          +{num(f.offset)} · {num(f.size)} B
+        </span>
       </th>
       <td className="num">{num(f.offset)}</td>
       <td className="num">{num(f.size)}</td>
