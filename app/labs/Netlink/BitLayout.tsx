@@ -10,6 +10,8 @@ import type { KeyboardEvent } from 'react';
 import type { NlMessage } from '../../../core/netlink/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num, plural } from '../../format.ts';
+import { useEmbedView } from '../../lab-kit/index.ts';
+import type { EmbedViewName } from '../../lab-kit/index.ts';
 import { useHighlight } from './highlight.ts';
 import { layoutRows, wrapLabel } from './layout.ts';
 import type { FieldKind, LayoutRow, LeafField } from './layout.ts';
@@ -26,8 +28,8 @@ const ELIDED = 26;
 const GUTTER = 58;
 const RIGHT = 6;
 const FIRST_ROWS = 128;
-/** Taller than this, the layout scrolls in its box. */
-const LONG = 860;
+/** Taller than this, the layout scrolls in its box (builder.css: shorter in an embed's views). */
+const LONG: Record<EmbedViewName, number> = { full: 860, compact: 400, diagram: 380 };
 
 export type Paint = 'hdr' | 'fam' | 'attr' | 'payload' | 'pad' | 'echo' | 'err';
 
@@ -217,6 +219,7 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
     [fields, message.offset, all],
   );
   // A long layout scrolls in its box: leave room for the scroll bar.
+  const longer = LONG[useEmbedView().view];
   const { col, sizes, h } = useMemo(() => {
     const fitTo = (room: number) => {
       const c = Math.max(6, (Math.max(room, 300) - GUTTER - RIGHT) / 32);
@@ -224,9 +227,9 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
       return { col: c, sizes: m, h: RULER + m.reduce((n, r) => n + r.height, 0) + 4 };
     };
     const whole = fitTo(width);
-    return whole.h > LONG ? fitTo(width - 22) : whole;
-  }, [rows, width]);
-  const long = h > LONG;
+    return whole.h > longer ? fitTo(width - 22) : whole;
+  }, [rows, width, longer]);
+  const long = h > longer;
   const w = GUTTER + col * 32 + RIGHT;
   const drawnBytes = rows.reduce((n, r) => n + (r.kind === 'row' ? 4 : r.bytes), 0);
   const total = fields.length

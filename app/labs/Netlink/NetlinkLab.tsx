@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { nlmsgMacros } from '../../../core/netlink/index.ts';
 import type { NlMessage } from '../../../core/netlink/index.ts';
 import { num, plural } from '../../format.ts';
-import { IssuesBanner, KIT_WORDS, LabShell } from '../../lab-kit/index.ts';
+import { IssuesBanner, KIT_WORDS, LabShell, Part, useEmbedView } from '../../lab-kit/index.ts';
 import type { LabIntro } from '../../lab-kit/index.ts';
 import { allDiagnostics, selectNlActions, useNetlink } from './store.ts';
 import type { NetlinkState } from './store.ts';
@@ -121,6 +121,9 @@ export function NetlinkLab() {
   const types = new Map<string, number>();
   for (const m of result.messages) types.set(m.typeName, (types.get(m.typeName) ?? 0) + 1);
   const paints = new Set(fields.map(paintOf));
+  // Embed views (issue 16): the diagram keeps the layout and the message stepper; compact adds the result.
+  const { view } = useEmbedView();
+  const showResult = view !== 'diagram';
 
   return (
     <HighlightContext.Provider value={ctx}>
@@ -149,23 +152,25 @@ export function NetlinkLab() {
           </>
         }
       >
-        <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="nl-result-title">
-          <h2 id="nl-result-title" className="panel-title">
-            What the buffer holds
-          </h2>
-          <p className="summary-line">
-            {num(bytes.length)} bytes, {plural(result.messages.length, 'message')}
-            {types.size > 0 && (
-              <span className="muted">
-                {' '}
-                ({[...types].map(([t, n]) => (n > 1 ? `${n} × ${t}` : t)).join(', ')})
-              </span>
-            )}
-            {v.truncated && <span className="nl-badge">MSG_TRUNC</span>}
-          </p>
-          <Diagnostics diagnostics={diagnostics} messageAt={messageAt} onSelectMessage={selectMessage} />
-          {errors > 0 && <p className="visually-hidden">{plural(errors, 'error')} in the buffer.</p>}
-        </section>
+        <Part kind="result">
+          <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="nl-result-title">
+            <h2 id="nl-result-title" className="panel-title">
+              What the buffer holds
+            </h2>
+            <p className="summary-line">
+              {num(bytes.length)} bytes, {plural(result.messages.length, 'message')}
+              {types.size > 0 && (
+                <span className="muted">
+                  {' '}
+                  ({[...types].map(([t, n]) => (n > 1 ? `${n} × ${t}` : t)).join(', ')})
+                </span>
+              )}
+              {v.truncated && <span className="nl-badge">MSG_TRUNC</span>}
+            </p>
+            <Diagnostics diagnostics={diagnostics} messageAt={messageAt} onSelectMessage={selectMessage} />
+            {errors > 0 && <p className="visually-hidden">{plural(errors, 'error')} in the buffer.</p>}
+          </section>
+        </Part>
 
         <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-layout-title">
           <div className="panel-head">
@@ -179,26 +184,28 @@ export function NetlinkLab() {
                 'No message'
               )}
             </h2>
-            <div className="step-nav" role="group" aria-label="Choose the message">
-              <button
-                type="button"
-                className="btn-quiet"
-                onClick={() => selectMessage(selected - 1)}
-                disabled={selected <= 0}
-              >
-                ← Previous message
-              </button>
-              <button
-                type="button"
-                className="btn-quiet"
-                onClick={() => selectMessage(selected + 1)}
-                disabled={selected >= result.messages.length - 1}
-              >
-                Next message →
-              </button>
-            </div>
+            <Part kind="playback">
+              <div className="step-nav" role="group" aria-label="Choose the message">
+                <button
+                  type="button"
+                  className="btn-quiet"
+                  onClick={() => selectMessage(selected - 1)}
+                  disabled={selected <= 0}
+                >
+                  ← Previous message
+                </button>
+                <button
+                  type="button"
+                  className="btn-quiet"
+                  onClick={() => selectMessage(selected + 1)}
+                  disabled={selected >= result.messages.length - 1}
+                >
+                  Next message →
+                </button>
+              </div>
+            </Part>
           </div>
-          {message && message.error && (
+          {showResult && message && message.error && (
             <p className={`nl-error-line ${message.error.errno === 0 ? 'nl-ok' : 'nl-bad'}`}>
               {message.error.errno === 0 ? (
                 <>ACK: error = 0, the request succeeded.</>
@@ -219,18 +226,20 @@ export function NetlinkLab() {
                 <p className="nl-note">Nothing to draw.</p>
               )}
             </figure>
-            <figure className="nl-figure">
-              <figcaption className="sub-title">
-                Bytes in memory ({v.endian === 'le' ? 'little' : 'big'}-endian)
-              </figcaption>
-              <ByteGrid
-                bytes={bytes}
-                at={index.at}
-                selected={selected}
-                range={range}
-                onSelectMessage={selectMessage}
-              />
-            </figure>
+            {view === 'full' && (
+              <figure className="nl-figure">
+                <figcaption className="sub-title">
+                  Bytes in memory ({v.endian === 'le' ? 'little' : 'big'}-endian)
+                </figcaption>
+                <ByteGrid
+                  bytes={bytes}
+                  at={index.at}
+                  selected={selected}
+                  range={range}
+                  onSelectMessage={selectMessage}
+                />
+              </figure>
+            )}
           </div>
           <ul className="legend" aria-label="Colour key">
             {PAINTS.filter((p) => paints.has(p)).map((p) => (
@@ -240,70 +249,76 @@ export function NetlinkLab() {
               </li>
             ))}
           </ul>
-          {message && <FieldsTable index={selected} message={message} fields={fields} bytes={bytes} />}
+          <Part kind="tables">
+            {message && <FieldsTable index={selected} message={message} fields={fields} bytes={bytes} />}
+          </Part>
         </section>
 
-        <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-msgs-title">
-          <h2 id="nl-msgs-title" className="panel-title">
-            Every message
-          </h2>
-          <MessagesTable messages={result.messages} selected={selected} onSelect={selectMessage} />
-        </section>
+        <Part kind="tables">
+          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-msgs-title">
+            <h2 id="nl-msgs-title" className="panel-title">
+              Every message
+            </h2>
+            <MessagesTable messages={result.messages} selected={selected} onSelect={selectMessage} />
+          </section>
+        </Part>
 
-        <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-macros-title">
-          <h2 id="nl-macros-title" className="panel-title">
-            Macros and the NLMSG_NEXT walk
-          </h2>
-          <div className="nl-macro-grid">
-            <div>
-              <h3 className="sub-title">For message {selected + 1}</h3>
-              {message ? (
-                <Macros macros={macros} message={message} />
-              ) : (
-                <p className="nl-note">No message.</p>
-              )}
+        <Part kind="detail">
+          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-macros-title">
+            <h2 id="nl-macros-title" className="panel-title">
+              Macros and the NLMSG_NEXT walk
+            </h2>
+            <div className="nl-macro-grid">
+              <div>
+                <h3 className="sub-title">For message {selected + 1}</h3>
+                {message ? (
+                  <Macros macros={macros} message={message} />
+                ) : (
+                  <p className="nl-note">No message.</p>
+                )}
+              </div>
+              <div>
+                <h3 className="sub-title">Walking the buffer</h3>
+                <Walk walk={result.walk} total={bytes.length} step={v.walk} onStep={a.selectWalk} />
+              </div>
             </div>
-            <div>
-              <h3 className="sub-title">Walking the buffer</h3>
-              <Walk walk={result.walk} total={bytes.length} step={v.walk} onStep={a.selectWalk} />
-            </div>
-          </div>
-        </section>
+          </section>
 
-        <section className="panel" aria-labelledby="nl-builder-title">
-          <h2 id="nl-builder-title" className="panel-title">
-            Builder
-          </h2>
-          <Builder
-            items={v.builder}
-            current={current}
-            onCurrent={onCurrent}
-            family={v.family}
-            issues={v.builderIssues}
-            lengths={itemOffsets.lengths}
-            onChange={a.editBuilder}
-          />
-        </section>
+          <section className="panel" aria-labelledby="nl-builder-title">
+            <h2 id="nl-builder-title" className="panel-title">
+              Builder
+            </h2>
+            <Builder
+              items={v.builder}
+              current={current}
+              onCurrent={onCurrent}
+              family={v.family}
+              issues={v.builderIssues}
+              lengths={itemOffsets.lengths}
+              onChange={a.editBuilder}
+            />
+          </section>
 
-        <section className="panel" aria-labelledby="nl-split-title">
-          <h2 id="nl-split-title" className="panel-title">
-            Multipart: splitting a large reply
-          </h2>
-          <Splitter
-            fields={v.split}
-            result={v.splitResult}
-            issues={v.splitIssues}
-            onChange={a.setSplit}
-            onOpen={a.openSplit}
-          />
-        </section>
+          <section className="panel" aria-labelledby="nl-split-title">
+            <h2 id="nl-split-title" className="panel-title">
+              Multipart: splitting a large reply
+            </h2>
+            <Splitter
+              fields={v.split}
+              result={v.splitResult}
+              issues={v.splitIssues}
+              onChange={a.setSplit}
+              onOpen={a.openSplit}
+            />
+          </section>
 
-        <section className="panel" aria-labelledby="nl-msghdr-title">
-          <h2 id="nl-msghdr-title" className="panel-title">
-            sendmsg: msghdr → iovec[] and cmsghdr
-          </h2>
-          <Msghdr fields={v.msghdr} layout={v.msghdrResult} issue={v.msghdrIssue} onChange={a.setMsghdr} />
-        </section>
+          <section className="panel" aria-labelledby="nl-msghdr-title">
+            <h2 id="nl-msghdr-title" className="panel-title">
+              sendmsg: msghdr → iovec[] and cmsghdr
+            </h2>
+            <Msghdr fields={v.msghdr} layout={v.msghdrResult} issue={v.msghdrIssue} onChange={a.setMsghdr} />
+          </section>
+        </Part>
       </LabShell>
     </HighlightContext.Provider>
   );
