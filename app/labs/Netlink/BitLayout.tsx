@@ -9,7 +9,10 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NlMessage } from '../../../core/netlink/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
-import { num, plural } from '../../format.ts';
+import type { MessageDescriptor } from 'react-intl';
+import { num } from '../../format.ts';
+import { W, useNlWords } from './words.ts';
+import type { NlWords } from './words.ts';
 import { useEmbedView } from '../../lab-kit/index.ts';
 import type { EmbedViewName } from '../../lab-kit/index.ts';
 import { useHighlight } from './highlight.ts';
@@ -46,14 +49,14 @@ export function paintOf(f: Pick<LeafField, 'kind' | 'group'>): Paint {
   return 'hdr';
 }
 
-export const PAINT_LABEL: Record<Paint, string> = {
-  hdr: 'nlmsghdr',
-  fam: 'Family header',
-  err: 'nlmsgerr.error',
-  echo: 'Echoed request',
-  attr: 'Attribute header',
-  payload: 'Payload',
-  pad: 'Padding',
+export const PAINT_LABEL: Record<Paint, MessageDescriptor> = {
+  hdr: W.paintHdr,
+  fam: W.paintFam,
+  err: W.paintErr,
+  echo: W.paintEcho,
+  attr: W.paintAttr,
+  payload: W.paintPayload,
+  pad: W.paintPad,
 };
 
 const hexOff = (n: number) => `+${n.toString(16).padStart(3, '0')}`;
@@ -87,6 +90,7 @@ const RowView = memo(function RowView({
   col,
   lit,
   onHover,
+  s,
 }: {
   row: LayoutRow;
   y: number;
@@ -95,6 +99,7 @@ const RowView = memo(function RowView({
   col: number;
   lit: string | null;
   onHover: (f: LeafField | null) => void;
+  s: NlWords['s'];
 }) {
   if (row.kind === 'elided') {
     const f = row.field;
@@ -107,7 +112,7 @@ const RowView = memo(function RowView({
       >
         <rect x={GUTTER} y={y + 2} width={col * 32} height={ELIDED - 4} rx={3} />
         <text x={GUTTER + col * 16} y={y + ELIDED / 2 + 4} textAnchor="middle" className="nl-seg-value">
-          ⋮ {plural(row.bytes, 'more byte')} of {f.name}
+          {s(W.elided, { n: row.bytes, name: f.name })}
         </text>
       </g>
     );
@@ -117,10 +122,10 @@ const RowView = memo(function RowView({
       <text x={GUTTER - 8} y={y + h / 2 + 4} textAnchor="end" className="nl-gutter">
         {hexOff(row.offset)}
       </text>
-      {row.segments.map((s, i) => {
-        const f = s.field;
-        const x = GUTTER + s.from * 8 * col;
-        const w = (s.to - s.from) * 8 * col;
+      {row.segments.map((seg, i) => {
+        const f = seg.field;
+        const x = GUTTER + seg.from * 8 * col;
+        const w = (seg.to - seg.from) * 8 * col;
         const on = lit === f.key;
         const paint = paintOf(f);
         const label = labels[i];
@@ -135,13 +140,21 @@ const RowView = memo(function RowView({
             onMouseEnter={() => onHover(f)}
             onMouseLeave={() => onHover(null)}
           >
-            <title>{`${f.group} · ${f.name} = ${f.display} (bytes ${f.offset}–${f.offset + f.size - 1})`}</title>
+            <title>
+              {s(W.segTitle, {
+                group: f.group,
+                name: f.name,
+                value: f.display,
+                from: f.offset,
+                to: f.offset + f.size - 1,
+              })}
+            </title>
             <rect
               x={x + 1}
-              y={y + (s.continuesUp ? 0 : 2)}
+              y={y + (seg.continuesUp ? 0 : 2)}
               width={Math.max(1, w - 2)}
-              height={h - (s.continuesUp ? 0 : 2) - (s.continuesDown ? 0 : 2)}
-              rx={s.continuesUp || s.continuesDown ? 0 : 3}
+              height={h - (seg.continuesUp ? 0 : 2) - (seg.continuesDown ? 0 : 2)}
+              rx={seg.continuesUp || seg.continuesDown ? 0 : 3}
               fill={paint === 'pad' ? 'url(#nl-hatch)' : undefined}
             />
             {label?.name.map((t, k) => (
@@ -177,12 +190,14 @@ const Rows = memo(function Rows({
   col,
   lit,
   onHover,
+  s,
 }: {
   rows: LayoutRow[];
   sizes: ReturnType<typeof measureRows>;
   col: number;
   lit: string | null;
   onHover: (f: LeafField | null) => void;
+  s: NlWords['s'];
 }) {
   let y = RULER;
   return (
@@ -201,6 +216,7 @@ const Rows = memo(function Rows({
             col={col}
             lit={rowHas(r, lit) ? lit : null}
             onHover={onHover}
+            s={s}
           />
         );
       })}
@@ -209,6 +225,7 @@ const Rows = memo(function Rows({
 });
 
 export function BitLayout({ message, fields }: { message: NlMessage; fields: LeafField[] }) {
+  const { t, s } = useNlWords();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const { hl, setHl } = useHighlight();
   // The first FIRST_ROWS rows (512 bytes) keep a long message quick to draw; the rest on request.
@@ -280,7 +297,7 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
           data-main-diagram
           role="group"
           tabIndex={0}
-          aria-label={`Bit layout of message ${message.typeName}: ${num(message.len)} bytes in 32-bit rows, ${plural(fields.length, 'field')}; arrow keys move from field to field.`}
+          aria-label={s(W.layoutLabel, { type: message.typeName, bytes: message.len, fields: fields.length })}
           aria-describedby="nl-layout-cursor"
           onKeyDown={onKey}
           onFocus={() => {
@@ -313,30 +330,38 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
                   textAnchor="middle"
                   className="nl-ruler-byte"
                 >
-                  byte {B}
+                  {s(W.rulerByte, { n: B })}
                 </text>
               </g>
             ))}
             <text x={GUTTER - 8} y={14} textAnchor="end">
-              bit
+              {s(W.rulerBit)}
             </text>
           </g>
           <g aria-hidden="true">
-            <Rows rows={rows} sizes={sizes} col={col} lit={lit} onHover={onHover} />
+            <Rows rows={rows} sizes={sizes} col={col} lit={lit} onHover={onHover} s={s} />
           </g>
         </svg>
       </div>
       <p className="visually-hidden" id="nl-layout-cursor" aria-live="polite">
         {cursorField
-          ? `Field ${cursor + 1} of ${fields.length}: ${cursorField.group} · ${cursorField.name} = ${cursorField.display}, bytes ${cursorField.offset}–${cursorField.offset + cursorField.size - 1}`
+          ? s(W.layoutCursor, {
+              n: cursor + 1,
+              total: fields.length,
+              group: cursorField.group,
+              name: cursorField.name,
+              value: cursorField.display,
+              from: cursorField.offset,
+              to: cursorField.offset + cursorField.size - 1,
+            })
           : ''}
       </p>
       {drawnBytes < total && (
         <p className="nl-note">
-          Drawn: the first {num(drawnBytes)} of {num(total)} bytes; the fields table lists them all.{' '}
+          {t(W.drawn, { drawn: num(drawnBytes), total: num(total) })}{' '}
           {!all && (
             <button type="button" className="btn-quiet" onClick={() => setAllFor(message)}>
-              Draw all {num(total)} bytes
+              {t(W.drawAll, { total: num(total) })}
             </button>
           )}
         </p>

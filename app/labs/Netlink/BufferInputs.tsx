@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
 import { Field } from '../../components/Field.tsx';
-import { num } from '../../format.ts';
+import { W, useNlWords } from './words.ts';
 import type { NetlinkState } from './store.ts';
 import { selectNlActions, useNetlink } from './store.ts';
 import { SegmentedField } from '../../components/Segmented.tsx';
@@ -19,17 +19,20 @@ const selectInputs = (s: NetlinkState) => ({
   length: s.bytes.length,
 });
 
-const FAMILIES: readonly [NlFamily, string, string][] = [
-  ['route', 'route', 'NETLINK_ROUTE'],
-  ['generic', 'generic', 'NETLINK_GENERIC'],
-  ['raw', 'raw', 'framing only'],
-];
-const ENDIANS: readonly [Endian, string, string][] = [
-  ['le', 'little', 'x86-64, arm64'],
-  ['be', 'big', 's390x'],
-];
+const FAMILIES: readonly NlFamily[] = ['route', 'generic', 'raw'];
+const ENDIANS: readonly Endian[] = ['le', 'be'];
 
 export function BufferInputs() {
+  const { t, s } = useNlWords();
+  const familyWords: Record<NlFamily, [string, string]> = {
+    route: ['route', 'NETLINK_ROUTE'],
+    generic: ['generic', 'NETLINK_GENERIC'],
+    raw: ['raw', s(W.familyRaw)],
+  };
+  const endianWords: Record<Endian, [string, string]> = {
+    le: [s(W.little), 'x86-64, arm64'],
+    be: [s(W.big), 's390x'],
+  };
   const v = useNetlink(useShallow(selectInputs));
   const { setHex, setFamily, setEndian, setTruncated, loadSample } = useNetlink(useShallow(selectNlActions));
   const current = NETLINK_SAMPLES.find((s) => s.id === v.sample);
@@ -39,11 +42,11 @@ export function BufferInputs() {
     Boolean,
   );
   return (
-    <form className="inputs" aria-label="Netlink buffer" onSubmit={(e) => e.preventDefault()} noValidate>
+    <form className="inputs" aria-label={s(W.inputsLabel)} onSubmit={(e) => e.preventDefault()} noValidate>
       <Control name="sample">
         <section className="panel presets" aria-labelledby="nl-samples-title">
           <h2 id="nl-samples-title" className="panel-title">
-            Captured from Linux 6.18
+            {t(W.samplesTitle)}
           </h2>
           <PresetChips
             presets={NETLINK_SAMPLES.map((sm) => ({
@@ -59,23 +62,23 @@ export function BufferInputs() {
               <p className="field-hint nl-sample-what">{current.what}</p>
             </Part>
           )}
-          {NETLINK_SAMPLES.length === 0 && <p className="field-hint">No samples in this build.</p>}
+          {NETLINK_SAMPLES.length === 0 && <p className="field-hint">{t(W.noSamples)}</p>}
         </section>
       </Control>
 
       {buffer && (
         <fieldset className="panel">
-          <legend className="panel-title">The buffer</legend>
+          <legend className="panel-title">{t(W.bufferTitle)}</legend>
           <Control name="family">
             <SegmentedField
               id="nl-family-label"
-              title="Netlink family"
+              title={s(W.family)}
               name="nl-family"
-              options={FAMILIES.map(([value, label, small]) => ({
+              options={FAMILIES.map((value) => ({
                 value,
                 label: (
                   <>
-                    {label} <small>{small}</small>
+                    {familyWords[value][0]} <small>{familyWords[value][1]}</small>
                   </>
                 ),
               }))}
@@ -86,14 +89,14 @@ export function BufferInputs() {
           <Control name="endian">
             <SegmentedField
               id="nl-endian-label"
-              title="Byte order"
+              title={s(W.byteOrder)}
               name="nl-endian"
-              hint="Switching re-encodes the builder’s messages in that order."
-              options={ENDIANS.map(([value, label, small]) => ({
+              hint={s(W.byteOrderHint)}
+              options={ENDIANS.map((value) => ({
                 value,
                 label: (
                   <>
-                    {label} <small>{small}</small>
+                    {endianWords[value][0]} <small>{endianWords[value][1]}</small>
                   </>
                 ),
               }))}
@@ -109,17 +112,15 @@ export function BufferInputs() {
                   checked={v.truncated}
                   onChange={(e) => setTruncated(e.target.checked)}
                 />
-                <span>
-                  <span className="mono">MSG_TRUNC</span>: recvmsg cut this buffer short
-                </span>
+                <span>{t(W.trunc)}</span>
               </label>
             </div>
           </Control>
           <Control name="hex">
             <Field
-              label="Bytes (hex)"
+              label={s(W.hex)}
               error={v.hexError ?? undefined}
-              hint={`${num(v.length)} bytes. Spaces, 0x and colons are ignored; edits rebuild the builder.`}
+              hint={s(W.hexHint, { n: v.length })}
               className="nl-hex-field"
             >
               {(a) => (
