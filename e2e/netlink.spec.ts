@@ -56,7 +56,7 @@ test.describe('Netlink lab', () => {
     await expect(nl.messages).toContainText('NLM_F_MULTI');
     // The first recvmsg() of the dump ends without NLMSG_DONE: the lab says the dump continues.
     await expect(nl.summary).toContainText(/dump continues in the\s+next recvmsg/);
-    await expect(nl.diagram).toHaveAttribute('role', 'img');
+    await expect(nl.diagram).toHaveAttribute('role', 'group');
     await expect(nl.diagram).toHaveAttribute('aria-label', /RTM_NEWLINK: 1,468 bytes/);
     // The NLMSG_NEXT walk steps through the buffer.
     await page.getByRole('button', { name: 'Start →' }).click();
@@ -261,6 +261,26 @@ test.describe('Netlink lab embedded (issue 16)', () => {
     await expect(page.getByRole('heading', { name: /^Message 2 of 2/ })).toBeVisible();
     await expect(page.getByRole('radio', { name: /^generic/ })).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Bytes (hex)' })).toHaveCount(0);
+  });
+});
+
+test.describe('Netlink lab in Chinese (issue 13)', () => {
+  test('?lang=zh-CN shows the title, inputs, layout and result in Chinese', async ({ page }) => {
+    await page.goto(`./#/netlink?hex=${GETLINK}&family=route&lang=zh-CN`);
+    await expect(page.getByRole('heading', { level: 2, name: '缓冲区里有什么' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: '字节（十六进制）' })).toBeVisible();
+    await expect(page.getByText('40 字节，1 条消息')).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^第 1 条消息，共 1 条/ })).toBeVisible();
+    await expect(page.getByText('没有发现问题：每条消息的边界都正确。')).toBeVisible();
+  });
+
+  test('a full-width frame size is accepted', async ({ page }) => {
+    await page.goto(`./#/netlink?hex=${GETLINK}&family=route&lang=zh-CN`);
+    const frame = page
+      .getByRole('textbox', { name: 'Frame size (bytes)' })
+      .or(page.getByRole('textbox', { name: '帧大小（字节）' }));
+    await frame.fill('４０００');
+    await expect(frame).not.toHaveAttribute('aria-invalid', 'true');
   });
 });
 
