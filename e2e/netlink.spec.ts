@@ -303,4 +303,15 @@ test.describe('Netlink lab screenshots', () => {
       await expect(page).toHaveScreenshot(`netlink-360-layout-${scheme}.png`);
     });
   }
+
+  test('zh-CN at 1440 and 360 px', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1440, height: 1100 });
+    await page.goto(`./#/netlink?hex=${GETLINK}&family=route&lang=zh-CN`);
+    await expect(page.locator('svg[data-main-diagram]')).toBeVisible();
+    await expect(page).toHaveScreenshot('netlink-1440-zh.png', { fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.evaluate(() => document.getElementById('nl-layout-title')?.scrollIntoView());
+    await expect(page).toHaveScreenshot('netlink-360-layout-zh.png');
+  });
 });
