@@ -56,7 +56,7 @@ test.describe('Netlink lab', () => {
     await expect(nl.messages).toContainText('NLM_F_MULTI');
     // The first recvmsg() of the dump ends without NLMSG_DONE: the lab says the dump continues.
     await expect(nl.summary).toContainText(/dump continues in the\s+next recvmsg/);
-    await expect(nl.diagram).toHaveAttribute('role', 'img');
+    await expect(nl.diagram).toHaveAttribute('role', 'group');
     await expect(nl.diagram).toHaveAttribute('aria-label', /RTM_NEWLINK: 1,468 bytes/);
     // The NLMSG_NEXT walk steps through the buffer.
     await page.getByRole('button', { name: 'Start →' }).click();
@@ -187,6 +187,103 @@ test.describe('Netlink lab', () => {
   });
 });
 
+const SAMPLES = [
+  'getlink-dump',
+  'getlink-done',
+  'getaddr-dump',
+  'getroute-dump',
+  'newaddr-ack',
+  'newaddr-eexist',
+  'newlink-extack',
+  'genl-ctrl-getfamily',
+  'getlink-dump-small-buffer',
+];
+
+test.describe('Netlink lab, issue 15', () => {
+  test('at 360 px no bit-layout label is cut and the fields table fits its box', async ({ nl, page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await nl.open(`hex=${GETLINK}&family=route`);
+    const labels = await nl.diagram.locator('text.nl-seg-name').allTextContents();
+    expect(labels.join(' ')).toContain('family');
+    expect(labels.filter((t) => t.endsWith('…'))).toEqual([]);
+    const box = page.getByRole('region', { name: 'Fields, scrollable' });
+    const { sw, cw } = await box.evaluate((e) => ({ sw: e.scrollWidth, cw: e.clientWidth }));
+    expect(sw).toBeLessThanOrEqual(cw);
+  });
+
+  test('msghdr rows have one rule between them, not two', async ({ nl, page }) => {
+    await nl.open(`hex=${GETLINK}&family=route`);
+    const widths = await page
+      .locator('.nl-box--msghdr tr')
+      .nth(1)
+      .locator('th, td')
+      .evaluateAll((els) =>
+        els.map((e) => [getComputedStyle(e).borderTopWidth, getComputedStyle(e).borderBottomWidth]),
+      );
+    for (const [top, bottom] of widths)
+      expect(parseFloat(top!) === 0 || parseFloat(bottom!) === 0).toBe(true);
+  });
+
+  test('the bit layout is a tab stop; arrow keys move the lit field', async ({ nl, page }) => {
+    await nl.open(`hex=${GETLINK}&family=route`);
+    await nl.diagram.focus();
+    await expect(nl.diagram).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(nl.diagram.locator('g.is-lit')).toHaveAttribute('data-field', 'nlmsg_type');
+    expect(await nl.litBytes()).toEqual([4, 5]);
+  });
+});
+
+test.describe('Netlink lab embedded (issue 16)', () => {
+  test('every sample fits an 860 px column: diagram ≤ 700 px, compact ≤ 1,200 px', async ({ page }) => {
+    await page.setViewportSize({ width: 860, height: 300 });
+    const heights: string[] = [];
+    for (const view of ['diagram', 'compact'] as const)
+      for (const id of [null, ...SAMPLES]) {
+        await page.goto('about:blank');
+        await page.goto(`./?embed=1#/netlink?${id ? `sample=${id}&` : ''}view=${view}`);
+        await expect(page.locator('svg[data-main-diagram]')).toBeVisible();
+        const h = await page.evaluate(() => document.documentElement.scrollHeight);
+        heights.push(`${view} ${id ?? 'default'} ${h}`);
+        expect(h, `${view} ${id}`).toBeLessThanOrEqual(view === 'diagram' ? 700 : 1200);
+      }
+    test.info().annotations.push({ type: 'heights', description: heights.join('; ') });
+  });
+
+  test('the diagram view stays alive: the message stepper and the controls= inputs work', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 860, height: 700 });
+    await page.goto('./?embed=1#/netlink?sample=getlink-dump&view=diagram&controls=family');
+    await expect(page.getByRole('heading', { name: /^Message 1 of 2/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: /^Fields of message/ })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Next message →' }).click();
+    await expect(page.getByRole('heading', { name: /^Message 2 of 2/ })).toBeVisible();
+    await expect(page.getByRole('radio', { name: /^generic/ })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Bytes (hex)' })).toHaveCount(0);
+  });
+});
+
+test.describe('Netlink lab in Chinese (issue 13)', () => {
+  test('?lang=zh-CN shows the title, inputs, layout and result in Chinese', async ({ page }) => {
+    await page.goto(`./#/netlink?hex=${GETLINK}&family=route&lang=zh-CN`);
+    await expect(page.getByRole('heading', { level: 2, name: '缓冲区里有什么' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: '字节（十六进制）' })).toBeVisible();
+    await expect(page.getByText('40 字节，1 条消息')).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^第 1 条消息，共 1 条/ })).toBeVisible();
+    await expect(page.getByText('没有发现问题：每条消息的边界都正确。')).toBeVisible();
+  });
+
+  test('a full-width frame size is accepted', async ({ page }) => {
+    await page.goto(`./#/netlink?hex=${GETLINK}&family=route&lang=zh-CN`);
+    const frame = page
+      .getByRole('textbox', { name: 'Frame size (bytes)' })
+      .or(page.getByRole('textbox', { name: '帧大小（字节）' }));
+    await frame.fill('４０００');
+    await expect(frame).not.toHaveAttribute('aria-invalid', 'true');
+  });
+});
+
 test.describe('Netlink lab screenshots', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`1440 px, ${scheme}`, async ({ nl, page }) => {
@@ -206,4 +303,15 @@ test.describe('Netlink lab screenshots', () => {
       await expect(page).toHaveScreenshot(`netlink-360-layout-${scheme}.png`);
     });
   }
+
+  test('zh-CN at 1440 and 360 px', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1440, height: 1100 });
+    await page.goto(`./#/netlink?hex=${GETLINK}&family=route&lang=zh-CN`);
+    await expect(page.locator('svg[data-main-diagram]')).toBeVisible();
+    await expect(page).toHaveScreenshot('netlink-1440-zh.png', { fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.evaluate(() => document.getElementById('nl-layout-title')?.scrollIntoView());
+    await expect(page).toHaveScreenshot('netlink-360-layout-zh.png');
+  });
 });

@@ -65,14 +65,25 @@ const cmsgParam: Param<CmsgText[]> = {
   parse(text, name = 'Control messages') {
     const bad = notText('cmsg', text, name);
     if (bad) return { ok: false, issue: bad };
-    const parts = text.split(',').filter((p) => p.trim() !== '');
+    // Nothing at all is no control messages; an empty item between commas is named (issue 19).
+    const parts = text.trim() === '' ? [] : text.split(',');
     if (parts.length > MSGHDR_MAX_ITEMS)
       return {
         ok: false,
         issue: paramIssue('cmsg', 'list-long', { max: MSGHDR_MAX_ITEMS, count: parts.length }, name),
       };
     const out: CmsgText[] = [];
-    for (const p of parts) {
+    for (const [i, p] of parts.entries()) {
+      if (p.trim() === '')
+        return {
+          ok: false,
+          issue: paramIssue(
+            'cmsg',
+            'rule',
+            { why: `cmsg item ${i + 1} is empty: write level.type.length (SOL_SOCKET.SCM_RIGHTS.8).` },
+            name,
+          ),
+        };
       const m = /^([A-Z_0-9]+)\.([A-Z_0-9]+)\.(\d+)$/i.exec(p.trim());
       if (!m)
         return {

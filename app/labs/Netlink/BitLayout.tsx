@@ -6,19 +6,33 @@
  * React owns every element; only the selected message is drawn.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { NlMessage } from '../../../core/netlink/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
-import { num, plural } from '../../format.ts';
+import type { MessageDescriptor } from 'react-intl';
+import { num } from '../../format.ts';
+import { W, useNlWords } from './words.ts';
+import type { NlWords } from './words.ts';
+import { useEmbedView } from '../../lab-kit/index.ts';
+import type { EmbedViewName } from '../../lab-kit/index.ts';
 import { useHighlight } from './highlight.ts';
-import { layoutRows } from './layout.ts';
+import { layoutRows, wrapLabel } from './layout.ts';
 import type { FieldKind, LayoutRow, LeafField } from './layout.ts';
 
 const RULER = 30;
+/** A row's least height (two lines of text), and each line of a label. */
 const ROW = 44;
+const LINE = 16;
+/** The widest a character of the 11 px labels is (bold mono). */
+const CHAR_PX = 6.8;
+/** A value gets at most this many lines in a box (the fields table has it whole). */
+const VALUE_LINES = 3;
 const ELIDED = 26;
 const GUTTER = 58;
 const RIGHT = 6;
 const FIRST_ROWS = 128;
+/** Taller than this, the layout scrolls in its box (builder.css: shorter in an embed's views). */
+const LONG: Record<EmbedViewName, number> = { full: 860, compact: 400, diagram: 380 };
 
 export type Paint = 'hdr' | 'fam' | 'attr' | 'payload' | 'pad' | 'echo' | 'err';
 
@@ -35,37 +49,57 @@ export function paintOf(f: Pick<LeafField, 'kind' | 'group'>): Paint {
   return 'hdr';
 }
 
-export const PAINT_LABEL: Record<Paint, string> = {
-  hdr: 'nlmsghdr',
-  fam: 'Family header',
-  err: 'nlmsgerr.error',
-  echo: 'Echoed request',
-  attr: 'Attribute header',
-  payload: 'Payload',
-  pad: 'Padding',
+export const PAINT_LABEL: Record<Paint, MessageDescriptor> = {
+  hdr: W.paintHdr,
+  fam: W.paintFam,
+  err: W.paintErr,
+  echo: W.paintEcho,
+  attr: W.paintAttr,
+  payload: W.paintPayload,
+  pad: W.paintPad,
 };
 
 const hexOff = (n: number) => `+${n.toString(16).padStart(3, '0')}`;
 
-function fit(text: string, px: number, charPx: number): string {
-  const n = Math.floor((px - 8) / charPx);
-  if (n <= 0) return '';
-  if (text.length <= n) return text;
-  return n <= 1 ? '…' : `${text.slice(0, n - 1)}…`;
+interface Label {
+  name: string[];
+  value: string[];
+}
+
+/** A labelled piece's name and value in lines that fit its box (names whole, values bounded). */
+function labelOf(f: LeafField, px: number): Label {
+  const n = (px - 8) / CHAR_PX;
+  return { name: wrapLabel(f.name, n), value: wrapLabel(f.display, n, VALUE_LINES) };
+}
+
+/** Each row's labels and height: a row grows to hold its longest label instead of cutting it. */
+function measureRows(rows: readonly LayoutRow[], col: number) {
+  return rows.map((r) => {
+    if (r.kind === 'elided') return { height: ELIDED, labels: [] as (Label | null)[] };
+    const labels = r.segments.map((s) => (s.labelled ? labelOf(s.field, (s.to - s.from) * 8 * col) : null));
+    const lines = Math.max(2, ...labels.map((l) => (l ? l.name.length + l.value.length : 0)));
+    return { height: Math.max(ROW, lines * LINE + 12), labels };
+  });
 }
 
 const RowView = memo(function RowView({
   row,
   y,
+  h,
+  labels,
   col,
   lit,
   onHover,
+  s,
 }: {
   row: LayoutRow;
   y: number;
+  h: number;
+  labels: readonly (Label | null)[];
   col: number;
   lit: string | null;
   onHover: (f: LeafField | null) => void;
+  s: NlWords['s'];
 }) {
   if (row.kind === 'elided') {
     const f = row.field;
@@ -78,24 +112,26 @@ const RowView = memo(function RowView({
       >
         <rect x={GUTTER} y={y + 2} width={col * 32} height={ELIDED - 4} rx={3} />
         <text x={GUTTER + col * 16} y={y + ELIDED / 2 + 4} textAnchor="middle" className="nl-seg-value">
-          ⋮ {plural(row.bytes, 'more byte')} of {f.name}
+          {s(W.elided, { n: row.bytes, name: f.name })}
         </text>
       </g>
     );
   }
   return (
     <>
-      <text x={GUTTER - 8} y={y + ROW / 2 + 4} textAnchor="end" className="nl-gutter">
+      <text x={GUTTER - 8} y={y + h / 2 + 4} textAnchor="end" className="nl-gutter">
         {hexOff(row.offset)}
       </text>
-      {row.segments.map((s) => {
-        const f = s.field;
-        const x = GUTTER + s.from * 8 * col;
-        const w = (s.to - s.from) * 8 * col;
+      {row.segments.map((seg, i) => {
+        const f = seg.field;
+        const x = GUTTER + seg.from * 8 * col;
+        const w = (seg.to - seg.from) * 8 * col;
         const on = lit === f.key;
         const paint = paintOf(f);
-        const name = s.labelled ? fit(f.name, w, 6.4) : '';
-        const value = s.labelled ? fit(f.display, w, 6.4) : '';
+        const label = labels[i];
+        const lines = label ? label.name.length + label.value.length : 0;
+        // The lines centred in the row; the first baseline 4 px above its line's foot.
+        const base = (k: number) => y + (h - lines * LINE) / 2 + (k + 1) * LINE - 4;
         return (
           <g
             key={`${f.key}@${row.offset}`}
@@ -104,25 +140,39 @@ const RowView = memo(function RowView({
             onMouseEnter={() => onHover(f)}
             onMouseLeave={() => onHover(null)}
           >
-            <title>{`${f.group} · ${f.name} = ${f.display} (bytes ${f.offset}–${f.offset + f.size - 1})`}</title>
+            <title>
+              {s(W.segTitle, {
+                group: f.group,
+                name: f.name,
+                value: f.display,
+                from: f.offset,
+                to: f.offset + f.size - 1,
+              })}
+            </title>
             <rect
               x={x + 1}
-              y={y + (s.continuesUp ? 0 : 2)}
+              y={y + (seg.continuesUp ? 0 : 2)}
               width={Math.max(1, w - 2)}
-              height={ROW - (s.continuesUp ? 0 : 2) - (s.continuesDown ? 0 : 2)}
-              rx={s.continuesUp || s.continuesDown ? 0 : 3}
+              height={h - (seg.continuesUp ? 0 : 2) - (seg.continuesDown ? 0 : 2)}
+              rx={seg.continuesUp || seg.continuesDown ? 0 : 3}
               fill={paint === 'pad' ? 'url(#nl-hatch)' : undefined}
             />
-            {name && (
-              <text x={x + w / 2} y={y + 18} textAnchor="middle" className="nl-seg-name">
-                {name}
+            {label?.name.map((t, k) => (
+              <text key={`n${k}`} x={x + w / 2} y={base(k)} textAnchor="middle" className="nl-seg-name">
+                {t}
               </text>
-            )}
-            {value && (
-              <text x={x + w / 2} y={y + 34} textAnchor="middle" className="nl-seg-value">
-                {value}
+            ))}
+            {label?.value.map((t, k) => (
+              <text
+                key={`v${k}`}
+                x={x + w / 2}
+                y={base(label.name.length + k)}
+                textAnchor="middle"
+                className="nl-seg-value"
+              >
+                {t}
               </text>
-            )}
+            ))}
           </g>
         );
       })}
@@ -136,29 +186,37 @@ const rowHas = (r: LayoutRow, key: string | null) =>
 
 const Rows = memo(function Rows({
   rows,
+  sizes,
   col,
   lit,
   onHover,
+  s,
 }: {
   rows: LayoutRow[];
+  sizes: ReturnType<typeof measureRows>;
   col: number;
   lit: string | null;
   onHover: (f: LeafField | null) => void;
+  s: NlWords['s'];
 }) {
   let y = RULER;
   return (
     <>
-      {rows.map((r) => {
+      {rows.map((r, i) => {
         const at = y;
-        y += r.kind === 'row' ? ROW : ELIDED;
+        const size = sizes[i]!;
+        y += size.height;
         return (
           <RowView
             key={`${r.kind}${r.offset}`}
             row={r}
             y={at}
+            h={size.height}
+            labels={size.labels}
             col={col}
             lit={rowHas(r, lit) ? lit : null}
             onHover={onHover}
+            s={s}
           />
         );
       })}
@@ -167,6 +225,7 @@ const Rows = memo(function Rows({
 });
 
 export function BitLayout({ message, fields }: { message: NlMessage; fields: LeafField[] }) {
+  const { t, s } = useNlWords();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const { hl, setHl } = useHighlight();
   // The first FIRST_ROWS rows (512 bytes) keep a long message quick to draw; the rest on request.
@@ -176,10 +235,18 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
     () => layoutRows(fields, message.offset, all ? 1024 : FIRST_ROWS),
     [fields, message.offset, all],
   );
-  const h = RULER + rows.reduce((n, r) => n + (r.kind === 'row' ? ROW : ELIDED), 0) + 4;
   // A long layout scrolls in its box: leave room for the scroll bar.
-  const long = h > 860;
-  const col = Math.max(6, (Math.max(width - (long ? 22 : 0), 300) - GUTTER - RIGHT) / 32);
+  const longer = LONG[useEmbedView().view];
+  const { col, sizes, h } = useMemo(() => {
+    const fitTo = (room: number) => {
+      const c = Math.max(6, (Math.max(room, 300) - GUTTER - RIGHT) / 32);
+      const m = measureRows(rows, c);
+      return { col: c, sizes: m, h: RULER + m.reduce((n, r) => n + r.height, 0) + 4 };
+    };
+    const whole = fitTo(width);
+    return whole.h > longer ? fitTo(width - 22) : whole;
+  }, [rows, width, longer]);
+  const long = h > longer;
   const w = GUTTER + col * 32 + RIGHT;
   const drawnBytes = rows.reduce((n, r) => n + (r.kind === 'row' ? 4 : r.bytes), 0);
   const total = fields.length
@@ -207,14 +274,40 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
     () => (f: LeafField | null) => setHl(f ? { key: f.key, from: f.offset, to: f.offset + f.size } : null),
     [setHl],
   );
+  // The keyboard's cursor is the lit field: arrow keys move it field by field, as the byte grid's moves byte by byte.
+  const [focused, setFocused] = useState(false);
+  const cursor = focused ? fields.findIndex((f) => f.key === lit) : -1;
+  const cursorField = cursor >= 0 ? fields[cursor] : undefined;
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    if (fields.length === 0) return;
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    let n: number;
+    if (e.key in moves) n = cursor < 0 ? 0 : cursor + moves[e.key]!;
+    else if (e.key === 'Home') n = 0;
+    else if (e.key === 'End') n = fields.length - 1;
+    else return;
+    e.preventDefault();
+    onHover(fields[Math.max(0, Math.min(fields.length - 1, n))]!);
+  };
 
   return (
     <div className="nl-layout" ref={ref}>
       <div ref={scrollRef} className={`nl-layout-scroll${long ? ' is-long' : ''}`}>
         <svg
           data-main-diagram
-          role="img"
-          aria-label={`Bit layout of message ${message.typeName}: ${num(message.len)} bytes in 32-bit rows, ${plural(fields.length, 'field')}; the fields table below lists them.`}
+          role="group"
+          tabIndex={0}
+          aria-label={s(W.layoutLabel, { type: message.typeName, bytes: message.len, fields: fields.length })}
+          aria-describedby="nl-layout-cursor"
+          onKeyDown={onKey}
+          onFocus={() => {
+            setFocused(true);
+            if (fields.length > 0 && !fields.some((f) => f.key === lit)) onHover(fields[0]!);
+          }}
+          onBlur={() => {
+            setFocused(false);
+            onHover(null);
+          }}
           width={w}
           height={h}
           viewBox={`0 0 ${w} ${h}`}
@@ -237,23 +330,38 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
                   textAnchor="middle"
                   className="nl-ruler-byte"
                 >
-                  byte {B}
+                  {s(W.rulerByte, { n: B })}
                 </text>
               </g>
             ))}
             <text x={GUTTER - 8} y={14} textAnchor="end">
-              bit
+              {s(W.rulerBit)}
             </text>
           </g>
-          <Rows rows={rows} col={col} lit={lit} onHover={onHover} />
+          <g aria-hidden="true">
+            <Rows rows={rows} sizes={sizes} col={col} lit={lit} onHover={onHover} s={s} />
+          </g>
         </svg>
       </div>
+      <p className="visually-hidden" id="nl-layout-cursor" aria-live="polite">
+        {cursorField
+          ? s(W.layoutCursor, {
+              n: cursor + 1,
+              total: fields.length,
+              group: cursorField.group,
+              name: cursorField.name,
+              value: cursorField.display,
+              from: cursorField.offset,
+              to: cursorField.offset + cursorField.size - 1,
+            })
+          : ''}
+      </p>
       {drawnBytes < total && (
         <p className="nl-note">
-          Drawn: the first {num(drawnBytes)} of {num(total)} bytes; the fields table lists them all.{' '}
+          {t(W.drawn, { drawn: num(drawnBytes), total: num(total) })}{' '}
           {!all && (
             <button type="button" className="btn-quiet" onClick={() => setAllFor(message)}>
-              Draw all {num(total)} bytes
+              {t(W.drawAll, { total: num(total) })}
             </button>
           )}
         </p>

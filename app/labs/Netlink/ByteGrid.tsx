@@ -9,6 +9,7 @@ import type { KeyboardEvent } from 'react';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
 import { isLit, useHighlight } from './highlight.ts';
+import { W, useNlWords } from './words.ts';
 import { paintOf } from './BitLayout.tsx';
 import type { LeafField } from './layout.ts';
 
@@ -32,6 +33,7 @@ export function ByteGrid({
   range: { from: number; to: number } | null;
   onSelectMessage: (i: number) => void;
 }) {
+  const { t, s } = useNlWords();
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -119,7 +121,7 @@ export function ByteGrid({
   return (
     <div className="nl-grid" ref={wrapRef}>
       <div className="nl-grid-head" aria-hidden="true" style={{ ['--cols' as string]: cols }}>
-        <span className="nl-grid-off">offset</span>
+        <span className="nl-grid-off">{t(W.gridOffset)}</span>
         <span className="nl-grid-bytes">
           {Array.from({ length: cols }, (_, i) => (
             <span key={i}>{h2(i)}</span>
@@ -133,7 +135,7 @@ export function ByteGrid({
         style={{ height, ['--cols' as string]: cols }}
         tabIndex={0}
         role="group"
-        aria-label={`Bytes in memory order, ${num(bytes.length)} bytes: arrow keys move, Enter selects the message`}
+        aria-label={s(W.gridLabel, { n: bytes.length })}
         aria-describedby="nl-grid-cursor"
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKey}
@@ -191,10 +193,23 @@ export function ByteGrid({
       </div>
       <p className="nl-grid-cursor" id="nl-grid-cursor" aria-live="polite">
         {cursor !== null
-          ? `Byte ${num(cursor)} (0x${cursor.toString(16)}) = 0x${h2(bytes[cursor] ?? 0)}${cursorHit ? `: ${cursorHit.field.group} · ${cursorHit.field.name} = ${cursorHit.field.display}` : ''}`
+          ? cursorHit
+            ? t(W.gridCursorField, {
+                n: num(cursor),
+                hexOffset: cursor.toString(16),
+                value: h2(bytes[cursor] ?? 0),
+                group: cursorHit.field.group,
+                name: cursorHit.field.name,
+                display: cursorHit.field.display,
+              })
+            : t(W.gridCursor, {
+                n: num(cursor),
+                hexOffset: cursor.toString(16),
+                value: h2(bytes[cursor] ?? 0),
+              })
           : hl
-            ? `Bytes ${num(hl.from)}–${num(hl.to - 1)} lit`
-            : 'Point at a byte or a field to light its partner.'}
+            ? t(W.gridLit, { from: num(hl.from), to: num(hl.to - 1) })
+            : t(W.gridHint)}
       </p>
     </div>
   );

@@ -2,8 +2,10 @@
 import type { NlDiagnostic } from '../../../core/netlink/index.ts';
 import { num } from '../../format.ts';
 import { useHighlight } from './highlight.ts';
+import { W, useNlWords } from './words.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
 
-const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+export const SEVERITY = { error: W.sevError, warning: W.sevWarning, info: W.sevInfo } as const;
 
 export function Diagnostics({
   diagnostics,
@@ -15,26 +17,27 @@ export function Diagnostics({
   onSelectMessage: (i: number) => void;
 }) {
   const { reveal } = useHighlight();
+  const { t, s } = useNlWords();
   if (diagnostics.length === 0)
     return (
       <p className="nl-clean">
         <span className="summary-ok" aria-hidden="true">
           ✓
         </span>{' '}
-        No findings: every message is well framed.
+        {t(W.clean)}
       </p>
     );
   const shown = diagnostics.slice(0, 100);
   return (
     <>
-      <ul className="nl-diags" aria-label="Findings">
+      <ul className="nl-diags" aria-label={s(W.findings)}>
         {shown.map((d, i) => {
           const to = d.offset + Math.max(1, d.length);
           return (
             <li key={i} className={`nl-diag nl-diag--${d.severity}`}>
-              <span className="nl-diag-sev">{SEVERITY[d.severity]}</span>
+              <span className="nl-diag-sev">{t(SEVERITY[d.severity])}</span>
               <span className="nl-diag-msg">
-                {d.message} <span className="mono muted">({d.code})</span>
+                <MsgText msg={d.message} /> <span className="mono muted">({d.code})</span>
               </span>
               <button
                 type="button"
@@ -45,14 +48,16 @@ export function Diagnostics({
                   reveal(d.offset, to);
                 }}
               >
-                {d.length > 1 ? `bytes ${num(d.offset)}–${num(to - 1)}` : `byte ${num(d.offset)}`}
+                {d.length > 1
+                  ? t(W.bytesRange, { from: num(d.offset), to: num(to - 1) })
+                  : t(W.byteAt, { n: num(d.offset) })}
               </button>
             </li>
           );
         })}
       </ul>
       {diagnostics.length > shown.length && (
-        <p className="nl-note">… and {num(diagnostics.length - shown.length)} more.</p>
+        <p className="nl-note">{t(W.more, { n: num(diagnostics.length - shown.length) })}</p>
       )}
     </>
   );

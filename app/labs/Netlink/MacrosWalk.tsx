@@ -4,7 +4,8 @@
  * one step at a time, with the cursor and the remaining length drawn on a bar of the buffer.
  */
 import type { NlMessage, NlWalkStep } from '../../../core/netlink/index.ts';
-import { num, plural } from '../../format.ts';
+import { num } from '../../format.ts';
+import { W, useNlWords } from './words.ts';
 import { useHighlight } from './highlight.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 
@@ -33,11 +34,12 @@ function macroRows(m: Record<string, number>, offset: number): [string, string, 
 }
 
 export function Macros({ macros, message }: { macros: Record<string, number>; message: NlMessage }) {
+  const { t, s } = useNlWords();
   const rows = macroRows(macros, message.offset);
-  if (rows.length === 0) return <p className="nl-note">No macro values for this message.</p>;
+  if (rows.length === 0) return <p className="nl-note">{t(W.noMacros)}</p>;
   return (
     <>
-      <dl className="nl-macros" aria-label={`NLMSG macros for the ${message.typeName} message`}>
+      <dl className="nl-macros" aria-label={s(W.macrosLabel, { type: message.typeName })}>
         {rows.map(([name, args, value]) => (
           <div key={name}>
             <dt className="mono">
@@ -49,9 +51,11 @@ export function Macros({ macros, message }: { macros: Record<string, number>; me
         ))}
       </dl>
       <p className="field-hint nl-macros-note">
-        <span className="mono">nlh</span> = buf + {num(message.offset)}; payload = nlmsg_len − 16 ={' '}
-        {num(macros.payloadLen ?? 0)} bytes
-        {macros.padding ? `, then ${plural(macros.padding, 'byte')} of NLMSG_ALIGN padding` : ''}.
+        {t(W.macrosNote, {
+          offset: num(message.offset),
+          payload: num(macros.payloadLen ?? 0),
+          padding: macros.padding ?? 0,
+        })}
       </p>
     </>
   );
@@ -69,6 +73,7 @@ export function Walk({
   onStep: (i: number | null) => void;
 }) {
   const { reveal } = useHighlight();
+  const { t, s } = useNlWords();
   const cur = step === null ? null : walk[step];
   // The table lists a window of steps around the cursor, so 4,096 messages stay 100 rows.
   const from = Math.max(0, Math.min(walk.length - ROWS_MAX, (step ?? 0) - ROWS_MAX / 2));
@@ -80,17 +85,19 @@ export function Walk({
   };
   return (
     <div className="nl-walk">
-      <div className="step-nav" role="group" aria-label="Step through the NLMSG_NEXT walk">
+      <div className="step-nav" role="group" aria-label={s(W.walkNav)}>
         <button
           type="button"
           className="btn-quiet"
           onClick={() => go(Math.max(0, (step ?? 0) - 1))}
           disabled={step === null || step <= 0}
         >
-          ← Previous
+          {t(W.walkPrev)}
         </button>
         <span className="step-count" aria-live="polite">
-          {step === null ? `${num(walk.length)} steps` : `Step ${num(step + 1)} of ${num(walk.length)}`}
+          {step === null
+            ? t(W.walkSteps, { n: walk.length })
+            : t(W.walkStep, { n: num(step + 1), total: num(walk.length) })}
         </span>
         <button
           type="button"
@@ -98,7 +105,7 @@ export function Walk({
           onClick={() => go(step === null ? 0 : step + 1)}
           disabled={step !== null && step >= walk.length - 1}
         >
-          {step === null ? 'Start →' : 'NLMSG_NEXT →'}
+          {step === null ? t(W.walkStart) : 'NLMSG_NEXT →'}
         </button>
       </div>
       <div className="nl-walk-bar" aria-hidden="true">
@@ -136,10 +143,17 @@ export function Walk({
           )}
         </p>
       )}
-      <div className="table-scroll table-scroll--short" tabIndex={0} role="region" aria-label="NLMSG_NEXT walk, scrollable">
+      <div
+        className="table-scroll table-scroll--short"
+        tabIndex={0}
+        role="region"
+        aria-label={s(W.walkRegion)}
+      >
         <table className="nl-walk-table">
-          <caption>NLMSG_NEXT walk</caption>
-          <TableHead columns={['Step', 'nlh (offset)', 'len (remaining)', 'nlmsg_len', 'NLMSG_OK', 'next']} />
+          <caption>{t(W.walkCaption)}</caption>
+          <TableHead
+            columns={[s(W.colStep), s(W.colNlh), s(W.colLen), 'nlmsg_len', 'NLMSG_OK', s(W.colNext)]}
+          />
           <tbody>
             {walk.slice(from, from + ROWS_MAX).map((s, k) => {
               const i = from + k;
@@ -167,8 +181,11 @@ export function Walk({
       </div>
       {walk.length > ROWS_MAX && (
         <p className="field-hint">
-          Steps {num(from + 1)}–{num(Math.min(walk.length, from + ROWS_MAX))} of {num(walk.length)} listed
-          around the cursor.
+          {t(W.walkWindow, {
+            from: num(from + 1),
+            to: num(Math.min(walk.length, from + ROWS_MAX)),
+            total: num(walk.length),
+          })}
         </p>
       )}
     </div>

@@ -127,7 +127,8 @@ function StructBox({ s, className }: { s: NlMsghdrLayout['structs'][number]; cla
       </caption>
       <tbody>
         {s.fields.map((f) => (
-          <tr key={f.name}>
+          // Two "(padding)" rows in struct msghdr: the offset is what tells fields apart.
+          <tr key={`${f.offset}:${f.name}`}>
             <th scope="row" className="mono">
               <span className="nl-box-off">+{f.offset}</span> {f.name}
             </th>

@@ -1,15 +1,18 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import { NetlinkLab } from './NetlinkLab.tsx';
 
 function renderLab() {
   const store = createNetlinkStore();
   const view = render(
-    <NetlinkProvider value={store}>
-      <NetlinkLab />
-    </NetlinkProvider>,
+    <I18nProvider>
+      <NetlinkProvider value={store}>
+        <NetlinkLab />
+      </NetlinkProvider>
+    </I18nProvider>,
   );
   return { store, ...view };
 }
@@ -21,7 +24,7 @@ describe('<NetlinkLab>', () => {
     const { container } = renderLab();
     expect(screen.getByRole('heading', { level: 1, name: 'Netlink messages' })).toBeInTheDocument();
     const svg = container.querySelector('svg[data-main-diagram]');
-    expect(svg).toHaveAttribute('role', 'img');
+    expect(svg).toHaveAttribute('role', 'group');
     expect(svg?.getAttribute('aria-label')).toMatch(/RTM_GETLINK: 40 bytes/);
     const row = within(fieldsTable()).getByRole('row', { name: /nlmsg_len/ });
     // Little-endian, shown honestly: nlmsg_len = 40 is 28 00 00 00 in memory.
@@ -70,5 +73,46 @@ describe('<NetlinkLab>', () => {
     expect(container.querySelectorAll('.nl-walk-table tbody tr').length).toBeLessThanOrEqual(100);
     expect(container.querySelectorAll('.nl-walk-seg').length).toBeLessThanOrEqual(1);
     expect(container.querySelectorAll('*').length).toBeLessThan(4000);
+  });
+
+  describe('issue 15', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('logs no console error on load or while editing the msghdr diagram (two "(padding)" rows)', async () => {
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      renderLab();
+      expect(screen.getAllByRole('rowheader', { name: /\(padding\)/ }).length).toBeGreaterThanOrEqual(2);
+      await userEvent.click(screen.getByRole('checkbox', { name: /SCM_RIGHTS/ }));
+      await userEvent.type(screen.getByRole('textbox', { name: 'iovec lengths' }), '16,24');
+      expect(errors).not.toHaveBeenCalled();
+    });
+
+    it('shows the MSG_TRUNC badge only while the MSG_TRUNC box is on', async () => {
+      const { store, container } = renderLab();
+      // A buffer cut inside its message: the core reads it as truncated whatever the box says.
+      act(() => store.getState().setHex('2800000012000103010000000000000000000000'));
+      expect(store.getState().result.truncated).toBe(true);
+      const summary = () => container.querySelector('.summary-line')!;
+      expect(summary()).not.toHaveTextContent('MSG_TRUNC');
+      await userEvent.click(screen.getByRole('checkbox', { name: /recvmsg cut this buffer short/ }));
+      expect(summary()).toHaveTextContent('MSG_TRUNC');
+    });
+
+    it('the bit layout is reached by the keyboard and its arrow keys walk the fields', async () => {
+      const { container } = renderLab();
+      const svg = container.querySelector<SVGSVGElement>('svg[data-main-diagram]')!;
+      expect(svg).toHaveAttribute('tabindex', '0');
+      act(() => svg.focus());
+      expect(container.querySelector('.nl-seg.is-lit')).toHaveAttribute('data-field', 'nlmsg_len');
+      fireEvent.keyDown(svg, { key: 'ArrowDown' });
+      expect(container.querySelector('.nl-seg.is-lit')).toHaveAttribute('data-field', 'nlmsg_type');
+      const lit = [...container.querySelectorAll('.nl-byte.is-lit')].map((e) =>
+        e.getAttribute('data-offset'),
+      );
+      expect(lit).toEqual(['4', '5']);
+      expect(container.querySelector('#nl-layout-cursor')).toHaveTextContent(/nlmsg_type = 18/);
+      fireEvent.keyDown(svg, { key: 'End' });
+      expect(container.querySelector('.nl-seg.is-lit')).toHaveAttribute('data-field', 'payload');
+    });
   });
 });

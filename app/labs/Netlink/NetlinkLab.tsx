@@ -2,8 +2,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { nlmsgMacros } from '../../../core/netlink/index.ts';
 import type { NlMessage } from '../../../core/netlink/index.ts';
-import { num, plural } from '../../format.ts';
-import { IssuesBanner, KIT_WORDS, LabShell } from '../../lab-kit/index.ts';
+import { LAB_NAMES } from '../names.ts';
+import { W, useNlWords } from './words.ts';
+import { IssuesBanner, KIT_WORDS, LabShell, Part, useEmbedView } from '../../lab-kit/index.ts';
 import type { LabIntro } from '../../lab-kit/index.ts';
 import { allDiagnostics, selectNlActions, useNetlink } from './store.ts';
 import type { NetlinkState } from './store.ts';
@@ -41,26 +42,8 @@ const selectView = (s: NetlinkState) => ({
   msghdr: s.msghdr,
   msghdrResult: s.msghdrResult,
   msghdrIssue: s.msghdrIssue,
+  truncated: s.truncated,
 });
-
-const INTRO: LabIntro = {
-  eyebrow: 'Lab · include/uapi/linux/netlink.h',
-  title: 'Netlink messages',
-  lede: (
-    <>
-      A netlink buffer is a run of messages: each a 16-byte <code>nlmsghdr</code>, a family header such as{' '}
-      <code>ifinfomsg</code>, then attributes, each padded to 4 bytes. Build one or load what a real kernel
-      sent, and see every bit — in host byte order, exactly as it sits in memory.
-    </>
-  ),
-};
-
-/** The banner speaks of the buffer; URL problems do not stop it (no "last good state" for them). */
-const BANNER_WORDS = {
-  ...KIT_WORDS,
-  bannerModel: 'The model stopped on this input; showing the last good buffer.',
-  bannerUrl: (n: number) => `${n === 1 ? 'A URL parameter was' : `${n} URL parameters were`} not used.`,
-};
 
 /** Where a message's bytes end: at least a header, then its padding (plain number arithmetic: no 32-bit wrap). */
 const extentEnd = (m: NlMessage) => m.offset + Math.max(16, m.len) + m.padding;
@@ -68,6 +51,15 @@ const extentEnd = (m: NlMessage) => m.offset + Math.max(16, m.len) + m.padding;
 const PAINTS: readonly Paint[] = ['hdr', 'fam', 'err', 'echo', 'attr', 'payload', 'pad'];
 
 export function NetlinkLab() {
+  const { t, s } = useNlWords();
+  const intro: LabIntro = { eyebrow: t(W.eyebrow), title: s(LAB_NAMES.netlink.title), lede: t(W.lede) };
+  /** The banner speaks of the buffer; URL problems do not stop it (no "last good state" for them). */
+  const bannerWords = {
+    ...KIT_WORDS,
+    bannerModel: s(W.bannerModel),
+    bannerUrl: (n: number) => s(W.bannerUrl, { n }),
+  };
+
   const v = useNetlink(useShallow(selectView));
   const a = useNetlink(useShallow(selectNlActions));
   const [hl, setHl] = useState<Highlight | null>(null);
@@ -120,12 +112,16 @@ export function NetlinkLab() {
   const types = new Map<string, number>();
   for (const m of result.messages) types.set(m.typeName, (types.get(m.typeName) ?? 0) + 1);
   const paints = new Set(fields.map(paintOf));
+  // Embed views (issue 16): the diagram keeps the layout and the message stepper; compact adds the result.
+  const { view } = useEmbedView();
+  const showResult = view !== 'diagram';
 
   return (
     <HighlightContext.Provider value={ctx}>
       <LabShell
         className="nl-lab"
-        intro={INTRO}
+        intro={intro}
+        inputsLabel={s(W.inputsLabel)}
         inputs={<BufferInputs />}
         banner={
           <>
@@ -135,174 +131,175 @@ export function NetlinkLab() {
               modelError={v.modelError}
               fieldName={(f) => <span className="mono">{f}=</span>}
               onDismiss={v.issues.length > 0 ? a.dismissIssues : undefined}
-              words={BANNER_WORDS}
+              words={bannerWords}
             />
             {stale && (
               <div className="banner" role="status">
-                <p className="banner-title">
-                  {v.hexError ? 'The hex does not parse' : 'A builder field needs fixing'} — showing the last
-                  good buffer.
-                </p>
+                <p className="banner-title">{v.hexError ? t(W.staleHex) : t(W.staleBuilder)}</p>
               </div>
             )}
           </>
         }
       >
-        <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="nl-result-title">
-          <h2 id="nl-result-title" className="panel-title">
-            What the buffer holds
-          </h2>
-          <p className="summary-line">
-            {num(bytes.length)} bytes, {plural(result.messages.length, 'message')}
-            {types.size > 0 && (
-              <span className="muted">
-                {' '}
-                ({[...types].map(([t, n]) => (n > 1 ? `${n} × ${t}` : t)).join(', ')})
-              </span>
-            )}
-            {result.truncated && <span className="nl-badge">MSG_TRUNC</span>}
-          </p>
-          <Diagnostics diagnostics={diagnostics} messageAt={messageAt} onSelectMessage={selectMessage} />
-          {errors > 0 && <p className="visually-hidden">{plural(errors, 'error')} in the buffer.</p>}
-        </section>
+        <Part kind="result">
+          <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="nl-result-title">
+            <h2 id="nl-result-title" className="panel-title">
+              {t(W.resultTitle)}
+            </h2>
+            <p className="summary-line">
+              {t(W.summary, { bytes: bytes.length, messages: result.messages.length })}
+              {types.size > 0 && (
+                <span className="muted">
+                  {' '}
+                  ({[...types].map(([ty, n]) => (n > 1 ? s(W.typeCount, { n, type: ty }) : ty)).join(', ')})
+                </span>
+              )}
+              {v.truncated && <span className="nl-badge">MSG_TRUNC</span>}
+            </p>
+            <Diagnostics diagnostics={diagnostics} messageAt={messageAt} onSelectMessage={selectMessage} />
+            {errors > 0 && <p className="visually-hidden">{t(W.errors, { n: errors })}</p>}
+          </section>
+        </Part>
 
         <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-layout-title">
           <div className="panel-head">
             <h2 id="nl-layout-title" className="panel-title">
-              {message ? (
-                <>
-                  Message {selected + 1} of {result.messages.length}:{' '}
-                  <span className="mono">{message.typeName}</span>
-                </>
-              ) : (
-                'No message'
-              )}
+              {message
+                ? t(W.messageOf, { n: selected + 1, total: result.messages.length, type: message.typeName })
+                : t(W.noMessage)}
             </h2>
-            <div className="step-nav" role="group" aria-label="Choose the message">
-              <button
-                type="button"
-                className="btn-quiet"
-                onClick={() => selectMessage(selected - 1)}
-                disabled={selected <= 0}
-              >
-                ← Previous message
-              </button>
-              <button
-                type="button"
-                className="btn-quiet"
-                onClick={() => selectMessage(selected + 1)}
-                disabled={selected >= result.messages.length - 1}
-              >
-                Next message →
-              </button>
-            </div>
+            <Part kind="playback">
+              <div className="step-nav" role="group" aria-label={s(W.chooseMessage)}>
+                <button
+                  type="button"
+                  className="btn-quiet"
+                  onClick={() => selectMessage(selected - 1)}
+                  disabled={selected <= 0}
+                >
+                  {t(W.prevMessage)}
+                </button>
+                <button
+                  type="button"
+                  className="btn-quiet"
+                  onClick={() => selectMessage(selected + 1)}
+                  disabled={selected >= result.messages.length - 1}
+                >
+                  {t(W.nextMessage)}
+                </button>
+              </div>
+            </Part>
           </div>
-          {message && message.error && (
+          {showResult && message && message.error && (
             <p className={`nl-error-line ${message.error.errno === 0 ? 'nl-ok' : 'nl-bad'}`}>
-              {message.error.errno === 0 ? (
-                <>ACK: error = 0, the request succeeded.</>
-              ) : (
-                <>
-                  error = -{message.error.errno}: <strong className="mono">-{message.error.name}</strong> (
-                  {message.error.strerror})
-                </>
-              )}
+              {message.error.errno === 0
+                ? t(W.ack)
+                : t(W.errno, {
+                    errno: message.error.errno,
+                    name: message.error.name,
+                    strerror: message.error.strerror,
+                  })}
             </p>
           )}
           <div className="nl-views">
             <figure className="nl-figure">
-              <figcaption className="sub-title">Bit layout</figcaption>
+              <figcaption className="sub-title">{t(W.bitLayout)}</figcaption>
               {message ? (
                 <BitLayout message={message} fields={fields} />
               ) : (
-                <p className="nl-note">Nothing to draw.</p>
+                <p className="nl-note">{t(W.nothingToDraw)}</p>
               )}
             </figure>
-            <figure className="nl-figure">
-              <figcaption className="sub-title">
-                Bytes in memory ({v.endian === 'le' ? 'little' : 'big'}-endian)
-              </figcaption>
-              <ByteGrid
-                bytes={bytes}
-                at={index.at}
-                selected={selected}
-                range={range}
-                onSelectMessage={selectMessage}
-              />
-            </figure>
+            {view === 'full' && (
+              <figure className="nl-figure">
+                <figcaption className="sub-title">{t(W.bytesInMemory, { endian: v.endian })}</figcaption>
+                <ByteGrid
+                  bytes={bytes}
+                  at={index.at}
+                  selected={selected}
+                  range={range}
+                  onSelectMessage={selectMessage}
+                />
+              </figure>
+            )}
           </div>
-          <ul className="legend" aria-label="Colour key">
+          <ul className="legend" aria-label={s(W.colourKey)}>
             {PAINTS.filter((p) => paints.has(p)).map((p) => (
               <li key={p}>
                 <span className={`swatch nl-swatch--${p}`} aria-hidden="true" />
-                {PAINT_LABEL[p]}
+                {t(PAINT_LABEL[p])}
               </li>
             ))}
           </ul>
-          {message && <FieldsTable index={selected} message={message} fields={fields} bytes={bytes} />}
+          <Part kind="tables">
+            {message && <FieldsTable index={selected} message={message} fields={fields} bytes={bytes} />}
+          </Part>
         </section>
 
-        <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-msgs-title">
-          <h2 id="nl-msgs-title" className="panel-title">
-            Every message
-          </h2>
-          <MessagesTable messages={result.messages} selected={selected} onSelect={selectMessage} />
-        </section>
+        <Part kind="tables">
+          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-msgs-title">
+            <h2 id="nl-msgs-title" className="panel-title">
+              {t(W.everyMessage)}
+            </h2>
+            <MessagesTable messages={result.messages} selected={selected} onSelect={selectMessage} />
+          </section>
+        </Part>
 
-        <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-macros-title">
-          <h2 id="nl-macros-title" className="panel-title">
-            Macros and the NLMSG_NEXT walk
-          </h2>
-          <div className="nl-macro-grid">
-            <div>
-              <h3 className="sub-title">For message {selected + 1}</h3>
-              {message ? (
-                <Macros macros={macros} message={message} />
-              ) : (
-                <p className="nl-note">No message.</p>
-              )}
+        <Part kind="detail">
+          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-macros-title">
+            <h2 id="nl-macros-title" className="panel-title">
+              {t(W.macrosTitle)}
+            </h2>
+            <div className="nl-macro-grid">
+              <div>
+                <h3 className="sub-title">{t(W.forMessage, { n: selected + 1 })}</h3>
+                {message ? (
+                  <Macros macros={macros} message={message} />
+                ) : (
+                  <p className="nl-note">{t(W.noMessageShort)}</p>
+                )}
+              </div>
+              <div>
+                <h3 className="sub-title">{t(W.walking)}</h3>
+                <Walk walk={result.walk} total={bytes.length} step={v.walk} onStep={a.selectWalk} />
+              </div>
             </div>
-            <div>
-              <h3 className="sub-title">Walking the buffer</h3>
-              <Walk walk={result.walk} total={bytes.length} step={v.walk} onStep={a.selectWalk} />
-            </div>
-          </div>
-        </section>
+          </section>
 
-        <section className="panel" aria-labelledby="nl-builder-title">
-          <h2 id="nl-builder-title" className="panel-title">
-            Builder
-          </h2>
-          <Builder
-            items={v.builder}
-            current={current}
-            onCurrent={onCurrent}
-            family={v.family}
-            issues={v.builderIssues}
-            lengths={itemOffsets.lengths}
-            onChange={a.editBuilder}
-          />
-        </section>
+          <section className="panel" aria-labelledby="nl-builder-title">
+            <h2 id="nl-builder-title" className="panel-title">
+              {t(W.builderTitle)}
+            </h2>
+            <Builder
+              items={v.builder}
+              current={current}
+              onCurrent={onCurrent}
+              family={v.family}
+              issues={v.builderIssues}
+              lengths={itemOffsets.lengths}
+              onChange={a.editBuilder}
+            />
+          </section>
 
-        <section className="panel" aria-labelledby="nl-split-title">
-          <h2 id="nl-split-title" className="panel-title">
-            Multipart: splitting a large reply
-          </h2>
-          <Splitter
-            fields={v.split}
-            result={v.splitResult}
-            issues={v.splitIssues}
-            onChange={a.setSplit}
-            onOpen={a.openSplit}
-          />
-        </section>
+          <section className="panel" aria-labelledby="nl-split-title">
+            <h2 id="nl-split-title" className="panel-title">
+              {t(W.splitTitle)}
+            </h2>
+            <Splitter
+              fields={v.split}
+              result={v.splitResult}
+              issues={v.splitIssues}
+              onChange={a.setSplit}
+              onOpen={a.openSplit}
+            />
+          </section>
 
-        <section className="panel" aria-labelledby="nl-msghdr-title">
-          <h2 id="nl-msghdr-title" className="panel-title">
-            sendmsg: msghdr → iovec[] and cmsghdr
-          </h2>
-          <Msghdr fields={v.msghdr} layout={v.msghdrResult} issue={v.msghdrIssue} onChange={a.setMsghdr} />
-        </section>
+          <section className="panel" aria-labelledby="nl-msghdr-title">
+            <h2 id="nl-msghdr-title" className="panel-title">
+              {t(W.msghdrTitle)}
+            </h2>
+            <Msghdr fields={v.msghdr} layout={v.msghdrResult} issue={v.msghdrIssue} onChange={a.setMsghdr} />
+          </section>
+        </Part>
       </LabShell>
     </HighlightContext.Provider>
   );

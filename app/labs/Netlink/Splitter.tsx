@@ -5,7 +5,10 @@
  */
 import type { NlSplitResult } from '../../../core/netlink/index.ts';
 import { TextField } from '../../components/Field.tsx';
-import { num, plural } from '../../format.ts';
+import { num } from '../../format.ts';
+import { W, useNlWords } from './words.ts';
+import { SEVERITY } from './Diagnostics.tsx';
+import { MsgText } from '../../i18n/MsgText.tsx';
 import type { SplitFields } from './store.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { SegmentedField } from '../../components/Segmented.tsx';
@@ -25,6 +28,7 @@ export function Splitter({
   onChange: (p: Partial<SplitFields>) => void;
   onOpen: () => void;
 }) {
+  const { t, s } = useNlWords();
   const err = (f: 'frame' | 'max') => issues.find((i) => i.field === f)?.message;
   const total = result?.bytes.length ?? 0;
   const pct = (n: number) => `${total ? (100 * n) / total : 0}%`;
@@ -34,10 +38,10 @@ export function Splitter({
         className="nl-split-form"
         onSubmit={(e) => e.preventDefault()}
         noValidate
-        aria-label="Split a frame"
+        aria-label={s(W.splitForm)}
       >
         <TextField
-          label="Frame size (bytes)"
+          label={s(W.frame)}
           error={err('frame')}
           className="mono"
           inputMode="numeric"
@@ -45,7 +49,7 @@ export function Splitter({
           onChange={(text) => onChange({ frame: text })}
         />
         <TextField
-          label="Largest payload per message"
+          label={s(W.max)}
           error={err('max')}
           className="mono"
           inputMode="numeric"
@@ -54,11 +58,11 @@ export function Splitter({
         />
         <SegmentedField
           id="nl-split-mode"
-          title="Mode"
+          title={s(W.mode)}
           name="nl-split-mode"
           options={[
-            { value: 'correct', label: 'Correct' },
-            { value: 'mistakes', label: 'Common mistakes' },
+            { value: 'correct', label: s(W.correct) },
+            { value: 'mistakes', label: s(W.mistakes) },
           ]}
           value={fields.mode}
           onChange={(mode) => onChange({ mode })}
@@ -67,10 +71,17 @@ export function Splitter({
       {result && (
         <div className="nl-split-out">
           <p className={`nl-split-verdict ${result.joined.ok ? 'nl-ok' : 'nl-bad'}`} role="status">
-            {plural(result.messages.length, 'message')}, {num(total)} bytes.{' '}
             {result.joined.ok
-              ? `The receiver joins them back into ${num(result.joined.size)} bytes.`
-              : `The receiver cannot join them: ${result.joined.why ?? 'the sequence is broken'}.`}
+              ? t(W.splitJoined, {
+                  messages: result.messages.length,
+                  bytes: num(total),
+                  size: num(result.joined.size),
+                })
+              : t(W.splitBroken, {
+                  messages: result.messages.length,
+                  bytes: num(total),
+                  why: result.joined.why ?? s(W.splitBrokenDefault),
+                })}
           </p>
           <div className="nl-split-bar" aria-hidden="true">
             {result.messages.slice(0, 400).map((m, i) => (
@@ -83,28 +94,35 @@ export function Splitter({
             ))}
           </div>
           {result.diagnostics.length > 0 && (
-            <ul className="nl-diags" aria-label="Splitter findings">
+            <ul className="nl-diags" aria-label={s(W.splitFindings)}>
               {result.diagnostics.map((d, i) => (
                 <li key={i} className={`nl-diag nl-diag--${d.severity}`}>
-                  <span className="nl-diag-sev">
-                    {d.severity === 'error' ? 'Error' : d.severity === 'warning' ? 'Warning' : 'Note'}
+                  <span className="nl-diag-sev">{t(SEVERITY[d.severity])}</span>
+                  <span className="nl-diag-msg">
+                    <MsgText msg={d.message} />
                   </span>
-                  <span className="nl-diag-msg">{d.message}</span>
                 </li>
               ))}
             </ul>
           )}
-          <div className="table-scroll table-scroll--short" tabIndex={0} role="region" aria-label="Multipart messages, scrollable">
+          <div
+            className="table-scroll table-scroll--short"
+            tabIndex={0}
+            role="region"
+            aria-label={s(W.splitRegion)}
+          >
             <table>
               <caption>
-                Multipart messages{' '}
+                {t(W.splitCaption)}{' '}
                 {result.messages.length > ROWS && (
                   <span className="caption-note">
-                    first {ROWS} of {num(result.messages.length)}
+                    {t(W.splitFirst, { n: ROWS, total: num(result.messages.length) })}
                   </span>
                 )}
               </caption>
-              <TableHead columns={['#', 'Offset', 'nlmsg_len', 'Type', 'Flags', 'Payload']} />
+              <TableHead
+                columns={['#', s(W.colOffset), 'nlmsg_len', s(W.colType), s(W.colFlags), s(W.colPayload)]}
+              />
               <tbody>
                 {result.messages.slice(0, ROWS).map((m, i) => (
                   <tr key={i}>
@@ -127,7 +145,7 @@ export function Splitter({
             onClick={onOpen}
             disabled={total === 0 || total > 256 * 1024}
           >
-            Open these bytes in the byte view ↑
+            {t(W.openSplit)}
           </button>
         </div>
       )}

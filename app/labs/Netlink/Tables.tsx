@@ -5,7 +5,8 @@
  */
 import { memo, useState } from 'react';
 import type { NlMessage } from '../../../core/netlink/index.ts';
-import { num, plural } from '../../format.ts';
+import { num } from '../../format.ts';
+import { W, useNlWords } from './words.ts';
 import { useHighlight } from './highlight.ts';
 import type { Highlight } from './highlight.ts';
 import type { LeafField } from './layout.ts';
@@ -25,18 +26,30 @@ export function MessagesTable({
   onSelect: (i: number) => void;
 }) {
   const [page, setPage] = useState<number | null>(null);
+  const { t, s } = useNlWords();
   const pages = Math.max(1, Math.ceil(messages.length / PAGE));
   // Follow the selected message's page unless the reader turned pages.
   const p = Math.min(page ?? Math.floor(selected / PAGE), pages - 1);
   const rows = messages.slice(p * PAGE, p * PAGE + PAGE);
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Messages, scrollable">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={s(W.messagesRegion)}>
       <table className="nl-msgs">
         <caption>
-          Messages in the buffer{' '}
-          <span className="caption-note">{plural(messages.length, 'message')}; pick one to draw it</span>
+          {t(W.messagesCaption)}{' '}
+          <span className="caption-note">{t(W.messagesNote, { n: messages.length })}</span>
         </caption>
-        <TableHead columns={['#', 'Offset', 'nlmsg_len', 'Type', 'Flags', 'seq', 'pid', 'Findings']} />
+        <TableHead
+          columns={[
+            '#',
+            s(W.colOffset),
+            'nlmsg_len',
+            s(W.colType),
+            s(W.colFlags),
+            'seq',
+            'pid',
+            s(W.colFindings),
+          ]}
+        />
         <tbody>
           {rows.map((m, k) => {
             const i = p * PAGE + k;
@@ -63,7 +76,7 @@ export function MessagesTable({
                 <td className="mono nl-flags-cell">{m.flagNames.length ? m.flagNames.join('|') : '0'}</td>
                 <td className="num">{num(m.seq)}</td>
                 <td className="num">{num(m.pid)}</td>
-                <td>{errs > 0 ? plural(errs, 'finding') : '—'}</td>
+                <td>{errs > 0 ? t(W.findingCount, { n: errs }) : '—'}</td>
               </tr>
             );
           })}
@@ -72,18 +85,16 @@ export function MessagesTable({
       {pages > 1 && (
         <div className="pager">
           <button type="button" className="btn-quiet" disabled={p === 0} onClick={() => setPage(p - 1)}>
-            ← Previous 50
+            {t(W.prev50)}
           </button>
-          <span className="pager-status">
-            Page {p + 1} of {pages}
-          </span>
+          <span className="pager-status">{t(W.page, { n: p + 1, total: pages })}</span>
           <button
             type="button"
             className="btn-quiet"
             disabled={p >= pages - 1}
             onClick={() => setPage(p + 1)}
           >
-            Next 50 →
+            {t(W.next50)}
           </button>
         </div>
       )}
@@ -104,27 +115,40 @@ export function FieldsTable({
 }) {
   const { hl, setHl } = useHighlight();
   const [all, setAll] = useState(false);
+  const { t, s } = useNlWords();
   const LIMIT = 120;
   const shown = all ? fields : fields.slice(0, LIMIT);
   return (
-    <div className="table-scroll table-scroll--tall" tabIndex={0} role="region" aria-label="Fields, scrollable">
+    <div
+      className="table-scroll table-scroll--tall"
+      tabIndex={0}
+      role="region"
+      aria-label={s(W.fieldsRegion)}
+    >
       <table className="nl-fields">
         <caption>
-          Fields of message {index + 1} ({message.typeName}){' '}
+          {t(W.fieldsCaption, { n: index + 1, type: message.typeName })}{' '}
           <span className="caption-note">
-            {plural(fields.length, 'field')}, {num(fields.reduce((n, f) => n + f.size, 0))} bytes
+            {t(W.fieldsNote, { n: fields.length, bytes: num(fields.reduce((n, f) => n + f.size, 0)) })}
           </span>
         </caption>
-        <TableHead columns={['Field', 'Offset', 'Size', 'Bytes', 'Value']} />
+        <TableHead columns={[s(W.colField), s(W.colOffset), s(W.colSize), s(W.colBytes), s(W.colValue)]} />
         <tbody>
           {shown.map((f) => (
-            <FieldRow key={f.key} f={f} bytes={bytes} lit={hl?.key === f.key} setHl={setHl} />
+            <FieldRow
+              key={f.key}
+              f={f}
+              bytes={bytes}
+              lit={hl?.key === f.key}
+              setHl={setHl}
+              pos={s(W.fieldPos, { offset: num(f.offset), size: num(f.size) })}
+            />
           ))}
         </tbody>
       </table>
       {fields.length > LIMIT && (
         <button type="button" className="btn-quiet" onClick={() => setAll(!all)}>
-          {all ? `Show the first ${LIMIT}` : `Show all ${num(fields.length)} fields`}
+          {all ? t(W.showFirst, { n: LIMIT }) : t(W.showAll, { n: num(fields.length) })}
         </button>
       )}
     </div>
@@ -137,10 +161,12 @@ const FieldRow = memo(function FieldRow({
   bytes,
   lit,
   setHl,
+  pos,
 }: {
   f: LeafField;
   bytes: Uint8Array;
   lit: boolean;
+  pos: string;
   setHl: (h: Highlight | null) => void;
 }) {
   const raw = bytes.subarray(f.offset, f.offset + Math.min(f.size, 8));
@@ -161,6 +187,8 @@ const FieldRow = memo(function FieldRow({
     >
       <th scope="row" style={{ paddingLeft: `${8 + f.depth * 14}px` }}>
         <span className="nl-fgroup">{f.group}</span> <span className="mono">{f.name}</span>
+        {/* At 360 px the offset and size columns fold in here (layout.css). */}
+        <span className="nl-fpos">{pos}</span>
       </th>
       <td className="num">{num(f.offset)}</td>
       <td className="num">{num(f.size)}</td>

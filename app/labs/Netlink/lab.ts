@@ -36,6 +36,7 @@ export const netlinkLab = defineLab<NetlinkState>({
   summary:
     'Build or paste netlink messages and see nlmsghdr, payload and attributes laid out in 32-bit rows with their padding, the byte grid linked to the fields, the NLMSG_* macros and an NLMSG_NEXT walk; split a large frame into a multipart sequence.',
   models: 'include/uapi/linux/netlink.h, net/netlink/af_netlink.c',
+  embedControls: ['sample'],
   params: netlinkParams,
   createStore: createNetlinkStore,
   Provider: NetlinkProvider,

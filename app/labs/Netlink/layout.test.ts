@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutRows } from './layout.ts';
+import { layoutRows, wrapLabel } from './layout.ts';
 import type { LeafField } from './layout.ts';
 
 const f = (name: string, offset: number, size: number, kind: LeafField['kind'] = 'payload'): LeafField => ({
@@ -48,5 +48,28 @@ describe('layoutRows', () => {
       .flatMap((r) => (r.kind === 'row' ? r.segments : []))
       .filter((s) => s.field.name === 'b');
     expect(pieces.map((s) => s.labelled)).toEqual([false, true]);
+  });
+});
+
+describe('wrapLabel', () => {
+  it('keeps a label whole when it fits', () => {
+    expect(wrapLabel('nlmsg_len', 9)).toEqual(['nlmsg_len']);
+  });
+
+  it('breaks after underscores and spaces, never dropping a character', () => {
+    const lines = wrapLabel('ifi_family', 7);
+    expect(lines).toEqual(['ifi_', 'family']);
+    expect(wrapLabel('29 (IFLA_EXT_MASK)', 8).join('')).toBe('29 (IFLA_EXT_MASK)');
+    for (const l of wrapLabel('0x301 (NLM_F_REQUEST|NLM_F_ROOT|NLM_F_MATCH)', 8))
+      expect(l.length).toBeLessThanOrEqual(8);
+  });
+
+  it('cuts a word that has no break point', () => {
+    expect(wrapLabel('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+
+  it('ends in an ellipsis only when the lines run out', () => {
+    expect(wrapLabel('aaaa bbbb cccc dddd', 5, 2)).toEqual(['aaaa', 'bbbb…']);
+    expect(wrapLabel('x', 0)).toEqual([]);
   });
 });

@@ -200,3 +200,39 @@ export function layoutRows(fields: readonly LeafField[], start: number, maxRows 
   }
   return rows;
 }
+
+// ---- labels in narrow boxes ----
+
+/**
+ * A label cut into lines of at most `maxChars` characters, at most `maxLines` of them: breaks go
+ * after `_`, `|`, a space, `(` or `,` where they can (IFLA_EXT_MASK → IFLA_ / EXT_ / MASK), else
+ * inside a word. Nothing is dropped unless the lines run out; then the last line ends in "…".
+ * An empty list when not even one character fits.
+ */
+export function wrapLabel(text: string, maxChars: number, maxLines = 8): string[] {
+  const n = Math.floor(maxChars);
+  if (n <= 0 || maxLines <= 0 || text === '') return [];
+  const chars = [...text];
+  if (chars.length <= n) return [text];
+  const lines: string[] = [];
+  let at = 0;
+  while (at < chars.length && lines.length < maxLines) {
+    let end = Math.min(chars.length, at + n);
+    if (end < chars.length) {
+      // The last break point inside the window, if it leaves more than a third of the line used.
+      for (let k = end; k > at + Math.max(1, Math.floor(n / 3)); k--)
+        if (/[_| (,]/.test(chars[k - 1]!)) {
+          end = k;
+          break;
+        }
+    }
+    lines.push(chars.slice(at, end).join('').trimEnd());
+    at = end;
+    while (chars[at] === ' ') at++;
+  }
+  if (at < chars.length) {
+    const last = [...lines[lines.length - 1]!];
+    lines[lines.length - 1] = `${last.slice(0, Math.max(0, Math.min(last.length, n - 1))).join('')}…`;
+  }
+  return lines;
+}

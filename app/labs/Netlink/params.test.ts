@@ -53,4 +53,21 @@ describe('netlink URL', () => {
     netlinkParams.read(store, 'sample=nope&family=route', []);
     expect(store.getState().issues[0]?.field).toBe('sample');
   });
+
+  it.each(['SOL_SOCKET.SCM_RIGHTS.8,,SOL_NETLINK.NETLINK_PKTINFO.4', 'SOL_SOCKET.SCM_RIGHTS.8,', ', '])(
+    'names an empty item of cmsg=%s instead of skipping it, and writes a fixed point',
+    (c) => {
+      const p = parseNetlinkQuery(`cmsg=${encodeURIComponent(c)}`);
+      expect(p.issues).toEqual([
+        expect.objectContaining({ field: 'msghdr', message: expect.stringMatching(/is empty/) }),
+      ]);
+      const store = createNetlinkStore();
+      netlinkParams.read(store, `cmsg=${encodeURIComponent(c)}`, []);
+      const q = write(store);
+      const again = createNetlinkStore();
+      netlinkParams.read(again, q, []);
+      expect(again.getState().issues).toEqual([]);
+      expect(write(again)).toBe(q);
+    },
+  );
 });

@@ -1,0 +1,319 @@
+/**
+ * The Netlink lab's words, in the catalogs (ids `lab.netlink.<area>.<name>`). Kernel identifiers
+ * sit in `<code>`; numbers come in as they print (`num()`), counts through ICU plurals.
+ * `useNlWords()` gives the two ways to say one: `t` as React nodes, `s` as a plain string
+ * (attributes, titles, SVG text).
+ */
+import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
+import type { ReactNode } from 'react';
+import { defineMessages } from '../../../core/i18n/index.ts';
+import { codeChunks, fmtNode } from '../../i18n/format.tsx';
+
+type Values = Record<string, string | number>;
+
+export function useNlWords() {
+  const intl = useIntl();
+  return {
+    t: (d: MessageDescriptor, v?: Record<string, ReactNode>): ReactNode =>
+      fmtNode(intl, d, { ...v, code: codeChunks }),
+    s: (d: MessageDescriptor, v?: Values): string => {
+      // `<code>` spans keep their text in a plain string.
+      const r = fmtNode(intl, d, { ...v, code: (chunks: ReactNode[]) => chunks.join('') });
+      return Array.isArray(r) ? r.join('') : String(r);
+    },
+  };
+}
+
+export type NlWords = ReturnType<typeof useNlWords>;
+
+export const W = defineMessages({
+  // ---- the page ----
+  eyebrow: {
+    id: 'lab.netlink.intro.eyebrow',
+    defaultMessage: 'Lab · <code>include/uapi/linux/netlink.h</code>',
+  },
+  lede: {
+    id: 'lab.netlink.intro.lede',
+    defaultMessage:
+      'A netlink buffer is a run of messages: each a 16-byte <code>nlmsghdr</code>, a family header such as <code>ifinfomsg</code>, then attributes, each padded to 4 bytes. Build one or load what a real kernel sent, and see every bit — in host byte order, exactly as it sits in memory.',
+  },
+  bannerModel: {
+    id: 'lab.netlink.banner.model',
+    defaultMessage: 'The model stopped on this input; showing the last good buffer.',
+  },
+  bannerUrl: {
+    id: 'lab.netlink.banner.url',
+    defaultMessage:
+      '{n, plural, one {A URL parameter was not used.} other {# URL parameters were not used.}}',
+  },
+  staleHex: {
+    id: 'lab.netlink.banner.staleHex',
+    defaultMessage: 'The hex does not parse — showing the last good buffer.',
+  },
+  staleBuilder: {
+    id: 'lab.netlink.banner.staleBuilder',
+    defaultMessage: 'A builder field needs fixing — showing the last good buffer.',
+  },
+  resultTitle: { id: 'lab.netlink.result.title', defaultMessage: 'What the buffer holds' },
+  summary: {
+    id: 'lab.netlink.result.summary',
+    defaultMessage:
+      '{bytes, plural, one {# byte} other {# bytes}}, {messages, plural, one {# message} other {# messages}}',
+  },
+  typeCount: { id: 'lab.netlink.result.typeCount', defaultMessage: '{n} × {type}' },
+  errors: {
+    id: 'lab.netlink.result.errors',
+    defaultMessage: '{n, plural, one {# error} other {# errors}} in the buffer.',
+  },
+  messageOf: {
+    id: 'lab.netlink.message.of',
+    defaultMessage: 'Message {n} of {total}: <code>{type}</code>',
+  },
+  noMessage: { id: 'lab.netlink.message.none', defaultMessage: 'No message' },
+  chooseMessage: { id: 'lab.netlink.message.choose', defaultMessage: 'Choose the message' },
+  prevMessage: { id: 'lab.netlink.message.prev', defaultMessage: '← Previous message' },
+  nextMessage: { id: 'lab.netlink.message.next', defaultMessage: 'Next message →' },
+  ack: {
+    id: 'lab.netlink.message.ack',
+    defaultMessage: 'ACK: <code>error = 0</code>, the request succeeded.',
+  },
+  errno: {
+    id: 'lab.netlink.message.errno',
+    defaultMessage: '<code>error = -{errno}</code>: <code>-{name}</code> ({strerror})',
+  },
+  bitLayout: { id: 'lab.netlink.figure.layout', defaultMessage: 'Bit layout' },
+  nothingToDraw: { id: 'lab.netlink.figure.nothing', defaultMessage: 'Nothing to draw.' },
+  bytesInMemory: {
+    id: 'lab.netlink.figure.bytes',
+    defaultMessage: 'Bytes in memory ({endian, select, le {little-endian} other {big-endian}})',
+  },
+  colourKey: { id: 'lab.netlink.legend.label', defaultMessage: 'Colour key' },
+  everyMessage: { id: 'lab.netlink.messages.title', defaultMessage: 'Every message' },
+  macrosTitle: {
+    id: 'lab.netlink.macros.title',
+    defaultMessage: 'Macros and the <code>NLMSG_NEXT</code> walk',
+  },
+  forMessage: { id: 'lab.netlink.macros.forMessage', defaultMessage: 'For message {n}' },
+  noMessageShort: { id: 'lab.netlink.macros.noMessage', defaultMessage: 'No message.' },
+  walking: { id: 'lab.netlink.walk.title', defaultMessage: 'Walking the buffer' },
+  builderTitle: { id: 'lab.netlink.builder.title', defaultMessage: 'Builder' },
+  splitTitle: { id: 'lab.netlink.split.title', defaultMessage: 'Multipart: splitting a large reply' },
+  msghdrTitle: {
+    id: 'lab.netlink.msghdr.title',
+    defaultMessage:
+      '<code>sendmsg</code>: <code>msghdr</code> → <code>iovec[]</code> and <code>cmsghdr</code>',
+  },
+
+  // ---- the inputs ----
+  inputsLabel: { id: 'lab.netlink.inputs.label', defaultMessage: 'Netlink buffer' },
+  samplesTitle: { id: 'lab.netlink.inputs.samples', defaultMessage: 'Captured from Linux 6.18' },
+  noSamples: { id: 'lab.netlink.inputs.noSamples', defaultMessage: 'No samples in this build.' },
+  bufferTitle: { id: 'lab.netlink.inputs.buffer', defaultMessage: 'The buffer' },
+  family: { id: 'lab.netlink.inputs.family', defaultMessage: 'Netlink family' },
+  familyRaw: { id: 'lab.netlink.inputs.familyRaw', defaultMessage: 'framing only' },
+  byteOrder: { id: 'lab.netlink.inputs.byteOrder', defaultMessage: 'Byte order' },
+  byteOrderHint: {
+    id: 'lab.netlink.inputs.byteOrderHint',
+    defaultMessage: 'Switching re-encodes the builder’s messages in that order.',
+  },
+  little: { id: 'lab.netlink.inputs.little', defaultMessage: 'little' },
+  big: { id: 'lab.netlink.inputs.big', defaultMessage: 'big' },
+  trunc: {
+    id: 'lab.netlink.inputs.trunc',
+    defaultMessage: '<code>MSG_TRUNC</code>: <code>recvmsg</code> cut this buffer short',
+  },
+  hex: { id: 'lab.netlink.inputs.hex', defaultMessage: 'Bytes (hex)' },
+  hexHint: {
+    id: 'lab.netlink.inputs.hexHint',
+    defaultMessage:
+      '{n, plural, one {# byte} other {# bytes}}. Spaces, 0x and colons are ignored; edits rebuild the builder.',
+  },
+
+  // ---- the bit layout ----
+  paintHdr: { id: 'lab.netlink.paint.hdr', defaultMessage: '<code>nlmsghdr</code>' },
+  paintFam: { id: 'lab.netlink.paint.fam', defaultMessage: 'Family header' },
+  paintErr: { id: 'lab.netlink.paint.err', defaultMessage: '<code>nlmsgerr.error</code>' },
+  paintEcho: { id: 'lab.netlink.paint.echo', defaultMessage: 'Echoed request' },
+  paintAttr: { id: 'lab.netlink.paint.attr', defaultMessage: 'Attribute header' },
+  paintPayload: { id: 'lab.netlink.paint.payload', defaultMessage: 'Payload' },
+  paintPad: { id: 'lab.netlink.paint.pad', defaultMessage: 'Padding' },
+  layoutLabel: {
+    id: 'lab.netlink.layout.label',
+    defaultMessage:
+      'Bit layout of message {type}: {bytes, plural, one {# byte} other {# bytes}} in 32-bit rows, {fields, plural, one {# field} other {# fields}}; arrow keys move from field to field.',
+  },
+  layoutCursor: {
+    id: 'lab.netlink.layout.cursor',
+    defaultMessage: 'Field {n} of {total}: {group} · {name} = {value}, bytes {from}–{to}',
+  },
+  segTitle: {
+    id: 'lab.netlink.layout.segTitle',
+    defaultMessage: '{group} · {name} = {value} (bytes {from}–{to})',
+  },
+  elided: {
+    id: 'lab.netlink.layout.elided',
+    defaultMessage: '⋮ {n, plural, one {# more byte} other {# more bytes}} of {name}',
+  },
+  rulerByte: { id: 'lab.netlink.layout.byte', defaultMessage: 'byte {n}' },
+  rulerBit: { id: 'lab.netlink.layout.bit', defaultMessage: 'bit' },
+  drawn: {
+    id: 'lab.netlink.layout.drawn',
+    defaultMessage: 'Drawn: the first {drawn} of {total} bytes; the fields table lists them all.',
+  },
+  drawAll: { id: 'lab.netlink.layout.drawAll', defaultMessage: 'Draw all {total} bytes' },
+
+  // ---- the byte grid ----
+  gridLabel: {
+    id: 'lab.netlink.grid.label',
+    defaultMessage:
+      'Bytes in memory order, {n, plural, one {# byte} other {# bytes}}: arrow keys move, Enter selects the message',
+  },
+  gridOffset: { id: 'lab.netlink.grid.offset', defaultMessage: 'offset' },
+  gridCursor: {
+    id: 'lab.netlink.grid.cursor',
+    defaultMessage: 'Byte {n} (0x{hexOffset}) = 0x{value}',
+  },
+  gridCursorField: {
+    id: 'lab.netlink.grid.cursorField',
+    defaultMessage: 'Byte {n} (0x{hexOffset}) = 0x{value}: {group} · {name} = {display}',
+  },
+  gridLit: { id: 'lab.netlink.grid.lit', defaultMessage: 'Bytes {from}–{to} lit' },
+  gridHint: {
+    id: 'lab.netlink.grid.hint',
+    defaultMessage: 'Point at a byte or a field to light its partner.',
+  },
+
+  // ---- findings ----
+  sevError: { id: 'lab.netlink.finding.error', defaultMessage: 'Error' },
+  sevWarning: { id: 'lab.netlink.finding.warning', defaultMessage: 'Warning' },
+  sevInfo: { id: 'lab.netlink.finding.info', defaultMessage: 'Note' },
+  clean: { id: 'lab.netlink.finding.clean', defaultMessage: 'No findings: every message is well framed.' },
+  findings: { id: 'lab.netlink.finding.label', defaultMessage: 'Findings' },
+  bytesRange: { id: 'lab.netlink.finding.bytes', defaultMessage: 'bytes {from}–{to}' },
+  byteAt: { id: 'lab.netlink.finding.byte', defaultMessage: 'byte {n}' },
+  more: { id: 'lab.netlink.finding.more', defaultMessage: '… and {n} more.' },
+
+  // ---- tables ----
+  messagesRegion: { id: 'lab.netlink.table.messagesRegion', defaultMessage: 'Messages, scrollable' },
+  messagesCaption: { id: 'lab.netlink.table.messagesCaption', defaultMessage: 'Messages in the buffer' },
+  messagesNote: {
+    id: 'lab.netlink.table.messagesNote',
+    defaultMessage: '{n, plural, one {# message} other {# messages}}; pick one to draw it',
+  },
+  colOffset: { id: 'lab.netlink.table.offset', defaultMessage: 'Offset' },
+  colType: { id: 'lab.netlink.table.type', defaultMessage: 'Type' },
+  colFlags: { id: 'lab.netlink.table.flags', defaultMessage: 'Flags' },
+  colFindings: { id: 'lab.netlink.table.findings', defaultMessage: 'Findings' },
+  findingCount: {
+    id: 'lab.netlink.table.findingCount',
+    defaultMessage: '{n, plural, one {# finding} other {# findings}}',
+  },
+  prev50: { id: 'lab.netlink.table.prev', defaultMessage: '← Previous 50' },
+  next50: { id: 'lab.netlink.table.next', defaultMessage: 'Next 50 →' },
+  page: { id: 'lab.netlink.table.page', defaultMessage: 'Page {n} of {total}' },
+  fieldsRegion: { id: 'lab.netlink.table.fieldsRegion', defaultMessage: 'Fields, scrollable' },
+  fieldsCaption: {
+    id: 'lab.netlink.table.fieldsCaption',
+    defaultMessage: 'Fields of message {n} ({type})',
+  },
+  fieldsNote: {
+    id: 'lab.netlink.table.fieldsNote',
+    defaultMessage: '{n, plural, one {# field} other {# fields}}, {bytes} bytes',
+  },
+  colField: { id: 'lab.netlink.table.field', defaultMessage: 'Field' },
+  colSize: { id: 'lab.netlink.table.size', defaultMessage: 'Size' },
+  colBytes: { id: 'lab.netlink.table.bytes', defaultMessage: 'Bytes' },
+  colValue: { id: 'lab.netlink.table.value', defaultMessage: 'Value' },
+  fieldPos: { id: 'lab.netlink.table.pos', defaultMessage: '+{offset} · {size} B' },
+  showFirst: { id: 'lab.netlink.table.showFirst', defaultMessage: 'Show the first {n}' },
+  showAll: { id: 'lab.netlink.table.showAll', defaultMessage: 'Show all {n} fields' },
+
+  // ---- macros and the walk ----
+  macrosLabel: {
+    id: 'lab.netlink.macros.label',
+    defaultMessage: 'NLMSG macros for the {type} message',
+  },
+  noMacros: { id: 'lab.netlink.macros.none', defaultMessage: 'No macro values for this message.' },
+  macrosNote: {
+    id: 'lab.netlink.macros.note',
+    defaultMessage:
+      '<code>nlh</code> = buf + {offset}; payload = <code>nlmsg_len</code> − 16 = {payload} bytes{padding, plural, =0 {} one {, then # byte of <code>NLMSG_ALIGN</code> padding} other {, then # bytes of <code>NLMSG_ALIGN</code> padding}}.',
+  },
+  walkNav: { id: 'lab.netlink.walk.nav', defaultMessage: 'Step through the NLMSG_NEXT walk' },
+  walkPrev: { id: 'lab.netlink.walk.prev', defaultMessage: '← Previous' },
+  walkSteps: { id: 'lab.netlink.walk.steps', defaultMessage: '{n, plural, one {# step} other {# steps}}' },
+  walkStep: { id: 'lab.netlink.walk.step', defaultMessage: 'Step {n} of {total}' },
+  walkStart: { id: 'lab.netlink.walk.start', defaultMessage: 'Start →' },
+  walkOk: {
+    id: 'lab.netlink.walk.ok',
+    defaultMessage:
+      '<code>nlh</code> = buf + {offset}, <code>len</code> = {remaining}: <code>NLMSG_OK</code> is true (<code>nlmsg_len</code> {len} ≤ {remaining}); <code>NLMSG_NEXT</code> moves to {next} and leaves <code>len</code> = {left}.',
+  },
+  walkEnd: {
+    id: 'lab.netlink.walk.end',
+    defaultMessage:
+      '<code>nlh</code> = buf + {offset}, <code>len</code> = {remaining}: <code>NLMSG_OK</code> is false — the loop ends here{unread, plural, =0 {} one {, # byte unread} other {, # bytes unread}}.',
+  },
+  walkRegion: { id: 'lab.netlink.walk.region', defaultMessage: 'NLMSG_NEXT walk, scrollable' },
+  walkCaption: { id: 'lab.netlink.walk.caption', defaultMessage: '<code>NLMSG_NEXT</code> walk' },
+  colStep: { id: 'lab.netlink.walk.colStep', defaultMessage: 'Step' },
+  colNlh: { id: 'lab.netlink.walk.colNlh', defaultMessage: 'nlh (offset)' },
+  colLen: { id: 'lab.netlink.walk.colLen', defaultMessage: 'len (remaining)' },
+  colNext: { id: 'lab.netlink.walk.colNext', defaultMessage: 'next' },
+  walkWindow: {
+    id: 'lab.netlink.walk.window',
+    defaultMessage: 'Steps {from}–{to} of {total} listed around the cursor.',
+  },
+
+  // ---- the splitter ----
+  splitForm: { id: 'lab.netlink.split.form', defaultMessage: 'Split a frame' },
+  frame: { id: 'lab.netlink.split.frame', defaultMessage: 'Frame size (bytes)' },
+  max: { id: 'lab.netlink.split.max', defaultMessage: 'Largest payload per message' },
+  mode: { id: 'lab.netlink.split.mode', defaultMessage: 'Mode' },
+  correct: { id: 'lab.netlink.split.correct', defaultMessage: 'Correct' },
+  mistakes: { id: 'lab.netlink.split.mistakes', defaultMessage: 'Common mistakes' },
+  splitJoined: {
+    id: 'lab.netlink.split.joined',
+    defaultMessage:
+      '{messages, plural, one {# message} other {# messages}}, {bytes} bytes. The receiver joins them back into {size} bytes.',
+  },
+  splitBroken: {
+    id: 'lab.netlink.split.broken',
+    defaultMessage:
+      '{messages, plural, one {# message} other {# messages}}, {bytes} bytes. The receiver cannot join them: {why}.',
+  },
+  splitBrokenDefault: { id: 'lab.netlink.split.brokenDefault', defaultMessage: 'the sequence is broken' },
+  splitFindings: { id: 'lab.netlink.split.findings', defaultMessage: 'Splitter findings' },
+  splitRegion: { id: 'lab.netlink.split.region', defaultMessage: 'Multipart messages, scrollable' },
+  splitCaption: { id: 'lab.netlink.split.caption', defaultMessage: 'Multipart messages' },
+  splitFirst: { id: 'lab.netlink.split.first', defaultMessage: 'first {n} of {total}' },
+  colPayload: { id: 'lab.netlink.split.payload', defaultMessage: 'Payload' },
+  openSplit: { id: 'lab.netlink.split.open', defaultMessage: 'Open these bytes in the byte view ↑' },
+
+  // ---- msghdr ----
+  msghdrForm: { id: 'lab.netlink.msghdr.form', defaultMessage: 'msghdr inputs' },
+  iov: { id: 'lab.netlink.msghdr.iov', defaultMessage: 'iovec lengths' },
+  iovPlaceholder: { id: 'lab.netlink.msghdr.iovPlaceholder', defaultMessage: 'the whole buffer' },
+  iovHint: {
+    id: 'lab.netlink.msghdr.iovHint',
+    defaultMessage: 'Comma-separated, e.g. 16, 24 (empty: one iovec over the buffer above).',
+  },
+  cmsgs: { id: 'lab.netlink.msghdr.cmsgs', defaultMessage: 'Control messages' },
+  msghdrDiagram: {
+    id: 'lab.netlink.msghdr.diagram',
+    defaultMessage: 'msghdr, iovec array and control buffer',
+  },
+  controlLen: {
+    id: 'lab.netlink.msghdr.controlLen',
+    defaultMessage: '<code>msg_control</code> → {n} bytes',
+  },
+  controlBuffer: { id: 'lab.netlink.msghdr.control', defaultMessage: 'Control buffer' },
+  cmsgData: { id: 'lab.netlink.msghdr.data', defaultMessage: 'data' },
+  cmsgPad: { id: 'lab.netlink.msghdr.pad', defaultMessage: 'pad {n}' },
+  noCmsgs: {
+    id: 'lab.netlink.msghdr.noCmsgs',
+    defaultMessage: 'No control messages: <code>msg_control = NULL</code>.',
+  },
+  sizeB: { id: 'lab.netlink.msghdr.size', defaultMessage: '{n} B' },
+});
