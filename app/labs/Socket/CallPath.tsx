@@ -1,5 +1,5 @@
 import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
-import { renderText } from '../../../core/i18n/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
 import { AF, FAMILY_CREATE, protocolName, typeName } from '../../../core/socket/index.ts';
 import type { InetswOutcome, SocketResult, SocketSnapshot, SocketStep } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
@@ -78,8 +78,33 @@ export function CallPath({
   const trace = result.trace;
   const nodes = pathNodes(trace);
   const last = trace.length - 1;
+  // The lines are one list of steps for the keyboard: one tab stop (the selected line), ↑/↓ (←/→),
+  // Home and End move the selection and the focus, as in every lab's step list.
+  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
+    const target = e.target as HTMLElement;
+    if (!target.classList.contains('sk-line')) return;
+    const move: Record<string, number> = {
+      ArrowDown: selected + 1,
+      ArrowRight: selected + 1,
+      ArrowUp: selected - 1,
+      ArrowLeft: selected - 1,
+      Home: 0,
+      End: last,
+    };
+    const to = move[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = Math.max(0, Math.min(last, to));
+    onSelect(next);
+    e.currentTarget.querySelectorAll<HTMLButtonElement>('button.sk-line')[next]?.focus();
+  };
   return (
-    <figure className="sk-path" aria-labelledby="sk-path-cap" data-main-diagram="call-path">
+    <figure
+      className="sk-path"
+      aria-labelledby="sk-path-cap"
+      data-main-diagram="call-path"
+      onKeyDown={onKeyDown}
+    >
       <figcaption id="sk-path-cap" className="visually-hidden">
         Call path of {result.ok ? 'a successful' : 'a failed'} socket() call, from __sys_socket down to{' '}
         {result.ok ? 'the new socket' : `the -${result.errno} exit in ${result.fn}`}
@@ -120,6 +145,7 @@ export function CallPath({
                         type="button"
                         className={`sk-line${i === selected ? ' sk-line--on' : ''}`}
                         aria-pressed={i === selected}
+                        tabIndex={i === selected ? 0 : -1}
                         onClick={() => onSelect(i)}
                       >
                         <span className="sk-line-no" aria-hidden="true">
@@ -127,7 +153,7 @@ export function CallPath({
                         </span>
                         <span className="sk-line-why">
                           <span className="visually-hidden">Step {i + 1}: </span>
-                          {renderText(s.why, 'en')}
+                          <MsgText msg={s.why} />
                           {err && i !== last && <span className="sk-err-tag mono">err = -{err}</span>}
                         </span>
                       </button>
@@ -218,7 +244,11 @@ function InetswWalk({ inetsw }: { inetsw: NonNullable<SocketSnapshot['inetsw']> 
                 <span className="sk-entry-tables mono">
                   {e.prot} · {e.ops}
                 </span>
-                {w && <span className="sk-entry-why">{renderText(w.why, 'en')}</span>}
+                {w && (
+                  <span className="sk-entry-why">
+                    <MsgText msg={w.why} />
+                  </span>
+                )}
                 {!w && <span className="sk-entry-why">The loop stopped before this entry.</span>}
               </li>
             );

@@ -1,5 +1,5 @@
 import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
-import { renderText } from '../../../core/i18n/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
 import { SOCKET_OPS } from '../../../core/socket/index.ts';
 import type { DispatchResult, DispatchSnapshot, DispatchStep } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
@@ -112,17 +112,19 @@ export function DispatchChain({ dispatch }: { dispatch: DispatchResult }) {
             {dispatch.op}() fails with <span className="mono">{dispatch.error.errno}</span>
           </strong>{' '}
           (errno {ERRNO[dispatch.error.errno]}, {STRERROR[dispatch.error.errno] ?? 'error'}) in{' '}
-          <span className="mono">{dispatch.error.fn}()</span>: {renderText(dispatch.error.why, 'en')}
+          <span className="mono">{dispatch.error.fn}()</span>: <MsgText msg={dispatch.error.why} />
         </p>
       ) : (
-        <p className="sk-dispatch-out">{renderText(dispatch.note, 'en')}</p>
+        <p className="sk-dispatch-out">
+          <MsgText msg={dispatch.note} />
+        </p>
       )}
       <details className="sk-chain-why">
         <summary>Why each function is called</summary>
         <ol className="sk-chain-steps">
           {dispatch.chain.map((s, i) => (
             <li key={i}>
-              <span className="mono">{s.fn}</span> — {renderText(s.why, 'en')}
+              <span className="mono">{s.fn}</span> — <MsgText msg={s.why} />
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { renderText } from '../../../core/i18n/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
 import {
   AF,
   DEFAULT_PROFILE,
@@ -170,7 +170,9 @@ export function SocketInputs() {
           <p className="sk-kernel-name">
             Kernel: <strong className="mono">{DEFAULT_PROFILE.id}</strong> (the fixtures’ kernel)
           </p>
-          <p className="field-hint">{renderText(DEFAULT_PROFILE.description, 'en')}</p>
+          <p className="field-hint">
+            <MsgText msg={DEFAULT_PROFILE.description} />
+          </p>
         </div>
       </fieldset>
     </form>

@@ -1,8 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { renderText } from '../../../core/i18n/index.ts';
-import type { SocketStep } from '../../../core/socket/index.ts';
-import { IssuesBanner, LabShell, StepList, StepNav, issueOf } from '../../lab-kit/index.ts';
-import type { LabIntro, StepView } from '../../lab-kit/index.ts';
+import { IssuesBanner, LabShell, StepNav, issueOf } from '../../lab-kit/index.ts';
+import type { LabIntro } from '../../lab-kit/index.ts';
 import {
   selectSocketActions,
   selectSocketDispatch,
@@ -45,15 +43,6 @@ const INTRO: LabIntro = {
     </>
   ),
 };
-
-/** A step of socket(); the one that returns the errno is marked. */
-const stepView = (s: SocketStep, failed: boolean): StepView => ({
-  fn: s.fn,
-  why: renderText(s.why, 'en'),
-  file: s.file,
-  className: failed ? 'sk-step--errno' : '',
-  fnExtra: failed && s.snapshot.errno ? <span className="sk-step-errno"> → -{s.snapshot.errno}</span> : null,
-});
 
 const selectView = (s: SocketState) => ({
   result: selectSocketResult(s),
@@ -100,21 +89,8 @@ export function SocketLab() {
               </h2>
               <StepNav index={step} count={trace.length} onSelect={selectStep} />
             </div>
-            <div className="sk-path-grid">
-              <CallPath result={result} selected={step} onSelect={selectStep} />
-              <section className="sk-steps-section" aria-labelledby="sk-steps-title">
-                <h3 id="sk-steps-title" className="sub-title">
-                  Kernel steps
-                </h3>
-                <StepList
-                  className="sk-steps"
-                  steps={trace}
-                  selected={step}
-                  onSelect={selectStep}
-                  view={(s, i) => stepView(s, i === (result.ok ? -1 : trace.length - 1))}
-                />
-              </section>
-            </div>
+            {/* One view of the steps: the call path's lines are the step list (arrows, Home/End). */}
+            <CallPath result={result} selected={step} onSelect={selectStep} />
           </section>
 
           <section className={`panel${staleCls}`} aria-labelledby="sk-tables-title">

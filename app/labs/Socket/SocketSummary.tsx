@@ -10,6 +10,24 @@ export function callText(r: SocketResult): string {
   return `socket(${familyName(family)}, ${typeName(type)}, ${protocolName(family, protocol)})`;
 }
 
+/**
+ * A constant's name that may break only after an underscore (SOCK_|DGRAM, IPPROTO_|UDP), never
+ * inside a word: the read-back tiles are narrow at 360 px.
+ */
+export function BreakableName({ name }: { name: string }) {
+  const parts = name.split(/(?<=_)/);
+  return (
+    <span className="mono sk-name">
+      {parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 const who = (r: SocketResult) => (r.privilege === 'root' ? 'root' : 'a user without capabilities');
 
 /**
@@ -54,19 +72,19 @@ function Created({ r }: { r: SocketCreated }) {
         <div>
           <dt className="mono">SO_DOMAIN</dt>
           <dd>
-            {r.so_domain} <span className="mono">{familyName(r.so_domain)}</span>
+            {r.so_domain} <BreakableName name={familyName(r.so_domain)} />
           </dd>
         </div>
         <div>
           <dt className="mono">SO_TYPE</dt>
           <dd>
-            {r.so_type} <span className="mono">{typeName(r.so_type)}</span>
+            {r.so_type} <BreakableName name={typeName(r.so_type)} />
           </dd>
         </div>
         <div>
           <dt className="mono">SO_PROTOCOL</dt>
           <dd>
-            {r.so_protocol} <span className="mono">{protocolName(r.so_domain, r.so_protocol)}</span>
+            {r.so_protocol} <BreakableName name={protocolName(r.so_domain, r.so_protocol)} />
           </dd>
         </div>
       </dl>
