@@ -11,7 +11,7 @@ import {
   protocolNamespace,
 } from '../../../core/socket/index.ts';
 import type { ProtocolNamespace } from '../../../core/socket/index.ts';
-import { PresetChips, issueOf } from '../../lab-kit/index.ts';
+import { Control, Part, PresetChips, issueOf, useControl } from '../../lab-kit/index.ts';
 import type { SocketFieldName, SocketFields } from './params.ts';
 import { selectSocketActions, selectSocketFields, selectSocketIssues, useSocket } from './store.ts';
 import type { SocketState } from './store.ts';
@@ -66,115 +66,136 @@ export function SocketInputs() {
   const callKey = (f: Pick<SocketFields, keyof (typeof SOCKET_PRESETS)[number]['fields']>) =>
     [f.domain, f.type, f.protocol, f.nonblock, f.cloexec, f.priv].join(' ');
   const current = callKey(fields);
+  // Embed views (lab kit): which inputs this view shows (all of them outside an embed).
+  const showDomain = useControl('domain');
+  const showType = useControl('type');
+  const showProtocol = useControl('protocol');
+  const showNonblock = useControl('nonblock');
+  const showCloexec = useControl('cloexec');
+  const showFlags = showNonblock || showCloexec;
 
   return (
     <form className="inputs" aria-label="Socket call" onSubmit={(e) => e.preventDefault()} noValidate>
-      <section className="panel presets" aria-labelledby="sk-presets-title">
-        <h2 id="sk-presets-title" className="panel-title">
-          Presets
-        </h2>
-        <PresetChips
-          presets={SOCKET_PRESETS.map((p) => ({
-            key: p.name,
-            name: p.name,
-            what: p.what,
-            on: callKey(p.fields) === current,
-            pick: () => setFields(p.fields),
-          }))}
-        />
-      </section>
-
-      <fieldset className="panel">
-        <legend className="panel-title">socket(domain, type, protocol)</legend>
-        <SymbolPicker
-          label="Domain"
-          otherLabel="Domain, by name or number"
-          placeholder="AF_INET or 2"
-          text={fields.domain}
-          options={DOMAIN_OPTIONS}
-          valueOf={(t) => valueOrNull(parseDomain(t))}
-          error={err('domain')}
-          onChange={(text) => {
-            // The protocol's names follow the domain: one the new domain cannot read goes back to 0.
-            const d = parseDomain(text);
-            const keep = !d.ok || parseProtocol(d.value, fields.protocol).ok;
-            setFields(keep ? { domain: text } : { domain: text, protocol: '0' });
-          }}
-        />
-        <SymbolPicker
-          label="Type"
-          otherLabel="Type, by name or number"
-          placeholder="SOCK_STREAM, 1 or SOCK_STREAM|0x100"
-          text={fields.type}
-          options={TYPE_OPTIONS}
-          valueOf={(t) => valueOrNull(parseType(t))}
-          error={err('type')}
-          onChange={(text) => setField('type', text)}
-        />
-        <div className="sk-flags" role="group" aria-label="Type flags">
-          <FlagCheck
-            label="SOCK_NONBLOCK"
-            checked={fields.nonblock === '1'}
-            error={err('nonblock')}
-            onChange={(on) => setField('nonblock', on ? '1' : '0')}
+      <Part kind="presets">
+        <section className="panel presets" aria-labelledby="sk-presets-title">
+          <h2 id="sk-presets-title" className="panel-title">
+            Presets
+          </h2>
+          <PresetChips
+            presets={SOCKET_PRESETS.map((p) => ({
+              key: p.name,
+              name: p.name,
+              what: p.what,
+              on: callKey(p.fields) === current,
+              pick: () => setFields(p.fields),
+            }))}
           />
-          <FlagCheck
-            label="SOCK_CLOEXEC"
-            checked={fields.cloexec === '1'}
-            error={err('cloexec')}
-            onChange={(on) => setField('cloexec', on ? '1' : '0')}
-          />
-        </div>
-        <SymbolPicker
-          label="Protocol"
-          otherLabel="Protocol, by name or number"
-          placeholder="0, 17 or IPPROTO_UDP"
-          text={fields.protocol}
-          options={protocolOptions(domain)}
-          valueOf={(t) => (domain === null ? null : valueOrNull(parseProtocol(domain, t)))}
-          error={err('protocol')}
-          hint={PROTOCOL_HINT[ns]}
-          onChange={(text) => setField('protocol', text)}
-        />
-      </fieldset>
+        </section>
+      </Part>
 
-      <fieldset className="panel">
-        <legend className="panel-title">Caller and kernel</legend>
-        <SegmentedField
-          id="sk-priv-label"
-          title="Privilege"
-          name="sk-priv"
-          error={err('priv')}
-          hint={
-            fields.priv === 'user'
-              ? 'uid and gid 65534, no supplementary groups, no CAP_NET_RAW.'
-              : 'uid 0 with CAP_NET_RAW, CAP_NET_ADMIN and CAP_NET_BIND_SERVICE.'
-          }
-          options={(
-            [
-              ['root', 'root', 'all capabilities'],
-              ['user', 'user', 'no capabilities'],
-            ] as const
-          ).map(([value, label, small]) => ({
-            value,
-            label: (
-              <>
-                {label} <small>{small}</small>
-              </>
-            ),
-          }))}
-          value={fields.priv}
-          onChange={(v) => setField('priv', v)}
-        />
-        <div className="sk-kernel">
-          <p className="sk-kernel-name">
-            Kernel: <strong className="mono">{DEFAULT_PROFILE.id}</strong> (the fixtures’ kernel)
-          </p>
-          <p className="field-hint">
-            <MsgText msg={DEFAULT_PROFILE.description} />
-          </p>
-        </div>
-      </fieldset>
+      {(showDomain || showType || showProtocol || showFlags) && (
+        <fieldset className="panel">
+          <legend className="panel-title">socket(domain, type, protocol)</legend>
+          {showDomain && (
+            <SymbolPicker
+              label="Domain"
+              otherLabel="Domain, by name or number"
+              placeholder="AF_INET or 2"
+              text={fields.domain}
+              options={DOMAIN_OPTIONS}
+              valueOf={(t) => valueOrNull(parseDomain(t))}
+              error={err('domain')}
+              onChange={(text) => {
+                // The protocol's names follow the domain: one the new domain cannot read goes back to 0.
+                const d = parseDomain(text);
+                const keep = !d.ok || parseProtocol(d.value, fields.protocol).ok;
+                setFields(keep ? { domain: text } : { domain: text, protocol: '0' });
+              }}
+            />
+          )}
+          {showType && (
+            <SymbolPicker
+              label="Type"
+              otherLabel="Type, by name or number"
+              placeholder="SOCK_STREAM, 1 or SOCK_STREAM|0x100"
+              text={fields.type}
+              options={TYPE_OPTIONS}
+              valueOf={(t) => valueOrNull(parseType(t))}
+              error={err('type')}
+              onChange={(text) => setField('type', text)}
+            />
+          )}
+          {showFlags && (
+            <div className="sk-flags" role="group" aria-label="Type flags">
+              <FlagCheck
+                label="SOCK_NONBLOCK"
+                checked={fields.nonblock === '1'}
+                error={err('nonblock')}
+                onChange={(on) => setField('nonblock', on ? '1' : '0')}
+              />
+              <FlagCheck
+                label="SOCK_CLOEXEC"
+                checked={fields.cloexec === '1'}
+                error={err('cloexec')}
+                onChange={(on) => setField('cloexec', on ? '1' : '0')}
+              />
+            </div>
+          )}
+          {showProtocol && (
+            <SymbolPicker
+              label="Protocol"
+              otherLabel="Protocol, by name or number"
+              placeholder="0, 17 or IPPROTO_UDP"
+              text={fields.protocol}
+              options={protocolOptions(domain)}
+              valueOf={(t) => (domain === null ? null : valueOrNull(parseProtocol(domain, t)))}
+              error={err('protocol')}
+              hint={PROTOCOL_HINT[ns]}
+              onChange={(text) => setField('protocol', text)}
+            />
+          )}
+        </fieldset>
+      )}
+
+      <Control name="priv">
+        <fieldset className="panel">
+          <legend className="panel-title">Caller and kernel</legend>
+          <SegmentedField
+            id="sk-priv-label"
+            title="Privilege"
+            name="sk-priv"
+            error={err('priv')}
+            hint={
+              fields.priv === 'user'
+                ? 'uid and gid 65534, no supplementary groups, no CAP_NET_RAW.'
+                : 'uid 0 with CAP_NET_RAW, CAP_NET_ADMIN and CAP_NET_BIND_SERVICE.'
+            }
+            options={(
+              [
+                ['root', 'root', 'all capabilities'],
+                ['user', 'user', 'no capabilities'],
+              ] as const
+            ).map(([value, label, small]) => ({
+              value,
+              label: (
+                <>
+                  {label} <small>{small}</small>
+                </>
+              ),
+            }))}
+            value={fields.priv}
+            onChange={(v) => setField('priv', v)}
+          />
+          <div className="sk-kernel">
+            <p className="sk-kernel-name">
+              Kernel: <strong className="mono">{DEFAULT_PROFILE.id}</strong> (the fixtures’ kernel)
+            </p>
+            <p className="field-hint">
+              <MsgText msg={DEFAULT_PROFILE.description} />
+            </p>
+          </div>
+        </fieldset>
+      </Control>
     </form>
   );
 }

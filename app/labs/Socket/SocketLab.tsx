@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { IssuesBanner, LabShell, StepNav, issueOf } from '../../lab-kit/index.ts';
+import { IssuesBanner, LabShell, Part, StepNav, issueOf } from '../../lab-kit/index.ts';
 import type { LabIntro } from '../../lab-kit/index.ts';
 import {
   selectSocketActions,
@@ -78,46 +78,52 @@ export function SocketLab() {
     >
       {result ? (
         <>
-          <div className={`panel result${staleCls}`}>
-            <SocketSummary result={result} />
-          </div>
+          <Part kind="result">
+            <div className={`panel result${staleCls}`}>
+              <SocketSummary result={result} />
+            </div>
+          </Part>
 
           <section className={`panel trace${staleCls}`} aria-labelledby="sk-path-title">
             <div className="panel-head">
               <h2 id="sk-path-title" className="panel-title">
                 Call path
               </h2>
-              <StepNav index={step} count={trace.length} onSelect={selectStep} />
+              <Part kind="playback">
+                <StepNav index={step} count={trace.length} onSelect={selectStep} />
+              </Part>
             </div>
             {/* One view of the steps: the call path's lines are the step list (arrows, Home/End). */}
             <CallPath result={result} selected={step} onSelect={selectStep} />
           </section>
 
-          <section className={`panel${staleCls}`} aria-labelledby="sk-tables-title">
-            <h2 id="sk-tables-title" className="panel-title">
-              Function tables and dispatch
-            </h2>
-            <OpPicker
-              op={op}
-              level={level}
-              onOp={(o) => setField('op', o)}
-              onLevel={(l) => setField('level', l)}
-              opError={err('op')}
-              levelError={err('level')}
-            />
-            {result.ok ? (
-              <>
-                {dispatch && <DispatchChain dispatch={dispatch} />}
-                <OpsTables sock={result} dispatch={dispatch} />
-              </>
-            ) : (
-              <p className="sk-no-socket">
-                socket() failed with <span className="mono">{result.errno}</span>: there is no socket, so no{' '}
-                <span className="mono">proto_ops</span> or <span className="mono">proto</span> table to
-                dispatch through. Pick a call that succeeds (a preset such as TCP or UDP).
-              </p>
-            )}
-          </section>
+          <Part kind="tables">
+            <section className={`panel${staleCls}`} aria-labelledby="sk-tables-title">
+              <h2 id="sk-tables-title" className="panel-title">
+                Function tables and dispatch
+              </h2>
+              <OpPicker
+                op={op}
+                level={level}
+                onOp={(o) => setField('op', o)}
+                onLevel={(l) => setField('level', l)}
+                opError={err('op')}
+                levelError={err('level')}
+              />
+              {result.ok ? (
+                <>
+                  {dispatch && <DispatchChain dispatch={dispatch} />}
+                  <OpsTables sock={result} dispatch={dispatch} />
+                </>
+              ) : (
+                <p className="sk-no-socket">
+                  socket() failed with <span className="mono">{result.errno}</span>: there is no socket, so no{' '}
+                  <span className="mono">proto_ops</span> or <span className="mono">proto</span> table to
+                  dispatch through. Pick a call that succeeds (a preset such as TCP or UDP).
+                </p>
+              )}
+            </section>
+          </Part>
         </>
       ) : (
         <section className="panel">
