@@ -11,6 +11,9 @@ import { num } from '../../format.ts';
 import { TableHead } from '../TableHead.tsx';
 import { SKB_PANEL_WORDS as W, usePlainText } from './words.ts';
 
+/** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
+
 const MAX_ROWS = 40;
 /** At most this many sk_buffs are turned into columns. */
 const MAX_TURNED = 6;
@@ -118,9 +121,9 @@ export function SkbFieldsTable({
   };
   const skbName = (s: SkbSnapshot) => (
     <>
-      #{s.id}
+      {`#${s.id}`}
       {hasPrevious && !prevIds.has(s.id) && <span className="new-dot" title={txt(W.newDot)} />}
-      <span className="muted"> {s.label}</span>
+      <span className="muted">{verbatim(' ', s.label)}</span>
     </>
   );
 
@@ -137,7 +140,7 @@ export function SkbFieldsTable({
           {txt(W.tableCaption)}
           {skbs.length > MAX_ROWS && (
             <span className="caption-note">
-              {' '}
+              {verbatim(' ')}
               {txt(W.firstOf, { shown: MAX_ROWS, total: num(skbs.length) })}
             </span>
           )}

@@ -19,6 +19,9 @@ import { SKB_PANEL_WORDS as W, usePlainText } from './words.ts';
 import { msg } from '../../../core/i18n/index.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 
+/** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
+
 const MAX_DRAWN = 6;
 const MAX_CHAIN = 4;
 
@@ -98,7 +101,7 @@ export function SkbLegend({ kinds }: { kinds: readonly RegionKind[] }) {
         </li>
         <li>
           <span className="swatch swatch--shinfo" aria-hidden="true" />
-          <span className="mono">skb_shared_info</span>
+          <span className="mono">{verbatim('skb_shared_info')}</span>
         </li>
         <li>
           <span className="swatch swatch--stale" aria-hidden="true" />
@@ -116,7 +119,7 @@ function IdBadge({ id, prevIds, hasPrevious }: { id: number; prevIds: Set<number
   const reused = prevIds.has(id);
   return (
     <span className={`id-badge${hasPrevious ? (reused ? ' id-badge--same' : ' id-badge--new') : ''}`}>
-      skb #{id}
+      {verbatim('skb #', id)}
       {hasPrevious && <span className="id-state">{txt(reused ? W.seenBefore : W.isNew)}</span>}
     </span>
   );
@@ -164,7 +167,14 @@ function SkbDrawing({
         <IdBadge id={skb.id} prevIds={prevIds} hasPrevious={hasPrevious} />
         <span className="skb-label">{skb.label}</span>
         <span className="muted skb-sizes mono">
-          len {num(skb.len)} · data_len {num(skb.data_len)} · truesize {num(skb.truesize)}
+          {verbatim(
+            'len ',
+            num(skb.len),
+            ' · data_len ',
+            num(skb.data_len),
+            ' · truesize ',
+            num(skb.truesize),
+          )}
         </span>
       </p>
       <svg width={w} height={h} role="img" aria-label={label} className="skb-svg">
@@ -238,7 +248,7 @@ function SkbDrawing({
       )}
       {skb.frag_list.length > 0 && (
         <div className="frag-list">
-          <p className="frag-list-title mono">skb_shinfo(skb)→frag_list</p>
+          <p className="frag-list-title mono">{verbatim('skb_shinfo(skb)→frag_list')}</p>
           {skb.frag_list.slice(0, MAX_CHAIN).map((c) => (
             <SkbDrawing
               key={c.id}

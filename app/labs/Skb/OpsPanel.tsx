@@ -16,6 +16,9 @@ import { MAX_BYTES, REGION_KINDS } from './params.ts';
 import { selectSkb, selectSkbActions, selectUndoRedo, useSkb } from './store.ts';
 import { SKB_WORDS as W } from './words.ts';
 
+/** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
+
 const OPS: { op: Exclude<SkbOpName, 'alloc'>; does: MessageDescriptor }[] = [
   { op: 'reserve', does: W.doesReserve },
   { op: 'put', does: W.doesPut },
@@ -122,7 +125,7 @@ export function OpsPanel() {
                   }
                 >
                   <span className="op-fn mono">
-                    {fn}({typeof n === 'number' ? num(n) : '…'})
+                    {verbatim(fn, '(', typeof n === 'number' ? num(n) : '…', ')')}
                   </span>
                   <span className="op-does">
                     {withKind && <KindSwatch kind={kind} />}
@@ -144,7 +147,7 @@ export function OpsPanel() {
                 {intl.formatMessage(W.undoPanic)}
               </button>
             )}
-            <span className="field-hint">Ctrl+Z, Ctrl+Shift+Z</span>
+            <span className="field-hint">{verbatim('Ctrl+Z, Ctrl+Shift+Z')}</span>
           </div>
         </fieldset>
       </Control>

@@ -8,6 +8,9 @@ import { codeChunks, fmtNode } from '../../i18n/format.tsx';
 import { num } from '../../format.ts';
 import { SKB_WORDS as W } from './words.ts';
 
+/** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
+
 const TITLE: Record<NonNullable<SkbOpOutcome['error']>['kind'], MessageDescriptor> = {
   skb_over_panic: W.titleBug,
   skb_under_panic: W.titleBug,
@@ -46,7 +49,7 @@ export function PanicCard({
   const name = e.kind === 'null' ? 'NULL' : e.kind === 'warn' ? 'WARN_ON' : e.kind;
   const fnLink = (
     <a href={bootlinUrl(file)} target="_blank" rel="noreferrer" className="panic-fn">
-      {fn}({num(outcome.op.n)})
+      {verbatim(fn, '(', num(outcome.op.n), ')')}
     </a>
   );
   return (

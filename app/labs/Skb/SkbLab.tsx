@@ -25,6 +25,9 @@ import type { SkbReplayRun } from './store.ts';
 import { SKB_WORDS as W } from './words.ts';
 import './skb.css';
 
+/** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
+
 /** One step of the list: an op (with what the kernel does instead when it refuses), or a kernel step. */
 interface SkbStepItem {
   fn: string;
@@ -100,10 +103,12 @@ function BufferView() {
         </div>
         <Part kind="result">
           <p className="buffer-caption">
-            {fmtNode(intl, W.afterStep, { step: step + 1 })}{' '}
+            {fmtNode(intl, W.afterStep, { step: step + 1 })}
+            {verbatim(' ')}
             <a className="mono" href={bootlinUrl(current.file)} target="_blank" rel="noreferrer">
               {steps[step]?.fn}
-            </a>{' '}
+            </a>
+            {verbatim(' ')}
             <span className="muted">
               {fmtNode(intl, W.bufferFacts, {
                 headroom: num(snapshot.headroom),
@@ -230,7 +235,8 @@ function ReplayView({ replay }: { replay: SkbReplayRun }) {
           <Part kind="diagram">
             <section className="skb-section" aria-labelledby="replay-skb-title">
               <h3 id="replay-skb-title" className="sub-title">
-                {fmtNode(intl, W.replaySkbs, { step: step + 1, code: codeChunks })}{' '}
+                {fmtNode(intl, W.replaySkbs, { step: step + 1, code: codeChunks })}
+                {verbatim(' ')}
                 {current && <span className="mono">{current.fn}</span>}
               </h3>
               {current && <SkbPanel snapshot={current.snapshot} seenBefore={seenBefore} first={step === 0} />}
@@ -260,7 +266,7 @@ export function SkbLab() {
         <IssuesBanner
           issues={issues}
           stale={false}
-          fieldName={(f) => <span className="mono">{f}=</span>}
+          fieldName={(f) => <span className="mono">{verbatim(f, '=')}</span>}
           onDismiss={dismissIssues}
         />
       }
