@@ -19,6 +19,11 @@ import { SOCKET_PRESETS } from './presets.ts';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import type { PickerOption } from './SymbolPicker.tsx';
 import { SegmentedField } from '../../components/Segmented.tsx';
+import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
+import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { SOCKET_WORDS as W } from './words.ts';
 
 const selectFormView = (s: SocketState) => ({ fields: selectSocketFields(s), issues: selectSocketIssues(s) });
 
@@ -29,8 +34,8 @@ const DOMAIN_OPTIONS: readonly PickerOption[] = (() => {
   const all = Object.entries(AF).map(([name, value]) => ({ name, value }));
   const here = new Set(DEFAULT_PROFILE.families);
   return [
-    ...all.filter((o) => here.has(o.value)).map((o) => ({ ...o, group: `In ${DEFAULT_PROFILE.id}` })),
-    ...all.filter((o) => !here.has(o.value)).map((o) => ({ ...o, group: 'Not in this kernel' })),
+    ...all.filter((o) => here.has(o.value)).map((o) => ({ ...o, group: 'here' })),
+    ...all.filter((o) => !here.has(o.value)).map((o) => ({ ...o, group: 'elsewhere' })),
   ];
 })();
 
@@ -46,19 +51,28 @@ function protocolOptions(domain: number | null): PickerOption[] {
   }));
 }
 
-const PROTOCOL_HINT: Record<ProtocolNamespace, string> = {
-  ipproto: 'IPPROTO_* for inet and inet6; 0 asks inetsw[type] for its default.',
-  netlink: 'NETLINK_* (0 is NETLINK_ROUTE).',
-  ethertype: 'An ethertype in network byte order: htons(ETH_P_*), or 0 to receive nothing yet.',
-  unix: 'Unix sockets take 0 (or PF_UNIX).',
-  vsock: 'vsock takes 0 (or PF_VSOCK).',
-  none: 'This family has no protocol names here: any number.',
+const PROTOCOL_HINT: Record<ProtocolNamespace, MessageDescriptor> = {
+  ipproto: W.hintIpproto,
+  netlink: W.hintNetlink,
+  ethertype: W.hintEthertype,
+  unix: W.hintUnix,
+  vsock: W.hintVsock,
+  none: W.hintNone,
 };
+
+/** Text never translated (kernel names), kept out of JSX literals. */
+const verbatim = (...parts: string[]): string => parts.join('');
 
 const valueOrNull = (r: { ok: true; value: number } | { ok: false }) => (r.ok ? r.value : null);
 
 export function SocketInputs() {
+  const intl = useIntl();
+  const txt = (d: MessageDescriptor) => intl.formatMessage(d);
   const { fields, issues } = useSocket(useShallow(selectFormView));
+  const domainOptions = DOMAIN_OPTIONS.map((o) => ({
+    ...o,
+    group: o.group === 'here' ? fmt(intl, W.inKernel, { kernel: DEFAULT_PROFILE.id }) : txt(W.notInKernel),
+  }));
   const { setField, setFields } = useSocket(useShallow(selectSocketActions));
   const err = (f: SocketFieldName) => issueOf(issues, f);
   const domain = valueOrNull(parseDomain(fields.domain));
@@ -75,11 +89,11 @@ export function SocketInputs() {
   const showFlags = showNonblock || showCloexec;
 
   return (
-    <form className="inputs" aria-label="Socket call" onSubmit={(e) => e.preventDefault()} noValidate>
+    <form className="inputs" aria-label={txt(W.formLabel)} onSubmit={(e) => e.preventDefault()} noValidate>
       <Part kind="presets">
         <section className="panel presets" aria-labelledby="sk-presets-title">
           <h2 id="sk-presets-title" className="panel-title">
-            Presets
+            {txt(W.presets)}
           </h2>
           <PresetChips
             presets={SOCKET_PRESETS.map((p) => ({
@@ -95,14 +109,14 @@ export function SocketInputs() {
 
       {(showDomain || showType || showProtocol || showFlags) && (
         <fieldset className="panel">
-          <legend className="panel-title">socket(domain, type, protocol)</legend>
+          <legend className="panel-title">{verbatim('socket(domain, type, protocol)')}</legend>
           {showDomain && (
             <SymbolPicker
-              label="Domain"
-              otherLabel="Domain, by name or number"
+              label={txt(W.domain)}
+              otherLabel={txt(W.domainOther)}
               placeholder="AF_INET or 2"
               text={fields.domain}
-              options={DOMAIN_OPTIONS}
+              options={domainOptions}
               valueOf={(t) => valueOrNull(parseDomain(t))}
               error={err('domain')}
               onChange={(text) => {
@@ -115,8 +129,8 @@ export function SocketInputs() {
           )}
           {showType && (
             <SymbolPicker
-              label="Type"
-              otherLabel="Type, by name or number"
+              label={txt(W.type)}
+              otherLabel={txt(W.typeOther)}
               placeholder="SOCK_STREAM, 1 or SOCK_STREAM|0x100"
               text={fields.type}
               options={TYPE_OPTIONS}
@@ -126,7 +140,7 @@ export function SocketInputs() {
             />
           )}
           {showFlags && (
-            <div className="sk-flags" role="group" aria-label="Type flags">
+            <div className="sk-flags" role="group" aria-label={txt(W.typeFlags)}>
               <FlagCheck
                 label="SOCK_NONBLOCK"
                 checked={fields.nonblock === '1'}
@@ -143,14 +157,14 @@ export function SocketInputs() {
           )}
           {showProtocol && (
             <SymbolPicker
-              label="Protocol"
-              otherLabel="Protocol, by name or number"
+              label={txt(W.protocol)}
+              otherLabel={txt(W.protocolOther)}
               placeholder="0, 17 or IPPROTO_UDP"
               text={fields.protocol}
               options={protocolOptions(domain)}
               valueOf={(t) => (domain === null ? null : valueOrNull(parseProtocol(domain, t)))}
               error={err('protocol')}
-              hint={PROTOCOL_HINT[ns]}
+              hint={fmtNode(intl, PROTOCOL_HINT[ns], { code: codeChunks })}
               onChange={(text) => setField('protocol', text)}
             />
           )}
@@ -159,27 +173,25 @@ export function SocketInputs() {
 
       <Control name="priv">
         <fieldset className="panel">
-          <legend className="panel-title">Caller and kernel</legend>
+          <legend className="panel-title">{txt(W.callerKernel)}</legend>
           <SegmentedField
             id="sk-priv-label"
-            title="Privilege"
+            title={txt(W.privilege)}
             name="sk-priv"
             error={err('priv')}
-            hint={
-              fields.priv === 'user'
-                ? 'uid and gid 65534, no supplementary groups, no CAP_NET_RAW.'
-                : 'uid 0 with CAP_NET_RAW, CAP_NET_ADMIN and CAP_NET_BIND_SERVICE.'
-            }
+            hint={fmtNode(intl, fields.priv === 'user' ? W.privUser : W.privRoot, { code: codeChunks })}
             options={(
               [
-                ['root', 'root', 'all capabilities'],
-                ['user', 'user', 'no capabilities'],
+                ['root', 'root', txt(W.allCaps)],
+                ['user', 'user', txt(W.noCaps)],
               ] as const
             ).map(([value, label, small]) => ({
               value,
               label: (
                 <>
-                  {label} <small>{small}</small>
+                  {label}
+                  {verbatim(' ')}
+                  <small>{small}</small>
                 </>
               ),
             }))}
@@ -188,7 +200,10 @@ export function SocketInputs() {
           />
           <div className="sk-kernel">
             <p className="sk-kernel-name">
-              Kernel: <strong className="mono">{DEFAULT_PROFILE.id}</strong> (the fixtures’ kernel)
+              {fmtNode(intl, W.kernel, {
+                id: DEFAULT_PROFILE.id,
+                code: (c: ReactNode[]) => <strong className="mono">{c}</strong>,
+              })}
             </p>
             <p className="field-hint">
               <MsgText msg={DEFAULT_PROFILE.description} />

@@ -1,8 +1,12 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render as rtlRender, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SocketLab } from './SocketLab.tsx';
 import { SocketProvider, createSocketStore } from './store.ts';
+
+const render = (ui: ReactElement) => rtlRender(ui, { wrapper: I18nProvider });
 
 function renderLab() {
   const store = createSocketStore();

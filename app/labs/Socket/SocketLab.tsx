@@ -18,31 +18,34 @@ import { DispatchChain, OpPicker } from './DispatchChain.tsx';
 import { OpsTables } from './OpsTables.tsx';
 import { SocketInputs } from './SocketInputs.tsx';
 import { SocketSummary } from './SocketSummary.tsx';
+import { SOCKET_WORDS as W } from './words.ts';
+import { LAB_NAMES } from '../names.ts';
+import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
+import { codeChunks, fmtNode } from '../../i18n/format.tsx';
 import './socket.css';
 
-const FIELD_NAMES: Record<string, string> = {
-  domain: 'Domain',
-  type: 'Type',
-  protocol: 'Protocol',
+/** The names of the lab's inputs in the issues banner. */
+const FIELD_NAMES: Record<string, MessageDescriptor | string> = {
+  domain: W.domain,
+  type: W.type,
+  protocol: W.protocol,
   nonblock: 'SOCK_NONBLOCK',
   cloexec: 'SOCK_CLOEXEC',
-  priv: 'Privilege',
-  op: 'Operation',
-  level: 'Option level',
-  step: 'Step',
+  priv: W.privilege,
+  op: W.fieldOp,
+  level: W.fieldLevel,
+  step: W.fieldStep,
 };
 
-const INTRO: LabIntro = {
-  eyebrow: 'Lab · net/socket.c → pf->create',
-  title: 'Socket creation',
-  lede: (
-    <>
-      Call <code>socket(domain, type, protocol)</code> and follow <code>__sock_create</code> into the family’s
-      create function and the <code>inetsw</code> walk, to the <code>proto_ops</code> and <code>proto</code>{' '}
-      tables — or to the errno and the line that returns it. Then send a call through those tables.
-    </>
-  ),
-};
+function useIntro(): LabIntro {
+  const intl = useIntl();
+  return {
+    eyebrow: fmtNode(intl, W.eyebrow, { code: codeChunks }),
+    title: intl.formatMessage(LAB_NAMES.socket.title),
+    lede: fmtNode(intl, W.lede, { code: codeChunks }),
+  };
+}
 
 const selectView = (s: SocketState) => ({
   result: selectSocketResult(s),
@@ -56,6 +59,12 @@ const selectView = (s: SocketState) => ({
 });
 
 export function SocketLab() {
+  const intl = useIntl();
+  const intro = useIntro();
+  const fieldName = (f: string) => {
+    const n = FIELD_NAMES[f];
+    return `${n === undefined ? f : typeof n === 'string' ? n : intl.formatMessage(n)}:`;
+  };
   const { result, dispatch, issues, stale, modelError, step, op, level } = useSocket(useShallow(selectView));
   const { selectStep, setField } = useSocket(useShallow(selectSocketActions));
   const staleCls = stale ? ' is-stale' : '';
@@ -65,16 +74,9 @@ export function SocketLab() {
   return (
     <LabShell
       className="sk-lab"
-      intro={INTRO}
+      intro={intro}
       inputs={<SocketInputs />}
-      banner={
-        <IssuesBanner
-          issues={issues}
-          stale={stale}
-          modelError={modelError}
-          fieldName={(f) => `${FIELD_NAMES[f] ?? f}:`}
-        />
-      }
+      banner={<IssuesBanner issues={issues} stale={stale} modelError={modelError} fieldName={fieldName} />}
     >
       {result ? (
         <>
@@ -87,7 +89,7 @@ export function SocketLab() {
           <section className={`panel trace${staleCls}`} aria-labelledby="sk-path-title">
             <div className="panel-head">
               <h2 id="sk-path-title" className="panel-title">
-                Call path
+                {intl.formatMessage(W.callPath)}
               </h2>
               <Part kind="playback">
                 <StepNav index={step} count={trace.length} onSelect={selectStep} />
@@ -117,9 +119,7 @@ export function SocketLab() {
                 </>
               ) : (
                 <p className="sk-no-socket">
-                  socket() failed with <span className="mono">{result.errno}</span>: there is no socket, so no{' '}
-                  <span className="mono">proto_ops</span> or <span className="mono">proto</span> table to
-                  dispatch through. Pick a call that succeeds (a preset such as TCP or UDP).
+                  {fmtNode(intl, W.noSocket, { errno: result.errno, code: codeChunks })}
                 </p>
               )}
             </section>
@@ -127,7 +127,7 @@ export function SocketLab() {
         </>
       ) : (
         <section className="panel">
-          <p>Enter a valid call to see what the kernel does with it.</p>
+          <p>{intl.formatMessage(W.enterValid)}</p>
         </section>
       )}
     </LabShell>
