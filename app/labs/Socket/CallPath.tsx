@@ -7,6 +7,7 @@ import { msg } from '../../../core/i18n/index.ts';
 import type { Msg } from '../../../core/i18n/index.ts';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { SOCKET_WORDS as W } from './words.ts';
+import { useEmbedView } from '../../lab-kit/index.ts';
 import {
   AF,
   FAMILY_CREATE,
@@ -93,6 +94,9 @@ export function CallPath({
   onSelect: (i: number) => void;
 }) {
   const intl = useIntl();
+  // In an embed's diagram or compact view the path is condensed: every box, but only the selected
+  // step's line (and its inetsw walk); Previous/Next step move through them.
+  const condensed = useEmbedView().view !== 'full';
   const trace = result.trace;
   const nodes = pathNodes(trace);
   const last = trace.length - 1;
@@ -118,7 +122,7 @@ export function CallPath({
   };
   return (
     <figure
-      className="sk-path"
+      className={`sk-path${condensed ? ' sk-path--condensed' : ''}`}
       aria-labelledby="sk-path-cap"
       data-main-diagram="call-path"
       onKeyDown={onKeyDown}
@@ -157,34 +161,37 @@ export function CallPath({
                 </p>
               )}
               <ul className="sk-node-steps">
-                {n.steps.map((i) => {
-                  const s = trace[i]!;
-                  const err = s.snapshot.errno;
-                  return (
-                    <li key={i}>
-                      <button
-                        type="button"
-                        className={`sk-line${i === selected ? ' sk-line--on' : ''}`}
-                        aria-pressed={i === selected}
-                        tabIndex={i === selected ? 0 : -1}
-                        onClick={() => onSelect(i)}
-                      >
-                        <span className="sk-line-no" aria-hidden="true">
-                          {i + 1}
-                        </span>
-                        <span className="sk-line-why">
-                          <span className="visually-hidden">{`${fmt(intl, W.stepN, { n: i + 1 })} `}</span>
-                          <MsgText msg={s.why} />
-                          {err && i !== last && (
-                            <span className="sk-err-tag mono">{verbatim('err = -', err)}</span>
-                          )}
-                        </span>
-                      </button>
-                    </li>
-                  );
-                })}
+                {n.steps
+                  .filter((i) => !condensed || i === selected)
+                  .map((i) => {
+                    const s = trace[i]!;
+                    const err = s.snapshot.errno;
+                    return (
+                      <li key={i}>
+                        <button
+                          type="button"
+                          className={`sk-line${i === selected ? ' sk-line--on' : ''}`}
+                          aria-pressed={i === selected}
+                          tabIndex={i === selected ? 0 : -1}
+                          onClick={() => onSelect(i)}
+                        >
+                          <span className="sk-line-no" aria-hidden="true">
+                            {i + 1}
+                          </span>
+                          <span className="sk-line-why">
+                            <span className="visually-hidden">{`${fmt(intl, W.stepN, { n: i + 1 })} `}</span>
+                            <MsgText msg={s.why} />
+                            {err && i !== last && (
+                              <span className="sk-err-tag mono">{verbatim('err = -', err)}</span>
+                            )}
+                          </span>
+                        </button>
+                      </li>
+                    );
+                  })}
               </ul>
               {n.inetsw &&
+                (!condensed || on) &&
                 (n.walkRepeats ? (
                   <p className="sk-walk-repeat">{intl.formatMessage(W.walkRepeat)}</p>
                 ) : (

@@ -11,7 +11,7 @@ import {
   protocolNamespace,
 } from '../../../core/socket/index.ts';
 import type { ProtocolNamespace } from '../../../core/socket/index.ts';
-import { Control, Part, PresetChips, issueOf, useControl } from '../../lab-kit/index.ts';
+import { Control, Part, PresetChips, issueOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
 import type { SocketFieldName, SocketFields } from './params.ts';
 import { selectSocketActions, selectSocketFields, selectSocketIssues, useSocket } from './store.ts';
 import type { SocketState } from './store.ts';
@@ -81,6 +81,7 @@ export function SocketInputs() {
     [f.domain, f.type, f.protocol, f.nonblock, f.cloexec, f.priv].join(' ');
   const current = callKey(fields);
   // Embed views (lab kit): which inputs this view shows (all of them outside an embed).
+  const full = useEmbedView().view === 'full';
   const showDomain = useControl('domain');
   const showType = useControl('type');
   const showProtocol = useControl('protocol');
@@ -164,7 +165,7 @@ export function SocketInputs() {
               options={protocolOptions(domain)}
               valueOf={(t) => (domain === null ? null : valueOrNull(parseProtocol(domain, t)))}
               error={err('protocol')}
-              hint={fmtNode(intl, PROTOCOL_HINT[ns], { code: codeChunks })}
+              hint={full ? fmtNode(intl, PROTOCOL_HINT[ns], { code: codeChunks }) : undefined}
               onChange={(text) => setField('protocol', text)}
             />
           )}

@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { SOCKET_WORDS as W } from './words.ts';
+import { Part } from '../../lab-kit/index.ts';
 import { SOCK_TYPE_MASK, familyName, protocolName, typeName } from '../../../core/socket/index.ts';
 import type { SocketCreated, SocketFailed, SocketResult } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
@@ -99,28 +100,30 @@ function Created({ r }: { r: SocketCreated }) {
           </dd>
         </div>
       </dl>
-      <p className="summary-why sk-readback-words">
-        {fmtNode(intl, W.readBack, {
-          domain: r.so_domain,
-          domainName: familyName(r.so_domain),
-          type: r.so_type,
-          typeName: typeName(r.so_type),
-          protocol: r.so_protocol,
-          protocolName: protocolName(r.so_domain, r.so_protocol),
-          changed: changed ? 'yes' : 'no',
-          code: codeChunks,
-        })}
-      </p>
-      {details.length > 0 && (
-        <dl className="numbers" aria-label={intl.formatMessage(W.detailsLabel)}>
-          {details.map(([k, v]) => (
-            <div key={k}>
-              <dt className="mono">{k}</dt>
-              <dd className="mono">{String(v)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <Part kind="detail">
+        <p className="summary-why sk-readback-words">
+          {fmtNode(intl, W.readBack, {
+            domain: r.so_domain,
+            domainName: familyName(r.so_domain),
+            type: r.so_type,
+            typeName: typeName(r.so_type),
+            protocol: r.so_protocol,
+            protocolName: protocolName(r.so_domain, r.so_protocol),
+            changed: changed ? 'yes' : 'no',
+            code: codeChunks,
+          })}
+        </p>
+        {details.length > 0 && (
+          <dl className="numbers" aria-label={intl.formatMessage(W.detailsLabel)}>
+            {details.map(([k, v]) => (
+              <div key={k}>
+                <dt className="mono">{k}</dt>
+                <dd className="mono">{String(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </Part>
     </>
   );
 }
