@@ -313,6 +313,7 @@ test.describe('Socket lab screenshots in Chinese', () => {
   test('zh-CN 360 px', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto('./#/socket?lang=zh-CN&' + UDP);
+    await expect(page.getByRole('region', { name: '套接字结果' })).toBeVisible();
     await page.evaluate(() => document.getElementById('sk-result-title')?.scrollIntoView());
     await expect(page).toHaveScreenshot('socket-zh-360.png');
   });
