@@ -179,7 +179,9 @@ export function CallPath({
                             {i + 1}
                           </span>
                           <span className="sk-line-why">
-                            <span className="visually-hidden">{`${fmt(intl, W.stepN, { n: i + 1 })} `}</span>
+                            <span className="visually-hidden">
+                              {fmt(intl, W.stepN, { n: i + 1 }) + verbatim(' ')}
+                            </span>
                             <MsgText msg={s.why} />
                             {err && i !== last && (
                               <span className="sk-err-tag mono">{verbatim('err = -', err)}</span>

@@ -102,7 +102,7 @@ export function SocketLab() {
           <Part kind="tables">
             <section className={`panel${staleCls}`} aria-labelledby="sk-tables-title">
               <h2 id="sk-tables-title" className="panel-title">
-                Function tables and dispatch
+                {intl.formatMessage(W.tablesTitle)}
               </h2>
               <OpPicker
                 op={op}
