@@ -31,6 +31,13 @@ class SkbLabPage {
   /** The first body row of the table as { column: text }. */
   async row(): Promise<Record<string, string>> {
     return this.fields.evaluate((t) => {
+      if (t.classList.contains('skb-table--turned'))
+        return Object.fromEntries(
+          [...t.querySelectorAll('tbody tr')].map((tr) => [
+            tr.querySelector('th')?.textContent?.trim() ?? '',
+            tr.querySelector('td')?.firstChild?.textContent?.trim() ?? '',
+          ]),
+        );
       const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
       const cells = [...t.querySelectorAll('tbody tr:first-child > *')].map(
         (c) => c.firstChild?.textContent?.trim() ?? '',
@@ -101,8 +108,10 @@ test.describe('sk_buff lab', () => {
     await expect(page).toHaveURL(/preset=fragmented/);
     const steps = page.getByRole('list', { name: 'Kernel steps' }).getByRole('button');
     await steps.nth(5).click();
-    await expect(page.getByRole('heading', { name: /sk_buffs at step 6: __ip_make_skb/ })).toBeVisible();
-    await expect(page.getByRole('table', { name: /^sk_buff fields/ }).locator('tbody tr')).toHaveCount(3);
+    await expect(page.getByRole('heading', { name: /sk_buff at step 6: __ip_make_skb/ })).toBeVisible();
+    // The head and its frag_list of 2: three sk_buffs, one row or one column each.
+    const table = page.getByRole('table', { name: /^sk_buff fields/ });
+    await expect(table.locator('th').filter({ hasText: /^#\d/ })).toHaveCount(3);
     await expect(page.getByText('skb_shinfo(skb)→frag_list')).toBeVisible();
     await page.getByRole('button', { name: /Back to your buffer/ }).click();
     await expect(page.getByRole('list', { name: 'Operation history' })).toBeVisible();
@@ -155,5 +164,82 @@ test.describe('sk_buff lab screenshots', () => {
     await page.evaluate(() => document.getElementById('buffer-title')?.scrollIntoView());
     await expect(skb.panic).toBeVisible();
     await expect(page).toHaveScreenshot('skb-360.png');
+  });
+});
+
+const PRESETS: Record<string, string> = {
+  udpSend: 'alloc=159&ops=reserve:44,put:100:payload,push:8:udp,push:20:ip,push:14:eth&step=1',
+  receive:
+    'alloc=256&ops=reserve:2,put:14:eth,put:20:ip,put:8:udp,put:100:payload,pull:14,pull:20,pull:8&step=1',
+  underflow: 'alloc=128&ops=put:64:payload,push:8:udp&step=1',
+  fragmented: 'preset=fragmented',
+};
+
+test.describe('sk_buff lab: a panic stops the kernel, Chinese, embeds', () => {
+  test('after a panic no operation runs until the panic is undone', async ({ skb, page }) => {
+    await skb.open('alloc=128&ops=put:64:payload,push:8:udp,put:4');
+    await expect(skb.panic).toContainText('skb_under_panic');
+    await expect(skb.panic).toContainText('the 1 operation after it was not run');
+    const ops = page.getByRole('group', { name: 'Apply an operation' }).getByRole('button');
+    for (const b of await ops.all()) await expect(b).toBeDisabled();
+    await skb.panic.getByRole('button', { name: /Undo the panic/ }).click();
+    await expect(skb.panic).toHaveCount(0);
+    await expect(page).toHaveURL(/ops=put:64:payload(&|$)/);
+    await skb.op('push', 0);
+    expect(await skb.row()).toMatchObject({ len: '64' });
+  });
+
+  test('?lang=zh-CN shows the lab in Chinese; a full-width byte count is accepted', async ({ page }) => {
+    await page.goto('./#/skb?lang=zh-CN&alloc=128&ops=reserve:2,put:64:payload');
+    await expect(page.getByRole('heading', { level: 1, name: 'sk_buff' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '缓冲区', exact: true })).toBeVisible();
+    const bytes = page.getByRole('textbox', { name: '字节数', exact: true });
+    await expect(page.getByRole('list', { name: '操作历史' })).toContainText('为稍后压入的首部留出头部空间');
+    await expect(page.locator('.buffer-caption')).toContainText('头部空间 2');
+    await bytes.fill('１６');
+    await expect(bytes).not.toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('button', { name: /^skb_put\(16\)/ }).click();
+    await expect(page).toHaveURL(/put:16/);
+    await expect(page.getByRole('table', { name: /^sk_buff 字段/ })).toContainText('80');
+  });
+
+  for (const [name, query] of Object.entries(PRESETS))
+    test(`embed at 860 px: diagram ≤ 700 px, compact ≤ 1,200 px (${name})`, async ({ page }) => {
+      await page.setViewportSize({ width: 860, height: 700 });
+      for (const [view, max] of [
+        ['diagram', 700],
+        ['compact', 1200],
+      ] as const) {
+        await page.goto(`./#/skb?${query}&embed=1&view=${view}`);
+        await expect(page.locator('[data-main-diagram="sk_buff"], .skb-panel').first()).toBeVisible();
+        // Alive: the step buttons still move the diagram.
+        await page.getByRole('button', { name: /Next step/ }).click();
+        await expect(page).toHaveURL(/step=2/);
+        const h = await page.evaluate(() => document.documentElement.scrollHeight);
+        expect(h, `${name} ${view}`).toBeLessThanOrEqual(max);
+      }
+    });
+});
+
+test.describe('sk_buff lab screenshots in Chinese', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  });
+
+  test('zh-CN 1440 px', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 1100 });
+    await page.goto(
+      './#/skb?lang=zh-CN&alloc=159&ops=reserve:44,put:100:payload,push:8:udp,push:20:ip,push:14:eth',
+    );
+    await expect(page.getByRole('list', { name: '操作历史' }).getByRole('button')).toHaveCount(6);
+    await expect(page).toHaveScreenshot('skb-zh-1440.png');
+  });
+
+  test('zh-CN 360 px', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto('./#/skb?lang=zh-CN&alloc=128&ops=put:64:payload,push:8:udp');
+    await page.evaluate(() => document.getElementById('buffer-title')?.scrollIntoView());
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page).toHaveScreenshot('skb-zh-360.png');
   });
 });

@@ -17,7 +17,8 @@ class SocketLabPage {
     this.type = page.getByRole('combobox', { name: 'Type', exact: true });
     this.protocol = page.getByRole('combobox', { name: 'Protocol', exact: true });
     this.callPath = page.getByRole('figure', { name: /^Call path/ });
-    this.steps = page.getByRole('list', { name: 'Kernel steps' }).getByRole('button');
+    // The call path's lines are the lab's one list of steps.
+    this.steps = this.callPath.getByRole('button');
     this.banner = page.getByRole('status').filter({ hasText: 'showing the last good result' });
   }
 
@@ -155,13 +156,13 @@ test.describe('Socket lab', () => {
     await expect(page.getByRole('radio', { name: /^user/ })).toBeChecked();
     await expect(socket.op('sendmsg')).toBeChecked();
     await expect(socket.result).toContainText('mptcp_v6_prot');
-    await expect(socket.steps.nth(2)).toHaveAttribute('aria-current', 'step');
+    await expect(socket.steps.nth(2)).toHaveAttribute('aria-pressed', 'true');
     await expect(socket.callPath.locator('.sk-node--on')).toHaveAttribute('data-fn', '__sock_create');
   });
 
   test('selecting a step highlights its box in the call path', async ({ socket, page }) => {
     await socket.open(UDP);
-    await expect(socket.steps.last()).toHaveAttribute('aria-current', 'step');
+    await expect(socket.steps.last()).toHaveAttribute('aria-pressed', 'true');
     await socket.steps.first().click();
     await expect(socket.callPath.locator('.sk-node--on')).toHaveAttribute('data-fn', '__sys_socket');
     await expect(page).toHaveURL(/step=1/);
@@ -208,5 +209,112 @@ test.describe('Socket lab screenshots', () => {
     await expect(page).toHaveScreenshot('socket-360-top.png');
     await page.evaluate(() => document.getElementById('sk-result-title')?.scrollIntoView());
     await expect(page).toHaveScreenshot('socket-360-result.png');
+  });
+});
+
+const PRESET_QUERIES = [
+  'domain=AF_INET&type=SOCK_STREAM&protocol=0&priv=root',
+  'domain=AF_INET&type=SOCK_DGRAM&protocol=0&priv=root',
+  'domain=AF_INET&type=SOCK_RAW&protocol=0&priv=root',
+  'domain=AF_INET&type=SOCK_RAW&protocol=IPPROTO_ICMP&priv=user',
+  'domain=AF_NETLINK&type=SOCK_RAW&protocol=0&priv=root',
+];
+
+test.describe('Socket lab: one step view, tiles, Chinese, embeds', () => {
+  test('each kernel step is shown once, the first line is not cut off, arrows move', async ({
+    socket,
+    page,
+  }) => {
+    await socket.open(UDP);
+    await expect(page.getByRole('list', { name: 'Kernel steps' })).toHaveCount(0);
+    const n = await socket.steps.count();
+    await expect(socket.steps.nth(n - 1)).toHaveAttribute('aria-pressed', 'true');
+    // The call path is not a scroll box: its first line is fully in it.
+    const clipped = await socket.callPath.evaluate((f) => {
+      const first = f.querySelector('button.sk-line')!.getBoundingClientRect();
+      const box = f.getBoundingClientRect();
+      return first.top < box.top || f.scrollHeight > f.clientHeight + 1;
+    });
+    expect(clipped).toBe(false);
+    await socket.steps.nth(n - 1).focus();
+    await page.keyboard.press('Home');
+    await expect(socket.steps.first()).toBeFocused();
+    await expect(page).toHaveURL(/step=1/);
+  });
+
+  test('at 360 px the read-back tiles never break a name inside a word', async ({ socket, page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    for (const q of [UDP, 'domain=AF_INET&type=SOCK_DGRAM&protocol=IPPROTO_UDPLITE&priv=root']) {
+      await socket.open(q);
+      const lines = await socket.result.locator('.sk-name').evaluateAll((names) =>
+        names.map((e) => {
+          // Each line of the name: the text of the characters on one row.
+          const rows = new Map<number, string>();
+          const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+          for (let t = walker.nextNode(); t; t = walker.nextNode())
+            for (let i = 0; i < (t.textContent ?? '').length; i++) {
+              const r = document.createRange();
+              r.setStart(t, i);
+              r.setEnd(t, i + 1);
+              const top = Math.round(r.getBoundingClientRect().top);
+              rows.set(top, (rows.get(top) ?? '') + (t.textContent ?? '')[i]);
+            }
+          return [...rows.values()];
+        }),
+      );
+      for (const rows of lines)
+        for (const row of rows.slice(0, -1)) expect(row, rows.join('|')).toMatch(/_$/);
+    }
+  });
+
+  test('?lang=zh-CN shows the lab in Chinese; a full-width number is accepted', async ({ page }) => {
+    await page.goto('./#/socket?lang=zh-CN&' + UDP);
+    await expect(page.getByRole('heading', { level: 1, name: '套接字的创建' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: '协议族（domain）', exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: '套接字结果' })).toContainText('返回一个新的文件描述符');
+    await expect(page.getByRole('figure')).toContainText('协议号 0');
+    const protocol = page.getByRole('combobox', { name: '协议（protocol）', exact: true });
+    await protocol.selectOption({ index: (await protocol.locator('option').count()) - 1 });
+    const other = page.getByRole('textbox', { name: '协议，按名称或编号' });
+    await other.fill('１７');
+    await expect(other).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('region', { name: '套接字结果' })).toContainText('udp_prot');
+  });
+
+  for (const [i, query] of PRESET_QUERIES.entries())
+    test(`embed at 860 px: diagram ≤ 700 px, compact ≤ 1,200 px (preset ${i + 1})`, async ({ page }) => {
+      await page.setViewportSize({ width: 860, height: 700 });
+      for (const [view, max] of [
+        ['diagram', 700],
+        ['compact', 1200],
+      ] as const) {
+        await page.goto(`./#/socket?${query}&embed=1&view=${view}`);
+        await expect(page.locator('[data-main-diagram="call-path"]')).toBeVisible();
+        await page.getByRole('button', { name: /Previous step/ }).click();
+        await expect(page.locator('.sk-line--on')).toHaveCount(1);
+        const h = await page.evaluate(() => document.documentElement.scrollHeight);
+        expect(h, `${query} ${view}`).toBeLessThanOrEqual(max);
+      }
+    });
+});
+
+test.describe('Socket lab screenshots in Chinese', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  });
+
+  test('zh-CN 1440 px', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 1100 });
+    await page.goto('./#/socket?lang=zh-CN&' + UDP);
+    await expect(page.getByRole('region', { name: '套接字结果' })).toBeVisible();
+    await expect(page).toHaveScreenshot('socket-zh-1440.png');
+  });
+
+  test('zh-CN 360 px', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto('./#/socket?lang=zh-CN&' + UDP);
+    await expect(page.getByRole('region', { name: '套接字结果' })).toBeVisible();
+    await page.evaluate(() => document.getElementById('sk-result-title')?.scrollIntoView());
+    await expect(page).toHaveScreenshot('socket-zh-360.png');
   });
 });

@@ -8,6 +8,7 @@
 import { count, fuzzLoop } from '../fuzz/harness.ts';
 import { pick, randomInt, type Random } from '../fuzz/random.ts';
 import type { FuzzResult } from '../fuzz/types.ts';
+import { formatMsg } from '../i18n/index.ts';
 import { formatSkbOps, parseSkbOps } from '../skb/ops.ts';
 import { DEFRAG_PARAMS, parseFrags } from './frags.ts';
 import { NETLINK_PARAMS } from './netlink.ts';
@@ -122,8 +123,9 @@ export function fuzzParams(seed: number, n: number, start = 0): FuzzResult {
           const r = parseSkbOps(t);
           if (!r.ok) {
             count(figures, 'refused');
-            return r.why.length > MESSAGE_MAX
-              ? { kind: 'mismatch', what: `skb-ops: a message of ${r.why.length} characters` }
+            const why = formatMsg(r.why, 'en');
+            return why.length > MESSAGE_MAX
+              ? { kind: 'mismatch', what: `skb-ops: a message of ${why.length} characters` }
               : null;
           }
           count(figures, 'parsed');

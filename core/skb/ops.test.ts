@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SKB_OP_NAMES, SKB_PRESETS, formatSkbOps, parseSkbOps, runSkbOps, type SkbOp } from './ops.ts';
+import {
+  SKB_OP_NAMES,
+  SKB_PRESETS,
+  formatSkbOps,
+  isSkbBug,
+  parseSkbOps,
+  runSkbOps,
+  type SkbOp,
+} from './ops.ts';
+import { formatMsg } from '../i18n/index.ts';
 import { llReservedSpace, skbAllocation } from './alloc.ts';
 
 describe('sk_buff sizing (hand-computed for x86-64)', () => {
@@ -34,7 +43,7 @@ describe('runSkbOps', () => {
     expect(last?.error?.kind).toBe('skb_under_panic');
     // skb_push moves data and len first, then calls skb_under_panic: the line shows the moved
     // values (data 8 bytes below head, len 64 + 8); a fresh alloc_skb has no device.
-    expect(last?.error?.message).toBe(
+    expect(last?.error?.log).toBe(
       'skb_under_panic: text:ffffffff81000000 len:72 put:8 head:ffff888000000000 data:ffff887ffffffff8 tail:0x40 end:0x100 dev:<NULL>',
     );
     expect(r.trace.at(-1)?.snapshot.skb).toEqual(r.trace.at(-2)?.snapshot.skb);
@@ -46,7 +55,7 @@ describe('runSkbOps', () => {
     ]);
     expect(over.outcomes[1]?.error?.kind).toBe('skb_over_panic');
     // skb_put moves tail and len first: tail 0 + 257 past end 256 (the 576-byte small-head object).
-    expect(over.outcomes[1]?.error?.message).toBe(
+    expect(over.outcomes[1]?.error?.log).toBe(
       'skb_over_panic: text:ffffffff81000000 len:257 put:257 head:ffff888000000000 data:ffff888000000000 tail:0x101 end:0x100 dev:<NULL>',
     );
     const reserve = runSkbOps([
@@ -54,10 +63,8 @@ describe('runSkbOps', () => {
       { op: 'reserve', n: 300 },
     ]);
     // skb_reserve has no check of its own: no panic line, a warning instead.
-    expect(reserve.outcomes[1]?.error).toMatchObject({
-      kind: 'warn',
-      message: expect.stringMatching(/does not check/),
-    });
+    expect(reserve.outcomes[1]?.error?.kind).toBe('warn');
+    expect(formatMsg(reserve.outcomes[1]!.error!.message, 'en')).toMatch(/does not check/);
     const pull = runSkbOps([
       { op: 'alloc', n: 100 },
       { op: 'put', n: 10 },
@@ -92,6 +99,35 @@ describe('sk_buff invariants (any sequence of ops)', () => {
         }
       }),
     );
+  });
+  it('a kernel BUG() ends the run: nothing after a panic is run, a NULL return or a warning does not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4000 }), fc.array(opArb, { maxLength: 30 }), (size, ops) => {
+        const r = runSkbOps([{ op: 'alloc', n: size }, ...ops]);
+        const bug = r.outcomes.findIndex((o) => isSkbBug(o));
+        if (bug < 0) {
+          expect(r.halted).toBeUndefined();
+          expect(r.trace).toHaveLength(ops.length + 1);
+        } else {
+          expect(r.halted).toEqual({ step: bug, notRun: ops.length - bug });
+          expect(r.trace).toHaveLength(bug + 1);
+          expect(r.outcomes).toHaveLength(bug + 1);
+        }
+      }),
+    );
+  });
+  it('the underflow preset with more ops after the panic: they are not run', () => {
+    const r = runSkbOps([...SKB_PRESETS.underflow!.ops, { op: 'pull', n: 4 }, { op: 'put', n: 1 }]);
+    expect(r.halted).toEqual({ step: 2, notRun: 2 });
+    expect(r.outcomes.map((o) => o.error?.kind ?? 'ok')).toEqual(['ok', 'ok', 'skb_under_panic']);
+    const warned = runSkbOps([
+      { op: 'alloc', n: 100 },
+      { op: 'put', n: 10 },
+      { op: 'pull', n: 11 },
+      { op: 'pull', n: 2 },
+    ]);
+    expect(warned.halted).toBeUndefined();
+    expect(warned.final.skb.len).toBe(8);
   });
   it('push n then pull n is the identity', () => {
     fc.assert(

@@ -5,6 +5,7 @@
  * the numbers the panic prints; the buffer stays as it was.
  */
 import type { TraceStep } from '../trace/index.ts';
+import { defineMessages, msg, type Msg } from '../i18n/index.ts';
 import { echo } from '../params/param.ts';
 import { skbAllocation } from './alloc.ts';
 import {
@@ -38,10 +39,14 @@ export interface SkbOp {
 export interface SkbOpOutcome {
   op: SkbOp;
   ok: boolean;
-  /** For a refused op: the kernel's reaction (panic name or NULL return) and its message. */
+  /**
+   * For a refused op: the kernel's reaction (panic name or NULL return), why, and for a panic the
+   * line the kernel prints (its own text, never translated).
+   */
   error?: {
     kind: 'skb_over_panic' | 'skb_under_panic' | 'SKB_LINEAR_ASSERT' | 'null' | 'warn' | 'invalid';
-    message: string;
+    message: Msg;
+    log?: string;
   };
 }
 
@@ -54,12 +59,29 @@ export interface SkbLabSnapshot {
 
 export interface SkbRun {
   outcomes: SkbOpOutcome[];
-  trace: TraceStep<SkbLabSnapshot>[];
+  trace: TraceStep<SkbLabSnapshot, Msg>[];
   /** The buffer after the last op (refused ops leave it unchanged). */
   final: SkbLabSnapshot;
   /** Set when the input itself was refused in part (not a list, over SKB_OPS_MAX). */
-  issue?: string;
+  issue?: Msg;
+  /**
+   * Set when an op hit a kernel BUG (skb_over_panic, skb_under_panic, SKB_LINEAR_ASSERT): the
+   * machine is gone, so nothing after it runs. `step` is the trace index of the panic; `notRun`
+   * how many ops of the input came after it.
+   */
+  halted?: { step: number; notRun: number };
 }
+
+/** The refusals that are a kernel BUG(): after one of them the kernel is gone. */
+export const SKB_BUG_KINDS: ReadonlySet<string> = new Set([
+  'skb_over_panic',
+  'skb_under_panic',
+  'SKB_LINEAR_ASSERT',
+]);
+
+/** Whether a refused op is a kernel BUG() (a panic), not a NULL return or a warning. */
+export const isSkbBug = (o: SkbOpOutcome | undefined): boolean =>
+  o !== undefined && !o.ok && o.error !== undefined && SKB_BUG_KINDS.has(o.error.kind);
 
 /** The most operations one lab sequence runs after alloc_skb: each is a trace step and a drawing. */
 export const SKB_OPS_MAX = 256;
@@ -72,6 +94,138 @@ const FN: Record<SkbOpName, string> = {
   pull: 'skb_pull',
   trim: 'skb_trim',
 };
+
+const M = defineMessages({
+  badCount: {
+    id: 'skb.op.badCount',
+    defaultMessage: '<code>{fn}</code> takes a byte count from 0 to {max}',
+    description: 'A byte count that is not a whole number in range; max is 1,048,576 written out.',
+  },
+  allocFirst: {
+    id: 'skb.op.allocFirst',
+    defaultMessage: '<code>alloc_skb</code> starts a buffer; it is the first operation only',
+  },
+  reserveNotEmpty: {
+    id: 'skb.op.reserveNotEmpty',
+    defaultMessage:
+      '<code>skb_reserve</code> is for an empty buffer (<code>len</code> {len}): the kernel would move <code>data</code> and <code>tail</code> over live bytes',
+  },
+  reservePastEnd: {
+    id: 'skb.op.reservePastEnd',
+    defaultMessage:
+      '<code>skb_reserve({n})</code> would move <code>data</code> and <code>tail</code> past <code>end</code> ({tail} + {n} > {end}): <code>skb_reserve</code> does not check, so nothing stops it here, and the next <code>skb_put</code> would hit <code>skb_over_panic</code>',
+  },
+  putNonlinear: {
+    id: 'skb.op.putNonlinear',
+    defaultMessage:
+      '<code>skb_put</code> on a nonlinear skb (<code>data_len</code> {dataLen}): <code>BUG_ON(skb_is_nonlinear(skb))</code>',
+  },
+  overPanic: {
+    id: 'skb.op.overPanic',
+    defaultMessage:
+      '<code>skb_put({n})</code> moves <code>tail</code> to {tail}, past <code>end</code> {end}: <code>skb_over_panic</code> prints the line below and calls <code>BUG()</code>',
+  },
+  underPanic: {
+    id: 'skb.op.underPanic',
+    defaultMessage:
+      '<code>skb_push({n})</code> moves <code>data</code> {n} bytes back with only {headroom} bytes of headroom: <code>skb_under_panic</code> prints the line below and calls <code>BUG()</code>',
+  },
+  pullPastLen: {
+    id: 'skb.op.pullPastLen',
+    defaultMessage:
+      '<code>skb_pull({n})</code> on a {len}-byte skb returns <code>NULL</code> and changes nothing',
+  },
+  pullPaged: {
+    id: 'skb.op.pullPaged',
+    defaultMessage:
+      '<code>skb_pull</code> cannot reach into paged data (<code>skb_headlen()</code> {headlen}): use <code>pskb_pull</code>',
+  },
+  trimNonlinear: {
+    id: 'skb.op.trimNonlinear',
+    defaultMessage:
+      '<code>skb_trim</code> on a nonlinear skb: <code>WARN_ON</code> and nothing happens (use <code>pskb_trim</code>)',
+  },
+  notAnOp: {
+    id: 'skb.op.notAnOp',
+    defaultMessage: 'not an operation: use <code>{ops}</code>',
+  },
+  allocDone: {
+    id: 'skb.step.alloc',
+    defaultMessage:
+      '<code>alloc_skb({n})</code>: {cache, select, small {the small-head cache} kmalloc {kmalloc bucket {size}} other {{pages} pages}}; <code>skb_shared_info</code> sits at <code>end</code> = {end}; <code>head</code> = <code>data</code> = <code>tail</code>; <code>truesize</code> {truesize}',
+    description: 'cache: small (skb_small_head_cache), kmalloc (a kmalloc bucket of size bytes) or pages.',
+  },
+  reserveDone: {
+    id: 'skb.step.reserve',
+    defaultMessage:
+      '<code>skb_reserve({n})</code>: <code>data</code> and <code>tail</code> move {n} bytes forward, leaving headroom for headers pushed later',
+  },
+  putDone: {
+    id: 'skb.step.put',
+    defaultMessage:
+      '<code>skb_put({n})</code>: <code>tail</code> {from} → {to}, <code>len</code> {len}; returns the old <code>tail</code> to write {kind, select, eth {the Ethernet header} ip {the IPv4 header} ipopt {the IP options} ip6 {the IPv6 header} frag6 {the fragment header} udp {the UDP header} other {payload}} at',
+  },
+  pushDone: {
+    id: 'skb.step.push',
+    defaultMessage:
+      '<code>skb_push({n})</code>: <code>data</code> {from} → {to}, <code>len</code> {len}; returns the new <code>data</code> to write {kind, select, eth {the Ethernet header} ip {the IPv4 header} ipopt {the IP options} ip6 {the IPv6 header} frag6 {the fragment header} udp {the UDP header} payload {payload} other {the header}} at',
+  },
+  pullDone: {
+    id: 'skb.step.pull',
+    defaultMessage:
+      '<code>skb_pull({n})</code>: <code>data</code> {from} → {to}, <code>len</code> {len}; the bytes stay in memory, they are just behind <code>data</code> now',
+  },
+  trimDone: {
+    id: 'skb.step.trim',
+    defaultMessage: '<code>skb_trim({n})</code>: <code>len</code> {len}, <code>tail</code> {tail}',
+  },
+  refused: {
+    id: 'skb.step.refused',
+    defaultMessage: 'refused — {why}; the buffer is unchanged',
+  },
+  notList: {
+    id: 'skb.run.notList',
+    defaultMessage: 'the operations are a list',
+  },
+  tooMany: {
+    id: 'skb.run.tooMany',
+    defaultMessage:
+      'at most {max} operations after <code>alloc_skb</code> ({given} given); the rest are not run',
+  },
+  notText: {
+    id: 'skb.parse.notText',
+    defaultMessage: 'the operations are text, e.g. <code>reserve:32,put:100</code>',
+  },
+  parseTooMany: {
+    id: 'skb.parse.tooMany',
+    defaultMessage: 'at most {max} operations ({given} given)',
+  },
+  emptyItem: {
+    id: 'skb.parse.emptyItem',
+    defaultMessage: 'an empty operation between two commas',
+  },
+  badItem: {
+    id: 'skb.parse.badItem',
+    defaultMessage: '"{text}" is not an operation: use <code>{ops}:BYTES</code>, e.g. <code>push:20</code>',
+  },
+  udpSendLabel: { id: 'skb.preset.udpSend.label', defaultMessage: 'UDP send' },
+  udpSendWhy: {
+    id: 'skb.preset.udpSend.why',
+    defaultMessage:
+      'A 100-byte UDP datagram on Ethernet: <code>alloc_skb(128 + 16 + 15)</code> as <code>__ip_append_data</code> sizes it, headroom for all three headers (16 + 20 + 8), put the payload, then push UDP, IP and Ethernet in front.',
+  },
+  receiveLabel: { id: 'skb.preset.receive.label', defaultMessage: 'Receive' },
+  receiveWhy: {
+    id: 'skb.preset.receive.why',
+    defaultMessage:
+      'The same frame arriving: <code>eth_type_trans</code> pulls 14, <code>ip_local_deliver_finish</code> pulls the 20-byte IP header, <code>udp_recvmsg</code> skips the 8-byte UDP header.',
+  },
+  underflowLabel: { id: 'skb.preset.underflow.label', defaultMessage: 'Underflow' },
+  underflowWhy: {
+    id: 'skb.preset.underflow.why',
+    defaultMessage: 'Pushing a header without reserving headroom first: <code>skb_under_panic</code>.',
+  },
+});
 
 /** The kernel function a lab operation models, and its file. */
 export function skbOpFunction(op: SkbOpName): { fn: string; file: string } {
@@ -96,14 +250,17 @@ export function applySkbOp(skb: SkBuff, op: SkbOp): SkbOpOutcome {
     return {
       op,
       ok: false,
-      error: { kind: 'invalid', message: `${FN[op.op]} takes a byte count from 0 to 1,048,576` },
+      error: {
+        kind: 'invalid',
+        message: msg(M.badCount, { fn: FN[op.op] ?? String(op.op), max: '1,048,576' }),
+      },
     };
   switch (op.op) {
     case 'alloc':
       return {
         op,
         ok: false,
-        error: { kind: 'invalid', message: 'alloc_skb starts a buffer; it is the first operation only' },
+        error: { kind: 'invalid', message: msg(M.allocFirst) },
       };
     case 'reserve': {
       if (skb.len !== 0)
@@ -112,7 +269,7 @@ export function applySkbOp(skb: SkBuff, op: SkbOp): SkbOpOutcome {
           ok: false,
           error: {
             kind: 'warn',
-            message: `skb_reserve is for an empty buffer (len ${skb.len}): the kernel would move data and tail over live bytes`,
+            message: msg(M.reserveNotEmpty, { len: skb.len }),
           },
         };
       // skb_reserve is an inline helper without a check: past end it would leave tail beyond the
@@ -123,7 +280,7 @@ export function applySkbOp(skb: SkBuff, op: SkbOp): SkbOpOutcome {
           ok: false,
           error: {
             kind: 'warn',
-            message: `skb_reserve(${op.n}) would move data and tail past end (${skb.tail} + ${op.n} > ${skb.end}): skb_reserve does not check, so nothing stops it here, and the next skb_put would hit skb_over_panic`,
+            message: msg(M.reservePastEnd, { n: op.n, tail: skb.tail, end: skb.end }),
           },
         };
       skbReserve(skb, op.n);
@@ -136,7 +293,7 @@ export function applySkbOp(skb: SkBuff, op: SkbOp): SkbOpOutcome {
           ok: false,
           error: {
             kind: 'SKB_LINEAR_ASSERT',
-            message: `skb_put on a nonlinear skb (data_len ${skb.data_len}): BUG_ON(skb_is_nonlinear(skb))`,
+            message: msg(M.putNonlinear, { dataLen: skb.data_len }),
           },
         };
       const r = skbPut(
@@ -145,11 +302,31 @@ export function applySkbOp(skb: SkBuff, op: SkbOp): SkbOpOutcome {
         op.kind ?? 'payload',
         op.kind && op.kind !== 'payload' ? undefined : { from: 0, to: op.n },
       );
-      return r.ok ? { op, ok: true } : { op, ok: false, error: { kind: r.panic, message: r.message } };
+      return r.ok
+        ? { op, ok: true }
+        : {
+            op,
+            ok: false,
+            error: {
+              kind: r.panic,
+              message: msg(M.overPanic, { n: op.n, tail: skb.tail + op.n, end: skb.end }),
+              log: r.message,
+            },
+          };
     }
     case 'push': {
       const r = skbPush(skb, op.n, op.kind);
-      return r.ok ? { op, ok: true } : { op, ok: false, error: { kind: r.panic, message: r.message } };
+      return r.ok
+        ? { op, ok: true }
+        : {
+            op,
+            ok: false,
+            error: {
+              kind: r.panic,
+              message: msg(M.underPanic, { n: op.n, headroom: skb.data }),
+              log: r.message,
+            },
+          };
     }
     case 'pull': {
       if (op.n > skb.len)
@@ -158,7 +335,7 @@ export function applySkbOp(skb: SkBuff, op: SkbOp): SkbOpOutcome {
           ok: false,
           error: {
             kind: 'null',
-            message: `skb_pull(${op.n}) on a ${skb.len}-byte skb returns NULL and changes nothing`,
+            message: msg(M.pullPastLen, { n: op.n, len: skb.len }),
           },
         };
       if (skb.len - op.n < skb.data_len)
@@ -167,7 +344,7 @@ export function applySkbOp(skb: SkBuff, op: SkbOp): SkbOpOutcome {
           ok: false,
           error: {
             kind: 'null',
-            message: `skb_pull cannot reach into paged data (headlen ${headlen(skb)}): use pskb_pull`,
+            message: msg(M.pullPaged, { headlen: headlen(skb) }),
           },
         };
       skbPull(skb, op.n);
@@ -180,7 +357,7 @@ export function applySkbOp(skb: SkBuff, op: SkbOp): SkbOpOutcome {
           ok: false,
           error: {
             kind: 'warn',
-            message: 'skb_trim on a nonlinear skb: WARN_ON and nothing happens (use pskb_trim)',
+            message: msg(M.trimNonlinear),
           },
         };
       if (op.n < skb.len) skbTrim(skb, op.n);
@@ -189,36 +366,59 @@ export function applySkbOp(skb: SkBuff, op: SkbOp): SkbOpOutcome {
   }
 }
 
-function describe(op: SkbOp, before: SkBuff, after: SkbLabSnapshot): string {
+function describe(op: SkbOp, before: SkBuff, after: SkbLabSnapshot): Msg {
+  const { n } = op;
   switch (op.op) {
     case 'alloc': {
-      const a = skbAllocation(op.n);
-      return `alloc_skb(${op.n}): ${a.cache === 'skb_small_head_cache' ? 'the small-head cache' : a.cache === 'kmalloc' ? `kmalloc bucket ${a.objectSize}` : `${a.objectSize / 4096} pages`}; skb_shared_info sits at end = ${a.end}; head = data = tail; truesize ${a.truesize}`;
+      const a = skbAllocation(n);
+      const cache =
+        a.cache === 'skb_small_head_cache' ? 'small' : a.cache === 'kmalloc' ? 'kmalloc' : 'pages';
+      return msg(M.allocDone, {
+        n,
+        cache,
+        size: a.objectSize,
+        pages: a.objectSize / 4096,
+        end: a.end,
+        truesize: a.truesize,
+      });
     }
     case 'reserve':
-      return `skb_reserve(${op.n}): data and tail move ${op.n} bytes forward, leaving headroom for headers pushed later`;
+      return msg(M.reserveDone, { n });
     case 'put':
-      return `skb_put(${op.n}): tail ${before.tail} → ${after.skb.tail}, len ${after.skb.len}; returns the old tail to write ${op.kind ?? 'payload'} at`;
+      return msg(M.putDone, {
+        n,
+        from: before.tail,
+        to: after.skb.tail,
+        len: after.skb.len,
+        kind: op.kind ?? 'payload',
+      });
     case 'push':
-      return `skb_push(${op.n}): data ${before.data} → ${after.skb.data}, len ${after.skb.len}; returns the new data to write the ${op.kind ?? 'header'} at`;
+      return msg(M.pushDone, {
+        n,
+        from: before.data,
+        to: after.skb.data,
+        len: after.skb.len,
+        kind: op.kind ?? 'header',
+      });
     case 'pull':
-      return `skb_pull(${op.n}): data ${before.data} → ${after.skb.data}, len ${after.skb.len}; the bytes stay in memory, they are just behind data now`;
+      return msg(M.pullDone, { n, from: before.data, to: after.skb.data, len: after.skb.len });
     case 'trim':
-      return `skb_trim(${op.n}): len ${after.skb.len}, tail ${after.skb.tail}`;
+      return msg(M.trimDone, { n, len: after.skb.len, tail: after.skb.tail });
   }
 }
 
 /**
  * Run a sequence of ops. The first must be `alloc` (when it is not, a 1,024-byte alloc_skb
- * is assumed). Refused ops are reported and skipped; the rest still run.
+ * is assumed). Refused ops are reported and skipped; the rest still run — until a kernel BUG()
+ * (a panic): then the run stops there (`halted`), as the machine would.
  */
 export function runSkbOps(input: readonly SkbOp[]): SkbRun {
   resetSkbIds();
   // Checked at run time (any JavaScript value): a list of at most SKB_OPS_MAX objects.
   const issue = !Array.isArray(input)
-    ? 'the operations are a list'
+    ? msg(M.notList)
     : input.length > SKB_OPS_MAX + 1
-      ? `at most ${SKB_OPS_MAX} operations after alloc_skb (${input.length - 1} given); the rest are not run`
+      ? msg(M.tooMany, { max: SKB_OPS_MAX, given: input.length - 1 })
       : undefined;
   const ops: readonly SkbOp[] = Array.isArray(input) ? input.slice(0, SKB_OPS_MAX + 1) : [];
   const run = runChecked(ops);
@@ -235,7 +435,7 @@ function runChecked(ops: readonly SkbOp[]): SkbRun {
   const first = isSkbOp(ops[0]) && ops[0].op === 'alloc' ? ops[0] : { op: 'alloc' as const, n: 1024 };
   const size = Number.isInteger(first.n) && first.n >= 0 && first.n <= 1 << 20 ? first.n : 1024;
   const skb = allocSkb(size, 'skb');
-  const trace: TraceStep<SkbLabSnapshot>[] = [];
+  const trace: TraceStep<SkbLabSnapshot, Msg>[] = [];
   const outcomes: SkbOpOutcome[] = [{ op: { op: 'alloc', n: size }, ok: true }];
   const start = skbLabSnapshot(skb);
   trace.push({
@@ -244,12 +444,13 @@ function runChecked(ops: readonly SkbOp[]): SkbRun {
     dir: 'down',
     snapshot: start,
   });
-  for (const op of ops.slice(isSkbOp(ops[0]) && ops[0].op === 'alloc' ? 1 : 0)) {
+  const rest = ops.slice(isSkbOp(ops[0]) && ops[0].op === 'alloc' ? 1 : 0);
+  for (const [i, op] of rest.entries()) {
     if (!isSkbOp(op)) {
       outcomes.push({
         op: { op: 'alloc', n: 0 },
         ok: false,
-        error: { kind: 'invalid', message: `not an operation: use ${SKB_OP_NAMES.join('|')}` },
+        error: { kind: 'invalid', message: msg(M.notAnOp, { ops: SKB_OP_NAMES.join('|') }) },
       });
       continue;
     }
@@ -259,33 +460,35 @@ function runChecked(ops: readonly SkbOp[]): SkbRun {
     const snap = skbLabSnapshot(skb);
     trace.push({
       ...skbOpFunction(op.op),
-      why: o.ok
-        ? describe(op, before as SkBuff, snap)
-        : `refused — ${o.error?.message ?? ''}; the buffer is unchanged`,
+      why: o.ok ? describe(op, before as SkBuff, snap) : msg(M.refused, { why: o.error?.message ?? '' }),
       dir: op.op === 'pull' ? 'up' : 'down',
       snapshot: snap,
     });
+    if (isSkbBug(o))
+      return {
+        outcomes,
+        trace,
+        final: skbLabSnapshot(skb),
+        halted: { step: trace.length - 1, notRun: rest.length - i - 1 },
+      };
   }
   return { outcomes, trace, final: skbLabSnapshot(skb) };
 }
 
 /** Parse `reserve:32,put:100,push:8` (the lab's URL form). */
-export function parseSkbOps(text: string): { ok: true; ops: SkbOp[] } | { ok: false; why: string } {
+export function parseSkbOps(text: string): { ok: true; ops: SkbOp[] } | { ok: false; why: Msg } {
   const ops: SkbOp[] = [];
-  if (typeof text !== 'string') return { ok: false, why: 'the operations are text, e.g. reserve:32,put:100' };
+  if (typeof text !== 'string') return { ok: false, why: msg(M.notText) };
   const parts = text.split(',').map((p) => p.trim());
   // One grammar with the CLI's lists: an empty item ("put:1,,put:2") is refused, not skipped.
   if (parts.length > SKB_OPS_MAX + 1)
-    return { ok: false, why: `at most ${SKB_OPS_MAX} operations (${parts.length} given)` };
+    return { ok: false, why: msg(M.parseTooMany, { max: SKB_OPS_MAX, given: parts.length }) };
   if (text.trim() === '') return { ok: true, ops };
   for (const part of parts) {
-    if (part === '') return { ok: false, why: 'an empty operation between two commas' };
+    if (part === '') return { ok: false, why: msg(M.emptyItem) };
     const m = /^([a-z]+):(\d+)(?::([a-z0-9]+))?$/.exec(part);
     if (!m || !SKB_OP_NAMES.includes(m[1] as SkbOpName))
-      return {
-        ok: false,
-        why: `"${echo(part)}" is not an operation: use ${SKB_OP_NAMES.join('|')}:BYTES, e.g. push:20`,
-      };
+      return { ok: false, why: msg(M.badItem, { text: echo(part), ops: SKB_OP_NAMES.join('|') }) };
     const kind = m[3] as RegionKind | undefined;
     ops.push({ op: m[1] as SkbOpName, n: Number(m[2]), ...(kind ? { kind } : {}) });
   }
@@ -303,10 +506,10 @@ export function formatSkbOps(ops: readonly SkbOp[]): string {
  * every header (16 + 20 + 8 = 44), the payload put, then UDP, IP and finally the Ethernet
  * header pushed in front (neigh_hh_output). "Receive" pulls them back off in receive order.
  */
-export const SKB_PRESETS: Record<string, { label: string; why: string; ops: SkbOp[] }> = {
+export const SKB_PRESETS: Record<string, { label: Msg; why: Msg; ops: SkbOp[] }> = {
   udpSend: {
-    label: 'UDP send',
-    why: 'A 100-byte UDP datagram on Ethernet: alloc_skb(128 + 16 + 15) as __ip_append_data sizes it, headroom for all three headers (16 + 20 + 8), put the payload, then push UDP, IP and Ethernet in front.',
+    label: msg(M.udpSendLabel),
+    why: msg(M.udpSendWhy),
     ops: [
       { op: 'alloc', n: 159 },
       { op: 'reserve', n: 44 },
@@ -317,8 +520,8 @@ export const SKB_PRESETS: Record<string, { label: string; why: string; ops: SkbO
     ],
   },
   receive: {
-    label: 'Receive',
-    why: 'The same frame arriving: eth_type_trans pulls 14, ip_local_deliver_finish pulls the 20-byte IP header, udp_recvmsg skips the 8-byte UDP header.',
+    label: msg(M.receiveLabel),
+    why: msg(M.receiveWhy),
     ops: [
       { op: 'alloc', n: 256 },
       { op: 'reserve', n: 2 },
@@ -332,8 +535,8 @@ export const SKB_PRESETS: Record<string, { label: string; why: string; ops: SkbO
     ],
   },
   underflow: {
-    label: 'Underflow',
-    why: 'Pushing a header without reserving headroom first: skb_under_panic.',
+    label: msg(M.underflowLabel),
+    why: msg(M.underflowWhy),
     ops: [
       { op: 'alloc', n: 128 },
       { op: 'put', n: 64, kind: 'payload' },

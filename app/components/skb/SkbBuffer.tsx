@@ -6,14 +6,14 @@
  * switches off.
  */
 import { useEffect, useState } from 'react';
-import { scaleLinear } from 'd3-scale';
 import { SHINFO_SIZE, skbHeadroom, skbTailroom } from '../../../core/skb/index.ts';
 import type { SkbSnapshot } from '../../../core/skb/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
-import { BIG, fitLabel, markRows, zoomTicks, zoomWindow } from './geometry.ts';
+import { BIG, MIN_PX, fitLabel, markRows, minWidthScale, zoomTicks, zoomWindow } from './geometry.ts';
 import type { Mark } from './geometry.ts';
 import { Bytes, Markers } from './parts.tsx';
+import { SKB_PANEL_WORDS as SW, usePlainText } from './words.ts';
 
 /** True from the second frame on: transitions start after the width is measured, never from the fallback. */
 function useLive(): boolean {
@@ -44,21 +44,32 @@ export function SkbBuffer({
   previous?: SkbSnapshot | undefined;
   label?: string;
 }) {
+  const txt = usePlainText();
   const [ref, width] = useElementWidth<HTMLDivElement>(640);
   const live = useLive();
   const W = Math.max(240, width);
   const pad = 6;
   const total = skb.end + SHINFO_SIZE;
-  const x = scaleLinear()
-    .domain([0, total])
-    .range([pad, W - pad]);
+  // Every stretch (headroom, each region, tailroom, skb_shared_info) at least MIN_PX wide.
+  const inBuffer = (v: number) => v >= 0 && v <= skb.end;
+  const x = minWidthScale(
+    [0, skb.data, skb.tail, skb.end, total, ...skb.regions.flatMap((r) => [r.start, r.end]).filter(inBuffer)],
+    pad,
+    W - pad,
+    MIN_PX,
+  );
   const headroom = skbHeadroom(skb);
   const tailroom = skbTailroom(skb);
 
   const { from: zs, to: ze, any: hasZoom } = zoomWindow(skb);
-  const z = scaleLinear()
-    .domain([zs, Math.max(ze, zs + 1)])
-    .range([pad, W - pad]);
+  const z = minWidthScale(
+    [zs, Math.max(ze, zs + 1), skb.data, skb.tail, ...skb.regions.flatMap((r) => [r.start, r.end])].filter(
+      (v) => v >= zs && v <= Math.max(ze, zs + 1),
+    ),
+    pad,
+    W - pad,
+    MIN_PX,
+  );
 
   const barY = BIG.zoomTop + BIG.zoomH + BIG.gap;
   const markY = barY + BIG.barH;
@@ -69,7 +80,15 @@ export function SkbBuffer({
     { name: 'tail', at: skb.tail, moved: moved('tail') },
     { name: 'end', at: skb.end, moved: moved('end') },
   ];
-  const rows = markRows(marks, x, 4);
+  // A headroom or tailroom too narrow for its name is named under the bar, with the pointers.
+  const rooms: [string, string, number, number, number][] = [
+    ['headroom', txt(SW.headroom), headroom, 0, skb.data],
+    ['tailroom', txt(SW.tailroom), tailroom, skb.tail, skb.end],
+  ];
+  for (const [key, name, n, from, to] of rooms)
+    if (n > 0 && !fitLabel([name], n, x(to) - x(from)))
+      marks.push({ name: key, at: (from + to) / 2, text: `${name} ${num(n)}`, kind: 'region' });
+  const rows = markRows(marks, x, W);
   const h = markY + 22 + rows * BIG.rowH;
 
   // Offsets above the magnified strip: where each region and data/tail begin and end.
@@ -88,7 +107,14 @@ export function SkbBuffer({
   const shinfoText = fitLabel(['skb_shared_info', 'shinfo', 'sh'], null, shinfoW);
   const desc =
     label ??
-    `sk_buff: head 0, data ${skb.data}, tail ${skb.tail}, end ${skb.end}; headroom ${headroom}, len ${skb.len}, tailroom ${tailroom}; skb_shared_info after end`;
+    txt(SW.bufferLabel, {
+      data: skb.data,
+      tail: skb.tail,
+      end: skb.end,
+      headroom,
+      len: skb.len,
+      tailroom,
+    });
 
   return (
     <div className={`skb-buffer${live ? ' is-live' : ''}`} ref={ref}>
@@ -135,7 +161,7 @@ export function SkbBuffer({
             textAnchor="middle"
             className="zoom-empty"
           >
-            len 0: data = tail — skb_put or skb_push adds bytes
+            {txt(SW.zoomEmpty)}
           </text>
         )}
 
@@ -157,11 +183,18 @@ export function SkbBuffer({
           className="room"
         />
         <Bytes s={skb} x={x} y={barY} h={BIG.barH} labelled={false} />
-        {roomLabel('headroom', headroom, 0, skb.data)}
-        {roomLabel('tailroom', tailroom, skb.tail, skb.end)}
+        {roomLabel(txt(SW.headroom), headroom, 0, skb.data)}
+        {roomLabel(txt(SW.tailroom), tailroom, skb.tail, skb.end)}
         <rect x={x(0)} y={barY} width={x(skb.end) - x(0)} height={BIG.barH} className="skb-outline" />
         <g className="shinfo">
-          <title>{`skb_shared_info: ${SHINFO_SIZE} bytes after end (nr_frags ${skb.frags.length}, frag_list ${skb.frag_list.length ? `${skb.frag_list.length} sk_buffs` : 'NULL'})`}</title>
+          <title>
+            {txt(SW.shinfoTitle, {
+              size: SHINFO_SIZE,
+              nrFrags: skb.frags.length,
+              chained: skb.frag_list.length ? 'some' : 'none',
+              count: skb.frag_list.length,
+            })}
+          </title>
           <rect x={x(skb.end)} y={barY} width={shinfoW} height={BIG.barH} className="shinfo-rect" />
           {shinfoText && (
             <text

@@ -1,10 +1,93 @@
-/** Every number the sk_buff drawings show, as text: the "sk_buff fields" table. */
+/**
+ * Every number the sk_buff drawings show, as text: the "sk_buff fields" table. One row per sk_buff
+ * when the columns fit the width it has; turned (one row per field, one column per sk_buff) when
+ * they do not and the sk_buffs are few, so no column is ever cut off (the Fragmentation lab's
+ * narrow panel, a phone). Many sk_buffs keep the rows and scroll sideways.
+ */
 import { skbHeadroom, skbTailroom } from '../../../core/skb/index.ts';
 import type { SkbSnapshot } from '../../../core/skb/index.ts';
+import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
 import { TableHead } from '../TableHead.tsx';
+import { SKB_PANEL_WORDS as W, usePlainText } from './words.ts';
+
+/** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
 
 const MAX_ROWS = 40;
+/** At most this many sk_buffs are turned into columns. */
+const MAX_TURNED = 6;
+
+type Field =
+  | 'head'
+  | 'data'
+  | 'tail'
+  | 'end'
+  | 'len'
+  | 'data_len'
+  | 'headroom'
+  | 'tailroom'
+  | 'nr_frags'
+  | 'frag_list'
+  | 'truesize';
+const FIELDS: readonly Field[] = [
+  'head',
+  'data',
+  'tail',
+  'end',
+  'len',
+  'data_len',
+  'headroom',
+  'tailroom',
+  'nr_frags',
+  'frag_list',
+  'truesize',
+];
+
+const value = (s: SkbSnapshot, f: Field): number =>
+  f === 'headroom'
+    ? skbHeadroom(s)
+    : f === 'tailroom'
+      ? skbTailroom(s)
+      : f === 'nr_frags'
+        ? s.frags.length
+        : f === 'frag_list'
+          ? s.frag_list.length
+          : s[f];
+
+/** Fields the previous step's same sk_buff is compared on (the changed cells are marked). */
+const COMPARED: ReadonlySet<Field> = new Set([
+  'data',
+  'tail',
+  'end',
+  'len',
+  'data_len',
+  'headroom',
+  'tailroom',
+]);
+
+/** About how wide the one-row-per-sk_buff table is (px): headers in small capitals, numbers in digits. */
+export function fieldsTableWidth(skbs: readonly SkbSnapshot[], headers: readonly string[]): number {
+  const col = (head: string, cells: readonly string[]) =>
+    Math.max(head.length * 8.6, ...cells.map((c) => c.length * 7.4)) + 14;
+  const first = col(
+    headers[0] ?? '',
+    skbs.map((s) => `#${s.id} ${s.label}`),
+  );
+  return (
+    first +
+    FIELDS.reduce(
+      (a, f, i) =>
+        a +
+        col(
+          headers[i + 1] ?? f,
+          skbs.map((s) => num(value(s, f))),
+        ),
+      0,
+    ) +
+    24
+  );
+}
 
 export function SkbFieldsTable({
   skbs,
@@ -18,72 +101,88 @@ export function SkbFieldsTable({
   /** The same skb at the step before: the cells that changed are marked. */
   previous?: SkbSnapshot | undefined;
 }) {
+  const txt = usePlainText();
+  const [ref, width] = useElementWidth<HTMLDivElement>(1200);
   const rows = skbs.slice(0, MAX_ROWS);
-  const cell = (s: SkbSnapshot, v: number, before: number | undefined) => {
+  const label = (f: Field) => (f === 'headroom' ? txt(W.headroom) : f === 'tailroom' ? txt(W.tailroom) : f);
+  const headers = ['skb', ...FIELDS.map(label)];
+  const turned = rows.length <= MAX_TURNED && fieldsTableWidth(rows, headers) > width;
+
+  const cell = (s: SkbSnapshot, f: Field) => {
+    const v = value(s, f);
+    const before = previous && COMPARED.has(f) ? value(previous, f) : undefined;
     const changed = previous !== undefined && before !== undefined && before !== v && s.id === previous.id;
     return (
-      <td className={`num${changed ? ' changed' : ''}`}>
-        {num(v)}
-        {changed && <span className="visually-hidden"> (was {num(before)})</span>}
+      <td key={`${s.id}-${f}`} className={`num${changed ? ' changed' : ''}`}>
+        {f === 'head' ? v : num(v)}
+        {changed && <span className="visually-hidden"> {txt(W.was, { value: num(before) })}</span>}
       </td>
     );
   };
-  const p = previous;
+  const skbName = (s: SkbSnapshot) => (
+    <>
+      {`#${s.id}`}
+      {hasPrevious && !prevIds.has(s.id) && <span className="new-dot" title={txt(W.newDot)} />}
+      <span className="muted">{verbatim(' ', s.label)}</span>
+    </>
+  );
+
   return (
     <div
-      className="table-scroll table-scroll--short"
+      ref={ref}
+      className={`table-scroll table-scroll--short${turned ? ' skb-table-wrap--turned' : ''}`}
       tabIndex={0}
       role="region"
-      aria-label="sk_buff fields, scrollable"
+      aria-label={txt(W.tableRegion)}
     >
-      <table className="skb-table">
+      <table className={`skb-table${turned ? ' skb-table--turned' : ''}`}>
         <caption>
-          sk_buff fields
+          {txt(W.tableCaption)}
           {skbs.length > MAX_ROWS && (
             <span className="caption-note">
-              {' '}
-              — first {MAX_ROWS} of {num(skbs.length)}
+              {verbatim(' ')}
+              {txt(W.firstOf, { shown: MAX_ROWS, total: num(skbs.length) })}
             </span>
           )}
         </caption>
-        <TableHead
-          columns={[
-            'skb',
-            'head',
-            'data',
-            'tail',
-            'end',
-            'len',
-            'data_len',
-            'headroom',
-            'tailroom',
-            'nr_frags',
-            'frag_list',
-            'truesize',
-          ]}
-        />
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.id}>
-              <th scope="row" className="mono">
-                #{s.id}
-                {hasPrevious && !prevIds.has(s.id) && <span className="new-dot" title="new at this step" />}
-                <span className="muted"> {s.label}</span>
-              </th>
-              <td className="num">{s.head}</td>
-              {cell(s, s.data, p?.data)}
-              {cell(s, s.tail, p?.tail)}
-              {cell(s, s.end, p?.end)}
-              {cell(s, s.len, p?.len)}
-              {cell(s, s.data_len, p?.data_len)}
-              {cell(s, skbHeadroom(s), p && skbHeadroom(p))}
-              {cell(s, skbTailroom(s), p && skbTailroom(p))}
-              <td className="num">{s.frags.length}</td>
-              <td className="num">{s.frag_list.length}</td>
-              <td className="num">{num(s.truesize)}</td>
-            </tr>
-          ))}
-        </tbody>
+        {turned ? (
+          <>
+            <TableHead
+              columns={[
+                txt(W.field),
+                ...rows.map((s) => (
+                  <span key={s.id} className="mono">
+                    {skbName(s)}
+                  </span>
+                )),
+              ]}
+            />
+            <tbody>
+              {FIELDS.map((f) => (
+                <tr key={f}>
+                  <th scope="row" className={f === 'headroom' || f === 'tailroom' ? '' : 'mono'}>
+                    {label(f)}
+                  </th>
+                  {rows.map((s) => cell(s, f))}
+                </tr>
+              ))}
+            </tbody>
+          </>
+        ) : (
+          <>
+            <TableHead columns={headers} />
+            <tbody>
+              {rows.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row" className="mono">
+                    {skbName(s)}
+                  </th>
+                  {FIELDS.map((f) => cell(s, f))}
+                </tr>
+              ))}
+            </tbody>
+          </>
+        )}
       </table>
     </div>
   );

@@ -15,6 +15,12 @@ import type { ScaleLinear } from 'd3-scale';
 type X = ScaleLinear<number, number>;
 import { Bytes, Markers, RegionRect } from './parts.tsx';
 import { SkbFieldsTable } from './SkbFieldsTable.tsx';
+import { SKB_PANEL_WORDS as W, usePlainText } from './words.ts';
+import { msg } from '../../../core/i18n/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
+
+/** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
 
 const MAX_DRAWN = 6;
 const MAX_CHAIN = 4;
@@ -33,6 +39,7 @@ export function SkbPanel({
   seenBefore: Set<number>;
   first: boolean;
 }) {
+  const txt = usePlainText();
   const [ref, width] = useElementWidth<HTMLDivElement>(520);
   const all = flatten(snapshot.skbs);
   const maxExtent = Math.max(1, ...all.map(extent));
@@ -48,7 +55,7 @@ export function SkbPanel({
   return (
     <div className="skb-panel" ref={ref}>
       {vars.length > 0 && (
-        <dl className="vars" aria-label="Values at this step">
+        <dl className="vars" aria-label={txt(W.valuesAtStep)}>
           {vars.map(([k, v]) => (
             <div key={k}>
               <dt className="mono">{k}</dt>
@@ -58,7 +65,9 @@ export function SkbPanel({
         </dl>
       )}
       {all.length === 0 ? (
-        <p className="muted empty">No sk_buff is held at this step.</p>
+        <p className="muted empty">
+          <MsgText msg={msg(W.noSkb)} />
+        </p>
       ) : (
         <>
           <div className="skb-list">
@@ -67,7 +76,7 @@ export function SkbPanel({
             ))}
             {snapshot.skbs.length > MAX_DRAWN && (
               <p className="muted more">
-                … and {num(snapshot.skbs.length - MAX_DRAWN)} more sk_buffs (listed in the table below).
+                <MsgText msg={msg(W.moreSkbs, { n: num(snapshot.skbs.length - MAX_DRAWN) })} />
               </p>
             )}
           </div>
@@ -81,33 +90,37 @@ export function SkbPanel({
 
 /** The colour key, with headroom/tailroom and skb_shared_info. */
 export function SkbLegend({ kinds }: { kinds: readonly RegionKind[] }) {
+  const txt = usePlainText();
   return (
     <div className="skb-legend">
-      <Legend kinds={kinds} label="sk_buff colour key" />
-      <ul className="legend" aria-label="Buffer areas">
+      <Legend kinds={kinds} label={txt(W.colourKey)} />
+      <ul className="legend" aria-label={txt(W.areas)}>
         <li>
           <span className="swatch swatch--room" aria-hidden="true" />
-          headroom / tailroom
+          {txt(W.rooms)}
         </li>
         <li>
           <span className="swatch swatch--shinfo" aria-hidden="true" />
-          skb_shared_info
+          <span className="mono">{verbatim('skb_shared_info')}</span>
         </li>
         <li>
           <span className="swatch swatch--stale" aria-hidden="true" />
-          outside data…tail
+          <span>
+            <MsgText msg={msg(W.outside)} />
+          </span>
         </li>
       </ul>
     </div>
   );
 }
 
-function idBadge(id: number, prevIds: Set<number>, hasPrevious: boolean) {
+function IdBadge({ id, prevIds, hasPrevious }: { id: number; prevIds: Set<number>; hasPrevious: boolean }) {
+  const txt = usePlainText();
   const reused = prevIds.has(id);
   return (
     <span className={`id-badge${hasPrevious ? (reused ? ' id-badge--same' : ' id-badge--new') : ''}`}>
-      skb #{id}
-      {hasPrevious && <span className="id-state">{reused ? 'seen before' : 'new'}</span>}
+      {verbatim('skb #', id)}
+      {hasPrevious && <span className="id-state">{txt(reused ? W.seenBefore : W.isNew)}</span>}
     </span>
   );
 }
@@ -125,6 +138,7 @@ function SkbDrawing({
   hasPrevious: boolean;
   depth: number;
 }) {
+  const txt = usePlainText();
   const shinfoAt = skb.end;
   let fragAt = skb.end + SHINFO_SIZE;
   const marks: Mark[] = [
@@ -134,17 +148,33 @@ function SkbDrawing({
     { name: 'end', at: skb.end },
   ];
   const w = x.range()[1]! + 2;
-  const rows = markRows(marks, x, 3);
+  const rows = markRows(marks, x, w);
   const h = ROW.bar + 20 + rows * ROW.rowH;
-  const label = `${skb.label}: head 0, data ${skb.data}, tail ${skb.tail}, end ${skb.end}, len ${skb.len}, data_len ${skb.data_len}, ${skb.frags.length} page frags, ${skb.frag_list.length} on frag_list`;
+  const label = txt(W.drawingLabel, {
+    label: skb.label,
+    data: skb.data,
+    tail: skb.tail,
+    end: skb.end,
+    len: skb.len,
+    dataLen: skb.data_len,
+    frags: skb.frags.length,
+    chained: skb.frag_list.length,
+  });
 
   return (
     <div className="skb" style={{ marginLeft: depth ? 12 : 0 }}>
       <p className="skb-head">
-        {idBadge(skb.id, prevIds, hasPrevious)}
+        <IdBadge id={skb.id} prevIds={prevIds} hasPrevious={hasPrevious} />
         <span className="skb-label">{skb.label}</span>
         <span className="muted skb-sizes mono">
-          len {num(skb.len)} · data_len {num(skb.data_len)} · truesize {num(skb.truesize)}
+          {verbatim(
+            'len ',
+            num(skb.len),
+            ' · data_len ',
+            num(skb.data_len),
+            ' · truesize ',
+            num(skb.truesize),
+          )}
         </span>
       </p>
       <svg width={w} height={h} role="img" aria-label={label} className="skb-svg">
@@ -175,14 +205,21 @@ function SkbDrawing({
           height={ROW.bar - 2}
           className="shinfo-rect"
         >
-          <title>{`skb_shared_info (${SHINFO_SIZE} bytes): nr_frags ${skb.frags.length}, frag_list ${skb.frag_list.length || 'NULL'}`}</title>
+          <title>
+            {txt(W.shinfoTitle, {
+              size: SHINFO_SIZE,
+              nrFrags: skb.frags.length,
+              chained: skb.frag_list.length ? 'some' : 'none',
+              count: skb.frag_list.length,
+            })}
+          </title>
         </rect>
         {skb.frags.map((f, i) => {
           const at = fragAt;
           fragAt += f.size;
           return (
             <g key={`f${i}`} className="page-frag">
-              <title>{`frags[${i}]: ${f.size} bytes in a page`}</title>
+              <title>{txt(W.fragTitle, { i, size: f.size })}</title>
               {f.regions.map((r, j) => (
                 <RegionRect key={j} r={r} x={x} y={4} h={ROW.bar - 8} offset={at} />
               ))}
@@ -197,17 +234,21 @@ function SkbDrawing({
             </g>
           );
         })}
-        <Markers marks={marks} x={x} y={ROW.bar} rowH={ROW.rowH} maxRows={3} width={w} />
+        <Markers marks={marks} x={x} y={ROW.bar} rowH={ROW.rowH} width={w} />
       </svg>
       {skb.frags.length > 0 && (
         <p className="skb-note muted">
-          skb_shinfo(skb)→frags: {skb.frags.length} page frag{skb.frags.length > 1 ? 's' : ''}, drawn rounded
-          after skb_shared_info: {skb.frags.map((f) => num(f.size)).join(' + ')} B
+          <MsgText
+            msg={msg(W.fragsNote, {
+              n: skb.frags.length,
+              sizes: skb.frags.map((f) => num(f.size)).join(' + '),
+            })}
+          />
         </p>
       )}
       {skb.frag_list.length > 0 && (
         <div className="frag-list">
-          <p className="frag-list-title mono">skb_shinfo(skb)→frag_list</p>
+          <p className="frag-list-title mono">{verbatim('skb_shinfo(skb)→frag_list')}</p>
           {skb.frag_list.slice(0, MAX_CHAIN).map((c) => (
             <SkbDrawing
               key={c.id}
@@ -219,7 +260,7 @@ function SkbDrawing({
             />
           ))}
           {skb.frag_list.length > MAX_CHAIN && (
-            <p className="muted more">… {num(skb.frag_list.length - MAX_CHAIN)} more on the chain.</p>
+            <p className="muted more">{txt(W.moreOnChain, { n: num(skb.frag_list.length - MAX_CHAIN) })}</p>
           )}
         </div>
       )}

@@ -9,7 +9,10 @@ import {
   gaps,
   idsBefore,
   isStale,
+  LABEL_GAP,
+  MIN_PX,
   markRows,
+  minWidthScale,
   placeMarks,
   textWidth,
   zoomTicks,
@@ -28,34 +31,83 @@ describe('sk_buff geometry', () => {
     expect(fitLabel(['Ethernet', 'Eth', 'E'], 14, 3)).toBeNull();
   });
 
-  it('placeMarks puts overlapping pointer labels on separate rows, and no row past the last', () => {
+  it('placeMarks puts overlapping pointer labels on separate rows', () => {
     const marks = [
       { name: 'head', at: 0 },
       { name: 'data', at: 1 },
       { name: 'tail', at: 2 },
       { name: 'end', at: 400 },
     ];
-    const placed = placeMarks(marks, scale(1), 4);
+    const placed = placeMarks(marks, scale(1));
     const row = (n: string) => placed.find((m) => m.name === n)!.row;
     expect(new Set([row('head'), row('data'), row('tail')]).size).toBe(3);
     expect(row('end')).toBe(0);
-    expect(markRows(marks, scale(1), 2)).toBe(2);
-    expect(markRows(marks, scale(100), 4)).toBe(1);
+    expect(markRows(marks, scale(1))).toBe(3);
+    expect(markRows(marks, scale(100))).toBe(1);
   });
 
-  it('property: labels on one row never overlap', () => {
+  it('a label kept inside the drawing at an edge still overlaps no other (tail 76 / end 256 at 360 px)', () => {
+    // The Reassembly lab's small drawing at 360 px: tail and end near the right edge.
+    const marks = [
+      { name: 'head', at: 0 },
+      { name: 'data', at: 36 },
+      { name: 'tail', at: 76 },
+      { name: 'end', at: 256 },
+    ];
+    const x = (n: number) => (n / (256 + 320)) * 300;
+    const placed = placeMarks(marks, x, 300);
+    for (const a of placed) {
+      expect(a.left).toBeGreaterThanOrEqual(0);
+      expect(a.left + a.w).toBeLessThanOrEqual(300);
+      for (const b of placed)
+        if (a !== b && a.row === b.row)
+          expect(a.left + a.w + LABEL_GAP <= b.left || b.left + b.w + LABEL_GAP <= a.left).toBe(true);
+    }
+  });
+
+  it('property: labels on one row never overlap, kept inside the width, whatever the marks', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(2000), { minLength: 1, maxLength: 8 }), (ats) => {
-        const placed = placeMarks(
-          ats.map((at, i) => ({ name: `m${i}`, at })),
-          scale(0.5),
-          ats.length,
-        );
-        for (const a of placed)
-          for (const b of placed)
-            if (a !== b && a.row === b.row)
-              expect(a.px + a.w / 2 + 6 < b.px - b.w / 2 || b.px + b.w / 2 + 6 < a.px - a.w / 2).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.nat(2000), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 120, max: 1400 }),
+        (ats, width) => {
+          const placed = placeMarks(
+            ats.map((at, i) => ({ name: `m${i}`, at })),
+            (n) => (n / 2000) * width,
+            width,
+          );
+          for (const a of placed) {
+            expect(a.left).toBeGreaterThanOrEqual(0);
+            expect(a.left + a.w).toBeLessThanOrEqual(Math.max(width, a.w));
+            for (const b of placed)
+              if (a !== b && a.row === b.row)
+                expect(a.left + a.w + LABEL_GAP <= b.left || b.left + b.w + LABEL_GAP <= a.left).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+
+  it('minWidthScale: a 2-byte headroom gets the minimum width; the scale is monotone and spans the range', () => {
+    const x = minWidthScale([0, 2, 102, 1728, 2048], 6, 894, MIN_PX);
+    expect(x(0)).toBe(6);
+    expect(x(2048)).toBeCloseTo(894);
+    expect(x(2) - x(0)).toBeCloseTo(MIN_PX);
+    expect(x(102) - x(2)).toBeGreaterThan(MIN_PX);
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(5000), { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 200, max: 1400 }),
+        (bs, w) => {
+          const s = minWidthScale(bs, 0, w, MIN_PX);
+          const sorted = [...new Set(bs)].sort((a, b) => a - b);
+          fc.pre(sorted.length >= 2 && (sorted.length - 1) * MIN_PX <= w);
+          expect(s(sorted[0]!)).toBeCloseTo(0);
+          expect(s(sorted.at(-1)!)).toBeCloseTo(w);
+          for (let i = 1; i < sorted.length; i++)
+            expect(s(sorted[i]!) - s(sorted[i - 1]!)).toBeGreaterThanOrEqual(MIN_PX - 1e-6);
+        },
+      ),
     );
   });
 

@@ -22,8 +22,12 @@ export const SHORT: Record<RegionKind, readonly string[]> = {
   payload: ['payload', 'data', 'p'],
 };
 
-/** Mono 10.5–11 px text: about 6.6 px a character. */
-export const textWidth = (s: string, px = 6.6) => s.length * px;
+/** Mono 10.5–11 px text: about 6.6 px a character; a Chinese character is about twice as wide. */
+export const textWidth = (s: string, px = 6.6) => {
+  let n = 0;
+  for (const ch of s) n += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1.7 : 1;
+  return n * px;
+};
 
 /** The longest label (optionally with its byte count) that fits in `w` pixels, or null. */
 export function fitLabel(names: readonly string[], bytes: number | null, w: number): string | null {
@@ -58,21 +62,34 @@ export interface Mark {
   name: string;
   at: number;
   moved?: boolean;
+  /** The label when it is not `name offset` (a region's name and size under a tiny region). */
+  text?: string;
+  /** Where the mark points, when not at `at` (the middle of a tiny region). */
+  kind?: 'pointer' | 'region';
 }
 
-/** Lay pointer labels out in rows so that none overlaps its neighbour. */
-export function placeMarks(marks: readonly Mark[], x: X, maxRows: number) {
+/** The gap kept between two labels on one row (px). */
+export const LABEL_GAP = 6;
+
+/**
+ * Lay pointer labels out in rows so that none overlaps another. A label is centred under its mark
+ * and kept inside [0, width] (so it may sit off-centre at an edge); it takes the first row where it
+ * overlaps no label of that row, else a new row — never a label over another (a drawing's height
+ * comes from `markRows`). Lines are drawn under the labels' backgrounds, so a deeper mark's line
+ * never runs through a label.
+ */
+export function placeMarks(marks: readonly Mark[], x: X, width = Infinity) {
   const ends: number[] = [];
   return marks
-    .map((m) => ({ ...m, px: x(m.at), text: `${m.name} ${num(m.at)}` }))
+    .map((m) => ({ ...m, px: x(m.at), text: m.text ?? `${m.name} ${num(m.at)}` }))
     .sort((a, b) => a.px - b.px)
     .map((m) => {
       const w = textWidth(m.text, 6.3);
-      const left = m.px - w / 2;
-      let row = ends.findIndex((e) => e + 6 < left);
-      if (row < 0) row = Math.min(ends.length, maxRows - 1);
-      ends[row] = m.px + w / 2;
-      return { ...m, row, w };
+      const left = Math.max(0, Math.min(m.px - w / 2, width - w));
+      let row = ends.findIndex((e) => e + LABEL_GAP <= left);
+      if (row < 0) row = ends.length;
+      ends[row] = left + w;
+      return { ...m, row, w, left, cx: left + w / 2 };
     });
 }
 
@@ -91,6 +108,9 @@ export function gaps(s: SkbSnapshot): { start: number; end: number }[] {
 
 /** Everything after `end`: skb_shared_info, then the page frags it points to. */
 export const extent = (s: SkbSnapshot) => s.end + SHINFO_SIZE + fragBytes(s);
+
+/** The narrowest a non-empty stretch of a large buffer is drawn (px): a 2-byte headroom stays visible. */
+export const MIN_PX = 10;
 
 /** The large buffer's rows (px): the magnified strip, the gap, the bar, the pointer labels. */
 export const BIG = { zoomTop: 18, zoomH: 34, gap: 26, barH: 40, rowH: 14 };
@@ -132,5 +152,44 @@ export function zoomTicks(skb: SkbSnapshot, z: X): number[] {
 }
 
 /** How many rows the pointer labels of these marks take. */
-export const markRows = (marks: readonly Mark[], x: X, maxRows: number) =>
-  Math.max(...placeMarks(marks, x, maxRows).map((m) => m.row)) + 1;
+export const markRows = (marks: readonly Mark[], x: X, width = Infinity) =>
+  Math.max(...placeMarks(marks, x, width).map((m) => m.row)) + 1;
+
+/**
+ * A position function that gives every non-empty stretch between `breaks` (byte offsets, e.g.
+ * head, data, each region's ends, tail, end) at least `minPx` pixels, taking the room from the
+ * larger ones, so a 2-byte headroom next to 1,600 bytes of tailroom is still drawn. Monotone and
+ * linear between breaks; `[from, to]` maps onto `[r0, r1]` exactly.
+ */
+export function minWidthScale(breaks: readonly number[], r0: number, r1: number, minPx: number) {
+  const bs = [...new Set(breaks)].sort((a, b) => a - b);
+  const from = bs[0] ?? 0;
+  const to = bs[bs.length - 1] ?? 1;
+  const span = Math.max(1, to - from);
+  const total = r1 - r0;
+  const sizes = bs.slice(1).map((b, i) => b - bs[i]!);
+  // Stretches under the minimum at the plain scale get it; the rest share what is left in proportion.
+  let small = sizes.map((n) => n > 0 && (n / span) * total < minPx);
+  for (let k = 0; k < sizes.length; k++) {
+    const fixed = small.filter(Boolean).length * minPx;
+    const rest = sizes.reduce((a, n, i) => (small[i] ? a : a + n), 0);
+    const k2 = rest > 0 ? (total - fixed) / rest : 0;
+    const next = sizes.map((n, i) => small[i] || (n > 0 && n * k2 < minPx));
+    if (next.every((v, i) => v === small[i])) break;
+    small = next;
+  }
+  const fixed = small.filter(Boolean).length * minPx;
+  const rest = sizes.reduce((a, n, i) => (small[i] ? a : a + n), 0);
+  const k = rest > 0 ? Math.max(0, total - fixed) / rest : 0;
+  const px = [r0];
+  sizes.forEach((n, i) => px.push(px[i]! + (small[i] ? minPx : n * k)));
+  return (n: number): number => {
+    if (!(n > from)) return r0 + (n - from) * (total / span);
+    if (n >= to) return px[px.length - 1]! + (n - to) * (total / span);
+    let i = 0;
+    while (bs[i + 1]! < n) i++;
+    const a = bs[i]!;
+    const b = bs[i + 1]!;
+    return px[i]! + ((n - a) / (b - a)) * (px[i + 1]! - px[i]!);
+  };
+}

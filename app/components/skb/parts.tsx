@@ -3,44 +3,70 @@ import type { Region, SkbSnapshot } from '../../../core/skb/index.ts';
 import { KIND_LABEL, kindFill, kindInk } from '../kinds.tsx';
 import { SHORT, fitLabel, gaps, isStale, placeMarks } from './geometry.ts';
 import type { Mark, X } from './geometry.ts';
+import { SKB_PANEL_WORDS as W, usePlainText } from './words.ts';
 
 export function Markers({
   marks,
   x,
   y,
   rowH,
-  maxRows = 4,
   width,
 }: {
   marks: readonly Mark[];
   x: X;
   y: number;
   rowH: number;
-  maxRows?: number;
   width: number;
 }) {
+  const placed = placeMarks(marks, x, width);
+  const labelTop = (row: number) => y + 7 + row * rowH;
   return (
     <g className="skb-marks">
-      {placeMarks(marks, x, maxRows).map((m) => {
-        // Keep the label inside the drawing at both edges.
-        const half = m.w / 2;
-        const dx = m.px - half < 0 ? half - m.px : m.px + half > width ? width - half - m.px : 0;
-        return (
-          <g
-            key={m.name}
-            className={`skb-mark${m.moved ? ' skb-mark--moved' : ''}`}
-            style={{ transform: `translate(${m.px}px, 0px)` }}
-          >
-            <line y1={y - 4} y2={y + 6 + m.row * rowH} />
-            <circle cy={y - 4} r={2.2} />
-            <text y={y + 16 + m.row * rowH} x={dx} textAnchor="middle">
-              {m.text}
-            </text>
-          </g>
-        );
-      })}
+      {/* Lines first, labels (on a background) after: a deeper mark's line passes under a label. */}
+      {placed.map((m) => (
+        <g
+          key={m.name}
+          className={`skb-mark${m.moved ? ' skb-mark--moved' : ''}${m.kind === 'region' ? ' skb-mark--region' : ''}`}
+          style={{ transform: `translate(${m.px}px, 0px)` }}
+        >
+          <line y1={y - 4} y2={labelTop(m.row) - 1} />
+          {m.kind !== 'region' && <circle cy={y - 4} r={2.2} />}
+        </g>
+      ))}
+      {placed.map((m) => (
+        <g
+          key={`${m.name}-label`}
+          className={`skb-mark skb-mark-label${m.moved ? ' skb-mark--moved' : ''}`}
+          style={{ transform: `translate(${m.cx}px, 0px)` }}
+        >
+          <rect
+            x={-m.w / 2 - 2}
+            y={labelTop(m.row)}
+            width={m.w + 4}
+            height={rowH - 1}
+            className="skb-mark-bg"
+          />
+          <text y={y + 16 + m.row * rowH} textAnchor="middle">
+            {m.text}
+          </text>
+        </g>
+      ))}
     </g>
   );
+}
+
+/** The longest name of each kind inside a region, in the page's language (SHORT has the shorter ones). */
+const KIND_NAME: Partial<Record<Region['kind'], { id: string }>> = {
+  eth: W.kindEth,
+  ipopt: W.kindIpopt,
+  frag6: W.kindFrag6,
+  payload: W.kindPayload,
+};
+
+/** A kind's names, longest first: the first in the page's language (IPv4, UDP are the same in all). */
+function kindNames(kind: Region['kind'], txt: ReturnType<typeof usePlainText>): readonly string[] {
+  const d = KIND_NAME[kind];
+  return d ? [txt(d), ...SHORT[kind].slice(1)] : SHORT[kind];
 }
 
 export function RegionRect({
@@ -60,13 +86,22 @@ export function RegionRect({
   stale?: boolean;
   labelled?: boolean;
 }) {
+  const txt = usePlainText();
   const x0 = x(offset + r.start);
   const w = Math.max(0.75, x(offset + r.end) - x0);
-  const range = r.from !== undefined && r.to !== undefined ? ` (data bytes ${r.from}–${r.to})` : '';
-  const label = labelled ? fitLabel(SHORT[r.kind], r.end - r.start, w) : null;
+  const label = labelled ? fitLabel(kindNames(r.kind, txt), r.end - r.start, w) : null;
   return (
     <g className={`skb-region${stale ? ' skb-region--stale' : ''}`}>
-      <title>{`${KIND_LABEL[r.kind]}: ${r.end - r.start} bytes${range}${stale ? ' — outside data…tail, no longer part of the packet' : ''}`}</title>
+      <title>
+        {txt(W.regionTitle, {
+          kind: KIND_LABEL[r.kind],
+          bytes: r.end - r.start,
+          range: r.from !== undefined && r.to !== undefined ? 'yes' : 'no',
+          from: r.from,
+          to: r.to,
+          stale: stale ? 'yes' : 'no',
+        })}
+      </title>
       <rect x={x0} y={y} width={w} height={h} fill={kindFill(r.kind)} />
       {label && (
         <text
@@ -97,14 +132,15 @@ export function Bytes({
   h: number;
   labelled: boolean;
 }) {
+  const txt = usePlainText();
   return (
     <>
       {gaps(s).map((g) => {
         const w = Math.max(0.75, x(g.end) - x(g.start));
-        const label = labelled ? fitLabel(['unlabelled', 'bytes', '?'], g.end - g.start, w) : null;
+        const label = labelled ? fitLabel([txt(W.gapName), '?'], g.end - g.start, w) : null;
         return (
           <g key={`gap${g.start}`} className="skb-region skb-region--plain">
-            <title>{`${g.end - g.start} bytes with no header kind`}</title>
+            <title>{txt(W.gapTitle, { bytes: g.end - g.start })}</title>
             <rect x={x(g.start)} y={y} width={w} height={h} />
             {label && (
               <text

@@ -1,9 +1,13 @@
-import { render, screen, within } from '@testing-library/react';
+import { render as rtlRender, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { parseSkbQuery } from './params.ts';
 import { SkbLab } from './SkbLab.tsx';
 import { SkbProvider, createSkbStore } from './store.ts';
+
+const render = (ui: ReactElement) => rtlRender(ui, { wrapper: I18nProvider });
 
 function renderLab(query?: string) {
   const store = createSkbStore();
@@ -60,7 +64,7 @@ describe('<SkbLab>', () => {
   });
 
   it('an underflow shows the panic message and the unchanged buffer; undo takes it back', async () => {
-    renderLab('alloc=128&ops=put:64:payload');
+    const store = renderLab('alloc=128&ops=put:64:payload');
     const before = fields();
     const bytes = screen.getByRole('textbox', { name: 'Bytes' });
     await userEvent.clear(bytes);
@@ -70,10 +74,19 @@ describe('<SkbLab>', () => {
     expect(alert).toHaveTextContent('skb_under_panic');
     expect(alert).toHaveTextContent(/len:72 put:8/); // skb_push moves len before skb_under_panic prints it
     expect(fields()).toEqual(before);
-    await userEvent.click(screen.getByRole('button', { name: /Undo/ }));
+    // The kernel is gone: no more operations until the panic is undone or a new buffer starts.
+    expect(alert).toHaveTextContent(/machine is gone/);
+    for (const b of within(screen.getByRole('group', { name: 'Apply an operation' })).getAllByRole('button'))
+      expect(b).toBeDisabled();
+    expect(within(alert).getByRole('button', { name: /New buffer of 128 bytes/ })).toBeEnabled();
+    await userEvent.click(screen.getByRole('button', { name: '↶ Undo' }));
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: /^skb_push\(8\)/ })).toBeEnabled();
     await userEvent.click(screen.getByRole('button', { name: /Redo/ }));
     expect(screen.getByRole('alert')).toHaveTextContent('skb_under_panic');
+    await userEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: /Undo the panic/ }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(store.getState().ops).toEqual([{ op: 'put', n: 64, kind: 'payload' }]);
   });
 
   it('a bad URL is explained in a status banner and the last good buffer stays', () => {
@@ -88,7 +101,7 @@ describe('<SkbLab>', () => {
     const steps = within(screen.getByRole('list', { name: 'Kernel steps' }));
     expect(steps.getAllByRole('button').length).toBeGreaterThan(10);
     await userEvent.click(steps.getAllByRole('button')[5]!);
-    expect(screen.getByRole('heading', { name: /sk_buffs at step 6: __ip_make_skb/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /sk_buff at step 6: __ip_make_skb/ })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: /^sk_buff fields/ });
     expect(within(table).getAllByRole('row')).toHaveLength(4); // the head and its frag_list of 2
     await userEvent.click(screen.getByRole('button', { name: /Back to your buffer/ }));

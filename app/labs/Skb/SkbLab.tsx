@@ -1,32 +1,47 @@
 import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
 import { useShallow } from 'zustand/react/shallow';
+import { renderText } from '../../../core/i18n/index.ts';
+import type { Text } from '../../../core/i18n/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { SkbBuffer, SkbFieldsTable, SkbLegend, SkbPanel, idsBefore } from '../../components/skb/index.ts';
 import { num } from '../../format.ts';
-import { IssuesBanner, LabShell, StepList, StepNav, undoKeys, useGlobalKeys } from '../../lab-kit/index.ts';
+import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { useLocale } from '../../i18n/locale.ts';
+import {
+  IssuesBanner,
+  LabShell,
+  Part,
+  StepList,
+  StepNav,
+  undoKeys,
+  useGlobalKeys,
+} from '../../lab-kit/index.ts';
 import type { LabIntro, StepView } from '../../lab-kit/index.ts';
 import { OpsPanel } from './OpsPanel.tsx';
 import { PanicCard } from './PanicCard.tsx';
 import { selectSkbActions, selectSkbIssues, selectSkbReplay, selectSkbRunView, useSkb } from './store.ts';
 import type { SkbReplayRun } from './store.ts';
+import { SKB_WORDS as W } from './words.ts';
 import './skb.css';
+
+/** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
 
 /** One step of the list: an op (with what the kernel does instead when it refuses), or a kernel step. */
 interface SkbStepItem {
   fn: string;
   file: string;
-  why: string;
+  why: Text;
   dir: 'down' | 'up';
   refused?: string | undefined;
 }
 
-const UP_NOTE = '↑ back up the receiver’s stack (loopback)';
-
 const stepView =
-  (steps: readonly SkbStepItem[], upNote?: string) =>
+  (steps: readonly SkbStepItem[], locale: Parameters<typeof renderText>[1], upNote?: string) =>
   (s: SkbStepItem, i: number): StepView => ({
     fn: s.fn,
-    why: s.why,
+    why: renderText(s.why, locale),
     file: s.file,
     className: s.refused ? 'step--refused' : '',
     fnExtra: s.refused && <span className="refused-badge">{s.refused}</span>,
@@ -35,22 +50,20 @@ const stepView =
     },
   });
 
-const INTRO: LabIntro = {
-  eyebrow: 'Lab · include/linux/skbuff.h',
-  title: 'sk_buff',
-  lede: (
-    <>
-      Every packet lives in an <code>sk_buff</code>: one buffer, four pointers. <code>skb_reserve</code>{' '}
-      leaves room, <code>skb_put</code> adds data at the tail, <code>skb_push</code> puts headers in front,{' '}
-      <code>skb_pull</code> strips them on the way up — and stepping outside <code>head…end</code> is a kernel
-      panic.
-    </>
-  ),
-};
+function useIntro(): LabIntro {
+  const intl = useIntl();
+  return {
+    eyebrow: fmtNode(intl, W.eyebrow, { code: codeChunks }),
+    title: 'sk_buff',
+    lede: fmtNode(intl, W.lede, { code: codeChunks }),
+  };
+}
 
 function BufferView() {
-  const { run, step, current, snapshot, outcome } = useSkb(useShallow(selectSkbRunView));
-  const { selectStep } = useSkb(useShallow(selectSkbActions));
+  const intl = useIntl();
+  const locale = useLocale();
+  const { run, step, current, snapshot, outcome, halted, alloc } = useSkb(useShallow(selectSkbRunView));
+  const { selectStep, recover, restart } = useSkb(useShallow(selectSkbActions));
   const steps: SkbStepItem[] = useMemo(
     () =>
       run.trace.map((t, i) => {
@@ -71,48 +84,87 @@ function BufferView() {
   const skb = snapshot.skb;
   const kinds = [...new Set(skb.regions.map((r) => r.kind))];
 
+  const atPanic = halted !== undefined && halted.step === step;
   return (
     <>
       <section className="panel buffer-panel" aria-labelledby="buffer-title">
         <div className="panel-head">
           <h2 id="buffer-title" className="panel-title">
-            The buffer
+            {intl.formatMessage(W.bufferTitle)}
           </h2>
-          <StepNav index={step} count={run.trace.length} onSelect={selectStep} label="Step through" />
+          <Part kind="playback">
+            <StepNav
+              index={step}
+              count={run.trace.length}
+              onSelect={selectStep}
+              label={intl.formatMessage(W.stepThrough)}
+            />
+          </Part>
         </div>
-        <p className="buffer-caption">
-          After step {step + 1}:{' '}
-          <a className="mono" href={bootlinUrl(current.file)} target="_blank" rel="noreferrer">
-            {steps[step]?.fn}
-          </a>
-          <span className="muted">
-            {' '}
-            — headroom {num(snapshot.headroom)} · len {num(skb.len)} · tailroom {num(snapshot.tailroom)}
-          </span>
-        </p>
-        {outcome && !outcome.ok && <PanicCard outcome={outcome} step={step} />}
-        <SkbBuffer skb={skb} previous={previous} />
-        <SkbLegend kinds={kinds} />
-        <SkbFieldsTable skbs={[skb]} previous={previous} />
+        <Part kind="result">
+          <p className="buffer-caption">
+            {fmtNode(intl, W.afterStep, { step: step + 1 })}
+            {verbatim(' ')}
+            <a className="mono" href={bootlinUrl(current.file)} target="_blank" rel="noreferrer">
+              {steps[step]?.fn}
+            </a>
+            {verbatim(' ')}
+            <span className="muted">
+              {fmtNode(intl, W.bufferFacts, {
+                headroom: num(snapshot.headroom),
+                len: num(skb.len),
+                tailroom: num(snapshot.tailroom),
+                code: codeChunks,
+              })}
+            </span>
+          </p>
+          {halted && !atPanic && (
+            <p className="panic-note" role="status">
+              {fmt(intl, W.haltedShort, { step: halted.step + 1 })}
+            </p>
+          )}
+          {outcome && !outcome.ok && (
+            <PanicCard
+              outcome={outcome}
+              step={step}
+              halted={
+                atPanic ? { notRun: halted.notRun, recover, restart: () => restart(alloc), alloc } : undefined
+              }
+            />
+          )}
+        </Part>
+        <Part kind="diagram">
+          <SkbBuffer skb={skb} previous={previous} />
+        </Part>
+        <Part kind="detail">
+          <SkbLegend kinds={kinds} />
+        </Part>
+        <Part kind="tables">
+          <SkbFieldsTable skbs={[skb]} previous={previous} />
+        </Part>
       </section>
-      <section className="panel history-panel" aria-labelledby="history-title">
-        <h2 id="history-title" className="panel-title">
-          Operations, step by step
-        </h2>
-        <StepList
-          className="skb-steps"
-          steps={steps}
-          selected={step}
-          onSelect={selectStep}
-          view={stepView(steps)}
-          label="Operation history"
-        />
-      </section>
+      <Part kind="steps">
+        <section className="panel history-panel" aria-labelledby="history-title">
+          <h2 id="history-title" className="panel-title">
+            {intl.formatMessage(W.historyTitle)}
+          </h2>
+          <StepList
+            className="skb-steps"
+            steps={steps}
+            selected={step}
+            onSelect={selectStep}
+            view={stepView(steps, locale)}
+            label={intl.formatMessage(W.historyLabel)}
+          />
+        </section>
+      </Part>
     </>
   );
 }
 
 function ReplayView({ replay }: { replay: SkbReplayRun }) {
+  const intl = useIntl();
+  const locale = useLocale();
   const step = useSkb((s) => s.step);
   const { selectStep, leaveReplay } = useSkb(useShallow(selectSkbActions));
   const { trace, input } = replay;
@@ -124,55 +176,72 @@ function ReplayView({ replay }: { replay: SkbReplayRun }) {
   );
   const len = input.sends.reduce((a, b) => a + b, 0);
   const fragmentHref = `#/fragment?len=${len}&mtu=${input.mtu}&family=${input.family}&sock=${input.sock}&pmtu=${input.pmtu}${step > 0 ? `&step=${step + 1}` : ''}`;
+  const label = intl.formatMessage(W.replayFragmented);
 
   return (
     <>
-      <div className="replay-note">
-        <p>
-          <strong>{replay.label}:</strong> the Fragmentation lab’s {num(len)}-byte UDP send over MTU{' '}
-          {num(input.mtu)}, every sk_buff at every kernel step.{' '}
-          <span className="id-badge id-badge--same">
-            <span className="id-state">seen before</span>
-          </span>{' '}
-          marks an sk_buff reused from an earlier step (the fast path),{' '}
-          <span className="id-badge id-badge--new">
-            <span className="id-state">new</span>
-          </span>{' '}
-          one just allocated.
-        </p>
-        <p className="replay-actions">
-          <a href={fragmentHref}>Open this step in the Fragmentation lab</a>
-          <button type="button" className="btn-quiet" onClick={leaveReplay}>
-            ← Back to your buffer
-          </button>
-        </p>
-      </div>
+      <Part kind="intro">
+        <div className="replay-note">
+          <p>
+            {fmtNode(intl, W.replayNote, {
+              label: <strong>{label}</strong>,
+              len: num(len),
+              mtu: num(input.mtu),
+              code: codeChunks,
+              seen: (
+                <span className="id-badge id-badge--same">
+                  <span className="id-state">{intl.formatMessage(W.seenBefore)}</span>
+                </span>
+              ),
+              fresh: (
+                <span className="id-badge id-badge--new">
+                  <span className="id-state">{intl.formatMessage(W.isNew)}</span>
+                </span>
+              ),
+            })}
+          </p>
+          <p className="replay-actions">
+            <a href={fragmentHref}>{intl.formatMessage(W.openInFragment)}</a>
+            <button type="button" className="btn-quiet" onClick={leaveReplay}>
+              {intl.formatMessage(W.backToBuffer)}
+            </button>
+          </p>
+        </div>
+      </Part>
       <section className="panel trace" aria-labelledby="replay-title">
         <div className="panel-head">
           <h2 id="replay-title" className="panel-title">
-            {replay.label}, through the kernel
+            {fmt(intl, W.replayTitle, { label })}
           </h2>
-          <StepNav index={step} count={trace.length} onSelect={selectStep} label="Step through" />
+          <Part kind="playback">
+            <StepNav
+              index={step}
+              count={trace.length}
+              onSelect={selectStep}
+              label={intl.formatMessage(W.stepThrough)}
+            />
+          </Part>
         </div>
         <div className="trace-grid">
-          <StepList
-            className="skb-steps"
-            steps={steps}
-            selected={step}
-            onSelect={selectStep}
-            view={stepView(steps, UP_NOTE)}
-          />
-          <section className="skb-section" aria-labelledby="replay-skb-title">
-            <h3 id="replay-skb-title" className="sub-title">
-              sk_buffs at step {step + 1}
-              {current && (
-                <>
-                  : <span className="mono">{current.fn}</span>
-                </>
-              )}
-            </h3>
-            {current && <SkbPanel snapshot={current.snapshot} seenBefore={seenBefore} first={step === 0} />}
-          </section>
+          <Part kind="steps">
+            <StepList
+              className="skb-steps"
+              steps={steps}
+              selected={step}
+              onSelect={selectStep}
+              view={stepView(steps, locale, intl.formatMessage(W.upNote))}
+            />
+          </Part>
+          <Part kind="diagram">
+            <section className="skb-section" aria-labelledby="replay-skb-title">
+              <h3 id="replay-skb-title" className="sub-title">
+                {fmtNode(intl, W.replaySkbs, { step: step + 1, code: codeChunks })}
+                {verbatim(' ')}
+                {current && <span className="mono">{current.fn}</span>}
+              </h3>
+              {current && <SkbPanel snapshot={current.snapshot} seenBefore={seenBefore} first={step === 0} />}
+            </section>
+          </Part>
         </div>
       </section>
     </>
@@ -180,6 +249,8 @@ function ReplayView({ replay }: { replay: SkbReplayRun }) {
 }
 
 export function SkbLab() {
+  const intl = useIntl();
+  const intro = useIntro();
   const replay = useSkb(selectSkbReplay);
   const issues = useSkb(selectSkbIssues);
   const { undo, redo, dismissIssues } = useSkb(useShallow(selectSkbActions));
@@ -188,15 +259,14 @@ export function SkbLab() {
   return (
     <LabShell
       className="skb-lab"
-      intro={INTRO}
-
+      intro={intro}
       inputs={<OpsPanel />}
-      inputsLabel="Operations"
+      inputsLabel={intl.formatMessage(W.operations)}
       banner={
         <IssuesBanner
           issues={issues}
           stale={false}
-          fieldName={(f) => <span className="mono">{f}=</span>}
+          fieldName={(f) => <span className="mono">{verbatim(f, '=')}</span>}
           onDismiss={dismissIssues}
         />
       }

@@ -31,6 +31,7 @@ export const skbLab = defineLab<SkbState>({
   summary:
     'Apply skb_reserve, skb_put, skb_push, skb_pull and skb_trim and watch head, data, tail and end move, with headroom, tailroom, page frags and the frag_list drawn to scale.',
   models: 'include/linux/skbuff.h, net/core/skbuff.c',
+  embedControls: ['ops'],
   params: skbParams,
   createStore: createSkbStore,
   Provider: SkbProvider,

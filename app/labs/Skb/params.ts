@@ -11,6 +11,8 @@
 import { formatSkbOps, parseSkbOps } from '../../../core/skb/index.ts';
 import type { RegionKind, SkbOp } from '../../../core/skb/index.ts';
 import { echo } from '../../../core/params/index.ts';
+import { defineMessages, msg, renderText } from '../../../core/i18n/index.ts';
+import type { Msg } from '../../../core/i18n/index.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
 import type { Issue } from '../../lab-kit/index.ts';
 
@@ -41,7 +43,18 @@ export interface SkbUrlState {
   issues: SkbIssue[];
 }
 
-export type ParsedSequence = { ok: true; alloc: number | null; ops: SkbOp[] } | { ok: false; why: string };
+export type ParsedSequence = { ok: true; alloc: number | null; ops: SkbOp[] } | { ok: false; why: Msg };
+
+const M = defineMessages({
+  badKind: {
+    id: 'lab.skb.sequence.badKind',
+    defaultMessage: '“{kind}” is not a region kind: use {kinds} (e.g. <code>push:20:ip</code>)',
+  },
+  allocTooBig: {
+    id: 'lab.skb.sequence.allocTooBig',
+    defaultMessage: '<code>alloc:{n}</code> is over the {max} bytes the lab takes',
+  },
+});
 
 /**
  * Parse the op list as typed in the URL or the sequence box: the core's syntax, with region kinds
@@ -54,12 +67,11 @@ export function parseSequence(text: string): ParsedSequence {
   if (bad)
     return {
       ok: false,
-      why: `“${bad.kind}” is not a region kind: use ${REGION_KINDS.join(', ')} (e.g. push:20:ip)`,
+      why: msg(M.badKind, { kind: echo(String(bad.kind)), kinds: REGION_KINDS.join(', ') }),
     };
   const [first, ...rest] = p.ops;
   if (first?.op === 'alloc') {
-    if (first.n > MAX_BYTES)
-      return { ok: false, why: `alloc:${first.n} is over the ${MAX_BYTES} bytes the lab takes` };
+    if (first.n > MAX_BYTES) return { ok: false, why: msg(M.allocTooBig, { n: first.n, max: MAX_BYTES }) };
     return { ok: true, alloc: first.n, ops: rest };
   }
   return { ok: true, alloc: null, ops: p.ops };
@@ -102,7 +114,7 @@ export function parseSkbQuery(query: string): SkbUrlState {
   if (opsText !== null) {
     const p = parseSequence(opsText);
     if (!p.ok) {
-      issues.push({ field: 'ops', message: `${p.why}. Keeping the last good sequence.` });
+      issues.push({ field: 'ops', message: `${renderText(p.why, 'en')}. Keeping the last good sequence.` });
       alloc = null;
     } else if (issues.some((i) => i.field === 'alloc')) {
       // The size was bad: do not run the sequence on a buffer it was not written for.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMsg } from '../../../core/i18n/index.ts';
 import { SKB_PRESETS, runSkbOps } from '../../../core/skb/index.ts';
 import { parseSkbQuery } from './params.ts';
 import { DEFAULT_EDIT, createSkbStore } from './store.ts';
@@ -36,6 +37,40 @@ describe('sk_buff store', () => {
     const s = skb(store);
     expect(s.run.outcomes.at(-1)?.error?.kind).toBe('skb_under_panic');
     expect(s.run.trace.at(-1)?.snapshot.skb).toEqual(s.run.trace.at(-2)?.snapshot.skb);
+  });
+
+  it('after a panic the kernel is gone: apply changes nothing until undo, recover or a new buffer', () => {
+    const store = fresh();
+    skb(store).apply({ op: 'put', n: 64, kind: 'payload' });
+    skb(store).apply({ op: 'push', n: 8, kind: 'udp' });
+    expect(skb(store).run.halted).toEqual({ step: 2, notRun: 0 });
+    const before = skb(store);
+    skb(store).apply({ op: 'reserve', n: 16 });
+    expect(skb(store).ops).toBe(before.ops);
+    expect(skb(store).past).toBe(before.past);
+    // recover: back to the op before the panic, undoable
+    skb(store).recover();
+    expect(skb(store).ops).toEqual([{ op: 'put', n: 64, kind: 'payload' }]);
+    expect(skb(store).run.halted).toBeUndefined();
+    skb(store).apply({ op: 'pull', n: 4 });
+    expect(skb(store).run.final.skb.len).toBe(60);
+    skb(store).undo();
+    skb(store).undo();
+    expect(skb(store).run.halted).toBeDefined();
+    skb(store).undo();
+    skb(store).apply({ op: 'push', n: 0 });
+    expect(skb(store).run.halted).toBeUndefined();
+  });
+
+  it('a pasted URL with ops after the panic runs up to the panic and keeps the rest in the URL', () => {
+    const store = createSkbStore();
+    store.getState().load(parseSkbQuery('alloc=128&ops=put:64,push:8,put:4,pull:2'));
+    const s = skb(store);
+    expect(s.run.halted).toEqual({ step: 2, notRun: 2 });
+    expect(s.ops).toHaveLength(4);
+    expect(s.step).toBe(2);
+    s.recover();
+    expect(skb(store).ops).toEqual([{ op: 'put', n: 64 }]);
   });
 
   it('undo and redo walk the history; a new op clears redo', () => {
@@ -87,7 +122,7 @@ describe('sk_buff store', () => {
     expect(skb(store).setSequence('alloc:256,reserve:2,put:14:eth')).toBeNull();
     expect(skb(store).alloc).toBe(256);
     const before = skb(store).run;
-    expect(skb(store).setSequence('reserve:2,yank:4')).toMatch(/yank/);
+    expect(formatMsg(skb(store).setSequence('reserve:2,yank:4') ?? { id: 'none' }, 'en')).toMatch(/yank/);
     expect(skb(store).run).toBe(before);
   });
 

@@ -11,6 +11,7 @@ import type { OutputSnapshot, SendInput } from '../../../core/ip/index.ts';
 import { SKB_PRESETS, runSkbOps } from '../../../core/skb/index.ts';
 import type { SkbLabSnapshot, SkbOp, SkbRun } from '../../../core/skb/index.ts';
 import type { Trace } from '../../../core/trace/index.ts';
+import type { Msg } from '../../../core/i18n/index.ts';
 import { clampStep, createLabContext, pushHistory, redoHistory, undoHistory } from '../../lab-kit/index.ts';
 import type { History } from '../../lab-kit/index.ts';
 import { DEFAULT_ALLOC, parseSequence } from './params.ts';
@@ -41,12 +42,17 @@ export interface SkbState extends SkbEdit {
   future: readonly SkbEdit[];
   /** Problems with a pasted URL or a typed sequence; the last good state stays on screen. */
   issues: SkbIssue[];
-  /** Apply one op to the end of the sequence (undoable) and show its step. */
+  /**
+   * Apply one op to the end of the sequence (undoable) and show its step. Refused (nothing
+   * changes) after a kernel BUG(): the kernel is gone until undo, `recover` or a new buffer.
+   */
   apply: (op: SkbOp) => void;
+  /** After a panic: the sequence up to the op before the panic (undoable). */
+  recover: () => void;
   /** Start again from alloc_skb(size) with no ops (undoable). */
   restart: (size: number) => void;
   /** Replace the sequence with typed text; returns the reason when it does not parse (state kept). */
-  setSequence: (text: string) => string | null;
+  setSequence: (text: string) => Msg | null;
   /** Load a core preset (SKB_PRESETS key) at its first step, or the fragmented-send replay. */
   loadPreset: (key: string) => void;
   leaveReplay: () => void;
@@ -128,7 +134,14 @@ export const createSkbStore = (): StoreApi<SkbState> =>
       issues: [],
       apply: (op) => {
         const s = get();
+        if (s.run.halted) return;
         commit({ alloc: s.alloc, ops: [...s.ops, op] });
+      },
+      recover: () => {
+        const s = get();
+        const h = s.run.halted;
+        // trace[0] is alloc_skb, so the panicking op is ops[h.step - 1].
+        if (h) commit({ alloc: s.alloc, ops: s.ops.slice(0, h.step - 1) });
       },
       restart: (size) => commit({ alloc: size, ops: [] }),
       setSequence: (text) => {
@@ -192,6 +205,7 @@ export const selectSkbIssues = (s: SkbState) => s.issues;
 export const selectSkbReplay = (s: SkbState) => s.replay;
 export const selectSkbActions = (s: SkbState) => ({
   apply: s.apply,
+  recover: s.recover,
   restart: s.restart,
   setSequence: s.setSequence,
   loadPreset: s.loadPreset,
@@ -217,5 +231,6 @@ export const selectSkbRunView = (s: SkbState) => {
     current,
     snapshot: current?.snapshot as SkbLabSnapshot | undefined,
     outcome: run.outcomes[step],
+    halted: run.halted,
   };
 };

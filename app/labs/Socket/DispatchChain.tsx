@@ -1,17 +1,25 @@
 import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
-import { renderText } from '../../../core/i18n/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
 import { SOCKET_OPS } from '../../../core/socket/index.ts';
 import type { DispatchResult, DispatchSnapshot, DispatchStep } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { SOCKOPT_LEVELS } from './params.ts';
 import { SegmentedField } from '../../components/Segmented.tsx';
+import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
+import { fmt, fmtNode } from '../../i18n/format.tsx';
+import { SOCKET_WORDS as W } from './words.ts';
 
-const LAYER_LABEL: Record<DispatchSnapshot['layer'], string> = {
-  syscall: 'socket layer',
+const LAYER_LABEL: Record<DispatchSnapshot['layer'], MessageDescriptor | string> = {
+  syscall: W.layerSocket,
   proto_ops: 'proto_ops',
   proto: 'proto',
-  helper: 'helper',
+  helper: W.layerHelper,
 };
+
+/** Text never translated (kernel names, numbers), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
 
 /** The operation picker: one radio per socket call the dispatch model follows. */
 export function OpPicker({
@@ -29,10 +37,11 @@ export function OpPicker({
   opError: string | undefined;
   levelError: string | undefined;
 }) {
+  const intl = useIntl();
   const sockopt = op === 'setsockopt' || op === 'getsockopt';
   return (
     <div className="sk-op-picker">
-      <div className="sk-ops" role="radiogroup" aria-label="Operation">
+      <div className="sk-ops" role="radiogroup" aria-label={intl.formatMessage(W.fieldOp)}>
         {SOCKET_OPS.map((o) => (
           <label key={o} className="sk-op">
             <input type="radio" name="sk-op" value={o} checked={op === o} onChange={() => onOp(o)} />
@@ -45,7 +54,7 @@ export function OpPicker({
         <SegmentedField
           className="sk-level"
           id="sk-level-label"
-          title="Option level"
+          title={intl.formatMessage(W.optionLevel)}
           name="sk-level"
           options={SOCKOPT_LEVELS.map((l) => ({
             value: l,
@@ -66,6 +75,11 @@ export function OpPicker({
  * stub and its errno. Drawn as an ordered list; the names and errnos are the core's.
  */
 export function DispatchChain({ dispatch }: { dispatch: DispatchResult }) {
+  const intl = useIntl();
+  const layerLabel = (l: DispatchSnapshot['layer']) => {
+    const d = LAYER_LABEL[l];
+    return typeof d === 'string' ? d : intl.formatMessage(d);
+  };
   const n = dispatch.chain.length;
   // The socket-layer entry functions share one box (they only pass the call along).
   const boxes: { layer: string; cls: string; steps: { s: DispatchStep; i: number }[] }[] = [];
@@ -76,15 +90,15 @@ export function DispatchChain({ dispatch }: { dispatch: DispatchResult }) {
       boxes.push({
         layer:
           s.snapshot.layer === 'syscall'
-            ? `${dispatch.op}() · ${LAYER_LABEL.syscall}`
-            : (s.snapshot.via ?? LAYER_LABEL[s.snapshot.layer]),
+            ? `${dispatch.op}() · ${layerLabel('syscall')}`
+            : (s.snapshot.via ?? layerLabel(s.snapshot.layer)),
         cls: s.snapshot.layer,
         steps: [{ s, i }],
       });
   });
   return (
     <div className="sk-dispatch">
-      <ol className="sk-chain" aria-label={`Dispatch chain of ${dispatch.op}()`}>
+      <ol className="sk-chain" aria-label={fmt(intl, W.chainLabel, { op: dispatch.op })}>
         {boxes.map((b, bi) => {
           const err = b.steps.some(({ s }) => s.snapshot.errno);
           return (
@@ -94,11 +108,14 @@ export function DispatchChain({ dispatch }: { dispatch: DispatchResult }) {
                 <span key={i} className="sk-link-row" data-fn={s.fn}>
                   <a className="sk-link-fn mono" href={bootlinUrl(s.file)} target="_blank" rel="noreferrer">
                     {s.fn}
-                    <span className="visually-hidden"> ({s.file} on elixir.bootlin.com)</span>
+                    <span className="visually-hidden">
+                      {verbatim(' ')}
+                      {fmt(intl, W.sourceOn, { file: s.file })}
+                    </span>
                   </a>
                   {s.snapshot.table && <span className="sk-link-table mono">{s.snapshot.table}</span>}
                   {i === n - 1 && s.snapshot.errno && (
-                    <span className="sk-link-errno mono">→ -{s.snapshot.errno}</span>
+                    <span className="sk-link-errno mono">{verbatim('→ -', s.snapshot.errno)}</span>
                   )}
                 </span>
               ))}
@@ -108,21 +125,29 @@ export function DispatchChain({ dispatch }: { dispatch: DispatchResult }) {
       </ol>
       {dispatch.error ? (
         <p className="sk-dispatch-out sk-dispatch-out--err">
-          <strong>
-            {dispatch.op}() fails with <span className="mono">{dispatch.error.errno}</span>
-          </strong>{' '}
-          (errno {ERRNO[dispatch.error.errno]}, {STRERROR[dispatch.error.errno] ?? 'error'}) in{' '}
-          <span className="mono">{dispatch.error.fn}()</span>: {renderText(dispatch.error.why, 'en')}
+          {fmtNode(intl, W.dispatchFails, {
+            op: dispatch.op,
+            errno: dispatch.error.errno,
+            n: ERRNO[dispatch.error.errno] ?? 0,
+            text: STRERROR[dispatch.error.errno] ?? dispatch.error.errno,
+            fn: dispatch.error.fn,
+            why: <MsgText msg={dispatch.error.why} />,
+            code: (c: ReactNode[]) => <strong className="mono">{c}</strong>,
+          })}
         </p>
       ) : (
-        <p className="sk-dispatch-out">{renderText(dispatch.note, 'en')}</p>
+        <p className="sk-dispatch-out">
+          <MsgText msg={dispatch.note} />
+        </p>
       )}
       <details className="sk-chain-why">
-        <summary>Why each function is called</summary>
+        <summary>{intl.formatMessage(W.whyEach)}</summary>
         <ol className="sk-chain-steps">
           {dispatch.chain.map((s, i) => (
             <li key={i}>
-              <span className="mono">{s.fn}</span> — {renderText(s.why, 'en')}
+              <span className="mono">{s.fn}</span>
+              {verbatim(' — ')}
+              <MsgText msg={s.why} />
             </li>
           ))}
         </ol>

@@ -3,6 +3,11 @@ import { usedSlots } from '../../../core/socket/index.ts';
 import type { DispatchResult, FnTable, SocketCreated } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { usePlainText } from '../../components/skb/words.ts';
+import { SOCKET_WORDS as W } from './words.ts';
+
+/** Text never translated (kernel names, numbers), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
 
 /**
  * `sock->ops` (struct proto_ops) and `sk->sk_prot` (struct proto) side by side; each slot with the
@@ -43,15 +48,16 @@ function FnTableView({
   used: readonly string[];
   op: string | undefined;
 }) {
+  const txt = usePlainText();
   return (
     <div className="sk-table-wrap">
       <table className="sk-fn-table">
         <caption>
-          <span className="sk-caption-via mono">{via} =</span> <span className="mono">{table.name}</span>
+          <span className="sk-caption-via mono">{verbatim(via, ' =')}</span>
+          {verbatim(' ')}
+          <span className="mono">{table.name}</span>
           <span className="caption-note">
-            {' '}
-            {struct}
-            {table.displayName ? ` “${table.displayName}”` : ''}
+            {verbatim(' ', struct, table.displayName ? ` “${table.displayName}”` : '')}
           </span>
           {table.file && (
             <a
@@ -61,16 +67,18 @@ function FnTableView({
               rel="noreferrer"
             >
               {table.file}
-              <span className="visually-hidden"> (where {table.name} is defined, on elixir.bootlin.com)</span>
+              <span className="visually-hidden">
+                {verbatim(' ') + txt(W.tableDefined, { name: table.name })}
+              </span>
             </a>
           )}
         </caption>
-        <TableHead columns={['field', 'points to']} />
+        <TableHead columns={[txt(W.tableField), txt(W.tablePointsTo)]} />
         <tbody>
           {table.slots.length === 0 && (
             <tr>
               <td colSpan={2} className="muted">
-                No slots modelled for this table.
+                {txt(W.tableEmpty)}
               </td>
             </tr>
           )}
@@ -81,20 +89,24 @@ function FnTableView({
                 <th scope="row" className="mono">
                   {on && (
                     <span className="sk-used-dot" aria-hidden="true">
-                      ●
+                      {verbatim('●')}
                     </span>
                   )}
-                  .{s.field}
-                  {on && <span className="visually-hidden"> (used by {op}())</span>}
+                  {verbatim('.', s.field)}
+                  {on && (
+                    <span className="visually-hidden">
+                      {verbatim(' ') + txt(W.tableUsedBy, { op: op ?? '' })}
+                    </span>
+                  )}
                 </th>
                 <td className="mono">
                   {s.fn}
                   {s.stub && (
                     <span
                       className="sk-stub"
-                      title={`${s.fn} returns -${s.stub.errno} (errno ${ERRNO[s.stub.errno]})`}
+                      title={txt(W.stubTitle, { fn: s.fn, errno: s.stub.errno, n: ERRNO[s.stub.errno] ?? 0 })}
                     >
-                      → {s.stub.errno}
+                      {verbatim('→ ', s.stub.errno)}
                     </span>
                   )}
                 </td>

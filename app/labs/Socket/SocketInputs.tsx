@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { renderText } from '../../../core/i18n/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
 import {
   AF,
   DEFAULT_PROFILE,
@@ -11,7 +11,7 @@ import {
   protocolNamespace,
 } from '../../../core/socket/index.ts';
 import type { ProtocolNamespace } from '../../../core/socket/index.ts';
-import { PresetChips, issueOf } from '../../lab-kit/index.ts';
+import { Control, Part, PresetChips, issueOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
 import type { SocketFieldName, SocketFields } from './params.ts';
 import { selectSocketActions, selectSocketFields, selectSocketIssues, useSocket } from './store.ts';
 import type { SocketState } from './store.ts';
@@ -19,6 +19,11 @@ import { SOCKET_PRESETS } from './presets.ts';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import type { PickerOption } from './SymbolPicker.tsx';
 import { SegmentedField } from '../../components/Segmented.tsx';
+import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
+import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { SOCKET_WORDS as W } from './words.ts';
 
 const selectFormView = (s: SocketState) => ({ fields: selectSocketFields(s), issues: selectSocketIssues(s) });
 
@@ -29,8 +34,8 @@ const DOMAIN_OPTIONS: readonly PickerOption[] = (() => {
   const all = Object.entries(AF).map(([name, value]) => ({ name, value }));
   const here = new Set(DEFAULT_PROFILE.families);
   return [
-    ...all.filter((o) => here.has(o.value)).map((o) => ({ ...o, group: `In ${DEFAULT_PROFILE.id}` })),
-    ...all.filter((o) => !here.has(o.value)).map((o) => ({ ...o, group: 'Not in this kernel' })),
+    ...all.filter((o) => here.has(o.value)).map((o) => ({ ...o, group: 'here' })),
+    ...all.filter((o) => !here.has(o.value)).map((o) => ({ ...o, group: 'elsewhere' })),
   ];
 })();
 
@@ -46,19 +51,28 @@ function protocolOptions(domain: number | null): PickerOption[] {
   }));
 }
 
-const PROTOCOL_HINT: Record<ProtocolNamespace, string> = {
-  ipproto: 'IPPROTO_* for inet and inet6; 0 asks inetsw[type] for its default.',
-  netlink: 'NETLINK_* (0 is NETLINK_ROUTE).',
-  ethertype: 'An ethertype in network byte order: htons(ETH_P_*), or 0 to receive nothing yet.',
-  unix: 'Unix sockets take 0 (or PF_UNIX).',
-  vsock: 'vsock takes 0 (or PF_VSOCK).',
-  none: 'This family has no protocol names here: any number.',
+const PROTOCOL_HINT: Record<ProtocolNamespace, MessageDescriptor> = {
+  ipproto: W.hintIpproto,
+  netlink: W.hintNetlink,
+  ethertype: W.hintEthertype,
+  unix: W.hintUnix,
+  vsock: W.hintVsock,
+  none: W.hintNone,
 };
+
+/** Text never translated (kernel names), kept out of JSX literals. */
+const verbatim = (...parts: string[]): string => parts.join('');
 
 const valueOrNull = (r: { ok: true; value: number } | { ok: false }) => (r.ok ? r.value : null);
 
 export function SocketInputs() {
+  const intl = useIntl();
+  const txt = (d: MessageDescriptor) => intl.formatMessage(d);
   const { fields, issues } = useSocket(useShallow(selectFormView));
+  const domainOptions = DOMAIN_OPTIONS.map((o) => ({
+    ...o,
+    group: o.group === 'here' ? fmt(intl, W.inKernel, { kernel: DEFAULT_PROFILE.id }) : txt(W.notInKernel),
+  }));
   const { setField, setFields } = useSocket(useShallow(selectSocketActions));
   const err = (f: SocketFieldName) => issueOf(issues, f);
   const domain = valueOrNull(parseDomain(fields.domain));
@@ -66,113 +80,138 @@ export function SocketInputs() {
   const callKey = (f: Pick<SocketFields, keyof (typeof SOCKET_PRESETS)[number]['fields']>) =>
     [f.domain, f.type, f.protocol, f.nonblock, f.cloexec, f.priv].join(' ');
   const current = callKey(fields);
+  // Embed views (lab kit): which inputs this view shows (all of them outside an embed).
+  const full = useEmbedView().view === 'full';
+  const showDomain = useControl('domain');
+  const showType = useControl('type');
+  const showProtocol = useControl('protocol');
+  const showNonblock = useControl('nonblock');
+  const showCloexec = useControl('cloexec');
+  const showFlags = showNonblock || showCloexec;
 
   return (
-    <form className="inputs" aria-label="Socket call" onSubmit={(e) => e.preventDefault()} noValidate>
-      <section className="panel presets" aria-labelledby="sk-presets-title">
-        <h2 id="sk-presets-title" className="panel-title">
-          Presets
-        </h2>
-        <PresetChips
-          presets={SOCKET_PRESETS.map((p) => ({
-            key: p.name,
-            name: p.name,
-            what: p.what,
-            on: callKey(p.fields) === current,
-            pick: () => setFields(p.fields),
-          }))}
-        />
-      </section>
-
-      <fieldset className="panel">
-        <legend className="panel-title">socket(domain, type, protocol)</legend>
-        <SymbolPicker
-          label="Domain"
-          otherLabel="Domain, by name or number"
-          placeholder="AF_INET or 2"
-          text={fields.domain}
-          options={DOMAIN_OPTIONS}
-          valueOf={(t) => valueOrNull(parseDomain(t))}
-          error={err('domain')}
-          onChange={(text) => {
-            // The protocol's names follow the domain: one the new domain cannot read goes back to 0.
-            const d = parseDomain(text);
-            const keep = !d.ok || parseProtocol(d.value, fields.protocol).ok;
-            setFields(keep ? { domain: text } : { domain: text, protocol: '0' });
-          }}
-        />
-        <SymbolPicker
-          label="Type"
-          otherLabel="Type, by name or number"
-          placeholder="SOCK_STREAM, 1 or SOCK_STREAM|0x100"
-          text={fields.type}
-          options={TYPE_OPTIONS}
-          valueOf={(t) => valueOrNull(parseType(t))}
-          error={err('type')}
-          onChange={(text) => setField('type', text)}
-        />
-        <div className="sk-flags" role="group" aria-label="Type flags">
-          <FlagCheck
-            label="SOCK_NONBLOCK"
-            checked={fields.nonblock === '1'}
-            error={err('nonblock')}
-            onChange={(on) => setField('nonblock', on ? '1' : '0')}
+    <form className="inputs" aria-label={txt(W.formLabel)} onSubmit={(e) => e.preventDefault()} noValidate>
+      <Part kind="presets">
+        <section className="panel presets" aria-labelledby="sk-presets-title">
+          <h2 id="sk-presets-title" className="panel-title">
+            {txt(W.presets)}
+          </h2>
+          <PresetChips
+            presets={SOCKET_PRESETS.map((p) => ({
+              key: p.name,
+              name: p.name,
+              what: p.what,
+              on: callKey(p.fields) === current,
+              pick: () => setFields(p.fields),
+            }))}
           />
-          <FlagCheck
-            label="SOCK_CLOEXEC"
-            checked={fields.cloexec === '1'}
-            error={err('cloexec')}
-            onChange={(on) => setField('cloexec', on ? '1' : '0')}
-          />
-        </div>
-        <SymbolPicker
-          label="Protocol"
-          otherLabel="Protocol, by name or number"
-          placeholder="0, 17 or IPPROTO_UDP"
-          text={fields.protocol}
-          options={protocolOptions(domain)}
-          valueOf={(t) => (domain === null ? null : valueOrNull(parseProtocol(domain, t)))}
-          error={err('protocol')}
-          hint={PROTOCOL_HINT[ns]}
-          onChange={(text) => setField('protocol', text)}
-        />
-      </fieldset>
+        </section>
+      </Part>
 
-      <fieldset className="panel">
-        <legend className="panel-title">Caller and kernel</legend>
-        <SegmentedField
-          id="sk-priv-label"
-          title="Privilege"
-          name="sk-priv"
-          error={err('priv')}
-          hint={
-            fields.priv === 'user'
-              ? 'uid and gid 65534, no supplementary groups, no CAP_NET_RAW.'
-              : 'uid 0 with CAP_NET_RAW, CAP_NET_ADMIN and CAP_NET_BIND_SERVICE.'
-          }
-          options={(
-            [
-              ['root', 'root', 'all capabilities'],
-              ['user', 'user', 'no capabilities'],
-            ] as const
-          ).map(([value, label, small]) => ({
-            value,
-            label: (
-              <>
-                {label} <small>{small}</small>
-              </>
-            ),
-          }))}
-          value={fields.priv}
-          onChange={(v) => setField('priv', v)}
-        />
-        <div className="sk-kernel">
-          <p className="sk-kernel-name">
-            Kernel: <strong className="mono">{DEFAULT_PROFILE.id}</strong> (the fixtures’ kernel)
-          </p>
-          <p className="field-hint">{renderText(DEFAULT_PROFILE.description, 'en')}</p>
-        </div>
-      </fieldset>
+      {(showDomain || showType || showProtocol || showFlags) && (
+        <fieldset className="panel">
+          <legend className="panel-title">{verbatim('socket(domain, type, protocol)')}</legend>
+          {showDomain && (
+            <SymbolPicker
+              label={txt(W.domain)}
+              otherLabel={txt(W.domainOther)}
+              placeholder="AF_INET or 2"
+              text={fields.domain}
+              options={domainOptions}
+              valueOf={(t) => valueOrNull(parseDomain(t))}
+              error={err('domain')}
+              onChange={(text) => {
+                // The protocol's names follow the domain: one the new domain cannot read goes back to 0.
+                const d = parseDomain(text);
+                const keep = !d.ok || parseProtocol(d.value, fields.protocol).ok;
+                setFields(keep ? { domain: text } : { domain: text, protocol: '0' });
+              }}
+            />
+          )}
+          {showType && (
+            <SymbolPicker
+              label={txt(W.type)}
+              otherLabel={txt(W.typeOther)}
+              placeholder="SOCK_STREAM, 1 or SOCK_STREAM|0x100"
+              text={fields.type}
+              options={TYPE_OPTIONS}
+              valueOf={(t) => valueOrNull(parseType(t))}
+              error={err('type')}
+              onChange={(text) => setField('type', text)}
+            />
+          )}
+          {showFlags && (
+            <div className="sk-flags" role="group" aria-label={txt(W.typeFlags)}>
+              <FlagCheck
+                label="SOCK_NONBLOCK"
+                checked={fields.nonblock === '1'}
+                error={err('nonblock')}
+                onChange={(on) => setField('nonblock', on ? '1' : '0')}
+              />
+              <FlagCheck
+                label="SOCK_CLOEXEC"
+                checked={fields.cloexec === '1'}
+                error={err('cloexec')}
+                onChange={(on) => setField('cloexec', on ? '1' : '0')}
+              />
+            </div>
+          )}
+          {showProtocol && (
+            <SymbolPicker
+              label={txt(W.protocol)}
+              otherLabel={txt(W.protocolOther)}
+              placeholder="0, 17 or IPPROTO_UDP"
+              text={fields.protocol}
+              options={protocolOptions(domain)}
+              valueOf={(t) => (domain === null ? null : valueOrNull(parseProtocol(domain, t)))}
+              error={err('protocol')}
+              hint={full ? fmtNode(intl, PROTOCOL_HINT[ns], { code: codeChunks }) : undefined}
+              onChange={(text) => setField('protocol', text)}
+            />
+          )}
+        </fieldset>
+      )}
+
+      <Control name="priv">
+        <fieldset className="panel">
+          <legend className="panel-title">{txt(W.callerKernel)}</legend>
+          <SegmentedField
+            id="sk-priv-label"
+            title={txt(W.privilege)}
+            name="sk-priv"
+            error={err('priv')}
+            hint={fmtNode(intl, fields.priv === 'user' ? W.privUser : W.privRoot, { code: codeChunks })}
+            options={(
+              [
+                ['root', 'root', txt(W.allCaps)],
+                ['user', 'user', txt(W.noCaps)],
+              ] as const
+            ).map(([value, label, small]) => ({
+              value,
+              label: (
+                <>
+                  {label}
+                  {verbatim(' ')}
+                  <small>{small}</small>
+                </>
+              ),
+            }))}
+            value={fields.priv}
+            onChange={(v) => setField('priv', v)}
+          />
+          <div className="sk-kernel">
+            <p className="sk-kernel-name">
+              {fmtNode(intl, W.kernel, {
+                id: DEFAULT_PROFILE.id,
+                code: (c: ReactNode[]) => <strong className="mono">{c}</strong>,
+              })}
+            </p>
+            <p className="field-hint">
+              <MsgText msg={DEFAULT_PROFILE.description} />
+            </p>
+          </div>
+        </fieldset>
+      </Control>
     </form>
   );
 }

@@ -1,8 +1,12 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render as rtlRender, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SocketLab } from './SocketLab.tsx';
 import { SocketProvider, createSocketStore } from './store.ts';
+
+const render = (ui: ReactElement) => rtlRender(ui, { wrapper: I18nProvider });
 
 function renderLab() {
   const store = createSocketStore();
@@ -69,15 +73,34 @@ describe('<SocketLab>', () => {
     expect(region()).toHaveTextContent('netlink_ops');
   });
 
-  it('lists the trace and selecting a step highlights its box in the call path', async () => {
+  it('shows each kernel step once: the call path is the step list, one tab stop, arrows move', async () => {
     const store = renderLab();
-    const steps = within(screen.getByRole('list', { name: 'Kernel steps' })).getAllByRole('button');
-    expect(steps).toHaveLength(store.getState().result!.socket.trace.length);
-    await userEvent.click(steps[0]!);
-    expect(steps[0]).toHaveAttribute('aria-current', 'step');
     const figure = screen.getByRole('figure');
-    const on = figure.querySelector('.sk-node--on');
-    expect(on).toHaveAttribute('data-fn', '__sys_socket');
+    const lines = within(figure).getAllByRole('button');
+    const n = store.getState().result!.socket.trace.length;
+    expect(lines).toHaveLength(n);
+    // No second list repeating the same steps beside it.
+    expect(screen.queryByRole('list', { name: 'Kernel steps' })).toBeNull();
+    expect(lines.filter((b) => b.tabIndex === 0)).toHaveLength(1);
+    await userEvent.click(lines[0]!);
+    expect(lines[0]).toHaveAttribute('aria-pressed', 'true');
+    expect(figure.querySelector('.sk-node--on')).toHaveAttribute('data-fn', '__sys_socket');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(store.getState().step).toBe(1);
+    expect(within(figure).getAllByRole('button')[1]).toHaveFocus();
+    await userEvent.keyboard('{End}');
+    expect(store.getState().step).toBe(n - 1);
+    await userEvent.keyboard('{Home}');
+    expect(store.getState().step).toBe(0);
+  });
+
+  it('offers line breaks in the read-back names only after an underscore', () => {
+    renderLab();
+    const tiles = region().querySelector('.sk-readback')!;
+    const names = [...tiles.querySelectorAll('.sk-name')];
+    expect(names.map((e) => e.textContent)).toEqual(['AF_INET', 'SOCK_DGRAM', 'IPPROTO_UDP']);
+    for (const e of names)
+      for (const w of e.querySelectorAll('wbr')) expect(w.previousSibling?.textContent).toMatch(/_$/);
   });
 
   it('draws the inetsw walk entry by entry', () => {

@@ -1,8 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { renderText } from '../../../core/i18n/index.ts';
-import type { SocketStep } from '../../../core/socket/index.ts';
-import { IssuesBanner, LabShell, StepList, StepNav, issueOf } from '../../lab-kit/index.ts';
-import type { LabIntro, StepView } from '../../lab-kit/index.ts';
+import { IssuesBanner, LabShell, Part, StepNav, issueOf } from '../../lab-kit/index.ts';
+import type { LabIntro } from '../../lab-kit/index.ts';
 import {
   selectSocketActions,
   selectSocketDispatch,
@@ -20,40 +18,34 @@ import { DispatchChain, OpPicker } from './DispatchChain.tsx';
 import { OpsTables } from './OpsTables.tsx';
 import { SocketInputs } from './SocketInputs.tsx';
 import { SocketSummary } from './SocketSummary.tsx';
+import { SOCKET_WORDS as W } from './words.ts';
+import { LAB_NAMES } from '../names.ts';
+import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
+import { codeChunks, fmtNode } from '../../i18n/format.tsx';
 import './socket.css';
 
-const FIELD_NAMES: Record<string, string> = {
-  domain: 'Domain',
-  type: 'Type',
-  protocol: 'Protocol',
+/** The names of the lab's inputs in the issues banner. */
+const FIELD_NAMES: Record<string, MessageDescriptor | string> = {
+  domain: W.domain,
+  type: W.type,
+  protocol: W.protocol,
   nonblock: 'SOCK_NONBLOCK',
   cloexec: 'SOCK_CLOEXEC',
-  priv: 'Privilege',
-  op: 'Operation',
-  level: 'Option level',
-  step: 'Step',
+  priv: W.privilege,
+  op: W.fieldOp,
+  level: W.fieldLevel,
+  step: W.fieldStep,
 };
 
-const INTRO: LabIntro = {
-  eyebrow: 'Lab · net/socket.c → pf->create',
-  title: 'Socket creation',
-  lede: (
-    <>
-      Call <code>socket(domain, type, protocol)</code> and follow <code>__sock_create</code> into the family’s
-      create function and the <code>inetsw</code> walk, to the <code>proto_ops</code> and <code>proto</code>{' '}
-      tables — or to the errno and the line that returns it. Then send a call through those tables.
-    </>
-  ),
-};
-
-/** A step of socket(); the one that returns the errno is marked. */
-const stepView = (s: SocketStep, failed: boolean): StepView => ({
-  fn: s.fn,
-  why: renderText(s.why, 'en'),
-  file: s.file,
-  className: failed ? 'sk-step--errno' : '',
-  fnExtra: failed && s.snapshot.errno ? <span className="sk-step-errno"> → -{s.snapshot.errno}</span> : null,
-});
+function useIntro(): LabIntro {
+  const intl = useIntl();
+  return {
+    eyebrow: fmtNode(intl, W.eyebrow, { code: codeChunks }),
+    title: intl.formatMessage(LAB_NAMES.socket.title),
+    lede: fmtNode(intl, W.lede, { code: codeChunks }),
+  };
+}
 
 const selectView = (s: SocketState) => ({
   result: selectSocketResult(s),
@@ -67,6 +59,12 @@ const selectView = (s: SocketState) => ({
 });
 
 export function SocketLab() {
+  const intl = useIntl();
+  const intro = useIntro();
+  const fieldName = (f: string) => {
+    const n = FIELD_NAMES[f];
+    return `${n === undefined ? f : typeof n === 'string' ? n : intl.formatMessage(n)}:`;
+  };
   const { result, dispatch, issues, stale, modelError, step, op, level } = useSocket(useShallow(selectView));
   const { selectStep, setField } = useSocket(useShallow(selectSocketActions));
   const staleCls = stale ? ' is-stale' : '';
@@ -76,76 +74,60 @@ export function SocketLab() {
   return (
     <LabShell
       className="sk-lab"
-      intro={INTRO}
+      intro={intro}
       inputs={<SocketInputs />}
-      banner={
-        <IssuesBanner
-          issues={issues}
-          stale={stale}
-          modelError={modelError}
-          fieldName={(f) => `${FIELD_NAMES[f] ?? f}:`}
-        />
-      }
+      banner={<IssuesBanner issues={issues} stale={stale} modelError={modelError} fieldName={fieldName} />}
     >
       {result ? (
         <>
-          <div className={`panel result${staleCls}`}>
-            <SocketSummary result={result} />
-          </div>
+          <Part kind="result">
+            <div className={`panel result${staleCls}`}>
+              <SocketSummary result={result} />
+            </div>
+          </Part>
 
           <section className={`panel trace${staleCls}`} aria-labelledby="sk-path-title">
             <div className="panel-head">
               <h2 id="sk-path-title" className="panel-title">
-                Call path
+                {intl.formatMessage(W.callPath)}
               </h2>
-              <StepNav index={step} count={trace.length} onSelect={selectStep} />
+              <Part kind="playback">
+                <StepNav index={step} count={trace.length} onSelect={selectStep} />
+              </Part>
             </div>
-            <div className="sk-path-grid">
-              <CallPath result={result} selected={step} onSelect={selectStep} />
-              <section className="sk-steps-section" aria-labelledby="sk-steps-title">
-                <h3 id="sk-steps-title" className="sub-title">
-                  Kernel steps
-                </h3>
-                <StepList
-                  className="sk-steps"
-                  steps={trace}
-                  selected={step}
-                  onSelect={selectStep}
-                  view={(s, i) => stepView(s, i === (result.ok ? -1 : trace.length - 1))}
-                />
-              </section>
-            </div>
+            {/* One view of the steps: the call path's lines are the step list (arrows, Home/End). */}
+            <CallPath result={result} selected={step} onSelect={selectStep} />
           </section>
 
-          <section className={`panel${staleCls}`} aria-labelledby="sk-tables-title">
-            <h2 id="sk-tables-title" className="panel-title">
-              Function tables and dispatch
-            </h2>
-            <OpPicker
-              op={op}
-              level={level}
-              onOp={(o) => setField('op', o)}
-              onLevel={(l) => setField('level', l)}
-              opError={err('op')}
-              levelError={err('level')}
-            />
-            {result.ok ? (
-              <>
-                {dispatch && <DispatchChain dispatch={dispatch} />}
-                <OpsTables sock={result} dispatch={dispatch} />
-              </>
-            ) : (
-              <p className="sk-no-socket">
-                socket() failed with <span className="mono">{result.errno}</span>: there is no socket, so no{' '}
-                <span className="mono">proto_ops</span> or <span className="mono">proto</span> table to
-                dispatch through. Pick a call that succeeds (a preset such as TCP or UDP).
-              </p>
-            )}
-          </section>
+          <Part kind="tables">
+            <section className={`panel${staleCls}`} aria-labelledby="sk-tables-title">
+              <h2 id="sk-tables-title" className="panel-title">
+                {intl.formatMessage(W.tablesTitle)}
+              </h2>
+              <OpPicker
+                op={op}
+                level={level}
+                onOp={(o) => setField('op', o)}
+                onLevel={(l) => setField('level', l)}
+                opError={err('op')}
+                levelError={err('level')}
+              />
+              {result.ok ? (
+                <>
+                  {dispatch && <DispatchChain dispatch={dispatch} />}
+                  <OpsTables sock={result} dispatch={dispatch} />
+                </>
+              ) : (
+                <p className="sk-no-socket">
+                  {fmtNode(intl, W.noSocket, { errno: result.errno, code: codeChunks })}
+                </p>
+              )}
+            </section>
+          </Part>
         </>
       ) : (
         <section className="panel">
-          <p>Enter a valid call to see what the kernel does with it.</p>
+          <p>{intl.formatMessage(W.enterValid)}</p>
         </section>
       )}
     </LabShell>

@@ -1,5 +1,10 @@
 import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
-import { renderText } from '../../../core/i18n/index.ts';
+import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import { MsgText } from '../../i18n/MsgText.tsx';
+import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { SOCKET_WORDS as W } from './words.ts';
+import { Part } from '../../lab-kit/index.ts';
 import { SOCK_TYPE_MASK, familyName, protocolName, typeName } from '../../../core/socket/index.ts';
 import type { SocketCreated, SocketFailed, SocketResult } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
@@ -10,23 +15,43 @@ export function callText(r: SocketResult): string {
   return `socket(${familyName(family)}, ${typeName(type)}, ${protocolName(family, protocol)})`;
 }
 
-const who = (r: SocketResult) => (r.privilege === 'root' ? 'root' : 'a user without capabilities');
+/**
+ * A constant's name that may break only after an underscore (SOCK_|DGRAM, IPPROTO_|UDP), never
+ * inside a word: the read-back tiles are narrow at 360 px.
+ */
+export function BreakableName({ name }: { name: string }) {
+  const parts = name.split(/(?<=_)/);
+  return (
+    <span className="mono sk-name">
+      {parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Text never translated (kernel names, numbers), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
 
 /**
  * The outcome in words (role region, name "Socket result"): the errno with its function and why, or
  * what getsockopt(SO_DOMAIN / SO_TYPE / SO_PROTOCOL) reads back and the two tables' names.
  */
 export function SocketSummary({ result }: { result: SocketResult }) {
+  const intl = useIntl();
   return (
     <section className="sk-summary" aria-labelledby="sk-result-title">
       <h2 id="sk-result-title" className="panel-title">
-        Socket result
+        {intl.formatMessage(W.resultTitle)}
       </h2>
       <p className="sk-call mono">
         {callText(result)}
         <span className="sk-call-who">
-          {' '}
-          as {who(result)} on {result.profile}
+          {verbatim(' ')}
+          {fmt(intl, W.asWho, { who: result.privilege === 'root' ? 'root' : 'user', kernel: result.profile })}
         </span>
       </p>
       {result.ok ? <Created r={result} /> : <Failed r={result} />}
@@ -35,80 +60,99 @@ export function SocketSummary({ result }: { result: SocketResult }) {
 }
 
 function Created({ r }: { r: SocketCreated }) {
-  const mode = [r.nonblock && 'O_NONBLOCK', r.cloexec && 'O_CLOEXEC'].filter(Boolean).join(' and ');
+  const intl = useIntl();
+  const mode = [r.nonblock && 'O_NONBLOCK', r.cloexec && 'O_CLOEXEC'].filter(Boolean).join(' | ');
   const details = Object.entries(r.details);
+  const changed = r.so_domain !== r.request.family || r.so_type !== (r.request.type & SOCK_TYPE_MASK);
   return (
     <>
       <p className="summary-line">
         <span className="summary-ok" aria-hidden="true">
-          ✓
+          {verbatim('✓')}
         </span>
         <span>
-          socket() returns a new file descriptor{mode ? ` opened with ${mode}` : ''}. The socket has{' '}
-          <strong className="mono">sock-&gt;ops = {r.ops.name}</strong> and{' '}
-          <strong className="mono">sk-&gt;sk_prot = {r.prot.name}</strong>
-          {r.prot.displayName ? ` (“${r.prot.displayName}” in /proc/net/protocols)` : ''}.
+          {fmtNode(intl, W.created, {
+            mode: mode || 'none',
+            ops: r.ops.name,
+            prot: r.prot.name,
+            display: r.prot.displayName || 'none',
+            code: (c: ReactNode[]) => <strong className="mono">{c}</strong>,
+          })}
         </span>
       </p>
-      <dl className="sk-readback" aria-label="getsockopt read-back">
+      <dl className="sk-readback" aria-label={intl.formatMessage(W.readBackLabel)}>
         <div>
-          <dt className="mono">SO_DOMAIN</dt>
+          <dt className="mono">{verbatim('SO_DOMAIN')}</dt>
           <dd>
-            {r.so_domain} <span className="mono">{familyName(r.so_domain)}</span>
+            {r.so_domain} <BreakableName name={familyName(r.so_domain)} />
           </dd>
         </div>
         <div>
-          <dt className="mono">SO_TYPE</dt>
+          <dt className="mono">{verbatim('SO_TYPE')}</dt>
           <dd>
-            {r.so_type} <span className="mono">{typeName(r.so_type)}</span>
+            {r.so_type} <BreakableName name={typeName(r.so_type)} />
           </dd>
         </div>
         <div>
-          <dt className="mono">SO_PROTOCOL</dt>
+          <dt className="mono">{verbatim('SO_PROTOCOL')}</dt>
           <dd>
-            {r.so_protocol} <span className="mono">{protocolName(r.so_domain, r.so_protocol)}</span>
+            {r.so_protocol} <BreakableName name={protocolName(r.so_domain, r.so_protocol)} />
           </dd>
         </div>
       </dl>
-      <p className="summary-why sk-readback-words">
-        getsockopt reads back domain {r.so_domain} ({familyName(r.so_domain)}), type {r.so_type} (
-        {typeName(r.so_type)}) and protocol {r.so_protocol} ({protocolName(r.so_domain, r.so_protocol)}).
-        {r.so_domain !== r.request.family || r.so_type !== (r.request.type & SOCK_TYPE_MASK)
-          ? ' The kernel changed what was asked for: see the call path.'
-          : ''}
-      </p>
-      {details.length > 0 && (
-        <dl className="numbers" aria-label="What the create function set">
-          {details.map(([k, v]) => (
-            <div key={k}>
-              <dt className="mono">{k}</dt>
-              <dd className="mono">{String(v)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <Part kind="detail">
+        <p className="summary-why sk-readback-words">
+          {fmtNode(intl, W.readBack, {
+            domain: r.so_domain,
+            domainName: familyName(r.so_domain),
+            type: r.so_type,
+            typeName: typeName(r.so_type),
+            protocol: r.so_protocol,
+            protocolName: protocolName(r.so_domain, r.so_protocol),
+            changed: changed ? 'yes' : 'no',
+            code: codeChunks,
+          })}
+        </p>
+        {details.length > 0 && (
+          <dl className="numbers" aria-label={intl.formatMessage(W.detailsLabel)}>
+            {details.map(([k, v]) => (
+              <div key={k}>
+                <dt className="mono">{k}</dt>
+                <dd className="mono">{String(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </Part>
     </>
   );
 }
 
 function Failed({ r }: { r: SocketFailed }) {
+  const intl = useIntl();
   return (
     <div className="errno-card">
-      <p className="errno-title">socket() fails</p>
+      <p className="errno-title">{fmtNode(intl, W.fails, { code: codeChunks })}</p>
       <p className="errno-name">
-        <span className="mono">-{r.errno}</span>
+        <span className="mono">{verbatim('-', r.errno)}</span>
         <span className="errno-number">
-          errno {ERRNO[r.errno]} · {STRERROR[r.errno] ?? 'error'}
+          {fmt(intl, W.errnoLine, { n: ERRNO[r.errno] ?? 0, text: STRERROR[r.errno] ?? r.errno })}
         </span>
       </p>
       <p className="errno-where">
-        socket() returns −1 with errno {r.errno}, returned by{' '}
-        <a className="mono" href={bootlinUrl(r.file)} target="_blank" rel="noreferrer">
-          {r.fn}()
-        </a>{' '}
+        {fmtNode(intl, W.returnedBy, {
+          errno: r.errno,
+          code: codeChunks,
+          fn: (
+            <a className="mono" href={bootlinUrl(r.file)} target="_blank" rel="noreferrer">
+              {verbatim(r.fn, '()')}
+            </a>
+          ),
+        })}
+        {verbatim(' ')}
         <span className="muted mono">{r.file}</span>
       </p>
-      <p className="errno-why">Why: {renderText(r.why, 'en')}</p>
+      <p className="errno-why">{fmtNode(intl, W.why, { why: <MsgText msg={r.why} /> })}</p>
     </div>
   );
 }

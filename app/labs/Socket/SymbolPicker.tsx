@@ -1,5 +1,10 @@
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import { SOCKET_WORDS as W } from './words.ts';
+
+/** Text never translated (kernel names, numbers), kept out of JSX literals. */
+const verbatim = (...parts: (string | number)[]): string => parts.join('');
 
 export interface PickerOption {
   /** What goes into the field (and the URL) when picked, e.g. `AF_INET`, `htons(ETH_P_ALL)`. */
@@ -30,6 +35,7 @@ export function SymbolPicker(props: {
   placeholder?: string;
 }) {
   const { label, otherLabel, text, options, valueOf, onChange, error, hint } = props;
+  const intl = useIntl();
   const id = useId();
   // "Other" stays open for the text it was opened with, and while the student types in it; a
   // preset or a pasted URL (a different text) closes it again when the value has a name.
@@ -47,7 +53,7 @@ export function SymbolPicker(props: {
   const groups = [...new Set(options.map((o) => o.group ?? ''))];
   const optionEl = (o: PickerOption) => (
     <option key={o.name} value={o.name}>
-      {o.label ?? `${o.name} (${o.value})`}
+      {o.label ?? verbatim(o.name, ' (', o.value, ')')}
     </option>
   );
 
@@ -77,7 +83,7 @@ export function SymbolPicker(props: {
               </optgroup>
             ))
           : options.map(optionEl)}
-        <option value={OTHER}>Other — a number or name…</option>
+        <option value={OTHER}>{intl.formatMessage(W.other)}</option>
       </select>
       {other && (
         <input

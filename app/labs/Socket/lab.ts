@@ -18,6 +18,7 @@ export const socketLab = defineLab<SocketState>({
   summary:
     'Pick a domain, type and protocol (with flags and privilege) and follow __sock_create → pf->create → the inetsw walk to the proto_ops and proto tables — or to the errno and the line that returns it. Then dispatch connect, sendmsg or listen through those tables.',
   models: 'net/socket.c, net/ipv4/af_inet.c',
+  embedControls: ['domain', 'type', 'protocol'],
   params: socketParams,
   createStore: createSocketStore,
   Provider: SocketProvider,
