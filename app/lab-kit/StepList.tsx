@@ -23,8 +23,9 @@ export interface StepView {
 }
 
 /**
- * Every lab's kernel steps as one ordered list: one step is selected (aria-current="step");
- * ↑/↓ (or ←/→), Home and End move the selection; each function links to its file at v6.18. A lab
+ * Every lab's kernel steps as one ordered list: one step is selected (aria-current="step") and is
+ * the list's one tab stop (roving tabindex); ↑/↓ (or ←/→), Home and End move the selection and the
+ * focus; each function links to its file at v6.18. A lab
  * gives only what differs (`view`), as Plot's TickX overrides only `_x1` of AbstractTick.
  */
 export function StepList<T>({
@@ -77,7 +78,13 @@ export function StepList<T>({
         if (variant === 'compact')
           return (
             <li key={i} className={`${on ? 'is-current' : ''} ${v.className ?? ''}`}>
-              <button type="button" aria-current={on ? 'step' : undefined} onClick={() => onSelect(i)}>
+              <button
+                type="button"
+                className="step-select"
+                aria-current={on ? 'step' : undefined}
+                tabIndex={on ? 0 : -1}
+                onClick={() => onSelect(i)}
+              >
                 <span className="cstep-no">{i + 1}</span>
                 <code>{v.fn}</code>
                 <span className="cstep-place">{v.why}</span>
@@ -111,7 +118,13 @@ export function StepList<T>({
                 <span className="step-why">{v.why}</span>
               </span>
             </button>
-            <a className="step-file mono" href={bootlinUrl(v.file)} target="_blank" rel="noreferrer">
+            <a
+              className="step-file mono"
+              href={bootlinUrl(v.file)}
+              target="_blank"
+              rel="noreferrer"
+              tabIndex={on ? undefined : -1}
+            >
               {v.file}
               <span className="visually-hidden">{KIT_WORDS.sourceOf(v.fn)}</span>
             </a>

@@ -33,9 +33,10 @@ export interface Geometry {
   yPx: (y: number) => number;
 }
 
-export function geometry(width: number): Geometry {
+/** `dense`: shorter rows, at any width (the embed views, issue 16). */
+export function geometry(width: number, dense = false): Geometry {
   const narrow = width < 640;
-  const rowH = narrow ? 56 : 68;
+  const rowH = dense ? 52 : narrow ? 56 : 68;
   const top = 30;
   const pad = narrow ? 6 : 16;
   const height = top + rowH * 6 + 18;
@@ -65,13 +66,15 @@ export function JourneyDiagram({
   step,
   width,
   drawRef,
+  dense = false,
 }: {
   timeline: Timeline;
   step: number;
   width: number;
   drawRef: RefObject<((t: number) => void) | null>;
+  dense?: boolean;
 }) {
-  const g = geometry(width);
+  const g = geometry(width, dense);
   const stop = timeline.stops[step];
   const els = useRef(new Map<string, SVGGElement>());
   const { marks, grouped } = useMemo(
