@@ -3,7 +3,7 @@ import type { DropReason } from '../../core/drops/index.ts';
 import { bootlinUrl } from '../../core/trace/index.ts';
 import { DropBadge } from '../components/drops/DropBadge.tsx';
 import { useStepList } from './useStepList.ts';
-import { KIT_WORDS } from './words.ts';
+import { useKitWords } from './words.ts';
 
 /** What one step shows: the kernel function, why it runs, its source file, and any slot of the lab's. */
 export interface StepView {
@@ -33,7 +33,7 @@ export function StepList<T>({
   selected,
   onSelect,
   view,
-  label = KIT_WORDS.kernelSteps,
+  label,
   className = '',
   start = 0,
   onKeyDown,
@@ -57,6 +57,7 @@ export function StepList<T>({
    */
   variant?: 'full' | 'compact';
 }) {
+  const w = useKitWords();
   const { listRef, onKeyDown: onListKey } = useStepList(selected - start, steps.length, (i) =>
     onSelect(start + i),
   );
@@ -68,7 +69,7 @@ export function StepList<T>({
         if (externalRef) externalRef.current = el;
       }}
       onKeyDown={onKeyDown ? (e) => onKeyDown(e, onListKey) : onListKey}
-      aria-label={label}
+      aria-label={label ?? w.kernelSteps}
       start={start > 0 ? start + 1 : undefined}
     >
       {steps.map((s, j) => {
@@ -126,7 +127,7 @@ export function StepList<T>({
               tabIndex={on ? undefined : -1}
             >
               {v.file}
-              <span className="visually-hidden">{KIT_WORDS.sourceOf(v.fn)}</span>
+              <span className="visually-hidden"> {w.sourceOf(v.fn)}</span>
             </a>
           </li>
         );

@@ -10,7 +10,8 @@ import {
 import type { DropReason, SnmpDelta, SnmpSection } from '../../../core/drops/index.ts';
 import { bootlinIdentUrl, bootlinUrl } from '../../../core/trace/index.ts';
 import { TableHead } from '../TableHead.tsx';
-import { DROPS_WORDS } from './words.ts';
+import { useDropsWords } from './words.ts';
+import type { DropsWords } from './words.ts';
 
 export interface CounterRow {
   section: SnmpSection;
@@ -51,14 +52,16 @@ export function counterRows(delta: SnmpDelta): CounterRow[] {
 export function CountersPanel({
   drops,
   delta,
-  words = DROPS_WORDS,
+  words: given,
   headingLevel = 2,
 }: {
   drops: readonly DropReason[];
   delta: SnmpDelta;
-  words?: typeof DROPS_WORDS;
+  words?: DropsWords;
   headingLevel?: 2 | 3;
 }) {
+  const own = useDropsWords();
+  const words = given ?? own;
   const rows = counterRows(delta);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const H2 = headingLevel === 2 ? 'h3' : 'h4';
@@ -98,7 +101,7 @@ export function CountersPanel({
   );
 }
 
-function DropItem({ d, words }: { d: DropReason; words: typeof DROPS_WORDS }) {
+function DropItem({ d, words }: { d: DropReason; words: DropsWords }) {
   const file = DROP_FUNCTION_FILE[d.function];
   const how = DROP_FUNCTION_TEXT[d.function];
   const what = DROP_REASON_TEXT[d.reason];

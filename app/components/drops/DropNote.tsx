@@ -1,6 +1,7 @@
 import type { DropReason } from '../../../core/drops/index.ts';
 import { DROP_REASON_TEXT } from '../../../core/drops/index.ts';
-import { DROPS_WORDS } from './words.ts';
+import { useDropsWords } from './words.ts';
+import type { DropsWords } from './words.ts';
 
 /**
  * A drop marked on a diagram where it happens: an ✕ mark, a label ("Dropped here"), and each reason
@@ -8,22 +9,25 @@ import { DROPS_WORDS } from './words.ts';
  */
 export function DropNote({
   drops,
-  label = DROPS_WORDS.droppedHere,
-  words = DROPS_WORDS,
+  label,
+  words: given,
   className = '',
 }: {
   drops: readonly DropReason[] | undefined;
   label?: string;
-  words?: typeof DROPS_WORDS;
+  words?: DropsWords;
   className?: string;
 }) {
+  const own = useDropsWords();
+  const words = given ?? own;
   if (!drops || drops.length === 0) return null;
+  const name = label ?? words.droppedHere;
   return (
-    <div className={`drop-note${className ? ` ${className}` : ''}`} role="note" aria-label={label}>
+    <div className={`drop-note${className ? ` ${className}` : ''}`} role="note" aria-label={name}>
       <span className="drop-note-mark" aria-hidden="true">
         ✕
       </span>
-      <strong>{label}</strong>
+      <strong>{name}</strong>
       <ul>
         {drops.map((d) => (
           <li key={`${d.reason}/${d.function}`} data-reason={d.reason}>
