@@ -6,8 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { ShareBar } from './ShareBar.tsx';
 
-const render = (ui: ReactElement, opts: RenderOptions = {}) =>
-  rtlRender(ui, { ...opts, wrapper: I18nProvider });
+const render = (ui: ReactElement, opts: RenderOptions = {}) => rtlRender(ui, { ...opts, wrapper: I18nProvider });
 
 const PAGE = 'http://localhost:3000/#/fragment?len=4000&mtu=1500';
 
