@@ -6,7 +6,7 @@ import {
   IssuesBanner,
   LabShell,
   isStale,
-  issueOf,
+  issueTextOf,
   useGlobalKeys,
   usePrefersReducedMotion,
   StepList,
@@ -27,42 +27,43 @@ import { num } from '../../format.ts';
 import { JourneyDiagram } from './JourneyDiagram.tsx';
 import './journey.css';
 import { TableHead } from '../../components/TableHead.tsx';
+import { useIntl } from 'react-intl';
+import type { IntlShape } from 'react-intl';
+import type { ReactNode } from 'react';
+import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { LAB_NAMES } from '../names.ts';
+
+import { W } from './words.ts';
+import { useKitWords } from '../../lab-kit/words.ts';
 
 const SPEEDS = [0.5, 1, 2, 4];
+/** Marks, not words: the same in every language. */
+const NONE = '—';
+const GLYPH = { back: '◀', forward: '▶', play: '▶', pause: '❚❚' };
+const speedText = (s: number) => `${s}\u00d7`;
+const callText = (fn: string) => `${fn}()`;
+const paren = (s: string) => `(${s})`;
+const failedSend = (errno: string | undefined) => `-1 ${errno ?? ''}`;
+/** The receiver's counters as nstat names them (kernel names: never translated). */
+const NSTAT = {
+  rcvbuf: 'Udp RcvbufErrors',
+  inErrors: 'Udp InErrors',
+  inDatagrams: 'Udp InDatagrams',
+  reasmFails: 'Ip ReasmFails',
+  reasmTimeout: 'ReasmTimeout',
+};
 /** With `loop=1`, how long the last stop stays on show before the journey starts again (ms). */
 export const LOOP_HOLD_MS = 1500;
 
-const INTRO: LabIntro = {
-  eyebrow: 'Lab · the output and input paths, animated',
-  title: 'Journey of a datagram',
-  lede: (
-    <>
-      Follow <code>sendto()</code> down the sender's stack — UDP header, IP header, fragments, Ethernet header
-      — across the wire and up the receiver's, through the defragmentation queue and the socket's receive
-      queue to <code>recvfrom()</code>. Every stop is a step of the kernel model.
-    </>
-  ),
-};
+const intro = (intl: IntlShape): LabIntro => ({
+  eyebrow: fmt(intl, W.eyebrow),
+  title: fmt(intl, LAB_NAMES.journey.title),
+  lede: fmtNode(intl, W.lede, { code: codeChunks }),
+});
 
-const FATE: Record<string, string> = {
-  delivered: 'delivered whole',
-  truncated: 'delivered, truncated (MSG_TRUNC)',
-  'dropped-rcvbuf': 'dropped: receive queue full',
-  lost: 'lost on the wire',
-  expired: 'never reassembled (ip_expire)',
-  'send-failed': 'sendto() failed',
-};
-
-const PLACE: Record<string, string> = {
-  app: 'application',
-  socket: 'socket',
-  l4: 'L4 UDP',
-  l3: 'L3 IP',
-  l2: 'L2',
-  wire: 'wire',
-};
-const placeName = (s: Pick<Stop, 'side' | 'layer'>) =>
-  s.side === 'wire' ? 'wire' : `${s.side === 'tx' ? 'sender' : 'receiver'} · ${PLACE[s.layer]}`;
+/** Where a stop (or a packet) is: the host and the layer, or the wire. */
+const placeName = (intl: IntlShape, s: Pick<Stop, 'side' | 'layer'>) =>
+  s.side === 'wire' ? fmt(intl, W.placeWire) : fmt(intl, W.place, { side: s.side, layer: s.layer });
 
 function Inputs({
   fields,
@@ -73,8 +74,12 @@ function Inputs({
   issues: readonly Issue[];
   setField: <K extends keyof JourneyFields>(k: K, v: JourneyFields[K]) => void;
 }) {
-  const err = (f: keyof JourneyFields) => issueOf(issues, f);
-  const text = (k: keyof JourneyFields, label: string, hint?: string) => (
+  const intl = useIntl();
+  const t = (d: Parameters<typeof fmt>[1], v?: Record<string, string | number>) => fmt(intl, d, v);
+  const rich = (d: Parameters<typeof fmt>[1], v?: Record<string, string | number>) =>
+    fmtNode(intl, d, { ...v, code: codeChunks });
+  const err = (f: keyof JourneyFields) => issueTextOf(issues, f);
+  const text = (k: keyof JourneyFields, label: ReactNode, hint?: ReactNode) => (
     <TextField
       label={label}
       error={err(k)}
@@ -85,7 +90,7 @@ function Inputs({
       onChange={(text) => setField(k, text)}
     />
   );
-  const select = (k: keyof JourneyFields, label: string, options: [string, string][]) => (
+  const select = (k: keyof JourneyFields, label: ReactNode, options: [string, string][]) => (
     <Field label={label} error={err(k)}>
       {(a) => (
         <select {...a} value={fields[k]} onChange={(e) => setField(k, e.target.value)}>
@@ -113,102 +118,99 @@ function Inputs({
   };
   const shown = (keys: readonly (keyof JourneyFields)[]) => keys.some((k) => on[k]);
   return (
-    <form className="panel journey-inputs" onSubmit={(e) => e.preventDefault()} aria-label="Scenario">
-      {shown(['len', 'mtu', 'family', 'n']) && <h2 className="panel-title">Sender</h2>}
-      <Control name="len">
-        {text('len', 'Payload length (bytes)', `Largest over IPv4: ${num(UDP_MAX_PAYLOAD_V4)}`)}
-      </Control>
-      <Control name="mtu">{text('mtu', 'MTU (bytes)')}</Control>
+    <form className="panel journey-inputs" onSubmit={(e) => e.preventDefault()} aria-label={t(W.scenario)}>
+      {shown(['len', 'mtu', 'family', 'n']) && <h2 className="panel-title">{t(W.sender)}</h2>}
+      <Control name="len">{text('len', t(W.len), t(W.lenHint, { max: UDP_MAX_PAYLOAD_V4 }))}</Control>
+      <Control name="mtu">{text('mtu', t(W.mtu))}</Control>
       <Control name="family">
-        {select('family', 'Family', [
-          ['inet', 'IPv4 (AF_INET)'],
-          ['inet6', 'IPv6 (AF_INET6)'],
+        {select('family', t(W.family), [
+          ['inet', t(W.inet)],
+          ['inet6', t(W.inet6)],
         ])}
       </Control>
-      <Control name="n">{text('n', 'Datagrams (sendto calls)')}</Control>
-      {shown(['fault', 'frag', 'dg']) && <h2 className="panel-title">Wire</h2>}
+      <Control name="n">{text('n', rich(W.n))}</Control>
+      {shown(['fault', 'frag', 'dg']) && <h2 className="panel-title">{t(W.wire)}</h2>}
       <Control name="fault">
-        {select('fault', 'Fault', [
-          ['none', 'none'],
-          ['lose', 'lose a fragment'],
-          ['reorder', 'reorder a fragment (arrives last)'],
+        {select('fault', t(W.fault), [
+          ['none', t(W.faultNone)],
+          ['lose', t(W.faultLose)],
+          ['reorder', t(W.faultReorder)],
         ])}
       </Control>
       {(fields.fault !== 'none' || err('frag') || err('dg')) && (
         <div className="journey-row">
-          <Control name="frag">{text('frag', 'Fragment #')}</Control>
-          <Control name="dg">{text('dg', 'Of datagram #')}</Control>
+          <Control name="frag">{text('frag', t(W.frag))}</Control>
+          <Control name="dg">{text('dg', t(W.dg))}</Control>
         </div>
       )}
-      {shown(['rcvbuf', 'read', 'buf']) && <h2 className="panel-title">Receiver</h2>}
-      <Control name="rcvbuf">
-        {text(
-          'rcvbuf',
-          'sk_rcvbuf (bytes)',
-          'Default net.core.rmem_default = 212,992; SO_RCVBUF doubles what you pass.',
-        )}
-      </Control>
+      {shown(['rcvbuf', 'read', 'buf']) && <h2 className="panel-title">{t(W.receiver)}</h2>}
+      <Control name="rcvbuf">{text('rcvbuf', rich(W.rcvbuf), rich(W.rcvbufHint, { def: 212992 }))}</Control>
       <Control name="read">
-        {select('read', 'The application reads', [
-          ['each', 'each datagram at once'],
-          ['slow', 'slowly (one per two datagrams)'],
-          ['end', 'only after all were sent'],
+        {select('read', t(W.read), [
+          ['each', t(W.readEach)],
+          ['slow', t(W.readSlow)],
+          ['end', t(W.readEnd)],
         ])}
       </Control>
-      <Control name="buf">{text('buf', 'recvfrom buffer (bytes)')}</Control>
+      <Control name="buf">{text('buf', rich(W.buf))}</Control>
     </form>
   );
 }
 
 function Outcomes({ result }: { result: JourneyResult }) {
+  const intl = useIntl();
+  const t = (d: Parameters<typeof fmt>[1], v?: Record<string, string | number>) => fmt(intl, d, v);
+  const rich = (d: Parameters<typeof fmt>[1], v?: Record<string, string | number>) =>
+    fmtNode(intl, d, { ...v, code: codeChunks });
   const c = result.counters;
   return (
     <>
-      <div className="journey-hscroll" tabIndex={0} role="region" aria-label="Datagrams, scrollable">
-        <table className="data-table journey-table" aria-label="Datagrams">
-          <TableHead columns={['#', 'sendto', 'fate', 'recvfrom', 'truesize']} />
+      <div className="journey-hscroll" tabIndex={0} role="region" aria-label={t(W.datagramsScroll)}>
+        <table className="data-table journey-table" aria-label={t(W.datagrams)}>
+          <TableHead
+            columns={['#', rich(W.colSendto), t(W.colFate), rich(W.colRecvfrom), rich(W.colTruesize)]}
+          />
           <tbody>
             {result.outcomes.map((o) => (
               <tr key={o.datagram}>
                 <th scope="row">{o.datagram + 1}</th>
-                <td>{o.sent === null ? (result.send.ok ? '—' : `-1 ${result.send.errno}`) : num(o.sent)}</td>
-                <td className={`fate fate-${o.fate}`}>{FATE[o.fate]}</td>
+                <td>
+                  {o.sent === null ? (result.send.ok ? NONE : failedSend(result.send.errno)) : num(o.sent)}
+                </td>
+                <td className={`fate fate-${o.fate}`}>{rich(W.fate, { fate: o.fate.replace('-', '_') })}</td>
                 <td>
                   {o.received
-                    ? `${num(o.received.returned)}${o.received.truncated ? ` of ${num(o.received.len)}, MSG_TRUNC` : ''}`
-                    : '—'}
+                    ? o.received.truncated
+                      ? rich(W.received, { returned: o.received.returned, len: o.received.len })
+                      : num(o.received.returned)
+                    : NONE}
                 </td>
-                <td>{o.truesize === null ? '—' : num(o.truesize)}</td>
+                <td>{o.truesize === null ? NONE : num(o.truesize)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <Part kind="tables">
-        <div
-          className="journey-hscroll"
-          tabIndex={0}
-          role="region"
-          aria-label="Receiver counters, scrollable"
-        >
-          <table className="data-table journey-table" aria-label="Receiver counters">
+        <div className="journey-hscroll" tabIndex={0} role="region" aria-label={t(W.countersScroll)}>
+          <table className="data-table journey-table" aria-label={t(W.counters)}>
             <tbody>
               <tr>
-                <th scope="row">Udp RcvbufErrors</th>
+                <th scope="row">{NSTAT.rcvbuf}</th>
                 <td>{num(c.RcvbufErrors ?? 0)}</td>
-                <th scope="row">Udp InErrors</th>
+                <th scope="row">{NSTAT.inErrors}</th>
                 <td>{num(c.InErrors ?? 0)}</td>
               </tr>
               <tr>
-                <th scope="row">socket drops</th>
+                <th scope="row">{rich(W.sockDrops)}</th>
                 <td>{num(c.sk_drops ?? 0)}</td>
-                <th scope="row">Udp InDatagrams</th>
+                <th scope="row">{NSTAT.inDatagrams}</th>
                 <td>{num(c.InDatagrams ?? 0)}</td>
               </tr>
               <tr>
-                <th scope="row">Ip ReasmFails</th>
+                <th scope="row">{NSTAT.reasmFails}</th>
                 <td>{num(c.REASMFAILS ?? 0)}</td>
-                <th scope="row">ReasmTimeout</th>
+                <th scope="row">{NSTAT.reasmTimeout}</th>
                 <td>{num(c.REASMTIMEOUT ?? 0)}</td>
               </tr>
             </tbody>
@@ -221,10 +223,12 @@ function Outcomes({ result }: { result: JourneyResult }) {
 
 /** A stop as the compact step list shows it: its function and where it is (and which datagram). */
 const stopView =
-  (stops: readonly Stop[]) =>
+  (intl: IntlShape, stops: readonly Stop[]) =>
   (s: Stop): StepView => ({
     fn: s.fn,
-    why: `${stops.some((x) => x.datagram > 0) ? `d${s.datagram + 1} · ` : ''}${placeName(s)}`,
+    why: stops.some((x) => x.datagram > 0)
+      ? fmt(intl, W.placeOf, { d: s.datagram + 1, place: placeName(intl, s) })
+      : placeName(intl, s),
     file: s.file,
     drops: s.drops,
     className: `dir-${s.dir}`,
@@ -234,6 +238,9 @@ export function JourneyLab() {
   const { fields, issues, result, timeline, step, setField, selectStep } = useJourney(
     useShallow(selectJourney),
   );
+  const intl = useIntl();
+  const t = (d: Parameters<typeof fmt>[1], v?: Record<string, string | number>) => fmt(intl, d, v);
+  const kit = useKitWords();
   const embed = useEmbedView();
   const reduced = usePrefersReducedMotion();
   // `autoplay=1` (an embed in a page of notes) plays from the start, or from a `step=` pinned in
@@ -309,7 +316,8 @@ export function JourneyLab() {
   return (
     <LabShell
       className="journey-lab"
-      intro={INTRO}
+      intro={intro(intl)}
+      inputsLabel={kit.inputs}
       inputs={<Inputs fields={fields} issues={issues} setField={setField} />}
       banner={<IssuesBanner issues={issues} stale={stale} fieldName={(f) => `${f}:`} />}
     >
@@ -321,7 +329,7 @@ export function JourneyLab() {
           >
             <div className="panel-head">
               <h2 id="journey-title" className="panel-title">
-                The journey
+                {t(W.journey)}
               </h2>
               <Legend
                 kinds={
@@ -332,8 +340,8 @@ export function JourneyLab() {
               />
             </div>
             <Part kind="playback">
-              <div className="journey-controls" role="toolbar" aria-label="Playback">
-                <button type="button" onClick={() => go(0)} aria-label="First step" title="First step (Home)">
+              <div className="journey-controls" role="toolbar" aria-label={t(W.playback)}>
+                <button type="button" onClick={() => go(0)} aria-label={t(W.first)} title={t(W.firstTitle)}>
                   <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
                     <path d="M2 2h2v10H2zM12 2v10L5 7z" fill="currentColor" />
                   </svg>
@@ -341,53 +349,55 @@ export function JourneyLab() {
                 <button
                   type="button"
                   onClick={() => go(step - 1)}
-                  aria-label="Step back"
-                  title="Step back (←)"
+                  aria-label={t(W.back)}
+                  title={t(W.backTitle)}
                   disabled={step <= 0}
                 >
-                  ◀
+                  {GLYPH.back}
                 </button>
                 <button
                   type="button"
                   className="jc-play"
                   onClick={() => play((p) => !p)}
-                  aria-label={playing ? 'Pause' : 'Play'}
+                  aria-label={playing ? t(W.pause) : t(W.play)}
                   aria-pressed={playing}
-                  title="Play / pause (space)"
+                  title={t(W.playTitle)}
                 >
-                  {playing ? '❚❚ Pause' : '▶ Play'}
+                  <span aria-hidden="true" className="jc-glyph">
+                    {playing ? GLYPH.pause : GLYPH.play}
+                  </span>
+                  {playing ? t(W.pause) : t(W.play)}
                 </button>
                 <button
                   type="button"
                   onClick={() => go(step + 1)}
-                  aria-label="Step forward"
-                  title="Step forward (→)"
+                  aria-label={t(W.forward)}
+                  title={t(W.forwardTitle)}
                   disabled={step >= n - 1}
                 >
-                  ▶
+                  {GLYPH.forward}
                 </button>
-                <button
-                  type="button"
-                  onClick={() => go(n - 1)}
-                  aria-label="Last step"
-                  title="Last step (End)"
-                >
+                <button type="button" onClick={() => go(n - 1)} aria-label={t(W.last)} title={t(W.lastTitle)}>
                   <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
                     <path d="M10 2h2v10h-2zM2 2v10l7-5z" fill="currentColor" />
                   </svg>
                 </button>
                 <label className="jc-speed">
-                  <span>Speed</span>
-                  <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Speed">
+                  <span>{t(W.speed)}</span>
+                  <select
+                    value={speed}
+                    onChange={(e) => setSpeed(Number(e.target.value))}
+                    aria-label={t(W.speed)}
+                  >
                     {SPEEDS.map((s) => (
                       <option key={s} value={s}>
-                        {s}×
+                        {speedText(s)}
                       </option>
                     ))}
                   </select>
                 </label>
                 <span className="jc-count" aria-live="polite">
-                  Step {num(step + 1)} of {num(n)}
+                  {kit.stepOf(step + 1, n)}
                 </span>
               </div>
               <input
@@ -398,7 +408,7 @@ export function JourneyLab() {
                 max={timeline.total}
                 step={0.01}
                 defaultValue={clock.now()}
-                aria-label="Timeline"
+                aria-label={t(W.timeline)}
                 onInput={(e) => {
                   play(false);
                   clock.seek(Number((e.target as HTMLInputElement).value));
@@ -407,10 +417,10 @@ export function JourneyLab() {
             </Part>
             <div className="journey-now" aria-live="polite">
               <a href={bootlinUrl(stop.file)} target="_blank" rel="noreferrer" className="journey-fn">
-                <code>{stop.fn}()</code>
+                <code>{callText(stop.fn)}</code>
               </a>
               <span className="journey-file">{stop.file}</span>
-              <span className="journey-place">{placeName(stop)}</span>
+              <span className="journey-place">{placeName(intl, stop)}</span>
               <p className="journey-why">{stop.why}</p>
               <DropNote drops={stop.drops} />
             </div>
@@ -423,51 +433,44 @@ export function JourneyLab() {
                 dense={embed.view !== 'full'}
               />
             </div>
-            {reduced && <p className="journey-note">Reduced motion: playback jumps from step to step.</p>}
+            {reduced && <p className="journey-note">{t(W.reduced)}</p>}
           </section>
           <Part kind="steps">
             <section className="panel journey-side" aria-labelledby="journey-steps-title">
               <h2 id="journey-steps-title" className="panel-title">
-                Kernel steps
+                {t(W.steps)}
               </h2>
               <StepList
                 variant="compact"
                 className="journey-steps"
-                label="Journey steps"
+                label={t(W.stepsList)}
                 steps={timeline.stops}
                 selected={step}
                 onSelect={go}
-                view={stopView(timeline.stops)}
+                view={stopView(intl, timeline.stops)}
               />
             </section>
           </Part>
           <Part kind="result">
             <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="journey-out-title">
               <h2 id="journey-out-title" className="panel-title">
-                What the receiver got
+                {t(W.got)}
               </h2>
               <Outcomes result={result} />
               <Part kind="tables">
                 <h3 className="journey-subtitle">
-                  Packets at step {step + 1}{' '}
-                  <span className="journey-count">({num(stop.packets.length)})</span>
+                  {t(W.packetsAt, { step: step + 1 })}
+                  <span className="journey-count">{paren(num(stop.packets.length))}</span>
                 </h3>
-                <div
-                  className="journey-scroll"
-                  tabIndex={0}
-                  role="region"
-                  aria-label="Packets at this step, scrollable"
-                >
-                  <table className="data-table journey-table" aria-label="Packets at this step">
-                    <TableHead columns={['packet', 'where', 'state', 'bytes (headers + payload)']} />
+                <div className="journey-scroll" tabIndex={0} role="region" aria-label={t(W.packetsScroll)}>
+                  <table className="data-table journey-table" aria-label={t(W.packetsTable)}>
+                    <TableHead columns={[t(W.colPacket), t(W.colWhere), t(W.colState), t(W.colBytes)]} />
                     <tbody>
                       {stop.packets.slice(0, 60).map((p) => (
                         <tr key={p.key}>
-                          <th scope="row">
-                            d{p.datagram + 1} {p.label}
-                          </th>
-                          <td>{placeName(p)}</td>
-                          <td>{p.status}</td>
+                          <th scope="row">{t(W.packetName, { d: p.datagram + 1, label: p.label })}</th>
+                          <td>{placeName(intl, p)}</td>
+                          <td>{t(W.state, { status: p.status })}</td>
                           <td className="mono">
                             {p.segments.map((s) => `${s.kind} ${num(s.bytes)}`).join(' + ')}
                           </td>
@@ -477,7 +480,7 @@ export function JourneyLab() {
                   </table>
                 </div>
                 {stop.packets.length > 60 && (
-                  <p className="journey-note">… and {num(stop.packets.length - 60)} more packets.</p>
+                  <p className="journey-note">{t(W.more, { n: stop.packets.length - 60 })}</p>
                 )}
               </Part>
             </section>
