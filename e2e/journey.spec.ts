@@ -247,3 +247,51 @@ test('view=diagram with controls=mtu shows that input only, and it works', async
   await page.getByRole('textbox', { name: 'MTU (bytes)' }).fill('576');
   await expect(page).toHaveURL(/mtu=576/);
 });
+
+// ── Chinese (issue 13) ──
+
+test('?lang=zh-CN shows the Journey lab in Chinese, and a full-width number is accepted', async ({
+  page,
+}) => {
+  await page.goto('./#/journey?len=4000&mtu=1500&family=inet&lang=zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const len = page.getByRole('textbox', { name: '载荷长度（字节）' });
+  await expect(len).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'MTU（字节）' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: '播放控制' })).toContainText('第 1 步，共 24 步');
+  await expect(page.locator('.journey-now')).toContainText('发送方 · 应用程序');
+  const table = page.getByRole('table', { name: '数据报' });
+  await expect(table).toContainText('完整交付');
+  // a Chinese IME types full-width digits: read as 3000, no issue
+  await len.fill('３０００');
+  await expect(page).toHaveURL(/len=%EF%BC%93|len=３/);
+  await expect(len).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('status').filter({ hasText: '需要修改' })).toHaveCount(0);
+  // a wrong value is named in Chinese, next to the field and in the banner
+  await len.fill('abc');
+  await expect(page.getByRole('status')).toContainText('有 1 项输入需要修改');
+  await expect(page.getByRole('status')).toContainText('载荷长度必须是 0 到 65,535 之间的整数');
+  // the kit's words: step list, step=, unknown parameter
+  await page.goto('./#/journey?len=4000&mtu=1500&family=inet&lang=zh-CN&step=x&colour=red');
+  await expect(page.getByRole('list', { name: '旅程的步骤' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('不是步号');
+  await expect(page.getByRole('status')).toContainText('不是这个实验的参数');
+});
+
+for (const width of [1440, 360]) {
+  test(`zh-CN screenshot at ${width} px`, async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-01-01T12:00:00Z') });
+    await page.setViewportSize({ width, height: 1000 });
+    await page.goto('./#/journey?len=4000&mtu=1500&family=inet&fault=reorder&frag=1&step=16&lang=zh-CN');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('.journey-svg-wrap svg')).toBeVisible();
+    // the counters table keeps a readable sentence column (at 360 px it was 10 px wide)
+    const meaning = page.locator('.counters-table tbody tr').first().locator('td').last();
+    expect((await meaning.boundingBox())?.width ?? 0).toBeGreaterThan(90);
+    await expect(page.locator('.journey-stage')).toHaveScreenshot(`journey-zh-${width}.png`);
+    await expect(page.locator('.journey-lab > .lab-inputs')).toHaveScreenshot(
+      `journey-zh-inputs-${width}.png`,
+    );
+  });
+}

@@ -1,3 +1,4 @@
+import './drops.css';
 import {
   DROP_FUNCTION_FILE,
   DROP_FUNCTION_TEXT,
