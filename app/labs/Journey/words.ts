@@ -322,4 +322,36 @@ export const W = defineMessages({
     defaultMessage: '… and {n, number} more packets.',
     description: 'After the first 60 packets.',
   },
+  // the diagram (SVG text: kernel names stay as they are)
+  col: {
+    id: 'lab.journey.diagram.col',
+    defaultMessage: '{side, select, tx {Sender} other {Receiver}} · {addr}',
+    description: 'Column heading of the diagram: the host and its address.',
+  },
+  layer: {
+    id: 'lab.journey.diagram.layer',
+    defaultMessage:
+      '{layer, select, app {Application} socket {Socket} l4 {L4 · UDP} l3 {L3 · IP} l2 {L2 · Ethernet (lo)} other {Wire}}',
+    description: 'A layer of the stack in the diagram.',
+  },
+  userSpace: {
+    id: 'lab.journey.diagram.userSpace',
+    defaultMessage: 'user space',
+    description: 'Hint beside the Application layer.',
+  },
+  wireLabel: {
+    id: 'lab.journey.diagram.wire',
+    defaultMessage: 'wire · <code>loopback_xmit</code> → <code>__netif_rx</code>',
+    description: 'Label of the wire under the two stacks.',
+  },
+  diagramLabel: {
+    id: 'lab.journey.diagram.label',
+    defaultMessage: 'Sender and receiver stacks; step {step, number}: <code>{fn}</code>, {place}',
+    description: 'Accessible name of the diagram.',
+  },
+  grouped: {
+    id: 'lab.journey.diagram.grouped',
+    defaultMessage: '{n, number} packets drawn as groups (×k)',
+    description: 'Note when many packets are drawn as stacked groups.',
+  },
 });
