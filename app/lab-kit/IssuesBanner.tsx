@@ -5,6 +5,10 @@ import { MsgText } from '../i18n/MsgText.tsx';
 import { useKitWords } from './words.ts';
 import type { KitWords } from './words.ts';
 
+/** `foo=`: a URL parameter as written (never translated), and the space after a field's name. */
+const paramText = (p: string) => `${p}=`;
+const SPACE = ' ';
+
 /**
  * The banner above a lab's results when an input (typed or from the URL) was not used: what is
  * wrong, field by field, and that the last good result is still shown; a URL parameter the lab
@@ -41,11 +45,12 @@ export function IssuesBanner({
           <li key={`${i.field}:${i.param ?? ''}:${i.message}`}>
             <strong>
               {i.field === URL_FIELD && i.param !== undefined ? (
-                <span className="mono">{i.param}=</span>
+                <span className="mono">{paramText(i.param)}</span>
               ) : (
                 fieldName(i.field)
               )}
-            </strong>{' '}
+            </strong>
+            {SPACE}
             <MsgText msg={i.msg ?? i.message} />
           </li>
         ))}

@@ -102,6 +102,16 @@ export function CountersPanel({
   );
 }
 
+/** Marks, not words. */
+const DROP_MARK = '✕';
+const SPACE = ' ';
+/**
+ * What the freeing function does and what the reason means: core/drops' explanations (English;
+ * not in the catalogs yet), set after the function's name.
+ */
+const whyText = (how: string | undefined, what: string | undefined) =>
+  `: ${how ? `${how}${what ? ` (${what})` : ''}` : what}.`;
+
 function DropItem({ d, words }: { d: DropReason; words: DropsWords }) {
   const file = DROP_FUNCTION_FILE[d.function];
   const how = DROP_FUNCTION_TEXT[d.function];
@@ -109,20 +119,21 @@ function DropItem({ d, words }: { d: DropReason; words: DropsWords }) {
   return (
     <li className="drop-item" data-reason={d.reason} data-function={d.function}>
       <span className="drop-mark" aria-hidden="true">
-        ✕
+        {DROP_MARK}
       </span>
-      <span className="drop-count">{words.dropCount(d.count)}</span>{' '}
+      <span className="drop-count">{words.dropCount(d.count)}</span>
+      {SPACE}
       <a href={bootlinIdentUrl(`SKB_DROP_REASON_${d.reason}`)} target="_blank" rel="noreferrer">
         <code>{d.reason}</code>
-      </a>{' '}
-      {words.freedBy}{' '}
+      </a>
+      {SPACE}
+      {words.freedBy}
+      {SPACE}
       <a href={file ? bootlinUrl(file) : bootlinIdentUrl(d.function)} target="_blank" rel="noreferrer">
         <code>{d.function}</code>
         <span className="visually-hidden">{words.sourceOf(d.function)}</span>
       </a>
-      {how || what ? (
-        <span className="drop-why">: {how ? `${how}${what ? ` (${what})` : ''}` : what}.</span>
-      ) : null}
+      {how || what ? <span className="drop-why">{whyText(how, what)}</span> : null}
     </li>
   );
 }

@@ -2,6 +2,10 @@ import type { DropReason } from '../../../core/drops/index.ts';
 import { useDropsWords } from './words.ts';
 import type { DropsWords } from './words.ts';
 
+/** Marks, not words: the same in every language. */
+const MARK = '✕ ';
+const times = (n: number) => `${n} × `;
+
 /**
  * A drop drawn where it happens: a labelled badge (an ✕ mark and the reason in text, never colour
  * alone) for a step or a diagram node whose skbs the kernel freed as drops.
@@ -25,10 +29,10 @@ export function DropBadge({
           data-reason={d.reason}
           title={words.badgeLabel(d.reason, d.count)}
         >
-          <span aria-hidden="true">✕ </span>
+          <span aria-hidden="true">{MARK}</span>
           <span className="visually-hidden">{words.badgeLabel(d.reason, d.count)}</span>
           <code aria-hidden="true">
-            {d.count > 1 ? `${d.count} × ` : ''}
+            {d.count > 1 ? times(d.count) : null}
             {d.reason}
           </code>
         </span>

@@ -3,6 +3,12 @@ import { DROP_REASON_TEXT } from '../../../core/drops/index.ts';
 import { useDropsWords } from './words.ts';
 import type { DropsWords } from './words.ts';
 
+/** Marks, not words. */
+const MARK = '✕';
+const SPACE = ' ';
+/** core/drops' explanation of a reason (English; not in the catalogs yet) after a dash. */
+const dash = (text: string | undefined) => ` — ${text ?? ''}`;
+
 /**
  * A drop marked on a diagram where it happens: an ✕ mark, a label ("Dropped here"), and each reason
  * and freeing function in text with what it means — readable without colour.
@@ -25,15 +31,21 @@ export function DropNote({
   return (
     <div className={`drop-note${className ? ` ${className}` : ''}`} role="note" aria-label={name}>
       <span className="drop-note-mark" aria-hidden="true">
-        ✕
+        {MARK}
       </span>
       <strong>{name}</strong>
       <ul>
         {drops.map((d) => (
           <li key={`${d.reason}/${d.function}`} data-reason={d.reason}>
-            {words.dropCount(d.count)} <code>{d.reason}</code> {words.freedBy} <code>{d.function}</code>
+            {words.dropCount(d.count)}
+            {SPACE}
+            <code>{d.reason}</code>
+            {SPACE}
+            {words.freedBy}
+            {SPACE}
+            <code>{d.function}</code>
             {DROP_REASON_TEXT[d.reason] ? (
-              <span className="muted"> — {DROP_REASON_TEXT[d.reason]}</span>
+              <span className="muted">{dash(DROP_REASON_TEXT[d.reason])}</span>
             ) : null}
           </li>
         ))}
