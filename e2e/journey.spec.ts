@@ -81,3 +81,217 @@ for (const width of [1440, 360]) {
     await expect(page.locator('.journey-stage')).toHaveScreenshot(`journey-${width}.png`);
   });
 }
+
+// ── The kit's step list (issue 15): one tab stop, arrows and Home/End, the selection kept in view ──
+
+test('the step list is one tab stop; ↑/↓, Home and End move the selection and the focus', async ({
+  page,
+}) => {
+  await open(page, 'len=4000&mtu=1500&family=inet&step=3');
+  const list = page.getByRole('list', { name: 'Journey steps' });
+  const buttons = list.getByRole('button');
+  expect(await buttons.count()).toBeGreaterThan(10);
+  // only the selected step's button is in the tab order
+  const tabbable = await buttons.evaluateAll((bs) => bs.filter((b) => b.tabIndex >= 0).length);
+  expect(tabbable).toBe(1);
+  await list.locator('[aria-current="step"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(/step=4(&|$)/);
+  await expect(list.locator('[aria-current="step"]')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page).toHaveURL(/step=2(&|$)/);
+  await expect(list.locator('[aria-current="step"]')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(list.locator('[aria-current="step"]')).toContainText('udp_recvmsg');
+  await expect(list.locator('[aria-current="step"]')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(list.locator('[aria-current="step"]')).toContainText('__sys_sendto');
+  await expect(list.locator('[aria-current="step"]')).toBeFocused();
+  // one Tab leaves the list: the next focus is outside it
+  await page.keyboard.press('Tab');
+  expect(await list.evaluate((l) => l.contains(document.activeElement))).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(list.locator('[aria-current="step"]')).toBeFocused();
+});
+
+test('every lab’s step list: one tab stop among its steps, and ↓ moves the focus', async ({ page }) => {
+  for (const [lab, name] of [
+    ['fragment?len=4000&mtu=1500&family=inet', 'Kernel steps'],
+    ['socket', 'Kernel steps'],
+  ] as const) {
+    await page.goto(`./#/${lab}`);
+    const list = page.getByRole('list', { name }).first();
+    const steps = list.locator('button.step-select');
+    await expect(steps.first()).toBeAttached();
+    expect(await steps.evaluateAll((bs) => bs.filter((b) => b.tabIndex >= 0).length)).toBe(1);
+    expect(
+      await list.locator('a').evaluateAll((as) => as.filter((a) => (a as HTMLElement).tabIndex >= 0).length),
+    ).toBeLessThanOrEqual(1);
+    await list.locator('[aria-current="step"]').focus();
+    const at = () =>
+      steps.evaluateAll((bs) => bs.findIndex((b) => b.getAttribute('aria-current') === 'step'));
+    await page.keyboard.press('Home');
+    await expect.poll(at).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(at).toBe(1);
+    await expect(list.locator('[aria-current="step"]')).toBeFocused();
+    await page.keyboard.press('End');
+    await expect.poll(at).toBe((await steps.count()) - 1);
+    await expect(list.locator('[aria-current="step"]')).toBeFocused();
+  }
+});
+
+test('Fragmentation: Next past step 14 keeps the selected step inside the list’s scroll box', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('./#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want');
+  const list = page.getByRole('list', { name: 'Kernel steps' });
+  const next = page.getByRole('button', { name: /Next step/ });
+  await expect(list.locator('button.step-select').nth(16)).toBeAttached();
+  const n = await list.locator('button.step-select').count();
+  await page.getByRole('button', { name: /Previous step/ }).scrollIntoViewIfNeeded();
+  for (let i = 0; i < n; i++) {
+    if (await next.isDisabled()) break;
+    await next.click();
+    const inside = await list.evaluate((l) => {
+      const cur = l.querySelector('[aria-current="step"]')?.closest('li');
+      if (!cur) return false;
+      const b = l.getBoundingClientRect();
+      const r = cur.getBoundingClientRect();
+      return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+    });
+    expect(inside, `step ${i + 2} inside the list's box`).toBe(true);
+  }
+});
+
+// ── Embeds (issue 16): views, autoplay, loop, a pinned step ──
+
+const playBtn = (page: Page) => page.locator('.jc-play');
+
+test('autoplay=1 plays on load; step= is where it starts', async ({ page }) => {
+  await page.clock.install();
+  await open(page, 'len=4000&mtu=1500&family=inet&step=5&embed=1&autoplay=1');
+  await expect(playBtn(page)).toHaveAttribute('aria-pressed', 'true');
+  await page.clock.runFor(2500);
+  expect(await stepOf(page)).toBeGreaterThan(5);
+});
+
+test('autoplay=1 under reduced motion stays still on the pinned step', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.clock.install();
+  await open(page, 'len=4000&mtu=1500&family=inet&step=7&embed=1&autoplay=1');
+  await expect(playBtn(page)).toHaveAttribute('aria-pressed', 'false');
+  await page.clock.runFor(5000);
+  expect(await stepOf(page)).toBe(7);
+});
+
+test('without autoplay nothing plays', async ({ page }) => {
+  await page.clock.install();
+  await open(page, 'len=4000&mtu=1500&family=inet&embed=1');
+  await page.clock.runFor(3000);
+  expect(await stepOf(page)).toBe(1);
+});
+
+test('loop=1: at the end it holds, then plays again from the first stop', async ({ page }) => {
+  await page.clock.install();
+  await open(page, 'len=4000&mtu=1500&family=inet&step=22&embed=1&autoplay=1&loop=1');
+  const seen: number[] = [];
+  for (let i = 0; i < 60 && !seen.some((s) => s < 22); i++) {
+    await page.clock.runFor(250);
+    seen.push(await stepOf(page));
+  }
+  expect(
+    seen.some((s) => s > 22),
+    `reached the end: ${seen.join(',')}`,
+  ).toBe(true);
+  expect(
+    seen.some((s) => s < 22),
+    `started again: ${seen.join(',')}`,
+  ).toBe(true);
+  await expect(playBtn(page)).toHaveAttribute('aria-pressed', 'true');
+});
+
+for (const q of [
+  'len=4000&mtu=1500&family=inet',
+  'len=4000&mtu=1500&family=inet&fault=lose&frag=2',
+  'len=4000&mtu=1500&family=inet6&n=3&read=end&rcvbuf=16384',
+  'len=65507&mtu=1500&family=inet',
+]) {
+  test(`embed views at an 860 px column: diagram ≤ 700 px, compact ≤ 1,200 px (${q})`, async ({ page }) => {
+    await page.setViewportSize({ width: 860, height: 600 });
+    const heights: Record<string, number> = {};
+    for (const [view, max] of [
+      ['diagram', 700],
+      ['compact', 1200],
+    ] as const) {
+      await page.goto(`./#/journey?${q}&embed=1&view=${view}`);
+      await expect(page.locator('.journey-svg-wrap svg')).toBeVisible();
+      heights[view] = await page.evaluate(() => document.documentElement.scrollHeight);
+      expect(heights[view], `${view}: ${heights[view]} px`).toBeLessThanOrEqual(max);
+      // still alive: Play and the step buttons work
+      await page.getByRole('button', { name: 'Step forward' }).click();
+      await expect(page).toHaveURL(/step=2/);
+    }
+    test.info().annotations.push({ type: 'heights', description: JSON.stringify(heights) });
+  });
+}
+
+test('view=diagram with controls=mtu shows that input only, and it works', async ({ page }) => {
+  await page.setViewportSize({ width: 860, height: 600 });
+  await page.goto('./#/journey?len=4000&mtu=1500&family=inet&embed=1&view=diagram&controls=mtu');
+  await expect(page.getByRole('textbox', { name: 'MTU (bytes)' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Payload length (bytes)' })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Journey steps' })).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'MTU (bytes)' }).fill('576');
+  await expect(page).toHaveURL(/mtu=576/);
+});
+
+// ── Chinese (issue 13) ──
+
+test('?lang=zh-CN shows the Journey lab in Chinese, and a full-width number is accepted', async ({
+  page,
+}) => {
+  await page.goto('./#/journey?len=4000&mtu=1500&family=inet&lang=zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const len = page.getByRole('textbox', { name: '载荷长度（字节）' });
+  await expect(len).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'MTU（字节）' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: '播放控制' })).toContainText('第 1 步，共 24 步');
+  await expect(page.locator('.journey-now')).toContainText('发送方 · 应用程序');
+  const table = page.getByRole('table', { name: '数据报' });
+  await expect(table).toContainText('完整交付');
+  // a Chinese IME types full-width digits: read as 3000, no issue
+  await len.fill('３０００');
+  await expect(page).toHaveURL(/len=%EF%BC%93|len=３/);
+  await expect(len).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('status').filter({ hasText: '需要修改' })).toHaveCount(0);
+  // a wrong value is named in Chinese, next to the field and in the banner
+  await len.fill('abc');
+  await expect(page.getByRole('status')).toContainText('有 1 项输入需要修改');
+  await expect(page.getByRole('status')).toContainText('载荷长度必须是 0 到 65,535 之间的整数');
+  // the kit's words: step list, step=, unknown parameter
+  await page.goto('./#/journey?len=4000&mtu=1500&family=inet&lang=zh-CN&step=x&colour=red');
+  await expect(page.getByRole('list', { name: '旅程的步骤' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('不是步号');
+  await expect(page.getByRole('status')).toContainText('不是这个实验的参数');
+});
+
+for (const width of [1440, 360]) {
+  test(`zh-CN screenshot at ${width} px`, async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-01-01T12:00:00Z') });
+    await page.setViewportSize({ width, height: 1000 });
+    await page.goto('./#/journey?len=4000&mtu=1500&family=inet&fault=reorder&frag=1&step=16&lang=zh-CN');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('.journey-svg-wrap svg')).toBeVisible();
+    // the counters table keeps a readable sentence column (at 360 px it was 10 px wide)
+    const meaning = page.locator('.counters-table tbody tr').first().locator('td').last();
+    expect((await meaning.boundingBox())?.width ?? 0).toBeGreaterThan(90);
+    await expect(page.locator('.journey-stage')).toHaveScreenshot(`journey-zh-${width}.png`);
+    await expect(page.locator('.journey-lab > .lab-inputs')).toHaveScreenshot(
+      `journey-zh-inputs-${width}.png`,
+    );
+  });
+}

@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { Text } from '../../core/i18n/index.ts';
+import { MsgText } from '../i18n/MsgText.tsx';
 
 export interface FieldProps {
   label: ReactNode;
-  /** The validation message, if the value is wrong. */
-  error?: string | undefined;
+  /** The validation message, if the value is wrong: English text or a catalog message (`Msg`). */
+  error?: Text | undefined;
   hint?: ReactNode;
   className?: string;
   /** Renders the control with the ids it must carry. */
@@ -27,7 +29,7 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
       })}
       {error && (
         <p className="field-error" id={errId}>
-          {error}
+          <MsgText msg={error} />
         </p>
       )}
       {hint && (

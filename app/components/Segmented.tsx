@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { Text } from '../../core/i18n/index.ts';
+import { MsgText } from '../i18n/MsgText.tsx';
 
 export interface SegmentOption<V extends string> {
   value: V;
@@ -55,7 +57,7 @@ export function SegmentedField<V extends string>({
   /** The id of the visible label (the group is labelled by it). */
   id: string;
   title: ReactNode;
-  error?: string | undefined;
+  error?: Text | undefined;
   hint?: ReactNode;
   className?: string;
   name: string;
@@ -69,7 +71,11 @@ export function SegmentedField<V extends string>({
         {title}
       </span>
       <Segmented {...group} labelledBy={id} />
-      {error && <p className="field-error">{error}</p>}
+      {error && (
+        <p className="field-error">
+          <MsgText msg={error} />
+        </p>
+      )}
       {hint && <p className="field-hint">{hint}</p>}
     </div>
   );

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { isStale, URL_FIELD } from './issues.ts';
 import type { Issue } from './issues.ts';
-import { KIT_WORDS } from './words.ts';
+import { MsgText } from '../i18n/MsgText.tsx';
+import { useKitWords } from './words.ts';
+import type { KitWords } from './words.ts';
+
+/** `foo=`: a URL parameter as written (never translated), and the space after a field's name. */
+const paramText = (p: string) => `${p}=`;
+const SPACE = ' ';
 
 /**
  * The banner above a lab's results when an input (typed or from the URL) was not used: what is
@@ -14,7 +20,7 @@ export function IssuesBanner({
   modelError,
   fieldName = (f) => f,
   onDismiss,
-  words = KIT_WORDS,
+  words,
 }: {
   issues: readonly Issue[];
   /** The inputs as typed have no result: the result shown is the last good one. */
@@ -24,11 +30,13 @@ export function IssuesBanner({
   /** How a field is named to the student (`mtu` → `MTU:`, `ops` → `ops=`). */
   fieldName?: (field: string) => ReactNode;
   onDismiss?: (() => void) | undefined;
-  words?: Pick<typeof KIT_WORDS, 'bannerModel' | 'bannerStale' | 'bannerUrl' | 'dismiss'>;
+  /** A lab's own words for any of these (the kit's, in the page's language, for the rest). */
+  words?: Partial<Pick<KitWords, 'bannerModel' | 'bannerStale' | 'bannerUrl' | 'dismiss'>>;
 }) {
+  const w = { ...useKitWords(), ...words };
   if (issues.length === 0 && !modelError) return null;
   const n = issues.length;
-  const title = modelError ? words.bannerModel : stale ? words.bannerStale(n) : words.bannerUrl(n);
+  const title = modelError ? w.bannerModel : stale ? w.bannerStale(n) : w.bannerUrl(n);
   return (
     <div className="banner" role="status">
       <p className="banner-title">{title}</p>
@@ -37,19 +45,20 @@ export function IssuesBanner({
           <li key={`${i.field}:${i.param ?? ''}:${i.message}`}>
             <strong>
               {i.field === URL_FIELD && i.param !== undefined ? (
-                <span className="mono">{i.param}=</span>
+                <span className="mono">{paramText(i.param)}</span>
               ) : (
                 fieldName(i.field)
               )}
-            </strong>{' '}
-            {i.message}
+            </strong>
+            {SPACE}
+            <MsgText msg={i.msg ?? i.message} />
           </li>
         ))}
         {modelError && <li className="mono">{modelError}</li>}
       </ul>
       {onDismiss && (
         <button type="button" className="btn-quiet banner-close" onClick={onDismiss}>
-          {words.dismiss}
+          {w.dismiss}
         </button>
       )}
     </div>

@@ -3,7 +3,7 @@ import type { DropReason } from '../../core/drops/index.ts';
 import { bootlinUrl } from '../../core/trace/index.ts';
 import { DropBadge } from '../components/drops/DropBadge.tsx';
 import { useStepList } from './useStepList.ts';
-import { KIT_WORDS } from './words.ts';
+import { useKitWords } from './words.ts';
 
 /** What one step shows: the kernel function, why it runs, its source file, and any slot of the lab's. */
 export interface StepView {
@@ -23,8 +23,9 @@ export interface StepView {
 }
 
 /**
- * Every lab's kernel steps as one ordered list: one step is selected (aria-current="step");
- * ↑/↓ (or ←/→), Home and End move the selection; each function links to its file at v6.18. A lab
+ * Every lab's kernel steps as one ordered list: one step is selected (aria-current="step") and is
+ * the list's one tab stop (roving tabindex); ↑/↓ (or ←/→), Home and End move the selection and the
+ * focus; each function links to its file at v6.18. A lab
  * gives only what differs (`view`), as Plot's TickX overrides only `_x1` of AbstractTick.
  */
 export function StepList<T>({
@@ -32,7 +33,7 @@ export function StepList<T>({
   selected,
   onSelect,
   view,
-  label = KIT_WORDS.kernelSteps,
+  label,
   className = '',
   start = 0,
   onKeyDown,
@@ -56,6 +57,7 @@ export function StepList<T>({
    */
   variant?: 'full' | 'compact';
 }) {
+  const w = useKitWords();
   const { listRef, onKeyDown: onListKey } = useStepList(selected - start, steps.length, (i) =>
     onSelect(start + i),
   );
@@ -67,7 +69,7 @@ export function StepList<T>({
         if (externalRef) externalRef.current = el;
       }}
       onKeyDown={onKeyDown ? (e) => onKeyDown(e, onListKey) : onListKey}
-      aria-label={label}
+      aria-label={label ?? w.kernelSteps}
       start={start > 0 ? start + 1 : undefined}
     >
       {steps.map((s, j) => {
@@ -77,7 +79,13 @@ export function StepList<T>({
         if (variant === 'compact')
           return (
             <li key={i} className={`${on ? 'is-current' : ''} ${v.className ?? ''}`}>
-              <button type="button" aria-current={on ? 'step' : undefined} onClick={() => onSelect(i)}>
+              <button
+                type="button"
+                className="step-select"
+                aria-current={on ? 'step' : undefined}
+                tabIndex={on ? 0 : -1}
+                onClick={() => onSelect(i)}
+              >
                 <span className="cstep-no">{i + 1}</span>
                 <code>{v.fn}</code>
                 <span className="cstep-place">{v.why}</span>
@@ -111,9 +119,15 @@ export function StepList<T>({
                 <span className="step-why">{v.why}</span>
               </span>
             </button>
-            <a className="step-file mono" href={bootlinUrl(v.file)} target="_blank" rel="noreferrer">
+            <a
+              className="step-file mono"
+              href={bootlinUrl(v.file)}
+              target="_blank"
+              rel="noreferrer"
+              tabIndex={on ? undefined : -1}
+            >
               {v.file}
-              <span className="visually-hidden">{KIT_WORDS.sourceOf(v.fn)}</span>
+              <span className="visually-hidden"> {w.sourceOf(v.fn)}</span>
             </a>
           </li>
         );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { KIT_WORDS } from './words.ts';
+import { useKitWords } from './words.ts';
 
 /**
  * ← Previous · "Step i of n" · Next →, for every trace a lab steps through. A lab may step by
@@ -10,12 +10,12 @@ export function StepNav({
   index,
   count,
   onSelect,
-  label = KIT_WORDS.stepThrough,
+  label,
   prev = index > 0 ? index - 1 : null,
   next = index < count - 1 ? index + 1 : null,
-  previousWord = KIT_WORDS.previousStep,
-  nextWord = KIT_WORDS.nextStep,
-  status = KIT_WORDS.stepOf(Math.min(index + 1, count), count),
+  previousWord,
+  nextWord,
+  status,
   live = true,
 }: {
   index: number;
@@ -31,19 +31,21 @@ export function StepNav({
   /** Announce the status as it changes. */
   live?: boolean;
 }) {
+  const w = useKitWords();
+  const shown = status === undefined ? w.stepOf(Math.min(index + 1, count), count) : status;
   return (
-    <div className="step-nav" role="group" aria-label={label}>
+    <div className="step-nav" role="group" aria-label={label ?? w.stepThrough}>
       <button
         type="button"
         className="btn-quiet"
         onClick={() => prev !== null && onSelect(prev)}
         disabled={prev === null}
       >
-        {previousWord}
+        {previousWord ?? w.previousStep}
       </button>
-      {status !== null && (
+      {shown !== null && (
         <span className="step-count" aria-live={live ? 'polite' : undefined}>
-          {status}
+          {shown}
         </span>
       )}
       <button
@@ -52,7 +54,7 @@ export function StepNav({
         onClick={() => next !== null && onSelect(next)}
         disabled={next === null}
       >
-        {nextWord}
+        {nextWord ?? w.nextStep}
       </button>
     </div>
   );

@@ -13,7 +13,8 @@
 import { echo } from '../../core/params/index.ts';
 import { STEP_FIELD, URL_FIELD } from './issues.ts';
 import type { Issue } from './issues.ts';
-import { KIT_WORDS } from './words.ts';
+import { KIT_WORDS, kitMsg } from './words.ts';
+import type { MsgValue } from '../../core/i18n/index.ts';
 
 export interface HashLocation {
   path: string;
@@ -73,24 +74,38 @@ export function unknownParams(query: string, keys: readonly string[]): Issue[] {
   const seen = [...new Set(new URLSearchParams(query).keys())].filter(
     (k) => !keys.includes(k) && !PAGE_PARAMS.includes(k),
   );
-  const out: Issue[] = seen
-    .slice(0, MAX_UNKNOWN)
-    .map((k) => ({ field: URL_FIELD, param: echo(k), message: KIT_WORDS.unknownParam }));
+  const out: Issue[] = seen.slice(0, MAX_UNKNOWN).map((k) => ({
+    field: URL_FIELD,
+    param: echo(k),
+    message: KIT_WORDS.unknownParam,
+    msg: kitMsg.unknownParam(),
+  }));
   if (seen.length > MAX_UNKNOWN)
-    out.push({ field: URL_FIELD, param: '…', message: KIT_WORDS.moreUnknown(seen.length - MAX_UNKNOWN) });
+    out.push({
+      field: URL_FIELD,
+      param: '…',
+      message: KIT_WORDS.moreUnknown(seen.length - MAX_UNKNOWN),
+      msg: kitMsg.moreUnknown(seen.length - MAX_UNKNOWN),
+    });
   return out;
 }
 
 /**
  * `step=N` (counting from 1, like every step list) as a 0-based index; null when absent. A value
- * that is not a step number is reported, saying what is shown instead (`fallback`).
+ * that is not a step number is reported, saying what is shown instead (`fallback`: English text,
+ * or a message such as `msg(KIT.firstStep)`).
  */
-export function parseStep(q: URLSearchParams, fallback: string): { step: number | null; issues: Issue[] } {
+export function parseStep(q: URLSearchParams, fallback: MsgValue): { step: number | null; issues: Issue[] } {
   const s = q.get('step');
   if (s === null) return { step: null, issues: [] };
   const t = s.trim();
   if (/^\d{1,9}$/.test(t) && Number(t) >= 1) return { step: Number(t) - 1, issues: [] };
-  return { step: null, issues: [{ field: STEP_FIELD, message: KIT_WORDS.badStep(echo(s), fallback) }] };
+  const text = echo(s);
+  // A lab that names its fallback as a message (`msg(KIT.firstStep)`) gets the issue as a message
+  // too, shown in the page's language; a plain English fallback keeps the English issue.
+  const issue: Issue = { field: STEP_FIELD, message: KIT_WORDS.badStep(text, fallback) };
+  if (typeof fallback !== 'string') issue.msg = kitMsg.badStep(text, fallback);
+  return { step: null, issues: [issue] };
 }
 
 /**

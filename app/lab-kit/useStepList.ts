@@ -10,30 +10,67 @@ const KEYS: Record<string, (selected: number, count: number) => number> = {
   End: (_, n) => n - 1,
 };
 
+/** The step buttons of a list (both variants carry the class). */
+export const STEP_BUTTON = 'button.step-select';
+
+/** The nearest box that scrolls `el`'s content vertically: the list itself or an ancestor (never the page). */
+function scrollerOf(el: HTMLElement): HTMLElement | null {
+  for (let n: HTMLElement | null = el; n && n !== document.body && n !== document.documentElement;) {
+    if (n.scrollHeight > n.clientHeight) {
+      const oy = getComputedStyle(n).overflowY;
+      if (oy === 'auto' || oy === 'scroll') return n;
+    }
+    n = n.parentElement;
+  }
+  return null;
+}
+
 /**
- * The behaviour every lab's step list shares: the selected item stays visible inside the list's
- * own scroll box (the page itself never scrolls), and ↑/↓ (or ←/→), Home and End move the
- * selection and the focus between the list's `button.step-select`s.
+ * Scroll `item` into its list's scroll box, by the least amount (a margin of 8 px), reading the
+ * geometry of that one item and its box only — never the page's scroll, never every item's offsets.
+ */
+export function keepInView(item: HTMLElement, margin = 8): void {
+  const box = scrollerOf(item.parentElement ?? item);
+  if (!box) return;
+  const b = box.getBoundingClientRect();
+  const r = item.getBoundingClientRect();
+  if (r.top < b.top) box.scrollTop += r.top - b.top - margin;
+  else if (r.bottom > b.bottom)
+    box.scrollTop += Math.min(r.bottom - b.bottom + margin, r.top - b.top - margin);
+}
+
+/**
+ * The behaviour every lab's step list shares: one tab stop (roving tabindex: only the selected
+ * step's button is in the tab order), ↑/↓ (or ←/→), Home and End move the selection and the focus,
+ * and the selected item stays visible inside the list's own scroll box (the page never scrolls).
  */
 export function useStepList(selected: number, count: number, onSelect: (i: number) => void) {
   const listRef = useRef<HTMLOListElement>(null);
+  const focusAfter = useRef(false);
   useEffect(() => {
-    const list = listRef.current;
-    const item = list?.children[selected] as HTMLElement | undefined;
-    if (!list || !item) return;
-    const top = item.offsetTop - list.offsetTop;
-    if (top < list.scrollTop) list.scrollTop = top - 8;
-    else if (top + item.offsetHeight > list.scrollTop + list.clientHeight)
-      list.scrollTop = top + item.offsetHeight - list.clientHeight + 8;
+    const item = listRef.current?.children[selected];
+    if (item instanceof HTMLElement) keepInView(item);
   }, [selected, count]);
+  // After a key moved the selection, the focus follows it (once the list has re-rendered: a
+  // windowed list may have moved its window).
+  useEffect(() => {
+    if (!focusAfter.current) return;
+    focusAfter.current = false;
+    listRef.current?.querySelector<HTMLButtonElement>(`${STEP_BUTTON}[aria-current="step"]`)?.focus();
+  });
 
   const onKeyDown = (e: KeyboardEvent) => {
     const move = KEYS[e.key];
-    if (!move || !(e.target as HTMLElement).classList.contains('step-select')) return;
+    if (!move || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!(e.target as HTMLElement).matches(STEP_BUTTON)) return;
     e.preventDefault();
+    // The list's keys are the list's: a lab's page-wide keys (useGlobalKeys) must not act twice.
+    e.stopPropagation();
     const next = Math.max(0, Math.min(count - 1, move(selected, count)));
-    onSelect(next);
-    listRef.current?.querySelectorAll<HTMLButtonElement>('button.step-select')[next]?.focus();
+    if (next !== selected) {
+      focusAfter.current = true;
+      onSelect(next);
+    } else listRef.current?.querySelector<HTMLButtonElement>(`${STEP_BUTTON}[aria-current="step"]`)?.focus();
   };
 
   return { listRef, onKeyDown };

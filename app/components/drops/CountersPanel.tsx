@@ -1,3 +1,4 @@
+import './drops.css';
 import {
   DROP_FUNCTION_FILE,
   DROP_FUNCTION_TEXT,
@@ -10,7 +11,8 @@ import {
 import type { DropReason, SnmpDelta, SnmpSection } from '../../../core/drops/index.ts';
 import { bootlinIdentUrl, bootlinUrl } from '../../../core/trace/index.ts';
 import { TableHead } from '../TableHead.tsx';
-import { DROPS_WORDS } from './words.ts';
+import { useDropsWords } from './words.ts';
+import type { DropsWords } from './words.ts';
 
 export interface CounterRow {
   section: SnmpSection;
@@ -51,14 +53,16 @@ export function counterRows(delta: SnmpDelta): CounterRow[] {
 export function CountersPanel({
   drops,
   delta,
-  words = DROPS_WORDS,
+  words: given,
   headingLevel = 2,
 }: {
   drops: readonly DropReason[];
   delta: SnmpDelta;
-  words?: typeof DROPS_WORDS;
+  words?: DropsWords;
   headingLevel?: 2 | 3;
 }) {
+  const own = useDropsWords();
+  const words = given ?? own;
   const rows = counterRows(delta);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const H2 = headingLevel === 2 ? 'h3' : 'h4';
@@ -98,27 +102,38 @@ export function CountersPanel({
   );
 }
 
-function DropItem({ d, words }: { d: DropReason; words: typeof DROPS_WORDS }) {
+/** Marks, not words. */
+const DROP_MARK = '✕';
+const SPACE = ' ';
+/**
+ * What the freeing function does and what the reason means: core/drops' explanations (English;
+ * not in the catalogs yet), set after the function's name.
+ */
+const whyText = (how: string | undefined, what: string | undefined) =>
+  `: ${how ? `${how}${what ? ` (${what})` : ''}` : what}.`;
+
+function DropItem({ d, words }: { d: DropReason; words: DropsWords }) {
   const file = DROP_FUNCTION_FILE[d.function];
   const how = DROP_FUNCTION_TEXT[d.function];
   const what = DROP_REASON_TEXT[d.reason];
   return (
     <li className="drop-item" data-reason={d.reason} data-function={d.function}>
       <span className="drop-mark" aria-hidden="true">
-        ✕
+        {DROP_MARK}
       </span>
-      <span className="drop-count">{words.dropCount(d.count)}</span>{' '}
+      <span className="drop-count">{words.dropCount(d.count)}</span>
+      {SPACE}
       <a href={bootlinIdentUrl(`SKB_DROP_REASON_${d.reason}`)} target="_blank" rel="noreferrer">
         <code>{d.reason}</code>
-      </a>{' '}
-      {words.freedBy}{' '}
+      </a>
+      {SPACE}
+      {words.freedBy}
+      {SPACE}
       <a href={file ? bootlinUrl(file) : bootlinIdentUrl(d.function)} target="_blank" rel="noreferrer">
         <code>{d.function}</code>
         <span className="visually-hidden">{words.sourceOf(d.function)}</span>
       </a>
-      {how || what ? (
-        <span className="drop-why">: {how ? `${how}${what ? ` (${what})` : ''}` : what}.</span>
-      ) : null}
+      {how || what ? <span className="drop-why">{whyText(how, what)}</span> : null}
     </li>
   );
 }

@@ -1,5 +1,10 @@
 import type { DropReason } from '../../../core/drops/index.ts';
-import { DROPS_WORDS } from './words.ts';
+import { useDropsWords } from './words.ts';
+import type { DropsWords } from './words.ts';
+
+/** Marks, not words: the same in every language. */
+const MARK = '✕ ';
+const times = (n: number) => `${n} × `;
 
 /**
  * A drop drawn where it happens: a labelled badge (an ✕ mark and the reason in text, never colour
@@ -7,11 +12,13 @@ import { DROPS_WORDS } from './words.ts';
  */
 export function DropBadge({
   drops,
-  words = DROPS_WORDS,
+  words: given,
 }: {
   drops: readonly DropReason[] | undefined;
-  words?: typeof DROPS_WORDS;
+  words?: DropsWords;
 }) {
+  const own = useDropsWords();
+  const words = given ?? own;
   if (!drops || drops.length === 0) return null;
   return (
     <span className="drop-badges">
@@ -20,12 +27,12 @@ export function DropBadge({
           key={`${d.reason}/${d.function}`}
           className="drop-badge"
           data-reason={d.reason}
-          title={`${d.count} × ${d.reason} in ${d.function}`}
+          title={words.badgeLabel(d.reason, d.count)}
         >
-          <span aria-hidden="true">✕ </span>
+          <span aria-hidden="true">{MARK}</span>
           <span className="visually-hidden">{words.badgeLabel(d.reason, d.count)}</span>
           <code aria-hidden="true">
-            {d.count > 1 ? `${d.count} × ` : ''}
+            {d.count > 1 ? times(d.count) : null}
             {d.reason}
           </code>
         </span>

@@ -1,6 +1,13 @@
 import type { DropReason } from '../../../core/drops/index.ts';
 import { DROP_REASON_TEXT } from '../../../core/drops/index.ts';
-import { DROPS_WORDS } from './words.ts';
+import { useDropsWords } from './words.ts';
+import type { DropsWords } from './words.ts';
+
+/** Marks, not words. */
+const MARK = '✕';
+const SPACE = ' ';
+/** core/drops' explanation of a reason (English; not in the catalogs yet) after a dash. */
+const dash = (text: string | undefined) => ` — ${text ?? ''}`;
 
 /**
  * A drop marked on a diagram where it happens: an ✕ mark, a label ("Dropped here"), and each reason
@@ -8,28 +15,37 @@ import { DROPS_WORDS } from './words.ts';
  */
 export function DropNote({
   drops,
-  label = DROPS_WORDS.droppedHere,
-  words = DROPS_WORDS,
+  label,
+  words: given,
   className = '',
 }: {
   drops: readonly DropReason[] | undefined;
   label?: string;
-  words?: typeof DROPS_WORDS;
+  words?: DropsWords;
   className?: string;
 }) {
+  const own = useDropsWords();
+  const words = given ?? own;
   if (!drops || drops.length === 0) return null;
+  const name = label ?? words.droppedHere;
   return (
-    <div className={`drop-note${className ? ` ${className}` : ''}`} role="note" aria-label={label}>
+    <div className={`drop-note${className ? ` ${className}` : ''}`} role="note" aria-label={name}>
       <span className="drop-note-mark" aria-hidden="true">
-        ✕
+        {MARK}
       </span>
-      <strong>{label}</strong>
+      <strong>{name}</strong>
       <ul>
         {drops.map((d) => (
           <li key={`${d.reason}/${d.function}`} data-reason={d.reason}>
-            {words.dropCount(d.count)} <code>{d.reason}</code> {words.freedBy} <code>{d.function}</code>
+            {words.dropCount(d.count)}
+            {SPACE}
+            <code>{d.reason}</code>
+            {SPACE}
+            {words.freedBy}
+            {SPACE}
+            <code>{d.function}</code>
             {DROP_REASON_TEXT[d.reason] ? (
-              <span className="muted"> — {DROP_REASON_TEXT[d.reason]}</span>
+              <span className="muted">{dash(DROP_REASON_TEXT[d.reason])}</span>
             ) : null}
           </li>
         ))}

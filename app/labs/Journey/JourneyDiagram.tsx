@@ -13,15 +13,31 @@ import {
 } from '../../../core/journey/index.ts';
 import { kindFill } from '../../components/kinds.tsx';
 import { num } from '../../format.ts';
+import { useIntl } from 'react-intl';
+import type { IntlShape, MessageDescriptor } from 'react-intl';
+import { fmt, fmtNode } from '../../i18n/format.tsx';
+import { W } from './words.ts';
 
-const LAYER_LABEL: Record<Layer, [string, string]> = {
-  app: ['Application', 'user space'],
-  socket: ['Socket', 'struct sock'],
-  l4: ['L4 · UDP', 'udp.c'],
-  l3: ['L3 · IP', 'ip_output.c · ip_input.c · ip_fragment.c'],
-  l2: ['L2 · Ethernet (lo)', 'neighbour · eth.c · loopback.c'],
-  wire: ['Wire', 'loopback_xmit'],
+/** A message as plain text (SVG text has no `<code>`: kernel names keep their letters). */
+const plain = (intl: IntlShape, d: MessageDescriptor, v?: Record<string, string | number>): string => {
+  const r = fmtNode(intl, d, { ...v, code: (chunks) => chunks.join('') });
+  return Array.isArray(r) ? r.join('') : String(r);
 };
+
+/** Beside each layer's name: its kernel struct or files (never translated; the application's is words). */
+const LAYER_HINT: Record<Exclude<Layer, 'app'>, string> = {
+  socket: 'struct sock',
+  l4: 'udp.c',
+  l3: 'ip_output.c · ip_input.c · ip_fragment.c',
+  l2: 'neighbour · eth.c · loopback.c',
+  wire: 'loopback_xmit',
+};
+const ADDR = '127.0.0.1';
+const callText = (fn: string) => `${fn}()`;
+const rqText = (short: boolean, rmem: number, rcvbuf: number) =>
+  short
+    ? `rmem ${num(rmem)} / rcvbuf ${num(rcvbuf)}`
+    : `sk_rmem_alloc ${num(rmem)} / sk_rcvbuf ${num(rcvbuf)}`;
 
 export interface Geometry {
   width: number;
@@ -33,9 +49,10 @@ export interface Geometry {
   yPx: (y: number) => number;
 }
 
-export function geometry(width: number): Geometry {
+/** `dense`: shorter rows, at any width (the embed views, issue 16). */
+export function geometry(width: number, dense = false): Geometry {
   const narrow = width < 640;
-  const rowH = narrow ? 56 : 68;
+  const rowH = dense ? 52 : narrow ? 56 : 68;
   const top = 30;
   const pad = narrow ? 6 : 16;
   const height = top + rowH * 6 + 18;
@@ -65,13 +82,18 @@ export function JourneyDiagram({
   step,
   width,
   drawRef,
+  dense = false,
 }: {
   timeline: Timeline;
   step: number;
   width: number;
   drawRef: RefObject<((t: number) => void) | null>;
+  dense?: boolean;
 }) {
-  const g = geometry(width);
+  const intl = useIntl();
+  const layerName = (layer: Layer) => fmt(intl, W.layer, { layer });
+  const layerHint = (layer: Layer) => (layer === 'app' ? fmt(intl, W.userSpace) : LAYER_HINT[layer]);
+  const g = geometry(width, dense);
   const stop = timeline.stops[step];
   const els = useRef(new Map<string, SVGGElement>());
   const { marks, grouped } = useMemo(
@@ -162,13 +184,20 @@ export function JourneyDiagram({
       height={g.height}
       viewBox={`0 0 ${width} ${g.height}`}
       role="img"
-      aria-label={`Sender and receiver stacks; step ${step + 1}: ${stop?.fn ?? ''} at ${stop?.side ?? ''} ${stop?.layer ?? ''}`}
+      aria-label={plain(intl, W.diagramLabel, {
+        step: step + 1,
+        fn: stop?.fn ?? '',
+        place:
+          stop?.side === 'wire' || !stop
+            ? fmt(intl, W.placeWire)
+            : fmt(intl, W.place, { side: stop.side, layer: stop.layer }),
+      })}
     >
       <text className="jd-col" x={g.xPx(0.25)} y={18} textAnchor="middle">
-        Sender · 127.0.0.1
+        {fmt(intl, W.col, { side: 'tx', addr: ADDR })}
       </text>
       <text className="jd-col" x={g.xPx(0.75)} y={18} textAnchor="middle">
-        Receiver · 127.0.0.1
+        {fmt(intl, W.col, { side: 'rx', addr: ADDR })}
       </text>
       {(['tx', 'rx'] as const).map((side) =>
         LAYERS.filter((l) => l !== 'wire').map((layer, i) => {
@@ -179,8 +208,12 @@ export function JourneyDiagram({
               <rect x={cellX(side)} y={y} width={colW} height={g.rowH - 6} rx={8} />
               <text x={cellX(side) + 8} y={y + 14} className="jd-layer">
                 {/* narrow: the active cell shows its function instead (the step card names the layer) */}
-                {width < 640 && on ? '' : LAYER_LABEL[layer][0]}
-                {width >= 640 && !on && <tspan className="jd-hint">{`  ${LAYER_LABEL[layer][1]}`}</tspan>}
+                {width < 640 && on ? '' : layerName(layer)}
+                {width >= 640 && !on && (
+                  <tspan className="jd-hint" dx={6}>
+                    {layerHint(layer)}
+                  </tspan>
+                )}
               </text>
               {on && stop && (
                 <text
@@ -189,7 +222,7 @@ export function JourneyDiagram({
                   className="jd-fn"
                   textAnchor={width < 640 ? 'start' : 'end'}
                 >
-                  {stop.fn}()
+                  {callText(stop.fn)}
                 </text>
               )}
             </g>
@@ -201,7 +234,7 @@ export function JourneyDiagram({
         <line x1={g.xPx(0.25)} x2={g.xPx(0.25)} y1={g.yPx(4) + g.rowH / 2 - 3} y2={g.yPx(5)} />
         <line x1={g.xPx(0.75)} x2={g.xPx(0.75)} y1={g.yPx(4) + g.rowH / 2 - 3} y2={g.yPx(5)} />
         <text x={g.xPx(0.5)} y={g.yPx(5) + g.rowH / 2 + 10} textAnchor="middle" className="jd-layer">
-          wire · loopback_xmit → __netif_rx
+          {plain(intl, W.wireLabel)}
         </text>
       </g>
       {rq && (
@@ -214,15 +247,15 @@ export function JourneyDiagram({
             className={`jd-rq-fill${rq.rmem > rq.rcvbuf ? ' is-over' : ''}`}
           />
           <text className="jd-hint" x={colW - 16} y={-3} textAnchor="end">
-            {width < 640
-              ? `rmem ${num(rq.rmem)} / rcvbuf ${num(rq.rcvbuf)}`
-              : `sk_rmem_alloc ${num(rq.rmem)} / sk_rcvbuf ${num(rq.rcvbuf)}`}
+            {rqText(width < 640, rq.rmem, rq.rcvbuf)}
           </text>
         </g>
       )}
       {grouped && (
         <text className="jd-hint" x={width - g.pad} y={g.height - 4} textAnchor="end">
-          {`${num(stop?.packets.filter((p) => p.datagram === stop.datagram).length ?? 0)} packets drawn as groups (×k)`}
+          {fmt(intl, W.grouped, {
+            n: stop?.packets.filter((p) => p.datagram === stop.datagram).length ?? 0,
+          })}
         </text>
       )}
       <g className="jd-marks">

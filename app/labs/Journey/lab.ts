@@ -18,6 +18,7 @@ export const journeyLab = defineLab<JourneyState>({
   summary:
     'Watch one datagram go down from the socket to the link layer — headers pushed, fragments split off — and back up on the receiver, with playback controls and the trace beside it.',
   models: 'the output and input traces, animated',
+  embedControls: ['len', 'mtu'],
   params: journeyParams,
   createStore: createJourneyStore,
   Provider: JourneyProvider,

@@ -6,6 +6,8 @@
  * the form and is reported there. The animation clock and speed are never in the URL.
  */
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
+import { KIT } from '../../lab-kit/words.ts';
+import { msg, normalizeInput } from '../../../core/i18n/index.ts';
 import type { Issue } from '../../lab-kit/index.ts';
 export interface JourneyFields {
   len: string;
@@ -51,7 +53,7 @@ export function parseJourneyQuery(query: string): JourneyUrlState {
     const v = q.get(k);
     if (v !== null) fields[k] = v;
   }
-  const { step, issues } = parseStep(q, 'the first step');
+  const { step, issues } = parseStep(q, msg(KIT.firstStep));
   return { fields, step: step ?? 0, issues };
 }
 
@@ -59,7 +61,8 @@ export function parseJourneyQuery(query: string): JourneyUrlState {
 export const MAX_FAULT_INDEX = 100000;
 
 /** Whether an unused `frag=`/`dg=` (no fault) is a number the lab would accept. */
-export function isUnusedIndexOk(v: string): boolean {
+export function isUnusedIndexOk(typed: string): boolean {
+  const v = normalizeInput(typed);
   if (!/^\s*\d+\s*$/.test(v)) return false;
   const n = Number(v);
   return n >= 1 && n <= MAX_FAULT_INDEX;

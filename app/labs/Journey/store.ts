@@ -16,39 +16,49 @@ import {
 import { createFormStore, createLabContext } from '../../lab-kit/index.ts';
 import type { FormState, Issue, Parsed } from '../../lab-kit/index.ts';
 import { DEFAULT_JOURNEY_FIELDS, MAX_FAULT_INDEX, type JourneyFields } from './params.ts';
+import { formatMsg, msg, normalizeInput } from '../../../core/i18n/index.ts';
+import type { Msg } from '../../../core/i18n/index.ts';
+import { W } from './words.ts';
 
-const int = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : NaN);
+/** An issue of the form: the catalog message, and its English (tests, logs). */
+const issue = (field: string, m: Msg): Issue => ({ field, message: formatMsg(m, 'en'), msg: m });
+
+/** A whole number as typed, full-width digits (a Chinese IME's ４０００) read as ASCII. */
+const int = (typed: string) => {
+  const s = normalizeInput(typed);
+  return /^\s*\d+\s*$/.test(s) ? Number(s) : NaN;
+};
 
 export function journeyFieldsToInput(f: JourneyFields): Parsed<JourneyInput> {
   const issues: Issue[] = [];
-  const need = (field: keyof JourneyFields, lo: number, hi: number, what: string): number => {
+  const need = (field: keyof JourneyFields, lo: number, hi: number, what: { id: string }): number => {
     const v = int(f[field]);
     if (!Number.isInteger(v) || v < lo || v > hi) {
-      issues.push({ field, message: `${what} must be a whole number from ${lo} to ${hi}.` });
+      issues.push(issue(field, msg(W.needRange, { what: msg(what), lo, hi })));
       return lo;
     }
     return v;
   };
-  const len = need('len', 0, 65535, 'Payload length');
+  const len = need('len', 0, 65535, W.whatLen);
   const family = f.family === 'inet6' ? 'inet6' : f.family === 'inet' ? 'inet' : null;
-  if (!family) issues.push({ field: 'family', message: 'Family is inet (IPv4) or inet6 (IPv6).' });
-  const mtu = need('mtu', family === 'inet6' ? 1280 : 68, 65536, 'MTU');
-  const n = need('n', 1, MAX_DATAGRAMS, 'Datagrams');
-  const rcvbuf = need('rcvbuf', 2304, 2 ** 31 - 1, 'sk_rcvbuf');
-  const buf = need('buf', 1, 1 << 20, 'recvfrom buffer');
+  if (!family) issues.push(issue('family', msg(W.badFamily)));
+  const mtu = need('mtu', family === 'inet6' ? 1280 : 68, 65536, W.whatMtu);
+  const n = need('n', 1, MAX_DATAGRAMS, W.whatN);
+  const rcvbuf = need('rcvbuf', 2304, 2 ** 31 - 1, W.whatRcvbuf);
+  const buf = need('buf', 1, 1 << 20, W.whatBuf);
   const read = (READ_MODES as readonly string[]).includes(f.read) ? (f.read as ReadMode) : null;
-  if (!read) issues.push({ field: 'read', message: 'Read mode is each, slow or end.' });
+  if (!read) issues.push(issue('read', msg(W.badRead)));
   let fault: JourneyInput['fault'] = { kind: 'none' };
   if (f.fault === 'lose' || f.fault === 'reorder') {
-    const frag = need('frag', 1, MAX_FAULT_INDEX, 'Fragment');
-    const dg = need('dg', 1, n, 'Datagram');
+    const frag = need('frag', 1, MAX_FAULT_INDEX, W.whatFrag);
+    const dg = need('dg', 1, n, W.whatDg);
     fault = { kind: f.fault, fragment: frag - 1, datagram: dg - 1 };
-  } else if (f.fault !== 'none') issues.push({ field: 'fault', message: 'Fault is none, lose or reorder.' });
+  } else if (f.fault !== 'none') issues.push(issue('fault', msg(W.badFault)));
   else {
     // Unused without a fault, but a bad value is still named, never dropped silently (issue 19);
     // the same test decides whether the URL keeps it (serialiseJourneyQuery).
-    need('frag', 1, MAX_FAULT_INDEX, 'Fragment');
-    need('dg', 1, MAX_FAULT_INDEX, 'Datagram');
+    need('frag', 1, MAX_FAULT_INDEX, W.whatFrag);
+    need('dg', 1, MAX_FAULT_INDEX, W.whatDg);
   }
   if (issues.length || !family || !read) return { ok: false, issues };
   return {

@@ -1,0 +1,357 @@
+/**
+ * The Journey lab's words, in the message catalogs (ids `lab.journey.*`; the kit's shared words
+ * are in lab-kit/words.ts). Kernel identifiers sit in `<code>` and are never translated.
+ */
+import { defineMessages } from '../../../core/i18n/index.ts';
+
+export const W = defineMessages({
+  eyebrow: {
+    id: 'lab.journey.intro.eyebrow',
+    defaultMessage: 'Lab · the output and input paths, animated',
+    description: 'Small line above the lab title.',
+  },
+  lede: {
+    id: 'lab.journey.intro.lede',
+    defaultMessage:
+      'Follow <code>sendto()</code> down the sender’s stack — UDP header, IP header, fragments, Ethernet header — across the wire and up the receiver’s, through the defragmentation queue and the socket’s receive queue to <code>recvfrom()</code>. Every stop is a step of the kernel model.',
+    description: 'The lab’s introduction.',
+  },
+  scenario: {
+    id: 'lab.journey.inputs.scenario',
+    defaultMessage: 'Scenario',
+    description: 'Name of the inputs form.',
+  },
+  sender: {
+    id: 'lab.journey.inputs.sender',
+    defaultMessage: 'Sender',
+    description: 'Group heading of inputs.',
+  },
+  wire: {
+    id: 'lab.journey.inputs.wire',
+    defaultMessage: 'Wire',
+    description: 'Group heading of inputs (the link).',
+  },
+  receiver: {
+    id: 'lab.journey.inputs.receiver',
+    defaultMessage: 'Receiver',
+    description: 'Group heading of inputs.',
+  },
+  len: {
+    id: 'lab.journey.inputs.len',
+    defaultMessage: 'Payload length (bytes)',
+    description: 'Input label.',
+  },
+  lenHint: {
+    id: 'lab.journey.inputs.len.hint',
+    defaultMessage: 'Largest over IPv4: {max, number}',
+    description: 'Hint under the payload length.',
+  },
+  mtu: { id: 'lab.journey.inputs.mtu', defaultMessage: 'MTU (bytes)', description: 'Input label.' },
+  family: {
+    id: 'lab.journey.inputs.family',
+    defaultMessage: 'Family',
+    description: 'Input label: address family.',
+  },
+  inet: { id: 'lab.journey.inputs.family.inet', defaultMessage: 'IPv4 (AF_INET)', description: 'Option.' },
+  inet6: { id: 'lab.journey.inputs.family.inet6', defaultMessage: 'IPv6 (AF_INET6)', description: 'Option.' },
+  n: {
+    id: 'lab.journey.inputs.n',
+    defaultMessage: 'Datagrams (<code>sendto</code> calls)',
+    description: 'Input label: how many datagrams are sent.',
+  },
+  fault: {
+    id: 'lab.journey.inputs.fault',
+    defaultMessage: 'Fault',
+    description: 'Input label: what goes wrong on the wire.',
+  },
+  faultNone: { id: 'lab.journey.inputs.fault.none', defaultMessage: 'none', description: 'Fault option.' },
+  faultLose: {
+    id: 'lab.journey.inputs.fault.lose',
+    defaultMessage: 'lose a fragment',
+    description: 'Fault option.',
+  },
+  faultReorder: {
+    id: 'lab.journey.inputs.fault.reorder',
+    defaultMessage: 'reorder a fragment (arrives last)',
+    description: 'Fault option.',
+  },
+  frag: {
+    id: 'lab.journey.inputs.frag',
+    defaultMessage: 'Fragment #',
+    description: 'Input label: which fragment.',
+  },
+  dg: {
+    id: 'lab.journey.inputs.dg',
+    defaultMessage: 'Of datagram #',
+    description: 'Input label: of which datagram.',
+  },
+  rcvbuf: {
+    id: 'lab.journey.inputs.rcvbuf',
+    defaultMessage: '<code>sk_rcvbuf</code> (bytes)',
+    description: 'Input label.',
+  },
+  rcvbufHint: {
+    id: 'lab.journey.inputs.rcvbuf.hint',
+    defaultMessage:
+      'Default <code>net.core.rmem_default</code> = {def, number}; <code>SO_RCVBUF</code> doubles what you pass.',
+    description: 'Hint under sk_rcvbuf.',
+  },
+  read: {
+    id: 'lab.journey.inputs.read',
+    defaultMessage: 'The application reads',
+    description: 'Input label.',
+  },
+  readEach: {
+    id: 'lab.journey.inputs.read.each',
+    defaultMessage: 'each datagram at once',
+    description: 'Option.',
+  },
+  readSlow: {
+    id: 'lab.journey.inputs.read.slow',
+    defaultMessage: 'slowly (one per two datagrams)',
+    description: 'Option.',
+  },
+  readEnd: {
+    id: 'lab.journey.inputs.read.end',
+    defaultMessage: 'only after all were sent',
+    description: 'Option.',
+  },
+  buf: {
+    id: 'lab.journey.inputs.buf',
+    defaultMessage: '<code>recvfrom</code> buffer (bytes)',
+    description: 'Input label: the size of the buffer passed to recvfrom.',
+  },
+  // the issues of the form
+  needRange: {
+    id: 'lab.journey.issue.range',
+    defaultMessage: '{what} must be a whole number from {lo, number} to {hi, number}.',
+    description: 'An input out of range; {what} is the input’s name (lab.journey.issue.what.*).',
+  },
+  whatLen: {
+    id: 'lab.journey.issue.what.len',
+    defaultMessage: 'Payload length',
+    description: 'Name in an issue.',
+  },
+  whatMtu: { id: 'lab.journey.issue.what.mtu', defaultMessage: 'MTU', description: 'Name in an issue.' },
+  whatN: { id: 'lab.journey.issue.what.n', defaultMessage: 'Datagrams', description: 'Name in an issue.' },
+  whatRcvbuf: {
+    id: 'lab.journey.issue.what.rcvbuf',
+    defaultMessage: '<code>sk_rcvbuf</code>',
+    description: 'Name.',
+  },
+  whatBuf: {
+    id: 'lab.journey.issue.what.buf',
+    defaultMessage: '<code>recvfrom</code> buffer',
+    description: 'Name in an issue.',
+  },
+  whatFrag: {
+    id: 'lab.journey.issue.what.frag',
+    defaultMessage: 'Fragment',
+    description: 'Name in an issue.',
+  },
+  whatDg: { id: 'lab.journey.issue.what.dg', defaultMessage: 'Datagram', description: 'Name in an issue.' },
+  badFamily: {
+    id: 'lab.journey.issue.family',
+    defaultMessage: 'Family is <code>inet</code> (IPv4) or <code>inet6</code> (IPv6).',
+    description: 'Bad family= value.',
+  },
+  badRead: {
+    id: 'lab.journey.issue.read',
+    defaultMessage: 'Read mode is <code>each</code>, <code>slow</code> or <code>end</code>.',
+    description: 'Bad read= value.',
+  },
+  badFault: {
+    id: 'lab.journey.issue.fault',
+    defaultMessage: 'Fault is <code>none</code>, <code>lose</code> or <code>reorder</code>.',
+    description: 'Bad fault= value.',
+  },
+  // the stage
+  journey: {
+    id: 'lab.journey.stage.title',
+    defaultMessage: 'The journey',
+    description: 'Panel title of the animation.',
+  },
+  playback: { id: 'lab.journey.play.label', defaultMessage: 'Playback', description: 'Toolbar name.' },
+  first: { id: 'lab.journey.play.first', defaultMessage: 'First step', description: 'Button name.' },
+  firstTitle: {
+    id: 'lab.journey.play.first.title',
+    defaultMessage: 'First step (Home)',
+    description: 'Tooltip.',
+  },
+  back: { id: 'lab.journey.play.back', defaultMessage: 'Step back', description: 'Button name.' },
+  backTitle: { id: 'lab.journey.play.back.title', defaultMessage: 'Step back (←)', description: 'Tooltip.' },
+  play: { id: 'lab.journey.play.play', defaultMessage: 'Play', description: 'Button name.' },
+  pause: { id: 'lab.journey.play.pause', defaultMessage: 'Pause', description: 'Button name.' },
+  playTitle: {
+    id: 'lab.journey.play.title',
+    defaultMessage: 'Play / pause (space)',
+    description: 'Tooltip.',
+  },
+  forward: { id: 'lab.journey.play.forward', defaultMessage: 'Step forward', description: 'Button name.' },
+  forwardTitle: {
+    id: 'lab.journey.play.forward.title',
+    defaultMessage: 'Step forward (→)',
+    description: 'Tooltip.',
+  },
+  last: { id: 'lab.journey.play.last', defaultMessage: 'Last step', description: 'Button name.' },
+  lastTitle: {
+    id: 'lab.journey.play.last.title',
+    defaultMessage: 'Last step (End)',
+    description: 'Tooltip.',
+  },
+  speed: { id: 'lab.journey.play.speed', defaultMessage: 'Speed', description: 'Label of the speed select.' },
+  timeline: {
+    id: 'lab.journey.play.timeline',
+    defaultMessage: 'Timeline',
+    description: 'Name of the scrubber.',
+  },
+  reduced: {
+    id: 'lab.journey.play.reduced',
+    defaultMessage: 'Reduced motion: playback jumps from step to step.',
+    description: 'Note under the animation with prefers-reduced-motion.',
+  },
+  // where a stop is
+  placeWire: { id: 'lab.journey.place.wire', defaultMessage: 'wire', description: 'Where a packet is.' },
+  place: {
+    id: 'lab.journey.place',
+    defaultMessage:
+      '{side, select, tx {sender} other {receiver}} · {layer, select, app {application} socket {socket} l4 {L4 UDP} l3 {L3 IP} l2 {L2} other {wire}}',
+    description: 'Where a stop or a packet is: the host, then the layer.',
+  },
+  placeOf: {
+    id: 'lab.journey.place.datagram',
+    defaultMessage: 'd{d, number} · {place}',
+    description: 'A stop of one datagram of several (d1, d2…) and where it is.',
+  },
+  // the steps and the results
+  steps: { id: 'lab.journey.steps.title', defaultMessage: 'Kernel steps', description: 'Panel title.' },
+  stepsList: {
+    id: 'lab.journey.steps.list',
+    defaultMessage: 'Journey steps',
+    description: 'Name of the step list.',
+  },
+  got: { id: 'lab.journey.out.title', defaultMessage: 'What the receiver got', description: 'Panel title.' },
+  datagrams: { id: 'lab.journey.out.datagrams', defaultMessage: 'Datagrams', description: 'Table name.' },
+  datagramsScroll: {
+    id: 'lab.journey.out.datagrams.scroll',
+    defaultMessage: 'Datagrams, scrollable',
+    description: 'Name of the box the table scrolls in.',
+  },
+  colSendto: {
+    id: 'lab.journey.out.col.sendto',
+    defaultMessage: '<code>sendto</code>',
+    description: 'Column.',
+  },
+  colFate: {
+    id: 'lab.journey.out.col.fate',
+    defaultMessage: 'fate',
+    description: 'Column: what became of it.',
+  },
+  colRecvfrom: {
+    id: 'lab.journey.out.col.recvfrom',
+    defaultMessage: '<code>recvfrom</code>',
+    description: 'Column.',
+  },
+  colTruesize: {
+    id: 'lab.journey.out.col.truesize',
+    defaultMessage: '<code>truesize</code>',
+    description: 'Column.',
+  },
+  fate: {
+    id: 'lab.journey.out.fate',
+    defaultMessage:
+      '{fate, select, delivered {delivered whole} truncated {delivered, truncated (<code>MSG_TRUNC</code>)} dropped_rcvbuf {dropped: receive queue full} lost {lost on the wire} expired {never reassembled (<code>ip_expire</code>)} send_failed {<code>sendto()</code> failed} other {{fate}}}',
+    description: 'What became of a datagram.',
+  },
+  received: {
+    id: 'lab.journey.out.received',
+    defaultMessage: '{returned, number} of {len, number}, <code>MSG_TRUNC</code>',
+    description: 'recvfrom returned fewer bytes than the datagram had.',
+  },
+  counters: {
+    id: 'lab.journey.out.counters',
+    defaultMessage: 'Receiver counters',
+    description: 'Table name.',
+  },
+  countersScroll: {
+    id: 'lab.journey.out.counters.scroll',
+    defaultMessage: 'Receiver counters, scrollable',
+    description: 'Name of the box the table scrolls in.',
+  },
+  sockDrops: {
+    id: 'lab.journey.out.sockDrops',
+    defaultMessage: 'socket drops (<code>sk_drops</code>)',
+    description: 'Row: the socket’s drop counter.',
+  },
+  packetsAt: {
+    id: 'lab.journey.out.packetsAt',
+    defaultMessage: 'Packets at step {step, number}',
+    description: 'Heading of the table of packets at the selected step.',
+  },
+  packetsTable: {
+    id: 'lab.journey.out.packets',
+    defaultMessage: 'Packets at this step',
+    description: 'Table name.',
+  },
+  packetsScroll: {
+    id: 'lab.journey.out.packets.scroll',
+    defaultMessage: 'Packets at this step, scrollable',
+    description: 'Name of the box the table scrolls in.',
+  },
+  colPacket: { id: 'lab.journey.out.col.packet', defaultMessage: 'packet', description: 'Column.' },
+  colWhere: { id: 'lab.journey.out.col.where', defaultMessage: 'where', description: 'Column.' },
+  colState: { id: 'lab.journey.out.col.state', defaultMessage: 'state', description: 'Column.' },
+  colBytes: {
+    id: 'lab.journey.out.col.bytes',
+    defaultMessage: 'bytes (headers + payload)',
+    description: 'Column: the bytes of each part.',
+  },
+  state: {
+    id: 'lab.journey.out.state',
+    defaultMessage:
+      '{status, select, moving {moving} waiting {waiting} queued {queued} delivered {delivered} dropped {dropped} lost {lost} other {{status}}}',
+    description: 'The state of a packet at a step.',
+  },
+  packetName: {
+    id: 'lab.journey.out.packetName',
+    defaultMessage: 'd{d, number} {label}',
+    description: 'A packet: its datagram (d1, d2…) and what it is.',
+  },
+  more: {
+    id: 'lab.journey.out.more',
+    defaultMessage: '… and {n, number} more packets.',
+    description: 'After the first 60 packets.',
+  },
+  // the diagram (SVG text: kernel names stay as they are)
+  col: {
+    id: 'lab.journey.diagram.col',
+    defaultMessage: '{side, select, tx {Sender} other {Receiver}} · {addr}',
+    description: 'Column heading of the diagram: the host and its address.',
+  },
+  layer: {
+    id: 'lab.journey.diagram.layer',
+    defaultMessage:
+      '{layer, select, app {Application} socket {Socket} l4 {L4 · UDP} l3 {L3 · IP} l2 {L2 · Ethernet (lo)} other {Wire}}',
+    description: 'A layer of the stack in the diagram.',
+  },
+  userSpace: {
+    id: 'lab.journey.diagram.userSpace',
+    defaultMessage: 'user space',
+    description: 'Hint beside the Application layer.',
+  },
+  wireLabel: {
+    id: 'lab.journey.diagram.wire',
+    defaultMessage: 'wire · <code>loopback_xmit</code> → <code>__netif_rx</code>',
+    description: 'Label of the wire under the two stacks.',
+  },
+  diagramLabel: {
+    id: 'lab.journey.diagram.label',
+    defaultMessage: 'Sender and receiver stacks; step {step, number}: <code>{fn}</code>, {place}',
+    description: 'Accessible name of the diagram.',
+  },
+  grouped: {
+    id: 'lab.journey.diagram.grouped',
+    defaultMessage: '{n, number} packets drawn as groups (×k)',
+    description: 'Note when many packets are drawn as stacked groups.',
+  },
+});
