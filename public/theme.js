@@ -1,4 +1,4 @@
-/* global document */
+/* global document, window */
 // Apply the page's theme before the first paint (no flash of the wrong theme). A classic script
 // loaded with <script src> from index.html, before the app's module: the Content-Security-Policy
 // allows no inline script. app/hooks/useTheme.ts (applyPageTheme) owns the rules; this replays
@@ -13,7 +13,7 @@
   var transparent = false;
   var fromAddress = false;
   try {
-    var href = location.href;
+    var href = window.location.href;
     var h = href.indexOf('#');
     var before = h < 0 ? href : href.slice(0, h);
     var hash = h < 0 ? '' : href.slice(h + 1);
