@@ -73,8 +73,11 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
   const embed = useEmbed();
   const embedView = useEmbedViewFromUrl();
   useHeightReporter(embed);
-  const lab = labs.find((l) => l.lab.path === path)?.lab;
-  const shareBar = lab ? <ShareBar lab={lab.path} title={labTitle(intl, lab)} embed={embed} /> : null;
+  const instance = labs.find((l) => l.lab.path === path);
+  const lab = instance?.lab;
+  const shareBar = lab ? (
+    <ShareBar lab={lab.path} title={labTitle(intl, lab)} embed={embed} subscribe={instance.subscribe} />
+  ) : null;
   const view = (
     <EmbedViewProvider value={embedView}>
       <LabView path={path} labs={labs} defaultPath={defaultPath} />
