@@ -257,7 +257,7 @@ test('the theme and language of the host page pass into the embeds', async ({ pa
   const b = page.frameLocator('#b iframe');
   await expect(a.locator('html')).toHaveAttribute('data-theme', 'light');
   await expect(a.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(a.getByRole('heading', { level: 1 })).toHaveText('套接字的创建');
+  await expect(a.getByRole('button', { name: '复制链接' })).toBeVisible();
   await expect(b.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(b.locator('html')).toHaveAttribute('lang', 'en');
   expect(await b.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
@@ -291,7 +291,7 @@ test('bg=transparent: the embed sits on the host page’s own background', async
   // The frame element has the embed's colour scheme, so the browser puts no opaque backdrop behind it.
   expect(await page.locator('#t iframe').evaluate((f) => getComputedStyle(f).colorScheme)).toBe('light');
   await expect(page.locator('#t')).toHaveAttribute('data-sockscope-state', 'sized');
-  await page.screenshot({ path: info.outputPath('transparent.png'), fullPage: true });
+  await page.screenshot({ path: info.outputPath('transparent.png') });
 });
 
 /**
@@ -388,8 +388,15 @@ test('a notes page with several embeds, light and dark host, English and Chinese
       await expect(html).toHaveAttribute('data-theme', scheme);
       await expect(html).toHaveAttribute('lang', lang);
     }
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: info.outputPath(`notes-${scheme}-${lang}.png`), fullPage: true });
+    // One picture per embed, the host page around its top (to look at, not compared).
+    for (const id of ['f', 'r', 'j']) {
+      await page.evaluate((sel) => {
+        const top = document.querySelector(sel)!.getBoundingClientRect().top + window.scrollY;
+        window.scrollTo(0, Math.max(0, top - 80));
+      }, `#${id}`);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: info.outputPath(`notes-${scheme}-${lang}-${id}.png`) });
+    }
   }
 });
 
