@@ -278,7 +278,7 @@ export function ShareBar({
             className="share-fallback mono"
             readOnly
             aria-label={fmt(intl, M.codeText)}
-            rows={kind === 'dropin' ? 3 : 7}
+            rows={kind === 'dropin' ? 5 : 9}
             value={href ? code() : ''}
             onFocus={(e) => e.currentTarget.select()}
           />
