@@ -1,5 +1,7 @@
 import { useIntl } from 'react-intl';
-import { ShareBar } from './components/ShareBar.tsx';
+import type { MouseEvent } from 'react';
+import { defineMessages } from '../core/i18n/index.ts';
+import { MAIN_DIAGRAM_SELECTOR, ShareBar } from './components/ShareBar.tsx';
 import { useEmbed, useEmbedViewFromUrl, useHeightReporter } from './hooks/useEmbed.ts';
 import { useHashPath } from './hooks/useHashRoute.ts';
 import { useTheme } from './hooks/useTheme.ts';
@@ -8,6 +10,65 @@ import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { SHELL, labShort, labTitle } from './i18n/shell-words.ts';
 import { EmbedViewProvider } from './lab-kit/index.ts';
 import type { LabInstance } from './lab-kit/index.ts';
+
+const M = defineMessages({
+  skipInputs: { id: 'app.shell.skipInputs', defaultMessage: 'Skip to the inputs', description: 'Skip link.' },
+  skipDiagram: {
+    id: 'app.shell.skipDiagram',
+    defaultMessage: 'Skip to the diagram',
+    description: 'Skip link.',
+  },
+});
+
+/** Focus an element (made focusable by script if it is not) and bring it into view. */
+function focusOn(el: Element | null) {
+  if (!(el instanceof HTMLElement || el instanceof SVGElement)) return false;
+  if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+  el.focus({ preventScroll: true });
+  el.scrollIntoView({ block: 'start' });
+  return true;
+}
+
+/**
+ * Skip links, first in the page and in an embed: to the main content, the lab's inputs and its
+ * diagram, so no control needs more than a handful of Tabs (issue 15). The hash routes between
+ * labs, so a link moves focus by script instead of following `#id`; the `href` still names a
+ * target that exists (LabShell's `lab-inputs` and `lab-results`, which holds the diagram).
+ */
+function SkipLinks({ main, inputs }: { main: boolean; inputs: boolean }) {
+  const intl = useIntl();
+  const go = (e: MouseEvent, find: () => Element | null) => {
+    e.preventDefault();
+    if (!focusOn(find())) focusOn(document.getElementById('main'));
+  };
+  return (
+    <>
+      {main && (
+        <a className="skip-link" href="#main" onClick={(e) => go(e, () => document.getElementById('main'))}>
+          {intl.formatMessage(SHELL.skip)}
+        </a>
+      )}
+      {inputs && (
+        <a
+          className="skip-link"
+          href="#lab-inputs"
+          onClick={(e) => go(e, () => document.getElementById('lab-inputs'))}
+        >
+          {intl.formatMessage(M.skipInputs)}
+        </a>
+      )}
+      <a
+        className="skip-link"
+        href="#lab-results"
+        onClick={(e) =>
+          go(e, () => document.querySelector(MAIN_DIAGRAM_SELECTOR) ?? document.getElementById('lab-results'))
+        }
+      >
+        {intl.formatMessage(M.skipDiagram)}
+      </a>
+    </>
+  );
+}
 
 function ThemeToggle() {
   const intl = useIntl();
@@ -73,8 +134,14 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
   const embed = useEmbed();
   const embedView = useEmbedViewFromUrl();
   useHeightReporter(embed);
-  const lab = labs.find((l) => l.lab.path === path)?.lab;
-  const shareBar = lab ? <ShareBar lab={lab.path} title={labTitle(intl, lab)} embed={embed} /> : null;
+  // LabShell shows the inputs unless the diagram view names no controls.
+  const inputs =
+    embedView.view !== 'diagram' || (embedView.controls !== null && embedView.controls.length > 0);
+  const instance = labs.find((l) => l.lab.path === path);
+  const lab = instance?.lab;
+  const shareBar = lab ? (
+    <ShareBar lab={lab.path} title={labTitle(intl, lab)} embed={embed} subscribe={instance.subscribe} />
+  ) : null;
   const view = (
     <EmbedViewProvider value={embedView}>
       <LabView path={path} labs={labs} defaultPath={defaultPath} />
@@ -85,6 +152,7 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
   if (embed)
     return (
       <div className="shell shell--embed">
+        <SkipLinks main={false} inputs={inputs} />
         <main id="main" tabIndex={-1}>
           {shareBar}
           {view}
@@ -94,13 +162,7 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
 
   return (
     <div className="shell">
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
-      >
-        {intl.formatMessage(SHELL.skip)}
-      </a>
+      <SkipLinks main inputs={inputs} />
       <header className="site-header">
         <div className="brand">
           <a className="brand-name" href={`#/${defaultPath}`} aria-label={intl.formatMessage(SHELL.home)}>

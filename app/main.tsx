@@ -1,14 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { applyStoredTheme } from './hooks/useTheme.ts';
+import { startPageTheme } from './hooks/useTheme.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { startLocale } from './i18n/locale.ts';
 import { startUrlSync } from './lab-kit/index.ts';
 import { DEFAULT_LAB, LABS } from './labs/index.ts';
 import './styles.css';
 
-applyStoredTheme();
+// The saved theme, or an embed's theme= and bg= (public/theme.js did it before the first paint).
+startPageTheme();
 startLocale();
 // One store per lab, for the page's lifetime: leaving a lab and coming back finds it as it was.
 const labs = LABS.map((l) => l.instantiate());

@@ -252,12 +252,152 @@ test('the theme and language of the host page pass into the embeds', async ({ pa
     'src',
     `${baseURL}#/socket?theme=dark&lang=en&embed=1`,
   );
+  // Inside the frames: the page is in that theme and that language.
+  const a = page.frameLocator('#a iframe');
+  const b = page.frameLocator('#b iframe');
+  await expect(a.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(a.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(a.getByRole('button', { name: '复制链接' })).toBeVisible();
+  await expect(b.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(b.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await b.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    'rgb(14, 17, 23)',
+  );
   // A docs framework's theme switch (Docusaurus sets html[data-theme]) follows into the frames.
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
   await expect(page.locator('#a iframe')).toHaveAttribute(
     'src',
     `${baseURL}#/socket?theme=dark&lang=zh-CN&embed=1`,
   );
+  await expect(a.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('bg=transparent: the embed sits on the host page’s own background', async ({ page, baseURL }, info) => {
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await notesPage(
+    page,
+    `${baseURL}embed.js`,
+    `<div id="t" data-sockscope="#/fragment?len=4000&amp;mtu=1500" data-view="diagram" data-bg="transparent" data-theme="light"></div>
+<div id="o" data-sockscope="#/fragment?len=4000&amp;mtu=1500" data-view="diagram" data-theme="light"></div>`,
+    '<style>body{background:#fdf1dc}</style>',
+  );
+  const t = page.frameLocator('#t iframe');
+  const o = page.frameLocator('#o iframe');
+  await expect(t.locator('html')).toHaveAttribute('data-bg', 'transparent');
+  await expect(o.locator('html')).not.toHaveAttribute('data-bg', /./);
+  const bg = (f: typeof t) => f.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await bg(t)).toBe('rgba(0, 0, 0, 0)');
+  expect(await bg(o)).toBe('rgb(245, 246, 248)');
+  // The frame element has the embed's colour scheme, so the browser puts no opaque backdrop behind it.
+  expect(await page.locator('#t iframe').evaluate((f) => getComputedStyle(f).colorScheme)).toBe('light');
+  await expect(page.locator('#t')).toHaveAttribute('data-sockscope-state', 'sized');
+  await page.screenshot({ path: info.outputPath('transparent.png') });
+});
+
+/**
+ * Each view of each lab in an 860 px column of a notes page on another origin, for the lab's
+ * default and every preset it offers (found by pressing its preset chips in the full page).
+ * Targets (issue 16): a diagram view at most 700 px tall, a compact view at most 1,200 px. The
+ * labs mark their parts in parallel, so the numbers are recorded per lab (annotations and the
+ * log) and each over-target height is a soft failure naming the lab, view and preset.
+ */
+const TARGET = { diagram: 700, compact: 1200 } as const;
+const LAB_PATHS = ['socket', 'netlink', 'skb', 'fragment', 'reassemble', 'journey'] as const;
+
+async function presetStates(page: Page, baseURL: string, lab: string) {
+  await page.goto(`${baseURL}#/${lab}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const query = () => new URL(page.url()).hash.replace(/^#\/[^?]*\??/, '');
+  const out = [{ name: 'default', query: query() }];
+  const chips = page.locator('main .preset-list button');
+  const n = Math.min(await chips.count(), 12);
+  for (let i = 0; i < n; i++) {
+    const name = ((await chips.nth(i).textContent()) ?? `preset ${i}`).trim();
+    // A preset loads at once, and url-sync writes its state into the address in the same task.
+    await chips.nth(i).click();
+    out.push({ name, query: query() });
+  }
+  return out;
+}
+
+for (const lab of LAB_PATHS) {
+  test(`the ${lab} lab's diagram and compact views fit their targets in an 860 px column`, async ({
+    page,
+    baseURL,
+  }, info) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1200, height: 900 });
+    const states = await presetStates(page, baseURL!, lab);
+    const esc = (q: string) => q.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+    const placeholders = states.flatMap((st, i) =>
+      (['diagram', 'compact'] as const).map(
+        (view) =>
+          `<div class="e" data-i="${i}" data-v="${view}" data-sockscope="#/${lab}?${esc(st.query)}" data-view="${view}" data-theme="light"></div>`,
+      ),
+    );
+    await notesPage(page, `${baseURL}embed.js`, placeholders.join('\n'));
+    const embeds = page.locator('.e');
+    await expect(embeds).toHaveCount(placeholders.length);
+    const rows: string[] = [];
+    for (let k = 0; k < placeholders.length; k++) {
+      const e = embeds.nth(k);
+      await e.scrollIntoViewIfNeeded();
+      await expect(e).toHaveAttribute('data-sockscope-state', 'sized', { timeout: 30_000 });
+      // Let the lab settle (fonts, a second height message), then read the frame's height.
+      await page.waitForTimeout(150);
+      const width = Math.round((await e.locator('iframe').boundingBox())!.width);
+      const height = Math.round((await e.locator('iframe').boundingBox())!.height);
+      const view = (await e.getAttribute('data-v')) as keyof typeof TARGET;
+      const st = states[Number(await e.getAttribute('data-i'))]!;
+      expect(width).toBeLessThanOrEqual(860);
+      rows.push(`${lab}\t${view}\t${height}\t${st.name}`);
+      expect.soft(height, `${lab} ${view} view, ${st.name}: ${height} px`).toBeLessThanOrEqual(TARGET[view]);
+    }
+    const table = rows.join('\n');
+    info.annotations.push({ type: 'heights', description: table });
+    console.log(`heights at 860 px (lab, view, px, preset)\n${table}`);
+  });
+}
+
+test('a notes page with several embeds, light and dark host, English and Chinese', async ({
+  page,
+  baseURL,
+}, info) => {
+  await page.setViewportSize({ width: 1000, height: 900 });
+  for (const [scheme, lang] of [
+    ['light', 'en'],
+    ['dark', 'zh-CN'],
+  ] as const) {
+    const dark = scheme === 'dark';
+    await notesPage(
+      page,
+      `${baseURL}embed.js`,
+      `<p>${dark ? '先看分片：' : 'First, fragmentation:'}</p>
+<div id="f" data-sockscope="#/fragment?len=4000&amp;mtu=1500" data-view="diagram" data-controls="len,mtu" data-bg="transparent"></div>
+<p>${dark ? '再看重组：' : 'Then reassembly:'}</p>
+<div id="r" data-sockscope="#/reassemble" data-view="compact" data-bg="transparent"></div>
+<p>${dark ? '最后，整条路径：' : 'And the whole journey:'}</p>
+<div id="j" data-sockscope="#/journey?len=3000" data-view="diagram" data-step="3" data-bg="transparent"></div>`,
+      `<meta name="color-scheme" content="${scheme}"><style>body{background:${dark ? '#1b1d23;color:#ddd' : '#fffdf7'}}</style>
+<script>document.documentElement.lang = '${lang}'</script>`,
+    );
+    for (const id of ['f', 'r', 'j']) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await expect(page.locator(`#${id}`)).toHaveAttribute('data-sockscope-state', 'sized');
+      const html = page.frameLocator(`#${id} iframe`).locator('html');
+      await expect(html).toHaveAttribute('data-theme', scheme);
+      await expect(html).toHaveAttribute('lang', lang);
+    }
+    // One picture per embed, the host page around its top (to look at, not compared).
+    for (const id of ['f', 'r', 'j']) {
+      await page.evaluate((sel) => {
+        const top = document.querySelector(sel)!.getBoundingClientRect().top + window.scrollY;
+        window.scrollTo(0, Math.max(0, top - 80));
+      }, `#${id}`);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: info.outputPath(`notes-${scheme}-${lang}-${id}.png`) });
+    }
+  }
 });
 
 test('the plain HTML example of docs/embedding.md works as written', async ({ page, baseURL }) => {

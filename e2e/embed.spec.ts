@@ -257,3 +257,85 @@ test.describe('the build from a sub-path', () => {
     expect(failed).toEqual([]);
   });
 });
+
+test('skip links reach the inputs and the diagram in a few Tabs, in the full page and in an embed', async ({
+  page,
+}) => {
+  for (const embed of [false, true]) {
+    // A fresh document each time (a hash change alone keeps the focus where it was).
+    await page.goto('about:blank');
+    await page.goto(`./#/fragment?${FRAGMENT}${embed ? '&embed=1' : ''}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+    // The first Tabs: (skip to content,) skip to the inputs, skip to the diagram.
+    const names = embed
+      ? ['Skip to the inputs', 'Skip to the diagram']
+      : ['Skip to content', 'Skip to the inputs', 'Skip to the diagram'];
+    for (const name of names) {
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('link', { name })).toBeFocused();
+      await expect(page.getByRole('link', { name })).toBeInViewport();
+    }
+    // Enter on "Skip to the diagram": focus lands on the diagram, the route stays.
+    const url = page.url();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main [data-main-diagram]')).toBeFocused();
+    expect(page.url()).toBe(url);
+    // From the inputs, one Tab reaches the first input.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    if (!embed) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#lab-inputs')).toBeFocused();
+    await page.keyboard.press('Tab');
+    const inInputs = await page.evaluate(() => !!document.activeElement?.closest('#lab-inputs'));
+    expect(inInputs).toBe(true);
+  }
+});
+
+test('the diagram view without controls offers no skip link to inputs it does not show', async ({ page }) => {
+  await page.goto(`./#/fragment?${FRAGMENT}&view=diagram&embed=1`);
+  await expect(page.locator('main [data-main-diagram]')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Skip to the inputs' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Skip to the diagram' })).toHaveCount(1);
+});
+
+/**
+ * Handouts: printing a lab gives the diagram, the result and the tables without the site's
+ * chrome, light even when the dark theme is active, in the page's language; page.pdf() makes
+ * real pages (A4 and Letter).
+ */
+test('print: no chrome, the light theme even when dark is active, and a PDF with pages', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('sockscope-theme', 'dark'));
+  await page.goto(`./#/fragment?${FRAGMENT}&lang=zh-CN`);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const bodyBg = () => page.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await bodyBg()).toBe('rgb(14, 17, 23)');
+
+  await page.emulateMedia({ media: 'print' });
+  expect(await bodyBg()).toBe('rgb(255, 255, 255)');
+  // The panels take the light surface, the text the light ink.
+  const panel = page.locator('main .panel').first();
+  expect(await panel.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+  expect(await page.locator('main h1').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(26, 31, 41)');
+  for (const chrome of ['.site-header', '.site-footer', '.share-bar', '.lab-inputs'])
+    await expect(page.locator(chrome)).toBeHidden();
+  await expect(page.locator('main [data-main-diagram]')).toBeVisible();
+  await expect(page.locator('main table').first()).toBeVisible();
+  // The share bar speaks Chinese on screen; the printed page keeps the language.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = await page.pdf({ format, printBackground: true });
+    const text = pdf.toString('latin1');
+    const pages = text.match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+    expect(pages, `${format} pages`).toBeGreaterThanOrEqual(1);
+    expect(pages, `${format} pages`).toBeLessThanOrEqual(12);
+    expect(pdf.length).toBeGreaterThan(20_000);
+    // Text is real text (fonts embedded), not an image of it.
+    expect(text).toMatch(/\/FontFile2|\/FontFile3|\/Font\b/);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  expect(await bodyBg()).toBe('rgb(14, 17, 23)');
+});

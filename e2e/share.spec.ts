@@ -116,7 +116,7 @@ test('without clipboard access, the link is shown to copy by hand', async ({ pag
   await expect(page.getByRole('textbox', { name: 'Text to copy' })).toHaveValue(page.url());
 });
 
-test('Copy embed code gives an iframe of this state in embed mode and its height listener', async ({
+test('Copy embed code gives the drop-in code of this state, and the iframe of the chosen view', async ({
   page,
   context,
 }) => {
@@ -124,10 +124,37 @@ test('Copy embed code gives an iframe of this state in embed mode and its height
   await page.goto('./#/journey?len=4000&mtu=1500&family=inet');
   await page.getByRole('button', { name: 'Copy embed code' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied the embed code.' })).toBeVisible();
+  const base = page.url().replace(/#.*$/, '');
+  const query = new URL(page.url()).hash.replace(/^#/, '').replaceAll('&', '&amp;');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `<script src="${base}embed.js" defer></script>\n<div data-sockscope="#${query}" data-lang="en"></div>`,
+  );
+  await page.getByRole('radio', { name: 'Compact' }).check();
+  await page.getByRole('radio', { name: 'Plain iframe' }).check();
+  await page
+    .getByRole('group', { name: 'Embed code' })
+    .getByRole('button', { name: 'Copy', exact: true })
+    .click();
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toContain(
+      `<iframe src="${page.url().replaceAll('&', '&amp;')}&amp;view=compact&amp;lang=en&amp;embed=1"`,
+    );
   const code = await page.evaluate(() => navigator.clipboard.readText());
-  expect(code).toContain(`<iframe src="${page.url().replaceAll('&', '&amp;')}&amp;embed=1"`);
   expect(code).toContain('title="sockscope: Journey of a datagram"');
   expect(code).toContain("e.data?.type !== 'sockscope:height'");
+});
+
+test('inside an embed, Open in sockscope follows the state: after a preset it opens that state', async ({
+  page,
+}) => {
+  await page.goto('./#/fragment?len=4000&mtu=1500&family=inet&embed=1');
+  const open = page.getByRole('link', { name: 'Open in sockscope ↗' });
+  await expect(open).toHaveAttribute('href', /len=4000/);
+  await page.getByRole('combobox', { name: 'MTU (bytes)' }).fill('576');
+  await expect(page).toHaveURL(/mtu=576/);
+  await expect(open).toHaveAttribute('href', page.url().replace('&embed=1', ''));
+  await expect(open).toHaveAttribute('href', /mtu=576/);
 });
 
 test('Export SVG of the Fragmentation lab: a standalone file with the fragment labels', async ({ page }) => {

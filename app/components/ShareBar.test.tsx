@@ -1,4 +1,4 @@
-import { render as rtlRender, screen } from '@testing-library/react';
+import { act, render as rtlRender, screen } from '@testing-library/react';
 import type { RenderOptions } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import userEvent from '@testing-library/user-event';
@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { ShareBar } from './ShareBar.tsx';
 
-const render = (ui: ReactElement, opts: RenderOptions = {}) => rtlRender(ui, { ...opts, wrapper: I18nProvider });
+const render = (ui: ReactElement, opts: RenderOptions = {}) =>
+  rtlRender(ui, { ...opts, wrapper: I18nProvider });
 
 const PAGE = 'http://localhost:3000/#/fragment?len=4000&mtu=1500';
 
@@ -56,17 +57,70 @@ describe('ShareBar', () => {
     expect(screen.queryByRole('button', { name: 'Copy embed code' })).toBeNull();
   });
 
-  it('Copy embed code copies the iframe of this state with embed=1', async () => {
+  it('Copy embed code copies the drop-in code of this state and opens the choices', async () => {
+    const writeText = vi.fn((_t: string) => Promise.resolve());
+    setClipboard(writeText);
+    render(<ShareBar lab="fragment" title="Fragmentation" embed={false} />);
+    const button = screen.getByRole('button', { name: 'Copy embed code' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(writeText.mock.calls[0]![0]).toBe(
+      [
+        '<script src="http://localhost:3000/embed.js" defer></script>',
+        '<div data-sockscope="#/fragment?len=4000&amp;mtu=1500" data-lang="en"></div>',
+      ].join('\n'),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent('Copied the embed code.');
+    const panel = screen.getByRole('group', { name: 'Embed code' });
+    expect(panel).toBeInTheDocument();
+
+    // The teacher picks the diagram view and the plain iframe: the box and the copy follow.
+    await userEvent.click(screen.getByRole('radio', { name: 'Diagram only' }));
+    expect(screen.getByRole('textbox', { name: 'The embed code' })).toHaveValue(
+      [
+        '<script src="http://localhost:3000/embed.js" defer></script>',
+        '<div data-sockscope="#/fragment?len=4000&amp;mtu=1500" data-view="diagram" data-lang="en"></div>',
+      ].join('\n'),
+    );
+    await userEvent.click(screen.getByRole('radio', { name: 'Plain iframe' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    const code = writeText.mock.calls[1]![0];
+    expect(code).toContain(
+      '<iframe src="http://localhost:3000/#/fragment?len=4000&amp;mtu=1500&amp;view=diagram&amp;lang=en&amp;embed=1"',
+    );
+    expect(code).toContain('title="sockscope: Fragmentation"');
+    await userEvent.click(screen.getByRole('button', { name: 'Close the embed code' }));
+    expect(screen.queryByRole('group', { name: 'Embed code' })).toBeNull();
+  });
+
+  it('the embed code keeps the theme, controls and view of the address', async () => {
+    window.history.replaceState(null, '', '/#/fragment?len=4000&view=compact&controls=len,mtu&theme=dark');
     const writeText = vi.fn((_t: string) => Promise.resolve());
     setClipboard(writeText);
     render(<ShareBar lab="fragment" title="Fragmentation" embed={false} />);
     await userEvent.click(screen.getByRole('button', { name: 'Copy embed code' }));
-    const code = writeText.mock.calls[0]![0];
-    expect(code).toContain(
-      '<iframe src="http://localhost:3000/#/fragment?len=4000&amp;mtu=1500&amp;embed=1"',
+    expect(writeText.mock.calls[0]![0]).toContain(
+      '<div data-sockscope="#/fragment?len=4000" data-view="compact" data-controls="len,mtu" data-theme="dark" data-lang="en"></div>',
     );
-    expect(code).toContain('title="sockscope: Fragmentation"');
-    expect(await screen.findByRole('status')).toHaveTextContent('Copied the embed code.');
+    expect(screen.getByRole('radio', { name: 'Compact' })).toBeChecked();
+  });
+
+  it('inside an embed, "Open in sockscope ↗" follows the lab: a state change updates its address', async () => {
+    window.history.replaceState(null, '', '/#/fragment?len=4000&mtu=1500&embed=1');
+    const listeners = new Set<() => void>();
+    const subscribe = (cb: () => void) => (listeners.add(cb), () => void listeners.delete(cb));
+    render(<ShareBar lab="fragment" title="Fragmentation" embed subscribe={subscribe} />);
+    const open = screen.getByRole('link', { name: 'Open in sockscope ↗' });
+    expect(open).toHaveAttribute('href', PAGE);
+    // The student picks a preset: url-sync rewrites the address (replaceState, no event), then the store tells us.
+    window.history.replaceState(null, '', '/#/fragment?len=65507&mtu=1500&embed=1');
+    act(() => listeners.forEach((l) => l()));
+    expect(open).toHaveAttribute('href', 'http://localhost:3000/#/fragment?len=65507&mtu=1500');
+    // A pasted link (a hashchange) too.
+    window.history.replaceState(null, '', '/#/fragment?len=9000&embed=1');
+    act(() => void window.dispatchEvent(new HashChangeEvent('hashchange')));
+    expect(open).toHaveAttribute('href', 'http://localhost:3000/#/fragment?len=9000');
   });
 
   it('without a clipboard (or when it refuses), shows the text in a box to copy by hand', async () => {

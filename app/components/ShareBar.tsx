@@ -3,13 +3,21 @@
  * the shell, so it knows no lab: it exports the element the lab marks with `data-main-diagram`
  * (the attribute's value names the file: `sockscope-<lab>-<value>.svg`).
  */
-import { useRef, useState } from 'react';
-import { embedHref, embedSnippet, shareHref } from '../embed/embed-url.ts';
+import { useCallback, useId, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  dropinSnippet,
+  embedCodeHref,
+  embedSnippet,
+  pageQueryOf,
+  shareHref,
+  type EmbedViewChoice,
+} from '../embed/embed-url.ts';
+import { Segmented } from './Segmented.tsx';
 import { downloadBlob, exportFileName, svgToPng } from '../embed/download.ts';
 import { serializeDiagram } from '../embed/svg-export.ts';
 import { useIntl } from 'react-intl';
 import { defineMessages } from '../../core/i18n/index.ts';
-import { fmt } from '../i18n/format.tsx';
+import { codeChunks, fmt, fmtNode } from '../i18n/format.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useLocale } from '../i18n/locale.ts';
 
@@ -36,7 +44,54 @@ const M = defineMessages({
   embedCode: { id: 'app.share.embedCode', defaultMessage: 'Copy embed code' },
   embedShort: { id: 'app.share.embedCode.short', defaultMessage: 'Embed' },
   toCopy: { id: 'app.share.toCopy', defaultMessage: 'Text to copy' },
+  codePanel: { id: 'app.share.codePanel', defaultMessage: 'Embed code' },
+  codeView: { id: 'app.share.codeView', defaultMessage: 'Show' },
+  viewFull: { id: 'app.share.view.full', defaultMessage: 'Whole lab' },
+  viewCompact: { id: 'app.share.view.compact', defaultMessage: 'Compact' },
+  viewDiagram: { id: 'app.share.view.diagram', defaultMessage: 'Diagram only' },
+  codeKind: { id: 'app.share.codeKind', defaultMessage: 'Code' },
+  kindDropin: { id: 'app.share.kind.dropin', defaultMessage: 'Script (embed.js)' },
+  kindIframe: { id: 'app.share.kind.iframe', defaultMessage: 'Plain iframe' },
+  codeText: { id: 'app.share.codeText', defaultMessage: 'The embed code' },
+  copyCode: { id: 'app.share.copyCode', defaultMessage: 'Copy' },
+  closeCode: { id: 'app.share.closeCode', defaultMessage: 'Close the embed code' },
+  codeHint: {
+    id: 'app.share.codeHint',
+    defaultMessage:
+      'The script goes once on a page, then one <code>div</code> per lab; it sizes each embed and follows the page’s theme and language.',
+  },
 });
+
+type CodeKind = 'dropin' | 'iframe';
+
+/**
+ * The page's address, kept current: a hashchange (another lab, a pasted link) and every change of
+ * the lab's state (url-sync writes it with replaceState, which fires no event; `subscribe` is the
+ * lab's). So "Open in sockscope ↗" and the embed code always carry the state the reader sees.
+ */
+function useHref(subscribe?: (onChange: () => void) => () => void): string {
+  const sub = useCallback(
+    (cb: () => void) => {
+      window.addEventListener('hashchange', cb);
+      const stop = subscribe?.(cb);
+      return () => {
+        window.removeEventListener('hashchange', cb);
+        stop?.();
+      };
+    },
+    [subscribe],
+  );
+  return useSyncExternalStore(
+    sub,
+    () => window.location.href,
+    () => '',
+  );
+}
+
+const viewOf = (href: string): EmbedViewChoice => {
+  const v = new URLSearchParams(pageQueryOf(href)).get('view');
+  return v === 'compact' || v === 'diagram' ? v : 'full';
+};
 
 export const MAIN_DIAGRAM_SELECTOR = 'main [data-main-diagram]';
 
@@ -64,9 +119,32 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function ShareBar({ lab, title, embed }: { lab: string; title: string; embed: boolean }) {
+export function ShareBar({
+  lab,
+  title,
+  embed,
+  subscribe,
+}: {
+  lab: string;
+  title: string;
+  embed: boolean;
+  /** The lab's store subscription (LabInstance.subscribe): the links follow the lab's state. */
+  subscribe?: (onChange: () => void) => () => void;
+}) {
   const intl = useIntl();
   const locale = useLocale();
+  const href = useHref(subscribe);
+  const panelId = useId();
+  const [codeOpen, setCodeOpen] = useState(false);
+  const [view, setView] = useState<EmbedViewChoice | null>(null);
+  const [kind, setKind] = useState<CodeKind>('dropin');
+  const codeView = view ?? viewOf(href);
+  const code = (k: CodeKind = kind) => {
+    const choice = { view: codeView, lang: locale };
+    return k === 'dropin'
+      ? dropinSnippet(location.href, choice)
+      : embedSnippet(embedCodeHref(location.href, choice), `sockscope: ${title}`);
+  };
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const seq = useRef(0);
@@ -135,9 +213,11 @@ export function ShareBar({ lab, title, embed }: { lab: string; title: string; em
         {embed ? (
           <a
             className="share-btn share-open"
-            href={shareHref(location.href)}
+            href={shareHref(href || location.href)}
             target="_blank"
             rel="noreferrer"
+            // Read the address again as it is followed, whatever may have changed it since the render.
+            onClick={(e) => (e.currentTarget.href = shareHref(location.href))}
           >
             <Label long={fmt(intl, M.open)} short={fmt(intl, M.openShort)} />
           </a>
@@ -145,7 +225,13 @@ export function ShareBar({ lab, title, embed }: { lab: string; title: string; em
           <button
             type="button"
             className="share-btn"
-            onClick={() => void copy(embedSnippet(embedHref(location.href), `sockscope: ${title}`), 'embed')}
+            aria-expanded={codeOpen}
+            aria-controls={panelId}
+            onClick={() => {
+              // Copies at once (the code of the choices below) and opens them for another pick.
+              setCodeOpen(true);
+              void copy(code(), 'embed');
+            }}
           >
             <Label long={fmt(intl, M.embedCode)} short={fmt(intl, M.embedShort)} />
           </button>
@@ -155,6 +241,63 @@ export function ShareBar({ lab, title, embed }: { lab: string; title: string; em
       <p className="share-status" role="status" aria-live="polite">
         {status?.text}
       </p>
+      {!embed && codeOpen && (
+        <div id={panelId} className="share-code" role="group" aria-label={fmt(intl, M.codePanel)}>
+          <div className="share-code-row">
+            <span className="share-code-label" id={`${panelId}-view`}>
+              {fmt(intl, M.codeView)}
+            </span>
+            <Segmented<EmbedViewChoice>
+              name={`${panelId}-view`}
+              labelledBy={`${panelId}-view`}
+              value={codeView}
+              onChange={setView}
+              options={[
+                { value: 'full', label: fmt(intl, M.viewFull) },
+                { value: 'compact', label: fmt(intl, M.viewCompact) },
+                { value: 'diagram', label: fmt(intl, M.viewDiagram) },
+              ]}
+            />
+          </div>
+          <div className="share-code-row">
+            <span className="share-code-label" id={`${panelId}-kind`}>
+              {fmt(intl, M.codeKind)}
+            </span>
+            <Segmented<CodeKind>
+              name={`${panelId}-kind`}
+              labelledBy={`${panelId}-kind`}
+              value={kind}
+              onChange={setKind}
+              options={[
+                { value: 'dropin', label: fmt(intl, M.kindDropin) },
+                { value: 'iframe', label: fmt(intl, M.kindIframe) },
+              ]}
+            />
+          </div>
+          <textarea
+            className="share-fallback mono"
+            readOnly
+            aria-label={fmt(intl, M.codeText)}
+            rows={kind === 'dropin' ? 5 : 9}
+            value={href ? code() : ''}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <div className="share-code-row">
+            <p className="share-code-hint">{fmtNode(intl, M.codeHint, { code: codeChunks })}</p>
+            <button type="button" className="share-btn" onClick={() => void copy(code(), 'embed')}>
+              {fmt(intl, M.copyCode)}
+            </button>
+            <button
+              type="button"
+              className="share-btn"
+              aria-label={fmt(intl, M.closeCode)}
+              onClick={() => setCodeOpen(false)}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </div>
+        </div>
+      )}
       {status?.fallback && (
         <textarea
           key={seq.current}

@@ -81,13 +81,96 @@ const escapeAttr = (s: string) =>
  * to the iframe, so several embeds on one page each get their own height.
  */
 export function embedSnippet(src: string, title: string, height = 900): string {
+  // A frame whose colour scheme differs from its <iframe>'s gets an opaque backdrop: give the
+  // element the embed's fixed theme, so `bg=transparent` stays transparent in a dark embed too.
+  const theme = new URLSearchParams(pageQueryOf(src)).get('theme');
+  const scheme = theme === 'light' || theme === 'dark' ? `;color-scheme:${theme}` : '';
   return [
-    `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${height}" style="border:0" loading="lazy" allow="clipboard-write"></iframe>`,
+    `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${height}" style="border:0${scheme}" loading="lazy" allow="clipboard-write"></iframe>`,
     `<script>`,
     `addEventListener('message', (e) => {`,
     `  if (e.data?.type !== 'sockscope:height') return;`,
     `  for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px';`,
     `});`,
     `</script>`,
+  ].join('\n');
+}
+
+/** The views an embed may show (app/lab-kit/view.tsx). */
+export type EmbedViewChoice = 'full' | 'compact' | 'diagram';
+
+/** What the teacher picks for the copied code; the rest comes from the page's own address. */
+export interface EmbedCodeChoice {
+  view: EmbedViewChoice;
+  /** The page's language (`en`, `zh-CN`): the embed opens in it. */
+  lang?: string;
+}
+
+/** The page parameters an embed's code carries over from the address it was copied from. */
+const CARRIED = ['controls', 'theme', 'bg', 'autoplay', 'loop'] as const;
+/** Every page parameter (not the lab's): these never go into `data-sockscope`. */
+const PAGE_KEYS = new Set(['embed', 'lang', 'view', ...CARRIED]);
+
+const keyOf = (kv: string) => {
+  const k = kv.split('=')[0] ?? '';
+  try {
+    return decodeURIComponent(k);
+  } catch {
+    return k;
+  }
+};
+
+/** The lab's own query of an address (its parameters as written, without the page's). */
+function labQueryOf(href: string): string {
+  return split(href)
+    .query.split('&')
+    .filter((kv) => kv !== '' && !PAGE_KEYS.has(keyOf(kv)))
+    .join('&');
+}
+
+/** The page parameters to carry, in a fixed order: the copied view and language, then the address's own. */
+function carried(href: string, c: EmbedCodeChoice): [string, string][] {
+  const q = new URLSearchParams(pageQueryOf(href));
+  const out: [string, string][] = [];
+  if (c.view !== 'full') out.push(['view', c.view]);
+  for (const k of CARRIED) {
+    const v = q.get(k);
+    if (v !== null && v.trim() !== '') out.push([k, v.trim()]);
+  }
+  if (c.lang) out.push(['lang', c.lang]);
+  return out;
+}
+
+const enc = (v: string) => encodeURIComponent(v).replace(/%2C/g, ',');
+
+/** The iframe address of this state with the chosen view and language (`embed=1` last). */
+export function embedCodeHref(href: string, c: EmbedCodeChoice): string {
+  const p = split(shareHref(href));
+  const own = carried(href, c).map(([k, v]) => `${k}=${enc(v)}`);
+  const query = [labQueryOf(href), ...own, 'embed=1'].filter(Boolean).join('&');
+  return join({ ...p, search: '', query });
+}
+
+/** Where the drop-in script of this sockscope is: `embed.js` beside the page (`…/sockscope/embed.js`). */
+export function dropinScriptSrc(href: string): string {
+  const p = split(href);
+  try {
+    return new URL('embed.js', p.base).href;
+  } catch {
+    return 'embed.js';
+  }
+}
+
+/**
+ * The drop-in code: the script (once per page) and a placeholder of this state, with the chosen
+ * view and language and the theme, controls … of the address as `data-` attributes (app/dropin).
+ */
+export function dropinSnippet(href: string, c: EmbedCodeChoice): string {
+  const lab = labOf(href);
+  const query = labQueryOf(href);
+  const attrs = carried(href, c).map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`);
+  return [
+    `<script src="${escapeAttr(dropinScriptSrc(href))}" defer></script>`,
+    `<div data-sockscope="${escapeAttr(`#/${lab}${query ? `?${query}` : ''}`)}"${attrs.join('')}></div>`,
   ].join('\n');
 }

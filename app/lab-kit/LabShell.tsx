@@ -43,11 +43,11 @@ export function LabShell({
         {view === 'full' && <p className="lede">{intro.lede}</p>}
       </div>
       {showInputs && (
-        <aside className="lab-inputs" aria-label={inputsLabel}>
+        <aside id="lab-inputs" tabIndex={-1} className="lab-inputs" aria-label={inputsLabel}>
           {inputs}
         </aside>
       )}
-      <div className="lab-results">
+      <div id="lab-results" tabIndex={-1} className="lab-results">
         {banner}
         {children}
       </div>
