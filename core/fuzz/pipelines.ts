@@ -403,7 +403,7 @@ export function receiveInput(rnd: Random): UdpReceiveInput {
   const input: UdpReceiveInput = {
     family: rnd() < 0.7 ? 'inet' : 'inet6',
     rcvbuf: rnd() < 0.4 ? null : number(rnd, 2 ** 31 - 1),
-    datagrams: list(rnd, 1 + randomInt(rnd, rnd() < 0.9 ? 8 : 300), () => number(rnd, 70000)),
+    datagrams: list(rnd, 1 + randomInt(rnd, rnd() < 0.9 ? 8 : 100), () => number(rnd, 70000)),
     read_buffer: number(rnd, 1 << 20),
   };
   if (rnd() < 0.3) input.mtu = pick(rnd, [1280, 1500, 9000, 65536, 68, 576]);

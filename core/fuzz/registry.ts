@@ -7,6 +7,7 @@ import { fuzzNetlink } from '../netlink/fuzz.ts';
 import { fuzzParams } from '../params/fuzz.ts';
 import { fuzzCli } from '../cli/fuzz.ts';
 import { fuzzJourney, fuzzReassemble, fuzzReceive, fuzzSends, fuzzSkb, fuzzSocket } from './pipelines.ts';
+import { URL_FUZZERS } from './urls.ts';
 import { MAX_FAILURES, type FuzzResult, type FuzzerEntry } from './types.ts';
 
 /** `fuzzNetlink` reports in its own words (one fast-check stream); the runner's shape here. */
@@ -101,4 +102,11 @@ export const FUZZERS: readonly FuzzerEntry[] = [
     run: fuzzJourney,
     startable: true,
   },
+  ...URL_FUZZERS.map((u): FuzzerEntry => ({
+    name: u.name,
+    what: `the ${u.name.slice(4)} lab's URL adapter (app/labs/…/params.ts): random and mutated queries (its keys and others, full-width digits, 400-digit numbers, 20 KB values, bad escapes); read never throws, issues bounded, what it writes is a fixed point`,
+    kind: 'parser',
+    run: u.run,
+    startable: true,
+  })),
 ];

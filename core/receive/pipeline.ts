@@ -52,7 +52,7 @@ export const UDP_RECEIVE_LIMITS = {
    */
   packetsMax: 4096,
   /** Different sizes (each goes down the stack once, whatever the count): the other cost of a run. */
-  distinctSizesMax: 256,
+  distinctSizesMax: 64,
 } as const;
 
 /**
