@@ -2,7 +2,9 @@
  * The pipeline fuzzers: a few inputs of each pass, and the defects they found stay fixed.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEND_INPUT, ipSend } from '../ip/index.ts';
 import { DEFAULT_JOURNEY_INPUT, journey } from '../journey/index.ts';
+import { parseSkbOps } from '../skb/index.ts';
 import { UDP_RECEIVE_LIMITS, udpReceive, wirePacketsOf } from '../receive/index.ts';
 import { fuzzJourney, fuzzReassemble, fuzzReceive, fuzzSends, fuzzSkb, fuzzSocket } from './pipelines.ts';
 
@@ -30,6 +32,18 @@ describe('the pipeline fuzzers', () => {
 });
 
 describe('defects the pipeline fuzzers found', () => {
+  it('ipSend answers, never throws, for a BigInt switch (fuzz sends, seed 1, input 5067)', () => {
+    for (const k of ['sg', 'df', 'sndbufCheck'])
+      expect(typeof ipSend({ ...DEFAULT_SEND_INPUT, [k]: 10n } as never).ok).toBe('boolean');
+  });
+
+  it('parseSkbOps refuses a byte count past 2^53 instead of writing 1e+43 (fuzz params, seed 1, input 30666)', () => {
+    const r = parseSkbOps(`reserve:32,put:1${'0'.repeat(43)}:payload,push:8`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.why).toMatch(/too large/);
+    expect(parseSkbOps('put:9007199254740991').ok).toBe(true);
+  });
+
   it('journey refuses a datagram count outside 1…8 instead of clamping it (fuzz journey, seed 1, input 71)', () => {
     for (const datagrams of [-1, 0, 9, 15]) {
       const r = journey({ ...DEFAULT_JOURNEY_INPUT, datagrams });

@@ -287,6 +287,9 @@ export function parseSkbOps(text: string): { ok: true; ops: SkbOp[] } | { ok: fa
         why: `"${echo(part)}" is not an operation: use ${SKB_OP_NAMES.join('|')}:BYTES, e.g. push:20`,
       };
     const kind = m[3] as RegionKind | undefined;
+    // A 44-digit count would come back as 1e+43, which reads as nothing: refuse it here.
+    if (!Number.isSafeInteger(Number(m[2])))
+      return { ok: false, why: `"${echo(part)}": the byte count is too large` };
     ops.push({ op: m[1] as SkbOpName, n: Number(m[2]), ...(kind ? { kind } : {}) });
   }
   return { ok: true, ops };
