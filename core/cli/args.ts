@@ -1,5 +1,13 @@
 /** Small helpers shared by the CLI commands: flags, the language, and plain-text tables. */
-import { parseLocale, DEFAULT_LOCALE, type Locale } from '../i18n/index.ts';
+import {
+  defineMessages,
+  formatMsg,
+  msg,
+  parseLocale,
+  DEFAULT_LOCALE,
+  type Locale,
+  type Msg,
+} from '../i18n/index.ts';
 import { echo } from '../params/index.ts';
 
 export interface CommandResult {
@@ -64,6 +72,28 @@ export function padColumns(s: string, n: number): string {
 
 export type Flags = Record<string, string | boolean>;
 
+const M = defineMessages({
+  unexpected: { id: 'cli.flags.unexpected', defaultMessage: 'unexpected argument “{value}”' },
+  twice: { id: 'cli.flags.twice', defaultMessage: '<code>--{name}</code> is given twice' },
+  noValue: {
+    id: 'cli.flags.noValue',
+    defaultMessage: '<code>--{name}</code> takes no value (got “{value}”)',
+  },
+  unknown: { id: 'cli.flags.unknown', defaultMessage: 'unknown option <code>--{name}</code>' },
+  needsValue: { id: 'cli.flags.needsValue', defaultMessage: '<code>--{name}</code> needs a value' },
+  noSuchOption: {
+    id: 'cli.flags.noSuchOption',
+    defaultMessage: '<code>{command}</code> has no option <code>--{name}</code>',
+    description: 'command: e.g. netlink decode.',
+  },
+});
+
+/** `sockscope COMMAND` has no option `--name` (a command's own wording of an unknown flag). */
+export const noSuchOption = (command: string, name: string): Msg => msg(M.noSuchOption, { command, name });
+
+/** A message as the CLI prints it, in the reader's language. */
+export const say = (m: Msg, ctx?: CliContext): string => formatMsg(m, ctx?.locale ?? DEFAULT_LOCALE);
+
 /** The flags a command takes: `--name value` ones, boolean `--flag`s, and how many positionals. */
 export interface FlagSpec {
   values: readonly string[];
@@ -71,7 +101,7 @@ export interface FlagSpec {
   /** The most positional arguments (default 0: a stray word is an error, not silently ignored). */
   positionals?: number;
   /** How a command words an option it does not have (default: `unknown option --NAME`). */
-  unknown?: (name: string) => string;
+  unknown?: (name: string) => Msg;
 }
 
 /**
@@ -81,27 +111,27 @@ export interface FlagSpec {
 export function parseFlags(
   args: readonly string[],
   spec: FlagSpec,
-): { ok: true; flags: Flags; positionals: string[] } | { ok: false; why: string } {
+): { ok: true; flags: Flags; positionals: string[] } | { ok: false; why: string; msg: Msg } {
   const flags: Flags = {};
   const positionals: string[] = [];
+  const refuse = (m: Msg) => ({ ok: false as const, why: formatMsg(m, 'en'), msg: m });
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (!a.startsWith('--')) {
-      if (positionals.length >= (spec.positionals ?? 0))
-        return { ok: false, why: `unexpected argument “${echo(a)}”` };
+      if (positionals.length >= (spec.positionals ?? 0)) return refuse(msg(M.unexpected, { value: echo(a) }));
       positionals.push(a);
       continue;
     }
     const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (name in flags) return { ok: false, why: `--${echo(name)} is given twice` };
+    if (name in flags) return refuse(msg(M.twice, { name: echo(name) }));
     if (spec.booleans.includes(name)) {
-      if (inline !== undefined) return { ok: false, why: `--${name} takes no value (got “${echo(inline)}”)` };
+      if (inline !== undefined) return refuse(msg(M.noValue, { name, value: echo(inline) }));
       flags[name] = true;
     } else if (!spec.values.includes(name))
-      return { ok: false, why: spec.unknown ? spec.unknown(echo(name)) : `unknown option --${echo(name)}` };
+      return refuse(spec.unknown ? spec.unknown(echo(name)) : msg(M.unknown, { name: echo(name) }));
     else if (inline !== undefined) flags[name] = inline;
     else if (i + 1 < args.length) flags[name] = args[++i] as string;
-    else return { ok: false, why: `--${name} needs a value` };
+    else return refuse(msg(M.needsValue, { name }));
   }
   return { ok: true, flags, positionals };
 }

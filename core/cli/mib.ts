@@ -8,16 +8,38 @@ import {
   type DropReason,
   type SnmpDelta,
 } from '../drops/index.ts';
-import { table } from './args.ts';
+import { defineMessages, msg } from '../i18n/index.ts';
+import { say, table, type CliContext } from './args.ts';
 
-export function mibLines(drops: readonly DropReason[], delta: SnmpDelta): string[] {
+const M = defineMessages({
+  dropsNone: { id: 'cli.mib.dropsNone', defaultMessage: 'Drops: none (no skb was freed as a drop)' },
+  dropsHead: {
+    id: 'cli.mib.dropsHead',
+    defaultMessage: 'Drops (<code>skb:kfree_skb</code> — what <code>dropwatch</code> would show):',
+  },
+  colCount: { id: 'cli.mib.col.count', defaultMessage: 'count' },
+  colReason: { id: 'cli.mib.col.reason', defaultMessage: 'reason' },
+  colFunction: { id: 'cli.mib.col.function', defaultMessage: 'function' },
+  colFile: { id: 'cli.mib.col.file', defaultMessage: 'file' },
+  countersNone: { id: 'cli.mib.countersNone', defaultMessage: 'Counters: none moved' },
+  countersHead: {
+    id: 'cli.mib.countersHead',
+    defaultMessage: 'Counters (what <code>nstat</code> would show):',
+  },
+  colCounter: { id: 'cli.mib.col.counter', defaultMessage: 'counter' },
+  colDelta: { id: 'cli.mib.col.delta', defaultMessage: 'delta' },
+  colWhat: { id: 'cli.mib.col.what', defaultMessage: 'what it counts' },
+});
+
+export function mibLines(drops: readonly DropReason[], delta: SnmpDelta, ctx?: CliContext): string[] {
+  const t = (m: Parameters<typeof msg>[0]) => say(msg(m), ctx);
   const lines: string[] = [''];
-  if (!drops.length) lines.push('Drops: none (no skb was freed as a drop)');
+  if (!drops.length) lines.push(t(M.dropsNone));
   else {
-    lines.push('Drops (skb:kfree_skb — what dropwatch would show):');
+    lines.push(t(M.dropsHead));
     lines.push(
       table(
-        ['count', 'reason', 'function', 'file'],
+        [t(M.colCount), t(M.colReason), t(M.colFunction), t(M.colFile)],
         drops.map((d) => [String(d.count), d.reason, d.function, DROP_FUNCTION_FILE[d.function] ?? '']),
       ),
     );
@@ -28,10 +50,10 @@ export function mibLines(drops: readonly DropReason[], delta: SnmpDelta): string
     for (const [c, n] of Object.entries(delta[s] ?? {}))
       rows.push([nstatName(s, c), `${n > 0 ? '+' : ''}${n}`, counterEntry(s, c)?.text ?? '']);
   lines.push('');
-  if (!rows.length) lines.push('Counters: none moved');
+  if (!rows.length) lines.push(t(M.countersNone));
   else {
-    lines.push('Counters (what nstat would show):');
-    lines.push(table(['counter', 'delta', 'what it counts'], rows));
+    lines.push(t(M.countersHead));
+    lines.push(table([t(M.colCounter), t(M.colDelta), t(M.colWhat)], rows));
   }
   return lines;
 }

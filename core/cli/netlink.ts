@@ -21,7 +21,7 @@ import {
   type NlMessageSpec,
 } from '../netlink/index.ts';
 import { NETLINK_PARAMS, type Param } from '../params/index.ts';
-import { parseFlags, table, type CommandResult } from './args.ts';
+import { noSuchOption, parseFlags, table, type CommandResult } from './args.ts';
 
 /** The flags of `netlink decode` and `netlink encode` (the subcommand is the one positional). */
 export const NETLINK_FLAGS = {
@@ -495,7 +495,7 @@ export function netlinkCommand(args: string[]): CommandResult {
   const named = args.find((a) => a === 'decode' || a === 'encode');
   const f = parseFlags(args, {
     ...NETLINK_FLAGS,
-    unknown: (n) => (named ? `netlink ${named} has no option --${n}` : `unknown option --${n}`),
+    ...(named ? { unknown: (n: string) => noSuchOption(`netlink ${named}`, n) } : {}),
   });
   if (!f.ok) return { code: 2, out: `${f.why}\n${NETLINK_HELP}` };
   const [sub, ...extra] = f.positionals;

@@ -1,12 +1,13 @@
 /**
  * The fuzzers `npm run fuzz` runs, in order. One entry each: add yours here (see README.md).
- * Still to come (issue 19): the pipelines (sends, fragment lists, socket calls, sk_buff ops, receive queues).
  */
 import { fuzzPcap } from '../pcap/fuzz.ts';
 import { fuzzPcapWriter } from '../pcap/fuzz-writer.ts';
 import { fuzzNetlink } from '../netlink/fuzz.ts';
 import { fuzzParams } from '../params/fuzz.ts';
 import { fuzzCli } from '../cli/fuzz.ts';
+import { fuzzJourney, fuzzReassemble, fuzzReceive, fuzzSends, fuzzSkb, fuzzSocket } from './pipelines.ts';
+import { URL_FUZZERS } from './urls.ts';
 import { MAX_FAILURES, type FuzzResult, type FuzzerEntry } from './types.ts';
 
 /** `fuzzNetlink` reports in its own words (one fast-check stream); the runner's shape here. */
@@ -59,4 +60,53 @@ export const FUZZERS: readonly FuzzerEntry[] = [
     run: fuzzCli,
     startable: true,
   },
+  {
+    name: 'sends',
+    what: 'ipSend: random sends (options, MSG_MORE lists, iovecs, scatter-gather, DF, tiny and huge MTUs, wrong types); packets inside the datagram, its texts read back unchanged',
+    kind: 'pipeline',
+    run: fuzzSends,
+    startable: true,
+  },
+  {
+    name: 'reassemble',
+    what: 'reassemble: fragment lists cut and mutated (lost, duplicated, overlapping, other bytes, ids, times); lengths inside the datagram, frags= read back unchanged',
+    kind: 'pipeline',
+    run: fuzzReassemble,
+    startable: true,
+  },
+  {
+    name: 'socket',
+    what: 'sysSocket and parseSocketCall: random numbers and words; the same call answers the same, numbers and their texts parse alike',
+    kind: 'pipeline',
+    run: fuzzSocket,
+    startable: true,
+  },
+  {
+    name: 'skb',
+    what: 'runSkbOps and parseSkbOps: random op lists (past the cap, wrong ops); head ≤ data ≤ tail ≤ end, ops= read back unchanged',
+    kind: 'pipeline',
+    run: fuzzSkb,
+    startable: true,
+  },
+  {
+    name: 'receive',
+    what: 'udpReceive: random queues of datagrams, SO_RCVBUF and read buffers; one outcome each, reads within the buffer',
+    kind: 'pipeline',
+    run: fuzzReceive,
+    startable: true,
+  },
+  {
+    name: 'journey',
+    what: 'journey: random sends, datagram counts, faults, rcvbuf and read modes; one outcome each, reads within the buffer',
+    kind: 'pipeline',
+    run: fuzzJourney,
+    startable: true,
+  },
+  ...URL_FUZZERS.map((u): FuzzerEntry => ({
+    name: u.name,
+    what: `the ${u.name.slice(4)} lab's URL adapter (app/labs/…/params.ts): random and mutated queries (its keys and others, full-width digits, 400-digit numbers, 20 KB values, bad escapes); read never throws, issues bounded, what it writes is a fixed point`,
+    kind: 'parser',
+    run: u.run,
+    startable: true,
+  })),
 ];

@@ -129,7 +129,8 @@ export function journeyShapeIssue(input: unknown, opts: unknown): string | null 
   if (send.length) return send.map((i) => i.message).join(' ');
   const sends = (o.send as { sends?: unknown }).sends;
   if (!Array.isArray(sends) || sends.length !== 1) return 'The Journey sends one length per datagram.';
-  if (!whole(o.datagrams)) return 'datagrams is a whole number (1 to 8).';
+  if (!whole(o.datagrams) || (o.datagrams as number) < 1 || (o.datagrams as number) > MAX_DATAGRAMS)
+    return 'datagrams is a whole number (1 to 8).';
   const f = o.fault as { kind?: unknown; fragment?: unknown; datagram?: unknown } | null;
   if (typeof f !== 'object' || f === null || !['none', 'lose', 'reorder'].includes(f.kind as string))
     return 'The fault is none, lose or reorder.';

@@ -9,6 +9,7 @@
  * calls it (`--mtu`, `mtu=`, `MTU`), so message catalogs can take the table over.
  */
 import { normalizeInput } from '../i18n/input.ts';
+import { defineMessages, msg, type Msg } from '../i18n/index.ts';
 
 /** How a parameter is called in a message: `--mtu` on the CLI, `mtu=` in a URL, `MTU` in the form. */
 export type ParamName = string;
@@ -37,6 +38,8 @@ export interface ParamIssue {
   values: Record<string, string | number>;
   /** The English sentence (MESSAGES[code] with the parameter's name). */
   message: string;
+  /** The same sentence as a message, for any language (ISSUE_MESSAGES[code]). */
+  msg: Msg;
 }
 
 export type ParamResult<T> = { ok: true; value: T } | { ok: false; issue: ParamIssue };
@@ -91,6 +94,66 @@ const MESSAGES: Record<ParamCode, (name: string, v: Record<string, string | numb
   'not-text': (name) => `${name} must be given as text.`,
 };
 
+/**
+ * The same sentences in the catalogs (en.json is extracted from these; zh-CN.json translates
+ * them). Numbers come formatted (65,535) and a long value echoed cut, as MESSAGES writes them;
+ * core/params/params.test.ts checks that both say the same in English.
+ */
+export const ISSUE_MESSAGES = defineMessages({
+  empty: { id: 'params.issue.empty', defaultMessage: '{name} is empty: enter a value.' },
+  'not-whole': {
+    id: 'params.issue.notWhole',
+    defaultMessage:
+      '{name} must be a whole number{unit, select, bytes { of bytes} ms { of ms} other {}}; got “{value}”.',
+    description: 'unit: bytes, ms or empty.',
+  },
+  range: { id: 'params.issue.range', defaultMessage: '{name} must be from {min} to {max}; got {value}.' },
+  'not-keyword': {
+    id: 'params.issue.notKeyword',
+    defaultMessage: '{name} must be one of {allowed}; got “{value}”.',
+    description: 'allowed: the words, separated by commas.',
+  },
+  'not-bit': { id: 'params.issue.notBit', defaultMessage: '{name} must be 0 or 1; got “{value}”.' },
+  'list-empty': {
+    id: 'params.issue.listEmpty',
+    defaultMessage: '{name}: give numbers separated by commas, e.g. {example}.',
+  },
+  'list-item': {
+    id: 'params.issue.listItem',
+    defaultMessage: '{name}: item {item}, “{value}”, is not a whole number.',
+  },
+  'list-range': {
+    id: 'params.issue.listRange',
+    defaultMessage: '{name}: item {item} must be from {min} to {max}; got {value}.',
+  },
+  'list-long': { id: 'params.issue.listLong', defaultMessage: '{name}: at most {max} items; got {count}.' },
+  'not-hex': {
+    id: 'params.issue.notHex',
+    defaultMessage: '{name}: “{value}” is not a hex digit (use 0–9 and a–f).',
+  },
+  'hex-odd': {
+    id: 'params.issue.hexOdd',
+    defaultMessage: '{name}: odd number of hex digits ({count}); a byte is two.',
+  },
+  'hex-long': { id: 'params.issue.hexLong', defaultMessage: '{name}: at most {max} bytes; got {count}.' },
+  rule: {
+    id: 'params.issue.rule',
+    defaultMessage: '{why}',
+    description:
+      'A rule of the model, already a sentence naming the parameter (English until core/ip is converted).',
+  },
+  'not-text': { id: 'params.issue.notText', defaultMessage: '{name} must be given as text.' },
+});
+
+/** The issue's message: its values as MESSAGES writes them (numbers grouped, the unit a word). */
+function issueMsg(code: ParamCode, name: string, v: Record<string, string | number>): Msg {
+  const values: Record<string, string> = { name };
+  for (const [k, x] of Object.entries(v)) values[k] = k === 'value' ? String(x) : n(x);
+  if (typeof v.value === 'number') values.value = n(v.value);
+  if (code === 'not-whole') values.unit = String(v.unit ?? '') || 'none';
+  return msg(ISSUE_MESSAGES[code], values);
+}
+
 /** An issue of `key`, its message naming the parameter as `name`. */
 export function paramIssue(
   key: string,
@@ -98,12 +161,12 @@ export function paramIssue(
   values: Record<string, string | number>,
   name: ParamName = key,
 ): ParamIssue {
-  return { key, code, values, message: MESSAGES[code](name, values) };
+  return { key, code, values, message: MESSAGES[code](name, values), msg: issueMsg(code, name, values) };
 }
 
 /** The same issue, its message naming the parameter another way (the CLI's `--mtu`). */
 export function renameIssue(i: ParamIssue, name: ParamName): ParamIssue {
-  return { ...i, message: MESSAGES[i.code](name, i.values) };
+  return { ...i, message: MESSAGES[i.code](name, i.values), msg: issueMsg(i.code, name, i.values) };
 }
 
 const fail = <T>(i: ParamIssue): ParamResult<T> => ({ ok: false, issue: i });

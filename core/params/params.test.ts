@@ -155,3 +155,46 @@ describe('the CLI is strict', () => {
     expect(r.ok || r.why).toMatch(/^The length is a whole number/);
   });
 });
+
+describe('parameter issues as messages', () => {
+  it('say in the catalog what MESSAGES says in English, and render in Chinese', async () => {
+    const { formatMsg } = await import('../i18n/index.ts');
+    const { SEND_PARAMS, DEFRAG_PARAMS, NETLINK_PARAMS } = await import('./index.ts');
+    const params = [
+      ...Object.values(SEND_PARAMS),
+      ...Object.values(DEFRAG_PARAMS),
+      ...Object.values(NETLINK_PARAMS),
+    ];
+    const texts = [
+      '',
+      'x',
+      '1.5',
+      '-1',
+      '9'.repeat(400),
+      '70000',
+      '1,,2',
+      'zz',
+      '123',
+      '2',
+      '0x',
+      ' ',
+      'a'.repeat(100),
+    ];
+    let n = 0;
+    for (const p of params)
+      for (const t of texts) {
+        const r = (
+          p as {
+            parse: (t: string, name?: string) => { ok: boolean; issue?: { message: string; msg: unknown } };
+          }
+        ).parse(t, '--x');
+        if (r.ok || !r.issue) continue;
+        n++;
+        expect(formatMsg(r.issue.msg, 'en')).toBe(r.issue.message);
+        const zh = formatMsg(r.issue.msg, 'zh-CN');
+        expect(zh.length).toBeGreaterThan(0);
+        expect(zh.length).toBeLessThan(400);
+      }
+    expect(n).toBeGreaterThan(50);
+  });
+});

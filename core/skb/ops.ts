@@ -490,6 +490,9 @@ export function parseSkbOps(text: string): { ok: true; ops: SkbOp[] } | { ok: fa
     if (!m || !SKB_OP_NAMES.includes(m[1] as SkbOpName))
       return { ok: false, why: msg(M.badItem, { text: echo(part), ops: SKB_OP_NAMES.join('|') }) };
     const kind = m[3] as RegionKind | undefined;
+    // A 44-digit count would come back as 1e+43, which reads as nothing: refuse it here.
+    if (!Number.isSafeInteger(Number(m[2])))
+      return { ok: false, why: `"${echo(part)}": the byte count is too large` };
     ops.push({ op: m[1] as SkbOpName, n: Number(m[2]), ...(kind ? { kind } : {}) });
   }
   return { ok: true, ops };

@@ -138,9 +138,19 @@ export function formatHex(b: Uint8Array): string {
   return lines.join('\n');
 }
 
-/** The hex digits of a text as typed: whitespace, `0x`, `:` `,` `-` and `\x` separators dropped. */
+/**
+ * The hex digits of a text as typed: whitespace, `0x`, `:` `,` `-` and `\x` separators dropped.
+ * One scan, and a `0x` or `\x` that a dropped separator brings together is dropped too (`\0xx`),
+ * so compacting twice gives what compacting once gave: a URL the lab writes reads back the same.
+ */
 export function compactHex(text: string): string {
-  return text.replace(/0x|\\x|[\s:,-]/gi, '').toLowerCase();
+  const out: string[] = [];
+  for (const ch of text.toLowerCase()) {
+    if (/[\s:,-]/.test(ch)) continue;
+    if (ch === 'x' && (out.at(-1) === '0' || out.at(-1) === '\\')) out.pop();
+    else out.push(ch);
+  }
+  return out.join('');
 }
 
 export type ReadHex = { ok: true; bytes: Uint8Array } | { ok: false; why: string };
