@@ -8,8 +8,8 @@ import { useTheme } from './hooks/useTheme.ts';
 import { codeChunks, fmt, fmtNode } from './i18n/format.tsx';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { SHELL, labShort, labTitle } from './i18n/shell-words.ts';
-import { EmbedViewProvider } from './lab-kit/index.ts';
-import type { LabInstance } from './lab-kit/index.ts';
+import { EmbedViewProvider } from './lab-kit/view.tsx';
+import type { LabInstance } from './lab-kit/define-lab.ts';
 
 const M = defineMessages({
   skipInputs: { id: 'app.shell.skipInputs', defaultMessage: 'Skip to the inputs', description: 'Skip link.' },

@@ -4,14 +4,15 @@ import { App } from './App.tsx';
 import { startPageTheme } from './hooks/useTheme.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { startLocale } from './i18n/locale.ts';
-import { startUrlSync } from './lab-kit/index.ts';
+import { startUrlSync } from './lab-kit/sync.ts';
 import { DEFAULT_LAB, LABS } from './labs/index.ts';
 import './styles.css';
 
 // The saved theme, or an embed's theme= and bg= (public/theme.js did it before the first paint).
 startPageTheme();
 startLocale();
-// One store per lab, for the page's lifetime: leaving a lab and coming back finds it as it was.
+// One instance per lab, for the page's lifetime: its code and store come when it is first shown
+// (the URL's lab first), and leaving a lab and coming back finds it as it was.
 const labs = LABS.map((l) => l.instantiate());
 startUrlSync(labs, DEFAULT_LAB);
 

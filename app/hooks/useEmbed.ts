@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { isEmbedHref, pageQueryOf } from '../embed/embed-url.ts';
-import { FULL_VIEW, parseEmbedView } from '../lab-kit/index.ts';
-import type { EmbedView } from '../lab-kit/index.ts';
+import { FULL_VIEW, parseEmbedView } from '../lab-kit/view.tsx';
+import type { EmbedView } from '../lab-kit/view.tsx';
 import { isFramed, startHeightReporter } from '../embed/height-reporter.ts';
 
 function subscribe(onChange: () => void) {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseHash } from '../lab-kit/index.ts';
+import { parseHash } from '../lab-kit/url.ts';
 
 function subscribe(onChange: () => void) {
   window.addEventListener('hashchange', onChange);

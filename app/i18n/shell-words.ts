@@ -2,7 +2,7 @@
 import { defineMessages } from '../../core/i18n/index.ts';
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import { fmtNode } from './format.tsx';
-import type { Lab } from '../lab-kit/index.ts';
+import type { Lab } from '../lab-kit/define-lab.ts';
 
 export const SHELL = defineMessages({
   skip: { id: 'app.shell.skip', defaultMessage: 'Skip to content', description: 'Skip link.' },

@@ -6,6 +6,12 @@
  *
  * Each lab has a store of its own, made by its factory (xyflow gives every flow its own store the
  * same way): no lab reads another's state, and a test builds a fresh store for each case.
+ *
+ * Loading (issue 17): the list holds only each lab's route and names (`lazyLab`); its declaration
+ * (`lab.ts`: params, store, the core it runs) and its view are two chunks fetched together when
+ * the lab is first shown, so a page carries the shell and one lab's code. A page's `LabInstance`
+ * exists from the start (the navigation, routes and URL sync need it) and becomes live — a store,
+ * a reader and writer of its query — once its code is in (`load()`).
  */
 import { Suspense, createElement, lazy } from 'react';
 import type { ComponentType, Provider } from 'react';
@@ -60,9 +66,9 @@ export interface LabSpec<S> {
   embedControls?: readonly string[];
 }
 
-/** One lab with its own store: what URL sync and the shell work with. */
-export interface LabInstance {
-  readonly lab: Lab;
+/** One lab with its own store, its code loaded: what URL sync reads and writes. */
+export interface LiveLab {
+  readonly lab: LabDefinition;
   /** The canonical query of the lab's current state. */
   write(): string;
   /** Load a query; unknown parameters and a reader that throws become issues, never exceptions. */
@@ -80,7 +86,8 @@ export interface LabWords {
   short: MessageDescriptor;
 }
 
-export interface Lab {
+/** A lab's declaration (`defineLab`, in its `lab.ts`): in the lab's own chunk. */
+export interface LabDefinition {
   readonly path: string;
   readonly words?: LabWords;
   readonly title: string;
@@ -91,7 +98,7 @@ export interface Lab {
   /** The inputs the compact embed view shows by default (LabSpec.embedControls). */
   readonly embedControls: readonly string[];
   /** A new instance: a fresh store, its URL reader and writer, its view. */
-  instantiate(): LabInstance;
+  instantiate(): LiveLab;
 }
 
 /**
@@ -106,10 +113,10 @@ function LabLoading() {
   );
 }
 
-export function defineLab<S>(spec: LabSpec<S>): Lab {
+export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
   // One lazy component per lab (not per instance): the chunk is fetched once.
   const Component = lazy(() => spec.loadView().then((C) => ({ default: C })));
-  const lab: Lab = {
+  const lab: LabDefinition = {
     path: spec.path,
     title: spec.title,
     short: spec.short,
@@ -155,6 +162,98 @@ export function defineLab<S>(spec: LabSpec<S>): Lab {
           }),
         View,
         store: store as StoreApi<unknown>,
+      };
+    },
+  };
+  return lab;
+}
+
+/** What the page knows of a lab before its code loads: its route, its names, how to load the rest. */
+export interface Lab {
+  readonly path: string;
+  readonly words?: LabWords;
+  /** `words` in English without markup, where no catalog is at hand. */
+  readonly title: string;
+  readonly short: string;
+  /** The lab's declaration, its chunk fetched once (later calls share the promise). */
+  load(): Promise<LabDefinition>;
+  /** This page's instance of the lab: live once `load()` has run. */
+  instantiate(): LabInstance;
+}
+
+/** A page's instance of a lab, from the start; its store and URL reader exist once it is loaded. */
+export interface LabInstance {
+  readonly lab: Lab;
+  /** The lab with its store once its code is in; null before. */
+  readonly live: LiveLab | null;
+  /** Fetch the lab's code and make its store, once; resolves with the live lab. */
+  load(): Promise<LiveLab>;
+  /** The lab's component: a placeholder while its code loads, then the lab. */
+  View: ComponentType;
+}
+
+export interface LazyLabSpec {
+  path: string;
+  /** The names (app/labs/names.ts): the navigation and titles need nothing else. */
+  words: LabWords;
+  /** The lab's `lab.ts`, imported dynamically: `() => import('./X/lab.ts').then((m) => m.xLab)`. */
+  load: () => Promise<LabDefinition>;
+  /**
+   * Its view's chunk, the same import as its `loadView` (`() => import('./X/XLab.tsx')`), fetched
+   * beside the declaration rather than after it (one round trip, not two).
+   */
+  prefetch?: () => Promise<unknown>;
+}
+
+/** The English text of a name (`<code>sk_buff</code>` → `sk_buff`). */
+const plainText = (d: MessageDescriptor) =>
+  (typeof d.defaultMessage === 'string' ? d.defaultMessage : String(d.id)).replace(/<\/?code>/g, '');
+
+/** A lab in the page's list: names now, code when first shown. */
+export function lazyLab(spec: LazyLabSpec): Lab {
+  let loading: Promise<LabDefinition> | null = null;
+  const lab: Lab = {
+    path: spec.path,
+    words: spec.words,
+    title: plainText(spec.words.title),
+    short: plainText(spec.words.short),
+    load() {
+      if (!loading) {
+        // A failed fetch (offline, a new deploy) may be retried by showing the lab again.
+        loading = Promise.all([spec.load(), spec.prefetch?.()]).then(
+          ([def]) => def,
+          (e: unknown) => {
+            loading = null;
+            throw e;
+          },
+        );
+      }
+      return loading;
+    },
+    instantiate() {
+      let live: LiveLab | null = null;
+      let making: Promise<LiveLab> | null = null;
+      const load = () => {
+        making ??= lab.load().then(
+          (def) => (live ??= def.instantiate()),
+          (e: unknown) => {
+            making = null;
+            throw e;
+          },
+        );
+        return making;
+      };
+      const Loaded = lazy(() => load().then((l) => ({ default: l.View })));
+      const View = () =>
+        createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Loaded));
+      View.displayName = `Lab(${spec.path})`;
+      return {
+        lab,
+        get live() {
+          return live;
+        },
+        load,
+        View,
       };
     },
   };

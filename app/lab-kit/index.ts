@@ -1,7 +1,15 @@
 /** The lab kit: what every lab shares (declaration, store, URL contract, step list, shell, keys). */
-export { defineLab, formParams } from './define-lab.ts';
+export { defineLab, formParams, lazyLab } from './define-lab.ts';
 export type { FormLike } from './define-lab.ts';
-export type { Lab, LabInstance, LabParams, LabSpec } from './define-lab.ts';
+export type {
+  Lab,
+  LabDefinition,
+  LabInstance,
+  LabParams,
+  LabSpec,
+  LazyLabSpec,
+  LiveLab,
+} from './define-lab.ts';
 export * from './issues.ts';
 export * from './store.ts';
 export * from './url.ts';

@@ -10,7 +10,7 @@
  * - serialise∘parse is a fixed point: writing what was read and reading it again changes nothing
  *   (property-tested for every lab in labs/url-contract.test.ts).
  */
-import { echo } from '../../core/params/index.ts';
+import { echo } from '../../core/params/param.ts';
 import { STEP_FIELD, URL_FIELD } from './issues.ts';
 import type { Issue } from './issues.ts';
 import { KIT_WORDS, kitMsg } from './words.ts';

@@ -4,8 +4,8 @@
  * it again, letter for letter); a parameter the lab does not have is named among its issues.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import type { Issue, Lab } from '../lab-kit/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Issue, LabDefinition } from '../lab-kit/index.ts';
 import { LABS } from './index.ts';
 
 /** Values worth trying: the lab's own defaults, small numbers, lists, words, and junk. */
@@ -34,7 +34,7 @@ function values(defaults: string[]): fc.Arbitrary<string> {
   );
 }
 
-function queryArb(lab: Lab): fc.Arbitrary<string> {
+function queryArb(lab: LabDefinition): fc.Arbitrary<string> {
   const first = lab.instantiate();
   const defaults = [...new URLSearchParams(first.write()).values()];
   const key = fc.constantFrom(...lab.keys, 'foo', 'embed');
@@ -48,7 +48,19 @@ const issuesOf = (s: unknown): Issue[] => {
   return st.issues ?? st.netlink?.issues ?? [];
 };
 
-describe.each(LABS.map((l) => [l.path, l] as const))('the %s lab’s URL', (_path, lab) => {
+describe.each(LABS.map((l) => [l.path, l] as const))('the %s lab’s URL', (path, entry) => {
+  // The list holds names; the declaration (params, store) is the lab's own chunk.
+  let lab: LabDefinition;
+  beforeAll(async () => {
+    lab = await entry.load();
+  });
+
+  it('is the lab the list names, with the same names', () => {
+    expect(lab.path).toBe(path);
+    expect(lab.words).toBe(entry.words);
+    expect([lab.title, lab.short]).toEqual([entry.title, entry.short]);
+  });
+
   it('reads any query without throwing, and what it writes is a fixed point', () => {
     fc.assert(
       fc.property(queryArb(lab), (q) => {

@@ -1,15 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startUrlSync } from '../lab-kit/index.ts';
 import type { LabInstance } from '../lab-kit/index.ts';
 import type { FragmentState } from './Fragment/store.ts';
 import { DEFAULT_LAB, LABS } from './index.ts';
 
-/** Every lab with a fresh store, as main.tsx makes them, and the Fragmentation lab's store. */
-function start(): { labs: LabInstance[]; fragment: () => FragmentState } {
+/**
+ * Every lab with a fresh store, as main.tsx makes them (loaded beforehand, so sync starts with
+ * every lab live), and the Fragmentation lab's store.
+ */
+async function start(): Promise<{ labs: LabInstance[]; fragment: () => FragmentState }> {
   const labs = LABS.map((l) => l.instantiate());
+  await Promise.all(labs.map((l) => l.load()));
   stop = startUrlSync(labs, DEFAULT_LAB);
   const f = labs.find((l) => l.lab.path === 'fragment')!;
-  return { labs, fragment: () => f.store.getState() as FragmentState };
+  return { labs, fragment: () => f.live!.store.getState() as FragmentState };
 }
 
 let stop: (() => void) | undefined;
@@ -20,31 +24,31 @@ afterEach(() => {
 });
 
 describe('URL sync', () => {
-  it('an empty hash becomes the default lab URL', () => {
+  it('an empty hash becomes the default lab URL', async () => {
     window.history.replaceState(null, '', '#');
-    start();
+    await start();
     expect(window.location.hash).toBe('#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want');
   });
 
-  it('a pasted URL restores the lab, and store changes write the URL', () => {
+  it('a pasted URL restores the lab, and store changes write the URL', async () => {
     window.history.replaceState(null, '', '#/fragment?sends=700,800&mtu=576&family=inet&sock=udp&pmtu=dont');
-    const { fragment } = start();
+    const { fragment } = await start();
     expect(fragment().input).toMatchObject({ sends: [700, 800], mtu: 576, pmtu: 'dont' });
     fragment().setField('mtu', '1500');
     expect(window.location.hash).toBe('#/fragment?sends=700,800&mtu=1500&family=inet&sock=udp&pmtu=dont');
   });
 
-  it('follows hashchange (a URL pasted into the same tab)', () => {
+  it('follows hashchange (a URL pasted into the same tab)', async () => {
     window.history.replaceState(null, '', '#/fragment');
-    const { fragment } = start();
+    const { fragment } = await start();
     window.history.replaceState(null, '', '#/fragment?len=10&mtu=68&family=inet&sock=udp&pmtu=want');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(fragment().input).toMatchObject({ sends: [10], mtu: 68 });
   });
 
-  it('leaves other labs’ URLs alone', () => {
+  it('leaves other labs’ URLs alone', async () => {
     window.history.replaceState(null, '', '#/socket');
-    const { fragment } = start();
+    const { fragment } = await start();
     // The socket lab writes its own canonical query; a Fragmentation change must not touch it.
     const before = window.location.hash;
     expect(before).toMatch(/^#\/socket/);
@@ -54,24 +58,55 @@ describe('URL sync', () => {
 });
 
 describe('unknown parameters', () => {
-  it('are named in the lab’s issues and left out of the canonical URL', () => {
+  it('are named in the lab’s issues and left out of the canonical URL', async () => {
     window.history.replaceState(
       null,
       '',
       '#/fragment?len=4000&foo=1&mtu=1500&family=inet&sock=udp&pmtu=want',
     );
-    const { fragment } = start();
+    const { fragment } = await start();
     expect(fragment().issues).toEqual([expect.objectContaining({ field: 'url', param: 'foo' })]);
     expect(window.location.hash).toBe('#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want');
   });
 
-  it('keep the page’s own parameters (embed=1)', () => {
+  it('keep the page’s own parameters (embed=1)', async () => {
     window.history.replaceState(null, '', '#/socket?embed=1&bogus=2');
-    const { labs } = start();
+    const { labs } = await start();
     const socket = labs.find((l) => l.lab.path === 'socket')!;
-    expect((socket.store.getState() as { issues: { param?: string }[] }).issues.map((i) => i.param)).toEqual([
-      'bogus',
-    ]);
+    expect(
+      (socket.live!.store.getState() as { issues: { param?: string }[] }).issues.map((i) => i.param),
+    ).toEqual(['bogus']);
     expect(window.location.hash).toMatch(/&embed=1$/);
+  });
+});
+
+describe('lazy labs', () => {
+  it('loads only the lab the URL names, reads its query once loaded, and leaves the URL alone until then', async () => {
+    window.history.replaceState(null, '', '#/fragment?mtu=576&len=10');
+    const labs = LABS.map((l) => l.instantiate());
+    stop = startUrlSync(labs, DEFAULT_LAB);
+    const f = labs.find((l) => l.lab.path === 'fragment')!;
+    // Nothing is live yet: the URL is as given until the lab's code is in.
+    expect(f.live).toBeNull();
+    expect(window.location.hash).toBe('#/fragment?mtu=576&len=10');
+    await f.load();
+    await vi.waitFor(() =>
+      expect(window.location.hash).toBe('#/fragment?len=10&mtu=576&family=inet&sock=udp&pmtu=want'),
+    );
+    expect((f.live!.store.getState() as FragmentState).input).toMatchObject({ sends: [10], mtu: 576 });
+    expect(labs.filter((l) => l.live).map((l) => l.lab.path)).toEqual(['fragment']);
+    // Once live, its changes reach the address bar.
+    (f.live!.store.getState() as FragmentState).setField('mtu', '68');
+    expect(window.location.hash).toBe('#/fragment?len=10&mtu=68&family=inet&sock=udp&pmtu=want');
+  });
+
+  it('an empty hash loads the default lab and then writes its URL', async () => {
+    window.history.replaceState(null, '', '#');
+    const labs = LABS.map((l) => l.instantiate());
+    stop = startUrlSync(labs, DEFAULT_LAB);
+    await vi.waitFor(() =>
+      expect(window.location.hash).toBe('#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want'),
+    );
+    expect(labs.filter((l) => l.live).map((l) => l.lab.path)).toEqual([DEFAULT_LAB]);
   });
 });

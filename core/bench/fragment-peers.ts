@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEFAULT_SEND_INPUT, ipSend, reassemble, type FragmentSpec } from '../ip/index.ts';
-import { timeMs } from './netlink-peers.ts';
+import { cpus, loadavg } from 'node:os';
 
 const PY = '/usr/bin/python3';
 const SCAPY = join(import.meta.dirname, 'peers/scapy_fragment.py');
@@ -43,7 +43,21 @@ interface ScapyCase {
   case: string;
   fragments: number;
   fragment_ms: number;
+  fragment_min_ms: number;
   defragment_ms: number;
+  defragment_min_ms: number;
+}
+
+/** Median and fastest of `runs` timed calls, after three warm-up calls. */
+function timeStats(f: () => unknown, runs: number): { med: number; min: number } {
+  for (let i = 0; i < 3; i++) f();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    t.push(performance.now() - t0);
+  }
+  return { med: median(t), min: Math.min(...t) };
 }
 
 function scapy(runs: number): { version: string; cases: ScapyCase[] } | string {
@@ -67,51 +81,71 @@ const ratio = (peer: number, ours: number) =>
 /** The side-by-side table and the growth table, as text. */
 export function compareFragmentPeers(rounds = 3): string {
   const inputs = CASES.map((c) => ({ ...c, frags: wireFragments(c.size, c.mtu) }));
-  const ours = inputs.map(() => ({ send: [] as number[], re: [] as number[] }));
-  const theirs = inputs.map(() => ({ send: [] as number[], re: [] as number[] }));
+  type Side = { send: number[]; re: number[]; sendMin: number[]; reMin: number[] };
+  const side = (): Side => ({ send: [], re: [], sendMin: [], reMin: [] });
+  const ours = inputs.map(side);
+  const theirs = inputs.map(side);
+  const load = loadavg()[0] ?? NaN;
   let note = '';
   for (let r = 0; r < rounds; r++) {
     inputs.forEach((c, i) => {
-      const runs = c.frags.length > 100 ? 7 : 25;
-      ours[i]!.send.push(timeMs(() => ipSend(sendInput(c.size, c.mtu)), runs));
-      ours[i]!.re.push(timeMs(() => reassemble({ family: 'inet', len: c.size, fragments: c.frags }), runs));
+      const runs = c.frags.length > 100 ? 15 : 41;
+      const s = timeStats(() => ipSend(sendInput(c.size, c.mtu)), runs);
+      const q = timeStats(() => reassemble({ family: 'inet', len: c.size, fragments: c.frags }), runs);
+      const o = ours[i]!;
+      o.send.push(s.med);
+      o.sendMin.push(s.min);
+      o.re.push(q.med);
+      o.reMin.push(q.min);
     });
-    const s = scapy(3);
+    const s = scapy(5);
     if (typeof s === 'string') note = s;
     else {
       note = `scapy ${s.version}`;
       s.cases.forEach((c, i) => {
-        theirs[i]?.send.push(c.fragment_ms);
-        theirs[i]?.re.push(c.defragment_ms);
+        const t = theirs[i]!;
+        t.send.push(c.fragment_ms);
+        t.sendMin.push(c.fragment_min_ms);
+        t.re.push(c.defragment_ms);
+        t.reMin.push(c.defragment_min_ms);
       });
     }
   }
   const lines = [
-    `IPv4 fragmentation and reassembly, sockscope (full trace) vs ${note}; medians of ${rounds} alternating rounds`,
+    `IPv4 fragmentation and reassembly, sockscope (full trace) vs ${note}; median (fastest) over ${rounds} alternating rounds`,
+    `${cpus().length} CPUs × ${cpus()[0]?.model ?? 'unknown'}, load average ${load.toFixed(2)} at start: on a busy machine read the fastest runs and the ratios`,
     '| input | fragments | ipSend | scapy fragment() | ratio | reassemble | scapy defragment() | ratio |',
     '|---|---|---|---|---|---|---|---|',
   ];
+  const both = (med: number, min: number) => `${ms(med)} (${ms(min)})`;
+  const ratios = (peer: [number, number], us: [number, number]) =>
+    `${ratio(peer[0], us[0])} (${ratio(peer[1], us[1]).replace(' faster', '')})`;
   inputs.forEach((c, i) => {
     const o = ours[i]!;
     const t = theirs[i]!;
-    const [os, or, ts, tr] = [median(o.send), median(o.re), median(t.send), median(t.re)];
+    const os: [number, number] = [median(o.send), Math.min(...o.sendMin)];
+    const or: [number, number] = [median(o.re), Math.min(...o.reMin)];
+    const ts: [number, number] = [median(t.send), Math.min(...t.sendMin)];
+    const tr: [number, number] = [median(t.re), Math.min(...t.reMin)];
     lines.push(
-      `| ${c.size.toLocaleString('en')} B / MTU ${c.mtu} | ${c.frags.length} | ${ms(os)} | ${ms(ts)} | ${ratio(ts, os)} | ${ms(or)} | ${ms(tr)} | ${ratio(tr, or)} |`,
+      `| ${c.size.toLocaleString('en')} B / MTU ${c.mtu} | ${c.frags.length} | ${both(...os)} | ${both(...ts)} | ${ratios(ts, os)} | ${both(...or)} | ${both(...tr)} | ${ratios(tr, or)} |`,
     );
   });
   lines.push(
     '',
-    'Trace growth (MTU 68, 48 B a fragment): time per fragment stays flat when the trace is linear',
+    'Trace growth (MTU 68, 48 B a fragment): time per fragment stays flat when the trace is linear (fastest of the runs, then median)',
   );
   lines.push('| fragments | ipSend | per fragment | reassemble | per fragment |', '|---|---|---|---|---|');
   for (const n of [10, 100, 341, 682, 1365]) {
     const size = Math.min(65507, n * 48 - 8);
     const frags = wireFragments(size, 68);
-    const runs = n > 300 ? 5 : 15;
-    const s = timeMs(() => ipSend(sendInput(size, 68)), runs);
-    const r = timeMs(() => reassemble({ family: 'inet', len: size, fragments: frags }), runs);
+    const runs = n > 300 ? 15 : 41;
+    const s = timeStats(() => ipSend(sendInput(size, 68)), runs);
+    const r = timeStats(() => reassemble({ family: 'inet', len: size, fragments: frags }), runs);
     const per = (t: number) => `${((t * 1000) / frags.length).toFixed(1)} µs`;
-    lines.push(`| ${frags.length} | ${ms(s)} | ${per(s)} | ${ms(r)} | ${per(r)} |`);
+    lines.push(
+      `| ${frags.length} | ${both(s.med, s.min)} | ${per(s.min)} (${per(s.med)}) | ${both(r.med, r.min)} | ${per(r.min)} (${per(r.med)}) |`,
+    );
   }
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import {
   UDP_HLEN,
   type DefragNet,
   type DefragSysctl,
+  type FragPiece,
   type InetFragQueue,
   type QueueSnapshot,
   type Run,
@@ -28,14 +29,30 @@ export function holesOf(runs: readonly { start: number; end: number }[], len: nu
   return out;
 }
 
-/** Unchanged runs keep their snapshot object from step to step (a reversed 1,365-fragment train stays cheap). */
-const runCache = new WeakMap<Run, RunSnapshot>();
+/**
+ * A run's snapshot shares the run's own list of fragments: a run only ever grows at its end
+ * (fragrun_append_to_last pushes; inet_frag_queue_insert never edits a run's earlier pieces), so
+ * the first `n` pieces at the time of the step stay what they were. `frags` is an own enumerable
+ * getter that copies them out the first time it is read (a step on show), so recording a step
+ * costs O(1) however long the run is, and the trace serialises (JSON) exactly as a copied array
+ * would. Unchanged runs keep their snapshot object from step to step.
+ */
+const runCache = new WeakMap<Run, { end: number; n: number; snap: RunSnapshot }>();
 export function runSnapshot(r: Run): RunSnapshot {
   const c = runCache.get(r);
-  if (c && c.end === r.end && c.frags.length === r.frags.length) return c;
-  const s: RunSnapshot = { start: r.start, end: r.end, frags: r.frags.slice() };
-  runCache.set(r, s);
-  return s;
+  const backing = r.frags;
+  const n = backing.length;
+  if (c && c.end === r.end && c.n === n) return c.snap;
+  let frags: readonly FragPiece[] | undefined;
+  const snap: RunSnapshot = {
+    start: r.start,
+    end: r.end,
+    get frags() {
+      return (frags ??= backing.slice(0, n));
+    },
+  };
+  runCache.set(r, { end: r.end, n, snap });
+  return snap;
 }
 
 export function queueSnapshot(q: InetFragQueue): QueueSnapshot {

@@ -13,13 +13,12 @@
  * the figures there), CHROMIUM_PATH (as for the e2e specs), BENCH_HEADED=1.
  */
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../browser.ts';
+import { serve } from './serve.ts';
 
 interface Scenario {
   name: string;
@@ -195,33 +194,6 @@ async function record(page: Page, cdp: CDPSession, base: string, sc: Scenario): 
   const after = await busyNow(cdp);
   const busy = Object.fromEntries(BUSY.map((k) => [k, (after[k] ?? NaN) - (before[k] ?? NaN)]));
   return { ...samples, busy };
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-/** The built files on 127.0.0.1, under a sub-path as a docs site would host them. */
-async function serve(dir: string): Promise<{ base: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/bench/, '');
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}/bench/`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
 }
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');

@@ -1,0 +1,192 @@
+/**
+ * How long an edit takes to reach the screen, in a real browser (issue 17): the Fragmentation
+ * lab's MTU changed so that the datagram leaves in 241, then 1,365 fragments, and the Reassembly
+ * lab's MTU changed to 1,365 fragment cards. Not a timed test: it prints figures and never fails.
+ *
+ * Each run opens a fresh page at the starting URL, then sets the MTU field's value and fires its
+ * `input` event (what typing does) and takes the time to the end of the next frame (a task queued
+ * from that frame's requestAnimationFrame runs after its style, layout and paint), and to the
+ * frame in which the page shows the new result. One more run is recorded with Chromium's tracing
+ * (devtools.timeline) to count forced synchronous layouts and style recalcs: Layout or
+ * UpdateLayoutTree events that carry a JavaScript stack (script read layout mid-task).
+ *
+ *   npm run bench:interaction      (BENCH_OUTDIR=<a build> skips building; BENCH_RUNS, default 5)
+ */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, findChromium } from '../browser.ts';
+import { serve } from './serve.ts';
+
+interface Scenario {
+  name: string;
+  /** The starting URL (hash). */
+  start: string;
+  /** The new MTU typed in. */
+  mtu: string;
+  /** Text the page shows once the new result is on screen (English). */
+  shown: RegExp;
+  /** The goal, in ms to the painted frame. */
+  goalMs: number;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'Fragmentation: MTU 76 → 68, 207 → 241 fragments (11,560 B)',
+    start: '#/fragment?len=11560&mtu=76&family=inet&sock=udp&pmtu=want',
+    mtu: '68',
+    shown: /241 packets/,
+    goalMs: 16.7,
+  },
+  {
+    name: 'Fragmentation: MTU 76 → 68, 1,170 → 1,365 fragments (65,507 B, send-buffer check off)',
+    start: '#/fragment?len=65507&mtu=76&family=inet&sock=udp&pmtu=want&sndbufcheck=0',
+    mtu: '68',
+    shown: /1,365 packets/,
+    goalMs: 50,
+  },
+  {
+    name: 'Reassembly: MTU 76 → 68, 1,365 fragment cards (65,507 B)',
+    start: '#/reassemble?len=65507&mtu=76',
+    mtu: '68',
+    shown: /1,365/,
+    goalMs: 100,
+  },
+];
+
+interface StackFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+
+interface Timing {
+  frameMs: number;
+  shownMs: number;
+}
+
+/** Type the MTU and time it to the end of the next frame and to the frame that shows the result. */
+async function edit(page: Page, sc: Scenario): Promise<Timing> {
+  const field = page.getByLabel('MTU (bytes)');
+  await field.waitFor();
+  // Two idle frames so the page has settled.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return field.evaluate(
+    (el, { mtu, shown }) =>
+      new Promise<Timing>((resolveTiming) => {
+        const input = el as HTMLInputElement;
+        const re = new RegExp(shown);
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        const t0 = performance.now();
+        setValue?.call(input, mtu);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        let frameMs = NaN;
+        const tick = () =>
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              const t = performance.now() - t0;
+              if (Number.isNaN(frameMs)) frameMs = t;
+              if (re.test(document.body.textContent ?? '') || t > 5000)
+                resolveTiming({ frameMs, shownMs: t > 5000 ? NaN : t });
+              else tick();
+            }, 0),
+          );
+        tick();
+      }),
+    { mtu: sc.mtu, shown: sc.shown.source },
+  );
+}
+
+/** Forced synchronous layouts and style recalcs during one edit, from a Chromium trace. */
+async function forced(
+  browser: Browser,
+  page: Page,
+  sc: Scenario,
+): Promise<{ layouts: number; styles: number; where: string }> {
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.stack'],
+  });
+  await edit(page, sc);
+  const buf = await browser.stopTracing();
+  const events = (
+    JSON.parse(buf.toString()) as {
+      traceEvents: { name: string; args?: { beginData?: { stackTrace?: StackFrame[] } } }[];
+    }
+  ).traceEvents;
+  const hits = (name: string) =>
+    events.filter((e) => e.name === name && (e.args?.beginData?.stackTrace?.length ?? 0) > 0);
+  const layouts = hits('Layout');
+  const styles = hits('UpdateLayoutTree');
+  // Where script asked for layout: the innermost frames of each forced event (the build's
+  // file:line:column, to look up in its source map), once each.
+  const where = [...layouts, ...styles].map((e) =>
+    (e.args?.beginData?.stackTrace ?? [])
+      .slice(0, 3)
+      .map(
+        (f) => `${f.functionName || '?'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber}:${f.columnNumber}`,
+      )
+      .join(' < '),
+  );
+  return { layouts: layouts.length, styles: styles.length, where: [...new Set(where)].join(', ') };
+}
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const median = (xs: number[]) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1]! : NaN;
+};
+
+async function main() {
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  let outDir = process.env.BENCH_OUTDIR ? resolve(process.env.BENCH_OUTDIR) : '';
+  let temp = '';
+  if (!outDir) {
+    temp = mkdtempSync(join(tmpdir(), 'sockscope-bench-'));
+    outDir = temp;
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  } else if (!existsSync(join(outDir, 'index.html')))
+    throw new Error(`BENCH_OUTDIR=${outDir} holds no build`);
+  const server = await serve(outDir);
+  const executablePath = findChromium();
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: CHROMIUM_ARGS,
+  });
+  console.log(
+    `Interaction → painted, Chromium ${browser.version()}, 1440×900; ${cpus().length} CPUs × ${cpus()[0]?.model ?? '?'}, load ${loadavg()[0]!.toFixed(2)}; medians of ${runs} fresh pages`,
+  );
+  console.log('| edit | next frame | result on screen | goal | forced layouts / style recalcs |');
+  console.log('|---|---|---|---|---|');
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript('globalThis.__name = (f) => f');
+    for (const sc of SCENARIOS) {
+      const open = async () => {
+        await page.goto('about:blank');
+        await page.goto(server.base + sc.start);
+      };
+      await open();
+      await edit(page, sc); // warm-up
+      const t: Timing[] = [];
+      for (let r = 0; r < runs; r++) {
+        await open();
+        t.push(await edit(page, sc));
+      }
+      await open();
+      const f = await forced(browser, page, sc);
+      const shown = median(t.map((x) => x.shownMs));
+      console.log(
+        `| ${sc.name} | ${f1(median(t.map((x) => x.frameMs)))} ms | ${f1(shown)} ms${Number.isFinite(shown) ? '' : ' (not seen)'} | ≤ ${sc.goalMs} ms ${shown <= sc.goalMs ? 'met' : 'not met'} | ${f.layouts} / ${f.styles}${f.where ? ` (${f.where})` : ''} |`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+await main();
