@@ -127,6 +127,35 @@ function LabView({
   );
 }
 
+const subscribers = new WeakMap<LabInstance, (onChange: () => void) => () => void>();
+/**
+ * The lab's state subscription for the share bar, stable per lab: the lab's code loads lazily, so
+ * it subscribes once the lab is live (and tells the bar to read the address then).
+ */
+function subscribeOf(instance: LabInstance): (onChange: () => void) => () => void {
+  let s = subscribers.get(instance);
+  if (!s) {
+    s = (onChange) => {
+      let stop = () => {};
+      let done = false;
+      const live = instance.live;
+      if (live) stop = live.subscribe(onChange);
+      else
+        void instance.load().then((l) => {
+          if (done) return;
+          stop = l.subscribe(onChange);
+          onChange();
+        });
+      return () => {
+        done = true;
+        stop();
+      };
+    };
+    subscribers.set(instance, s);
+  }
+  return s;
+}
+
 /** The page: the site chrome around the lab of the hash (or the lab alone, embedded). */
 export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defaultPath: string }) {
   const intl = useIntl();
@@ -140,7 +169,7 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
   const instance = labs.find((l) => l.lab.path === path);
   const lab = instance?.lab;
   const shareBar = lab ? (
-    <ShareBar lab={lab.path} title={labTitle(intl, lab)} embed={embed} subscribe={instance.subscribe} />
+    <ShareBar lab={lab.path} title={labTitle(intl, lab)} embed={embed} subscribe={subscribeOf(instance)} />
   ) : null;
   const view = (
     <EmbedViewProvider value={embedView}>

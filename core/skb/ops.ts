@@ -196,6 +196,11 @@ const M = defineMessages({
     id: 'skb.parse.notText',
     defaultMessage: 'the operations are text, e.g. <code>reserve:32,put:100</code>',
   },
+  countTooLarge: {
+    id: 'skb.parse.countTooLarge',
+    defaultMessage: '"{text}": the byte count is too large',
+    description: 'parseSkbOps: a count with more digits than a safe integer.',
+  },
   parseTooMany: {
     id: 'skb.parse.tooMany',
     defaultMessage: 'at most {max} operations ({given} given)',
@@ -492,7 +497,7 @@ export function parseSkbOps(text: string): { ok: true; ops: SkbOp[] } | { ok: fa
     const kind = m[3] as RegionKind | undefined;
     // A 44-digit count would come back as 1e+43, which reads as nothing: refuse it here.
     if (!Number.isSafeInteger(Number(m[2])))
-      return { ok: false, why: `"${echo(part)}": the byte count is too large` };
+      return { ok: false, why: msg(M.countTooLarge, { text: echo(part) }) };
     ops.push({ op: m[1] as SkbOpName, n: Number(m[2]), ...(kind ? { kind } : {}) });
   }
   return { ok: true, ops };
