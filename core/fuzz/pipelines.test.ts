@@ -2,6 +2,7 @@
  * The pipeline fuzzers: a few inputs of each pass, and the defects they found stay fixed.
  */
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../i18n/index.ts';
 import { DEFAULT_SEND_INPUT, ipSend } from '../ip/index.ts';
 import { DEFAULT_JOURNEY_INPUT, journey } from '../journey/index.ts';
 import { parseSkbOps } from '../skb/index.ts';
@@ -40,7 +41,7 @@ describe('defects the pipeline fuzzers found', () => {
   it('parseSkbOps refuses a byte count past 2^53 instead of writing 1e+43 (fuzz params, seed 1, input 30666)', () => {
     const r = parseSkbOps(`reserve:32,put:1${'0'.repeat(43)}:payload,push:8`);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.why).toMatch(/too large/);
+    if (!r.ok) expect(renderText(r.why, 'en')).toMatch(/too large/);
     expect(parseSkbOps('put:9007199254740991').ok).toBe(true);
   });
 
