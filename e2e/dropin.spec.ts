@@ -128,7 +128,8 @@ test('several placeholders on a notes page of another origin become sized iframe
 
   // The labs load in their frames and the frames fit them.
   await expect(
-    page.frameLocator('#frag iframe').getByRole('heading', { level: 1, name: 'Fragmentation' }),
+    // data-lang="zh-CN": the embed speaks Chinese.
+    page.frameLocator('#frag iframe').getByRole('heading', { level: 1, name: 'IP 分片' }),
   ).toBeVisible();
   await expectSized(page, frag, 'fragment', appOrigin);
   await expectSized(page, sock, 'socket', appOrigin);
@@ -343,11 +344,25 @@ for (const lab of LAB_PATHS) {
       const e = embeds.nth(k);
       await e.scrollIntoViewIfNeeded();
       await expect(e).toHaveAttribute('data-sockscope-state', 'sized', { timeout: 30_000 });
-      // Let the lab settle (fonts, a second height message), then read the frame's height.
-      await page.waitForTimeout(150);
-      const width = Math.round((await e.locator('iframe').boundingBox())!.width);
-      const height = Math.round((await e.locator('iframe').boundingBox())!.height);
       const view = (await e.getAttribute('data-v')) as keyof typeof TARGET;
+      // The first height message can come before the lab's code and fonts are in: let the frame
+      // settle (the same height twice, 250 ms apart, or within the target), then read it.
+      const frameHeight = async () => Math.round((await e.locator('iframe').boundingBox())!.height);
+      let last = -1;
+      await expect
+        .poll(
+          async () => {
+            const h = await frameHeight();
+            const settled = h === last || h <= TARGET[view];
+            last = h;
+            return settled;
+          },
+          { intervals: [250], timeout: 10_000 },
+        )
+        .toBe(true)
+        .catch(() => undefined);
+      const width = Math.round((await e.locator('iframe').boundingBox())!.width);
+      const height = await frameHeight();
       const st = states[Number(await e.getAttribute('data-i'))]!;
       expect(width).toBeLessThanOrEqual(860);
       rows.push(`${lab}\t${view}\t${height}\t${st.name}`);
