@@ -118,7 +118,7 @@ test('the step list is one tab stop; ↑/↓, Home and End move the selection an
 test('every lab’s step list: one tab stop among its steps, and ↓ moves the focus', async ({ page }) => {
   for (const [lab, name] of [
     ['fragment?len=4000&mtu=1500&family=inet', 'Kernel steps'],
-    ['skb?ops=reserve:32,put:100,push:8', 'Kernel steps'],
+    ['skb?ops=reserve:32,put:100,push:8', 'Operation history'],
   ] as const) {
     await page.goto(`./#/${lab}`);
     const list = page.getByRole('list', { name }).first();
