@@ -11,12 +11,19 @@ export interface LabIntro {
 }
 
 /**
- * Every lab's page: the intro, the inputs beside the results, the issues banner above the results.
- * The lab fills the slots; the layout (and its CSS grid) is the same everywhere.
+ * Every lab's page: the intro, the main diagram, the inputs, the rest of the results; the issues
+ * banner above the diagram (or above the results when the lab has no `diagram` slot). The lab fills
+ * the slots; the layout (and its CSS grid, base.css) is the same everywhere.
+ *
+ * Diagram first (issue 14): with a `diagram` the page reads title, (primer,) diagram, inputs,
+ * results — in the DOM, so keyboard order is the visual order. On a phone that is one column; on
+ * a wide screen the inputs sit in a column to the right of the diagram and the results below it.
+ * A primer (an element with class `lab-primer` right after the intro) spans the full width.
  */
 export function LabShell({
   className,
   intro,
+  diagram,
   inputs,
   inputsLabel = KIT_WORDS.inputs,
   banner,
@@ -25,30 +32,41 @@ export function LabShell({
   /** The lab's own class next to `lab` (`sk-lab`). */
   className?: string;
   intro: LabIntro;
+  /** The panel holding the lab's main diagram (the element marked `data-main-diagram`). */
+  diagram?: ReactNode;
   inputs: ReactNode;
   inputsLabel?: string;
   banner?: ReactNode;
-  children: ReactNode;
+  children?: ReactNode;
 }) {
   // Embed views (view.tsx): `diagram` keeps the title for screen readers only and shows the
   // inputs only when `controls=` names some; `compact` drops the intro paragraph.
   const { view, controls } = useEmbedView();
   const showInputs = view !== 'diagram' || (controls !== null && controls.length > 0);
+  const first = diagram !== undefined;
   return (
-    <div className={`lab lab--view-${view}${className ? ` ${className}` : ''}`}>
+    <div
+      className={`lab lab--view-${view}${first ? ' lab--diagram-first' : ''}${className ? ` ${className}` : ''}`}
+    >
       <SvgDefs />
       <div className={view === 'diagram' ? 'lab-intro visually-hidden' : 'lab-intro'}>
         {view === 'full' && <p className="eyebrow">{intro.eyebrow}</p>}
         <h1>{intro.title}</h1>
         {view === 'full' && <p className="lede">{intro.lede}</p>}
       </div>
+      {first && (
+        <div className="lab-diagram">
+          {banner}
+          {diagram}
+        </div>
+      )}
       {showInputs && (
         <aside id="lab-inputs" tabIndex={-1} className="lab-inputs" aria-label={inputsLabel}>
           {inputs}
         </aside>
       )}
       <div id="lab-results" tabIndex={-1} className="lab-results">
-        {banner}
+        {!first && banner}
         {children}
       </div>
     </div>

@@ -52,9 +52,8 @@ export function FragmentLab() {
       intro={INTRO}
       inputs={<InputsPanel />}
       banner={<IssuesBanner issues={issues} stale={stale} modelError={modelError} fieldName={field} />}
-    >
-      {result ? (
-        <>
+      diagram={
+        result ? (
           <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="result-title">
             <h2 id="result-title" className="panel-title">
               {r(W.result)}
@@ -66,7 +65,15 @@ export function FragmentLab() {
               <FragmentDiagram result={result} />
             </Part>
           </section>
-
+        ) : (
+          <section className="panel">
+            <p>{r(W.noResult)}</p>
+          </section>
+        )
+      }
+    >
+      {result && (
+        <>
           <Part kind="tables">
             <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="wire-title">
               <h2 id="wire-title" className="panel-title">
@@ -109,10 +116,6 @@ export function FragmentLab() {
             </section>
           </Part>
         </>
-      ) : (
-        <section className="panel">
-          <p>{r(W.noResult)}</p>
-        </section>
       )}
     </LabShell>
   );

@@ -140,6 +140,81 @@ export function NetlinkLab() {
             )}
           </>
         }
+        diagram={
+          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-layout-title">
+            <div className="panel-head">
+              <h2 id="nl-layout-title" className="panel-title">
+                {message
+                  ? t(W.messageOf, { n: selected + 1, total: result.messages.length, type: message.typeName })
+                  : t(W.noMessage)}
+              </h2>
+              <Part kind="playback">
+                <div className="step-nav" role="group" aria-label={s(W.chooseMessage)}>
+                  <button
+                    type="button"
+                    className="btn-quiet"
+                    onClick={() => selectMessage(selected - 1)}
+                    disabled={selected <= 0}
+                  >
+                    {t(W.prevMessage)}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn-quiet"
+                    onClick={() => selectMessage(selected + 1)}
+                    disabled={selected >= result.messages.length - 1}
+                  >
+                    {t(W.nextMessage)}
+                  </button>
+                </div>
+              </Part>
+            </div>
+            {showResult && message && message.error && (
+              <p className={`nl-error-line ${message.error.errno === 0 ? 'nl-ok' : 'nl-bad'}`}>
+                {message.error.errno === 0
+                  ? t(W.ack)
+                  : t(W.errno, {
+                      errno: message.error.errno,
+                      name: message.error.name,
+                      strerror: message.error.strerror,
+                    })}
+              </p>
+            )}
+            <div className="nl-views">
+              <figure className="nl-figure">
+                <figcaption className="sub-title">{t(W.bitLayout)}</figcaption>
+                {message ? (
+                  <BitLayout message={message} fields={fields} />
+                ) : (
+                  <p className="nl-note">{t(W.nothingToDraw)}</p>
+                )}
+              </figure>
+              {view === 'full' && (
+                <figure className="nl-figure">
+                  <figcaption className="sub-title">{t(W.bytesInMemory, { endian: v.endian })}</figcaption>
+                  <ByteGrid
+                    bytes={bytes}
+                    at={index.at}
+                    selected={selected}
+                    range={range}
+                    onSelectMessage={selectMessage}
+                  />
+                </figure>
+              )}
+            </div>
+            <ul className="legend" aria-label={s(W.colourKey)}>
+              {PAINTS.filter((p) => paints.has(p)).map((p) => (
+                <li key={p}>
+                  <span className={`swatch nl-swatch--${p}`} aria-hidden="true" />
+                  {t(PAINT_LABEL[p])}
+                </li>
+              ))}
+            </ul>
+            <Part kind="tables">
+              {message && <FieldsTable index={selected} message={message} fields={fields} bytes={bytes} />}
+            </Part>
+          </section>
+        }
       >
         <Part kind="result">
           <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="nl-result-title">
@@ -160,80 +235,6 @@ export function NetlinkLab() {
             {errors > 0 && <p className="visually-hidden">{t(W.errors, { n: errors })}</p>}
           </section>
         </Part>
-
-        <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-layout-title">
-          <div className="panel-head">
-            <h2 id="nl-layout-title" className="panel-title">
-              {message
-                ? t(W.messageOf, { n: selected + 1, total: result.messages.length, type: message.typeName })
-                : t(W.noMessage)}
-            </h2>
-            <Part kind="playback">
-              <div className="step-nav" role="group" aria-label={s(W.chooseMessage)}>
-                <button
-                  type="button"
-                  className="btn-quiet"
-                  onClick={() => selectMessage(selected - 1)}
-                  disabled={selected <= 0}
-                >
-                  {t(W.prevMessage)}
-                </button>
-                <button
-                  type="button"
-                  className="btn-quiet"
-                  onClick={() => selectMessage(selected + 1)}
-                  disabled={selected >= result.messages.length - 1}
-                >
-                  {t(W.nextMessage)}
-                </button>
-              </div>
-            </Part>
-          </div>
-          {showResult && message && message.error && (
-            <p className={`nl-error-line ${message.error.errno === 0 ? 'nl-ok' : 'nl-bad'}`}>
-              {message.error.errno === 0
-                ? t(W.ack)
-                : t(W.errno, {
-                    errno: message.error.errno,
-                    name: message.error.name,
-                    strerror: message.error.strerror,
-                  })}
-            </p>
-          )}
-          <div className="nl-views">
-            <figure className="nl-figure">
-              <figcaption className="sub-title">{t(W.bitLayout)}</figcaption>
-              {message ? (
-                <BitLayout message={message} fields={fields} />
-              ) : (
-                <p className="nl-note">{t(W.nothingToDraw)}</p>
-              )}
-            </figure>
-            {view === 'full' && (
-              <figure className="nl-figure">
-                <figcaption className="sub-title">{t(W.bytesInMemory, { endian: v.endian })}</figcaption>
-                <ByteGrid
-                  bytes={bytes}
-                  at={index.at}
-                  selected={selected}
-                  range={range}
-                  onSelectMessage={selectMessage}
-                />
-              </figure>
-            )}
-          </div>
-          <ul className="legend" aria-label={s(W.colourKey)}>
-            {PAINTS.filter((p) => paints.has(p)).map((p) => (
-              <li key={p}>
-                <span className={`swatch nl-swatch--${p}`} aria-hidden="true" />
-                {t(PAINT_LABEL[p])}
-              </li>
-            ))}
-          </ul>
-          <Part kind="tables">
-            {message && <FieldsTable index={selected} message={message} fields={fields} bytes={bytes} />}
-          </Part>
-        </section>
 
         <Part kind="tables">
           <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-msgs-title">

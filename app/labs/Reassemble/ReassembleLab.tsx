@@ -152,13 +152,8 @@ export function ReassembleLab() {
           fieldName={(f) => fieldName(intl, f as ReassembleIssueField, order)}
         />
       }
-    >
-      <Part kind="detail">
-        <FragmentCards announce={announce} announcement={announcement} win={win} onPage={setPage} />
-      </Part>
-
-      {result ? (
-        <>
+      diagram={
+        result ? (
           <Part kind="diagram">
             <section
               id="rq-queue-panel"
@@ -221,7 +216,19 @@ export function ReassembleLab() {
               </Part>
             </section>
           </Part>
+        ) : (
+          <section className="panel">
+            <p>{fmt(intl, W.noResult)}</p>
+          </section>
+        )
+      }
+    >
+      <Part kind="detail">
+        <FragmentCards announce={announce} announcement={announcement} win={win} onPage={setPage} />
+      </Part>
 
+      {result && (
+        <>
           <Part kind="result">
             <section
               id="rq-outcome-panel"
@@ -270,10 +277,6 @@ export function ReassembleLab() {
             </section>
           </Part>
         </>
-      ) : (
-        <section className="panel">
-          <p>{fmt(intl, W.noResult)}</p>
-        </section>
       )}
     </LabShell>
   );

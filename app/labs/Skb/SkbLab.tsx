@@ -59,7 +59,8 @@ function useIntro(): LabIntro {
   };
 }
 
-function BufferView() {
+/** The buffer view: its `buffer` panel (the main diagram, LabShell's diagram slot) or its `history`. */
+function BufferView({ slot }: { slot: 'buffer' | 'history' }) {
   const intl = useIntl();
   const locale = useLocale();
   const { run, step, current, snapshot, outcome, halted, alloc } = useSkb(useShallow(selectSkbRunView));
@@ -85,8 +86,8 @@ function BufferView() {
   const kinds = [...new Set(skb.regions.map((r) => r.kind))];
 
   const atPanic = halted !== undefined && halted.step === step;
-  return (
-    <>
+  if (slot === 'buffer')
+    return (
       <section className="panel buffer-panel" aria-labelledby="buffer-title">
         <div className="panel-head">
           <h2 id="buffer-title" className="panel-title">
@@ -143,6 +144,9 @@ function BufferView() {
           <SkbFieldsTable skbs={[skb]} previous={previous} />
         </Part>
       </section>
+    );
+  return (
+    <>
       <Part kind="steps">
         <section className="panel history-panel" aria-labelledby="history-title">
           <h2 id="history-title" className="panel-title">
@@ -270,8 +274,9 @@ export function SkbLab() {
           onDismiss={dismissIssues}
         />
       }
+      diagram={replay ? <ReplayView replay={replay} /> : <BufferView slot="buffer" />}
     >
-      {replay ? <ReplayView replay={replay} /> : <BufferView />}
+      {!replay && <BufferView slot="history" />}
     </LabShell>
   );
 }

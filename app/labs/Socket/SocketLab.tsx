@@ -77,15 +77,8 @@ export function SocketLab() {
       intro={intro}
       inputs={<SocketInputs />}
       banner={<IssuesBanner issues={issues} stale={stale} modelError={modelError} fieldName={fieldName} />}
-    >
-      {result ? (
-        <>
-          <Part kind="result">
-            <div className={`panel result${staleCls}`}>
-              <SocketSummary result={result} />
-            </div>
-          </Part>
-
+      diagram={
+        result ? (
           <section className={`panel trace${staleCls}`} aria-labelledby="sk-path-title">
             <div className="panel-head">
               <h2 id="sk-path-title" className="panel-title">
@@ -98,6 +91,20 @@ export function SocketLab() {
             {/* One view of the steps: the call path's lines are the step list (arrows, Home/End). */}
             <CallPath result={result} selected={step} onSelect={selectStep} />
           </section>
+        ) : (
+          <section className="panel">
+            <p>{intl.formatMessage(W.enterValid)}</p>
+          </section>
+        )
+      }
+    >
+      {result && (
+        <>
+          <Part kind="result">
+            <div className={`panel result${staleCls}`}>
+              <SocketSummary result={result} />
+            </div>
+          </Part>
 
           <Part kind="tables">
             <section className={`panel${staleCls}`} aria-labelledby="sk-tables-title">
@@ -125,10 +132,6 @@ export function SocketLab() {
             </section>
           </Part>
         </>
-      ) : (
-        <section className="panel">
-          <p>{intl.formatMessage(W.enterValid)}</p>
-        </section>
       )}
     </LabShell>
   );
