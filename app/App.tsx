@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { useIntl } from 'react-intl';
 import type { MouseEvent } from 'react';
 import { defineMessages } from '../core/i18n/index.ts';
@@ -10,6 +11,10 @@ import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { SHELL, labShort, labTitle } from './i18n/shell-words.ts';
 import { EmbedViewProvider } from './lab-kit/view.tsx';
 import type { LabInstance } from './lab-kit/define-lab.ts';
+import { HOME } from './home/words.ts';
+
+/** The home page (`#/`): a chunk of its own, so a lab's page does not carry it. */
+const Home = lazy(() => import('./home/Home.tsx').then((m) => ({ default: m.Home })));
 
 const M = defineMessages({
   skipInputs: { id: 'app.shell.skipInputs', defaultMessage: 'Skip to the inputs', description: 'Skip link.' },
@@ -35,7 +40,7 @@ function focusOn(el: Element | null) {
  * labs, so a link moves focus by script instead of following `#id`; the `href` still names a
  * target that exists (LabShell's `lab-inputs` and `lab-results`, which holds the diagram).
  */
-function SkipLinks({ main, inputs }: { main: boolean; inputs: boolean }) {
+function SkipLinks({ main, inputs, diagram = true }: { main: boolean; inputs: boolean; diagram?: boolean }) {
   const intl = useIntl();
   const go = (e: MouseEvent, find: () => Element | null) => {
     e.preventDefault();
@@ -57,15 +62,20 @@ function SkipLinks({ main, inputs }: { main: boolean; inputs: boolean }) {
           {intl.formatMessage(M.skipInputs)}
         </a>
       )}
-      <a
-        className="skip-link"
-        href="#lab-results"
-        onClick={(e) =>
-          go(e, () => document.querySelector(MAIN_DIAGRAM_SELECTOR) ?? document.getElementById('lab-results'))
-        }
-      >
-        {intl.formatMessage(M.skipDiagram)}
-      </a>
+      {diagram && (
+        <a
+          className="skip-link"
+          href="#lab-results"
+          onClick={(e) =>
+            go(
+              e,
+              () => document.querySelector(MAIN_DIAGRAM_SELECTOR) ?? document.getElementById('lab-results'),
+            )
+          }
+        >
+          {intl.formatMessage(M.skipDiagram)}
+        </a>
+      )}
     </>
   );
 }
@@ -159,8 +169,10 @@ function subscribeOf(instance: LabInstance): (onChange: () => void) => () => voi
 /** The page: the site chrome around the lab of the hash (or the lab alone, embedded). */
 export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defaultPath: string }) {
   const intl = useIntl();
-  const path = useHashPath() || defaultPath;
   const embed = useEmbed();
+  // An empty hash (`/`, `#/`) is the home page; an embed has no home and shows the default lab.
+  const path = useHashPath() || (embed ? defaultPath : '');
+  const home = path === '';
   const embedView = useEmbedViewFromUrl();
   useHeightReporter(embed);
   // LabShell shows the inputs unless the diagram view names no controls.
@@ -171,7 +183,11 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
   const shareBar = lab ? (
     <ShareBar lab={lab.path} title={labTitle(intl, lab)} embed={embed} subscribe={subscribeOf(instance)} />
   ) : null;
-  const view = (
+  const view = home ? (
+    <Suspense fallback={<div className="lab-loading" />}>
+      <Home labs={labs.map((l) => l.lab)} />
+    </Suspense>
+  ) : (
     <EmbedViewProvider value={embedView}>
       <LabView path={path} labs={labs} defaultPath={defaultPath} />
     </EmbedViewProvider>
@@ -191,10 +207,10 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
 
   return (
     <div className="shell">
-      <SkipLinks main inputs={inputs} />
+      <SkipLinks main inputs={inputs && !home} diagram={!home} />
       <header className="site-header">
         <div className="brand">
-          <a className="brand-name" href={`#/${defaultPath}`} aria-label={intl.formatMessage(SHELL.home)}>
+          <a className="brand-name" href="#/" aria-label={intl.formatMessage(SHELL.home)}>
             <span aria-hidden="true" className="brand-mark">
               ⟨⟩
             </span>
@@ -208,6 +224,11 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
         </div>
         <nav className="lab-nav" aria-label={intl.formatMessage(SHELL.labs)}>
           <ul>
+            <li>
+              <a href="#/" aria-current={home ? 'page' : undefined}>
+                {intl.formatMessage(HOME.nav)}
+              </a>
+            </li>
             {labs.map(({ lab: l }) => (
               <li key={l.path}>
                 <a href={`#/${l.path}`} aria-current={l.path === path ? 'page' : undefined}>

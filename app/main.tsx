@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { isEmbedHref } from './embed/embed-url.ts';
 import { startPageTheme } from './hooks/useTheme.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { startLocale } from './i18n/locale.ts';
@@ -14,7 +15,8 @@ startLocale();
 // One instance per lab, for the page's lifetime: its code and store come when it is first shown
 // (the URL's lab first), and leaving a lab and coming back finds it as it was.
 const labs = LABS.map((l) => l.instantiate());
-startUrlSync(labs, DEFAULT_LAB);
+// An empty hash is the home page, except in an embed (which shows the default lab).
+startUrlSync(labs, DEFAULT_LAB, window, (w) => !isEmbedHref(w.location.href));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

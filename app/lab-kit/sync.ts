@@ -19,6 +19,11 @@ export function startUrlSync(
   labs: readonly LabInstance[],
   defaultPath: string,
   win: Window = window,
+  /**
+   * Whether an empty hash (`/`, `#/`) is the home page (the shell shows it; no lab loads and the
+   * URL stays as it is). When not, it opens the default lab and writes its URL (an embed: no home).
+   */
+  emptyIsHome: (win: Window) => boolean = () => false,
 ): () => void {
   let stopped = false;
   const stops: (() => void)[] = [];
@@ -66,6 +71,7 @@ export function startUrlSync(
     if (stopped) return;
     const { path, query } = parseHash(win.location.hash);
     if (path === '') {
+      if (emptyIsHome(win)) return;
       const d = labAt(defaultPath);
       const live = d && liveOrLoad(d);
       if (!live) return;
