@@ -152,9 +152,12 @@ test.describe('Fragmentation lab', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
   });
 
-  test('the default route is the Fragmentation lab', async ({ page }) => {
+  test('the default route is the home page, which links to the Fragmentation lab', async ({ page }) => {
     await page.goto('./');
-    await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: /What Linux does with your data/ }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Fragmentation', exact: true }).click();
     await expect(page).toHaveURL(/#\/fragment\?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want/);
   });
 });
