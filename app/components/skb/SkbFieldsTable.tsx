@@ -9,6 +9,7 @@ import type { SkbSnapshot } from '../../../core/skb/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
 import { TableHead } from '../TableHead.tsx';
+import { Term } from '../../lab-kit/Term.tsx';
 import { SKB_PANEL_WORDS as W, usePlainText } from './words.ts';
 
 /** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
@@ -106,6 +107,8 @@ export function SkbFieldsTable({
   const rows = skbs.slice(0, MAX_ROWS);
   const label = (f: Field) => (f === 'headroom' ? txt(W.headroom) : f === 'tailroom' ? txt(W.tailroom) : f);
   const headers = ['skb', ...FIELDS.map(label)];
+  /** A field's name with its glossary popover (the kernel's own names: `headroom` shown in words). */
+  const term = (f: Field) => <Term k={f}>{label(f)}</Term>;
   const turned = rows.length <= MAX_TURNED && fieldsTableWidth(rows, headers) > width;
 
   const cell = (s: SkbSnapshot, f: Field) => {
@@ -161,7 +164,7 @@ export function SkbFieldsTable({
               {FIELDS.map((f) => (
                 <tr key={f}>
                   <th scope="row" className={f === 'headroom' || f === 'tailroom' ? '' : 'mono'}>
-                    {label(f)}
+                    {term(f)}
                   </th>
                   {rows.map((s) => cell(s, f))}
                 </tr>
@@ -170,7 +173,14 @@ export function SkbFieldsTable({
           </>
         ) : (
           <>
-            <TableHead columns={headers} />
+            <TableHead
+              columns={[
+                <Term key="skb" k="sk_buff">
+                  {headers[0]}
+                </Term>,
+                ...FIELDS.map(term),
+              ]}
+            />
             <tbody>
               {rows.map((s) => (
                 <tr key={s.id}>

@@ -18,6 +18,7 @@ import { SkbFieldsTable } from './SkbFieldsTable.tsx';
 import { SKB_PANEL_WORDS as W, usePlainText } from './words.ts';
 import { msg } from '../../../core/i18n/index.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
+import { Term } from '../../lab-kit/Term.tsx';
 
 /** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
 const verbatim = (...parts: (string | number)[]): string => parts.join('');
@@ -58,7 +59,9 @@ export function SkbPanel({
         <dl className="vars" aria-label={txt(W.valuesAtStep)}>
           {vars.map(([k, v]) => (
             <div key={k}>
-              <dt className="mono">{k}</dt>
+              <dt className="mono">
+                <Term k={k}>{k}</Term>
+              </dt>
               <dd className="mono">{typeof v === 'number' ? num(v) : String(v)}</dd>
             </div>
           ))}
@@ -101,7 +104,9 @@ export function SkbLegend({ kinds }: { kinds: readonly RegionKind[] }) {
         </li>
         <li>
           <span className="swatch swatch--shinfo" aria-hidden="true" />
-          <span className="mono">{verbatim('skb_shared_info')}</span>
+          <span className="mono">
+            <Term k="skb_shared_info">{verbatim('skb_shared_info')}</Term>
+          </span>
         </li>
         <li>
           <span className="swatch swatch--stale" aria-hidden="true" />
@@ -248,7 +253,9 @@ function SkbDrawing({
       )}
       {skb.frag_list.length > 0 && (
         <div className="frag-list">
-          <p className="frag-list-title mono">{verbatim('skb_shinfo(skb)→frag_list')}</p>
+          <p className="frag-list-title mono">
+            <Term k="frag_list">{verbatim('skb_shinfo(skb)→frag_list')}</Term>
+          </p>
           {skb.frag_list.slice(0, MAX_CHAIN).map((c) => (
             <SkbDrawing
               key={c.id}

@@ -13,6 +13,7 @@ import type { MessageDescriptor } from 'react-intl';
 import type { ReactNode } from 'react';
 import { Control, Part, useControl, useEmbedView } from '../../lab-kit/index.ts';
 import { SYM, W, useWords } from './words.tsx';
+import { Term } from '../../lab-kit/Term.tsx';
 
 /** What each IP_MTU_DISCOVER mode means for this send (include/net/ip.h predicates), in a sentence. */
 const PMTU_HELP: Record<PmtuMode, MessageDescriptor> = {
@@ -161,7 +162,7 @@ export function InputsPanel() {
           </Control>
           <Control name="mtu">
             <Field
-              label={r(W.mtu)}
+              label={<Term k="MTU">{r(W.mtu)}</Term>}
               error={err('mtu')}
               hint={h(
                 r(
@@ -226,7 +227,11 @@ export function InputsPanel() {
             </Control>
           )}
           <Control name="pmtu">
-            <Field label={r(W.pmtu)} error={err('pmtu')} hint={h(pmtuHelp && r(pmtuHelp))}>
+            <Field
+              label={<Term k="PMTU">{r(W.pmtu)}</Term>}
+              error={err('pmtu')}
+              hint={h(pmtuHelp && r(pmtuHelp))}
+            >
               {(a) => (
                 <select {...a} value={fields.pmtu} onChange={text('pmtu')}>
                   {PMTU_MODES.map((m) => (
@@ -240,7 +245,7 @@ export function InputsPanel() {
           </Control>
           <Control name="opts">
             <Field
-              label={r(W.opts)}
+              label={<Term k="ip_options">{r(W.opts)}</Term>}
               error={v6 ? undefined : err('opts')}
               hint={h(v6 ? r(W.optsHint6) : r(W.optsHint))}
             >
@@ -282,7 +287,11 @@ export function InputsPanel() {
             />
           </Control>
           <Control name="sndbuf">
-            <Field label={r(W.sndbuf)} error={err('sndbuf')} hint={h(r(W.sndbufHint))}>
+            <Field
+              label={<Term k="sk_sndbuf">{r(W.sndbuf)}</Term>}
+              error={err('sndbuf')}
+              hint={h(r(W.sndbufHint))}
+            >
               {(a) => (
                 <input
                   {...a}

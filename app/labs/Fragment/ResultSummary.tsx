@@ -6,6 +6,7 @@ import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import { SYM, W, useWords } from './words.tsx';
+import { Term } from '../../lab-kit/Term.tsx';
 
 const PATH_LABEL = { none: W.pathNone, fast: W.pathFast, slow: W.pathSlow } as const;
 
@@ -65,7 +66,9 @@ export function ResultSummary({ result }: { result: SendResult }) {
         <dl className="numbers" aria-label={t(W.keyNumbers)}>
           {numbers.map(([k, v]) => (
             <div key={k}>
-              <dt className="mono">{k}</dt>
+              <dt className="mono">
+                <Term k={k}>{k}</Term>
+              </dt>
               <dd>{num(v)}</dd>
             </div>
           ))}

@@ -4,6 +4,7 @@ import { KindSwatch } from '../../components/kinds.tsx';
 import { hex, num } from '../../format.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { SYM, W, useWords } from './words.tsx';
+import { Term } from '../../lab-kit/Term.tsx';
 
 const PAGE = 50;
 
@@ -56,7 +57,19 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
             </span>
           </caption>
           <TableHead
-            columns={['#', t(W.colOffset), t(W.colPayload), t(W.colTotal), 'MF', 'DF', t(W.colOptions)]}
+            columns={[
+              '#',
+              <Term key="off" k="frag_off">
+                {t(W.colOffset)}
+              </Term>,
+              t(W.colPayload),
+              t(W.colTotal),
+              <Term key="mf" k="MF" />,
+              <Term key="df" k="DF" />,
+              <Term key="opt" k="ip_options">
+                {t(W.colOptions)}
+              </Term>,
+            ]}
           />
           <tbody>
             {rows.map((p) => (

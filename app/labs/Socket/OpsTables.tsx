@@ -5,6 +5,7 @@ import { bootlinUrl } from '../../../core/trace/index.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { usePlainText } from '../../components/skb/words.ts';
 import { SOCKET_WORDS as W } from './words.ts';
+import { Term } from '../../lab-kit/Term.tsx';
 
 /** Text never translated (kernel names, numbers), kept out of JSX literals. */
 const verbatim = (...parts: (string | number)[]): string => parts.join('');
@@ -57,7 +58,9 @@ function FnTableView({
           {verbatim(' ')}
           <span className="mono">{table.name}</span>
           <span className="caption-note">
-            {verbatim(' ', struct, table.displayName ? ` “${table.displayName}”` : '')}
+            {verbatim(' ')}
+            <Term k={struct.replace(/^struct /, '')}>{struct}</Term>
+            {verbatim(table.displayName ? ` “${table.displayName}”` : '')}
           </span>
           {table.file && (
             <a
