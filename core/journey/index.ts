@@ -6,6 +6,7 @@
 export * from './types.ts';
 export * from './rcvqueue.ts';
 export { skbSegments, segmentsLength } from './segments.ts';
+export { CAPTION, captionOf, stopKind, type CaptionFacts } from './captions.ts';
 export { kernelDefrag } from './defrag-kernel.ts';
 export { simpleDefrag, type DefragFn, type DefragOutcome, type FragArrival } from './defrag-verdict.ts';
 export {

@@ -23,14 +23,15 @@ import {
   DEFAULT_SEND_INPUT,
 } from '../ip/index.ts';
 import { udpLibRcv, udpRecvmsgCounted } from '../udp/index.ts';
-import type { SkbSnapshot } from '../skb/index.ts';
+import { skbHeadroom, type SkbSnapshot } from '../skb/index.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { OutputSnapshot } from '../ip/index.ts';
 import { type DefragFn, type FragArrival } from './defrag-verdict.ts';
 import { kernelDefrag } from './defrag-kernel.ts';
 import { RMEM_DEFAULT, rcvQueueInit, type RcvQueue, type RecvResult } from './rcvqueue.ts';
 import { skbSegments } from './segments.ts';
-import { placeRank, type Layer, type PacketState, type Side, type Stop } from './types.ts';
+import { placeRank, type Layer, type PacketState, type Side, type Stop, type StopKind } from './types.ts';
+import { captionOf, stopKind } from './captions.ts';
 
 export type ReadMode = 'each' | 'slow' | 'end';
 export const READ_MODES: readonly ReadMode[] = ['each', 'slow', 'end'];
@@ -186,11 +187,31 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
   });
   let rank = 0;
   const emit = (
-    s: Omit<Stop, 'packets' | 'rcvq' | 'counters' | 'vars'> & { vars?: Stop['vars'] },
+    s: Omit<Stop, 'packets' | 'rcvq' | 'counters' | 'vars' | 'kind' | 'caption'> & {
+      vars?: Stop['vars'];
+      kind?: StopKind;
+    },
     cur: PacketState[],
   ) => {
     rank = Math.max(rank, placeRank(s.side, s.layer));
-    stops.push({ vars: {}, ...s, packets: [...others, ...cur], rcvq: rcvqView(), counters: counters() });
+    const kind = s.kind ?? stopKind(s.fn);
+    const vars = s.vars ?? {};
+    const mine = cur.filter((p) => p.datagram === s.datagram);
+    const rq = rcvqView();
+    const caption = captionOf({
+      kind,
+      payload,
+      mtu: input.send.mtu,
+      pieces: nPackets,
+      n: mine.length,
+      len: mine[0]?.len ?? 0,
+      headroom: mine[0]?.headroom ?? 0,
+      vars,
+      rmem: rq.rmem,
+      rcvbuf: rq.rcvbuf,
+      datagram: s.datagram,
+    });
+    stops.push({ ...s, kind, caption, vars, packets: [...others, ...cur], rcvq: rq, counters: counters() });
   };
 
   // Which wire packet each skb id becomes (ip_finish_output2 holds them in wire order).
@@ -218,6 +239,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
       layer,
       status: 'moving',
       len: s.len,
+      headroom: skbHeadroom(s),
       segments: skbSegments(s),
       label: s.label,
     };
@@ -244,6 +266,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
       layer: 'app',
       status: 'delivered',
       len: result.copied,
+      headroom: null,
       segments: [{ kind: 'payload', bytes: result.copied }],
       label: `recvfrom → ${result.returned}${result.truncated ? ' (MSG_TRUNC)' : ''}`,
     };
@@ -283,6 +306,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
         layer: 'app',
         status: 'moving',
         len: payload,
+        headroom: null,
         segments: [{ kind: 'payload', bytes: payload }],
         label: 'user buffer',
       },
@@ -349,6 +373,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
           datagram: d,
           traceStep: null,
           why: `${tag}sendto() returns -1 with errno ${r.errno}: ${r.why}. Nothing reaches the wire.`,
+          kind: 'send-failed',
           vars: { errno: r.errno },
           ...(r.drop_reasons.length ? { drops: r.drop_reasons } : {}),
         },
@@ -391,7 +416,11 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
                 ? '. One packet cannot be reordered.'
                 : ` in order${n > 1 ? '' : ''}.`
         }`,
-        vars: { packets: n, ...(lost >= 0 ? { lost: fIdx + 1 } : {}) },
+        vars: {
+          packets: n,
+          ...(lost >= 0 ? { lost: fIdx + 1 } : {}),
+          ...(fault?.kind === 'reorder' && n > 1 ? { late: fIdx + 1 } : {}),
+        },
       },
       onWire,
     );
@@ -543,6 +572,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
         emit(
           {
             fn: ok ? '__udp_enqueue_schedule_skb' : u.fn,
+            kind: ok ? 'enqueue' : 'rcvbuf-drop',
             file: ok ? 'net/ipv4/udp.c' : u.file,
             dir: 'up',
             side: 'rx',

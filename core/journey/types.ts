@@ -1,5 +1,6 @@
 /** The Journey's vocabulary: where a packet is (side, layer) and what it looks like (header segments). */
 import type { DropReason } from '../drops/index.ts';
+import type { Msg } from '../i18n/index.ts';
 import type { RegionKind } from '../skb/index.ts';
 
 export type Side = 'tx' | 'wire' | 'rx';
@@ -50,6 +51,8 @@ export interface PacketState {
   status: PacketStatus;
   /** skb->len (or the user's bytes for the buffer at the application). */
   len: number;
+  /** skb_headroom(skb): bytes free in front of data (null: not an sk_buff — the user's buffer). */
+  headroom: number | null;
   segments: readonly Segment[];
   label: string;
 }
@@ -61,7 +64,37 @@ export interface RcvQueueView {
   queued: readonly number[];
 }
 
+/** What kind of thing happens at a stop: it picks the stop's plain-language caption. */
+export type StopKind =
+  | 'syscall'
+  | 'sendmsg'
+  | 'append'
+  | 'alloc'
+  | 'make-skb'
+  | 'udp-header'
+  | 'ip-out'
+  | 'fragment'
+  | 'link-out'
+  | 'wire'
+  | 'link-in'
+  | 'ip-in'
+  | 'defrag'
+  | 'reasm'
+  | 'deliver'
+  | 'udp-in'
+  | 'enqueue'
+  | 'rcvbuf-drop'
+  | 'expire'
+  | 'recv'
+  | 'send-failed'
+  | 'flush'
+  | 'other';
+
 export interface Stop {
+  /** What kind of step this is (the caption's choice). */
+  kind: StopKind;
+  /** "What just happened", in plain words for a first-year student (a catalog message). */
+  caption: Msg;
   /** Kernel function this stop models (linked to elixir.bootlin.com). */
   fn: string;
   file: string;
