@@ -295,3 +295,19 @@ for (const width of [1440, 360]) {
     );
   });
 }
+
+// ── Issue 14: a plain-language caption for every step, and the receive queue that moves ──
+
+test('each step says in plain words what just happened; the lost fragment is named', async ({ page }) => {
+  await open(page, 'len=4000&mtu=1500&family=inet&fault=lose&frag=2&step=16');
+  await expect(page.locator('.journey-caption')).toContainText('fragment 2 is lost on the way');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('.journey-caption')).not.toContainText('fragment 2 is lost');
+});
+
+test('the caption follows sk_rmem_alloc as the datagram is queued and read', async ({ page }) => {
+  await open(page, 'len=4000&mtu=1500&family=inet&step=23');
+  await expect(page.locator('.journey-caption')).toContainText('now 6,912 of 212,992');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('.journey-caption')).toContainText('sk_rmem_alloc is now 0');
+});

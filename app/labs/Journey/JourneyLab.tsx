@@ -32,6 +32,7 @@ import type { IntlShape } from 'react-intl';
 import type { ReactNode } from 'react';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { LAB_NAMES } from '../names.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
 
 import { W } from './words.ts';
 import { useKitWords } from '../../lab-kit/words.ts';
@@ -416,6 +417,9 @@ export function JourneyLab() {
               />
             </Part>
             <div className="journey-now" aria-live="polite">
+              <p className="journey-caption">
+                <MsgText msg={stop.caption} />
+              </p>
               <a href={bootlinUrl(stop.file)} target="_blank" rel="noreferrer" className="journey-fn">
                 <code>{callText(stop.fn)}</code>
               </a>
