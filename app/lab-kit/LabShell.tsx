@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { SvgDefs } from './SvgDefs.tsx';
 import { KIT_WORDS } from './words.ts';
 import { useEmbedView } from './view.tsx';
+import { ChallengePanel, ChallengeVeil } from './challenge/ChallengePanel.tsx';
+import { useChallenge } from './challenge/context.ts';
 
 /** What a lab says first: the eyebrow, the title, and a paragraph. */
 export interface LabIntro {
@@ -44,6 +46,9 @@ export function LabShell({
   const { view, controls } = useEmbedView();
   const showInputs = view !== 'diagram' || (controls !== null && controls.length > 0);
   const first = diagram !== undefined;
+  // Challenge mode (app/lab-kit/challenge): the question panel first; the diagram and the results
+  // wait for the answer.
+  const veiled = useChallenge()?.veiled ?? false;
   return (
     <div
       className={`lab lab--view-${view}${first ? ' lab--diagram-first' : ''}${className ? ` ${className}` : ''}`}
@@ -54,10 +59,11 @@ export function LabShell({
         <h1>{intro.title}</h1>
         {view === 'full' && <p className="lede">{intro.lede}</p>}
       </div>
+      <ChallengePanel />
       {first && (
         <div className="lab-diagram">
           {banner}
-          {diagram}
+          {veiled ? <ChallengeVeil /> : diagram}
         </div>
       )}
       {showInputs && (
@@ -67,7 +73,7 @@ export function LabShell({
       )}
       <div id="lab-results" tabIndex={-1} className="lab-results">
         {!first && banner}
-        {children}
+        {veiled && !first ? <ChallengeVeil /> : veiled ? null : children}
       </div>
     </div>
   );

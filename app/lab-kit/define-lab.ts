@@ -22,6 +22,8 @@ import type { Issue } from './issues.ts';
 import { unknownParams } from './url.ts';
 import { KIT_WORDS } from './words.ts';
 import { EmbedControlsProvider } from './view.tsx';
+import { ChallengeRoot } from './challenge/ChallengeRoot.tsx';
+import type { LabChallenge } from './challenge/types.ts';
 
 /** How a lab keeps its state in the URL. */
 export interface LabParams<S> {
@@ -64,6 +66,11 @@ export interface LabSpec<S> {
    * (app/lab-kit/view.tsx), e.g. `['len', 'mtu']`.
    */
   embedControls?: readonly string[];
+  /**
+   * Challenge mode (issue 14, app/lab-kit/challenge): the lab's questions, asked of its current
+   * result when the address has `challenge=1` (the lab's `challenge.ts`).
+   */
+  challenge?: LabChallenge<S, object>;
 }
 
 /** One lab with its own store, its code loaded: what URL sync reads and writes. */
@@ -134,7 +141,12 @@ export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
           createElement(
             EmbedControlsProvider,
             { value: lab.embedControls },
-            createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
+            spec.challenge
+              ? createElement(ChallengeRoot, {
+                  bound: { path: spec.path, store: store as StoreApi<unknown>, challenge: spec.challenge },
+                  children: createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
+                })
+              : createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
           ),
         );
       View.displayName = `Lab(${spec.path})Root`;

@@ -40,6 +40,8 @@ export const PAGE_PARAMS: readonly string[] = [
   'bg',
   'autoplay',
   'loop',
+  // Challenge mode (issue 14, app/lab-kit/challenge): predict, then reveal.
+  'challenge',
 ];
 
 export function pageParams(query: string): string {

@@ -110,9 +110,26 @@ export function useEmbedView(): EmbedView {
   return useContext(ViewContext);
 }
 
-/** Whether the current view shows a part. */
+/**
+ * Challenge mode (app/lab-kit/challenge): while a question is open these parts are hidden, since
+ * they would give the answer away; the inputs, presets and intro stay.
+ */
+export const VEILED_PARTS: ReadonlySet<PartKind> = new Set<PartKind>([
+  'diagram',
+  'playback',
+  'result',
+  'steps',
+  'tables',
+  'detail',
+]);
+const VeilContext = createContext(false);
+/** Whether a challenge question is open (set by the challenge root). */
+export const ChallengeVeilProvider = VeilContext.Provider;
+
+/** Whether the current view shows a part (and no open challenge question hides it). */
 export function useShowsPart(kind: PartKind): boolean {
-  return showsPart(useContext(ViewContext), kind);
+  const veiled = useContext(VeilContext);
+  return showsPart(useContext(ViewContext), kind) && !(veiled && VEILED_PARTS.has(kind));
 }
 
 /** Whether the current view shows the input with URL key `key`. */

@@ -3,6 +3,7 @@ import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { FRAGMENT_KEYS, parseFragmentQuery, serialiseFragmentQuery } from './params.ts';
 import { FragmentProvider, createFragmentStore } from './store.ts';
 import type { FragmentState } from './store.ts';
+import { fragmentChallenge } from './challenge.ts';
 
 export const fragmentParams = formParams<FragmentState>({
   keys: FRAGMENT_KEYS,
@@ -20,6 +21,7 @@ export const fragmentLab = defineLab<FragmentState>({
   models: 'net/ipv4/ip_output.c, net/ipv6/ip6_output.c',
   embedControls: ['len', 'mtu'],
   params: fragmentParams,
+  challenge: fragmentChallenge,
   createStore: createFragmentStore,
   Provider: FragmentProvider,
   // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.

@@ -1,0 +1,44 @@
+/** The Challenge panel's state, given by the lab's root (ChallengeRoot) to the shell and the panel. */
+import { createContext, useContext } from 'react';
+import type { Msg } from '../../../core/i18n/index.ts';
+import type { Given } from './check.ts';
+import type { Score } from './score.ts';
+import type { ChallengeAsk } from './types.ts';
+
+/** How a question ended: the student's answer (null: "Show me") and whether it was right. */
+export interface Reveal {
+  given: Given | null;
+  right: boolean;
+}
+
+export interface ChallengeContextValue {
+  path: string;
+  /** `challenge=1` is in the address. */
+  on: boolean;
+  /** The questions that fit the case on show. */
+  asks: readonly ChallengeAsk[];
+  /** A question that threw (a bug of the lab's questions), said once. */
+  broken: Msg | null;
+  /** Index of the question asked, within `asks`. */
+  index: number;
+  ask: ChallengeAsk | null;
+  revealed: Reveal | null;
+  score: Score;
+  /** A question is open: the answer-revealing parts of the lab are hidden. */
+  veiled: boolean;
+  toggle: () => void;
+  /** Check a typed (or chosen) answer; returns why it cannot be read, or null once revealed. */
+  submit: (typed: string) => Msg | null;
+  giveUp: () => void;
+  next: () => void;
+  resetScore: () => void;
+}
+
+const Context = createContext<ChallengeContextValue | null>(null);
+Context.displayName = 'Challenge';
+export const ChallengeProvider = Context.Provider;
+
+/** The lab's challenge, or null for a lab that declares none. */
+export function useChallenge(): ChallengeContextValue | null {
+  return useContext(Context);
+}

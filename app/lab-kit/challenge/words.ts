@@ -1,0 +1,126 @@
+/** The words of the kit's Challenge panel (ids `app.kit.challenge.*`); each lab's questions live in its folder. */
+import { defineMessages } from '../../../core/i18n/index.ts';
+
+export const CW = defineMessages({
+  toggle: {
+    id: 'app.kit.challenge.toggle',
+    defaultMessage: 'Challenge me',
+    description: 'Toggle button: turn challenge mode (predict, then reveal) on or off.',
+  },
+  title: {
+    id: 'app.kit.challenge.title',
+    defaultMessage: 'Challenge: predict, then reveal',
+    description: 'Heading of the Challenge panel.',
+  },
+  hint: {
+    id: 'app.kit.challenge.hint',
+    defaultMessage:
+      'The results are hidden until you answer. Read the inputs, predict what the kernel does, then check.',
+    description: 'Under the Challenge heading while a question is open.',
+  },
+  questionOf: {
+    id: 'app.kit.challenge.questionOf',
+    defaultMessage: 'Question {i, number} of {n, number}',
+    description: 'Which question of the lab is asked.',
+  },
+  yourAnswer: {
+    id: 'app.kit.challenge.yourAnswer',
+    defaultMessage: 'Your answer',
+    description: 'Label of the answer field.',
+  },
+  numberHint: {
+    id: 'app.kit.challenge.numberHint',
+    defaultMessage: 'A whole number, e.g. 1480',
+    description: 'Hint under a number answer field.',
+  },
+  offsetsHint: {
+    id: 'app.kit.challenge.offsetsHint',
+    defaultMessage: 'Whole numbers separated by commas, in order, e.g. 0, 1480, 2960',
+    description: 'Hint under a list-of-offsets answer field.',
+  },
+  check: {
+    id: 'app.kit.challenge.check',
+    defaultMessage: 'Check',
+    description: 'Button: check the answer and reveal the results.',
+  },
+  giveUp: {
+    id: 'app.kit.challenge.giveUp',
+    defaultMessage: 'Show me',
+    description: 'Button: reveal the answer without answering (counts as wrong).',
+  },
+  next: {
+    id: 'app.kit.challenge.next',
+    defaultMessage: 'Next question',
+    description: 'Button: ask the next question of the lab.',
+  },
+  right: {
+    id: 'app.kit.challenge.right',
+    defaultMessage: 'Right!',
+    description: 'Verdict after checking: the answer was right.',
+  },
+  wrong: {
+    id: 'app.kit.challenge.wrong',
+    defaultMessage: 'Not quite. You said {given}; the kernel’s answer is {answer}.',
+    description: 'Verdict after checking: the answer was wrong.',
+  },
+  shown: {
+    id: 'app.kit.challenge.shown',
+    defaultMessage: 'The kernel’s answer is {answer}.',
+    description: 'Verdict after “Show me”.',
+  },
+  why: {
+    id: 'app.kit.challenge.why',
+    defaultMessage: 'Why',
+    description: 'Heading of the explanation after the reveal.',
+  },
+  score: {
+    id: 'app.kit.challenge.score',
+    defaultMessage: 'Score this session: {right, number} of {asked, number}',
+    description: 'The student’s score in this lab, kept for the browser session only.',
+  },
+  resetScore: {
+    id: 'app.kit.challenge.resetScore',
+    defaultMessage: 'Reset score',
+    description: 'Button: set the session score back to zero.',
+  },
+  noQuestion: {
+    id: 'app.kit.challenge.noQuestion',
+    defaultMessage: 'No question fits this case. Fix the inputs or pick a preset, and a question appears.',
+    description: 'Challenge panel when the lab has no valid result to ask about.',
+  },
+  hidden: {
+    id: 'app.kit.challenge.hidden',
+    defaultMessage: 'Results hidden until you answer the challenge.',
+    description: 'Stands in for the lab’s results while a challenge question is open.',
+  },
+  empty: {
+    id: 'app.kit.challenge.empty',
+    defaultMessage: 'Type an answer first.',
+    description: 'Answer field error: nothing typed.',
+  },
+  notNumber: {
+    id: 'app.kit.challenge.notNumber',
+    defaultMessage: '“{text}” is not a whole number.',
+    description: 'Answer field error.',
+  },
+  tooMany: {
+    id: 'app.kit.challenge.tooMany',
+    defaultMessage: 'At most {max, number} numbers.',
+    description: 'Answer field error: an offsets list is too long.',
+  },
+  pickOne: {
+    id: 'app.kit.challenge.pickOne',
+    defaultMessage: 'Pick one of the options.',
+    description: 'Answer error: no option chosen.',
+  },
+  none: {
+    id: 'app.kit.challenge.none',
+    defaultMessage: '(none)',
+    description: 'An empty list of numbers, as an answer.',
+  },
+  broken: {
+    id: 'app.kit.challenge.broken',
+    defaultMessage: 'A question could not be asked ({why}); the others still can.',
+    description: 'A lab’s question threw (a bug); the panel stays up.',
+  },
+});
