@@ -144,7 +144,11 @@ export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
             spec.challenge
               ? createElement(ChallengeRoot, {
                   bound: { path: spec.path, store: store as StoreApi<unknown>, challenge: spec.challenge },
-                  children: createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
+                  children: createElement(
+                    Suspense,
+                    { fallback: createElement(LabLoading) },
+                    createElement(Component),
+                  ),
                 })
               : createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
           ),

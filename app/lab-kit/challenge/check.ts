@@ -42,7 +42,8 @@ export function readOffsetsAnswer(typed: unknown): Read<number[]> {
   if (parts.length > MAX_OFFSETS) return { ok: false, why: msg(CW.tooMany, { max: MAX_OFFSETS }) };
   const out: number[] = [];
   for (const p of parts) {
-    if (!new RegExp(`^\\d{1,${MAX_DIGITS}}$`).test(p)) return { ok: false, why: msg(CW.notNumber, { text: echo(p) }) };
+    if (!new RegExp(`^\\d{1,${MAX_DIGITS}}$`).test(p))
+      return { ok: false, why: msg(CW.notNumber, { text: echo(p) }) };
     out.push(Number(p));
   }
   return { ok: true, value: out };
@@ -56,7 +57,10 @@ export function readChoiceAnswer(answer: ChallengeAnswer, typed: unknown): Read<
 }
 
 /** What the student gave, read for the answer's kind. */
-export type Given = { kind: 'number'; value: number } | { kind: 'choice'; value: string } | { kind: 'offsets'; value: number[] };
+export type Given =
+  | { kind: 'number'; value: number }
+  | { kind: 'choice'; value: string }
+  | { kind: 'offsets'; value: number[] };
 
 /** Read a typed (or chosen) answer for the question's kind. */
 export function readAnswer(answer: ChallengeAnswer, typed: unknown): Read<Given> {
