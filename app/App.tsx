@@ -1,6 +1,6 @@
-import { Suspense, lazy } from 'react';
 import { useIntl } from 'react-intl';
-import type { MouseEvent } from 'react';
+import { Suspense, lazy, type MouseEvent } from 'react';
+import { CaptureActions, CaptureDropZone } from './capture/ShellCapture.tsx';
 import { defineMessages } from '../core/i18n/index.ts';
 import { MAIN_DIAGRAM_SELECTOR, ShareBar } from './components/ShareBar.tsx';
 import { useEmbed, useEmbedViewFromUrl, useHeightReporter } from './hooks/useEmbed.ts';
@@ -137,6 +137,10 @@ function LabView({
   );
 }
 
+/** `#/capture`: open a capture (app/capture), its code fetched when first shown. */
+const CAPTURE_PATH = 'capture';
+const CapturePage = lazy(() => import('./capture/CapturePage.tsx'));
+
 const subscribers = new WeakMap<LabInstance, (onChange: () => void) => () => void>();
 /**
  * The lab's state subscription for the share bar, stable per lab: the lab's code loads lazily, so
@@ -181,11 +185,21 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
   const instance = labs.find((l) => l.lab.path === path);
   const lab = instance?.lab;
   const shareBar = lab ? (
-    <ShareBar lab={lab.path} title={labTitle(intl, lab)} embed={embed} subscribe={subscribeOf(instance)} />
+    <ShareBar
+      lab={lab.path}
+      title={labTitle(intl, lab)}
+      embed={embed}
+      subscribe={subscribeOf(instance)}
+      actions={embed ? null : <CaptureActions instance={instance} />}
+    />
   ) : null;
   const view = home ? (
     <Suspense fallback={<div className="lab-loading" />}>
       <Home labs={labs.map((l) => l.lab)} />
+    </Suspense>
+  ) : path === CAPTURE_PATH && !embed ? (
+    <Suspense fallback={null}>
+      <CapturePage />
     </Suspense>
   ) : (
     <EmbedViewProvider value={embedView}>
@@ -243,6 +257,7 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
         {shareBar}
         {view}
       </main>
+      <CaptureDropZone />
       <footer className="site-footer">
         <p>
           {fmtNode(intl, SHELL.footer, {

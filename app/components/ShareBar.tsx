@@ -3,7 +3,7 @@
  * the shell, so it knows no lab: it exports the element the lab marks with `data-main-diagram`
  * (the attribute's value names the file: `sockscope-<lab>-<value>.svg`).
  */
-import { useCallback, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   dropinSnippet,
   embedCodeHref,
@@ -124,12 +124,15 @@ export function ShareBar({
   title,
   embed,
   subscribe,
+  actions,
 }: {
   lab: string;
   title: string;
   embed: boolean;
   /** The lab's store subscription (LabInstance.subscribe): the links follow the lab's state. */
   subscribe?: (onChange: () => void) => () => void;
+  /** More of the lab's actions, after the exports (the capture's open and pcapng export, app/capture). */
+  actions?: ReactNode;
 }) {
   const intl = useIntl();
   const locale = useLocale();
@@ -210,6 +213,7 @@ export function ShareBar({
         <button type="button" className="share-btn" disabled={busy} onClick={() => void exportAs('png')}>
           <Label long={fmt(intl, M.exportPng)} short="PNG" />
         </button>
+        {actions}
         {embed ? (
           <a
             className="share-btn share-open"

@@ -15,6 +15,7 @@
  * - `order`: arrival order as indexes into `frags` (one left out is lost, one repeated arrives
  *   twice); always written, so `order=` (empty) means nothing arrives.
  * - `at`: arrival times in ms, one per arrival (empty = with the previous one), written when any is set;
+ *   to the microsecond (`0.011`), as a capture gives them (app/capture opens a captured group here);
  *   `until`: watch the clock until this time (ms); `source=remote`: the fragments come from another
  *   host (ip_expire may then send ICMP).
  * - `step=N`: the selected trace step, counting from 1 like the step list; omitted for the outcome.
@@ -105,6 +106,8 @@ export const DEFAULT_MTU = '1500';
 /** A number field as typed, read as ASCII (a Chinese IME's full-width ４０００ is 4000). */
 const read = (s: string): string => normalizeInput(s).trim();
 const whole = (s: string) => /^\d+$/.test(read(s));
+/** Milliseconds to the microsecond, as a capture's times are (`0.011`). */
+const millis = (s: string) => /^\d+(\.\d{1,3})?$/.test(read(s));
 
 export const blankCard = (patch: Partial<FragCard> = {}): FragCard => ({
   offset: '0',
@@ -219,10 +222,10 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
     return r.ok ? r.spec : null;
   });
   f.arrivals.forEach((a, k) => {
-    if (a.at.trim() !== '' && !whole(a.at))
+    if (a.at.trim() !== '' && !millis(a.at))
       issues.push({
         field: `arrivals.${k}.at`,
-        message: 'The arrival time is whole milliseconds (or empty).',
+        message: 'The arrival time is in milliseconds, to the microsecond at most (or empty).',
       });
     if (!f.frags[a.frag])
       issues.push({
