@@ -22,7 +22,6 @@ import { glossaryEntry, glossaryLinks } from '../../core/glossary/index.ts';
 import type { GlossaryEntry } from '../../core/glossary/index.ts';
 import { MsgText } from '../i18n/MsgText.tsx';
 import { useTermWords } from './term-words.ts';
-import './term.css';
 
 /** Which term's popover is open (one a page), and whether it was pinned (click, tap, Enter, Space). */
 const useOpenTerm = create<{ id: string | null; pinned: boolean }>(() => ({ id: null, pinned: false }));

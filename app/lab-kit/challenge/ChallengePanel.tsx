@@ -9,7 +9,6 @@ import { useChallenge } from './context.ts';
 import type { ChallengeContextValue } from './context.ts';
 import type { ChallengeAsk } from './types.ts';
 import { CW } from './words.ts';
-import './challenge.css';
 
 const serials = new WeakMap<object, number>();
 let nextSerial = 1;
