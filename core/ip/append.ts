@@ -17,6 +17,8 @@ import {
   type SkBuff,
 } from '../skb/skb.ts';
 import type { Errno } from '../errno/index.ts';
+import { msg, type Msg } from '../i18n/index.ts';
+import { M } from './send-messages.ts';
 import type { OutputSnapshot } from './types.ts';
 import type { TraceStep } from '../trace/index.ts';
 
@@ -66,7 +68,7 @@ export interface AppendArgs {
   /** Offset of these bytes in the transport datagram (for byte ranges). */
   datagramOffset: number;
   msgMore: boolean;
-  trace: TraceStep<OutputSnapshot>[];
+  trace: TraceStep<OutputSnapshot, Msg>[];
   /** Emit one step per allocated skb up to this many (then one summary step). */
   detailLimit: number;
 }
@@ -78,7 +80,7 @@ export type AppendResult =
       errno: Errno;
       fn: string;
       file: string;
-      why: string;
+      why: Msg;
       /** The failure went through the `error:` label (OutDiscards), not a size check before any work. */
       discard: boolean;
     };
@@ -126,18 +128,18 @@ export function ipAppendData(a: AppendArgs): AppendResult {
     trace.push({
       fn: 'alloc_skb',
       file: SKBUFF_H,
-      why: `… ${summarised} more skb${summarised > 1 ? 's' : ''} allocated the same way (each ${maxfraglen} bytes)`,
+      why: msg(M.appendSummary, { n: summarised, maxfraglen }),
       dir: 'down',
       snapshot: snap(queue, { queued: queue.length }, []),
     });
     summarised = 0;
   };
-  const err = (errno: Errno, efn: string, efile: string, why: string, discard = true): AppendResult => {
+  const err = (errno: Errno, efn: string, efile: string, why: Msg, discard = true): AppendResult => {
     flushSummary();
     trace.push({
       fn: efn,
       file: efile,
-      why: `${errno}: ${why}`,
+      why: msg(M.appendError, { errno, why }),
       dir: 'down',
       snapshot: snap(queue, { errno }),
     });
@@ -150,7 +152,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         'EMSGSIZE',
         fn,
         file,
-        `MTU ${mtu} leaves no room for a fragment after the ${fragheaderlen}-byte header`,
+        msg(M.appendV6NoRoom, { mtu, hlen: fragheaderlen }),
         false,
       );
     if (cork.headersize + transhdrlen > mtu)
@@ -158,20 +160,24 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         'EMSGSIZE',
         fn,
         file,
-        `the headers (${cork.headersize} + ${transhdrlen}) do not fit MTU ${mtu} (RFC 7112)`,
+        msg(M.appendV6Headers, { headersize: cork.headersize, transhdrlen, mtu }),
         false,
       );
   }
   const limit = maxnonfragsize - (v6 ? cork.headersize : fragheaderlen);
   if (cork.length + length > limit) {
-    const mode = cork.ignoreDf
-      ? `the ${v6 ? 'IPv6 payload length field (65,535)' : 'IPv4 total length field (65,535)'}`
-      : `the MTU (${mtu}) because this socket may not fragment`;
     return err(
       'EMSGSIZE',
       fn,
       file,
-      `${cork.length + length} bytes exceed ${limit}, the most that fits ${mode}; ${v6 ? 'ipv6_local_error' : 'ip_local_error'} reports MTU ${v6 ? Math.max(mtu - cork.headersize + 40, 0) : mtu - (fragheaderlen - 20)}`,
+      msg(M.appendTooBig, {
+        total: cork.length + length,
+        limit,
+        mode: cork.ignoreDf ? (v6 ? 'v6len' : 'v4len') : 'mtu',
+        mtu,
+        errFn: v6 ? 'ipv6_local_error' : 'ip_local_error',
+        reported: v6 ? Math.max(mtu - cork.headersize + 40, 0) : mtu - (fragheaderlen - 20),
+      }),
       false,
     );
   }
@@ -184,9 +190,14 @@ export function ipAppendData(a: AppendArgs): AppendResult {
   trace.push({
     fn,
     file,
-    why: `mtu ${mtu}, fragheaderlen ${fragheaderlen}, maxfraglen ${maxfraglen}: each skb holds one future fragment; ${
-      queue.length ? `appending ${length} bytes to a queue of ${queue.length}` : `${length} bytes to lay out`
-    }${csumPartial ? ' (fits one packet: checksum left to the device, CHECKSUM_PARTIAL)' : ''}`,
+    why: msg(M.appendLayout, {
+      mtu,
+      fhl: fragheaderlen,
+      maxfraglen,
+      queued: queue.length,
+      length,
+      partial: csumPartial ? 'yes' : 'no',
+    }),
     dir: 'down',
     snapshot: snap(queue, {
       mtu,
@@ -212,22 +223,22 @@ export function ipAppendData(a: AppendArgs): AppendResult {
     const allocExtra = v6 ? cork.hhLen + 8 : cork.hhLen + 15;
     let pagedlen = 0;
     let alloclen: number;
-    let how: string;
+    let how: 'more' | 'linear' | 'paged';
     if (a.msgMore && !cork.sg) {
       alloclen = mtu;
-      how = `MSG_MORE without scatter-gather: a whole MTU (${mtu}) of linear room for later sends`;
+      how = 'more';
     } else if (fraglen + allocExtra < SKB_MAX_ALLOC || !cork.sg) {
       alloclen = fraglen;
-      how = `linear: fraglen ${fraglen}`;
+      how = 'linear';
     } else {
       // Paged: header (and, since the 2026 fix eca856950f7c, the fraggap) linear, the rest in page frags.
       alloclen = fragheaderlen + transhdrlen + (v6 ? 0 : fraggap);
       pagedlen = datalen - transhdrlen - (v6 ? 0 : fraggap);
-      how = `fraglen ${fraglen} + ${allocExtra} ≥ SKB_MAX_ALLOC (${SKB_MAX_ALLOC}): ${alloclen} linear, ${pagedlen} in page frags`;
+      how = 'paged';
     }
     const copy = datalen - transhdrlen - fraggap - pagedlen;
     if (v6 && copy < 0)
-      return err('EINVAL', fn, file, `copy would be negative (${copy}): fraggap ${fraggap} with a paged skb`);
+      return err('EINVAL', fn, file, msg(M.appendNegativeCopy, { copy, fraggap }));
     const size = alloclen + allocExtra;
     let allocFn: string;
     let allocFile: string;
@@ -243,7 +254,12 @@ export function ipAppendData(a: AppendArgs): AppendResult {
           'ENOBUFS',
           fn,
           file,
-          `sk_wmem_alloc ${mem.wmemAlloc} (the ${queue.length} skbs already queued) exceeds 2 × sk_sndbuf = ${2 * mem.sndbuf}; skb ${queue.length + 1} is not allocated`,
+          msg(M.appendNoBufs, {
+            wmem: mem.wmemAlloc,
+            queued: queue.length,
+            limit: 2 * mem.sndbuf,
+            next: queue.length + 1,
+          }),
         );
       }
     }
@@ -292,11 +308,24 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       trace.push({
         fn: allocFn,
         file: allocFile,
-        why: `skb ${queue.length}: alloc ${size} bytes (${how}; + ${allocExtra} for LL headroom), skb_reserve(${v6 ? cork.hhLen + 8 : cork.hhLen}), skb_put(${fraglen - pagedlen})${
-          fraggap > 0
-            ? `; fraggap ${fraggap}: the previous skb's last ${fraggap} bytes move here and it is trimmed to maxfraglen ${maxfraglen}`
-            : ''
-        }${wasFirst ? '; the UDP header goes first' : ''}; truesize ${nskb.truesize}`,
+        why: msg(M.appendAlloc, {
+          n: queue.length,
+          size,
+          how,
+          mtu,
+          fraglen,
+          extra: allocExtra,
+          max: SKB_MAX_ALLOC,
+          alloclen,
+          pagedlen,
+          reserve: v6 ? cork.hhLen + 8 : cork.hhLen,
+          put: fraglen - pagedlen,
+          gap: fraggap > 0 ? 'yes' : 'no',
+          fraggap,
+          maxfraglen,
+          first: wasFirst ? 'yes' : 'no',
+          truesize: nskb.truesize,
+        }),
         dir: 'down',
         snapshot: snap(
           queue,
@@ -334,11 +363,11 @@ export function ipAppendData(a: AppendArgs): AppendResult {
     if (copy > length) copy = length;
     if (!cork.sg) {
       const put = skbPut(cur, copy, 'payload', { from: offset, to: offset + copy });
-      if (!put.ok) return err('EINVAL', put.fn, SKBUFF_H, put.message);
+      if (!put.ok) return err('EINVAL', put.fn, SKBUFF_H, msg(M.skbText, { text: put.message }));
       trace.push({
         fn,
         file,
-        why: `no scatter-gather: ${copy} bytes copied into the tail room of skb ${queue.length} (skb_put)`,
+        why: msg(M.appendCopyLinear, { copy, n: queue.length }),
         dir: 'down',
         snapshot: snap(queue, { copy, tailroom: cur.end - cur.tail }, [cur]),
       });
@@ -354,7 +383,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       const coalesce = !fresh && last?.page === mem.pfrag.id && last?.pageEnd === mem.pfrag.used;
       copy = Math.min(copy, mem.pfrag.size - mem.pfrag.used);
       if (!skbAppendPageFrag(cur, copy, { from: offset, to: offset + copy }, coalesce))
-        return err('EMSGSIZE', fn, file, `skb ${queue.length} already has MAX_SKB_FRAGS page fragments`);
+        return err('EMSGSIZE', fn, file, msg(M.appendMaxFrags, { n: queue.length }));
       const nl = cur.frags[cur.frags.length - 1] as (typeof cur.frags)[number] & {
         page?: number;
         pageEnd?: number;
@@ -366,7 +395,14 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       trace.push({
         fn,
         file,
-        why: `scatter-gather: ${copy} bytes into a page fragment of skb ${queue.length} (${coalesce ? 'coalesced with the last frag' : `frag ${cur.frags.length}`}), skb->len ${cur.len}, data_len ${cur.data_len}`,
+        why: msg(M.appendCopySg, {
+          copy,
+          n: queue.length,
+          coalesce: coalesce ? 'yes' : 'no',
+          k: cur.frags.length,
+          len: cur.len,
+          dataLen: cur.data_len,
+        }),
         dir: 'down',
         snapshot: snap(
           queue,

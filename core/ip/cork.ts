@@ -3,8 +3,10 @@
  * for the whole datagram before the first byte is appended — cork->fragsize (path MTU or device
  * MTU, by PMTU mode), the header length, and the socket's send-buffer accounting.
  */
+import { msg } from '../i18n/index.ts';
 import { IP_OUTPUT_C, appendGeometry, type Cork, type SockMem } from './append.ts';
 import { sendFail, type SendContext } from './send-context.ts';
+import { M } from './send-messages.ts';
 import type { SendFail } from './types.ts';
 
 /** A page of the task frag that is already used up, so the first SG append takes a fresh one. */
@@ -45,7 +47,7 @@ export function ipSetupCork(ctx: SendContext): CorkSetup | SendFail {
       'ENETUNREACH',
       'ip_setup_cork',
       IP_OUTPUT_C,
-      `cork fragsize ${fragsize} is below 68 (inetdev_valid_mtu)`,
+      msg(M.corkTooSmall, { fragsize }),
     );
   const mem: SockMem = {
     wmemAlloc: 1,

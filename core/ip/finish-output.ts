@@ -5,11 +5,13 @@
  * the packets (one, or the fragments) or the send's failure.
  */
 import { countDrop, countMib } from '../drops/tally.ts';
+import { msg } from '../i18n/index.ts';
 import { skbLabel, type SkBuff } from '../skb/skb.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
 import { ip6Fragment, ipDoFragment, type FragmentResult } from './fragment.ts';
 import { icmpError } from './icmp.ts';
 import { ipOptionsBuild, type CompiledOptions } from './options.ts';
+import { M } from './send-messages.ts';
 import { pushStep } from './step.ts';
 import {
   LOOPBACK,
@@ -42,15 +44,25 @@ export function ipFinishOutput(
     trace,
     '__ip_make_skb',
     IP_OUTPUT_C,
-    `IPv4 header: ihl ${headerLength / 4}, protocol ${protocol}, DF ${df ? 'set' : 'clear'} (${
-      input.pmtu === 'do' || input.pmtu === 'probe'
-        ? `pmtudisc ${input.pmtu.toUpperCase()} always sets it`
-        : head.len <= dstMtu
-          ? ipDontFragment(input.pmtu)
-            ? `the ${head.len}-byte datagram fits the path MTU and pmtudisc WANT/DO`
-            : `pmtudisc ${input.pmtu.toUpperCase()} never sets it`
-          : `the ${head.len}-byte datagram is larger than the path MTU ${dstMtu}: sent without DF and fragmented here`
-    }), id ${df && !ignoreDf ? '0 (DF and no local fragmentation allowed: ip_select_ident)' : 'from the hashed per-destination counter (__ip_select_ident)'}${opt ? `; options written by ip_options_build` : ''}; skb->ignore_df = ${ignoreDf}`,
+    msg(M.v4Header, {
+      ihl: headerLength / 4,
+      protocol,
+      df: df ? 'yes' : 'no',
+      dfWhy:
+        input.pmtu === 'do' || input.pmtu === 'probe'
+          ? 'always'
+          : head.len <= dstMtu
+            ? ipDontFragment(input.pmtu)
+              ? 'fits'
+              : 'never'
+            : 'larger',
+      mode: input.pmtu.toUpperCase(),
+      len: head.len,
+      mtu: dstMtu,
+      idFrom: df && !ignoreDf ? 'zero' : 'hash',
+      opt: opt ? 'yes' : 'no',
+      ignoreDf: String(ignoreDf),
+    }),
     { skbs: [head], vars: { df, ignore_df: ignoreDf, id, ihl: headerLength / 4 } },
   );
   if (udp)
@@ -58,14 +70,20 @@ export function ipFinishOutput(
       trace,
       'udp_send_skb',
       UDP_C,
-      `UDP header: len ${datagramLength}, checksum ${queueLength === 1 && datagramLength + headerLength <= fragsize && ctx.sends.length === 1 ? 'left to the device (CHECKSUM_PARTIAL)' : 'computed in software over all the pieces'}; then ip_send_skb`,
+      msg(M.udpSendSkb, {
+        len: datagramLength,
+        csum:
+          queueLength === 1 && datagramLength + headerLength <= fragsize && ctx.sends.length === 1
+            ? 'partial'
+            : 'software',
+      }),
       { skbs: [head], vars: { 'uh->len': datagramLength } },
     );
   pushStep(
     trace,
     '__ip_local_out',
     IP_OUTPUT_C,
-    `tot_len = skb->len = ${head.len}${head.len > 0xffff ? ' (too big for the 16-bit field: written as 0)' : ''}, header checksum; NF_INET_LOCAL_OUT → dst_output → ip_output (POST_ROUTING)`,
+    msg(M.localOut, { len: head.len, big: head.len > 0xffff ? 'yes' : 'no' }),
     { skbs: [head], vars: { tot_len: head.len } },
   );
   countMib(ctx.tx, 'Ip', 'OutRequests');
@@ -75,7 +93,7 @@ export function ipFinishOutput(
       trace,
       '__ip_finish_output',
       IP_OUTPUT_C,
-      `skb->len ${head.len} ≤ mtu ${mtu} (ip_skb_dst_mtu): no fragmentation, straight to ip_finish_output2`,
+      msg(M.fits4, { len: head.len, mtu }),
       { skbs: [head], vars: { mtu, 'skb->len': head.len } },
     );
     skbLabel(head, 'ip', head.data, head.data + 20);
@@ -97,14 +115,14 @@ export function ipFinishOutput(
       ],
       out: [head],
       path: 'none',
-      why: `the datagram fits the MTU (${head.len} ≤ ${mtu})`,
+      why: msg(M.fitsWhy, { len: head.len, mtu }),
     };
   }
   pushStep(
     trace,
     '__ip_finish_output',
     IP_OUTPUT_C,
-    `skb->len ${head.len} > mtu ${mtu} (ip_skb_dst_mtu): ip_fragment`,
+    msg(M.over4, { len: head.len, mtu }),
     { skbs: [head], vars: { mtu, 'skb->len': head.len } },
   );
   if (df && !ignoreDf) {
@@ -118,25 +136,23 @@ export function ipFinishOutput(
       trace,
       'ip_fragment',
       IP_OUTPUT_C,
-      `DF is set and the socket does not allow local fragmentation: FragFails, icmp_send(ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu ${mtu}), the skb is freed as a drop, EMSGSIZE (ip_send_skb counts OutDiscards)`,
+      msg(M.dfFail4, { mtu }),
       { drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_fragment', count: 1 }] },
     );
-    ctx.common.icmp.push({ type: 3, code: 4, why: `fragmentation needed, next-hop MTU ${mtu}` });
+    ctx.common.icmp.push({ type: 3, code: 4, why: msg(M.icmpFragNeeded, { mtu }) });
     return sendFail(
       ctx,
       'EMSGSIZE',
       'ip_fragment',
       IP_OUTPUT_C,
-      `the datagram (${head.len} bytes) has DF set and is larger than the MTU ${mtu}`,
+      msg(M.dfFail4Why, { len: head.len, mtu }),
     );
   }
   pushStep(
     trace,
     'ip_fragment',
     IP_OUTPUT_C,
-    df
-      ? 'DF is set but skb->ignore_df allows local fragmentation: ip_do_fragment'
-      : 'DF is clear: ip_do_fragment',
+    msg(M.doFragment, { df: df ? 'yes' : 'no' }),
     { vars: { df } },
   );
   const frag = ipDoFragment(
@@ -158,7 +174,7 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
     trace,
     '__ip6_make_skb',
     IP6_OUTPUT_C,
-    `IPv6 header: payload_len ${head.len - 40}, next header ${protocol}; skb->ignore_df = ${ignoreDf}`,
+    msg(M.v6Header, { plen: head.len - 40, protocol, ignoreDf: String(ignoreDf) }),
     { skbs: [head], vars: { ignore_df: ignoreDf } },
   );
   if (udp)
@@ -166,7 +182,7 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       trace,
       'udp_v6_send_skb',
       UDP6_C,
-      `UDP header: len ${datagramLength}, checksum; then ip6_send_skb → ip6_local_out`,
+      msg(M.udp6SendSkb, { len: datagramLength }),
       { skbs: [head], vars: { 'uh->len': datagramLength } },
     );
   countMib(ctx.tx, 'Ip6', 'OutRequests');
@@ -176,7 +192,7 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       trace,
       '__ip6_finish_output',
       IP6_OUTPUT_C,
-      `skb->len ${head.len} ≤ mtu ${mtu6}: no fragmentation, ip6_finish_output2`,
+      msg(M.fits6, { len: head.len, mtu: mtu6 }),
       { skbs: [head], vars: { mtu: mtu6 } },
     );
     return {
@@ -192,10 +208,10 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       ],
       out: [head],
       path: 'none',
-      why: `the datagram fits the MTU (${head.len} ≤ ${mtu6})`,
+      why: msg(M.fitsWhy, { len: head.len, mtu: mtu6 }),
     };
   }
-  pushStep(trace, '__ip6_finish_output', IP6_OUTPUT_C, `skb->len ${head.len} > mtu ${mtu6}: ip6_fragment`, {
+  pushStep(trace, '__ip6_finish_output', IP6_OUTPUT_C, msg(M.over6, { len: head.len, mtu: mtu6 }), {
     skbs: [head],
     vars: { mtu: mtu6 },
   });
@@ -217,16 +233,16 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       trace,
       'ip6_fragment',
       IP6_OUTPUT_C,
-      `the socket may not fragment: FragFails, icmpv6_send(ICMPV6_PKT_TOOBIG, mtu ${mtu6}), the skb is freed as a drop, EMSGSIZE`,
+      msg(M.tooBig6, { mtu: mtu6 }),
       { drops: [{ reason: 'NOT_SPECIFIED', function: 'ip6_fragment', count: 1 }] },
     );
-    ctx.common.icmp.push({ type: 2, code: 0, why: `ICMPv6 packet too big, MTU ${mtu6}` });
+    ctx.common.icmp.push({ type: 2, code: 0, why: msg(M.icmpTooBig6, { mtu: mtu6 }) });
     return sendFail(
       ctx,
       'EMSGSIZE',
       'ip6_fragment',
       IP6_OUTPUT_C,
-      `the socket may not fragment and the packet (${head.len}) is larger than the MTU ${mtu6}`,
+      msg(M.tooBig6Why, { len: head.len, mtu: mtu6 }),
     );
   }
   const frag = ip6Fragment(head, { nexthdr: protocol, id: pseudoRandom(input, 32) }, mtu6, trace, {

@@ -5,6 +5,7 @@
  * ip_do_fragment / ip6_fragment (fast path reusing the frag_list skbs, or the slow path
  * copying into new skbs), ip_options_fragment.
  */
+import { msg, type Msg } from '../i18n/index.ts';
 import { llReservedSpace } from '../skb/alloc.ts';
 import {
   allocSkb,
@@ -20,6 +21,7 @@ import {
 import type { Region } from '../skb/types.ts';
 import type { FragPath, WirePacket, WirePacketV4, WirePacketV6 } from './types.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
+import { M } from './send-messages.ts';
 import { pushStep, type OutputTrace } from './step.ts';
 import { ipOptionsFragment } from './options.ts';
 
@@ -64,9 +66,7 @@ export function ipMakeSkb(queue: SkBuff[], family: 'inet' | 'inet6', trace: Trac
     trace,
     family === 'inet' ? '__ip_make_skb' : '__ip6_make_skb',
     family === 'inet' ? IP_OUTPUT_C : IP6_OUTPUT_C,
-    queue.length > 1
-      ? `the ${queue.length - 1} later skbs lose their ${nhl}-byte header room (__skb_pull) and hang on the head's frag_list: one skb of ${head.len} bytes, data_len ${head.data_len}`
-      : `a single skb of ${head.len} bytes: no frag_list needed`,
+    msg(M.makeSkbChain, { later: queue.length - 1, nhl, len: head.len, dataLen: head.data_len }),
     {
       skbs: [head],
       vars: {
@@ -85,7 +85,7 @@ export interface FragmentResult {
   /** The skbs that leave, one per wire packet. */
   out: SkBuff[];
   path: FragPath;
-  why: string;
+  why: Msg;
 }
 
 /** ip_do_fragment's fast-path checks: null when the frag_list can be reused, else why not. */
@@ -96,25 +96,24 @@ export function fastPathRefusal(
   llRs: number,
   isFragment: boolean,
   v6: boolean,
-): string | null {
-  if (!skb.frag_list.length) return 'the skb has no frag_list (its data is in one buffer)';
+): Msg | null {
+  if (!skb.frag_list.length) return msg(M.refuseNoList);
   const firstLen = pagelen(skb);
   if (firstLen - hlen > mtu)
-    return `the head skb carries ${firstLen - hlen} data bytes, more than the ${mtu} a fragment may`;
-  if ((firstLen - hlen) & 7) return `the head skb's ${firstLen - hlen} data bytes are not a multiple of 8`;
-  if (isFragment) return 'the packet is itself a fragment (MF or an offset)';
+    return msg(M.refuseHeadLong, { len: firstLen - hlen, mtu });
+  if ((firstLen - hlen) & 7) return msg(M.refuseHeadOdd, { len: firstLen - hlen });
+  if (isFragment) return msg(M.refuseIsFragment);
   const needHead = v6 ? llRs + 8 : llRs;
   if (headroom(skb) < needHead)
-    return `the head skb has ${headroom(skb)} bytes of headroom, less than ${needHead}`;
+    return msg(M.refuseHeadroom, { room: headroom(skb), need: needHead });
   const n = skb.frag_list.length;
   for (let i = 0; i < n; i++) {
     const f = skb.frag_list[i] as SkBuff;
-    if (f.len > mtu) return `frag_list skb ${i + 1} carries ${f.len} bytes, more than ${mtu}`;
-    if (f.len & 7 && i < n - 1)
-      return `frag_list skb ${i + 1} (not the last) carries ${f.len} bytes, not a multiple of 8`;
+    if (f.len > mtu) return msg(M.refuseMemberLong, { i: i + 1, len: f.len, mtu });
+    if (f.len & 7 && i < n - 1) return msg(M.refuseMemberOdd, { i: i + 1, len: f.len });
     const need = hlen + llRs + (v6 ? 8 : 0);
     if (headroom(f) < need)
-      return `frag_list skb ${i + 1} has ${headroom(f)} bytes of headroom, less than ${need} for a header`;
+      return msg(M.refuseMemberHeadroom, { i: i + 1, room: headroom(f), need });
   }
   return null;
 }
@@ -165,7 +164,7 @@ export function ipDoFragment(
       trace,
       'ip_do_fragment',
       IP_OUTPUT_C,
-      `fast path: the frag_list built by __ip_make_skb already has fragment geometry (head ${pagelen(skb) - hlen} data bytes, every member ≤ ${mtu} and a multiple of 8 but the last, headroom for a header): reuse the skbs, no copying`,
+      msg(M.fast4, { first: pagelen(skb) - hlen, mtu }),
       { skbs: [skb], vars: { hlen, mtu, first_len: pagelen(skb), ll_rs: llRs } },
     );
     // The frag_list skbs get their own socket charge back (sock_wfree), so the head gives up
@@ -220,7 +219,7 @@ export function ipDoFragment(
       trace,
       'ip_fraglist_prepare',
       IP_OUTPUT_C,
-      `each frag_list skb gets the previous fragment's header pushed in front (skb_push ${hlen}), its own tot_len and offset, MF on all but the last; DF is cleared${optChanged ? '; ip_options_fragment turned the non-copied options into NOPs for fragments 2…' : ''}`,
+      msg(M.fastPrepare4, { hlen, opt: optChanged ? 'yes' : 'no' }),
       { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
     );
     if (optChanged)
@@ -228,17 +227,17 @@ export function ipDoFragment(
         trace,
         'ip_options_fragment',
         IP_OPTIONS_C,
-        `options without the "copied" bit (RR, TS) become NOPs in fragments 2…${out.length}: same header length, ${hlen} bytes`,
+        msg(M.optionsFragment, { n: out.length, hlen }),
         { skbs: out.slice(1, 2), vars: { optlen: hdr.options.length } },
       );
-    return { wire, out, path: 'fast', why: 'the frag_list skbs already had fragment geometry' };
+    return { wire, out, path: 'fast', why: msg(M.fastWhy) };
   }
 
   pushStep(
     trace,
     'ip_do_fragment',
     IP_OUTPUT_C,
-    `slow path: ${refusal}; new skbs are allocated and the data copied in pieces of at most ${mtu & ~7} bytes`,
+    msg(M.slow4, { why: refusal, piece: mtu & ~7 }),
     { skbs: [skb], vars: { hlen, mtu, ll_rs: llRs } },
   );
   let left = skb.len - hlen;
@@ -279,7 +278,7 @@ export function ipDoFragment(
     trace,
     'ip_frag_next',
     IP_OUTPUT_C,
-    `${out.length} new skbs (alloc_skb(len + hlen + ll_rs)), each with a copy of the header and its piece of the data${optChanged ? '; ip_options_fragment NOP-filled the non-copied options after the first' : ''}`,
+    msg(M.slowNext4, { n: out.length, opt: optChanged ? 'yes' : 'no' }),
     { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
   );
   return { wire, out, path: 'slow', why: refusal };
@@ -330,7 +329,7 @@ export function ip6Fragment(
       trace,
       'ip6_fragment',
       IP6_OUTPUT_C,
-      `fast path: the frag_list already has fragment geometry (each piece ≤ ${mtu} bytes and a multiple of 8 but the last, 8 bytes of headroom kept for the fragment header): reuse the skbs`,
+      msg(M.fast6, { mtu }),
       { skbs: [skb], vars: { hlen, mtu, first_len: pagelen(skb) } },
     );
     const frags = skb.frag_list;
@@ -360,16 +359,16 @@ export function ip6Fragment(
       trace,
       'ip6_fraglist_prepare',
       IP6_OUTPUT_C,
-      `each skb gets the IPv6 header and a fragment header (next header ${hdr.nexthdr}, offset, M flag, the same identification) pushed in front; payload_len = 8 + its data`,
+      msg(M.fastPrepare6, { nexthdr: hdr.nexthdr }),
       { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
     );
-    return { wire, out, path: 'fast', why: 'the frag_list skbs already had fragment geometry' };
+    return { wire, out, path: 'fast', why: msg(M.fastWhy) };
   }
   pushStep(
     trace,
     'ip6_fragment',
     IP6_OUTPUT_C,
-    `slow path: ${refusal}; new skbs with a copy of the header and up to ${mtu & ~7} data bytes each`,
+    msg(M.slow6, { why: refusal, piece: mtu & ~7 }),
     { skbs: [skb], vars: { hlen, mtu } },
   );
   let left = skb.len - hlen;
@@ -389,7 +388,7 @@ export function ip6Fragment(
     ptr += len;
     i++;
   }
-  pushStep(trace, 'ip6_frag_next', IP6_OUTPUT_C, `${out.length} new fragment skbs`, {
+  pushStep(trace, 'ip6_frag_next', IP6_OUTPUT_C, msg(M.slowNext6, { n: out.length }), {
     skbs: out,
     vars: { fragments: out.length },
     wireCount: wire.length,
@@ -407,7 +406,7 @@ export function llOutput(out: SkBuff[], v6: boolean, trace: Trace, wireCount: nu
     trace,
     v6 ? 'ip6_finish_output2' : 'ip_finish_output2',
     v6 ? IP6_OUTPUT_C : IP_OUTPUT_C,
-    `neigh_output → dev_queue_xmit → loopback_xmit (drivers/net/loopback.c): each of the ${out.length} packet${out.length > 1 ? 's' : ''} gets its 14-byte Ethernet header pushed into the headroom and leaves`,
+    msg(M.llOutput, { n: out.length }),
     {
       skbs: out,
       vars: { packets: out.length, hard_header_len: 14, LL_RESERVED_SPACE: llReservedSpace(14) },

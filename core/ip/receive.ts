@@ -13,6 +13,8 @@ import { udpLibRcv, udpRecvmsgCounted, type UdpArrival } from '../udp/udp-rcv.ts
 import { icmpError } from './icmp.ts';
 import { inetFragReasmFinish } from './inet-fragment.ts';
 import type { IcmpReply, WirePacket } from './types.ts';
+import { msg, type Text } from '../i18n/index.ts';
+import { M } from './send-messages.ts';
 import { pushStep, type OutputTrace } from './step.ts';
 
 type Trace = OutputTrace;
@@ -31,7 +33,7 @@ export interface ReceiveOutcome {
   received: number | null;
   fn: string;
   file: string;
-  why: string;
+  why: Text;
   /** The datagram as it reached udp_rcv (null: not UDP, or it never got there). */
   arrival: UdpArrival | null;
   /** ICMP errors the receiver sent back (and received, on loopback). */
@@ -73,7 +75,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   const ip = ipSection(v6);
   const ipIn = v6 ? 'net/ipv6/ip6_input.c' : 'net/ipv4/ip_input.c';
   const n = a.out.length;
-  const none = (fn: string, file: string, why: string, icmp: IcmpReply[] = []): ReceiveOutcome => ({
+  const none = (fn: string, file: string, why: Text, icmp: IcmpReply[] = []): ReceiveOutcome => ({
     delivered: false,
     received: null,
     fn,
@@ -95,14 +97,18 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     trace,
     'eth_type_trans',
     'net/ethernet/eth.c',
-    `loopback_xmit passes the same skb${n > 1 ? 's' : ''} to __netif_rx; eth_type_trans records the MAC header and pulls its 14 bytes (data moves forward, nothing is copied)`,
+    msg(M.rxEth, { n }),
     { dir: 'up', skbs: a.out, vars: { pulled: 14 }, wireCount: n },
   );
   pushStep(
     trace,
     v6 ? 'ipv6_rcv' : 'ip_rcv',
     ipIn,
-    `${v6 ? 'ipv6_rcv' : 'ip_rcv'} checks version, header length${v6 ? '' : ' and checksum'}, trims to the packet's own length; the route lookup (ip_route_input) says "local": ${v6 ? 'ip6_input' : 'ip_local_deliver'}`,
+    msg(M.rxIp, {
+      rcv: v6 ? 'ipv6_rcv' : 'ip_rcv',
+      v6: v6 ? 'yes' : 'no',
+      next: v6 ? 'ip6_input' : 'ip_local_deliver',
+    }),
     { dir: 'up', skbs: a.out.slice(0, 1) },
   );
   if (a.sourceRouted && !v6) {
@@ -111,7 +117,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       trace,
       'ip_rcv_finish_core',
       ipIn,
-      `the packet${n > 1 ? 's carry' : ' carries'} a source route and accept_source_route is 0: ip_rcv_options refuses ${n > 1 ? 'each fragment' : 'it'} before reassembly`,
+      msg(M.rxSourceRouteStep, { n }),
       {
         dir: 'up',
         skbs: a.out.slice(0, 1),
@@ -121,7 +127,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     return none(
       'ip_rcv_finish_core',
       ipIn,
-      'the receiver drops source-routed packets (accept_source_route is 0 by default)',
+      msg(M.rxSourceRoute),
     );
   }
   let head = a.out[0] as SkBuff;
@@ -142,7 +148,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       trace,
       v6 ? 'ipv6_frag_rcv' : 'ip_defrag',
       defragFile,
-      `each of the ${n} fragments joins the reassembly queue keyed by (saddr, daddr, id, protocol); the datagram is complete when the last byte (${datagram}) and the first fragment are in`,
+      msg(M.rxDefrag, { n, last: datagram }),
       { dir: 'up', skbs: a.out, vars: { fragments: n, 'q.len': datagram } },
     );
     if (!v6 && datagram + ihl > 0xffff) {
@@ -151,13 +157,13 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         trace,
         'ip_frag_reasm',
         defragFile,
-        `the reassembled packet would be ${datagram + ihl} bytes, more than 65,535: "Oversized IP packet", ReasmFails; the queue and its fragments are freed (as consumed, not as drops)`,
+        msg(M.rxOversizedStep, { len: datagram + ihl }),
         { dir: 'up', skbs: a.out.slice(0, 1) },
       );
       return none(
         'ip_frag_reasm',
         defragFile,
-        `the fragments reassemble to ${datagram + ihl} bytes, more than 65,535: dropped as an oversized IP packet (E2BIG)`,
+        msg(M.rxOversized, { len: datagram + ihl }),
       );
     }
     // ip_defrag pulls each fragment's IP header (IPv6: and its fragment header); then
@@ -173,7 +179,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       trace,
       v6 ? 'ip6_frag_reasm' : 'ip_frag_reasm',
       defragFile,
-      `complete: the first fragment's skb becomes the head; inet_frag_reasm_finish ${fin.how}; tot_len = ${datagram + (v6 ? 40 : ihl)}, truesize ${head.truesize}`,
+      msg(M.rxReasm, { how: fin.how, totLen: datagram + (v6 ? 40 : ihl), truesize: head.truesize }),
       {
         dir: 'up',
         skbs: [head],
@@ -208,12 +214,12 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         quoted: ipLength + nhl,
         received: true,
       });
-      const why = `no raw socket and no kernel handler for protocol ${a.protocol}: ICMP protocol unreachable (ip_local_deliver_finish)`;
+      const why = msg(M.rxNoProto, { protocol: a.protocol });
       pushStep(
         trace,
         deliverFn,
         ipIn,
-        `the ${nhl}-byte IP header is pulled; no raw socket is bound to protocol ${a.protocol} (an IPPROTO_RAW socket only sends) and no kernel protocol handles it: InUnknownProtos, ICMP protocol unreachable (${len} bytes) goes back, the datagram is dropped`,
+        msg(M.rxNoProtoStep, { nhl, protocol: a.protocol, len }),
         { dir: 'up', skbs: [head], drops: dropList(step) },
       );
       return none(deliverFn, ipIn, why, [{ type: 3, code: 2, why }]);
@@ -238,7 +244,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         trace,
         u.fn,
         u.file,
-        `raw sockets of protocol 17 get a copy (raw_local_deliver); then udp_rcv reads the raw payload as a UDP header: ${u.why}`,
+        msg(M.rxRawUdpStep, { why: u.why }),
         { dir: 'up', skbs: [head], drops: u.drops },
       );
       return {
@@ -246,7 +252,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         received: null,
         fn: v6 ? 'rawv6_rcv' : 'raw_local_deliver',
         file,
-        why: `raw sockets of protocol 17 receive the datagram; udp_rcv drops its copy`,
+        why: msg(M.rxRawUdp),
         arrival: null,
         icmp: [],
       };
@@ -255,7 +261,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       trace,
       deliverFn,
       ipIn,
-      `the ${nhl}-byte IP header is pulled; raw sockets bound to protocol ${a.protocol} get a copy (raw_local_deliver)`,
+      msg(M.rxRawStep, { nhl, protocol: a.protocol }),
       { dir: 'up', skbs: [head] },
     );
     return {
@@ -263,7 +269,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       received: null,
       fn: v6 ? 'rawv6_rcv' : 'raw_local_deliver',
       file,
-      why: `raw sockets of protocol ${a.protocol} receive the datagram`,
+      why: msg(M.rxRaw, { protocol: a.protocol }),
       arrival: null,
       icmp: [],
     };
@@ -274,7 +280,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     trace,
     deliverFn,
     ipIn,
-    `the ${nhl}-byte IP header is pulled; protocol 17 → ${v6 ? 'udpv6_rcv' : 'udp_rcv'}`,
+    msg(M.rxUdpStep, { nhl, rcv: v6 ? 'udpv6_rcv' : 'udp_rcv' }),
     { dir: 'up', skbs: [head] },
   );
   const arrival: UdpArrival = {
@@ -293,7 +299,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       received: null,
       fn: v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv',
       file: udpFile,
-      why: "the datagram reaches udp_rcv; its socket is the caller's",
+      why: msg(M.rxExternal),
       arrival,
       icmp: [],
     };
@@ -306,7 +312,13 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     trace,
     u.fate === 'queued' ? '__udp_enqueue_schedule_skb' : u.fn,
     u.fate === 'queued' ? 'net/ipv4/udp.c' : u.file,
-    `${v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv'} ${ep.bound ? 'finds the bound socket' : 'looks for a socket'}; the skb (truesize ${head.truesize}${chained ? `, ${chained} fragment${chained > 1 ? 's' : ''} on its frag_list` : ''}): ${u.why}`,
+    msg(M.rxUdpLookup, {
+      fn: v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv',
+      bound: ep.bound ? 'yes' : 'no',
+      truesize: head.truesize,
+      chained,
+      why: u.why,
+    }),
     {
       dir: 'up',
       skbs: [head],
@@ -320,7 +332,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   if (u.fate !== 'queued' || !u.queue) {
     const icmp: IcmpReply[] = [];
     if (u.icmpPortUnreachable) {
-      const why = 'port unreachable: no socket is bound to the destination port';
+      const why = msg(M.rxPortUnreachable);
       icmpError(t, {
         family: a.family,
         type: v6 ? 1 : 3,
@@ -338,7 +350,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     trace,
     v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
     udpFile,
-    `recvfrom() copies the ${a.payload} payload bytes after the 8-byte UDP header: one sendto(), one recvfrom() (InDatagrams)`,
+    msg(M.rxRecvmsg, { n: a.payload }),
     { dir: 'up', skbs: [head], vars: { received: a.payload } },
   );
   return {
@@ -346,7 +358,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     received: r.result?.copied ?? null,
     fn: v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
     file: udpFile,
-    why: `the bound UDP socket receives ${a.payload} bytes`,
+    why: msg(M.rxReceived, { n: a.payload }),
     arrival,
     icmp: [],
   };

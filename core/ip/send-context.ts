@@ -6,8 +6,10 @@
 import { newTally, tallyResult, type Tally } from '../drops/tally.ts';
 import type { MibResult } from '../drops/types.ts';
 import { type Errno } from '../errno/index.ts';
+import { msg, type Msg } from '../i18n/index.ts';
 import { llReservedSpace } from '../skb/alloc.ts';
 import type { RxSocket } from './receive.ts';
+import { M } from './send-messages.ts';
 import type { OutputTrace } from './step.ts';
 import {
   PMTU_VALUE,
@@ -151,7 +153,7 @@ export function sendFail(
   errno: Errno,
   fn: string,
   file: string,
-  why: string,
+  why: Msg,
   wire: WirePacket[] = [],
 ): SendFail {
   return withMib(ctx, {
@@ -164,7 +166,7 @@ export function sendFail(
     received_length: null,
     wire,
     fragPath: 'none',
-    fragPathWhy: 'nothing was fragmented',
+    fragPathWhy: msg(M.nothingFragmented),
     trace: ctx.trace,
   });
 }

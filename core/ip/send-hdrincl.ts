@@ -2,9 +2,11 @@
  * IP_HDRINCL (net/ipv4/raw.c): raw_sendmsg hands the user's buffer, IPv4 header included, to
  * raw_send_hdrinc, which sends it as one packet — never fragmented, never corked.
  */
+import { msg } from '../i18n/index.ts';
 import { allocSkb, skbPut, skbReserve } from '../skb/skb.ts';
 import { IP_OUTPUT_C } from './append.ts';
 import { llOutput } from './fragment.ts';
+import { M } from './send-messages.ts';
 import { pushStep } from './step.ts';
 import { loopbackReceive } from './receive.ts';
 import { countTransmits } from './send-finish.ts';
@@ -17,24 +19,24 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
   const length = totalLen + 20;
   if (length > 0xffff)
     return (
-      pushStep(trace, sendFn, sendFile, `len ${length} > 0xFFFF`),
+      pushStep(trace, sendFn, sendFile, msg(M.lenOver, { label: msg(M.label, { kind: 'none' }), len: length })),
       sendFail(
         ctx,
         'EMSGSIZE',
         sendFn,
         sendFile,
-        `len ${length} is more than an IPv4 packet can carry (0xFFFF)`,
+        msg(M.hdrinclTooLong, { len: length }),
       )
     );
   if (opt)
     return (
-      pushStep(trace, sendFn, sendFile, 'IP options with IP_HDRINCL'),
+      pushStep(trace, sendFn, sendFile, msg(M.hdrinclOptionsStep)),
       sendFail(
         ctx,
         'EINVAL',
         sendFn,
         sendFile,
-        'IP options together with IP_HDRINCL make no sense: Linux does not mangle a header the user wrote',
+        msg(M.hdrinclOptions),
       )
     );
   if (length > devMtu) {
@@ -42,21 +44,21 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
       trace,
       'raw_send_hdrinc',
       RAW_C,
-      `length ${length} > device MTU ${devMtu}: ip_local_error, EMSGSIZE (IP_HDRINCL packets are never fragmented)`,
+      msg(M.hdrinclOverMtuStep, { len: length, mtu: devMtu }),
     );
     return sendFail(
       ctx,
       'EMSGSIZE',
       'raw_send_hdrinc',
       RAW_C,
-      `the ${length}-byte packet is larger than the device MTU ${devMtu}, and a header the user wrote is never fragmented`,
+      msg(M.hdrinclOverMtu, { len: length, mtu: devMtu }),
     );
   }
   pushStep(
     trace,
     sendFn,
     sendFile,
-    `IP_HDRINCL socket: the ${length}-byte buffer already holds an IPv4 header`,
+    msg(M.hdrinclSend, { len: length }),
     {
       vars: { len: length },
     },
@@ -70,14 +72,14 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
     trace,
     'raw_send_hdrinc',
     RAW_C,
-    `sock_alloc_send_skb(${length + hhLen + 15}), copy the user's bytes verbatim; the kernel only fills tot_len (${length}), a zero saddr, a zero id, and the checksum`,
+    msg(M.hdrinclCopy, { size: length + hhLen + 15, len: length }),
     { skbs: [skb], vars: { length } },
   );
   pushStep(
     trace,
     '__ip_local_out',
     IP_OUTPUT_C,
-    `LOCAL_OUT → dst_output → ip_output → ip_finish_output: ${length} ≤ MTU ${pathMtu}, no fragmentation`,
+    msg(M.hdrinclLocalOut, { len: length, mtu: pathMtu }),
     { skbs: [skb], vars: { mtu: pathMtu } },
   );
   const wire: WirePacket[] = [
@@ -120,7 +122,7 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
     arrival: null,
     wire,
     fragPath: 'none',
-    fragPathWhy: 'IP_HDRINCL packets go out as written',
+    fragPathWhy: msg(M.hdrinclAsWritten),
     trace,
   });
 }

@@ -8,6 +8,7 @@
  * ip_setup_cork (cork.ts) → each sendto() appending (sendmsg.ts) → __ip_make_skb (fragment.ts) →
  * ip_finish_output / ip6_finish_output (finish-output.ts) → the shared finish (send-finish.ts).
  */
+import { msg } from '../i18n/index.ts';
 import { resetSkbIds } from '../skb/skb.ts';
 import { ipSetupCork } from './cork.ts';
 import { ipFinishOutput, ip6FinishOutput } from './finish-output.ts';
@@ -17,6 +18,7 @@ import { rawSendHdrinc } from './send-hdrincl.ts';
 import { sendFinish } from './send-finish.ts';
 import { IP_SOCKGLUE_C, sendContext, sendFail, type SendContext } from './send-context.ts';
 import { ipSendmsgs } from './sendmsg.ts';
+import { M } from './send-messages.ts';
 import { pushStep } from './step.ts';
 import type { RxSocket } from './receive.ts';
 import {
@@ -43,14 +45,14 @@ function setIpOptions(ctx: SendContext): { opt: CompiledOptions | undefined } | 
       trace,
       'ip_options_compile',
       'net/ipv4/ip_options.c',
-      `setsockopt(IP_OPTIONS) fails: ${r.why} (byte ${r.offset})`,
+      msg(M.optionsStepFail, { why: r.why, offset: r.offset }),
     );
     return sendFail(
       ctx,
       'EINVAL',
       'ip_options_compile',
       'net/ipv4/ip_options.c',
-      `setsockopt(IP_OPTIONS) is refused: ${r.why} (option byte ${r.offset})`,
+      msg(M.optionsRefused, { why: r.why, offset: r.offset }),
     );
   }
   const opt = r.opt;
@@ -58,7 +60,12 @@ function setIpOptions(ctx: SendContext): { opt: CompiledOptions | undefined } | 
     trace,
     'do_ip_setsockopt',
     IP_SOCKGLUE_C,
-    `IP_OPTIONS: ${input.options.length} bytes, padded with END to ${opt.bytes.length}, compiled by ip_options_compile${opt.rr_needaddr ? '; RR pointer advanced (an address will be recorded)' : ''}${opt.ts_needtime ? '; TS pointer advanced (a timestamp will be written)' : ''}`,
+    msg(M.optionsCompiled, {
+      len: input.options.length,
+      padded: opt.bytes.length,
+      rr: opt.rr_needaddr ? 'yes' : 'no',
+      ts: opt.ts_needtime ? 'yes' : 'no',
+    }),
     { vars: { optlen: opt.bytes.length } },
   );
   return { opt };
@@ -75,11 +82,17 @@ export function ipSend(input: SendInput, socket: RxSocket = 'fresh'): SendResult
   if (shape.length) {
     // Nothing of `input` can be read safely: the failure is built on an empty send.
     const ctx = sendContext({ ...DEFAULT_SEND_INPUT, sends: [] }, 'fresh');
-    return sendFail(ctx, 'EINVAL', 'sockscope', '', shape.map((i) => i.message).join(' '));
+    return sendFail(ctx, 'EINVAL', 'sockscope', '', msg(M.input, { issues: shape.map((i) => i.message).join(' ') }));
   }
   const ctx = sendContext(input, socket === 'none' || socket === 'external' ? socket : 'fresh');
   const issues: InputIssue[] = validateSendInput(input);
-  if (issues.length) return sendFail(ctx, 'EINVAL', 'sockscope', '', issues.map((i) => i.message).join(' '));
+  if (issues.length) return sendFail(
+      ctx,
+      'EINVAL',
+      'sockscope',
+      '',
+      msg(M.input, { issues: issues.map((i) => i.message).join(' ') }),
+    );
 
   const options = setIpOptions(ctx);
   if ('ok' in options) return options;

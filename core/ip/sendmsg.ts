@@ -4,11 +4,13 @@
  * MSG_MORE the queue waits for the next send, and an error throws the whole pending datagram away.
  */
 import { countDrop, countMib } from '../drops/tally.ts';
+import { msg } from '../i18n/index.ts';
 import type { SkBuff } from '../skb/index.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C, ipAppendData } from './append.ts';
 import type { CorkSetup } from './cork.ts';
 import { pushStep } from './step.ts';
 import { sendFail, type SendContext } from './send-context.ts';
+import { M } from './send-messages.ts';
 import type { SendFail } from './types.ts';
 
 export interface Appended {
@@ -30,18 +32,18 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
     const more = i < sends.length - 1;
     const label =
       sends.length > 1
-        ? `send ${i + 1}/${sends.length}${more ? ' (MSG_MORE)' : ''}: `
+        ? msg(M.label, { kind: 'seq', i: i + 1, n: sends.length, more: more ? 'yes' : 'no' })
         : input.iov
-          ? `sendmsg with ${input.iov.length} iovecs (${input.iov.join(' + ')} bytes): `
-          : '';
+          ? msg(M.label, { kind: 'iov', count: input.iov.length, lens: input.iov.join(' + ') })
+          : msg(M.label, { kind: 'none' });
     if (!v6 && len > 0xffff) {
-      pushStep(trace, sendFn, sendFile, `${label}len ${len} > 0xFFFF`);
+      pushStep(trace, sendFn, sendFile, msg(M.lenOver, { label, len }));
       return sendFail(
         ctx,
         'EMSGSIZE',
         sendFn,
         sendFile,
-        `${label}a single send of ${len} bytes is more than 0xFFFF`,
+        msg(M.lenOverWhy, { label, len }),
       );
     }
     const first = queue.length === 0;
@@ -51,11 +53,19 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
       trace,
       sendFn,
       sendFile,
-      `${label}${udp ? `ulen = ${len} + 8` : `${len} bytes, no transport header of its own`}; ${
-        more || !first || !udp
-          ? `${more ? 'MSG_MORE: ' : ''}corked: append to the socket's write queue (ip${v6 ? '6' : ''}_append_data)`
-          : `not corked: build the datagram on a private queue (ip${v6 ? '6' : ''}_make_skb)`
-      }${first ? `; cork fragsize = ${usePmtu ? 'path MTU' : 'device MTU'} ${fragsize} (pmtudisc ${input.pmtu.toUpperCase()})` : ''}`,
+      msg(M.append, {
+        label,
+        udp: udp ? 'yes' : 'no',
+        len,
+        corked: more || !first || !udp ? 'yes' : 'no',
+        more: more ? 'yes' : 'no',
+        appendFn: `ip${v6 ? '6' : ''}_append_data`,
+        makeFn: `ip${v6 ? '6' : ''}_make_skb`,
+        first: first ? 'yes' : 'no',
+        pmtu: usePmtu ? 'yes' : 'no',
+        fragsize,
+        mode: input.pmtu.toUpperCase(),
+      }),
       { vars: { len, ...(udp ? { ulen: length } : {}), fragsize } },
     );
     const r = ipAppendData({
@@ -85,11 +95,11 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
           trace,
           flush,
           v6 ? IP6_OUTPUT_C : IP_OUTPUT_C,
-          `${caller} → ${flush}: the error discards the whole pending datagram — its ${queue.length} queued skb${queue.length > 1 ? 's are' : ' is'} freed as drops (NOT_SPECIFIED)${i > 0 ? `; the ${i} earlier send${i > 1 ? 's' : ''} (which returned success) never reach the wire` : ''}`,
+          msg(M.flush, { caller, flush, n: queue.length, earlier: i }),
           { drops: [{ reason: 'NOT_SPECIFIED', function: flush, count: queue.length }] },
         );
       }
-      return sendFail(ctx, r.errno, r.fn, r.file, `${label}${r.why}`);
+      return sendFail(ctx, r.errno, r.fn, r.file, msg(M.failedSend, { label, why: r.why }));
     }
     offset += length;
     sent += len;

@@ -2,10 +2,11 @@
 import { skbSnapshot, type SkBuff } from '../skb/skb.ts';
 import type { SkbSnapshot } from '../skb/types.ts';
 import type { DropReason } from '../drops/index.ts';
+import type { Msg } from '../i18n/index.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { OutputSnapshot } from './types.ts';
 
-export type OutputTrace = TraceStep<OutputSnapshot>[];
+export type OutputTrace = TraceStep<OutputSnapshot, Msg>[];
 
 export interface StepDetail {
   skbs?: SkBuff[];
@@ -27,10 +28,10 @@ export function pushStep(
   trace: OutputTrace,
   fn: string,
   file: string,
-  why: string,
+  why: Msg,
   d: StepDetail = {},
 ): void {
-  const step: TraceStep<OutputSnapshot> = {
+  const step: TraceStep<OutputSnapshot, Msg> = {
     fn,
     file,
     why,

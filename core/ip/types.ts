@@ -1,5 +1,6 @@
 import type { DropReason, MibResult, SnmpDelta } from '../drops/types.ts';
 import type { Errno } from '../errno/index.ts';
+import type { Msg } from '../i18n/index.ts';
 import type { UdpArrival } from '../udp/udp-rcv.ts';
 import type { Trace } from '../trace/index.ts';
 import type { SkbSnapshot } from '../skb/types.ts';
@@ -114,7 +115,7 @@ export interface OutputSnapshot {
 export type FragPath = 'none' | 'fast' | 'slow';
 
 /** An ICMP error the stack sent (and, on loopback, received again). */
-export type IcmpReply = { type: number; code: number; why: string };
+export type IcmpReply = { type: number; code: number; why: Msg };
 
 interface SendCommon {
   input: SendInput;
@@ -127,8 +128,8 @@ interface SendCommon {
   icmp: IcmpReply[];
   /** Which `ip_do_fragment` path ran, and why. */
   fragPath: FragPath;
-  fragPathWhy: string;
-  trace: Trace<OutputSnapshot>;
+  fragPathWhy: Msg;
+  trace: Trace<OutputSnapshot, Msg>;
   /** Key numbers for people: fragsize, maxfraglen, fragheaderlen… */
   numbers: Record<string, number>;
   /** Every skb the kernel freed as a drop (sender and receiver), sorted by reason, then function. */
@@ -158,7 +159,7 @@ export interface SendFail extends SendCommon {
   /** The kernel function returning the errno, its file, and why. */
   fn: string;
   file: string;
-  why: string;
+  why: Msg;
   received_length: null;
 }
 
