@@ -4,11 +4,13 @@ import { bootlinUrl } from '../../core/trace/index.ts';
 import { DropBadge } from '../components/drops/DropBadge.tsx';
 import { useStepList } from './useStepList.ts';
 import { useKitWords } from './words.ts';
+import type { Text } from '../../core/i18n/index.ts';
+import { MsgText } from '../i18n/MsgText.tsx';
 
 /** What one step shows: the kernel function, why it runs, its source file, and any slot of the lab's. */
 export interface StepView {
   fn: string;
-  why: string;
+  why: Text;
   file: string;
   /** After the function's name (an errno, a "refused" badge). */
   fnExtra?: ReactNode;
@@ -88,7 +90,9 @@ export function StepList<T>({
               >
                 <span className="cstep-no">{i + 1}</span>
                 <code>{v.fn}</code>
-                <span className="cstep-place">{v.why}</span>
+                <span className="cstep-place">
+                  <MsgText msg={v.why} />
+                </span>
                 <DropBadge drops={v.drops} />
               </button>
             </li>
@@ -116,7 +120,9 @@ export function StepList<T>({
                   {v.fnExtra}
                   <DropBadge drops={v.drops} />
                 </span>
-                <span className="step-why">{v.why}</span>
+                <span className="step-why">
+                  <MsgText msg={v.why} />
+                </span>
               </span>
             </button>
             <a

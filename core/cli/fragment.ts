@@ -3,7 +3,7 @@ import { wireFacts, ipSend, type SendInput, type SendResult, PMTU_MODES } from '
 import { SEND_KEYS, sendInputFromTexts, type SendKey, type SendTexts } from '../params/index.ts';
 import { STRERROR, ERRNO } from '../errno/index.ts';
 import { toHex } from '../hex/index.ts';
-import { defineMessages, formatMsg, msg, type Msg } from '../i18n/index.ts';
+import { addTextFields, defineMessages, formatMsg, msg, type Msg } from '../i18n/index.ts';
 import { parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
 import { mibLines } from './mib.ts';
 
@@ -102,9 +102,16 @@ export function fragmentCommand(args: string[], ctx?: CliContext): CommandResult
   const { input } = p;
   const t = (m: Msg) => say(m, ctx);
   const r = ipSend(input);
-  if (!r.ok && r.fn === 'sockscope') return { code: 2, out: `${r.why}\n${localHelp(FRAGMENT_HELP, ctx)}` };
+  if (!r.ok && r.fn === 'sockscope') return { code: 2, out: `${t(r.why)}\n${localHelp(FRAGMENT_HELP, ctx)}` };
   if (p.json)
-    return { code: 0, out: JSON.stringify({ input, ...sendFacts(r), text: sendText(r, ctx) }, null, 2) };
+    return {
+      code: 0,
+      out: JSON.stringify(
+        addTextFields({ input, ...sendFacts(r), text: sendText(r, ctx) }, ctx?.locale ?? 'en'),
+        null,
+        2,
+      ),
+    };
   const lines = sendText(r, ctx);
   if (r.wire.length) {
     const rows = r.wire.map((p, i) =>

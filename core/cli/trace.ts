@@ -53,7 +53,8 @@ export function traceCommand(args: string[], ctx?: CliContext): CommandResult {
   const p = parseSendFlags(args, TRACE_HELP, ctx);
   if (!p.ok) return p.result;
   const r = ipSend(p.input);
-  if (!r.ok && r.fn === 'sockscope') return { code: 2, out: `${r.why}\n${localHelp(TRACE_HELP, ctx)}` };
+  if (!r.ok && r.fn === 'sockscope')
+    return { code: 2, out: `${renderText(r.why, ctx?.locale ?? 'en')}\n${localHelp(TRACE_HELP, ctx)}` };
   const { wire: _wire, ...facts } = sendFacts(r);
   if (p.json)
     return {

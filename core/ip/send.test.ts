@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { renderText } from '../i18n/index.ts';
 import { DEFAULT_SEND_INPUT, PMTU_MODES, ipSend, type SendInput, type WirePacket } from './index.ts';
 
 const send = (over: Partial<SendInput>) => ipSend({ ...DEFAULT_SEND_INPUT, ...over });
@@ -120,7 +121,7 @@ describe('trace', () => {
     for (const s of r.trace) {
       expect(s.fn).toMatch(/^[a-z_0-9]+$/);
       expect(s.file).toMatch(/^(net|include|drivers)\//);
-      expect(s.why.length).toBeGreaterThan(10);
+      expect(renderText(s.why, 'en').length).toBeGreaterThan(10);
     }
     const fns = r.trace.map((s) => s.fn);
     expect(fns).toEqual(

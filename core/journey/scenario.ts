@@ -28,6 +28,8 @@ import type { TraceStep } from '../trace/index.ts';
 import type { OutputSnapshot } from '../ip/index.ts';
 import { type DefragFn, type FragArrival } from './defrag-verdict.ts';
 import { kernelDefrag } from './defrag-kernel.ts';
+import { JW, jw, tagged } from './why-messages.ts';
+import type { Msg, Text } from '../i18n/index.ts';
 import { RMEM_DEFAULT, rcvQueueInit, type RcvQueue, type RecvResult } from './rcvqueue.ts';
 import { skbSegments } from './segments.ts';
 import { placeRank, type Layer, type PacketState, type Side, type Stop, type StopKind } from './types.ts';
@@ -96,7 +98,7 @@ export interface JourneyResult {
   snmp_delta: SnmpDelta;
 }
 
-type Step = TraceStep<OutputSnapshot>;
+type Step = TraceStep<OutputSnapshot, Msg>;
 
 function txLayer(fn: string, file: string): Layer {
   if (/sendmsg$/.test(fn)) return 'socket';
@@ -123,27 +125,25 @@ function clampInt(v: number, lo: number, hi: number): number {
 const whole = (v: unknown): boolean => Number.isSafeInteger(v);
 
 /** The run-time shape of a JourneyInput (any JavaScript value may come in); null when it is one. */
-export function journeyShapeIssue(input: unknown, opts: unknown): string | null {
-  if (typeof input !== 'object' || input === null) return 'The Journey input is an object.';
+export function journeyShapeIssue(input: unknown, opts: unknown): Msg | null {
+  if (typeof input !== 'object' || input === null) return jw(JW.shapeObject);
   const o = input as Record<string, unknown>;
   const send = sendShapeIssues(o.send);
-  if (send.length) return send.map((i) => i.message).join(' ');
+  if (send.length) return jw(JW.shapeSend, { issues: send.map((i) => i.message).join(' ') });
   const sends = (o.send as { sends?: unknown }).sends;
-  if (!Array.isArray(sends) || sends.length !== 1) return 'The Journey sends one length per datagram.';
+  if (!Array.isArray(sends) || sends.length !== 1) return jw(JW.shapeSends);
   if (!whole(o.datagrams) || (o.datagrams as number) < 1 || (o.datagrams as number) > MAX_DATAGRAMS)
-    return 'datagrams is a whole number (1 to 8).';
+    return jw(JW.shapeDatagrams, { max: MAX_DATAGRAMS });
   const f = o.fault as { kind?: unknown; fragment?: unknown; datagram?: unknown } | null;
   if (typeof f !== 'object' || f === null || !['none', 'lose', 'reorder'].includes(f.kind as string))
-    return 'The fault is none, lose or reorder.';
-  if (f.kind !== 'none' && (!whole(f.fragment) || !whole(f.datagram)))
-    return 'A fault names a fragment and a datagram (0-based).';
-  if (!whole(o.rcvbuf) || (o.rcvbuf as number) < 0) return 'rcvbuf is a whole number of bytes.';
-  if (!whole(o.bufsize) || (o.bufsize as number) < 0)
-    return 'The recvfrom() buffer is a whole number of bytes.';
-  if (!['each', 'slow', 'end'].includes(o.read as string)) return 'Read mode is each, slow or end.';
-  if (opts !== undefined && (typeof opts !== 'object' || opts === null)) return 'The options are an object.';
+    return jw(JW.shapeFault);
+  if (f.kind !== 'none' && (!whole(f.fragment) || !whole(f.datagram))) return jw(JW.shapeFaultWhere);
+  if (!whole(o.rcvbuf) || (o.rcvbuf as number) < 0) return jw(JW.shapeRcvbuf);
+  if (!whole(o.bufsize) || (o.bufsize as number) < 0) return jw(JW.shapeBufsize);
+  if (!['each', 'slow', 'end'].includes(o.read as string)) return jw(JW.shapeRead);
+  if (opts !== undefined && (typeof opts !== 'object' || opts === null)) return jw(JW.shapeOptions);
   const d = (opts as { defrag?: unknown } | undefined)?.defrag;
-  if (d !== undefined && typeof d !== 'function') return 'defrag is a function.';
+  if (d !== undefined && typeof d !== 'function') return jw(JW.shapeDefrag);
   return null;
 }
 
@@ -170,7 +170,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
   // The core's own trace stops at udp_rcv: the Journey's socket (rcvbuf, reads) takes it from there.
   const r = ipSend(input.send, 'external');
   const mib = newTally();
-  const trace = r.trace as readonly Step[];
+  const trace: readonly Step[] = r.trace;
   const payload = input.send.sends[0] ?? 0;
   const nPackets = r.wire.length;
   const stops: Stop[] = [];
@@ -245,7 +245,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
     };
   };
 
-  const read = (why: string) => {
+  const read = (when: 'each' | 'slow' | 'end' | 'catchup') => {
     const before = rcvq.rmem;
     const { queue, result } = udpRecvmsgCounted(rcvq, input.bufsize, v6 ? 'inet6' : 'inet', mib);
     if (!result) return;
@@ -280,11 +280,17 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
         layer: 'app',
         datagram: result.datagram,
         traceStep: null,
-        why: `${why}recvfrom(fd, buf, ${input.bufsize}) → __skb_recv_udp takes datagram ${result.datagram + 1}, whole: one sendto() is one recvfrom(). ${
-          result.truncated
-            ? `It is ${result.len} bytes, the buffer ${input.bufsize}: ${result.copied} bytes are copied, MSG_TRUNC is set in msg_flags, and the other ${result.discarded} are discarded with the skb (skb_consume_udp).`
-            : `All ${result.copied} payload bytes are copied after the 8-byte UDP header.`
-        } sk_rmem_alloc ${before} → ${rcvq.rmem}.`,
+        why: jw(JW.read, {
+          when,
+          bufsize: input.bufsize,
+          d: result.datagram + 1,
+          truncated: result.truncated ? 'yes' : 'no',
+          len: result.len,
+          copied: result.copied,
+          discarded: result.discarded,
+          before,
+          after: rcvq.rmem,
+        }),
         vars: { returned: result.returned, copied: result.copied, MSG_TRUNC: result.truncated },
       },
       [],
@@ -293,7 +299,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
 
   for (let d = 0; d < nDgrams; d++) {
     rank = 0;
-    const tag = nDgrams > 1 ? `datagram ${d + 1}/${nDgrams}: ` : '';
+    const tag = (why: Text): Text => tagged(why, d, nDgrams);
     const fault = input.fault.kind !== 'none' && input.fault.datagram === d ? input.fault : null;
     // ---- down the sender
     let cur: PacketState[] = [
@@ -320,7 +326,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
         layer: 'app',
         datagram: d,
         traceStep: null,
-        why: `${tag}sendto(fd, buf, ${payload}, 0, &dst) enters the kernel: __sys_sendto → sock_sendmsg → inet_sendmsg → ${v6 ? 'udpv6_sendmsg' : 'udp_sendmsg'}. The ${payload} bytes are still the application's.`,
+        why: tag(jw(JW.sendto, { payload, fn: v6 ? 'udpv6_sendmsg' : 'udp_sendmsg' })),
         vars: { len: payload },
       },
       cur,
@@ -355,7 +361,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
           layer,
           datagram: d,
           traceStep: i,
-          why: tag + st.why,
+          why: tag(st.why),
           vars: st.snapshot.vars,
         },
         cur,
@@ -372,7 +378,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
           layer,
           datagram: d,
           traceStep: null,
-          why: `${tag}sendto() returns -1 with errno ${r.errno}: ${r.why}. Nothing reaches the wire.`,
+          why: tag(jw(JW.sendFailed, { errno: r.errno, why: r.why })),
           kind: 'send-failed',
           vars: { errno: r.errno },
           ...(r.drop_reasons.length ? { drops: r.drop_reasons } : {}),
@@ -397,7 +403,6 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
       order: orderOf.get(k) ?? k,
       status: k === lost ? ('lost' as const) : ('moving' as const),
     }));
-    const what = n > 1 ? `the ${n} fragments` : 'the packet';
     emit(
       {
         fn: 'loopback_xmit',
@@ -407,15 +412,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
         layer: 'wire',
         datagram: d,
         traceStep: null,
-        why: `${tag}dev_queue_xmit → loopback_xmit: ${what} cross${n > 1 ? '' : 'es'} the wire${
-          fault?.kind === 'lose'
-            ? ` — and ${n > 1 ? `fragment ${fIdx + 1}` : 'the packet'} is lost (as on a real link; loopback itself never loses one). UDP does not retransmit.`
-            : fault?.kind === 'reorder' && n > 1
-              ? ` — fragment ${fIdx + 1} overtaken: it arrives last.`
-              : fault?.kind === 'reorder'
-                ? '. One packet cannot be reordered.'
-                : ` in order${n > 1 ? '' : ''}.`
-        }`,
+        why: tag(jw(JW.wire, { n, f: fIdx + 1, fault: fault?.kind ?? 'none' })),
         vars: {
           packets: n,
           ...(lost >= 0 ? { lost: fIdx + 1 } : {}),
@@ -495,11 +492,17 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
               layer: l,
               datagram: d,
               traceStep: i,
-              why: `${tag}${
+              why: tag(
                 out.delivered && arrived.length === n && !fault
                   ? st.why
-                  : `${arrived.length} of ${n} fragments join the reassembly queue keyed by (saddr, daddr, id, protocol)${fault?.kind === 'reorder' ? `, fragment ${fIdx + 1} last` : ''}; after the last arrival: ${lastEv?.why ?? ''}`
-              }`,
+                  : jw(JW.queued, {
+                      arrived: arrived.length,
+                      n,
+                      reorder: fault?.kind === 'reorder' ? 'yes' : 'no',
+                      f: fIdx + 1,
+                      why: lastEv?.why ?? '',
+                    }),
+              ),
               vars: { ...st.snapshot.vars, arrived: arrived.length },
             },
             rxCur,
@@ -517,7 +520,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
                 layer: l,
                 datagram: d,
                 traceStep: null,
-                why: `${tag}${out.expired.afterSeconds} s later: ${out.expired.why}. The datagram is never delivered; the application is not told.`,
+                why: tag(jw(JW.expired, { seconds: out.expired.afterSeconds, why: out.expired.why })),
                 vars: { seconds: out.expired.afterSeconds, icmp_time_exceeded: out.expired.icmpTimeExceeded },
                 ...(out.expiryDrops?.length ? { drops: out.expiryDrops } : {}),
               },
@@ -537,7 +540,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
             layer: l,
             datagram: d,
             traceStep: i,
-            why: tag + st.why,
+            why: tag(st.why),
             vars: st.snapshot.vars,
             ...(st.drops?.length ? { drops: st.drops } : {}),
           },
@@ -555,7 +558,14 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
             layer: 'l4',
             datagram: d,
             traceStep: null,
-            why: `${tag}${v6 ? 'udpv6_rcv' : 'udp_rcv'} → ${v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv'}: uh->len ${payload + 8} fits skb->len, the checksum is checked, ${v6 ? '__udp6_lib_lookup_skb' : '__udp4_lib_lookup_skb'} finds the bound socket; udp_queue_rcv_skb → __udp_queue_rcv_skb.`,
+            why: tag(
+              jw(JW.udpRcv, {
+                rcv: v6 ? 'udpv6_rcv' : 'udp_rcv',
+                lib: v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv',
+                ulen: payload + 8,
+                lookup: v6 ? '__udp6_lib_lookup_skb' : '__udp4_lib_lookup_skb',
+              }),
+            ),
             vars: { 'uh->len': payload + 8 },
           },
           rxCur.map((p) => ({ ...p, layer: 'l4' })),
@@ -579,11 +589,9 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
             layer: 'socket',
             datagram: d,
             traceStep: null,
-            why: `${tag}skb->truesize ${truesize}${n > 1 ? ` (the ${n} fragments after inet_frag_reasm_finish: ${r.arrival.chained} on the frag_list)` : ''}: ${u.why}${
-              ok
-                ? '. sk_data_ready wakes a reader.'
-                : ' ("an ENOMEM error is charged twice"); udp_drops_inc counts sk_drops; the sender never knows.'
-            }`,
+            why: tag(
+              jw(JW.enqueue, { truesize, n, chained: r.arrival.chained, why: u.why, ok: ok ? 'yes' : 'no' }),
+            ),
             vars: { truesize, sk_rmem_alloc: rcvq.rmem, sk_rcvbuf: rcvq.rcvbuf, queued: ok },
             ...(u.drops.length ? { drops: u.drops } : {}),
           },
@@ -601,15 +609,10 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
       });
     }
     // ---- the application reads
-    if (input.read === 'each') while (rcvq.queue.length) read('The application reads at once: ');
-    else if (input.read === 'slow' && d % 2 === 1 && rcvq.queue.length)
-      read('The application is slow: one read for every two datagrams. ');
+    if (input.read === 'each') while (rcvq.queue.length) read('each');
+    else if (input.read === 'slow' && d % 2 === 1 && rcvq.queue.length) read('slow');
   }
-  if (r.ok)
-    while (rcvq.queue.length)
-      read(
-        input.read === 'end' ? 'All sends done; the application now reads: ' : 'The application catches up: ',
-      );
+  if (r.ok) while (rcvq.queue.length) read(input.read === 'end' ? 'end' : 'catchup');
   return {
     input,
     send: r,

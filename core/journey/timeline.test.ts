@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../i18n/index.ts';
 import fc from 'fast-check';
 import { DEFAULT_SEND_INPUT } from '../ip/index.ts';
 import { DEFAULT_JOURNEY_INPUT, journey, type JourneyInput } from './scenario.ts';
@@ -120,7 +121,7 @@ describe('scenarios', () => {
       fn: 'ip_expire',
       vars: { seconds: 30, icmp_time_exceeded: false },
     });
-    expect(r.stops.at(-1)?.why).toMatch(/own address/);
+    expect(renderText(r.stops.at(-1)?.why, 'en')).toMatch(/own address/);
     expect(r.counters).toMatchObject({ REASMFAILS: 1, REASMTIMEOUT: 1, ICMP_TIME_EXCEEDED: 0 });
   });
   it('with the simple verdicts (a remote sender), ICMP time exceeded when the first fragment was in', () => {
@@ -150,7 +151,8 @@ describe('scenarios', () => {
   it('65,508 bytes: sendto fails with EMSGSIZE, nothing on the wire', () => {
     const r = journey(input({ len: 65508, mtu: 65536 }));
     expect(r.outcomes[0]?.fate).toBe('send-failed');
-    expect(r.stops.at(-1)?.why).toMatch(/EMSGSIZE/);
+    expect(renderText(r.stops.at(-1)?.why, 'en')).toMatch(/EMSGSIZE/);
+    expect(renderText(r.stops.at(-1)?.why, 'zh-CN')).toMatch(/返回 -1，errno 为 EMSGSIZE/);
     expect(r.stops.some((s) => s.layer === 'wire')).toBe(false);
   });
   it('a custom defrag verdict function is used', () => {

@@ -1,6 +1,6 @@
 /** The Journey's vocabulary: where a packet is (side, layer) and what it looks like (header segments). */
 import type { DropReason } from '../drops/index.ts';
-import type { Msg } from '../i18n/index.ts';
+import type { Msg, Text } from '../i18n/index.ts';
 import type { RegionKind } from '../skb/index.ts';
 
 export type Side = 'tx' | 'wire' | 'rx';
@@ -98,7 +98,7 @@ export interface Stop {
   /** Kernel function this stop models (linked to elixir.bootlin.com). */
   fn: string;
   file: string;
-  why: string;
+  why: Text;
   dir: 'down' | 'up';
   side: Side;
   layer: Layer;

@@ -3,7 +3,7 @@
  * message (`pcap.*`, declared here, rendered in English or Chinese from core/i18n's catalogs).
  * Format identifiers (SHB, IDB, if_tsresol, MAXIMUM_SNAPLEN) are code and never translated.
  */
-import { defineMessages, formatMsg, msg, type Locale, type Msg } from '../i18n/index.ts';
+import { defineMessages, formatMsg, msg, type Locale, type Msg, type MsgValue } from '../i18n/index.ts';
 
 export type PcapMessageCode =
   // the file and its blocks (reader.ts)
@@ -57,7 +57,7 @@ export type PcapMessageCode =
   | 'export-too-big'
   | 'export-bad-input';
 
-export type MessageValues = Record<string, string | number>;
+export type MessageValues = Record<string, MsgValue>;
 
 const M = defineMessages({
   emptyFile: { id: 'pcap.emptyFile', defaultMessage: 'The file is empty: no capture to read.' },

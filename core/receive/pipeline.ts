@@ -24,6 +24,8 @@ import {
   type SendResult,
 } from '../ip/index.ts';
 import type { TraceStep } from '../trace/index.ts';
+import { msg, type Text } from '../i18n/index.ts';
+import { RM } from './messages.ts';
 import { RMEM_DEFAULT, RMEM_MAX, rcvQueueInit, skRcvbufFromSockopt, type RcvQueue } from '../udp/rcvqueue.ts';
 import { UDP_FILES, udpLibRcv, udpRecvmsgCounted, type UdpFate } from '../udp/udp-rcv.ts';
 
@@ -104,7 +106,7 @@ export interface UdpReceiveOk {
   datagrams: UdpDatagramOutcome[];
   drop_reasons: DropReason[];
   snmp_delta: SnmpDelta;
-  trace: TraceStep<UdpReceiveSnapshot>[];
+  trace: TraceStep<UdpReceiveSnapshot, Text>[];
 }
 
 export interface UdpReceiveFail {
@@ -192,7 +194,7 @@ export function udpReceive(input: UdpReceiveInput): UdpReceiveResult {
   const bound = input.receiver !== 'none';
   let queue: RcvQueue = rcvQueueInit(skRcvbuf);
   const mib = newTally();
-  const trace: TraceStep<UdpReceiveSnapshot>[] = [];
+  const trace: TraceStep<UdpReceiveSnapshot, Text>[] = [];
   const snap = (datagram: number | null): UdpReceiveSnapshot => ({
     datagram,
     rmem: bound ? queue.rmem : 0,
@@ -233,7 +235,7 @@ export function udpReceive(input: UdpReceiveInput): UdpReceiveResult {
       trace.push({
         fn: r.fn,
         file: r.file,
-        why: `datagram ${i + 1}: sendto(${size}) fails with ${r.errno}: ${r.why}`,
+        why: msg(RM.sendFailed, { d: i + 1, size, errno: r.errno, why: r.why }),
         dir: 'down',
         snapshot: snap(i),
         ...(r.drop_reasons.length ? { drops: r.drop_reasons } : {}),
@@ -244,7 +246,12 @@ export function udpReceive(input: UdpReceiveInput): UdpReceiveResult {
       trace.push({
         fn: sendFn,
         file: UDP_FILES[input.family],
-        why: `datagram ${i + 1}: ${size} bytes in ${r.wire.length} packet${r.wire.length > 1 ? 's' : ''}; they never reach udp_rcv (${r.trace.at(-1)?.why ?? 'the receiver drops them'})`,
+        why: msg(RM.neverArrives, {
+          d: i + 1,
+          size,
+          packets: r.wire.length,
+          why: r.trace.at(-1)?.why ?? msg(RM.receiverDrops),
+        }),
         dir: 'up',
         snapshot: snap(i),
         ...(sides.rx.drop_reasons.length ? { drops: sides.rx.drop_reasons } : {}),
@@ -275,7 +282,13 @@ export function udpReceive(input: UdpReceiveInput): UdpReceiveResult {
     trace.push({
       fn: u.fate === 'queued' ? '__udp_enqueue_schedule_skb' : u.fn,
       file: u.fate === 'queued' ? UDP_FILES.inet : u.file,
-      why: `datagram ${i + 1}: sendto(${size}) → ${r.wire.length} packet${r.wire.length > 1 ? 's' : ''}${r.wire.length > 1 ? ', reassembled' : ''}, truesize ${r.arrival.truesize}: ${u.why}`,
+      why: msg(RM.arrives, {
+        d: i + 1,
+        size,
+        packets: r.wire.length,
+        truesize: r.arrival.truesize,
+        why: u.why,
+      }),
       dir: 'up',
       snapshot: snap(i),
       ...(u.drops.length ? { drops: u.drops } : {}),
@@ -298,7 +311,16 @@ export function udpReceive(input: UdpReceiveInput): UdpReceiveResult {
       trace.push({
         fn: v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
         file: UDP_FILES[input.family],
-        why: `recvmsg(${input.read_buffer}) takes datagram ${r.result.datagram + 1} (${r.result.len} bytes): ${r.result.copied} copied${r.result.truncated ? `, MSG_TRUNC (the other ${r.result.discarded} are discarded)` : ''}; sk_rmem_alloc ${before} → ${queue.rmem} (InDatagrams)`,
+        why: msg(RM.read, {
+          buffer: input.read_buffer,
+          d: r.result.datagram + 1,
+          len: r.result.len,
+          copied: r.result.copied,
+          truncated: r.result.truncated ? 'yes' : 'no',
+          discarded: r.result.discarded,
+          before,
+          after: queue.rmem,
+        }),
         dir: 'up',
         snapshot: snap(null),
       });

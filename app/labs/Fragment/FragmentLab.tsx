@@ -20,12 +20,13 @@ import {
 } from './store.ts';
 import { INTRO, W, useWords } from './words.tsx';
 import { WirePacketsTable } from './WirePacketsTable.tsx';
+import type { Msg } from '../../../core/i18n/index.ts';
 
 /** A step of the output path: its function and file; the way back up the receiver is marked. */
 const stepView = (
-  s: TraceStep<OutputSnapshot>,
+  s: TraceStep<OutputSnapshot, Msg>,
   i: number,
-  trace: readonly TraceStep<OutputSnapshot>[],
+  trace: readonly TraceStep<OutputSnapshot, Msg>[],
 ): StepView => {
   const firstUp = s.dir === 'up' && trace[i - 1]?.dir !== 'up';
   return {

@@ -425,7 +425,9 @@ export function JourneyLab() {
               </a>
               <span className="journey-file">{stop.file}</span>
               <span className="journey-place">{placeName(intl, stop)}</span>
-              <p className="journey-why">{stop.why}</p>
+              <p className="journey-why">
+                <MsgText msg={stop.why} />
+              </p>
               <DropNote drops={stop.drops} />
             </div>
             <div ref={wrapRef} className="journey-svg-wrap">

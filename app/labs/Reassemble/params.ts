@@ -44,7 +44,15 @@ import {
 } from '../../../core/params/index.ts';
 import type { FragItemText, FragPart } from '../../../core/params/index.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
-import { normalizeInput } from '../../../core/i18n/index.ts';
+import { defineMessages, msg, normalizeInput, renderText } from '../../../core/i18n/index.ts';
+
+const PW = defineMessages({
+  cannotSend: {
+    id: 'lab.reassemble.issue.cannotSend',
+    defaultMessage: 'The sender cannot send this: <code>{fn}</code> returns -<code>{errno}</code> ({why}).',
+    description: 'The fragments are cut by the send model; why is the send path’s reason.',
+  },
+});
 import type { Issue, Parsed } from '../../lab-kit/index.ts';
 
 /** One fragment as typed on its card: a byte range of the UDP datagram (its 8-byte header included). */
@@ -158,7 +166,8 @@ export function cutFragments(len: string, mtu: string, family: string): CutResul
       issues: [
         {
           field: 'len',
-          message: `The sender cannot send this: ${sent.fn} returns -${sent.errno} (${sent.why}).`,
+          message: renderText(msg(PW.cannotSend, { fn: sent.fn, errno: sent.errno, why: sent.why }), 'en'),
+          msg: msg(PW.cannotSend, { fn: sent.fn, errno: sent.errno, why: sent.why }),
         },
       ],
     };

@@ -28,7 +28,7 @@ export interface SkbReplayRun {
   label: string;
   /** The send it replays (a link to the same send in the Fragmentation lab uses it). */
   input: SendInput;
-  trace: Trace<OutputSnapshot>;
+  trace: Trace<OutputSnapshot, Msg>;
 }
 
 export interface SkbState extends SkbEdit {
