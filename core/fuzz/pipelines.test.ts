@@ -38,6 +38,17 @@ describe('defects the pipeline fuzzers found', () => {
       expect(typeof ipSend({ ...DEFAULT_SEND_INPUT, [k]: 10n } as never).ok).toBe('boolean');
   });
 
+  it('ipSend refuses an empty sends list beside an iovec, as its texts do (fuzz sends, seed 1, input 36986)', () => {
+    // The model took `sends: []` with `iov` (the payload is the iovec's), but `sends=` (empty) has
+    // no text form: the CLI and the URL refuse it. One grammar: the model refuses it too.
+    const iov = { ...DEFAULT_SEND_INPUT, sock: 'raw' as const, sends: [], iov: [3202, 15, 2] };
+    const r = ipSend(iov);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.why).toMatch(/Give at least one length/);
+    expect(ipSend({ ...iov, sends: [3219] }).ok).toBe(true);
+    expect(fuzzSends(1, 1, 36986).mismatches).toBe(0);
+  });
+
   it('parseSkbOps refuses a byte count past 2^53 instead of writing 1e+43 (fuzz params, seed 1, input 30666)', () => {
     const r = parseSkbOps(`reserve:32,put:1${'0'.repeat(43)}:payload,push:8`);
     expect(r.ok).toBe(false);

@@ -73,6 +73,10 @@ export function validateSendInput(input: SendInput): InputIssue[] {
       field: input.iov ? 'iov' : lens.length > 1 ? 'sends' : 'len',
       message: `${what} is a whole number from 0 to 1,048,576 (past 65,535 the kernel answers EMSGSIZE).`,
     });
+  // With an iovec the payload is the iovec's; `sends` still says what the texts (the CLI's --len,
+  // the URL's sends=) write, and an empty list has no text: it is refused, not taken silently.
+  if (input.iov && Array.isArray(input.sends) && input.sends.length === 0)
+    out.push({ field: 'sends', message: 'Give at least one length.' });
   if (input.iov && input.iov.length > LIMITS.iovMax)
     out.push({ field: 'iov', message: `At most ${LIMITS.iovMax} iovecs (UIO_MAXIOV).` });
   if (!input.iov && input.sends.length > LIMITS.sendsMax)

@@ -26,13 +26,21 @@ import { udpLibRcv, udpRecvmsgCounted } from '../udp/index.ts';
 import { skbHeadroom, type SkbSnapshot } from '../skb/index.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { OutputSnapshot } from '../ip/index.ts';
-import { type DefragFn, type FragArrival } from './defrag-verdict.ts';
+import { type DefragFn, type DefragOutcome, type FragArrival } from './defrag-verdict.ts';
 import { kernelDefrag } from './defrag-kernel.ts';
 import { JW, jw, tagged } from './why-messages.ts';
 import type { Msg, Text } from '../i18n/index.ts';
 import { RMEM_DEFAULT, rcvQueueInit, type RcvQueue, type RecvResult } from './rcvqueue.ts';
 import { skbSegments } from './segments.ts';
-import { placeRank, type Layer, type PacketState, type Side, type Stop, type StopKind } from './types.ts';
+import {
+  placeRank,
+  type Layer,
+  type PacketState,
+  type Segment,
+  type Side,
+  type Stop,
+  type StopKind,
+} from './types.ts';
 import { captionOf, stopKind } from './captions.ts';
 
 export type ReadMode = 'each' | 'slow' | 'end';
@@ -164,7 +172,22 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
       snmp_delta: {},
     };
   }
-  const defrag = opts.defrag ?? kernelDefrag;
+  // The datagrams of one Journey are the same send: the same fragments arrive in the same order
+  // unless a fault touches one. The reassembly of one arrival list is computed once (DefragFn is
+  // a pure function of its arguments), so the cost is one reassembly per distinct list, not one
+  // per datagram: 8 datagrams of 1,365 fragments cost one ip_defrag run, not 8 (fuzz journey #9801).
+  const defragFn = opts.defrag ?? kernelDefrag;
+  const defragMemo = new Map<string, DefragOutcome>();
+  const defrag: DefragFn = (arrivals, o) => {
+    let key = `${o.family}/${o.ihl ?? ''}`;
+    for (const a of arrivals) key += `;${a.index},${a.offset},${a.end},${a.mf ? 1 : 0}`;
+    let out = defragMemo.get(key);
+    if (!out) {
+      out = defragFn(arrivals, o);
+      defragMemo.set(key, out);
+    }
+    return out;
+  };
   const v6 = input.send.family === 'inet6';
   const nDgrams = clampInt(input.datagrams, 1, MAX_DATAGRAMS);
   // The core's own trace stops at udp_rcv: the Journey's socket (rcvbuf, reads) takes it from there.
@@ -221,6 +244,13 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
   const recvFn = v6 ? 'udpv6_recvmsg' : 'udp_recvmsg';
   const recvFile = v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c';
 
+  // What a packet shows of a snapshot is the same for every datagram (one send, one trace):
+  // worked out once per snapshot, so a stop costs one small object per packet.
+  const shown = new Map<
+    SkbSnapshot,
+    { headroom: number; segments: readonly Segment[]; wire: number | null }
+  >();
+  const keys = new Map<number, string>();
   const pkt = (
     d: number,
     s: SkbSnapshot,
@@ -229,18 +259,27 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
     fragmented: boolean,
     order: number,
   ): PacketState => {
-    const fragment = fragmented ? (wireIndex.get(s.id) ?? null) : null;
+    let v = shown.get(s);
+    if (!v) {
+      v = { headroom: skbHeadroom(s), segments: skbSegments(s), wire: wireIndex.get(s.id) ?? null };
+      shown.set(s, v);
+    }
+    let key = keys.get(s.id);
+    if (key === undefined) {
+      key = `d${d}:s${s.id}`;
+      keys.set(s.id, key);
+    }
     return {
-      key: `d${d}:s${s.id}`,
+      key,
       datagram: d,
-      fragment,
+      fragment: fragmented ? v.wire : null,
       order,
       side,
       layer,
       status: 'moving',
       len: s.len,
-      headroom: skbHeadroom(s),
-      segments: skbSegments(s),
+      headroom: v.headroom,
+      segments: v.segments,
       label: s.label,
     };
   };
@@ -299,6 +338,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
 
   for (let d = 0; d < nDgrams; d++) {
     rank = 0;
+    keys.clear();
     const tag = (why: Text): Text => tagged(why, d, nDgrams);
     const fault = input.fault.kind !== 'none' && input.fault.datagram === d ? input.fault : null;
     // ---- down the sender
@@ -427,7 +467,8 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
     const upSteps = trace.map((s, i) => ({ s, i })).filter((x) => x.s.dir === 'up');
     const byId = new Map<number, SkbSnapshot>();
     let rxCur: PacketState[] = [];
-    const arrivedIds = new Set(arrived.map((k) => (cur[k] ? Number(cur[k].key.split(':s')[1]) : -1)));
+    const arrivedIdList = arrived.map((k) => (cur[k] ? Number(cur[k].key.split(':s')[1]) : -1));
+    const arrivedIds = new Set(arrivedIdList);
     // One truesize model: the datagram as inet_frag_reasm_finish left it at udp_rcv.
     const truesize = r.arrival?.truesize ?? 0;
     // The receiver's IP layer: the core's own count when every packet arrived (order changes
@@ -451,18 +492,12 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
           if (head) rxCur = [pkt(d, head, 'rx', l, false, 0)];
           else rxCur = rxCur.map((p) => ({ ...p, layer: l }));
         } else {
-          rxCur = arrived
-            .map((k, pos) => {
-              const id = Number(cur[k]?.key.split(':s')[1]);
-              const s = byId.get(id);
-              if (!s) return null;
-              const st2: PacketState = {
-                ...pkt(d, s, 'rx', l, n > 1, pos),
-                status: defragStep ? 'waiting' : 'moving',
-              };
-              return st2;
-            })
-            .filter((p): p is PacketState => p !== null);
+          const status = defragStep ? ('waiting' as const) : ('moving' as const);
+          rxCur = [];
+          arrivedIdList.forEach((id, pos) => {
+            const s = byId.get(id);
+            if (s) rxCur.push({ ...pkt(d, s, 'rx', l, n > 1, pos), status });
+          });
         }
         if (defragStep) {
           const arrivals: FragArrival[] = arrived.map((k) => {

@@ -32,11 +32,13 @@ import {
 } from '../../../core/ip/index.ts';
 import type { DefragInput, FragmentSpec } from '../../../core/ip/index.ts';
 import {
+  DEFRAG_PARAMS,
   FAMILIES,
   echo,
   formatFragItem,
   fragItemOfSpec,
   fragItemSpec,
+  paramIssue,
   parseIndexList,
   splitFragItem,
   splitFrags,
@@ -208,7 +210,17 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
   if (!family) issues.push({ field: 'family', message: 'Family must be inet (IPv4) or inet6 (IPv6).' });
   if (!whole(f.len))
     issues.push({ field: 'len', message: 'The payload length must be a whole number of bytes.' });
+  else {
+    // The CLI's --len grammar (core/params/frags.ts): a UDP payload is 0 … 65,535 bytes.
+    const len = DEFRAG_PARAMS.len.parse(read(f.len), 'len');
+    if (!len.ok) issues.push({ field: 'len', message: len.issue.message, msg: len.issue.msg });
+  }
   if (!whole(f.mtu)) issues.push({ field: 'mtu', message: 'The MTU must be a whole number of bytes.' });
+  if (f.frags.length === 0) {
+    // As `--frags ''`: a fragment list holds at least one fragment (nothing is silently taken).
+    const empty = paramIssue('frags', 'empty', {}, 'frags');
+    issues.push({ field: 'frags', message: empty.message, msg: empty.msg });
+  }
   const source = SOURCES.find((x) => x === f.source);
   if (!source)
     issues.push({
