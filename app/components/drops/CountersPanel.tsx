@@ -100,12 +100,6 @@ export function CountersPanel({
 /** Marks, not words. */
 const DROP_MARK = '✕';
 const SPACE = ' ';
-/**
- * What the freeing function does and what the reason means (core/drops' sentences in the page's
- * language), set after the function's name; the punctuation is the same in every language.
- */
-const whyText = (how: string | null, what: string | null) =>
-  `: ${how ? `${how}${what ? ` (${what})` : ''}` : what}.`;
 
 function DropItem({ d, words }: { d: DropReason; words: DropsWords }) {
   const file = DROP_FUNCTION_FILE[d.function];
@@ -128,7 +122,7 @@ function DropItem({ d, words }: { d: DropReason; words: DropsWords }) {
         <code>{d.function}</code>
         <span className="visually-hidden">{words.sourceOf(d.function)}</span>
       </a>
-      {how || what ? <span className="drop-why">{whyText(how, what)}</span> : null}
+      {how || what ? <span className="drop-why">{words.why(how, what)}</span> : null}
     </li>
   );
 }
