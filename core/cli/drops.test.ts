@@ -4,6 +4,7 @@ import { reassembleCommand } from './reassemble.ts';
 import { parseDatagrams, receiveCommand } from './receive.ts';
 import { runCli } from './commands.ts';
 import { traceCommand } from './trace.ts';
+import { journeyCommand } from './journey.ts';
 
 describe('drops and counters in the CLI', () => {
   it('fragment --json carries drop_reasons and snmp_delta with the fixtures’ names; the table has both sections', () => {
@@ -74,6 +75,38 @@ describe('drops and counters in the CLI', () => {
     expect(receiveCommand(['--datagrams', '1', '--family', 'ipx']).code).toBe(2);
     expect(receiveCommand(['--datagrams', '1000x5000']).out).toMatch(/at most 4096 datagrams/);
     expect(runCli(['receive', '--help']).out).toMatch(/--rcvbuf/);
+  });
+  it('journey --json: drop_reasons and snmp_delta in the fixture shape, the same as receive for the same queue', () => {
+    const j = JSON.parse(
+      journeyCommand([
+        '--len',
+        '4000',
+        '--mtu',
+        '1500',
+        '--datagrams',
+        '4',
+        '--rcvbuf',
+        '16384',
+        '--read',
+        'end',
+        '--json',
+      ]).out,
+    );
+    expect(j.outcomes.map((o: { truesize: number; fate: string }) => [o.truesize, o.fate])).toEqual([
+      [6912, 'delivered'],
+      [6912, 'delivered'],
+      [6912, 'dropped-rcvbuf'],
+      [6912, 'dropped-rcvbuf'],
+    ]);
+    // SO_RCVBUF 8,192 reads back as sk_rcvbuf 16,384: the receive command's queue is the journey's
+    const q = JSON.parse(
+      receiveCommand(['--datagrams', '4000x4', '--mtu', '1500', '--rcvbuf', '8192', '--json']).out,
+    );
+    expect(j.drop_reasons).toEqual(q.drop_reasons);
+    expect(j.snmp_delta).toEqual(q.snmp_delta);
+    expect(journeyCommand(['--datagrams', '9']).code).toBe(2);
+    expect(journeyCommand(['--read', 'never']).out).toMatch(/--read is one of each, slow, end/);
+    expect(runCli(['journey', '--help']).out).toMatch(/--rcvbuf/);
   });
   it('parseDatagrams: lists and repeats, bounded', () => {
     expect(parseDatagrams('1,2x3')).toEqual([1, 2, 2, 2]);
