@@ -2,12 +2,14 @@ import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Counters and drops' });
+/** The labs load lazily: on a busy machine the first paint of a lab can take longer than 5 s. */
+const loaded = (page: Page) => expect(panel(page)).toBeVisible({ timeout: 30_000 });
 const counter = (page: Page, nstat: string) =>
   panel(page).getByRole('table').getByRole('rowheader', { name: nstat, exact: true });
 
 test('Fragmentation: the ENOBUFS flush, its 512 drops and the sender’s counters', async ({ page }) => {
   await page.goto('./#/fragment?len=65507&mtu=68');
-  await expect(panel(page)).toBeVisible();
+  await loaded(page);
   await expect(counter(page, 'IpOutDiscards')).toBeVisible();
   await expect(counter(page, 'UdpSndbufErrors')).toBeVisible();
   const drop = panel(page).getByRole('listitem').filter({ hasText: '__ip_flush_pending_frames' });
@@ -27,6 +29,7 @@ test('Reassembly: an overlap refused at ip_defrag, IpReasmFails and IpExtReasmOv
   await page.goto(
     './#/reassemble?len=2992&family=inet&frags=0:1480:1,1400:160:1,1480:1480:1,2960:40:0&order=0,1,2,3',
   );
+  await loaded(page);
   await expect(counter(page, 'IpReasmFails')).toBeVisible();
   await expect(counter(page, 'IpExtReasmOverlaps')).toBeVisible();
   await expect(panel(page).getByRole('listitem').filter({ hasText: 'ip_defrag' })).toContainText(
@@ -45,6 +48,7 @@ test('Reassembly: ipfrag_max_dist from the URL purges a queue (FRAG_TOO_FAR)', a
   await page.goto(
     './#/reassemble?len=560&family=inet&max-dist=1&frags=0:8:1:id1,8:560:0:id1,0:8:1:id2,8:8:1:id2&order=0,2,3,1',
   );
+  await loaded(page);
   await expect(page.getByLabel(/ipfrag_max_dist/)).toHaveValue('1');
   await expect(panel(page).getByRole('listitem').filter({ hasText: 'FRAG_TOO_FAR' })).toBeVisible();
   await expect(counter(page, 'IpReasmFails')).toBeVisible();
@@ -54,6 +58,7 @@ test('Journey: a full receive queue drops two datagrams (SOCKET_RCVBUFF, UdpRcvb
   page,
 }) => {
   await page.goto('./#/journey?len=4000&mtu=1500&family=inet&n=4&rcvbuf=16384&read=end');
+  await loaded(page);
   await expect(counter(page, 'UdpRcvbufErrors')).toBeVisible();
   await expect(panel(page).getByRole('listitem').filter({ hasText: 'udp_queue_rcv_one_skb' })).toContainText(
     '2 × SOCKET_RCVBUFF',
@@ -68,4 +73,20 @@ test('Journey: a full receive queue drops two datagrams (SOCKET_RCVBUFF, UdpRcvb
     .getByRole('button')
     .click();
   await expect(page.getByRole('note', { name: 'Dropped here' })).toContainText('SOCKET_RCVBUFF');
+});
+
+test('Reassembly in Chinese: a full receive queue, the reasons and counters explained in Chinese', async ({
+  page,
+}) => {
+  // two 4,000-byte datagrams of 6,912 truesize each into sk_rcvbuf 13,823: the second does not fit
+  await page.goto(
+    './#/reassemble?lang=zh-CN&len=4000&family=inet&frags=0:1480:1,1480:1480:1,2960:1048:0&order=0,1,2,0,1,2&rcvbuf=13823',
+  );
+  const zh = page.getByRole('region', { name: '计数器与丢弃' });
+  await expect(zh).toBeVisible({ timeout: 30_000 });
+  const drop = zh.getByRole('listitem').filter({ hasText: 'udp_queue_rcv_one_skb' });
+  await expect(drop).toContainText('1 × SOCKET_RCVBUFF');
+  await expect(drop).toContainText('套接字的接收队列满了');
+  await expect(zh.getByRole('rowheader', { name: 'UdpRcvbufErrors', exact: true })).toBeVisible();
+  await expect(zh).toContainText('因套接字接收缓冲区（sk_rcvbuf）已满而被丢弃的数据报');
 });

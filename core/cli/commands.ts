@@ -2,6 +2,7 @@
 import { defineMessages, formatMsg, msg, type Locale } from '../i18n/index.ts';
 import { takeLang, type CliContext, type CommandResult } from './args.ts';
 import { fragmentCommand, FRAGMENT_HELP } from './fragment.ts';
+import { journeyCommand, JOURNEY_HELP } from './journey.ts';
 import { netlinkCommand, NETLINK_HELP } from './netlink.ts';
 import { pcapCommand, PCAP_HELP } from './pcap.ts';
 import { withPcapOut, PCAP_OUT_HELP } from './pcap-out.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: Record<
   netlink: { help: `${NETLINK_HELP}\n${PCAP_OUT_HELP}`, run: withPcapOut('netlink', netlinkCommand) },
   pcap: { help: PCAP_HELP, run: pcapCommand },
   receive: { help: RECEIVE_HELP, run: receiveCommand },
+  journey: { help: JOURNEY_HELP, run: journeyCommand },
   socket: {
     help: Array.isArray(SOCKET_USAGE) ? SOCKET_USAGE.join('\n') : String(SOCKET_USAGE),
     run: socketCommand,

@@ -2,13 +2,14 @@
 import {
   DROP_FUNCTION_FILE,
   SNMP_SECTIONS,
-  counterEntry,
-  dropSentence,
+  counterMsg,
+  dropFunctionMsg,
+  dropReasonMsg,
   nstatName,
   type DropReason,
   type SnmpDelta,
 } from '../drops/index.ts';
-import { defineMessages, msg } from '../i18n/index.ts';
+import { defineMessages, msg, type Msg } from '../i18n/index.ts';
 import { say, table, type CliContext } from './args.ts';
 
 const M = defineMessages({
@@ -29,10 +30,21 @@ const M = defineMessages({
   colCounter: { id: 'cli.mib.col.counter', defaultMessage: 'counter' },
   colDelta: { id: 'cli.mib.col.delta', defaultMessage: 'delta' },
   colWhat: { id: 'cli.mib.col.what', defaultMessage: 'what it counts' },
+  dropLine: {
+    id: 'cli.mib.dropLine',
+    defaultMessage: '{count} × {reason} in {fn}: {why}.',
+    description: 'One drop explained: count, SKB_DROP_REASON name, freeing function, then why.',
+  },
+  dropWhy: {
+    id: 'cli.mib.dropWhy',
+    defaultMessage: '{how} ({what})',
+    description: 'What the freeing function did, then what the reason means.',
+  },
 });
 
 export function mibLines(drops: readonly DropReason[], delta: SnmpDelta, ctx?: CliContext): string[] {
   const t = (m: Parameters<typeof msg>[0]) => say(msg(m), ctx);
+  const text = (m: Msg | null): string => (m ? say(m, ctx) : '');
   const lines: string[] = [''];
   if (!drops.length) lines.push(t(M.dropsNone));
   else {
@@ -43,12 +55,18 @@ export function mibLines(drops: readonly DropReason[], delta: SnmpDelta, ctx?: C
         drops.map((d) => [String(d.count), d.reason, d.function, DROP_FUNCTION_FILE[d.function] ?? '']),
       ),
     );
-    for (const d of drops) lines.push(`  ${dropSentence(d)}`);
+    for (const d of drops) {
+      // the same words as core/drops' dropSentence, in the reader's language
+      const how = text(dropFunctionMsg(d.function));
+      const what = text(dropReasonMsg(d.reason)) || `SKB_DROP_REASON_${d.reason}`;
+      const why = how ? say(msg(M.dropWhy, { how, what }), ctx) : what;
+      lines.push(`  ${say(msg(M.dropLine, { count: d.count, reason: d.reason, fn: d.function, why }), ctx)}`);
+    }
   }
   const rows: string[][] = [];
   for (const s of SNMP_SECTIONS)
     for (const [c, n] of Object.entries(delta[s] ?? {}))
-      rows.push([nstatName(s, c), `${n > 0 ? '+' : ''}${n}`, counterEntry(s, c)?.text ?? '']);
+      rows.push([nstatName(s, c), `${n > 0 ? '+' : ''}${n}`, text(counterMsg(s, c))]);
   lines.push('');
   if (!rows.length) lines.push(t(M.countersNone));
   else {

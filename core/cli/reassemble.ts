@@ -13,7 +13,8 @@ import { mibLines } from './mib.ts';
 
 export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGTH:MF[:other],... --len N
                             [--order 2,0,1] [--family inet|inet6] [--id N] [--at 0,0,31000]
-                            [--until MS] [--source self|remote] [--max-dist N] [--json]
+                            [--until MS] [--source self|remote] [--max-dist N]
+                            [--rcvbuf N | --no-socket] [--json]
   --frags   the fragments as byte ranges of the UDP datagram (its 8-byte header included):
             offset (a multiple of 8), length, MF (1/0), optionally ":other" for different bytes
             and ":idN" for an IP id of its own
@@ -23,7 +24,12 @@ export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGT
   --until   keep the clock running until this time (default: last arrival + 100 ms)
   --source  remote: the fragments come from another host (ip_expire may then send ICMP)
   --max-dist net.ipv4.ipfrag_max_dist (IPv4; default 64, 0 = off): a queue more than this many
-            fragments from the same source behind is purged (FRAG_TOO_FAR)`;
+            fragments from the same source behind is purged (FRAG_TOO_FAR)
+  --rcvbuf  sk_rcvbuf of the bound UDP socket as SO_RCVBUF reads it back (default
+            net.core.rmem_default = 212,992): each reassembled datagram is charged its truesize
+            and dropped when it does not fit (SOCKET_RCVBUFF, UdpRcvbufErrors) — the same
+            receive queue as 'sockscope receive' and the labs
+  --no-socket nobody is bound to the port: NO_SOCKET, ICMP port unreachable`;
 
 /** The facts of a run, as plain JSON (the trace is left out: `sockscope trace` territory). */
 export function reassembleFacts(r: DefragOk): Record<string, unknown> {
@@ -57,6 +63,9 @@ export function reassembleFacts(r: DefragOk): Record<string, unknown> {
       queue: d.queue,
       ip_length: d.ipLength,
       delivered: d.delivered,
+      fate: d.fate,
+      truesize: d.truesize,
+      chained: d.chained,
       length: d.length,
       equal: d.equal,
       function: d.fn,
@@ -77,6 +86,7 @@ export function reassembleFacts(r: DefragOk): Record<string, unknown> {
       holes: q.last.holes.map((h) => [h.from, h.to]),
     })),
     icmp: r.icmp.map((m) => ({ type: m.type, code: m.code, name: m.name, at: m.at, why: m.why })),
+    sk_rcvbuf: r.rcvbuf,
     drop_reasons: r.drop_reasons,
     snmp_delta: r.snmp_delta,
   };
@@ -84,8 +94,8 @@ export function reassembleFacts(r: DefragOk): Record<string, unknown> {
 
 export function reassembleCommand(args: string[]): CommandResult {
   const f = parseFlags(args, {
-    values: ['frags', 'len', 'order', 'family', 'id', 'at', 'until', 'source', 'max-dist'],
-    booleans: ['json', 'help'],
+    values: ['frags', 'len', 'order', 'family', 'id', 'at', 'until', 'source', 'max-dist', 'rcvbuf'],
+    booleans: ['json', 'help', 'no-socket'],
   });
   if (!f.ok) return { code: 2, out: `${f.why}\n${REASSEMBLE_HELP}` };
   const o = f.flags as Record<string, string | undefined> & { json?: boolean; help?: boolean };
@@ -106,6 +116,9 @@ export function reassembleCommand(args: string[]): CommandResult {
   const id = take(DEFRAG_PARAMS.id, o.id);
   const until = take(DEFRAG_PARAMS.until, o.until);
   const maxDist = take(DEFRAG_PARAMS.maxDist, o['max-dist']);
+  const rcvbuf = take(DEFRAG_PARAMS.rcvbuf, o.rcvbuf);
+  const noSocket = (o as { 'no-socket'?: boolean })['no-socket'] === true;
+  if (noSocket && rcvbuf !== undefined) problems.push('--rcvbuf and --no-socket exclude each other');
   const parsed = o.frags === undefined ? null : parseFrags(o.frags, '--frags');
   if (parsed && !parsed.ok) problems.push(...parsed.issues.map((i) => i.message));
   const frags = parsed?.ok ? parsed.frags : [];
@@ -133,6 +146,8 @@ export function reassembleCommand(args: string[]): CommandResult {
     ...(until !== undefined ? { until } : {}),
     ...(source === 'remote' ? { source: 'remote' as const } : {}),
     ...(maxDist !== undefined ? { ipfrag_max_dist: maxDist } : {}),
+    ...(rcvbuf !== undefined ? { rcvbuf } : {}),
+    ...(noSocket ? { socket: 'none' as const } : {}),
   };
   const r = reassemble(input);
   if (!r.ok) return { code: 2, out: `${r.why}\n${REASSEMBLE_HELP}` };
@@ -161,7 +176,7 @@ export function reassembleCommand(args: string[]): CommandResult {
     lines.push(
       d.delivered
         ? `→ delivered: ${d.length} bytes${d.queue ? ` from queue #${d.queue}` : ' (not fragmented)'}, ${d.equal ? 'equal to what was sent' : 'NOT equal to what was sent'} (${d.fn}, ${d.file})`
-        : `→ reassembled ${d.ipLength} bytes${d.queue ? ` in queue #${d.queue}` : ''} but not delivered: ${d.why} (${d.fn}, ${d.file})`,
+        : `→ reassembled ${d.ipLength} bytes${d.queue ? ` in queue #${d.queue}` : ''} (truesize ${d.truesize}) but not delivered: ${d.why} (${d.fn}, ${d.file})`,
     );
   for (const q of r.queues.filter((q) => q.state !== 'reassembled'))
     lines.push(`queue #${q.serial} (id ${q.id}): ${q.state} — ${q.why} (${q.fn}, ${q.file})`);

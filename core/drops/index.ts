@@ -7,3 +7,4 @@ export * from './types.ts';
 export * from './tally.ts';
 export * from './counters.ts';
 export * from './reasons.ts';
+export * from './words.ts';

@@ -189,4 +189,6 @@ export const DEFRAG_PARAMS = {
   at: whole('at', 'Arrival time', { min: 0, max: 2 ** 31 - 1, unit: 'ms' }, 0),
   /** net.ipv4.ipfrag_max_dist: the kernel's default is 64; 0 switches ip_frag_too_far off. */
   maxDist: whole('max-dist', 'ipfrag_max_dist', { min: 0, max: 2 ** 31 - 1 }, 64),
+  /** sk_rcvbuf of the bound socket, as SO_RCVBUF reads it back: net.core.rmem_default 212,992 by default. */
+  rcvbuf: whole('rcvbuf', 'sk_rcvbuf', { min: 2304, max: 2 ** 31 - 1, unit: 'bytes' }, 212992),
 } as const;

@@ -44,9 +44,19 @@ describe('runSkbOps', () => {
     // skb_push moves data and len first, then calls skb_under_panic: the line shows the moved
     // values (data 8 bytes below head, len 64 + 8); a fresh alloc_skb has no device.
     expect(last?.error?.log).toBe(
-      'skb_under_panic: text:ffffffff81000000 len:72 put:8 head:ffff888000000000 data:ffff887ffffffff8 tail:0x40 end:0x100 dev:<NULL>',
+      'skbuff: skb_under_panic: text:ffffffff81000000 len:72 put:8 head:ffff888000000000 data:ffff887ffffffff8 tail:0x40 end:0x100 dev:<NULL>',
     );
     expect(r.trace.at(-1)?.snapshot.skb).toEqual(r.trace.at(-2)?.snapshot.skb);
+  });
+  it('a push on a fresh buffer: tail 0 prints as 0x0 (the kernel’s %#lx always writes 0x)', () => {
+    const r = runSkbOps([
+      { op: 'alloc', n: 100 },
+      { op: 'push', n: 14 },
+    ]);
+    // data 14 below head, len 0 + 14, tail still at offset 0, end 256 (the 576-byte small-head object)
+    expect(r.outcomes[1]?.error?.log).toBe(
+      'skbuff: skb_under_panic: text:ffffffff81000000 len:14 put:14 head:ffff888000000000 data:ffff887ffffffff2 tail:0x0 end:0x100 dev:<NULL>',
+    );
   });
   it('put past end is skb_over_panic; pull past len returns NULL', () => {
     const over = runSkbOps([
@@ -56,7 +66,7 @@ describe('runSkbOps', () => {
     expect(over.outcomes[1]?.error?.kind).toBe('skb_over_panic');
     // skb_put moves tail and len first: tail 0 + 257 past end 256 (the 576-byte small-head object).
     expect(over.outcomes[1]?.error?.log).toBe(
-      'skb_over_panic: text:ffffffff81000000 len:257 put:257 head:ffff888000000000 data:ffff888000000000 tail:0x101 end:0x100 dev:<NULL>',
+      'skbuff: skb_over_panic: text:ffffffff81000000 len:257 put:257 head:ffff888000000000 data:ffff888000000000 tail:0x101 end:0x100 dev:<NULL>',
     );
     const reserve = runSkbOps([
       { op: 'alloc', n: 100 },

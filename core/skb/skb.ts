@@ -46,21 +46,28 @@ export function allocSkb(size: number, label = ''): SkBuff {
 /** The head pointer the panic lines print (%px of a direct-map address); offsets are from it. */
 const HEAD_ADDR = 0xffff888000000000n;
 const ptr = (offset: number): string => (HEAD_ADDR + BigInt(offset)).toString(16);
-/** printf("%#lx"): 0x-prefixed hex, but a plain 0 for zero. */
-const lx = (v: number): string => (v === 0 ? '0' : `0x${v.toString(16)}`);
+/**
+ * The kernel's "%#lx" (lib/vsprintf.c number(): the "0x" prefix is written for base 16 whatever
+ * the value, so zero prints as 0x0 — unlike glibc's printf, which prints a bare 0).
+ */
+const lx = (v: number): string => `0x${v.toString(16)}`;
 
 /**
- * skb_panic (net/core/skbuff.c): "%s: text:%px len:%d put:%d head:%px data:%px tail:%#lx
- * end:%#lx dev:%s". skb_put and skb_push move the pointers and len BEFORE they test and call
+ * skb_panic (net/core/skbuff.c, v6.18): pr_emerg("%s: text:%px len:%d put:%d head:%px data:%px
+ * tail:%#lx end:%#lx dev:%s\n", msg, ...) with msg = __func__ of skb_over_panic /
+ * skb_under_panic, and skbuff.c's pr_fmt (KBUILD_MODNAME ": ") in front: the console line starts
+ * "skbuff: ". skb_put and skb_push move the pointers and len BEFORE they test and call
  * skb_over_panic / skb_under_panic, so the line shows the moved values: `after` is the skb as
- * the failed call left it. A buffer fresh from alloc_skb has no device: dev:<NULL>.
+ * the failed call left it. %px prints the bare 16 hex digits, no 0x; tail and end are offsets
+ * from head (NET_SKBUFF_DATA_USES_OFFSET on 64-bit). A buffer fresh from alloc_skb has no
+ * device: dev:<NULL>.
  */
 function panicText(
   fn: 'skb_over_panic' | 'skb_under_panic',
   after: { len: number; data: number; tail: number; end: number },
   n: number,
 ): string {
-  return `${fn}: text:ffffffff81000000 len:${after.len} put:${n} head:${ptr(0)} data:${ptr(after.data)} tail:${lx(after.tail)} end:${lx(after.end)} dev:<NULL>`;
+  return `skbuff: ${fn}: text:ffffffff81000000 len:${after.len} put:${n} head:${ptr(0)} data:${ptr(after.data)} tail:${lx(after.tail)} end:${lx(after.end)} dev:<NULL>`;
 }
 
 /** skb_reserve(len): data += len, tail += len (an empty buffer only). */

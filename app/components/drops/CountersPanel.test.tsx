@@ -4,6 +4,8 @@ import { ipSend, reassemble, DEFAULT_SEND_INPUT } from '../../../core/ip/index.t
 import type { FragmentSpec } from '../../../core/ip/index.ts';
 import { StepList } from '../../lab-kit/index.ts';
 import { CountersPanel, counterRows } from './index.ts';
+import { DropNote } from './DropNote.tsx';
+import { dropsWords } from './words.ts';
 
 const F = (offset: number, length: number, mf: boolean): FragmentSpec => ({ offset, length, mf });
 
@@ -71,6 +73,29 @@ describe('CountersPanel with real core results', () => {
     const panel = panelOf(r.drop_reasons, r.snmp_delta);
     expect(within(panel).getByText('Nothing was dropped.')).toBeInTheDocument();
     expect(within(panel).getByRole('table')).toBeInTheDocument();
+  });
+
+  it('in Chinese: the counters, the reasons and what the freeing function did, kernel names kept', () => {
+    const zh = dropsWords('zh-CN');
+    const r = ipSend({ ...DEFAULT_SEND_INPUT, sends: [4000], mtu: 1500 }, 'none');
+    render(<CountersPanel drops={r.drop_reasons} delta={r.snmp_delta} words={zh} />);
+    const panel = screen.getByRole('region', { name: '计数器与丢弃' });
+    const noPorts = within(panel).getByRole('rowheader', { name: 'UdpNoPorts' }).closest('tr') as HTMLElement;
+    expect(noPorts).toHaveTextContent('发往没有套接字的端口的数据报（以 ICMP 端口不可达回应）');
+    const item = within(panel)
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.includes('skb_release_data')) as HTMLElement;
+    expect(item).toHaveTextContent('挂在被丢弃数据报 frag_list 上的分片随它一起释放');
+    expect(item).toHaveTextContent('作为丢弃释放，没有更具体的原因');
+    // no English sentence is left in a Chinese panel
+    expect(panel.textContent).not.toMatch(/datagrams|freed as a drop/);
+    render(<DropNote drops={r.drop_reasons} words={zh} />);
+    const note = screen.getByRole('note', { name: '在这里丢弃' });
+    expect(note).toHaveTextContent('目的端口上没有绑定套接字');
+    expect(within(note).getByRole('link', { name: /__udp4_lib_rcv/ })).toHaveAttribute(
+      'href',
+      expect.stringContaining('net/ipv4/udp.c'),
+    );
   });
 
   it('counterRows leaves out zeroes and unknown sections', () => {

@@ -1,17 +1,9 @@
 import './drops.css';
-import {
-  DROP_FUNCTION_FILE,
-  DROP_FUNCTION_TEXT,
-  DROP_REASON_TEXT,
-  SNMP_SECTIONS,
-  counterEntry,
-  counterOrder,
-  nstatName,
-} from '../../../core/drops/index.ts';
+import { DROP_FUNCTION_FILE, SNMP_SECTIONS, counterOrder, nstatName } from '../../../core/drops/index.ts';
 import type { DropReason, SnmpDelta, SnmpSection } from '../../../core/drops/index.ts';
 import { bootlinIdentUrl, bootlinUrl } from '../../../core/trace/index.ts';
 import { TableHead } from '../TableHead.tsx';
-import { useDropsWords } from './words.ts';
+import { DROPS_WORDS, useDropsWords } from './words.ts';
 import type { DropsWords } from './words.ts';
 
 export interface CounterRow {
@@ -22,8 +14,11 @@ export interface CounterRow {
   text: string | null;
 }
 
-/** The counters that moved, in the order the counter files list them (section, then place). */
-export function counterRows(delta: SnmpDelta): CounterRow[] {
+/**
+ * The counters that moved, in the order the counter files list them (section, then place), each
+ * with what it counts in the words' language (English unless given).
+ */
+export function counterRows(delta: SnmpDelta, words: DropsWords = DROPS_WORDS): CounterRow[] {
   const rows: CounterRow[] = [];
   for (const section of SNMP_SECTIONS) {
     const moved = delta[section];
@@ -39,7 +34,7 @@ export function counterRows(delta: SnmpDelta): CounterRow[] {
         counter,
         nstat: nstatName(section, counter),
         delta: n,
-        text: counterEntry(section, counter)?.text ?? null,
+        text: words.counterText(section, counter),
       });
     }
   }
@@ -63,7 +58,7 @@ export function CountersPanel({
 }) {
   const own = useDropsWords();
   const words = given ?? own;
-  const rows = counterRows(delta);
+  const rows = counterRows(delta, words);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const H2 = headingLevel === 2 ? 'h3' : 'h4';
   return (
@@ -105,17 +100,11 @@ export function CountersPanel({
 /** Marks, not words. */
 const DROP_MARK = '✕';
 const SPACE = ' ';
-/**
- * What the freeing function does and what the reason means: core/drops' explanations (English;
- * not in the catalogs yet), set after the function's name.
- */
-const whyText = (how: string | undefined, what: string | undefined) =>
-  `: ${how ? `${how}${what ? ` (${what})` : ''}` : what}.`;
 
 function DropItem({ d, words }: { d: DropReason; words: DropsWords }) {
   const file = DROP_FUNCTION_FILE[d.function];
-  const how = DROP_FUNCTION_TEXT[d.function];
-  const what = DROP_REASON_TEXT[d.reason];
+  const how = words.functionText(d.function);
+  const what = words.reasonText(d.reason);
   return (
     <li className="drop-item" data-reason={d.reason} data-function={d.function}>
       <span className="drop-mark" aria-hidden="true">
@@ -133,7 +122,7 @@ function DropItem({ d, words }: { d: DropReason; words: DropsWords }) {
         <code>{d.function}</code>
         <span className="visually-hidden">{words.sourceOf(d.function)}</span>
       </a>
-      {how || what ? <span className="drop-why">{whyText(how, what)}</span> : null}
+      {how || what ? <span className="drop-why">{words.why(how, what)}</span> : null}
     </li>
   );
 }

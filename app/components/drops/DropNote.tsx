@@ -1,13 +1,14 @@
 import type { DropReason } from '../../../core/drops/index.ts';
-import { DROP_REASON_TEXT } from '../../../core/drops/index.ts';
+import { DROP_FUNCTION_FILE } from '../../../core/drops/index.ts';
+import { bootlinIdentUrl, bootlinUrl } from '../../../core/trace/index.ts';
 import { useDropsWords } from './words.ts';
 import type { DropsWords } from './words.ts';
 
 /** Marks, not words. */
 const MARK = '✕';
 const SPACE = ' ';
-/** core/drops' explanation of a reason (English; not in the catalogs yet) after a dash. */
-const dash = (text: string | undefined) => ` — ${text ?? ''}`;
+/** core/drops' explanation of a reason (in the page's language) after a dash. */
+const dash = (text: string) => ` — ${text}`;
 
 /**
  * A drop marked on a diagram where it happens: an ✕ mark, a label ("Dropped here"), and each reason
@@ -43,13 +44,26 @@ export function DropNote({
             {SPACE}
             {words.freedBy}
             {SPACE}
-            <code>{d.function}</code>
-            {DROP_REASON_TEXT[d.reason] ? (
-              <span className="muted">{dash(DROP_REASON_TEXT[d.reason])}</span>
-            ) : null}
+            <a
+              href={
+                DROP_FUNCTION_FILE[d.function]
+                  ? bootlinUrl(DROP_FUNCTION_FILE[d.function] as string)
+                  : bootlinIdentUrl(d.function)
+              }
+              target="_blank"
+              rel="noreferrer"
+            >
+              <code>{d.function}</code>
+              <span className="visually-hidden">{words.sourceOf(d.function)}</span>
+            </a>
+            <Why text={words.reasonText(d.reason)} />
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+function Why({ text }: { text: string | null }) {
+  return text ? <span className="muted">{dash(text)}</span> : null;
 }

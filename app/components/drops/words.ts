@@ -5,7 +5,9 @@
  */
 import { useLocale } from '../../i18n/locale.ts';
 import { defineMessages, formatMsg, msg } from '../../../core/i18n/index.ts';
-import type { Locale, MsgValue } from '../../../core/i18n/index.ts';
+import type { Locale, Msg, MsgValue } from '../../../core/i18n/index.ts';
+import { counterMsg, dropFunctionMsg, dropReasonMsg } from '../../../core/drops/index.ts';
+import type { SnmpSection } from '../../../core/drops/index.ts';
 
 const M = defineMessages({
   title: { id: 'app.drops.title', defaultMessage: 'Counters and drops', description: 'Panel title.' },
@@ -78,6 +80,16 @@ const M = defineMessages({
     defaultMessage: 'step {i, number} (<code>{fn}</code>, t = {at, number} ms)',
     description: 'A step that drops: its number, function and time.',
   },
+  whyBoth: {
+    id: 'app.drops.whyBoth',
+    defaultMessage: ': {how} ({what}).',
+    description: 'After a drop: what the freeing function did, then what the reason means.',
+  },
+  whyOne: {
+    id: 'app.drops.whyOne',
+    defaultMessage: ': {text}.',
+    description: 'After a drop: what the reason (or the freeing function) means.',
+  },
   badgeLabel: {
     id: 'app.drops.badgeLabel',
     defaultMessage: 'Drop here: {n, number} × <code>{reason}</code>',
@@ -106,9 +118,19 @@ export interface DropsWords {
   atStep: (i: number, fn: string, at: number) => string;
   badgeLabel: (reason: string, n: number) => string;
   delta: (n: number) => string;
+  /** The sentence after a drop: what the function did and what the reason means, punctuated. */
+  why: (how: string | null, what: string | null) => string;
+  /** SKB_DROP_REASON_<reason> in plain words (null: not described). */
+  reasonText: (reason: string) => string | null;
+  /** What the freeing function was doing (null: nothing to add). */
+  functionText: (fn: string) => string | null;
+  /** What a counter counts (null: not described). */
+  counterText: (section: SnmpSection, counter: string) => string | null;
 }
 
 const cache = new Map<Locale, DropsWords>();
+
+const maybe = (m: Msg | null, locale: Locale): string | null => (m ? formatMsg(m, locale) : null);
 
 /** The panel's words in `locale` (kernel identifiers as plain text). */
 export function dropsWords(locale: Locale): DropsWords {
@@ -138,6 +160,11 @@ export function dropsWords(locale: Locale): DropsWords {
     badgeLabel: (reason, c) => t(M.badgeLabel, { reason, n: c }),
     // a signed number: no words, only the locale's digits grouping
     delta: (d) => `${d > 0 ? '+' : ''}${n.format(d)}`,
+    why: (how, what) =>
+      how && what ? t(M.whyBoth, { how, what }) : how || what ? t(M.whyOne, { text: how || what || '' }) : '',
+    reasonText: (reason) => maybe(dropReasonMsg(reason), locale),
+    functionText: (fn) => maybe(dropFunctionMsg(fn), locale),
+    counterText: (section, counter) => maybe(counterMsg(section, counter), locale),
   };
   cache.set(locale, w);
   return w;
