@@ -12,7 +12,7 @@ import {
   type JourneyInput,
   type ReadMode,
 } from '../journey/index.ts';
-import { parseFlags, table, type CommandResult } from './args.ts';
+import { parseFlags, table, type CliContext, type CommandResult } from './args.ts';
 import { mibLines } from './mib.ts';
 
 export const JOURNEY_HELP = `usage: sockscope journey --len N [--mtu 1500] [--family inet|inet6] [--datagrams 1..8]
@@ -25,7 +25,7 @@ export const JOURNEY_HELP = `usage: sockscope journey --len N [--mtu 1500] [--fa
   --read       each: recvfrom after every arrival; slow: one per two; end: after the last
   --buf        recvfrom()'s buffer size (default 65,536; smaller truncates: MSG_TRUNC)`;
 
-export function journeyCommand(args: string[]): CommandResult {
+export function journeyCommand(args: string[], ctx?: CliContext): CommandResult {
   const f = parseFlags(args, {
     values: ['len', 'mtu', 'family', 'datagrams', 'rcvbuf', 'read', 'buf'],
     booleans: ['json', 'help'],
@@ -103,6 +103,6 @@ export function journeyCommand(args: string[]): CommandResult {
       ]),
     ),
   ];
-  lines.push(...mibLines(r.drop_reasons, r.snmp_delta));
+  lines.push(...mibLines(r.drop_reasons, r.snmp_delta, ctx));
   return { code: 0, out: lines.join('\n') };
 }
