@@ -16,6 +16,9 @@ import react from '@vitejs/plugin-react';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  // The capture page reads files in a module Worker built to its own file (app/capture/store.ts):
+  // 'self' only, never a blob: worker.
+  "worker-src 'self'",
   "style-src 'self'",
   "style-src-attr 'unsafe-inline'",
   "img-src 'self' data: blob:",

@@ -10,6 +10,7 @@ import { codeChunks, fmt, fmtNode } from './i18n/format.tsx';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { SHELL, labShort, labTitle } from './i18n/shell-words.ts';
 import { EmbedViewProvider } from './lab-kit/view.tsx';
+import { PageUrlBanner } from './lab-kit/PageUrlBanner.tsx';
 import type { LabInstance } from './lab-kit/define-lab.ts';
 import { HOME } from './home/words.ts';
 
@@ -195,10 +196,12 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
   ) : null;
   const view = home ? (
     <Suspense fallback={<div className="lab-loading" />}>
+      <PageUrlBanner />
       <Home labs={labs.map((l) => l.lab)} />
     </Suspense>
   ) : path === CAPTURE_PATH && !embed ? (
     <Suspense fallback={null}>
+      <PageUrlBanner />
       <CapturePage />
     </Suspense>
   ) : (

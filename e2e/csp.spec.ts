@@ -8,6 +8,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import type { Download, Page } from '@playwright/test';
 
@@ -192,6 +193,36 @@ for (const lab of LABS) {
     await exportEverything(page, true);
   });
 }
+
+test('no violation on the home page, with its pictures drawn', async ({ page }) => {
+  await page.goto('./#/');
+  await expect(page.locator('#home-title')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+});
+
+test('no violation on the capture page while its Web Worker reads a file (worker-src)', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto('./#/capture');
+  await expect(page.locator('#capture-h')).toBeVisible();
+  await page
+    .locator('input[type="file"]')
+    .first()
+    .setInputFiles(fileURLToPath(new URL('../core/pcap/fixtures/raw-frags-lo.pcap', import.meta.url)));
+  // The packet list appears only if the worker ran: a refused worker would leave the page empty.
+  await expect(page.getByText(/Packets 1–\d+ of \d+/).first()).toBeVisible({ timeout: 30_000 });
+  expect(workers.length).toBeGreaterThan(0);
+  // The worker is a file of the page's own origin, not a blob: or data: URL.
+  for (const u of workers) expect(new URL(u).origin).toBe(new URL(page.url()).origin);
+});
+
+test('no violation in challenge mode: predict, check, reveal', async ({ page }) => {
+  await page.goto('./#/fragment?len=4000&mtu=1500&family=inet&challenge=1');
+  await expect(page.getByText('Challenge: predict, then reveal').first()).toBeVisible();
+  const answer = page.getByRole('textbox').first();
+  await answer.fill('1480');
+  await page.getByRole('button', { name: 'Check' }).first().click();
+});
 
 test('the Journey plays and steps without a violation', async ({ page }) => {
   await page.goto('./#/journey?len=4000&mtu=1500&family=inet');

@@ -12,3 +12,10 @@ const getPath = () => parseHash(window.location.hash).path;
 export function useHashPath(): string {
   return useSyncExternalStore(subscribe, getPath, () => '');
 }
+
+const getQuery = () => parseHash(window.location.hash).query;
+
+/** The query of the hash (`len=4000&foo=1` for `#/fragment?len=4000&foo=1`). */
+export function useHashQuery(): string {
+  return useSyncExternalStore(subscribe, getQuery, () => '');
+}
