@@ -399,7 +399,9 @@ for (const lab of LAB_PATHS) {
     });
     console.log(`heights at 860 px (lab, view, px, preset)\n${table}`);
     for (const l of largest)
-      console.log(`largest\t${l.lab}\t${l.view}\t${l.px}\t${l.preset}\t(${l.presets} states, target ${l.target})`);
+      console.log(
+        `largest\t${l.lab}\t${l.view}\t${l.px}\t${l.preset}\t(${l.presets} states, target ${l.target})`,
+      );
   });
 }
 
