@@ -409,6 +409,8 @@ test('a notes page with several embeds, light and dark host, English and Chinese
   page,
   baseURL,
 }, info) => {
+  // Two notes pages of three embeds each, and six pictures: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1000, height: 900 });
   for (const [scheme, lang] of [
     ['light', 'en'],
