@@ -305,13 +305,30 @@ test('bg=transparent: the embed sits on the host page’s own background', async
 const TARGET = { diagram: 700, compact: 1200 } as const;
 const LAB_PATHS = ['socket', 'netlink', 'skb', 'fragment', 'reassemble', 'journey'] as const;
 
+/**
+ * States teachers embed beyond the preset chips. The Journey has no presets: its scenarios, at the
+ * step where the trace's drop note is longest (found by stepping through each one).
+ */
+const EXTRA_STATES: Partial<Record<(typeof LAB_PATHS)[number], { name: string; query: string }[]>> = {
+  journey: [
+    { name: 'fragment 2 lost, step 20', query: 'len=4000&mtu=1500&family=inet&fault=lose&frag=2&step=20' },
+    { name: 'fragments reordered', query: 'len=4000&mtu=1500&family=inet&fault=reorder' },
+    {
+      name: 'IPv6, 3 datagrams, receive queue full, step 63',
+      query: 'len=4000&mtu=1500&family=inet6&n=3&read=end&rcvbuf=16384&step=63',
+    },
+    { name: '65,507 bytes', query: 'len=65507&mtu=1500&family=inet' },
+  ],
+};
+
 async function presetStates(page: Page, baseURL: string, lab: string) {
   await page.goto(`${baseURL}#/${lab}`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // (A lab's chunk can take a while on a busy machine.)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   const query = () => new URL(page.url()).hash.replace(/^#\/[^?]*\??/, '');
   const out = [{ name: 'default', query: query() }];
   const chips = page.locator('main .preset-list button');
-  const n = Math.min(await chips.count(), 12);
+  const n = Math.min(await chips.count(), 40);
   for (let i = 0; i < n; i++) {
     const name = ((await chips.nth(i).textContent()) ?? `preset ${i}`).trim();
     // A preset loads at once, and url-sync writes its state into the address in the same task.
@@ -326,9 +343,9 @@ for (const lab of LAB_PATHS) {
     page,
     baseURL,
   }, info) => {
-    test.setTimeout(180_000);
+    test.setTimeout(420_000);
     await page.setViewportSize({ width: 1200, height: 900 });
-    const states = await presetStates(page, baseURL!, lab);
+    const states = [...(await presetStates(page, baseURL!, lab)), ...(EXTRA_STATES[lab] ?? [])];
     const esc = (q: string) => q.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
     const placeholders = states.flatMap((st, i) =>
       (['diagram', 'compact'] as const).map(
@@ -368,9 +385,23 @@ for (const lab of LAB_PATHS) {
       rows.push(`${lab}\t${view}\t${height}\t${st.name}`);
       expect.soft(height, `${lab} ${view} view, ${st.name}: ${height} px`).toBeLessThanOrEqual(TARGET[view]);
     }
+    // The largest height per view (the README's table), recorded as an attachment and a file.
+    const largest = (['diagram', 'compact'] as const).map((view) => {
+      const mine = rows.map((r) => r.split('\t')).filter((r) => r[1] === view);
+      const top = mine.reduce((a, b) => (Number(b[2]) > Number(a[2]) ? b : a));
+      return { lab, view, px: Number(top[2]), preset: top[3]!, presets: mine.length, target: TARGET[view] };
+    });
     const table = rows.join('\n');
     info.annotations.push({ type: 'heights', description: table });
+    await info.attach('heights.json', {
+      body: JSON.stringify({ rows: rows.map((r) => r.split('\t')), largest }, null, 2),
+      contentType: 'application/json',
+    });
     console.log(`heights at 860 px (lab, view, px, preset)\n${table}`);
+    for (const l of largest)
+      console.log(
+        `largest\t${l.lab}\t${l.view}\t${l.px}\t${l.preset}\t(${l.presets} states, target ${l.target})`,
+      );
   });
 }
 
@@ -378,6 +409,8 @@ test('a notes page with several embeds, light and dark host, English and Chinese
   page,
   baseURL,
 }, info) => {
+  // Two notes pages of three embeds each, and six pictures: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1000, height: 900 });
   for (const [scheme, lang] of [
     ['light', 'en'],

@@ -306,6 +306,8 @@ test('the diagram view without controls offers no skip link to inputs it does no
  * real pages (A4 and Letter).
  */
 test('print: no chrome, the light theme even when dark is active, and a PDF with pages', async ({ page }) => {
+  // Two PDFs of a whole lab: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   await page.addInitScript(() => localStorage.setItem('sockscope-theme', 'dark'));
   await page.goto(`./#/fragment?${FRAGMENT}&lang=zh-CN`);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -200,7 +200,20 @@ describe('buildSrc', () => {
       'data-sockscope': '#/fragment?embed=0&theme=dark&len=4000&opts=rr%3A1&view=full',
       'data-theme': 'light',
     });
-    expect(buildSrc(base, options)).toBe(`${base}#/fragment?len=4000&opts=rr%3A1&theme=light&embed=1`);
+    expect(buildSrc(base, options)).toBe(
+      `${base}#/fragment?len=4000&opts=rr%3A1&view=full&theme=light&embed=1`,
+    );
+  });
+
+  it('a step, view or controls copied from the lab address stays when no attribute names it', () => {
+    const copied = '#/journey?len=4000&fault=lose&frag=2&step=20&view=diagram&controls=mtu';
+    expect(buildSrc(base, parse({ 'data-sockscope': copied }).options)).toBe(
+      `${base}#/journey?len=4000&fault=lose&frag=2&step=20&view=diagram&controls=mtu&theme=auto&embed=1`,
+    );
+    const { options } = parse({ 'data-sockscope': copied, 'data-step': '3', 'data-view': 'compact' });
+    expect(buildSrc(base, options)).toBe(
+      `${base}#/journey?len=4000&fault=lose&frag=2&controls=mtu&view=compact&theme=auto&step=3&embed=1`,
+    );
   });
 
   it('view=full is the default and is not written', () => {

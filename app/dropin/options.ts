@@ -240,7 +240,7 @@ export function parseAttributes(read: AttributeReader, defaults: PageDefaults = 
 }
 
 /**
- * The iframe's address: the lab's own query first (minus the keys the drop-in owns), then view,
+ * The iframe's address: the lab's own query first (minus the keys the drop-in writes), then view,
  * controls, theme, lang, bg, autoplay, loop, step, and `embed=1` last — as the app's `embedHref`
  * writes it. `base` is the sockscope the script came from (`https://site/sockscope/`).
  */
@@ -255,7 +255,10 @@ export function buildSrc(base: string, o: EmbedOptions): string {
   if (o.loop) own.push(['loop', '1']);
   if (o.step !== undefined) own.push(['step', String(o.step)]);
   own.push(['embed', '1']);
-  // The lab's parameters are kept exactly as written (their grammar is the lab's), minus ours.
+  // The lab's parameters are kept exactly as written (their grammar is the lab's), minus the keys
+  // written above: an attribute wins, but a `step=` (or `view=`…) copied from the lab's address with
+  // no attribute of its own stays — the Journey's address carries its step.
+  const written = new Set(own.map(([k]) => k));
   const kept = o.query.split('&').filter((kv) => {
     if (kv === '') return false;
     let key = kv.split('=')[0] ?? '';
@@ -264,7 +267,7 @@ export function buildSrc(base: string, o: EmbedOptions): string {
     } catch {
       /* a malformed escape is the lab's to report; keep the pair */
     }
-    return !OWN_KEYS.has(key);
+    return !(OWN_KEYS.has(key) && written.has(key));
   });
   const ours = own.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`);
   const page = (o.base ?? base).replace(/#.*$/, '');

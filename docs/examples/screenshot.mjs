@@ -14,7 +14,9 @@ const PAGES = [
 ];
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
+// A viewport as tall as the picture: a full-page capture beyond the viewport can leave a
+// cross-origin iframe unpainted (seen with the Hugo page's second embed).
+const page = await browser.newPage({ viewport: { width: 1100, height: 1400 }, colorScheme: 'light' });
 page.on('console', (m) => m.type() === 'error' && console.log(`  console error: ${m.text()}`));
 for (const [path, file] of PAGES) {
   const res = await page.goto(`${site}/${path}`);
@@ -36,11 +38,7 @@ for (const [path, file] of PAGES) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(500);
   // The top of the page with the first embed (a full page of three labs is several screens).
-  await page.screenshot({
-    path: `${outDir}/${file}`,
-    clip: { x: 0, y: 0, width: 1100, height: 1400 },
-    fullPage: true,
-  });
+  await page.screenshot({ path: `${outDir}/${file}` });
   const frames = await page.locator('[data-sockscope] > iframe').count();
   console.log(`${file}: ${n} embeds sized, ${frames} iframes in place`);
 }
