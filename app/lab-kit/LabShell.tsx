@@ -46,8 +46,9 @@ export function LabShell({
   const { view, controls } = useEmbedView();
   const showInputs = view !== 'diagram' || (controls !== null && controls.length > 0);
   const first = diagram !== undefined;
-  // Challenge mode (app/lab-kit/challenge): the question panel first; the diagram and the results
-  // wait for the answer.
+  // Challenge mode (app/lab-kit/challenge): the question panel heads the diagram's grid area (or
+  // the results', for a lab without a diagram slot) — a grid child of its own would be placed after
+  // every named area, below the fold; the diagram and the results wait for the answer.
   const veiled = useChallenge()?.veiled ?? false;
   return (
     <div
@@ -59,9 +60,9 @@ export function LabShell({
         <h1>{intro.title}</h1>
         {view === 'full' && <p className="lede">{intro.lede}</p>}
       </div>
-      <ChallengePanel />
       {first && (
         <div className="lab-diagram">
+          <ChallengePanel />
           {banner}
           {veiled ? <ChallengeVeil /> : diagram}
         </div>
@@ -72,6 +73,7 @@ export function LabShell({
         </aside>
       )}
       <div id="lab-results" tabIndex={-1} className="lab-results">
+        {!first && <ChallengePanel />}
         {!first && banner}
         {veiled && !first ? <ChallengeVeil /> : veiled ? null : children}
       </div>
