@@ -46,8 +46,10 @@ export function LabShell({
   const { view, controls } = useEmbedView();
   const showInputs = view !== 'diagram' || (controls !== null && controls.length > 0);
   const first = diagram !== undefined;
-  // Challenge mode (app/lab-kit/challenge): the question panel first; the diagram and the results
-  // wait for the answer.
+  // Challenge mode (app/lab-kit/challenge): the question panel heads the diagram's grid area (for a
+  // lab without a diagram slot it ends the intro, before the inputs even on a phone; the results'
+  // area when the intro is hidden) — a grid child of its own would be placed after every named
+  // area, below the fold. The diagram and the results wait for the answer.
   const veiled = useChallenge()?.veiled ?? false;
   return (
     <div
@@ -58,10 +60,11 @@ export function LabShell({
         {view === 'full' && <p className="eyebrow">{intro.eyebrow}</p>}
         <h1>{intro.title}</h1>
         {view === 'full' && <p className="lede">{intro.lede}</p>}
+        {!first && view !== 'diagram' && <ChallengePanel />}
       </div>
-      <ChallengePanel />
       {first && (
         <div className="lab-diagram">
+          <ChallengePanel />
           {banner}
           {veiled ? <ChallengeVeil /> : diagram}
         </div>
@@ -72,6 +75,7 @@ export function LabShell({
         </aside>
       )}
       <div id="lab-results" tabIndex={-1} className="lab-results">
+        {!first && view === 'diagram' && <ChallengePanel />}
         {!first && banner}
         {veiled && !first ? <ChallengeVeil /> : veiled ? null : children}
       </div>

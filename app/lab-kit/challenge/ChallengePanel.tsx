@@ -135,6 +135,13 @@ function Question({ ch, ask }: { ch: ChallengeContextValue; ask: ChallengeAsk })
             <MsgText msg={error} />
           </p>
         )}
+        <div role="status" className="challenge-try" data-testid="challenge-try">
+          {!revealed && ch.wrong && (
+            <p>
+              <MsgText msg={msg(CW.tryAgain, { given: answerValue(a, ch.wrong.given) })} />
+            </p>
+          )}
+        </div>
         {!revealed && (
           <div className="challenge-buttons">
             <button type="submit" className="btn-primary challenge-check">
@@ -163,7 +170,9 @@ function Question({ ch, ask }: { ch: ChallengeContextValue; ask: ChallengeAsk })
               <MsgText
                 msg={
                   revealed.right
-                    ? msg(CW.right)
+                    ? revealed.tries > 0
+                      ? msg(CW.rightLater, { n: revealed.tries + 1 })
+                      : msg(CW.right)
                     : revealed.given
                       ? msg(CW.wrong, { given: answerValue(a, revealed.given), answer: answerValue(a, a) })
                       : msg(CW.shown, { answer: answerValue(a, a) })

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ChallengeVeilProvider } from '../view.tsx';
 import { asksOf, isRight, readAnswer } from './check.ts';
 import { ChallengeProvider } from './context.ts';
-import type { ChallengeContextValue, Reveal } from './context.ts';
+import type { ChallengeContextValue, Reveal, WrongTry } from './context.ts';
 import { readScore, recordAnswer, resetScore, sessionScoreStorage } from './score.ts';
 import type { BoundChallenge } from './types.ts';
 import { useChallengeOn } from './useChallengeOn.ts';
@@ -15,6 +15,7 @@ interface Asked {
   forCase: object | null;
   index: number;
   revealed: Reveal | null;
+  wrong: WrongTry | null;
 }
 
 /**
@@ -39,21 +40,22 @@ export function ChallengeRoot({ bound, children }: { bound: BoundChallenge; chil
   const { asks, broken } = useMemo(() => asksOf(challenge, c), [challenge, c]);
   const storage = useMemo(sessionScoreStorage, []);
   const [score, setScore] = useState(() => readScore(storage, path));
-  const [asked, setAsked] = useState<Asked>({ forCase: c, index: 0, revealed: null });
+  const [asked, setAsked] = useState<Asked>({ forCase: c, index: 0, revealed: null, wrong: null });
   // A new case (other inputs, another step) asks again: derive during render, as React advises.
   let cur = asked;
   if (asked.forCase !== c) {
-    cur = { forCase: c, index: asked.index, revealed: null };
+    cur = { forCase: c, index: asked.index, revealed: null, wrong: null };
     setAsked(cur);
   }
   const index = asks.length ? cur.index % asks.length : 0;
   const ask = asks[index] ?? null;
   const revealed = cur.revealed;
+  const wrong = cur.wrong;
 
   const reveal = useCallback(
     (r: Reveal) => {
-      setAsked((a) => (a.revealed ? a : { ...a, revealed: r }));
-      setScore(recordAnswer(storage, path, r.right));
+      setAsked((a) => (a.revealed ? a : { ...a, revealed: r, wrong: null }));
+      setScore(recordAnswer(storage, path, r.right && r.tries === 0));
     },
     [storage, path],
   );
@@ -62,16 +64,24 @@ export function ChallengeRoot({ bound, children }: { bound: BoundChallenge; chil
       if (!ask || revealed) return null;
       const g = readAnswer(ask.answer, typed);
       if (!g.ok) return g.why;
-      reveal({ given: g.value, right: isRight(ask.answer, g.value) });
+      const tries = wrong?.count ?? 0;
+      if (isRight(ask.answer, g.value)) reveal({ given: g.value, right: true, tries });
+      else setAsked((a) => ({ ...a, wrong: { given: g.value, count: tries + 1 } }));
       return null;
     },
-    [ask, revealed, reveal],
+    [ask, revealed, reveal, wrong],
   );
   const giveUp = useCallback(() => {
-    if (ask && !revealed) reveal({ given: null, right: false });
-  }, [ask, revealed, reveal]);
+    if (ask && !revealed) reveal({ given: wrong?.given ?? null, right: false, tries: wrong?.count ?? 0 });
+  }, [ask, revealed, reveal, wrong]);
   const next = useCallback(
-    () => setAsked((a) => ({ ...a, index: (index + 1) % Math.max(1, asks.length), revealed: null })),
+    () =>
+      setAsked((a) => ({
+        ...a,
+        index: (index + 1) % Math.max(1, asks.length),
+        revealed: null,
+        wrong: null,
+      })),
     [index, asks.length],
   );
   const reset = useCallback(() => setScore(resetScore(storage, path)), [storage, path]);
@@ -85,6 +95,7 @@ export function ChallengeRoot({ bound, children }: { bound: BoundChallenge; chil
     index,
     ask,
     revealed,
+    wrong,
     score,
     veiled,
     toggle,

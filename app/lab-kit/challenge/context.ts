@@ -9,6 +9,15 @@ import type { ChallengeAsk } from './types.ts';
 export interface Reveal {
   given: Given | null;
   right: boolean;
+  /** Wrong answers checked before this one (only a first-try right answer scores). */
+  tries: number;
+}
+
+/** A wrong answer checked while the question stays open ("try again"). */
+export interface WrongTry {
+  given: Given;
+  /** How many wrong answers so far. */
+  count: number;
 }
 
 export interface ChallengeContextValue {
@@ -23,11 +32,16 @@ export interface ChallengeContextValue {
   index: number;
   ask: ChallengeAsk | null;
   revealed: Reveal | null;
+  /** The last wrong answer, while the question is still open. */
+  wrong: WrongTry | null;
   score: Score;
   /** A question is open: the answer-revealing parts of the lab are hidden. */
   veiled: boolean;
   toggle: () => void;
-  /** Check a typed (or chosen) answer; returns why it cannot be read, or null once revealed. */
+  /**
+   * Check a typed (or chosen) answer: right reveals; wrong leaves the question open to try again
+   * (`wrong`); returns why it cannot be read, or null.
+   */
   submit: (typed: string) => Msg | null;
   giveUp: () => void;
   next: () => void;

@@ -63,6 +63,16 @@ export const CW = defineMessages({
     defaultMessage: 'Not quite. You said {given}; the kernel’s answer is {answer}.',
     description: 'Verdict after checking: the answer was wrong.',
   },
+  tryAgain: {
+    id: 'app.kit.challenge.tryAgain',
+    defaultMessage: 'Not quite: {given} is not the kernel’s answer. Try again, or press “Show me”.',
+    description: 'Feedback after a wrong answer; the question stays open and the answer is not shown.',
+  },
+  rightLater: {
+    id: 'app.kit.challenge.rightLater',
+    defaultMessage: 'Right, on try {n, number}. Only a first-try answer counts in the score.',
+    description: 'Verdict: right after one or more wrong tries.',
+  },
   shown: {
     id: 'app.kit.challenge.shown',
     defaultMessage: 'The kernel’s answer is {answer}.',

@@ -3,6 +3,7 @@ import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { JOURNEY_KEYS, parseJourneyQuery, serialiseJourneyQuery } from './params.ts';
 import { JourneyProvider, createJourneyStore } from './store.ts';
 import type { JourneyState } from './store.ts';
+import { journeyChallenge } from './challenge.ts';
 
 export const journeyParams = formParams<JourneyState>({
   keys: JOURNEY_KEYS,
@@ -20,6 +21,7 @@ export const journeyLab = defineLab<JourneyState>({
   models: 'the output and input traces, animated',
   embedControls: ['len', 'mtu'],
   params: journeyParams,
+  challenge: journeyChallenge,
   createStore: createJourneyStore,
   Provider: JourneyProvider,
   // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.

@@ -4,6 +4,7 @@ import type { LabParams } from '../../lab-kit/index.ts';
 import { NETLINK_KEYS, parseNetlinkQuery, serialiseNetlinkQuery } from './params.ts';
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import type { NetlinkState } from './store.ts';
+import { netlinkChallenge } from './challenge.ts';
 
 /** What the URL carries of the lab's state. */
 const URL_STATE = [
@@ -38,6 +39,7 @@ export const netlinkLab = defineLab<NetlinkState>({
   models: 'include/uapi/linux/netlink.h, net/netlink/af_netlink.c',
   embedControls: ['sample'],
   params: netlinkParams,
+  challenge: netlinkChallenge,
   createStore: createNetlinkStore,
   Provider: NetlinkProvider,
   // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.
