@@ -14,6 +14,7 @@ import { test, expect as baseExpect } from './fixtures.ts';
 
 // The worker's reading and the model's replays take a moment on a busy machine.
 const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 120_000 });
 
 const fixture = (name: string): Buffer => readFileSync(`core/pcap/fixtures/${name}`);
 
