@@ -107,7 +107,7 @@ function Comparison({ c }: { c: ComparisonView }) {
           {fmt(intl, W.compareAgain)}
         </button>
       </form>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={fmt(intl, W.compareCaption)}>
         <table className="capture-compare-table">
           <caption>{fmt(intl, W.compareCaption)}</caption>
           <thead>
@@ -175,7 +175,12 @@ function Group({ g }: { g: GroupRow }) {
           count: g.packets.length,
         })}
       </h3>
-      <div className="table-scroll">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={fmt(intl, W.groupCaption, { serial: g.serial })}
+      >
         <table>
           <caption className="visually-hidden">{fmt(intl, W.groupCaption, { serial: g.serial })}</caption>
           <TableHead
@@ -300,7 +305,12 @@ function Packets() {
           </button>
         </nav>
       )}
-      <div className="table-scroll table-scroll--tall">
+      <div
+        className="table-scroll table-scroll--tall"
+        tabIndex={0}
+        role="region"
+        aria-label={fmt(intl, W.packetsCaption, { from: s.rows.length ? s.from + 1 : 0, to, count: n })}
+      >
         <table className="capture-packets">
           <caption>
             {fmt(intl, W.packetsCaption, { from: s.rows.length ? s.from + 1 : 0, to, count: n })}
@@ -432,7 +442,12 @@ function Summary() {
       {c.netlink.length > 0 && (
         <section className="panel" aria-labelledby="capture-netlink-h">
           <h2 id="capture-netlink-h">{fmt(intl, W.netlinkTitle)}</h2>
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label={`${fmt(intl, W.netlinkTitle)}: ${fmt(intl, W.colMessages)}`}
+          >
             <table>
               <caption className="visually-hidden">
                 {fmtNode(intl, W.netlinkCaption, { code: codeChunks })}
