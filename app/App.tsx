@@ -194,12 +194,13 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
       actions={embed ? null : <CaptureActions instance={instance} />}
     />
   ) : null;
+  const capture = path === CAPTURE_PATH && !embed;
   const view = home ? (
     <Suspense fallback={<div className="lab-loading" />}>
       <PageUrlBanner />
       <Home labs={labs.map((l) => l.lab)} />
     </Suspense>
-  ) : path === CAPTURE_PATH && !embed ? (
+  ) : capture ? (
     <Suspense fallback={null}>
       <PageUrlBanner />
       <CapturePage />
@@ -224,7 +225,8 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
 
   return (
     <div className="shell">
-      <SkipLinks main inputs={inputs && !home} diagram={!home} />
+      {/* The home and capture pages have no lab inputs or diagram to skip to. */}
+      <SkipLinks main inputs={inputs && !home && !capture} diagram={!home && !capture} />
       <header className="site-header">
         <div className="brand">
           <a className="brand-name" href="#/" aria-label={intl.formatMessage(SHELL.home)}>

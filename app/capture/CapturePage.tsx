@@ -4,7 +4,7 @@
  * lab, compare with the Fragmentation model), its netlink frames (open in the Netlink lab) and
  * its packets, a page at a time.
  */
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useStore } from 'zustand';
 import { VERDICT_MSG, type WireFacts } from '../../core/ip/index.ts';
@@ -15,7 +15,7 @@ import { codeChunks, fmt, fmtNode } from '../i18n/format.tsx';
 import { MsgText } from '../i18n/MsgText.tsx';
 import { CapturePicker } from './CapturePicker.tsx';
 import { fragmentHref, msText, netlinkHref, reassembleHref } from './links.ts';
-import type { ComparisonView, GroupRow, PacketRow } from './protocol.ts';
+import type { CaptureSummary, ComparisonView, GroupRow, PacketRow } from './protocol.ts';
 import { PAGE_SIZE, captureStore } from './store.ts';
 import { W } from './words.ts';
 import './capture.css';
@@ -107,7 +107,7 @@ function Comparison({ c }: { c: ComparisonView }) {
           {fmt(intl, W.compareAgain)}
         </button>
       </form>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={fmt(intl, W.compareCaption)}>
         <table className="capture-compare-table">
           <caption>{fmt(intl, W.compareCaption)}</caption>
           <thead>
@@ -175,7 +175,12 @@ function Group({ g }: { g: GroupRow }) {
           count: g.packets.length,
         })}
       </h3>
-      <div className="table-scroll">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={fmt(intl, W.groupCaption, { serial: g.serial })}
+      >
         <table>
           <caption className="visually-hidden">{fmt(intl, W.groupCaption, { serial: g.serial })}</caption>
           <TableHead
@@ -266,6 +271,9 @@ function info(intl: ReturnType<typeof useIntl>, r: PacketRow): string {
   return out.join('; ');
 }
 
+/** Fragment groups per page. */
+const GROUP_PAGE = 20;
+
 const KIND: Record<PacketRow['kind'], string> = { ipv4: 'IPv4', ipv6: 'IPv6', netlink: 'netlink', other: '' };
 
 function Packets() {
@@ -297,7 +305,12 @@ function Packets() {
           </button>
         </nav>
       )}
-      <div className="table-scroll table-scroll--tall">
+      <div
+        className="table-scroll table-scroll--tall"
+        tabIndex={0}
+        role="region"
+        aria-label={fmt(intl, W.packetsCaption, { from: s.rows.length ? s.from + 1 : 0, to, count: n })}
+      >
         <table className="capture-packets">
           <caption>
             {fmt(intl, W.packetsCaption, { from: s.rows.length ? s.from + 1 : 0, to, count: n })}
@@ -334,7 +347,14 @@ function Summary() {
   const intl = useIntl();
   const s = useStore(captureStore);
   const c = s.summary;
+  // The groups on show, a page at a time (a thousand tables at once would stall the page);
+  // a newer capture starts again at its first group.
+  const [groupPage, setGroupPage] = useState<{ of: CaptureSummary | null; from: number }>({
+    of: null,
+    from: 0,
+  });
   if (!c) return null;
+  const groupFrom = groupPage.of === c ? groupPage.from : 0;
   const links = c.interfaces.map((i) => i.link).join(', ');
   return (
     <>
@@ -342,16 +362,22 @@ function Summary() {
         <h2 id="capture-file-h" className="capture-name">
           {c.name}
         </h2>
-        <p>
-          {fmt(intl, W.fileHead, {
-            format: c.format ?? fmt(intl, W.unknownFormat),
-            endian: c.endian ?? 'none',
-            nsec: c.nanosecond ? 'yes' : 'no',
-            packets: c.packets,
-            interfaces: links,
-          })}
-        </p>
-        {(c.stopped || c.readError) && (
+        {c.format === null ? (
+          <p role="alert" className="field-error">
+            {fmt(intl, W.notACapture)}
+          </p>
+        ) : (
+          <p>
+            {fmt(intl, W.fileHead, {
+              format: c.format ?? fmt(intl, W.unknownFormat),
+              endian: c.endian ?? 'none',
+              nsec: c.nanosecond ? 'yes' : 'no',
+              packets: c.packets,
+              interfaces: links,
+            })}
+          </p>
+        )}
+        {c.format !== null && (c.stopped || c.readError || c.bytesRead < c.size) && (
           <p className="capture-partial">{fmt(intl, W.partial, { bytes: c.bytesRead, size: c.size })}</p>
         )}
         {c.readError && (
@@ -372,22 +398,56 @@ function Summary() {
           </details>
         )}
       </section>
-      <section className="panel" aria-labelledby="capture-groups-h">
-        <h2 id="capture-groups-h">{fmt(intl, W.groupsTitle)}</h2>
-        {c.groups.length === 0 && <p>{fmt(intl, W.groupsNone, { count: c.datagrams })}</p>}
-        {c.groups.map((g) => (
-          <Group key={g.serial} g={g} />
-        ))}
-        {c.groupsLeftOut > 0 && (
-          <p className="muted">
-            {fmt(intl, W.groupsLeftOut, { count: c.groupsLeftOut, limit: c.groups.length })}
-          </p>
-        )}
-      </section>
+      {c.format !== null && (
+        <section className="panel" aria-labelledby="capture-groups-h">
+          <h2 id="capture-groups-h">{fmt(intl, W.groupsTitle)}</h2>
+          {c.groups.length === 0 && <p>{fmt(intl, W.groupsNone, { count: c.datagrams })}</p>}
+          {c.groups.length > GROUP_PAGE && (
+            <nav className="capture-pager" aria-label={fmt(intl, W.groupsNav)}>
+              <button
+                type="button"
+                className="share-btn"
+                disabled={groupFrom === 0}
+                onClick={() => setGroupPage({ of: c, from: Math.max(0, groupFrom - GROUP_PAGE) })}
+              >
+                {fmt(intl, W.prevGroups)}
+              </button>
+              <button
+                type="button"
+                className="share-btn"
+                disabled={groupFrom + GROUP_PAGE >= c.groups.length}
+                onClick={() => setGroupPage({ of: c, from: groupFrom + GROUP_PAGE })}
+              >
+                {fmt(intl, W.nextGroups)}
+              </button>
+              <span role="status">
+                {fmt(intl, W.groupsCaption, {
+                  from: groupFrom + 1,
+                  to: Math.min(c.groups.length, groupFrom + GROUP_PAGE),
+                  count: c.groups.length,
+                })}
+              </span>
+            </nav>
+          )}
+          {c.groups.slice(groupFrom, groupFrom + GROUP_PAGE).map((g) => (
+            <Group key={g.serial} g={g} />
+          ))}
+          {c.groupsLeftOut > 0 && (
+            <p className="muted">
+              {fmt(intl, W.groupsLeftOut, { count: c.groupsLeftOut, limit: c.groups.length })}
+            </p>
+          )}
+        </section>
+      )}
       {c.netlink.length > 0 && (
         <section className="panel" aria-labelledby="capture-netlink-h">
           <h2 id="capture-netlink-h">{fmt(intl, W.netlinkTitle)}</h2>
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label={`${fmt(intl, W.netlinkTitle)}: ${fmt(intl, W.colMessages)}`}
+          >
             <table>
               <caption className="visually-hidden">
                 {fmtNode(intl, W.netlinkCaption, { code: codeChunks })}
@@ -411,9 +471,10 @@ function Summary() {
                       <td className="num">{num(r.length)}</td>
                       <td>
                         {r.types.slice(0, 8).map((t, i) => (
-                          <code key={i} className="capture-type">
-                            {t}
-                          </code>
+                          <Fragment key={i}>
+                            {i > 0 && ' '}
+                            <code className="capture-type">{t}</code>
+                          </Fragment>
                         ))}
                         {r.types.length > 8 && '…'}
                       </td>

@@ -159,7 +159,9 @@ export class CaptureSession {
       this.t0 = capture.packets[0]?.time ?? null;
       this.groupOf = new Map();
       for (const g of analysis.groups) for (const p of g.packets) this.groupOf.set(p, g.serial);
-      const summary = this.summary(name, size, offset);
+      // Where reading stopped: the last whole block or record taken apart (not the last chunk's
+      // end), so the page names the byte the findings name.
+      const summary = this.summary(name, size, Math.min(offset, capture.progress.consumed));
       summary.readError = readError;
       return finish({ type: 'done', seq, summary });
     } catch (e) {

@@ -43,6 +43,11 @@ export const W = defineMessages({
       '{format}{endian, select, le {, little-endian} be {, big-endian} other {}}{nsec, select, yes {, nanosecond} other {}}: {packets, plural, one {# packet} other {# packets}}, {interfaces}',
   },
   unknownFormat: { id: 'app.capture.unknownFormat', defaultMessage: 'not a capture' },
+  notACapture: {
+    id: 'app.capture.notACapture',
+    defaultMessage:
+      'This is not a pcap or pcapng file: there are no packets to list. The finding below says why.',
+  },
   partial: {
     id: 'app.capture.partial',
     defaultMessage:
@@ -136,6 +141,13 @@ export const W = defineMessages({
     id: 'app.capture.packetsCaption',
     defaultMessage: 'Packets {from, number}–{to, number} of {count, number}',
   },
+  groupsCaption: {
+    id: 'app.capture.groupsCaption',
+    defaultMessage: 'Groups {from, number}–{to, number} of {count, number}',
+  },
+  prevGroups: { id: 'app.capture.prevGroups', defaultMessage: 'Previous groups' },
+  nextGroups: { id: 'app.capture.nextGroups', defaultMessage: 'Next groups' },
+  groupsNav: { id: 'app.capture.groupsNav', defaultMessage: 'Pages of the fragment groups' },
   prevPage: { id: 'app.capture.prevPage', defaultMessage: 'Previous packets' },
   nextPage: { id: 'app.capture.nextPage', defaultMessage: 'Next packets' },
   pageNav: { id: 'app.capture.pageNav', defaultMessage: 'Pages of the packet list' },
