@@ -18,6 +18,8 @@ export { KIT_WORDS } from './words.ts';
 export { IssuesBanner } from './IssuesBanner.tsx';
 export { LabShell } from './LabShell.tsx';
 export type { LabIntro } from './LabShell.tsx';
+export { Panel, PresetPanel, TableRegion } from './Panel.tsx';
+export type { PanelProps } from './Panel.tsx';
 export { PresetChips } from './PresetChips.tsx';
 export type { PresetChip } from './PresetChips.tsx';
 export { StepList } from './StepList.tsx';

@@ -170,3 +170,14 @@ export function redoHistory<T>(h: History<T>, current: T): { to: T; history: His
   if (to === undefined) return null;
   return { to, history: { past: [...h.past, current].slice(-HISTORY_MAX), future: h.future.slice(1) } };
 }
+
+/** The actions a form lab's inputs use, in one object (for `useShallow`): every form lab picks the same three. */
+export const selectFormActions = <
+  S extends Pick<FormState<never, unknown, unknown>, 'setFields' | 'selectStep'> & { setField: unknown },
+>(
+  s: S,
+): Pick<S, 'setField' | 'setFields' | 'selectStep'> => ({
+  setField: s.setField,
+  setFields: s.setFields,
+  selectStep: s.selectStep,
+});

@@ -4,7 +4,7 @@ import type { OutputSnapshot } from '../../../core/ip/index.ts';
 import type { TraceStep } from '../../../core/trace/index.ts';
 import { CountersPanel } from '../../components/drops/index.ts';
 import { SkbPanel, idsBefore } from '../../components/skb/index.ts';
-import { IssuesBanner, LabShell, Part, StepList, StepNav } from '../../lab-kit/index.ts';
+import { IssuesBanner, LabShell, Panel, Part, StepList, StepNav } from '../../lab-kit/index.ts';
 import type { StepView } from '../../lab-kit/index.ts';
 import { FragmentDiagram } from './FragmentDiagram.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
@@ -55,17 +55,14 @@ export function FragmentLab() {
       banner={<IssuesBanner issues={issues} stale={stale} modelError={modelError} fieldName={field} />}
       diagram={
         result ? (
-          <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="result-title">
-            <h2 id="result-title" className="panel-title">
-              {r(W.result)}
-            </h2>
+          <Panel titleId="result-title" title={r(W.result)} className="result" stale={stale}>
             <Part kind="result">
               <ResultSummary result={result} />
             </Part>
             <Part kind="diagram">
               <FragmentDiagram result={result} />
             </Part>
-          </section>
+          </Panel>
         ) : (
           <section className="panel">
             <p>{r(W.noResult)}</p>
@@ -76,12 +73,9 @@ export function FragmentLab() {
       {result && (
         <>
           <Part kind="tables">
-            <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="wire-title">
-              <h2 id="wire-title" className="panel-title">
-                {r(W.wire)}
-              </h2>
+            <Panel titleId="wire-title" title={r(W.wire)} stale={stale}>
               <WirePacketsTable wire={result.wire} stale={stale} />
-            </section>
+            </Panel>
           </Part>
 
           <Part kind="detail">
@@ -91,13 +85,13 @@ export function FragmentLab() {
           </Part>
 
           <Part kind="steps">
-            <section className={`panel trace${stale ? ' is-stale' : ''}`} aria-labelledby="trace-title">
-              <div className="panel-head">
-                <h2 id="trace-title" className="panel-title">
-                  {r(W.trace)}
-                </h2>
-                <StepNav index={index} count={trace.length} onSelect={selectStep} />
-              </div>
+            <Panel
+              titleId="trace-title"
+              title={r(W.trace)}
+              className="trace"
+              stale={stale}
+              head={<StepNav index={index} count={trace.length} onSelect={selectStep} />}
+            >
               <div className="trace-grid">
                 <StepList
                   steps={trace}
@@ -114,7 +108,7 @@ export function FragmentLab() {
                   )}
                 </section>
               </div>
-            </section>
+            </Panel>
           </Part>
         </>
       )}

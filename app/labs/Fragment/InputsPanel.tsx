@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { PMTU_MODES } from '../../../core/ip/index.ts';
 import type { PmtuMode } from '../../../core/ip/index.ts';
 import { Field } from '../../components/Field.tsx';
-import { PresetChips, issueOf } from '../../lab-kit/index.ts';
+import { PresetPanel, issueOf } from '../../lab-kit/index.ts';
 import { serialiseFragmentQuery } from './params.ts';
 import type { FieldName, PayloadMode } from './params.ts';
 import { PRESETS } from './presets.ts';
@@ -72,20 +72,17 @@ export function InputsPanel() {
       noValidate
     >
       <Part kind="presets">
-        <section className="panel presets" aria-labelledby="presets-title">
-          <h2 id="presets-title" className="panel-title">
-            {r(W.presets)}
-          </h2>
-          <PresetChips
-            presets={PRESETS.map((p) => ({
-              key: p.key,
-              name: t(p.name),
-              what: t(p.what),
-              on: serialiseFragmentQuery(p.fields, 0) === current,
-              pick: () => setFields(p.fields),
-            }))}
-          />
-        </section>
+        <PresetPanel
+          titleId="presets-title"
+          title={r(W.presets)}
+          presets={PRESETS.map((p) => ({
+            key: p.key,
+            name: t(p.name),
+            what: t(p.what),
+            on: serialiseFragmentQuery(p.fields, 0) === current,
+            pick: () => setFields(p.fields),
+          }))}
+        />
       </Part>
 
       {shows.payload && (

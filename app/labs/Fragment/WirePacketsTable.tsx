@@ -5,6 +5,7 @@ import { hex, num } from '../../format.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { SYM, W, useWords } from './words.tsx';
 import { Term } from '../../lab-kit/Term.tsx';
+import { TableRegion } from '../../lab-kit/index.ts';
 
 const PAGE = 50;
 
@@ -35,12 +36,7 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
 
   return (
     <div className={`table-wrap${stale ? ' is-stale' : ''}`}>
-      <div
-        className="table-scroll table-scroll--tall"
-        tabIndex={0}
-        role="region"
-        aria-label={t(W.wireRegion)}
-      >
+      <TableRegion label={t(W.wireRegion)} size="tall">
         <table className="wire-table">
           <caption>
             {r(W.wireCaption)}
@@ -128,7 +124,7 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <p className="table-note">
         {r(W.noteLen)} {v6 ? r(W.note6) : r(W.note4)}
       </p>

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHash } from '../../lab-kit/index.ts';
 import { DEFAULT_FIELDS, canonicalFields, parseFragmentQuery, serialiseFragmentQuery } from './params.ts';
 import type { FragmentFields } from './params.ts';
+import { roundTrips } from '../../lab-kit/testing.ts';
 
 describe('fragment URL', () => {
   it('parses the DESIGN.md example', () => {
@@ -27,10 +28,7 @@ describe('fragment URL', () => {
     'len=3000&mtu=1500&family=inet&sock=raw-hdrincl&pmtu=want&df=1',
     'len=3000&mtu=1280&family=inet6&sock=udp&pmtu=probe',
     'len=lots&mtu=20&family=inet7&sock=udp&pmtu=maybe',
-  ])('round-trips %s', (q) => {
-    const { fields, step } = parseFragmentQuery(q);
-    expect(serialiseFragmentQuery(fields, step)).toBe(q);
-  });
+  ])('round-trips %s', roundTrips(parseFragmentQuery, serialiseFragmentQuery));
 
   it('keeps invalid values as typed and reports a bad step', () => {
     const r = parseFragmentQuery('len=abc&mtu=1500&step=x');

@@ -4,7 +4,7 @@
  */
 import { ipSend } from '../../../core/ip/index.ts';
 import type { SendInput, SendResult } from '../../../core/ip/index.ts';
-import { createFormStore, createLabContext, isStale } from '../../lab-kit/index.ts';
+import { createFormStore, createLabContext, isStale, selectFormActions } from '../../lab-kit/index.ts';
 import type { FormState } from '../../lab-kit/index.ts';
 import { DEFAULT_FIELDS, fieldsToInput } from './params.ts';
 import type { FragmentFields } from './params.ts';
@@ -29,11 +29,7 @@ export const selectFields = (s: FragmentState) => s.fields;
 export const selectIssues = (s: FragmentState) => s.issues;
 export const selectResult = (s: FragmentState) => s.result;
 export const selectModelError = (s: FragmentState) => s.modelError;
-export const selectActions = (s: FragmentState) => ({
-  setField: s.setField,
-  setFields: s.setFields,
-  selectStep: s.selectStep,
-});
+export const selectActions = selectFormActions<FragmentState>;
 /** The trace step on show and the one before it (to tell reused sk_buffs from new ones). */
 export const selectStepView = (s: FragmentState) => {
   const trace = s.result?.trace ?? [];

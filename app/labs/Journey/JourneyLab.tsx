@@ -11,6 +11,7 @@ import {
   usePrefersReducedMotion,
   StepList,
   Control,
+  Panel,
   Part,
   useControl,
   useEmbedView,
@@ -442,10 +443,7 @@ export function JourneyLab() {
             {reduced && <p className="journey-note">{t(W.reduced)}</p>}
           </section>
           <Part kind="steps">
-            <section className="panel journey-side" aria-labelledby="journey-steps-title">
-              <h2 id="journey-steps-title" className="panel-title">
-                {t(W.steps)}
-              </h2>
+            <Panel titleId="journey-steps-title" title={t(W.steps)} className="journey-side">
               <StepList
                 variant="compact"
                 className="journey-steps"
@@ -455,13 +453,10 @@ export function JourneyLab() {
                 onSelect={go}
                 view={stopView(intl, timeline.stops)}
               />
-            </section>
+            </Panel>
           </Part>
           <Part kind="result">
-            <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="journey-out-title">
-              <h2 id="journey-out-title" className="panel-title">
-                {t(W.got)}
-              </h2>
+            <Panel titleId="journey-out-title" title={t(W.got)} stale={stale}>
               <Outcomes result={result} />
               <Part kind="tables">
                 <h3 className="journey-subtitle">
@@ -489,7 +484,7 @@ export function JourneyLab() {
                   <p className="journey-note">{t(W.more, { n: stop.packets.length - 60 })}</p>
                 )}
               </Part>
-            </section>
+            </Panel>
           </Part>
           {/* a div, not a section: it stays in the stage's column, clear of the sticky step list */}
           <Part kind="detail">

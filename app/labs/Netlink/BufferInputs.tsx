@@ -7,7 +7,7 @@ import { W, useNlWords } from './words.ts';
 import type { NetlinkState } from './store.ts';
 import { selectNlActions, useNetlink } from './store.ts';
 import { SegmentedField } from '../../components/Segmented.tsx';
-import { Control, Part, PresetChips, useControl } from '../../lab-kit/index.ts';
+import { Control, Part, PresetPanel, useControl } from '../../lab-kit/index.ts';
 
 const selectInputs = (s: NetlinkState) => ({
   hexText: s.hexText,
@@ -44,26 +44,24 @@ export function BufferInputs() {
   return (
     <form className="inputs" aria-label={s(W.inputsLabel)} onSubmit={(e) => e.preventDefault()} noValidate>
       <Control name="sample">
-        <section className="panel presets" aria-labelledby="nl-samples-title">
-          <h2 id="nl-samples-title" className="panel-title">
-            {t(W.samplesTitle)}
-          </h2>
-          <PresetChips
-            presets={NETLINK_SAMPLES.map((sm) => ({
-              key: sm.id,
-              name: sm.title,
-              what: sm.what,
-              on: sm.id === v.sample,
-              pick: () => loadSample(sm.id),
-            }))}
-          />
+        <PresetPanel
+          titleId="nl-samples-title"
+          title={t(W.samplesTitle)}
+          presets={NETLINK_SAMPLES.map((sm) => ({
+            key: sm.id,
+            name: sm.title,
+            what: sm.what,
+            on: sm.id === v.sample,
+            pick: () => loadSample(sm.id),
+          }))}
+        >
           {current && (
             <Part kind="detail">
               <p className="field-hint nl-sample-what">{current.what}</p>
             </Part>
           )}
           {NETLINK_SAMPLES.length === 0 && <p className="field-hint">{t(W.noSamples)}</p>}
-        </section>
+        </PresetPanel>
       </Control>
 
       {buffer && (

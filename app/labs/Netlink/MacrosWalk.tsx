@@ -8,6 +8,7 @@ import { num } from '../../format.ts';
 import { W, useNlWords } from './words.ts';
 import { useHighlight } from './highlight.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { TableRegion } from '../../lab-kit/index.ts';
 
 const hexOff = (n: number) => `0x${n.toString(16)}`;
 const BAR_MAX = 400;
@@ -143,12 +144,7 @@ export function Walk({
           )}
         </p>
       )}
-      <div
-        className="table-scroll table-scroll--short"
-        tabIndex={0}
-        role="region"
-        aria-label={s(W.walkRegion)}
-      >
+      <TableRegion label={s(W.walkRegion)} size="short">
         <table className="nl-walk-table">
           <caption>{t(W.walkCaption)}</caption>
           <TableHead
@@ -178,7 +174,7 @@ export function Walk({
             })}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {walk.length > ROWS_MAX && (
         <p className="field-hint">
           {t(W.walkWindow, {

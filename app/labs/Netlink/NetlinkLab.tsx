@@ -4,7 +4,7 @@ import { nlmsgMacros } from '../../../core/netlink/index.ts';
 import type { NlMessage } from '../../../core/netlink/index.ts';
 import { LAB_NAMES } from '../names.ts';
 import { W, useNlWords } from './words.ts';
-import { IssuesBanner, KIT_WORDS, LabShell, Part, useEmbedView } from '../../lab-kit/index.ts';
+import { IssuesBanner, KIT_WORDS, LabShell, Panel, Part, useEmbedView } from '../../lab-kit/index.ts';
 import type { LabIntro } from '../../lab-kit/index.ts';
 import { allDiagnostics, selectNlActions, useNetlink } from './store.ts';
 import type { NetlinkState } from './store.ts';
@@ -141,13 +141,15 @@ export function NetlinkLab() {
           </>
         }
         diagram={
-          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-layout-title">
-            <div className="panel-head">
-              <h2 id="nl-layout-title" className="panel-title">
-                {message
-                  ? t(W.messageOf, { n: selected + 1, total: result.messages.length, type: message.typeName })
-                  : t(W.noMessage)}
-              </h2>
+          <Panel
+            titleId="nl-layout-title"
+            title={
+              message
+                ? t(W.messageOf, { n: selected + 1, total: result.messages.length, type: message.typeName })
+                : t(W.noMessage)
+            }
+            stale={stale}
+            head={
               <Part kind="playback">
                 <div className="step-nav" role="group" aria-label={s(W.chooseMessage)}>
                   <button
@@ -168,7 +170,8 @@ export function NetlinkLab() {
                   </button>
                 </div>
               </Part>
-            </div>
+            }
+          >
             {showResult && message && message.error && (
               <p className={`nl-error-line ${message.error.errno === 0 ? 'nl-ok' : 'nl-bad'}`}>
                 {message.error.errno === 0
@@ -213,14 +216,11 @@ export function NetlinkLab() {
             <Part kind="tables">
               {message && <FieldsTable index={selected} message={message} fields={fields} bytes={bytes} />}
             </Part>
-          </section>
+          </Panel>
         }
       >
         <Part kind="result">
-          <section className={`panel result${stale ? ' is-stale' : ''}`} aria-labelledby="nl-result-title">
-            <h2 id="nl-result-title" className="panel-title">
-              {t(W.resultTitle)}
-            </h2>
+          <Panel titleId="nl-result-title" title={t(W.resultTitle)} className="result" stale={stale}>
             <p className="summary-line">
               {t(W.summary, { bytes: bytes.length, messages: result.messages.length })}
               {types.size > 0 && (
@@ -233,23 +233,17 @@ export function NetlinkLab() {
             </p>
             <Diagnostics diagnostics={diagnostics} messageAt={messageAt} onSelectMessage={selectMessage} />
             {errors > 0 && <p className="visually-hidden">{t(W.errors, { n: errors })}</p>}
-          </section>
+          </Panel>
         </Part>
 
         <Part kind="tables">
-          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-msgs-title">
-            <h2 id="nl-msgs-title" className="panel-title">
-              {t(W.everyMessage)}
-            </h2>
+          <Panel titleId="nl-msgs-title" title={t(W.everyMessage)} stale={stale}>
             <MessagesTable messages={result.messages} selected={selected} onSelect={selectMessage} />
-          </section>
+          </Panel>
         </Part>
 
         <Part kind="detail">
-          <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="nl-macros-title">
-            <h2 id="nl-macros-title" className="panel-title">
-              {t(W.macrosTitle)}
-            </h2>
+          <Panel titleId="nl-macros-title" title={t(W.macrosTitle)} stale={stale}>
             <div className="nl-macro-grid">
               <div>
                 <h3 className="sub-title">{t(W.forMessage, { n: selected + 1 })}</h3>
@@ -264,12 +258,9 @@ export function NetlinkLab() {
                 <Walk walk={result.walk} total={bytes.length} step={v.walk} onStep={a.selectWalk} />
               </div>
             </div>
-          </section>
+          </Panel>
 
-          <section className="panel" aria-labelledby="nl-builder-title">
-            <h2 id="nl-builder-title" className="panel-title">
-              {t(W.builderTitle)}
-            </h2>
+          <Panel titleId="nl-builder-title" title={t(W.builderTitle)}>
             <Builder
               items={v.builder}
               current={current}
@@ -279,12 +270,9 @@ export function NetlinkLab() {
               lengths={itemOffsets.lengths}
               onChange={a.editBuilder}
             />
-          </section>
+          </Panel>
 
-          <section className="panel" aria-labelledby="nl-split-title">
-            <h2 id="nl-split-title" className="panel-title">
-              {t(W.splitTitle)}
-            </h2>
+          <Panel titleId="nl-split-title" title={t(W.splitTitle)}>
             <Splitter
               fields={v.split}
               result={v.splitResult}
@@ -292,14 +280,11 @@ export function NetlinkLab() {
               onChange={a.setSplit}
               onOpen={a.openSplit}
             />
-          </section>
+          </Panel>
 
-          <section className="panel" aria-labelledby="nl-msghdr-title">
-            <h2 id="nl-msghdr-title" className="panel-title">
-              {t(W.msghdrTitle)}
-            </h2>
+          <Panel titleId="nl-msghdr-title" title={t(W.msghdrTitle)}>
             <Msghdr fields={v.msghdr} layout={v.msghdrResult} issue={v.msghdrIssue} onChange={a.setMsghdr} />
-          </section>
+          </Panel>
         </Part>
       </LabShell>
     </HighlightContext.Provider>

@@ -12,6 +12,7 @@ import { MsgText } from '../../i18n/MsgText.tsx';
 import type { SplitFields } from './store.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { SegmentedField } from '../../components/Segmented.tsx';
+import { TableRegion } from '../../lab-kit/index.ts';
 
 const ROWS = 40;
 
@@ -105,12 +106,7 @@ export function Splitter({
               ))}
             </ul>
           )}
-          <div
-            className="table-scroll table-scroll--short"
-            tabIndex={0}
-            role="region"
-            aria-label={s(W.splitRegion)}
-          >
+          <TableRegion label={s(W.splitRegion)} size="short">
             <table>
               <caption>
                 {t(W.splitCaption)}{' '}
@@ -138,7 +134,7 @@ export function Splitter({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <button
             type="button"
             className="btn-quiet"

@@ -12,6 +12,7 @@ import type { Highlight } from './highlight.ts';
 import type { LeafField } from './layout.ts';
 import { paintOf } from './BitLayout.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
+import { TableRegion } from '../../lab-kit/index.ts';
 
 const PAGE = 50;
 const hexOff = (n: number) => `0x${n.toString(16)}`;
@@ -32,7 +33,7 @@ export function MessagesTable({
   const p = Math.min(page ?? Math.floor(selected / PAGE), pages - 1);
   const rows = messages.slice(p * PAGE, p * PAGE + PAGE);
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={s(W.messagesRegion)}>
+    <TableRegion label={s(W.messagesRegion)}>
       <table className="nl-msgs">
         <caption>
           {t(W.messagesCaption)}{' '}
@@ -98,7 +99,7 @@ export function MessagesTable({
           </button>
         </div>
       )}
-    </div>
+    </TableRegion>
   );
 }
 
@@ -119,12 +120,7 @@ export function FieldsTable({
   const LIMIT = 120;
   const shown = all ? fields : fields.slice(0, LIMIT);
   return (
-    <div
-      className="table-scroll table-scroll--tall"
-      tabIndex={0}
-      role="region"
-      aria-label={s(W.fieldsRegion)}
-    >
+    <TableRegion label={s(W.fieldsRegion)} size="tall">
       <table className="nl-fields">
         <caption>
           {t(W.fieldsCaption, { n: index + 1, type: message.typeName })}{' '}
@@ -151,7 +147,7 @@ export function FieldsTable({
           {all ? t(W.showFirst, { n: LIMIT }) : t(W.showAll, { n: num(fields.length) })}
         </button>
       )}
-    </div>
+    </TableRegion>
   );
 }
 

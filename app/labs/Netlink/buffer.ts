@@ -287,38 +287,29 @@ export function deriveNetlink(t: NetlinkTruth, prev: NetlinkModel | null): Netli
   };
 }
 
+/** The keys of the truth, each once (a key missing here fails to compile below). */
+const TRUTH_KEYS = [
+  'bytes',
+  'family',
+  'endian',
+  'truncated',
+  'sample',
+  'selected',
+  'walk',
+  'split',
+  'msghdr',
+  'hexDraft',
+  'builderDraft',
+  'builderOf',
+  'issues',
+] as const satisfies readonly (keyof NetlinkTruth)[];
+const EVERY_TRUTH_KEY: Exclude<keyof NetlinkTruth, (typeof TRUTH_KEYS)[number]> extends never ? true : never =
+  true;
+void EVERY_TRUTH_KEY;
+
 /** The truth of a model (what an action changes before deriving again). */
 export function truthOf(m: NetlinkModel): NetlinkTruth {
-  const {
-    bytes,
-    family,
-    endian,
-    truncated,
-    sample,
-    selected,
-    walk,
-    split,
-    msghdr,
-    hexDraft,
-    builderDraft,
-    builderOf,
-    issues,
-  } = m;
-  return {
-    bytes,
-    family,
-    endian,
-    truncated,
-    sample,
-    selected,
-    walk,
-    split,
-    msghdr,
-    hexDraft,
-    builderDraft,
-    builderOf,
-    issues,
-  };
+  return Object.fromEntries(TRUTH_KEYS.map((k) => [k, m[k]])) as unknown as NetlinkTruth;
 }
 
 /** Every diagnostic of the buffer: the buffer's own, then each message's. */

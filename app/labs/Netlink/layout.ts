@@ -23,18 +23,7 @@ export interface LeafField {
 
 function attrLeaves(a: NlAttr, path: string, depth: number, out: LeafField[]) {
   const group = path ? `${path} › ${a.name}` : a.name;
-  for (const f of a.fields) {
-    out.push({
-      key: `${f.offset}:${f.size}:${f.name}`,
-      name: f.name,
-      group,
-      offset: f.offset,
-      size: f.size,
-      display: f.display,
-      kind: f.kind,
-      depth,
-    });
-  }
+  for (const f of a.fields) out.push(fieldLeaf(f, group, depth));
   for (const c of a.children ?? []) attrLeaves(c, group, depth + 1, out);
 }
 

@@ -11,6 +11,7 @@ import { Pager } from './Pager.tsx';
 import type { ArrivalWindow } from './Pager.tsx';
 import { stopsOf, verdictTone } from './view.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { TableRegion } from '../../lab-kit/index.ts';
 
 /** `-EINPROGRESS (115)`: may break before the number, never inside the name. */
 function ReturnValue({ text }: { text: string }) {
@@ -66,12 +67,7 @@ export function ArrivalsTable({
         })}
       </p>
       <Pager win={win} n={n} onPage={onPage} label={fmt(intl, W.arrivalsPages)} />
-      <div
-        className="table-scroll table-scroll--short"
-        tabIndex={0}
-        role="region"
-        aria-label={fmt(intl, W.arrivalsRegion)}
-      >
+      <TableRegion label={fmt(intl, W.arrivalsRegion)} size="short">
         <table
           className="rq-table"
           aria-label={fmt(intl, W.arrivalsTitle)}
@@ -153,7 +149,7 @@ export function ArrivalsTable({
             })}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

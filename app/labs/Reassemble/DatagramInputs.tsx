@@ -155,32 +155,26 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
               )}
             </Field>
           </Control>
-          <Control name="max-dist">
-            <TextField
-              label={fmtNode(intl, W.maxDist, code)}
-              error={err('maxDist')}
-              hint={hint(fmtNode(intl, W.maxDistHint, code))}
-              type="text"
-              inputMode="numeric"
-              className="mono"
-              placeholder={RECEIVER_PLACEHOLDERS.maxDist}
-              value={fields.maxDist}
-              onChange={(text) => setField('maxDist', text)}
-            />
-          </Control>
-          <Control name="rcvbuf">
-            <TextField
-              label={fmtNode(intl, W.rcvbuf, code)}
-              error={err('rcvbuf')}
-              hint={hint(fmtNode(intl, W.rcvbufHint, code))}
-              type="text"
-              inputMode="numeric"
-              className="mono"
-              placeholder={RECEIVER_PLACEHOLDERS.rcvbuf}
-              value={fields.rcvbuf}
-              onChange={(text) => setField('rcvbuf', text)}
-            />
-          </Control>
+          {(
+            [
+              ['maxDist', 'max-dist', W.maxDist, W.maxDistHint],
+              ['rcvbuf', 'rcvbuf', W.rcvbuf, W.rcvbufHint],
+            ] as const
+          ).map(([key, control, label, h]) => (
+            <Control key={key} name={control}>
+              <TextField
+                label={fmtNode(intl, label, code)}
+                error={err(key)}
+                hint={hint(fmtNode(intl, h, code))}
+                type="text"
+                inputMode="numeric"
+                className="mono"
+                placeholder={RECEIVER_PLACEHOLDERS[key]}
+                value={fields[key]}
+                onChange={(text) => setField(key, text)}
+              />
+            </Control>
+          ))}
         </fieldset>
       )}
 

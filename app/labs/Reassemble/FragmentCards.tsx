@@ -13,7 +13,7 @@ import type { Msg } from '../../../core/i18n/index.ts';
 const plainMsg = (m: Msg, locale: string) => renderText(m, locale);
 import type { DefragArrival } from '../../../core/ip/index.ts';
 import { num } from '../../format.ts';
-import { issueOf } from '../../lab-kit/index.ts';
+import { Panel, issueOf } from '../../lab-kit/index.ts';
 import {
   selectReassembleActions,
   selectReassembleFields,
@@ -406,11 +406,11 @@ export function FragmentCards({
   const LOST_SHOWN = 50;
 
   return (
-    <section className="panel rq-cards" aria-labelledby="rq-cards-title">
-      <div className="panel-head">
-        <h2 id="rq-cards-title" className="panel-title">
-          {fmt(intl, W.cardsTitle)}
-        </h2>
+    <Panel
+      titleId="rq-cards-title"
+      title={fmt(intl, W.cardsTitle)}
+      className="rq-cards"
+      head={
         <div className="rq-history" role="group" aria-label={fmt(intl, W.history)}>
           <button
             type="button"
@@ -431,7 +431,8 @@ export function FragmentCards({
             {fmt(intl, W.redo)}
           </button>
         </div>
-      </div>
+      }
+    >
       <p className="rq-help" id="rq-reorder-help">
         {fmt(intl, W.help)}
       </p>
@@ -574,6 +575,6 @@ export function FragmentCards({
       <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="rq-announcer">
         {announcement}
       </p>
-    </section>
+    </Panel>
   );
 }

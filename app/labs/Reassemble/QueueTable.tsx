@@ -6,6 +6,7 @@ import { queueStateWords, queuesAt } from './view.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { W } from './words.ts';
 import { MARK, hashNo, spans } from './text.ts';
+import { TableRegion } from '../../lab-kit/index.ts';
 
 /** The diagram's queue numbers as text: one row per queue at the selected step. */
 export function QueueTable({ result, step }: { result: DefragOk; step: number }) {
@@ -24,7 +25,7 @@ export function QueueTable({ result, step }: { result: DefragOk; step: number })
           high: num(snap.high_thresh),
         })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={fmt(intl, W.tableRegion)}>
+      <TableRegion label={fmt(intl, W.tableRegion)}>
         <table aria-label={label}>
           <TableHead
             columns={[
@@ -81,7 +82,7 @@ export function QueueTable({ result, step }: { result: DefragOk; step: number })
             })}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

@@ -6,7 +6,15 @@ import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
 import { CountersPanel } from '../../components/drops/index.ts';
-import { IssuesBanner, LabShell, Part, StepNav, undoKeys, useGlobalKeys } from '../../lab-kit/index.ts';
+import {
+  IssuesBanner,
+  LabShell,
+  Panel,
+  Part,
+  StepNav,
+  undoKeys,
+  useGlobalKeys,
+} from '../../lab-kit/index.ts';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { LAB_NAMES } from '../names.ts';
 import { W } from './words.ts';
@@ -155,16 +163,14 @@ export function ReassembleLab() {
       diagram={
         result ? (
           <Part kind="diagram">
-            <section
+            <Panel
               id="rq-queue-panel"
               tabIndex={-1}
-              className={`panel rq-queue-panel${stale ? ' is-stale' : ''}`}
-              aria-labelledby="rq-queue-title"
-            >
-              <div className="panel-head">
-                <h2 id="rq-queue-title" className="panel-title">
-                  {fmt(intl, W.queueTitle)}
-                </h2>
+              titleId="rq-queue-title"
+              title={fmt(intl, W.queueTitle)}
+              className="rq-queue-panel"
+              stale={stale}
+              head={
                 <Part kind="playback">
                   <StepNav
                     index={step}
@@ -188,7 +194,8 @@ export function ReassembleLab() {
                     }
                   />
                 </Part>
-              </div>
+              }
+            >
               {st && (
                 <p className="rq-step-caption">
                   {fmtNode(intl, W.caption, {
@@ -214,7 +221,7 @@ export function ReassembleLab() {
               <Part kind="tables">
                 <QueueTable result={result} step={step} />
               </Part>
-            </section>
+            </Panel>
           </Part>
         ) : (
           <section className="panel">
@@ -230,17 +237,16 @@ export function ReassembleLab() {
       {result && (
         <>
           <Part kind="result">
-            <section
+            <Panel
               id="rq-outcome-panel"
               tabIndex={-1}
-              className={`panel rq-outcome-panel${stale ? ' is-stale' : ''}`}
-              aria-labelledby="rq-outcome-title"
+              titleId="rq-outcome-title"
+              title={fmt(intl, W.outcomeTitle, { until: num(result.until) })}
+              className="rq-outcome-panel"
+              stale={stale}
             >
-              <h2 id="rq-outcome-title" className="panel-title">
-                {fmt(intl, W.outcomeTitle, { until: num(result.until) })}
-              </h2>
               <OutcomePanel result={result} />
-            </section>
+            </Panel>
           </Part>
 
           <Part kind="detail">
@@ -250,10 +256,7 @@ export function ReassembleLab() {
           </Part>
 
           <Part kind="tables">
-            <section className={`panel${stale ? ' is-stale' : ''}`} aria-labelledby="rq-arrivals-title">
-              <h2 id="rq-arrivals-title" className="panel-title">
-                {fmt(intl, W.arrivalsTitle)}
-              </h2>
+            <Panel titleId="rq-arrivals-title" title={fmt(intl, W.arrivalsTitle)} stale={stale}>
               <ArrivalsTable
                 result={result}
                 order={order}
@@ -262,19 +265,19 @@ export function ReassembleLab() {
                 win={win}
                 onPage={setPage}
               />
-            </section>
+            </Panel>
           </Part>
 
           <Part kind="steps">
-            <section className={`panel trace${stale ? ' is-stale' : ''}`} aria-labelledby="rq-trace-title">
-              <div className="panel-head">
-                <h2 id="rq-trace-title" className="panel-title">
-                  {fmt(intl, W.traceTitle)}
-                </h2>
-                <StepNav index={step} count={result.trace.length} onSelect={select} live={false} />
-              </div>
+            <Panel
+              titleId="rq-trace-title"
+              title={fmt(intl, W.traceTitle)}
+              className="trace"
+              stale={stale}
+              head={<StepNav index={step} count={result.trace.length} onSelect={select} live={false} />}
+            >
               <ReassembleSteps result={result} selected={step} onSelect={select} />
-            </section>
+            </Panel>
           </Part>
         </>
       )}

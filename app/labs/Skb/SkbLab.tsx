@@ -11,6 +11,7 @@ import { useLocale } from '../../i18n/locale.ts';
 import {
   IssuesBanner,
   LabShell,
+  Panel,
   Part,
   StepList,
   StepNav,
@@ -88,11 +89,11 @@ function BufferView({ slot }: { slot: 'buffer' | 'history' }) {
   const atPanic = halted !== undefined && halted.step === step;
   if (slot === 'buffer')
     return (
-      <section className="panel buffer-panel" aria-labelledby="buffer-title">
-        <div className="panel-head">
-          <h2 id="buffer-title" className="panel-title">
-            {intl.formatMessage(W.bufferTitle)}
-          </h2>
+      <Panel
+        titleId="buffer-title"
+        title={intl.formatMessage(W.bufferTitle)}
+        className="buffer-panel"
+        head={
           <Part kind="playback">
             <StepNav
               index={step}
@@ -101,7 +102,8 @@ function BufferView({ slot }: { slot: 'buffer' | 'history' }) {
               label={intl.formatMessage(W.stepThrough)}
             />
           </Part>
-        </div>
+        }
+      >
         <Part kind="result">
           <p className="buffer-caption">
             {fmtNode(intl, W.afterStep, { step: step + 1 })}
@@ -143,15 +145,12 @@ function BufferView({ slot }: { slot: 'buffer' | 'history' }) {
         <Part kind="tables">
           <SkbFieldsTable skbs={[skb]} previous={previous} />
         </Part>
-      </section>
+      </Panel>
     );
   return (
     <>
       <Part kind="steps">
-        <section className="panel history-panel" aria-labelledby="history-title">
-          <h2 id="history-title" className="panel-title">
-            {intl.formatMessage(W.historyTitle)}
-          </h2>
+        <Panel titleId="history-title" title={intl.formatMessage(W.historyTitle)} className="history-panel">
           <StepList
             className="skb-steps"
             steps={steps}
@@ -160,7 +159,7 @@ function BufferView({ slot }: { slot: 'buffer' | 'history' }) {
             view={stepView(steps, locale)}
             label={intl.formatMessage(W.historyLabel)}
           />
-        </section>
+        </Panel>
       </Part>
     </>
   );
@@ -212,11 +211,11 @@ function ReplayView({ replay }: { replay: SkbReplayRun }) {
           </p>
         </div>
       </Part>
-      <section className="panel trace" aria-labelledby="replay-title">
-        <div className="panel-head">
-          <h2 id="replay-title" className="panel-title">
-            {fmt(intl, W.replayTitle, { label })}
-          </h2>
+      <Panel
+        titleId="replay-title"
+        title={fmt(intl, W.replayTitle, { label })}
+        className="trace"
+        head={
           <Part kind="playback">
             <StepNav
               index={step}
@@ -225,7 +224,8 @@ function ReplayView({ replay }: { replay: SkbReplayRun }) {
               label={intl.formatMessage(W.stepThrough)}
             />
           </Part>
-        </div>
+        }
+      >
         <div className="trace-grid">
           <Part kind="steps">
             <StepList
@@ -247,7 +247,7 @@ function ReplayView({ replay }: { replay: SkbReplayRun }) {
             </section>
           </Part>
         </div>
-      </section>
+      </Panel>
     </>
   );
 }

@@ -11,7 +11,7 @@ import {
   protocolNamespace,
 } from '../../../core/socket/index.ts';
 import type { ProtocolNamespace } from '../../../core/socket/index.ts';
-import { Control, Part, PresetChips, issueOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
+import { Control, Part, PresetPanel, issueOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
 import type { SocketFieldName, SocketFields } from './params.ts';
 import { selectSocketActions, selectSocketFields, selectSocketIssues, useSocket } from './store.ts';
 import type { SocketState } from './store.ts';
@@ -92,20 +92,17 @@ export function SocketInputs() {
   return (
     <form className="inputs" aria-label={txt(W.formLabel)} onSubmit={(e) => e.preventDefault()} noValidate>
       <Part kind="presets">
-        <section className="panel presets" aria-labelledby="sk-presets-title">
-          <h2 id="sk-presets-title" className="panel-title">
-            {txt(W.presets)}
-          </h2>
-          <PresetChips
-            presets={SOCKET_PRESETS.map((p) => ({
-              key: p.name,
-              name: p.name,
-              what: p.what,
-              on: callKey(p.fields) === current,
-              pick: () => setFields(p.fields),
-            }))}
-          />
-        </section>
+        <PresetPanel
+          titleId="sk-presets-title"
+          title={txt(W.presets)}
+          presets={SOCKET_PRESETS.map((p) => ({
+            key: p.name,
+            name: p.name,
+            what: p.what,
+            on: callKey(p.fields) === current,
+            pick: () => setFields(p.fields),
+          }))}
+        />
       </Part>
 
       {(showDomain || showType || showProtocol || showFlags) && (

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { IssuesBanner, LabShell, Part, StepNav, issueOf } from '../../lab-kit/index.ts';
+import { IssuesBanner, LabShell, Panel, Part, StepNav, issueOf } from '../../lab-kit/index.ts';
 import type { LabIntro } from '../../lab-kit/index.ts';
 import {
   selectSocketActions,
@@ -79,18 +79,20 @@ export function SocketLab() {
       banner={<IssuesBanner issues={issues} stale={stale} modelError={modelError} fieldName={fieldName} />}
       diagram={
         result ? (
-          <section className={`panel trace${staleCls}`} aria-labelledby="sk-path-title">
-            <div className="panel-head">
-              <h2 id="sk-path-title" className="panel-title">
-                {intl.formatMessage(W.callPath)}
-              </h2>
+          <Panel
+            titleId="sk-path-title"
+            title={intl.formatMessage(W.callPath)}
+            className="trace"
+            stale={stale}
+            head={
               <Part kind="playback">
                 <StepNav index={step} count={trace.length} onSelect={selectStep} />
               </Part>
-            </div>
+            }
+          >
             {/* One view of the steps: the call path's lines are the step list (arrows, Home/End). */}
             <CallPath result={result} selected={step} onSelect={selectStep} />
-          </section>
+          </Panel>
         ) : (
           <section className="panel">
             <p>{intl.formatMessage(W.enterValid)}</p>
@@ -107,10 +109,7 @@ export function SocketLab() {
           </Part>
 
           <Part kind="tables">
-            <section className={`panel${staleCls}`} aria-labelledby="sk-tables-title">
-              <h2 id="sk-tables-title" className="panel-title">
-                {intl.formatMessage(W.tablesTitle)}
-              </h2>
+            <Panel titleId="sk-tables-title" title={intl.formatMessage(W.tablesTitle)} stale={stale}>
               <OpPicker
                 op={op}
                 level={level}
@@ -129,7 +128,7 @@ export function SocketLab() {
                   {fmtNode(intl, W.noSocket, { errno: result.errno, code: codeChunks })}
                 </p>
               )}
-            </section>
+            </Panel>
           </Part>
         </>
       )}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SOCKET_FIELDS, parseSocketQuery, serialiseSocketQuery } from './params.ts';
+import { roundTrips } from '../../lab-kit/testing.ts';
 
 describe('socket URL', () => {
   it('parses the issue example', () => {
@@ -30,10 +31,7 @@ describe('socket URL', () => {
     // Invalid values survive the round trip, so the form can show and explain them.
     'domain=AF_BANANA&type=SOCK_WHAT&protocol=IPPROTO_NOPE&nonblock=yes&priv=admin&op=fly&level=x',
     'domain=&type=&protocol=&priv=&op=',
-  ])('round-trips %s', (q) => {
-    const { fields, step } = parseSocketQuery(q);
-    expect(serialiseSocketQuery(fields, step)).toBe(q);
-  });
+  ])('round-trips %s', roundTrips(parseSocketQuery, serialiseSocketQuery));
 
   it('moves named flags out of the type', () => {
     const { fields } = parseSocketQuery(

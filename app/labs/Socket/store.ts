@@ -5,7 +5,7 @@
  */
 import { sockDispatch, sysSocket } from '../../../core/socket/index.ts';
 import type { DispatchResult, SocketResult } from '../../../core/socket/index.ts';
-import { createFormStore, createLabContext, isStale } from '../../lab-kit/index.ts';
+import { createFormStore, createLabContext, isStale, selectFormActions } from '../../lab-kit/index.ts';
 import type { FormState } from '../../lab-kit/index.ts';
 import { DEFAULT_SOCKET_FIELDS, fieldsToCall, socketProfile } from './params.ts';
 import type { SocketCall, SocketFieldName, SocketFields } from './params.ts';
@@ -61,11 +61,7 @@ export const selectSocketResult = (s: SocketState) => s.result?.socket ?? null;
 export const selectSocketDispatch = (s: SocketState) => s.result?.dispatch ?? null;
 export const selectSocketCall = (s: SocketState) => s.input;
 export const selectSocketModelError = (s: SocketState) => s.modelError;
-export const selectSocketActions = (s: SocketState) => ({
-  setField: s.setField,
-  setFields: s.setFields,
-  selectStep: s.selectStep,
-});
+export const selectSocketActions = selectFormActions<SocketState>;
 /** The step on show: the selected one, or the last (the outcome) when none is. */
 export const selectSocketStep = (s: SocketState) => {
   const n = s.result?.socket.trace.length ?? 0;
