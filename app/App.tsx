@@ -211,7 +211,7 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
   if (embed)
     return (
       <div className="shell shell--embed">
-        <SkipLinks main={false} inputs={inputs} />
+        <SkipLinks main={false} inputs={inputs && !!lab} diagram={!!lab} />
         <main id="main" tabIndex={-1}>
           {shareBar}
           {view}
@@ -221,7 +221,8 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
 
   return (
     <div className="shell">
-      <SkipLinks main inputs={inputs && !home} diagram={!home} />
+      {/* The inputs and the diagram are a lab's: the home and capture pages have neither. */}
+      <SkipLinks main inputs={inputs && !!lab} diagram={!!lab} />
       <header className="site-header">
         <div className="brand">
           <a className="brand-name" href="#/" aria-label={intl.formatMessage(SHELL.home)}>
