@@ -83,7 +83,7 @@ test('glossary popover: a term in the inputs opens with the keyboard and Escape 
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to the inputs' })).toBeFocused();
   await page.keyboard.press('Enter');
-  const n = await tabUntil(page, (el) => el.classList.contains('term-button'), 6);
+  const n = await tabUntil(page, (el) => el.classList.contains('term-button'), 20);
   expect(n).toBeGreaterThan(0);
   const term = page.locator('.term-button:focus');
   await expect(term).toHaveAttribute('aria-expanded', 'true');
