@@ -8,11 +8,11 @@ import { test, expect } from './fixtures.ts';
 
 const LOADED = { timeout: 30_000 };
 
-/** Press Tab until `pred` holds for the focused element; how many presses it took (or -1). */
-async function tabUntil(page: Page, pred: (el: Element) => boolean, max = 12): Promise<number> {
+/** Press Tab until the focused element matches `selector`; how many presses it took (or -1). */
+async function tabUntil(page: Page, selector: string, max = 12): Promise<number> {
   for (let i = 1; i <= max; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((f) => !!document.activeElement && f(document.activeElement), pred)) return i;
+    if (await page.evaluate((sel) => !!document.activeElement?.matches(sel), selector)) return i;
   }
   return -1;
 }
@@ -34,7 +34,7 @@ test('home page: skip to content, then the first lab link on the next Tab', asyn
   // A page without a lab offers no skip link to inputs or a diagram it does not have.
   await expect(page.getByRole('link', { name: 'Skip to the inputs' })).toHaveCount(0);
   await page.keyboard.press('Enter');
-  const n = await tabUntil(page, (el) => el.tagName === 'A' && !!el.closest('main'), 4);
+  const n = await tabUntil(page, 'main a', 4);
   expect(n).toBeGreaterThan(0);
   expect(await focusRing(page)).toBe('solid');
 });
@@ -48,7 +48,7 @@ test('capture page: the file picker is two Tabs away, shows focus, and Enter ope
   await expect(page.getByRole('link', { name: 'Skip to the diagram' })).toHaveCount(0);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  const n = await tabUntil(page, (el) => el instanceof HTMLInputElement && el.type === 'file', 3);
+  const n = await tabUntil(page, 'input[type=file]', 3);
   expect(n).toBeGreaterThan(0);
   // The input is invisible; its label (the button people see) draws the ring.
   expect(await focusRing(page, 'label')).toBe('solid');
@@ -83,7 +83,7 @@ test('glossary popover: a term in the inputs opens with the keyboard and Escape 
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to the inputs' })).toBeFocused();
   await page.keyboard.press('Enter');
-  const n = await tabUntil(page, (el) => el.classList.contains('term-button'), 20);
+  const n = await tabUntil(page, '.term-button', 20);
   expect(n).toBeGreaterThan(0);
   const term = page.locator('.term-button:focus');
   await expect(term).toHaveAttribute('aria-expanded', 'true');
