@@ -215,7 +215,7 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
   if (embed)
     return (
       <div className="shell shell--embed">
-        <SkipLinks main={false} inputs={inputs} />
+        <SkipLinks main={false} inputs={inputs && !!lab} diagram={!!lab} />
         <main id="main" tabIndex={-1}>
           {shareBar}
           {view}

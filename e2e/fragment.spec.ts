@@ -190,6 +190,25 @@ test.describe('Fragmentation lab: finish (issue 15)', () => {
     });
   }
 
+  test('the sk_buff fields table shows every column at 1,440 and 360 px (TAILROOM was cut off)', async ({
+    lab,
+    page,
+  }) => {
+    for (const width of [1440, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await lab.open(ETHERNET_4000);
+      const n = await lab.steps.count();
+      for (const i of [Math.floor(n / 2), n - 1]) {
+        await lab.steps.nth(i).click();
+        await expect(lab.skbFields).toBeVisible();
+        const wrap = lab.skbFields.locator('xpath=..');
+        const over = await wrap.evaluate((el) => el.scrollWidth - el.clientWidth);
+        expect(over, `step ${i + 1} at ${width} px`).toBeLessThanOrEqual(0);
+        await expect(lab.skbFields.getByText(/tailroom/i).first()).toBeVisible();
+      }
+    }
+  });
+
   test('a run of fragments zooms from the keyboard', async ({ lab, page }) => {
     await lab.open('len=65507&mtu=68&family=inet&sock=udp&pmtu=want&sndbufcheck=0');
     const scope = page.locator('.diagram-scope');

@@ -30,3 +30,18 @@ test('full-width digits are accepted in the Fragmentation lab', async ({ page })
   await len.fill('４０００');
   await expect(page.getByText('must be a whole number')).toHaveCount(0);
 });
+
+test('while a lab’s code loads, the page says so in its own language', async ({ page }) => {
+  // Hold the Fragmentation lab's chunk back until the placeholder has been read.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/FragmentLab-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('#/fragment?lang=zh-CN');
+  await expect(page.getByRole('status').filter({ hasText: '正在加载实验' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Loading the lab')).toHaveCount(0);
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'IP 分片' })).toBeVisible({ timeout: 30_000 });
+});

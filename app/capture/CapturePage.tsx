@@ -107,9 +107,9 @@ function Comparison({ c }: { c: ComparisonView }) {
           {fmt(intl, W.compareAgain)}
         </button>
       </form>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={fmt(intl, W.compareCaption)}>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${mtuId}-cap`}>
         <table className="capture-compare-table">
-          <caption>{fmt(intl, W.compareCaption)}</caption>
+          <caption id={`${mtuId}-cap`}>{fmt(intl, W.compareCaption)}</caption>
           <thead>
             <tr>
               <th scope="col">{fmt(intl, W.colWire)}</th>
@@ -175,14 +175,11 @@ function Group({ g }: { g: GroupRow }) {
           count: g.packets.length,
         })}
       </h3>
-      <div
-        className="table-scroll"
-        tabIndex={0}
-        role="region"
-        aria-label={fmt(intl, W.groupCaption, { serial: g.serial })}
-      >
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${headId}-cap`}>
         <table>
-          <caption className="visually-hidden">{fmt(intl, W.groupCaption, { serial: g.serial })}</caption>
+          <caption id={`${headId}-cap`} className="visually-hidden">
+            {fmt(intl, W.groupCaption, { serial: g.serial })}
+          </caption>
           <TableHead
             columns={[
               fmt(intl, W.colPacket),
@@ -309,10 +306,10 @@ function Packets() {
         className="table-scroll table-scroll--tall"
         tabIndex={0}
         role="region"
-        aria-label={fmt(intl, W.packetsCaption, { from: s.rows.length ? s.from + 1 : 0, to, count: n })}
+        aria-labelledby="capture-packets-cap"
       >
         <table className="capture-packets">
-          <caption>
+          <caption id="capture-packets-cap">
             {fmt(intl, W.packetsCaption, { from: s.rows.length ? s.from + 1 : 0, to, count: n })}
           </caption>
           <TableHead
@@ -442,14 +439,9 @@ function Summary() {
       {c.netlink.length > 0 && (
         <section className="panel" aria-labelledby="capture-netlink-h">
           <h2 id="capture-netlink-h">{fmt(intl, W.netlinkTitle)}</h2>
-          <div
-            className="table-scroll"
-            tabIndex={0}
-            role="region"
-            aria-label={`${fmt(intl, W.netlinkTitle)}: ${fmt(intl, W.colMessages)}`}
-          >
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="capture-netlink-cap">
             <table>
-              <caption className="visually-hidden">
+              <caption id="capture-netlink-cap" className="visually-hidden">
                 {fmtNode(intl, W.netlinkCaption, { code: codeChunks })}
               </caption>
               <TableHead

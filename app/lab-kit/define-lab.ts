@@ -20,7 +20,7 @@ import type { StoreApi } from 'zustand';
 import { issueListOf } from './store.ts';
 import type { Issue } from './issues.ts';
 import { unknownParams } from './url.ts';
-import { KIT_WORDS } from './words.ts';
+import { KIT_WORDS, useKitWords } from './words.ts';
 import { EmbedControlsProvider } from './view.tsx';
 import { ChallengeRoot } from './challenge/ChallengeRoot.tsx';
 import type { LabChallenge } from './challenge/types.ts';
@@ -110,13 +110,15 @@ export interface LabDefinition {
 
 /**
  * What stands in for a lab while its chunk loads: as tall as the viewport, so the footer is
- * already below the fold and nothing visible moves when the lab replaces it.
+ * already below the fold and nothing visible moves when the lab replaces it. In the page's
+ * language (issue 15: it said "Loading the lab…" on a Chinese page).
  */
 function LabLoading() {
+  const words = useKitWords();
   return createElement(
     'div',
     { className: 'lab-loading', role: 'status', 'aria-live': 'polite' },
-    KIT_WORDS.labLoading,
+    words.labLoading,
   );
 }
 
