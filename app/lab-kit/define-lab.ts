@@ -24,6 +24,8 @@ import { KIT_WORDS } from './words.ts';
 import { EmbedControlsProvider } from './view.tsx';
 import { ChallengeRoot } from './challenge/ChallengeRoot.tsx';
 import type { LabChallenge } from './challenge/types.ts';
+import { LabPrimerProvider } from './primer-context.ts';
+import type { LabPrimer } from './primer-context.ts';
 
 /** How a lab keeps its state in the URL. */
 export interface LabParams<S> {
@@ -71,6 +73,11 @@ export interface LabSpec<S> {
    * result when the address has `challenge=1` (the lab's `challenge.ts`).
    */
   challenge?: LabChallenge<S, object>;
+  /**
+   * The primer (issue 14, app/lab-kit/primer.tsx): "What you are looking at" in plain words and
+   * what to try first, shown by LabShell right after the title (the lab's `primer.ts`).
+   */
+  primer?: LabPrimer;
 }
 
 /** One lab with its own store, its code loaded: what URL sync reads and writes. */
@@ -134,11 +141,15 @@ export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
     embedControls: spec.embedControls ?? [],
     instantiate() {
       const store = spec.createStore();
+      const primed = (child: ReturnType<typeof createElement>) =>
+        spec.primer
+          ? createElement(LabPrimerProvider, { value: { path: spec.path, primer: spec.primer } }, child)
+          : child;
       const View = () =>
         createElement(
           spec.Provider,
           { value: store },
-          createElement(
+          primed(createElement(
             EmbedControlsProvider,
             { value: lab.embedControls },
             spec.challenge
@@ -151,7 +162,7 @@ export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
                   ),
                 })
               : createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
-          ),
+          )),
         );
       View.displayName = `Lab(${spec.path})Root`;
       return {

@@ -44,3 +44,5 @@ export {
   useShowsPart,
 } from './view.tsx';
 export type { EmbedView, EmbedViewName, PartKind } from './view.tsx';
+export { LabPrimerPanel, PRIMER, primerStorageKey } from './primer.tsx';
+export type { LabPrimer } from './primer-context.ts';

@@ -3,6 +3,7 @@ import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { JOURNEY_KEYS, parseJourneyQuery, serialiseJourneyQuery } from './params.ts';
 import { JourneyProvider, createJourneyStore } from './store.ts';
 import type { JourneyState } from './store.ts';
+import { journeyPrimer } from './primer.ts';
 
 export const journeyParams = formParams<JourneyState>({
   keys: JOURNEY_KEYS,
@@ -12,6 +13,7 @@ export const journeyParams = formParams<JourneyState>({
 
 export const journeyLab = defineLab<JourneyState>({
   path: 'journey',
+  primer: journeyPrimer,
   title: 'Journey of a datagram',
   short: 'Journey',
   words: LAB_NAMES.journey,

@@ -4,6 +4,7 @@ import type { LabParams } from '../../lab-kit/index.ts';
 import { NETLINK_KEYS, parseNetlinkQuery, serialiseNetlinkQuery } from './params.ts';
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import type { NetlinkState } from './store.ts';
+import { netlinkPrimer } from './primer.ts';
 
 /** What the URL carries of the lab's state. */
 const URL_STATE = [
@@ -30,6 +31,7 @@ export const netlinkParams: LabParams<NetlinkState> = {
 
 export const netlinkLab = defineLab<NetlinkState>({
   path: 'netlink',
+  primer: netlinkPrimer,
   title: 'Netlink messages',
   short: 'Netlink',
   words: LAB_NAMES.netlink,

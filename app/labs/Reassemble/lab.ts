@@ -3,6 +3,7 @@ import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { REASSEMBLE_KEYS, parseReassembleQuery, serialiseReassembleQuery } from './params.ts';
 import { ReassembleProvider, createReassembleStore } from './store.ts';
 import type { ReassembleState } from './store.ts';
+import { reassemblePrimer } from './primer.ts';
 
 export const reassembleParams = formParams<ReassembleState>({
   keys: REASSEMBLE_KEYS,
@@ -12,6 +13,7 @@ export const reassembleParams = formParams<ReassembleState>({
 
 export const reassembleLab = defineLab<ReassembleState>({
   path: 'reassemble',
+  primer: reassemblePrimer,
   title: 'Reassembly',
   short: 'Reassemble',
   words: LAB_NAMES.reassemble,

@@ -4,6 +4,7 @@ import type { LabParams } from '../../lab-kit/index.ts';
 import { SKB_KEYS, parseSkbQuery, serialiseSkbQuery } from './params.ts';
 import { SkbProvider, createSkbStore } from './store.ts';
 import type { SkbState } from './store.ts';
+import { skbPrimer } from './primer.ts';
 
 export const skbParams: LabParams<SkbState> = {
   keys: SKB_KEYS,
@@ -25,6 +26,7 @@ export const skbParams: LabParams<SkbState> = {
 
 export const skbLab = defineLab<SkbState>({
   path: 'skb',
+  primer: skbPrimer,
   title: 'sk_buff',
   short: 'sk_buff',
   words: LAB_NAMES.skb,
