@@ -149,20 +149,22 @@ export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
         createElement(
           spec.Provider,
           { value: store },
-          primed(createElement(
-            EmbedControlsProvider,
-            { value: lab.embedControls },
-            spec.challenge
-              ? createElement(ChallengeRoot, {
-                  bound: { path: spec.path, store: store as StoreApi<unknown>, challenge: spec.challenge },
-                  children: createElement(
-                    Suspense,
-                    { fallback: createElement(LabLoading) },
-                    createElement(Component),
-                  ),
-                })
-              : createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
-          )),
+          primed(
+            createElement(
+              EmbedControlsProvider,
+              { value: lab.embedControls },
+              spec.challenge
+                ? createElement(ChallengeRoot, {
+                    bound: { path: spec.path, store: store as StoreApi<unknown>, challenge: spec.challenge },
+                    children: createElement(
+                      Suspense,
+                      { fallback: createElement(LabLoading) },
+                      createElement(Component),
+                    ),
+                  })
+                : createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
+            ),
+          ),
         );
       View.displayName = `Lab(${spec.path})Root`;
       return {
