@@ -4,6 +4,7 @@ import { KIT_WORDS } from './words.ts';
 import { useEmbedView } from './view.tsx';
 import { ChallengePanel, ChallengeVeil } from './challenge/ChallengePanel.tsx';
 import { useChallenge } from './challenge/context.ts';
+import { LabPrimerPanel } from './primer.tsx';
 
 /** What a lab says first: the eyebrow, the title, and a paragraph. */
 export interface LabIntro {
@@ -20,7 +21,8 @@ export interface LabIntro {
  * Diagram first (issue 14): with a `diagram` the page reads title, (primer,) diagram, inputs,
  * results — in the DOM, so keyboard order is the visual order. On a phone that is one column; on
  * a wide screen the inputs sit in a column to the right of the diagram and the results below it.
- * A primer (an element with class `lab-primer` right after the intro) spans the full width.
+ * The lab's primer (primer.tsx, class `lab-primer`, from its declaration) comes right after the
+ * intro, in the full view only, and spans the full width.
  */
 export function LabShell({
   className,
@@ -62,6 +64,7 @@ export function LabShell({
         {view === 'full' && <p className="lede">{intro.lede}</p>}
         {!first && view !== 'diagram' && <ChallengePanel />}
       </div>
+      {view === 'full' && <LabPrimerPanel />}
       {first && (
         <div className="lab-diagram">
           <ChallengePanel />

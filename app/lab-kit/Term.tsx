@@ -18,10 +18,13 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { create } from 'zustand';
-import { glossaryEntry, glossaryLinks } from '../../core/glossary/index.ts';
+import { GLOSSARY, glossaryEntry, glossaryLinks } from '../../core/glossary/index.ts';
 import type { GlossaryEntry } from '../../core/glossary/index.ts';
 import { MsgText } from '../i18n/MsgText.tsx';
+import { useLocale } from '../i18n/locale.ts';
+import { formatMsg } from '../../core/i18n/index.ts';
 import { useTermWords } from './term-words.ts';
+import { codeChunks } from '../i18n/format.tsx';
 
 /** Which term's popover is open (one a page), and whether it was pinned (click, tap, Enter, Space). */
 const useOpenTerm = create<{ id: string | null; pinned: boolean }>(() => ({ id: null, pinned: false }));
@@ -66,6 +69,66 @@ export function Term({ k, children }: { k: string; children?: ReactNode }) {
   const entry = glossaryEntry(k);
   if (!entry) return <>{children ?? k}</>;
   return <TermButton entry={entry}>{children ?? k}</TermButton>;
+}
+
+/**
+ * Identifiers that name a glossary entry: its key, and the identifiers its `match` lists
+ * (`high_thresh` → `ipfrag_high_thresh`, `skb->data` → `data`). Words (lower-case prose, Chinese)
+ * are left out: a `<code>` span is an identifier.
+ */
+const BY_IDENT: ReadonlyMap<string, string> = new Map(
+  GLOSSARY.flatMap((e) =>
+    [e.key, ...e.match.filter((m) => /[_>()A-Z]/.test(m) && !m.endsWith('*'))].map(
+      (m) => [m, e.key] as const,
+    ),
+  ).reverse(), // the first entry that lists an identifier wins
+);
+
+/** The glossary key a `<code>` span's text names, if any. */
+export function termKeyOf(text: string): string | undefined {
+  return glossaryEntry(text) ? text : BY_IDENT.get(text);
+}
+
+/**
+ * `<code>` chunks of a catalog message, each a glossary popover when it names a term
+ * (`fmtNode(intl, d, { code: termCodeChunks })`). For prose only: never inside a button, a link,
+ * a `<summary>` or a `<label>` (a control inside a control).
+ */
+export const termCodeChunks = (chunks: ReactNode[]): ReactNode => {
+  const text = chunks.map((c) => (typeof c === 'string' ? c : '')).join('');
+  const k = termKeyOf(text);
+  return k ? <Term k={k}>{codeChunks(chunks)}</Term> : codeChunks(chunks);
+};
+
+/**
+ * `text` (an identifier the page shows) with its glossary popover when it (or `lookup`, e.g. the
+ * name without `struct `) names a term.
+ */
+export function TermText({ text, lookup = text }: { text: string; lookup?: string }) {
+  const k = termKeyOf(text) ?? termKeyOf(lookup);
+  return k ? <Term k={k}>{text}</Term> : <>{text}</>;
+}
+
+/**
+ * A row of glossary terms under a diagram whose SVG labels name them (`label` before them; the
+ * kit's "Terms in the picture:" by default): a word reads as its name in the page's language.
+ */
+export function TermRow({ keys, label }: { keys: readonly string[]; label?: ReactNode }) {
+  const w = useTermWords();
+  const locale = useLocale();
+  const entries = keys.map((k) => glossaryEntry(k)).filter((e): e is GlossaryEntry => !!e);
+  if (entries.length === 0) return null;
+  return (
+    <p className="term-row">
+      <span className="term-row-label">{label ?? w.inPicture}</span>{' '}
+      {entries.map((e, i) => (
+        <span key={e.key}>
+          {i > 0 && ' · '}
+          <Term k={e.key}>{e.name ? formatMsg(e.name, locale) : <code>{e.key}</code>}</Term>
+        </span>
+      ))}
+    </p>
+  );
 }
 
 function TermButton({ entry, children }: { entry: GlossaryEntry; children: ReactNode }) {

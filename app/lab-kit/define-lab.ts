@@ -24,6 +24,8 @@ import { KIT_WORDS, useKitWords } from './words.ts';
 import { EmbedControlsProvider } from './view.tsx';
 import { ChallengeRoot } from './challenge/ChallengeRoot.tsx';
 import type { LabChallenge } from './challenge/types.ts';
+import { LabPrimerProvider } from './primer-context.ts';
+import type { LabPrimer } from './primer-context.ts';
 
 /** How a lab keeps its state in the URL. */
 export interface LabParams<S> {
@@ -71,6 +73,11 @@ export interface LabSpec<S> {
    * result when the address has `challenge=1` (the lab's `challenge.ts`).
    */
   challenge?: LabChallenge<S, object>;
+  /**
+   * The primer (issue 14, app/lab-kit/primer.tsx): "What you are looking at" in plain words and
+   * what to try first, shown by LabShell right after the title (the lab's `primer.ts`).
+   */
+  primer?: LabPrimer;
 }
 
 /** One lab with its own store, its code loaded: what URL sync reads and writes. */
@@ -136,23 +143,29 @@ export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
     embedControls: spec.embedControls ?? [],
     instantiate() {
       const store = spec.createStore();
+      const primed = (child: ReturnType<typeof createElement>) =>
+        spec.primer
+          ? createElement(LabPrimerProvider, { value: { path: spec.path, primer: spec.primer } }, child)
+          : child;
       const View = () =>
         createElement(
           spec.Provider,
           { value: store },
-          createElement(
-            EmbedControlsProvider,
-            { value: lab.embedControls },
-            spec.challenge
-              ? createElement(ChallengeRoot, {
-                  bound: { path: spec.path, store: store as StoreApi<unknown>, challenge: spec.challenge },
-                  children: createElement(
-                    Suspense,
-                    { fallback: createElement(LabLoading) },
-                    createElement(Component),
-                  ),
-                })
-              : createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
+          primed(
+            createElement(
+              EmbedControlsProvider,
+              { value: lab.embedControls },
+              spec.challenge
+                ? createElement(ChallengeRoot, {
+                    bound: { path: spec.path, store: store as StoreApi<unknown>, challenge: spec.challenge },
+                    children: createElement(
+                      Suspense,
+                      { fallback: createElement(LabLoading) },
+                      createElement(Component),
+                    ),
+                  })
+                : createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
+            ),
           ),
         );
       View.displayName = `Lab(${spec.path})Root`;

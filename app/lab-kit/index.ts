@@ -26,7 +26,7 @@ export { StepList } from './StepList.tsx';
 export type { StepView } from './StepList.tsx';
 export { StepNav } from './StepNav.tsx';
 export { SvgDefs } from './SvgDefs.tsx';
-export { Term, placePopover } from './Term.tsx';
+export { Term, TermRow, TermText, placePopover, termCodeChunks, termKeyOf } from './Term.tsx';
 export { TERM, termWords, useTermWords } from './term-words.ts';
 export { useGlobalKeys, undoKeys, keyName } from './useGlobalKeys.ts';
 export type { KeyMap } from './useGlobalKeys.ts';
@@ -46,3 +46,5 @@ export {
   useShowsPart,
 } from './view.tsx';
 export type { EmbedView, EmbedViewName, PartKind } from './view.tsx';
+export { LabPrimerPanel, PRIMER, primerStorageKey } from './primer.tsx';
+export type { LabPrimer } from './primer-context.ts';

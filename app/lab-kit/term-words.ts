@@ -33,6 +33,12 @@ export const TERM = defineMessages({
     defaultMessage: 'Close',
     description: 'Glossary popover: accessible name of its close button (×).',
   },
+  inPicture: {
+    id: 'app.kit.term.inPicture',
+    defaultMessage: 'Terms in the picture:',
+    description:
+      'Label before a row of glossary terms under a diagram (SVG text cannot open a popover; this row does).',
+  },
   region: {
     id: 'app.kit.term.region',
     defaultMessage: 'Glossary: {term}',
@@ -47,6 +53,7 @@ export interface TermWords {
   newTab: string;
   related: string;
   close: string;
+  inPicture: string;
   region: (term: string) => string;
 }
 
@@ -63,6 +70,7 @@ export function termWords(locale: Locale): TermWords {
     newTab: t(TERM.newTab),
     related: t(TERM.related),
     close: t(TERM.close),
+    inPicture: t(TERM.inPicture),
     region: (term) => formatMsg(msg(TERM.region, { term }), locale),
   };
   cache.set(locale, w);

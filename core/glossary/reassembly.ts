@@ -178,6 +178,18 @@ const M = defineMessages({
       'Defined in <code>include/uapi/linux/snmp.h</code> (<code>IPSTATS_MIB_FRAGCREATES</code>, <code>IPSTATS_MIB_REASMFAILS</code>…), shown in <code>/proc/net/snmp</code> and <code>/proc/net/netstat</code> (<code>net/ipv4/proc.c</code>), per namespace. <code>nstat</code> prints the deltas since its last run: <code>IpFragCreates</code>, <code>IpReasmOKs</code>, <code>IpReasmFails</code>, <code>IpExtReasmOverlaps</code>, <code>UdpRcvbufErrors</code>.',
     description: 'Glossary detail of nstat.',
   },
+  meat_plain: {
+    id: 'glossary.meat.plain',
+    defaultMessage:
+      'How many bytes of the datagram the reassembly queue holds so far, counting each byte once. When it equals the datagram’s length and the last fragment is in, nothing is missing and the datagram can be rebuilt.',
+    description: 'Glossary plain of meat.',
+  },
+  meat_detail: {
+    id: 'glossary.meat.detail',
+    defaultMessage:
+      '<code>q->meat</code> in <code>struct inet_frag_queue</code>: <code>ip_frag_queue</code> adds each new fragment’s data length; an exact duplicate is dropped without counting, an overlap drops the queue. <code>ip_defrag</code> reassembles when <code>INET_FRAG_FIRST_IN</code> and <code>INET_FRAG_LAST_IN</code> are set and <code>q->meat == q->len</code>.',
+    description: 'Glossary detail of meat.',
+  },
 });
 
 export const REASSEMBLY_TERMS: readonly GlossaryEntry[] = [
@@ -208,6 +220,15 @@ export const REASSEMBLY_TERMS: readonly GlossaryEntry[] = [
     ident: 'INET_FRAG_LAST_IN',
     related: ['FIRST_IN', 'MF', 'ipq'],
     match: ['LAST_IN', 'INET_FRAG_LAST_IN'],
+  },
+  {
+    key: 'meat',
+    plain: msg(M.meat_plain),
+    detail: msg(M.meat_detail),
+    file: 'net/ipv4/ip_fragment.c',
+    ident: 'ip_frag_queue',
+    related: ['ipq', 'holes', 'LAST_IN'],
+    match: ['meat', 'q->meat'],
   },
   {
     key: 'holes',

@@ -4,6 +4,7 @@ import { FRAGMENT_KEYS, parseFragmentQuery, serialiseFragmentQuery } from './par
 import { FragmentProvider, createFragmentStore } from './store.ts';
 import type { FragmentState } from './store.ts';
 import { fragmentChallenge } from './challenge.ts';
+import { fragmentPrimer } from './primer.ts';
 
 export const fragmentParams = formParams<FragmentState>({
   keys: FRAGMENT_KEYS,
@@ -13,6 +14,7 @@ export const fragmentParams = formParams<FragmentState>({
 
 export const fragmentLab = defineLab<FragmentState>({
   path: 'fragment',
+  primer: fragmentPrimer,
   title: 'Fragmentation',
   short: 'Fragment',
   words: LAB_NAMES.fragment,

@@ -10,6 +10,8 @@ import {
   useGlobalKeys,
   usePrefersReducedMotion,
   StepList,
+  TermRow,
+  termCodeChunks,
   Control,
   Panel,
   Part,
@@ -159,11 +161,14 @@ function Inputs({
   );
 }
 
+/** The terms the Journey's picture names (its SVG labels cannot open a popover; the row under it does). */
+const JOURNEY_TERMS = ['sk_buff', 'MTU', 'fragment', 'MF', 'ipq', 'sk_rmem_alloc', 'sk_rcvbuf', 'truesize'];
+
 function Outcomes({ result }: { result: JourneyResult }) {
   const intl = useIntl();
   const t = (d: Parameters<typeof fmt>[1], v?: Record<string, string | number>) => fmt(intl, d, v);
   const rich = (d: Parameters<typeof fmt>[1], v?: Record<string, string | number>) =>
-    fmtNode(intl, d, { ...v, code: codeChunks });
+    fmtNode(intl, d, { ...v, code: termCodeChunks });
   const c = result.counters;
   return (
     <>
@@ -441,6 +446,9 @@ export function JourneyLab() {
               />
             </div>
             {reduced && <p className="journey-note">{t(W.reduced)}</p>}
+            <Part kind="detail">
+              <TermRow keys={JOURNEY_TERMS} />
+            </Part>
           </section>
           <Part kind="steps">
             <Panel titleId="journey-steps-title" title={t(W.steps)} className="journey-side">

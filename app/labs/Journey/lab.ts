@@ -4,6 +4,7 @@ import { JOURNEY_KEYS, parseJourneyQuery, serialiseJourneyQuery } from './params
 import { JourneyProvider, createJourneyStore } from './store.ts';
 import type { JourneyState } from './store.ts';
 import { journeyChallenge } from './challenge.ts';
+import { journeyPrimer } from './primer.ts';
 
 export const journeyParams = formParams<JourneyState>({
   keys: JOURNEY_KEYS,
@@ -13,6 +14,7 @@ export const journeyParams = formParams<JourneyState>({
 
 export const journeyLab = defineLab<JourneyState>({
   path: 'journey',
+  primer: journeyPrimer,
   title: 'Journey of a datagram',
   short: 'Journey',
   words: LAB_NAMES.journey,

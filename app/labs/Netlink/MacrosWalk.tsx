@@ -9,6 +9,7 @@ import { W, useNlWords } from './words.ts';
 import { useHighlight } from './highlight.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { TableRegion } from '../../lab-kit/index.ts';
+import { Term } from '../../lab-kit/Term.tsx';
 
 const hexOff = (n: number) => `0x${n.toString(16)}`;
 const BAR_MAX = 400;
@@ -148,7 +149,16 @@ export function Walk({
         <table className="nl-walk-table">
           <caption>{t(W.walkCaption)}</caption>
           <TableHead
-            columns={[s(W.colStep), s(W.colNlh), s(W.colLen), 'nlmsg_len', 'NLMSG_OK', s(W.colNext)]}
+            columns={[
+              s(W.colStep),
+              s(W.colNlh),
+              s(W.colLen),
+              <Term key="len" k="nlmsg_len">
+                nlmsg_len
+              </Term>,
+              'NLMSG_OK',
+              s(W.colNext),
+            ]}
           />
           <tbody>
             {walk.slice(from, from + ROWS_MAX).map((s, k) => {

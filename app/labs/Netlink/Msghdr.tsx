@@ -5,6 +5,7 @@
  */
 import type { NlMsghdrLayout } from '../../../core/netlink/index.ts';
 import { num } from '../../format.ts';
+import { TermText } from '../../lab-kit/Term.tsx';
 import type { CmsgField, MsghdrFields } from './store.ts';
 
 const CMSG_CHOICES: readonly CmsgField[] = [
@@ -123,14 +124,17 @@ function StructBox({ s, className }: { s: NlMsghdrLayout['structs'][number]; cla
   return (
     <table className={`nl-box ${className}`}>
       <caption>
-        <span className="mono">{s.name}</span> <span className="muted">{num(s.size)} B</span>
+        <span className="mono">
+          <TermText text={s.name} lookup={s.name.replace(/^struct /, '').replace(/\[.*$/, '')} />
+        </span>{' '}
+        <span className="muted">{num(s.size)} B</span>
       </caption>
       <tbody>
         {s.fields.map((f) => (
           // Two "(padding)" rows in struct msghdr: the offset is what tells fields apart.
           <tr key={`${f.offset}:${f.name}`}>
             <th scope="row" className="mono">
-              <span className="nl-box-off">+{f.offset}</span> {f.name}
+              <span className="nl-box-off">+{f.offset}</span> <TermText text={f.name} />
             </th>
             <td className="mono">{f.value}</td>
           </tr>

@@ -13,6 +13,7 @@ import type { LeafField } from './layout.ts';
 import { paintOf } from './BitLayout.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import { TableRegion } from '../../lab-kit/index.ts';
+import { Term, TermText, termKeyOf } from '../../lab-kit/Term.tsx';
 
 const PAGE = 50;
 const hexOff = (n: number) => `0x${n.toString(16)}`;
@@ -43,9 +44,15 @@ export function MessagesTable({
           columns={[
             '#',
             s(W.colOffset),
-            'nlmsg_len',
-            s(W.colType),
-            s(W.colFlags),
+            <Term key="len" k="nlmsg_len">
+              nlmsg_len
+            </Term>,
+            <Term key="type" k="nlmsg_type">
+              {s(W.colType)}
+            </Term>,
+            <Term key="flags" k="nlmsg_flags">
+              {s(W.colFlags)}
+            </Term>,
             'seq',
             'pid',
             s(W.colFindings),
@@ -119,6 +126,15 @@ export function FieldsTable({
   const { t, s } = useNlWords();
   const LIMIT = 120;
   const shown = all ? fields : fields.slice(0, LIMIT);
+  // A term's popover on its first row only: a dump repeats nla_len hundreds of times, and each
+  // button is a Tab stop.
+  const firstOf = new Set<string>();
+  const linked = shown.map((f) => {
+    const k = termKeyOf(f.name);
+    if (!k || firstOf.has(k)) return false;
+    firstOf.add(k);
+    return true;
+  });
   return (
     <TableRegion label={s(W.fieldsRegion)} size="tall">
       <table className="nl-fields">
@@ -130,10 +146,11 @@ export function FieldsTable({
         </caption>
         <TableHead columns={[s(W.colField), s(W.colOffset), s(W.colSize), s(W.colBytes), s(W.colValue)]} />
         <tbody>
-          {shown.map((f) => (
+          {shown.map((f, i) => (
             <FieldRow
               key={f.key}
               f={f}
+              term={linked[i] ?? false}
               bytes={bytes}
               lit={hl?.key === f.key}
               setHl={setHl}
@@ -158,8 +175,11 @@ const FieldRow = memo(function FieldRow({
   lit,
   setHl,
   pos,
+  term,
 }: {
   f: LeafField;
+  /** Whether the field's name opens its glossary popover (the first row naming the term). */
+  term: boolean;
   bytes: Uint8Array;
   lit: boolean;
   pos: string;
@@ -182,7 +202,8 @@ const FieldRow = memo(function FieldRow({
       onBlur={() => setHl(null)}
     >
       <th scope="row" style={{ paddingLeft: `${8 + f.depth * 14}px` }}>
-        <span className="nl-fgroup">{f.group}</span> <span className="mono">{f.name}</span>
+        <span className="nl-fgroup">{f.group}</span>{' '}
+        <span className="mono">{term ? <TermText text={f.name} /> : f.name}</span>
         {/* At 360 px the offset and size columns fold in here (layout.css). */}
         <span className="nl-fpos">{pos}</span>
       </th>

@@ -5,6 +5,7 @@ import { NETLINK_KEYS, parseNetlinkQuery, serialiseNetlinkQuery } from './params
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import type { NetlinkState } from './store.ts';
 import { netlinkChallenge } from './challenge.ts';
+import { netlinkPrimer } from './primer.ts';
 
 /** What the URL carries of the lab's state. */
 const URL_STATE = [
@@ -31,6 +32,7 @@ export const netlinkParams: LabParams<NetlinkState> = {
 
 export const netlinkLab = defineLab<NetlinkState>({
   path: 'netlink',
+  primer: netlinkPrimer,
   title: 'Netlink messages',
   short: 'Netlink',
   words: LAB_NAMES.netlink,

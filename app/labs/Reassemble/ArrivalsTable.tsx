@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl';
 import { VERDICT_MSG, defragReturn } from '../../../core/ip/index.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { termCodeChunks } from '../../lab-kit/Term.tsx';
 import { W } from './words.ts';
 import { MARK, hashNo, rangeOf } from './text.ts';
 import type { DefragOk } from '../../../core/ip/index.ts';
@@ -58,7 +59,7 @@ export function ArrivalsTable({
     <>
       <p className="rq-table-note" id="rq-arrivals-note">
         {fmtNode(intl, W.arrivalsNote, {
-          code: codeChunks,
+          code: termCodeChunks,
           fn: result.family === 'inet' ? 'ip_defrag' : 'ipv6_frag_rcv',
           paged: win.paged ? 'yes' : 'no',
           from: num(win.start + 1),

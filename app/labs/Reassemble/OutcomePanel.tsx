@@ -8,6 +8,7 @@ import { SkbPanel } from '../../components/skb/index.ts';
 import { num } from '../../format.ts';
 import { Part } from '../../lab-kit/index.ts';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { termCodeChunks } from '../../lab-kit/Term.tsx';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import type { Text } from '../../../core/i18n/index.ts';
 import { W } from './words.ts';
@@ -28,7 +29,9 @@ interface Item {
 }
 
 const ICON: Record<Tone, string> = { ok: '✓', wait: '…', drop: '✕' };
-const code = { code: codeChunks };
+const code = { code: termCodeChunks };
+/** In a `<summary>` (a control itself): identifiers without popovers. */
+const plainCode = { code: codeChunks };
 
 function FnLink({ fn, file }: { fn: string; file: string }) {
   return (
@@ -180,7 +183,9 @@ export function OutcomePanel({ result }: { result: DefragOk }) {
               {it.skb && it.tone === 'ok' && (
                 <Part kind="detail">
                   <details className="rq-skb" open>
-                    <summary>{fmtNode(intl, W.skbSummary, { ...code, n: it.skb.frag_list.length })}</summary>
+                    <summary>
+                      {fmtNode(intl, W.skbSummary, { ...plainCode, n: it.skb.frag_list.length })}
+                    </summary>
                     <SkbPanel snapshot={{ skbs: [it.skb] }} seenBefore={new Set()} first />
                   </details>
                 </Part>

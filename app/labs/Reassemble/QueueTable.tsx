@@ -1,7 +1,8 @@
 import { useIntl } from 'react-intl';
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { num } from '../../format.ts';
-import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
+import { fmt, fmtNode } from '../../i18n/format.tsx';
+import { Term, termCodeChunks } from '../../lab-kit/Term.tsx';
 import { queueStateWords, queuesAt } from './view.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { W } from './words.ts';
@@ -19,7 +20,7 @@ export function QueueTable({ result, step }: { result: DefragOk; step: number })
     <>
       <p className="rq-table-note rq-queue-table-note">
         {fmtNode(intl, W.tableNote, {
-          code: codeChunks,
+          code: termCodeChunks,
           head: <strong>{label}</strong>,
           mem: num(snap.mem),
           high: num(snap.high_thresh),
@@ -30,15 +31,30 @@ export function QueueTable({ result, step }: { result: DefragOk; step: number })
           <TableHead
             columns={[
               fmt(intl, W.colQueue),
-              'id',
+              <Term key="id" k="id">
+                id
+              </Term>,
               fmt(intl, W.colState),
-              'len',
-              'meat',
+              // the queue's len: the datagram's length once the last fragment told it (ipq)
+              <Term key="len" k="ipq">
+                len
+              </Term>,
+              <Term key="meat" k="meat">
+                meat
+              </Term>,
               'flags',
-              fmt(intl, W.colRuns),
-              fmt(intl, W.colHoles),
-              'truesize',
-              fmt(intl, W.colTimer),
+              <Term key="runs" k="runs">
+                {fmt(intl, W.colRuns)}
+              </Term>,
+              <Term key="holes" k="holes">
+                {fmt(intl, W.colHoles)}
+              </Term>,
+              <Term key="truesize" k="truesize">
+                truesize
+              </Term>,
+              <Term key="timer" k="ipfrag_time">
+                {fmt(intl, W.colTimer)}
+              </Term>,
             ]}
           />
           <tbody>
@@ -66,10 +82,17 @@ export function QueueTable({ result, step }: { result: DefragOk; step: number })
                   <td className="num">{num(s.len)}</td>
                   <td className="num">{num(s.meat)}</td>
                   <td className="mono rq-wrap">
-                    {flags.length ? flags.join(' ') : MARK.none}
+                    {flags.length
+                      ? flags.map((f, i) => (
+                          <span key={f}>
+                            {i > 0 && ' '}
+                            {f === 'COMPLETE' ? f : <Term k={f}>{f}</Term>}
+                          </span>
+                        ))
+                      : MARK.none}
                     {killed && s.flags.COMPLETE && (
                       <span className="rq-flags-note">
-                        {fmtNode(intl, W.killedNote, { code: codeChunks, state: killed })}
+                        {fmtNode(intl, W.killedNote, { code: termCodeChunks, state: killed })}
                       </span>
                     )}
                   </td>

@@ -4,6 +4,7 @@ import { REASSEMBLE_KEYS, parseReassembleQuery, serialiseReassembleQuery } from 
 import { ReassembleProvider, createReassembleStore } from './store.ts';
 import type { ReassembleState } from './store.ts';
 import { reassembleChallenge } from './challenge.ts';
+import { reassemblePrimer } from './primer.ts';
 
 export const reassembleParams = formParams<ReassembleState>({
   keys: REASSEMBLE_KEYS,
@@ -13,6 +14,7 @@ export const reassembleParams = formParams<ReassembleState>({
 
 export const reassembleLab = defineLab<ReassembleState>({
   path: 'reassemble',
+  primer: reassemblePrimer,
   title: 'Reassembly',
   short: 'Reassemble',
   words: LAB_NAMES.reassemble,

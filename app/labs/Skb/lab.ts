@@ -5,6 +5,7 @@ import { SKB_KEYS, parseSkbQuery, serialiseSkbQuery } from './params.ts';
 import { SkbProvider, createSkbStore } from './store.ts';
 import type { SkbState } from './store.ts';
 import { skbChallenge } from './challenge.ts';
+import { skbPrimer } from './primer.ts';
 
 export const skbParams: LabParams<SkbState> = {
   keys: SKB_KEYS,
@@ -26,6 +27,7 @@ export const skbParams: LabParams<SkbState> = {
 
 export const skbLab = defineLab<SkbState>({
   path: 'skb',
+  primer: skbPrimer,
   title: 'sk_buff',
   short: 'sk_buff',
   words: LAB_NAMES.skb,

@@ -8,6 +8,7 @@ import type { Msg } from '../../../core/i18n/index.ts';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { SOCKET_WORDS as W } from './words.ts';
 import { useEmbedView } from '../../lab-kit/index.ts';
+import { Term } from '../../lab-kit/Term.tsx';
 import {
   AF,
   FAMILY_CREATE,
@@ -258,7 +259,9 @@ function InetswWalk({ inetsw }: { inetsw: NonNullable<SocketSnapshot['inetsw']> 
   return (
     <div className="sk-walk">
       <p className="sk-walk-title">
-        <span className="mono">{list}</span>
+        <span className="mono">
+          <Term k="inetsw">{list}</Term>
+        </span>
         {verbatim(' ')}
         <span className="muted">
           {inetsw.list.length === 0

@@ -5,6 +5,7 @@ import { MsgText } from '../../i18n/MsgText.tsx';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { SOCKET_WORDS as W } from './words.ts';
 import { Part } from '../../lab-kit/index.ts';
+import { Term, termCodeChunks, termKeyOf } from '../../lab-kit/Term.tsx';
 import { SOCK_TYPE_MASK, familyName, protocolName, typeName } from '../../../core/socket/index.ts';
 import type { SocketCreated, SocketFailed, SocketResult } from '../../../core/socket/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
@@ -59,6 +60,18 @@ export function SocketSummary({ result }: { result: SocketResult }) {
   );
 }
 
+/** The result line's identifiers, bold; `socket()`, `sock->ops = …` and `sk->sk_prot = …` with their popovers. */
+function createdChunks(c: ReactNode[]): ReactNode {
+  const text = c.map((x) => (typeof x === 'string' ? x : '')).join('');
+  const strong = <strong className="mono">{c}</strong>;
+  const k = text.startsWith('sock->ops')
+    ? 'proto_ops'
+    : text.startsWith('sk->sk_prot')
+      ? 'proto'
+      : termKeyOf(text);
+  return k ? <Term k={k}>{strong}</Term> : strong;
+}
+
 function Created({ r }: { r: SocketCreated }) {
   const intl = useIntl();
   const mode = [r.nonblock && 'O_NONBLOCK', r.cloexec && 'O_CLOEXEC'].filter(Boolean).join(' | ');
@@ -76,7 +89,7 @@ function Created({ r }: { r: SocketCreated }) {
             ops: r.ops.name,
             prot: r.prot.name,
             display: r.prot.displayName || 'none',
-            code: (c: ReactNode[]) => <strong className="mono">{c}</strong>,
+            code: createdChunks,
           })}
         </span>
       </p>
@@ -110,7 +123,7 @@ function Created({ r }: { r: SocketCreated }) {
             protocol: r.so_protocol,
             protocolName: protocolName(r.so_domain, r.so_protocol),
             changed: changed ? 'yes' : 'no',
-            code: codeChunks,
+            code: termCodeChunks,
           })}
         </p>
         {details.length > 0 && (
@@ -142,7 +155,7 @@ function Failed({ r }: { r: SocketFailed }) {
       <p className="errno-where">
         {fmtNode(intl, W.returnedBy, {
           errno: r.errno,
-          code: codeChunks,
+          code: termCodeChunks,
           fn: (
             <a className="mono" href={bootlinUrl(r.file)} target="_blank" rel="noreferrer">
               {verbatim(r.fn, '()')}

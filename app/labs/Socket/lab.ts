@@ -4,6 +4,7 @@ import { SOCKET_KEYS, parseSocketQuery, serialiseSocketQuery } from './params.ts
 import { SocketProvider, createSocketStore } from './store.ts';
 import type { SocketState } from './store.ts';
 import { socketChallenge } from './challenge.ts';
+import { socketPrimer } from './primer.ts';
 
 export const socketParams = formParams<SocketState>({
   keys: SOCKET_KEYS,
@@ -13,6 +14,7 @@ export const socketParams = formParams<SocketState>({
 
 export const socketLab = defineLab<SocketState>({
   path: 'socket',
+  primer: socketPrimer,
   title: 'Socket creation',
   short: 'Socket',
   words: LAB_NAMES.socket,
