@@ -93,7 +93,7 @@ export const M = defineMessages({
   appendLayout: {
     id: 'ip.append.layout',
     defaultMessage:
-      '<code>mtu</code> {mtu}, <code>fragheaderlen</code> {fhl}, <code>maxfraglen</code> {maxfraglen}: each skb holds one future fragment; {queued, plural, =0 {{length} bytes to lay out} other {appending {length} bytes to a queue of #}}{partial, select, yes { (fits one packet: checksum left to the device, <code>CHECKSUM_PARTIAL</code>)} other {}}',
+      '<code>mtu</code> {mtu}, <code>fragheaderlen</code> {fhl}, <code>maxfraglen</code> {maxfraglen}: each skb holds one future fragment; {queued, plural, =0 {{length} bytes to lay out} one {appending {length} bytes to a queue of # skb} other {appending {length} bytes to a queue of # skbs}}{partial, select, yes { (fits one packet: checksum left to the device, <code>CHECKSUM_PARTIAL</code>)} other {}}',
   },
   appendNegativeCopy: {
     id: 'ip.append.negativeCopy',
@@ -232,7 +232,7 @@ export const M = defineMessages({
   makeSkbChain: {
     id: 'ip.frag.makeSkbChain',
     defaultMessage:
-      '{later, plural, =0 {a single skb of {len} bytes: no <code>frag_list</code> needed} other {the # later skbs lose their {nhl}-byte header room (<code>__skb_pull</code>) and hang on the head’s <code>frag_list</code>: one skb of {len} bytes, <code>data_len</code> {dataLen}}}',
+      '{later, plural, =0 {a single skb of {len} bytes: no <code>frag_list</code> needed} one {the # later skb loses its {nhl}-byte header room (<code>__skb_pull</code>) and hangs on the head’s <code>frag_list</code>: one skb of {len} bytes, <code>data_len</code> {dataLen}} other {the # later skbs lose their {nhl}-byte header room (<code>__skb_pull</code>) and hang on the head’s <code>frag_list</code>: one skb of {len} bytes, <code>data_len</code> {dataLen}}}',
   },
   refuseNoList: {
     id: 'ip.frag.refuse.noList',
