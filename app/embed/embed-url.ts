@@ -3,22 +3,10 @@
  * (`#/fragment?len=4000&embed=1`, kept there by url-sync) or in the page's own query
  * (`…/sockscope/?embed=1#/fragment?len=4000`); either turns the site chrome off.
  */
+import { flagOn, splitHref } from '../lab-kit/href.ts';
 
-const EMBED_ON = (v: string | null) => v !== null && v !== '0' && v !== 'false';
-
-function split(href: string): { base: string; search: string; path: string; query: string } {
-  const h = href.indexOf('#');
-  const beforeHash = h < 0 ? href : href.slice(0, h);
-  const hash = h < 0 ? '' : href.slice(h + 1);
-  const s = beforeHash.indexOf('?');
-  const q = hash.indexOf('?');
-  return {
-    base: s < 0 ? beforeHash : beforeHash.slice(0, s),
-    search: s < 0 ? '' : beforeHash.slice(s + 1),
-    path: q < 0 ? hash : hash.slice(0, q),
-    query: q < 0 ? '' : hash.slice(q + 1),
-  };
-}
+const EMBED_ON = flagOn;
+const split = splitHref;
 
 function join(p: { base: string; search: string; path: string; query: string }): string {
   const search = p.search ? `?${p.search}` : '';

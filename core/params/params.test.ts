@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { renderText } from '../i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEND_INPUT, LIMITS, ipSend } from '../ip/index.ts';
 import { runCli } from '../cli/commands.ts';
@@ -152,7 +153,7 @@ describe('the CLI is strict', () => {
   it('the core rule says "The length" for one send', () => {
     // Past the parameter table (a JS caller), validateSendInput words it.
     const r = ipSend({ ...DEFAULT_SEND_INPUT, sends: [2_000_000] });
-    expect(r.ok || r.why).toMatch(/^The length is a whole number/);
+    expect(r.ok || renderText(r.why, 'en')).toMatch(/^The length is a whole number/);
   });
 });
 

@@ -2,24 +2,12 @@
  * `challenge=1`: a page parameter (app/lab-kit/url.ts PAGE_PARAMS), in the hash query or the page's
  * own query like `embed=1`. A teacher's link is the lab's case plus `challenge=1`.
  */
+import { flagOn, splitHref } from '../href.ts';
 
 export const CHALLENGE_PARAM = 'challenge';
 
-const on = (v: string | null) => v !== null && v !== '0' && v !== 'false';
-
-function split(href: string): { before: string; search: string; path: string; query: string } {
-  const h = href.indexOf('#');
-  const before = h < 0 ? href : href.slice(0, h);
-  const hash = h < 0 ? '' : href.slice(h + 1);
-  const s = before.indexOf('?');
-  const q = hash.indexOf('?');
-  return {
-    before: s < 0 ? before : before.slice(0, s),
-    search: s < 0 ? '' : before.slice(s + 1),
-    path: q < 0 ? hash : hash.slice(0, q),
-    query: q < 0 ? '' : hash.slice(q + 1),
-  };
-}
+const on = flagOn;
+const split = splitHref;
 
 const params = (q: string) => {
   try {
@@ -59,5 +47,5 @@ export function hrefWithChallenge(href: string, wanted: boolean): string {
   const search = without(p.search);
   const query = [without(p.query), wanted ? `${CHALLENGE_PARAM}=1` : ''].filter(Boolean).join('&');
   const hash = p.path || query ? `#${p.path}${query ? `?${query}` : ''}` : '';
-  return `${p.before}${search ? `?${search}` : ''}${hash}`;
+  return `${p.base}${search ? `?${search}` : ''}${hash}`;
 }
