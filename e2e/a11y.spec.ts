@@ -149,7 +149,7 @@ const PAGES: { name: string; setUp: (page: Page) => Promise<void> }[] = [
       await expect(page.getByText(/^Question 1 of/)).toBeVisible(LOADED);
       await page.getByRole('textbox', { name: 'Your answer' }).fill('999');
       await page.getByRole('button', { name: 'Check' }).click();
-      await expect(page.getByText(/^Not quite\./)).toBeVisible();
+      await expect(page.getByText(/^Not quite:/)).toBeVisible();
     },
   },
   {

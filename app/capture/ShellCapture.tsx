@@ -56,7 +56,8 @@ export function CaptureDropZone() {
   }, []);
   return (
     <>
-      <p className="visually-hidden" role="status" aria-live="polite">
+      {/* A live region without role="status": the page's one status is the lab's issues banner. */}
+      <p className="visually-hidden" aria-live="polite">
         {over ? fmt(intl, W.dropAnnounce) : ''}
       </p>
       {over && (

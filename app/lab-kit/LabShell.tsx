@@ -52,7 +52,8 @@ export function LabShell({
   // lab without a diagram slot it ends the intro, before the inputs even on a phone; the results'
   // area when the intro is hidden) — a grid child of its own would be placed after every named
   // area, below the fold. The diagram and the results wait for the answer.
-  const veiled = useChallenge()?.veiled ?? false;
+  const challenge = useChallenge();
+  const veiled = challenge?.veiled ?? false;
   return (
     <div
       className={`lab lab--view-${view}${first ? ' lab--diagram-first' : ''}${className ? ` ${className}` : ''}`}
@@ -64,7 +65,8 @@ export function LabShell({
         {view === 'full' && <p className="lede">{intro.lede}</p>}
         {!first && view !== 'diagram' && <ChallengePanel />}
       </div>
-      {view === 'full' && <LabPrimerPanel />}
+      {/* In challenge mode the question comes first: no primer (its "Load this case" would leave it). */}
+      {view === 'full' && !challenge?.on && <LabPrimerPanel />}
       {first && (
         <div className="lab-diagram">
           <ChallengePanel />
