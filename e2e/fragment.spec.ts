@@ -197,14 +197,15 @@ test.describe('Fragmentation lab: finish (issue 15)', () => {
     for (const width of [1440, 360]) {
       await page.setViewportSize({ width, height: 900 });
       await lab.open(ETHERNET_4000);
-      const n = await lab.steps.count();
-      // Send-side steps, where the panel shows sk_buffs (the last steps are the receiver's read).
-      for (const i of [2, Math.floor(n / 2)]) {
+      // Two early send-side steps, where the panel holds sk_buffs (ip_fragment's step holds none).
+      for (const i of [2, 4]) {
         await lab.steps.nth(i).click();
         await expect(lab.skbFields).toBeVisible();
         const wrap = lab.skbFields.locator('xpath=..');
         const over = await wrap.evaluate((el) => el.scrollWidth - el.clientWidth);
-        expect(over, `step ${i + 1} at ${width} px`).toBeLessThanOrEqual(0);
+        // At 1,440 px every column fits; at 360 px the table may scroll inside its keyboard-focusable region.
+        if (width === 1440) expect(over, `step ${i + 1} at ${width} px`).toBeLessThanOrEqual(0);
+        else await expect(wrap).toHaveAttribute('tabindex', '0');
         await expect(lab.skbFields.getByText(/tailroom/i).first()).toBeVisible();
       }
     }
