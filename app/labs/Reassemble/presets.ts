@@ -125,7 +125,8 @@ export const PRESETS: readonly ReassemblePreset[] = [
     label: W.pTooBig,
     shows: W.pTooBigShows,
     make: (f) => ({
-      len: '65620',
+      // The largest length the grammar takes (as `--len`): the fragments themselves run past 65,535.
+      len: '65535',
       mtu: f.mtu,
       family: 'inet',
       source: 'self',
