@@ -10,6 +10,7 @@ import { useStore } from 'zustand';
 import { VERDICT_MSG, type WireFacts } from '../../core/ip/index.ts';
 import { pcapMsg } from '../../core/pcap/index.ts';
 import { TableHead } from '../components/TableHead.tsx';
+import { TableRegion } from '../lab-kit/index.ts';
 import { num } from '../format.ts';
 import { codeChunks, fmt, fmtNode } from '../i18n/format.tsx';
 import { MsgText } from '../i18n/MsgText.tsx';
@@ -107,7 +108,7 @@ function Comparison({ c }: { c: ComparisonView }) {
           {fmt(intl, W.compareAgain)}
         </button>
       </form>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${mtuId}-cap`}>
+      <TableRegion labelledBy={`${mtuId}-cap`}>
         <table className="capture-compare-table">
           <caption id={`${mtuId}-cap`}>{fmt(intl, W.compareCaption)}</caption>
           <thead>
@@ -150,7 +151,7 @@ function Comparison({ c }: { c: ComparisonView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <button type="button" className="share-btn" onClick={() => s.closeComparison()}>
         {fmt(intl, W.compareClose)}
       </button>
@@ -175,7 +176,7 @@ function Group({ g }: { g: GroupRow }) {
           count: g.packets.length,
         })}
       </h3>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${headId}-cap`}>
+      <TableRegion labelledBy={`${headId}-cap`}>
         <table>
           <caption id={`${headId}-cap`} className="visually-hidden">
             {fmt(intl, W.groupCaption, { serial: g.serial })}
@@ -207,7 +208,7 @@ function Group({ g }: { g: GroupRow }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <p>
         {g.failed
           ? fmt(intl, W.cannotReplay, { why: g.failed })
@@ -302,12 +303,7 @@ function Packets() {
           </button>
         </nav>
       )}
-      <div
-        className="table-scroll table-scroll--tall"
-        tabIndex={0}
-        role="region"
-        aria-labelledby="capture-packets-cap"
-      >
+      <TableRegion size="tall" labelledBy="capture-packets-cap">
         <table className="capture-packets">
           <caption id="capture-packets-cap">
             {fmt(intl, W.packetsCaption, { from: s.rows.length ? s.from + 1 : 0, to, count: n })}
@@ -335,7 +331,7 @@ function Packets() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }
@@ -439,7 +435,7 @@ function Summary() {
       {c.netlink.length > 0 && (
         <section className="panel" aria-labelledby="capture-netlink-h">
           <h2 id="capture-netlink-h">{fmt(intl, W.netlinkTitle)}</h2>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="capture-netlink-cap">
+          <TableRegion labelledBy="capture-netlink-cap">
             <table>
               <caption id="capture-netlink-cap" className="visually-hidden">
                 {fmtNode(intl, W.netlinkCaption, { code: codeChunks })}
@@ -482,7 +478,7 @@ function Summary() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           {c.netlinkLeftOut > 0 && (
             <p className="muted">{fmt(intl, W.netlinkLeftOut, { count: c.netlinkLeftOut })}</p>
           )}

@@ -69,11 +69,14 @@ export function PresetPanel({
 /** The scrollable region a wide table sits in: focusable, so the keyboard can scroll it. */
 export function TableRegion({
   label,
+  labelledBy,
   size,
   className,
   children,
 }: {
-  label: string;
+  /** The region's name, or `labelledBy`: the id of the element that names it (the table's caption). */
+  label?: string;
+  labelledBy?: string;
   /** `tall` or `short`: the region's height cap (`table-scroll--tall`/`--short`). */
   size?: 'tall' | 'short';
   className?: string;
@@ -81,7 +84,7 @@ export function TableRegion({
 }) {
   const cls = `table-scroll${size ? ` table-scroll--${size}` : ''}${className ? ` ${className}` : ''}`;
   return (
-    <div className={cls} tabIndex={0} role="region" aria-label={label}>
+    <div className={cls} tabIndex={0} role="region" aria-label={label} aria-labelledby={labelledBy}>
       {children}
     </div>
   );
