@@ -363,13 +363,17 @@ test.describe('capture page', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Open a capture' })).toBeVisible();
     // Every value the progress bar shows, as the page draws it, and the frames drawn meanwhile.
     await page.evaluate(() => {
-      const w = window as unknown as { seen: number[]; frames: number; done: boolean };
+      const w = window as unknown as { seen: number[]; phases: string[]; frames: number; done: boolean };
       w.seen = [];
+      w.phases = [];
       w.frames = 0;
       w.done = false;
       new MutationObserver(() => {
-        const v = document.querySelector('progress')?.value;
-        if (v !== undefined && w.seen.at(-1) !== v) w.seen.push(v);
+        const bar = document.querySelector('progress');
+        const v = bar?.value;
+        if (bar?.dataset.phase === 'read' && v !== undefined && w.seen.at(-1) !== v) w.seen.push(v);
+        const phase = bar?.dataset.phase;
+        if (phase && w.phases.at(-1) !== phase) w.phases.push(phase);
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
       const tick = () => {
         if (document.querySelector('progress')) w.frames += 1;
@@ -382,11 +386,13 @@ test.describe('capture page', () => {
       .setInputFiles({ name: 'big.pcap', mimeType: 'application/vnd.tcpdump.pcap', buffer: big.bytes });
     await expect(fileHeading(page, 'big.pcap')).toBeVisible({ timeout: 200_000 });
     await expect(page.getByRole('progressbar')).toHaveCount(0);
-    const { seen, frames } = await page.evaluate(() => {
-      const w = window as unknown as { seen: number[]; frames: number; done: boolean };
+    const { seen, phases, frames } = await page.evaluate(() => {
+      const w = window as unknown as { seen: number[]; phases: string[]; frames: number; done: boolean };
       w.done = true;
-      return { seen: w.seen, frames: w.frames };
+      return { seen: w.seen, phases: w.phases, frames: w.frames };
     });
+    // After reading, the bar tells the analysis too: packets taken apart, then groups replayed.
+    expect(phases).toEqual(['read', 'analyse', 'replay']);
     // The bar moved through the file a chunk at a time (1 MiB), drawn while the worker read on:
     // a page that read on its own thread would draw no bar between the first value and the last.
     expect(seen.length).toBeGreaterThanOrEqual(3);

@@ -28,12 +28,17 @@ function Progress() {
   const p = s.progress;
   return (
     <div className="capture-progress">
-      <progress max={Math.max(1, p.total)} value={p.bytes} aria-label={fmt(intl, W.progressLabel)} />
+      <progress
+        max={Math.max(1, p.total)}
+        value={p.done}
+        data-phase={p.phase}
+        aria-label={fmt(intl, W.progressLabel, { phase: p.phase })}
+      />
       <p role="status">
         {fmt(intl, W.reading, {
           phase: p.phase,
           name: s.name ?? '',
-          bytes: p.bytes,
+          done: p.done,
           total: p.total,
           packets: p.packets,
         })}

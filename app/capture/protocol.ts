@@ -120,6 +120,9 @@ export interface ComparisonView {
   notes: Msg[];
 }
 
+/** What the worker is doing: reading the file, taking its packets apart, replaying fragment groups. */
+export type CapturePhase = 'read' | 'analyse' | 'replay';
+
 export type PageRequest =
   | { type: 'open'; seq: number; file: Blob; name: string }
   | { type: 'rows'; seq: number; from: number; count: number }
@@ -129,8 +132,9 @@ export type WorkerReply =
   | {
       type: 'progress';
       seq: number;
-      phase: 'read' | 'analyse';
-      bytes: number;
+      /** `read`: bytes of the file; `analyse`: packets taken apart; `replay`: groups replayed. */
+      phase: CapturePhase;
+      done: number;
       total: number;
       packets: number;
     }

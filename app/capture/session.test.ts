@@ -29,6 +29,13 @@ describe('the capture worker session', () => {
     const { s, replies, last } = await open(bytes);
     const progress = replies.filter((r) => r.type === 'progress' && r.phase === 'read');
     expect(progress.length).toBe(Math.ceil(bytes.length / 1000));
+    // Then the analysis: packets taken apart, then fragment groups replayed, each from 0 to its whole.
+    const phases = replies.flatMap((r) => (r.type === 'progress' ? [r.phase] : []));
+    expect([...new Set(phases)]).toEqual(['read', 'analyse', 'replay']);
+    const analyse = replies.flatMap((r) => (r.type === 'progress' && r.phase === 'analyse' ? [r] : []));
+    expect(analyse[0]?.done).toBe(0);
+    expect(analyse.at(-1)?.done).toBe(analyse.at(-1)?.total);
+    expect(analyse.at(-1)?.total).toBe(readPcap(bytes).packets.length);
     expect(last.type).toBe('done');
     if (last.type !== 'done') return;
     const direct = readPcap(bytes);

@@ -136,7 +136,7 @@ export class CaptureSession {
           type: 'progress',
           seq,
           phase: 'read',
-          bytes: offset,
+          done: offset,
           total: size,
           packets: r.progress.packets,
         });
@@ -144,15 +144,12 @@ export class CaptureSession {
       }
       reader.end();
       const capture = reader.capture();
-      post({
-        type: 'progress',
-        seq,
-        phase: 'analyse',
-        bytes: offset,
-        total: size,
-        packets: capture.packets.length,
+      const packets = capture.packets.length;
+      const analysis = analyzeCapture(capture, {
+        maxReplays: MAX_GROUPS,
+        onProgress: (stage, done, total) =>
+          post({ type: 'progress', seq, phase: stage === 'dissect' ? 'analyse' : 'replay', done, total, packets }),
       });
-      const analysis = analyzeCapture(capture, { maxReplays: MAX_GROUPS });
       if (reading !== this.reading)
         return { type: 'failed', seq, message: msg(M.failed, { why: 'replaced' }) };
       this.analysis = analysis;

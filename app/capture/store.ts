@@ -6,7 +6,14 @@
  */
 import { createStore, type StoreApi } from 'zustand';
 import type { Msg } from '../../core/i18n/index.ts';
-import type { CaptureSummary, ComparisonView, PacketRow, PageRequest, WorkerReply } from './protocol.ts';
+import type {
+  CapturePhase,
+  CaptureSummary,
+  ComparisonView,
+  PacketRow,
+  PageRequest,
+  WorkerReply,
+} from './protocol.ts';
 
 /** Packet rows per page of the list. */
 export const PAGE_SIZE = 100;
@@ -18,8 +25,8 @@ export interface Transport {
 }
 
 export interface CaptureProgress {
-  phase: 'read' | 'analyse';
-  bytes: number;
+  phase: CapturePhase;
+  done: number;
   total: number;
   packets: number;
 }
@@ -74,7 +81,7 @@ export function createCaptureStore(transport: () => Transport): StoreApi<Capture
         status: 'reading',
         name,
         error: null,
-        progress: { phase: 'read', bytes: 0, total: file.size, packets: 0 },
+        progress: { phase: 'read', done: 0, total: file.size, packets: 0 },
       });
       send({ type: 'open', seq: openSeq, file, name });
     },
@@ -100,7 +107,7 @@ export function createCaptureStore(transport: () => Transport): StoreApi<Capture
       case 'progress':
         if (m.seq === openSeq)
           store.setState({
-            progress: { phase: m.phase, bytes: m.bytes, total: m.total, packets: m.packets },
+            progress: { phase: m.phase, done: m.done, total: m.total, packets: m.packets },
           });
         break;
       case 'done':

@@ -32,9 +32,13 @@ export const W = defineMessages({
   reading: {
     id: 'app.capture.reading',
     defaultMessage:
-      '{phase, select, analyse {Analysing} other {Reading}} {name}: {bytes, number} of {total, number} bytes, {packets, plural, one {# packet} other {# packets}}',
+      '{phase, select, analyse {Taking apart the packets of {name}: {done, number} of {total, number}} replay {Replaying the fragment groups of {name} through the reassembly model: {done, number} of {total, number}} other {Reading {name}: {done, number} of {total, number} bytes, {packets, plural, one {# packet} other {# packets}}}}',
   },
-  progressLabel: { id: 'app.capture.progressLabel', defaultMessage: 'Reading the capture' },
+  progressLabel: {
+    id: 'app.capture.progressLabel',
+    defaultMessage:
+      '{phase, select, analyse {Taking the capture apart} replay {Replaying the fragment groups} other {Reading the capture}}',
+  },
   failedTitle: { id: 'app.capture.failedTitle', defaultMessage: '{name} could not be opened' },
   stillShowing: { id: 'app.capture.stillShowing', defaultMessage: 'Still showing {name}, opened before.' },
   fileHead: {

@@ -59,7 +59,13 @@ export {
   type ComparedField,
   type SendComparison,
 } from './compare.ts';
-export { analyzeCapture, DEFAULT_MAX_REPLAYS, type CaptureAnalysis, type AnalyzeOptions } from './analyze.ts';
+export {
+  analyzeCapture,
+  DEFAULT_MAX_REPLAYS,
+  type CaptureAnalysis,
+  type AnalyzeOptions,
+  type AnalyzeStage,
+} from './analyze.ts';
 export {
   writePcapng,
   udpDatagram,

@@ -169,3 +169,38 @@ describe('grouping', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['group-len-guessed']);
   });
 });
+
+describe('analysis progress', () => {
+  it('tells each stage from 0 to its whole, rising, at most every `progressEvery` units', () => {
+    const cap = readPcap(fixtureBytes('raw-frags-lo.pcap'));
+    const calls: [string, number, number][] = [];
+    const a = analyzeCapture(cap, { progressEvery: 2, onProgress: (s, d, t) => calls.push([s, d, t]) });
+    const plain = analyzeCapture(cap);
+    // Telling progress changes nothing in the result.
+    expect(a.groups.map((g) => g.packets)).toEqual(plain.groups.map((g) => g.packets));
+    expect(a.replays.length).toBeGreaterThan(1);
+    expect(a.replays.map((r) => r.result)).toEqual(plain.replays.map((r) => r.result));
+    for (const [stage, total] of [
+      ['dissect', cap.packets.length],
+      ['replay', a.replays.length],
+    ] as const) {
+      const seen = calls.filter((c) => c[0] === stage);
+      expect(seen.every((c) => c[2] === total)).toBe(true);
+      const done = seen.map((c) => c[1]);
+      expect(done[0]).toBe(0);
+      expect(done.at(-1)).toBe(total);
+      expect(done).toEqual([...new Set(done)].sort((x, y) => x - y));
+      // Start, end, and one call every 2 units in between.
+      expect(done.length).toBe(2 + Math.ceil(total / 2) - 1);
+    }
+    // Every dissect call comes before the first replay call.
+    const firstReplay = calls.findIndex((c) => c[0] === 'replay');
+    expect(calls.slice(firstReplay).every((c) => c[0] === 'replay')).toBe(true);
+  });
+
+  it('ignores a progress callback or interval that is not one', () => {
+    const cap = readPcap(fixtureBytes('raw-frags-lo.pcap'));
+    const opts = { onProgress: 42, progressEvery: -3 } as unknown as Parameters<typeof analyzeCapture>[1];
+    expect(analyzeCapture(cap, opts).groups.length).toBe(analyzeCapture(cap).groups.length);
+  });
+});
