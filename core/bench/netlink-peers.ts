@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   decodeNetlink,
@@ -244,6 +244,9 @@ export function comparePeers(rounds = 3): string {
   const kb = all.length / 1024;
   const lines = [
     `netlink decode, side by side: a real RTM_GETLINK dump of ${links} links, ${all.length} bytes in ${buffers.length} recvmsg() buffers (Linux ${kernel}); medians of ${rounds} alternating rounds, best round in brackets`,
+    `machine: ${cpus().length} CPUs × ${cpus()[0]?.model ?? '?'}, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min) when the table was printed`,
     '',
     '| decoder | what it does | ms (best) | MB/s | vs pyroute2 (best) | vs tshark -V (best) |',
     '|---|---|---|---|---|---|',

@@ -81,6 +81,7 @@ export {
   rowsToBytes,
   messageToRow,
   rowsFromBytes,
+  type ReuseRow,
   ROW_TEXT,
   type NlAttrRow,
   type NlHeaderRow,

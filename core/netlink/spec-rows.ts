@@ -546,36 +546,50 @@ const rawRow = (
   whyId,
 });
 
-/** A whole decoded buffer as rows; rowsToBytes of them gives back exactly `bytes`. */
-export function rowsFromBytes(
+/**
+ * A row made before for the message whose bytes are [from, to) of the buffer, if the caller kept
+ * one whose bytes are the same (an editor re-reading a buffer after a one-byte edit): it is used
+ * as it is instead of being read again. It must be a row messageToRow gave for those bytes.
+ */
+export type ReuseRow<R> = (from: number, to: number) => R | undefined;
+
+/**
+ * A whole decoded buffer as rows; rowsToBytes of them gives back exactly `bytes`. `reuse` may
+ * hand back a row kept from an earlier read of the same message bytes (see ReuseRow).
+ */
+export function rowsFromBytes<R extends NlMessageRow = NlMessageRow>(
   bytes: Uint8Array,
   result: NlDecodeResult,
   family: NlFamily,
   endian: Endian,
-): (NlMessageRow | NlRawRow)[] {
+  reuse?: ReuseRow<R>,
+): (NlMessageRow | R | NlRawRow)[] {
   try {
-    return rowsOf(bytes, result, family, endian);
+    return rowsOf(bytes, result, family, endian, reuse);
   } catch {
     return []; // not a decoded buffer
   }
 }
 
-function rowsOf(
+function rowsOf<R extends NlMessageRow>(
   bytes: Uint8Array,
   result: NlDecodeResult,
   family: NlFamily,
   endian: Endian,
-): (NlMessageRow | NlRawRow)[] {
+  reuse: ReuseRow<R> | undefined,
+): (NlMessageRow | R | NlRawRow)[] {
   if (!isBytes(bytes)) return [];
   const messages: NlMessage[] = Array.isArray(result?.messages) ? result.messages : [];
-  const rows: (NlMessageRow | NlRawRow)[] = [];
+  const rows: (NlMessageRow | R | NlRawRow)[] = [];
   let at = 0;
   for (const m of messages) {
     if (typeof m?.offset !== 'number' || typeof m.len !== 'number') continue;
     if (m.offset < at) continue;
     if (m.offset > at) rows.push(rawRow(bytes, at, m.offset, 'row.raw.between'));
     const end = messageEnd(m, bytes.length);
-    const row = messageToRow(m, bytes, family, endian);
+    // Only where messageToRow could give a row at all (a whole message, no NLMSG_ERROR).
+    const whole = m.len >= 16 && m.len <= bytes.length - m.offset && !m.error;
+    const row = (reuse && whole ? reuse(m.offset, end) : undefined) ?? messageToRow(m, bytes, family, endian);
     if (row) rows.push(row);
     else {
       const id = m.error

@@ -1,16 +1,18 @@
 /**
  * How long an edit takes to reach the screen, in a real browser (issue 17): the Fragmentation
- * lab's MTU changed so that the datagram leaves in 241, then 1,365 fragments, and the Reassembly
- * lab's MTU changed to 1,365 fragment cards. Not a timed test: it prints figures and never fails.
+ * lab's MTU changed so that the datagram leaves in 241, then 1,365 fragments, the Reassembly
+ * lab's MTU changed to 1,365 fragment cards, and one hex digit typed into a 64 KiB buffer of the
+ * Netlink lab. Not a timed test: it prints figures and never fails.
  *
- * Each run opens a fresh page at the starting URL, then sets the MTU field's value and fires its
+ * Each run opens a fresh page at the starting URL, then sets the field's value and fires its
  * `input` event (what typing does) and takes the time to the end of the next frame (a task queued
  * from that frame's requestAnimationFrame runs after its style, layout and paint), and to the
  * frame in which the page shows the new result. One more run is recorded with Chromium's tracing
  * (devtools.timeline) to count forced synchronous layouts and style recalcs: Layout or
  * UpdateLayoutTree events that carry a JavaScript stack (script read layout mid-task).
  *
- *   npm run bench:interaction      (BENCH_OUTDIR=<a build> skips building; BENCH_RUNS, default 5)
+ *   npm run bench:interaction      (BENCH_OUTDIR=<a build> skips building; BENCH_RUNS, default 5;
+ *                                  BENCH_ONLY=<regex> runs the scenarios whose name matches)
  */
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,18 +21,40 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../browser.ts';
 import { serve } from './serve.ts';
+import { NETLINK_SAMPLES, parseHex } from '../../core/netlink/index.ts';
 
 interface Scenario {
   name: string;
   /** The starting URL (hash). */
   start: string;
+  /** The field's label (default the MTU field). */
+  label?: string;
   /** The new MTU typed in. */
   mtu: string;
+  /** Or: the hex editor's text with one digit changed at this character. */
+  digitAt?: { at: number; digit: string };
   /** Text the page shows once the new result is on screen (English). */
   shown: RegExp;
   /** The goal, in ms to the painted frame. */
   goalMs: number;
 }
+
+/**
+ * The Netlink lab's 64 KiB buffer: the RTM_GETLINK dump reply sample (RTM_NEWLINK for lo, then
+ * veth1) repeated to 64 KiB, and the character of the hex editor (the digits as the URL gave
+ * them, two a byte) that turns the first IFLA_IFNAME "lo" into "ln" (6f → 6e): one digit of one
+ * message changes.
+ */
+function netlinkBuffer(): { hex: string; at: number; messages: number } {
+  const one = parseHex(NETLINK_SAMPLES.find((s) => s.id === 'getlink-dump')?.hex ?? '');
+  if (!one.ok) throw new Error(one.why);
+  const n = Math.floor((64 * 1024) / one.bytes.length);
+  const hex = Buffer.from(one.bytes).toString('hex').repeat(n);
+  // IFLA_IFNAME: nla_len 7, nla_type 3, "lo\0".
+  const byte = hex.indexOf('070003006c6f00') / 2 + 5;
+  return { hex, at: byte * 2 + 1, messages: n * 2 };
+}
+const NL = netlinkBuffer();
 
 const SCENARIOS: Scenario[] = [
   {
@@ -54,6 +78,15 @@ const SCENARIOS: Scenario[] = [
     shown: /1,365/,
     goalMs: 100,
   },
+  {
+    name: `Netlink: one hex digit of a ${(NL.hex.length / 2).toLocaleString('en')}-byte buffer (${NL.messages} messages), "lo" → "ln"`,
+    start: `#/netlink?hex=${NL.hex}&family=route`,
+    label: 'Bytes (hex)',
+    mtu: '',
+    digitAt: { at: NL.at, digit: 'e' },
+    shown: /"ln"/,
+    goalMs: 50,
+  },
 ];
 
 interface StackFrame {
@@ -70,18 +103,22 @@ interface Timing {
 
 /** Type the MTU and time it to the end of the next frame and to the frame that shows the result. */
 async function edit(page: Page, sc: Scenario): Promise<Timing> {
-  const field = page.getByLabel('MTU (bytes)');
+  const field = page.getByLabel(sc.label ?? 'MTU (bytes)', { exact: true });
   await field.waitFor();
   // Two idle frames so the page has settled.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return field.evaluate(
-    (el, { mtu, shown }) =>
+    (el, { mtu, shown, digitAt }) =>
       new Promise<Timing>((resolveTiming) => {
-        const input = el as HTMLInputElement;
+        const input = el as HTMLInputElement | HTMLTextAreaElement;
         const re = new RegExp(shown);
-        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement : HTMLInputElement;
+        const setValue = Object.getOwnPropertyDescriptor(proto.prototype, 'value')?.set;
+        const text = digitAt
+          ? input.value.slice(0, digitAt.at) + digitAt.digit + input.value.slice(digitAt.at + 1)
+          : mtu;
         const t0 = performance.now();
-        setValue?.call(input, mtu);
+        setValue?.call(input, text);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         let frameMs = NaN;
         const tick = () =>
@@ -96,7 +133,7 @@ async function edit(page: Page, sc: Scenario): Promise<Timing> {
           );
         tick();
       }),
-    { mtu: sc.mtu, shown: sc.shown.source },
+    { mtu: sc.mtu, shown: sc.shown.source, digitAt: sc.digitAt },
   );
 }
 
@@ -163,7 +200,8 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript('globalThis.__name = (f) => f');
-    for (const sc of SCENARIOS) {
+    const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+    for (const sc of SCENARIOS.filter((x) => !only || only.test(x.name))) {
       const open = async () => {
         await page.goto('about:blank');
         await page.goto(server.base + sc.start);

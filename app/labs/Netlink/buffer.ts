@@ -144,6 +144,9 @@ export function formatHex(b: Uint8Array): string {
  * so compacting twice gives what compacting once gave: a URL the lab writes reads back the same.
  */
 export function compactHex(text: string): string {
+  // Hex digits and whitespace only (what the editor and the URL hold): no `x` to pair up, so
+  // dropping the whitespace is the whole job — one regex over the text, not one per character.
+  if (HEX_AND_SPACE.test(text)) return text.replace(SPACES, '').toLowerCase();
   const out: string[] = [];
   for (const ch of text.toLowerCase()) {
     if (/[\s:,-]/.test(ch)) continue;
@@ -152,6 +155,9 @@ export function compactHex(text: string): string {
   }
   return out.join('');
 }
+
+const HEX_AND_SPACE = /^[0-9a-fA-F\s]*$/;
+const SPACES = /\s+/g;
 
 export type ReadHex = { ok: true; bytes: Uint8Array } | { ok: false; why: string };
 
@@ -263,7 +269,14 @@ export function deriveNetlink(t: NetlinkTruth, prev: NetlinkModel | null): Netli
       ? of.items
       : prev && !decoded && same('bytes', 'family', 'endian', 'builderDraft', 'builderOf')
         ? prev.builder
-        : builderFromBytes(t.bytes, result, t.family, t.endian));
+        : // The rows of the bytes, keeping the earlier rows of messages whose bytes did not change.
+          builderFromBytes(
+            t.bytes,
+            result,
+            t.family,
+            t.endian,
+            prev ? { items: prev.builder, family: prev.family, endian: prev.endian } : undefined,
+          ));
   return {
     ...t,
     selected: clampSelected(t.selected, result),

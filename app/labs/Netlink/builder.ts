@@ -154,18 +154,100 @@ export function builderToBytes(
 
 const withIds = (a: NlAttrRow): BuilderAttr => ({ ...a, id: newId(), children: a.children.map(withIds) });
 
-/** The builder for a decoded buffer (core's rowsFromBytes, with ids); builderToBytes of it gives back `bytes`. */
+/** Attribute rows with ids: each the id of the attribute at the same place in `like`, when there is one. */
+const idsLike = (attrs: readonly NlAttrRow[], like: readonly BuilderAttr[] | undefined): BuilderAttr[] =>
+  attrs.map((a, i) => {
+    const was = like?.[i];
+    return was ? { ...a, id: was.id, children: idsLike(a.children, was.children) } : withIds(a);
+  });
+
+/** An earlier builder: its items (in buffer order) and the family and byte order they encode in. */
+export interface BuilderBefore {
+  items: readonly BuilderItem[];
+  family: NlFamily;
+  endian: Endian;
+}
+
+const rawLength = (it: BuilderRaw) => it.hex.replace(/\s/g, '').length / 2;
+
+/** Where each earlier item started (its encoded bytes laid end to end), and the bytes they made. */
+function startsOf(before: BuilderBefore): { at: Map<number, BuilderItem>; size: number } {
+  const at = new Map<number, BuilderItem>();
+  let o = 0;
+  for (const it of before.items) {
+    at.set(o, it);
+    if (it.kind === 'raw') o += rawLength(it);
+    else {
+      const e = builderItemBytes(it, before.family, before.endian);
+      if (!e.ok) break; // a draft: nothing after it has a known place
+      o += e.bytes.length;
+    }
+  }
+  return { at, size: o };
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The builder for a decoded buffer (core's rowsFromBytes, with ids); builderToBytes of it gives
+ * back `bytes`. With `before` (the builder of the buffer before an edit), a message whose bytes
+ * an earlier item encodes to exactly — at the same offset, or moved by as much as the buffer grew
+ * or shrank — keeps that item, id and all: a one-digit edit reads one message again, not all of
+ * them, and the editor on show stays mounted. The bytes stay the one truth: an item is kept only
+ * when its own encoding is these bytes.
+ */
 export function builderFromBytes(
   bytes: Uint8Array,
   result: NlDecodeResult,
   family: NlFamily,
   endian: Endian,
+  before?: BuilderBefore,
 ): BuilderItem[] {
-  return rowsFromBytes(bytes, result, family, endian).map((r) =>
-    'raw' in r
-      ? { id: newId(), kind: 'raw', hex: r.hex, why: r.why }
-      : { ...r, id: newId(), kind: 'message', attrs: r.attrs.map(withIds) },
-  );
+  const prev = before && before.family === family && before.endian === endian ? before : null;
+  const starts = prev ? startsOf(prev) : null;
+  // Items after an edit that changed the length moved by as much.
+  const shift = starts ? bytes.length - starts.size : 0;
+  const candidates = (from: number) => [
+    starts?.at.get(from),
+    shift ? starts?.at.get(from - shift) : undefined,
+  ];
+  const reuse = (from: number, to: number): BuilderMessage | undefined => {
+    for (const it of candidates(from)) {
+      if (it?.kind !== 'message') continue;
+      const e = builderItemBytes(it, family, endian);
+      if (e.ok && equalBytes(e.bytes, bytes.subarray(from, to))) return it;
+    }
+    return undefined;
+  };
+  const out: BuilderItem[] = [];
+  let at = 0;
+  for (const r of rowsFromBytes(bytes, result, family, endian, prev ? reuse : undefined)) {
+    let item: BuilderItem;
+    if ('raw' in r) {
+      const kept = candidates(at).find((it) => it?.kind === 'raw' && it.hex === r.hex && it.why === r.why);
+      item = kept ?? { id: newId(), kind: 'raw', hex: r.hex, why: r.why };
+    } else if ('id' in r) item = r as BuilderMessage;
+    else {
+      // A message whose bytes changed keeps the id of the item in its place, and its attributes
+      // the ids of the attributes in theirs: the editor on show is updated, not mounted anew.
+      const was = candidates(at).find((it) => it?.kind === 'message') as BuilderMessage | undefined;
+      item = { ...r, id: was?.id ?? newId(), kind: 'message', attrs: idsLike(r.attrs, was?.attrs) };
+    }
+    at += itemSize(item, { family, endian });
+    out.push(item);
+  }
+  return out;
+}
+
+/** The bytes an item takes in the buffer (0 for a message that does not encode). */
+function itemSize(it: BuilderItem, how: { family: NlFamily; endian: Endian }): number {
+  if (it.kind === 'raw') return rawLength(it);
+  const e = builderItemBytes(it, how.family, how.endian);
+  return e.ok ? e.bytes.length : 0;
 }
 
 // ---- edits (pure, by id) ----

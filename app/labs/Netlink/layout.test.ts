@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutRows, wrapLabel } from './layout.ts';
+import { decodeNetlink, NETLINK_SAMPLES, parseHex } from '../../../core/netlink/index.ts';
+import { indexBuffer, layoutRows, leafFields, wrapLabel } from './layout.ts';
 import type { LeafField } from './layout.ts';
 
 const f = (name: string, offset: number, size: number, kind: LeafField['kind'] = 'payload'): LeafField => ({
@@ -71,5 +72,34 @@ describe('wrapLabel', () => {
   it('ends in an ellipsis only when the lines run out', () => {
     expect(wrapLabel('aaaa bbbb cccc dddd', 5, 2)).toEqual(['aaaa', 'bbbb…']);
     expect(wrapLabel('x', 0)).toEqual([]);
+  });
+});
+
+describe('indexBuffer', () => {
+  it('finds each byte in the leaf fields of its message, building only the messages asked about', () => {
+    const one = parseHex(NETLINK_SAMPLES.find((s) => s.id === 'getlink-dump')!.hex);
+    if (!one.ok) throw new Error(one.why);
+    const bytes = new Uint8Array(one.bytes.length * 3);
+    for (let i = 0; i < 3; i++) bytes.set(one.bytes, i * one.bytes.length);
+    const r = decodeNetlink(bytes, { family: 'route' });
+    const leaves = r.messages.map((m) => leafFields(m, bytes.length));
+    const read: number[] = [];
+    const messages = r.messages.map(
+      (m, i) => new Proxy(m, { get: (t, k) => (k === 'attributes' && read.push(i), Reflect.get(t, k)) }),
+    );
+    const index = indexBuffer({ ...r, messages }, bytes.length);
+    const last = r.messages.at(-1)!;
+    const probe = last.offset + 20;
+    expect(index.at(probe)?.message).toBe(r.messages.length - 1);
+    expect(new Set(read)).toEqual(new Set([r.messages.length - 1]));
+    // Every byte: the same field as the eager list of every message's leaves.
+    for (let o = 0; o < bytes.length; o++) {
+      const i = r.messages.findIndex(
+        (m, k) => o >= m.offset && (k + 1 === r.messages.length || o < r.messages[k + 1]!.offset),
+      );
+      const want = leaves[i]!.find((f) => o >= f.offset && o < f.offset + f.size);
+      expect(index.at(o)?.field.key).toBe(want?.key);
+    }
+    expect(index.at(bytes.length)).toBeNull();
   });
 });

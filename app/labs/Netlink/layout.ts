@@ -91,30 +91,49 @@ export interface MessageFields {
   fields: LeafField[];
 }
 
-/** The leaf fields of every message, and a lookup from a byte offset to its field. */
+/**
+ * A lookup from a byte offset to its leaf field and message. A message's leaf fields are made the
+ * first time one of its bytes is looked up (the byte grid asks for the rows on screen), so a new
+ * decode of a 64 KiB buffer costs the messages in view, not all of them.
+ */
 export function indexBuffer(result: NlDecodeResult, bufferLength: number) {
-  const all: LeafField[] = [];
-  const msgOf: number[] = [];
-  result.messages.forEach((m, i) => {
-    for (const f of leafFields(m, bufferLength)) {
-      all.push(f);
-      msgOf.push(i);
+  const messages = result.messages;
+  const leaves = new Map<number, LeafField[]>();
+  const leavesOf = (i: number): LeafField[] => {
+    let l = leaves.get(i);
+    if (!l) {
+      l = leafFields(messages[i]!, bufferLength);
+      leaves.set(i, l);
     }
-  });
+    return l;
+  };
   /** The field holding byte `o` and its message, or null (bytes outside every message). */
   const at = (o: number): { field: LeafField; message: number } | null => {
+    // The last message that starts at or before `o` (messages are in buffer order).
     let lo = 0;
-    let hi = all.length - 1;
+    let hi = messages.length - 1;
+    let i = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (messages[mid]!.offset <= o) {
+        i = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (i < 0) return null;
+    const all = leavesOf(i);
+    lo = 0;
+    hi = all.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const f = all[mid]!;
       if (o < f.offset) hi = mid - 1;
       else if (o >= f.offset + f.size) lo = mid + 1;
-      else return { field: f, message: msgOf[mid]! };
+      else return { field: f, message: i };
     }
     return null;
   };
-  return { fields: all, at };
+  return { at };
 }
 
 // ---- the 32-bit row layout ----

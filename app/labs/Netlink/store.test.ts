@@ -195,3 +195,58 @@ describe('the bytes are the one truth', () => {
     expect([s.bytes, s.builder, s.result]).toEqual([bytes, builder, result]);
   });
 });
+
+describe('a hex edit in a big buffer (issue 17: only what changed is read again)', () => {
+  // The RTM_GETLINK dump reply sample (two RTM_NEWLINK) repeated: 8 messages.
+  const one = readHex(NETLINK_SAMPLES.find((s) => s.id === 'getlink-dump')!.hex);
+  if (!one.ok) throw new Error(one.why);
+  const hex = toHex(one.bytes).repeat(4);
+  // "lo" of the first IFLA_IFNAME (nla_len 7, nla_type 3) → "ln": one digit of the first message.
+  const at = (hex.indexOf('070003006c6f00') / 2 + 5) * 2 + 1;
+  const edited = `${hex.slice(0, at)}e${hex.slice(at + 1)}`;
+
+  it('keeps every other builder row as it was, and the edited one keeps its ids', () => {
+    const store = createNetlinkStore();
+    store.getState().setHex(hex);
+    const before = nl(store).builder;
+    expect(before).toHaveLength(8);
+    store.getState().setHex(edited);
+    const after = nl(store).builder;
+    expect(after).toHaveLength(8);
+    // The same objects (React skips them), the same ids.
+    expect(after.slice(1)).toEqual(before.slice(1));
+    after.slice(1).forEach((it, i) => expect(it).toBe(before[i + 1]));
+    const [b, a] = [before[0] as BuilderMessage, after[0] as BuilderMessage];
+    expect(a).not.toBe(b);
+    expect(a.id).toBe(b.id);
+    expect(a.attrs.map((x) => x.id)).toEqual(b.attrs.map((x) => x.id));
+    expect(a.attrs.find((x) => x.type === 'IFLA_IFNAME')?.value).toBe('ln');
+    // The bytes stay the one truth: the rows give back exactly the bytes typed.
+    const enc = builderToBytes(after, 'route', 'le');
+    expect(enc.ok && toHex(enc.bytes)).toBe(edited);
+  });
+
+  it('a length change moves the rows after it, which are kept; other families read everything anew', () => {
+    const store = createNetlinkStore();
+    store.getState().setHex(hex);
+    const before = nl(store).builder;
+    // Two more bytes at the very end: trailing bytes (a raw row), every message row kept.
+    store.getState().setHex(`${hex}0000`);
+    const grown = nl(store).builder;
+    expect(grown.slice(0, 8)).toEqual(before);
+    grown.slice(0, 8).forEach((it, i) => expect(it).toBe(before[i]));
+    expect(grown[8]?.kind).toBe('raw');
+    // Back to the buffer as it was, then the first message gone: the seven after it are the same
+    // rows at new offsets.
+    store.getState().setHex(hex);
+    nl(store).builder.forEach((it, i) => expect(it).toBe(before[i]));
+    const m0 = nl(store).result.messages[1]!.offset;
+    store.getState().setHex(hex.slice(2 * m0));
+    const shrunk = nl(store).builder;
+    expect(shrunk).toHaveLength(7);
+    shrunk.forEach((it, i) => expect(it).toBe(before[i + 1]));
+    // Another family names other things: every row is read again.
+    store.getState().setFamily('raw');
+    expect(nl(store).builder.some((it, i) => it === shrunk[i])).toBe(false);
+  });
+});

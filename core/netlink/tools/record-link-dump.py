@@ -78,8 +78,14 @@ def dump():
             off += (ln + 3) & ~3
         if done:
             break
-    links = int(subprocess.run(["ip", "-o", "link"], capture_output=True, text=True).stdout.count("\n"))
-    return {"request_hex": req.hex(), "replies": replies, "links": links}
+    # What the kernel reports by other ways than our bytes: iproute2's own decode (ip -j link)
+    # and sysfs. The test checks that decoding the recorded bytes gives these names.
+    shown = json.loads(subprocess.run(["ip", "-j", "link", "show"], capture_output=True, text=True).stdout)
+    names = [l["ifname"] for l in sorted(shown, key=lambda l: l["ifindex"])]
+    sysfs = sorted(os.listdir("/sys/class/net"))
+    if sorted(names) != sysfs:
+        sys.exit(f"ip -j link and /sys/class/net disagree: {sorted(names)} vs {sysfs}")
+    return {"request_hex": req.hex(), "replies": replies, "links": len(names), "names": names}
 
 
 def main():
@@ -115,6 +121,8 @@ def main():
             "setup": f"netns with lo, br0, {args.pairs} veth pairs (20 peers in br0, some up, some MTU 9000, "
             "addresses on every tenth), vxlan vx0 and ifb0 where the kernel has them",
             "links": rec["links"],
+            "names": rec["names"],
+            "names_from": "ip -j link show (iproute2's own decode), checked against /sys/class/net, in ifindex order",
             "bytes": size,
             "note": "Interface indexes, MAC addresses, statistics and port ids vary from run to run; structure and lengths do not.",
         },
