@@ -49,7 +49,8 @@ const LABS: { path: string; heading: string; query: string; term: string; plain:
 
 const open = async (page: Page, path: string, query: string) => {
   await page.goto(`./#/${path}${query ? `?${query}` : ''}`);
-  await expect(page.locator('.lab-intro h1')).toBeVisible();
+  // A lab's chunk can take a while on a busy machine (the Netlink lab's is the largest).
+  await expect(page.locator('.lab-intro h1')).toBeVisible({ timeout: 30_000 });
 };
 
 /** A term button outside the primer (in the lab's own tables, summaries and legends). */
