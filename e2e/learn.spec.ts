@@ -49,7 +49,8 @@ const LABS: { path: string; heading: string; query: string; term: string; plain:
 
 const open = async (page: Page, path: string, query: string) => {
   await page.goto(`./#/${path}${query ? `?${query}` : ''}`);
-  await expect(page.locator('.lab-intro h1')).toBeVisible();
+  // A lab's chunk can take a while on a busy machine (the Netlink lab's is the largest).
+  await expect(page.locator('.lab-intro h1')).toBeVisible({ timeout: 30_000 });
 };
 
 /** A term button outside the primer (in the lab's own tables, summaries and legends). */
@@ -186,18 +187,61 @@ test.describe('the primer', () => {
     await expect(primer.locator('.lab-primer-terms button.term-button')).toHaveText(['MTU', '分片']);
   });
 
-  test('at 1,440 × 900 the main diagram still starts in view with the primer open', async ({ page }) => {
+  test('at 1,440 × 900 the main diagram is in view with the primer open, in all six labs', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    // The labs with LabShell's diagram slot; the Journey has a layout of its own (issue 14's
-    // centrepiece work), measured in journey.spec.ts.
-    for (const lab of LABS.filter((l) => l.path !== 'journey')) {
+    for (const lab of LABS) {
       await open(page, lab.path, lab.query);
       await expect(page.locator('details.lab-primer')).toHaveAttribute('open', '');
-      const diagram = page.locator('[data-main-diagram]').first();
-      if ((await diagram.count()) === 0) continue;
+      const diagram = page.locator('main [data-main-diagram]').first();
+      await expect(diagram, lab.path).toBeVisible();
       const box = (await diagram.boundingBox())!;
-      expect(box.y, lab.path).toBeLessThan(900 - 120);
+      expect(await page.evaluate(() => window.scrollY), lab.path).toBe(0);
+      // Its top band in view (the Journey, whose layout is its own: its top).
+      const band = lab.path === 'journey' ? 0 : Math.min(120, box.height);
+      expect(box.y + band, `${lab.path}: the diagram's top at ${Math.round(box.y)} px`).toBeLessThanOrEqual(
+        900,
+      );
     }
+  });
+
+  /** At 360 px: the primer one line, then the diagram, the inputs after it. */
+  const diagramAfterTitle = async (page: Page, lab: (typeof LABS)[number]) => {
+    await open(page, lab.path, lab.query);
+    const primer = page.locator('details.lab-primer');
+    // Collapsed to its summary line on a phone (not stored: a wide screen opens it again).
+    await expect(primer, lab.path).not.toHaveAttribute('open', '');
+    const p = (await primer.boundingBox())!;
+    expect(p.height, `${lab.path}: the primer's height`).toBeLessThanOrEqual(110);
+    const h1 = (await page.locator('.lab-intro h1').boundingBox())!;
+    const diagram = (await page.locator('main [data-main-diagram]').first().boundingBox())!;
+    expect(p.y, lab.path).toBeGreaterThan(h1.y);
+    expect(diagram.y, `${lab.path}: the diagram after the primer`).toBeGreaterThan(p.y + p.height);
+    // Nothing of the inputs comes between the title and the diagram.
+    const inputs = await page.locator('.lab-inputs').boundingBox();
+    if (inputs) expect(inputs.y, `${lab.path}: the inputs below the diagram`).toBeGreaterThan(diagram.y);
+    const stored = await page.evaluate((path) => localStorage.getItem(`sockscope:primer:${path}`), lab.path);
+    expect(stored, lab.path).toBeNull();
+  };
+
+  test('at 360 px the primer is one line and the diagram comes right after the title', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const lab of LABS.filter((l) => l.path !== 'journey')) await diagramAfterTitle(page, lab);
+    // Opened on a phone, it opens.
+    await page.locator('details.lab-primer > summary').click();
+    await expect(page.locator('details.lab-primer')).toHaveAttribute('open', '');
+  });
+
+  // The Journey's page is its own layout (no LabShell diagram slot): at 360 px its inputs still come
+  // before the picture. Its layout is being redone (full-width diagram, issue 14); un-fixme then.
+  test.fixme("at 360 px the Journey's diagram comes right after the title", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await diagramAfterTitle(
+      page,
+      LABS.find((l) => l.path === 'journey')!,
+    );
   });
 });
 

@@ -302,10 +302,9 @@ test.describe('Reassembly lab: issue 15', () => {
       expect(label && svg && label.x >= svg.x && label.x + label.width <= svg.x + svg.width).toBe(true);
     });
 
-  // Regression after the diagram-first layout and the primer (2026-12-02): the lab's skip links now sit
-  // in the inputs, after the diagram, and the stepper is more than 20 Tabs from the main content.
-  // Kept as fixme (not deleted) until the skip links move ahead of the primer.
-  test.fixme('keyboard: the queue stepper is a handful of Tabs away (skip links)', async ({ page }) => {
+  // The lab's own skip links (the kit's SkipLinks) end the intro, ahead of the primer and its term
+  // buttons: from the main content they are the first stops after the share bar.
+  test('keyboard: the queue stepper is a handful of Tabs away (skip links)', async ({ page }) => {
     await open(page, ISSUE);
     let tabs = 0;
     const tab = async () => {
@@ -316,16 +315,15 @@ test.describe('Reassembly lab: issue 15', () => {
     await tab();
     await expect.poll(focused).toBe('Skip to content');
     await page.keyboard.press('Enter');
-    // Diagram first (issue 14): the stepper heads the diagram, after the primer's few controls; the
-    // lab's own skip link (in the inputs, for a layout where they come first) gets there too.
-    const target = (t: string) => t === 'Skip to the queue stepper' || t === '← Previous arrival';
-    while (!target(await focused()) && tabs < 20) await tab();
-    if ((await focused()) === 'Skip to the queue stepper') {
-      await page.keyboard.press('Enter');
-      await tab();
-    }
+    while ((await focused()) !== 'Skip to the queue stepper' && tabs < 20) await tab();
+    await expect(page.getByRole('link', { name: 'Skip to the queue stepper' })).toBeFocused();
+    expect(tabs, 'Tabs to the lab’s skip link').toBeLessThanOrEqual(10);
+    // The link shows where it is while focused (it sits off screen otherwise).
+    await expect(page.getByRole('link', { name: 'Skip to the queue stepper' })).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await tab();
     await expect(page.getByRole('button', { name: '← Previous arrival' })).toBeFocused();
-    expect(tabs).toBeLessThanOrEqual(14);
+    expect(tabs).toBeLessThanOrEqual(12);
     // The stepper works from there.
     await page.keyboard.press('Enter');
     await expect(page.getByText('Arrival 3 of 3')).toBeVisible();

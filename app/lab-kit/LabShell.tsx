@@ -5,6 +5,8 @@ import { useEmbedView } from './view.tsx';
 import { ChallengePanel, ChallengeVeil } from './challenge/ChallengePanel.tsx';
 import { useChallenge } from './challenge/context.ts';
 import { LabPrimerPanel } from './primer.tsx';
+import { SkipLinks } from './SkipLinks.tsx';
+import type { SkipLink } from './SkipLinks.tsx';
 
 /** What a lab says first: the eyebrow, the title, and a paragraph. */
 export interface LabIntro {
@@ -31,6 +33,7 @@ export function LabShell({
   inputs,
   inputsLabel = KIT_WORDS.inputs,
   banner,
+  skipLinks = [],
   children,
 }: {
   /** The lab's own class next to `lab` (`sk-lab`). */
@@ -41,6 +44,8 @@ export function LabShell({
   inputs: ReactNode;
   inputsLabel?: string;
   banner?: ReactNode;
+  /** The lab's own skip links (to its main controls), ahead of the primer (SkipLinks.tsx). */
+  skipLinks?: readonly SkipLink[];
   children?: ReactNode;
 }) {
   // Embed views (view.tsx): `diagram` keeps the title for screen readers only and shows the
@@ -64,6 +69,8 @@ export function LabShell({
         <h1>{intro.title}</h1>
         {view === 'full' && <p className="lede">{intro.lede}</p>}
         {!first && view !== 'diagram' && <ChallengePanel />}
+        {/* The lab's own skip links end the intro: ahead of the primer, out of the page's grid. */}
+        {view === 'full' && <SkipLinks links={skipLinks} />}
       </div>
       {/* In challenge mode the question comes first: no primer (its "Load this case" would leave it). */}
       {view === 'full' && !challenge?.on && <LabPrimerPanel />}

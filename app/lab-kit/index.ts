@@ -17,6 +17,8 @@ export { startUrlSync } from './sync.ts';
 export { KIT_WORDS } from './words.ts';
 export { IssuesBanner } from './IssuesBanner.tsx';
 export { LabShell } from './LabShell.tsx';
+export { SkipLinks, SKIP } from './SkipLinks.tsx';
+export type { SkipLink } from './SkipLinks.tsx';
 export type { LabIntro } from './LabShell.tsx';
 export { Panel, PresetPanel, TableRegion } from './Panel.tsx';
 export type { PanelProps } from './Panel.tsx';

@@ -4,8 +4,9 @@
  * lab (`primer` in its `defineLab`, words in its `primer.ts`); LabShell shows it right after the
  * title, in the full view only (an embed's `diagram` and `compact` views leave it out).
  *
- * It is a `<details>`, open on a first visit; whether the student closed it is kept per lab in
- * localStorage, so a returning student sees the diagram first and one summary line.
+ * It is a `<details>`, open on a first visit (one summary line on a phone: PRIMER_NARROW); whether
+ * the student closed it is kept per lab in localStorage, so a returning student sees the diagram
+ * first and one summary line.
  *
  * Its messages hold `<code>` only (the catalogs' rule); a `<code>` span that is a glossary key opens
  * its popover (`Term`), and the words the prose says in words are linked in a row below it.
@@ -51,12 +52,19 @@ export const PRIMER = defineMessages({
 /** Where a lab's primer state is kept: `closed` once the student closed it, nothing while open. */
 export const primerStorageKey = (path: string) => `sockscope:primer:${path}`;
 
+/**
+ * On a phone the primer starts as its one summary line, so the diagram comes right after the title
+ * (issue 14); the student opens it with a tap. Not stored: it opens on a wide screen again.
+ */
+export const PRIMER_NARROW = '(max-width: 700px)';
+
 function readOpen(path: string): boolean {
   try {
-    return window.localStorage.getItem(primerStorageKey(path)) !== 'closed';
+    if (window.localStorage.getItem(primerStorageKey(path)) === 'closed') return false;
   } catch {
-    return true;
+    // storage refused: as on a first visit
   }
+  return !window.matchMedia?.(PRIMER_NARROW).matches;
 }
 
 function writeOpen(path: string, open: boolean) {
@@ -102,10 +110,12 @@ function PrimerDetails({ path, primer }: { path: string; primer: LabPrimer }) {
   const onToggle = useCallback(
     (e: { currentTarget: HTMLDetailsElement }) => {
       const now = e.currentTarget.open;
+      if (now === open) return;
       setOpen(now);
+      // Only the student's own choice is kept (a phone's closed start is not a choice).
       writeOpen(path, now);
     },
-    [path],
+    [path, open],
   );
   const locale = useLocale();
   // No buttons in the summary (it is a button itself): its `<code>` stays plain.

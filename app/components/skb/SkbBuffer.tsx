@@ -10,7 +10,16 @@ import { SHINFO_SIZE, skbHeadroom, skbTailroom } from '../../../core/skb/index.t
 import type { SkbSnapshot } from '../../../core/skb/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
-import { BIG, MIN_PX, fitLabel, markRows, minWidthScale, zoomTicks, zoomWindow } from './geometry.ts';
+import {
+  BIG,
+  BIG_CHAR_PX,
+  MIN_PX,
+  fitLabel,
+  markRows,
+  minWidthScale,
+  zoomTicks,
+  zoomWindow,
+} from './geometry.ts';
 import type { Mark } from './geometry.ts';
 import { Bytes, Markers } from './parts.tsx';
 import { SKB_PANEL_WORDS as SW, usePlainText } from './words.ts';
@@ -88,15 +97,15 @@ export function SkbBuffer({
   for (const [key, name, n, from, to] of rooms)
     if (n > 0 && !fitLabel([name], n, x(to) - x(from)))
       marks.push({ name: key, at: (from + to) / 2, text: `${name} ${num(n)}`, kind: 'region' });
-  const rows = markRows(marks, x, W);
+  const rows = markRows(marks, x, W, BIG_CHAR_PX);
   const h = markY + 22 + rows * BIG.rowH;
 
   // Offsets above the magnified strip: where each region and data/tail begin and end.
-  const shownTicks = zoomTicks(skb, z);
+  const shownTicks = zoomTicks(skb, z, BIG_CHAR_PX);
 
   const roomLabel = (name: string, n: number, from: number, to: number) => {
     const w = x(to) - x(from);
-    const t = fitLabel([name], n, w);
+    const t = fitLabel([name], n, w, BIG_CHAR_PX);
     return t ? (
       <text x={x(from) + w / 2} y={barY + BIG.barH / 2} dy="0.35em" textAnchor="middle" className="room-text">
         {t}
@@ -104,7 +113,7 @@ export function SkbBuffer({
     ) : null;
   };
   const shinfoW = x(total) - x(skb.end);
-  const shinfoText = fitLabel(['skb_shared_info', 'shinfo', 'sh'], null, shinfoW);
+  const shinfoText = fitLabel(['skb_shared_info', 'shinfo', 'sh'], null, shinfoW, BIG_CHAR_PX);
   const desc =
     label ??
     txt(SW.bufferLabel, {
@@ -140,7 +149,7 @@ export function SkbBuffer({
                 {num(v)}
               </text>
             ))}
-            <Bytes s={skb} x={z} y={BIG.zoomTop} h={BIG.zoomH} labelled />
+            <Bytes s={skb} x={z} y={BIG.zoomTop} h={BIG.zoomH} labelled charPx={BIG_CHAR_PX} />
             <rect
               x={z(zs)}
               y={BIG.zoomTop}
@@ -208,7 +217,7 @@ export function SkbBuffer({
             </text>
           )}
         </g>
-        <Markers marks={marks} x={x} y={markY} rowH={BIG.rowH} width={W} />
+        <Markers marks={marks} x={x} y={markY} rowH={BIG.rowH} width={W} charPx={BIG_CHAR_PX} />
       </svg>
     </div>
   );

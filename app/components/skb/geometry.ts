@@ -29,12 +29,15 @@ export const textWidth = (s: string, px = 6.6) => {
   return n * px;
 };
 
+/** Mono 12 px text (the large drawing, a lab's main diagram: diagram text is at least 12 px). */
+export const BIG_CHAR_PX = 7.4;
+
 /** The longest label (optionally with its byte count) that fits in `w` pixels, or null. */
-export function fitLabel(names: readonly string[], bytes: number | null, w: number): string | null {
+export function fitLabel(names: readonly string[], bytes: number | null, w: number, px = 6.6): string | null {
   for (const n of names) {
     const withBytes = bytes === null ? null : `${n} ${num(bytes)}`;
-    if (withBytes && textWidth(withBytes) + 8 <= w) return withBytes;
-    if (textWidth(n) + 6 <= w) return n;
+    if (withBytes && textWidth(withBytes, px) + 8 <= w) return withBytes;
+    if (textWidth(n, px) + 6 <= w) return n;
   }
   return null;
 }
@@ -78,13 +81,13 @@ export const LABEL_GAP = 6;
  * comes from `markRows`). Lines are drawn under the labels' backgrounds, so a deeper mark's line
  * never runs through a label.
  */
-export function placeMarks(marks: readonly Mark[], x: X, width = Infinity) {
+export function placeMarks(marks: readonly Mark[], x: X, width = Infinity, px = 6.3) {
   const ends: number[] = [];
   return marks
     .map((m) => ({ ...m, px: x(m.at), text: m.text ?? `${m.name} ${num(m.at)}` }))
     .sort((a, b) => a.px - b.px)
     .map((m) => {
-      const w = textWidth(m.text, 6.3);
+      const w = textWidth(m.text, px);
       const left = Math.max(0, Math.min(m.px - w / 2, width - w));
       let row = ends.findIndex((e) => e + LABEL_GAP <= left);
       if (row < 0) row = ends.length;
@@ -113,7 +116,7 @@ export const extent = (s: SkbSnapshot) => s.end + SHINFO_SIZE + fragBytes(s);
 export const MIN_PX = 10;
 
 /** The large buffer's rows (px): the magnified strip, the gap, the bar, the pointer labels. */
-export const BIG = { zoomTop: 18, zoomH: 34, gap: 26, barH: 40, rowH: 14 };
+export const BIG = { zoomTop: 18, zoomH: 34, gap: 26, barH: 40, rowH: 16 };
 /** A compact buffer's rows (px) in a step's list. */
 export const ROW = { bar: 30, rowH: 12 };
 
@@ -128,7 +131,7 @@ export function zoomWindow(skb: SkbSnapshot): { from: number; to: number; any: b
  * The offsets written above the magnified strip (where each region and data/tail begin and end),
  * thinned so neighbours do not overlap; the window's end is always kept.
  */
-export function zoomTicks(skb: SkbSnapshot, z: X): number[] {
+export function zoomTicks(skb: SkbSnapshot, z: X, px = 6): number[] {
   const { from, to } = zoomWindow(skb);
   const all = [
     ...new Set([
@@ -142,18 +145,26 @@ export function zoomTicks(skb: SkbSnapshot, z: X): number[] {
   ]
     .filter((v) => v >= from && v <= to)
     .sort((a, b) => a - b);
-  let last = -Infinity;
-  return all.filter((v) => {
-    const px = z(v);
-    if (px - last < textWidth(num(v), 6) + 6 && v !== to) return false;
-    last = px;
-    return true;
-  });
+  // A tick is kept when it clears the last one kept; the window's end takes the place of a tick
+  // too close before it.
+  const kept: number[] = [];
+  const clear = (a: number, b: number) => z(b) - z(a) >= textWidth(num(b), px) + 6;
+  for (const v of all) {
+    const prev = kept[kept.length - 1];
+    if (prev === undefined || clear(prev, v)) kept.push(v);
+    else if (v === to) {
+      // the one before `prev` clears `prev`, so it clears `to` too (the start and the end always
+      // stay: the magnified window spans the drawing, so they are never close there)
+      if (prev !== from) kept.pop();
+      kept.push(v);
+    }
+  }
+  return kept;
 }
 
 /** How many rows the pointer labels of these marks take. */
-export const markRows = (marks: readonly Mark[], x: X, width = Infinity) =>
-  Math.max(...placeMarks(marks, x, width).map((m) => m.row)) + 1;
+export const markRows = (marks: readonly Mark[], x: X, width = Infinity, px = 6.3) =>
+  Math.max(...placeMarks(marks, x, width, px).map((m) => m.row)) + 1;
 
 /**
  * A position function that gives every non-empty stretch between `breaks` (byte offsets, e.g.

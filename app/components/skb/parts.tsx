@@ -11,14 +11,17 @@ export function Markers({
   y,
   rowH,
   width,
+  charPx,
 }: {
   marks: readonly Mark[];
   x: X;
   y: number;
   rowH: number;
   width: number;
+  /** How wide a character of the labels is (the large drawing's text is larger). */
+  charPx?: number;
 }) {
-  const placed = placeMarks(marks, x, width);
+  const placed = placeMarks(marks, x, width, charPx);
   const labelTop = (row: number) => y + 7 + row * rowH;
   return (
     <g className="skb-marks">
@@ -77,6 +80,7 @@ export function RegionRect({
   offset = 0,
   stale,
   labelled,
+  charPx,
 }: {
   r: Region;
   x: X;
@@ -85,11 +89,12 @@ export function RegionRect({
   offset?: number;
   stale?: boolean;
   labelled?: boolean;
+  charPx?: number;
 }) {
   const txt = usePlainText();
   const x0 = x(offset + r.start);
   const w = Math.max(0.75, x(offset + r.end) - x0);
-  const label = labelled ? fitLabel(kindNames(r.kind, txt), r.end - r.start, w) : null;
+  const label = labelled ? fitLabel(kindNames(r.kind, txt), r.end - r.start, w, charPx) : null;
   return (
     <g className={`skb-region${stale ? ' skb-region--stale' : ''}`}>
       <title>
@@ -125,19 +130,21 @@ export function Bytes({
   y,
   h,
   labelled,
+  charPx,
 }: {
   s: SkbSnapshot;
   x: X;
   y: number;
   h: number;
   labelled: boolean;
+  charPx?: number;
 }) {
   const txt = usePlainText();
   return (
     <>
       {gaps(s).map((g) => {
         const w = Math.max(0.75, x(g.end) - x(g.start));
-        const label = labelled ? fitLabel([txt(W.gapName), '?'], g.end - g.start, w) : null;
+        const label = labelled ? fitLabel([txt(W.gapName), '?'], g.end - g.start, w, charPx) : null;
         return (
           <g key={`gap${g.start}`} className="skb-region skb-region--plain">
             <title>{txt(W.gapTitle, { bytes: g.end - g.start })}</title>
@@ -165,6 +172,7 @@ export function Bytes({
           h={h}
           stale={isStale(r, s)}
           labelled={labelled}
+          charPx={charPx}
         />
       ))}
     </>

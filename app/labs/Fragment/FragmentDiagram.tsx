@@ -69,7 +69,7 @@ interface Group {
 }
 
 /** About how wide a label is in the diagram's 11 px font: CJK characters take a full em. */
-const textW = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 11 : 6.3), 0);
+const textW = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 12 : 6.9), 0);
 
 const byTo = bisector((p: WirePacket) => p.range.to).right;
 
@@ -181,7 +181,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
     }
 
   // Offset labels at cuts, thinned so they never overlap; the datagram's two ends win.
-  const labelW = (n: number) => num(n).length * 6.8 + 10;
+  const labelW = (n: number) => num(n).length * 7.4 + 10;
   const inView = (at: number) => x(at) >= PAD - 1 && x(at) <= width - PAD + 1;
   const ends = [0, result.datagramLength].filter(inView);
   const inner = [...new Set(groups.flatMap((g) => (g.first === g.last ? [g.from] : [g.from, g.to])))].filter(
@@ -233,7 +233,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
   // px wide, never more than half the bar, so it is seen and labelled at any zoom.
   const barW = Math.max(0, x(result.datagramLength) - x(0));
   const leadLabel = `${leadKind === 'udp' ? 'UDP' : leadKind === 'ip6' ? 'IPv6' : 'IP'} ${leadBytes}`;
-  const leadMin = Math.max(MIN_LEAD, leadLabel.length * 6.8 + 8);
+  const leadMin = Math.max(MIN_LEAD, leadLabel.length * 7.4 + 8);
   const leadW = Math.min(Math.max(leadMin, x(leadBytes) - x(0)), barW / 2);
   const runs = groups.filter((g) => g.last > g.first);
 

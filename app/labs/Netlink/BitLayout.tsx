@@ -19,16 +19,16 @@ import { useHighlight } from './highlight.ts';
 import { layoutRows, wrapLabel } from './layout.ts';
 import type { FieldKind, LayoutRow, LeafField } from './layout.ts';
 
-const RULER = 30;
+const RULER = 34;
 /** A row's least height (two lines of text), and each line of a label. */
-const ROW = 44;
-const LINE = 16;
-/** The widest a character of the 11 px labels is (bold mono). */
-const CHAR_PX = 6.8;
+const ROW = 46;
+const LINE = 17;
+/** The widest a character of the 12 px labels is (bold mono). */
+const CHAR_PX = 7.4;
 /** A value gets at most this many lines in a box (the fields table has it whole). */
 const VALUE_LINES = 3;
 const ELIDED = 26;
-const GUTTER = 58;
+const GUTTER = 62;
 const RIGHT = 6;
 const FIRST_ROWS = 128;
 /** Taller than this, the layout scrolls in its box (builder.css: shorter in an embed's views). */
@@ -253,7 +253,7 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
     ? fields[fields.length - 1]!.offset + fields[fields.length - 1]!.size - message.offset
     : 0;
   const lit = hl?.key ?? null;
-  const step = col >= 14 ? 1 : col >= 9 ? 4 : 8;
+  const step = col >= 17 ? 1 : col >= 9 ? 4 : 8;
   const scrollRef = useRef<HTMLDivElement>(null);
   // A field lit from the byte grid or the table scrolls into view inside the layout's box.
   useEffect(() => {
@@ -326,7 +326,7 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
                 <line x1={GUTTER + B * 8 * col + 1} x2={GUTTER + (B + 1) * 8 * col - 1} y1={21} y2={21} />
                 <text
                   x={GUTTER + (B + 0.5) * 8 * col}
-                  y={RULER - 1}
+                  y={RULER - 3}
                   textAnchor="middle"
                   className="nl-ruler-byte"
                 >

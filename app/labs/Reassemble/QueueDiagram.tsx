@@ -22,8 +22,8 @@ const MAX_QUEUES = 4;
  */
 export const MIN_BAR = 8;
 
-/** Mono 11 px text: about 6.7 px a character. */
-const fits = (s: string, w: number) => s.length * 6.7 + 8 <= w;
+/** Mono 12 px text (diagram text is at least 12 px): about 7.3 px a character. */
+const fits = (s: string, w: number) => s.length * 7.3 + 8 <= w;
 
 /**
  * The fragment boundaries worth a line: closer than 5 px to the last one drawn they would only

@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import { useShallow } from 'zustand/react/shallow';
@@ -88,14 +87,6 @@ function fieldName(intl: IntlShape, f: ReassembleIssueField, order: readonly num
   return fmt(intl, W.fieldOther, { field: name(FIELD_NAMES[f], f) });
 }
 
-/** Moves focus to a panel (the hash is the router's: a skip link must not change it). */
-function skipTo(id: string) {
-  return (e: MouseEvent) => {
-    e.preventDefault();
-    document.getElementById(id)?.focus();
-  };
-}
-
 export function ReassembleLab() {
   const fields = useReassemble(selectReassembleFields);
   const result = useReassemble(selectReassembleResult);
@@ -137,21 +128,15 @@ export function ReassembleLab() {
           fn: fields.family === 'inet6' ? 'ipv6_frag_rcv' : 'ip_defrag',
         }),
       }}
-      inputs={
-        <>
-          {result && (
-            <nav className="rq-skip" aria-label={fmt(intl, W.skipNav)}>
-              <a href="#rq-queue-panel" className="rq-skip-link" onClick={skipTo('rq-queue-panel')}>
-                {fmt(intl, W.skipQueue)}
-              </a>
-              <a href="#rq-outcome-panel" className="rq-skip-link" onClick={skipTo('rq-outcome-panel')}>
-                {fmt(intl, W.skipOutcome)}
-              </a>
-            </nav>
-          )}
-          <DatagramInputs onPreset={announce} />
-        </>
+      skipLinks={
+        result
+          ? [
+              { target: 'rq-queue-panel', label: fmt(intl, W.skipQueue) },
+              { target: 'rq-outcome-panel', label: fmt(intl, W.skipOutcome) },
+            ]
+          : []
       }
+      inputs={<DatagramInputs onPreset={announce} />}
       banner={
         <IssuesBanner
           issues={issues}

@@ -21,7 +21,6 @@ export const W = defineMessages({
     defaultMessage: 'Skip to the outcome',
     description: 'Skip link at the start of the lab, visible on focus.',
   },
-  skipNav: { id: 'lab.reassemble.skip.nav', defaultMessage: 'Skip links of the lab' },
 
   // The queue panel
   queueTitle: { id: 'lab.reassemble.queue.title', defaultMessage: 'The queue, fragment by fragment' },
