@@ -22,7 +22,7 @@ export function textWidth(text: string, size: number, font: Font = 'sans'): numb
     const c = ch.codePointAt(0) ?? 0;
     if (font === 'mono') em += c >= 0x2e80 ? 1.0 : 0.61;
     else if (c >= 0x2e80) em += 1.0;
-    else if (/[ .,:;'’·()|/!\-]/.test(ch)) em += 0.36;
+    else if (/[ .,:;'’·()|/!-]/.test(ch)) em += 0.36;
     else if (/[0-9]/.test(ch)) em += 0.64;
     else if (/[A-Z×→@#_%&]/.test(ch)) em += 0.76;
     else em += 0.62;

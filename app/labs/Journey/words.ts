@@ -423,7 +423,7 @@ export const W = defineMessages({
   inFlight: {
     id: 'lab.journey.diagram.inFlight',
     defaultMessage:
-      '{n, plural, one {# packet in flight} other {# packets in flight}}{lost, plural, =0 {} other {, # lost}}',
+      '{n, plural, one {# packet in flight} other {# packets in flight}}{lost, plural, =0 {} one {, # lost} other {, # lost}}',
     description: 'The wire box while packets cross it.',
   },
   wireIdle: {
