@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
+import { findTextOverlaps } from './helpers/overlap.ts';
 
 async function open(page: Page, query: string) {
   await page.goto(`./#/journey?${query}`);
@@ -311,3 +312,102 @@ test('the caption follows sk_rmem_alloc as the datagram is queued and read', asy
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(page.locator('.journey-caption')).toContainText('sk_rmem_alloc is now 0');
 });
+
+// ── Issue 14: the Journey as the centrepiece — readable packets, boxes that say what happens, no text over text ──
+
+const svg = (page: Page) => page.locator('.journey-svg-wrap svg');
+
+test('readable packets: parts named with byte counts, fragments with their offsets, a lost fragment marked', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open(page, 'len=4000&mtu=1500&family=inet&fault=lose&frag=2&step=16');
+  await expect(page.locator('.journey-caption')).toContainText('fragment 2 is lost');
+  // the diagram takes the page's content width (the stage spans both grid columns)
+  const stage = await page.locator('.journey-stage').boundingBox();
+  const inputs = await page.locator('.lab-inputs').boundingBox();
+  expect(stage!.width).toBeGreaterThan(1300);
+  expect(Math.abs(stage!.x - inputs!.x)).toBeLessThan(2);
+  // each wire packet shows its parts, each named with its size, at 12 px or more
+  const parts = svg(page).locator('text.jm-part');
+  for (const t of ['Ethernet 14', 'IP 20', 'UDP 8', 'payload 1,472', 'payload 1,480', 'payload 1,048'])
+    await expect(parts.filter({ hasText: new RegExp(`^${t}$`) }).first()).toBeVisible();
+  const sizes = await svg(page)
+    .locator('text')
+    .evaluateAll((ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+  // fragments carry their own number and offset (the sum of the IP payload before them)
+  const tags = svg(page).locator('text.jm-tag');
+  await expect(tags.filter({ hasText: 'fragment 1 · offset 0' })).toHaveCount(1);
+  await expect(tags.filter({ hasText: 'fragment 3 · offset 2,960' })).toHaveCount(1);
+  // the lost one: marked in words, in red, crossed out, fully opaque (not a ghost)
+  const lost = svg(page).locator('g.jm-lost');
+  await expect(lost).toHaveCount(1);
+  await expect(lost).toHaveAttribute('data-fragment', '2');
+  await expect(lost.locator('text.jm-tag')).toHaveText('✕ lost on the wire');
+  await expect(lost.locator('path.jm-x')).toHaveCount(1);
+  expect(Number(await lost.evaluate((g) => getComputedStyle(g).opacity))).toBe(1);
+  await expect(svg(page).locator('.jd-wire text.jd-detail')).toHaveText('3 packets in flight, 1 lost');
+  // the next step: only two arrive; the receiver's IP box names its function and the skbs there
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(svg(page).locator('g.jm')).toHaveCount(2);
+  const l3 = svg(page).locator('.jd-cell.is-active');
+  await expect(l3.locator('text.jd-fn')).toHaveText('ip_rcv()');
+  await expect(l3.locator('text.jd-detail')).toHaveText('2 skbs · headroom 16');
+});
+
+test('every layer box says what happens there; sk_rmem_alloc moves as the datagram is queued and read', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open(page, 'len=4000&mtu=1500&family=inet&step=10');
+  const active = svg(page).locator('.jd-cell.is-active');
+  await expect(active.locator('text.jd-fn')).toHaveText('__ip_local_out()');
+  await expect(active.locator('text.jd-detail')).toHaveText('len 4,028 · headroom 16');
+  // boxes the datagram has passed keep their function; boxes still to come name theirs
+  await expect(svg(page).locator('text.jd-fn.is-past')).toContainText(['__sys_sendto()']);
+  await expect(svg(page).locator('text.jd-fn.is-next')).toContainText(['udp_recvmsg()']);
+  const rmem = svg(page).locator('text.jd-detail', { hasText: 'sk_rmem_alloc' });
+  const fill = svg(page).locator('.jd-rq-fill');
+  await expect(rmem).toHaveText('sk_rmem_alloc 0 / 212,992');
+  await page.goto('./#/journey?len=4000&mtu=1500&family=inet&step=23');
+  await expect(rmem).toHaveText('sk_rmem_alloc 6,912 / 212,992');
+  expect(Number(await fill.getAttribute('width'))).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(rmem).toHaveText('sk_rmem_alloc 0 / 212,992');
+  await expect(fill).toHaveAttribute('width', '0');
+  await expect(svg(page).locator('g.jm-delivered text.jm-tag')).toHaveText('recvfrom → 4,000');
+});
+
+const PRESETS = [
+  'len=4000&mtu=1500&family=inet',
+  'len=4000&mtu=1500&family=inet&fault=lose&frag=2',
+  'len=4000&mtu=1500&family=inet&fault=reorder&frag=1',
+  'len=4000&mtu=1500&family=inet6&n=3&read=end&rcvbuf=16384',
+  'len=65507&mtu=1500&family=inet',
+];
+
+for (const width of [1440, 360])
+  test(`no text of the Journey diagram overlaps other text, at every preset, at ${width} px`, async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width, height: 900 });
+    for (const q of PRESETS) {
+      await open(page, q);
+      const n = Number(/of (\d+)/.exec((await page.locator('.jc-count').textContent()) ?? '')?.[1]);
+      expect(n).toBeGreaterThan(10);
+      // every step of the shorter traces; every 3rd of the long one, and its last
+      const every = n > 40 ? 3 : 1;
+      for (let s = 1; s <= n; s++) {
+        if (s > 1) {
+          await page.getByRole('button', { name: 'Step forward' }).click();
+          await expect(page).toHaveURL(new RegExp(`step=${s}(&|$)`));
+        }
+        if ((s - 1) % every !== 0 && s !== n) continue;
+        const o = await findTextOverlaps(page, '.journey-svg-wrap svg');
+        expect(o, `${q}, step ${s}: ${JSON.stringify(o)}`).toEqual([]);
+      }
+    }
+  });

@@ -241,6 +241,18 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
   const l2Step = trace.find((s) => s.dir === 'down' && /finish_output2$/.test(s.fn));
   const wireIndex = new Map<number, number>();
   l2Step?.snapshot.skbs.forEach((s, i) => wireIndex.set(s.id, i));
+  // Each wire packet's fragment offset: the bytes of the datagram's IP payload carried by the
+  // packets before it (ip_do_fragment's `offset`, iph->frag_off in bytes; IPv6: the Fragment header's).
+  const wireOffset: number[] = [];
+  {
+    let off = 0;
+    for (const s of l2Step?.snapshot.skbs ?? []) {
+      wireOffset.push(off);
+      off += skbSegments(s)
+        .filter((g) => g.kind === 'udp' || g.kind === 'payload')
+        .reduce((a, g) => a + g.bytes, 0);
+    }
+  }
   const recvFn = v6 ? 'udpv6_recvmsg' : 'udp_recvmsg';
   const recvFile = v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c';
 
@@ -248,7 +260,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
   // worked out once per snapshot, so a stop costs one small object per packet.
   const shown = new Map<
     SkbSnapshot,
-    { headroom: number; segments: readonly Segment[]; wire: number | null }
+    { headroom: number; segments: readonly Segment[]; wire: number | null; offset: number | null }
   >();
   const keys = new Map<number, string>();
   const pkt = (
@@ -261,7 +273,13 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
   ): PacketState => {
     let v = shown.get(s);
     if (!v) {
-      v = { headroom: skbHeadroom(s), segments: skbSegments(s), wire: wireIndex.get(s.id) ?? null };
+      const wire = wireIndex.get(s.id) ?? null;
+      v = {
+        headroom: skbHeadroom(s),
+        segments: skbSegments(s),
+        wire,
+        offset: wire === null ? null : (wireOffset[wire] ?? null),
+      };
       shown.set(s, v);
     }
     let key = keys.get(s.id);
@@ -273,6 +291,7 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
       key,
       datagram: d,
       fragment: fragmented ? v.wire : null,
+      offset: fragmented ? v.offset : null,
       order,
       side,
       layer,

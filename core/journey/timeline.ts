@@ -92,13 +92,33 @@ export interface PacketMark {
   label: string;
   /** First fragment index of the mark (null: not a fragment). */
   fragment: number | null;
+  /** Its fragment offset in bytes (null: not a fragment). */
+  offset: number | null;
+  /** skb_headroom (null: the user's buffer, not an sk_buff). */
+  headroom: number | null;
   order: number;
 }
 
 export interface PacketPos extends PacketMark {
   x: number;
   y: number;
+  /** The layer row (y without the stack's offset) and the place in the cell's stack, in slots. */
+  row: number;
+  slot: number;
   opacity: number;
+}
+
+/** A deck's spread in stack slots (its first and last card). */
+export const DECK_SLOTS = 1.5;
+/** Where the wire's packets are in flight: the first to leave is ahead (x in stage widths). */
+export const WIRE_FROM = 0.42;
+export const WIRE_TO = 0.58;
+
+interface At {
+  x: number;
+  y: number;
+  row: number;
+  slot: number;
 }
 
 export interface Frame {
@@ -110,9 +130,9 @@ export interface Frame {
 
 interface Layout {
   marks: PacketMark[];
-  at: Map<string, { x: number; y: number }>;
+  at: Map<string, At>;
   grouped: boolean;
-  firstOfDatagram: Map<number, { x: number; y: number }>;
+  firstOfDatagram: Map<number, At>;
 }
 
 const layoutCache = new WeakMap<Stop, Layout>();
@@ -150,6 +170,8 @@ export function marksOf(stop: Stop): { marks: PacketMark[]; grouped: boolean } {
           len: p.len,
           label: p.label,
           fragment: p.fragment,
+          offset: p.offset ?? null,
+          headroom: p.headroom,
           order: p.order,
         });
       continue;
@@ -172,6 +194,8 @@ export function marksOf(stop: Stop): { marks: PacketMark[]; grouped: boolean } {
         len: first.len,
         label: `${members.length} fragments`,
         fragment: first.fragment,
+        offset: first.offset ?? null,
+        headroom: first.headroom,
         order: g,
       });
     }
@@ -190,8 +214,8 @@ function layoutOf(stop: Stop): Layout {
     if (list) list.push(m);
     else cells.set(k, [m]);
   }
-  const at = new Map<string, { x: number; y: number }>();
-  const firstOfDatagram = new Map<number, { x: number; y: number }>();
+  const at = new Map<string, At>();
+  const firstOfDatagram = new Map<number, At>();
   for (const list of cells.values()) {
     const sorted = [...list].sort((a, b) => a.datagram - b.datagram || a.order - b.order);
     const n = sorted.length;
@@ -200,9 +224,17 @@ function layoutOf(stop: Stop): Layout {
     const deck = n > STACK_LIMIT;
     const gap = deck ? DECK_DY / (n - 1) : Math.min(0.2, 0.52 / Math.max(1, n));
     const dx = deck ? DECK_DX / (n - 1) : 0;
+    // On the wire the packets are in flight, spread along it (the first to leave ahead).
+    const onWire = sorted[0]?.layer === 'wire';
     sorted.forEach((m, j) => {
       const k = j - (n - 1) / 2;
-      const pos = { x: columnX(m.side) + k * dx, y: rowY(m.layer) + k * gap };
+      const x = onWire
+        ? n > 1
+          ? WIRE_TO - ((WIRE_TO - WIRE_FROM) * j) / (n - 1) + (deck ? k * dx : 0)
+          : (WIRE_FROM + WIRE_TO) / 2
+        : columnX(m.side) + k * dx;
+      const slot = deck ? (k * DECK_SLOTS) / (n - 1) : k;
+      const pos = { x, y: rowY(m.layer) + k * gap, row: rowY(m.layer), slot };
       at.set(m.key, pos);
       if (!firstOfDatagram.has(m.datagram)) firstOfDatagram.set(m.datagram, pos);
     });
@@ -218,7 +250,8 @@ const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
 /**
  * Where every packet is at time t: during stop i each packet moves from where it was after stop
  * i − 1 to where stop i puts it (eased); on the wire the packets leave one after another in their
- * arrival order; a lost one fades out half-way.
+ * arrival order and stay spread along it, in flight, at the end of the wire's stop; a lost one
+ * stays where it was lost (the diagram marks it).
  */
 export function positionAt(tl: Timeline, t: number): Frame {
   const { index, progress } = stopAt(tl, t);
@@ -232,7 +265,7 @@ export function positionAt(tl: Timeline, t: number): Frame {
   const m = wire ? movers.length : 1;
   const stagger = wire && m > 1 ? 0.5 / (m - 1) : 0;
   const packets: PacketPos[] = cur.marks.map((mk) => {
-    const to = cur.at.get(mk.key) ?? { x: 0.5, y: 0 };
+    const to = cur.at.get(mk.key) ?? { x: 0.5, y: 0, row: 0, slot: 0 };
     const from = prev?.at.get(mk.key) ?? prev?.firstOfDatagram.get(mk.datagram) ?? to;
     let p = progress;
     if (wire && mk.datagram === stop.datagram)
@@ -240,22 +273,26 @@ export function positionAt(tl: Timeline, t: number): Frame {
     const e = easeCubicInOut(p);
     let x = lerp(from.x, to.x, e);
     let y = lerp(from.y, to.y, e);
+    let row = lerp(from.row, to.row, e);
+    let slot = lerp(from.slot, to.slot, e);
     let opacity = 1;
     if (wire && mk.datagram === stop.datagram) {
-      // drop onto the wire first, then cross it
-      y = lerp(from.y, to.y, clamp01(e * 3));
-      if (mk.status === 'lost') {
-        x = lerp(from.x, 0.5, e);
-        opacity = 1 - 0.85 * clamp01(e * 1.4 - 0.3);
-      }
-    } else if (mk.status === 'dropped') opacity = 1 - 0.55 * e;
+      // drop onto the wire first, then cross it; a lost packet stays where it was lost, marked
+      // (the diagram draws it red and crossed out), never a fading ghost
+      const down = clamp01(e * 3);
+      y = lerp(from.y, to.y, down);
+      row = lerp(from.row, to.row, down);
+      slot = lerp(from.slot, to.slot, down);
+    } else if (mk.status === 'dropped') opacity = 1 - 0.45 * e;
     if (!prev?.at.has(mk.key) && !prev?.firstOfDatagram.has(mk.datagram)) {
       // appears (a new datagram at the application): fade in
       x = to.x;
       y = to.y;
+      row = to.row;
+      slot = to.slot;
       opacity *= 0.3 + 0.7 * e;
     }
-    return { ...mk, x, y, opacity };
+    return { ...mk, x, y, row, slot, opacity };
   });
   return { stop: index, progress, grouped: cur.grouped, packets };
 }

@@ -44,6 +44,8 @@ export interface PacketState {
   datagram: number;
   /** Index of the wire packet it is (or becomes), when the datagram is fragmented. */
   fragment: number | null;
+  /** A fragment's offset in the datagram's IP payload, in bytes (frag_off × 8); null: not a fragment. */
+  offset?: number | null;
   /** Position in the arrival order on the wire (reordering changes it). */
   order: number;
   side: Side;

@@ -1,22 +1,22 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { RefObject } from 'react';
-import { scaleLog } from 'd3-scale';
 import {
   LAYERS,
   STACK_LIMIT,
   marksOf,
   positionAt,
+  stopEnd,
   type Layer,
   type PacketMark,
   type Side,
   type Timeline,
 } from '../../../core/journey/index.ts';
-import { kindFill } from '../../components/kinds.tsx';
-import { num } from '../../format.ts';
+import { kindFill, kindInk } from '../../components/kinds.tsx';
 import { useIntl } from 'react-intl';
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import { fmt, fmtNode } from '../../i18n/format.tsx';
 import { W } from './words.ts';
+import { fitPacket, fitText, journeyGeometry, placePx, textWidth, type FittedPacket } from './layout.ts';
 
 /** A message as plain text (SVG text has no `<code>`: kernel names keep their letters). */
 const plain = (intl: IntlShape, d: MessageDescriptor, v?: Record<string, string | number>): string => {
@@ -24,58 +24,49 @@ const plain = (intl: IntlShape, d: MessageDescriptor, v?: Record<string, string 
   return Array.isArray(r) ? r.join('') : String(r);
 };
 
-/** Beside each layer's name: its kernel struct or files (never translated; the application's is words). */
-const LAYER_HINT: Record<Exclude<Layer, 'app'>, string> = {
-  socket: 'struct sock',
-  l4: 'udp.c',
-  l3: 'ip_output.c · ip_input.c · ip_fragment.c',
-  l2: 'neighbour · eth.c · loopback.c',
-  wire: 'loopback_xmit',
-};
 const ADDR = '127.0.0.1';
 const callText = (fn: string) => `${fn}()`;
-const rqText = (short: boolean, rmem: number, rcvbuf: number) =>
-  short
-    ? `rmem ${num(rmem)} / rcvbuf ${num(rcvbuf)}`
-    : `sk_rmem_alloc ${num(rmem)} / sk_rcvbuf ${num(rcvbuf)}`;
+const CELLS: readonly { side: Side; layer: Layer }[] = [
+  ...(['tx', 'rx'] as const).flatMap((side) =>
+    LAYERS.filter((l) => l !== 'wire').map((layer) => ({ side, layer })),
+  ),
+  { side: 'wire', layer: 'wire' },
+];
+const cellKey = (side: Side, layer: Layer) =>
+  side === 'wire' || layer === 'wire' ? 'wire' : `${side}|${layer}`;
 
-export interface Geometry {
-  width: number;
-  height: number;
-  rowH: number;
-  top: number;
-  pad: number;
-  xPx: (x: number) => number;
-  yPx: (y: number) => number;
+/** Per timeline: the busiest cell (rows are sized for it), the largest packet, each cell's stops. */
+function timelineFacts(tl: Timeline) {
+  const stack = new Map<string, number>();
+  let maxLen = 1;
+  const stopsAt = new Map<string, number[]>();
+  tl.stops.forEach((s, i) => {
+    const k = cellKey(s.side, s.layer);
+    stopsAt.set(k, [...(stopsAt.get(k) ?? []), i]);
+    const { marks } = marksOf(s);
+    const n = new Map<string, number>();
+    for (const m of marks) {
+      const c = cellKey(m.side, m.layer);
+      n.set(c, (n.get(c) ?? 0) + 1);
+      if (m.len > maxLen) maxLen = m.len;
+    }
+    for (const [c, v] of n) stack.set(c, Math.max(stack.get(c) ?? 1, v > STACK_LIMIT ? 3 : v));
+  });
+  return { stack, maxLen, stopsAt };
 }
 
-/** `dense`: shorter rows, at any width (the embed views, issue 16). */
-export function geometry(width: number, dense = false): Geometry {
-  const narrow = width < 640;
-  const rowH = dense ? 52 : narrow ? 56 : 68;
-  const top = 30;
-  const pad = narrow ? 6 : 16;
-  const height = top + rowH * 6 + 18;
-  return {
-    width,
-    height,
-    rowH,
-    top,
-    pad,
-    xPx: (x) => pad + x * (width - 2 * pad),
-    yPx: (y) => top + y * rowH + rowH / 2,
-  };
-}
-
-interface MarkShape {
-  w: number;
-  h: number;
-  parts: { kind: PacketMark['segments'][number]['kind']; x: number; w: number }[];
+interface Drawn {
+  mark: PacketMark;
+  fit: FittedPacket;
+  /** A deck's lower cards carry no words: only its top card is labelled. */
+  words: boolean;
 }
 
 /**
- * Sender and receiver stacks side by side, the wire below. React renders one <g> per packet mark
- * of the current stop (keyed); the animation hook moves them by writing `transform` through refs.
+ * Sender and receiver stacks, the wire between them; each box says what happens there at this step
+ * (the function, the skb's len and headroom) and holds its packets, drawn large enough to read
+ * their parts. React renders one <g> per packet mark of the current stop (keyed); the animation
+ * hook moves them by writing `transform` through refs.
  */
 export function JourneyDiagram({
   timeline,
@@ -83,7 +74,10 @@ export function JourneyDiagram({
   width,
   drawRef,
   dense = false,
+  mtu,
 }: {
+  /** The link's MTU (the wire box says it while nothing crosses). */
+  mtu: number;
   timeline: Timeline;
   step: number;
   width: number;
@@ -91,94 +85,140 @@ export function JourneyDiagram({
   dense?: boolean;
 }) {
   const intl = useIntl();
-  const layerName = (layer: Layer) => fmt(intl, W.layer, { layer });
-  const layerHint = (layer: Layer) => (layer === 'app' ? fmt(intl, W.userSpace) : LAYER_HINT[layer]);
-  const g = geometry(width, dense);
+  const facts = useMemo(() => timelineFacts(timeline), [timeline]);
+  const g = useMemo(
+    () => journeyGeometry(width, dense, (side, layer) => facts.stack.get(cellKey(side, layer)) ?? 1),
+    [width, dense, facts.stack],
+  );
   const stop = timeline.stops[step];
   const els = useRef(new Map<string, SVGGElement>());
   const { marks, grouped } = useMemo(
     () => (stop ? marksOf(stop) : { marks: [] as PacketMark[], grouped: false }),
     [stop],
   );
-  const colW = (width - 2 * g.pad) * 0.44;
-  const hdrPx = width < 640 ? 0.7 : 1.1;
-  const payloadW = useMemo(
-    () =>
-      scaleLog()
-        .domain([1, 65535])
-        .range([3, colW * 0.6])
-        .clamp(true),
-    [colW],
-  );
-  const shapes = useMemo(() => {
-    const cell = new Map<string, number>();
-    for (const m of marks) cell.set(`${m.side}|${m.layer}`, (cell.get(`${m.side}|${m.layer}`) ?? 0) + 1);
-    const out = new Map<string, MarkShape>();
+  const size = g.font;
+
+  // Each mark's bar and words, fitted to the room it has where the step leaves it.
+  const drawn = useMemo(() => {
+    const rest = new Map(positionAt(timeline, stopEnd(timeline, step)).packets.map((p) => [p.key, p]));
+    const perCell = new Map<string, PacketMark[]>();
     for (const m of marks) {
-      const n = cell.get(`${m.side}|${m.layer}`) ?? 1;
-      // stacked marks share the cell below its title line; a deck's cards overlap, so keep them tall
-      const h = n > STACK_LIMIT ? (width < 640 ? 9 : 12) : Math.max(3, Math.min(14, (g.rowH - 30) / n - 1.5));
-      let x = 0;
-      const parts = m.segments.map((s) => {
-        const w = s.kind === 'payload' ? (s.bytes > 0 ? payloadW(s.bytes) : 0) : Math.max(3, s.bytes * hdrPx);
-        const part = { kind: s.kind, x, w };
-        x += w;
-        return part;
+      const k = cellKey(m.side, m.layer);
+      perCell.set(k, [...(perCell.get(k) ?? []), m]);
+    }
+    const partLabels = (kind: string, bytes: number) => [
+      plain(intl, W.part, { kind, bytes }),
+      plain(intl, W.partShort, { bytes }),
+    ];
+    const out: Drawn[] = [];
+    for (const [k, list] of perCell) {
+      const sorted = [...list].sort((a, b) => a.datagram - b.datagram || a.order - b.order);
+      const deck = sorted.length > STACK_LIMIT;
+      const total = sorted.reduce((t, m) => t + m.count, 0);
+      const inputs = sorted.map((m, j) => {
+        const zone = g.zone(m.side, m.layer);
+        const r = rest.get(m.key);
+        const px = r ? placePx(g, r.x, r.row, r.slot).px : zone.x;
+        const max = k === 'wire' && !g.narrow ? width - 10 - px : zone.x + zone.w - px;
+        const words = !deck || j === sorted.length - 1;
+        const tags: string[] = [];
+        if (m.status === 'lost')
+          tags.push(plain(intl, W.tagLost, { long: 'yes' }), plain(intl, W.tagLost, { long: 'no' }));
+        else if (m.status === 'dropped') tags.push(plain(intl, W.tagDropped));
+        else if (deck) tags.push(plain(intl, W.tagDeck, { n: total }));
+        else if (m.count > 1) tags.push(plain(intl, W.tagGroup, { n: m.count }));
+        else if (m.fragment !== null && m.offset !== null)
+          tags.push(
+            plain(intl, W.tagFrag, { n: m.fragment + 1, offset: m.offset }),
+            plain(intl, W.tagFragShort, { n: m.fragment + 1, offset: m.offset }),
+          );
+        else if (m.status === 'delivered') tags.push(plain(intl, W.tagRead, { n: m.len }));
+        else if (m.status === 'queued') tags.push(plain(intl, W.tagQueued, { n: m.datagram + 1 }));
+        const parts = m.segments.map((s) => ({
+          kind: s.kind,
+          bytes: s.bytes,
+          labels: words ? partLabels(s.kind, s.bytes) : [],
+        }));
+        const want = Math.max(0.4, Math.sqrt(m.len / facts.maxLen)) * zone.w * 0.72;
+        return { m, words, tags: words ? tags : [], parts, max: Math.max(24, max), want };
       });
-      out.set(m.key, { w: Math.max(x, 3), h, parts });
+      // One cell, one style: its packets share the shortest labels any of them needed.
+      let from = 0;
+      for (const i of inputs)
+        if (i.words) from = Math.max(from, fitPacket(i.parts, i.tags, i.max, i.want, size).rank);
+      for (const i of inputs)
+        out.push({ mark: i.m, fit: fitPacket(i.parts, i.tags, i.max, i.want, size, from), words: i.words });
     }
     return out;
-  }, [marks, g.rowH, payloadW, hdrPx, width]);
-  // Labels: every mark of a small stack; a deck is labelled once, on its top card.
-  const labelled = useMemo(() => {
-    const cells = new Map<string, PacketMark[]>();
-    for (const m of marks) {
-      const k = `${m.side}|${m.layer}`;
-      cells.set(k, [...(cells.get(k) ?? []), m]);
-    }
-    const out = new Map<string, string>();
-    for (const list of cells.values()) {
-      if (list.length > STACK_LIMIT) {
-        const top = list.reduce((a, b) =>
-          b.datagram > a.datagram || (b.datagram === a.datagram && b.order > a.order) ? b : a,
-        );
-        const n = list.reduce((t, m) => t + m.count, 0);
-        out.set(top.key, `${num(n)} packets`);
-      } else if (width >= 640)
-        for (const m of list)
-          out.set(m.key, m.count > 1 ? `×${num(m.count)}` : `${m.label} · ${num(m.len)} B`);
-    }
-    return out;
-  }, [marks, width]);
+  }, [marks, timeline, step, g, intl, width, size, facts.maxLen]);
+  const shapes = useMemo(() => new Map(drawn.map((d) => [d.mark.key, d])), [drawn]);
 
   // The frame writer the animation hook calls (no React render per frame). Set in a layout
   // effect: it runs before the parent's effects, where the clock draws.
-  const { xPx, yPx } = g;
-  const half = colW / 2;
-  // packets sit below the cell's title line
-  const titleRoom = width < 640 ? 9 : 8;
   useLayoutEffect(() => {
     drawRef.current = (t: number) => {
       const frame = positionAt(timeline, t);
       for (const p of frame.packets) {
         const el = els.current.get(p.key);
-        const s = shapes.get(p.key);
-        if (!el || !s) continue;
-        el.setAttribute(
-          'transform',
-          `translate(${(xPx(p.x) - half + 10).toFixed(1)},${(yPx(p.y) + titleRoom - s.h / 2).toFixed(1)})`,
-        );
+        if (!el || !shapes.has(p.key)) continue;
+        const { px, py } = placePx(g, p.x, p.row, p.slot);
+        el.setAttribute('transform', `translate(${px.toFixed(1)},${py.toFixed(1)})`);
         el.style.opacity = p.opacity.toFixed(2);
       }
     };
   });
 
-  const cellX = (side: Side) => g.xPx(side === 'tx' ? 0.25 : 0.75) - colW / 2;
-  const active = stop ? `${stop.side}|${stop.layer}` : '';
+  // What each box says at this step: its function (now, done, or next), and its skb.
+  const cellWords = (side: Side, layer: Layer) => {
+    const k = cellKey(side, layer);
+    const at = facts.stopsAt.get(k) ?? [];
+    let idx = -1;
+    for (const i of at) if (i <= step) idx = i;
+    const state = idx === step ? 'now' : idx >= 0 ? 'past' : 'next';
+    if (idx < 0) idx = at[0] ?? -1;
+    const fn = idx >= 0 ? (timeline.stops[idx]?.fn ?? '') : '';
+    const here = marks.filter((m) => cellKey(m.side, m.layer) === k);
+    const txt = g.text(side, layer);
+    let detail: string[] = [];
+    if (k === 'rx|socket' && stop) {
+      const { rmem, rcvbuf } = stop.rcvq;
+      detail = [plain(intl, W.rmem, { rmem, rcvbuf }), plain(intl, W.rmemShort, { rmem, rcvbuf })];
+    } else if (k === 'wire') {
+      const n = here.reduce((t, m) => t + m.count, 0);
+      const lost = here.filter((m) => m.status === 'lost').reduce((t, m) => t + m.count, 0);
+      if (n > 0) detail = [plain(intl, W.inFlight, { n, lost })];
+      else if (grouped) detail = [plain(intl, W.grouped, { n: stop?.packets.length ?? 0 })];
+      else detail = [plain(intl, W.wireIdle, { mtu })];
+    } else if (here.length) {
+      const n = here.reduce((t, m) => t + m.count, 0);
+      const first = here[0] as PacketMark;
+      if (first.headroom === null) detail = [plain(intl, W.userMemory)];
+      else if (n === 1)
+        detail = [
+          plain(intl, W.skb, { len: first.len, headroom: first.headroom }),
+          plain(intl, W.skbShort, { len: first.len, headroom: first.headroom }),
+        ];
+      else
+        detail = [
+          plain(intl, W.skbs, { n, headroom: first.headroom }),
+          plain(intl, W.skbsShort, { n, headroom: first.headroom }),
+        ];
+    }
+    const name = fmt(intl, W.layer, { layer: k === 'wire' ? 'wire' : layer });
+    return { name, fn, state, detail, txt };
+  };
+
+  const active = stop ? cellKey(stop.side, stop.layer) : '';
   const rq = stop?.rcvq;
+  const sorted = [...drawn].sort(
+    (a, b) =>
+      Number(a.words) - Number(b.words) || a.mark.datagram - b.mark.datagram || a.mark.order - b.mark.order,
+  );
+  const wireCell = g.cell('wire', 'wire');
+  const wireZone = g.zone('wire', 'wire');
   return (
     <svg
-      className="journey-svg"
+      className={`journey-svg${g.narrow ? ' is-narrow' : ''}`}
       data-main-diagram="stacks"
       width={width}
       height={g.height}
@@ -192,104 +232,111 @@ export function JourneyDiagram({
             ? fmt(intl, W.placeWire)
             : fmt(intl, W.place, { side: stop.side, layer: stop.layer }),
       })}
+      style={{ fontSize: `${size}px` }}
     >
-      <text className="jd-col" x={g.xPx(0.25)} y={18} textAnchor="middle">
-        {fmt(intl, W.col, { side: 'tx', addr: ADDR })}
-      </text>
-      <text className="jd-col" x={g.xPx(0.75)} y={18} textAnchor="middle">
-        {fmt(intl, W.col, { side: 'rx', addr: ADDR })}
-      </text>
-      {(['tx', 'rx'] as const).map((side) =>
-        LAYERS.filter((l) => l !== 'wire').map((layer, i) => {
-          const y = g.top + i * g.rowH + 3;
-          const on = active === `${side}|${layer}`;
-          return (
-            <g key={`${side}-${layer}`} className={`jd-cell${on ? ' is-active' : ''}`}>
-              <rect x={cellX(side)} y={y} width={colW} height={g.rowH - 6} rx={8} />
-              <text x={cellX(side) + 8} y={y + 14} className="jd-layer">
-                {/* narrow: the active cell shows its function instead (the step card names the layer) */}
-                {width < 640 && on ? '' : layerName(layer)}
-                {width >= 640 && !on && (
-                  <tspan className="jd-hint" dx={6}>
-                    {layerHint(layer)}
-                  </tspan>
-                )}
+      {g.titles.map((t) => (
+        <text key={t.side} className="jd-col" x={t.x} y={t.y} textAnchor={t.anchor}>
+          {fmt(intl, W.col, { side: t.side, addr: ADDR })}
+        </text>
+      ))}
+      {CELLS.map(({ side, layer }) => {
+        const c = g.cell(side, layer);
+        const k = cellKey(side, layer);
+        const w = cellWords(side, layer);
+        const { x, y, line } = w.txt;
+        const fnText = w.fn ? callText(w.fn) : '';
+        const nameW = textWidth(w.name, size, 'bold');
+        // narrow: the layer and its function share the first line when both fit, else the function wins
+        const fnX = g.narrow ? x + nameW + 10 : x;
+        const fnY = g.narrow ? y : y + line;
+        const fnRoom = g.narrow ? w.txt.w - nameW - 10 : w.txt.w;
+        const fnShown = fitText([fnText, w.fn], fnRoom, size, 'mono');
+        const detailY = g.narrow ? y + line : y + 2 * line;
+        const detail = fitText(w.detail, w.txt.w, size);
+        return (
+          <g
+            key={k}
+            className={`jd-cell${active === k ? ' is-active' : ''}${k === 'wire' ? ' jd-wire' : ''}`}
+          >
+            <rect x={c.x} y={c.y} width={c.w} height={c.h} rx={8} />
+            {k === 'wire' && (
+              <line
+                className="jd-wire-line"
+                x1={wireZone.x}
+                x2={wireCell.x + wireCell.w - 10}
+                y1={wireCell.y + wireCell.h - 4}
+                y2={wireCell.y + wireCell.h - 4}
+              />
+            )}
+            <text x={x} y={y} className="jd-layer">
+              {w.name}
+            </text>
+            {fnShown && (
+              <text x={fnX} y={fnY} className={`jd-fn is-${w.state}`}>
+                {fnShown}
               </text>
-              {on && stop && (
-                <text
-                  x={width < 640 ? cellX(side) + 8 : cellX(side) + colW - 8}
-                  y={y + 14}
-                  className="jd-fn"
-                  textAnchor={width < 640 ? 'start' : 'end'}
-                >
-                  {callText(stop.fn)}
-                </text>
-              )}
-            </g>
-          );
-        }),
-      )}
-      <g className={`jd-wire${active.endsWith('|wire') ? ' is-active' : ''}`}>
-        <line x1={g.xPx(0.25)} x2={g.xPx(0.75)} y1={g.yPx(5)} y2={g.yPx(5)} />
-        <line x1={g.xPx(0.25)} x2={g.xPx(0.25)} y1={g.yPx(4) + g.rowH / 2 - 3} y2={g.yPx(5)} />
-        <line x1={g.xPx(0.75)} x2={g.xPx(0.75)} y1={g.yPx(4) + g.rowH / 2 - 3} y2={g.yPx(5)} />
-        <text x={g.xPx(0.5)} y={g.yPx(5) + g.rowH / 2 + 10} textAnchor="middle" className="jd-layer">
-          {plain(intl, W.wireLabel)}
-        </text>
-      </g>
-      {rq && (
-        <g className="jd-rq" transform={`translate(${cellX('rx') + 8},${g.top + g.rowH * 2 - 12})`}>
-          <rect width={colW - 16} height={5} rx={2} className="jd-rq-track" />
-          <rect
-            width={Math.min(1, rq.rmem / Math.max(1, rq.rcvbuf)) * (colW - 16)}
-            height={5}
-            rx={2}
-            className={`jd-rq-fill${rq.rmem > rq.rcvbuf ? ' is-over' : ''}`}
-          />
-          <text className="jd-hint" x={colW - 16} y={-3} textAnchor="end">
-            {rqText(width < 640, rq.rmem, rq.rcvbuf)}
-          </text>
-        </g>
-      )}
-      {grouped && (
-        <text className="jd-hint" x={width - g.pad} y={g.height - 4} textAnchor="end">
-          {fmt(intl, W.grouped, {
-            n: stop?.packets.filter((p) => p.datagram === stop.datagram).length ?? 0,
-          })}
-        </text>
-      )}
+            )}
+            {detail && (
+              <text x={x} y={detailY} className="jd-detail">
+                {detail}
+              </text>
+            )}
+            {k === 'rx|socket' && rq && (
+              <g className="jd-rq" aria-hidden="true">
+                <rect className="jd-rq-track" x={x} y={detailY + 4} width={w.txt.w} height={4} rx={2} />
+                <rect
+                  className={`jd-rq-fill${rq.rmem > rq.rcvbuf ? ' is-over' : ''}`}
+                  x={x}
+                  y={detailY + 4}
+                  width={Math.min(1, rq.rmem / Math.max(1, rq.rcvbuf)) * w.txt.w}
+                  height={5}
+                  rx={2.5}
+                />
+              </g>
+            )}
+          </g>
+        );
+      })}
       <g className="jd-marks">
-        {marks.map((m) => {
-          const s = shapes.get(m.key);
-          if (!s) return null;
-          return (
-            <g
-              key={m.key}
-              ref={(el) => {
-                if (el) els.current.set(m.key, el);
-                else els.current.delete(m.key);
-              }}
-              className={`jm jm-${m.status}`}
-            >
-              {s.parts.map((p, i) => (
-                <rect key={i} x={p.x} y={0} width={p.w} height={s.h} fill={kindFill(p.kind)} />
-              ))}
-              <rect className="jm-outline" x={0} y={0} width={s.w} height={s.h} rx={1.5} />
-              {m.status === 'dropped' && (
-                <path className="jm-x" d={`M${s.w / 2 - 5},${s.h / 2 - 5}l10,10m0,-10l-10,10`} />
-              )}
-              {labelled.has(m.key) && s.h >= 4 && (
-                <text
-                  x={s.w + 4}
-                  y={s.h / 2 + 3.5}
-                  className={s.h < 8 ? 'jm-label jm-label--small' : 'jm-label'}
-                >
-                  {labelled.get(m.key)}
-                </text>
-              )}
-            </g>
-          );
-        })}
+        {sorted.map(({ mark: m, fit, words }) => (
+          <g
+            key={m.key}
+            ref={(el) => {
+              if (el) els.current.set(m.key, el);
+              else els.current.delete(m.key);
+            }}
+            className={`jm jm-${m.status}`}
+            data-fragment={m.fragment === null ? undefined : m.fragment + 1}
+          >
+            {fit.parts.map((p, i) => (
+              <rect key={i} x={p.x} y={0} width={p.w} height={g.barH} fill={kindFill(p.kind as never)} />
+            ))}
+            {(m.status === 'lost' || m.status === 'dropped') && words && (
+              <path className="jm-x" d={`M0,0L${fit.w},${g.barH}M0,${g.barH}L${fit.w},0`} />
+            )}
+            {fit.parts.map(
+              (p, i) =>
+                p.text && (
+                  <text
+                    key={`t${i}`}
+                    className="jm-part"
+                    x={p.x + p.w / 2}
+                    y={g.barH / 2 + size * 0.36}
+                    textAnchor="middle"
+                    fill={kindInk(p.kind as never)}
+                  >
+                    {p.text}
+                  </text>
+                ),
+            )}
+            <rect className="jm-outline" x={0} y={0} width={fit.w} height={g.barH} rx={2} />
+            {fit.tag && (
+              <text className="jm-tag" x={fit.w + 6} y={g.barH / 2 + size * 0.36}>
+                {fit.tag}
+              </text>
+            )}
+          </g>
+        ))}
       </g>
     </svg>
   );

@@ -327,9 +327,8 @@ export function JourneyLab() {
       inputsLabel={kit.inputs}
       inputs={<Inputs fields={fields} issues={issues} setField={setField} />}
       banner={<IssuesBanner issues={issues} stale={stale} fieldName={(f) => `${f}:`} />}
-    >
-      {result && timeline && stop && (
-        <>
+      diagram={
+        result && timeline && stop ? (
           <section
             className={`panel journey-stage${stale ? ' is-stale' : ''}`}
             aria-labelledby="journey-title"
@@ -443,6 +442,7 @@ export function JourneyLab() {
                 width={width}
                 drawRef={drawRef}
                 dense={embed.view !== 'full'}
+                mtu={result.input.send.mtu}
               />
             </div>
             {reduced && <p className="journey-note">{t(W.reduced)}</p>}
@@ -450,6 +450,11 @@ export function JourneyLab() {
               <TermRow keys={JOURNEY_TERMS} />
             </Part>
           </section>
+        ) : undefined
+      }
+    >
+      {result && timeline && stop && (
+        <>
           <Part kind="steps">
             <Panel titleId="journey-steps-title" title={t(W.steps)} className="journey-side">
               <StepList

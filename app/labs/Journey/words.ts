@@ -334,15 +334,102 @@ export const W = defineMessages({
       '{layer, select, app {Application} socket {Socket} l4 {L4 · UDP} l3 {L3 · IP} l2 {L2 · Ethernet (lo)} other {Wire}}',
     description: 'A layer of the stack in the diagram.',
   },
-  userSpace: {
-    id: 'lab.journey.diagram.userSpace',
-    defaultMessage: 'user space',
-    description: 'Hint beside the Application layer.',
+  part: {
+    id: 'lab.journey.diagram.part',
+    defaultMessage:
+      '{kind, select, eth {Ethernet} ip {IP} ipopt {IP options} ip6 {IPv6} frag6 {Frag} udp {UDP} other {payload}} {bytes, number}',
+    description: 'Inside a packet of the diagram: one part (a header or the payload) and its size in bytes.',
   },
-  wireLabel: {
-    id: 'lab.journey.diagram.wire',
-    defaultMessage: 'wire · <code>loopback_xmit</code> → <code>__netif_rx</code>',
-    description: 'Label of the wire under the two stacks.',
+  partShort: {
+    id: 'lab.journey.diagram.partShort',
+    defaultMessage: '{bytes, number}',
+    description: 'A packet part’s size when its name does not fit (the colour key names it).',
+  },
+  tagFrag: {
+    id: 'lab.journey.diagram.tagFrag',
+    defaultMessage: 'fragment {n, number} · offset {offset, number}',
+    description: 'Beside a fragment: its number and its offset in the datagram, in bytes.',
+  },
+  tagFragShort: {
+    id: 'lab.journey.diagram.tagFragShort',
+    defaultMessage: '#{n, number} @{offset, number}',
+    description: 'Short form of tagFrag: fragment number and offset.',
+  },
+  tagLost: {
+    id: 'lab.journey.diagram.tagLost',
+    defaultMessage: '{long, select, yes {✕ lost on the wire} other {✕ lost}}',
+    description: 'Beside a fragment lost on the wire.',
+  },
+  tagDropped: {
+    id: 'lab.journey.diagram.tagDropped',
+    defaultMessage: '✕ dropped',
+    description: 'Beside a packet the kernel threw away.',
+  },
+  tagDeck: {
+    id: 'lab.journey.diagram.tagDeck',
+    defaultMessage: '{n, plural, one {# packet} other {# packets}}',
+    description: 'On the top card of a pile of packets: how many there are.',
+  },
+  tagGroup: {
+    id: 'lab.journey.diagram.tagGroup',
+    defaultMessage: '×{n, number}',
+    description: 'A mark that stands for n packets.',
+  },
+  tagRead: {
+    id: 'lab.journey.diagram.tagRead',
+    defaultMessage: '<code>recvfrom</code> → {n, number}',
+    description: 'Beside the data the program has read: what recvfrom returned.',
+  },
+  tagQueued: {
+    id: 'lab.journey.diagram.tagQueued',
+    defaultMessage: 'datagram {n, number}',
+    description: 'Beside a datagram waiting in the receive queue.',
+  },
+  skb: {
+    id: 'lab.journey.diagram.skb',
+    defaultMessage: '<code>len</code> {len, number} · headroom {headroom, number}',
+    description: 'In a layer box: the sk_buff there, its len and headroom (bytes).',
+  },
+  skbShort: {
+    id: 'lab.journey.diagram.skbShort',
+    defaultMessage: '<code>len</code> {len, number}',
+    description: 'Short form of skb.',
+  },
+  skbs: {
+    id: 'lab.journey.diagram.skbs',
+    defaultMessage: '{n, number} <code>skb</code>s · headroom {headroom, number}',
+    description: 'In a layer box: n sk_buffs there, and the headroom of the first.',
+  },
+  skbsShort: {
+    id: 'lab.journey.diagram.skbsShort',
+    defaultMessage: '{n, number} <code>skb</code>s',
+    description: 'Short form of skbs.',
+  },
+  userMemory: {
+    id: 'lab.journey.diagram.userMemory',
+    defaultMessage: 'in the program’s memory',
+    description: 'In the Application box: the data is in the program’s own buffer, not in an sk_buff.',
+  },
+  rmem: {
+    id: 'lab.journey.diagram.rmem',
+    defaultMessage: '<code>sk_rmem_alloc</code> {rmem, number} / {rcvbuf, number}',
+    description: 'The receiver’s socket box: memory charged to the receive queue, out of sk_rcvbuf.',
+  },
+  rmemShort: {
+    id: 'lab.journey.diagram.rmemShort',
+    defaultMessage: '{rmem, number} / {rcvbuf, number}',
+    description: 'Short form of rmem.',
+  },
+  inFlight: {
+    id: 'lab.journey.diagram.inFlight',
+    defaultMessage:
+      '{n, plural, one {# packet in flight} other {# packets in flight}}{lost, plural, =0 {} one {, # lost} other {, # lost}}',
+    description: 'The wire box while packets cross it.',
+  },
+  wireIdle: {
+    id: 'lab.journey.diagram.wireIdle',
+    defaultMessage: '<code>lo</code> · MTU {mtu, number}',
+    description: 'The wire box when nothing crosses it: the loopback device and its MTU.',
   },
   diagramLabel: {
     id: 'lab.journey.diagram.label',
