@@ -1,0 +1,33 @@
+/**
+ * The load budget (issue 17): the JavaScript a browser fetches to show any one lab, in English and
+ * in Chinese, stays within 150 KB gzip. Bytes, not a timing: every .js response until the lab is
+ * on screen, gzip -9 (e2e/bench/weigh.ts; `npm run bench:size` prints the same figures).
+ */
+import { expect, test } from '@playwright/test';
+import { LAB_BUDGET_KB, LAB_PATHS, LOCALES, kb, weighPage } from './bench/weigh.ts';
+
+for (const lab of LAB_PATHS)
+  for (const lang of LOCALES)
+    test(`#/${lab} in ${lang}: at most ${LAB_BUDGET_KB} KB of gzip JavaScript`, async ({ page }) => {
+      const w = await weighPage(page, `./#/${lab}?lang=${lang}`);
+      const list = [...w.files].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${f} ${kb(n)}`);
+      expect(w.files.size, 'no JavaScript was counted').toBeGreaterThan(1);
+      expect(w.gzip, `${kb(w.gzip)}: ${list.join(', ')}`).toBeLessThanOrEqual(LAB_BUDGET_KB * 1024);
+    });
+
+test('only the page’s language is fetched, and the other when chosen', async ({ page }) => {
+  const catalogs: string[] = [];
+  page.on('request', (r) => {
+    if (/\/assets\/(base|lab\.\w+)-[^/]*\.js$/.test(r.url())) catalogs.push(r.url());
+  });
+  await page.goto('./#/fragment?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+  // English: the base part and the lab's own words; nothing of the Chinese yet.
+  expect(catalogs).toHaveLength(2);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: 'IP 分片' })).toBeVisible();
+  expect(catalogs).toHaveLength(4);
+  // No id and no English words left in the lab once it is Chinese.
+  await expect(page.getByText(/\blab\.fragment\./)).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: '语言' })).toBeVisible();
+});
