@@ -109,7 +109,10 @@ export function lazyCatalogs(): Plugin {
       if (!id.startsWith('\0' + VIRTUAL_CATALOG)) return null;
       const [locale = '', part = ''] = id.slice(VIRTUAL_CATALOG.length + 2).split('/');
       if (!/^[A-Za-z-]+$/.test(locale)) throw new Error(`no catalog for ${id}`);
-      const catalog = JSON.parse(readFileSync(`${dir}locales/${locale}.json`, 'utf8')) as Record<string, string>;
+      const catalog = JSON.parse(readFileSync(`${dir}locales/${locale}.json`, 'utf8')) as Record<
+        string,
+        string
+      >;
       // JSON.parse of a string literal: faster to start than an object literal this size.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(catalogPart(catalog, part)))});`;
     },

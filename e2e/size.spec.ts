@@ -3,8 +3,15 @@
  * in Chinese, stays within 150 KB gzip. Bytes, not a timing: every .js response until the lab is
  * on screen, gzip -9 (e2e/bench/weigh.ts; `npm run bench:size` prints the same figures).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LAB_BUDGET_KB, LAB_PATHS, LOCALES, kb, weighPage } from './bench/weigh.ts';
+
+// Every message id: none may be on screen (a catalog part that came too late shows ids).
+const IDS = Object.keys(
+  JSON.parse(readFileSync(join(import.meta.dirname, '../core/i18n/locales/en.json'), 'utf8')) as object,
+);
 
 for (const lab of LAB_PATHS)
   for (const lang of LOCALES)
@@ -12,6 +19,15 @@ for (const lab of LAB_PATHS)
       const w = await weighPage(page, `./#/${lab}?lang=${lang}`);
       const list = [...w.files].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${f} ${kb(n)}`);
       expect(w.files.size, 'no JavaScript was counted').toBeGreaterThan(1);
+      const text = await page.locator('body').evaluate((b) => `${b.innerText} ${b.innerHTML}`);
+      expect(
+        IDS.filter(
+          (id) =>
+            text.includes(`"${id}"`) ||
+            new RegExp(`(^|[\\s>])${id.replace(/\./g, '\\.')}($|[\\s<])`).test(text),
+        ),
+      ).toEqual([]);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
       expect(w.gzip, `${kb(w.gzip)}: ${list.join(', ')}`).toBeLessThanOrEqual(LAB_BUDGET_KB * 1024);
     });
 

@@ -252,14 +252,17 @@ export function lazyLab(spec: LazyLabSpec): Lab {
     load() {
       if (!loading) {
         // A failed fetch (offline, a new deploy) may be retried by showing the lab again.
-        // Its code, its view's chunk and its own words (in the page's language, issue 17).
-        loading = Promise.all([spec.load(), spec.prefetch?.(), loadCatalogPart(`lab.${spec.path}`)]).then(
-          ([def]) => def,
-          (e: unknown) => {
-            loading = null;
-            throw e;
-          },
-        );
+        // Its own words first (in the page's language, issue 17): a module may render words
+        // when it loads. Then its code and its view's chunk, together.
+        loading = loadCatalogPart(`lab.${spec.path}`)
+          .then(() => Promise.all([spec.load(), spec.prefetch?.()]))
+          .then(
+            ([def]) => def,
+            (e: unknown) => {
+              loading = null;
+              throw e;
+            },
+          );
       }
       return loading;
     },

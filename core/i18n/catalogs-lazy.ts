@@ -82,8 +82,11 @@ export function loadCatalog(locale: Locale): Promise<void> {
   return Promise.all([...needed].map((part) => fetchPart(locale, part))).then(() => {});
 }
 
-/** The page needs `part` from now on: fetched in every language it shows or is loading. */
+/**
+ * The page needs `part` from now on: fetched in every language it shows or is loading; resolves
+ * when every part it needs is here in those languages.
+ */
 export function loadCatalogPart(part: string): Promise<void> {
   needed.add(part);
-  return Promise.all([...languages].map((l) => fetchPart(l, part))).then(() => {});
+  return Promise.all([...languages].flatMap((l) => [...needed].map((p) => fetchPart(l, p)))).then(() => {});
 }

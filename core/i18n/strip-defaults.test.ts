@@ -10,15 +10,15 @@ const ROOT = join(import.meta.dirname, '../..');
 describe('stripMessageDefaults (the browser build)', () => {
   it('blanks defaultMessage and description of descriptors, keeping every line and column', () => {
     const code = [
-      "const M = defineMessages({",
+      'const M = defineMessages({',
       "  a: { id: 'x.a', defaultMessage: 'Hello, {n}', description: 'greeting' },",
-      "  b: {",
+      '  b: {',
       "    description: 'first',",
-      "    id: `x.b`,",
-      "    defaultMessage:",
+      '    id: `x.b`,',
+      '    defaultMessage:',
       "      'two lines',",
-      "  },",
-      "});",
+      '  },',
+      '});',
       "const packet = { id: 'p1', description: 'kept: not a message' };",
     ].join('\n');
     const out = stripMessageDefaults(code, 'm.ts');
@@ -26,7 +26,7 @@ describe('stripMessageDefaults (the browser build)', () => {
     expect(out!.length).toBe(code.length);
     expect(out!.split('\n').map((l) => l.length)).toEqual(code.split('\n').map((l) => l.length));
     expect(out).not.toMatch(/Hello|greeting|first|two lines/);
-    expect(out).toContain("kept: not a message");
+    expect(out).toContain('kept: not a message');
     // Still a valid object: the ids are where they were.
     const obj = new Function('defineMessages', `${out!.replace(/^const packet.*$/m, '')}; return M;`)(
       (m: unknown) => m,
@@ -75,7 +75,9 @@ describe('catalog parts (the browser build)', () => {
     expect(parts).toContain('lab.reassemble');
     const joined = Object.assign({}, ...parts.map((p) => catalogPart(en, p))) as Record<string, string>;
     expect(Object.keys(joined).length).toBe(Object.keys(en).length);
-    expect(parts.reduce((n, p) => n + Object.keys(catalogPart(en, p)).length, 0)).toBe(Object.keys(en).length);
+    expect(parts.reduce((n, p) => n + Object.keys(catalogPart(en, p)).length, 0)).toBe(
+      Object.keys(en).length,
+    );
   });
 
   it('a lab’s words are used only in its own folder (so its part comes with its code)', () => {

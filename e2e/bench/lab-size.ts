@@ -23,10 +23,14 @@ async function main(): Promise<number> {
     temp = mkdtempSync(join(tmpdir(), 'sockscope-size-'));
     outDir = temp;
     await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-  } else if (!existsSync(join(outDir, 'index.html'))) throw new Error(`BENCH_OUTDIR=${outDir} holds no build`);
+  } else if (!existsSync(join(outDir, 'index.html')))
+    throw new Error(`BENCH_OUTDIR=${outDir} holds no build`);
   const server = await serve(outDir);
   const executablePath = findChromium();
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: CHROMIUM_ARGS,
+  });
   let over = 0;
   try {
     console.log(
@@ -45,7 +49,8 @@ async function main(): Promise<number> {
         if (!ok) over++;
         cells.push(`${kb(w.gzip)} (${w.files.size} files)${ok ? '' : ' OVER'}`);
         if (process.argv.includes('--files'))
-          for (const [f, n] of [...w.files].sort((a, b) => b[1] - a[1])) console.log(`    ${kb(n).padStart(9)} ${f}`);
+          for (const [f, n] of [...w.files].sort((a, b) => b[1] - a[1]))
+            console.log(`    ${kb(n).padStart(9)} ${f}`);
       }
       console.log(`| ${lab} | ${cells.join(' | ')} |`);
     }
