@@ -37,11 +37,13 @@ test('only the page’s language is fetched, and the other when chosen', async (
     if (/\/assets\/(base|lab\.\w+)-[^/]*\.js$/.test(r.url())) catalogs.push(r.url());
   });
   await page.goto('./#/fragment?lang=en');
-  await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible({
+    timeout: 30_000,
+  });
   // English: the base part and the lab's own words; nothing of the Chinese yet.
   expect(catalogs).toHaveLength(2);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await expect(page.getByRole('heading', { level: 1, name: 'IP 分片' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'IP 分片' })).toBeVisible({ timeout: 30_000 });
   expect(catalogs).toHaveLength(4);
   // No id and no English words left in the lab once it is Chinese.
   await expect(page.getByText(/\blab\.fragment\./)).toHaveCount(0);
