@@ -19,7 +19,9 @@ for (const lab of LAB_PATHS)
       const w = await weighPage(page, `./#/${lab}?lang=${lang}`);
       const list = [...w.files].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${f} ${kb(n)}`);
       expect(w.files.size, 'no JavaScript was counted').toBeGreaterThan(1);
-      const text = await page.locator('body').evaluate((b) => `${b.innerText} ${b.innerHTML}`);
+      const text = await page
+        .locator('body')
+        .evaluate((b) => `${(b as HTMLElement).innerText} ${b.innerHTML}`);
       expect(
         IDS.filter(
           (id) =>
