@@ -2,6 +2,9 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { catalogPart } from './core/i18n/tools/catalog-parts.ts';
+import { KEEP_DEFAULTS, stripMessageDefaults } from './core/i18n/tools/strip-defaults.ts';
 
 /**
  * The Content-Security-Policy of the built page (issue 19). Everything comes from the page's own
@@ -56,10 +59,70 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The built page renders messages from the catalogs by id: the English `defaultMessage` and the
+ * translators' `description` of each descriptor are blanked out of the code (issue 17; see
+ * core/i18n/tools/strip-defaults.ts). Build only: the dev server and the tests keep them.
+ */
+export function stripDefaults(): Plugin {
+  const root = import.meta.dirname.replace(/\\/g, '/') + '/';
+  return {
+    name: 'sockscope:strip-message-defaults',
+    apply: 'build',
+    enforce: 'pre',
+    transform: {
+      filter: { id: /\.tsx?$/ },
+      handler(code, id) {
+        const file = id.replace(/\\/g, '/').replace(/\?.*$/, '');
+        if (!file.startsWith(root) || file.includes('/node_modules/')) return null;
+        if (KEEP_DEFAULTS.includes(file.slice(root.length))) return null;
+        const out = stripMessageDefaults(code, file);
+        // Same lines and columns: the module's source map is unchanged.
+        return out === null ? null : { code: out, map: null };
+      },
+    },
+  };
+}
+
+/**
+ * In the browser build core/i18n/catalogs.ts (both languages, loaded with the code: the CLI's and
+ * the tests') becomes core/i18n/catalogs-lazy.ts (the same exports; one language, in parts, each a
+ * chunk: `virtual:sockscope-catalog/<locale>/<part>`, cut by core/i18n/tools/catalog-parts.ts).
+ * Workers are built apart and keep both.
+ */
+const VIRTUAL_CATALOG = 'virtual:sockscope-catalog';
+
+export function lazyCatalogs(): Plugin {
+  const dir = import.meta.dirname.replace(/\\/g, '/') + '/core/i18n/';
+  return {
+    name: 'sockscope:lazy-catalogs',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source.startsWith(VIRTUAL_CATALOG)) return '\0' + source;
+      const from = importer?.replace(/\\/g, '/');
+      if (source === './catalogs.ts' && from?.startsWith(dir) && !from.endsWith('catalogs-lazy.ts'))
+        return dir + 'catalogs-lazy.ts';
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith('\0' + VIRTUAL_CATALOG)) return null;
+      const [locale = '', part = ''] = id.slice(VIRTUAL_CATALOG.length + 2).split('/');
+      if (!/^[A-Za-z-]+$/.test(locale)) throw new Error(`no catalog for ${id}`);
+      const catalog = JSON.parse(readFileSync(`${dir}locales/${locale}.json`, 'utf8')) as Record<
+        string,
+        string
+      >;
+      // JSON.parse of a string literal: faster to start than an object literal this size.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(catalogPart(catalog, part)))});`;
+    },
+  };
+}
+
 // Relative base: the built app works from any sub-path (GitHub Pages, a docs site's static folder).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [stripDefaults(), lazyCatalogs(), react(), contentSecurityPolicy()],
   // The manifest lets `npm run bench:size` weigh the JavaScript each lab needs (e2e/bench/lab-size.ts).
   build: { outDir: 'dist', sourcemap: true, target: 'es2022', manifest: true },
   test: {

@@ -4,7 +4,7 @@ import { App } from './App.tsx';
 import { isEmbedHref } from './embed/embed-url.ts';
 import { startPageTheme } from './hooks/useTheme.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
-import { startLocale } from './i18n/locale.ts';
+import { localeReady, startLocale } from './i18n/locale.ts';
 import { startUrlSync } from './lab-kit/sync.ts';
 import { DEFAULT_LAB, LABS } from './labs/index.ts';
 import './styles.css';
@@ -20,10 +20,14 @@ startUrlSync(labs, DEFAULT_LAB, window, (w) => !isEmbedHref(w.location.href));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <I18nProvider>
-      <App labs={labs} defaultPath={DEFAULT_LAB} />
-    </I18nProvider>
-  </StrictMode>,
+// The first render waits for the page's language (one catalog, fetched beside the lab's code):
+// no message is ever painted as its id or in the wrong language.
+void localeReady().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider>
+        <App labs={labs} defaultPath={DEFAULT_LAB} />
+      </I18nProvider>
+    </StrictMode>,
+  ),
 );

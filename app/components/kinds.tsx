@@ -6,6 +6,7 @@ import type { RegionKind } from '../../core/skb/index.ts';
 import { defineMessages, formatMsg, msg } from '../../core/i18n/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { useLocale } from '../i18n/locale.ts';
+import { lazyWords } from '../i18n/lazy-words.ts';
 
 const M = defineMessages({
   eth: {
@@ -47,7 +48,7 @@ export function kindLabels(locale: Locale): Record<RegionKind, string> {
 export const useKindLabels = (): Record<RegionKind, string> => kindLabels(useLocale());
 
 /** In English (the page's language: `useKindLabels()`). */
-export const KIND_LABEL: Record<RegionKind, string> = kindLabels('en');
+export const KIND_LABEL: Record<RegionKind, string> = lazyWords(() => kindLabels('en'));
 
 export const kindFill = (k: RegionKind) => `var(--k-${k})`;
 export const kindInk = (k: RegionKind) => `var(--k-${k}-ink)`;

@@ -5,8 +5,8 @@ import { useLocale } from './locale.ts';
 
 /**
  * react-intl over the app, with the catalogs the core renders from (the same ids and ICU text).
- * Both catalogs are in the bundle: the core's renderer (formatMsgParts, also used by the CLI)
- * imports them statically, so a dynamic import here would not make the page lighter.
+ * In the browser build only the page's language is loaded (core/i18n/catalogs-lazy.ts); the
+ * locale store changes language only once its catalog is here (./locale.ts).
  */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const locale = useLocale();

@@ -5,7 +5,7 @@
  * Copy link, the embed code and a reload keep it; the lab's state is untouched (only `lang=` changes).
  */
 import { create } from 'zustand';
-import { DEFAULT_LOCALE, matchLocale, pickLocale } from '../../core/i18n/index.ts';
+import { DEFAULT_LOCALE, hasCatalog, loadCatalog, matchLocale, pickLocale } from '../../core/i18n/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 
 export const LANG_PARAM = 'lang';
@@ -62,9 +62,37 @@ export const useLocaleStore = create<LocaleState>(() => ({ locale: DEFAULT_LOCAL
 
 export const useLocale = (): Locale => useLocaleStore((s) => s.locale);
 
+/** The language asked for last (it may still be loading). */
+let wanted: Locale | null = null;
+/** Settles when the language asked for last can be rendered (or failed to load). */
+let ready: Promise<void> = Promise.resolve();
+
+/**
+ * Show `locale`: at once when its catalog is here, else once it has been fetched (the browser
+ * build loads one language at a time), so the page never shows ids or half its words in the other
+ * language; the page stays in its current language meanwhile. A fetch that fails leaves it there.
+ */
 function apply(locale: Locale, win: Window): void {
-  win.document.documentElement.lang = locale;
-  if (useLocaleStore.getState().locale !== locale) useLocaleStore.setState({ locale });
+  wanted = locale;
+  const show = () => {
+    if (wanted !== locale) return; // another language was asked for meanwhile
+    win.document.documentElement.lang = locale;
+    if (useLocaleStore.getState().locale !== locale) useLocaleStore.setState({ locale });
+  };
+  if (hasCatalog(locale)) {
+    show();
+    ready = Promise.resolve();
+  } else
+    ready = loadCatalog(locale).then(show, () => {
+      // Offline, say: stay in the language on show, fetching it if even that one is not here.
+      const current = useLocaleStore.getState().locale;
+      return hasCatalog(current) ? undefined : loadCatalog(current).catch(() => {});
+    });
+}
+
+/** Resolves once the language asked for last is on show (or could not be loaded): render after it. */
+export function localeReady(): Promise<void> {
+  return ready;
 }
 
 /** The reader picks a language: remembered, written into the address, applied. */

@@ -13,6 +13,7 @@
  * exists from the start (the navigation, routes and URL sync need it) and becomes live — a store,
  * a reader and writer of its query — once its code is in (`load()`).
  */
+import { loadCatalogPart } from '../../core/i18n/index.ts';
 import { Suspense, createElement, lazy } from 'react';
 import type { ComponentType, Provider } from 'react';
 import type { MessageDescriptor } from 'react-intl';
@@ -251,13 +252,17 @@ export function lazyLab(spec: LazyLabSpec): Lab {
     load() {
       if (!loading) {
         // A failed fetch (offline, a new deploy) may be retried by showing the lab again.
-        loading = Promise.all([spec.load(), spec.prefetch?.()]).then(
-          ([def]) => def,
-          (e: unknown) => {
-            loading = null;
-            throw e;
-          },
-        );
+        // Its own words first (in the page's language, issue 17): a module may render words
+        // when it loads. Then its code and its view's chunk, together.
+        loading = loadCatalogPart(`lab.${spec.path}`)
+          .then(() => Promise.all([spec.load(), spec.prefetch?.()]))
+          .then(
+            ([def]) => def,
+            (e: unknown) => {
+              loading = null;
+              throw e;
+            },
+          );
       }
       return loading;
     },

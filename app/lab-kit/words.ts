@@ -7,6 +7,7 @@
 import { useLocale } from '../i18n/locale.ts';
 import { defineMessages, formatMsg, msg } from '../../core/i18n/index.ts';
 import type { Locale, Msg, MsgValue } from '../../core/i18n/index.ts';
+import { lazyWords } from '../i18n/lazy-words.ts';
 
 export const KIT = defineMessages({
   previousStep: {
@@ -161,7 +162,7 @@ export function kitWords(locale: Locale): KitWords {
 }
 
 /** The kit's words in English (what code outside React and the English tests read). */
-export const KIT_WORDS: KitWords = kitWords('en');
+export const KIT_WORDS: KitWords = lazyWords(() => kitWords('en'));
 
 /** The kit's words in the page's language. */
 export function useKitWords(): KitWords {

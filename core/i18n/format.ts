@@ -6,7 +6,7 @@
  */
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { CATALOGS } from './catalogs.ts';
-import { DEFAULT_LOCALE, parseLocale, type Locale } from './locale.ts';
+import { DEFAULT_LOCALE, LOCALES, parseLocale, type Locale } from './locale.ts';
 import { isMsg, type Msg, type Text } from './msg.ts';
 
 /** How code spans look in plain text: as they are, or in `backticks`. */
@@ -70,16 +70,19 @@ function parts(m: Msg, locale: Locale, depth: number, report: (e: Error) => void
     report(new Error(`message ${m.id}: nested deeper than ${MAX_DEPTH}`));
     return [{ kind: 'text', text: '…' }];
   }
+  // The asked language, else English, else any language that has it: the browser build loads
+  // only the page's language (catalogs-lazy.ts), where English text asked for by name (an issue's
+  // English `message`) is shown in the page's language rather than as an id.
   const where: Locale | null = Object.hasOwn(CATALOGS[locale], m.id)
     ? locale
     : Object.hasOwn(CATALOGS[DEFAULT_LOCALE], m.id)
       ? DEFAULT_LOCALE
-      : null;
+      : (LOCALES.find((l) => Object.hasOwn(CATALOGS[l], m.id)) ?? null);
   if (!where) {
     report(new Error(`message ${m.id}: not in the ${locale} catalog`));
     return [{ kind: 'text', text: m.id }];
   }
-  if (where !== locale) report(new Error(`message ${m.id}: not in the ${locale} catalog, English shown`));
+  if (where !== locale) report(new Error(`message ${m.id}: not in the ${locale} catalog, ${where} shown`));
   const values: Record<string, unknown> = { code: (chunks: unknown[]): CodeMark => ({ code: chunks }) };
   for (const [k, v] of Object.entries(m.values ?? {})) {
     if (typeof v === 'string' || typeof v === 'number') values[k] = v;

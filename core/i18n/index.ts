@@ -26,5 +26,5 @@ export {
   type FormatOptions,
   type TextPart,
 } from './format.ts';
-export { CATALOGS, type Catalog } from './catalogs.ts';
+export { CATALOGS, hasCatalog, loadCatalog, loadCatalogPart, type Catalog } from './catalogs.ts';
 export { normalizeInput, MAX_INPUT } from './input.ts';

@@ -1,94 +1,65 @@
 /**
- * How much JavaScript a browser fetches to show each lab, gzip-compressed, read from the build's
- * manifest (dist/.vite/manifest.json, written by `npm run build`): the page's entry chunk and its
- * static imports, plus the lab's own chunks (its declaration and its view, dynamic imports in
- * app/labs/index.ts) and their static imports, each file counted once. The target is 150 KB gzip per
- * lab (issue 17). It reports; `--check` also exits 1 when a lab is over the target, so CI can hold
- * the line.
+ * How much JavaScript a browser fetches to show each lab, in English and in Chinese, gzip -9:
+ * Chromium opens `#/<lab>` on the build served over HTTP and every .js file it requests until the
+ * lab is on screen is counted (e2e/bench/weigh.ts) — the entry, its imports, the lab's chunks, the
+ * page language's catalog, anything an effect loads. The target is 150 KB gzip per lab (issue 17;
+ * e2e/size.spec.ts fails over it). It reports; `--check` also exits 1 when a lab is over.
  *
- *   npm run build && npm run bench:size [-- --check]
+ *   npm run bench:size [-- --check]     (BENCH_OUTDIR=<a build> skips building)
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, findChromium } from '../browser.ts';
+import { serve } from './serve.ts';
+import { LAB_BUDGET_KB, LAB_PATHS, LOCALES, kb, weighPage } from './weigh.ts';
 
-const DIST = join(import.meta.dirname, '../..', process.env.BENCH_DIST ?? 'dist');
-const MANIFEST = join(DIST, '.vite/manifest.json');
-const TARGET_KB = 150;
-
-interface Chunk {
-  file: string;
-  src?: string;
-  isEntry?: boolean;
-  isDynamicEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-  css?: string[];
-}
-type Manifest = Record<string, Chunk>;
-
-/** Every file a chunk needs before it runs: itself and its static imports, transitively. */
-function closure(m: Manifest, key: string, into: Set<string>): Set<string> {
-  const c = m[key];
-  if (!c || into.has(c.file)) return into;
-  into.add(c.file);
-  for (const k of c.imports ?? []) closure(m, k, into);
-  return into;
-}
-
-const gzipCache = new Map<string, number>();
-function gzipBytes(file: string): number {
-  let n = gzipCache.get(file);
-  if (n === undefined) {
-    n = gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
-    gzipCache.set(file, n);
-  }
-  return n;
-}
-const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + gzipBytes(f), 0);
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
-interface LabSize {
-  lab: string;
-  files: number;
-  gzip: number;
-}
-
-/** The gzip size of the JavaScript needed to show each lab, from a manifest. */
-function labSizes(m: Manifest): { entry: number; labs: LabSize[] } {
-  const entryKey = Object.keys(m).find((k) => m[k]?.isEntry);
-  if (!entryKey) throw new Error('the manifest has no entry chunk');
-  const entry = closure(m, entryKey, new Set());
-  // A lab is its declaration (labs/X/lab.ts) and its view (labs/X/XLab.tsx), both dynamic
-  // imports of the entry (app/labs/index.ts), fetched together when the lab is first shown.
-  const byLab = new Map<string, string[]>();
-  for (const k of m[entryKey]?.dynamicImports ?? []) {
-    const hit = /(?:^|\/)labs\/(\w+)\/(?:lab\.ts|\w+Lab\.tsx)$/.exec(k);
-    if (hit?.[1]) byLab.set(hit[1], [...(byLab.get(hit[1]) ?? []), k]);
-  }
-  const labs = [...byLab].map(([lab, keys]) => {
-    const files = new Set(entry);
-    for (const k of keys) closure(m, k, files);
-    return { lab, files: files.size, gzip: sum(files) };
+async function main(): Promise<number> {
+  let outDir = process.env.BENCH_OUTDIR ? resolve(process.env.BENCH_OUTDIR) : '';
+  let temp = '';
+  if (!outDir) {
+    temp = mkdtempSync(join(tmpdir(), 'sockscope-size-'));
+    outDir = temp;
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  } else if (!existsSync(join(outDir, 'index.html')))
+    throw new Error(`BENCH_OUTDIR=${outDir} holds no build`);
+  const server = await serve(outDir);
+  const executablePath = findChromium();
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: CHROMIUM_ARGS,
   });
-  return { entry: sum(entry), labs };
-}
-
-function main(): number {
-  if (!existsSync(MANIFEST)) {
-    console.log(`No ${MANIFEST}: run \`npm run build\` first.`);
-    return 0;
-  }
-  const { entry, labs } = labSizes(JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest);
-  console.log(`JavaScript to show each lab (gzip -9; target ≤ ${TARGET_KB} KB)`);
-  console.log(`  shell (entry + its imports): ${kb(entry)}`);
-  for (const l of labs)
+  let over = 0;
+  try {
     console.log(
-      `  ${l.lab.padEnd(12)} ${kb(l.gzip).padStart(9)}  (${l.files} files, lab's own ${kb(l.gzip - entry)})  ${l.gzip <= TARGET_KB * 1024 ? 'ok' : 'OVER'}`,
+      `JavaScript fetched to show each lab (gzip -9, every .js request; target ≤ ${LAB_BUDGET_KB} KB); Chromium ${browser.version()}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}`,
     );
-  if (labs.length === 0) console.log('  no lab chunks found: is each lab a dynamic import?');
-  const over = labs.filter((l) => l.gzip > TARGET_KB * 1024);
-  return process.argv.includes('--check') && (over.length > 0 || labs.length === 0) ? 1 : 0;
+    console.log(`| lab | ${LOCALES.join(' | ')} |`);
+    console.log(`|---|${LOCALES.map(() => '---').join('|')}|`);
+    for (const lab of LAB_PATHS) {
+      const cells: string[] = [];
+      for (const lang of LOCALES) {
+        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+        const page = await context.newPage();
+        const w = await weighPage(page, `${server.base}#/${lab}?lang=${lang}`);
+        await context.close();
+        const ok = w.gzip <= LAB_BUDGET_KB * 1024;
+        if (!ok) over++;
+        cells.push(`${kb(w.gzip)} (${w.files.size} files)${ok ? '' : ' OVER'}`);
+        if (process.argv.includes('--files'))
+          for (const [f, n] of [...w.files].sort((a, b) => b[1] - a[1]))
+            console.log(`    ${kb(n).padStart(9)} ${f}`);
+      }
+      console.log(`| ${lab} | ${cells.join(' | ')} |`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  }
+  return process.argv.includes('--check') && over > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

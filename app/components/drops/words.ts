@@ -8,6 +8,7 @@ import { defineMessages, formatMsg, msg } from '../../../core/i18n/index.ts';
 import type { Locale, Msg, MsgValue } from '../../../core/i18n/index.ts';
 import { counterMsg, dropFunctionMsg, dropReasonMsg } from '../../../core/drops/index.ts';
 import type { SnmpSection } from '../../../core/drops/index.ts';
+import { lazyWords } from '../../i18n/lazy-words.ts';
 
 const M = defineMessages({
   title: { id: 'app.drops.title', defaultMessage: 'Counters and drops', description: 'Panel title.' },
@@ -171,7 +172,7 @@ export function dropsWords(locale: Locale): DropsWords {
 }
 
 /** The panel's words in English. */
-export const DROPS_WORDS: DropsWords = dropsWords('en');
+export const DROPS_WORDS: DropsWords = lazyWords(() => dropsWords('en'));
 
 /** The panel's words in the page's language. */
 export function useDropsWords(): DropsWords {

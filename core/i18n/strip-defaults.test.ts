@@ -1,0 +1,104 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogPart, partOf } from './tools/catalog-parts.ts';
+import { KEEP_DEFAULTS, stripMessageDefaults } from './tools/strip-defaults.ts';
+import en from './locales/en.json' with { type: 'json' };
+
+const ROOT = join(import.meta.dirname, '../..');
+
+describe('stripMessageDefaults (the browser build)', () => {
+  it('blanks defaultMessage and description of descriptors, keeping every line and column', () => {
+    const code = [
+      'const M = defineMessages({',
+      "  a: { id: 'x.a', defaultMessage: 'Hello, {n}', description: 'greeting' },",
+      '  b: {',
+      "    description: 'first',",
+      '    id: `x.b`,',
+      '    defaultMessage:',
+      "      'two lines',",
+      '  },',
+      '});',
+      "const packet = { id: 'p1', description: 'kept: not a message' };",
+    ].join('\n');
+    const out = stripMessageDefaults(code, 'm.ts');
+    expect(out).not.toBeNull();
+    expect(out!.length).toBe(code.length);
+    expect(out!.split('\n').map((l) => l.length)).toEqual(code.split('\n').map((l) => l.length));
+    expect(out).not.toMatch(/Hello|greeting|first|two lines/);
+    expect(out).toContain('kept: not a message');
+    // Still a valid object: the ids are where they were.
+    const obj = new Function('defineMessages', `${out!.replace(/^const packet.*$/m, '')}; return M;`)(
+      (m: unknown) => m,
+    );
+    expect(obj).toEqual({ a: { id: 'x.a' }, b: { id: 'x.b' } });
+  });
+
+  it('leaves code without descriptors alone', () => {
+    expect(stripMessageDefaults("const a = { id: 1, description: 'x' };", 'a.ts')).toBeNull();
+    expect(stripMessageDefaults("const d = { defaultMessage: 'no id' };", 'a.ts')).toBeNull();
+  });
+
+  it('KEEP_DEFAULTS names every module whose descriptors are read for their English', () => {
+    // A reader of `.defaultMessage` outside the i18n tools: its descriptors must stay (listed).
+    const readers: string[] = [];
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(f) && !/\.test\.tsx?$|\.d\.ts$/.test(f)) {
+          const rel = relative(ROOT, p).replace(/\\/g, '/');
+          if (rel.startsWith('core/i18n/')) continue;
+          if (/\.defaultMessage\b/.test(readFileSync(p, 'utf8'))) readers.push(rel);
+        }
+      }
+    };
+    walk(join(ROOT, 'app'));
+    walk(join(ROOT, 'core'));
+    // Each reader and the module it reads: errno/index.ts reads its own; define-lab reads names.ts.
+    expect(readers.sort()).toEqual(['app/lab-kit/define-lab.ts', 'core/errno/index.ts']);
+    expect(KEEP_DEFAULTS).toEqual(['core/errno/index.ts', 'app/labs/names.ts']);
+  });
+});
+
+describe('catalog parts (the browser build)', () => {
+  it('a lab’s words are its part; titles, short names and everything else are the base', () => {
+    expect(partOf('lab.fragment.inputs.mtu')).toBe('lab.fragment');
+    expect(partOf('lab.fragment.title')).toBe('base');
+    expect(partOf('lab.socket.short')).toBe('base');
+    expect(partOf('glossary.MTU.plain')).toBe('base');
+    expect(partOf('app.kit.term.close')).toBe('base');
+  });
+
+  it('the parts cover the catalog once', () => {
+    const parts = [...new Set(Object.keys(en).map(partOf))];
+    expect(parts).toContain('lab.reassemble');
+    const joined = Object.assign({}, ...parts.map((p) => catalogPart(en, p))) as Record<string, string>;
+    expect(Object.keys(joined).length).toBe(Object.keys(en).length);
+    expect(parts.reduce((n, p) => n + Object.keys(catalogPart(en, p)).length, 0)).toBe(
+      Object.keys(en).length,
+    );
+  });
+
+  it('a lab’s words are used only in its own folder (so its part comes with its code)', () => {
+    const labs = [...new Set(Object.keys(en).map(partOf))].filter((p) => p !== 'base');
+    const walk = (dir: string, out: string[] = []) => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) walk(p, out);
+        else if (/\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)) out.push(p);
+      }
+      return out;
+    };
+    for (const file of [...walk(join(ROOT, 'app')), ...walk(join(ROOT, 'core'))]) {
+      const rel = relative(ROOT, file).replace(/\\/g, '/');
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/['"`](lab\.[a-z]+\.[\w.-]+)['"`]/g)) {
+        const part = partOf(m[1]!);
+        if (part === 'base' || !labs.includes(part)) continue;
+        const lab = part.slice(4);
+        expect(rel.toLowerCase(), m[1]).toMatch(new RegExp(`^app/labs/${lab}/`));
+      }
+    }
+  });
+});

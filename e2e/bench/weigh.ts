@@ -1,0 +1,46 @@
+/**
+ * What a browser really fetches to show one lab (issue 17): every JavaScript file requested from
+ * opening `#/<lab>` until the lab is on screen (its heading shown, the loading placeholder gone,
+ * then no request for half a second), each weighed gzip -9 as a server would send it. Shared by
+ * `npm run bench:size` (e2e/bench/lab-size.ts) and the budget test (e2e/size.spec.ts).
+ */
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+
+/** The most gzip JavaScript one lab may take to show (issue 17). */
+export const LAB_BUDGET_KB = 150;
+
+export const LAB_PATHS = ['socket', 'netlink', 'skb', 'fragment', 'reassemble', 'journey'] as const;
+export const LOCALES = ['en', 'zh-CN'] as const;
+
+export interface Weight {
+  /** File name → gzip bytes. */
+  files: Map<string, number>;
+  gzip: number;
+}
+
+/** Open `url` (a lab, `?lang=` set or not) in `page` and weigh the JavaScript it fetched. */
+export async function weighPage(page: Page, url: string): Promise<Weight> {
+  const pending: Promise<void>[] = [];
+  const files = new Map<string, number>();
+  page.on('response', (res) => {
+    const u = new URL(res.url());
+    if (!/\.m?js$/.test(u.pathname) || res.request().resourceType() === 'other') return;
+    pending.push(
+      res.body().then(
+        (b) => void files.set(u.pathname.split('/').pop() ?? u.pathname, gzipSync(b, { level: 9 }).length),
+        () => {},
+      ),
+    );
+  });
+  await page.goto(url);
+  await page.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.lab-loading').waitFor({ state: 'detached', timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  let gzip = 0;
+  for (const n of files.values()) gzip += n;
+  return { files, gzip };
+}
+
+export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
