@@ -12,10 +12,12 @@ import {
   skbLabel,
   skbPut,
   skbReserve,
-  skbSnapshot,
   skbTrim,
   type SkBuff,
 } from '../skb/skb.ts';
+import { SkbStore } from '../skb/capture.ts';
+import type { SkbSnapshot } from '../skb/types.ts';
+import { outputSnapshot } from './step.ts';
 import type { Errno } from '../errno/index.ts';
 import { msg, type Msg } from '../i18n/index.ts';
 import { M } from './send-messages.ts';
@@ -104,8 +106,56 @@ export function appendGeometry(cork: Cork): AppendGeometry {
   return { mtu, fragheaderlen: fhl, maxfraglen, maxnonfragsize };
 }
 
+/**
+ * The cork's queue as every step that shows it whole saw it, without copying the queue at each
+ * step (issue 17: with many sends the queue grows between steps). The queue only grows at its
+ * end, and __ip_append_data only changes its last skb (the one it appends to, and trims when a
+ * fraggap moves to a new skb), so a whole-queue step captures just the skbs from the one that was
+ * last at the previous such step on. The log is append-only: entry k says "queue[pos[k]] was
+ * captured at cap[k]"; a step keeps the log's length, and its skbs are the latest entry for each
+ * position below it, built when first read.
+ */
+interface QueueLog {
+  store: SkbStore;
+  pos: number[];
+  cap: number[];
+  /** The queue's length at the last whole-queue capture. */
+  seen: number;
+}
+const queueLogs = new WeakMap<SkBuff[], QueueLog>();
+
+function queueSnapshot(queue: SkBuff[], vars: OutputSnapshot['vars']): OutputSnapshot {
+  let log = queueLogs.get(queue);
+  if (!log) {
+    log = { store: new SkbStore(), pos: [], cap: [], seen: 0 };
+    queueLogs.set(queue, log);
+  }
+  const n = queue.length;
+  for (let i = Math.max(0, log.seen - 1); i < n; i++) {
+    log.pos.push(i);
+    log.cap.push(log.store.put(queue[i] as SkBuff));
+  }
+  log.seen = n;
+  if (n === 0) return { skbs: [], vars, wireCount: 0 };
+  const entries = log.pos.length;
+  const l = log;
+  let built: SkbSnapshot[] | undefined;
+  return {
+    get skbs(): SkbSnapshot[] {
+      if (built) return built;
+      const latest = new Array<number>(n);
+      for (let k = 0; k < entries; k++) latest[l.pos[k] as number] = l.cap[k] as number;
+      built = new Array<SkbSnapshot>(n);
+      for (let i = 0; i < n; i++) built[i] = l.store.build(latest[i] as number);
+      return built;
+    },
+    vars,
+    wireCount: 0,
+  };
+}
+
 function snap(queue: SkBuff[], vars: OutputSnapshot['vars'], pick?: SkBuff[]): OutputSnapshot {
-  return { skbs: (pick ?? queue).map((s) => skbSnapshot(s)), vars, wireCount: 0 };
+  return pick ? outputSnapshot(pick, vars, 0) : queueSnapshot(queue, vars);
 }
 
 /**

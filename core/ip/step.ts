@@ -1,5 +1,6 @@
 /** Recording one step of the output (or receive) path: its kernel function, file, why, and the skbs it holds. */
-import { skbSnapshot, type SkBuff } from '../skb/skb.ts';
+import type { SkBuff } from '../skb/skb.ts';
+import { captureSkbs, materialize } from '../skb/capture.ts';
 import type { SkbSnapshot } from '../skb/types.ts';
 import type { DropReason } from '../drops/index.ts';
 import type { Msg } from '../i18n/index.ts';
@@ -18,10 +19,26 @@ export interface StepDetail {
   drops?: readonly DropReason[];
 }
 
-function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
-  const out: SkbSnapshot[] = new Array<SkbSnapshot>(skbs.length);
-  for (let i = 0; i < skbs.length; i++) out[i] = skbSnapshot(skbs[i] as SkBuff);
-  return out;
+/**
+ * A step's snapshot with its skbs captured now and built the first time they are read
+ * (core/skb/capture.ts): `skbs` is an own enumerable getter, so the step reads, compares and
+ * serialises (JSON) exactly as a plain array would.
+ */
+export function outputSnapshot(
+  skbs: readonly SkBuff[] | undefined,
+  vars: OutputSnapshot['vars'],
+  wireCount: number,
+): OutputSnapshot {
+  if (!skbs || skbs.length === 0) return { skbs: [], vars, wireCount };
+  const c = captureSkbs(skbs);
+  let built: SkbSnapshot[] | undefined;
+  return {
+    get skbs(): SkbSnapshot[] {
+      return (built ??= materialize(c));
+    },
+    vars,
+    wireCount,
+  };
 }
 
 export function pushStep(
@@ -36,11 +53,7 @@ export function pushStep(
     file,
     why,
     dir: d.dir ?? 'down',
-    snapshot: {
-      skbs: d.skbs ? snapshots(d.skbs) : [],
-      vars: d.vars ?? {},
-      wireCount: d.wireCount ?? 0,
-    },
+    snapshot: outputSnapshot(d.skbs, d.vars ?? {}, d.wireCount ?? 0),
   };
   if (d.drops?.length) step.drops = d.drops;
   trace.push(step);
