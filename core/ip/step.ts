@@ -1,6 +1,5 @@
 /** Recording one step of the output (or receive) path: its kernel function, file, why, and the skbs it holds. */
-import type { SkBuff } from '../skb/skb.ts';
-import { captureSkbs, materialize } from '../skb/capture.ts';
+import { skbSnapshot, type SkBuff } from '../skb/skb.ts';
 import type { SkbSnapshot } from '../skb/types.ts';
 import type { DropReason } from '../drops/index.ts';
 import type { Msg } from '../i18n/index.ts';
@@ -19,26 +18,10 @@ export interface StepDetail {
   drops?: readonly DropReason[];
 }
 
-/**
- * A step's snapshot with its skbs captured now and built the first time they are read
- * (core/skb/capture.ts): `skbs` is an own enumerable getter, so the step reads, compares and
- * serialises (JSON) exactly as a plain array would.
- */
-export function outputSnapshot(
-  skbs: readonly SkBuff[] | undefined,
-  vars: OutputSnapshot['vars'],
-  wireCount: number,
-): OutputSnapshot {
-  if (!skbs || skbs.length === 0) return { skbs: [], vars, wireCount };
-  const c = captureSkbs(skbs);
-  let built: SkbSnapshot[] | undefined;
-  return {
-    get skbs(): SkbSnapshot[] {
-      return (built ??= materialize(c));
-    },
-    vars,
-    wireCount,
-  };
+function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
+  const out: SkbSnapshot[] = new Array<SkbSnapshot>(skbs.length);
+  for (let i = 0; i < skbs.length; i++) out[i] = skbSnapshot(skbs[i] as SkBuff);
+  return out;
 }
 
 export function pushStep(
@@ -53,7 +36,11 @@ export function pushStep(
     file,
     why,
     dir: d.dir ?? 'down',
-    snapshot: outputSnapshot(d.skbs, d.vars ?? {}, d.wireCount ?? 0),
+    snapshot: {
+      skbs: d.skbs ? snapshots(d.skbs) : [],
+      vars: d.vars ?? {},
+      wireCount: d.wireCount ?? 0,
+    },
   };
   if (d.drops?.length) step.drops = d.drops;
   trace.push(step);
