@@ -58,6 +58,8 @@ describe('whole-queue steps share one log', () => {
       const inQueue = skbs.reduce((a, k) => a + k.len - 20, 0);
       expect(inQueue).toBe(appended);
     }
-    expect(JSON.parse(JSON.stringify(layout.map((s) => s.snapshot)))).toEqual(layout.map((s) => ({ ...s.snapshot })));
+    expect(JSON.parse(JSON.stringify(layout.map((s) => s.snapshot)))).toEqual(
+      layout.map((s) => ({ ...s.snapshot })),
+    );
   });
 });
