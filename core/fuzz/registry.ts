@@ -20,6 +20,7 @@ function netlinkResult(seed: number, n: number): FuzzResult {
     outside: r.outOfBuffer,
     mismatches: r.roundTripMismatches,
     slowestMs: r.slowestMs,
+    ...(r.slowestInput !== undefined ? { slowestInput: r.slowestInput } : {}),
     failures: r.failures.slice(0, MAX_FAILURES).map((what) => ({ input: -1, what })),
     figures: r.byKind,
   };

@@ -16,6 +16,7 @@ import {
   skbTrim,
   type SkBuff,
 } from '../skb/skb.ts';
+import type { SkbSnapshot } from '../skb/types.ts';
 import type { Errno } from '../errno/index.ts';
 import { msg, type Msg } from '../i18n/index.ts';
 import { M } from './send-messages.ts';
@@ -104,8 +105,59 @@ export function appendGeometry(cork: Cork): AppendGeometry {
   return { mtu, fragheaderlen: fhl, maxfraglen, maxnonfragsize };
 }
 
+/**
+ * The cork's queue as every step that shows it whole saw it, without copying the queue at each
+ * step (issue 17: with many sends the queue grows between steps, so per-step copies made a
+ * trace quadratic). The queue only grows at its end, and __ip_append_data only changes its last
+ * skb (the one it appends to, and trims when a fraggap moves to a new skb), so a whole-queue step
+ * snapshots just the skbs from the one that was last at the previous such step on. The log is
+ * append-only: entry k says "queue[pos[k]] looked like snaps[k]"; a step keeps the log's length,
+ * and its skbs — the latest entry for each position — are gathered when first read.
+ */
+interface QueueLog {
+  pos: number[];
+  snaps: SkbSnapshot[];
+  /** The queue's length at the last whole-queue step. */
+  seen: number;
+}
+const queueLogs = new WeakMap<SkBuff[], QueueLog>();
+
+/** Work done by whole-queue steps (skbs snapshotted, skbs gathered when read): for tests. */
+export const queueLogWork = { snapshotted: 0, gathered: 0 };
+
+function queueSnapshot(queue: SkBuff[], vars: OutputSnapshot['vars']): OutputSnapshot {
+  let log = queueLogs.get(queue);
+  if (!log) {
+    log = { pos: [], snaps: [], seen: 0 };
+    queueLogs.set(queue, log);
+  }
+  const n = queue.length;
+  for (let i = Math.max(0, log.seen - 1); i < n; i++) {
+    log.pos.push(i);
+    log.snaps.push(skbSnapshot(queue[i] as SkBuff));
+    queueLogWork.snapshotted++;
+  }
+  log.seen = n;
+  if (n === 0) return { skbs: [], vars, wireCount: 0 };
+  const entries = log.pos.length;
+  const l = log;
+  let built: SkbSnapshot[] | undefined;
+  return {
+    get skbs(): SkbSnapshot[] {
+      if (built) return built;
+      built = new Array<SkbSnapshot>(n);
+      for (let k = 0; k < entries; k++) built[l.pos[k] as number] = l.snaps[k] as SkbSnapshot;
+      queueLogWork.gathered += n;
+      return built;
+    },
+    vars,
+    wireCount: 0,
+  };
+}
+
 function snap(queue: SkBuff[], vars: OutputSnapshot['vars'], pick?: SkBuff[]): OutputSnapshot {
-  return { skbs: (pick ?? queue).map((s) => skbSnapshot(s)), vars, wireCount: 0 };
+  if (!pick) return queueSnapshot(queue, vars);
+  return { skbs: pick.map((s) => skbSnapshot(s)), vars, wireCount: 0 };
 }
 
 /**

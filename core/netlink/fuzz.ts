@@ -42,6 +42,8 @@ export interface FuzzReport {
   /** The slowest single input, in milliseconds, and what it was. */
   slowestMs: number;
   slowest: string;
+  /** Its number (0-based, in the seeded stream: `--n slowestInput+1` runs up to it). */
+  slowestInput?: number;
   /** Inputs run of each kind. */
   byKind: Record<string, number>;
   /** The first few failures, each reproducible from its description. */
@@ -412,6 +414,7 @@ export function fuzzNetlink(seed: number, n: number): FuzzReport {
   let inputs = 0;
   let slowestMs = 0;
   let slowest = '';
+  let slowestInput: number | undefined;
   const runs = Math.max(0, Math.floor(Number.isFinite(n) ? n : 0));
   const s = Number.isFinite(seed) ? Math.trunc(seed) : 0;
   if (runs > 0)
@@ -441,6 +444,7 @@ export function fuzzNetlink(seed: number, n: number): FuzzReport {
         if (ms > slowestMs) {
           slowestMs = ms;
           slowest = describeInput(input);
+          slowestInput = inputs - 1;
         }
         return true;
       }),
@@ -454,6 +458,7 @@ export function fuzzNetlink(seed: number, n: number): FuzzReport {
     roundTripMismatches: t.mismatches,
     slowestMs,
     slowest,
+    ...(slowestInput !== undefined ? { slowestInput } : {}),
     byKind,
     failures: t.failures,
   };
