@@ -511,7 +511,7 @@ function encodeCommand(o: Record<string, string | boolean>): CommandResult {
   const hex = toHex(r.bytes);
   if (o.json) {
     const d = decodeNetlink(r.bytes, { family, endian });
-    return { code: 0, out: JSON.stringify({ hex, messages: d.messages.map(messageJson) }, null, 2) };
+    return { code: 0, out: JSON.stringify({ hex, messages: d.messages.map((m) => messageJson(m)) }, null, 2) };
   }
   return { code: 0, out: hex };
 }
