@@ -239,13 +239,19 @@ const ALL: Record<string, { id: string }> = { ...FLAG_IN_TYPE, ...D };
  * catalog message keeps its English text (`message`).
  */
 export function diagnosticMsg(d: Pick<NlDiagnostic, 'id' | 'code' | 'values' | 'message'>): Msg | string {
-  const id = d.id ?? d.code;
-  const m = Object.hasOwn(ALL, id) ? ALL[id] : undefined;
-  if (!m) return d.message;
-  const v: Record<string, string | number> = { ...(d.values ?? {}) };
-  if (id === 'unknown-type') {
-    v.over = Number(v.type) > Number(v.max) ? 'yes' : 'no';
-    v.asFlag = v.asFlag ? String(v.asFlag) : 'none';
+  try {
+    const id = d.id ?? d.code;
+    const m = typeof id === 'string' && Object.hasOwn(ALL, id) ? ALL[id] : undefined;
+    if (!m) return typeof d.message === 'string' ? d.message : '';
+    const v: Record<string, string | number> = {};
+    for (const [k, x] of Object.entries(d.values ?? {}))
+      if (typeof x === 'string' || typeof x === 'number') v[k] = x;
+    if (id === 'unknown-type') {
+      v.over = Number(v.type) > Number(v.max) ? 'yes' : 'no';
+      v.asFlag = v.asFlag ? String(v.asFlag) : 'none';
+    }
+    return msg(m, v);
+  } catch {
+    return ''; // values that cannot be read (a hostile object): nothing to say
   }
-  return msg(m, v);
 }
