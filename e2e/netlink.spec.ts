@@ -274,6 +274,14 @@ test.describe('Netlink lab in Chinese (issue 13)', () => {
     await expect(page.getByText('没有发现问题：每条消息的边界都正确。')).toBeVisible();
   });
 
+  test('diagnostics read in Chinese, kernel names kept', async ({ page }) => {
+    // nlmsg_len 0x40 in a 20-byte buffer: it runs past the end (nlmsg-len-beyond).
+    await page.goto('./#/netlink?hex=40000000100000000000000000000000aabbccdd&family=route&lang=zh-CN');
+    await expect(page.getByText(/nlmsg_len = 64，超出缓冲区末尾 44 字节/).first()).toBeVisible();
+    await expect(page.getByText(/runs 44 byte\(s\) past the end/)).toHaveCount(0);
+    await expect(page.getByText(/netlink_rcv_skb/).first()).toBeAttached();
+  });
+
   test('a full-width frame size is accepted', async ({ page }) => {
     await page.goto(`./#/netlink?hex=${GETLINK}&family=route&lang=zh-CN`);
     const frame = page

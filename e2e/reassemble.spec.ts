@@ -359,6 +359,19 @@ test.describe('Reassembly lab in Chinese (issue 13)', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   });
 
+  test('the kernel’s verdicts and reasons are Chinese, on screen and in print', async ({ page }) => {
+    // A duplicate of the first fragment: IPFRAG_DUP, only that skb dropped; then reassembled.
+    await page.goto('./#/reassemble?len=2992&frags=0:1480:1,1480:1480:1,2960:40:0&order=0,0,1,2&lang=zh-CN');
+    await expect(page.locator('.rq-verdict').nth(1)).toHaveText('重复：只丢弃这一片');
+    const dup = page.getByText(/IPFRAG_DUP：.*只丢弃这一个 skb（DUP_FRAG）/).first();
+    await expect(dup).toBeAttached();
+    await expect(page.getByText(/queued ones as consumed|only this skb is dropped|waiting for the/)).toHaveCount(0);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('main').innerText();
+    expect(printed).toMatch(/已插入：|到齐了|拼接成一个数据报/);
+    expect(printed).not.toMatch(/inserted: |fragments joined|waiting for /);
+  });
+
   test('a full-width number typed with a Chinese IME is accepted', async ({ page }) => {
     await page.goto(`./#/reassemble?${ISSUE}&lang=zh-CN`);
     await page.getByLabel('UDP 载荷长度（字节）').fill('４０００');

@@ -21,7 +21,43 @@ import {
   type NlMessageSpec,
 } from '../netlink/index.ts';
 import { NETLINK_PARAMS, type Param } from '../params/index.ts';
-import { noSuchOption, parseFlags, table, type CommandResult } from './args.ts';
+import { defineMessages, formatMsg, msg, type Locale, type Msg } from '../i18n/index.ts';
+import { diagnosticMsg } from '../netlink/index.ts';
+import { noSuchOption, parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
+import { localHelp } from './fragment.ts';
+
+const M = defineMessages({
+  summary: {
+    id: 'cli.netlink.summary',
+    defaultMessage:
+      '{size} bytes, {n, plural, one {# message} other {# messages}}{trunc, select, yes { (<code>MSG_TRUNC</code>: truncated)} other {}}',
+  },
+  colOffset: { id: 'cli.netlink.col.offset', defaultMessage: 'offset' },
+  colType: { id: 'cli.netlink.col.type', defaultMessage: 'type' },
+  colFlags: { id: 'cli.netlink.col.flags', defaultMessage: 'flags' },
+  messageAt: { id: 'cli.netlink.messageAt', defaultMessage: 'message at {offset}: <code>{typeName}</code>' },
+  error: {
+    id: 'cli.netlink.error',
+    defaultMessage: 'error {errno} <code>{name}</code>: {strerror}',
+    description: 'strerror: the C library text of the errno (English).',
+  },
+  attr: {
+    id: 'cli.netlink.attr',
+    defaultMessage: '+{offset} <code>{name}</code> (type {type}, len {len}){hasValue, select, yes { = {value}} other {}}',
+  },
+  diagnostic: {
+    id: 'cli.netlink.diagnostic',
+    defaultMessage:
+      '{severity, select, error {error} warning {warning} other {info}} <code>{diag}</code> at {where, select, range {bytes {from}–{to}} other {offset {from}}}: {text}{src, select, none {} other { (<code>{fn}</code>{hasFile, select, yes {, <code>{file}</code>} other {}})}}',
+  },
+  buffer: { id: 'cli.netlink.buffer', defaultMessage: 'buffer:' },
+  unexpected: { id: 'cli.netlink.unexpected', defaultMessage: 'unexpected argument “{arg}”' },
+  noOption: { id: 'cli.netlink.noOption', defaultMessage: '<code>netlink {sub}</code> has no option <code>--{name}</code>' },
+  subcommands: {
+    id: 'cli.netlink.subcommands',
+    defaultMessage: '<code>netlink</code> has two subcommands, <code>decode</code> and <code>encode</code> (not “{sub}”)',
+  },
+});
 
 /** The flags of `netlink decode` and `netlink encode` (the subcommand is the one positional). */
 export const NETLINK_FLAGS = {
@@ -93,11 +129,13 @@ function attrJson(a: NlAttr): Json {
   return out;
 }
 
-function diagnosticJson(d: NlDiagnostic): Json {
+function diagnosticJson(d: NlDiagnostic, locale: Locale = 'en'): Json {
+  const m = diagnosticMsg(d);
   return {
     severity: d.severity,
     code: d.code,
     message: d.message,
+    ...(locale === 'en' ? {} : { message_text: typeof m === 'string' ? m : formatMsg(m, locale) }),
     offset: d.offset,
     length: d.length,
     ...(d.fn ? { fn: d.fn } : {}),
@@ -106,7 +144,7 @@ function diagnosticJson(d: NlDiagnostic): Json {
 }
 
 /** One decoded message in the documented `--json` shape. */
-export function messageJson(m: NlMessage): Json {
+export function messageJson(m: NlMessage, locale: Locale = 'en'): Json {
   const header: Json = m.familyHeader
     ? {
         struct: m.familyHeader.name,
@@ -133,38 +171,52 @@ export function messageJson(m: NlMessage): Json {
             errno: m.error.errno,
             name: m.error.name,
             strerror: m.error.strerror,
-            echoed: m.error.echoed ? messageJson(m.error.echoed) : null,
+            echoed: m.error.echoed ? messageJson(m.error.echoed, locale) : null,
             extack: m.error.extack.map(attrJson),
           },
         }
       : {}),
     attributes: m.attributes.map(attrJson),
-    diagnostics: m.diagnostics.map(diagnosticJson),
+    diagnostics: m.diagnostics.map((d) => diagnosticJson(d, locale)),
   };
 }
 
-function attrLines(attrs: NlAttr[], depth: number, out: string[]): void {
+function attrLines(attrs: NlAttr[], depth: number, out: string[], t: (m: Msg) => string): void {
   for (const a of attrs) {
     const v = a.display ?? (a.value !== undefined ? String(a.value) : '');
     out.push(
-      `${'  '.repeat(depth + 2)}+${a.offset} ${a.name} (type ${a.type}, len ${a.len})${v ? ` = ${v}` : ''}`,
+      `${'  '.repeat(depth + 2)}${t(msg(M.attr, { offset: a.offset, name: a.name, type: a.type, len: a.len, hasValue: v ? 'yes' : 'no', value: v }))}`,
     );
-    if (a.children) attrLines(a.children, depth + 1, out);
+    if (a.children) attrLines(a.children, depth + 1, out, t);
   }
 }
 
-function diagnosticLine(d: NlDiagnostic): string {
-  const where = d.length > 0 ? `bytes ${d.offset}–${d.offset + d.length - 1}` : `offset ${d.offset}`;
-  return `  ${d.severity} ${d.code} at ${where}: ${d.message}${d.fn ? ` (${d.fn}${d.file ? `, ${d.file}` : ''})` : ''}`;
+function diagnosticLine(d: NlDiagnostic, t: (m: Msg) => string): string {
+  const text = diagnosticMsg(d);
+  return `  ${t(
+    msg(M.diagnostic, {
+      severity: d.severity,
+      diag: d.code,
+      where: d.length > 0 ? 'range' : 'offset',
+      from: d.offset,
+      to: d.offset + d.length - 1,
+      text,
+      src: d.fn ? 'yes' : 'none',
+      fn: d.fn ?? '',
+      hasFile: d.file ? 'yes' : 'no',
+      file: d.file ?? '',
+    }),
+  )}`;
 }
 
 /** The readable form: a table of messages, then each message's header and attributes. */
-export function describeDecode(r: NlDecodeResult, size: number): string {
+export function describeDecode(r: NlDecodeResult, size: number, locale: Locale = 'en'): string {
+  const t = (m: Msg) => formatMsg(m, locale);
   const lines = [
-    `${size} bytes, ${r.messages.length} message${r.messages.length === 1 ? '' : 's'}${r.truncated ? ' (MSG_TRUNC: truncated)' : ''}`,
+    t(msg(M.summary, { size, n: r.messages.length, trunc: r.truncated ? 'yes' : 'no' })),
     '',
     table(
-      ['offset', 'nlmsg_len', 'type', 'flags', 'seq', 'pid'],
+      [t(msg(M.colOffset)), 'nlmsg_len', t(msg(M.colType)), t(msg(M.colFlags)), 'seq', 'pid'],
       r.messages.map((m) => [
         String(m.offset),
         String(m.len),
@@ -176,19 +228,22 @@ export function describeDecode(r: NlDecodeResult, size: number): string {
     ),
   ];
   for (const m of r.messages) {
-    lines.push('', `message at ${m.offset}: ${m.typeName}`);
+    lines.push('', t(msg(M.messageAt, { offset: m.offset, typeName: m.typeName })));
     if (m.familyHeader)
       lines.push(
         `    ${m.familyHeader.name}: ${m.familyHeader.fields.map((f) => `${f.name}=${f.display}`).join(' ')}`,
       );
-    if (m.error) lines.push(`    error ${m.error.errno} ${m.error.name}: ${m.error.strerror}`);
-    if (m.error) attrLines(m.error.extack, 0, lines);
-    attrLines(m.attributes, 0, lines);
-    for (const d of m.diagnostics) lines.push(diagnosticLine(d));
+    if (m.error)
+      lines.push(
+        `    ${t(msg(M.error, { errno: m.error.errno, name: m.error.name, strerror: m.error.strerror }))}`,
+      );
+    if (m.error) attrLines(m.error.extack, 0, lines, t);
+    attrLines(m.attributes, 0, lines, t);
+    for (const d of m.diagnostics) lines.push(diagnosticLine(d, t));
   }
   if (r.diagnostics.length) {
-    lines.push('', 'buffer:');
-    for (const d of r.diagnostics) lines.push(diagnosticLine(d));
+    lines.push('', t(msg(M.buffer)));
+    for (const d of r.diagnostics) lines.push(diagnosticLine(d, t));
   }
   return lines.join('\n');
 }
@@ -386,7 +441,7 @@ function common(
   return { family: take(NETLINK_PARAMS.family, o.family), endian: take(NETLINK_PARAMS.endian, o.endian) };
 }
 
-function decodeCommand(o: Record<string, string | boolean>): CommandResult {
+function decodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en'): CommandResult {
   const problems: string[] = [];
   const { family, endian } = common(o, problems);
   const limits = decodeLimits(o, problems);
@@ -398,8 +453,9 @@ function decodeCommand(o: Record<string, string | boolean>): CommandResult {
   const errors = [...r.diagnostics, ...r.messages.flatMap((m) => m.diagnostics)].some(
     (d) => d.severity === 'error',
   );
-  if (o.json) return { code: 0, out: JSON.stringify(r.messages.map(messageJson), null, 2) };
-  return { code: errors ? 1 : 0, out: describeDecode(r, buf.v.length) };
+  if (o.json)
+    return { code: 0, out: JSON.stringify(r.messages.map((m) => messageJson(m, locale)), null, 2) };
+  return { code: errors ? 1 : 0, out: describeDecode(r, buf.v.length, locale) };
 }
 
 function encodeCommand(o: Record<string, string | boolean>): CommandResult {
@@ -455,7 +511,7 @@ function encodeCommand(o: Record<string, string | boolean>): CommandResult {
   const hex = toHex(r.bytes);
   if (o.json) {
     const d = decodeNetlink(r.bytes, { family, endian });
-    return { code: 0, out: JSON.stringify({ hex, messages: d.messages.map(messageJson) }, null, 2) };
+    return { code: 0, out: JSON.stringify({ hex, messages: d.messages.map((m) => messageJson(m)) }, null, 2) };
   }
   return { code: 0, out: hex };
 }
@@ -491,19 +547,22 @@ const OPTIONS: Record<string, readonly string[]> = {
   ],
 };
 
-export function netlinkCommand(args: string[]): CommandResult {
+export function netlinkCommand(args: string[], ctx?: CliContext): CommandResult {
+  const locale = ctx?.locale ?? 'en';
+  const t = (m: Msg) => say(m, ctx);
+  const help = localHelp(NETLINK_HELP, ctx);
   const named = args.find((a) => a === 'decode' || a === 'encode');
   const f = parseFlags(args, {
     ...NETLINK_FLAGS,
     ...(named ? { unknown: (n: string) => noSuchOption(`netlink ${named}`, n) } : {}),
   });
-  if (!f.ok) return { code: 2, out: `${f.why}\n${NETLINK_HELP}` };
+  if (!f.ok) return { code: 2, out: `${t(f.msg)}\n${help}` };
   const [sub, ...extra] = f.positionals;
-  if (f.flags.help || !sub) return { code: f.flags.help ? 0 : 2, out: NETLINK_HELP };
-  if (extra.length) return { code: 2, out: `unexpected argument "${extra[0]}"\n${NETLINK_HELP}` };
+  if (f.flags.help || !sub) return { code: f.flags.help ? 0 : 2, out: help };
+  if (extra.length) return { code: 2, out: `${t(msg(M.unexpected, { arg: extra[0] }))}\n${help}` };
   const unknown = Object.keys(f.flags).find((k) => OPTIONS[sub] && !OPTIONS[sub].includes(k));
-  if (unknown) return { code: 2, out: `netlink ${sub} has no option --${unknown}\n${NETLINK_HELP}` };
-  if (sub === 'decode') return decodeCommand(f.flags);
+  if (unknown) return { code: 2, out: `${t(msg(M.noOption, { sub, name: unknown }))}\n${help}` };
+  if (sub === 'decode') return decodeCommand(f.flags, locale);
   if (sub === 'encode') return encodeCommand(f.flags);
-  return { code: 2, out: `netlink has two subcommands, decode and encode (not "${sub}")\n${NETLINK_HELP}` };
+  return { code: 2, out: `${t(msg(M.subcommands, { sub: sub.slice(0, 40) }))}\n${help}` };
 }

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { defineMessages, formatMsg, msg, type Locale, type MsgValue } from '../i18n/index.ts';
-import { VERDICT_TEXT } from '../ip/index.ts';
+import { VERDICT_MSG } from '../ip/index.ts';
 import {
   analyzeCapture,
   compareSend,
@@ -392,7 +392,7 @@ export function pcapCommand(args: string[], ctx: CliContext = { locale: 'en' }):
           x.mf ? 'MF' : '',
           x.fill === 'other' ? t(M.fillOther) : '',
           x.queue === null ? '-' : `#${x.queue}`,
-          VERDICT_TEXT[x.verdict],
+          formatMsg(VERDICT_MSG[x.verdict], locale),
           x.fn,
         ]),
       ),

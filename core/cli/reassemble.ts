@@ -1,5 +1,13 @@
 /** `sockscope reassemble --frags 0:1480:1,1480:1480:1,2960:40:0 --len 2992 [--order 2,0,1] [--family inet6] [--json]`. */
-import { reassemble, VERDICT_TEXT, type DefragInput, type DefragOk, type FragmentSpec } from '../ip/index.ts';
+import {
+  icmpNameMsg,
+  reassemble,
+  VERDICT_MSG,
+  type DefragInput,
+  type DefragOk,
+  type FragmentSpec,
+} from '../ip/index.ts';
+import { defineMessages, formatMsg, msg, type Locale, type Msg } from '../i18n/index.ts';
 import {
   DEFRAG_PARAMS,
   orderIssue,
@@ -8,7 +16,8 @@ import {
   splitTimes,
   type Param,
 } from '../params/index.ts';
-import { parseFlags, table, type CommandResult } from './args.ts';
+import { parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
+import { localHelp } from './fragment.ts';
 import { mibLines } from './mib.ts';
 
 export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGTH:MF[:other],... --len N
@@ -31,8 +40,68 @@ export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGT
             receive queue as 'sockscope receive' and the labs
   --no-socket nobody is bound to the port: NO_SOCKET, ICMP port unreachable`;
 
-/** The facts of a run, as plain JSON (the trace is left out: `sockscope trace` territory). */
-export function reassembleFacts(r: DefragOk): Record<string, unknown> {
+const M = defineMessages({
+  head: {
+    id: 'cli.reassemble.head',
+    defaultMessage:
+      '{family} reassembly of a {len}-byte UDP payload ({dlen}-byte datagram), {n, plural, one {# arrival} other {# arrivals}}',
+  },
+  verdict: {
+    id: 'cli.reassemble.verdict',
+    defaultMessage:
+      '{verdict}{trimmed, select, yes { (trimmed to {end})} other {}}{reinit, select, yes { (after <code>ip_frag_reinit</code>)} other {}}',
+    description: 'verdict: ip.defrag.verdict.*; end: where a non-last fragment was cut back to a multiple of 8.',
+  },
+  colFrag: { id: 'cli.reassemble.col.frag', defaultMessage: 'frag' },
+  colMs: { id: 'cli.reassemble.col.ms', defaultMessage: 'ms' },
+  colBytes: { id: 'cli.reassemble.col.bytes', defaultMessage: 'bytes' },
+  colFill: { id: 'cli.reassemble.col.fill', defaultMessage: 'fill' },
+  colQueue: { id: 'cli.reassemble.col.queue', defaultMessage: 'queue' },
+  colVerdict: { id: 'cli.reassemble.col.verdict', defaultMessage: 'verdict' },
+  colReturn: { id: 'cli.reassemble.col.return', defaultMessage: 'return' },
+  colFn: { id: 'cli.reassemble.col.fn', defaultMessage: 'kernel function' },
+  fillOther: { id: 'cli.reassemble.fillOther', defaultMessage: 'other', description: 'Bytes that are not the sender’s.' },
+  nothing: { id: 'cli.reassemble.nothing', defaultMessage: '→ nothing reassembled, nothing delivered' },
+  delivered: {
+    id: 'cli.reassemble.delivered',
+    defaultMessage:
+      '→ delivered: {len} bytes{queue, select, none { (not fragmented)} other { from queue #{queue}}}, {equal, select, yes {equal to what was sent} other {NOT equal to what was sent}} (<code>{fn}</code>, <code>{file}</code>)',
+  },
+  notDelivered: {
+    id: 'cli.reassemble.notDelivered',
+    defaultMessage:
+      '→ reassembled {len} bytes{queue, select, none {} other { in queue #{queue}}} (truesize {truesize}) but not delivered: {why} (<code>{fn}</code>, <code>{file}</code>)',
+  },
+  queue: {
+    id: 'cli.reassemble.queue',
+    defaultMessage:
+      'queue #{serial} (id {id}): {state, select, waiting {waiting} dropped {dropped} expired {expired} other {reassembled}} — {why} (<code>{fn}</code>, <code>{file}</code>)',
+  },
+  icmp: { id: 'cli.reassemble.icmp', defaultMessage: '{name} at {at} ms: {why}' },
+  required: { id: 'cli.reassemble.required', defaultMessage: '<code>--{name}</code> is required' },
+  exclusive: {
+    id: 'cli.reassemble.exclusive',
+    defaultMessage: '<code>--rcvbuf</code> and <code>--no-socket</code> exclude each other',
+  },
+  atCount: {
+    id: 'cli.reassemble.atCount',
+    defaultMessage: '<code>--at</code> needs one time per arrival ({n})',
+  },
+});
+
+/** A Msg in English (the JSON's machine fields) and in the reader's language (`…_text`). */
+const both = (m: Msg, locale: Locale) => ({ en: formatMsg(m, 'en'), text: formatMsg(m, locale) });
+
+/**
+ * The facts of a run, as plain JSON (the trace is left out: `sockscope trace` territory). Every
+ * `why` stays the English sentence it always was; `why_text` (and `verdict_text`) carry the
+ * sentence in the chosen language.
+ */
+export function reassembleFacts(r: DefragOk, locale: Locale = 'en'): Record<string, unknown> {
+  const why = (m: Msg) => {
+    const b = both(m, locale);
+    return { why: b.en, why_text: b.text };
+  };
   return {
     family: r.family,
     len: r.len,
@@ -51,13 +120,14 @@ export function reassembleFacts(r: DefragOk): Record<string, unknown> {
       fill: a.fill,
       queue: a.queue,
       verdict: a.verdict,
+      verdict_text: formatMsg(VERDICT_MSG[a.verdict], locale),
       return: a.ret,
       ...(a.errno ? { errno: a.errno } : {}),
       ...(a.trimmedEnd !== undefined ? { trimmed_end: a.trimmedEnd } : {}),
       ...(a.reinit ? { reinit: true } : {}),
       function: a.fn,
       file: a.file,
-      why: a.why,
+      ...why(a.why),
     })),
     datagrams: r.datagrams.map((d) => ({
       queue: d.queue,
@@ -69,7 +139,7 @@ export function reassembleFacts(r: DefragOk): Record<string, unknown> {
       length: d.length,
       equal: d.equal,
       function: d.fn,
-      why: d.why,
+      ...why(d.why),
       pieces: d.pieces.map((p) => [p.offset, p.end, p.fill]),
     })),
     queues: r.queues.map((q) => ({
@@ -79,37 +149,47 @@ export function reassembleFacts(r: DefragOk): Record<string, unknown> {
       created_at: q.createdAt,
       ended_at: q.endedAt,
       function: q.fn,
-      why: q.why,
+      ...why(q.why),
       icmp: q.icmp ? [q.icmp.type, q.icmp.code] : null,
       len: q.last.len,
       meat: q.last.meat,
       holes: q.last.holes.map((h) => [h.from, h.to]),
     })),
-    icmp: r.icmp.map((m) => ({ type: m.type, code: m.code, name: m.name, at: m.at, why: m.why })),
+    icmp: r.icmp.map((m) => ({
+      type: m.type,
+      code: m.code,
+      name: m.name,
+      name_text: formatMsg(icmpNameMsg(m), locale),
+      at: m.at,
+      ...why(m.why),
+    })),
     sk_rcvbuf: r.rcvbuf,
     drop_reasons: r.drop_reasons,
     snmp_delta: r.snmp_delta,
   };
 }
 
-export function reassembleCommand(args: string[]): CommandResult {
+export function reassembleCommand(args: string[], ctx?: CliContext): CommandResult {
+  const locale = ctx?.locale ?? 'en';
+  const t = (m: Msg) => say(m, ctx);
+  const help = localHelp(REASSEMBLE_HELP, ctx);
   const f = parseFlags(args, {
     values: ['frags', 'len', 'order', 'family', 'id', 'at', 'until', 'source', 'max-dist', 'rcvbuf'],
     booleans: ['json', 'help', 'no-socket'],
   });
-  if (!f.ok) return { code: 2, out: `${f.why}\n${REASSEMBLE_HELP}` };
+  if (!f.ok) return { code: 2, out: `${t(f.msg)}\n${help}` };
   const o = f.flags as Record<string, string | undefined> & { json?: boolean; help?: boolean };
-  if (o.help) return { code: 0, out: REASSEMBLE_HELP };
+  if (o.help) return { code: 0, out: help };
   const problems: string[] = [];
   const take = <T>(p: Param<T>, text: string | undefined): T | undefined => {
     if (text === undefined) return undefined;
     const r = p.parse(text, `--${p.key}`);
     if (r.ok) return r.value;
-    problems.push(r.issue.message);
+    problems.push(t(r.issue.msg));
     return undefined;
   };
-  if (o.frags === undefined) problems.push('--frags is required');
-  if (o.len === undefined) problems.push('--len is required');
+  if (o.frags === undefined) problems.push(t(msg(M.required, { name: 'frags' })));
+  if (o.len === undefined) problems.push(t(msg(M.required, { name: 'len' })));
   const len = take(DEFRAG_PARAMS.len, o.len);
   const family = take(DEFRAG_PARAMS.family, o.family);
   const source = take(DEFRAG_PARAMS.source, o.source);
@@ -118,23 +198,23 @@ export function reassembleCommand(args: string[]): CommandResult {
   const maxDist = take(DEFRAG_PARAMS.maxDist, o['max-dist']);
   const rcvbuf = take(DEFRAG_PARAMS.rcvbuf, o.rcvbuf);
   const noSocket = (o as { 'no-socket'?: boolean })['no-socket'] === true;
-  if (noSocket && rcvbuf !== undefined) problems.push('--rcvbuf and --no-socket exclude each other');
+  if (noSocket && rcvbuf !== undefined) problems.push(t(msg(M.exclusive)));
   const parsed = o.frags === undefined ? null : parseFrags(o.frags, '--frags');
-  if (parsed && !parsed.ok) problems.push(...parsed.issues.map((i) => i.message));
+  if (parsed && !parsed.ok) problems.push(...parsed.issues.map((i) => t(i.msg)));
   const frags = parsed?.ok ? parsed.frags : [];
   let order = frags.map((_, i) => i);
   if (o.order !== undefined) {
     const v = parseIndexList(o.order, frags.length);
-    if (!v.ok) problems.push(orderIssue(v, frags.length, o.order, '--order').message);
+    if (!v.ok) problems.push(t(orderIssue(v, frags.length, o.order, '--order').msg));
     else order = v.value;
   }
   let at: number[] | null = null;
   if (o.at !== undefined) {
     const times = splitTimes(o.at).map((t) => take({ ...DEFRAG_PARAMS.at, key: 'at' }, t));
     if (times.every((t) => t !== undefined)) at = times as number[];
-    if (times.length !== order.length) problems.push(`--at needs one time per arrival (${order.length})`);
+    if (times.length !== order.length) problems.push(t(msg(M.atCount, { n: order.length })));
   }
-  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${REASSEMBLE_HELP}` };
+  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${help}` };
   const input: DefragInput = {
     family: family ?? 'inet',
     len: len ?? 0,
@@ -150,10 +230,17 @@ export function reassembleCommand(args: string[]): CommandResult {
     ...(noSocket ? { socket: 'none' as const } : {}),
   };
   const r = reassemble(input);
-  if (!r.ok) return { code: 2, out: `${r.why}\n${REASSEMBLE_HELP}` };
-  if (o.json) return { code: 0, out: JSON.stringify({ input, ...reassembleFacts(r) }, null, 2) };
+  if (!r.ok) return { code: 2, out: `${r.why}\n${help}` };
+  if (o.json) return { code: 0, out: JSON.stringify({ input, ...reassembleFacts(r, locale) }, null, 2) };
   const lines = [
-    `${r.family === 'inet' ? 'IPv4' : 'IPv6'} reassembly of a ${r.len}-byte UDP payload (${r.datagramLength}-byte datagram), ${r.arrivals.length} arrival${r.arrivals.length === 1 ? '' : 's'}`,
+    t(
+      msg(M.head, {
+        family: r.family === 'inet' ? 'IPv4' : 'IPv6',
+        len: r.len,
+        dlen: r.datagramLength,
+        n: r.arrivals.length,
+      }),
+    ),
   ];
   const rows = r.arrivals.map((a) => [
     String(a.index + 1),
@@ -161,26 +248,63 @@ export function reassembleCommand(args: string[]): CommandResult {
     a.at ? String(a.at) : '0',
     `[${a.offset}, ${a.offset + a.length})`,
     a.mf ? 'MF' : '',
-    a.fill === 'other' ? 'other' : '',
+    a.fill === 'other' ? t(msg(M.fillOther)) : '',
     a.queue === null ? '-' : `#${a.queue}`,
-    `${VERDICT_TEXT[a.verdict]}${a.trimmedEnd !== undefined ? ` (trimmed to ${a.trimmedEnd})` : ''}${a.reinit ? ' (after ip_frag_reinit)' : ''}`,
+    t(
+      msg(M.verdict, {
+        verdict: VERDICT_MSG[a.verdict],
+        trimmed: a.trimmedEnd !== undefined ? 'yes' : 'no',
+        end: a.trimmedEnd,
+        reinit: a.reinit ? 'yes' : 'no',
+      }),
+    ),
     String(a.ret),
     a.fn,
   ]);
+  const col = (m: { id: string }) => t(msg(m));
   lines.push(
-    table(['#', 'frag', 'ms', 'bytes', 'MF', 'fill', 'queue', 'verdict', 'return', 'kernel function'], rows),
+    table(
+      [
+        '#',
+        col(M.colFrag),
+        col(M.colMs),
+        col(M.colBytes),
+        'MF',
+        col(M.colFill),
+        col(M.colQueue),
+        col(M.colVerdict),
+        col(M.colReturn),
+        col(M.colFn),
+      ],
+      rows,
+    ),
   );
   lines.push('');
-  if (!r.datagrams.length) lines.push('→ nothing reassembled, nothing delivered');
+  if (!r.datagrams.length) lines.push(t(msg(M.nothing)));
   for (const d of r.datagrams)
     lines.push(
-      d.delivered
-        ? `→ delivered: ${d.length} bytes${d.queue ? ` from queue #${d.queue}` : ' (not fragmented)'}, ${d.equal ? 'equal to what was sent' : 'NOT equal to what was sent'} (${d.fn}, ${d.file})`
-        : `→ reassembled ${d.ipLength} bytes${d.queue ? ` in queue #${d.queue}` : ''} (truesize ${d.truesize}) but not delivered: ${d.why} (${d.fn}, ${d.file})`,
+      t(
+        d.delivered
+          ? msg(M.delivered, {
+              len: d.length ?? 0,
+              queue: d.queue ?? 'none',
+              equal: d.equal ? 'yes' : 'no',
+              fn: d.fn,
+              file: d.file,
+            })
+          : msg(M.notDelivered, {
+              len: d.ipLength,
+              queue: d.queue ?? 'none',
+              truesize: d.truesize,
+              why: d.why,
+              fn: d.fn,
+              file: d.file,
+            }),
+      ),
     );
   for (const q of r.queues.filter((q) => q.state !== 'reassembled'))
-    lines.push(`queue #${q.serial} (id ${q.id}): ${q.state} — ${q.why} (${q.fn}, ${q.file})`);
-  for (const m of r.icmp) lines.push(`${m.name} at ${m.at} ms: ${m.why}`);
-  lines.push(...mibLines(r.drop_reasons, r.snmp_delta));
+    lines.push(t(msg(M.queue, { serial: q.serial, id: q.id, state: q.state, why: q.why, fn: q.fn, file: q.file })));
+  for (const m of r.icmp) lines.push(t(msg(M.icmp, { name: icmpNameMsg(m), at: m.at, why: m.why })));
+  lines.push(...mibLines(r.drop_reasons, r.snmp_delta, ctx));
   return { code: 0, out: lines.join('\n') };
 }

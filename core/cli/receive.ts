@@ -4,7 +4,9 @@
  * last send — who is queued, who is dropped (and why), what recvmsg returns, which counters move.
  */
 import { udpReceive, type UdpReceiveInput } from '../receive/index.ts';
-import { parseFlags, table, type CommandResult } from './args.ts';
+import { defineMessages, msg, type Msg } from '../i18n/index.ts';
+import { parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
+import { localHelp } from './fragment.ts';
 import { mibLines } from './mib.ts';
 
 export const RECEIVE_HELP = `usage: sockscope receive --datagrams 1000,1000,... [--rcvbuf N] [--read N] [--family inet|inet6]
@@ -16,6 +18,38 @@ export const RECEIVE_HELP = `usage: sockscope receive --datagrams 1000,1000,... 
                last send, until EAGAIN
   --mtu        the loopback MTU (default 65,536)
   --no-socket  the port's socket was closed before the sends (NO_SOCKET, ICMP port unreachable)`;
+
+const M = defineMessages({
+  head: {
+    id: 'cli.receive.head',
+    defaultMessage:
+      '{family} UDP: {n, plural, one {# datagram} other {# datagrams}} to {socket, select, none {a port without a socket} other {a socket with <code>sk_rcvbuf</code> {rcvbuf}}} on loopback (MTU {mtu}); read with <code>recvmsg({read})</code> after the last send',
+  },
+  summary: { id: 'cli.receive.summary', defaultMessage: '→ {queued} queued and read, {dropped} not' },
+  colDatagram: { id: 'cli.receive.col.datagram', defaultMessage: 'datagram' },
+  colSize: { id: 'cli.receive.col.size', defaultMessage: 'size' },
+  colPackets: { id: 'cli.receive.col.packets', defaultMessage: 'packets' },
+  colSocket: { id: 'cli.receive.col.socket', defaultMessage: 'at the socket' },
+  colRead: { id: 'cli.receive.col.read', defaultMessage: 'read' },
+  fate: {
+    id: 'cli.receive.fate',
+    defaultMessage:
+      '{fate, select, queued {queued} rcvbuf {rcvbuf} noSocket {no-socket} noHeader {no-header} short {short} csum {csum} other {-}}',
+    description: 'What UDP did with a datagram (the English keeps the machine words; other languages explain them).',
+  },
+  icmp: {
+    id: 'cli.receive.icmp',
+    defaultMessage: '{v6, select, yes {ICMPv6} other {ICMP}} type {type} code {icmpCode} sent back ×{n}',
+  },
+  badDatagrams: {
+    id: 'cli.receive.badDatagrams',
+    defaultMessage: '<code>--datagrams</code> takes sizes separated by commas, e.g. 1000,1000 or 1000x400',
+  },
+  whole: { id: 'cli.receive.whole', defaultMessage: '<code>--{name}</code> takes a whole number' },
+  badFamily: { id: 'cli.receive.badFamily', defaultMessage: '<code>--family</code> is <code>inet</code> or <code>inet6</code>' },
+});
+
+const FATE_KEY: Record<string, string> = { 'no-socket': 'noSocket', 'no-header': 'noHeader' };
 
 /** `1000,1000,65507` or `1000x400,65507x2`. */
 export function parseDatagrams(s: string): number[] | null {
@@ -30,21 +64,23 @@ export function parseDatagrams(s: string): number[] | null {
   return out;
 }
 
-export function receiveCommand(args: string[]): CommandResult {
+export function receiveCommand(args: string[], ctx?: CliContext): CommandResult {
+  const t = (m: Msg) => say(m, ctx);
+  const help = localHelp(RECEIVE_HELP, ctx);
   const f = parseFlags(args, {
     values: ['datagrams', 'rcvbuf', 'read', 'mtu', 'family'],
     booleans: ['json', 'help', 'no-socket'],
   });
-  if (!f.ok) return { code: 2, out: `${f.why}\n${RECEIVE_HELP}` };
+  if (!f.ok) return { code: 2, out: `${t(f.msg)}\n${help}` };
   const o = f.flags;
-  if (o.help) return { code: 0, out: RECEIVE_HELP };
+  if (o.help) return { code: 0, out: help };
   const problems: string[] = [];
   const datagrams = typeof o.datagrams === 'string' ? parseDatagrams(o.datagrams) : null;
-  if (!datagrams) problems.push('--datagrams takes sizes separated by commas, e.g. 1000,1000 or 1000x400');
+  if (!datagrams) problems.push(t(msg(M.badDatagrams)));
   const num = (k: string): number | undefined => {
     if (o[k] === undefined) return undefined;
     if (typeof o[k] !== 'string' || !/^\d+$/.test(o[k] as string)) {
-      problems.push(`--${k} takes a whole number`);
+      problems.push(t(msg(M.whole, { name: k })));
       return undefined;
     }
     return Number(o[k]);
@@ -53,8 +89,8 @@ export function receiveCommand(args: string[]): CommandResult {
   const read = num('read');
   const mtu = num('mtu');
   if (o.family !== undefined && o.family !== 'inet' && o.family !== 'inet6')
-    problems.push('--family is inet or inet6');
-  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${RECEIVE_HELP}` };
+    problems.push(t(msg(M.badFamily)));
+  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${help}` };
   const input: UdpReceiveInput = {
     family: (o.family as UdpReceiveInput['family'] | undefined) ?? 'inet',
     rcvbuf: rcvbuf ?? null,
@@ -64,7 +100,7 @@ export function receiveCommand(args: string[]): CommandResult {
     ...(o['no-socket'] ? { receiver: 'none' as const } : {}),
   };
   const r = udpReceive(input);
-  if (!r.ok) return { code: 2, out: `${r.why}\n${RECEIVE_HELP}` };
+  if (!r.ok) return { code: 2, out: `${r.why}\n${help}` };
   if (o.json)
     return {
       code: 0,
@@ -86,8 +122,17 @@ export function receiveCommand(args: string[]): CommandResult {
   const n = r.datagrams.length;
   const queued = r.datagrams.filter((d) => d.fate === 'queued').length;
   const lines = [
-    `${input.family === 'inet6' ? 'IPv6' : 'IPv4'} UDP: ${n} datagram${n === 1 ? '' : 's'} to ${input.receiver === 'none' ? 'a port without a socket' : `a socket with sk_rcvbuf ${r.sk_rcvbuf}`} on loopback (MTU ${input.mtu ?? 65536}); read with recvmsg(${input.read_buffer}) after the last send`,
-    `→ ${queued} queued and read, ${n - queued} not`,
+    t(
+      msg(M.head, {
+        family: input.family === 'inet6' ? 'IPv6' : 'IPv4',
+        n,
+        socket: input.receiver === 'none' ? 'none' : 'bound',
+        rcvbuf: r.sk_rcvbuf,
+        mtu: input.mtu ?? 65536,
+        read: input.read_buffer,
+      }),
+    ),
+    t(msg(M.summary, { queued, dropped: n - queued })),
   ];
   // One row per run of datagrams that fared alike, so 400 sends stay readable.
   const rows: string[][] = [];
@@ -106,16 +151,20 @@ export function receiveCommand(args: string[]): CommandResult {
         String(d.sent),
         String(d.packets),
         d.truesize === null ? '-' : String(d.truesize),
-        d.fate ?? '-',
+        t(msg(M.fate, { fate: d.fate ? (FATE_KEY[d.fate] ?? d.fate) : 'none' })),
         d.read ? `${d.read.length}${d.read.truncated ? ' (MSG_TRUNC)' : ''}` : '-',
       ]);
     start = i;
   }
-  lines.push(table(['datagram', 'size', 'sendto', 'packets', 'truesize', 'at the socket', 'read'], rows));
+  const col = (m: { id: string }) => t(msg(m));
+  lines.push(
+    table(
+      [col(M.colDatagram), col(M.colSize), 'sendto', col(M.colPackets), 'truesize', col(M.colSocket), col(M.colRead)],
+      rows,
+    ),
+  );
   for (const [type, code] of r.icmp.slice(0, 1))
-    lines.push(
-      `ICMP${input.family === 'inet6' ? 'v6' : ''} type ${type} code ${code} sent back ×${r.icmp.length}`,
-    );
-  lines.push(...mibLines(r.drop_reasons, r.snmp_delta));
+    lines.push(t(msg(M.icmp, { v6: input.family === 'inet6' ? 'yes' : 'no', type, icmpCode: code, n: r.icmp.length })));
+  lines.push(...mibLines(r.drop_reasons, r.snmp_delta, ctx));
   return { code: 0, out: lines.join('\n') };
 }

@@ -20,6 +20,8 @@ import {
   type InetFragQueue,
 } from './defrag-types.ts';
 import { step } from './frag-net.ts';
+import { msg, type Msg } from '../i18n/index.ts';
+import { DM } from './defrag-messages.ts';
 
 /** The fixtures' fill for "other" bytes (0xEE): a UDP header of them says uh->len 0xEEEE. */
 const OTHER_WORD = 0xeeee;
@@ -113,7 +115,7 @@ export function deliver(
       equal: null,
       fn: v6 ? 'udpv6_rcv' : 'udp_rcv',
       file: v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c',
-      why: `the datagram (${ipLength} bytes, truesize ${skb.truesize}) reaches udp_rcv; the caller's socket takes it from here`,
+      why: msg(DM.external, { len: ipLength, truesize: skb.truesize }),
     };
   } else {
     const arrival: UdpArrival = {
@@ -139,9 +141,7 @@ export function deliver(
       equal,
       fn: queued ? (v6 ? 'udpv6_recvmsg' : 'udp_recvmsg') : u.fn,
       file: u.file,
-      why: queued
-        ? `${u.why}; read once the clock stops: recv() returns ${u.len} bytes${equal ? '' : " — not all of them the sender's"}`
-        : u.why,
+      why: queued ? msg(DM.readOnce, { why: u.why, len: u.len ?? 0, equal: equal ? 'yes' : 'no' }) : u.why,
     };
     if (u.icmpPortUnreachable) {
       const type = v6 ? 1 : 3;
@@ -161,7 +161,7 @@ export function deliver(
           ? 'ICMPv6 Destination Unreachable (port unreachable)'
           : 'ICMP Destination Unreachable (port unreachable)',
         at: net.now,
-        why: 'no socket is bound to the destination port',
+        why: msg(DM.icmpNoSocket),
       });
     }
     step(net, u.fn, u.file, u.why, a.index, [base.skb], u.drops);
@@ -189,7 +189,7 @@ export function newArrival(net: DefragNet, f: FragIn): DefragArrival {
     ret: 0,
     fn: '',
     file: '',
-    why: '',
+    why: { id: '' },
   };
   net.arrivals.push(a);
   countPacket(net, f.length);
@@ -203,7 +203,7 @@ export function straightUp(
   skb: SkBuff,
   fn: string,
   file: string,
-  why: string,
+  why: Msg,
 ): void {
   a.verdict = 'unfragmented';
   a.errno = null;

@@ -205,7 +205,7 @@ export interface IcmpOut {
   code: number;
   name: string;
   at: number;
-  why: string;
+  why: Msg;
   /** Parameter Problem pointer. */
   pointer?: number;
 }
@@ -227,7 +227,7 @@ export interface DefragSnapshot {
   rcvq: { rmem: number; rcvbuf: number; queued: number } | null;
 }
 
-export type DefragStep = TraceStep<DefragSnapshot>;
+export type DefragStep = TraceStep<DefragSnapshot, Msg>;
 
 export interface DefragArrival {
   index: number;
@@ -252,7 +252,7 @@ export interface DefragArrival {
   reinit?: boolean;
   fn: string;
   file: string;
-  why: string;
+  why: Msg;
   icmp?: IcmpOut;
   /** Index in `datagrams` when this arrival completed (or was) a datagram. */
   datagram?: number;
@@ -279,7 +279,7 @@ export interface DefragDatagram {
   equal: boolean | null;
   fn: string;
   file: string;
-  why: string;
+  why: Msg;
   skb: SkbSnapshot;
 }
 
@@ -293,7 +293,7 @@ export interface QueueOutcome {
   endedAt: number | null;
   fn: string;
   file: string;
-  why: string;
+  why: Msg;
   /** ICMP Time Exceeded sent when it expired (only with FIRST_IN). */
   icmp: IcmpOut | null;
   last: QueueSnapshot;

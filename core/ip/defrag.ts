@@ -23,6 +23,8 @@
  * the running kernel; the memory cases of local/reassembly-extra.json bracket them.
  */
 import { ERRNO } from '../errno/index.ts';
+import { msg } from '../i18n/index.ts';
+import { DM } from './defrag-messages.ts';
 import { skbAllocation } from '../skb/alloc.ts';
 import { resetSkbIds } from '../skb/skb.ts';
 import type { Family, WirePacket } from './types.ts';
@@ -219,7 +221,13 @@ export function reassemble(input: DefragInput): DefragResult {
         endedAt: null,
         fn: family === 'inet' ? 'ip_frag_queue' : 'ip6_frag_queue',
         file: family === 'inet' ? IP_FRAGMENT_C : REASSEMBLY_C,
-        why: `still waiting at t = ${until} ms (${q.meat} bytes in; ${q.flags.FIRST_IN ? '' : 'no first fragment; '}${q.flags.LAST_IN ? '' : 'no last fragment; '}expires at t = ${q.expiresAt} ms)`,
+        why: msg(DM.waiting, {
+          until,
+          meat: q.meat,
+          first: q.flags.FIRST_IN ? 'yes' : 'no',
+          last: q.flags.LAST_IN ? 'yes' : 'no',
+          expires: q.expiresAt,
+        }),
         icmp: null,
         last: queueSnapshot(q),
       },
@@ -260,7 +268,7 @@ function readAll(net: DefragNet): void {
     net,
     v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
     v6 ? 'net/ipv6/udp.c' : 'net/ipv4/udp.c',
-    `the application reads now: recvmsg takes the ${n} queued datagram${n > 1 ? 's' : ''}, one per call, and gives their truesize back to sk_rmem_alloc (InDatagrams ${n})`,
+    msg(DM.readAll, { n }),
     null,
   );
 }

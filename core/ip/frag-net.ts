@@ -17,6 +17,7 @@ import { countDrop, newTally } from '../drops/tally.ts';
 import type { DropReason } from '../drops/types.ts';
 import type { SkbSnapshot } from '../skb/index.ts';
 import { rcvQueueInit } from '../udp/rcvqueue.ts';
+import type { Msg } from '../i18n/index.ts';
 
 export function holesOf(runs: readonly { start: number; end: number }[], len: number): ByteRange[] {
   const out: ByteRange[] = [];
@@ -115,7 +116,7 @@ export function step(
   net: DefragNet,
   fn: string,
   file: string,
-  why: string,
+  why: Msg,
   arrival: number | null,
   skbs: readonly SkbSnapshot[] = [],
   drops: readonly DropReason[] = [],

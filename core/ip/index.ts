@@ -64,3 +64,4 @@ export {
   type InsertResult,
   type DefragNet,
 } from './defrag.ts';
+export { icmpNameMsg } from './defrag-messages.ts';

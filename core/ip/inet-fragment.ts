@@ -24,6 +24,8 @@ import {
 import { countMib } from '../drops/tally.ts';
 import { dirty, dropHere, keyOf, queueSnapshot, step } from './frag-net.ts';
 import { deliver, ipSection } from './defrag-rx.ts';
+import { msg, type Msg } from '../i18n/index.ts';
+import { DM } from './defrag-messages.ts';
 
 /**
  * inet_frag_queue_insert(q, skb, offset, end): the tail fast path (append to the last run,
@@ -35,14 +37,14 @@ export function inetFragQueueInsert(
   runs: { start: number; end: number; frags: FragPiece[] }[],
   tail: { offset: number; end: number } | null,
   piece: FragPiece,
-): { result: InsertResult; tail: { offset: number; end: number } | null; how: string } {
+): { result: InsertResult; tail: { offset: number; end: number } | null; how: Msg } {
   const { offset, end } = piece;
   if (!tail) {
     runs.push({ start: offset, end, frags: [piece] });
     return {
       result: 'ok',
       tail: { offset, end },
-      how: 'first fragment: fragrun_create starts the first run',
+      how: msg(DM.insFirst),
     };
   }
   if (tail.end < end) {
@@ -50,7 +52,7 @@ export function inetFragQueueInsert(
       return {
         result: 'overlap',
         tail,
-        how: `it passes the tail (${tail.end}) but starts at ${offset}, under the last fragment [${tail.offset}, ${tail.end})`,
+        how: msg(DM.insPassesTail, { tailEnd: tail.end, offset, tailOffset: tail.offset }),
       };
     const last = runs[runs.length - 1] as Run;
     if (offset === tail.end) {
@@ -59,14 +61,14 @@ export function inetFragQueueInsert(
       return {
         result: 'ok',
         tail: { offset, end },
-        how: `it starts where the tail ends: fragrun_append_to_last (run [${last.start}, ${end}))`,
+        how: msg(DM.insAppend, { start: last.start, end }),
       };
     }
     runs.push({ start: offset, end, frags: [piece] });
     return {
       result: 'ok',
       tail: { offset, end },
-      how: `a gap after the tail (${tail.end}): fragrun_create starts a new run`,
+      how: msg(DM.insGap, { tailEnd: tail.end }),
     };
   }
   // Binary search of the rbtree; runs are disjoint, so the first run touching [offset, end) decides.
@@ -78,16 +80,16 @@ export function inetFragQueueInsert(
     if (end <= r.start) hi = mid;
     else if (offset >= r.end) lo = mid + 1;
     else if (offset >= r.start && end <= r.end)
-      return { result: 'dup', tail, how: `[${offset}, ${end}) lies inside the run [${r.start}, ${r.end})` };
+      return { result: 'dup', tail, how: msg(DM.insInside, { offset, end, start: r.start, runEnd: r.end }) };
     else
       return {
         result: 'overlap',
         tail,
-        how: `[${offset}, ${end}) overlaps the run [${r.start}, ${r.end}) without lying inside it`,
+        how: msg(DM.insOverlaps, { offset, end, start: r.start, runEnd: r.end }),
       };
   }
   runs.splice(lo, 0, { start: offset, end, frags: [piece] });
-  return { result: 'ok', tail, how: 'it touches no run: a new rbtree node (a run of its own)' };
+  return { result: 'ok', tail, how: msg(DM.insNewNode) };
 }
 
 /** inet_frag_kill + inet_frag_destroy: out of the hash table, its skbs and qsize given back. */
@@ -97,7 +99,7 @@ export function inetFragKill(
   state: QueueEnd,
   fn: string,
   file: string,
-  why: string,
+  why: Msg,
 ): void {
   q.flags.COMPLETE = true;
   net.table.delete(q.key);
@@ -163,9 +165,7 @@ export function fragReasm(net: DefragNet, q: InetFragQueue, a: DefragArrival): v
     a.errno = v6 ? 'EINVAL' : 'E2BIG';
     a.fn = fn;
     a.file = file;
-    a.why = v6
-      ? `payload_len ${total} is more than 65,535: ReasmFails, the queue is freed`
-      : `complete, but ${net.ihl} + ${q.len} = ${total} bytes is more than 65,535: "Oversized IP packet", ReasmFails (E2BIG); the fragments are freed with the queue, as consumed, not as drops`;
+    a.why = v6 ? msg(DM.tooBig6, { total }) : msg(DM.tooBig4, { ihl: net.ihl, len: q.len, total });
     countMib(net.mib, ipSection(net), 'ReasmFails');
     inetFragKill(net, q, 'dropped', fn, file, a.why);
     step(net, fn, file, a.why, a.index);
@@ -183,7 +183,15 @@ export function fragReasm(net: DefragNet, q: InetFragQueue, a: DefragArrival): v
   a.errno = null;
   a.fn = fn;
   a.file = file;
-  a.why = `FIRST_IN and LAST_IN set and meat = len = ${q.len}: the queue is killed and the ${pieces.length} fragment${pieces.length > 1 ? 's' : ''} joined${pieces.length > 1 ? ` (inet_frag_reasm_finish ${fin.how}${v6 ? '; the fragment header is removed' : ''})` : ''}, ${v6 ? 'payload_len' : 'tot_len'} = ${total}, truesize ${head.truesize} (ReasmOKs)`;
+  a.why = msg(DM.completed, {
+    len: q.len,
+    n: pieces.length,
+    how: fin.how,
+    v6: v6 ? 'yes' : 'no',
+    field: v6 ? 'payload_len' : 'tot_len',
+    total,
+    truesize: head.truesize,
+  });
   inetFragKill(net, q, 'reassembled', fn, file, a.why);
   step(net, fn, file, a.why, a.index, [skbSnapshot(head)]);
   skbPull(head, hl);
@@ -204,12 +212,12 @@ export function fragQueueTail(
   const v6 = net.family === 'inet6';
   // ip_frag_queue / ip6_frag_queue are inlined: their kfree_skb shows as the caller.
   const dropFn = v6 ? 'ipv6_frag_rcv' : 'ip_defrag';
-  const discard = (verdict: ArrivalVerdict, why: string): void => {
+  const discard = (verdict: ArrivalVerdict, why: Msg): void => {
     a.verdict = verdict;
     a.errno = v6 ? null : 'EINVAL';
     a.fn = fn;
     a.file = file;
-    a.why = `${why} (discard_qp: ReasmFails; this fragment is freed as a drop, the queued ones as consumed)`;
+    a.why = msg(DM.discard, { why });
     countMib(net.mib, ipSection(net), 'ReasmFails');
     inetFragKill(net, q, 'dropped', fn, file, a.why);
     step(net, fn, file, a.why, a.index, [], dropHere(net, 'NOT_SPECIFIED', dropFn));
@@ -218,9 +226,7 @@ export function fragQueueTail(
     if (end < q.len || (q.flags.LAST_IN && end !== q.len)) {
       discard(
         'bad-last',
-        end < q.len
-          ? `a last fragment ending at ${end}, but bytes up to ${q.len} were already seen: the queue is corrupt, all of it dropped`
-          : `a second last fragment ending at ${end}, but the first said ${q.len}: the queue is corrupt, all of it dropped`,
+        msg(end < q.len ? DM.badLastShort : DM.badLastSecond, { end, len: q.len }),
       );
       return;
     }
@@ -236,7 +242,7 @@ export function fragQueueTail(
       if (q.flags.LAST_IN) {
         discard(
           'beyond-last',
-          `it reaches ${end}, past the end ${q.len} the last fragment gave: the queue is corrupt, all of it dropped`,
+          msg(DM.beyondLast, { end, len: q.len }),
         );
         return;
       }
@@ -247,9 +253,7 @@ export function fragQueueTail(
   if (end === offset) {
     discard(
       'empty',
-      a.trimmedEnd !== undefined
-        ? `trimmed to a multiple of 8 it holds nothing ([${offset}, ${end})): the whole queue is dropped`
-        : `an empty fragment (end = offset = ${offset}): the whole queue is dropped`,
+      a.trimmedEnd !== undefined ? msg(DM.emptyTrimmed, { offset, end }) : msg(DM.empty, { offset }),
     );
     return;
   }
@@ -263,7 +267,7 @@ export function fragQueueTail(
     a.errno = 'EINVAL';
     a.fn = 'inet_frag_queue_insert';
     a.file = INET_FRAGMENT_C;
-    a.why = `IPFRAG_DUP: ${ins.how}; only this skb is dropped (DUP_FRAG), the queue keeps the copy it had`;
+    a.why = msg(DM.dup, { how: ins.how });
     step(net, a.fn, a.file, a.why, a.index, [], dropHere(net, 'DUP_FRAG', dropFn));
     return;
   }
@@ -272,7 +276,7 @@ export function fragQueueTail(
     a.errno = 'EINVAL';
     a.fn = 'inet_frag_queue_insert';
     a.file = INET_FRAGMENT_C;
-    a.why = `IPFRAG_OVERLAP: ${ins.how}; RFC 5722: the whole queue is dropped (ReasmFails${v6 ? '' : ', ReasmOverlaps'}); this fragment is freed as a drop, the queued ones as consumed`;
+    a.why = msg(DM.overlap, { how: ins.how, v6: v6 ? 'yes' : 'no' });
     countMib(net.mib, ipSection(net), 'ReasmFails');
     if (!v6) countMib(net.mib, 'IpExt', 'ReasmOverlaps');
     inetFragKill(net, q, 'dropped', a.fn, a.file, a.why);
@@ -291,7 +295,7 @@ export function fragQueueTail(
       net,
       'inet_frag_queue_insert',
       INET_FRAGMENT_C,
-      `[${offset}, ${end}) inserted: ${ins.how}; meat ${q.meat} = len ${q.len}`,
+      msg(DM.inserted, { offset, end, how: ins.how, meat: q.meat, len: q.len }),
       a.index,
       [skbSnapshot(skb)],
     );
@@ -302,14 +306,14 @@ export function fragQueueTail(
   a.errno = 'EINPROGRESS';
   a.fn = 'inet_frag_queue_insert';
   a.file = INET_FRAGMENT_C;
-  const missing = [
-    !q.flags.FIRST_IN && 'the first fragment',
-    !q.flags.LAST_IN && 'the last fragment',
-    q.meat < q.len && `${q.len - q.meat} bytes`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  a.why = `${a.trimmedEnd !== undefined ? `not a multiple of 8: trimmed to [${offset}, ${end}); ` : ''}${ins.how}; waiting for ${missing || 'more'} (-EINPROGRESS)`;
+  const which = `${q.flags.FIRST_IN ? '' : 'f'}${q.flags.LAST_IN ? '' : 'l'}${q.meat < q.len ? 'b' : ''}`;
+  a.why = msg(DM.queued, {
+    trimmed: a.trimmedEnd !== undefined ? 'yes' : 'no',
+    offset,
+    end,
+    how: ins.how,
+    missing: msg(DM.missing, { which: which || 'none', bytes: q.len - q.meat }),
+  });
   step(net, a.fn, a.file, a.why, a.index, [skbSnapshot(skb)]);
 }
 
@@ -320,7 +324,7 @@ export function lookup(net: DefragNet, a: DefragArrival, fn: string): InetFragQu
     a.errno = 'ENOMEM';
     a.fn = 'inet_frag_find';
     a.file = INET_FRAGMENT_C;
-    a.why = `fragment memory ${net.mem} is over high_thresh ${net.sysctl.high_thresh}: no queue is looked up or created until queues expire; dropped (ReasmFails)`;
+    a.why = msg(DM.noMemory, { mem: net.mem, high: net.sysctl.high_thresh });
     countMib(net.mib, ipSection(net), 'ReasmFails');
     step(
       net,
@@ -340,7 +344,13 @@ export function lookup(net: DefragNet, a: DefragArrival, fn: string): InetFragQu
       net,
       'inet_frag_find',
       INET_FRAGMENT_C,
-      `${fn}: no queue for (${found.q.key}): queue #${found.q.serial} created, its timer armed once for ${net.sysctl.timeout / 1000} s (t = ${found.q.expiresAt} ms)`,
+      msg(DM.created, {
+        fn,
+        key: found.q.key,
+        serial: found.q.serial,
+        seconds: net.sysctl.timeout / 1000,
+        expires: found.q.expiresAt,
+      }),
       a.index,
     );
   return found.q;
@@ -352,7 +362,7 @@ export interface ReasmFinish {
   /** Fragments merged into the head by skb_try_coalesce (freed as consumed right away). */
   coalesced: number;
   /** What happened, for the trace. */
-  how: string;
+  how: Msg;
 }
 
 /**
@@ -379,11 +389,15 @@ export function inetFragReasmFinish(head: SkBuff, rest: readonly SkBuff[]): Reas
     head.truesize += fp.truesize;
   }
   const chained = head.frag_list.length;
-  let how = '';
-  if (copied)
-    how = `copies ${copied} fragment${copied > 1 ? 's' : ''} into the head's tailroom (skb_try_coalesce)`;
-  if (stolen)
-    how += `${how ? ', ' : ''}takes the page fragments of ${stolen} fragment${stolen > 1 ? 's' : ''} that had no linear data`;
-  if (chained) how += `${how ? ', ' : ''}chains ${chained} on its frag_list`;
-  return { chained, coalesced: copied + stolen, how: how || 'has nothing to add' };
+  const how =
+    copied || stolen || chained
+      ? msg(DM.finishHow, {
+          copied,
+          stolen,
+          chained,
+          sep1: copied && (stolen || chained) ? 'yes' : 'no',
+          sep2: stolen && chained ? 'yes' : 'no',
+        })
+      : msg(DM.finishNothing);
+  return { chained, coalesced: copied + stolen, how };
 }

@@ -20,6 +20,8 @@ import { countMib } from '../drops/tally.ts';
 import { icmpError } from './icmp.ts';
 import { fragQueueTail, inetFragKill, lookup } from './inet-fragment.ts';
 import { ip6FragExpire } from './reassembly.ts';
+import { msg } from '../i18n/index.ts';
+import { DM } from './defrag-messages.ts';
 
 /** ip_defrag(net, skb, IP_DEFRAG_LOCAL_DELIVER) for one IPv4 fragment (ip_local_deliver calls it). */
 export function ipDefrag(net: DefragNet, f: FragIn): DefragArrival {
@@ -32,7 +34,7 @@ export function ipDefrag(net: DefragNet, f: FragIn): DefragArrival {
       skb,
       'ip_local_deliver',
       IP_INPUT_C,
-      'offset 0 and no MF: ip_is_fragment() is false, so ip_defrag is never called — the packet goes straight up',
+      msg(DM.notFragment),
     );
     return a;
   }
@@ -73,7 +75,13 @@ export function ipFragQueue(net: DefragNet, q: InetFragQueue, a: DefragArrival, 
       net,
       'ip_frag_reinit',
       IP_FRAGMENT_C,
-      `ip_frag_too_far: more than ${net.sysctl.max_dist - 1} fragments from this source arrived (ipfrag_max_dist ${net.sysctl.max_dist}) since queue #${q.serial}'s last one — ReasmFails, its ${purged[0]?.count ?? 0} fragment${purged[0]?.count === 1 ? ' is' : 's are'} purged as drops (FRAG_TOO_FAR) and the timer re-armed (t = ${q.expiresAt} ms)`,
+      msg(DM.tooFar, {
+        n: net.sysctl.max_dist - 1,
+        max: net.sysctl.max_dist,
+        serial: q.serial,
+        purged: purged[0]?.count ?? 0,
+        expires: q.expiresAt,
+      }),
       a.index,
       [],
       purged,
@@ -98,12 +106,16 @@ export function ipExpire(net: DefragNet, q: InetFragQueue): void {
   const first = q.flags.FIRST_IN;
   const routed = net.source === 'remote';
   const n = q.skbs.size;
-  const tail = !first
-    ? 'the first fragment never came: no ICMP'
-    : routed
-      ? 'the first fragment was in: ICMP Time Exceeded (type 11, code 1) goes back to the source'
-      : "the first fragment was in, but ip_route_input_noref rejects the head: its source 127.0.0.1 is this host's own address on loopback, a martian without route_localnet (IP_LOCALNET), so no ICMP leaves";
-  const why = `queue #${q.serial} (id ${q.id}) timed out after ${net.sysctl.timeout / 1000} s with ${q.meat} of ${q.flags.LAST_IN ? q.len : 'unknown'} bytes (ReasmTimeout, ReasmFails); ${tail}; its ${n} fragment${n === 1 ? ' is' : 's are'} dropped`;
+  const why = msg(DM.expired, {
+    serial: q.serial,
+    id: q.id,
+    seconds: net.sysctl.timeout / 1000,
+    meat: q.meat,
+    known: q.flags.LAST_IN ? 'yes' : 'no',
+    len: q.len,
+    tail: !first ? 'none' : routed ? 'icmp4' : 'martian',
+    n,
+  });
   countMib(net.mib, 'Ip', 'ReasmFails');
   countMib(net.mib, 'Ip', 'ReasmTimeout');
   const headLen = first ? headPacketLength(net, q) : 0;
@@ -121,7 +133,7 @@ export function ipExpire(net: DefragNet, q: InetFragQueue): void {
       code: 1,
       name: 'ICMP Time Exceeded (fragment reassembly)',
       at: net.now,
-      why: `queue #${q.serial} expired with its first fragment in`,
+      why: msg(DM.icmpExpired, { serial: q.serial }),
     };
     net.icmp.push(icmp);
     (q.outcome as QueueOutcome).icmp = icmp;

@@ -19,6 +19,8 @@ import {
 } from './defrag-types.ts';
 import { fragmentSkb, newArrival, packetLength, straightUp } from './defrag-rx.ts';
 import { dropHere, step } from './frag-net.ts';
+import { msg, type Msg } from '../i18n/index.ts';
+import { DM } from './defrag-messages.ts';
 import { fragQueueTail, inetFragKill, lookup } from './inet-fragment.ts';
 
 export function paramProb(
@@ -26,7 +28,7 @@ export function paramProb(
   a: DefragArrival,
   code: number,
   pointer: number,
-  why: string,
+  why: Msg,
   fn: string,
 ): void {
   a.verdict = 'param-problem';
@@ -64,7 +66,7 @@ export function paramProb(
             ? 'udp-no-socket'
             : 'udp-socket',
   });
-  a.why = `${why}: InHdrErrors, icmpv6_param_prob (code ${code}, pointer ${pointer}), the fragment is dropped; the queue is left as it was`;
+  a.why = msg(DM.paramProb, { why, icmpCode: code, pointer });
   step(net, fn, REASSEMBLY_C, a.why, a.index, [], dropHere(net, 'NOT_SPECIFIED', 'ipv6_frag_rcv'));
 }
 
@@ -81,7 +83,7 @@ export function ipv6FragRcv(net: DefragNet, f: FragIn): DefragArrival {
       skb,
       'ipv6_frag_rcv',
       REASSEMBLY_C,
-      'an atomic fragment (offset 0, M = 0): processed as unfragmented (ReasmOKs), the queues are not touched',
+      msg(DM.atomic),
     );
     a.ret = 1;
     return a;
@@ -92,7 +94,7 @@ export function ipv6FragRcv(net: DefragNet, f: FragIn): DefragArrival {
       a,
       3,
       0,
-      `RFC 8200 §4.5: the first fragment (${f.length} bytes) does not hold the whole UDP header (ipv6frag_thdr_truncated)`,
+      msg(DM.thdrTruncated, { len: f.length }),
       'ipv6_frag_rcv',
     );
     a.ret = -1;
@@ -110,7 +112,7 @@ export function ipv6FragRcv(net: DefragNet, f: FragIn): DefragArrival {
 export function ip6FragQueue(net: DefragNet, q: InetFragQueue, a: DefragArrival, skb: SkBuff): void {
   const end = a.offset + a.length;
   if (end > IPV6_MAXPLEN) {
-    paramProb(net, a, 0, 42, `the fragment ends at ${end}, past IPV6_MAXPLEN (65,535)`, 'ip6_frag_queue');
+    paramProb(net, a, 0, 42, msg(DM.pastMaxplen, { end }), 'ip6_frag_queue');
     return;
   }
   if (a.mf && end & 7) {
@@ -119,7 +121,7 @@ export function ip6FragQueue(net: DefragNet, q: InetFragQueue, a: DefragArrival,
       a,
       0,
       4,
-      `a non-last fragment ending at ${end}, not a multiple of 8 (RFC 8200)`,
+      msg(DM.notMultiple, { end }),
       'ip6_frag_queue',
     );
     return;
@@ -139,12 +141,21 @@ export function ip6FragExpire(net: DefragNet, q: InetFragQueue): void {
   const n = q.skbs.size;
   const first = q.flags.FIRST_IN;
   if (!n) {
-    const why = `queue #${q.serial} (id ${q.id}) timed out without ever holding a fragment: ip6frag_expire_frag_queue finds no input device (fq->iif 0) and counts nothing`;
+    const why = msg(DM.expiredEmpty6, { serial: q.serial, id: q.id });
     inetFragKill(net, q, 'expired', fn, REASSEMBLY_C, why);
     step(net, fn, REASSEMBLY_C, why, null);
     return;
   }
-  const why = `queue #${q.serial} (id ${q.id}) timed out after ${net.sysctl.timeout / 1000} s with ${q.meat} of ${q.flags.LAST_IN ? q.len : 'unknown'} bytes (ReasmTimeout, ReasmFails); ${first ? 'the first fragment was in: ICMPv6 Time Exceeded (type 3, code 1) goes back to the source' : 'the first fragment never came: no ICMP'}; its ${n} fragment${n === 1 ? ' is' : 's are'} dropped`;
+  const why = msg(DM.expired, {
+    serial: q.serial,
+    id: q.id,
+    seconds: net.sysctl.timeout / 1000,
+    meat: q.meat,
+    known: q.flags.LAST_IN ? 'yes' : 'no',
+    len: q.len,
+    tail: first ? 'icmp6' : 'none',
+    n,
+  });
   countMib(net.mib, 'Ip6', 'ReasmFails');
   countMib(net.mib, 'Ip6', 'ReasmTimeout');
   const head = q.runs[0]?.frags[0];
@@ -169,7 +180,7 @@ export function ip6FragExpire(net: DefragNet, q: InetFragQueue): void {
       code: 1,
       name: 'ICMPv6 Time Exceeded (fragment reassembly)',
       at: net.now,
-      why: `queue #${q.serial} expired with its first fragment in`,
+      why: msg(DM.icmpExpired, { serial: q.serial }),
     };
     net.icmp.push(icmp);
     (q.outcome as QueueOutcome).icmp = icmp;

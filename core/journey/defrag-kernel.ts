@@ -7,6 +7,7 @@
  */
 import { reassemble } from '../ip/defrag.ts';
 import type { DefragFn } from './defrag-verdict.ts';
+import { JW, jw } from './why-messages.ts';
 
 export const kernelDefrag: DefragFn = (arrivals, { family, ihl }) => {
   const len = Math.max(0, ...arrivals.map((a) => a.end)) - 8;
@@ -24,7 +25,7 @@ export const kernelDefrag: DefragFn = (arrivals, { family, ihl }) => {
   const events = res.arrivals.map((a) => ({
     index: arrivals[a.index]?.index ?? a.index,
     verdict: a.verdict === 'completed' ? ('complete' as const) : ('queued' as const),
-    why: `${a.fn}: ${a.why}`,
+    why: jw(JW.fnWhy, { fn: a.fn, why: a.why }),
   }));
   const delivered = res.delivered.length > 0;
   const q = res.queues.find((x) => x.state === 'expired');
@@ -38,7 +39,7 @@ export const kernelDefrag: DefragFn = (arrivals, { family, ihl }) => {
         : {
             afterSeconds: Math.round(((q.endedAt ?? timeoutMs) - q.createdAt) / 1000),
             icmpTimeExceeded: q.icmp !== null,
-            why: `${q.fn}: ${q.why}`,
+            why: jw(JW.fnWhy, { fn: q.fn, why: q.why }),
           },
     mib: { drop_reasons: res.drop_reasons, snmp_delta: res.snmp_delta },
     expiryDrops: [...(expiryStep?.drops ?? [])],

@@ -17,16 +17,18 @@ export interface FragArrival {
 export interface DefragEvent {
   index: number;
   verdict: 'queued' | 'complete';
-  why: string;
+  why: Msg;
 }
 
 import type { MibResult } from '../drops/index.ts';
+import type { Msg } from '../i18n/index.ts';
+import { JW, jw } from './why-messages.ts';
 
 export interface DefragOutcome {
   events: DefragEvent[];
   delivered: boolean;
   /** When the datagram never completes: ip_expire after the queue's timer. */
-  expired: null | { afterSeconds: number; icmpTimeExceeded: boolean; why: string };
+  expired: null | { afterSeconds: number; icmpTimeExceeded: boolean; why: Msg };
   /**
    * What the receiver's IP layer freed and counted for these fragments, up to (not including)
    * the UDP socket (absent when the function does not model it).
@@ -64,8 +66,15 @@ export const simpleDefrag: DefragFn = (arrivals, { family }) => {
       index: a.index,
       verdict: complete ? 'complete' : 'queued',
       why: complete
-        ? `FIRST_IN and LAST_IN are set and meat ${meat} = len ${lastLen}: ip_frag_reasm`
-        : `bytes ${a.offset}–${a.end} queued; ${meat} of ${lastLen ?? '?'} bytes in${first ? '' : ', offset 0 not yet'}${lastLen === null ? ', last fragment not yet' : ''}: -EINPROGRESS`,
+        ? jw(JW.simpleComplete, { meat, len: lastLen ?? 0 })
+        : jw(JW.simpleQueued, {
+            offset: a.offset,
+            end: a.end,
+            meat,
+            known: lastLen === null ? 'no' : 'yes',
+            len: lastLen ?? 0,
+            first: first ? 'yes' : 'no',
+          }),
     });
     if (complete) {
       delivered = true;
@@ -81,7 +90,13 @@ export const simpleDefrag: DefragFn = (arrivals, { family }) => {
       : {
           afterSeconds: timeout,
           icmpTimeExceeded: first,
-          why: `the queue's timer (${family === 'inet6' ? 'ip6frag_time' : 'ipfrag_time'} = ${timeout} s, armed when the first fragment arrived, never extended) fires: ${family === 'inet6' ? 'ip6frag_expire_frag_queue' : 'ip_expire'} frees the ${arrivals.length} queued fragment${arrivals.length === 1 ? '' : 's'}, counts REASMFAILS and REASMTIMEOUT, and ${first ? 'sends ICMP time exceeded (code 1, reassembly time exceeded) built from the first fragment' : 'sends no ICMP: the offset-0 fragment never arrived'}`,
+          why: jw(JW.simpleExpired, {
+            sysctl: family === 'inet6' ? 'ip6frag_time' : 'ipfrag_time',
+            seconds: timeout,
+            fn: family === 'inet6' ? 'ip6frag_expire_frag_queue' : 'ip_expire',
+            n: arrivals.length,
+            first: first ? 'yes' : 'no',
+          }),
         },
   };
 };

@@ -160,7 +160,7 @@ describe('scenarios', () => {
       defrag: () => ({
         events: [],
         delivered: false,
-        expired: { afterSeconds: 30, icmpTimeExceeded: false, why: 'x' },
+        expired: { afterSeconds: 30, icmpTimeExceeded: false, why: { id: 'x' } },
       }),
     });
     expect(r.outcomes[0]?.fate).toBe('expired');

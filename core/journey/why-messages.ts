@@ -52,6 +52,26 @@ export const JW = defineMessages({
     defaultMessage:
       '{when, select, each {The application reads at once: } slow {The application is slow: one read for every two datagrams. } end {All sends done; the application now reads: } other {The application catches up: }}<code>recvfrom(fd, buf, {bufsize})</code> → <code>__skb_recv_udp</code> takes datagram {d}, whole: one <code>sendto()</code> is one <code>recvfrom()</code>. {truncated, select, yes {It is {len} bytes, the buffer {bufsize}: {copied} bytes are copied, <code>MSG_TRUNC</code> is set in <code>msg_flags</code>, and the other {discarded} are discarded with the skb (<code>skb_consume_udp</code>).} other {All {copied} payload bytes are copied after the 8-byte UDP header.}} <code>sk_rmem_alloc</code> {before} → {after}.',
   },
+  fnWhy: {
+    id: 'journey.why.fnWhy',
+    defaultMessage: '<code>{fn}</code>: {why}',
+    description: 'A kernel function and what it decided (the sentence of the reassembly model).',
+  },
+  simpleComplete: {
+    id: 'journey.why.simple.complete',
+    defaultMessage:
+      '<code>FIRST_IN</code> and <code>LAST_IN</code> are set and <code>meat</code> {meat} = <code>len</code> {len}: <code>ip_frag_reasm</code>',
+  },
+  simpleQueued: {
+    id: 'journey.why.simple.queued',
+    defaultMessage:
+      'bytes {offset}–{end} queued; {meat} of {known, select, yes {{len}} other {?}} bytes in{first, select, no {, offset 0 not yet} other {}}{known, select, no {, last fragment not yet} other {}}: <code>-EINPROGRESS</code>',
+  },
+  simpleExpired: {
+    id: 'journey.why.simple.expired',
+    defaultMessage:
+      'the queue’s timer (<code>{sysctl}</code> = {seconds} s, armed when the first fragment arrived, never extended) fires: <code>{fn}</code> frees the {n, plural, one {# queued fragment} other {# queued fragments}}, counts <code>REASMFAILS</code> and <code>REASMTIMEOUT</code>, and {first, select, yes {sends ICMP time exceeded (code 1, reassembly time exceeded) built from the first fragment} other {sends no ICMP: the offset-0 fragment never arrived}}',
+  },
   shapeObject: { id: 'journey.shape.object', defaultMessage: 'The Journey input is an object.' },
   shapeSends: { id: 'journey.shape.sends', defaultMessage: 'The Journey sends one length per datagram.' },
   shapeDatagrams: {

@@ -91,3 +91,4 @@ export {
   type NlRowKind,
   type NumberText,
 } from './spec-rows.ts';
+export { diagnosticMsg } from './diagnostic-messages.ts';

@@ -7,6 +7,9 @@
  * and core/conformance/fixtures/linux-6.18/udp-receive.json.
  */
 
+import { msg, type Msg } from '../i18n/index.ts';
+import { UM } from './messages.ts';
+
 /** SOCK_MIN_RCVBUF of the recorded build: SO_RCVBUF 0 reads back as 2304. */
 export const SOCK_MIN_RCVBUF = 2304;
 /** net.core.rmem_default: sk_rcvbuf of a fresh socket. */
@@ -64,7 +67,7 @@ export function rcvQueueInit(rcvbuf: number = RMEM_DEFAULT): RcvQueue {
   };
 }
 
-export type EnqueueVerdict = { ok: true; why: string } | { ok: false; errno: 'ENOMEM'; why: string };
+export type EnqueueVerdict = { ok: true; why: Msg } | { ok: false; errno: 'ENOMEM'; why: Msg };
 
 /**
  * __udp_enqueue_schedule_skb (net/ipv4/udp.c, v6.18):
@@ -85,21 +88,21 @@ export function udpEnqueueVerdict(q: RcvQueue, truesize: number): EnqueueVerdict
   const { rmem, rcvbuf } = q;
   if (rmem + truesize > rcvbuf) {
     if (rcvbuf > RCVBUF_HUGE)
-      return { ok: false, errno: 'ENOMEM', why: `rmem ${rmem} + truesize ${truesize} > sk_rcvbuf ${rcvbuf}` };
+      return { ok: false, errno: 'ENOMEM', why: msg(UM.enqHuge, { rmem, truesize, rcvbuf }) };
     if (rmem)
       return {
         ok: false,
         errno: 'ENOMEM',
-        why: `sk_rmem_alloc ${rmem} + truesize ${truesize} = ${rmem + truesize} > sk_rcvbuf ${rcvbuf} and the queue is not empty: dropped`,
+        why: msg(UM.enqFull, { rmem, truesize, sum: rmem + truesize, rcvbuf }),
       };
     return {
       ok: true,
-      why: `truesize ${truesize} is more than sk_rcvbuf ${rcvbuf}, but the queue is empty: accepted anyway`,
+      why: msg(UM.enqEmpty, { truesize, rcvbuf }),
     };
   }
   return {
     ok: true,
-    why: `sk_rmem_alloc ${rmem} + truesize ${truesize} = ${rmem + truesize} ≤ sk_rcvbuf ${rcvbuf}: queued`,
+    why: msg(UM.enqOk, { rmem, truesize, sum: rmem + truesize, rcvbuf }),
   };
 }
 

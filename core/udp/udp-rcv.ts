@@ -9,6 +9,8 @@
 import { countDrop, countMib, sortDrops, type Tally } from '../drops/tally.ts';
 import type { DropReason } from '../drops/types.ts';
 import { udpEnqueue, udpRecvmsg, type RcvQueue, type RecvResult } from './rcvqueue.ts';
+import { msg, type Msg } from '../i18n/index.ts';
+import { UM } from './messages.ts';
 
 export type UdpFamily = 'inet' | 'inet6';
 
@@ -49,7 +51,7 @@ export interface UdpRcvOutcome {
   len: number | null;
   fn: string;
   file: string;
-  why: string;
+  why: Msg;
   /** The drops this step made (for its trace entry). */
   drops: DropReason[];
   /** NO_SOCKET answers with ICMP port unreachable: the caller's IP layer sends it. */
@@ -75,7 +77,7 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
   const fn = v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv';
   const file = UDP_FILES[a.family];
   const step: DropReason[] = [];
-  const out = (fate: UdpFate, f: string, why: string, extra?: Partial<UdpRcvOutcome>): UdpRcvOutcome => {
+  const out = (fate: UdpFate, f: string, why: Msg, extra?: Partial<UdpRcvOutcome>): UdpRcvOutcome => {
     const o: UdpRcvOutcome = {
       fate,
       queue: ep.bound ? ep.queue : null,
@@ -94,7 +96,7 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
     return out(
       'no-header',
       fn,
-      `only ${a.ipLength} bytes: pskb_may_pull cannot get the 8-byte UDP header (InErrors)`,
+      msg(UM.noHeader, { len: a.ipLength }),
     );
   }
   let ulen = a.ulen;
@@ -105,10 +107,15 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
     return out(
       'short',
       fn,
-      `short packet: uh->len says ${ulen} bytes but ${ulen > a.ipLength ? `only ${a.ipLength} arrived` : 'that is less than the header'}${a.headerIntact ? '' : " (the header bytes are not the sender's)"} (InErrors)`,
+      msg(UM.short, {
+        ulen,
+        more: ulen > a.ipLength ? 'yes' : 'no',
+        len: a.ipLength,
+        intact: a.headerIntact ? 'yes' : 'no',
+      }),
     );
   }
-  const trimmed = ulen < a.ipLength ? `trimmed to the UDP length ${ulen} (pskb_trim_rcsum); ` : '';
+  const trimmed = (why: Msg): Msg => msg(UM.trimmed, { trimmed: ulen < a.ipLength ? 'yes' : 'no', ulen, why });
   if (!a.headerIntact) {
     // The ports are other bytes too: no socket has that port, and udp_lib_checksum_complete fails.
     countMib(t, sec, 'InCsumErrors');
@@ -117,7 +124,7 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
     return out(
       'csum',
       fn,
-      `${trimmed}no socket for the port in a header that is not the sender's, and its checksum is wrong (InCsumErrors, InErrors)`,
+      trimmed(msg(UM.csum)),
     );
   }
   if (!ep.bound) {
@@ -126,7 +133,7 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
     return out(
       'no-socket',
       fn,
-      `${trimmed}no socket is bound to the destination port: NoPorts, ICMP port unreachable, the datagram is dropped`,
+      trimmed(msg(UM.noSocket)),
       {
         icmpPortUnreachable: true,
       },
@@ -145,11 +152,11 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
     return out(
       'rcvbuf',
       qfn,
-      `${trimmed}${verdict.why}; __udp_queue_rcv_skb counts RcvbufErrors and InErrors${a.chained ? `, and the ${a.chained} fragment${a.chained > 1 ? 's' : ''} on its frag_list go${a.chained > 1 ? '' : 'es'} with it (skb_release_data)` : ''}`,
+      trimmed(msg(UM.rcvbuf, { why: verdict.why, chained: a.chained })),
       { queue },
     );
   }
-  return out('queued', '__udp_enqueue_schedule_skb', `${trimmed}${verdict.why}`, {
+  return out('queued', '__udp_enqueue_schedule_skb', trimmed(verdict.why), {
     queue,
     len: ulen - UDP_HLEN,
   });

@@ -1,5 +1,5 @@
 /** What the core found wrong or worth knowing in the bytes, each with a link that lights them. */
-import type { NlDiagnostic } from '../../../core/netlink/index.ts';
+import { diagnosticMsg, type NlDiagnostic } from '../../../core/netlink/index.ts';
 import { num } from '../../format.ts';
 import { useHighlight } from './highlight.ts';
 import { W, useNlWords } from './words.ts';
@@ -37,7 +37,7 @@ export function Diagnostics({
             <li key={i} className={`nl-diag nl-diag--${d.severity}`}>
               <span className="nl-diag-sev">{t(SEVERITY[d.severity])}</span>
               <span className="nl-diag-msg">
-                <MsgText msg={d.message} /> <span className="mono muted">({d.code})</span>
+                <MsgText msg={diagnosticMsg(d)} /> <span className="mono muted">({d.code})</span>
               </span>
               <button
                 type="button"

@@ -7,6 +7,7 @@ import type { NlMsghdrLayout } from '../../../core/netlink/index.ts';
 import { num } from '../../format.ts';
 import { TermText } from '../../lab-kit/Term.tsx';
 import type { CmsgField, MsghdrFields } from './store.ts';
+import { W, useNlWords } from './words.ts';
 
 const CMSG_CHOICES: readonly CmsgField[] = [
   { level: 'SOL_SOCKET', type: 'SCM_RIGHTS', len: '8' },
@@ -26,6 +27,7 @@ export function Msghdr({
   issue: string | null;
   onChange: (p: Partial<MsghdrFields>) => void;
 }) {
+  const { t, s: str } = useNlWords();
   const structs = layout?.structs ?? [];
   const msghdr = structs.find((s) => s.name === 'msghdr' || s.name.startsWith('struct msghdr')) ?? structs[0];
   const iovecs = structs.filter((s) => /iovec|iov\[/.test(s.name));
@@ -36,24 +38,24 @@ export function Msghdr({
         className="nl-msghdr-form"
         onSubmit={(e) => e.preventDefault()}
         noValidate
-        aria-label="msghdr inputs"
+        aria-label={str(W.msghdrForm)}
       >
         <div className={`field${issue && /iovec/.test(issue) ? ' field--error' : ''}`}>
-          <label htmlFor="nl-iov">iovec lengths</label>
+          <label htmlFor="nl-iov">{t(W.iov)}</label>
           <input
             id="nl-iov"
             className="mono"
             value={fields.iov}
-            placeholder="the whole buffer"
+            placeholder={str(W.iovPlaceholder)}
             onChange={(e) => onChange({ iov: e.target.value })}
             aria-describedby="nl-iov-hint"
           />
           <p className="field-hint" id="nl-iov-hint">
-            Comma-separated, e.g. 16, 24 (empty: one iovec over the buffer above).
+            {t(W.iovHint)}
           </p>
         </div>
         <fieldset className="nl-cmsg-pick">
-          <legend className="field-label">Control messages</legend>
+          <legend className="field-label">{t(W.cmsgs)}</legend>
           {CMSG_CHOICES.map((c) => {
             const on = fields.cmsgs.some((x) => x.type === c.type);
             return (
@@ -78,7 +80,7 @@ export function Msghdr({
       </form>
       {issue && <p className="field-error">{issue}</p>}
       {layout && msghdr && (
-        <div className="nl-msghdr-diagram" role="group" aria-label="msghdr, iovec array and control buffer">
+        <div className="nl-msghdr-diagram" role="group" aria-label={str(W.msghdrDiagram)}>
           <StructBox s={msghdr} className="nl-box--msghdr" />
           <div className="nl-msghdr-right">
             <div className="nl-arrow-label">msg_iov →</div>
@@ -87,8 +89,8 @@ export function Msghdr({
                 <StructBox key={s.name} s={s} className="nl-box--iov" />
               ))}
             </div>
-            <div className="nl-arrow-label">msg_control → {num(layout.controllen)} bytes</div>
-            <ol className="nl-control" aria-label="Control buffer">
+            <div className="nl-arrow-label">{t(W.controlLen, { n: num(layout.controllen) })}</div>
+            <ol className="nl-control" aria-label={str(W.controlBuffer)}>
               {layout.cmsgs.map((c, i) => {
                 const f = fields.cmsgs[i];
                 return (
@@ -97,9 +99,9 @@ export function Msghdr({
                       cmsghdr <span className="muted">16 B</span>
                     </span>
                     <span className="nl-cmsg-data">
-                      {f ? `${f.type}` : 'data'} <span className="muted">{num(c.len - 16)} B</span>
+                      {f ? `${f.type}` : t(W.cmsgData)} <span className="muted">{num(c.len - 16)} B</span>
                     </span>
-                    {c.space > c.len && <span className="nl-cmsg-pad">pad {num(c.space - c.len)}</span>}
+                    {c.space > c.len && <span className="nl-cmsg-pad">{t(W.cmsgPad, { n: num(c.space - c.len) })}</span>}
                     <span className="nl-cmsg-facts mono">
                       @{num(c.offset)} · CMSG_LEN {num(c.len)} · CMSG_SPACE {num(c.space)}
                     </span>
@@ -107,7 +109,7 @@ export function Msghdr({
                 );
               })}
               {layout.cmsgs.length === 0 && (
-                <li className="nl-note">No control messages: msg_control = NULL.</li>
+                <li className="nl-note">{t(W.noCmsgs)}</li>
               )}
             </ol>
             {others.map((s) => (
