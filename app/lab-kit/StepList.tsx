@@ -111,7 +111,7 @@ export function StepList<T>({
               tabIndex={on ? 0 : -1}
               onClick={() => onSelect(i)}
             >
-              <span className="step-no" aria-hidden="true">
+              <span className="round-mark step-no" aria-hidden="true">
                 {i + 1}
               </span>
               <span className="step-body">

@@ -67,7 +67,7 @@ export function Builder({ items, current, onCurrent, family, issues, lengths, on
             {num(items.length)} items; the ones around #{at + 1} are listed (Previous/Next message moves).
           </p>
         )}
-        <ul>
+        <ul className="chip-list">
           {items.slice(first, first + CHIPS).map((it, j) => {
             const k = first + j;
             return (

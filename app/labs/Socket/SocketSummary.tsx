@@ -80,7 +80,7 @@ function Created({ r }: { r: SocketCreated }) {
   return (
     <>
       <p className="summary-line">
-        <span className="summary-ok" aria-hidden="true">
+        <span className="round-mark summary-ok" aria-hidden="true">
           {verbatim('✓')}
         </span>
         <span>
