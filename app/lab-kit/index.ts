@@ -24,7 +24,7 @@ export { PresetChips } from './PresetChips.tsx';
 export type { PresetChip } from './PresetChips.tsx';
 export { StepList } from './StepList.tsx';
 export type { StepView } from './StepList.tsx';
-export { StepNav } from './StepNav.tsx';
+export { StepNav, UndoRedo } from './StepNav.tsx';
 export { SvgDefs } from './SvgDefs.tsx';
 export { Term, TermRow, TermText, placePopover, termCodeChunks, termKeyOf } from './Term.tsx';
 export { TERM, termWords, useTermWords } from './term-words.ts';
