@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { PMTU_MODES } from '../../../core/ip/index.ts';
 import type { PmtuMode } from '../../../core/ip/index.ts';
 import { Field } from '../../components/Field.tsx';
-import { PresetPanel, issueOf } from '../../lab-kit/index.ts';
+import { PresetPanel, fieldsPresetChips, issueOf } from '../../lab-kit/index.ts';
 import { serialiseFragmentQuery } from './params.ts';
 import type { FieldName, PayloadMode } from './params.ts';
 import { PRESETS } from './presets.ts';
@@ -53,7 +53,6 @@ export function InputsPanel() {
   const flag = (f: 'sg' | 'sndbufcheck' | 'df') => (e: React.ChangeEvent<HTMLInputElement>) =>
     setField(f, e.target.checked ? '1' : '0');
   const v6 = fields.family === 'inet6';
-  const current = serialiseFragmentQuery(fields, 0);
   const pmtuHelp = PMTU_HELP[fields.pmtu as PmtuMode] as MessageDescriptor | undefined;
   const modeHint = MODES.find((m) => m.mode === fields.mode)?.hint;
   // Embed views (issue 16): a fieldset shows when one of its inputs does; the payload's field is
@@ -75,13 +74,12 @@ export function InputsPanel() {
         <PresetPanel
           titleId="presets-title"
           title={r(W.presets)}
-          presets={PRESETS.map((p) => ({
-            key: p.key,
-            name: t(p.name),
-            what: t(p.what),
-            on: serialiseFragmentQuery(p.fields, 0) === current,
-            pick: () => setFields(p.fields),
-          }))}
+          presets={fieldsPresetChips(
+            PRESETS.map((p) => ({ ...p, name: t(p.name), what: t(p.what) })),
+            fields,
+            (f) => serialiseFragmentQuery(f, 0),
+            setFields,
+          )}
         />
       </Part>
 

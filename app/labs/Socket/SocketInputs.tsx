@@ -11,11 +11,20 @@ import {
   protocolNamespace,
 } from '../../../core/socket/index.ts';
 import type { ProtocolNamespace } from '../../../core/socket/index.ts';
-import { Control, Part, PresetPanel, issueOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
-import type { SocketFieldName, SocketFields } from './params.ts';
+import {
+  Control,
+  Part,
+  PresetPanel,
+  fieldsPresetChips,
+  issueOf,
+  useControl,
+  useEmbedView,
+} from '../../lab-kit/index.ts';
+import type { SocketFieldName } from './params.ts';
 import { selectSocketActions, selectSocketFields, selectSocketIssues, useSocket } from './store.ts';
 import type { SocketState } from './store.ts';
 import { SOCKET_PRESETS } from './presets.ts';
+import type { SocketPreset } from './presets.ts';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import type { PickerOption } from './SymbolPicker.tsx';
 import { SegmentedField } from '../../components/Segmented.tsx';
@@ -65,6 +74,10 @@ const verbatim = (...parts: string[]): string => parts.join('');
 
 const valueOrNull = (r: { ok: true; value: number } | { ok: false }) => (r.ok ? r.value : null);
 
+/** The socket() call a preset sets (the operation and level stay as the student picked them). */
+const callKey = (f: SocketPreset['fields']) =>
+  [f.domain, f.type, f.protocol, f.nonblock, f.cloexec, f.priv].join(' ');
+
 export function SocketInputs() {
   const intl = useIntl();
   const txt = (d: MessageDescriptor) => intl.formatMessage(d);
@@ -77,9 +90,6 @@ export function SocketInputs() {
   const err = (f: SocketFieldName) => issueOf(issues, f);
   const domain = valueOrNull(parseDomain(fields.domain));
   const ns = domain === null ? 'none' : protocolNamespace(domain);
-  const callKey = (f: Pick<SocketFields, keyof (typeof SOCKET_PRESETS)[number]['fields']>) =>
-    [f.domain, f.type, f.protocol, f.nonblock, f.cloexec, f.priv].join(' ');
-  const current = callKey(fields);
   // Embed views (lab kit): which inputs this view shows (all of them outside an embed).
   const full = useEmbedView().view === 'full';
   const showDomain = useControl('domain');
@@ -95,13 +105,7 @@ export function SocketInputs() {
         <PresetPanel
           titleId="sk-presets-title"
           title={txt(W.presets)}
-          presets={SOCKET_PRESETS.map((p) => ({
-            key: p.name,
-            name: p.name,
-            what: p.what,
-            on: callKey(p.fields) === current,
-            pick: () => setFields(p.fields),
-          }))}
+          presets={fieldsPresetChips(SOCKET_PRESETS, fields, callKey, setFields)}
         />
       </Part>
 
