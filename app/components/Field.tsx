@@ -63,3 +63,20 @@ export function TextField({
     </Field>
   );
 }
+
+/** A form whose inputs act as they change: never submitted, checked by the lab (noValidate). */
+export function LiveForm({
+  className,
+  label,
+  children,
+}: {
+  className: string;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <form className={className} aria-label={label} onSubmit={(e) => e.preventDefault()} noValidate>
+      {children}
+    </form>
+  );
+}

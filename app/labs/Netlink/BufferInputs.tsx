@@ -2,7 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
-import { Field } from '../../components/Field.tsx';
+import { Field, LiveForm } from '../../components/Field.tsx';
 import { W, useNlWords } from './words.ts';
 import type { NetlinkState } from './store.ts';
 import { selectNlActions, useNetlink } from './store.ts';
@@ -42,7 +42,7 @@ export function BufferInputs() {
     Boolean,
   );
   return (
-    <form className="inputs" aria-label={s(W.inputsLabel)} onSubmit={(e) => e.preventDefault()} noValidate>
+    <LiveForm className="inputs" label={s(W.inputsLabel)}>
       <Control name="sample">
         <PresetPanel
           titleId="nl-samples-title"
@@ -137,6 +137,6 @@ export function BufferInputs() {
           </Control>
         </fieldset>
       )}
-    </form>
+    </LiveForm>
   );
 }

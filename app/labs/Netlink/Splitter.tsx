@@ -4,7 +4,7 @@
  * of messages over the frame with its table; "Open in the byte view" loads the bytes above.
  */
 import type { NlSplitResult } from '../../../core/netlink/index.ts';
-import { TextField } from '../../components/Field.tsx';
+import { LiveForm, TextField } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
 import { W, useNlWords } from './words.ts';
 import { SEVERITY } from './Diagnostics.tsx';
@@ -35,12 +35,7 @@ export function Splitter({
   const pct = (n: number) => `${total ? (100 * n) / total : 0}%`;
   return (
     <div className="nl-split">
-      <form
-        className="nl-split-form"
-        onSubmit={(e) => e.preventDefault()}
-        noValidate
-        aria-label={s(W.splitForm)}
-      >
+      <LiveForm className="nl-split-form" label={s(W.splitForm)}>
         <TextField
           label={s(W.frame)}
           error={err('frame')}
@@ -68,7 +63,7 @@ export function Splitter({
           value={fields.mode}
           onChange={(mode) => onChange({ mode })}
         />
-      </form>
+      </LiveForm>
       {result && (
         <div className="nl-split-out">
           <p className={`nl-split-verdict ${result.joined.ok ? 'nl-ok' : 'nl-bad'}`} role="status">

@@ -28,6 +28,7 @@ import type { SocketPreset } from './presets.ts';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import type { PickerOption } from './SymbolPicker.tsx';
 import { SegmentedField } from '../../components/Segmented.tsx';
+import { LiveForm } from '../../components/Field.tsx';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
@@ -100,7 +101,7 @@ export function SocketInputs() {
   const showFlags = showNonblock || showCloexec;
 
   return (
-    <form className="inputs" aria-label={txt(W.formLabel)} onSubmit={(e) => e.preventDefault()} noValidate>
+    <LiveForm className="inputs" label={txt(W.formLabel)}>
       <Part kind="presets">
         <PresetPanel
           titleId="sk-presets-title"
@@ -213,7 +214,7 @@ export function SocketInputs() {
           </div>
         </fieldset>
       </Control>
-    </form>
+    </LiveForm>
   );
 }
 
