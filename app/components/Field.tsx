@@ -64,6 +64,14 @@ export function TextField({
   );
 }
 
+/**
+ * A number typed as text (the lab reads and checks it, so a wrong one stays as typed and is
+ * explained): TextField with the numeric keyboard, in monospace.
+ */
+export function NumberField(props: Parameters<typeof TextField>[0]) {
+  return <TextField inputMode="numeric" className="mono" {...props} />;
+}
+
 /** A form whose inputs act as they change: never submitted, checked by the lab (noValidate). */
 export function LiveForm({
   className,

@@ -8,7 +8,7 @@ import type { FieldName, PayloadMode } from './params.ts';
 import { PRESETS } from './presets.ts';
 import { selectActions, selectFields, selectIssues, useFragment } from './store.ts';
 import type { FragmentState } from './store.ts';
-import { Segmented, SegmentedField } from '../../components/Segmented.tsx';
+import { Segmented, SegmentedField, notedOptions } from '../../components/Segmented.tsx';
 import type { MessageDescriptor } from 'react-intl';
 import type { ReactNode } from 'react';
 import { Control, Part, useControl, useEmbedView } from '../../lab-kit/index.ts';
@@ -122,19 +122,13 @@ export function InputsPanel() {
               title={r(W.family)}
               name="family"
               error={err('family')}
-              options={(
+              options={notedOptions(
                 [
-                  ['inet', 'IPv4'],
-                  ['inet6', 'IPv6'],
-                ] as const
-              ).map(([value, name]) => ({
-                value,
-                label: (
-                  <>
-                    {name} <small className="mono">{value}</small>
-                  </>
-                ),
-              }))}
+                  ['inet', 'IPv4', 'inet'],
+                  ['inet6', 'IPv6', 'inet6'],
+                ],
+                'mono',
+              )}
               value={fields.family}
               onChange={(v) => setField('family', v)}
             />

@@ -4,7 +4,7 @@
  * of messages over the frame with its table; "Open in the byte view" loads the bytes above.
  */
 import type { NlSplitResult } from '../../../core/netlink/index.ts';
-import { LiveForm, TextField } from '../../components/Field.tsx';
+import { LiveForm, NumberField } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
 import { W, useNlWords } from './words.ts';
 import { SEVERITY } from './Diagnostics.tsx';
@@ -36,19 +36,15 @@ export function Splitter({
   return (
     <div className="nl-split">
       <LiveForm className="nl-split-form" label={s(W.splitForm)}>
-        <TextField
+        <NumberField
           label={s(W.frame)}
           error={err('frame')}
-          className="mono"
-          inputMode="numeric"
           value={fields.frame}
           onChange={(text) => onChange({ frame: text })}
         />
-        <TextField
+        <NumberField
           label={s(W.max)}
           error={err('max')}
-          className="mono"
-          inputMode="numeric"
           value={fields.max}
           onChange={(text) => onChange({ max: text })}
         />

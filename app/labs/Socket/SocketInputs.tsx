@@ -27,7 +27,7 @@ import { SOCKET_PRESETS } from './presets.ts';
 import type { SocketPreset } from './presets.ts';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import type { PickerOption } from './SymbolPicker.tsx';
-import { SegmentedField } from '../../components/Segmented.tsx';
+import { SegmentedField, notedOptions } from '../../components/Segmented.tsx';
 import { LiveForm } from '../../components/Field.tsx';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
@@ -183,21 +183,10 @@ export function SocketInputs() {
             name="sk-priv"
             error={err('priv')}
             hint={fmtNode(intl, fields.priv === 'user' ? W.privUser : W.privRoot, { code: codeChunks })}
-            options={(
-              [
-                ['root', 'root', txt(W.allCaps)],
-                ['user', 'user', txt(W.noCaps)],
-              ] as const
-            ).map(([value, label, small]) => ({
-              value,
-              label: (
-                <>
-                  {label}
-                  {verbatim(' ')}
-                  <small>{small}</small>
-                </>
-              ),
-            }))}
+            options={notedOptions([
+              ['root', 'root', txt(W.allCaps)],
+              ['user', 'user', txt(W.noCaps)],
+            ])}
             value={fields.priv}
             onChange={(v) => setField('priv', v)}
           />
