@@ -89,6 +89,19 @@ export function SocketInputs() {
   }));
   const { setField, setFields } = useSocket(useShallow(selectSocketActions));
   const err = (f: SocketFieldName) => issueOf(issues, f);
+  // One argument of socket(): its label (the argument's name), the text typed and its error.
+  const picker = (f: 'domain' | 'type' | 'protocol', other: MessageDescriptor, placeholder: string) => ({
+    label: txt(W[f]),
+    otherLabel: txt(other),
+    placeholder,
+    text: fields[f],
+    error: err(f),
+  });
+  const flag = (f: 'nonblock' | 'cloexec') => ({
+    checked: fields[f] === '1',
+    error: err(f),
+    onChange: (on: boolean) => setField(f, on ? '1' : '0'),
+  });
   const domain = valueOrNull(parseDomain(fields.domain));
   const ns = domain === null ? 'none' : protocolNamespace(domain);
   // Embed views (lab kit): which inputs this view shows (all of them outside an embed).
@@ -115,13 +128,9 @@ export function SocketInputs() {
           <legend className="panel-title">{verbatim('socket(domain, type, protocol)')}</legend>
           {showDomain && (
             <SymbolPicker
-              label={txt(W.domain)}
-              otherLabel={txt(W.domainOther)}
-              placeholder="AF_INET or 2"
-              text={fields.domain}
+              {...picker('domain', W.domainOther, 'AF_INET or 2')}
               options={domainOptions}
               valueOf={(t) => valueOrNull(parseDomain(t))}
-              error={err('domain')}
               onChange={(text) => {
                 // The protocol's names follow the domain: one the new domain cannot read goes back to 0.
                 const d = parseDomain(text);
@@ -132,41 +141,23 @@ export function SocketInputs() {
           )}
           {showType && (
             <SymbolPicker
-              label={txt(W.type)}
-              otherLabel={txt(W.typeOther)}
-              placeholder="SOCK_STREAM, 1 or SOCK_STREAM|0x100"
-              text={fields.type}
+              {...picker('type', W.typeOther, 'SOCK_STREAM, 1 or SOCK_STREAM|0x100')}
               options={TYPE_OPTIONS}
               valueOf={(t) => valueOrNull(parseType(t))}
-              error={err('type')}
               onChange={(text) => setField('type', text)}
             />
           )}
           {showFlags && (
             <div className="sk-flags" role="group" aria-label={txt(W.typeFlags)}>
-              <FlagCheck
-                label="SOCK_NONBLOCK"
-                checked={fields.nonblock === '1'}
-                error={err('nonblock')}
-                onChange={(on) => setField('nonblock', on ? '1' : '0')}
-              />
-              <FlagCheck
-                label="SOCK_CLOEXEC"
-                checked={fields.cloexec === '1'}
-                error={err('cloexec')}
-                onChange={(on) => setField('cloexec', on ? '1' : '0')}
-              />
+              <FlagCheck {...flag('nonblock')} label="SOCK_NONBLOCK" />
+              <FlagCheck {...flag('cloexec')} label="SOCK_CLOEXEC" />
             </div>
           )}
           {showProtocol && (
             <SymbolPicker
-              label={txt(W.protocol)}
-              otherLabel={txt(W.protocolOther)}
-              placeholder="0, 17 or IPPROTO_UDP"
-              text={fields.protocol}
+              {...picker('protocol', W.protocolOther, '0, 17 or IPPROTO_UDP')}
               options={protocolOptions(domain)}
               valueOf={(t) => (domain === null ? null : valueOrNull(parseProtocol(domain, t)))}
-              error={err('protocol')}
               hint={full ? fmtNode(intl, PROTOCOL_HINT[ns], { code: codeChunks }) : undefined}
               onChange={(text) => setField('protocol', text)}
             />
