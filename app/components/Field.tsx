@@ -63,3 +63,28 @@ export function TextField({
     </Field>
   );
 }
+
+/**
+ * A number typed as text (the lab reads and checks it, so a wrong one stays as typed and is
+ * explained): TextField with the numeric keyboard, in monospace.
+ */
+export function NumberField(props: Parameters<typeof TextField>[0]) {
+  return <TextField inputMode="numeric" className="mono" {...props} />;
+}
+
+/** A form whose inputs act as they change: never submitted, checked by the lab (noValidate). */
+export function LiveForm({
+  className,
+  label,
+  children,
+}: {
+  className: string;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <form className={className} aria-label={label} onSubmit={(e) => e.preventDefault()} noValidate>
+      {children}
+    </form>
+  );
+}

@@ -10,6 +10,24 @@ export interface SegmentOption<V extends string> {
   className?: string;
 }
 
+/**
+ * Options that show a name and a small note after it (`IPv4 ip_defrag`, `route NETLINK_ROUTE`):
+ * one `[value, name, note]` a row; `mono` sets the notes in monospace.
+ */
+export function notedOptions<V extends string>(
+  rows: readonly (readonly [V, ReactNode, ReactNode])[],
+  mono?: 'mono',
+): SegmentOption<V>[] {
+  return rows.map(([value, name, note]) => ({
+    value,
+    label: (
+      <>
+        {name} <small className={mono}>{note}</small>
+      </>
+    ),
+  }));
+}
+
 /** A row of radio buttons drawn as one control (`role="radiogroup"`). */
 export function Segmented<V extends string>({
   name,

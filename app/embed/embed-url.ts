@@ -3,7 +3,7 @@
  * (`#/fragment?len=4000&embed=1`, kept there by url-sync) or in the page's own query
  * (`…/sockscope/?embed=1#/fragment?len=4000`); either turns the site chrome off.
  */
-import { flagOn, splitHref } from '../lab-kit/href.ts';
+import { flagOn, paramKey, splitHref } from '../lab-kit/href.ts';
 
 const EMBED_ON = flagOn;
 const split = splitHref;
@@ -99,20 +99,11 @@ const CARRIED = ['controls', 'theme', 'bg', 'autoplay', 'loop'] as const;
 /** Every page parameter (not the lab's): these never go into `data-sockscope`. */
 const PAGE_KEYS = new Set(['embed', 'lang', 'view', ...CARRIED]);
 
-const keyOf = (kv: string) => {
-  const k = kv.split('=')[0] ?? '';
-  try {
-    return decodeURIComponent(k);
-  } catch {
-    return k;
-  }
-};
-
 /** The lab's own query of an address (its parameters as written, without the page's). */
 function labQueryOf(href: string): string {
   return split(href)
     .query.split('&')
-    .filter((kv) => kv !== '' && !PAGE_KEYS.has(keyOf(kv)))
+    .filter((kv) => kv !== '' && !PAGE_KEYS.has(paramKey(kv)))
     .join('&');
 }
 

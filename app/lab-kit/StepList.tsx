@@ -81,20 +81,14 @@ export function StepList<T>({
         if (variant === 'compact')
           return (
             <li key={i} className={`${on ? 'is-current' : ''} ${v.className ?? ''}`}>
-              <button
-                type="button"
-                className="step-select"
-                aria-current={on ? 'step' : undefined}
-                tabIndex={on ? 0 : -1}
-                onClick={() => onSelect(i)}
-              >
+              <SelectStep on={on} onClick={() => onSelect(i)}>
                 <span className="cstep-no">{i + 1}</span>
                 <code>{v.fn}</code>
                 <span className="cstep-place">
                   <MsgText msg={v.why} />
                 </span>
                 <DropBadge drops={v.drops} />
-              </button>
+              </SelectStep>
             </li>
           );
         return (
@@ -104,14 +98,8 @@ export function StepList<T>({
             {...dataAttrs(v.data)}
           >
             {v.before}
-            <button
-              type="button"
-              className="step-select"
-              aria-current={on ? 'step' : undefined}
-              tabIndex={on ? 0 : -1}
-              onClick={() => onSelect(i)}
-            >
-              <span className="step-no" aria-hidden="true">
+            <SelectStep on={on} onClick={() => onSelect(i)}>
+              <span className="round-mark step-no" aria-hidden="true">
                 {i + 1}
               </span>
               <span className="step-body">
@@ -124,7 +112,7 @@ export function StepList<T>({
                   <MsgText msg={v.why} />
                 </span>
               </span>
-            </button>
+            </SelectStep>
             <a
               className="step-file mono"
               href={bootlinUrl(v.file)}
@@ -139,6 +127,21 @@ export function StepList<T>({
         );
       })}
     </ol>
+  );
+}
+
+/** A step's button: the selected one is the list's one tab stop (roving tabindex), marked current. */
+function SelectStep({ on, onClick, children }: { on: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="step-select"
+      aria-current={on ? 'step' : undefined}
+      tabIndex={on ? 0 : -1}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
 

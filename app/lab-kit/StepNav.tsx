@@ -35,27 +35,73 @@ export function StepNav({
   const shown = status === undefined ? w.stepOf(Math.min(index + 1, count), count) : status;
   return (
     <div className="step-nav" role="group" aria-label={label ?? w.stepThrough}>
-      <button
-        type="button"
-        className="btn-quiet"
-        onClick={() => prev !== null && onSelect(prev)}
-        disabled={prev === null}
-      >
+      <QuietButton onClick={prev !== null ? () => onSelect(prev) : null}>
         {previousWord ?? w.previousStep}
-      </button>
+      </QuietButton>
       {shown !== null && (
         <span className="step-count" aria-live={live ? 'polite' : undefined}>
           {shown}
         </span>
       )}
-      <button
-        type="button"
-        className="btn-quiet"
-        onClick={() => next !== null && onSelect(next)}
-        disabled={next === null}
-      >
+      <QuietButton onClick={next !== null ? () => onSelect(next) : null}>
         {nextWord ?? w.nextStep}
-      </button>
+      </QuietButton>
+    </div>
+  );
+}
+
+/** A quiet button; without an action (null) it is disabled. */
+function QuietButton({
+  onClick,
+  title,
+  children,
+}: {
+  onClick: (() => void) | null;
+  title?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="btn-quiet"
+      onClick={onClick ?? undefined}
+      disabled={onClick === null}
+      title={title}
+    >
+      {children}
+    </button>
+  );
+}
+
+/**
+ * ↶ Undo · ↷ Redo, for every lab that keeps a history of its inputs (the keys are undoKeys'), with
+ * the lab's words; `keys` gives each button the keys as its title; `children` follow the buttons.
+ */
+export function UndoRedo({
+  className,
+  label,
+  undo,
+  redo,
+  keys,
+  children,
+}: {
+  className: string;
+  label: string;
+  /** Each action with its button's words; a null action disables its button. */
+  undo: { run: (() => void) | null; word: ReactNode };
+  redo: { run: (() => void) | null; word: ReactNode };
+  keys?: { undo: string; redo: string };
+  children?: ReactNode;
+}) {
+  return (
+    <div className={className} role="group" aria-label={label}>
+      <QuietButton onClick={undo.run} title={keys?.undo}>
+        {undo.word}
+      </QuietButton>
+      <QuietButton onClick={redo.run} title={keys?.redo}>
+        {redo.word}
+      </QuietButton>
+      {children}
     </div>
   );
 }

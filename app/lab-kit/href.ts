@@ -25,3 +25,13 @@ export function splitHref(href: string): HrefParts {
 
 /** A page switch's value read as on: present, and neither `0` nor `false`. */
 export const flagOn = (v: string | null): boolean => v !== null && v !== '0' && v !== 'false';
+
+/** The key of one `key=value` of a query, decoded (as written when it does not decode). */
+export const paramKey = (kv: string): string => {
+  const k = kv.split('=')[0] ?? '';
+  try {
+    return decodeURIComponent(k);
+  } catch {
+    return k;
+  }
+};

@@ -44,18 +44,30 @@ export function counterRows(delta: SnmpDelta, words: DropsWords = DROPS_WORDS): 
 /**
  * The case's SNMP deltas as nstat names them, each explained, and its drops (reason, freeing
  * function linked to its source, count, and what it means) — what nstat and dropwatch would show.
+ * With `stale` (a lab's result that is not the inputs' any more), it sits in a box that dims it.
  */
 export function CountersPanel({
-  drops,
-  delta,
-  words: given,
-  headingLevel = 2,
-}: {
+  stale,
+  ...props
+}: CountersProps & {
+  stale?: boolean;
+}) {
+  if (stale === undefined) return <Counters {...props} />;
+  return (
+    <div className={stale ? 'is-stale' : undefined}>
+      <Counters {...props} />
+    </div>
+  );
+}
+
+interface CountersProps {
   drops: readonly DropReason[];
   delta: SnmpDelta;
   words?: DropsWords;
   headingLevel?: 2 | 3;
-}) {
+}
+
+function Counters({ drops, delta, words: given, headingLevel = 2 }: CountersProps) {
   const own = useDropsWords();
   const words = given ?? own;
   const rows = counterRows(delta, words);

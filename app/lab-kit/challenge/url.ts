@@ -2,7 +2,7 @@
  * `challenge=1`: a page parameter (app/lab-kit/url.ts PAGE_PARAMS), in the hash query or the page's
  * own query like `embed=1`. A teacher's link is the lab's case plus `challenge=1`.
  */
-import { flagOn, splitHref } from '../href.ts';
+import { flagOn, paramKey, splitHref } from '../href.ts';
 
 export const CHALLENGE_PARAM = 'challenge';
 
@@ -24,18 +24,10 @@ export function isChallengeHref(href: string): boolean {
   return on(inHash ?? params(p.search).get(CHALLENGE_PARAM));
 }
 
-const keyOf = (kv: string) => {
-  const k = kv.split('=')[0] ?? '';
-  try {
-    return decodeURIComponent(k);
-  } catch {
-    return k;
-  }
-};
 const without = (q: string) =>
   q
     .split('&')
-    .filter((kv) => kv !== '' && keyOf(kv) !== CHALLENGE_PARAM)
+    .filter((kv) => kv !== '' && paramKey(kv) !== CHALLENGE_PARAM)
     .join('&');
 
 /**

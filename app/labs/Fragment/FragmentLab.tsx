@@ -79,9 +79,7 @@ export function FragmentLab() {
           </Part>
 
           <Part kind="detail">
-            <div className={stale ? 'is-stale' : undefined}>
-              <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} />
-            </div>
+            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} stale={stale} />
           </Part>
 
           <Part kind="steps">

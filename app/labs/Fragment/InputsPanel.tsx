@@ -1,14 +1,14 @@
 import { useShallow } from 'zustand/react/shallow';
 import { PMTU_MODES } from '../../../core/ip/index.ts';
 import type { PmtuMode } from '../../../core/ip/index.ts';
-import { Field } from '../../components/Field.tsx';
-import { PresetPanel, issueOf } from '../../lab-kit/index.ts';
+import { Field, LiveForm, TextField } from '../../components/Field.tsx';
+import { PresetPanel, fieldsPresetChips, issueOf } from '../../lab-kit/index.ts';
 import { serialiseFragmentQuery } from './params.ts';
 import type { FieldName, PayloadMode } from './params.ts';
 import { PRESETS } from './presets.ts';
 import { selectActions, selectFields, selectIssues, useFragment } from './store.ts';
 import type { FragmentState } from './store.ts';
-import { Segmented, SegmentedField } from '../../components/Segmented.tsx';
+import { Segmented, SegmentedField, notedOptions } from '../../components/Segmented.tsx';
 import type { MessageDescriptor } from 'react-intl';
 import type { ReactNode } from 'react';
 import { Control, Part, useControl, useEmbedView } from '../../lab-kit/index.ts';
@@ -53,9 +53,27 @@ export function InputsPanel() {
   const flag = (f: 'sg' | 'sndbufcheck' | 'df') => (e: React.ChangeEvent<HTMLInputElement>) =>
     setField(f, e.target.checked ? '1' : '0');
   const v6 = fields.family === 'inet6';
-  const current = serialiseFragmentQuery(fields, 0);
   const pmtuHelp = PMTU_HELP[fields.pmtu as PmtuMode] as MessageDescriptor | undefined;
   const modeHint = MODES.find((m) => m.mode === fields.mode)?.hint;
+  // A text input bound to its field: its value, its error, every keystroke to the store.
+  const input = (f: 'len' | 'sends' | 'iov' | 'proto' | 'sndbuf') => ({
+    error: err(f),
+    autoComplete: 'off',
+    value: fields[f],
+    onChange: (v: string) => setField(f, v),
+  });
+  // A device flag's checkbox bound to its field.
+  const check = (f: 'sg' | 'sndbufcheck') => ({
+    checked: fields[f] === '1',
+    onChange: flag(f),
+    error: err(f),
+  });
+  // The payload's input of the current mode, with the mode's hint.
+  const payload = (f: 'len' | 'sends' | 'iov', label: MessageDescriptor) => ({
+    ...input(f),
+    label: r(label),
+    hint: h(modeHint && r(modeHint)),
+  });
   // Embed views (issue 16): a fieldset shows when one of its inputs does; the payload's field is
   // the one of the current mode, named by any of len, sends or iov.
   const shows = {
@@ -65,23 +83,17 @@ export function InputsPanel() {
   };
 
   return (
-    <form
-      className={full ? 'inputs' : 'inputs inputs--embed panel'}
-      aria-label={t(W.form)}
-      onSubmit={(e) => e.preventDefault()}
-      noValidate
-    >
+    <LiveForm className={full ? 'inputs' : 'inputs inputs--embed panel'} label={t(W.form)}>
       <Part kind="presets">
         <PresetPanel
           titleId="presets-title"
           title={r(W.presets)}
-          presets={PRESETS.map((p) => ({
-            key: p.key,
-            name: t(p.name),
-            what: t(p.what),
-            on: serialiseFragmentQuery(p.fields, 0) === current,
-            pick: () => setFields(p.fields),
-          }))}
+          presets={fieldsPresetChips(
+            PRESETS.map((p) => ({ ...p, name: t(p.name), what: t(p.what) })),
+            fields,
+            (f) => serialiseFragmentQuery(f, 0),
+            setFields,
+          )}
         />
       </Part>
 
@@ -96,39 +108,9 @@ export function InputsPanel() {
               onChange={(m) => setField('mode', m)}
             />
           )}
-          {fields.mode === 'len' && (
-            <Field label={r(W.lenLabel)} error={err('len')} hint={h(modeHint && r(modeHint))}>
-              {(a) => (
-                <input
-                  {...a}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={fields.len}
-                  onChange={text('len')}
-                />
-              )}
-            </Field>
-          )}
-          {fields.mode === 'sends' && (
-            <Field label={r(W.sendsLabel)} error={err('sends')} hint={h(modeHint && r(modeHint))}>
-              {(a) => (
-                <input
-                  {...a}
-                  className="mono"
-                  autoComplete="off"
-                  value={fields.sends}
-                  onChange={text('sends')}
-                />
-              )}
-            </Field>
-          )}
-          {fields.mode === 'iov' && (
-            <Field label={r(W.iovLabel)} error={err('iov')} hint={h(modeHint && r(modeHint))}>
-              {(a) => (
-                <input {...a} className="mono" autoComplete="off" value={fields.iov} onChange={text('iov')} />
-              )}
-            </Field>
-          )}
+          {fields.mode === 'len' && <TextField {...payload('len', W.lenLabel)} inputMode="numeric" />}
+          {fields.mode === 'sends' && <TextField {...payload('sends', W.sendsLabel)} className="mono" />}
+          {fields.mode === 'iov' && <TextField {...payload('iov', W.iovLabel)} className="mono" />}
         </Group>
       )}
 
@@ -140,19 +122,13 @@ export function InputsPanel() {
               title={r(W.family)}
               name="family"
               error={err('family')}
-              options={(
+              options={notedOptions(
                 [
-                  ['inet', 'IPv4'],
-                  ['inet6', 'IPv6'],
-                ] as const
-              ).map(([value, name]) => ({
-                value,
-                label: (
-                  <>
-                    {name} <small className="mono">{value}</small>
-                  </>
-                ),
-              }))}
+                  ['inet', 'IPv4', 'inet'],
+                  ['inet6', 'IPv6', 'inet6'],
+                ],
+                'mono',
+              )}
               value={fields.family}
               onChange={(v) => setField('family', v)}
             />
@@ -200,17 +176,12 @@ export function InputsPanel() {
           </Control>
           {fields.sock === 'raw' && (
             <Control name="proto">
-              <Field label={r(W.proto)} error={err('proto')} hint={h(r(W.protoHint))}>
-                {(a) => (
-                  <input
-                    {...a}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    value={fields.proto}
-                    onChange={text('proto')}
-                  />
-                )}
-              </Field>
+              <TextField
+                {...input('proto')}
+                label={r(W.proto)}
+                hint={h(r(W.protoHint))}
+                inputMode="numeric"
+              />
             </Control>
           )}
           {fields.sock === 'raw-hdrincl' && (
@@ -266,44 +237,23 @@ export function InputsPanel() {
       {shows.device && (
         <Group full={full} legend={r(W.device)}>
           <Control name="sg">
-            <FlagField
-              label={r(W.sg)}
-              hint={h(r(W.sgHint))}
-              checked={fields.sg === '1'}
-              onChange={flag('sg')}
-              error={err('sg')}
-            />
+            <FlagField {...check('sg')} label={r(W.sg)} hint={h(r(W.sgHint))} />
           </Control>
           <Control name="sndbufcheck">
-            <FlagField
-              label={r(W.sndbufCheck)}
-              hint={h(r(W.sndbufCheckHint))}
-              checked={fields.sndbufcheck === '1'}
-              onChange={flag('sndbufcheck')}
-              error={err('sndbufcheck')}
-            />
+            <FlagField {...check('sndbufcheck')} label={r(W.sndbufCheck)} hint={h(r(W.sndbufCheckHint))} />
           </Control>
           <Control name="sndbuf">
-            <Field
+            <TextField
+              {...input('sndbuf')}
               label={<Term k="sk_sndbuf">{r(W.sndbuf)}</Term>}
-              error={err('sndbuf')}
               hint={h(r(W.sndbufHint))}
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={fields.sndbuf}
-                  disabled={fields.sndbufcheck === '0'}
-                  onChange={text('sndbuf')}
-                />
-              )}
-            </Field>
+              inputMode="numeric"
+              disabled={fields.sndbufcheck === '0'}
+            />
           </Control>
         </Group>
       )}
-    </form>
+    </LiveForm>
   );
 }
 

@@ -36,7 +36,7 @@ export function ResultSummary({ result }: { result: SendResult }) {
     <div className="summary">
       {result.ok ? (
         <p className="summary-line" aria-live="polite">
-          <span className="summary-ok" aria-hidden="true">
+          <span className="round-mark summary-ok" aria-hidden="true">
             {SYM.check}
           </span>
           <span>

@@ -2,11 +2,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
-import { Field } from '../../components/Field.tsx';
+import { Field, LiveForm } from '../../components/Field.tsx';
 import { W, useNlWords } from './words.ts';
 import type { NetlinkState } from './store.ts';
 import { selectNlActions, useNetlink } from './store.ts';
-import { SegmentedField } from '../../components/Segmented.tsx';
+import { SegmentedField, notedOptions } from '../../components/Segmented.tsx';
 import { Control, Part, PresetPanel, useControl } from '../../lab-kit/index.ts';
 
 const selectInputs = (s: NetlinkState) => ({
@@ -19,20 +19,17 @@ const selectInputs = (s: NetlinkState) => ({
   length: s.bytes.length,
 });
 
-const FAMILIES: readonly NlFamily[] = ['route', 'generic', 'raw'];
-const ENDIANS: readonly Endian[] = ['le', 'be'];
-
 export function BufferInputs() {
   const { t, s } = useNlWords();
-  const familyWords: Record<NlFamily, [string, string]> = {
-    route: ['route', 'NETLINK_ROUTE'],
-    generic: ['generic', 'NETLINK_GENERIC'],
-    raw: ['raw', s(W.familyRaw)],
-  };
-  const endianWords: Record<Endian, [string, string]> = {
-    le: [s(W.little), 'x86-64, arm64'],
-    be: [s(W.big), 's390x'],
-  };
+  const familyOptions = notedOptions<NlFamily>([
+    ['route', 'route', 'NETLINK_ROUTE'],
+    ['generic', 'generic', 'NETLINK_GENERIC'],
+    ['raw', 'raw', s(W.familyRaw)],
+  ]);
+  const endianOptions = notedOptions<Endian>([
+    ['le', s(W.little), 'x86-64, arm64'],
+    ['be', s(W.big), 's390x'],
+  ]);
   const v = useNetlink(useShallow(selectInputs));
   const { setHex, setFamily, setEndian, setTruncated, loadSample } = useNetlink(useShallow(selectNlActions));
   const current = NETLINK_SAMPLES.find((s) => s.id === v.sample);
@@ -42,7 +39,7 @@ export function BufferInputs() {
     Boolean,
   );
   return (
-    <form className="inputs" aria-label={s(W.inputsLabel)} onSubmit={(e) => e.preventDefault()} noValidate>
+    <LiveForm className="inputs" label={s(W.inputsLabel)}>
       <Control name="sample">
         <PresetPanel
           titleId="nl-samples-title"
@@ -72,14 +69,7 @@ export function BufferInputs() {
               id="nl-family-label"
               title={s(W.family)}
               name="nl-family"
-              options={FAMILIES.map((value) => ({
-                value,
-                label: (
-                  <>
-                    {familyWords[value][0]} <small>{familyWords[value][1]}</small>
-                  </>
-                ),
-              }))}
+              options={familyOptions}
               value={v.family}
               onChange={setFamily}
             />
@@ -90,14 +80,7 @@ export function BufferInputs() {
               title={s(W.byteOrder)}
               name="nl-endian"
               hint={s(W.byteOrderHint)}
-              options={ENDIANS.map((value) => ({
-                value,
-                label: (
-                  <>
-                    {endianWords[value][0]} <small>{endianWords[value][1]}</small>
-                  </>
-                ),
-              }))}
+              options={endianOptions}
               value={v.endian}
               onChange={setEndian}
             />
@@ -137,6 +120,6 @@ export function BufferInputs() {
           </Control>
         </fieldset>
       )}
-    </form>
+    </LiveForm>
   );
 }

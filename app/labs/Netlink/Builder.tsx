@@ -8,7 +8,7 @@
 import { useId } from 'react';
 import { attrNames, flagGroups, flagNamesFor, typeNames } from '../../../core/netlink/index.ts';
 import type { NlFamily } from '../../../core/netlink/index.ts';
-import { Field, TextField } from '../../components/Field.tsx';
+import { Field, NumberField } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
 import { ATTR_KINDS, familyHeaderFor, mapAttrs, messageTypeValue, newAttr, newMessage } from './builder.ts';
 import type { AttrKind, BuilderAttr, BuilderIssue, BuilderItem, BuilderMessage } from './builder.ts';
@@ -67,7 +67,7 @@ export function Builder({ items, current, onCurrent, family, issues, lengths, on
             {num(items.length)} items; the ones around #{at + 1} are listed (Previous/Next message moves).
           </p>
         )}
-        <ul>
+        <ul className="chip-list">
           {items.slice(first, first + CHIPS).map((it, j) => {
             const k = first + j;
             return (
@@ -184,20 +184,16 @@ function MessageEditor({
             </>
           )}
         </Field>
-        <TextField
+        <NumberField
           label="nlmsg_seq"
           error={err(`${p}seq`)}
-          className="mono"
-          inputMode="numeric"
           value={m.seq}
           onChange={(text) => set({ seq: text })}
         />
-        <TextField
+        <NumberField
           label="nlmsg_pid"
           error={err(`${p}pid`)}
           hint="0: to or from the kernel."
-          className="mono"
-          inputMode="numeric"
           value={m.pid}
           onChange={(text) => set({ pid: text })}
         />

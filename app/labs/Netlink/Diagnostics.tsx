@@ -21,7 +21,7 @@ export function Diagnostics({
   if (diagnostics.length === 0)
     return (
       <p className="nl-clean">
-        <span className="summary-ok" aria-hidden="true">
+        <span className="round-mark summary-ok" aria-hidden="true">
           ✓
         </span>{' '}
         {t(W.clean)}

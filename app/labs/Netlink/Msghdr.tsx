@@ -4,6 +4,7 @@
  * offsets are the core's (x86-64); drawn as HTML boxes so it reflows at 360 px.
  */
 import type { NlMsghdrLayout } from '../../../core/netlink/index.ts';
+import { LiveForm } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
 import { TermText } from '../../lab-kit/Term.tsx';
 import type { CmsgField, MsghdrFields } from './store.ts';
@@ -34,12 +35,7 @@ export function Msghdr({
   const others = structs.filter((s) => s !== msghdr && !iovecs.includes(s));
   return (
     <div className="nl-msghdr">
-      <form
-        className="nl-msghdr-form"
-        onSubmit={(e) => e.preventDefault()}
-        noValidate
-        aria-label={str(W.msghdrForm)}
-      >
+      <LiveForm className="nl-msghdr-form" label={str(W.msghdrForm)}>
         <div className={`field${issue && /iovec/.test(issue) ? ' field--error' : ''}`}>
           <label htmlFor="nl-iov">{t(W.iov)}</label>
           <input
@@ -77,7 +73,7 @@ export function Msghdr({
             );
           })}
         </fieldset>
-      </form>
+      </LiveForm>
       {issue && <p className="field-error">{issue}</p>}
       {layout && msghdr && (
         <div className="nl-msghdr-diagram" role="group" aria-label={str(W.msghdrDiagram)}>

@@ -4,7 +4,7 @@
  * of messages over the frame with its table; "Open in the byte view" loads the bytes above.
  */
 import type { NlSplitResult } from '../../../core/netlink/index.ts';
-import { TextField } from '../../components/Field.tsx';
+import { LiveForm, NumberField } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
 import { W, useNlWords } from './words.ts';
 import { SEVERITY } from './Diagnostics.tsx';
@@ -35,25 +35,16 @@ export function Splitter({
   const pct = (n: number) => `${total ? (100 * n) / total : 0}%`;
   return (
     <div className="nl-split">
-      <form
-        className="nl-split-form"
-        onSubmit={(e) => e.preventDefault()}
-        noValidate
-        aria-label={s(W.splitForm)}
-      >
-        <TextField
+      <LiveForm className="nl-split-form" label={s(W.splitForm)}>
+        <NumberField
           label={s(W.frame)}
           error={err('frame')}
-          className="mono"
-          inputMode="numeric"
           value={fields.frame}
           onChange={(text) => onChange({ frame: text })}
         />
-        <TextField
+        <NumberField
           label={s(W.max)}
           error={err('max')}
-          className="mono"
-          inputMode="numeric"
           value={fields.max}
           onChange={(text) => onChange({ max: text })}
         />
@@ -68,7 +59,7 @@ export function Splitter({
           value={fields.mode}
           onChange={(mode) => onChange({ mode })}
         />
-      </form>
+      </LiveForm>
       {result && (
         <div className="nl-split-out">
           <p className={`nl-split-verdict ${result.joined.ok ? 'nl-ok' : 'nl-bad'}`} role="status">

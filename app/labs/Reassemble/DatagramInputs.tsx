@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useIntl } from 'react-intl';
 import { DEFRAG_DEFAULTS } from '../../../core/ip/index.ts';
-import { Field, TextField } from '../../components/Field.tsx';
+import { Field, NumberField } from '../../components/Field.tsx';
 import {
   selectReassembleActions,
   selectReassembleFields,
@@ -11,7 +11,7 @@ import {
 import type { ReassembleIssueField } from './params.ts';
 import { PRESETS } from './presets.ts';
 import { Control, Part, PresetChips, issueOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
-import { SegmentedField } from '../../components/Segmented.tsx';
+import { SegmentedField, notedOptions } from '../../components/Segmented.tsx';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { RECEIVER_PLACEHOLDERS } from './receiver-words.ts';
 import { W } from './words.ts';
@@ -46,25 +46,19 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
         <fieldset className="panel">
           <legend className="panel-title">{fmt(intl, W.datagram)}</legend>
           <Control name="len">
-            <TextField
+            <NumberField
               label={fmt(intl, W.len)}
               error={err('len')}
               hint={hint(fmtNode(intl, W.lenHint, code))}
-              type="text"
-              inputMode="numeric"
-              className="mono"
               value={fields.len}
               onChange={(text) => setDatagram({ len: text })}
             />
           </Control>
           <Control name="mtu">
-            <TextField
+            <NumberField
               label={fmt(intl, W.mtu)}
               error={err('mtu')}
               hint={hint(fmtNode(intl, W.mtuHint, code))}
-              type="text"
-              inputMode="numeric"
-              className="mono"
               list="rq-mtus"
               value={fields.mtu}
               onChange={(text) => setDatagram({ mtu: text })}
@@ -81,19 +75,13 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
               title={fmt(intl, W.family)}
               name="rq-family"
               error={err('family')}
-              options={(
+              options={notedOptions(
                 [
                   ['inet', 'IPv4', 'ip_defrag'],
                   ['inet6', 'IPv6', 'ipv6_frag_rcv'],
-                ] as const
-              ).map(([value, name, fn]) => ({
-                value,
-                label: (
-                  <>
-                    {name} <small className="mono">{fn}</small>
-                  </>
-                ),
-              }))}
+                ],
+                'mono',
+              )}
               value={fields.family}
               onChange={(v) => setDatagram({ family: v })}
             />
@@ -105,7 +93,7 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
         <fieldset className="panel">
           <legend className="panel-title">{fmt(intl, W.receiver)}</legend>
           <Control name="until">
-            <Field
+            <NumberField
               label={fmt(intl, W.until)}
               error={err('until')}
               hint={hint(
@@ -124,19 +112,10 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
                   </button>
                 </>,
               )}
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  type="text"
-                  inputMode="numeric"
-                  className="mono"
-                  placeholder={fmt(intl, W.untilPlaceholder)}
-                  value={fields.until}
-                  onChange={(e) => setField('until', e.target.value)}
-                />
-              )}
-            </Field>
+              placeholder={fmt(intl, W.untilPlaceholder)}
+              value={fields.until}
+              onChange={(text) => setField('until', text)}
+            />
           </Control>
           <Control name="source">
             <Field
@@ -162,13 +141,10 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
             ] as const
           ).map(([key, control, label, h]) => (
             <Control key={key} name={control}>
-              <TextField
+              <NumberField
                 label={fmtNode(intl, label, code)}
                 error={err(key)}
                 hint={hint(fmtNode(intl, h, code))}
-                type="text"
-                inputMode="numeric"
-                className="mono"
                 placeholder={RECEIVER_PLACEHOLDERS[key]}
                 value={fields[key]}
                 onChange={(text) => setField(key, text)}

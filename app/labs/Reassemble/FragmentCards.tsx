@@ -13,7 +13,7 @@ import type { Msg } from '../../../core/i18n/index.ts';
 const plainMsg = (m: Msg, locale: string) => renderText(m, locale);
 import type { DefragArrival } from '../../../core/ip/index.ts';
 import { num } from '../../format.ts';
-import { Panel, issueOf } from '../../lab-kit/index.ts';
+import { Panel, UndoRedo, issueOf } from '../../lab-kit/index.ts';
 import {
   selectReassembleActions,
   selectReassembleFields,
@@ -411,26 +411,13 @@ export function FragmentCards({
       title={fmt(intl, W.cardsTitle)}
       className="rq-cards"
       head={
-        <div className="rq-history" role="group" aria-label={fmt(intl, W.history)}>
-          <button
-            type="button"
-            className="btn-quiet"
-            onClick={a.undo}
-            disabled={!canUndo}
-            title={MARK.undoKeys}
-          >
-            {fmt(intl, W.undo)}
-          </button>
-          <button
-            type="button"
-            className="btn-quiet"
-            onClick={a.redo}
-            disabled={!canRedo}
-            title={MARK.redoKeys}
-          >
-            {fmt(intl, W.redo)}
-          </button>
-        </div>
+        <UndoRedo
+          className="rq-history"
+          label={fmt(intl, W.history)}
+          undo={{ run: canUndo ? a.undo : null, word: fmt(intl, W.undo) }}
+          redo={{ run: canRedo ? a.redo : null, word: fmt(intl, W.redo) }}
+          keys={{ undo: MARK.undoKeys, redo: MARK.redoKeys }}
+        />
       }
     >
       <p className="rq-help" id="rq-reorder-help">

@@ -156,7 +156,7 @@ export function OutcomePanel({ result }: { result: DefragOk }) {
       <ul className="rq-outcome-list" aria-label={fmt(intl, W.outcomeList)}>
         {items.map((it) => (
           <li key={it.key} className={`rq-outcome-item rq-outcome--${it.tone}`}>
-            <span className="rq-outcome-icon" aria-hidden="true">
+            <span className="round-mark rq-outcome-icon" aria-hidden="true">
               {ICON[it.tone]}
             </span>
             <div className="rq-outcome-body">

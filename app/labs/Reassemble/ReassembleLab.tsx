@@ -235,9 +235,7 @@ export function ReassembleLab() {
           </Part>
 
           <Part kind="detail">
-            <div className={stale ? 'is-stale' : undefined}>
-              <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} />
-            </div>
+            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} stale={stale} />
           </Part>
 
           <Part kind="tables">

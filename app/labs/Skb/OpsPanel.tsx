@@ -11,7 +11,7 @@ import { num } from '../../format.ts';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import { useLocale } from '../../i18n/locale.ts';
-import { Control, Part, PresetChips } from '../../lab-kit/index.ts';
+import { Control, Part, PresetChips, UndoRedo } from '../../lab-kit/index.ts';
 import { MAX_BYTES, REGION_KINDS } from './params.ts';
 import { selectSkb, selectSkbActions, selectUndoRedo, useSkb } from './store.ts';
 import { SKB_WORDS as W } from './words.ts';
@@ -135,20 +135,19 @@ export function OpsPanel() {
               );
             })}
           </div>
-          <div className="undo-redo" role="group" aria-label={intl.formatMessage(W.history)}>
-            <button type="button" className="btn-quiet" onClick={actions.undo} disabled={!canUndo}>
-              {intl.formatMessage(W.undo)}
-            </button>
-            <button type="button" className="btn-quiet" onClick={actions.redo} disabled={!canRedo}>
-              {intl.formatMessage(W.redo)}
-            </button>
+          <UndoRedo
+            className="undo-redo"
+            label={intl.formatMessage(W.history)}
+            undo={{ run: canUndo ? actions.undo : null, word: intl.formatMessage(W.undo) }}
+            redo={{ run: canRedo ? actions.redo : null, word: intl.formatMessage(W.redo) }}
+          >
             {halted && (
               <button type="button" className="btn-quiet" onClick={actions.recover}>
                 {intl.formatMessage(W.undoPanic)}
               </button>
             )}
             <span className="field-hint">{verbatim('Ctrl+Z, Ctrl+Shift+Z')}</span>
-          </div>
+          </UndoRedo>
         </fieldset>
       </Control>
 

@@ -222,7 +222,7 @@ export function CallPath({
         <li className={`sk-end${result.ok ? ' sk-end--ok' : ' sk-end--err'}`}>
           {result.ok ? (
             <>
-              <span className="sk-end-mark" aria-hidden="true">
+              <span className="round-mark sk-end-mark" aria-hidden="true">
                 {verbatim('✓')}
               </span>
               <span>
@@ -239,7 +239,7 @@ export function CallPath({
             </>
           ) : (
             <>
-              <span className="sk-end-mark" aria-hidden="true">
+              <span className="round-mark sk-end-mark" aria-hidden="true">
                 {verbatim('✕')}
               </span>
               <span>

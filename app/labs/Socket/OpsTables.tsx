@@ -18,20 +18,21 @@ const verbatim = (...parts: (string | number)[]): string => parts.join('');
 export function OpsTables({ sock, dispatch }: { sock: SocketCreated; dispatch: DispatchResult | null }) {
   return (
     <div className="sk-tables">
-      <FnTableView
-        table={sock.ops}
-        via="sock->ops"
-        struct="struct proto_ops"
-        used={dispatch ? usedSlots(sock.ops, dispatch) : []}
-        op={dispatch?.op}
-      />
-      <FnTableView
-        table={sock.prot}
-        via="sk->sk_prot"
-        struct="struct proto"
-        used={dispatch ? usedSlots(sock.prot, dispatch) : []}
-        op={dispatch?.op}
-      />
+      {(
+        [
+          [sock.ops, 'sock->ops', 'struct proto_ops'],
+          [sock.prot, 'sk->sk_prot', 'struct proto'],
+        ] as const
+      ).map(([table, via, struct]) => (
+        <FnTableView
+          key={via}
+          table={table}
+          via={via}
+          struct={struct}
+          used={dispatch ? usedSlots(table, dispatch) : []}
+          op={dispatch?.op}
+        />
+      ))}
     </div>
   );
 }

@@ -11,14 +11,24 @@ import {
   protocolNamespace,
 } from '../../../core/socket/index.ts';
 import type { ProtocolNamespace } from '../../../core/socket/index.ts';
-import { Control, Part, PresetPanel, issueOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
-import type { SocketFieldName, SocketFields } from './params.ts';
+import {
+  Control,
+  Part,
+  PresetPanel,
+  fieldsPresetChips,
+  issueOf,
+  useControl,
+  useEmbedView,
+} from '../../lab-kit/index.ts';
+import type { SocketFieldName } from './params.ts';
 import { selectSocketActions, selectSocketFields, selectSocketIssues, useSocket } from './store.ts';
 import type { SocketState } from './store.ts';
 import { SOCKET_PRESETS } from './presets.ts';
+import type { SocketPreset } from './presets.ts';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import type { PickerOption } from './SymbolPicker.tsx';
-import { SegmentedField } from '../../components/Segmented.tsx';
+import { SegmentedField, notedOptions } from '../../components/Segmented.tsx';
+import { LiveForm } from '../../components/Field.tsx';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
@@ -65,6 +75,10 @@ const verbatim = (...parts: string[]): string => parts.join('');
 
 const valueOrNull = (r: { ok: true; value: number } | { ok: false }) => (r.ok ? r.value : null);
 
+/** The socket() call a preset sets (the operation and level stay as the student picked them). */
+const callKey = (f: SocketPreset['fields']) =>
+  [f.domain, f.type, f.protocol, f.nonblock, f.cloexec, f.priv].join(' ');
+
 export function SocketInputs() {
   const intl = useIntl();
   const txt = (d: MessageDescriptor) => intl.formatMessage(d);
@@ -75,11 +89,21 @@ export function SocketInputs() {
   }));
   const { setField, setFields } = useSocket(useShallow(selectSocketActions));
   const err = (f: SocketFieldName) => issueOf(issues, f);
+  // One argument of socket(): its label (the argument's name), the text typed and its error.
+  const picker = (f: 'domain' | 'type' | 'protocol', other: MessageDescriptor, placeholder: string) => ({
+    label: txt(W[f]),
+    otherLabel: txt(other),
+    placeholder,
+    text: fields[f],
+    error: err(f),
+  });
+  const flag = (f: 'nonblock' | 'cloexec') => ({
+    checked: fields[f] === '1',
+    error: err(f),
+    onChange: (on: boolean) => setField(f, on ? '1' : '0'),
+  });
   const domain = valueOrNull(parseDomain(fields.domain));
   const ns = domain === null ? 'none' : protocolNamespace(domain);
-  const callKey = (f: Pick<SocketFields, keyof (typeof SOCKET_PRESETS)[number]['fields']>) =>
-    [f.domain, f.type, f.protocol, f.nonblock, f.cloexec, f.priv].join(' ');
-  const current = callKey(fields);
   // Embed views (lab kit): which inputs this view shows (all of them outside an embed).
   const full = useEmbedView().view === 'full';
   const showDomain = useControl('domain');
@@ -90,18 +114,12 @@ export function SocketInputs() {
   const showFlags = showNonblock || showCloexec;
 
   return (
-    <form className="inputs" aria-label={txt(W.formLabel)} onSubmit={(e) => e.preventDefault()} noValidate>
+    <LiveForm className="inputs" label={txt(W.formLabel)}>
       <Part kind="presets">
         <PresetPanel
           titleId="sk-presets-title"
           title={txt(W.presets)}
-          presets={SOCKET_PRESETS.map((p) => ({
-            key: p.name,
-            name: p.name,
-            what: p.what,
-            on: callKey(p.fields) === current,
-            pick: () => setFields(p.fields),
-          }))}
+          presets={fieldsPresetChips(SOCKET_PRESETS, fields, callKey, setFields)}
         />
       </Part>
 
@@ -110,13 +128,9 @@ export function SocketInputs() {
           <legend className="panel-title">{verbatim('socket(domain, type, protocol)')}</legend>
           {showDomain && (
             <SymbolPicker
-              label={txt(W.domain)}
-              otherLabel={txt(W.domainOther)}
-              placeholder="AF_INET or 2"
-              text={fields.domain}
+              {...picker('domain', W.domainOther, 'AF_INET or 2')}
               options={domainOptions}
               valueOf={(t) => valueOrNull(parseDomain(t))}
-              error={err('domain')}
               onChange={(text) => {
                 // The protocol's names follow the domain: one the new domain cannot read goes back to 0.
                 const d = parseDomain(text);
@@ -127,41 +141,23 @@ export function SocketInputs() {
           )}
           {showType && (
             <SymbolPicker
-              label={txt(W.type)}
-              otherLabel={txt(W.typeOther)}
-              placeholder="SOCK_STREAM, 1 or SOCK_STREAM|0x100"
-              text={fields.type}
+              {...picker('type', W.typeOther, 'SOCK_STREAM, 1 or SOCK_STREAM|0x100')}
               options={TYPE_OPTIONS}
               valueOf={(t) => valueOrNull(parseType(t))}
-              error={err('type')}
               onChange={(text) => setField('type', text)}
             />
           )}
           {showFlags && (
             <div className="sk-flags" role="group" aria-label={txt(W.typeFlags)}>
-              <FlagCheck
-                label="SOCK_NONBLOCK"
-                checked={fields.nonblock === '1'}
-                error={err('nonblock')}
-                onChange={(on) => setField('nonblock', on ? '1' : '0')}
-              />
-              <FlagCheck
-                label="SOCK_CLOEXEC"
-                checked={fields.cloexec === '1'}
-                error={err('cloexec')}
-                onChange={(on) => setField('cloexec', on ? '1' : '0')}
-              />
+              <FlagCheck {...flag('nonblock')} label="SOCK_NONBLOCK" />
+              <FlagCheck {...flag('cloexec')} label="SOCK_CLOEXEC" />
             </div>
           )}
           {showProtocol && (
             <SymbolPicker
-              label={txt(W.protocol)}
-              otherLabel={txt(W.protocolOther)}
-              placeholder="0, 17 or IPPROTO_UDP"
-              text={fields.protocol}
+              {...picker('protocol', W.protocolOther, '0, 17 or IPPROTO_UDP')}
               options={protocolOptions(domain)}
               valueOf={(t) => (domain === null ? null : valueOrNull(parseProtocol(domain, t)))}
-              error={err('protocol')}
               hint={full ? fmtNode(intl, PROTOCOL_HINT[ns], { code: codeChunks }) : undefined}
               onChange={(text) => setField('protocol', text)}
             />
@@ -178,21 +174,10 @@ export function SocketInputs() {
             name="sk-priv"
             error={err('priv')}
             hint={fmtNode(intl, fields.priv === 'user' ? W.privUser : W.privRoot, { code: codeChunks })}
-            options={(
-              [
-                ['root', 'root', txt(W.allCaps)],
-                ['user', 'user', txt(W.noCaps)],
-              ] as const
-            ).map(([value, label, small]) => ({
-              value,
-              label: (
-                <>
-                  {label}
-                  {verbatim(' ')}
-                  <small>{small}</small>
-                </>
-              ),
-            }))}
+            options={notedOptions([
+              ['root', 'root', txt(W.allCaps)],
+              ['user', 'user', txt(W.noCaps)],
+            ])}
             value={fields.priv}
             onChange={(v) => setField('priv', v)}
           />
@@ -209,7 +194,7 @@ export function SocketInputs() {
           </div>
         </fieldset>
       </Control>
-    </form>
+    </LiveForm>
   );
 }
 

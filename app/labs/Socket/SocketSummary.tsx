@@ -80,7 +80,7 @@ function Created({ r }: { r: SocketCreated }) {
   return (
     <>
       <p className="summary-line">
-        <span className="summary-ok" aria-hidden="true">
+        <span className="round-mark summary-ok" aria-hidden="true">
           {verbatim('✓')}
         </span>
         <span>
@@ -94,24 +94,20 @@ function Created({ r }: { r: SocketCreated }) {
         </span>
       </p>
       <dl className="sk-readback" aria-label={intl.formatMessage(W.readBackLabel)}>
-        <div>
-          <dt className="mono">{verbatim('SO_DOMAIN')}</dt>
-          <dd>
-            {r.so_domain} <BreakableName name={familyName(r.so_domain)} />
-          </dd>
-        </div>
-        <div>
-          <dt className="mono">{verbatim('SO_TYPE')}</dt>
-          <dd>
-            {r.so_type} <BreakableName name={typeName(r.so_type)} />
-          </dd>
-        </div>
-        <div>
-          <dt className="mono">{verbatim('SO_PROTOCOL')}</dt>
-          <dd>
-            {r.so_protocol} <BreakableName name={protocolName(r.so_domain, r.so_protocol)} />
-          </dd>
-        </div>
+        {(
+          [
+            ['SO_DOMAIN', r.so_domain, familyName(r.so_domain)],
+            ['SO_TYPE', r.so_type, typeName(r.so_type)],
+            ['SO_PROTOCOL', r.so_protocol, protocolName(r.so_domain, r.so_protocol)],
+          ] as const
+        ).map(([opt, value, name]) => (
+          <div key={opt}>
+            <dt className="mono">{verbatim(opt)}</dt>
+            <dd>
+              {value} <BreakableName name={name} />
+            </dd>
+          </div>
+        ))}
       </dl>
       <Part kind="detail">
         <p className="summary-why sk-readback-words">
