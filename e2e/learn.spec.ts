@@ -234,9 +234,8 @@ test.describe('the primer', () => {
     await expect(page.locator('details.lab-primer')).toHaveAttribute('open', '');
   });
 
-  // The Journey's page is its own layout (no LabShell diagram slot): at 360 px its inputs still come
-  // before the picture. Its layout is being redone (full-width diagram, issue 14); un-fixme then.
-  test.fixme("at 360 px the Journey's diagram comes right after the title", async ({ page }) => {
+  // The Journey too, now that its stage is the kit's diagram slot (full width, inputs below it).
+  test("at 360 px the Journey's diagram comes right after the title", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await diagramAfterTitle(
       page,
