@@ -56,8 +56,11 @@ export interface BuilderRaw {
   id: number;
   kind: 'raw';
   hex: string;
-  /** Why these bytes are raw, in a few words. */
+  /** Why these bytes are raw, in a few words (English). */
   why: string;
+  /** The same reason as a message id (core's `row.raw.*`) and its values, for the reader's language. */
+  whyId: string;
+  whyValues: Record<string, string | number>;
 }
 
 export type BuilderItem = BuilderMessage | BuilderRaw;
@@ -229,7 +232,14 @@ export function builderFromBytes(
     let item: BuilderItem;
     if ('raw' in r) {
       const kept = candidates(at).find((it) => it?.kind === 'raw' && it.hex === r.hex && it.why === r.why);
-      item = kept ?? { id: newId(), kind: 'raw', hex: r.hex, why: r.why };
+      item = kept ?? {
+        id: newId(),
+        kind: 'raw',
+        hex: r.hex,
+        why: r.why,
+        whyId: r.whyId,
+        whyValues: r.whyValues,
+      };
     } else if ('id' in r) item = r as BuilderMessage;
     else {
       // A message whose bytes changed keeps the id of the item in its place, and its attributes
