@@ -5,12 +5,15 @@
  */
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createIntl } from 'react-intl';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
+import { CATALOGS } from '../../../core/i18n/catalogs.ts';
+import { NETLINK_SAMPLES, ROW_TEXT } from '../../../core/netlink/index.ts';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import { useLocaleStore } from '../../i18n/locale.ts';
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import { NetlinkLab } from './NetlinkLab.tsx';
+import { ISSUE_TEXT, RAW_WHY } from './words.ts';
 
 function renderLab() {
   const store = createNetlinkStore();
@@ -101,6 +104,28 @@ describe('the builder in Chinese', () => {
     expect(builder().textContent).not.toMatch(/Bytes kept|bytes after|raw \d/);
   });
 
+  it('explains a bad field in Chinese, and in core’s English in English', async () => {
+    act(() => useLocaleStore.setState({ locale: 'zh-CN' }));
+    const { builder, unmount } = renderLab();
+    const seq = within(builder()).getByRole('textbox', { name: 'nlmsg_seq' });
+    await userEvent.clear(seq);
+    await userEvent.type(seq, '99999999999');
+    expect(seq).toHaveAccessibleDescription('99999999999 超出了 32 位能表示的范围（最大 4294967295）。');
+    await userEvent.clear(seq);
+    await userEvent.type(seq, 'x1');
+    expect(seq).toHaveAccessibleDescription('“x1”不是一个数（可写十进制，或以 0x 开头的十六进制）。');
+    unmount();
+
+    act(() => useLocaleStore.setState({ locale: 'en' }));
+    const en = renderLab();
+    const seqEn = within(en.builder()).getByRole('textbox', { name: 'nlmsg_seq' });
+    await userEvent.clear(seqEn);
+    await userEvent.type(seqEn, '99999999999');
+    expect(seqEn).toHaveAccessibleDescription(
+      ROW_TEXT['row.too-big']!({ text: '99999999999', bits: 32, max: '4294967295' }),
+    );
+  });
+
   it('names the samples in Chinese, and in the same English as core in English', () => {
     act(() => useLocaleStore.setState({ locale: 'zh-CN' }));
     const { unmount } = renderLab();
@@ -146,5 +171,20 @@ describe('the builder in Chinese', () => {
     expect(builder().querySelector('.nl-raw .nl-note')).toHaveTextContent(
       /^Bytes kept as they are \(bytes after the last message\)\. Edit them in the hex editor above, or remove them\.$/,
     );
+  });
+});
+
+describe('the builder’s reasons', () => {
+  it('say in English exactly what core’s ROW_TEXT says, for every id they cover', () => {
+    const intl = createIntl({ locale: 'en', messages: CATALOGS.en });
+    const values = { text: 'x1', bits: '16', max: '65535', n: '3', typeName: 'NLMSG_ERROR' };
+    const plain = (chunks: unknown[]) => chunks.join('');
+    const ids = Object.keys({ ...ISSUE_TEXT, ...RAW_WHY });
+    expect(ids.length).toBe(14);
+    for (const id of ids) {
+      const d = ISSUE_TEXT[id] ?? RAW_WHY[id]!;
+      const en = intl.formatMessage(d, { ...values, code: plain } as Record<string, string>);
+      expect(en, id).toBe(ROW_TEXT[id]!(values));
+    }
   });
 });

@@ -20,7 +20,7 @@ import type {
   BuilderMessage,
   BuilderRaw,
 } from './builder.ts';
-import { FLAG_GROUP, RAW_WHY, W, useNlWords } from './words.ts';
+import { FLAG_GROUP, ISSUE_TEXT, RAW_WHY, W, useNlWords } from './words.ts';
 import type { NlWords } from './words.ts';
 
 /** The kind a value of this policy kind is typed as in the builder. */
@@ -65,7 +65,13 @@ export function Builder({ items, current, onCurrent, family, issues, lengths, on
   const at = item ? items.indexOf(item) : -1;
   // A 4,096-message buffer lists CHIPS items around the one on show, not 4,096 buttons.
   const first = Math.max(0, Math.min(items.length - CHIPS, at - CHIPS / 2));
-  const err = (path: string) => issues.find((i) => i.path === path)?.message;
+  const err = (path: string) => {
+    const i = issues.find((x) => x.path === path);
+    if (!i) return undefined;
+    const d = ISSUE_TEXT[i.id];
+    // Values as they print in core's English (no digit grouping).
+    return d ? s(d, Object.fromEntries(Object.entries(i.values).map(([k, v]) => [k, String(v)]))) : i.message;
+  };
   const replace = (next: BuilderItem) => onChange(items.map((i) => (i.id === next.id ? next : i)));
   const add = () => {
     const m = newMessage(family);

@@ -68,7 +68,11 @@ export type BuilderItem = BuilderMessage | BuilderRaw;
 export interface BuilderIssue {
   /** `<item id>.seq`, `<item id>.type`, `<item id>.fh.<name>`, `<item id>.a<attr id>.type|value`. */
   path: string;
+  /** The English. */
   message: string;
+  /** The same as a message id (core's `row.*`) and its values, for the reader's language. */
+  id: string;
+  values: Record<string, string | number>;
 }
 
 let nextId = 1;
@@ -122,7 +126,10 @@ export function builderItemBytes(it: BuilderMessage, family: NlFamily, endian: E
   const r = rowToBytes(it, family, endian, it.id);
   const out: BuilderBytes = r.ok
     ? r
-    : { ok: false, issues: r.issues.map((i) => ({ path: i.path, message: i.message })) };
+    : {
+        ok: false,
+        issues: r.issues.map((i) => ({ path: i.path, message: i.message, id: i.id, values: i.values })),
+      };
   itemCache.set(it, { key, out });
   return out;
 }

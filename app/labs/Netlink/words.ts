@@ -380,6 +380,35 @@ export const W = defineMessages({
   bValue: { id: 'lab.netlink.builder.value', defaultMessage: 'Value' },
   bHex: { id: 'lab.netlink.builder.hex', defaultMessage: 'hex' },
   bRemoveAttr: { id: 'lab.netlink.builder.removeAttr', defaultMessage: 'Remove attribute {type}' },
+  iEmpty: { id: 'lab.netlink.builder.issue.empty', defaultMessage: 'Enter a number.' },
+  iNotANumber: {
+    id: 'lab.netlink.builder.issue.notANumber',
+    defaultMessage: '“{text}” is not a number (decimal or 0x hex).',
+  },
+  iTooBig: {
+    id: 'lab.netlink.builder.issue.tooBig',
+    defaultMessage: '{text} does not fit in {bits} bits (max {max}).',
+  },
+  iTooNegative: {
+    id: 'lab.netlink.builder.issue.tooNegative',
+    defaultMessage: '{text} does not fit in {bits} bits.',
+  },
+  iUnknownName: {
+    id: 'lab.netlink.builder.issue.unknownName',
+    defaultMessage: 'Unknown name “{text}”: pick one from the list or give a number.',
+  },
+  iTypeBits: {
+    id: 'lab.netlink.builder.issue.typeBits',
+    defaultMessage: '<code>nla_type</code> keeps 14 bits for the type (max 16383).',
+  },
+  iBytesNotHex: {
+    id: 'lab.netlink.builder.issue.bytesNotHex',
+    defaultMessage: 'Bytes are hex digits (e.g. 0a 00 00 01).',
+  },
+  iBytesOdd: {
+    id: 'lab.netlink.builder.issue.bytesOdd',
+    defaultMessage: 'Odd number of hex digits ({n}): each byte is two.',
+  },
 
   // ---- the samples (the bytes stay in core/netlink/samples.ts) ----
   sGetlinkDump: {
@@ -486,6 +515,21 @@ export const RAW_WHY: Readonly<Record<string, MessageDescriptor>> = {
   'row.raw.between': W.bRawBetween,
   'row.raw.after': W.bRawAfter,
   'row.raw.not-netlink': W.bRawNotNetlink,
+};
+
+/**
+ * A builder field's problem, by core's `row.*` id (spec-rows.ts ROW_TEXT has the same English);
+ * `row.encode` (an errno and the encoder's sentence) is not here and stays in English.
+ */
+export const ISSUE_TEXT: Readonly<Record<string, MessageDescriptor>> = {
+  'row.empty': W.iEmpty,
+  'row.not-a-number': W.iNotANumber,
+  'row.too-big': W.iTooBig,
+  'row.too-negative': W.iTooNegative,
+  'row.unknown-name': W.iUnknownName,
+  'row.type-bits': W.iTypeBits,
+  'row.bytes-not-hex': W.iBytesNotHex,
+  'row.bytes-odd': W.iBytesOdd,
 };
 
 /** The name of a flag group (core/netlink/names.ts), by its English. */
