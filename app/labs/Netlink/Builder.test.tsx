@@ -7,9 +7,11 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createIntl } from 'react-intl';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ReactNode } from 'react';
 import { CATALOGS } from '../../../core/i18n/catalogs.ts';
 import { NETLINK_SAMPLES, ROW_TEXT } from '../../../core/netlink/index.ts';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
+import { fmtNode } from '../../i18n/format.tsx';
 import { useLocaleStore } from '../../i18n/locale.ts';
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import { NetlinkLab } from './NetlinkLab.tsx';
@@ -178,12 +180,13 @@ describe('the builder’s reasons', () => {
   it('say in English exactly what core’s ROW_TEXT says, for every id they cover', () => {
     const intl = createIntl({ locale: 'en', messages: CATALOGS.en });
     const values = { text: 'x1', bits: '16', max: '65535', n: '3', typeName: 'NLMSG_ERROR' };
-    const plain = (chunks: unknown[]) => chunks.join('');
+    const plain = (chunks: ReactNode[]) => chunks.join('');
     const ids = Object.keys({ ...ISSUE_TEXT, ...RAW_WHY });
     expect(ids.length).toBe(14);
     for (const id of ids) {
       const d = ISSUE_TEXT[id] ?? RAW_WHY[id]!;
-      const en = intl.formatMessage(d, { ...values, code: plain } as Record<string, string>);
+      const out = fmtNode(intl, d, { ...values, code: plain });
+      const en = Array.isArray(out) ? out.join('') : String(out);
       expect(en, id).toBe(ROW_TEXT[id]!(values));
     }
   });
