@@ -9,13 +9,13 @@ import { createIntl } from 'react-intl';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
 import { CATALOGS } from '../../../core/i18n/catalogs.ts';
-import { NETLINK_SAMPLES, ROW_TEXT } from '../../../core/netlink/index.ts';
+import { NETLINK_SAMPLES, ROW_TEXT, flagGroups } from '../../../core/netlink/index.ts';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import { fmtNode } from '../../i18n/format.tsx';
 import { useLocaleStore } from '../../i18n/locale.ts';
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import { NetlinkLab } from './NetlinkLab.tsx';
-import { ISSUE_TEXT, RAW_WHY } from './words.ts';
+import { FLAG_MEANING, ISSUE_TEXT, RAW_WHY } from './words.ts';
 
 function renderLab() {
   const store = createNetlinkStore();
@@ -79,6 +79,10 @@ describe('the builder in Chinese', () => {
     ]);
     expect(builder().querySelector('.nl-flags-note')).toHaveTextContent(
       '0x100–0x800 这几位的含义随消息种类而不同（include/uapi/linux/netlink.h）：对 RTM_GETLINK，内核把它们解读为“GET 请求修饰符”',
+    );
+    expect(b.getByRole('checkbox', { name: /^NLM_F_ACK 0x004/ }).closest('label')).toHaveAttribute(
+      'title',
+      '成功时回复一个确认（error 为 0 的 NLMSG_ERROR）',
     );
     expect(b.getByRole('group', { name: '协议族首部' })).toBeInTheDocument();
     expect(b.getByRole('group', { name: '属性' })).toBeInTheDocument();
@@ -188,6 +192,22 @@ describe('the builder’s reasons', () => {
       const out = fmtNode(intl, d, { ...values, code: plain });
       const en = Array.isArray(out) ? out.join('') : String(out);
       expect(en, id).toBe(ROW_TEXT[id]!(values));
+    }
+  });
+
+  it('name every flag as core does, in English', () => {
+    const intl = createIntl({ locale: 'en', messages: CATALOGS.en });
+    // RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK and NLMSG_ERROR: every group core knows.
+    const flags = new Map(
+      [16, 17, 18, 2].flatMap((t) =>
+        flagGroups(t, 'route').flatMap((g) => g.flags.map((f) => [f.name, f.meaning])),
+      ),
+    );
+    expect(flags.size).toBe(18);
+    expect(Object.keys(FLAG_MEANING).sort()).toEqual([...flags.keys()].sort());
+    for (const [name, meaning] of flags) {
+      const out = fmtNode(intl, FLAG_MEANING[name]!, { code: (c: ReactNode[]) => c.join('') });
+      expect(Array.isArray(out) ? out.join('') : String(out), name).toBe(meaning);
     }
   });
 });

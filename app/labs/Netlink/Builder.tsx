@@ -20,7 +20,7 @@ import type {
   BuilderMessage,
   BuilderRaw,
 } from './builder.ts';
-import { FLAG_GROUP, ISSUE_TEXT, RAW_WHY, W, useNlWords } from './words.ts';
+import { FLAG_GROUP, FLAG_MEANING, ISSUE_TEXT, RAW_WHY, W, useNlWords } from './words.ts';
 import type { NlWords } from './words.ts';
 
 /** The kind a value of this policy kind is typed as in the builder. */
@@ -243,7 +243,11 @@ function MessageEditor({
               {g === applies && <span className="nl-flag-applies"> {s(W.bReadFor, { type: m.type })}</span>}
             </legend>
             {g.flags.map((f) => (
-              <label key={f.name} className="nl-flag" title={f.meaning}>
+              <label
+                key={f.name}
+                className="nl-flag"
+                title={FLAG_MEANING[f.name] ? s(FLAG_MEANING[f.name]!) : f.meaning}
+              >
                 <input
                   type="checkbox"
                   checked={(m.flags & f.bit) === f.bit}

@@ -380,6 +380,79 @@ export const W = defineMessages({
   bValue: { id: 'lab.netlink.builder.value', defaultMessage: 'Value' },
   bHex: { id: 'lab.netlink.builder.hex', defaultMessage: 'hex' },
   bRemoveAttr: { id: 'lab.netlink.builder.removeAttr', defaultMessage: 'Remove attribute {type}' },
+  flag_NLM_F_REQUEST: {
+    id: 'lab.netlink.builder.flag.NLM_F_REQUEST',
+    defaultMessage:
+      'It is a request message (<code>netlink_rcv_skb</code> only hands requests to the family)',
+  },
+  flag_NLM_F_MULTI: {
+    id: 'lab.netlink.builder.flag.NLM_F_MULTI',
+    defaultMessage: 'Part of a multipart message, terminated by <code>NLMSG_DONE</code>',
+  },
+  flag_NLM_F_ACK: {
+    id: 'lab.netlink.builder.flag.NLM_F_ACK',
+    defaultMessage: 'Reply with an acknowledgment (<code>NLMSG_ERROR</code> with error 0) on success',
+  },
+  flag_NLM_F_ECHO: {
+    id: 'lab.netlink.builder.flag.NLM_F_ECHO',
+    defaultMessage: 'Echo this request back (to the sender, as a notification)',
+  },
+  flag_NLM_F_DUMP_INTR: {
+    id: 'lab.netlink.builder.flag.NLM_F_DUMP_INTR',
+    defaultMessage: 'The dump was inconsistent because its data changed during the dump',
+  },
+  flag_NLM_F_DUMP_FILTERED: {
+    id: 'lab.netlink.builder.flag.NLM_F_DUMP_FILTERED',
+    defaultMessage: 'The dump was filtered as the request asked',
+  },
+  flag_NLM_F_ROOT: {
+    id: 'lab.netlink.builder.flag.NLM_F_ROOT',
+    defaultMessage: 'Return the complete table instead of a single entry',
+  },
+  flag_NLM_F_MATCH: {
+    id: 'lab.netlink.builder.flag.NLM_F_MATCH',
+    defaultMessage: 'Return all entries matching criteria passed in the message content',
+  },
+  flag_NLM_F_ATOMIC: {
+    id: 'lab.netlink.builder.flag.NLM_F_ATOMIC',
+    defaultMessage: 'Return an atomic snapshot of the table (unused by rtnetlink)',
+  },
+  flag_NLM_F_DUMP: {
+    id: 'lab.netlink.builder.flag.NLM_F_DUMP',
+    defaultMessage: '<code>NLM_F_ROOT|NLM_F_MATCH</code>: dump everything',
+  },
+  flag_NLM_F_REPLACE: {
+    id: 'lab.netlink.builder.flag.NLM_F_REPLACE',
+    defaultMessage: 'Replace an existing matching object',
+  },
+  flag_NLM_F_EXCL: {
+    id: 'lab.netlink.builder.flag.NLM_F_EXCL',
+    defaultMessage: 'Do not touch the object if it already exists (<code>-EEXIST</code>)',
+  },
+  flag_NLM_F_CREATE: {
+    id: 'lab.netlink.builder.flag.NLM_F_CREATE',
+    defaultMessage: 'Create the object if it does not exist',
+  },
+  flag_NLM_F_APPEND: {
+    id: 'lab.netlink.builder.flag.NLM_F_APPEND',
+    defaultMessage: 'Add to the end of the object list',
+  },
+  flag_NLM_F_NONREC: {
+    id: 'lab.netlink.builder.flag.NLM_F_NONREC',
+    defaultMessage: 'Do not delete recursively',
+  },
+  flag_NLM_F_BULK: {
+    id: 'lab.netlink.builder.flag.NLM_F_BULK',
+    defaultMessage: 'Delete multiple objects',
+  },
+  flag_NLM_F_CAPPED: {
+    id: 'lab.netlink.builder.flag.NLM_F_CAPPED',
+    defaultMessage: 'The request was capped: only its header is echoed',
+  },
+  flag_NLM_F_ACK_TLVS: {
+    id: 'lab.netlink.builder.flag.NLM_F_ACK_TLVS',
+    defaultMessage: 'Extended-ack TLVs follow the echoed request',
+  },
   iEmpty: { id: 'lab.netlink.builder.issue.empty', defaultMessage: 'Enter a number.' },
   iNotANumber: {
     id: 'lab.netlink.builder.issue.notANumber',
@@ -530,6 +603,28 @@ export const ISSUE_TEXT: Readonly<Record<string, MessageDescriptor>> = {
   'row.type-bits': W.iTypeBits,
   'row.bytes-not-hex': W.iBytesNotHex,
   'row.bytes-odd': W.iBytesOdd,
+};
+
+/** What a flag means (core/netlink/names.ts has the same English), by its name. */
+export const FLAG_MEANING: Readonly<Record<string, MessageDescriptor>> = {
+  NLM_F_REQUEST: W.flag_NLM_F_REQUEST,
+  NLM_F_MULTI: W.flag_NLM_F_MULTI,
+  NLM_F_ACK: W.flag_NLM_F_ACK,
+  NLM_F_ECHO: W.flag_NLM_F_ECHO,
+  NLM_F_DUMP_INTR: W.flag_NLM_F_DUMP_INTR,
+  NLM_F_DUMP_FILTERED: W.flag_NLM_F_DUMP_FILTERED,
+  NLM_F_ROOT: W.flag_NLM_F_ROOT,
+  NLM_F_MATCH: W.flag_NLM_F_MATCH,
+  NLM_F_ATOMIC: W.flag_NLM_F_ATOMIC,
+  NLM_F_DUMP: W.flag_NLM_F_DUMP,
+  NLM_F_REPLACE: W.flag_NLM_F_REPLACE,
+  NLM_F_EXCL: W.flag_NLM_F_EXCL,
+  NLM_F_CREATE: W.flag_NLM_F_CREATE,
+  NLM_F_APPEND: W.flag_NLM_F_APPEND,
+  NLM_F_NONREC: W.flag_NLM_F_NONREC,
+  NLM_F_BULK: W.flag_NLM_F_BULK,
+  NLM_F_CAPPED: W.flag_NLM_F_CAPPED,
+  NLM_F_ACK_TLVS: W.flag_NLM_F_ACK_TLVS,
 };
 
 /** The name of a flag group (core/netlink/names.ts), by its English. */
