@@ -60,12 +60,13 @@ export interface NlMessageRow {
   attrs: NlAttrRow[];
 }
 
-/** Bytes kept as they are, and why (a message id and its English). */
+/** Bytes kept as they are, and why (a message id, the values it embeds, and its English). */
 export interface NlRawRow {
   raw: true;
   hex: string;
   why: string;
   whyId: string;
+  whyValues: Record<string, string | number>;
 }
 
 export interface NlRowIssue {
@@ -544,6 +545,7 @@ const rawRow = (
   hex: hexSpaced(bytes.subarray(from, to)),
   why: text(whyId, values),
   whyId,
+  whyValues: values,
 });
 
 /**

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,23 @@ describe('<FragmentLab>', () => {
       'href',
       `https://elixir.bootlin.com/linux/v6.18/source/${trace[0]!.file}`,
     );
+  });
+
+  it('marks the first step back up the receiver, in the reader’s language (data-up-note)', () => {
+    // The step list's items, in order: [index, note] of the ones that carry a note.
+    const notes = () =>
+      [...document.querySelectorAll('li.step')].flatMap((li, i) =>
+        li.hasAttribute('data-up-note') ? [[i, li.getAttribute('data-up-note')]] : [],
+      );
+    const store = renderLab();
+    const trace = store.getState().result!.trace;
+    const firstUp = trace.findIndex((st, i) => st.dir === 'up' && trace[i - 1]?.dir !== 'up');
+    expect(firstUp).toBeGreaterThan(0);
+    expect(notes()).toEqual([[firstUp, '↑ back up the receiver’s stack (loopback)']]);
+    cleanup();
+    act(() => useLocaleStore.setState({ locale: 'zh-CN' }));
+    renderLab();
+    expect(notes()).toEqual([[firstUp, '↑ 沿接收方协议栈向上返回（回环）']]);
   });
 
   it('speaks Chinese: title, labels, the result and the table', () => {

@@ -22,11 +22,15 @@ import { INTRO, W, useWords } from './words.tsx';
 import { WirePacketsTable } from './WirePacketsTable.tsx';
 import type { Msg } from '../../../core/i18n/index.ts';
 
-/** A step of the output path: its function and file; the way back up the receiver is marked. */
+/**
+ * A step of the output path: its function and file; the way back up the receiver is marked (its
+ * first step carries `upNote`, in the reader's language, as data-up-note for the CSS to draw).
+ */
 const stepView = (
   s: TraceStep<OutputSnapshot, Msg>,
   i: number,
   trace: readonly TraceStep<OutputSnapshot, Msg>[],
+  upNote: string,
 ): StepView => {
   const firstUp = s.dir === 'up' && trace[i - 1]?.dir !== 'up';
   return {
@@ -34,7 +38,8 @@ const stepView = (
     why: s.why,
     file: s.file,
     drops: s.drops,
-    className: `${s.dir === 'up' ? 'step--up' : ''}${firstUp ? ' step--first-up' : ''}`.trim(),
+    className: s.dir === 'up' ? 'step--up' : '',
+    data: { 'up-note': firstUp ? upNote : undefined },
   };
 };
 
@@ -46,7 +51,8 @@ export function FragmentLab() {
   const { selectStep } = useFragment(useShallow(selectActions));
   const { trace, index, current } = useFragment(useShallow(selectStepView));
   const seenBefore = useMemo(() => idsBefore(trace, index), [trace, index]);
-  const { r, field } = useWords();
+  const { r, t, field } = useWords();
+  const upNote = t(W.upNote);
 
   return (
     <LabShell
@@ -95,7 +101,7 @@ export function FragmentLab() {
                   steps={trace}
                   selected={index}
                   onSelect={selectStep}
-                  view={(s, i) => stepView(s, i, trace)}
+                  view={(s, i) => stepView(s, i, trace, upNote)}
                 />
                 <section className="skb-section" aria-labelledby="skb-title">
                   <h3 id="skb-title" className="sub-title">

@@ -342,6 +342,11 @@ export const W = defineMessages({
     defaultMessage: 'Through the kernel',
     description: 'Panel heading of the trace.',
   },
+  upNote: {
+    id: 'lab.fragment.trace.upNote',
+    defaultMessage: '↑ back up the receiver’s stack (loopback)',
+    description: 'Above the first step of the way back up the receiving side (CSS draws it from data-up-note).',
+  },
   skbAt: {
     id: 'lab.fragment.trace.skbAt',
     defaultMessage: '<code>sk_buff</code>s at step {n, number}',

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
 import { Field, LiveForm } from '../../components/Field.tsx';
-import { W, useNlWords } from './words.ts';
+import { SAMPLE_WORDS, W, useNlWords } from './words.ts';
 import type { NetlinkState } from './store.ts';
 import { selectNlActions, useNetlink } from './store.ts';
 import { SegmentedField, notedOptions } from '../../components/Segmented.tsx';
@@ -46,15 +46,17 @@ export function BufferInputs() {
           title={t(W.samplesTitle)}
           presets={NETLINK_SAMPLES.map((sm) => ({
             key: sm.id,
-            name: sm.title,
-            what: sm.what,
+            name: SAMPLE_WORDS[sm.id] ? s(SAMPLE_WORDS[sm.id]!.title) : sm.title,
+            what: SAMPLE_WORDS[sm.id] ? s(SAMPLE_WORDS[sm.id]!.what) : sm.what,
             on: sm.id === v.sample,
             pick: () => loadSample(sm.id),
           }))}
         >
           {current && (
             <Part kind="detail">
-              <p className="field-hint nl-sample-what">{current.what}</p>
+              <p className="field-hint nl-sample-what">
+                {SAMPLE_WORDS[current.id] ? t(SAMPLE_WORDS[current.id]!.what) : current.what}
+              </p>
             </Part>
           )}
           {NETLINK_SAMPLES.length === 0 && <p className="field-hint">{t(W.noSamples)}</p>}

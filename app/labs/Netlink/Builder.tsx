@@ -6,12 +6,22 @@
  * stays on show.
  */
 import { useId } from 'react';
+import type { ReactNode } from 'react';
 import { attrNames, flagGroups, flagNamesFor, typeNames } from '../../../core/netlink/index.ts';
 import type { NlFamily } from '../../../core/netlink/index.ts';
 import { Field, NumberField } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
 import { ATTR_KINDS, familyHeaderFor, mapAttrs, messageTypeValue, newAttr, newMessage } from './builder.ts';
-import type { AttrKind, BuilderAttr, BuilderIssue, BuilderItem, BuilderMessage } from './builder.ts';
+import type {
+  AttrKind,
+  BuilderAttr,
+  BuilderIssue,
+  BuilderItem,
+  BuilderMessage,
+  BuilderRaw,
+} from './builder.ts';
+import { FLAG_GROUP, FLAG_MEANING, ISSUE_TEXT, RAW_WHY, W, useNlWords } from './words.ts';
+import type { NlWords } from './words.ts';
 
 /** The kind a value of this policy kind is typed as in the builder. */
 export function builderKind(policy: string): AttrKind {
@@ -23,6 +33,18 @@ export function builderKind(policy: string): AttrKind {
 
 const CHIPS = 24;
 const flagHex = (n: number) => `0x${n.toString(16).padStart(3, '0')}`;
+
+/** Why a raw item's bytes are kept, in the reader's language (the English from core when the id is unknown). */
+const rawWhy = (w: NlWords, it: BuilderRaw): ReactNode => {
+  const d = RAW_WHY[it.whyId];
+  return d ? w.t(d, it.whyValues) : it.why;
+};
+
+/** A flag group's name (core/netlink/names.ts) in the reader's language. */
+const groupName = (w: NlWords, group: string): string => {
+  const d = FLAG_GROUP[group];
+  return d ? w.s(d) : group;
+};
 
 interface Props {
   items: readonly BuilderItem[];
@@ -37,11 +59,19 @@ interface Props {
 }
 
 export function Builder({ items, current, onCurrent, family, issues, lengths, onChange }: Props) {
+  const w = useNlWords();
+  const { t, s } = w;
   const item = items.find((i) => i.id === current) ?? items[0];
   const at = item ? items.indexOf(item) : -1;
   // A 4,096-message buffer lists CHIPS items around the one on show, not 4,096 buttons.
   const first = Math.max(0, Math.min(items.length - CHIPS, at - CHIPS / 2));
-  const err = (path: string) => issues.find((i) => i.path === path)?.message;
+  const err = (path: string) => {
+    const i = issues.find((x) => x.path === path);
+    if (!i) return undefined;
+    const d = ISSUE_TEXT[i.id];
+    // Values as they print in core's English (no digit grouping).
+    return d ? s(d, Object.fromEntries(Object.entries(i.values).map(([k, v]) => [k, String(v)]))) : i.message;
+  };
   const replace = (next: BuilderItem) => onChange(items.map((i) => (i.id === next.id ? next : i)));
   const add = () => {
     const m = newMessage(family);
@@ -61,11 +91,9 @@ export function Builder({ items, current, onCurrent, family, issues, lengths, on
 
   return (
     <div className="nl-builder">
-      <nav aria-label="Messages in the builder" className="nl-items">
+      <nav aria-label={s(W.bItems)} className="nl-items">
         {items.length > CHIPS && (
-          <p className="field-hint">
-            {num(items.length)} items; the ones around #{at + 1} are listed (Previous/Next message moves).
-          </p>
+          <p className="field-hint">{t(W.bWindow, { n: num(items.length), at: String(at + 1) })}</p>
         )}
         <ul className="chip-list">
           {items.slice(first, first + CHIPS).map((it, j) => {
@@ -79,7 +107,9 @@ export function Builder({ items, current, onCurrent, family, issues, lengths, on
                   onClick={() => onCurrent(it.id)}
                 >
                   {k + 1}.{' '}
-                  {it.kind === 'raw' ? `raw ${num(it.hex.replace(/\s/g, '').length / 2)} B` : it.type}
+                  {it.kind === 'raw'
+                    ? s(W.bRawChip, { n: num(it.hex.replace(/\s/g, '').length / 2) })
+                    : it.type}
                 </button>
               </li>
             );
@@ -87,20 +117,18 @@ export function Builder({ items, current, onCurrent, family, issues, lengths, on
         </ul>
         <div className="nl-items-actions">
           <button type="button" className="btn-quiet" onClick={add}>
-            + Message
+            {s(W.bAddMessage)}
           </button>
           <button type="button" className="btn-quiet" onClick={remove} disabled={!item}>
-            Remove {item ? `#${at + 1}` : ''}
+            {item ? s(W.bRemoveItem, { n: String(at + 1) }) : s(W.bRemove)}
           </button>
         </div>
       </nav>
       {!item ? (
-        <p className="nl-note">The buffer is empty: add a message or load a sample.</p>
+        <p className="nl-note">{t(W.bEmpty)}</p>
       ) : item.kind === 'raw' ? (
         <div className="nl-raw">
-          <p className="nl-note">
-            Bytes kept as they are ({item.why}). Edit them in the hex editor above, or remove them.
-          </p>
+          <p className="nl-note">{t(W.bRawNote, { why: rawWhy(w, item) })}</p>
           <pre className="mono nl-raw-hex">
             {item.hex.length > 600 ? `${item.hex.slice(0, 600)} …` : item.hex}
           </pre>
@@ -135,6 +163,8 @@ function MessageEditor({
   err: (path: string) => string | undefined;
   onChange: (m: BuilderMessage) => void;
 }) {
+  const w = useNlWords();
+  const { t, s } = w;
   const listId = useId();
   const type = messageTypeValue(m, family);
   const groups = type === null ? [] : flagGroups(type, family);
@@ -146,13 +176,13 @@ function MessageEditor({
   return (
     <fieldset className="nl-msg-editor">
       <legend className="sub-title">
-        Message {n}: <span className="mono">{m.type || '?'}</span>
+        {t(W.bMessage, { n: String(n), type: <span className="mono">{m.type || '?'}</span> })}
       </legend>
       <div className="nl-hdr-grid">
         <div className="field nl-len">
           <span className="field-label">nlmsg_len</span>
           <output className="mono">{len === undefined ? '—' : num(len)}</output>
-          <p className="field-hint">Computed: 16 + family header + attributes.</p>
+          <p className="field-hint">{t(W.bLenHint)}</p>
         </div>
         <Field
           label="nlmsg_type"
@@ -193,7 +223,7 @@ function MessageEditor({
         <NumberField
           label="nlmsg_pid"
           error={err(`${p}pid`)}
-          hint="0: to or from the kernel."
+          hint={s(W.bPidHint)}
           value={m.pid}
           onChange={(text) => set({ pid: text })}
         />
@@ -209,11 +239,15 @@ function MessageEditor({
             className={`nl-flag-group${g.group === 'standard' || g === applies ? '' : ' is-other'}`}
           >
             <legend>
-              {g.group}
-              {g === applies && <span className="nl-flag-applies"> · read for {m.type}</span>}
+              {groupName(w, g.group)}
+              {g === applies && <span className="nl-flag-applies"> {s(W.bReadFor, { type: m.type })}</span>}
             </legend>
             {g.flags.map((f) => (
-              <label key={f.name} className="nl-flag" title={f.meaning}>
+              <label
+                key={f.name}
+                className="nl-flag"
+                title={FLAG_MEANING[f.name] ? s(FLAG_MEANING[f.name]!) : f.meaning}
+              >
                 <input
                   type="checkbox"
                   checked={(m.flags & f.bit) === f.bit}
@@ -225,25 +259,22 @@ function MessageEditor({
             ))}
           </fieldset>
         ))}
-        {groups.length === 0 && <p className="field-hint">Pick a known type to see its flags.</p>}
+        {groups.length === 0 && <p className="field-hint">{t(W.bPickType)}</p>}
         {groups.length > 0 && (
           <p className="field-hint nl-flags-note">
-            Bits 0x100–0x800 mean different things by message kind (include/uapi/linux/netlink.h):{' '}
-            {applies ? (
-              <>
-                for <span className="mono">{m.type}</span> the kernel reads them as {applies.group}; the
-                greyed groups name the same bits for other kinds.
-              </>
-            ) : (
-              <>no group applies to this type, so the kernel gives them no meaning here.</>
-            )}
+            {applies
+              ? t(W.bFlagsApply, {
+                  type: <span className="mono">{m.type}</span>,
+                  group: groupName(w, applies.group),
+                })
+              : t(W.bFlagsNone)}
           </p>
         )}
       </fieldset>
 
       {m.familyHeader.length > 0 && (
         <fieldset className="nl-fh">
-          <legend className="field-label">Family header</legend>
+          <legend className="field-label">{t(W.bFamilyHeader)}</legend>
           <div className="nl-fh-grid">
             {m.familyHeader.map((f, i) => (
               <Field
@@ -272,7 +303,7 @@ function MessageEditor({
       )}
 
       <fieldset className="nl-attrs">
-        <legend className="field-label">Attributes</legend>
+        <legend className="field-label">{t(W.bAttributes)}</legend>
         <AttrList
           attrs={m.attrs}
           msgType={type ?? 0}
@@ -304,6 +335,7 @@ function AttrList({
   err: (path: string) => string | undefined;
   onChange: (attrs: BuilderAttr[]) => void;
 }) {
+  const { s } = useNlWords();
   const listId = useId();
   const names = attrNames(msgType, family, path);
   const addOne = () => {
@@ -338,7 +370,7 @@ function AttrList({
         </ol>
       )}
       <button type="button" className="btn-quiet nl-add-attr" onClick={addOne}>
-        + Attribute{path.length ? ' (nested)' : ''}
+        {s(path.length ? W.bAddAttrNested : W.bAddAttr)}
       </button>
     </>
   );
@@ -365,6 +397,7 @@ function AttrRow({
   err: (path: string) => string | undefined;
   onChange: (f: (a: BuilderAttr) => BuilderAttr | null) => void;
 }) {
+  const { s } = useNlWords();
   const known = names.find((n) => n.name === a.type || String(n.value) === a.type.trim());
   const typeNum = known?.value ?? (Number.isFinite(Number(a.type)) ? Number(a.type) : 0);
   const hasValue = a.kind !== 'flag' && a.kind !== 'nested';
@@ -394,7 +427,7 @@ function AttrRow({
             />
           )}
         </Field>
-        <Field className="nl-attr-kind" label="Kind">
+        <Field className="nl-attr-kind" label={s(W.bKind)}>
           {(x) => (
             <select
               {...x}
@@ -415,9 +448,9 @@ function AttrRow({
         {hasValue && (
           <Field
             className="nl-attr-value"
-            label="Value"
+            label={s(W.bValue)}
             error={err(`${prefix}a${a.id}.value`)}
-            hint={a.kind === 'bytes' ? 'hex' : undefined}
+            hint={a.kind === 'bytes' ? s(W.bHex) : undefined}
           >
             {(x) => (
               <input
@@ -436,8 +469,8 @@ function AttrRow({
         <button
           type="button"
           className="icon-btn nl-attr-remove"
-          aria-label={`Remove attribute ${a.type}`}
-          title="Remove"
+          aria-label={s(W.bRemoveAttr, { type: a.type })}
+          title={s(W.bRemove)}
           onClick={() => onChange(() => null)}
         >
           ×

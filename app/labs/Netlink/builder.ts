@@ -56,8 +56,11 @@ export interface BuilderRaw {
   id: number;
   kind: 'raw';
   hex: string;
-  /** Why these bytes are raw, in a few words. */
+  /** Why these bytes are raw, in a few words (English). */
   why: string;
+  /** The same reason as a message id (core's `row.raw.*`) and its values, for the reader's language. */
+  whyId: string;
+  whyValues: Record<string, string | number>;
 }
 
 export type BuilderItem = BuilderMessage | BuilderRaw;
@@ -65,7 +68,11 @@ export type BuilderItem = BuilderMessage | BuilderRaw;
 export interface BuilderIssue {
   /** `<item id>.seq`, `<item id>.type`, `<item id>.fh.<name>`, `<item id>.a<attr id>.type|value`. */
   path: string;
+  /** The English. */
   message: string;
+  /** The same as a message id (core's `row.*`) and its values, for the reader's language. */
+  id: string;
+  values: Record<string, string | number>;
 }
 
 let nextId = 1;
@@ -119,7 +126,10 @@ export function builderItemBytes(it: BuilderMessage, family: NlFamily, endian: E
   const r = rowToBytes(it, family, endian, it.id);
   const out: BuilderBytes = r.ok
     ? r
-    : { ok: false, issues: r.issues.map((i) => ({ path: i.path, message: i.message })) };
+    : {
+        ok: false,
+        issues: r.issues.map((i) => ({ path: i.path, message: i.message, id: i.id, values: i.values })),
+      };
   itemCache.set(it, { key, out });
   return out;
 }
@@ -229,7 +239,14 @@ export function builderFromBytes(
     let item: BuilderItem;
     if ('raw' in r) {
       const kept = candidates(at).find((it) => it?.kind === 'raw' && it.hex === r.hex && it.why === r.why);
-      item = kept ?? { id: newId(), kind: 'raw', hex: r.hex, why: r.why };
+      item = kept ?? {
+        id: newId(),
+        kind: 'raw',
+        hex: r.hex,
+        why: r.why,
+        whyId: r.whyId,
+        whyValues: r.whyValues,
+      };
     } else if ('id' in r) item = r as BuilderMessage;
     else {
       // A message whose bytes changed keeps the id of the item in its place, and its attributes

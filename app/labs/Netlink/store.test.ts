@@ -51,7 +51,12 @@ describe('netlink store', () => {
     store.getState().editBuilder([{ ...m, seq: 'twelve' }]);
     const s = nl(store);
     expect(s.builderIssues).toEqual([
-      { path: `${m.id}.seq`, message: expect.stringMatching(/not a number/) },
+      {
+        path: `${m.id}.seq`,
+        message: expect.stringMatching(/not a number/),
+        id: 'row.not-a-number',
+        values: { text: 'twelve' },
+      },
     ]);
     expect(s.bytes).toBe(before);
     expect((s.builder[0] as BuilderMessage).seq).toBe('twelve');

@@ -316,4 +316,322 @@ export const W = defineMessages({
     defaultMessage: 'No control messages: <code>msg_control = NULL</code>.',
   },
   sizeB: { id: 'lab.netlink.msghdr.size', defaultMessage: '{n} B' },
+  // ---- the builder ----
+  bItems: { id: 'lab.netlink.builder.items', defaultMessage: 'Messages in the builder' },
+  bWindow: {
+    id: 'lab.netlink.builder.window',
+    defaultMessage: '{n} items; the ones around #{at} are listed (Previous/Next message moves).',
+  },
+  bRawChip: { id: 'lab.netlink.builder.rawChip', defaultMessage: 'raw {n} B' },
+  bAddMessage: { id: 'lab.netlink.builder.addMessage', defaultMessage: '+ Message' },
+  bRemoveItem: { id: 'lab.netlink.builder.removeItem', defaultMessage: 'Remove #{n}' },
+  bRemove: { id: 'lab.netlink.builder.remove', defaultMessage: 'Remove' },
+  bEmpty: {
+    id: 'lab.netlink.builder.empty',
+    defaultMessage: 'The buffer is empty: add a message or load a sample.',
+  },
+  bRawNote: {
+    id: 'lab.netlink.builder.rawNote',
+    defaultMessage: 'Bytes kept as they are ({why}). Edit them in the hex editor above, or remove them.',
+  },
+  bRawError: {
+    id: 'lab.netlink.builder.raw.error',
+    defaultMessage: '{typeName}: edit its bytes in the hex editor',
+  },
+  bRawLen: {
+    id: 'lab.netlink.builder.raw.len',
+    defaultMessage: '<code>nlmsg_len</code> does not fit: kept as bytes',
+  },
+  bRawInexact: {
+    id: 'lab.netlink.builder.raw.inexact',
+    defaultMessage: 'the builder cannot rebuild these bytes exactly: kept as bytes',
+  },
+  bRawBetween: { id: 'lab.netlink.builder.raw.between', defaultMessage: 'bytes between messages' },
+  bRawAfter: { id: 'lab.netlink.builder.raw.after', defaultMessage: 'bytes after the last message' },
+  bRawNotNetlink: { id: 'lab.netlink.builder.raw.notNetlink', defaultMessage: 'not a netlink message' },
+  bMessage: { id: 'lab.netlink.builder.message', defaultMessage: 'Message {n}: {type}' },
+  bLenHint: {
+    id: 'lab.netlink.builder.lenHint',
+    defaultMessage: 'Computed: 16 + family header + attributes.',
+  },
+  bPidHint: { id: 'lab.netlink.builder.pidHint', defaultMessage: '0: to or from the kernel.' },
+  bGroupStandard: { id: 'lab.netlink.builder.group.standard', defaultMessage: 'standard' },
+  bGroupGet: { id: 'lab.netlink.builder.group.get', defaultMessage: 'GET modifiers' },
+  bGroupNew: { id: 'lab.netlink.builder.group.new', defaultMessage: 'NEW modifiers' },
+  bGroupDelete: { id: 'lab.netlink.builder.group.delete', defaultMessage: 'DELETE modifiers' },
+  bGroupAck: { id: 'lab.netlink.builder.group.ack', defaultMessage: 'ACK flags' },
+  bReadFor: { id: 'lab.netlink.builder.readFor', defaultMessage: '· read for {type}' },
+  bPickType: { id: 'lab.netlink.builder.pickType', defaultMessage: 'Pick a known type to see its flags.' },
+  bFlagsApply: {
+    id: 'lab.netlink.builder.flagsApply',
+    defaultMessage:
+      'Bits 0x100–0x800 mean different things by message kind (<code>include/uapi/linux/netlink.h</code>): for {type} the kernel reads them as {group}; the greyed groups name the same bits for other kinds.',
+  },
+  bFlagsNone: {
+    id: 'lab.netlink.builder.flagsNone',
+    defaultMessage:
+      'Bits 0x100–0x800 mean different things by message kind (<code>include/uapi/linux/netlink.h</code>): no group applies to this type, so the kernel gives them no meaning here.',
+  },
+  bFamilyHeader: { id: 'lab.netlink.builder.familyHeader', defaultMessage: 'Family header' },
+  bAttributes: { id: 'lab.netlink.builder.attributes', defaultMessage: 'Attributes' },
+  bAddAttr: { id: 'lab.netlink.builder.addAttr', defaultMessage: '+ Attribute' },
+  bAddAttrNested: { id: 'lab.netlink.builder.addAttrNested', defaultMessage: '+ Attribute (nested)' },
+  bKind: { id: 'lab.netlink.builder.kind', defaultMessage: 'Kind' },
+  bValue: { id: 'lab.netlink.builder.value', defaultMessage: 'Value' },
+  bHex: { id: 'lab.netlink.builder.hex', defaultMessage: 'hex' },
+  bRemoveAttr: { id: 'lab.netlink.builder.removeAttr', defaultMessage: 'Remove attribute {type}' },
+  flag_NLM_F_REQUEST: {
+    id: 'lab.netlink.builder.flag.NLM_F_REQUEST',
+    defaultMessage:
+      'It is a request message (<code>netlink_rcv_skb</code> only hands requests to the family)',
+  },
+  flag_NLM_F_MULTI: {
+    id: 'lab.netlink.builder.flag.NLM_F_MULTI',
+    defaultMessage: 'Part of a multipart message, terminated by <code>NLMSG_DONE</code>',
+  },
+  flag_NLM_F_ACK: {
+    id: 'lab.netlink.builder.flag.NLM_F_ACK',
+    defaultMessage: 'Reply with an acknowledgment (<code>NLMSG_ERROR</code> with error 0) on success',
+  },
+  flag_NLM_F_ECHO: {
+    id: 'lab.netlink.builder.flag.NLM_F_ECHO',
+    defaultMessage: 'Echo this request back (to the sender, as a notification)',
+  },
+  flag_NLM_F_DUMP_INTR: {
+    id: 'lab.netlink.builder.flag.NLM_F_DUMP_INTR',
+    defaultMessage: 'The dump was inconsistent because its data changed during the dump',
+  },
+  flag_NLM_F_DUMP_FILTERED: {
+    id: 'lab.netlink.builder.flag.NLM_F_DUMP_FILTERED',
+    defaultMessage: 'The dump was filtered as the request asked',
+  },
+  flag_NLM_F_ROOT: {
+    id: 'lab.netlink.builder.flag.NLM_F_ROOT',
+    defaultMessage: 'Return the complete table instead of a single entry',
+  },
+  flag_NLM_F_MATCH: {
+    id: 'lab.netlink.builder.flag.NLM_F_MATCH',
+    defaultMessage: 'Return all entries matching criteria passed in the message content',
+  },
+  flag_NLM_F_ATOMIC: {
+    id: 'lab.netlink.builder.flag.NLM_F_ATOMIC',
+    defaultMessage: 'Return an atomic snapshot of the table (unused by rtnetlink)',
+  },
+  flag_NLM_F_DUMP: {
+    id: 'lab.netlink.builder.flag.NLM_F_DUMP',
+    defaultMessage: '<code>NLM_F_ROOT|NLM_F_MATCH</code>: dump everything',
+  },
+  flag_NLM_F_REPLACE: {
+    id: 'lab.netlink.builder.flag.NLM_F_REPLACE',
+    defaultMessage: 'Replace an existing matching object',
+  },
+  flag_NLM_F_EXCL: {
+    id: 'lab.netlink.builder.flag.NLM_F_EXCL',
+    defaultMessage: 'Do not touch the object if it already exists (<code>-EEXIST</code>)',
+  },
+  flag_NLM_F_CREATE: {
+    id: 'lab.netlink.builder.flag.NLM_F_CREATE',
+    defaultMessage: 'Create the object if it does not exist',
+  },
+  flag_NLM_F_APPEND: {
+    id: 'lab.netlink.builder.flag.NLM_F_APPEND',
+    defaultMessage: 'Add to the end of the object list',
+  },
+  flag_NLM_F_NONREC: {
+    id: 'lab.netlink.builder.flag.NLM_F_NONREC',
+    defaultMessage: 'Do not delete recursively',
+  },
+  flag_NLM_F_BULK: {
+    id: 'lab.netlink.builder.flag.NLM_F_BULK',
+    defaultMessage: 'Delete multiple objects',
+  },
+  flag_NLM_F_CAPPED: {
+    id: 'lab.netlink.builder.flag.NLM_F_CAPPED',
+    defaultMessage: 'The request was capped: only its header is echoed',
+  },
+  flag_NLM_F_ACK_TLVS: {
+    id: 'lab.netlink.builder.flag.NLM_F_ACK_TLVS',
+    defaultMessage: 'Extended-ack TLVs follow the echoed request',
+  },
+  iEmpty: { id: 'lab.netlink.builder.issue.empty', defaultMessage: 'Enter a number.' },
+  iNotANumber: {
+    id: 'lab.netlink.builder.issue.notANumber',
+    defaultMessage: '“{text}” is not a number (decimal or 0x hex).',
+  },
+  iTooBig: {
+    id: 'lab.netlink.builder.issue.tooBig',
+    defaultMessage: '{text} does not fit in {bits} bits (max {max}).',
+  },
+  iTooNegative: {
+    id: 'lab.netlink.builder.issue.tooNegative',
+    defaultMessage: '{text} does not fit in {bits} bits.',
+  },
+  iUnknownName: {
+    id: 'lab.netlink.builder.issue.unknownName',
+    defaultMessage: 'Unknown name “{text}”: pick one from the list or give a number.',
+  },
+  iTypeBits: {
+    id: 'lab.netlink.builder.issue.typeBits',
+    defaultMessage: '<code>nla_type</code> keeps 14 bits for the type (max 16383).',
+  },
+  iBytesNotHex: {
+    id: 'lab.netlink.builder.issue.bytesNotHex',
+    defaultMessage: 'Bytes are hex digits (e.g. 0a 00 00 01).',
+  },
+  iBytesOdd: {
+    id: 'lab.netlink.builder.issue.bytesOdd',
+    defaultMessage: 'Odd number of hex digits ({n}): each byte is two.',
+  },
+
+  // ---- the samples (the bytes stay in core/netlink/samples.ts) ----
+  sGetlinkDump: {
+    id: 'lab.netlink.sample.getlinkDump.title',
+    defaultMessage: '<code>RTM_GETLINK</code> dump reply (lo)',
+  },
+  sGetlinkDumpWhat: {
+    id: 'lab.netlink.sample.getlinkDump.what',
+    defaultMessage:
+      'The first <code>recvmsg()</code> of an <code>RTM_GETLINK</code> dump: <code>RTM_NEWLINK</code> for lo and veth1 with <code>NLM_F_MULTI</code>, <code>ifinfomsg</code>, and every <code>IFLA_*</code> attribute <code>rtnl_fill_ifinfo</code> puts (stats, nested <code>IFLA_AF_SPEC</code>, <code>IFLA_XDP</code>…).',
+  },
+  sGetlinkDone: {
+    id: 'lab.netlink.sample.getlinkDone.title',
+    defaultMessage: '<code>NLMSG_DONE</code> ending the link dump',
+  },
+  sGetlinkDoneWhat: {
+    id: 'lab.netlink.sample.getlinkDone.what',
+    defaultMessage:
+      'The last <code>recvmsg()</code> of the dump: <code>NLMSG_DONE</code> with <code>NLM_F_MULTI</code> and an int 0 (<code>netlink_dump_done</code>).',
+  },
+  sGetaddrDump: {
+    id: 'lab.netlink.sample.getaddrDump.title',
+    defaultMessage: '<code>RTM_GETADDR</code> dump reply',
+  },
+  sGetaddrDumpWhat: {
+    id: 'lab.netlink.sample.getaddrDump.what',
+    defaultMessage:
+      '<code>RTM_NEWADDR</code> for 127.0.0.1/8 on lo and 10.9.0.1/24 on veth0: <code>ifaddrmsg</code>, <code>IFA_ADDRESS</code>, <code>IFA_LOCAL</code>, <code>IFA_LABEL</code>, <code>IFA_FLAGS</code>, <code>IFA_CACHEINFO</code>.',
+  },
+  sGetrouteDump: {
+    id: 'lab.netlink.sample.getrouteDump.title',
+    defaultMessage: '<code>RTM_GETROUTE</code> dump reply',
+  },
+  sGetrouteDumpWhat: {
+    id: 'lab.netlink.sample.getrouteDump.what',
+    defaultMessage:
+      'Seven <code>RTM_NEWROUTE</code> messages from the main and local tables: <code>rtmsg</code>, <code>RTA_TABLE</code>, <code>RTA_DST</code>, <code>RTA_GATEWAY</code> / <code>RTA_PREFSRC</code>, <code>RTA_OIF</code>.',
+  },
+  sNewaddrAck: {
+    id: 'lab.netlink.sample.newaddrAck.title',
+    defaultMessage: 'ACK (<code>NLMSG_ERROR</code> with error 0)',
+  },
+  sNewaddrAckWhat: {
+    id: 'lab.netlink.sample.newaddrAck.what',
+    defaultMessage:
+      "<code>RTM_NEWADDR</code> with <code>NLM_F_ACK</code> succeeded: an <code>NLMSG_ERROR</code> with error 0 and the request's header only (<code>NLM_F_CAPPED</code>): 36 bytes.",
+  },
+  sNewaddrEexist: {
+    id: 'lab.netlink.sample.newaddrEexist.title',
+    defaultMessage: '<code>-EEXIST</code> with the request echoed',
+  },
+  sNewaddrEexistWhat: {
+    id: 'lab.netlink.sample.newaddrEexist.what',
+    defaultMessage:
+      'The same <code>RTM_NEWADDR</code> with <code>NLM_F_EXCL</code> again: error -17 (<code>EEXIST</code>) and the whole 40-byte request copied back after it.',
+  },
+  sNewlinkExtack: {
+    id: 'lab.netlink.sample.newlinkExtack.title',
+    defaultMessage: '<code>-EOPNOTSUPP</code> with an extended-ack message',
+  },
+  sNewlinkExtackWhat: {
+    id: 'lab.netlink.sample.newlinkExtack.what',
+    defaultMessage:
+      '<code>RTM_NEWLINK</code> of an unknown link kind with <code>NETLINK_EXT_ACK</code> and <code>NETLINK_CAP_ACK</code>: error -95, <code>NLM_F_CAPPED|NLM_F_ACK_TLVS</code>, <code>NLMSGERR_ATTR_MSG</code> "Unknown device type".',
+  },
+  sGenlCtrl: {
+    id: 'lab.netlink.sample.genlCtrlGetfamily.title',
+    defaultMessage: 'Generic netlink: nlctrl family reply',
+  },
+  sGenlCtrlWhat: {
+    id: 'lab.netlink.sample.genlCtrlGetfamily.what',
+    defaultMessage:
+      '<code>CTRL_CMD_NEWFAMILY</code> answering <code>CTRL_CMD_GETFAMILY</code> "nlctrl": <code>genlmsghdr</code>, <code>CTRL_ATTR_FAMILY_ID</code> 0x10, version, nested <code>CTRL_ATTR_OPS</code> and <code>CTRL_ATTR_MCAST_GROUPS</code>.',
+  },
+  sSmallBuffer: {
+    id: 'lab.netlink.sample.getlinkDumpSmallBuffer.title',
+    defaultMessage: 'Truncated dump (256-byte buffer, <code>MSG_TRUNC</code>)',
+  },
+  sSmallBufferWhat: {
+    id: 'lab.netlink.sample.getlinkDumpSmallBuffer.what',
+    defaultMessage:
+      'The link dump read with a 256-byte buffer: <code>recvmsg()</code> sets <code>MSG_TRUNC</code> and the first 1,468-byte message is cut after 256 bytes.',
+  },
 });
+
+/** A sample's title and what it shows, by sample id (a sample without words keeps its English). */
+export const SAMPLE_WORDS: Readonly<Record<string, { title: MessageDescriptor; what: MessageDescriptor }>> = {
+  'getlink-dump': { title: W.sGetlinkDump, what: W.sGetlinkDumpWhat },
+  'getlink-done': { title: W.sGetlinkDone, what: W.sGetlinkDoneWhat },
+  'getaddr-dump': { title: W.sGetaddrDump, what: W.sGetaddrDumpWhat },
+  'getroute-dump': { title: W.sGetrouteDump, what: W.sGetrouteDumpWhat },
+  'newaddr-ack': { title: W.sNewaddrAck, what: W.sNewaddrAckWhat },
+  'newaddr-eexist': { title: W.sNewaddrEexist, what: W.sNewaddrEexistWhat },
+  'newlink-extack': { title: W.sNewlinkExtack, what: W.sNewlinkExtackWhat },
+  'genl-ctrl-getfamily': { title: W.sGenlCtrl, what: W.sGenlCtrlWhat },
+  'getlink-dump-small-buffer': { title: W.sSmallBuffer, what: W.sSmallBufferWhat },
+};
+
+/** A raw builder item's reason, by core's `row.raw.*` id. */
+export const RAW_WHY: Readonly<Record<string, MessageDescriptor>> = {
+  'row.raw.error': W.bRawError,
+  'row.raw.len': W.bRawLen,
+  'row.raw.inexact': W.bRawInexact,
+  'row.raw.between': W.bRawBetween,
+  'row.raw.after': W.bRawAfter,
+  'row.raw.not-netlink': W.bRawNotNetlink,
+};
+
+/**
+ * A builder field's problem, by core's `row.*` id (spec-rows.ts ROW_TEXT has the same English);
+ * `row.encode` (an errno and the encoder's sentence) is not here and stays in English.
+ */
+export const ISSUE_TEXT: Readonly<Record<string, MessageDescriptor>> = {
+  'row.empty': W.iEmpty,
+  'row.not-a-number': W.iNotANumber,
+  'row.too-big': W.iTooBig,
+  'row.too-negative': W.iTooNegative,
+  'row.unknown-name': W.iUnknownName,
+  'row.type-bits': W.iTypeBits,
+  'row.bytes-not-hex': W.iBytesNotHex,
+  'row.bytes-odd': W.iBytesOdd,
+};
+
+/** What a flag means (core/netlink/names.ts has the same English), by its name. */
+export const FLAG_MEANING: Readonly<Record<string, MessageDescriptor>> = {
+  NLM_F_REQUEST: W.flag_NLM_F_REQUEST,
+  NLM_F_MULTI: W.flag_NLM_F_MULTI,
+  NLM_F_ACK: W.flag_NLM_F_ACK,
+  NLM_F_ECHO: W.flag_NLM_F_ECHO,
+  NLM_F_DUMP_INTR: W.flag_NLM_F_DUMP_INTR,
+  NLM_F_DUMP_FILTERED: W.flag_NLM_F_DUMP_FILTERED,
+  NLM_F_ROOT: W.flag_NLM_F_ROOT,
+  NLM_F_MATCH: W.flag_NLM_F_MATCH,
+  NLM_F_ATOMIC: W.flag_NLM_F_ATOMIC,
+  NLM_F_DUMP: W.flag_NLM_F_DUMP,
+  NLM_F_REPLACE: W.flag_NLM_F_REPLACE,
+  NLM_F_EXCL: W.flag_NLM_F_EXCL,
+  NLM_F_CREATE: W.flag_NLM_F_CREATE,
+  NLM_F_APPEND: W.flag_NLM_F_APPEND,
+  NLM_F_NONREC: W.flag_NLM_F_NONREC,
+  NLM_F_BULK: W.flag_NLM_F_BULK,
+  NLM_F_CAPPED: W.flag_NLM_F_CAPPED,
+  NLM_F_ACK_TLVS: W.flag_NLM_F_ACK_TLVS,
+};
+
+/** The name of a flag group (core/netlink/names.ts), by its English. */
+export const FLAG_GROUP: Readonly<Record<string, MessageDescriptor>> = {
+  standard: W.bGroupStandard,
+  'GET modifiers': W.bGroupGet,
+  'NEW modifiers': W.bGroupNew,
+  'DELETE modifiers': W.bGroupDelete,
+  'ACK flags': W.bGroupAck,
+};
