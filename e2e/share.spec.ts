@@ -176,7 +176,7 @@ test('Export SVG of the Fragmentation lab: a standalone file with the fragment l
 test('Export SVG of the Journey: the stacks with the fragments in flight', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('./#/journey?len=4000&mtu=1500&family=inet&step=14');
-  await expect(page.locator('.jm-label')).toHaveCount(3);
+  await expect(page.locator('.jm-tag')).toHaveCount(3);
   const { name, bytes } = await saved(page, 'Export SVG');
   expect(name).toBe('sockscope-journey-stacks.svg');
   const f = await svgFacts(page, bytes.toString('utf8'));
@@ -184,9 +184,12 @@ test('Export SVG of the Journey: the stacks with the fragments in flight', async
   expect(f.hasVar).toBe(false);
   expect(f.texts).toEqual(
     expect.arrayContaining([
-      'frag 1 · 1,500 B',
-      'frag 2 · 1,500 B',
-      'frag 3 · 1,068 B',
+      // Each packet drawn with its parts and named by its offset (the redrawn Journey, issue 14).
+      'fragment 1 · offset 0',
+      'fragment 2 · offset 1,480',
+      'fragment 3 · offset 2,960',
+      'payload 1,472',
+      'UDP 8',
       'Sender · 127.0.0.1',
     ]),
   );
