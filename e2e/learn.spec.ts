@@ -288,6 +288,8 @@ test.describe('glossary popovers in every lab', () => {
     });
 
     test(`${lab.path}: axe-clean with a popover open`, async ({ page }) => {
+      // axe over the Netlink lab's whole DOM takes tens of seconds on a busy 2-core machine (as in a11y.spec).
+      test.setTimeout(120_000);
       await page.setViewportSize({ width: 1440, height: 900 });
       await open(page, lab.path, lab.query);
       const term = labTerm(page, lab.term);
