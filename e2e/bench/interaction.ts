@@ -14,13 +14,9 @@
  *   npm run bench:interaction      (BENCH_OUTDIR=<a build> skips building; BENCH_RUNS, default 5;
  *                                  BENCH_ONLY=<regex> runs the scenarios whose name matches)
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../browser.ts';
-import { serve } from './serve.ts';
+import { cpus, loadavg } from 'node:os';
+import type { Browser, Page } from '@playwright/test';
+import { openBuiltApp } from './built-app.ts';
 import { NETLINK_SAMPLES, parseHex } from '../../core/netlink/index.ts';
 
 interface Scenario {
@@ -178,20 +174,8 @@ const median = (xs: number[]) => {
 
 async function main() {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
-  let outDir = process.env.BENCH_OUTDIR ? resolve(process.env.BENCH_OUTDIR) : '';
-  let temp = '';
-  if (!outDir) {
-    temp = mkdtempSync(join(tmpdir(), 'sockscope-bench-'));
-    outDir = temp;
-    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-  } else if (!existsSync(join(outDir, 'index.html')))
-    throw new Error(`BENCH_OUTDIR=${outDir} holds no build`);
-  const server = await serve(outDir);
-  const executablePath = findChromium();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: CHROMIUM_ARGS,
-  });
+  const app = await openBuiltApp('sockscope-bench-');
+  const { server, browser } = app;
   console.log(
     `Interaction → painted, Chromium ${browser.version()}, 1440×900; ${cpus().length} CPUs × ${cpus()[0]?.model ?? '?'}, load ${loadavg()[0]!.toFixed(2)}; medians of ${runs} fresh pages`,
   );
@@ -221,9 +205,7 @@ async function main() {
       );
     }
   } finally {
-    await browser.close();
-    await server.close();
-    if (temp) rmSync(temp, { recursive: true, force: true });
+    await app.close();
   }
 }
 

@@ -7,30 +7,13 @@
  *
  *   npm run bench:size [-- --check]     (BENCH_OUTDIR=<a build> skips building)
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
-import { build } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../browser.ts';
-import { serve } from './serve.ts';
+import { cpus, loadavg } from 'node:os';
+import { openBuiltApp } from './built-app.ts';
 import { LAB_BUDGET_KB, LAB_PATHS, LOCALES, kb, weighPage } from './weigh.ts';
 
 async function main(): Promise<number> {
-  let outDir = process.env.BENCH_OUTDIR ? resolve(process.env.BENCH_OUTDIR) : '';
-  let temp = '';
-  if (!outDir) {
-    temp = mkdtempSync(join(tmpdir(), 'sockscope-size-'));
-    outDir = temp;
-    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-  } else if (!existsSync(join(outDir, 'index.html')))
-    throw new Error(`BENCH_OUTDIR=${outDir} holds no build`);
-  const server = await serve(outDir);
-  const executablePath = findChromium();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: CHROMIUM_ARGS,
-  });
+  const app = await openBuiltApp('sockscope-size-');
+  const { server, browser } = app;
   let over = 0;
   try {
     console.log(
@@ -55,9 +38,7 @@ async function main(): Promise<number> {
       console.log(`| ${lab} | ${cells.join(' | ')} |`);
     }
   } finally {
-    await browser.close();
-    await server.close();
-    if (temp) rmSync(temp, { recursive: true, force: true });
+    await app.close();
   }
   return process.argv.includes('--check') && over > 0 ? 1 : 0;
 }
