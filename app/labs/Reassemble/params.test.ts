@@ -128,7 +128,13 @@ describe('reassemble URL', () => {
 
   it('reports an order it cannot read and falls back to every card in order', () => {
     const bad = parseReassembleQuery('frags=0:8:1,8:8:0&order=1,x');
-    expect(bad.issues).toEqual([{ field: 'order', message: expect.stringMatching(/not a list/) }]);
+    expect(bad.issues).toEqual([
+      {
+        field: 'order',
+        message: expect.stringMatching(/not a list/),
+        msg: expect.objectContaining({ id: 'lab.reassemble.issue.orderNotList' }),
+      },
+    ]);
     expect(bad.fields.arrivals.map((a) => a.frag)).toEqual([0, 1]);
     const far = parseReassembleQuery('frags=0:8:1,8:8:0&order=0,5');
     expect(far.issues[0]?.message).toMatch(/fragment 5, but there are 2 fragments/);

@@ -58,6 +58,34 @@ const PW = defineMessages({
 import type { Issue, Parsed } from '../../lab-kit/index.ts';
 
 /** One fragment as typed on its card: a byte range of the UDP datagram (its 8-byte header included). */
+
+/** The lab's own input issues, in the catalogs (the English `message` stays for tests and logs). */
+const M = defineMessages({
+  arrivalTime: {
+    id: 'lab.reassemble.issue.arrivalTime',
+    defaultMessage: 'The arrival time is in milliseconds, to the microsecond at most (or empty).',
+  },
+  arrivalMissing: {
+    id: 'lab.reassemble.issue.arrivalMissing',
+    defaultMessage: 'Arrival {k} names fragment {frag}, which does not exist.',
+  },
+  orderNotList: {
+    id: 'lab.reassemble.issue.orderNotList',
+    defaultMessage:
+      'order={value} is not a list of fragment numbers (from 0, e.g. 2,0,1); every fragment arrives once, in order.',
+  },
+  orderOut: {
+    id: 'lab.reassemble.issue.orderOut',
+    defaultMessage:
+      'order= names fragment {bad}, but there {n, plural, one {is # fragment} other {are # fragments}} (numbered from 0); every fragment arrives once, in order.',
+  },
+  atCount: {
+    id: 'lab.reassemble.issue.atCount',
+    defaultMessage:
+      'at= gives {times, plural, one {# time} other {# times}} for {arrivals, plural, one {# arrival} other {# arrivals}}; the times were left out.',
+  },
+});
+
 export type FragCard = FragItemText;
 
 /** One arrival: which card arrives, and when ('' = with the previous one). */
@@ -247,11 +275,13 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
       issues.push({
         field: `arrivals.${k}.at`,
         message: 'The arrival time is in milliseconds, to the microsecond at most (or empty).',
+        msg: msg(M.arrivalTime),
       });
     if (!f.frags[a.frag])
       issues.push({
         field: 'order',
         message: `Arrival ${k + 1} names fragment ${a.frag}, which does not exist.`,
+        msg: msg(M.arrivalMissing, { k: String(k + 1), frag: String(a.frag) }),
       });
   });
   if (issues.length || !family || !source) return { ok: false, issues };
@@ -366,6 +396,10 @@ export function parseReassembleQuery(query: string): ReassembleUrlState {
           idx.code === 'not-list'
             ? `order=${echo(order)} is not a list of fragment numbers (from 0, e.g. 2,0,1); every fragment arrives once, in order.`
             : `order= names fragment ${idx.bad}, but there ${n === 1 ? 'is 1 fragment' : `are ${n} fragments`} (numbered from 0); every fragment arrives once, in order.`,
+        msg:
+          idx.code === 'not-list'
+            ? msg(M.orderNotList, { value: echo(order) })
+            : msg(M.orderOut, { bad: String(idx.bad), n }),
       });
       fields.arrivals = everyCard();
     }
@@ -378,6 +412,7 @@ export function parseReassembleQuery(query: string): ReassembleUrlState {
       issues.push({
         field: 'at',
         message: `at= gives ${times.length} time${times.length === 1 ? '' : 's'} for ${fields.arrivals.length} arrival${fields.arrivals.length === 1 ? '' : 's'}; the times were left out.`,
+        msg: msg(M.atCount, { times: times.length, arrivals: fields.arrivals.length }),
       });
     else fields.arrivals = fields.arrivals.map((a, k) => ({ ...a, at: times[k] ?? '' }));
   }

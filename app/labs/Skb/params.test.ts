@@ -58,7 +58,12 @@ describe('sk_buff URL', () => {
     skbParams.read(store, 'ops=reserve:32,shove:5', []);
     const s = store.getState();
     expect(s.issues).toEqual([
-      { field: 'ops', message: expect.stringContaining('"shove:5" is not an operation') },
+      {
+        field: 'ops',
+        message: expect.stringContaining('"shove:5" is not an operation'),
+        // The same sentence for the page, in any language: the core's reason inside the lab's.
+        msg: expect.objectContaining({ id: 'lab.skb.issue.opsKept' }),
+      },
     ]);
     expect(s.run).toBe(good);
     expect(skbParams.write(store.getState())).toBe('ops=reserve:32,put:100');

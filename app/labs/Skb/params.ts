@@ -50,6 +50,11 @@ const M = defineMessages({
     id: 'lab.skb.sequence.badKind',
     defaultMessage: '“{kind}” is not a region kind: use {kinds} (e.g. <code>push:20:ip</code>)',
   },
+  presetUnknown: {
+    id: 'lab.skb.issue.presetUnknown',
+    defaultMessage: '{param}={value} is not a replay the lab knows (try {example}); showing your own buffer.',
+  },
+  opsKept: { id: 'lab.skb.issue.opsKept', defaultMessage: '{why}. Keeping the last good sequence.' },
   allocTooBig: {
     id: 'lab.skb.sequence.allocTooBig',
     defaultMessage: '<code>alloc:{n}</code> is over the {max} bytes the lab takes',
@@ -100,6 +105,7 @@ export function parseSkbQuery(query: string): SkbUrlState {
       issues.push({
         field: 'preset',
         message: `preset=${echo(preset)} is not a replay the lab knows (try preset=fragmented); showing your own buffer.`,
+        msg: msg(M.presetUnknown, { param: 'preset', value: echo(preset), example: 'preset=fragmented' }),
       });
   }
 
@@ -114,7 +120,11 @@ export function parseSkbQuery(query: string): SkbUrlState {
   if (opsText !== null) {
     const p = parseSequence(opsText);
     if (!p.ok) {
-      issues.push({ field: 'ops', message: `${renderText(p.why, 'en')}. Keeping the last good sequence.` });
+      issues.push({
+        field: 'ops',
+        message: `${renderText(p.why, 'en')}. Keeping the last good sequence.`,
+        msg: msg(M.opsKept, { why: p.why }),
+      });
       alloc = null;
     } else if (issues.some((i) => i.field === 'alloc')) {
       // The size was bad: do not run the sequence on a buffer it was not written for.

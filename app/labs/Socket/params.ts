@@ -29,11 +29,27 @@ import {
   profileFor,
 } from '../../../core/socket/index.ts';
 import type { KernelProfile, SocketOp } from '../../../core/socket/index.ts';
-import { renderText } from '../../../core/i18n/index.ts';
+import { defineMessages, msg, renderText } from '../../../core/i18n/index.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
 import type { Issue, Parsed } from '../../lab-kit/index.ts';
 
 /** Who calls socket(): the URL's `priv=root|user`. */
+
+/** The lab's own input issues, in the catalogs (the English `message` stays for tests and logs). */
+const M = defineMessages({
+  empty: {
+    id: 'lab.socket.issue.empty',
+    defaultMessage:
+      'Enter {field, select, domain {a domain} type {a type} other {a protocol (0 for the default)}}, by name or as a number.',
+  },
+  flag: { id: 'lab.socket.issue.flag', defaultMessage: '<code>{name}</code> must be 0 or 1.' },
+  op: { id: 'lab.socket.issue.op', defaultMessage: 'Operation must be one of {ops}.' },
+  level: {
+    id: 'lab.socket.issue.level',
+    defaultMessage: 'The option level must be {protocol} or <code>SOL_SOCKET</code>.',
+  },
+});
+
 export type Privilege = 'root' | 'user';
 export const PRIVILEGES: readonly Privilege[] = ['root', 'user'];
 
@@ -92,7 +108,7 @@ function capitalise(s: string): string {
 export function fieldsToCall(f: SocketFields): FieldsToCall {
   const issues: SocketIssue[] = [];
   const empty = (field: 'domain' | 'type' | 'protocol', what: string) => {
-    issues.push({ field, message: `Enter ${what}, by name or as a number.` });
+    issues.push({ field, message: `Enter ${what}, by name or as a number.`, msg: msg(M.empty, { field }) });
   };
 
   let family: number | null = null;
@@ -100,7 +116,11 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   else {
     const d = parseDomain(f.domain);
     if (d.ok) family = d.value;
-    else issues.push({ field: 'domain', message: `${capitalise(renderText(d.why, 'en'))}.` });
+    else
+      issues.push({
+        field: 'domain',
+        message: `${capitalise(renderText(d.why, 'en'))}.`,
+      });
   }
 
   let type: number | null = null;
@@ -108,7 +128,11 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   else {
     const t = parseType(f.type);
     if (t.ok) type = t.value;
-    else issues.push({ field: 'type', message: `${capitalise(renderText(t.why, 'en'))}.` });
+    else
+      issues.push({
+        field: 'type',
+        message: `${capitalise(renderText(t.why, 'en'))}.`,
+      });
   }
 
   let protocol: number | null = null;
@@ -117,12 +141,17 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
     // The protocol's names follow the domain; with a bad domain there is nothing to read it against.
     const p = parseProtocol(family, f.protocol);
     if (p.ok) protocol = p.value;
-    else issues.push({ field: 'protocol', message: `${capitalise(renderText(p.why, 'en'))}.` });
+    else
+      issues.push({
+        field: 'protocol',
+        message: `${capitalise(renderText(p.why, 'en'))}.`,
+      });
   }
 
   const flag = (field: 'nonblock' | 'cloexec', bit: number, name: string): number => {
     if (f[field] === '1') return bit;
-    if (f[field] !== '0') issues.push({ field, message: `${name} must be 0 or 1.` });
+    if (f[field] !== '0')
+      issues.push({ field, message: `${name} must be 0 or 1.`, msg: msg(M.flag, { name }) });
     return 0;
   };
   const flags =
@@ -132,9 +161,19 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   if (!privilege)
     issues.push({ field: 'priv', message: 'Privilege must be root or user (no capabilities).' });
   const op = SOCKET_OPS.find((o) => o === f.op);
-  if (!op) issues.push({ field: 'op', message: `Operation must be one of ${SOCKET_OPS.join(', ')}.` });
+  if (!op)
+    issues.push({
+      field: 'op',
+      message: `Operation must be one of ${SOCKET_OPS.join(', ')}.`,
+      msg: msg(M.op, { ops: SOCKET_OPS.join(', ') }),
+    });
   const level = SOCKOPT_LEVELS.find((l) => l === f.level);
-  if (!level) issues.push({ field: 'level', message: 'The option level must be protocol or SOL_SOCKET.' });
+  if (!level)
+    issues.push({
+      field: 'level',
+      message: 'The option level must be protocol or SOL_SOCKET.',
+      msg: msg(M.level, { protocol: 'protocol' }),
+    });
 
   if (
     issues.length > 0 ||
