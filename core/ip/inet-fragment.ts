@@ -92,6 +92,27 @@ export function inetFragQueueInsert(
   return { result: 'ok', tail, how: msg(DM.insNewNode) };
 }
 
+/**
+ * Why a queue's timer ends it (ip_expire, ip6_frag_expire): what it held when the timer fired and
+ * what follows — `tail` is the ICMP the expire handler may send, or why it sends none.
+ */
+export function expiredWhy(
+  net: DefragNet,
+  q: InetFragQueue,
+  tail: 'none' | 'icmp4' | 'icmp6' | 'martian',
+): Msg {
+  return msg(DM.expired, {
+    serial: q.serial,
+    id: q.id,
+    seconds: net.sysctl.timeout / 1000,
+    meat: q.meat,
+    known: q.flags.LAST_IN ? 'yes' : 'no',
+    len: q.len,
+    tail,
+    n: q.skbs.size,
+  });
+}
+
 /** inet_frag_kill + inet_frag_destroy: out of the hash table, its skbs and qsize given back. */
 export function inetFragKill(
   net: DefragNet,

@@ -18,7 +18,7 @@ import { fragmentSkb, newArrival, straightUp } from './defrag-rx.ts';
 import { dirty, dropHere, step } from './frag-net.ts';
 import { countMib } from '../drops/tally.ts';
 import { icmpError } from './icmp.ts';
-import { fragQueueTail, inetFragKill, lookup } from './inet-fragment.ts';
+import { expiredWhy, fragQueueTail, inetFragKill, lookup } from './inet-fragment.ts';
 import { ip6FragExpire } from './reassembly.ts';
 import { msg } from '../i18n/index.ts';
 import { DM } from './defrag-messages.ts';
@@ -106,16 +106,7 @@ export function ipExpire(net: DefragNet, q: InetFragQueue): void {
   const first = q.flags.FIRST_IN;
   const routed = net.source === 'remote';
   const n = q.skbs.size;
-  const why = msg(DM.expired, {
-    serial: q.serial,
-    id: q.id,
-    seconds: net.sysctl.timeout / 1000,
-    meat: q.meat,
-    known: q.flags.LAST_IN ? 'yes' : 'no',
-    len: q.len,
-    tail: !first ? 'none' : routed ? 'icmp4' : 'martian',
-    n,
-  });
+  const why = expiredWhy(net, q, !first ? 'none' : routed ? 'icmp4' : 'martian');
   countMib(net.mib, 'Ip', 'ReasmFails');
   countMib(net.mib, 'Ip', 'ReasmTimeout');
   const headLen = first ? headPacketLength(net, q) : 0;

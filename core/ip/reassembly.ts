@@ -21,7 +21,7 @@ import { fragmentSkb, newArrival, packetLength, straightUp } from './defrag-rx.t
 import { dropHere, step } from './frag-net.ts';
 import { msg, type Msg } from '../i18n/index.ts';
 import { DM } from './defrag-messages.ts';
-import { fragQueueTail, inetFragKill, lookup } from './inet-fragment.ts';
+import { expiredWhy, fragQueueTail, inetFragKill, lookup } from './inet-fragment.ts';
 
 export function paramProb(
   net: DefragNet,
@@ -146,16 +146,7 @@ export function ip6FragExpire(net: DefragNet, q: InetFragQueue): void {
     step(net, fn, REASSEMBLY_C, why, null);
     return;
   }
-  const why = msg(DM.expired, {
-    serial: q.serial,
-    id: q.id,
-    seconds: net.sysctl.timeout / 1000,
-    meat: q.meat,
-    known: q.flags.LAST_IN ? 'yes' : 'no',
-    len: q.len,
-    tail: first ? 'icmp6' : 'none',
-    n,
-  });
+  const why = expiredWhy(net, q, first ? 'icmp6' : 'none');
   countMib(net.mib, 'Ip6', 'ReasmFails');
   countMib(net.mib, 'Ip6', 'ReasmTimeout');
   const head = q.runs[0]?.frags[0];
