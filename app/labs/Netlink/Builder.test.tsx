@@ -3,31 +3,22 @@
  * the catalogs (ids lab.netlink.builder.*), the samples' titles too (lab.netlink.sample.*), and
  * the English stays what it was.
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createIntl } from 'react-intl';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
 import { CATALOGS } from '../../../core/i18n/catalogs.ts';
 import { NETLINK_SAMPLES, ROW_TEXT, flagGroups } from '../../../core/netlink/index.ts';
-import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import { fmtNode } from '../../i18n/format.tsx';
 import { useLocaleStore } from '../../i18n/locale.ts';
-import { NetlinkProvider, createNetlinkStore } from './store.ts';
-import { NetlinkLab } from './NetlinkLab.tsx';
+import { renderLab as renderNetlinkLab } from './render-lab.test-helper.tsx';
 import { FLAG_MEANING, ISSUE_TEXT, RAW_WHY } from './words.ts';
 
 function renderLab() {
-  const store = createNetlinkStore();
-  const view = render(
-    <I18nProvider>
-      <NetlinkProvider value={store}>
-        <NetlinkLab />
-      </NetlinkProvider>
-    </I18nProvider>,
-  );
+  const view = renderNetlinkLab();
   const builder = () => view.container.querySelector<HTMLElement>('.nl-builder')!;
-  return { store, builder, ...view };
+  return { builder, ...view };
 }
 
 afterEach(() => useLocaleStore.setState({ locale: 'en' }));

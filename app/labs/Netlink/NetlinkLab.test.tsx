@@ -1,21 +1,7 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { I18nProvider } from '../../i18n/I18nProvider.tsx';
-import { NetlinkProvider, createNetlinkStore } from './store.ts';
-import { NetlinkLab } from './NetlinkLab.tsx';
-
-function renderLab() {
-  const store = createNetlinkStore();
-  const view = render(
-    <I18nProvider>
-      <NetlinkProvider value={store}>
-        <NetlinkLab />
-      </NetlinkProvider>
-    </I18nProvider>,
-  );
-  return { store, ...view };
-}
+import { renderLab } from './render-lab.test-helper.tsx';
 
 const fieldsTable = () => screen.getByRole('table', { name: /^Fields of message 1/ });
 
