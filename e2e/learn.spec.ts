@@ -119,6 +119,23 @@ test.describe('the home page', () => {
   });
 });
 
+test.describe('the lab intro', () => {
+  test('a kernel name in the eyebrow keeps its case (the eyebrow is capitals), in every lab', async ({ page }) => {
+    let withCode = 0;
+    for (const lab of LABS) {
+      await open(page, lab.path, lab.query);
+      const codes = page.locator('.lab-intro .eyebrow code');
+      for (const code of await codes.all()) {
+        withCode++;
+        const source = (await code.textContent()) ?? '';
+        expect(await code.evaluate((el) => (el as HTMLElement).innerText), lab.path).toBe(source);
+      }
+    }
+    // Socket, Netlink and sk_buff name a kernel file there.
+    expect(withCode).toBeGreaterThanOrEqual(3);
+  });
+});
+
 test.describe('the primer', () => {
   for (const lab of LABS)
     test(`${lab.path}: open on a first visit, closed stays closed across a reload, not in view=diagram`, async ({
