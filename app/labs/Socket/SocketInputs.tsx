@@ -23,7 +23,7 @@ import {
 import type { SocketFieldName } from './params.ts';
 import { selectSocketActions, selectSocketFields, selectSocketIssues, useSocket } from './store.ts';
 import type { SocketState } from './store.ts';
-import { SOCKET_PRESETS } from './presets.ts';
+import { socketPresetWords } from './presets.ts';
 import type { SocketPreset } from './presets.ts';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import type { PickerOption } from './SymbolPicker.tsx';
@@ -119,7 +119,12 @@ export function SocketInputs() {
         <PresetPanel
           titleId="sk-presets-title"
           title={txt(W.presets)}
-          presets={fieldsPresetChips(SOCKET_PRESETS, fields, callKey, setFields)}
+          presets={fieldsPresetChips(
+            socketPresetWords((d, values) => intl.formatMessage(d, values)),
+            fields,
+            callKey,
+            setFields,
+          )}
         />
       </Part>
 

@@ -2,7 +2,8 @@ import { act, render as rtlRender, screen, within } from '@testing-library/react
 import type { ReactElement } from 'react';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLocaleStore } from '../../i18n/locale.ts';
 import { SocketLab } from './SocketLab.tsx';
 import { SocketProvider, createSocketStore } from './store.ts';
 
@@ -118,5 +119,34 @@ describe('<SocketLab>', () => {
       'matched',
       'not reached',
     ]);
+  });
+
+  describe('preset chips', () => {
+    afterEach(() => useLocaleStore.setState({ locale: 'en' }));
+    const chips = () => within(screen.getByRole('list', { name: /preset|预设/i })).getAllByRole('button');
+
+    it('name each call in English, kernel names as they are in the titles', () => {
+      renderLab();
+      const raw = chips().find((b) => b.textContent === 'Raw as user')!;
+      expect(raw).toHaveAttribute('title', 'AF_INET, SOCK_RAW, IPPROTO_ICMP without CAP_NET_RAW');
+      expect(chips().map((b) => b.textContent)).toContain('INET + SOCK_PACKET');
+    });
+
+    it('speak Chinese in zh-CN, and a chip still loads its call', async () => {
+      act(() => useLocaleStore.setState({ locale: 'zh-CN' }));
+      const store = renderLab();
+      const names = chips().map((b) => b.textContent ?? '');
+      expect(names).toContain('非阻塞 UDP');
+      expect(names).not.toContain('Non-blocking UDP');
+      const raw = chips().find((b) => b.textContent === '普通用户建原始套接字')!;
+      expect(raw).toHaveAttribute('title', 'AF_INET, SOCK_RAW, IPPROTO_ICMP，但没有 CAP_NET_RAW');
+      await userEvent.click(raw);
+      expect(store.getState().fields).toMatchObject({
+        type: 'SOCK_RAW',
+        protocol: 'IPPROTO_ICMP',
+        priv: 'user',
+      });
+      expect(raw).toHaveAttribute('aria-pressed', 'true');
+    });
   });
 });
