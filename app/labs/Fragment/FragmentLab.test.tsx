@@ -102,6 +102,17 @@ describe('<FragmentLab>', () => {
     expect(notes()).toEqual([[firstUp, '↑ 沿接收方协议栈向上返回（回环）']]);
   });
 
+  it("gives strerror(3) in the page's language, as glibc's zh_CN locale words it", () => {
+    const store = renderLab();
+    act(() => store.getState().setFields({ len: '4000', mtu: '1500', pmtu: 'do' }));
+    expect(document.querySelector('.errno-number')).toHaveTextContent('errno 90 · Message too long');
+    cleanup();
+    act(() => useLocaleStore.setState({ locale: 'zh-CN' }));
+    const zh = renderLab();
+    act(() => zh.getState().setFields({ len: '4000', mtu: '1500', pmtu: 'do' }));
+    expect(document.querySelector('.errno-number')).toHaveTextContent('90 · 消息过长');
+  });
+
   it('speaks Chinese: title, labels, the result and the table', () => {
     act(() => useLocaleStore.setState({ locale: 'zh-CN' }));
     renderLab();

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { MessageDescriptor } from 'react-intl';
-import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
+import { ERRNO, strerror } from '../../../core/errno/index.ts';
+import { formatMsg } from '../../../core/i18n/index.ts';
+import { useLocale } from '../../i18n/locale.ts';
 import type { SendFail, SendResult } from '../../../core/ip/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
@@ -82,6 +84,7 @@ export function ResultSummary({ result }: { result: SendResult }) {
 export function ErrnoCard({ result }: { result: SendFail }) {
   const words = useWords();
   const { r, t } = words;
+  const locale = useLocale();
   return (
     <section className="errno-card" role="alert" aria-labelledby="send-error-title">
       <h3 id="send-error-title" className="errno-title">
@@ -93,7 +96,7 @@ export function ErrnoCard({ result }: { result: SendFail }) {
           {result.errno}
         </span>
         <span className="errno-number">
-          {r(W.errnoLine, { n: ERRNO[result.errno], text: STRERROR[result.errno] ?? t(W.errorUnknown) })}
+          {r(W.errnoLine, { n: ERRNO[result.errno], text: formatMsg(strerror(result.errno), locale) })}
         </span>
       </p>
       <p className="errno-where">

@@ -425,11 +425,6 @@ export const W = defineMessages({
     defaultMessage: 'errno {n} · {text}',
     description: 'The errno number and its strerror() text.',
   },
-  errorUnknown: {
-    id: 'lab.fragment.error.unknown',
-    defaultMessage: 'error',
-    description: 'When strerror() has no text for the errno.',
-  },
   failsIn: {
     id: 'lab.fragment.error.failsIn',
     defaultMessage: '{call} fails in {fn} {file}',

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { nlmsgMacros } from '../../../core/netlink/index.ts';
+import { errnoName, strerror } from '../../../core/errno/index.ts';
+import { formatMsg } from '../../../core/i18n/index.ts';
+import { useLocale } from '../../i18n/locale.ts';
 import type { NlMessage } from '../../../core/netlink/index.ts';
 import { LAB_NAMES } from '../names.ts';
 import { W, useNlWords } from './words.ts';
@@ -52,6 +55,7 @@ const PAINTS: readonly Paint[] = ['hdr', 'fam', 'err', 'echo', 'attr', 'payload'
 
 export function NetlinkLab() {
   const { t, s } = useNlWords();
+  const locale = useLocale();
   const intro: LabIntro = { eyebrow: t(W.eyebrow), title: s(LAB_NAMES.netlink.title), lede: t(W.lede) };
   /** The banner speaks of the buffer; URL problems do not stop it (no "last good state" for them). */
   const bannerWords = {
@@ -179,7 +183,10 @@ export function NetlinkLab() {
                   : t(W.errno, {
                       errno: message.error.errno,
                       name: message.error.name,
-                      strerror: message.error.strerror,
+                      // strerror(3) in the page's language where the errno is one the model knows.
+                      strerror: errnoName(Math.abs(message.error.errno))
+                        ? formatMsg(strerror(Math.abs(message.error.errno)), locale)
+                        : message.error.strerror,
                     })}
               </p>
             )}

@@ -1,4 +1,6 @@
-import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
+import { ERRNO, strerror } from '../../../core/errno/index.ts';
+import { formatMsg } from '../../../core/i18n/index.ts';
+import { useLocale } from '../../i18n/locale.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
@@ -95,6 +97,7 @@ export function CallPath({
   onSelect: (i: number) => void;
 }) {
   const intl = useIntl();
+  const locale = useLocale();
   // In an embed's diagram or compact view the path is condensed: every box, but only the selected
   // step's line (and its inetsw walk); Previous/Next step move through them.
   const condensed = useEmbedView().view !== 'full';
@@ -209,7 +212,7 @@ export function CallPath({
                     {fmtNode(intl, W.exitFrom, {
                       errno: result.errno,
                       n: ERRNO[result.errno] ?? 0,
-                      text: STRERROR[result.errno] ?? result.errno,
+                      text: formatMsg(strerror(result.errno), locale),
                       fn: result.fn,
                       code: (c: ReactNode[]) => <strong className="mono">{c}</strong>,
                     })}

@@ -1,4 +1,6 @@
-import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
+import { ERRNO, strerror } from '../../../core/errno/index.ts';
+import { formatMsg } from '../../../core/i18n/index.ts';
+import { useLocale } from '../../i18n/locale.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import { SOCKET_OPS } from '../../../core/socket/index.ts';
 import type { DispatchResult, DispatchSnapshot, DispatchStep } from '../../../core/socket/index.ts';
@@ -76,6 +78,7 @@ export function OpPicker({
  */
 export function DispatchChain({ dispatch }: { dispatch: DispatchResult }) {
   const intl = useIntl();
+  const locale = useLocale();
   const layerLabel = (l: DispatchSnapshot['layer']) => {
     const d = LAYER_LABEL[l];
     return typeof d === 'string' ? d : intl.formatMessage(d);
@@ -129,7 +132,7 @@ export function DispatchChain({ dispatch }: { dispatch: DispatchResult }) {
             op: dispatch.op,
             errno: dispatch.error.errno,
             n: ERRNO[dispatch.error.errno] ?? 0,
-            text: STRERROR[dispatch.error.errno] ?? dispatch.error.errno,
+            text: formatMsg(strerror(dispatch.error.errno), locale),
             fn: dispatch.error.fn,
             why: <MsgText msg={dispatch.error.why} />,
             code: (c: ReactNode[]) => <strong className="mono">{c}</strong>,

@@ -1,4 +1,6 @@
-import { ERRNO, STRERROR } from '../../../core/errno/index.ts';
+import { ERRNO, strerror } from '../../../core/errno/index.ts';
+import { formatMsg } from '../../../core/i18n/index.ts';
+import { useLocale } from '../../i18n/locale.ts';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { MsgText } from '../../i18n/MsgText.tsx';
@@ -139,13 +141,14 @@ function Created({ r }: { r: SocketCreated }) {
 
 function Failed({ r }: { r: SocketFailed }) {
   const intl = useIntl();
+  const locale = useLocale();
   return (
     <div className="errno-card">
       <p className="errno-title">{fmtNode(intl, W.fails, { code: codeChunks })}</p>
       <p className="errno-name">
         <span className="mono">{verbatim('-', r.errno)}</span>
         <span className="errno-number">
-          {fmt(intl, W.errnoLine, { n: ERRNO[r.errno] ?? 0, text: STRERROR[r.errno] ?? r.errno })}
+          {fmt(intl, W.errnoLine, { n: ERRNO[r.errno] ?? 0, text: formatMsg(strerror(r.errno), locale) })}
         </span>
       </p>
       <p className="errno-where">
