@@ -3,6 +3,9 @@
  * ip_options_compile with no skb) and as the output path writes them
  * (ip_options_build, ip_options_fragment) — net/ipv4/ip_options.c.
  */
+import { msg, type Msg } from '../i18n/index.ts';
+import { VM } from './validate-messages.ts';
+
 export const IPOPT_END = 0x00;
 export const IPOPT_NOOP = 0x01;
 export const IPOPT_RR = 0x07;
@@ -208,14 +211,25 @@ export function ipOptionsFragment(bytes: readonly number[]): number[] {
 }
 
 /** Parse option bytes typed as hex (spaces and colons allowed). */
-export function parseOptionsHex(hexText: string): { ok: true; bytes: number[] } | { ok: false; why: string } {
+export function parseOptionsHex(
+  hexText: string,
+): { ok: true; bytes: number[] } | { ok: false; why: string; msg: Msg } {
   const clean = hexText.replace(/[\s:]+/g, '').replace(/^0x/i, '');
   if (!/^[0-9a-fA-F]*$/.test(clean))
-    return { ok: false, why: 'Options are hex bytes, e.g. 94040000 (router alert).' };
-  if (clean.length % 2) return { ok: false, why: 'Hex digits come in pairs: one byte is two digits.' };
+    return {
+      ok: false,
+      why: 'Options are hex bytes, e.g. 94040000 (router alert).',
+      msg: msg(VM.optsNotHex),
+    };
+  if (clean.length % 2)
+    return { ok: false, why: 'Hex digits come in pairs: one byte is two digits.', msg: msg(VM.optsOdd) };
   const bytes = (clean.match(/../g) ?? []).map((x) => parseInt(x, 16));
   if (bytes.length > 40)
-    return { ok: false, why: `At most 40 option bytes fit an IPv4 header; got ${bytes.length}.` };
+    return {
+      ok: false,
+      why: `At most 40 option bytes fit an IPv4 header; got ${bytes.length}.`,
+      msg: msg(VM.optsLong, { count: bytes.length }),
+    };
   return { ok: true, bytes };
 }
 

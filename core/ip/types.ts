@@ -168,5 +168,8 @@ export type SendResult = SendOk | SendFail;
 /** An input a user typed that the model cannot take (with the field and why). */
 export interface InputIssue {
   field: keyof SendInput | 'len';
+  /** The English sentence (machines, the JSON). */
   message: string;
+  /** The same sentence as a catalog message (core/ip/validate-messages.ts), for the reader's language. */
+  msg: Msg;
 }

@@ -2,7 +2,18 @@
  * What the model can take, with the kernel's own limits where they exist: `ip link set mtu`
  * refuses an IPv4 device MTU below 68 (IPV4_MIN_MTU) and IPv6 needs 1,280 (IPV6_MIN_MTU).
  */
+import { msg, type MsgValue } from '../i18n/index.ts';
 import { PMTU_MODES, type InputIssue, type SendInput } from './types.ts';
+import { VM } from './validate-messages.ts';
+
+type Vm = (typeof VM)[keyof typeof VM];
+/** An issue: its field, its English sentence (kept for machines), and the same as a catalog message. */
+const issue = (
+  field: InputIssue['field'],
+  message: string,
+  m: Vm,
+  values?: Record<string, MsgValue>,
+): InputIssue => ({ field, message, msg: msg(m, values) });
 
 export const LIMITS = {
   mtuMin4: 68,
@@ -26,23 +37,23 @@ const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInt
  */
 export function sendShapeIssues(input: unknown): InputIssue[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return [{ field: 'sends', message: 'The send input is an object of send settings.' }];
+    return [issue('sends', 'The send input is an object of send settings.', VM.notObject)];
   const o = input as Record<string, unknown>;
   const out: InputIssue[] = [];
   // Lists of numbers, numbers and words: sendContext does arithmetic on them before the rules run.
   const list = (v: unknown) =>
     Array.isArray(v) && v.length <= LIMITS.lenMax && [...v].every((x) => typeof x === 'number');
   for (const k of ['family', 'sock', 'pmtu'] as const)
-    if (typeof o[k] !== 'string') out.push({ field: k, message: `${k} is a word.` });
+    if (typeof o[k] !== 'string') out.push(issue(k, `${k} is a word.`, VM.word, { key: k }));
   for (const k of ['mtu', 'protocol', 'sndbuf'] as const)
-    if (typeof o[k] !== 'number') out.push({ field: k, message: `${k} is a number.` });
+    if (typeof o[k] !== 'number') out.push(issue(k, `${k} is a number.`, VM.number, { key: k }));
   if (o.iov !== undefined && !list(o.iov))
-    out.push({ field: 'iov', message: 'The iovec is a list of lengths.' });
+    out.push(issue('iov', 'The iovec is a list of lengths.', VM.iovList));
   if (o.iov === undefined && !list(o.sends))
-    out.push({ field: 'sends', message: 'The sends are a list of lengths.' });
-  if (!list(o.options)) out.push({ field: 'options', message: 'Options are a list of bytes (00 to ff).' });
+    out.push(issue('sends', 'The sends are a list of lengths.', VM.sendsList));
+  if (!list(o.options)) out.push(issue('options', 'Options are a list of bytes (00 to ff).', VM.optionsList));
   for (const k of ['sg', 'sndbufCheck', 'df'] as const)
-    if (typeof o[k] !== 'boolean') out.push({ field: k, message: `${k} is true or false.` });
+    if (typeof o[k] !== 'boolean') out.push(issue(k, `${k} is true or false.`, VM.bool, { key: k }));
   return out;
 }
 
@@ -50,62 +61,85 @@ export function validateSendInput(input: SendInput): InputIssue[] {
   const out: InputIssue[] = [];
   const v6 = input.family === 'inet6';
   if (input.family !== 'inet' && input.family !== 'inet6')
-    out.push({ field: 'family', message: 'Family is inet (IPv4) or inet6 (IPv6).' });
+    out.push(issue('family', 'Family is inet (IPv4) or inet6 (IPv6).', VM.family));
   if (!['udp', 'raw', 'raw-hdrincl'].includes(input.sock))
-    out.push({ field: 'sock', message: 'Socket is udp, raw or raw-hdrincl.' });
+    out.push(issue('sock', 'Socket is udp, raw or raw-hdrincl.', VM.sock));
   if (!PMTU_MODES.includes(input.pmtu))
-    out.push({ field: 'pmtu', message: `PMTU discovery mode is one of ${PMTU_MODES.join(', ')}.` });
+    out.push(
+      issue('pmtu', `PMTU discovery mode is one of ${PMTU_MODES.join(', ')}.`, VM.pmtu, {
+        modes: PMTU_MODES.join(', '),
+      }),
+    );
   const minMtu = v6 ? LIMITS.mtuMin6 : LIMITS.mtuMin4;
   if (!isInt(input.mtu) || input.mtu < minMtu || input.mtu > LIMITS.mtuMax)
-    out.push({
-      field: 'mtu',
-      message: v6
-        ? `IPv6 needs an MTU of 1,280 to 65,536 (IPV6_MIN_MTU is 1,280; below it the kernel disables IPv6 on the device).`
-        : `MTU must be a whole number from 68 to 65,536 (ip link refuses an IPv4 MTU below 68, IPV4_MIN_MTU).`,
-    });
+    out.push(
+      v6
+        ? issue(
+            'mtu',
+            'IPv6 needs an MTU of 1,280 to 65,536 (IPV6_MIN_MTU is 1,280; below it the kernel disables IPv6 on the device).',
+            VM.mtu6,
+          )
+        : issue(
+            'mtu',
+            'MTU must be a whole number from 68 to 65,536 (ip link refuses an IPv4 MTU below 68, IPV4_MIN_MTU).',
+            VM.mtu4,
+          ),
+    );
   const lens = input.iov ?? input.sends;
   // "Each iovec length", "Each send length", but one send has just "The length".
-  const what = input.iov ? 'Each iovec length' : input.sends.length > 1 ? 'Each send length' : 'The length';
+  const which = input.iov ? 'iov' : input.sends.length > 1 ? 'sends' : 'one';
+  const what = { iov: 'Each iovec length', sends: 'Each send length', one: 'The length' }[which];
   if (!Array.isArray(lens) || lens.length === 0)
-    out.push({ field: input.iov ? 'iov' : 'sends', message: 'Give at least one length.' });
+    out.push(issue(input.iov ? 'iov' : 'sends', 'Give at least one length.', VM.noLength));
   else if (lens.some((n) => !isInt(n) || n < 0 || n > LIMITS.lenMax))
-    out.push({
-      field: input.iov ? 'iov' : lens.length > 1 ? 'sends' : 'len',
-      message: `${what} is a whole number from 0 to 1,048,576 (past 65,535 the kernel answers EMSGSIZE).`,
-    });
+    out.push(
+      issue(
+        input.iov ? 'iov' : lens.length > 1 ? 'sends' : 'len',
+        `${what} is a whole number from 0 to 1,048,576 (past 65,535 the kernel answers EMSGSIZE).`,
+        VM.length,
+        { what: which },
+      ),
+    );
   // With an iovec the payload is the iovec's; `sends` still says what the texts (the CLI's --len,
   // the URL's sends=) write, and an empty list has no text: it is refused, not taken silently.
   if (input.iov && Array.isArray(input.sends) && input.sends.length === 0)
-    out.push({ field: 'sends', message: 'Give at least one length.' });
+    out.push(issue('sends', 'Give at least one length.', VM.noLength));
   if (input.iov && input.iov.length > LIMITS.iovMax)
-    out.push({ field: 'iov', message: `At most ${LIMITS.iovMax} iovecs (UIO_MAXIOV).` });
+    out.push(
+      issue('iov', `At most ${LIMITS.iovMax} iovecs (UIO_MAXIOV).`, VM.iovMax, { max: LIMITS.iovMax }),
+    );
   if (!input.iov && input.sends.length > LIMITS.sendsMax)
-    out.push({ field: 'sends', message: `At most ${LIMITS.sendsMax} MSG_MORE sends in the lab.` });
+    out.push(
+      issue('sends', `At most ${LIMITS.sendsMax} MSG_MORE sends in the lab.`, VM.sendsMax, {
+        max: LIMITS.sendsMax,
+      }),
+    );
   if (input.sock !== 'udp' && (!isInt(input.protocol) || input.protocol < 0 || input.protocol > 255))
-    out.push({ field: 'protocol', message: 'A raw socket protocol is 0 to 255.' });
-  if (input.sock === 'raw' && (input.protocol === 0 || input.protocol === 255))
-    out.push({
-      field: 'protocol',
-      message: `socket(AF_INET${v6 ? '6' : ''}, SOCK_RAW, ${input.protocol}) ${input.protocol === 0 ? 'fails with EPROTONOSUPPORT' : 'is an IP_HDRINCL socket: choose raw-hdrincl'}.`,
-    });
+    out.push(issue('protocol', 'A raw socket protocol is 0 to 255.', VM.protocol));
+  if (input.sock === 'raw' && (input.protocol === 0 || input.protocol === 255)) {
+    const call = `socket(AF_INET${v6 ? '6' : ''}, SOCK_RAW, ${input.protocol})`;
+    out.push(
+      input.protocol === 0
+        ? issue('protocol', `${call} fails with EPROTONOSUPPORT.`, VM.rawZero, { call })
+        : issue('protocol', `${call} is an IP_HDRINCL socket: choose raw-hdrincl.`, VM.rawHdrincl, { call }),
+    );
+  }
   if (input.options.length > LIMITS.optionsMax)
-    out.push({ field: 'options', message: 'At most 40 bytes of IPv4 options.' });
+    out.push(issue('options', 'At most 40 bytes of IPv4 options.', VM.optionsMax));
   if (input.options.some((b) => !isInt(b) || b < 0 || b > 255))
-    out.push({ field: 'options', message: 'Options are bytes (00 to ff).' });
+    out.push(issue('options', 'Options are bytes (00 to ff).', VM.optionsBytes));
   if (v6 && input.options.length)
-    out.push({ field: 'options', message: 'IPv4 options do not apply to IPv6 (it uses extension headers).' });
+    out.push(issue('options', 'IPv4 options do not apply to IPv6 (it uses extension headers).', VM.options6));
   if (input.sock === 'raw-hdrincl') {
-    if (v6) out.push({ field: 'sock', message: 'The IP_HDRINCL model is IPv4 only.' });
+    if (v6) out.push(issue('sock', 'The IP_HDRINCL model is IPv4 only.', VM.hdrincl6));
     if (input.iov ? false : input.sends.length > 1)
-      out.push({
-        field: 'sends',
-        message: 'IP_HDRINCL packets are never corked: each sendto() is one packet.',
-      });
+      out.push(
+        issue('sends', 'IP_HDRINCL packets are never corked: each sendto() is one packet.', VM.hdrinclCork),
+      );
   }
   if (!isInt(input.sndbuf) || input.sndbuf < LIMITS.sndbufMin || input.sndbuf > LIMITS.sndbufMax)
-    out.push({
-      field: 'sndbuf',
-      message: 'sk_sndbuf is at least 4,608 (SOCK_MIN_SNDBUF); the default is 212,992.',
-    });
+    out.push(
+      issue('sndbuf', 'sk_sndbuf is at least 4,608 (SOCK_MIN_SNDBUF); the default is 212,992.', VM.sndbuf),
+    );
   return out;
 }

@@ -166,6 +166,8 @@ export function paramIssue(
 
 /** The same issue, its message naming the parameter another way (the CLI's `--mtu`). */
 export function renameIssue(i: ParamIssue, name: ParamName): ParamIssue {
+  // A rule's sentence is the model's own (a catalog message already): it does not name the parameter.
+  if (i.code === 'rule') return { ...i, message: MESSAGES.rule(name, i.values) };
   return { ...i, message: MESSAGES[i.code](name, i.values), msg: issueMsg(i.code, name, i.values) };
 }
 

@@ -32,7 +32,11 @@ const optsParam: Param<number[]> = {
     const o = parseOptionsHex(text);
     return o.ok
       ? { ok: true, value: o.bytes }
-      : { ok: false, issue: paramIssue('opts', 'rule', { why: o.why, value: echo(text) }, name) };
+      : // The sentence is the core's, in the reader's language (msg) and in English (why).
+        {
+          ok: false,
+          issue: { ...paramIssue('opts', 'rule', { why: o.why, value: echo(text) }, name), msg: o.msg },
+        };
   },
 };
 
@@ -126,7 +130,7 @@ export function sendInputFromTexts(
   const payload = t.iov !== undefined ? 'iov' : t.sends !== undefined ? 'sends' : 'len';
   const rules = validateSendInput(input).map((i) => {
     const key = i.field === 'iov' ? 'iov' : keyOfInputIssue(i, payload);
-    return paramIssue(key, 'rule', { why: i.message }, name(key));
+    return { ...paramIssue(key, 'rule', { why: i.message }, name(key)), msg: i.msg };
   });
   return rules.length > 0 ? { ok: false, issues: rules } : { ok: true, input };
 }
