@@ -8,6 +8,7 @@ import { parseReassembleQuery } from './Reassemble/params.ts';
 import { parseSkbQuery } from './Skb/params.ts';
 import { DEFAULT_SOCKET_FIELDS, fieldsToCall } from './Socket/params.ts';
 import type { Issue } from '../lab-kit/index.ts';
+import { createNetlinkStore } from './Netlink/store.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -38,5 +39,15 @@ describe("the labs' own input issues, in both languages", () => {
     const issuesOf = (r: ReturnType<typeof fieldsToCall>) => (r.ok ? [] : r.issues);
     check(issuesOf(fieldsToCall({ ...f, domain: '', type: '', protocol: '' })));
     check(issuesOf(fieldsToCall({ ...f, nonblock: '2', cloexec: 'x', op: 'bind', level: 'SOL_NOPE' })));
+  });
+
+  it('Netlink: a sample= it does not have (the value echoed cut when long)', () => {
+    const store = createNetlinkStore();
+    store.getState().load({ sample: 'nope' });
+    check(store.getState().issues);
+    store.getState().load({ sample: 'x'.repeat(100_000) });
+    const [long] = store.getState().issues;
+    expect(long!.message.length).toBeLessThan(300);
+    check(store.getState().issues);
   });
 });

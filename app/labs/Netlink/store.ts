@@ -7,6 +7,8 @@ import { createStore } from 'zustand';
 import type { StoreApi } from 'zustand';
 import { createLabContext } from '../../lab-kit/index.ts';
 import type { Issue } from '../../lab-kit/index.ts';
+import { defineMessages, msg } from '../../../core/i18n/index.ts';
+import { echo } from '../../../core/params/index.ts';
 import { builderToBytes } from './builder.ts';
 import type { BuilderItem } from './builder.ts';
 import {
@@ -20,6 +22,14 @@ import {
 } from './buffer.ts';
 import type { MsghdrFields, NetlinkInputs, NetlinkModel, NetlinkTruth, SplitFields } from './buffer.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
+
+const STORE_WORDS = defineMessages({
+  noSample: {
+    id: 'lab.netlink.issue.noSample',
+    defaultMessage: 'There is no sample “{sample}”.',
+    description: 'sample= names no recorded sample; {sample} is the value, as given (cut when long).',
+  },
+});
 
 export * from './buffer.ts';
 
@@ -142,7 +152,12 @@ export const createNetlinkStore = (): StoreApi<NetlinkState> =>
         if (inputs.sample) {
           const st = sampleTruth(inputs.sample);
           if (st) t = st;
-          else extra.push({ field: 'sample', message: `There is no sample “${inputs.sample}”.` });
+          else
+            extra.push({
+              field: 'sample',
+              message: `There is no sample “${echo(inputs.sample)}”.`,
+              msg: msg(STORE_WORDS.noSample, { sample: echo(inputs.sample) }),
+            });
         }
         const next = deriveNetlink(
           {
