@@ -28,9 +28,6 @@ export const issueTextOf = (issues: readonly Issue[], field: string): Msg | stri
   return i && (i.msg ?? i.message);
 };
 
-/** The message for one field, if it has one. */
-export const issueOf = (issues: readonly Issue[], field: string): string | undefined =>
-  issues.find((i) => i.field === field)?.message;
 
 /** A step issue no longer applies once a step is chosen. */
 export const withoutStepIssue = <I extends Issue>(issues: readonly I[]): I[] =>

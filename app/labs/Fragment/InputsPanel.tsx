@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { PMTU_MODES } from '../../../core/ip/index.ts';
 import type { PmtuMode } from '../../../core/ip/index.ts';
 import { Field, LiveForm, TextField } from '../../components/Field.tsx';
-import { PresetPanel, fieldsPresetChips, issueOf } from '../../lab-kit/index.ts';
+import { PresetPanel, fieldsPresetChips, issueTextOf } from '../../lab-kit/index.ts';
 import { serialiseFragmentQuery } from './params.ts';
 import type { FieldName, PayloadMode } from './params.ts';
 import { PRESETS } from './presets.ts';
@@ -14,6 +14,8 @@ import type { ReactNode } from 'react';
 import { Control, Part, useControl, useEmbedView } from '../../lab-kit/index.ts';
 import { SYM, W, useWords } from './words.tsx';
 import { Term } from '../../lab-kit/Term.tsx';
+import type { Text } from '../../../core/i18n/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
 
 /** What each IP_MTU_DISCOVER mode means for this send (include/net/ip.h predicates), in a sentence. */
 const PMTU_HELP: Record<PmtuMode, MessageDescriptor> = {
@@ -46,7 +48,7 @@ export function InputsPanel() {
   const full = view === 'full';
   // Hints are for the full page; an embed keeps its inputs to a line.
   const h = (node: ReactNode) => (full ? node : undefined);
-  const err = (f: FieldName) => issueOf(issues, f);
+  const err = (f: FieldName) => issueTextOf(issues, f);
   const text =
     (f: Exclude<FieldName, 'mode'>) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
       setField(f, e.target.value);
@@ -190,7 +192,11 @@ export function InputsPanel() {
                 <label>
                   <input type="checkbox" checked={fields.df === '1'} onChange={flag('df')} /> {r(W.dfWrite)}
                 </label>
-                {err('df') && <p className="field-error">{err('df')}</p>}
+                {err('df') && (
+                  <p className="field-error">
+                    <MsgText msg={err('df')} />
+                  </p>
+                )}
               </div>
             </Control>
           )}
@@ -276,7 +282,7 @@ function FlagField(props: {
   label: ReactNode;
   hint: ReactNode | undefined;
   checked: boolean;
-  error: string | undefined;
+  error: Text | undefined;
   onChange: (e: React.ChangeEvent<HTMLInputElement>) => void;
 }) {
   return (

@@ -10,7 +10,7 @@ import {
 } from './store.ts';
 import type { ReassembleIssueField } from './params.ts';
 import { PRESETS } from './presets.ts';
-import { Control, Part, PresetChips, issueOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
+import { Control, Part, PresetChips, issueTextOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
 import { SegmentedField, notedOptions } from '../../components/Segmented.tsx';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { RECEIVER_PLACEHOLDERS } from './receiver-words.ts';
@@ -26,7 +26,7 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
   const fields = useReassemble(selectReassembleFields);
   const issues = useReassemble(selectReassembleIssues);
   const { setDatagram, setField, applyPreset } = useReassemble(useShallow(selectReassembleActions));
-  const err = (f: ReassembleIssueField) => issueOf(issues, f);
+  const err = (f: ReassembleIssueField) => issueTextOf(issues, f);
   const timeout = (fields.family === 'inet6' ? DEFRAG_DEFAULTS.inet6 : DEFRAG_DEFAULTS.inet).timeout;
   const code = { code: codeChunks };
   // An embed shows only the inputs it asks for, without their hints, and no empty group.

@@ -13,7 +13,7 @@ import type { Msg } from '../../../core/i18n/index.ts';
 const plainMsg = (m: Msg, locale: string) => renderText(m, locale);
 import type { DefragArrival } from '../../../core/ip/index.ts';
 import { num } from '../../format.ts';
-import { Panel, UndoRedo, issueOf } from '../../lab-kit/index.ts';
+import { Panel, UndoRedo, issueTextOf } from '../../lab-kit/index.ts';
 import {
   selectReassembleActions,
   selectReassembleFields,
@@ -28,6 +28,7 @@ import type { CardField, FragCard, ReassembleIssueField } from './params.ts';
 import { Pager, pageOf } from './Pager.tsx';
 import type { ArrivalWindow } from './Pager.tsx';
 import { verdictTone } from './view.ts';
+import type { Text } from '../../../core/i18n/index.ts';
 
 /** Two overlapping sheets: a copy (drawn, not a font glyph, so it shows everywhere). */
 function CopyIcon() {
@@ -75,7 +76,7 @@ interface CardProps {
   shared: number[];
   arrival: DefragArrival | undefined;
   current: boolean;
-  err: (f: ReassembleIssueField) => string | undefined;
+  err: (f: ReassembleIssueField) => Text | undefined;
   onMove: (from: number, to: number, how: 'keyboard' | 'button' | 'drag') => void;
   onDrop: () => void;
   onDuplicate: () => void;
@@ -100,7 +101,7 @@ function CardInput({
 }: {
   label: ReactNode;
   value: string;
-  error: string | undefined;
+  error: Text | undefined;
   onChange: (v: string) => void;
   placeholder?: string;
   wide?: boolean;
@@ -121,7 +122,7 @@ function CardInput({
       />
       {error && (
         <p className="field-error" id={`${id}-err`}>
-          {error}
+          <MsgText msg={error} />
         </p>
       )}
     </div>
@@ -303,7 +304,11 @@ function Card(p: CardProps) {
             />
             {MARK.MF}
           </label>
-          {e('mf') && <p className="field-error">{e('mf')}</p>}
+          {e('mf') && (
+            <p className="field-error">
+              <MsgText msg={e('mf')} />
+            </p>
+          )}
         </div>
         <CardInput
           label="id"
@@ -328,12 +333,18 @@ function Card(p: CardProps) {
             />
             {fmt(intl, W.inOther)}
           </label>
-          {e('fill') && <p className="field-error">{e('fill')}</p>}
+          {e('fill') && (
+            <p className="field-error">
+              <MsgText msg={e('fill')} />
+            </p>
+          )}
         </div>
       </div>
       {e('extra') && (
         <div className="rq-card-extra">
-          <p className="field-error">{e('extra')}</p>
+          <p className="field-error">
+            <MsgText msg={e('extra')} />
+          </p>
           <button type="button" className="btn-quiet" onClick={() => editCard(frag, { extra: '' })}>
             {fmt(intl, W.removeExtra, { extra: card.extra })}
           </button>
@@ -377,7 +388,7 @@ export function FragmentCards({
   const [over, setOver] = useState<number | null>(null);
   const focusNext = useRef<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const err = (f: ReassembleIssueField) => issueOf(issues, f);
+  const err = (f: ReassembleIssueField) => issueTextOf(issues, f);
   const n = fields.arrivals.length;
   const current = result && !stale ? (result.trace[step]?.snapshot.arrival ?? null) : null;
 

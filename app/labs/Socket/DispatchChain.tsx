@@ -12,6 +12,7 @@ import { useIntl } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
 import { fmt, fmtNode } from '../../i18n/format.tsx';
 import { SOCKET_WORDS as W } from './words.ts';
+import type { Text } from '../../../core/i18n/index.ts';
 
 const LAYER_LABEL: Record<DispatchSnapshot['layer'], MessageDescriptor | string> = {
   syscall: W.layerSocket,
@@ -36,8 +37,8 @@ export function OpPicker({
   level: string;
   onOp: (op: string) => void;
   onLevel: (level: string) => void;
-  opError: string | undefined;
-  levelError: string | undefined;
+  opError: Text | undefined;
+  levelError: Text | undefined;
 }) {
   const intl = useIntl();
   const sockopt = op === 'setsockopt' || op === 'getsockopt';
@@ -51,7 +52,11 @@ export function OpPicker({
           </label>
         ))}
       </div>
-      {opError && <p className="field-error">{opError}</p>}
+      {opError && (
+        <p className="field-error">
+          <MsgText msg={opError} />
+        </p>
+      )}
       {sockopt && (
         <SegmentedField
           className="sk-level"
@@ -67,7 +72,11 @@ export function OpPicker({
           onChange={onLevel}
         />
       )}
-      {levelError && <p className="field-error">{levelError}</p>}
+      {levelError && (
+        <p className="field-error">
+          <MsgText msg={levelError} />
+        </p>
+      )}
     </div>
   );
 }

@@ -16,7 +16,7 @@ import {
   Part,
   PresetPanel,
   fieldsPresetChips,
-  issueOf,
+  issueTextOf,
   useControl,
   useEmbedView,
 } from '../../lab-kit/index.ts';
@@ -34,6 +34,7 @@ import { useIntl } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { SOCKET_WORDS as W } from './words.ts';
+import type { Text } from '../../../core/i18n/index.ts';
 
 const selectFormView = (s: SocketState) => ({ fields: selectSocketFields(s), issues: selectSocketIssues(s) });
 
@@ -88,7 +89,7 @@ export function SocketInputs() {
     group: o.group === 'here' ? fmt(intl, W.inKernel, { kernel: DEFAULT_PROFILE.id }) : txt(W.notInKernel),
   }));
   const { setField, setFields } = useSocket(useShallow(selectSocketActions));
-  const err = (f: SocketFieldName) => issueOf(issues, f);
+  const err = (f: SocketFieldName) => issueTextOf(issues, f);
   // One argument of socket(): its label (the argument's name), the text typed and its error.
   const picker = (f: 'domain' | 'type' | 'protocol', other: MessageDescriptor, placeholder: string) => ({
     label: txt(W[f]),
@@ -206,7 +207,7 @@ export function SocketInputs() {
 function FlagCheck(props: {
   label: string;
   checked: boolean;
-  error: string | undefined;
+  error: Text | undefined;
   onChange: (on: boolean) => void;
 }) {
   return (
@@ -215,7 +216,11 @@ function FlagCheck(props: {
         <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
         <span className="mono">{props.label}</span>
       </label>
-      {props.error && <p className="field-error">{props.error}</p>}
+      {props.error && (
+        <p className="field-error">
+          <MsgText msg={props.error} />
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { IssuesBanner, LabShell, Panel, Part, StepNav, issueOf } from '../../lab-kit/index.ts';
+import { IssuesBanner, LabShell, Panel, Part, StepNav, issueTextOf } from '../../lab-kit/index.ts';
 import type { LabIntro } from '../../lab-kit/index.ts';
 import {
   selectSocketActions,
@@ -68,7 +68,7 @@ export function SocketLab() {
   const { result, dispatch, issues, stale, modelError, step, op, level } = useSocket(useShallow(selectView));
   const { selectStep, setField } = useSocket(useShallow(selectSocketActions));
   const staleCls = stale ? ' is-stale' : '';
-  const err = (f: string) => issueOf(issues, f);
+  const err = (f: string) => issueTextOf(issues, f);
   const trace = result?.trace ?? [];
 
   return (

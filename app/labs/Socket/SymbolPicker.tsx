@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { SOCKET_WORDS as W } from './words.ts';
+import type { Text } from '../../../core/i18n/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
 
 /** Text never translated (kernel names, numbers), kept out of JSX literals. */
 const verbatim = (...parts: (string | number)[]): string => parts.join('');
@@ -30,7 +32,7 @@ export function SymbolPicker(props: {
   options: readonly PickerOption[];
   valueOf: (text: string) => number | null;
   onChange: (text: string) => void;
-  error?: string | undefined;
+  error?: Text | undefined;
   hint?: ReactNode;
   placeholder?: string;
 }) {
@@ -103,7 +105,7 @@ export function SymbolPicker(props: {
       )}
       {error && (
         <p className="field-error" id={`${id}-err`}>
-          {error}
+          <MsgText msg={error} />
         </p>
       )}
       {hint && (
