@@ -9,7 +9,8 @@
  * calls it (`--mtu`, `mtu=`, `MTU`), so message catalogs can take the table over.
  */
 import { normalizeInput } from '../i18n/input.ts';
-import { defineMessages, msg, type Msg } from '../i18n/index.ts';
+import { defineMessages, msg, type Msg, type MsgValue } from '../i18n/index.ts';
+import { labelMsg } from './labels.ts';
 
 /** How a parameter is called in a message: `--mtu` on the CLI, `mtu=` in a URL, `MTU` in the form. */
 export type ParamName = string;
@@ -147,7 +148,7 @@ export const ISSUE_MESSAGES = defineMessages({
 
 /** The issue's message: its values as MESSAGES writes them (numbers grouped, the unit a word). */
 function issueMsg(code: ParamCode, name: string, v: Record<string, string | number>): Msg {
-  const values: Record<string, string> = { name };
+  const values: Record<string, MsgValue> = { name: labelMsg(name) };
   for (const [k, x] of Object.entries(v)) values[k] = k === 'value' ? String(x) : n(x);
   if (typeof v.value === 'number') values.value = n(v.value);
   if (code === 'not-whole') values.unit = String(v.unit ?? '') || 'none';

@@ -64,6 +64,16 @@ describe('<FragmentLab>', () => {
     expect(bodyRows()).toHaveLength(before);
   });
 
+  it('in Chinese, a refused MTU is explained next to the field in Chinese, kernel names kept', async () => {
+    act(() => useLocaleStore.setState({ locale: 'zh-CN' }));
+    renderLab();
+    const mtu = screen.getByRole('combobox', { name: 'MTU（字节）' });
+    await userEvent.clear(mtu);
+    await userEvent.type(mtu, '40');
+    expect(mtu).toHaveAttribute('aria-invalid', 'true');
+    expect(mtu).toHaveAccessibleDescription(/MTU 必须是 68 到 65,536 之间的整数.*IPV4_MIN_MTU/);
+  });
+
   it('shows the errno card for a failed send', async () => {
     const store = renderLab();
     store.getState().setFields({ len: '4000', pmtu: 'do' });

@@ -52,7 +52,7 @@ export function textsOf(f: FragmentFields): SendTexts {
 /** Parse the form with the core's send table; its issues are the form's, field by field. */
 export function fieldsToInput(f: FragmentFields): Parsed<SendInput> {
   const r = sendInputFromTexts(textsOf(f));
-  return r.ok ? r : { ok: false, issues: r.issues.map((i) => ({ field: i.key, message: i.message })) };
+  return r.ok ? r : { ok: false, issues: r.issues.map((i) => ({ field: i.key, message: i.message, msg: i.msg })) };
 }
 
 export const FRAGMENT_KEYS: readonly string[] = [...SEND_KEYS, 'step'];
