@@ -28,6 +28,17 @@ export function resetSkbIds(): void {
   nextId = 1;
 }
 
+/**
+ * skb.regions, ready to be written in place. The last snapshot shares the live array rather than
+ * copying it (copy on write: skbSnapshot); an in-place write copies it first, once — then the
+ * array is this skb's own again until the next snapshot.
+ */
+export function writableRegions(skb: SkBuff): Region[] {
+  const e = (skb as Slotted)[SNAP];
+  if (e !== undefined && e.snap.regions === skb.regions) skb.regions = skb.regions.slice();
+  return skb.regions;
+}
+
 /** alloc_skb(size): an empty buffer, data = tail = head. */
 export function allocSkb(size: number, label = ''): SkBuff {
   const a = skbAllocation(size);
@@ -105,7 +116,7 @@ export function skbPut(
       fn: 'skb_put',
       message: panicText('skb_over_panic', { ...skb, tail: skb.tail + n, len: skb.len + n }, n),
     };
-  if (kind && n > 0) skb.regions.push({ kind, start: skb.tail, end: skb.tail + n, ...range });
+  if (kind && n > 0) writableRegions(skb).push({ kind, start: skb.tail, end: skb.tail + n, ...range });
   skb.tail += n;
   skb.len += n;
   return { ok: true };
@@ -149,7 +160,7 @@ export function skbLabel(
   // Regions are sorted and disjoint. The common case — a header or payload written after
   // everything labelled so far — appends in place (as skbPut does).
   if (!last || last.end <= start) {
-    regions.push(region);
+    writableRegions(skb).push(region);
     return;
   }
   // Otherwise one pass: drop what the new region covers, insert it in order.
@@ -376,7 +387,8 @@ export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
     truesize: skb.truesize,
     frags: sameFrags ? e.snap.frags : skb.frags.map((f) => ({ size: f.size, regions: f.regions.slice() })),
     frag_list,
-    regions: sameRegions ? e.snap.regions : skb.regions.slice(),
+    // Shared with the live skb: writers copy it first (writableRegions).
+    regions: skb.regions,
   };
   if (skb.network_header !== undefined) snap.network_header = skb.network_header;
   if (skb.transport_header !== undefined) snap.transport_header = skb.transport_header;
