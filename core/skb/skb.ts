@@ -352,9 +352,38 @@ function fragListSnapshot(list: SkBuff[], old: SkbSnapshot[] | undefined): SkbSn
   return out;
 }
 
+/**
+ * The common case of a long trace, without a call or an allocation: an skb with no frag_list
+ * whose every field is as its last snapshot saw it (a fragment shown again by a later step).
+ */
+function leafUnchanged(e: SnapEntry, skb: SkBuff, label: string): boolean {
+  const regions = skb.regions;
+  const frags = skb.frags;
+  return (
+    skb.frag_list.length === 0 &&
+    e.fragList === skb.frag_list &&
+    e.data === skb.data &&
+    e.tail === skb.tail &&
+    e.len === skb.len &&
+    e.data_len === skb.data_len &&
+    e.end === skb.end &&
+    e.truesize === skb.truesize &&
+    e.label === label &&
+    e.nh === skb.network_header &&
+    e.th === skb.transport_header &&
+    e.mh === skb.mac_header &&
+    e.regions === regions &&
+    e.nregions === regions.length &&
+    e.lastRegion === regions[regions.length - 1] &&
+    e.frags === frags &&
+    (frags.length === 0 ? e.fragSig.length === 0 : fragsUnchanged(e, frags))
+  );
+}
+
 /** Freeze an skb (and its frag_list) as plain data for a trace step. */
 export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
   const e = (skb as Slotted)[SNAP];
+  if (e !== undefined && leafUnchanged(e, skb, label)) return e.snap;
   const frag_list = fragListSnapshot(skb.frag_list, e?.fragList === skb.frag_list ? e.snap.frag_list : undefined);
   const sameRegions = e !== undefined && regionsUnchanged(e, skb.regions);
   const sameFrags = e !== undefined && fragsUnchanged(e, skb.frags);
