@@ -404,24 +404,68 @@ export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
     e.mh === skb.mac_header
   )
     return e.snap;
-  const snap: SkbSnapshot = {
-    id: skb.id,
-    label,
-    head: 0,
-    data: skb.data,
-    tail: skb.tail,
-    end: skb.end,
-    len: skb.len,
-    data_len: skb.data_len,
-    truesize: skb.truesize,
-    frags: sameFrags ? e.snap.frags : skb.frags.map((f) => ({ size: f.size, regions: f.regions.slice() })),
-    frag_list,
-    // Shared with the live skb: writers copy it first (writableRegions).
-    regions: skb.regions,
-  };
-  if (skb.network_header !== undefined) snap.network_header = skb.network_header;
-  if (skb.transport_header !== undefined) snap.transport_header = skb.transport_header;
-  if (skb.mac_header !== undefined) snap.mac_header = skb.mac_header;
+  const frags = sameFrags ? e.snap.frags : skb.frags.map((f) => ({ size: f.size, regions: f.regions.slice() }));
+  const nh = skb.network_header;
+  const th = skb.transport_header;
+  const mh = skb.mac_header;
+  // The regions array is shared with the live skb: writers copy it first (writableRegions).
+  // The usual header sets are written in one literal (one object shape, no property added
+  // after); the same keys in the same order as the general case below.
+  let snap: SkbSnapshot;
+  if (nh !== undefined && th !== undefined && mh === undefined)
+    snap = {
+      id: skb.id,
+      label,
+      head: 0,
+      data: skb.data,
+      tail: skb.tail,
+      end: skb.end,
+      len: skb.len,
+      data_len: skb.data_len,
+      truesize: skb.truesize,
+      frags,
+      frag_list,
+      regions: skb.regions,
+      network_header: nh,
+      transport_header: th,
+    };
+  else if (nh !== undefined && th !== undefined && mh !== undefined)
+    snap = {
+      id: skb.id,
+      label,
+      head: 0,
+      data: skb.data,
+      tail: skb.tail,
+      end: skb.end,
+      len: skb.len,
+      data_len: skb.data_len,
+      truesize: skb.truesize,
+      frags,
+      frag_list,
+      regions: skb.regions,
+      network_header: nh,
+      transport_header: th,
+      mac_header: mh,
+    };
+  else {
+    snap = {
+      id: skb.id,
+      label,
+      head: 0,
+      data: skb.data,
+      tail: skb.tail,
+      end: skb.end,
+      len: skb.len,
+      data_len: skb.data_len,
+      truesize: skb.truesize,
+      frags,
+      frag_list,
+      regions: skb.regions,
+    };
+    if (nh !== undefined) snap.network_header = nh;
+    if (th !== undefined) snap.transport_header = th;
+    if (mh !== undefined) snap.mac_header = mh;
+  }
   const fragSig = sameFrags ? e.fragSig : fragSigOf(skb.frags);
   if (e === undefined)
     (skb as Slotted)[SNAP] = {
