@@ -58,9 +58,13 @@ describe('fuzzLoop', () => {
     expect(got).toEqual([0, 1, 2].map((i) => randomInt(mulberry32(inputSeed(9, i)), 1000)));
   });
 
-  /** A loop of `n` inputs on a fake clock: input i's k-th run costs costs[i][k] ms (1 ms otherwise). */
-  function timed(n: number, costs: Record<number, number[]>) {
+  /**
+   * A loop of `n` inputs on fake clocks: input i's k-th run costs costs[i][k] ms of wall clock
+   * (1 ms otherwise) and cpu[i][k] ms of CPU time (the wall time otherwise).
+   */
+  function timed(n: number, costs: Record<number, number[]>, cpu: Record<number, number[]> = {}) {
     let t = 0;
+    let c = 0;
     const runs: number[] = [];
     const r = fuzzLoop(
       1,
@@ -68,27 +72,57 @@ describe('fuzzLoop', () => {
       {
         input: (_rnd, i) => i,
         check: (i) => {
-          const k = runs.filter((c) => c === i).length;
+          const k = runs.filter((x) => x === i).length;
           runs.push(i);
-          t += costs[i]?.[k] ?? 1;
+          const wall = costs[i]?.[k] ?? 1;
+          t += wall;
+          c += cpu[i]?.[k] ?? wall;
           return null;
         },
       },
-      { now: () => t, budgetMs: 100 },
+      { now: () => t, cpu: () => c, budgetMs: 100 },
     );
-    return { r, runs: (i: number) => runs.filter((c) => c === i).length };
+    return { r, runs: (i: number) => runs.filter((x) => x === i).length };
   }
 
   it('times a slow input again and keeps its fastest run, so a pause does not fail it', () => {
     const paused = timed(8, { 3: [150, 5, 5] });
-    expect(paused.r).toMatchObject({ slowestMs: 5, slowestInput: 3 });
+    expect(paused.r).toMatchObject({ slowestMs: 5, slowestInput: 3, slowestWallMs: 5, slowestCpuMs: 5 });
     expect([paused.runs(3), paused.runs(1)]).toEqual([2, 1]);
   });
 
   it('reports an input slow every time with its number, after three runs', () => {
     const slow = timed(8, { 3: [150, 5, 5], 6: [150, 120, 130] });
-    expect(slow.r).toMatchObject({ slowestMs: 120, slowestInput: 6 });
+    expect(slow.r).toMatchObject({ slowestMs: 120, slowestInput: 6, slowestWallMs: 120, slowestCpuMs: 120 });
     expect(slow.runs(6)).toBe(3);
+  });
+
+  it('times the re-runs by CPU time too: preempted (slow by the wall clock, not by CPU) passes', () => {
+    // Another process holds the core: 140 ms pass on the wall clock, 30 ms of them this process's.
+    const preempted = timed(8, { 5: [150, 140, 160] }, { 5: [150, 30, 35] });
+    expect(preempted.r).toMatchObject({ slowestMs: 30, slowestInput: 5, slowestWallMs: 140, slowestCpuMs: 30 });
+    expect(preempted.runs(5)).toBe(2);
+  });
+
+  it('fails an input slow by both clocks, and keeps the wall clock when CPU time is the larger', () => {
+    // Work that really costs 120 ms: slow by both clocks, every time.
+    const busy = timed(4, { 2: [150, 125, 130] }, { 2: [150, 121, 120] });
+    expect(busy.r).toMatchObject({ slowestMs: 120, slowestInput: 2, slowestWallMs: 125, slowestCpuMs: 120 });
+    // Parallel GC threads can add CPU time beyond the wall clock's: the wall clock then counts.
+    const parallel = timed(4, { 1: [150, 110, 115] }, { 1: [150, 180, 190] });
+    expect(parallel.r).toMatchObject({ slowestMs: 110, slowestWallMs: 110, slowestCpuMs: 180 });
+  });
+
+  it('reads the CPU clock only for re-runs, and reports no CPU time when nothing was re-run', () => {
+    let reads = 0;
+    const r = fuzzLoop(1, 5, { input: (_rnd, i) => i, check: () => null }, { cpu: () => ++reads });
+    expect(reads).toBe(0);
+    expect(r.slowestWallMs).toBeUndefined();
+    expect(r.slowestCpuMs).toBeUndefined();
+    // A re-timed input followed by a slower one that was not re-run: the figures go with the slowest.
+    const later = timed(6, { 1: [150, 20, 20], 4: [60] });
+    expect(later.r).toMatchObject({ slowestMs: 60, slowestInput: 4 });
+    expect(later.r.slowestCpuMs).toBeUndefined();
   });
 
   it('counts a throwing input generator and a setup that finds or throws, before input 0', () => {

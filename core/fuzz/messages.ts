@@ -18,6 +18,8 @@ export type FuzzMessageCode =
   | 'result-inputs'
   | 'fuzzer-threw'
   | 'slow-input'
+  | 'slow-input-retimed'
+  | 'retimed'
   | 'failure'
   | 'reproduce'
   | 'figures'
@@ -56,6 +58,10 @@ const TEXT: Record<FuzzMessageCode, (v: FuzzMessageValues) => string> = {
   'result-inputs': (v) => `the fuzzer ran ${n(v.got)} inputs, not ${n(v.want)}`,
   'fuzzer-threw': (v) => `the fuzzer itself threw: ${v.error}`,
   'slow-input': (v) => `input #${v.input} took ${n(v.ms)} ms, over the ${v.budget} ms budget`,
+  'slow-input-retimed': (v) =>
+    `input #${v.input} took ${n(v.ms)} ms, over the ${v.budget} ms budget (run three times: fastest ${n(v.wall)} ms by the wall clock, ${n(v.cpu)} ms of CPU time on the re-runs)`,
+  retimed: (v) =>
+    `${v.name}: slowest input #${v.input} was timed again: fastest ${n(v.wall)} ms by the wall clock, ${n(v.cpu)} ms of CPU time`,
   failure: (v) => (Number(v.input) < 0 ? `before the inputs: ${v.what}` : `input #${v.input}: ${v.what}`),
   reproduce: (v) => `reproduce: ${v.command}`,
   figures: (v) => `${v.name}: ${v.list}`,

@@ -197,6 +197,21 @@ describe('runPlanned', () => {
     expect(run(entry({ run: (s, n) => ({ ...clean(s, n), slowestMs: 100 }) })).passed).toBe(true);
   });
 
+  it('gives both clocks of a re-timed slow input, in the problem and under the table', () => {
+    const retimed = { slowestMs: 120.4, slowestInput: 7, slowestWallMs: 131.2, slowestCpuMs: 120.4 };
+    const r = run(entry({ startable: true, run: (s, n) => ({ ...clean(s, n), ...retimed }) }));
+    expect(r.problems).toEqual([
+      'input #7 took 120.4 ms, over the 100 ms budget (run three times: fastest 131.2 ms by the wall clock, 120.4 ms of CPU time on the re-runs)',
+    ]);
+    const ok = run(
+      entry({ startable: true, run: (s, n) => ({ ...clean(s, n), ...retimed, slowestMs: 31, slowestCpuMs: 31 }) }),
+    );
+    expect(ok.passed).toBe(true);
+    expect(formatFuzzReport([ok])).toContain(
+      'fake: slowest input #7 was timed again: fastest 131.2 ms by the wall clock, 31 ms of CPU time',
+    );
+  });
+
   it('fails counts with no failure kept, a short run, a malformed result and a fuzzer that throws', () => {
     expect(run(entry({ run: (s, n) => ({ ...clean(s, n), exceptions: 3 }) })).problems).toEqual([
       'before the inputs: 3 exceptions, out-of-input findings or mismatches, none kept',

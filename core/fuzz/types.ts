@@ -23,8 +23,15 @@ export interface FuzzResult {
   outside: number;
   /** Round trips that did not give back what went in, and other disagreements. */
   mismatches: number;
-  /** The slowest input, in ms. */
+  /**
+   * The slowest input, in ms: its wall-clock time, or — when it went over the budget and was
+   * run again — the least of the re-runs' wall-clock and CPU times (harness.ts, README: Timing).
+   */
   slowestMs: number;
+  /** When the slowest input was run again: its fastest wall-clock time over all its runs… */
+  slowestWallMs?: number;
+  /** …and its least process CPU time over the re-runs. */
+  slowestCpuMs?: number;
   /** Its number, to run it again. */
   slowestInput?: number;
   /** The first few failures (at most MAX_FAILURES). */

@@ -30,9 +30,13 @@ export interface MessageDescriptor {
 /** The Msg for a declared message, with its values (undefined values are left out). */
 export function msg(descriptor: { readonly id: string }, values?: Record<string, MsgValue | undefined>): Msg {
   if (!values) return { id: descriptor.id };
-  const kept: Record<string, MsgValue> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== undefined) kept[k] = v;
-  return Object.keys(kept).length ? { id: descriptor.id, values: kept } : { id: descriptor.id };
+  // One pass over the own keys, no [key, value] pairs: traces make one Msg per step.
+  let kept: Record<string, MsgValue> | undefined;
+  for (const k of Object.keys(values)) {
+    const v = values[k];
+    if (v !== undefined) (kept ??= {})[k] = v;
+  }
+  return kept ? { id: descriptor.id, values: kept } : { id: descriptor.id };
 }
 
 /** Whether `x` has the shape of a Msg: a string id, optional plain-object values, nothing else. */

@@ -156,10 +156,18 @@ export function step(
   });
 }
 
-export const keyOf = (family: Family, id: number): string =>
-  family === 'inet'
-    ? `saddr 127.0.0.1, daddr 127.0.0.1, id ${id}, protocol 17, user IP_DEFRAG_LOCAL_DELIVER, vif 0`
-    : `id ${id}, saddr ::1, daddr ::1, iif 0`;
+/** The last key built: every fragment of a datagram looks its queue up by the same key. */
+let lastKey: { family: Family; id: number; key: string } | undefined;
+
+export function keyOf(family: Family, id: number): string {
+  if (lastKey?.family === family && lastKey.id === id) return lastKey.key;
+  const key =
+    family === 'inet'
+      ? `saddr 127.0.0.1, daddr 127.0.0.1, id ${id}, protocol 17, user IP_DEFRAG_LOCAL_DELIVER, vif 0`
+      : `id ${id}, saddr ::1, daddr ::1, iif 0`;
+  lastKey = { family, id, key };
+  return key;
+}
 
 /** Count a drop into the run's tally and return it as a one-entry list for the step. */
 export function dropHere(net: DefragNet, reason: string, fn: string, count = 1): DropReason[] {

@@ -18,9 +18,25 @@ export interface StepDetail {
   drops?: readonly DropReason[];
 }
 
+/**
+ * The last list of snapshots taken of each live list of skbs: a step showing the same list with
+ * no skb changed since (ip_defrag after eth_type_trans: 7,000 fragments) shares that array
+ * instead of building another (snapshots are immutable).
+ */
+const lastLists = new WeakMap<readonly SkBuff[], SkbSnapshot[]>();
+
 function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
-  const out: SkbSnapshot[] = new Array<SkbSnapshot>(skbs.length);
-  for (let i = 0; i < skbs.length; i++) out[i] = skbSnapshot(skbs[i] as SkBuff);
+  const n = skbs.length;
+  if (n === 0) return [];
+  const old = lastLists.get(skbs);
+  let i = 0;
+  if (old && old.length === n)
+    while (i < n && skbSnapshot(skbs[i] as SkBuff) === old[i]) i++;
+  if (old && i === n) return old;
+  const out: SkbSnapshot[] = new Array<SkbSnapshot>(n);
+  for (let k = 0; k < i; k++) out[k] = (old as SkbSnapshot[])[k] as SkbSnapshot;
+  for (let k = i; k < n; k++) out[k] = skbSnapshot(skbs[k] as SkBuff);
+  if (n > 16) lastLists.set(skbs, out);
   return out;
 }
 

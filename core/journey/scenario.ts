@@ -485,6 +485,8 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
     const arrived = order.filter((k) => k !== lost);
     const upSteps = trace.map((s, i) => ({ s, i })).filter((x) => x.s.dir === 'up');
     const byId = new Map<number, SkbSnapshot>();
+    /** The packet state last shown for each receive-side snapshot (this datagram's only). */
+    const rxShown = new Map<SkbSnapshot, PacketState>();
     let rxCur: PacketState[] = [];
     const arrivedIdList = arrived.map((k) => (cur[k] ? Number(cur[k].key.split(':s')[1]) : -1));
     const arrivedIds = new Set(arrivedIdList);
@@ -515,7 +517,16 @@ export function journey(input: JourneyInput, opts: { defrag?: DefragFn } = {}): 
           rxCur = [];
           arrivedIdList.forEach((id, pos) => {
             const s = byId.get(id);
-            if (s) rxCur.push({ ...pkt(d, s, 'rx', l, n > 1, pos), status });
+            if (!s) return;
+            // A fragment no step changed (same snapshot, place and status) is the same packet
+            // state as at the step before: shared, not rebuilt (states are never written to).
+            const was = rxShown.get(s);
+            if (was && was.layer === l && was.status === status && was.order === pos) rxCur.push(was);
+            else {
+              const p: PacketState = { ...pkt(d, s, 'rx', l, n > 1, pos), status };
+              rxShown.set(s, p);
+              rxCur.push(p);
+            }
           });
         }
         if (defragStep) {

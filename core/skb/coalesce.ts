@@ -10,7 +10,7 @@
  * counts as 0, and once anything is chained on its frag_list nothing more coalesces.
  */
 import { MAX_SKB_FRAGS, SHINFO_SIZE, SKB_STRUCT_SIZE } from './alloc.ts';
-import { headlen, tailroom, type SkBuff } from './skb.ts';
+import { headlen, tailroom, writableRegions, type SkBuff } from './skb.ts';
 
 export type CoalesceResult =
   { ok: false; why: string } | { ok: true; how: 'tailroom' | 'frags'; delta: number };
@@ -29,7 +29,7 @@ export function skbTryCoalesce(to: SkBuff, from: SkBuff): CoalesceResult {
       const start = Math.max(r.start, from.data);
       const end = Math.min(r.end, from.tail);
       const skip = start - r.start;
-      to.regions.push({
+      writableRegions(to).push({
         ...r,
         start: at,
         end: at + (end - start),
@@ -38,7 +38,7 @@ export function skbTryCoalesce(to: SkBuff, from: SkBuff): CoalesceResult {
       at += end - start;
     }
     for (const f of from.frags) {
-      for (const r of f.regions) to.regions.push({ ...r, start: at + r.start, end: at + r.end });
+      for (const r of f.regions) writableRegions(to).push({ ...r, start: at + r.start, end: at + r.end });
       at += f.size;
     }
     to.tail += len;

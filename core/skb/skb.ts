@@ -20,15 +20,29 @@ export type SkbOpResult = { ok: true } | SkbPanic;
 
 let nextId = 1;
 
+/** The slot on a live skb that holds its last snapshot's record (skbSnapshot). */
+const SNAP = Symbol('skbSnapshot');
+
 /** Reset skb ids (pipelines do this so that equal inputs give equal traces). */
 export function resetSkbIds(): void {
   nextId = 1;
 }
 
+/**
+ * skb.regions, ready to be written in place. The last snapshot shares the live array rather than
+ * copying it (copy on write: skbSnapshot); an in-place write copies it first, once — then the
+ * array is this skb's own again until the next snapshot.
+ */
+export function writableRegions(skb: SkBuff): Region[] {
+  const e = (skb as Slotted)[SNAP];
+  if (e !== undefined && e.snap.regions === skb.regions) skb.regions = skb.regions.slice();
+  return skb.regions;
+}
+
 /** alloc_skb(size): an empty buffer, data = tail = head. */
 export function allocSkb(size: number, label = ''): SkBuff {
   const a = skbAllocation(size);
-  return {
+  const skb: SkBuff = {
     id: nextId++,
     label,
     data: 0,
@@ -41,6 +55,10 @@ export function allocSkb(size: number, label = ''): SkBuff {
     frag_list: [],
     regions: [],
   };
+  // The record of the last snapshot (skbSnapshot): not enumerable, so copies ({ ...skb }) and
+  // comparisons leave it out.
+  Object.defineProperty(skb, SNAP, { value: undefined, writable: true, enumerable: false });
+  return skb;
 }
 
 /** The head pointer the panic lines print (%px of a direct-map address); offsets are from it. */
@@ -98,7 +116,7 @@ export function skbPut(
       fn: 'skb_put',
       message: panicText('skb_over_panic', { ...skb, tail: skb.tail + n, len: skb.len + n }, n),
     };
-  if (kind && n > 0) skb.regions.push({ kind, start: skb.tail, end: skb.tail + n, ...range });
+  if (kind && n > 0) writableRegions(skb).push({ kind, start: skb.tail, end: skb.tail + n, ...range });
   skb.tail += n;
   skb.len += n;
   return { ok: true };
@@ -142,7 +160,7 @@ export function skbLabel(
   // Regions are sorted and disjoint. The common case — a header or payload written after
   // everything labelled so far — appends in place (as skbPut does).
   if (!last || last.end <= start) {
-    regions.push(region);
+    writableRegions(skb).push(region);
     return;
   }
   // Otherwise one pass: drop what the new region covers, insert it in order.
@@ -251,7 +269,12 @@ export const pagelen = (skb: SkBuff): number => headlen(skb) + skb.frags.reduce(
 /**
  * Snapshots are immutable, so an skb that has not changed since its last snapshot is
  * shared rather than copied again: a 1,365-fragment datagram appears in several steps
- * without costing 1,365 copies each time.
+ * without costing 1,365 copies each time. What did change is copied on write, and only
+ * that: a new snapshot object shares the previous one's region and page-frag arrays when
+ * those did not change, and a frag_list whose members all kept their snapshots keeps its array.
+ * The record of the last snapshot lives on the skb itself (a non-enumerable slot, see
+ * allocSkb), not in a WeakMap: tens of thousands of WeakMap look-ups a send cost more, in
+ * the garbage collector, than the snapshots.
  */
 interface SnapEntry {
   data: number;
@@ -264,80 +287,225 @@ interface SnapEntry {
   nh: number | undefined;
   th: number | undefined;
   mh: number | undefined;
-  nregions: number;
-  nfrags: number;
-  fragBytes: number;
+  /** skb.regions as snapshotted: the array, its length and its last element. */
   regions: Region[];
+  nregions: number;
+  lastRegion: Region | undefined;
+  /** skb.frags as snapshotted: the array, and each frag's size, region count and last region. */
   frags: PageFrag[];
+  fragSig: (number | Region | undefined)[];
+  /** skb.frag_list as snapshotted (the live array). */
+  fragList: SkBuff[];
   snap: SkbSnapshot;
 }
-const snapCache = new WeakMap<SkBuff, SnapEntry>();
 
-function fragBytesOf(skb: SkBuff): number {
-  let n = 0;
-  for (const f of skb.frags) n += f.size * 31 + f.regions.length;
-  return n;
+type Slotted = SkBuff & { [SNAP]?: SnapEntry };
+
+const NO_SIG: (number | Region | undefined)[] = [];
+
+function fragSigOf(frags: PageFrag[]): (number | Region | undefined)[] {
+  if (frags.length === 0) return NO_SIG;
+  const sig = new Array<number | Region | undefined>(frags.length * 3);
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i] as PageFrag;
+    sig[3 * i] = f.size;
+    sig[3 * i + 1] = f.regions.length;
+    sig[3 * i + 2] = f.regions[f.regions.length - 1];
+  }
+  return sig;
 }
 
-function unchanged(e: SnapEntry, skb: SkBuff, label: string, frag_list: SkbSnapshot[]): boolean {
-  if (
-    e.data !== skb.data ||
-    e.tail !== skb.tail ||
-    e.end !== skb.end ||
-    e.len !== skb.len ||
-    e.data_len !== skb.data_len
-  )
-    return false;
-  if (e.truesize !== skb.truesize || e.label !== label || e.regions !== skb.regions || e.frags !== skb.frags)
-    return false;
-  if (e.nh !== skb.network_header || e.th !== skb.transport_header || e.mh !== skb.mac_header) return false;
-  if (e.nregions !== skb.regions.length || e.nfrags !== skb.frags.length || e.fragBytes !== fragBytesOf(skb))
-    return false;
-  const old = e.snap.frag_list;
-  if (old.length !== frag_list.length) return false;
-  for (let i = 0; i < old.length; i++) if (old[i] !== frag_list[i]) return false;
+function fragsUnchanged(e: SnapEntry, frags: PageFrag[]): boolean {
+  if (e.frags !== frags || e.fragSig.length !== frags.length * 3) return false;
+  const sig = e.fragSig;
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i] as PageFrag;
+    if (sig[3 * i] !== f.size || sig[3 * i + 1] !== f.regions.length) return false;
+    if (sig[3 * i + 2] !== f.regions[f.regions.length - 1]) return false;
+  }
   return true;
+}
+
+const regionsUnchanged = (e: SnapEntry, r: Region[]): boolean =>
+  e.regions === r && e.nregions === r.length && e.lastRegion === r[r.length - 1];
+
+/**
+ * The snapshots of a frag_list: `old` itself when every member's snapshot is the one it holds
+ * (nothing is allocated), else a new array.
+ */
+function fragListSnapshot(list: SkBuff[], old: SkbSnapshot[] | undefined): SkbSnapshot[] {
+  const n = list.length;
+  if (n === 0) return old && old.length === 0 ? old : [];
+  let i = 0;
+  if (old && old.length === n) {
+    while (i < n) {
+      const s = skbSnapshot(list[i] as SkBuff);
+      if (s !== old[i]) break;
+      i++;
+    }
+    if (i === n) return old;
+  }
+  const out = new Array<SkbSnapshot>(n);
+  for (let k = 0; k < i; k++) out[k] = (old as SkbSnapshot[])[k] as SkbSnapshot;
+  // list[i] was snapshotted by the loop above (when it ran): calling again is a cache hit.
+  for (let k = i; k < n; k++) out[k] = skbSnapshot(list[k] as SkBuff);
+  return out;
+}
+
+/**
+ * The common case of a long trace, without a call or an allocation: an skb with no frag_list
+ * whose every field is as its last snapshot saw it (a fragment shown again by a later step).
+ */
+function leafUnchanged(e: SnapEntry, skb: SkBuff, label: string): boolean {
+  const regions = skb.regions;
+  const frags = skb.frags;
+  return (
+    skb.frag_list.length === 0 &&
+    e.fragList === skb.frag_list &&
+    e.data === skb.data &&
+    e.tail === skb.tail &&
+    e.len === skb.len &&
+    e.data_len === skb.data_len &&
+    e.end === skb.end &&
+    e.truesize === skb.truesize &&
+    e.label === label &&
+    e.nh === skb.network_header &&
+    e.th === skb.transport_header &&
+    e.mh === skb.mac_header &&
+    e.regions === regions &&
+    e.nregions === regions.length &&
+    e.lastRegion === regions[regions.length - 1] &&
+    e.frags === frags &&
+    (frags.length === 0 ? e.fragSig.length === 0 : fragsUnchanged(e, frags))
+  );
 }
 
 /** Freeze an skb (and its frag_list) as plain data for a trace step. */
 export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
-  const frag_list = skb.frag_list.length ? skb.frag_list.map((f) => skbSnapshot(f)) : [];
-  const hit = snapCache.get(skb);
-  if (hit && unchanged(hit, skb, label, frag_list)) return hit.snap;
-  const snap: SkbSnapshot = {
-    id: skb.id,
-    label,
-    head: 0,
-    data: skb.data,
-    tail: skb.tail,
-    end: skb.end,
-    len: skb.len,
-    data_len: skb.data_len,
-    truesize: skb.truesize,
-    frags: skb.frags.map((f) => ({ size: f.size, regions: f.regions.slice() })),
-    frag_list,
-    regions: skb.regions.slice(),
-  };
-  if (skb.network_header !== undefined) snap.network_header = skb.network_header;
-  if (skb.transport_header !== undefined) snap.transport_header = skb.transport_header;
-  if (skb.mac_header !== undefined) snap.mac_header = skb.mac_header;
-  snapCache.set(skb, {
-    data: skb.data,
-    tail: skb.tail,
-    end: skb.end,
-    len: skb.len,
-    data_len: skb.data_len,
-    truesize: skb.truesize,
-    label,
-    nh: skb.network_header,
-    th: skb.transport_header,
-    mh: skb.mac_header,
-    nregions: skb.regions.length,
-    nfrags: skb.frags.length,
-    fragBytes: fragBytesOf(skb),
-    regions: skb.regions,
-    frags: skb.frags,
-    snap,
-  });
+  const e = (skb as Slotted)[SNAP];
+  if (e !== undefined && leafUnchanged(e, skb, label)) return e.snap;
+  const frag_list = fragListSnapshot(skb.frag_list, e?.fragList === skb.frag_list ? e.snap.frag_list : undefined);
+  const sameRegions = e !== undefined && regionsUnchanged(e, skb.regions);
+  const sameFrags = e !== undefined && fragsUnchanged(e, skb.frags);
+  if (
+    e !== undefined &&
+    sameRegions &&
+    sameFrags &&
+    frag_list === e.snap.frag_list &&
+    e.data === skb.data &&
+    e.tail === skb.tail &&
+    e.end === skb.end &&
+    e.len === skb.len &&
+    e.data_len === skb.data_len &&
+    e.truesize === skb.truesize &&
+    e.label === label &&
+    e.nh === skb.network_header &&
+    e.th === skb.transport_header &&
+    e.mh === skb.mac_header
+  )
+    return e.snap;
+  const frags = sameFrags ? e.snap.frags : skb.frags.map((f) => ({ size: f.size, regions: f.regions.slice() }));
+  const nh = skb.network_header;
+  const th = skb.transport_header;
+  const mh = skb.mac_header;
+  // The regions array is shared with the live skb: writers copy it first (writableRegions).
+  // The usual header sets are written in one literal (one object shape, no property added
+  // after); the same keys in the same order as the general case below.
+  let snap: SkbSnapshot;
+  if (nh !== undefined && th !== undefined && mh === undefined)
+    snap = {
+      id: skb.id,
+      label,
+      head: 0,
+      data: skb.data,
+      tail: skb.tail,
+      end: skb.end,
+      len: skb.len,
+      data_len: skb.data_len,
+      truesize: skb.truesize,
+      frags,
+      frag_list,
+      regions: skb.regions,
+      network_header: nh,
+      transport_header: th,
+    };
+  else if (nh !== undefined && th !== undefined && mh !== undefined)
+    snap = {
+      id: skb.id,
+      label,
+      head: 0,
+      data: skb.data,
+      tail: skb.tail,
+      end: skb.end,
+      len: skb.len,
+      data_len: skb.data_len,
+      truesize: skb.truesize,
+      frags,
+      frag_list,
+      regions: skb.regions,
+      network_header: nh,
+      transport_header: th,
+      mac_header: mh,
+    };
+  else {
+    snap = {
+      id: skb.id,
+      label,
+      head: 0,
+      data: skb.data,
+      tail: skb.tail,
+      end: skb.end,
+      len: skb.len,
+      data_len: skb.data_len,
+      truesize: skb.truesize,
+      frags,
+      frag_list,
+      regions: skb.regions,
+    };
+    if (nh !== undefined) snap.network_header = nh;
+    if (th !== undefined) snap.transport_header = th;
+    if (mh !== undefined) snap.mac_header = mh;
+  }
+  const fragSig = sameFrags ? e.fragSig : fragSigOf(skb.frags);
+  if (e === undefined)
+    (skb as Slotted)[SNAP] = {
+      data: skb.data,
+      tail: skb.tail,
+      end: skb.end,
+      len: skb.len,
+      data_len: skb.data_len,
+      truesize: skb.truesize,
+      label,
+      nh: skb.network_header,
+      th: skb.transport_header,
+      mh: skb.mac_header,
+      regions: skb.regions,
+      nregions: skb.regions.length,
+      lastRegion: skb.regions[skb.regions.length - 1],
+      frags: skb.frags,
+      fragSig,
+      fragList: skb.frag_list,
+      snap,
+    };
+  else {
+    // The record is private to this skb: rewritten in place, not reallocated.
+    e.data = skb.data;
+    e.tail = skb.tail;
+    e.end = skb.end;
+    e.len = skb.len;
+    e.data_len = skb.data_len;
+    e.truesize = skb.truesize;
+    e.label = label;
+    e.nh = skb.network_header;
+    e.th = skb.transport_header;
+    e.mh = skb.mac_header;
+    e.regions = skb.regions;
+    e.nregions = skb.regions.length;
+    e.lastRegion = skb.regions[skb.regions.length - 1];
+    e.frags = skb.frags;
+    e.fragSig = fragSig;
+    e.fragList = skb.frag_list;
+    e.snap = snap;
+  }
   return snap;
 }
