@@ -58,7 +58,13 @@ describe('timeline', () => {
 
   it('on the wire the fragments leave one after another, left to right', () => {
     const w = r.stops.findIndex((s) => s.layer === 'wire');
-    const mid = positionAt(tl, (tl.starts[w] as number) + 0.4 * (tl.durations[w] as number)).packets;
+    // the stack drops onto the wire together (its order kept: no packet passes another) ...
+    const drop = positionAt(tl, (tl.starts[w] as number) + 0.2 * (tl.durations[w] as number)).packets;
+    const ys = drop.map((p) => p.row + p.slot * 0.01);
+    expect(new Set(drop.map((p) => p.row.toFixed(6))).size).toBe(1);
+    expect([...ys].sort((a, b) => a - b)).toEqual(ys);
+    // ... then its packets leave one after another
+    const mid = positionAt(tl, (tl.starts[w] as number) + 0.7 * (tl.durations[w] as number)).packets;
     expect(mid).toHaveLength(3);
     const xs = mid.map((p) => p.x);
     expect(xs[0]).toBeGreaterThan(xs[1] as number);
