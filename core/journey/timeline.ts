@@ -335,12 +335,11 @@ export function positionAt(tl: Timeline, t: number): Frame {
     let slot = lerp(from.slot, to.slot, e);
     let opacity = 1;
     if (hoppers?.has(mk.key)) {
-      // reordered on the wire: it cannot pass the others in its stack's lane, so it leaves the
-      // picture where it was and appears where it arrives (it is the late one: last to land)
-      const early = progress < 0.5;
-      const at = early ? from : to;
-      const op = early ? clamp01(1 - progress / 0.15) : clamp01((progress - 0.85) / 0.15);
-      return { ...mk, ...at, opacity: op };
+      // reordered on the wire: it cannot pass the others in its stack's lane, so it waits where
+      // it was while they leave (it is the late one), then fades out there and in where it lands
+      const early = progress < 0.9;
+      const op = progress < 0.8 ? 1 : early ? (0.9 - progress) / 0.1 : (progress - 0.9) / 0.1;
+      return { ...mk, ...(early ? from : to), opacity: clamp01(op) };
     }
     if (wire && mk.datagram === stop.datagram) {
       // drop onto the wire together (the stack keeps its order), then leave one after another

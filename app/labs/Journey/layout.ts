@@ -242,7 +242,9 @@ export function placePx(g: Geometry, x: number, row: number, slot: number): { px
     const py = rowMid(row, 'tx') + (rowMid(row, 'rx') - rowMid(row, 'tx')) * u;
     return { px: txZ.x, py: py + slotY };
   }
-  const u = Math.max(0, Math.min(1, (x - 0.25) / 0.5));
+  // Along the wire the packets in flight sit a little towards the sender (u^1.5): the one ahead
+  // keeps the room for its parts' names and its tag. The ends (the two columns) are unchanged.
+  const u = Math.max(0, Math.min(1, (x - 0.25) / 0.5)) ** 1.5;
   const tx = g.zone('tx', 'app');
   const rx = g.zone('rx', 'app');
   const mid = (i: number) => {
