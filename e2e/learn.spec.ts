@@ -120,7 +120,9 @@ test.describe('the home page', () => {
 });
 
 test.describe('the lab intro', () => {
-  test('a kernel name in the eyebrow keeps its case (the eyebrow is capitals), in every lab', async ({ page }) => {
+  test('a kernel name in the eyebrow keeps its case (the eyebrow is capitals), in every lab', async ({
+    page,
+  }) => {
     let withCode = 0;
     for (const lab of LABS) {
       await open(page, lab.path, lab.query);
@@ -137,7 +139,7 @@ test.describe('the lab intro', () => {
 });
 
 test.describe('the primer', () => {
-  for (const lab of LABS)
+  for (const lab of LABS.filter((l) => l.path !== 'journey'))
     test(`${lab.path}: open on a first visit, closed stays closed across a reload, not in view=diagram`, async ({
       page,
     }) => {
@@ -176,6 +178,28 @@ test.describe('the primer', () => {
       }
     });
 
+  // The Journey's drawing needs the first screen: its primer starts as its summary line (the step
+  // captions say the same in context); opened, it stays open; closed again, it stays closed.
+  test('journey: folded on a first visit, opened stays open across a reload, closed stays closed', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await open(page, 'journey', 'len=4000&mtu=1500&family=inet');
+    const primer = page.locator('details.lab-primer');
+    await expect(primer).toHaveCount(1);
+    await expect(primer).not.toHaveAttribute('open', '');
+    await expect(primer.locator('summary')).toContainText('What you are looking at');
+    await expect(primer.locator('summary')).toContainText('from program to program');
+    await primer.locator('summary').click();
+    await expect(primer.locator('.lab-primer-what')).toBeVisible();
+    await page.reload();
+    await expect(page.locator('details.lab-primer')).toHaveAttribute('open', '');
+    await page.locator('details.lab-primer summary').click();
+    await page.reload();
+    await expect(page.locator('.lab-intro h1')).toBeVisible();
+    await expect(page.locator('details.lab-primer')).not.toHaveAttribute('open', '');
+  });
+
   test('"Load this case" loads the case into the lab', async ({ page, lab }) => {
     await lab.open('len=4000&mtu=1500');
     expect(await lab.wireRows()).toHaveLength(3);
@@ -204,22 +228,38 @@ test.describe('the primer', () => {
     await expect(primer.locator('.lab-primer-terms button.term-button')).toHaveText(['MTU', '分片']);
   });
 
-  test('at 1,440 × 900 the main diagram is in view with the primer open, in all six labs', async ({
+  test('at 1,440 × 900 the main diagram is in view with the primer as it starts, in all six labs', async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     for (const lab of LABS) {
       await open(page, lab.path, lab.query);
-      await expect(page.locator('details.lab-primer')).toHaveAttribute('open', '');
+      // open on a first visit; the Journey's starts folded (its drawing needs the first screen)
+      if (lab.path === 'journey')
+        await expect(page.locator('details.lab-primer')).not.toHaveAttribute('open', '');
+      else await expect(page.locator('details.lab-primer')).toHaveAttribute('open', '');
       const diagram = page.locator('main [data-main-diagram]').first();
       await expect(diagram, lab.path).toBeVisible();
       const box = (await diagram.boundingBox())!;
       expect(await page.evaluate(() => window.scrollY), lab.path).toBe(0);
-      // Its top band in view (the Journey, whose layout is its own: its top).
-      const band = lab.path === 'journey' ? 0 : Math.min(120, box.height);
+      // Its top band in view.
+      const band = Math.min(120, box.height);
       expect(box.y + band, `${lab.path}: the diagram's top at ${Math.round(box.y)} px`).toBeLessThanOrEqual(
         900,
       );
+      if (lab.path !== 'journey') continue;
+      // The Journey, the centrepiece: its drawing starts in the first half of the screen and
+      // nearly all of it is in view (its rows fit the room left), with Play and the step's caption beside it.
+      expect(box.y, 'journey: the drawing starts in the upper part of the screen').toBeLessThan(540);
+      const seen = Math.min(900, box.y + box.height) - box.y;
+      expect(
+        seen / box.height,
+        `journey: ${Math.round(seen)} of ${Math.round(box.height)} px in view`,
+      ).toBeGreaterThanOrEqual(0.9);
+      for (const el of [page.getByRole('button', { name: 'Play' }), page.locator('.journey-caption')]) {
+        const b = (await el.boundingBox())!;
+        expect(b.y + b.height, 'journey: Play and the caption in the first screen').toBeLessThanOrEqual(900);
+      }
     }
   });
 

@@ -23,6 +23,11 @@ export interface LabPrimer {
   terms?: readonly string[];
   /** The link's words (default: "Load this case"). */
   tryLabel?: MessageDescriptor;
+  /**
+   * Starts as its one summary line on every screen (the Journey: its drawing needs the first
+   * screen); a student who opens it finds it open on the next visit.
+   */
+  folded?: boolean;
 }
 
 const PrimerContext = createContext<{ path: string; primer: LabPrimer } | null>(null);

@@ -4,7 +4,8 @@
  * lab (`primer` in its `defineLab`, words in its `primer.ts`); LabShell shows it right after the
  * title, in the full view only (an embed's `diagram` and `compact` views leave it out).
  *
- * It is a `<details>`, open on a first visit (one summary line on a phone: PRIMER_NARROW); whether
+ * It is a `<details>`, open on a first visit (one summary line on a phone: PRIMER_NARROW, and on
+ * every screen for a lab whose primer is `folded`, the Journey); whether
  * the student closed it is kept per lab in localStorage, so a returning student sees the diagram
  * first and one summary line.
  *
@@ -49,7 +50,10 @@ export const PRIMER = defineMessages({
   },
 });
 
-/** Where a lab's primer state is kept: `closed` once the student closed it, nothing while open. */
+/**
+ * Where a lab's primer state is kept: `closed` once the student closed it, nothing while open
+ * (`open` for a primer that starts folded, once the student opened it).
+ */
 export const primerStorageKey = (path: string) => `sockscope:primer:${path}`;
 
 /**
@@ -58,18 +62,21 @@ export const primerStorageKey = (path: string) => `sockscope:primer:${path}`;
  */
 export const PRIMER_NARROW = '(max-width: 700px)';
 
-function readOpen(path: string): boolean {
+function readOpen(path: string, folded: boolean): boolean {
   try {
-    if (window.localStorage.getItem(primerStorageKey(path)) === 'closed') return false;
+    const kept = window.localStorage.getItem(primerStorageKey(path));
+    if (kept === 'closed') return false;
+    if (kept === 'open') return true;
   } catch {
     // storage refused: as on a first visit
   }
-  return !window.matchMedia?.(PRIMER_NARROW).matches;
+  return !folded && !window.matchMedia?.(PRIMER_NARROW).matches;
 }
 
-function writeOpen(path: string, open: boolean) {
+function writeOpen(path: string, open: boolean, folded: boolean) {
   try {
-    if (open) window.localStorage.removeItem(primerStorageKey(path));
+    if (open && folded) window.localStorage.setItem(primerStorageKey(path), 'open');
+    else if (open) window.localStorage.removeItem(primerStorageKey(path));
     else window.localStorage.setItem(primerStorageKey(path), 'closed');
   } catch {
     // storage refused (private mode, quota): the state lasts for this page only
@@ -106,16 +113,17 @@ export function LabPrimerPanel() {
 
 function PrimerDetails({ path, primer }: { path: string; primer: LabPrimer }) {
   const intl = useIntl();
-  const [open, setOpen] = useState(() => readOpen(path));
+  const folded = primer.folded ?? false;
+  const [open, setOpen] = useState(() => readOpen(path, folded));
   const onToggle = useCallback(
     (e: { currentTarget: HTMLDetailsElement }) => {
       const now = e.currentTarget.open;
       if (now === open) return;
       setOpen(now);
       // Only the student's own choice is kept (a phone's closed start is not a choice).
-      writeOpen(path, now);
+      writeOpen(path, now, folded);
     },
-    [path, open],
+    [path, open, folded],
   );
   const locale = useLocale();
   // No buttons in the summary (it is a button itself): its `<code>` stays plain.

@@ -14,6 +14,38 @@ describe('journey captions and headroom', () => {
       }
     }
   });
+  // The lab's presets (e2e/journey.spec.ts PRESETS): every step's caption, in both languages, is a
+  // finished sentence — no ICU placeholder left, no undefined or NaN, Chinese in the Chinese one.
+  const PRESETS = {
+    plain: DEFAULT_JOURNEY_INPUT,
+    lose,
+    reorder: { ...DEFAULT_JOURNEY_INPUT, fault: { kind: 'reorder' as const, datagram: 0, fragment: 0 } },
+    'inet6, 3 datagrams read at the end, small rcvbuf': {
+      ...DEFAULT_JOURNEY_INPUT,
+      send: { ...DEFAULT_JOURNEY_INPUT.send, family: 'inet6' as const },
+      datagrams: 3,
+      read: 'end' as const,
+      rcvbuf: 16384,
+    },
+    '65,507 bytes': { ...DEFAULT_JOURNEY_INPUT, send: { ...DEFAULT_JOURNEY_INPUT.send, sends: [65507] } },
+  };
+  for (const [name, input] of Object.entries(PRESETS))
+    it(`every step of "${name}" says what just happened, in plain words, in en and zh-CN`, () => {
+      const stops = journey(input).stops;
+      expect(stops.length).toBeGreaterThan(10);
+      stops.forEach((s, i) => {
+        const en = formatMsg(s.caption, 'en');
+        const zh = formatMsg(s.caption, 'zh-CN');
+        for (const text of [en, zh]) {
+          expect(text, `${name} step ${i + 1}`).not.toMatch(/[{}]|undefined|NaN|\[object/);
+          expect(text.length, `${name} step ${i + 1}`).toBeGreaterThan(10);
+        }
+        expect(zh, `${name} step ${i + 1}: ${zh}`).toMatch(/[\u4e00-\u9fff]/);
+        expect(en, `${name} step ${i + 1}`).toMatch(/^[A-Z0-9"“(<a-z_]/);
+        expect(s.kind, `${name} step ${i + 1}`).not.toBe('other');
+      });
+    });
+
   it('the wire caption names the lost fragment; the defrag caption counts the arrivals', () => {
     const r = journey(lose);
     const wire = r.stops.find((s) => s.kind === 'wire');

@@ -56,9 +56,62 @@ describe('timeline', () => {
     expect(z).toEqual([expect.objectContaining({ x: RX_X, y: 0, status: 'delivered', len: 4000 })]);
   });
 
+  it('mid-step, two packets drawn in the same place of a layer are never closer than one slot', () => {
+    const cases: Partial<JourneyInput>[] = [
+      {},
+      { fault: { kind: 'lose', datagram: 0, fragment: 1 } },
+      { fault: { kind: 'reorder', datagram: 0, fragment: 0 } },
+      { datagrams: 3, read: 'end', rcvbuf: 16384 },
+    ];
+    for (const c of cases) {
+      const t = buildTimeline(journey(input(c)).stops);
+      for (let time = 0.05; time < t.total; time += 0.1) {
+        const shown = positionAt(t, time).packets.filter((p) => p.opacity > 0);
+        for (let i = 0; i < shown.length; i++)
+          for (let j = i + 1; j < shown.length; j++) {
+            const a = shown[i]!;
+            const b = shown[j]!;
+            if (Math.abs(a.x - b.x) > 1e-9 || Math.abs(a.row - b.row) > 1e-9) continue;
+            expect(
+              Math.abs(a.slot - b.slot),
+              `${JSON.stringify(c)} at ${time.toFixed(2)}: ${a.key} / ${b.key}`,
+            ).toBeGreaterThan(0.999);
+          }
+      }
+    }
+  });
+
+  it('a fragment the wire reorders waits at the sender while the others leave, then lands last', () => {
+    const t = buildTimeline(journey(input({ fault: { kind: 'reorder', datagram: 0, fragment: 0 } })).stops);
+    const w = t.stops.findIndex((s) => s.layer === 'wire');
+    const at = (f: number) => positionAt(t, (t.starts[w] as number) + f * (t.durations[w] as number)).packets;
+    const late = (f: number) => at(f).find((p) => p.fragment === 0)!;
+    expect(late(0.5)).toMatchObject({ row: 4, opacity: 1 });
+    expect(
+      at(0.5)
+        .filter((p) => p.fragment !== 0)
+        .every((p) => p.row === WIRE_ROW),
+    ).toBe(true);
+    expect(late(1).row).toBe(WIRE_ROW);
+    expect(late(1).opacity).toBeCloseTo(1, 6);
+    expect(late(1).x).toBeLessThan(
+      Math.min(
+        ...at(1)
+          .filter((p) => p.fragment !== 0)
+          .map((p) => p.x),
+      ),
+    );
+  });
+
   it('on the wire the fragments leave one after another, left to right', () => {
     const w = r.stops.findIndex((s) => s.layer === 'wire');
-    const mid = positionAt(tl, (tl.starts[w] as number) + 0.4 * (tl.durations[w] as number)).packets;
+    // the stack drops onto the wire together (its order kept: no packet passes another) ...
+    const drop = positionAt(tl, (tl.starts[w] as number) + 0.2 * (tl.durations[w] as number)).packets;
+    const ys = drop.map((p) => p.row + p.slot * 0.01);
+    expect(new Set(drop.map((p) => p.row.toFixed(6))).size).toBe(1);
+    expect([...ys].sort((a, b) => a - b)).toEqual(ys);
+    // ... then its packets leave one after another
+    const mid = positionAt(tl, (tl.starts[w] as number) + 0.7 * (tl.durations[w] as number)).packets;
     expect(mid).toHaveLength(3);
     const xs = mid.map((p) => p.x);
     expect(xs[0]).toBeGreaterThan(xs[1] as number);

@@ -133,6 +133,8 @@ interface Layout {
   at: Map<string, At>;
   grouped: boolean;
   firstOfDatagram: Map<number, At>;
+  /** The keys of the marks lost on the wire. */
+  lost: Set<string>;
 }
 
 const layoutCache = new WeakMap<Stop, Layout>();
@@ -239,9 +241,45 @@ function layoutOf(stop: Stop): Layout {
       if (!firstOfDatagram.has(m.datagram)) firstOfDatagram.set(m.datagram, pos);
     });
   }
-  const l = { marks, at, grouped, firstOfDatagram };
+  const lost = new Set(marks.filter((m) => m.status === 'lost').map((m) => m.key));
+  const l = { marks, at, grouped, firstOfDatagram, lost };
   layoutCache.set(stop, l);
   return l;
+}
+
+/**
+ * The marks of a move whose stack order changes (a reordered fragment): the fewest marks whose
+ * removal leaves the others in the same order before and after (a longest increasing run).
+ */
+function reordered(list: readonly PacketMark[], prev: Layout | null, cur: Layout): Set<string> {
+  const out = new Set<string>();
+  if (!prev) return out;
+  const both = list.filter((m) => prev.at.has(m.key));
+  const key = (a: At) => a.row * 100 + a.slot;
+  const before = [...both].sort((a, b) => key(prev.at.get(a.key) as At) - key(prev.at.get(b.key) as At));
+  const rank = new Map(
+    [...both]
+      .sort((a, b) => key(cur.at.get(a.key) as At) - key(cur.at.get(b.key) as At))
+      .map((m, i) => [m.key, i]),
+  );
+  const seq = before.map((m) => rank.get(m.key) as number);
+  // longest increasing subsequence, O(n²) (a stop moves at most a few dozen marks)
+  const len = seq.map(() => 1);
+  const back = seq.map(() => -1);
+  for (let i = 0; i < seq.length; i++)
+    for (let j = 0; j < i; j++)
+      if ((seq[j] as number) < (seq[i] as number) && (len[j] as number) + 1 > (len[i] as number)) {
+        len[i] = (len[j] as number) + 1;
+        back[i] = j;
+      }
+  let best = -1;
+  for (let i = 0; i < seq.length; i++) if (best < 0 || (len[i] as number) > (len[best] as number)) best = i;
+  const keep = new Set<number>();
+  for (let i = best; i >= 0; i = back[i] as number) keep.add(i);
+  before.forEach((m, i) => {
+    if (!keep.has(i)) out.add(m.key);
+  });
+  return out;
 }
 
 const lerp = (a: number, b: number, t: number) => a + (b - a) * t;
@@ -249,9 +287,15 @@ const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
 
 /**
  * Where every packet is at time t: during stop i each packet moves from where it was after stop
- * i − 1 to where stop i puts it (eased); on the wire the packets leave one after another in their
- * arrival order and stay spread along it, in flight, at the end of the wire's stop; a lost one
- * stays where it was lost (the diagram marks it).
+ * i − 1 to where stop i puts it (eased). The moves keep to lanes, so that no two packets (nor their
+ * words) ever pass over each other (issue 14):
+ * - the packets of a step move together (one easing), so a stack keeps its order and spacing;
+ * - a packet that is new at this step (a fragment split off, a new skb) appears where it will rest
+ *   only after the others have moved (they move in the first half, it fades in in the second);
+ * - onto the wire: the stack drops onto the wire together, then its packets leave one after
+ *   another in their arrival order, each in its own lane, and stay spread along it, in flight;
+ * - off the wire: along the wire first (each in its lane) to the receiver's column, then up;
+ * - a lost one stays where it was lost (the diagram marks it), never a fading ghost.
  */
 export function positionAt(tl: Timeline, t: number): Frame {
   const { index, progress } = stopAt(tl, t);
@@ -264,25 +308,58 @@ export function positionAt(tl: Timeline, t: number): Frame {
   const movers = cur.marks.filter((m) => m.datagram === stop.datagram);
   const m = wire ? movers.length : 1;
   const stagger = wire && m > 1 ? 0.5 / (m - 1) : 0;
+  // A mark new at this step that comes from its datagram's place (not one that just appears).
+  const born = (mk: PacketMark) => !!prev && !prev.at.has(mk.key) && prev.firstOfDatagram.has(mk.datagram);
+  const split = cur.marks.some(born);
+  const hoppers = wire
+    ? reordered(
+        cur.marks.filter((mk) => mk.datagram === stop.datagram),
+        prev,
+        cur,
+      )
+    : null;
   const packets: PacketPos[] = cur.marks.map((mk) => {
     const to = cur.at.get(mk.key) ?? { x: 0.5, y: 0, row: 0, slot: 0 };
-    const from = prev?.at.get(mk.key) ?? prev?.firstOfDatagram.get(mk.datagram) ?? to;
-    let p = progress;
-    if (wire && mk.datagram === stop.datagram)
-      p = clamp01((progress - mk.order * stagger) / (1 - (m - 1) * stagger));
+    const lostBefore = mk.status === 'lost' && prev?.lost.has(mk.key);
+    const from = lostBefore ? to : (prev?.at.get(mk.key) ?? prev?.firstOfDatagram.get(mk.datagram) ?? to);
+    if (born(mk)) {
+      // it rests where it appears: hidden while the others move, then fades in
+      const f = clamp01(progress * 2 - 1);
+      return { ...mk, ...to, opacity: f };
+    }
+    const p = split ? clamp01(progress * 2) : progress;
     const e = easeCubicInOut(p);
     let x = lerp(from.x, to.x, e);
     let y = lerp(from.y, to.y, e);
     let row = lerp(from.row, to.row, e);
     let slot = lerp(from.slot, to.slot, e);
     let opacity = 1;
+    if (hoppers?.has(mk.key)) {
+      // reordered on the wire: it cannot pass the others in its stack's lane, so it waits where
+      // it was while they leave (it is the late one), then fades out there and in where it lands
+      const early = progress < 0.9;
+      const op = progress < 0.8 ? 1 : early ? (0.9 - progress) / 0.1 : (progress - 0.9) / 0.1;
+      return { ...mk, ...(early ? from : to), opacity: clamp01(op) };
+    }
     if (wire && mk.datagram === stop.datagram) {
-      // drop onto the wire first, then cross it; a lost packet stays where it was lost, marked
-      // (the diagram draws it red and crossed out), never a fading ghost
-      const down = clamp01(e * 3);
+      // drop onto the wire together (the stack keeps its order), then leave one after another
+      const down = easeCubicInOut(clamp01(progress * 3));
+      const q = clamp01(
+        (progress - 1 / 3 - mk.order * stagger * (2 / 3)) / ((2 / 3) * (1 - (m - 1) * stagger)),
+      );
+      const ex = easeCubicInOut(q);
+      x = lerp(from.x, to.x, ex);
       y = lerp(from.y, to.y, down);
       row = lerp(from.row, to.row, down);
       slot = lerp(from.slot, to.slot, down);
+    } else if (from.row === WIRE_ROW && to.row !== WIRE_ROW) {
+      // off the wire: along it first, in its lane, then up into the receiver's stack
+      const ex = easeCubicInOut(clamp01(p * 2));
+      const ey = easeCubicInOut(clamp01(p * 2 - 1));
+      x = lerp(from.x, to.x, ex);
+      y = lerp(from.y, to.y, ey);
+      row = lerp(from.row, to.row, ey);
+      slot = lerp(from.slot, to.slot, ey);
     } else if (mk.status === 'dropped') opacity = 1 - 0.45 * e;
     if (!prev?.at.has(mk.key) && !prev?.firstOfDatagram.has(mk.datagram)) {
       // appears (a new datagram at the application): fade in

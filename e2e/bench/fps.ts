@@ -150,12 +150,38 @@ async function busyNow(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(metrics.filter((m) => BUSY.includes(m.name)).map((m) => [m.name, m.value]));
 }
 
+/** Waits for the Journey lab to be mounted on the scenario's stop with its marks drawn. */
+export async function waitForLab(page: Page, sc: Scenario, timeout = 60_000): Promise<number> {
+  await page.locator('.journey-svg-wrap svg[data-main-diagram]').waitFor({ timeout });
+  await page
+    .locator('.jc-count', { hasText: new RegExp(`^Step ${sc.from} of `) })
+    .waitFor({ timeout })
+    .catch(() => {
+      throw new Error(`#/journey?${sc.query} did not land on stop ${sc.from}`);
+    });
+  await page
+    .locator('.jd-marks > g')
+    .first()
+    .waitFor({ state: 'attached', timeout })
+    .catch(() => {
+      throw new Error(`no packet marks at stop ${sc.from} of #/journey?${sc.query}`);
+    });
+  // fonts laid out, and two frames drawn with the marks in place
+  await page.evaluate(() =>
+    document.fonts.ready.then(
+      () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+    ),
+  );
+  return page.locator('.jd-marks > g').count();
+}
+
 async function record(page: Page, cdp: CDPSession, base: string, sc: Scenario): Promise<Samples> {
   // A fresh document each run: a goto that changes only the hash would keep the page (and its state).
   await page.goto('about:blank');
   await page.goto(`${base}#/journey?${sc.query}&step=${sc.from}`);
-  const n = await page.locator('.jd-marks > g').count();
-  if (n === 0) throw new Error(`no packet marks at stop ${sc.from} of #/journey?${sc.query}`);
+  // The lab is a lazily loaded chunk: wait until it has mounted, landed on the stop and drawn its
+  // marks (the core's trace of 512 skbs takes a while on a busy machine) before measuring anything.
+  await waitForLab(page, sc);
   await page.getByRole('button', { name: 'Play' }).waitFor();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
   await page.waitForTimeout(500);

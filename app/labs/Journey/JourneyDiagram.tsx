@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import {
   LAYERS,
   STACK_LIMIT,
+  WIRE_ROW,
   marksOf,
   positionAt,
   stopEnd,
@@ -58,6 +59,13 @@ function timelineFacts(tl: Timeline) {
 interface Drawn {
   mark: PacketMark;
   fit: FittedPacket;
+  /**
+   * Plainer words for where the step's move starts, when the room there is smaller (a packet
+   * leaving for the wide wire): shown until the packet has the room for `fit`, whose width with
+   * its tag is `need`.
+   */
+  fitStart: FittedPacket | null;
+  need: number;
   /** A deck's lower cards carry no words: only its top card is labelled. */
   words: boolean;
 }
@@ -75,7 +83,10 @@ export function JourneyDiagram({
   drawRef,
   dense = false,
   mtu,
+  fit = Infinity,
 }: {
+  /** The most height the drawing may take (px): its rows tighten to fit the viewport. */
+  fit?: number;
   /** The link's MTU (the wire box says it while nothing crosses). */
   mtu: number;
   timeline: Timeline;
@@ -87,8 +98,8 @@ export function JourneyDiagram({
   const intl = useIntl();
   const facts = useMemo(() => timelineFacts(timeline), [timeline]);
   const g = useMemo(
-    () => journeyGeometry(width, dense, (side, layer) => facts.stack.get(cellKey(side, layer)) ?? 1),
-    [width, dense, facts.stack],
+    () => journeyGeometry(width, dense, (side, layer) => facts.stack.get(cellKey(side, layer)) ?? 1, fit),
+    [width, dense, facts.stack, fit],
   );
   const stop = timeline.stops[step];
   const els = useRef(new Map<string, SVGGElement>());
@@ -101,6 +112,12 @@ export function JourneyDiagram({
   // Each mark's bar and words, fitted to the room it has where the step leaves it.
   const drawn = useMemo(() => {
     const rest = new Map(positionAt(timeline, stopEnd(timeline, step)).packets.map((p) => [p.key, p]));
+    // Where the step's move starts (the previous step's rest): the words fit there too, so that a
+    // packet leaving for the wide wire is not given words that only fit once it is there.
+    const start =
+      step > 0
+        ? new Map(positionAt(timeline, stopEnd(timeline, step - 1)).packets.map((p) => [p.key, p]))
+        : null;
     const perCell = new Map<string, PacketMark[]>();
     for (const m of marks) {
       const k = cellKey(m.side, m.layer);
@@ -111,15 +128,21 @@ export function JourneyDiagram({
       plain(intl, W.partShort, { bytes }),
     ];
     const out: Drawn[] = [];
-    for (const [k, list] of perCell) {
+    for (const list of perCell.values()) {
       const sorted = [...list].sort((a, b) => a.datagram - b.datagram || a.order - b.order);
       const deck = sorted.length > STACK_LIMIT;
       const total = sorted.reduce((t, m) => t + m.count, 0);
       const inputs = sorted.map((m, j) => {
         const zone = g.zone(m.side, m.layer);
-        const r = rest.get(m.key);
-        const px = r ? placePx(g, r.x, r.row, r.slot).px : zone.x;
-        const max = k === 'wire' && !g.narrow ? width - 10 - px : zone.x + zone.w - px;
+        const room = (r: { x: number; row: number; slot: number; side: Side; layer: Layer } | undefined) => {
+          const px = r ? placePx(g, r.x, r.row, r.slot).px : zone.x;
+          const z = r ? g.zone(r.side, r.layer) : zone;
+          return cellKey(r?.side ?? m.side, r?.layer ?? m.layer) === 'wire' && !g.narrow
+            ? width - 10 - px
+            : z.x + z.w - px;
+        };
+        const max = room(rest.get(m.key));
+        const maxStart = Math.min(max, start?.has(m.key) ? room(start.get(m.key)) : Infinity);
         const words = !deck || j === sorted.length - 1;
         const tags: string[] = [];
         if (m.status === 'lost')
@@ -140,14 +163,33 @@ export function JourneyDiagram({
           labels: words ? partLabels(s.kind, s.bytes) : [],
         }));
         const want = Math.max(0.4, Math.sqrt(m.len / facts.maxLen)) * zone.w * 0.72;
-        return { m, words, tags: words ? tags : [], parts, max: Math.max(24, max), want };
+        return {
+          m,
+          words,
+          tags: words ? tags : [],
+          parts,
+          max: Math.max(24, max),
+          maxStart: Math.max(24, maxStart),
+          want,
+        };
       });
       // One cell, one style: its packets share the shortest labels any of them needed.
       let from = 0;
-      for (const i of inputs)
-        if (i.words) from = Math.max(from, fitPacket(i.parts, i.tags, i.max, i.want, size).rank);
-      for (const i of inputs)
-        out.push({ mark: i.m, fit: fitPacket(i.parts, i.tags, i.max, i.want, size, from), words: i.words });
+      let fromStart = 0;
+      for (const i of inputs) {
+        if (!i.words) continue;
+        from = Math.max(from, fitPacket(i.parts, i.tags, i.max, i.want, size).rank);
+        fromStart = Math.max(fromStart, fitPacket(i.parts, i.tags, i.maxStart, i.want, size).rank);
+      }
+      for (const i of inputs) {
+        const fit = fitPacket(i.parts, i.tags, i.max, i.want, size, from);
+        const need = fit.w + (fit.tag ? textWidth(fit.tag, size) + 6 : 0);
+        const fitStart =
+          need > i.maxStart
+            ? fitPacket(i.parts, i.tags, i.maxStart, Math.min(i.want, i.maxStart), size, fromStart)
+            : null;
+        out.push({ mark: i.m, fit, fitStart, need, words: i.words });
+      }
     }
     return out;
   }, [marks, timeline, step, g, intl, width, size, facts.maxLen]);
@@ -156,14 +198,51 @@ export function JourneyDiagram({
   // The frame writer the animation hook calls (no React render per frame). Set in a layout
   // effect: it runs before the parent's effects, where the clock draws.
   useLayoutEffect(() => {
+    const tz = g.zone('tx', 'app');
+    const rz = g.zone('rx', 'app');
+    const txEdge = tz.x + tz.w;
+    const rxEdge = rz.x + rz.w;
     drawRef.current = (t: number) => {
       const frame = positionAt(timeline, t);
+      const i = frame.stop;
+      // One column (narrow): a packet going to another box would pass over the words of the
+      // boxes between; it fades out where it was and fades in where it goes, at mid-step.
+      const hop = g.narrow && frame.progress > 0 && frame.progress < 1;
+      const start = timeline.starts[i] ?? 0;
+      const end = stopEnd(timeline, i);
+      const before = hop ? new Map(positionAt(timeline, start).packets.map((p) => [p.key, p])) : null;
+      const after = hop ? new Map(positionAt(timeline, end).packets.map((p) => [p.key, p])) : null;
       for (const p of frame.packets) {
         const el = els.current.get(p.key);
         if (!el || !shapes.has(p.key)) continue;
-        const { px, py } = placePx(g, p.x, p.row, p.slot);
+        let q: { x: number; row: number; slot: number; opacity: number } | undefined = p;
+        let fade = 1;
+        if (before && after) {
+          const a = i > 0 ? before.get(p.key) : undefined;
+          const b = after.get(p.key) ?? p;
+          const moved = !a || a.row !== b.row || a.slot !== b.slot;
+          const early = frame.progress < 0.5;
+          q = early ? a : b;
+          fade = moved ? Math.abs(1 - 2 * frame.progress) : 1;
+        }
+        if (!q) {
+          el.style.opacity = '0';
+          continue;
+        }
+        const { px, py } = placePx(g, q.x, q.row, q.slot);
         el.setAttribute('transform', `translate(${px.toFixed(1)},${py.toFixed(1)})`);
-        el.style.opacity = p.opacity.toFixed(2);
+        const d = shapes.get(p.key);
+        if (d?.fitStart) {
+          // the words that fit where the packet is now: on the wire the row is wide
+          const edge = !g.narrow && q.row >= WIRE_ROW - 0.001 ? width - 10 : q.x < 0.5 ? txEdge : rxEdge;
+          const roomy = edge - px >= d.need - 0.5;
+          const [a, b] = el.children;
+          if (a instanceof SVGGElement && b instanceof SVGGElement) {
+            a.style.display = roomy ? 'none' : '';
+            b.style.display = roomy ? '' : 'none';
+          }
+        }
+        el.style.opacity = (q.opacity * fade).toFixed(2);
       }
     };
   });
@@ -213,6 +292,38 @@ export function JourneyDiagram({
   const sorted = [...drawn].sort(
     (a, b) =>
       Number(a.words) - Number(b.words) || a.mark.datagram - b.mark.datagram || a.mark.order - b.mark.order,
+  );
+  /** A packet's bar, its parts' words, its outline and its tag, laid out as `fit` says. */
+  const shape = (m: PacketMark, fit: FittedPacket, words: boolean) => (
+    <>
+      {fit.parts.map((p, i) => (
+        <rect key={i} x={p.x} y={0} width={p.w} height={g.barH} fill={kindFill(p.kind as never)} />
+      ))}
+      {(m.status === 'lost' || m.status === 'dropped') && words && (
+        <path className="jm-x" d={`M0,0L${fit.w},${g.barH}M0,${g.barH}L${fit.w},0`} />
+      )}
+      {fit.parts.map(
+        (p, i) =>
+          p.text && (
+            <text
+              key={`t${i}`}
+              className="jm-part"
+              x={p.x + p.w / 2}
+              y={g.barH / 2 + size * 0.36}
+              textAnchor="middle"
+              fill={kindInk(p.kind as never)}
+            >
+              {p.text}
+            </text>
+          ),
+      )}
+      <rect className="jm-outline" x={0} y={0} width={fit.w} height={g.barH} rx={2} />
+      {fit.tag && (
+        <text className="jm-tag" x={fit.w + 6} y={g.barH / 2 + size * 0.36}>
+          {fit.tag}
+        </text>
+      )}
+    </>
   );
   const wireCell = g.cell('wire', 'wire');
   const wireZone = g.zone('wire', 'wire');
@@ -298,7 +409,7 @@ export function JourneyDiagram({
         );
       })}
       <g className="jd-marks">
-        {sorted.map(({ mark: m, fit, words }) => (
+        {sorted.map(({ mark: m, fit, fitStart, words }) => (
           <g
             key={m.key}
             ref={(el) => {
@@ -308,32 +419,15 @@ export function JourneyDiagram({
             className={`jm jm-${m.status}`}
             data-fragment={m.fragment === null ? undefined : m.fragment + 1}
           >
-            {fit.parts.map((p, i) => (
-              <rect key={i} x={p.x} y={0} width={p.w} height={g.barH} fill={kindFill(p.kind as never)} />
-            ))}
-            {(m.status === 'lost' || m.status === 'dropped') && words && (
-              <path className="jm-x" d={`M0,0L${fit.w},${g.barH}M0,${g.barH}L${fit.w},0`} />
-            )}
-            {fit.parts.map(
-              (p, i) =>
-                p.text && (
-                  <text
-                    key={`t${i}`}
-                    className="jm-part"
-                    x={p.x + p.w / 2}
-                    y={g.barH / 2 + size * 0.36}
-                    textAnchor="middle"
-                    fill={kindInk(p.kind as never)}
-                  >
-                    {p.text}
-                  </text>
-                ),
-            )}
-            <rect className="jm-outline" x={0} y={0} width={fit.w} height={g.barH} rx={2} />
-            {fit.tag && (
-              <text className="jm-tag" x={fit.w + 6} y={g.barH / 2 + size * 0.36}>
-                {fit.tag}
-              </text>
+            {fitStart ? (
+              <>
+                <g className="jm-shape">{shape(m, fitStart, words)}</g>
+                <g className="jm-shape" style={{ display: 'none' }}>
+                  {shape(m, fit, words)}
+                </g>
+              </>
+            ) : (
+              shape(m, fit, words)
             )}
           </g>
         ))}

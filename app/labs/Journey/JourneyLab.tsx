@@ -32,7 +32,7 @@ import './journey.css';
 import { TableHead } from '../../components/TableHead.tsx';
 import { useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { LAB_NAMES } from '../names.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
@@ -161,6 +161,33 @@ function Inputs({
   );
 }
 
+/**
+ * The height the drawing may take so that it fits the viewport (issue 14): below its own top when
+ * that is in the first screen (the whole drawing in view on arrival), else a screen less the
+ * stage's head. Read in a frame after a width or window change, once the page is laid out.
+ */
+function useViewportFit(el: RefObject<HTMLElement | null>, width: number): number {
+  const [fit, setFit] = useState(Infinity);
+  useEffect(() => {
+    let frame = 0;
+    const measure = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const h = window.innerHeight;
+        const top = (el.current?.getBoundingClientRect().top ?? h) + window.scrollY;
+        setFit(Math.max(360, top < h * 0.6 ? h - top - 16 : h - 90));
+      });
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('resize', measure);
+    };
+  }, [el, width]);
+  return fit;
+}
+
 /** The terms the Journey's picture names (its SVG labels cannot open a popover; the row under it does). */
 const JOURNEY_TERMS = ['sk_buff', 'MTU', 'fragment', 'MF', 'ipq', 'sk_rmem_alloc', 'sk_rcvbuf', 'truesize'];
 
@@ -279,6 +306,7 @@ export function JourneyLab() {
     }, LOOP_HOLD_MS);
   }, [embed.loop, cancelAgain]);
   const [wrapRef, width] = useElementWidth<HTMLDivElement>(720);
+  const fit = useViewportFit(wrapRef, width);
   const drawRef = useRef<((t: number) => void) | null>(null);
   const scrubRef = useRef<HTMLInputElement>(null);
   const draw = useCallback((t: number) => {
@@ -443,6 +471,7 @@ export function JourneyLab() {
                 drawRef={drawRef}
                 dense={embed.view !== 'full'}
                 mtu={result.input.send.mtu}
+                fit={embed.view === 'full' ? fit : Infinity}
               />
             </div>
             {reduced && <p className="journey-note">{t(W.reduced)}</p>}

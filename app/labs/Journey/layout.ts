@@ -79,17 +79,20 @@ export function journeyGeometry(
   width: number,
   dense = false,
   stack: number | ((side: Side, layer: Layer) => number) = 1,
+  /** The most height the drawing may take (px); wide only. */
+  fit = Infinity,
 ): Geometry {
   const narrow = width < 640;
   const kOf = (side: Side, layer: Layer) =>
     Math.max(1, Math.min(5, typeof stack === 'number' ? stack : stack(side, layer)));
   if (narrow) {
-    const font = 11;
-    const line = 14;
+    // 12 px text at least (issue 14); rows as tight as their words and their busiest stack allow
+    const font = 12;
+    const line = 15;
     const pad = 2;
     const barH = 16;
-    const slotPx = 19;
-    const head = 2 * line + 6;
+    const slotPx = 18;
+    const head = 2 * line + 2;
     const band = 20;
     const top = band;
     const colW = width - 2 * pad;
@@ -101,7 +104,7 @@ export function journeyGeometry(
         : row < WIRE_ROW
           ? ['tx', LAYERS[row] as Layer]
           : ['rx', LAYERS[10 - row] as Layer];
-    const heights = Array.from({ length: 11 }, (_, row) => head + kOf(...placeOf(row)) * slotPx + 8);
+    const heights = Array.from({ length: 11 }, (_, row) => head + kOf(...placeOf(row)) * slotPx + 6);
     const tops: number[] = [];
     let y = top;
     for (let row = 0; row < 11; row++) {
@@ -117,7 +120,7 @@ export function journeyGeometry(
     const rowH = Math.max(...heights);
     const cell = (side: Side, layer: Layer): Box => {
       const row = r(side, layer);
-      return { x: pad, y: tops[row] as number, w: colW, h: (heights[row] as number) - 6 };
+      return { x: pad, y: tops[row] as number, w: colW, h: (heights[row] as number) - 4 };
     };
     return {
       width,
@@ -145,18 +148,31 @@ export function journeyGeometry(
     };
   }
   const font = dense ? 11 : 12;
-  const line = dense ? 13.5 : 15;
   const pad = 2;
   const gap = 16;
-  const barH = dense ? 14 : 18;
-  const slotPx = barH + (dense ? 2 : 4);
   const top = dense ? 22 : 26;
-  // Each row as tall as its busiest cell (either host) ever needs.
-  const heights = Array.from({ length: 6 }, (_, row) => {
-    const layer = LAYERS[row] as Layer;
-    const k = row === WIRE_ROW ? kOf('wire', 'wire') : Math.max(kOf('tx', layer), kOf('rx', layer));
-    return Math.max(dense ? 50 : 62, k * slotPx + (dense ? 8 : 12));
-  });
+  // Each row as tall as its busiest cell (either host) ever needs; when that is taller than `fit`
+  // (the room the viewport leaves), the rows and the packets' spacing tighten, never the text.
+  const sizes = (tight: number) => {
+    const barH = dense ? 14 : 18 - tight;
+    const slotPx = barH + (dense ? 2 : 4 - tight);
+    const minRow = dense ? 50 : 62 - 3 * tight;
+    return { barH, slotPx, line: dense ? 13.5 : 15 - tight / 2, minRow };
+  };
+  const rowsOf = (z: ReturnType<typeof sizes>) =>
+    Array.from({ length: 6 }, (_, row) => {
+      const layer = LAYERS[row] as Layer;
+      const k = row === WIRE_ROW ? kOf('wire', 'wire') : Math.max(kOf('tx', layer), kOf('rx', layer));
+      return Math.max(z.minRow, k * z.slotPx + (dense ? 8 : 12 - tight(z)));
+    });
+  const tight = (z: ReturnType<typeof sizes>) => (18 - z.barH) * 2;
+  let z = sizes(0);
+  let heights = rowsOf(z);
+  for (let k = 1; k <= 2 && !dense && top + heights.reduce((a, b) => a + b, 0) > fit; k++) {
+    z = sizes(k);
+    heights = rowsOf(z);
+  }
+  const { barH, slotPx, line } = z;
   const tops: number[] = [];
   let yy = top;
   for (const h of heights) {
@@ -165,7 +181,8 @@ export function journeyGeometry(
   }
   const rowH = Math.max(...heights);
   const colW = (width - 2 * pad - gap) / 2;
-  const labelW = Math.max(150, Math.min(215, colW * 0.36));
+  // room for "sk_rmem_alloc 6,912 / 212,992" and the longest function names
+  const labelW = Math.max(150, Math.min(230, colW * 0.46));
   const colX = (side: Side) => (side === 'rx' ? pad + colW + gap : pad);
   const rowOf = (layer: Layer) => (layer === 'wire' ? WIRE_ROW : LAYERS.indexOf(layer));
   const cell = (side: Side, layer: Layer): Box => {
@@ -191,7 +208,7 @@ export function journeyGeometry(
     cell,
     text: (side, layer) => {
       const c = cell(side, layer);
-      return { x: c.x + 8, y: c.y + (dense ? 13 : 16), line, w: labelW - 12 };
+      return { x: c.x + 8, y: c.y + (dense ? 13 : 16 - (18 - barH)), line, w: labelW - 12 };
     },
     zone: (side, layer) => {
       const c = cell(side, layer);
@@ -225,7 +242,9 @@ export function placePx(g: Geometry, x: number, row: number, slot: number): { px
     const py = rowMid(row, 'tx') + (rowMid(row, 'rx') - rowMid(row, 'tx')) * u;
     return { px: txZ.x, py: py + slotY };
   }
-  const u = Math.max(0, Math.min(1, (x - 0.25) / 0.5));
+  // Along the wire the packets in flight sit a little towards the sender (u^1.5): the one ahead
+  // keeps the room for its parts' names and its tag. The ends (the two columns) are unchanged.
+  const u = Math.max(0, Math.min(1, (x - 0.25) / 0.5)) ** 1.5;
   const tx = g.zone('tx', 'app');
   const rx = g.zone('rx', 'app');
   const mid = (i: number) => {

@@ -29,4 +29,6 @@ export const journeyPrimer: LabPrimer = {
   tryFirst: P.tryFirst,
   terms: ['MTU', 'fragment', 'loopback'],
   tryQuery: 'len=4000&mtu=1500&family=inet&fault=lose&frag=2',
+  // The drawing needs the first screen (issue 14); the step captions say the same in context.
+  folded: true,
 };
