@@ -89,7 +89,8 @@ export function startUrlSync(
   };
   /** A followed link makes a new history entry: the one left keeps the state as it was. */
   const onClick = (e: Event) => {
-    if (pending && e.target instanceof win.Element && e.target.closest('a[href]')) flush();
+    const t = e.target as { closest?: (s: string) => unknown } | null;
+    if (pending && typeof t?.closest === 'function' && t.closest('a[href]')) flush();
   };
   const onHidden = () => {
     if (win.document.visibilityState === 'hidden') flush();
