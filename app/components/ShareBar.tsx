@@ -202,11 +202,7 @@ export function ShareBar({
   return (
     <div className={`share-bar${embed ? ' share-bar--embed' : ''}`}>
       <div className="share-actions" role="group" aria-label={fmt(intl, M.group)}>
-        <button
-          type="button"
-          className="share-btn"
-          onClick={() => void copy(shareHref(here()), 'link')}
-        >
+        <button type="button" className="share-btn" onClick={() => void copy(shareHref(here()), 'link')}>
           <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
             <path
               d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.6 2.6 0 0 1 3.7 3.7L10.7 8.2M9 11.5l-1.2 1.2a2.6 2.6 0 0 1-3.7-3.7L5.3 7.8"

@@ -64,7 +64,9 @@ describe('openMessage', () => {
           [1480, 2960],
           [65480, 65507],
         ] as const) {
-          expect(range([num(from), num(to)])).toBe(fmt(intl, W.svgRange, { from: num(from), to: num(to), last }));
+          expect(range([num(from), num(to)])).toBe(
+            fmt(intl, W.svgRange, { from: num(from), to: num(to), last }),
+          );
           expect(short([num(to - from)])).toBe(fmt(intl, W.svgBytesShort, { n: num(to - from), last }));
         }
       }
