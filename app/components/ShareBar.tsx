@@ -13,7 +13,7 @@ import {
   type EmbedViewChoice,
 } from '../embed/embed-url.ts';
 import { Segmented } from './Segmented.tsx';
-import { flushUrl, onUrlWritten } from '../lab-kit/sync.ts';
+import { flushUrl, onUrlWritten } from '../lab-kit/url-flush.ts';
 import { downloadBlob, exportFileName, svgToPng } from '../embed/download.ts';
 import { serializeDiagram } from '../embed/svg-export.ts';
 import { useIntl } from 'react-intl';

@@ -20,7 +20,7 @@ import type { Locale } from '../../core/i18n/index.ts';
 import { useLocale } from '../i18n/locale.ts';
 import { codeChunks, fmt, fmtNode } from '../i18n/format.tsx';
 import { Term } from './Term.tsx';
-import { flushUrl } from './sync.ts';
+import { flushUrl } from './url-flush.ts';
 import { pageParams } from './url.ts';
 import { useLabPrimer } from './primer-context.ts';
 import type { LabPrimer } from './primer-context.ts';

@@ -22,26 +22,9 @@
  */
 import type { LabInstance, LiveLab } from './define-lab.ts';
 import { pageParams, parseHash, withoutPageParams } from './url.ts';
+import { URL_IDLE_MS, flushes, written } from './url-flush.ts';
 
-/** How long a lab must be still before its state is written to the address bar. */
-export const URL_IDLE_MS = 300;
-
-/** The flushes of every running sync (one in the app; tests may start several). */
-const flushes = new Set<() => void>();
-
-/** Write any lab state still waiting to the address bar now (before reading the address). */
-export function flushUrl(): void {
-  for (const f of flushes) f();
-}
-
-/** Who hears when a waiting change reaches the address bar (replaceState fires no event). */
-const written = new Set<() => void>();
-
-/** Call `cb` after each write of a lab's state to the address bar; returns the unsubscribe. */
-export function onUrlWritten(cb: () => void): () => void {
-  written.add(cb);
-  return () => void written.delete(cb);
-}
+export { URL_IDLE_MS, flushUrl, onUrlWritten } from './url-flush.ts';
 
 export function startUrlSync(
   labs: readonly LabInstance[],

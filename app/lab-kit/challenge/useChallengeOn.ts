@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { flushUrl } from '../sync.ts';
+import { flushUrl } from '../url-flush.ts';
 import { hrefWithChallenge, isChallengeHref } from './url.ts';
 
 function subscribe(onChange: () => void) {
