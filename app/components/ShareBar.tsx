@@ -13,6 +13,7 @@ import {
   type EmbedViewChoice,
 } from '../embed/embed-url.ts';
 import { Segmented } from './Segmented.tsx';
+import { flushUrl, onUrlWritten } from '../lab-kit/url-flush.ts';
 import { downloadBlob, exportFileName, svgToPng } from '../embed/download.ts';
 import { serializeDiagram } from '../embed/svg-export.ts';
 import { useIntl } from 'react-intl';
@@ -65,18 +66,21 @@ const M = defineMessages({
 type CodeKind = 'dropin' | 'iframe';
 
 /**
- * The page's address, kept current: a hashchange (another lab, a pasted link) and every change of
- * the lab's state (url-sync writes it with replaceState, which fires no event; `subscribe` is the
- * lab's). So "Open in sockscope ↗" and the embed code always carry the state the reader sees.
+ * The page's address, kept current: a hashchange (another lab, a pasted link), every change of
+ * the lab's state (`subscribe` is the lab's) and url-sync's write of it once the lab is still
+ * (replaceState fires no event). What is copied or followed flushes the write first (`here`), so
+ * "Open in sockscope ↗", Copy link and the embed code always carry the state the reader sees.
  */
 function useHref(subscribe?: (onChange: () => void) => () => void): string {
   const sub = useCallback(
     (cb: () => void) => {
       window.addEventListener('hashchange', cb);
       const stop = subscribe?.(cb);
+      const stopWritten = onUrlWritten(cb);
       return () => {
         window.removeEventListener('hashchange', cb);
         stop?.();
+        stopWritten();
       };
     },
     [subscribe],
@@ -86,6 +90,12 @@ function useHref(subscribe?: (onChange: () => void) => () => void): string {
     () => window.location.href,
     () => '',
   );
+}
+
+/** The address with every waiting lab change written into it. */
+function here(): string {
+  flushUrl();
+  return location.href;
 }
 
 const viewOf = (href: string): EmbedViewChoice => {
@@ -142,11 +152,12 @@ export function ShareBar({
   const [view, setView] = useState<EmbedViewChoice | null>(null);
   const [kind, setKind] = useState<CodeKind>('dropin');
   const codeView = view ?? viewOf(href);
-  const code = (k: CodeKind = kind) => {
+  /** The code for `at` (the render passes the address it shows; a copy flushes and reads it). */
+  const code = (k: CodeKind = kind, at: string = here()) => {
     const choice = { view: codeView, lang: locale };
     return k === 'dropin'
-      ? dropinSnippet(location.href, choice)
-      : embedSnippet(embedCodeHref(location.href, choice), `sockscope: ${title}`);
+      ? dropinSnippet(at, choice)
+      : embedSnippet(embedCodeHref(at, choice), `sockscope: ${title}`);
   };
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
@@ -169,7 +180,7 @@ export function ShareBar({
     const name = exportFileName(lab, named && named !== 'true' ? named : 'diagram', ext, locale);
     setBusy(true);
     try {
-      const d = serializeDiagram(el, { description: `sockscope — ${title}: ${shareHref(location.href)}` });
+      const d = serializeDiagram(el, { description: `sockscope — ${title}: ${shareHref(here())}` });
       const blob =
         ext === 'svg'
           ? new Blob([d.svg], { type: 'image/svg+xml' })
@@ -191,11 +202,7 @@ export function ShareBar({
   return (
     <div className={`share-bar${embed ? ' share-bar--embed' : ''}`}>
       <div className="share-actions" role="group" aria-label={fmt(intl, M.group)}>
-        <button
-          type="button"
-          className="share-btn"
-          onClick={() => void copy(shareHref(location.href), 'link')}
-        >
+        <button type="button" className="share-btn" onClick={() => void copy(shareHref(here()), 'link')}>
           <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
             <path
               d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.6 2.6 0 0 1 3.7 3.7L10.7 8.2M9 11.5l-1.2 1.2a2.6 2.6 0 0 1-3.7-3.7L5.3 7.8"
@@ -221,7 +228,7 @@ export function ShareBar({
             target="_blank"
             rel="noreferrer"
             // Read the address again as it is followed, whatever may have changed it since the render.
-            onClick={(e) => (e.currentTarget.href = shareHref(location.href))}
+            onClick={(e) => (e.currentTarget.href = shareHref(here()))}
           >
             <Label long={fmt(intl, M.open)} short={fmt(intl, M.openShort)} />
           </a>
@@ -283,7 +290,7 @@ export function ShareBar({
             readOnly
             aria-label={fmt(intl, M.codeText)}
             rows={kind === 'dropin' ? 5 : 9}
-            value={href ? code() : ''}
+            value={href ? code(kind, href) : ''}
             onFocus={(e) => e.currentTarget.select()}
           />
           <div className="share-code-row">

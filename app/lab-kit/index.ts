@@ -13,7 +13,7 @@ export type {
 export * from './issues.ts';
 export * from './store.ts';
 export * from './url.ts';
-export { startUrlSync } from './sync.ts';
+export { flushUrl, onUrlWritten, startUrlSync, URL_IDLE_MS } from './sync.ts';
 export { KIT_WORDS } from './words.ts';
 export { IssuesBanner } from './IssuesBanner.tsx';
 export { LabShell } from './LabShell.tsx';

@@ -21,6 +21,7 @@ import type { Locale } from '../../core/i18n/index.ts';
 import { useLocale } from '../i18n/locale.ts';
 import { codeChunks, fmt, fmtNode } from '../i18n/format.tsx';
 import { Term } from './Term.tsx';
+import { flushUrl } from './url-flush.ts';
 import { pageParams } from './url.ts';
 import { useLabPrimer } from './primer-context.ts';
 import type { LabPrimer } from './primer-context.ts';
@@ -132,7 +133,9 @@ function PrimerDetails({ path, primer }: { path: string; primer: LabPrimer }) {
   const load = (e: MouseEvent<HTMLAnchorElement>) => {
     if (!href) return;
     e.preventDefault();
-    // Keep the page's own parameters (lang=, theme=) on the new address.
+    // Keep the page's own parameters (lang=, theme=) on the new address (the current state written
+    // first: Back returns to it).
+    flushUrl();
     const hash = window.location.hash;
     const q = hash.indexOf('?');
     const keep = q >= 0 ? pageParams(hash.slice(q + 1)) : '';

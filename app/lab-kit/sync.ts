@@ -1,8 +1,16 @@
 /**
  * The one place where the labs' stores and the address bar meet. On load and on every hashchange
- * (a pasted or bookmarked URL, back/forward) the lab's query is read into its store; on every
+ * (a pasted or bookmarked URL, back/forward) the lab's query is read into its store; after a
  * change of what the lab writes, the canonical query goes back with replaceState (typing does not
  * flood the history). Animation clocks never go here.
+ *
+ * The write waits until the lab has been still for URL_IDLE_MS (issue 17): serialising a 64 KiB
+ * Netlink buffer into a 130 KB `hex=` and handing it to the address bar on every keystroke cost
+ * more than the edit itself. Whatever reads the address for the lab's state calls `flushUrl()`
+ * first (Copy link, the embed code, a primer's "try it", the challenge toggle); the page flushes
+ * when it is hidden or unloaded and when a link is followed (the entry left behind keeps the
+ * state; Back returns to it), and a new address (a pasted URL, back/forward) drops the write
+ * still waiting: the address the student went to wins, as it did when writes were immediate.
  *
  * Labs load lazily (define-lab.ts): the lab a URL names is fetched first, and its query is read
  * once its code is in, before its view first renders (this reader asked for the code first, so it
@@ -14,6 +22,9 @@
  */
 import type { LabInstance, LiveLab } from './define-lab.ts';
 import { pageParams, parseHash, withoutPageParams } from './url.ts';
+import { URL_IDLE_MS, flushes, written } from './url-flush.ts';
+
+export { URL_IDLE_MS, flushUrl, onUrlWritten } from './url-flush.ts';
 
 export function startUrlSync(
   labs: readonly LabInstance[],
@@ -36,6 +47,38 @@ export function startUrlSync(
     if (win.location.hash !== hash) win.history.replaceState(win.history.state, '', hash);
   };
 
+  /** The lab whose change waits to be written, and the timer that writes it. */
+  let pending: { i: LabInstance; live: LiveLab } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    pending = null;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  const flush = () => {
+    const p = pending;
+    cancel();
+    if (!p || stopped) return;
+    const { path, query } = parseHash(win.location.hash);
+    if (path !== p.i.lab.path) return;
+    const before = win.location.hash;
+    replace(hashFor(p.live, pageParams(query)));
+    if (win.location.hash !== before) written.forEach((cb) => cb());
+  };
+  const later = (i: LabInstance, live: LiveLab) => {
+    pending = { i, live };
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(flush, URL_IDLE_MS);
+  };
+  /** A followed link makes a new history entry: the one left keeps the state as it was. */
+  const onClick = (e: Event) => {
+    const t = e.target as { closest?: (s: string) => unknown } | null;
+    if (pending && typeof t?.closest === 'function' && t.closest('a[href]')) flush();
+  };
+  const onHidden = () => {
+    if (win.document.visibilityState === 'hidden') flush();
+  };
+
   /** A live lab joins the sync once: from then on its changes are written to the address bar. */
   const joined = new Set<LabInstance>();
   const join = (i: LabInstance): LiveLab | null => {
@@ -45,8 +88,9 @@ export function startUrlSync(
       joined.add(i);
       stops.push(
         live.subscribe(() => {
-          const { path, query } = parseHash(win.location.hash);
-          if (path === i.lab.path) replace(hashFor(live, pageParams(query)));
+          // Another lab's change still waiting goes first (each lab writes only its own path).
+          if (pending && pending.i !== i) flush();
+          if (parseHash(win.location.hash).path === i.lab.path) later(i, live);
         }),
       );
     }
@@ -67,7 +111,16 @@ export function startUrlSync(
     return live;
   };
 
+  /**
+   * A new address: the state the student left behind is not written over it, and what reading it
+   * changed is written at once (below), so nothing is left waiting either.
+   */
   const readUrl = () => {
+    cancel();
+    readUrlNow();
+    cancel();
+  };
+  const readUrlNow = () => {
     if (stopped) return;
     const { path, query } = parseHash(win.location.hash);
     if (path === '') {
@@ -94,9 +147,20 @@ export function startUrlSync(
   labs.forEach(join);
   readUrl();
   win.addEventListener('hashchange', readUrl);
+  win.addEventListener('pagehide', flush);
+  win.addEventListener('beforeunload', flush);
+  win.document.addEventListener('visibilitychange', onHidden);
+  win.document.addEventListener('click', onClick, true);
+  flushes.add(flush);
   return () => {
+    flush();
     stopped = true;
+    flushes.delete(flush);
     win.removeEventListener('hashchange', readUrl);
+    win.removeEventListener('pagehide', flush);
+    win.removeEventListener('beforeunload', flush);
+    win.document.removeEventListener('visibilitychange', onHidden);
+    win.document.removeEventListener('click', onClick, true);
     stops.forEach((s) => s());
   };
 }

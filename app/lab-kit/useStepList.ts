@@ -47,9 +47,23 @@ export function keepInView(item: HTMLElement, margin = 8): void {
 export function useStepList(selected: number, count: number, onSelect: (i: number) => void) {
   const listRef = useRef<HTMLOListElement>(null);
   const focusAfter = useRef(false);
+  // The geometry is read once the frame is laid out and painted: read in the effect, right after
+  // the commit, it forced a layout of the whole new list first (issue 17: 1,365 fragments).
   useEffect(() => {
-    const item = listRef.current?.children[selected];
-    if (item instanceof HTMLElement) keepInView(item);
+    const keep = () => {
+      const item = listRef.current?.children[selected];
+      if (item instanceof HTMLElement) keepInView(item);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame =
+      typeof requestAnimationFrame === 'function'
+        ? requestAnimationFrame(() => (timer = setTimeout(keep, 0)))
+        : undefined;
+    if (frame === undefined) timer = setTimeout(keep, 0);
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [selected, count]);
   // After a key moved the selection, the focus follows it (once the list has re-rendered: a
   // windowed list may have moved its window).

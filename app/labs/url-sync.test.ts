@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startUrlSync } from '../lab-kit/index.ts';
+import { URL_IDLE_MS, flushUrl, onUrlWritten, startUrlSync } from '../lab-kit/index.ts';
 import type { LabInstance } from '../lab-kit/index.ts';
 import type { FragmentState } from './Fragment/store.ts';
 import { DEFAULT_LAB, LABS } from './index.ts';
@@ -35,6 +35,7 @@ describe('URL sync', () => {
     const { fragment } = await start();
     expect(fragment().input).toMatchObject({ sends: [700, 800], mtu: 576, pmtu: 'dont' });
     fragment().setField('mtu', '1500');
+    flushUrl();
     expect(window.location.hash).toBe('#/fragment?sends=700,800&mtu=1500&family=inet&sock=udp&pmtu=dont');
   });
 
@@ -53,6 +54,7 @@ describe('URL sync', () => {
     const before = window.location.hash;
     expect(before).toMatch(/^#\/socket/);
     fragment().setField('mtu', '576');
+    flushUrl();
     expect(window.location.hash).toBe(before);
   });
 });
@@ -97,6 +99,7 @@ describe('lazy labs', () => {
     expect(labs.filter((l) => l.live).map((l) => l.lab.path)).toEqual(['fragment']);
     // Once live, its changes reach the address bar.
     (f.live!.store.getState() as FragmentState).setField('mtu', '68');
+    flushUrl();
     expect(window.location.hash).toBe('#/fragment?len=10&mtu=68&family=inet&sock=udp&pmtu=want');
   });
 
@@ -108,5 +111,70 @@ describe('lazy labs', () => {
       expect(window.location.hash).toBe('#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want'),
     );
     expect(labs.filter((l) => l.live).map((l) => l.lab.path)).toEqual([DEFAULT_LAB]);
+  });
+});
+
+describe('writes wait until the lab is still (issue 17)', () => {
+  afterEach(() => vi.useRealTimers());
+  const WANT = '#/fragment?len=4000&mtu=MTU&family=inet&sock=udp&pmtu=want';
+
+  it('a run of edits is one write, URL_IDLE_MS after the last', async () => {
+    window.history.replaceState(null, '', '#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want');
+    const { fragment } = await start();
+    vi.useFakeTimers();
+    const replace = vi.spyOn(window.history, 'replaceState');
+    const heard = vi.fn();
+    const unhear = onUrlWritten(heard);
+    for (const mtu of ['5', '57', '576']) {
+      fragment().setField('mtu', mtu);
+      vi.advanceTimersByTime(URL_IDLE_MS - 1);
+    }
+    expect(replace).not.toHaveBeenCalled();
+    expect(window.location.hash).toBe(WANT.replace('MTU', '1500'));
+    vi.advanceTimersByTime(1);
+    expect(replace).toHaveBeenCalledTimes(1);
+    expect(window.location.hash).toBe(WANT.replace('MTU', '576'));
+    expect(heard).toHaveBeenCalledTimes(1);
+    unhear();
+    replace.mockRestore();
+  });
+
+  it('flushUrl, a hidden page, a followed link and stopping write the waiting state at once', async () => {
+    window.history.replaceState(null, '', '#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want');
+    const { fragment } = await start();
+    vi.useFakeTimers();
+    fragment().setField('mtu', '576');
+    flushUrl();
+    expect(window.location.hash).toBe(WANT.replace('MTU', '576'));
+
+    fragment().setField('mtu', '600');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(window.location.hash).toBe(WANT.replace('MTU', '600'));
+
+    fragment().setField('mtu', '700');
+    const a = document.createElement('a');
+    a.href = '#/socket';
+    a.addEventListener('click', (e) => e.preventDefault());
+    document.body.append(a);
+    a.click();
+    a.remove();
+    expect(window.location.hash).toBe(WANT.replace('MTU', '700'));
+
+    fragment().setField('mtu', '800');
+    stop?.();
+    stop = undefined;
+    expect(window.location.hash).toBe(WANT.replace('MTU', '800'));
+  });
+
+  it('a new address drops the waiting write: the address the student went to wins', async () => {
+    window.history.replaceState(null, '', '#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want');
+    const { fragment } = await start();
+    vi.useFakeTimers();
+    fragment().setField('mtu', '576');
+    window.history.replaceState(null, '', '#/fragment?len=10&mtu=68&family=inet&sock=udp&pmtu=want');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    vi.advanceTimersByTime(URL_IDLE_MS * 2);
+    expect(window.location.hash).toBe('#/fragment?len=10&mtu=68&family=inet&sock=udp&pmtu=want');
+    expect(fragment().input).toMatchObject({ sends: [10], mtu: 68 });
   });
 });

@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { flushUrl } from '../url-flush.ts';
 import { hrefWithChallenge, isChallengeHref } from './url.ts';
 
 function subscribe(onChange: () => void) {
@@ -19,6 +20,8 @@ const get = () => isChallengeHref(window.location.href);
 export function useChallengeOn(): [boolean, () => void] {
   const on = useSyncExternalStore(subscribe, get, () => false);
   const toggle = useCallback(() => {
+    // The new entry carries the lab's state as it is now, not as it was last written.
+    flushUrl();
     const next = hrefWithChallenge(window.location.href, !isChallengeHref(window.location.href));
     window.history.pushState(window.history.state, '', next);
     window.dispatchEvent(new HashChangeEvent('hashchange'));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { nlmsgMacros } from '../../../core/netlink/index.ts';
 import { errnoName, strerror } from '../../../core/errno/index.ts';
@@ -19,7 +19,7 @@ import { ByteGrid } from './ByteGrid.tsx';
 import { Diagnostics } from './Diagnostics.tsx';
 import { HighlightContext } from './highlight.ts';
 import type { Highlight, HighlightApi } from './highlight.ts';
-import { indexBuffer, leafFields } from './layout.ts';
+import { indexBuffer } from './layout.ts';
 import { Macros, Walk } from './MacrosWalk.tsx';
 import { Msghdr } from './Msghdr.tsx';
 import { Splitter } from './Splitter.tsx';
@@ -53,6 +53,19 @@ const extentEnd = (m: NlMessage) => m.offset + Math.max(16, m.len) + m.padding;
 
 const PAINTS: readonly Paint[] = ['hdr', 'fam', 'err', 'echo', 'attr', 'payload', 'pad'];
 
+/**
+ * The views of the whole buffer below the diagram (issue 17): given the decode a frame late
+ * (useDeferredValue), they skip the edit's own render, so a keystroke in a 64 KiB buffer paints
+ * the selected message first and these in the render after it (which typing can interrupt).
+ */
+const LaterDiagnostics = memo(Diagnostics);
+const LaterMessagesTable = memo(MessagesTable);
+const LaterMacros = memo(Macros);
+const LaterWalk = memo(Walk);
+/** Tools that do not read the buffer's bytes (the msghdr only its length): an edit passes them by. */
+const QuietSplitter = memo(Splitter);
+const QuietMsghdr = memo(Msghdr);
+
 export function NetlinkLab() {
   const { t, s } = useNlWords();
   const locale = useLocale();
@@ -77,16 +90,21 @@ export function NetlinkLab() {
   const { bytes, result, selected } = v;
   const index = useMemo(() => indexBuffer(result, bytes.length), [result, bytes.length]);
   const message = result.messages[selected];
-  const fields = useMemo(() => (message ? leafFields(message, bytes.length) : []), [message, bytes.length]);
+  // The byte grid's leaf fields of the message (made once for both).
+  const fields = useMemo(() => (message ? index.leaves(selected) : []), [message, index, selected]);
   const range = message ? { from: message.offset, to: Math.min(bytes.length, extentEnd(message)) } : null;
-  const diagnostics = useMemo(() => allDiagnostics(result), [result]);
-  const macros = useMemo(() => (message ? nlmsgMacros(message) : {}), [message]);
+  // The decode as the views below the diagram see it: the one before an edit until it has painted.
+  const later = useDeferredValue(result);
+  const laterLength = useDeferredValue(bytes.length);
+  const laterMessage = later.messages[selected];
+  const diagnostics = useMemo(() => allDiagnostics(later), [later]);
+  const macros = useMemo(() => (laterMessage ? nlmsgMacros(laterMessage) : {}), [laterMessage]);
   const messageAt = useCallback(
     (o: number) => {
-      const i = result.messages.findIndex((m) => o >= m.offset && o < extentEnd(m));
+      const i = later.messages.findIndex((m) => o >= m.offset && o < extentEnd(m));
       return i >= 0 ? i : null;
     },
-    [result],
+    [later],
   );
 
   // The builder shows the item at the selected message's offset (items may be raw chunks).
@@ -105,11 +123,15 @@ export function NetlinkLab() {
     }
   };
 
-  const selectMessage = (i: number) => {
-    a.selectMessage(i);
-    const m = result.messages[i];
-    if (m) setRevealed((r) => ({ from: m.offset, to: m.offset + m.len, n: (r?.n ?? 0) + 1 }));
-  };
+  const selectNl = a.selectMessage;
+  const selectMessage = useCallback(
+    (i: number) => {
+      selectNl(i);
+      const m = later.messages[i];
+      if (m) setRevealed((r) => ({ from: m.offset, to: m.offset + m.len, n: (r?.n ?? 0) + 1 }));
+    },
+    [selectNl, later],
+  );
 
   const stale = v.hexError !== null || v.builderIssues.length > 0;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -238,14 +260,18 @@ export function NetlinkLab() {
               )}
               {v.truncated && <span className="nl-badge">MSG_TRUNC</span>}
             </p>
-            <Diagnostics diagnostics={diagnostics} messageAt={messageAt} onSelectMessage={selectMessage} />
+            <LaterDiagnostics
+              diagnostics={diagnostics}
+              messageAt={messageAt}
+              onSelectMessage={selectMessage}
+            />
             {errors > 0 && <p className="visually-hidden">{t(W.errors, { n: errors })}</p>}
           </Panel>
         </Part>
 
         <Part kind="tables">
           <Panel titleId="nl-msgs-title" title={t(W.everyMessage)} stale={stale}>
-            <MessagesTable messages={result.messages} selected={selected} onSelect={selectMessage} />
+            <LaterMessagesTable messages={later.messages} selected={selected} onSelect={selectMessage} />
           </Panel>
         </Part>
 
@@ -254,15 +280,15 @@ export function NetlinkLab() {
             <div className="nl-macro-grid">
               <div>
                 <h3 className="sub-title">{t(W.forMessage, { n: selected + 1 })}</h3>
-                {message ? (
-                  <Macros macros={macros} message={message} />
+                {laterMessage ? (
+                  <LaterMacros macros={macros} message={laterMessage} />
                 ) : (
                   <p className="nl-note">{t(W.noMessageShort)}</p>
                 )}
               </div>
               <div>
                 <h3 className="sub-title">{t(W.walking)}</h3>
-                <Walk walk={result.walk} total={bytes.length} step={v.walk} onStep={a.selectWalk} />
+                <LaterWalk walk={later.walk} total={laterLength} step={v.walk} onStep={a.selectWalk} />
               </div>
             </div>
           </Panel>
@@ -280,7 +306,7 @@ export function NetlinkLab() {
           </Panel>
 
           <Panel titleId="nl-split-title" title={t(W.splitTitle)}>
-            <Splitter
+            <QuietSplitter
               fields={v.split}
               result={v.splitResult}
               issues={v.splitIssues}
@@ -290,7 +316,12 @@ export function NetlinkLab() {
           </Panel>
 
           <Panel titleId="nl-msghdr-title" title={t(W.msghdrTitle)}>
-            <Msghdr fields={v.msghdr} layout={v.msghdrResult} issue={v.msghdrIssue} onChange={a.setMsghdr} />
+            <QuietMsghdr
+              fields={v.msghdr}
+              layout={v.msghdrResult}
+              issue={v.msghdrIssue}
+              onChange={a.setMsghdr}
+            />
           </Panel>
         </Part>
       </LabShell>

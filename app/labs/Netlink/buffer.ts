@@ -293,7 +293,8 @@ export function deriveNetlink(t: NetlinkTruth, prev: NetlinkModel | null): Netli
     ...(prev && same('split')
       ? { splitResult: prev.splitResult, splitIssues: prev.splitIssues }
       : splitOf(t.split)),
-    ...(prev && same('msghdr', 'bytes')
+    // The msghdr diagram reads only the buffer's length.
+    ...(prev && same('msghdr') && prev.bytes.length === t.bytes.length
       ? { msghdrResult: prev.msghdrResult, msghdrIssue: prev.msghdrIssue }
       : msghdrOf(t.msghdr, t.bytes.length)),
     modelError,

@@ -99,6 +99,7 @@ export interface MessageFields {
 export function indexBuffer(result: NlDecodeResult, bufferLength: number) {
   const messages = result.messages;
   const leaves = new Map<number, LeafField[]>();
+  /** Message `i`'s leaf fields (leafFields), made once. */
   const leavesOf = (i: number): LeafField[] => {
     let l = leaves.get(i);
     if (!l) {
@@ -133,7 +134,7 @@ export function indexBuffer(result: NlDecodeResult, bufferLength: number) {
     }
     return null;
   };
-  return { at };
+  return { at, leaves: leavesOf };
 }
 
 // ---- the 32-bit row layout ----

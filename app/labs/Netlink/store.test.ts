@@ -21,6 +21,20 @@ describe('netlink store', () => {
     expect(s.builder[0]!.kind).toBe('message');
   });
 
+  it('an edit that keeps the buffer’s length keeps the msghdr diagram; one that changes it redraws it', () => {
+    const store = createNetlinkStore();
+    const before = nl(store).msghdrResult;
+    // One digit of the default buffer changed (the sequence number): same length.
+    store.getState().setHex(DEFAULT_HEX.replace(/^(.{16})../, '$109'));
+    expect(toHex(nl(store).bytes)).not.toBe(DEFAULT_HEX);
+    expect(nl(store).msghdrResult).toBe(before);
+    store.getState().setHex(`${DEFAULT_HEX}00000000`);
+    const after = nl(store).msghdrResult;
+    expect(after).not.toBe(before);
+    const iovLen = after?.structs.flatMap((st) => st.fields).find((f) => f.name === 'iov_len');
+    expect(iovLen?.value).toBe(String(DEFAULT_HEX.length / 2 + 4));
+  });
+
   it('bad hex is reported and the last good buffer stays', () => {
     const store = createNetlinkStore();
     const before = nl(store).bytes;

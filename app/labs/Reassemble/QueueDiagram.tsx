@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import type { IntlShape } from 'react-intl';
+import type { IntlShape, MessageDescriptor } from 'react-intl';
 import { scaleLinear } from 'd3-scale';
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
@@ -43,21 +43,45 @@ function cutsOf(offsets: readonly number[], x: (v: number) => number): number[] 
 }
 
 /**
+ * A message formatted once with the `open` arguments left as marks (characters of Unicode's
+ * private use area, which no message or number holds); the function it returns puts values in
+ * their place. For plain `{arg}` arguments the text is what formatting each time would give.
+ */
+export function openMessage(
+  intl: IntlShape,
+  d: MessageDescriptor,
+  open: readonly string[],
+  fixed: Record<string, string>,
+): (values: readonly string[]) => string {
+  const marks = Object.fromEntries(open.map((k, i) => [k, `\uE000${i}\uE001`]));
+  const parts = fmt(intl, d, { ...fixed, ...marks }).split(/\uE000(\d+)\uE001/);
+  return (values) => parts.map((p, i) => (i % 2 ? (values[Number(p)] ?? '') : p)).join('');
+}
+
+/**
  * Arrival lanes: one row per arrival while they fit, else packed so arrivals that do not overlap
  * share a row (in any order: reversed or shuffled fragments of one datagram fit in one row, and a
  * row is added only where bytes arrive twice).
  */
-function lanesOf(ranges: readonly { from: number; to: number }[]): {
+export function lanesOf(ranges: readonly { from: number; to: number }[]): {
   lane: number[];
   count: number;
   packed: boolean;
 } {
   if (ranges.length <= 14) return { lane: ranges.map((_, i) => i), count: ranges.length, packed: false };
-  const rows: { from: number; to: number }[][] = [];
+  // Each row keeps the span its ranges cover: a range wholly before or after it fits without
+  // looking at them one by one (in-order, reversed and most shuffled arrivals), so 1,365 fragments
+  // cost 1,365 checks, not a million.
+  const rows: { ranges: { from: number; to: number }[]; min: number; max: number }[] = [];
+  const fitsIn = (row: (typeof rows)[number], r: { from: number; to: number }) =>
+    r.from >= row.max || r.to <= row.min || !row.ranges.some((b) => r.from < b.to && b.from < r.to);
   const lane = ranges.map((r) => {
-    let l = rows.findIndex((row) => !row.some((b) => r.from < b.to && b.from < r.to));
-    if (l < 0) l = rows.push([]) - 1;
-    rows[l]?.push(r);
+    let l = rows.findIndex((row) => fitsIn(row, r));
+    if (l < 0) l = rows.push({ ranges: [], min: Infinity, max: -Infinity }) - 1;
+    const row = rows[l]!;
+    row.ranges.push(r);
+    row.min = Math.min(row.min, r.from);
+    row.max = Math.max(row.max, r.to);
     return l;
   });
   return { lane, count: rows.length, packed: true };
@@ -89,6 +113,20 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
   } = useMemo(
     () => lanesOf(result.arrivals.map((a) => ({ from: a.offset, to: a.offset + a.length }))),
     [result],
+  );
+  // The bars' labels, each message formatted once per `last` (not once a bar: 1,365 bars).
+  const labels = useMemo(
+    () => ({
+      range: {
+        yes: openMessage(intl, W.svgRange, ['from', 'to'], { last: 'yes' }),
+        no: openMessage(intl, W.svgRange, ['from', 'to'], { last: 'no' }),
+      },
+      short: {
+        yes: openMessage(intl, W.svgBytesShort, ['n'], { last: 'yes' }),
+        no: openMessage(intl, W.svgBytesShort, ['n'], { last: 'no' }),
+      },
+    }),
+    [intl],
   );
   const laneH = laneCount <= 8 ? 18 : laneCount <= 20 ? 11 : 7;
   const laneGap = laneCount <= 8 ? 5 : 2;
@@ -171,13 +209,17 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
           const tone = verdictTone(a.verdict);
           const text = `#${k + 1}`;
           const last = a.mf ? 'no' : 'yes';
-          const range = fmt(intl, W.svgRange, { from: num(a.offset), to: num(a.offset + a.length), last });
-          const short = fmt(intl, W.svgBytesShort, { n: num(a.length), last });
+          // Lanes under 16 px carry no text: their labels are not even made.
+          const labelled = laneH >= 16;
+          const range = labelled ? labels.range[last]([num(a.offset), num(a.offset + a.length)]) : '';
           // Too narrow for its range: the bar is labelled beside it, on the side with room.
-          const inside = fits(range, b.w);
-          const outside = inside
-            ? null
-            : [range, short].find((t) => fits(t, Math.max(b.x - GUTTER, right - b.x - b.w)));
+          const inside = labelled && fits(range, b.w);
+          const outside =
+            !labelled || inside
+              ? null
+              : [range, labels.short[last]([num(a.length)])].find((t) =>
+                  fits(t, Math.max(b.x - GUTTER, right - b.x - b.w)),
+                );
           const onLeft = b.x - GUTTER > right - b.x - b.w;
           return (
             <g
@@ -197,12 +239,12 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
                 rx={b.w < 6 ? 0 : 3}
                 className={b.w < 3 ? 'rq-thin' : undefined}
               />
-              {laneH >= 16 && inside && (
+              {inside && (
                 <text className="rq-bar-text" x={b.x + 5} y={y + laneH / 2 + 4}>
                   {range}
                 </text>
               )}
-              {laneH >= 16 && outside && (
+              {outside && (
                 <text
                   className="rq-bar-text rq-bar-text--out"
                   x={onLeft ? b.x - 4 : b.x + b.w + 4}
