@@ -230,7 +230,7 @@ export function reassembleCommand(args: string[], ctx?: CliContext): CommandResu
     ...(noSocket ? { socket: 'none' as const } : {}),
   };
   const r = reassemble(input);
-  if (!r.ok) return { code: 2, out: `${r.why}\n${help}` };
+  if (!r.ok) return { code: 2, out: `${t(r.whyMsg)}\n${help}` };
   if (o.json) return { code: 0, out: JSON.stringify({ input, ...reassembleFacts(r, locale) }, null, 2) };
   const lines = [
     t(

@@ -100,7 +100,7 @@ export function receiveCommand(args: string[], ctx?: CliContext): CommandResult 
     ...(o['no-socket'] ? { receiver: 'none' as const } : {}),
   };
   const r = udpReceive(input);
-  if (!r.ok) return { code: 2, out: `${r.why}\n${help}` };
+  if (!r.ok) return { code: 2, out: `${t(r.whyMsg)}\n${help}` };
   if (o.json)
     return {
       code: 0,
