@@ -183,7 +183,7 @@ export function messageJson(m: NlMessage, locale: Locale = 'en'): Json {
 
 function attrLines(attrs: NlAttr[], depth: number, out: string[], t: (m: Msg) => string): void {
   for (const a of attrs) {
-    const v = a.display ?? (a.value !== undefined ? String(a.value) : '');
+    const v = a.displayMsg ? t(a.displayMsg) : (a.display ?? (a.value !== undefined ? String(a.value) : ''));
     out.push(
       `${'  '.repeat(depth + 2)}${t(msg(M.attr, { offset: a.offset, name: a.name, type: a.type, len: a.len, hasValue: v ? 'yes' : 'no', value: v }))}`,
     );
@@ -231,7 +231,7 @@ export function describeDecode(r: NlDecodeResult, size: number, locale: Locale =
     lines.push('', t(msg(M.messageAt, { offset: m.offset, typeName: m.typeName })));
     if (m.familyHeader)
       lines.push(
-        `    ${m.familyHeader.name}: ${m.familyHeader.fields.map((f) => `${f.name}=${f.display}`).join(' ')}`,
+        `    ${m.familyHeader.name}: ${m.familyHeader.fields.map((f) => `${f.name}=${f.displayMsg ? t(f.displayMsg) : f.display}`).join(' ')}`,
       );
     if (m.error)
       lines.push(
