@@ -96,4 +96,41 @@ describe('sockscope --lang zh-CN', () => {
     expect(JSON.stringify(en)).not.toMatch(/message_text/);
     expect(JSON.stringify(j)).toMatch(/"message_text": ?"[^"]*[\u4e00-\u9fff]/);
   });
+
+  it('reassemble and receive refusals: the grammar and the core in Chinese, the English as it was', () => {
+    const cases: [string[], string][] = [
+      [
+        ['reassemble', '--frags', '0:x:1,8:8:zz', '--len', '8'],
+        '--frags item 1 (“0:x:1”): The length is a whole number of bytes.\n--frags item 2 (“8:8:zz”): MF must be 1 or 0.',
+      ],
+      [['reassemble', '--frags', '0:8:1', '--len', '8', '--order', '5'], '--order indexes run from 0 to 0; got 5.'],
+      [['reassemble', '--frags', '0:8:1', '--len', '8', '--order', 'x'], '--order takes indexes separated by commas, e.g. 2,0,1; got “x”.'],
+      [
+        ['reassemble', '--frags', '4:8:0,8:7:0', '--len', '8'],
+        'fragments[0].offset: the offset must be a multiple of 8 from 0 to 65,528 (the header counts 8-byte units)',
+      ],
+      [['receive', '--datagrams', '2000000'], 'datagrams: each datagram size is a whole number from 0 to 1,048,576'],
+      [
+        ['receive', '--datagrams', '100', '--mtu', '20', '--read', '2000000'],
+        'mtu: the loopback MTU is a whole number from 68 to 65,536; read_buffer: the read buffer is a whole number of bytes from 0 to 1,048,576',
+      ],
+    ];
+    for (const [args, english] of cases) {
+      const r = both(args);
+      expect(r.codes).toEqual([2, 2]);
+      expect(r.en.startsWith(`${english}\nusage:`), r.en).toBe(true);
+      const head = r.zh.split('\n用法')[0] as string;
+      expect(head).toMatch(CJK);
+      expect(englishLines(head)).toEqual([]);
+    }
+  });
+
+  it('netlink decode: the decoded values have no English words in Chinese', () => {
+    for (const s of NETLINK_SAMPLES) {
+      const zh = runCli(['netlink', 'decode', '--family', s.family ?? 'route', '--hex', s.hex, '--lang', 'zh-CN']).out;
+      expect(zh, s.id).not.toMatch(/nested attribute|\d bytes\b|whole request|request's header|ACK: success|\(complete\)|\(flag\)|\(empty\)/);
+    }
+    const en = runCli(['netlink', 'decode', '--family', 'route', '--hex', NETLINK_SAMPLES.find((s) => s.id === 'newaddr-eexist')!.hex]).out;
+    expect(en).toMatch(/msg=the whole request \(\d+ bytes\)/);
+  });
 });
