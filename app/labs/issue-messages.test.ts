@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../core/i18n/index.ts';
-import { DEFAULT_REASSEMBLE_FIELDS, blankCard, fieldsToDefragInput, parseReassembleQuery } from './Reassemble/params.ts';
+import {
+  DEFAULT_REASSEMBLE_FIELDS,
+  blankCard,
+  fieldsToDefragInput,
+  parseReassembleQuery,
+} from './Reassemble/params.ts';
 import { parseSkbQuery } from './Skb/params.ts';
 import { readHex } from './Netlink/buffer.ts';
 import { DEFAULT_SOCKET_FIELDS, fieldsToCall } from './Socket/params.ts';
@@ -68,9 +73,12 @@ describe("the labs' own input issues, in both languages", () => {
 
   it('sk_buff: alloc= that is no size', () => {
     for (const bad of ['abc', '99999999'])
-      checkOld(parseSkbQuery(`alloc=${bad}&ops=reserve:32`).issues.filter((i) => i.field === 'alloc'), [
-        `alloc=${bad} is not a buffer size: use a whole number of bytes from 0 to 1,048,576. Keeping the last good buffer.`,
-      ]);
+      checkOld(
+        parseSkbQuery(`alloc=${bad}&ops=reserve:32`).issues.filter((i) => i.field === 'alloc'),
+        [
+          `alloc=${bad} is not a buffer size: use a whole number of bytes from 0 to 1,048,576. Keeping the last good buffer.`,
+        ],
+      );
   });
 
   it('Reassembly: fragment cards the grammar cannot read, and the form’s own fields', () => {
@@ -101,7 +109,11 @@ describe("the labs' own input issues, in both languages", () => {
 
   it("Reassembly: validateDefragInput's own refusals reach the cards in both languages", () => {
     // A fragment offset that is no multiple of 8: the grammar reads it, the core refuses it.
-    const fields = { ...DEFAULT_REASSEMBLE_FIELDS, frags: [blankCard({ offset: '4', length: '8', mf: '0' })], arrivals: [{ frag: 0, at: '' }] };
+    const fields = {
+      ...DEFAULT_REASSEMBLE_FIELDS,
+      frags: [blankCard({ offset: '4', length: '8', mf: '0' })],
+      arrivals: [{ frag: 0, at: '' }],
+    };
     const r = fieldsToDefragInput(fields);
     checkOld(r.ok ? [] : r.issues, [
       'the offset must be a multiple of 8 from 0 to 65,528 (the header counts 8-byte units)',

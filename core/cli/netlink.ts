@@ -43,7 +43,8 @@ const M = defineMessages({
   },
   attr: {
     id: 'cli.netlink.attr',
-    defaultMessage: '+{offset} <code>{name}</code> (type {type}, len {len}){hasValue, select, yes { = {value}} other {}}',
+    defaultMessage:
+      '+{offset} <code>{name}</code> (type {type}, len {len}){hasValue, select, yes { = {value}} other {}}',
   },
   diagnostic: {
     id: 'cli.netlink.diagnostic',
@@ -52,10 +53,14 @@ const M = defineMessages({
   },
   buffer: { id: 'cli.netlink.buffer', defaultMessage: 'buffer:' },
   unexpected: { id: 'cli.netlink.unexpected', defaultMessage: 'unexpected argument “{arg}”' },
-  noOption: { id: 'cli.netlink.noOption', defaultMessage: '<code>netlink {sub}</code> has no option <code>--{name}</code>' },
+  noOption: {
+    id: 'cli.netlink.noOption',
+    defaultMessage: '<code>netlink {sub}</code> has no option <code>--{name}</code>',
+  },
   subcommands: {
     id: 'cli.netlink.subcommands',
-    defaultMessage: '<code>netlink</code> has two subcommands, <code>decode</code> and <code>encode</code> (not “{sub}”)',
+    defaultMessage:
+      '<code>netlink</code> has two subcommands, <code>decode</code> and <code>encode</code> (not “{sub}”)',
   },
 });
 
@@ -454,7 +459,14 @@ function decodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en
     (d) => d.severity === 'error',
   );
   if (o.json)
-    return { code: 0, out: JSON.stringify(r.messages.map((m) => messageJson(m, locale)), null, 2) };
+    return {
+      code: 0,
+      out: JSON.stringify(
+        r.messages.map((m) => messageJson(m, locale)),
+        null,
+        2,
+      ),
+    };
   return { code: errors ? 1 : 0, out: describeDecode(r, buf.v.length, locale) };
 }
 
@@ -511,7 +523,10 @@ function encodeCommand(o: Record<string, string | boolean>): CommandResult {
   const hex = toHex(r.bytes);
   if (o.json) {
     const d = decodeNetlink(r.bytes, { family, endian });
-    return { code: 0, out: JSON.stringify({ hex, messages: d.messages.map((m) => messageJson(m)) }, null, 2) };
+    return {
+      code: 0,
+      out: JSON.stringify({ hex, messages: d.messages.map((m) => messageJson(m)) }, null, 2),
+    };
   }
   return { code: 0, out: hex };
 }

@@ -88,17 +88,22 @@ export function validateDefragInput(input: DefragInput): DefragIssue[] {
   if (input.ipfrag_max_dist !== undefined && !whole(input.ipfrag_max_dist, 0, 1_000_000))
     add('ipfrag_max_dist', msg(IM.maxDist, { max: num(1_000_000) }));
   if (input.rcvbuf !== undefined && !whole(input.rcvbuf, SOCK_MIN_RCVBUF, 2 ** 31 - 1))
-    add('rcvbuf', msg(IM.rcvbuf, { min: num(SOCK_MIN_RCVBUF), max: num(2 ** 31 - 1), dflt: num(RMEM_DEFAULT) }));
+    add(
+      'rcvbuf',
+      msg(IM.rcvbuf, { min: num(SOCK_MIN_RCVBUF), max: num(2 ** 31 - 1), dflt: num(RMEM_DEFAULT) }),
+    );
   if (input.socket !== undefined && !['bound', 'none', 'external'].includes(input.socket))
     add('socket', msg(IM.socket, { name: 'socket' }));
-  if (input.sender !== undefined && input.sender !== 'raw' && input.sender !== 'udp') add('sender', msg(IM.sender));
+  if (input.sender !== undefined && input.sender !== 'raw' && input.sender !== 'udp')
+    add('sender', msg(IM.sender));
   if (input.source !== undefined && input.source !== 'self' && input.source !== 'remote')
     add('source', msg(IM.source));
   if (input.ihl !== undefined && (v6 || !whole(input.ihl, 20, 60) || input.ihl % 4)) add('ihl', msg(IM.ihl));
   // The virtual clock is a whole number of ms: NaN, Infinity or a 400-digit number would stall
   // the timers or print nonsense (issue 19).
   const CLOCK_MAX = 2 ** 31 - 1;
-  if (input.until !== undefined && !whole(input.until, 0, CLOCK_MAX)) add('until', msg(IM.until, { max: num(CLOCK_MAX) }));
+  if (input.until !== undefined && !whole(input.until, 0, CLOCK_MAX))
+    add('until', msg(IM.until, { max: num(CLOCK_MAX) }));
   if (input.id !== undefined && !whole(input.id, 0, v6 ? 0xffffffff : 0xffff))
     add('id', msg(IM.defaultId, { max: v6 ? 0xffffffff : 0xffff }));
   if (input.sysctl !== undefined) {

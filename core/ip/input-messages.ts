@@ -44,7 +44,8 @@ export const IM = defineMessages({
   sysctlObject: { id: 'ip.defrag.input.sysctlObject', defaultMessage: 'sysctl is an object' },
   sysctlNames: {
     id: 'ip.defrag.input.sysctlNames',
-    defaultMessage: 'the sysctls are <code>high_thresh</code>, <code>timeout</code> and <code>max_dist</code>',
+    defaultMessage:
+      'the sysctls are <code>high_thresh</code>, <code>timeout</code> and <code>max_dist</code>',
   },
   sysctlValue: { id: 'ip.defrag.input.sysctlValue', defaultMessage: 'a whole number from 0 to {max}' },
   notFragment: { id: 'ip.defrag.input.notFragment', defaultMessage: 'not a fragment' },
@@ -67,7 +68,8 @@ const LM = defineMessages({
   issue: {
     id: 'input.issue',
     defaultMessage: '{field}: {why}',
-    description: 'One problem of an input: field is the input’s field as the JSON names it (fragments[2].offset).',
+    description:
+      'One problem of an input: field is the input’s field as the JSON names it (fragments[2].offset).',
   },
   list: {
     id: 'input.issues',

@@ -40,7 +40,10 @@ const EXTRA = [
 describe('netlink displays in both languages', () => {
   it('every displayMsg says the display in English, and is Chinese in Chinese', () => {
     const seen = new Set<string>();
-    const buffers = [...NETLINK_SAMPLES.map((s) => ({ hex: s.hex, family: s.family })), ...EXTRA.map((hex) => ({ hex, family: 'route' as const }))];
+    const buffers = [
+      ...NETLINK_SAMPLES.map((s) => ({ hex: s.hex, family: s.family })),
+      ...EXTRA.map((hex) => ({ hex, family: 'route' as const })),
+    ];
     for (const b of buffers) {
       const p = parseHex(b.hex);
       if (!p.ok) continue;

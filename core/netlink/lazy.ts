@@ -12,7 +12,8 @@ import type { NlField } from './types.ts';
 /** A display given as a message: its English (the `display`), and the message (the `displayMsg`). */
 export type Shown = string | Msg;
 const en = (d: Shown): string => (typeof d === 'string' ? d : renderText(d, 'en'));
-const asMsg = (d: Shown | undefined): Msg | undefined => (d === undefined || typeof d === 'string' ? undefined : d);
+const asMsg = (d: Shown | undefined): Msg | undefined =>
+  d === undefined || typeof d === 'string' ? undefined : d;
 
 /** How a byte range reads: its `value` and the one-line `display` a table shows. */
 export type Render =

@@ -90,7 +90,8 @@ const payloadHeader = (ctx: Ctx, start: number, end: number): FamilyHeader => ({
   fields: [payloadField(ctx, start, end)],
 });
 
-const doneDisplay: Show = (st) => (st === 0 ? msg(DISPLAY.complete) : `${st} (${errnoText(-Number(st)).name})`);
+const doneDisplay: Show = (st) =>
+  st === 0 ? msg(DISPLAY.complete) : `${st} (${errnoText(-Number(st)).name})`;
 
 /** netlink_dump_done (net/netlink/af_netlink.c): an int, the dump's final status, then maybe extack TLVs. */
 function decodeDone(ctx: Ctx, m: NlMessage, pStart: number, pEnd: number, cut: boolean): void {

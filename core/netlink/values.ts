@@ -7,7 +7,16 @@
  */
 import { readInt, type DecodeInput } from './decode-context.ts';
 import { structSize, type AttrDef, type StructDef } from './families.ts';
-import { LazyField, LazyValue, NumberField, ShownField, intCode, type Render, type Show, type Shown } from './lazy.ts';
+import {
+  LazyField,
+  LazyValue,
+  NumberField,
+  ShownField,
+  intCode,
+  type Render,
+  type Show,
+  type Shown,
+} from './lazy.ts';
 import { headerValueDisplay } from './names.ts';
 import type { NlField } from './types.ts';
 import { msg } from '../i18n/index.ts';
@@ -91,9 +100,12 @@ export function leafValue(
     case 'ipaddr':
       return lazy(input, pStart, pEnd, 'ip');
     case 'flag':
-      return len > 0 ? lazy(input, pStart, pEnd, 'note', msg(DISPLAY.flag)) : lazy(input, pStart, pEnd, 'flag');
+      return len > 0
+        ? lazy(input, pStart, pEnd, 'note', msg(DISPLAY.flag))
+        : lazy(input, pStart, pEnd, 'flag');
     case 'struct':
-      if (def?.struct) return lazy(input, pStart, pEnd, 'note', msg(DISPLAY.struct, { name: def.struct.name, n: len }));
+      if (def?.struct)
+        return lazy(input, pStart, pEnd, 'note', msg(DISPLAY.struct, { name: def.struct.name, n: len }));
       break;
     case 'u32-array':
     case 'u64-array': {

@@ -170,7 +170,13 @@ export function paramIssue(
  */
 export function ruleIssue(key: string, why: Msg, values: Record<string, string | number> = {}): ParamIssue {
   const english = renderText(why, 'en');
-  return { key, code: 'rule', values: { ...values, why: english }, message: english, msg: msg(ISSUE_MESSAGES.rule, { why }) };
+  return {
+    key,
+    code: 'rule',
+    values: { ...values, why: english },
+    message: english,
+    msg: msg(ISSUE_MESSAGES.rule, { why }),
+  };
 }
 
 /** The same issue, its message naming the parameter another way (the CLI's `--mtu`). */

@@ -50,8 +50,7 @@ export const RIM = defineMessages({
   },
   distinct: {
     id: 'receive.input.distinct',
-    defaultMessage:
-      'at most {max} different datagram sizes (each goes down the stack once); got {count}',
+    defaultMessage: 'at most {max} different datagram sizes (each goes down the stack once); got {count}',
   },
   packets: {
     id: 'receive.input.packets',

@@ -158,9 +158,15 @@ export function validateUdpReceiveInput(input: UdpReceiveInput): UdpReceiveIssue
     let packets = 0;
     for (const size of sizes) packets += wirePacketsOf(size, mtu, v6);
     if (sizes.size > UDP_RECEIVE_LIMITS.distinctSizesMax)
-      add('datagrams', msg(RIM.distinct, { max: UDP_RECEIVE_LIMITS.distinctSizesMax, count: num(sizes.size) }));
+      add(
+        'datagrams',
+        msg(RIM.distinct, { max: UDP_RECEIVE_LIMITS.distinctSizesMax, count: num(sizes.size) }),
+      );
     else if (packets > UDP_RECEIVE_LIMITS.packetsMax)
-      add('datagrams', msg(RIM.packets, { packets: num(packets), mtu, max: num(UDP_RECEIVE_LIMITS.packetsMax) }));
+      add(
+        'datagrams',
+        msg(RIM.packets, { packets: num(packets), mtu, max: num(UDP_RECEIVE_LIMITS.packetsMax) }),
+      );
   }
   if (!whole(input.read_buffer, 0, UDP_RECEIVE_LIMITS.readBufferMax))
     add('read_buffer', msg(RIM.readBuffer, { max: num(UDP_RECEIVE_LIMITS.readBufferMax) }));

@@ -35,15 +35,13 @@ export interface ParseError {
   why: Msg;
 }
 
-/** The reasons start in lower case (the CLI puts them after a colon); a page shows them as sentences. */
-const SENTENCE = 'sentence: yes when the reason starts a sentence (a page), no after a colon (the CLI).';
-
+/** The reasons start in lower case (the CLI puts them after a colon); a page shows them as sentences (`asSentence`). */
 const M = defineMessages({
   notInt32: {
     id: 'socket.parse.notInt32',
     defaultMessage:
       '{sentence, select, yes {{field, select, domain {Domain} type {Type} other {Protocol}}} other {{field, select, domain {domain} type {type} other {protocol}}}} must be a 32-bit integer',
-    description: SENTENCE,
+    description: 'sentence: yes when the reason starts a sentence (a page), no after a colon (the CLI).',
   },
   unknownFamily: {
     id: 'socket.parse.unknownFamily',
@@ -53,7 +51,8 @@ const M = defineMessages({
   emptyTypePart: {
     id: 'socket.parse.emptyTypePart',
     defaultMessage: '{sentence, select, yes {Empty} other {empty}} part in the type',
-    description: `The type is names or numbers joined with |, and one of them is empty (SOCK_DGRAM||1). ${SENTENCE}`,
+    description:
+      'The type is names or numbers joined with |, and one of them is empty (SOCK_DGRAM||1). sentence: yes when the reason starts a sentence (a page), no after a colon (the CLI).',
   },
   unknownType: {
     id: 'socket.parse.unknownType',
@@ -64,7 +63,8 @@ const M = defineMessages({
     id: 'socket.parse.notProtocol',
     defaultMessage:
       '"{input}" is not a protocol of this domain: use {ns, select, ipproto {an <code>IPPROTO_*</code> name or a number} netlink {a <code>NETLINK_*</code> name or a number} ethertype {an <code>ETH_P_*</code> name, <code>htons(ETH_P_*)</code> or a number} unix {0 or <code>PF_UNIX</code>} vsock {0 or <code>PF_VSOCK</code>} other {a number}}',
-    description: 'ns: which names the domain takes (ipproto, netlink, ethertype, unix, vsock or none). The reason starts with the quoted input in any case.',
+    description:
+      'ns: which names the domain takes (ipproto, netlink, ethertype, unix, vsock or none). The reason starts with the quoted input in any case.',
   },
 });
 
@@ -94,7 +94,9 @@ export function parseIntLiteral(text: string): number | null {
 
 /** A reason as the start of a sentence (`Unknown address family…`), for a page that shows it on its own. */
 export function asSentence(why: Msg): Msg {
-  return why.values && 'sentence' in why.values ? { id: why.id, values: { ...why.values, sentence: 'yes' } } : why;
+  return why.values && 'sentence' in why.values
+    ? { id: why.id, values: { ...why.values, sentence: 'yes' } }
+    : why;
 }
 
 function err(field: ParseError['field'], input: string, why: Msg): ParseError {

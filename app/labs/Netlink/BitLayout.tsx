@@ -76,7 +76,9 @@ function labelOf(f: LeafField, px: number, shown: (f: LeafField) => string): Lab
 function measureRows(rows: readonly LayoutRow[], col: number, shown: (f: LeafField) => string) {
   return rows.map((r) => {
     if (r.kind === 'elided') return { height: ELIDED, labels: [] as (Label | null)[] };
-    const labels = r.segments.map((s) => (s.labelled ? labelOf(s.field, (s.to - s.from) * 8 * col, shown) : null));
+    const labels = r.segments.map((s) =>
+      s.labelled ? labelOf(s.field, (s.to - s.from) * 8 * col, shown) : null,
+    );
     const lines = Math.max(2, ...labels.map((l) => (l ? l.name.length + l.value.length : 0)));
     return { height: Math.max(ROW, lines * LINE + 12), labels };
   });

@@ -170,7 +170,10 @@ const HM = defineMessages({
     id: 'lab.netlink.hex.notHex',
     defaultMessage: '“{ch}” is not a hex digit (use 0–9 and a–f, spaces allowed).',
   },
-  odd: { id: 'lab.netlink.hex.odd', defaultMessage: 'Odd number of hex digits ({n}): every byte is two digits.' },
+  odd: {
+    id: 'lab.netlink.hex.odd',
+    defaultMessage: 'Odd number of hex digits ({n}): every byte is two digits.',
+  },
   tooLong: { id: 'lab.netlink.hex.tooLong', defaultMessage: '{n} bytes: the lab takes up to {max} KiB.' },
 });
 

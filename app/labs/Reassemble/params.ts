@@ -67,14 +67,23 @@ function own(d: { id: string }, values?: Record<string, string | number>): { mes
 
 /** The lab's own input issues, in the catalogs (the English `message` stays for tests and logs). */
 const M = defineMessages({
-  family: { id: 'lab.reassemble.issue.family', defaultMessage: 'Family must be inet (IPv4) or inet6 (IPv6).' },
-  len: { id: 'lab.reassemble.issue.len', defaultMessage: 'The payload length must be a whole number of bytes.' },
+  family: {
+    id: 'lab.reassemble.issue.family',
+    defaultMessage: 'Family must be inet (IPv4) or inet6 (IPv6).',
+  },
+  len: {
+    id: 'lab.reassemble.issue.len',
+    defaultMessage: 'The payload length must be a whole number of bytes.',
+  },
   mtu: { id: 'lab.reassemble.issue.mtu', defaultMessage: 'The MTU must be a whole number of bytes.' },
   source: {
     id: 'lab.reassemble.issue.source',
     defaultMessage: 'The sender is self (this host, loopback) or remote (another host).',
   },
-  until: { id: 'lab.reassemble.issue.until', defaultMessage: 'Wait until a time in whole milliseconds, or leave it empty.' },
+  until: {
+    id: 'lab.reassemble.issue.until',
+    defaultMessage: 'Wait until a time in whole milliseconds, or leave it empty.',
+  },
   maxDist: {
     id: 'lab.reassemble.issue.maxDist',
     defaultMessage:
@@ -194,8 +203,7 @@ export function cutFragments(len: string, mtu: string, family: string): CutResul
   const issues: ReassembleIssue[] = [];
   const fam = FAMILIES.find((x) => x === family);
   if (!fam) issues.push({ field: 'family', ...own(M.family) });
-  if (!whole(len))
-    issues.push({ field: 'len', ...own(M.len) });
+  if (!whole(len)) issues.push({ field: 'len', ...own(M.len) });
   if (!whole(mtu)) issues.push({ field: 'mtu', ...own(M.mtu) });
   if (issues.length || !fam) return { ok: false, issues };
   // The lab is about the receiver: the sender's 2 × sk_sndbuf check (which stops a 65,507-byte
@@ -260,8 +268,7 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
   const issues: ReassembleIssue[] = [];
   const family = FAMILIES.find((x) => x === f.family);
   if (!family) issues.push({ field: 'family', ...own(M.family) });
-  if (!whole(f.len))
-    issues.push({ field: 'len', ...own(M.len) });
+  if (!whole(f.len)) issues.push({ field: 'len', ...own(M.len) });
   else {
     // The CLI's --len grammar (core/params/frags.ts): a UDP payload is 0 … 65,535 bytes.
     const len = DEFRAG_PARAMS.len.parse(read(f.len), 'len');
@@ -274,19 +281,17 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
     issues.push({ field: 'frags', message: empty.message, msg: empty.msg });
   }
   const source = SOURCES.find((x) => x === f.source);
-  if (!source)
-    issues.push({ field: 'source', ...own(M.source) });
-  if (f.until.trim() !== '' && !whole(f.until))
-    issues.push({ field: 'until', ...own(M.until) });
-  if (f.maxDist.trim() !== '' && !whole(f.maxDist))
-    issues.push({ field: 'maxDist', ...own(M.maxDist) });
+  if (!source) issues.push({ field: 'source', ...own(M.source) });
+  if (f.until.trim() !== '' && !whole(f.until)) issues.push({ field: 'until', ...own(M.until) });
+  if (f.maxDist.trim() !== '' && !whole(f.maxDist)) issues.push({ field: 'maxDist', ...own(M.maxDist) });
   if (f.rcvbuf.trim() !== '' && !whole(f.rcvbuf))
     issues.push({ field: 'rcvbuf', ...own(M.rcvbuf, { dflt: '212,992' }) });
 
   const specs = f.frags.map((c, i) => {
     const r = fragItemSpec(c);
     if (!r.ok)
-      for (const p of r.issues) issues.push({ field: `frags.${i}.${p.part}`, message: p.message, msg: p.msg });
+      for (const p of r.issues)
+        issues.push({ field: `frags.${i}.${p.part}`, message: p.message, msg: p.msg });
     return r.ok ? r.spec : null;
   });
   f.arrivals.forEach((a, k) => {

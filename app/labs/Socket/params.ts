@@ -125,8 +125,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   else {
     const d = parseDomain(f.domain);
     if (d.ok) family = d.value;
-    else
-      issues.push(parseIssue('domain', d.why));
+    else issues.push(parseIssue('domain', d.why));
   }
 
   let type: number | null = null;
@@ -134,8 +133,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   else {
     const t = parseType(f.type);
     if (t.ok) type = t.value;
-    else
-      issues.push(parseIssue('type', t.why));
+    else issues.push(parseIssue('type', t.why));
   }
 
   let protocol: number | null = null;
@@ -144,8 +142,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
     // The protocol's names follow the domain; with a bad domain there is nothing to read it against.
     const p = parseProtocol(family, f.protocol);
     if (p.ok) protocol = p.value;
-    else
-      issues.push(parseIssue('protocol', p.why));
+    else issues.push(parseIssue('protocol', p.why));
   }
 
   const flag = (field: 'nonblock' | 'cloexec', bit: number, name: string): number => {
@@ -159,7 +156,11 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
 
   const privilege = PRIVILEGES.find((p) => p === f.priv);
   if (!privilege)
-    issues.push({ field: 'priv', message: 'Privilege must be root or user (no capabilities).', msg: msg(M.priv) });
+    issues.push({
+      field: 'priv',
+      message: 'Privilege must be root or user (no capabilities).',
+      msg: msg(M.priv),
+    });
   const op = SOCKET_OPS.find((o) => o === f.op);
   if (!op)
     issues.push({
