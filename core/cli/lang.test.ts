@@ -28,7 +28,18 @@ const REASSEMBLE_CASES: string[][] = [
   ['--frags', '0:1480:1,1480:1480:1,2960:40:0', '--len', '2992'],
   ['--frags', '0:1480:1,1480:1480:1,2960:40:0', '--len', '2992', '--order', '2,0,0,1'],
   ['--frags', '0:1480:1,1000:1480:1,2960:40:0', '--len', '2992'],
-  ['--frags', '0:1480:1,2960:40:0', '--len', '2992', '--at', '0,10', '--until', '40000', '--source', 'remote'],
+  [
+    '--frags',
+    '0:1480:1,2960:40:0',
+    '--len',
+    '2992',
+    '--at',
+    '0,10',
+    '--until',
+    '40000',
+    '--source',
+    'remote',
+  ],
   ['--frags', '0:1480:1,1480:1480:1,2960:40:0', '--len', '2992', '--rcvbuf', '2304', '--order', '0,1,2'],
   ['--frags', '0:1480:1,1480:1480:1,2960:40:0', '--len', '2992', '--no-socket'],
   ['--frags', '0:1480:1,1480:1480:1,2960:40:0,8:1480:0', '--len', '2992', '--order', '0,1,2,3'],
@@ -46,16 +57,29 @@ describe('sockscope --lang zh-CN', () => {
     // The same run in English is English (so the check above could fail).
     expect(englishLines(r.en).length).toBeGreaterThan(0);
     // Kernel identifiers stay as they are.
-    for (const fn of r.en.match(/\b(?:ip6?_frag_\w+|inet_frag_\w+|ip_defrag|ipv6_frag_rcv|udp\w*_recvmsg)\b/g) ?? [])
+    for (const fn of r.en.match(
+      /\b(?:ip6?_frag_\w+|inet_frag_\w+|ip_defrag|ipv6_frag_rcv|udp\w*_recvmsg)\b/g,
+    ) ?? [])
       expect(r.zh).toContain(fn);
   });
 
   it('reassemble --json --lang zh-CN: machine fields as in English, text fields in Chinese', () => {
-    const args = ['reassemble', '--frags', '0:1480:1,1480:1480:1,2960:40:0', '--len', '2992', '--order', '2,0,0,1', '--json'];
+    const args = [
+      'reassemble',
+      '--frags',
+      '0:1480:1,1480:1480:1,2960:40:0',
+      '--len',
+      '2992',
+      '--order',
+      '2,0,0,1',
+      '--json',
+    ];
     const en = JSON.parse(runCli(args).out);
     const zh = JSON.parse(runCli([...args, '--lang', 'zh-CN']).out);
     type A = { verdict: string; why: string; why_text: string; verdict_text: string };
-    expect(zh.arrivals.map((a: A) => [a.verdict, a.why])).toEqual(en.arrivals.map((a: A) => [a.verdict, a.why]));
+    expect(zh.arrivals.map((a: A) => [a.verdict, a.why])).toEqual(
+      en.arrivals.map((a: A) => [a.verdict, a.why]),
+    );
     expect(en.arrivals.map((a: A) => a.why_text)).toEqual(en.arrivals.map((a: A) => a.why));
     for (const a of zh.arrivals as A[]) {
       expect(a.why).not.toMatch(CJK);
@@ -78,11 +102,16 @@ describe('sockscope --lang zh-CN', () => {
       expect(englishLines(r.en).length).toBeGreaterThan(0);
     }
     // The English table keeps its machine words.
-    expect(runCli(['receive', '--datagrams', '1000x400']).out).toMatch(/^93–400\s+1000\s+1000\s+1\s+2304\s+rcvbuf\s+-$/m);
+    expect(runCli(['receive', '--datagrams', '1000x400']).out).toMatch(
+      /^93–400\s+1000\s+1000\s+1\s+2304\s+rcvbuf\s+-$/m,
+    );
   });
 
   it('netlink decode: the diagnostics and the framing in Chinese', () => {
-    const bad = ['40000000100000000000000000000000aabbccdd', '1c000000ff0005000000000000000000000000000000000000000000'];
+    const bad = [
+      '40000000100000000000000000000000aabbccdd',
+      '1c000000ff0005000000000000000000000000000000000000000000',
+    ];
     const sample = NETLINK_SAMPLES.find((s) => s.id === 'getlink-dump');
     for (const hex of [...bad, ...(sample ? [sample.hex] : [])]) {
       const r = both(['netlink', 'decode', '--family', 'route', '--hex', hex]);
@@ -91,9 +120,75 @@ describe('sockscope --lang zh-CN', () => {
       expect(englishLines(r.zh)).toEqual([]);
       expect(englishLines(r.en).length).toBeGreaterThan(0);
     }
-    const j = JSON.parse(runCli(['netlink', 'decode', '--hex', bad[0] as string, '--json', '--lang', 'zh-CN']).out);
+    const j = JSON.parse(
+      runCli(['netlink', 'decode', '--hex', bad[0] as string, '--json', '--lang', 'zh-CN']).out,
+    );
     const en = JSON.parse(runCli(['netlink', 'decode', '--hex', bad[0] as string, '--json']).out);
     expect(JSON.stringify(en)).not.toMatch(/message_text/);
     expect(JSON.stringify(j)).toMatch(/"message_text": ?"[^"]*[\u4e00-\u9fff]/);
+  });
+
+  it('reassemble and receive refusals: the grammar and the core in Chinese, the English as it was', () => {
+    const cases: [string[], string][] = [
+      [
+        ['reassemble', '--frags', '0:x:1,8:8:zz', '--len', '8'],
+        '--frags item 1 (“0:x:1”): The length is a whole number of bytes.\n--frags item 2 (“8:8:zz”): MF must be 1 or 0.',
+      ],
+      [
+        ['reassemble', '--frags', '0:8:1', '--len', '8', '--order', '5'],
+        '--order indexes run from 0 to 0; got 5.',
+      ],
+      [
+        ['reassemble', '--frags', '0:8:1', '--len', '8', '--order', 'x'],
+        '--order takes indexes separated by commas, e.g. 2,0,1; got “x”.',
+      ],
+      [
+        ['reassemble', '--frags', '4:8:0,8:7:0', '--len', '8'],
+        'fragments[0].offset: the offset must be a multiple of 8 from 0 to 65,528 (the header counts 8-byte units)',
+      ],
+      [
+        ['receive', '--datagrams', '2000000'],
+        'datagrams: each datagram size is a whole number from 0 to 1,048,576',
+      ],
+      [
+        ['receive', '--datagrams', '100', '--mtu', '20', '--read', '2000000'],
+        'mtu: the loopback MTU is a whole number from 68 to 65,536; read_buffer: the read buffer is a whole number of bytes from 0 to 1,048,576',
+      ],
+    ];
+    for (const [args, english] of cases) {
+      const r = both(args);
+      expect(r.codes).toEqual([2, 2]);
+      expect(r.en.startsWith(`${english}\nusage:`), r.en).toBe(true);
+      const head = r.zh.split('\n用法')[0] as string;
+      expect(head).toMatch(CJK);
+      expect(englishLines(head)).toEqual([]);
+    }
+  });
+
+  it('netlink decode: the decoded values have no English words in Chinese', () => {
+    for (const s of NETLINK_SAMPLES) {
+      const zh = runCli([
+        'netlink',
+        'decode',
+        '--family',
+        s.family ?? 'route',
+        '--hex',
+        s.hex,
+        '--lang',
+        'zh-CN',
+      ]).out;
+      expect(zh, s.id).not.toMatch(
+        /nested attribute|\d bytes\b|whole request|request's header|ACK: success|\(complete\)|\(flag\)|\(empty\)/,
+      );
+    }
+    const en = runCli([
+      'netlink',
+      'decode',
+      '--family',
+      'route',
+      '--hex',
+      NETLINK_SAMPLES.find((s) => s.id === 'newaddr-eexist')!.hex,
+    ]).out;
+    expect(en).toMatch(/msg=the whole request \(\d+ bytes\)/);
   });
 });

@@ -43,7 +43,8 @@ const M = defineMessages({
   },
   attr: {
     id: 'cli.netlink.attr',
-    defaultMessage: '+{offset} <code>{name}</code> (type {type}, len {len}){hasValue, select, yes { = {value}} other {}}',
+    defaultMessage:
+      '+{offset} <code>{name}</code> (type {type}, len {len}){hasValue, select, yes { = {value}} other {}}',
   },
   diagnostic: {
     id: 'cli.netlink.diagnostic',
@@ -52,10 +53,14 @@ const M = defineMessages({
   },
   buffer: { id: 'cli.netlink.buffer', defaultMessage: 'buffer:' },
   unexpected: { id: 'cli.netlink.unexpected', defaultMessage: 'unexpected argument “{arg}”' },
-  noOption: { id: 'cli.netlink.noOption', defaultMessage: '<code>netlink {sub}</code> has no option <code>--{name}</code>' },
+  noOption: {
+    id: 'cli.netlink.noOption',
+    defaultMessage: '<code>netlink {sub}</code> has no option <code>--{name}</code>',
+  },
   subcommands: {
     id: 'cli.netlink.subcommands',
-    defaultMessage: '<code>netlink</code> has two subcommands, <code>decode</code> and <code>encode</code> (not “{sub}”)',
+    defaultMessage:
+      '<code>netlink</code> has two subcommands, <code>decode</code> and <code>encode</code> (not “{sub}”)',
   },
 });
 
@@ -183,7 +188,7 @@ export function messageJson(m: NlMessage, locale: Locale = 'en'): Json {
 
 function attrLines(attrs: NlAttr[], depth: number, out: string[], t: (m: Msg) => string): void {
   for (const a of attrs) {
-    const v = a.display ?? (a.value !== undefined ? String(a.value) : '');
+    const v = a.displayMsg ? t(a.displayMsg) : (a.display ?? (a.value !== undefined ? String(a.value) : ''));
     out.push(
       `${'  '.repeat(depth + 2)}${t(msg(M.attr, { offset: a.offset, name: a.name, type: a.type, len: a.len, hasValue: v ? 'yes' : 'no', value: v }))}`,
     );
@@ -231,7 +236,7 @@ export function describeDecode(r: NlDecodeResult, size: number, locale: Locale =
     lines.push('', t(msg(M.messageAt, { offset: m.offset, typeName: m.typeName })));
     if (m.familyHeader)
       lines.push(
-        `    ${m.familyHeader.name}: ${m.familyHeader.fields.map((f) => `${f.name}=${f.display}`).join(' ')}`,
+        `    ${m.familyHeader.name}: ${m.familyHeader.fields.map((f) => `${f.name}=${f.displayMsg ? t(f.displayMsg) : f.display}`).join(' ')}`,
       );
     if (m.error)
       lines.push(
@@ -454,7 +459,14 @@ function decodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en
     (d) => d.severity === 'error',
   );
   if (o.json)
-    return { code: 0, out: JSON.stringify(r.messages.map((m) => messageJson(m, locale)), null, 2) };
+    return {
+      code: 0,
+      out: JSON.stringify(
+        r.messages.map((m) => messageJson(m, locale)),
+        null,
+        2,
+      ),
+    };
   return { code: errors ? 1 : 0, out: describeDecode(r, buf.v.length, locale) };
 }
 
@@ -511,7 +523,10 @@ function encodeCommand(o: Record<string, string | boolean>): CommandResult {
   const hex = toHex(r.bytes);
   if (o.json) {
     const d = decodeNetlink(r.bytes, { family, endian });
-    return { code: 0, out: JSON.stringify({ hex, messages: d.messages.map((m) => messageJson(m)) }, null, 2) };
+    return {
+      code: 0,
+      out: JSON.stringify({ hex, messages: d.messages.map((m) => messageJson(m)) }, null, 2),
+    };
   }
   return { code: 0, out: hex };
 }

@@ -50,7 +50,8 @@ const M = defineMessages({
     id: 'cli.reassemble.verdict',
     defaultMessage:
       '{verdict}{trimmed, select, yes { (trimmed to {end})} other {}}{reinit, select, yes { (after <code>ip_frag_reinit</code>)} other {}}',
-    description: 'verdict: ip.defrag.verdict.*; end: where a non-last fragment was cut back to a multiple of 8.',
+    description:
+      'verdict: ip.defrag.verdict.*; end: where a non-last fragment was cut back to a multiple of 8.',
   },
   colFrag: { id: 'cli.reassemble.col.frag', defaultMessage: 'frag' },
   colMs: { id: 'cli.reassemble.col.ms', defaultMessage: 'ms' },
@@ -60,7 +61,11 @@ const M = defineMessages({
   colVerdict: { id: 'cli.reassemble.col.verdict', defaultMessage: 'verdict' },
   colReturn: { id: 'cli.reassemble.col.return', defaultMessage: 'return' },
   colFn: { id: 'cli.reassemble.col.fn', defaultMessage: 'kernel function' },
-  fillOther: { id: 'cli.reassemble.fillOther', defaultMessage: 'other', description: 'Bytes that are not the sender’s.' },
+  fillOther: {
+    id: 'cli.reassemble.fillOther',
+    defaultMessage: 'other',
+    description: 'Bytes that are not the sender’s.',
+  },
   nothing: { id: 'cli.reassemble.nothing', defaultMessage: '→ nothing reassembled, nothing delivered' },
   delivered: {
     id: 'cli.reassemble.delivered',
@@ -230,7 +235,7 @@ export function reassembleCommand(args: string[], ctx?: CliContext): CommandResu
     ...(noSocket ? { socket: 'none' as const } : {}),
   };
   const r = reassemble(input);
-  if (!r.ok) return { code: 2, out: `${r.why}\n${help}` };
+  if (!r.ok) return { code: 2, out: `${t(r.whyMsg)}\n${help}` };
   if (o.json) return { code: 0, out: JSON.stringify({ input, ...reassembleFacts(r, locale) }, null, 2) };
   const lines = [
     t(
@@ -303,7 +308,9 @@ export function reassembleCommand(args: string[], ctx?: CliContext): CommandResu
       ),
     );
   for (const q of r.queues.filter((q) => q.state !== 'reassembled'))
-    lines.push(t(msg(M.queue, { serial: q.serial, id: q.id, state: q.state, why: q.why, fn: q.fn, file: q.file })));
+    lines.push(
+      t(msg(M.queue, { serial: q.serial, id: q.id, state: q.state, why: q.why, fn: q.fn, file: q.file })),
+    );
   for (const m of r.icmp) lines.push(t(msg(M.icmp, { name: icmpNameMsg(m), at: m.at, why: m.why })));
   lines.push(...mibLines(r.drop_reasons, r.snmp_delta, ctx));
   return { code: 0, out: lines.join('\n') };

@@ -35,7 +35,8 @@ const M = defineMessages({
     id: 'cli.receive.fate',
     defaultMessage:
       '{fate, select, queued {queued} rcvbuf {rcvbuf} noSocket {no-socket} noHeader {no-header} short {short} csum {csum} other {-}}',
-    description: 'What UDP did with a datagram (the English keeps the machine words; other languages explain them).',
+    description:
+      'What UDP did with a datagram (the English keeps the machine words; other languages explain them).',
   },
   icmp: {
     id: 'cli.receive.icmp',
@@ -46,7 +47,10 @@ const M = defineMessages({
     defaultMessage: '<code>--datagrams</code> takes sizes separated by commas, e.g. 1000,1000 or 1000x400',
   },
   whole: { id: 'cli.receive.whole', defaultMessage: '<code>--{name}</code> takes a whole number' },
-  badFamily: { id: 'cli.receive.badFamily', defaultMessage: '<code>--family</code> is <code>inet</code> or <code>inet6</code>' },
+  badFamily: {
+    id: 'cli.receive.badFamily',
+    defaultMessage: '<code>--family</code> is <code>inet</code> or <code>inet6</code>',
+  },
 });
 
 const FATE_KEY: Record<string, string> = { 'no-socket': 'noSocket', 'no-header': 'noHeader' };
@@ -100,7 +104,7 @@ export function receiveCommand(args: string[], ctx?: CliContext): CommandResult 
     ...(o['no-socket'] ? { receiver: 'none' as const } : {}),
   };
   const r = udpReceive(input);
-  if (!r.ok) return { code: 2, out: `${r.why}\n${help}` };
+  if (!r.ok) return { code: 2, out: `${t(r.whyMsg)}\n${help}` };
   if (o.json)
     return {
       code: 0,
@@ -159,12 +163,22 @@ export function receiveCommand(args: string[], ctx?: CliContext): CommandResult 
   const col = (m: { id: string }) => t(msg(m));
   lines.push(
     table(
-      [col(M.colDatagram), col(M.colSize), 'sendto', col(M.colPackets), 'truesize', col(M.colSocket), col(M.colRead)],
+      [
+        col(M.colDatagram),
+        col(M.colSize),
+        'sendto',
+        col(M.colPackets),
+        'truesize',
+        col(M.colSocket),
+        col(M.colRead),
+      ],
       rows,
     ),
   );
   for (const [type, code] of r.icmp.slice(0, 1))
-    lines.push(t(msg(M.icmp, { v6: input.family === 'inet6' ? 'yes' : 'no', type, icmpCode: code, n: r.icmp.length })));
+    lines.push(
+      t(msg(M.icmp, { v6: input.family === 'inet6' ? 'yes' : 'no', type, icmpCode: code, n: r.icmp.length })),
+    );
   lines.push(...mibLines(r.drop_reasons, r.snmp_delta, ctx));
   return { code: 0, out: lines.join('\n') };
 }

@@ -324,7 +324,10 @@ export interface DefragOk {
 
 export interface DefragIssue {
   field: string;
+  /** The English sentence (`msg` in English). */
   message: string;
+  /** The same sentence as a message, for any language. */
+  msg: Msg;
 }
 
 export interface DefragFail {
@@ -332,7 +335,10 @@ export interface DefragFail {
   errno: 'EINVAL';
   fn: 'sockscope';
   file: string;
+  /** The issues in English, `field: message; …` (for machines and logs). */
   why: string;
+  /** The same as a message (core/ip/input-messages.ts), for any language. */
+  whyMsg: Msg;
   issues: DefragIssue[];
 }
 

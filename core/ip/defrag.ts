@@ -23,7 +23,8 @@
  * the running kernel; the memory cases of local/reassembly-extra.json bracket them.
  */
 import { ERRNO } from '../errno/index.ts';
-import { msg } from '../i18n/index.ts';
+import { msg, renderText, type Msg } from '../i18n/index.ts';
+import { IM, issueListMsg } from './input-messages.ts';
 import { DM } from './defrag-messages.ts';
 import { skbAllocation } from '../skb/alloc.ts';
 import { resetSkbIds } from '../skb/skb.ts';
@@ -71,52 +72,47 @@ function runTimers(net: DefragNet, until: number): void {
 /** Check what a user typed; the kernel could not even receive some of it. */
 export function validateDefragInput(input: DefragInput): DefragIssue[] {
   const issues: DefragIssue[] = [];
+  const add = (field: string, m: Msg) => issues.push({ field, message: renderText(m, 'en'), msg: m });
+  const num = (v: number) => v.toLocaleString('en-US');
   const v6 = input.family === 'inet6';
-  if (input.family !== 'inet' && input.family !== 'inet6')
-    issues.push({ field: 'family', message: 'family must be inet or inet6' });
+  if (input.family !== 'inet' && input.family !== 'inet6') add('family', msg(IM.family, { name: 'family' }));
   if (!Number.isInteger(input.len) || input.len < 0 || input.len > 70_000)
-    issues.push({ field: 'len', message: 'the datagram length must be a whole number from 0 to 70,000' });
+    add('len', msg(IM.len, { max: num(70_000) }));
   if (!Array.isArray(input.fragments)) {
-    issues.push({ field: 'fragments', message: 'fragments must be a list' });
+    add('fragments', msg(IM.fragmentsList, { name: 'fragments' }));
     return issues;
   }
-  if (input.fragments.length > 5000) issues.push({ field: 'fragments', message: 'at most 5,000 fragments' });
+  if (input.fragments.length > 5000) add('fragments', msg(IM.fragmentsMany, { max: num(5000) }));
   const whole = (v: unknown, lo: number, hi: number) =>
     Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
   if (input.ipfrag_max_dist !== undefined && !whole(input.ipfrag_max_dist, 0, 1_000_000))
-    issues.push({
-      field: 'ipfrag_max_dist',
-      message: 'ipfrag_max_dist is a whole number from 0 (off) to 1,000,000; the default is 64',
-    });
+    add('ipfrag_max_dist', msg(IM.maxDist, { max: num(1_000_000) }));
   if (input.rcvbuf !== undefined && !whole(input.rcvbuf, SOCK_MIN_RCVBUF, 2 ** 31 - 1))
-    issues.push({
-      field: 'rcvbuf',
-      message: 'rcvbuf is sk_rcvbuf as SO_RCVBUF reads it back: 2,304 to 2,147,483,647 (default 212,992)',
-    });
+    add(
+      'rcvbuf',
+      msg(IM.rcvbuf, { min: num(SOCK_MIN_RCVBUF), max: num(2 ** 31 - 1), dflt: num(RMEM_DEFAULT) }),
+    );
   if (input.socket !== undefined && !['bound', 'none', 'external'].includes(input.socket))
-    issues.push({ field: 'socket', message: 'socket is bound, none or external' });
+    add('socket', msg(IM.socket, { name: 'socket' }));
   if (input.sender !== undefined && input.sender !== 'raw' && input.sender !== 'udp')
-    issues.push({ field: 'sender', message: 'sender is raw or udp' });
+    add('sender', msg(IM.sender));
   if (input.source !== undefined && input.source !== 'self' && input.source !== 'remote')
-    issues.push({ field: 'source', message: 'source is self or remote' });
-  if (input.ihl !== undefined && (v6 || !whole(input.ihl, 20, 60) || input.ihl % 4))
-    issues.push({ field: 'ihl', message: 'ihl (IPv4 only) is a multiple of 4 from 20 to 60' });
+    add('source', msg(IM.source));
+  if (input.ihl !== undefined && (v6 || !whole(input.ihl, 20, 60) || input.ihl % 4)) add('ihl', msg(IM.ihl));
   // The virtual clock is a whole number of ms: NaN, Infinity or a 400-digit number would stall
   // the timers or print nonsense (issue 19).
   const CLOCK_MAX = 2 ** 31 - 1;
   if (input.until !== undefined && !whole(input.until, 0, CLOCK_MAX))
-    issues.push({ field: 'until', message: 'until is a whole number of ms from 0 to 2,147,483,647' });
+    add('until', msg(IM.until, { max: num(CLOCK_MAX) }));
   if (input.id !== undefined && !whole(input.id, 0, v6 ? 0xffffffff : 0xffff))
-    issues.push({ field: 'id', message: `the default id is from 0 to ${v6 ? 0xffffffff : 0xffff}` });
+    add('id', msg(IM.defaultId, { max: v6 ? 0xffffffff : 0xffff }));
   if (input.sysctl !== undefined) {
     const sc: unknown = input.sysctl;
-    if (!sc || typeof sc !== 'object') issues.push({ field: 'sysctl', message: 'sysctl is an object' });
+    if (!sc || typeof sc !== 'object') add('sysctl', msg(IM.sysctlObject));
     else
       for (const [k, v] of Object.entries(sc))
-        if (!['high_thresh', 'timeout', 'max_dist'].includes(k))
-          issues.push({ field: `sysctl.${k}`, message: 'the sysctls are high_thresh, timeout and max_dist' });
-        else if (!whole(v, 0, CLOCK_MAX))
-          issues.push({ field: `sysctl.${k}`, message: 'a whole number from 0 to 2,147,483,647' });
+        if (!['high_thresh', 'timeout', 'max_dist'].includes(k)) add(`sysctl.${k}`, msg(IM.sysctlNames));
+        else if (!whole(v, 0, CLOCK_MAX)) add(`sysctl.${k}`, msg(IM.sysctlValue, { max: num(CLOCK_MAX) }));
   }
   const ihl = v6 ? 48 : (input.ihl ?? 20);
   let prev = 0;
@@ -127,29 +123,21 @@ export function validateDefragInput(input: DefragInput): DefragIssue[] {
     const f = frags[i];
     const at = `fragments[${i}]`;
     if (!f || typeof f !== 'object') {
-      issues.push({ field: at, message: 'not a fragment' });
+      add(at, msg(IM.notFragment));
       continue;
     }
     if (!Number.isInteger(f.offset) || f.offset < 0 || f.offset % 8 !== 0 || f.offset > 8191 * 8)
-      issues.push({
-        field: `${at}.offset`,
-        message: 'the offset must be a multiple of 8 from 0 to 65,528 (the header counts 8-byte units)',
-      });
+      add(`${at}.offset`, msg(IM.offset, { max: num(8191 * 8) }));
     const maxLen = v6 ? 65535 - 8 : 65535 - ihl;
     if (!Number.isInteger(f.length) || f.length < 0 || f.length > maxLen)
-      issues.push({
-        field: `${at}.length`,
-        message: `the length must be a whole number from 0 to ${maxLen} (one packet's payload)`,
-      });
-    if (typeof f.mf !== 'boolean') issues.push({ field: `${at}.mf`, message: 'mf must be true or false' });
+      add(`${at}.length`, msg(IM.length, { max: maxLen }));
+    if (typeof f.mf !== 'boolean') add(`${at}.mf`, msg(IM.mf));
     const idMax = v6 ? 0xffffffff : 0xffff;
     if (f.id !== undefined && (!Number.isInteger(f.id) || f.id < 0 || f.id > idMax))
-      issues.push({ field: `${at}.id`, message: `the id must be from 0 to ${idMax}` });
-    if (f.fill !== undefined && f.fill !== 'same' && f.fill !== 'other')
-      issues.push({ field: `${at}.fill`, message: 'fill is same or other' });
+      add(`${at}.id`, msg(IM.id, { max: idMax }));
+    if (f.fill !== undefined && f.fill !== 'same' && f.fill !== 'other') add(`${at}.fill`, msg(IM.fill));
     if (f.at !== undefined) {
-      if (!Number.isFinite(f.at) || f.at < 0 || f.at > CLOCK_MAX || f.at < prev)
-        issues.push({ field: `${at}.at`, message: 'arrival times must not go back' });
+      if (!Number.isFinite(f.at) || f.at < 0 || f.at > CLOCK_MAX || f.at < prev) add(`${at}.at`, msg(IM.at));
       else prev = f.at;
     }
   }
@@ -166,17 +154,20 @@ export function reassemble(input: DefragInput): DefragResult {
   try {
     issues = validateDefragInput(input);
   } catch {
-    issues = [{ field: '(input)', message: 'not a reassembly input' }];
+    issues = [{ field: '(input)', message: renderText(msg(IM.notInput), 'en'), msg: msg(IM.notInput) }];
   }
-  if (issues.length)
+  if (issues.length) {
+    const whyMsg = issueListMsg(issues);
     return {
       ok: false,
       errno: 'EINVAL',
       fn: 'sockscope',
       file: 'core/ip/defrag.ts',
-      why: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+      why: renderText(whyMsg, 'en'),
+      whyMsg,
       issues,
     };
+  }
   const family = input.family;
   const sysctl: DefragSysctl = {
     ...DEFRAG_DEFAULTS[family],

@@ -65,3 +65,4 @@ export {
   type DefragNet,
 } from './defrag.ts';
 export { icmpNameMsg } from './defrag-messages.ts';
+export { issueListMsg, type InputIssueMsg } from './input-messages.ts';

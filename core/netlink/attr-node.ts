@@ -9,6 +9,8 @@ import type { AttrDef } from './families.ts';
 import { NumberField, ShownField, type LazyValue, type Show } from './lazy.ts';
 import { leafFields, partField, structFields } from './values.ts';
 import type { NlAttr, NlField } from './types.ts';
+import { msg, renderText, type Msg } from '../i18n/index.ts';
+import { DISPLAY } from './display-messages.ts';
 
 /** What the payload turned out to be, which decides the fields it is drawn as. */
 export type AttrShape =
@@ -47,6 +49,7 @@ export class AttrNode implements NlAttr {
   #def: AttrDef | undefined;
   #leaf: LazyValue | undefined;
   #display: string | undefined;
+  #displayMsg: Msg | undefined;
   #fields: NlField[] | undefined;
 
   constructor(input: DecodeInput, offset: number, len: number, rawType: number, type: number, name: string) {
@@ -77,6 +80,15 @@ export class AttrNode implements NlAttr {
   }
   set display(d: string | undefined) {
     this.#display = d;
+    this.#displayMsg = undefined;
+  }
+  get displayMsg(): Msg | undefined {
+    return this.#display !== undefined ? this.#displayMsg : this.#leaf?.displayMsg;
+  }
+  /** A display with words: its English and the message. */
+  showMsg(m: Msg): void {
+    this.#display = renderText(m, 'en');
+    this.#displayMsg = m;
   }
 
   get fields(): NlField[] {
@@ -102,7 +114,7 @@ export class AttrNode implements NlAttr {
       out.push(...leafFields(input, def, off + 4, off + len, this.#leaf));
     if (this.padding > 0)
       out.push(
-        new NumberField('(padding)', off + len, this.padding, this.padding, 'pad', 'NLA_ALIGN padding'),
+        new NumberField('(padding)', off + len, this.padding, this.padding, 'pad', msg(DISPLAY.padding)),
       );
     return out;
   }

@@ -12,6 +12,8 @@ import { GENL_UNKNOWN, childSet, lookupAttr, structSize, type AttrDef, type Attr
 import { cString } from './lazy.ts';
 import { bytesValue, leafProblem, leafValue } from './values.ts';
 import type { NlAttr, NlDiagnostic } from './types.ts';
+import { msg } from '../i18n/index.ts';
+import { DISPLAY } from './display-messages.ts';
 
 const NO_ATTRS: NlAttr[] = [];
 
@@ -210,7 +212,7 @@ function decodePayload(ctx: Ctx, h: Header, def: AttrDef | undefined, lv: Level)
       a.setShape('nest', def);
       a.nested = true;
       a.children = children;
-      a.display = `${children.length} nested attribute(s)`;
+      a.showMsg(msg(DISPLAY.nested, { n: children.length }));
     }
     return;
   }
@@ -241,6 +243,6 @@ function decodeHeaderNest(ctx: Ctx, h: Header, def: AttrDef, lv: Level): void {
   const children = decodeAttrs(ctx, start, off + nlaLen, def.set ?? null, lv.out, lv.cut, lv.depth + 1);
   if (a) {
     a.children = children;
-    a.display = `struct ${header.name} + ${children.length} nested attribute(s)`;
+    a.showMsg(msg(DISPLAY.headerNest, { name: header.name, n: children.length }));
   }
 }

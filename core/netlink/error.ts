@@ -15,6 +15,8 @@ import { errnoText } from './names.ts';
 import { NumberField, ShownField, type Show } from './lazy.ts';
 import { payloadField } from './values.ts';
 import type { NlAttr, NlDiagnostic, NlField, NlMessage } from './types.ts';
+import { msg } from '../i18n/index.ts';
+import { DISPLAY } from './display-messages.ts';
 
 /** What decodeError fills in on the message it decodes. */
 export interface ErrorTarget {
@@ -33,7 +35,7 @@ export type DecodeEchoed = (ctx: Ctx, off: number, nlmsgLen: number, end: number
 
 const errorDisplay: Show = (v) => {
   const err = Number(v);
-  if (err === 0) return '0 (ACK: success)';
+  if (err === 0) return msg(DISPLAY.ack);
   const t = errnoText(-err);
   return `${err} (-${t.name}: ${t.strerror})`;
 };
@@ -87,7 +89,7 @@ export function decodeError(
   const end = capped ? eStart + NLMSG_HDRLEN : echoEnd;
   const echoed = decodeEchoedRequest(ctx, eStart, echoedLen, end, capped || cut, capped, decodeEchoed);
   if (m.error) m.error.echoed = echoed;
-  const what = capped ? "the request's header (NLM_F_CAPPED)" : `the whole request (${echoedLen} bytes)`;
+  const what = capped ? msg(DISPLAY.echoCapped) : msg(DISPLAY.echoWhole, { n: echoedLen });
   fields.push(new NumberField('msg', eStart, echoEnd - eStart, echoedLen, 'payload', what));
   if (!capped && echoedLen < NLMSG_HDRLEN) flagInType(m, out, 'flag-in-type.echo-len', { len: echoedLen });
   if (!capped && eStart + echoedLen > pEnd && !cut)

@@ -5,7 +5,15 @@
  * shown twice (the attribute and its payload field) is rendered once.
  */
 import { hexPreview, toHex, byteHex } from '../hex/index.ts';
+import { msg, renderText, type Msg } from '../i18n/index.ts';
+import { DISPLAY } from './display-messages.ts';
 import type { NlField } from './types.ts';
+
+/** A display given as a message: its English (the `display`), and the message (the `displayMsg`). */
+export type Shown = string | Msg;
+const en = (d: Shown): string => (typeof d === 'string' ? d : renderText(d, 'en'));
+const asMsg = (d: Shown | undefined): Msg | undefined =>
+  d === undefined || typeof d === 'string' ? undefined : d;
 
 /** How a byte range reads: its `value` and the one-line `display` a table shows. */
 export type Render =
@@ -91,9 +99,33 @@ export class LazyValue {
     readonly start: number,
     readonly end: number,
     readonly render: Render,
-    /** `part`: the length the attribute claims; `note`: the display text; `int`: intCode. */
-    readonly extra: number | string = 0,
+    /** `part`: the length the attribute claims; `note`: the display text (or message); `int`: intCode. */
+    readonly extra: number | Shown = 0,
   ) {}
+
+  /** The display as a message, when it has words (`N bytes: …`, `(flag)`…); undefined for a value. */
+  get displayMsg(): Msg | undefined {
+    const { bytes: b, start: s, end: e } = this;
+    const n = e - s;
+    switch (this.render) {
+      case 'string': {
+        const c = cString(b, s, e);
+        return c.nul ? undefined : msg(DISPLAY.noNul, { text: JSON.stringify(c.text) });
+      }
+      case 'flag':
+        return msg(DISPLAY.flag);
+      case 'part':
+        return msg(DISPLAY.part, { n, m: Number(this.extra) - 4 });
+      case 'note':
+        return typeof this.extra === 'object' ? this.extra : undefined;
+      case 'count':
+        return msg(DISPLAY.bytes, { n, hex: hexPreview(b, s, e, PREVIEW) });
+      case 'bytes':
+        return n ? msg(DISPLAY.bytes, { n, hex: hexPreview(b, s, e, PREVIEW) }) : msg(DISPLAY.empty);
+      default:
+        return undefined;
+    }
+  }
 
   get value(): string | number | bigint {
     if (this.#value === undefined) {
@@ -132,7 +164,7 @@ export class LazyValue {
           this.#display = `${n} of ${Number(this.extra) - 4} bytes`;
           break;
         case 'note':
-          this.#display = String(this.extra);
+          this.#display = typeof this.extra === 'number' ? String(this.extra) : en(this.extra);
           break;
         case 'count':
           this.#display = `${n} bytes: ${hexPreview(b, s, e, PREVIEW)}`;
@@ -166,18 +198,23 @@ export class LazyField implements NlField {
   get display(): string {
     return this.lazy.display;
   }
+  get displayMsg(): Msg | undefined {
+    return this.lazy.displayMsg;
+  }
   toJSON(): NlField {
     const { name, offset, size, value, display, kind } = this;
     return { name, offset, size, value, display, kind };
   }
 }
 
-/** Turns a field's value (and the note the field carries) into its display. */
-export type Show = (v: number | bigint, note: string) => string;
+/** Turns a field's value (and the note the field carries) into its display (words as a message). */
+export type Show = (v: number | bigint, note: string) => Shown;
 
 /** A field with a known value (a header member, an integer): its decimal digits made on first read. */
 export class NumberField implements NlField {
   #display: string | undefined;
+  #displayMsg: Msg | undefined;
+  #rendered = false;
   constructor(
     readonly name: string,
     readonly offset: number,
@@ -185,18 +222,27 @@ export class NumberField implements NlField {
     readonly value: number | bigint,
     readonly kind: NlField['kind'],
     /** A fixed display (`NLA_ALIGN padding`) instead of the number. */
-    display?: string,
+    display?: Shown,
   ) {
-    this.#display = display;
+    if (display !== undefined) this.#set(display);
+  }
+  #set(d: Shown): void {
+    this.#display = en(d);
+    this.#displayMsg = asMsg(d);
+    this.#rendered = true;
   }
   get display(): string {
-    this.#display ??= this.render();
-    return this.#display;
+    if (!this.#rendered) this.#set(this.render());
+    return this.#display as string;
   }
   set display(d: string) {
-    this.#display = d;
+    this.#set(d);
   }
-  protected render(): string {
+  get displayMsg(): Msg | undefined {
+    if (!this.#rendered) this.#set(this.render());
+    return this.#displayMsg;
+  }
+  protected render(): Shown {
     return this.value.toString();
   }
   toJSON(): NlField {
@@ -222,7 +268,7 @@ export class ShownField extends NumberField {
     this.#show = show;
     this.#note = note;
   }
-  protected override render(): string {
+  protected override render(): Shown {
     return this.#show(this.value, this.#note);
   }
 }

@@ -16,6 +16,8 @@ import { errnoText, flagNamesFor, genlCmdName } from './names.ts';
 import { payloadField, structFields } from './values.ts';
 import type { NlAttr, NlDiagnostic, NlFamily, NlField, NlMessage } from './types.ts';
 import { hexNumber } from '../hex/index.ts';
+import { msg } from '../i18n/index.ts';
+import { DISPLAY } from './display-messages.ts';
 
 type FamilyHeader = NonNullable<NlMessage['familyHeader']>;
 
@@ -88,7 +90,8 @@ const payloadHeader = (ctx: Ctx, start: number, end: number): FamilyHeader => ({
   fields: [payloadField(ctx, start, end)],
 });
 
-const doneDisplay: Show = (st) => (st === 0 ? '0 (complete)' : `${st} (${errnoText(-Number(st)).name})`);
+const doneDisplay: Show = (st) =>
+  st === 0 ? msg(DISPLAY.complete) : `${st} (${errnoText(-Number(st)).name})`;
 
 /** netlink_dump_done (net/netlink/af_netlink.c): an int, the dump's final status, then maybe extack TLVs. */
 function decodeDone(ctx: Ctx, m: NlMessage, pStart: number, pEnd: number, cut: boolean): void {

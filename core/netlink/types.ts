@@ -11,6 +11,8 @@ export type NlFamily = 'route' | 'generic' | 'raw';
 /** Byte order of the multi-byte fields: the host's (little-endian on x86-64) or big for teaching. */
 export type Endian = 'le' | 'be';
 
+import type { Msg } from '../i18n/index.ts';
+
 /** One field drawn in the byte grid: where it is, what it holds, how to show it. */
 export interface NlField {
   name: string;
@@ -19,6 +21,8 @@ export interface NlField {
   size: number;
   value: number | bigint | string;
   display: string;
+  /** `display` as a message when it has words (`N bytes: …`); not in the JSON. */
+  readonly displayMsg?: Msg;
   kind: 'len' | 'type' | 'flags' | 'seq' | 'pid' | 'family-header' | 'pad' | 'attr-header' | 'payload';
 }
 
@@ -58,6 +62,8 @@ export interface NlAttr {
   netByteorder?: boolean;
   value?: string | number | bigint;
   display?: string;
+  /** `display` as a message when it has words (`2 nested attribute(s)`); not in the JSON. */
+  readonly displayMsg?: Msg;
   children?: NlAttr[];
   /** Alignment bytes after the payload (NLA_ALIGN(len) - len, clipped to the buffer). */
   padding: number;

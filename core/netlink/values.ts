@@ -7,9 +7,20 @@
  */
 import { readInt, type DecodeInput } from './decode-context.ts';
 import { structSize, type AttrDef, type StructDef } from './families.ts';
-import { LazyField, LazyValue, NumberField, ShownField, intCode, type Render, type Show } from './lazy.ts';
+import {
+  LazyField,
+  LazyValue,
+  NumberField,
+  ShownField,
+  intCode,
+  type Render,
+  type Show,
+  type Shown,
+} from './lazy.ts';
 import { headerValueDisplay } from './names.ts';
 import type { NlField } from './types.ts';
+import { msg } from '../i18n/index.ts';
+import { DISPLAY } from './display-messages.ts';
 
 /** Byte sizes of the integer kinds. */
 export const INT_SIZES: Readonly<Record<string, number>> = { u8: 1, u16: 2, u32: 4, u64: 8, s32: 4 };
@@ -62,7 +73,7 @@ export function leafProblem(
   return null;
 }
 
-const lazy = (input: DecodeInput, s: number, e: number, r: Render, extra?: number | string) =>
+const lazy = (input: DecodeInput, s: number, e: number, r: Render, extra?: number | Shown) =>
   new LazyValue(input.bytes, s, e, r, extra);
 
 /** A leaf attribute's value and display, by the kind of its policy (rendered when read). */
@@ -89,9 +100,12 @@ export function leafValue(
     case 'ipaddr':
       return lazy(input, pStart, pEnd, 'ip');
     case 'flag':
-      return len > 0 ? lazy(input, pStart, pEnd, 'note', '(flag)') : lazy(input, pStart, pEnd, 'flag');
+      return len > 0
+        ? lazy(input, pStart, pEnd, 'note', msg(DISPLAY.flag))
+        : lazy(input, pStart, pEnd, 'flag');
     case 'struct':
-      if (def?.struct) return lazy(input, pStart, pEnd, 'note', `struct ${def.struct.name} (${len} bytes)`);
+      if (def?.struct)
+        return lazy(input, pStart, pEnd, 'note', msg(DISPLAY.struct, { name: def.struct.name, n: len }));
       break;
     case 'u32-array':
     case 'u64-array': {
@@ -129,7 +143,7 @@ function structMembers(input: DecodeInput, s: StructDef, pStart: number, pEnd: n
   const size = structSize(s);
   const out = structFields(input, s, pStart, pEnd, 'payload');
   if (len > size) {
-    const extra = lazy(input, pStart + size, pEnd, 'note', `${len - size} bytes (newer kernel fields)`);
+    const extra = lazy(input, pStart + size, pEnd, 'note', msg(DISPLAY.newer, { n: len - size }));
     out.push(new LazyField('(beyond struct)', pStart + size, len - size, 'payload', extra));
   }
   return out;
@@ -157,7 +171,7 @@ function arrayItems(input: DecodeInput, def: AttrDef, pStart: number, pEnd: numb
     );
   if (at < pEnd)
     out.push(
-      new LazyField('(rest)', at, pEnd - at, 'payload', lazy(input, at, pEnd, 'note', 'not a whole element')),
+      new LazyField('(rest)', at, pEnd - at, 'payload', lazy(input, at, pEnd, 'note', msg(DISPLAY.notWhole))),
     );
   return out;
 }

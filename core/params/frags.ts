@@ -6,8 +6,9 @@
  * shown and fixed); `fragItemSpec` is the one place they become a FragmentSpec.
  */
 import { normalizeInput } from '../i18n/input.ts';
+import { defineMessages, msg, renderText, type Msg } from '../i18n/index.ts';
 import type { FragmentSpec } from '../ip/index.ts';
-import { echo, keyword, notText, paramIssue, whole } from './param.ts';
+import { echo, keyword, notText, paramIssue, ruleIssue, whole } from './param.ts';
 import type { ParamIssue, ParamName } from './param.ts';
 import { FAMILIES } from './send.ts';
 
@@ -64,17 +65,41 @@ export function fragItemOfSpec(f: FragmentSpec): FragItemText {
 export interface FragPartIssue {
   part: FragPart;
   code: 'offset' | 'length' | 'mf' | 'fill' | 'id' | 'extra';
+  /** The English sentence (`msg` in English). */
   message: string;
+  /** The same sentence as a message, for any language. */
+  msg: Msg;
 }
 
-const PART_MESSAGES: Record<FragPartIssue['code'], (v: string) => string> = {
-  offset: () => 'The offset is a whole number of bytes.',
-  length: () => 'The length is a whole number of bytes.',
-  mf: () => 'MF must be 1 or 0.',
-  fill: () => 'The bytes are “same” (the sender’s) or “other”.',
-  id: () => 'The id is a whole number (or empty for the default).',
-  extra: (v) => `“${v}” means nothing here: a fragment is offset:length:mf, optionally :other and :idN.`,
-};
+/** The fragment-list grammar's sentences (the cards, the banner and `--frags`). */
+export const PART_MESSAGES = defineMessages({
+  offset: { id: 'params.frags.part.offset', defaultMessage: 'The offset is a whole number of bytes.' },
+  length: { id: 'params.frags.part.length', defaultMessage: 'The length is a whole number of bytes.' },
+  mf: { id: 'params.frags.part.mf', defaultMessage: 'MF must be 1 or 0.' },
+  fill: { id: 'params.frags.part.fill', defaultMessage: 'The bytes are “same” (the sender’s) or “other”.' },
+  id: { id: 'params.frags.part.id', defaultMessage: 'The id is a whole number (or empty for the default).' },
+  extra: {
+    id: 'params.frags.part.extra',
+    defaultMessage:
+      '“{value}” means nothing here: a fragment is <code>offset:length:mf</code>, optionally <code>:other</code> and <code>:idN</code>.',
+  },
+});
+
+const FM = defineMessages({
+  item: {
+    id: 'params.frags.item',
+    defaultMessage: '{name} item {item} (“{text}”): {why}',
+    description: 'name: the parameter (--frags, frags=); why: one of params.frags.part.*.',
+  },
+  orderRange: {
+    id: 'params.frags.order.range',
+    defaultMessage: '{name} indexes run from 0 to {last}; got {bad}.',
+  },
+  orderNotList: {
+    id: 'params.frags.order.notList',
+    defaultMessage: '{name} takes indexes separated by commas, e.g. 2,0,1; got “{value}”.',
+  },
+});
 
 const isWhole = (s: string) => /^\d+$/.test(s.trim());
 
@@ -83,8 +108,10 @@ export function fragItemSpec(
   c: FragItemText,
 ): { ok: true; spec: FragmentSpec } | { ok: false; issues: FragPartIssue[] } {
   const issues: FragPartIssue[] = [];
-  const bad = (part: FragPart, value = '') =>
-    issues.push({ part, code: part, message: PART_MESSAGES[part](echo(value)) });
+  const bad = (part: FragPart, value = '') => {
+    const m = msg(PART_MESSAGES[part], part === 'extra' ? { value: echo(value) } : undefined);
+    issues.push({ part, code: part, message: renderText(m, 'en'), msg: m });
+  };
   if (!isWhole(c.offset)) bad('offset');
   if (!isWhole(c.length)) bad('length');
   if (c.mf !== '1' && c.mf !== '0') bad('mf');
@@ -130,12 +157,7 @@ export function parseFrags(
     else
       for (const p of r.issues)
         issues.push(
-          paramIssue(
-            'frags',
-            'rule',
-            { why: `${name} item ${i + 1} (“${echo(formatFragItem(it))}”): ${p.message}` },
-            name,
-          ),
+          ruleIssue('frags', msg(FM.item, { name, item: i + 1, text: echo(formatFragItem(it)), why: p.msg })),
         );
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, frags };
@@ -165,13 +187,8 @@ export function orderIssue(
   name: ParamName,
 ): ParamIssue {
   return r.code === 'range'
-    ? paramIssue('order', 'rule', { why: `${name} indexes run from 0 to ${count - 1}; got ${r.bad}.` }, name)
-    : paramIssue(
-        'order',
-        'rule',
-        { why: `${name} takes indexes separated by commas, e.g. 2,0,1; got “${echo(text)}”.` },
-        name,
-      );
+    ? ruleIssue('order', msg(FM.orderRange, { name, last: count - 1, bad: r.bad }))
+    : ruleIssue('order', msg(FM.orderNotList, { name, value: echo(text) }));
 }
 
 /** `at=`: one time (ms) per arrival, empty for "with the previous one". */

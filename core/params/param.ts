@@ -9,7 +9,7 @@
  * calls it (`--mtu`, `mtu=`, `MTU`), so message catalogs can take the table over.
  */
 import { normalizeInput } from '../i18n/input.ts';
-import { defineMessages, msg, type Msg, type MsgValue } from '../i18n/index.ts';
+import { defineMessages, msg, renderText, type Msg, type MsgValue } from '../i18n/index.ts';
 import { labelMsg } from './labels.ts';
 
 /** How a parameter is called in a message: `--mtu` on the CLI, `mtu=` in a URL, `MTU` in the form. */
@@ -165,10 +165,25 @@ export function paramIssue(
   return { key, code, values, message: MESSAGES[code](name, values), msg: issueMsg(code, name, values) };
 }
 
+/**
+ * A rule of the model as an issue, its reason a message: `values.why` keeps the English (what
+ * `message` says), `msg` the reason itself, for any language.
+ */
+export function ruleIssue(key: string, why: Msg, values: Record<string, string | number> = {}): ParamIssue {
+  const english = renderText(why, 'en');
+  return {
+    key,
+    code: 'rule',
+    values: { ...values, why: english },
+    message: english,
+    msg: msg(ISSUE_MESSAGES.rule, { why }),
+  };
+}
+
 /** The same issue, its message naming the parameter another way (the CLI's `--mtu`). */
 export function renameIssue(i: ParamIssue, name: ParamName): ParamIssue {
-  // A rule's sentence is the model's own (a catalog message already): it does not name the parameter.
-  if (i.code === 'rule') return { ...i, message: MESSAGES.rule(name, i.values) };
+  // A rule says which parameter in its own words, already.
+  if (i.code === 'rule') return i;
   return { ...i, message: MESSAGES[i.code](name, i.values), msg: issueMsg(i.code, name, i.values) };
 }
 

@@ -27,3 +27,39 @@ export const RM = defineMessages({
       '<code>recvmsg({buffer})</code> takes datagram {d} ({len} bytes): {copied} copied{truncated, select, yes {, <code>MSG_TRUNC</code> (the other {discarded} are discarded)} other {}}; <code>sk_rmem_alloc</code> {before} → {after} (<code>InDatagrams</code>)',
   },
 });
+
+/** What udpReceive refuses before anything is sent (validateUdpReceiveInput). */
+export const RIM = defineMessages({
+  notInput: { id: 'receive.input.notInput', defaultMessage: 'not a receive-queue input' },
+  family: {
+    id: 'receive.input.family',
+    defaultMessage: '{name} is inet or inet6',
+    description: 'name: the field, family.',
+  },
+  mtu: { id: 'receive.input.mtu', defaultMessage: 'the loopback MTU is a whole number from {min} to {max}' },
+  rcvbuf: {
+    id: 'receive.input.rcvbuf',
+    defaultMessage:
+      'rcvbuf (the <code>SO_RCVBUF</code> value) is a whole number from 0 to {max}, or null for the default',
+  },
+  noDatagram: { id: 'receive.input.noDatagram', defaultMessage: 'give at least one datagram size' },
+  manyDatagrams: { id: 'receive.input.manyDatagrams', defaultMessage: 'at most {max} datagrams' },
+  size: {
+    id: 'receive.input.size',
+    defaultMessage: 'each datagram size is a whole number from 0 to {max}',
+  },
+  distinct: {
+    id: 'receive.input.distinct',
+    defaultMessage: 'at most {max} different datagram sizes (each goes down the stack once); got {count}',
+  },
+  packets: {
+    id: 'receive.input.packets',
+    defaultMessage:
+      'these sizes put about {packets} packets on the wire at MTU {mtu}; at most {max} (fewer or smaller datagrams, or a larger MTU)',
+  },
+  readBuffer: {
+    id: 'receive.input.readBuffer',
+    defaultMessage: 'the read buffer is a whole number of bytes from 0 to {max}',
+  },
+  receiver: { id: 'receive.input.receiver', defaultMessage: 'receiver is bound or none' },
+});

@@ -21,11 +21,12 @@ import {
   ipSend,
   sendSides,
   type Family,
+  issueListMsg,
   type SendResult,
 } from '../ip/index.ts';
 import type { TraceStep } from '../trace/index.ts';
-import { msg, type Text } from '../i18n/index.ts';
-import { RM } from './messages.ts';
+import { msg, renderText, type Msg, type Text } from '../i18n/index.ts';
+import { RIM, RM } from './messages.ts';
 import { RMEM_DEFAULT, RMEM_MAX, rcvQueueInit, skRcvbufFromSockopt, type RcvQueue } from '../udp/rcvqueue.ts';
 import { UDP_FILES, udpLibRcv, udpRecvmsgCounted, type UdpFate } from '../udp/udp-rcv.ts';
 
@@ -109,12 +110,22 @@ export interface UdpReceiveOk {
   trace: TraceStep<UdpReceiveSnapshot, Text>[];
 }
 
+/** A problem of the input: the field, the English sentence and the same as a message. */
+export interface UdpReceiveIssue {
+  field: string;
+  message: string;
+  msg: Msg;
+}
+
 export interface UdpReceiveFail {
   ok: false;
   errno: 'EINVAL';
   fn: 'sockscope';
+  /** The issues in English, `field: message; …` (for machines and logs). */
   why: string;
-  issues: { field: string; message: string }[];
+  /** The same as a message, for any language. */
+  whyMsg: Msg;
+  issues: UdpReceiveIssue[];
 }
 
 export type UdpReceiveResult = UdpReceiveOk | UdpReceiveFail;
@@ -122,72 +133,60 @@ export type UdpReceiveResult = UdpReceiveOk | UdpReceiveFail;
 const whole = (v: unknown, lo: number, hi: number): boolean =>
   Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
 
-export function validateUdpReceiveInput(input: UdpReceiveInput): { field: string; message: string }[] {
-  const out: { field: string; message: string }[] = [];
-  if (!input || typeof input !== 'object')
-    return [{ field: '(input)', message: 'not a receive-queue input' }];
+export function validateUdpReceiveInput(input: UdpReceiveInput): UdpReceiveIssue[] {
+  const out: UdpReceiveIssue[] = [];
+  const add = (field: string, m: Msg) => out.push({ field, message: renderText(m, 'en'), msg: m });
+  const num = (v: number) => v.toLocaleString('en-US');
+  if (!input || typeof input !== 'object') {
+    add('(input)', msg(RIM.notInput));
+    return out;
+  }
   const v6 = input.family === 'inet6';
-  if (input.family !== 'inet' && input.family !== 'inet6')
-    out.push({ field: 'family', message: 'family is inet or inet6' });
+  if (input.family !== 'inet' && input.family !== 'inet6') add('family', msg(RIM.family, { name: 'family' }));
   if (input.mtu !== undefined && !whole(input.mtu, v6 ? 1280 : 68, 65536))
-    out.push({
-      field: 'mtu',
-      message: `the loopback MTU is a whole number from ${v6 ? '1,280' : '68'} to 65,536`,
-    });
+    add('mtu', msg(RIM.mtu, { min: num(v6 ? 1280 : 68), max: num(65536) }));
   if (input.rcvbuf !== null && !whole(input.rcvbuf, 0, UDP_RECEIVE_LIMITS.rcvbufMax))
-    out.push({
-      field: 'rcvbuf',
-      message:
-        'rcvbuf (the SO_RCVBUF value) is a whole number from 0 to 2,147,483,647, or null for the default',
-    });
-  if (!Array.isArray(input.datagrams) || !input.datagrams.length)
-    out.push({ field: 'datagrams', message: 'give at least one datagram size' });
+    add('rcvbuf', msg(RIM.rcvbuf, { max: num(UDP_RECEIVE_LIMITS.rcvbufMax) }));
+  if (!Array.isArray(input.datagrams) || !input.datagrams.length) add('datagrams', msg(RIM.noDatagram));
   else if (input.datagrams.length > UDP_RECEIVE_LIMITS.datagramsMax)
-    out.push({ field: 'datagrams', message: `at most ${UDP_RECEIVE_LIMITS.datagramsMax} datagrams` });
+    add('datagrams', msg(RIM.manyDatagrams, { max: UDP_RECEIVE_LIMITS.datagramsMax }));
   else if (input.datagrams.some((n) => !whole(n, 0, UDP_RECEIVE_LIMITS.sizeMax)))
-    out.push({ field: 'datagrams', message: 'each datagram size is a whole number from 0 to 1,048,576' });
+    add('datagrams', msg(RIM.size, { max: num(UDP_RECEIVE_LIMITS.sizeMax) }));
   else {
     const mtu = whole(input.mtu, 68, 65536) ? (input.mtu as number) : 65536;
     const sizes = new Set(input.datagrams);
     let packets = 0;
     for (const size of sizes) packets += wirePacketsOf(size, mtu, v6);
     if (sizes.size > UDP_RECEIVE_LIMITS.distinctSizesMax)
-      out.push({
-        field: 'datagrams',
-        message: `at most ${UDP_RECEIVE_LIMITS.distinctSizesMax} different datagram sizes (each goes down the stack once); got ${sizes.size.toLocaleString('en-US')}`,
-      });
+      add(
+        'datagrams',
+        msg(RIM.distinct, { max: UDP_RECEIVE_LIMITS.distinctSizesMax, count: num(sizes.size) }),
+      );
     else if (packets > UDP_RECEIVE_LIMITS.packetsMax)
-      out.push({
-        field: 'datagrams',
-        message: `these sizes put about ${packets.toLocaleString('en-US')} packets on the wire at MTU ${mtu}; at most ${UDP_RECEIVE_LIMITS.packetsMax.toLocaleString('en-US')} (fewer or smaller datagrams, or a larger MTU)`,
-      });
+      add(
+        'datagrams',
+        msg(RIM.packets, { packets: num(packets), mtu, max: num(UDP_RECEIVE_LIMITS.packetsMax) }),
+      );
   }
   if (!whole(input.read_buffer, 0, UDP_RECEIVE_LIMITS.readBufferMax))
-    out.push({
-      field: 'read_buffer',
-      message: 'the read buffer is a whole number of bytes from 0 to 1,048,576',
-    });
+    add('read_buffer', msg(RIM.readBuffer, { max: num(UDP_RECEIVE_LIMITS.readBufferMax) }));
   if (input.receiver !== undefined && input.receiver !== 'bound' && input.receiver !== 'none')
-    out.push({ field: 'receiver', message: 'receiver is bound or none' });
+    add('receiver', msg(RIM.receiver));
   return out;
 }
 
 /** Run the scenario. Never throws on user input. */
 export function udpReceive(input: UdpReceiveInput): UdpReceiveResult {
-  let issues: { field: string; message: string }[];
+  let issues: UdpReceiveIssue[];
   try {
     issues = validateUdpReceiveInput(input);
   } catch {
-    issues = [{ field: '(input)', message: 'not a receive-queue input' }];
+    issues = [{ field: '(input)', message: renderText(msg(RIM.notInput), 'en'), msg: msg(RIM.notInput) }];
   }
-  if (issues.length)
-    return {
-      ok: false,
-      errno: 'EINVAL',
-      fn: 'sockscope',
-      why: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
-      issues,
-    };
+  if (issues.length) {
+    const whyMsg = issueListMsg(issues);
+    return { ok: false, errno: 'EINVAL', fn: 'sockscope', why: renderText(whyMsg, 'en'), whyMsg, issues };
+  }
   const v6 = input.family === 'inet6';
   const mtu = input.mtu ?? 65536;
   const skRcvbuf = input.rcvbuf === null ? RMEM_DEFAULT : skRcvbufFromSockopt(input.rcvbuf, RMEM_MAX);

@@ -51,6 +51,7 @@ export {
   parseProtocol,
   parseSocketCall,
   parseIntLiteral,
+  asSentence,
   protocolNamespace,
   protocolChoices,
   type Parsed,

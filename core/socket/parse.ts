@@ -35,31 +35,36 @@ export interface ParseError {
   why: Msg;
 }
 
+/** The reasons start in lower case (the CLI puts them after a colon); a page shows them as sentences (`asSentence`). */
 const M = defineMessages({
   notInt32: {
     id: 'socket.parse.notInt32',
-    defaultMessage: '{field, select, domain {domain} type {type} other {protocol}} must be a 32-bit integer',
+    defaultMessage:
+      '{sentence, select, yes {{field, select, domain {Domain} type {Type} other {Protocol}}} other {{field, select, domain {domain} type {type} other {protocol}}}} must be a 32-bit integer',
+    description: 'sentence: yes when the reason starts a sentence (a page), no after a colon (the CLI).',
   },
   unknownFamily: {
     id: 'socket.parse.unknownFamily',
     defaultMessage:
-      'unknown address family "{input}" (try <code>AF_INET</code>, <code>AF_INET6</code>, <code>AF_UNIX</code>, <code>AF_NETLINK</code>, <code>AF_PACKET</code> or a number)',
+      '{sentence, select, yes {Unknown} other {unknown}} address family "{input}" (try <code>AF_INET</code>, <code>AF_INET6</code>, <code>AF_UNIX</code>, <code>AF_NETLINK</code>, <code>AF_PACKET</code> or a number)',
   },
   emptyTypePart: {
     id: 'socket.parse.emptyTypePart',
-    defaultMessage: 'empty part in the type',
-    description: 'The type is names or numbers joined with |, and one of them is empty (SOCK_DGRAM||1).',
+    defaultMessage: '{sentence, select, yes {Empty} other {empty}} part in the type',
+    description:
+      'The type is names or numbers joined with |, and one of them is empty (SOCK_DGRAM||1). sentence: yes when the reason starts a sentence (a page), no after a colon (the CLI).',
   },
   unknownType: {
     id: 'socket.parse.unknownType',
     defaultMessage:
-      'unknown socket type "{input}" (try <code>SOCK_STREAM</code>, <code>SOCK_DGRAM</code>, <code>SOCK_RAW</code>…)',
+      '{sentence, select, yes {Unknown} other {unknown}} socket type "{input}" (try <code>SOCK_STREAM</code>, <code>SOCK_DGRAM</code>, <code>SOCK_RAW</code>…)',
   },
   notProtocol: {
     id: 'socket.parse.notProtocol',
     defaultMessage:
       '"{input}" is not a protocol of this domain: use {ns, select, ipproto {an <code>IPPROTO_*</code> name or a number} netlink {a <code>NETLINK_*</code> name or a number} ethertype {an <code>ETH_P_*</code> name, <code>htons(ETH_P_*)</code> or a number} unix {0 or <code>PF_UNIX</code>} vsock {0 or <code>PF_VSOCK</code>} other {a number}}',
-    description: 'ns: which names the domain takes (ipproto, netlink, ethertype, unix, vsock or none).',
+    description:
+      'ns: which names the domain takes (ipproto, netlink, ethertype, unix, vsock or none). The reason starts with the quoted input in any case.',
   },
 });
 
@@ -87,13 +92,20 @@ export function parseIntLiteral(text: string): number | null {
   return v | 0;
 }
 
+/** A reason as the start of a sentence (`Unknown address family…`), for a page that shows it on its own. */
+export function asSentence(why: Msg): Msg {
+  return why.values && 'sentence' in why.values
+    ? { id: why.id, values: { ...why.values, sentence: 'yes' } }
+    : why;
+}
+
 function err(field: ParseError['field'], input: string, why: Msg): ParseError {
   return { ok: false, field, input: clip(input), why };
 }
 
 function numberInput(field: ParseError['field'], input: number): ParseResult {
   if (!Number.isInteger(input) || input < INT32_MIN || input > UINT32_MAX)
-    return err(field, String(input), msg(M.notInt32, { field }));
+    return err(field, String(input), msg(M.notInt32, { field, sentence: 'no' }));
   return { ok: true, value: input | 0, name: String(input | 0) };
 }
 
@@ -108,7 +120,7 @@ export function parseDomain(input: string | number): ParseResult {
   if (key) return { ok: true, value: AF[key], name: key };
   const alias = AF_ALIASES[up];
   if (alias !== undefined) return { ok: true, value: alias, name: up };
-  return err('domain', normalizeInput(input), msg(M.unknownFamily, { input: clip(t) }));
+  return err('domain', normalizeInput(input), msg(M.unknownFamily, { input: clip(t), sentence: 'no' }));
 }
 
 const TYPE_FLAGS: Readonly<Record<string, number>> = { SOCK_NONBLOCK, SOCK_CLOEXEC };
@@ -120,7 +132,7 @@ export function parseType(input: string | number): ParseResult {
     .split('|')
     .map((p) => p.trim());
   if (parts.length === 0 || parts.some((p) => p === ''))
-    return err('type', normalizeInput(input), msg(M.emptyTypePart));
+    return err('type', normalizeInput(input), msg(M.emptyTypePart, { sentence: 'no' }));
   let value = 0;
   const names: string[] = [];
   for (const p of parts) {
@@ -139,7 +151,7 @@ export function parseType(input: string | number): ParseResult {
     } else if (flag !== undefined) {
       value |= flag;
       names.push(up);
-    } else return err('type', normalizeInput(input), msg(M.unknownType, { input: clip(p) }));
+    } else return err('type', normalizeInput(input), msg(M.unknownType, { input: clip(p), sentence: 'no' }));
   }
   return { ok: true, value: value | 0, name: names.join('|') };
 }

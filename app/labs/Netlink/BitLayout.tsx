@@ -67,16 +67,18 @@ interface Label {
 }
 
 /** A labelled piece's name and value in lines that fit its box (names whole, values bounded). */
-function labelOf(f: LeafField, px: number): Label {
+function labelOf(f: LeafField, px: number, shown: (f: LeafField) => string): Label {
   const n = (px - 8) / CHAR_PX;
-  return { name: wrapLabel(f.name, n), value: wrapLabel(f.display, n, VALUE_LINES) };
+  return { name: wrapLabel(f.name, n), value: wrapLabel(shown(f), n, VALUE_LINES) };
 }
 
 /** Each row's labels and height: a row grows to hold its longest label instead of cutting it. */
-function measureRows(rows: readonly LayoutRow[], col: number) {
+function measureRows(rows: readonly LayoutRow[], col: number, shown: (f: LeafField) => string) {
   return rows.map((r) => {
     if (r.kind === 'elided') return { height: ELIDED, labels: [] as (Label | null)[] };
-    const labels = r.segments.map((s) => (s.labelled ? labelOf(s.field, (s.to - s.from) * 8 * col) : null));
+    const labels = r.segments.map((s) =>
+      s.labelled ? labelOf(s.field, (s.to - s.from) * 8 * col, shown) : null,
+    );
     const lines = Math.max(2, ...labels.map((l) => (l ? l.name.length + l.value.length : 0)));
     return { height: Math.max(ROW, lines * LINE + 12), labels };
   });
@@ -91,6 +93,7 @@ const RowView = memo(function RowView({
   lit,
   onHover,
   s,
+  shown,
 }: {
   row: LayoutRow;
   y: number;
@@ -100,6 +103,7 @@ const RowView = memo(function RowView({
   lit: string | null;
   onHover: (f: LeafField | null) => void;
   s: NlWords['s'];
+  shown: NlWords['shown'];
 }) {
   if (row.kind === 'elided') {
     const f = row.field;
@@ -144,7 +148,7 @@ const RowView = memo(function RowView({
               {s(W.segTitle, {
                 group: f.group,
                 name: f.name,
-                value: f.display,
+                value: shown(f),
                 from: f.offset,
                 to: f.offset + f.size - 1,
               })}
@@ -191,6 +195,7 @@ const Rows = memo(function Rows({
   lit,
   onHover,
   s,
+  shown,
 }: {
   rows: LayoutRow[];
   sizes: ReturnType<typeof measureRows>;
@@ -198,6 +203,7 @@ const Rows = memo(function Rows({
   lit: string | null;
   onHover: (f: LeafField | null) => void;
   s: NlWords['s'];
+  shown: NlWords['shown'];
 }) {
   let y = RULER;
   return (
@@ -217,6 +223,7 @@ const Rows = memo(function Rows({
             lit={rowHas(r, lit) ? lit : null}
             onHover={onHover}
             s={s}
+            shown={shown}
           />
         );
       })}
@@ -225,7 +232,7 @@ const Rows = memo(function Rows({
 });
 
 export function BitLayout({ message, fields }: { message: NlMessage; fields: LeafField[] }) {
-  const { t, s } = useNlWords();
+  const { t, s, shown } = useNlWords();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const { hl, setHl } = useHighlight();
   // The first FIRST_ROWS rows (512 bytes) keep a long message quick to draw; the rest on request.
@@ -240,12 +247,12 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
   const { col, sizes, h } = useMemo(() => {
     const fitTo = (room: number) => {
       const c = Math.max(6, (Math.max(room, 300) - GUTTER - RIGHT) / 32);
-      const m = measureRows(rows, c);
+      const m = measureRows(rows, c, shown);
       return { col: c, sizes: m, h: RULER + m.reduce((n, r) => n + r.height, 0) + 4 };
     };
     const whole = fitTo(width);
     return whole.h > longer ? fitTo(width - 22) : whole;
-  }, [rows, width, longer]);
+  }, [rows, width, longer, shown]);
   const long = h > longer;
   const w = GUTTER + col * 32 + RIGHT;
   const drawnBytes = rows.reduce((n, r) => n + (r.kind === 'row' ? 4 : r.bytes), 0);
@@ -339,7 +346,7 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
             </text>
           </g>
           <g aria-hidden="true">
-            <Rows rows={rows} sizes={sizes} col={col} lit={lit} onHover={onHover} s={s} />
+            <Rows rows={rows} sizes={sizes} col={col} lit={lit} onHover={onHover} s={s} shown={shown} />
           </g>
         </svg>
       </div>
@@ -350,7 +357,7 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
               total: fields.length,
               group: cursorField.group,
               name: cursorField.name,
-              value: cursorField.display,
+              value: shown(cursorField),
               from: cursorField.offset,
               to: cursorField.offset + cursorField.size - 1,
             })

@@ -3,6 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
 import { Field, LiveForm } from '../../components/Field.tsx';
+import { renderText } from '../../../core/i18n/index.ts';
+import { useLocale } from '../../i18n/locale.ts';
 import { SAMPLE_WORDS, W, useNlWords } from './words.ts';
 import type { NetlinkState } from './store.ts';
 import { selectNlActions, useNetlink } from './store.ts';
@@ -12,6 +14,7 @@ import { Control, Part, PresetPanel, useControl } from '../../lab-kit/index.ts';
 const selectInputs = (s: NetlinkState) => ({
   hexText: s.hexText,
   hexError: s.hexError,
+  hexErrorMsg: s.hexErrorMsg,
   family: s.family,
   endian: s.endian,
   truncated: s.truncated,
@@ -21,6 +24,7 @@ const selectInputs = (s: NetlinkState) => ({
 
 export function BufferInputs() {
   const { t, s } = useNlWords();
+  const locale = useLocale();
   const familyOptions = notedOptions<NlFamily>([
     ['route', 'route', 'NETLINK_ROUTE'],
     ['generic', 'generic', 'NETLINK_GENERIC'],
@@ -102,7 +106,7 @@ export function BufferInputs() {
           <Control name="hex">
             <Field
               label={s(W.hex)}
-              error={v.hexError ?? undefined}
+              error={v.hexErrorMsg ? renderText(v.hexErrorMsg, locale) : (v.hexError ?? undefined)}
               hint={s(W.hexHint, { n: v.length })}
               className="nl-hex-field"
             >

@@ -33,7 +33,7 @@ export function ByteGrid({
   range: { from: number; to: number } | null;
   onSelectMessage: (i: number) => void;
 }) {
-  const { t, s } = useNlWords();
+  const { t, s, shown } = useNlWords();
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -200,7 +200,7 @@ export function ByteGrid({
                 value: h2(bytes[cursor] ?? 0),
                 group: cursorHit.field.group,
                 name: cursorHit.field.name,
-                display: cursorHit.field.display,
+                display: shown(cursorHit.field),
               })
             : t(W.gridCursor, {
                 n: num(cursor),

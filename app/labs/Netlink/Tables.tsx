@@ -185,6 +185,7 @@ const FieldRow = memo(function FieldRow({
   pos: string;
   setHl: (h: Highlight | null) => void;
 }) {
+  const { shown: show } = useNlWords();
   const raw = bytes.subarray(f.offset, f.offset + Math.min(f.size, 8));
   // Four bytes a word, kept together (non-breaking spaces): a narrow column wraps between words.
   const hex = Array.from(
@@ -213,7 +214,7 @@ const FieldRow = memo(function FieldRow({
         {hex}
         {f.size > 8 ? ' …' : ''}
       </td>
-      <td className="mono nl-fvalue">{f.display.replaceAll('|', '|\u200b')}</td>
+      <td className="mono nl-fvalue">{show(f).replaceAll('|', '|\u200b')}</td>
     </tr>
   );
 });

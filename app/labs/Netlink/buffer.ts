@@ -26,6 +26,7 @@ import type {
 import { CMSG_DATA_MAX, NETLINK_PARAMS, NL_BUFFER_MAX } from '../../../core/params/index.ts';
 import type { CmsgText } from '../../../core/params/index.ts';
 import type { Issue } from '../../lab-kit/index.ts';
+import { defineMessages, msg, renderText, type Msg } from '../../../core/i18n/index.ts';
 import { builderFromBytes, builderItemBytes, hexSpaced } from './builder.ts';
 import type { BuilderIssue, BuilderItem } from './builder.ts';
 
@@ -116,6 +117,8 @@ export interface NetlinkDerived {
   hexText: string;
   /** Why the hex draft does not parse (the buffer on show is the last good one). */
   hexError: string | null;
+  /** The same as a message, for the page's language (null: no error, or one only in English). */
+  hexErrorMsg: Msg | null;
   builder: BuilderItem[];
   builderIssues: BuilderIssue[];
   builderLayout: BuilderLayout;
@@ -159,17 +162,30 @@ export function compactHex(text: string): string {
 const HEX_AND_SPACE = /^[0-9a-fA-F\s]*$/;
 const SPACES = /\s+/g;
 
-export type ReadHex = { ok: true; bytes: Uint8Array } | { ok: false; why: string };
+/** A failed read: the English `why` (tests, logs) and, for the editor, the same as a message. */
+export type ReadHex = { ok: true; bytes: Uint8Array } | { ok: false; why: string; msg?: Msg };
+
+const HM = defineMessages({
+  notHex: {
+    id: 'lab.netlink.hex.notHex',
+    defaultMessage: '“{ch}” is not a hex digit (use 0–9 and a–f, spaces allowed).',
+  },
+  odd: {
+    id: 'lab.netlink.hex.odd',
+    defaultMessage: 'Odd number of hex digits ({n}): every byte is two digits.',
+  },
+  tooLong: { id: 'lab.netlink.hex.tooLong', defaultMessage: '{n} bytes: the lab takes up to {max} KiB.' },
+});
+
+const hexFail = (m: Msg): ReadHex => ({ ok: false, why: renderText(m, 'en'), msg: m });
 
 /** Read hex as typed, with a message that says where it goes wrong. */
 export function readHex(text: string): ReadHex {
   const h = compactHex(text);
   const bad = /[^0-9a-f]/i.exec(h);
-  if (bad) return { ok: false, why: `“${bad[0]}” is not a hex digit (use 0–9 and a–f, spaces allowed).` };
-  if (h.length % 2 === 1)
-    return { ok: false, why: `Odd number of hex digits (${h.length}): every byte is two digits.` };
-  if (h.length / 2 > MAX_BUFFER)
-    return { ok: false, why: `${h.length / 2} bytes: the lab takes up to ${MAX_BUFFER / 1024} KiB.` };
+  if (bad) return hexFail(msg(HM.notHex, { ch: bad[0] }));
+  if (h.length % 2 === 1) return hexFail(msg(HM.odd, { n: h.length }));
+  if (h.length / 2 > MAX_BUFFER) return hexFail(msg(HM.tooLong, { n: h.length / 2, max: MAX_BUFFER / 1024 }));
   const p = parseHex(h);
   if (!p.ok) return { ok: false, why: p.why };
   return { ok: true, bytes: p.bytes };
@@ -284,6 +300,7 @@ export function deriveNetlink(t: NetlinkTruth, prev: NetlinkModel | null): Netli
     result,
     hexText,
     hexError: hex && !hex.ok ? hex.why : null,
+    hexErrorMsg: hex && !hex.ok ? (hex.msg ?? null) : null,
     builder,
     builderIssues: t.builderDraft?.issues ?? [],
     builderLayout:

@@ -5,6 +5,7 @@
  * nodes whatever its size. The core decides what the fields are; this only arranges them.
  */
 import type { NlAttr, NlDecodeResult, NlField, NlMessage } from '../../../core/netlink/index.ts';
+import type { Msg } from '../../../core/i18n/index.ts';
 
 export type FieldKind = NlField['kind'] | 'error';
 
@@ -16,6 +17,8 @@ export interface LeafField {
   offset: number;
   size: number;
   display: string;
+  /** `display` as a message when it has words (core's displayMsg): the page shows it in its language. */
+  displayMsg?: Msg;
   kind: FieldKind;
   /** Nesting depth (0 for the header and the family header). */
   depth: number;
@@ -35,6 +38,7 @@ function fieldLeaf(f: NlField, group: string, depth: number, kind?: FieldKind): 
     offset: f.offset,
     size: f.size,
     display: f.display,
+    ...(f.displayMsg ? { displayMsg: f.displayMsg } : {}),
     kind: kind ?? f.kind,
     depth,
   };

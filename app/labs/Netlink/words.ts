@@ -6,14 +6,21 @@
  */
 import { useIntl } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
-import type { ReactNode } from 'react';
-import { defineMessages } from '../../../core/i18n/index.ts';
+import { useCallback, type ReactNode } from 'react';
+import { defineMessages, renderText, type Msg } from '../../../core/i18n/index.ts';
 import { codeChunks, fmtNode } from '../../i18n/format.tsx';
 
 type Values = Record<string, string | number>;
 
 export function useNlWords() {
   const intl = useIntl();
+  const locale = intl.locale;
+  // Stable per language: layouts measured with it are memoised on it.
+  const shown = useCallback(
+    (f: { display?: string; displayMsg?: Msg }): string =>
+      f.displayMsg ? renderText(f.displayMsg, locale) : (f.display ?? ''),
+    [locale],
+  );
   return {
     t: (d: MessageDescriptor, v?: Record<string, ReactNode>): ReactNode =>
       fmtNode(intl, d, { ...v, code: codeChunks }),
@@ -22,6 +29,8 @@ export function useNlWords() {
       const r = fmtNode(intl, d, { ...v, code: (chunks: ReactNode[]) => chunks.join('') });
       return Array.isArray(r) ? r.join('') : String(r);
     },
+    /** A decoded field's display in the page's language (core's displayMsg when it has words). */
+    shown,
   };
 }
 

@@ -46,7 +46,7 @@ import {
 } from '../../../core/params/index.ts';
 import type { FragItemText, FragPart } from '../../../core/params/index.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
-import { defineMessages, msg, normalizeInput, renderText } from '../../../core/i18n/index.ts';
+import { defineMessages, msg, normalizeInput, renderText, type Msg } from '../../../core/i18n/index.ts';
 
 const PW = defineMessages({
   cannotSend: {
@@ -57,10 +57,43 @@ const PW = defineMessages({
 });
 import type { Issue, Parsed } from '../../lab-kit/index.ts';
 
+/** An issue's English and its message, from one declaration. */
+function own(d: { id: string }, values?: Record<string, string | number>): { message: string; msg: Msg } {
+  const m = msg(d, values);
+  return { message: renderText(m, 'en'), msg: m };
+}
+
 /** One fragment as typed on its card: a byte range of the UDP datagram (its 8-byte header included). */
 
 /** The lab's own input issues, in the catalogs (the English `message` stays for tests and logs). */
 const M = defineMessages({
+  family: {
+    id: 'lab.reassemble.issue.family',
+    defaultMessage: 'Family must be inet (IPv4) or inet6 (IPv6).',
+  },
+  len: {
+    id: 'lab.reassemble.issue.len',
+    defaultMessage: 'The payload length must be a whole number of bytes.',
+  },
+  mtu: { id: 'lab.reassemble.issue.mtu', defaultMessage: 'The MTU must be a whole number of bytes.' },
+  source: {
+    id: 'lab.reassemble.issue.source',
+    defaultMessage: 'The sender is self (this host, loopback) or remote (another host).',
+  },
+  until: {
+    id: 'lab.reassemble.issue.until',
+    defaultMessage: 'Wait until a time in whole milliseconds, or leave it empty.',
+  },
+  maxDist: {
+    id: 'lab.reassemble.issue.maxDist',
+    defaultMessage:
+      '<code>ipfrag_max_dist</code> is a whole number of fragments (0 turns the check off), or empty for 64.',
+  },
+  rcvbuf: {
+    id: 'lab.reassemble.issue.rcvbuf',
+    defaultMessage: '<code>sk_rcvbuf</code> is a whole number of bytes, or empty for {dflt}.',
+    description: 'dflt: the default, written with its thousands separator (212,992).',
+  },
   arrivalTime: {
     id: 'lab.reassemble.issue.arrivalTime',
     defaultMessage: 'The arrival time is in milliseconds, to the microsecond at most (or empty).',
@@ -169,10 +202,9 @@ export type CutResult = { ok: true; frags: FragCard[] } | { ok: false; issues: R
 export function cutFragments(len: string, mtu: string, family: string): CutResult {
   const issues: ReassembleIssue[] = [];
   const fam = FAMILIES.find((x) => x === family);
-  if (!fam) issues.push({ field: 'family', message: 'Family must be inet (IPv4) or inet6 (IPv6).' });
-  if (!whole(len))
-    issues.push({ field: 'len', message: 'The payload length must be a whole number of bytes.' });
-  if (!whole(mtu)) issues.push({ field: 'mtu', message: 'The MTU must be a whole number of bytes.' });
+  if (!fam) issues.push({ field: 'family', ...own(M.family) });
+  if (!whole(len)) issues.push({ field: 'len', ...own(M.len) });
+  if (!whole(mtu)) issues.push({ field: 'mtu', ...own(M.mtu) });
   if (issues.length || !fam) return { ok: false, issues };
   // The lab is about the receiver: the sender's 2 × sk_sndbuf check (which stops a 65,507-byte
   // send at MTU 68 after 512 skbs) is switched off so every fragment of the train becomes a card.
@@ -235,39 +267,31 @@ export function withCut(fields: ReassembleFields, frags: FragCard[]): Reassemble
 export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
   const issues: ReassembleIssue[] = [];
   const family = FAMILIES.find((x) => x === f.family);
-  if (!family) issues.push({ field: 'family', message: 'Family must be inet (IPv4) or inet6 (IPv6).' });
-  if (!whole(f.len))
-    issues.push({ field: 'len', message: 'The payload length must be a whole number of bytes.' });
+  if (!family) issues.push({ field: 'family', ...own(M.family) });
+  if (!whole(f.len)) issues.push({ field: 'len', ...own(M.len) });
   else {
     // The CLI's --len grammar (core/params/frags.ts): a UDP payload is 0 … 65,535 bytes.
     const len = DEFRAG_PARAMS.len.parse(read(f.len), 'len');
     if (!len.ok) issues.push({ field: 'len', message: len.issue.message, msg: len.issue.msg });
   }
-  if (!whole(f.mtu)) issues.push({ field: 'mtu', message: 'The MTU must be a whole number of bytes.' });
+  if (!whole(f.mtu)) issues.push({ field: 'mtu', ...own(M.mtu) });
   if (f.frags.length === 0) {
     // As `--frags ''`: a fragment list holds at least one fragment (nothing is silently taken).
     const empty = paramIssue('frags', 'empty', {}, 'frags');
     issues.push({ field: 'frags', message: empty.message, msg: empty.msg });
   }
   const source = SOURCES.find((x) => x === f.source);
-  if (!source)
-    issues.push({
-      field: 'source',
-      message: 'The sender is self (this host, loopback) or remote (another host).',
-    });
-  if (f.until.trim() !== '' && !whole(f.until))
-    issues.push({ field: 'until', message: 'Wait until a time in whole milliseconds, or leave it empty.' });
-  if (f.maxDist.trim() !== '' && !whole(f.maxDist))
-    issues.push({
-      field: 'maxDist',
-      message: 'ipfrag_max_dist is a whole number of fragments (0 turns the check off), or empty for 64.',
-    });
+  if (!source) issues.push({ field: 'source', ...own(M.source) });
+  if (f.until.trim() !== '' && !whole(f.until)) issues.push({ field: 'until', ...own(M.until) });
+  if (f.maxDist.trim() !== '' && !whole(f.maxDist)) issues.push({ field: 'maxDist', ...own(M.maxDist) });
   if (f.rcvbuf.trim() !== '' && !whole(f.rcvbuf))
-    issues.push({ field: 'rcvbuf', message: 'sk_rcvbuf is a whole number of bytes, or empty for 212,992.' });
+    issues.push({ field: 'rcvbuf', ...own(M.rcvbuf, { dflt: '212,992' }) });
 
   const specs = f.frags.map((c, i) => {
     const r = fragItemSpec(c);
-    if (!r.ok) for (const p of r.issues) issues.push({ field: `frags.${i}.${p.part}`, message: p.message });
+    if (!r.ok)
+      for (const p of r.issues)
+        issues.push({ field: `frags.${i}.${p.part}`, message: p.message, msg: p.msg });
     return r.ok ? r.spec : null;
   });
   f.arrivals.forEach((a, k) => {
@@ -304,7 +328,7 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
   if (core.length > 0)
     return {
       ok: false,
-      issues: core.map((i) => ({ field: fieldOfCoreIssue(i.field, f), message: i.message })),
+      issues: core.map((i) => ({ field: fieldOfCoreIssue(i.field, f), message: i.message, msg: i.msg })),
     };
   return { ok: true, input };
 }

@@ -77,12 +77,15 @@ describe('reassemble slice', () => {
   it('a bad card value is reported on that card and keeps the last good result', () => {
     const before = r().result;
     r().editCard(0, { offset: '12a' });
-    expect(r().issues).toEqual([{ field: 'frags.0.offset', message: expect.any(String) }]);
+    expect(r().issues).toEqual([
+      { field: 'frags.0.offset', message: expect.any(String), msg: { id: 'params.frags.part.offset' } },
+    ]);
     expect(r().result).toBe(before);
     // The core's own rule (multiples of 8) lands on the card too, found through the arrival order.
     r().editCard(0, { offset: '12' });
     expect(r().issues[0]?.field).toBe('frags.0.offset');
     expect(r().issues[0]?.message).toMatch(/multiple of 8/);
+    expect(r().issues[0]?.msg?.id).toBe('ip.defrag.input.offset');
   });
 
   it('the timer: past 30 s the waiting queue expires, ICMP only to another host with the first fragment in', () => {

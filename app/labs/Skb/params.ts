@@ -55,6 +55,12 @@ const M = defineMessages({
     defaultMessage: '{param}={value} is not a replay the lab knows (try {example}); showing your own buffer.',
   },
   opsKept: { id: 'lab.skb.issue.opsKept', defaultMessage: '{why}. Keeping the last good sequence.' },
+  allocBad: {
+    id: 'lab.skb.issue.allocBad',
+    defaultMessage:
+      '{param}={value} is not a buffer size: use a whole number of bytes from 0 to {max}. Keeping the last good buffer.',
+    description: 'max: the largest size, written with its thousands separator (2,048).',
+  },
   allocTooBig: {
     id: 'lab.skb.sequence.allocTooBig',
     defaultMessage: '<code>alloc:{n}</code> is over the {max} bytes the lab takes',
@@ -82,10 +88,13 @@ export function parseSequence(text: string): ParsedSequence {
   return { ok: true, alloc: null, ops: p.ops };
 }
 
-function parseAlloc(text: string): number | string {
+/** `alloc=`: a size, or the issue (the English and the message say the same). */
+function parseAlloc(text: string): number | SkbIssue {
   const t = text.trim();
-  if (!/^\d+$/.test(t) || Number(t) > MAX_BYTES)
-    return `alloc=${echo(text)} is not a buffer size: use a whole number of bytes from 0 to ${MAX_BYTES.toLocaleString('en-US')}.`;
+  if (!/^\d+$/.test(t) || Number(t) > MAX_BYTES) {
+    const m = msg(M.allocBad, { param: 'alloc', value: echo(text), max: MAX_BYTES.toLocaleString('en-US') });
+    return { field: 'alloc', message: renderText(m, 'en'), msg: m };
+  }
   return Number(t);
 }
 
@@ -112,8 +121,8 @@ export function parseSkbQuery(query: string): SkbUrlState {
   const allocText = q.get('alloc');
   if (allocText !== null) {
     const a = parseAlloc(allocText);
-    if (typeof a === 'string') issues.push({ field: 'alloc', message: `${a} Keeping the last good buffer.` });
-    else alloc = a;
+    if (typeof a === 'number') alloc = a;
+    else issues.push(a);
   }
 
   const opsText = q.get('ops');

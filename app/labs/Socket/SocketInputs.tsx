@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { useLocale } from '../../i18n/locale.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import {
   AF,
@@ -16,7 +17,7 @@ import {
   Part,
   PresetPanel,
   fieldsPresetChips,
-  issueTextOf,
+  issueInOf,
   useControl,
   useEmbedView,
 } from '../../lab-kit/index.ts';
@@ -89,7 +90,8 @@ export function SocketInputs() {
     group: o.group === 'here' ? fmt(intl, W.inKernel, { kernel: DEFAULT_PROFILE.id }) : txt(W.notInKernel),
   }));
   const { setField, setFields } = useSocket(useShallow(selectSocketActions));
-  const err = (f: SocketFieldName) => issueTextOf(issues, f);
+  const issueLocale = useLocale();
+  const err = (f: SocketFieldName) => issueInOf(issues, f, issueLocale);
   // One argument of socket(): its label (the argument's name), the text typed and its error.
   const picker = (f: 'domain' | 'type' | 'protocol', other: MessageDescriptor, placeholder: string) => ({
     label: txt(W[f]),

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { IssuesBanner, LabShell, Panel, Part, StepNav, issueTextOf } from '../../lab-kit/index.ts';
+import { useLocale } from '../../i18n/locale.ts';
+import { IssuesBanner, LabShell, Panel, Part, StepNav, issueInOf } from '../../lab-kit/index.ts';
 import type { LabIntro } from '../../lab-kit/index.ts';
 import {
   selectSocketActions,
@@ -68,7 +69,8 @@ export function SocketLab() {
   const { result, dispatch, issues, stale, modelError, step, op, level } = useSocket(useShallow(selectView));
   const { selectStep, setField } = useSocket(useShallow(selectSocketActions));
   const staleCls = stale ? ' is-stale' : '';
-  const err = (f: string) => issueTextOf(issues, f);
+  const issueLocale = useLocale();
+  const err = (f: string) => issueInOf(issues, f, issueLocale);
   const trace = result?.trace ?? [];
 
   return (

@@ -21,6 +21,7 @@
  */
 import {
   SOCKET_OPS,
+  asSentence,
   SOCK_CLOEXEC,
   SOCK_NONBLOCK,
   parseDomain,
@@ -29,7 +30,7 @@ import {
   profileFor,
 } from '../../../core/socket/index.ts';
 import type { KernelProfile, SocketOp } from '../../../core/socket/index.ts';
-import { defineMessages, msg, renderText } from '../../../core/i18n/index.ts';
+import { defineMessages, msg, renderText, type Msg } from '../../../core/i18n/index.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
 import type { Issue, Parsed } from '../../lab-kit/index.ts';
 
@@ -44,6 +45,12 @@ const M = defineMessages({
   },
   flag: { id: 'lab.socket.issue.flag', defaultMessage: '<code>{name}</code> must be 0 or 1.' },
   op: { id: 'lab.socket.issue.op', defaultMessage: 'Operation must be one of {ops}.' },
+  parse: {
+    id: 'lab.socket.issue.parse',
+    defaultMessage: '{why}.',
+    description: 'why: the reason core/socket gives (socket.parse.*), as the start of a sentence.',
+  },
+  priv: { id: 'lab.socket.issue.priv', defaultMessage: 'Privilege must be root or user (no capabilities).' },
   level: {
     id: 'lab.socket.issue.level',
     defaultMessage: 'The option level must be {protocol} or <code>SOL_SOCKET</code>.',
@@ -100,8 +107,10 @@ export interface SocketCall {
 
 export type FieldsToCall = Parsed<SocketCall>;
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** The issue of a field core/socket could not read: its reason as a sentence. */
+function parseIssue(field: 'domain' | 'type' | 'protocol', why: Msg): SocketIssue {
+  const m = msg(M.parse, { why: asSentence(why) });
+  return { field, message: renderText(m, 'en'), msg: m };
 }
 
 /** Parse the form with core/socket's parsers (names or numbers); report each bad field. */
@@ -116,11 +125,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   else {
     const d = parseDomain(f.domain);
     if (d.ok) family = d.value;
-    else
-      issues.push({
-        field: 'domain',
-        message: `${capitalise(renderText(d.why, 'en'))}.`,
-      });
+    else issues.push(parseIssue('domain', d.why));
   }
 
   let type: number | null = null;
@@ -128,11 +133,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
   else {
     const t = parseType(f.type);
     if (t.ok) type = t.value;
-    else
-      issues.push({
-        field: 'type',
-        message: `${capitalise(renderText(t.why, 'en'))}.`,
-      });
+    else issues.push(parseIssue('type', t.why));
   }
 
   let protocol: number | null = null;
@@ -141,11 +142,7 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
     // The protocol's names follow the domain; with a bad domain there is nothing to read it against.
     const p = parseProtocol(family, f.protocol);
     if (p.ok) protocol = p.value;
-    else
-      issues.push({
-        field: 'protocol',
-        message: `${capitalise(renderText(p.why, 'en'))}.`,
-      });
+    else issues.push(parseIssue('protocol', p.why));
   }
 
   const flag = (field: 'nonblock' | 'cloexec', bit: number, name: string): number => {
@@ -159,7 +156,11 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
 
   const privilege = PRIVILEGES.find((p) => p === f.priv);
   if (!privilege)
-    issues.push({ field: 'priv', message: 'Privilege must be root or user (no capabilities).' });
+    issues.push({
+      field: 'priv',
+      message: 'Privilege must be root or user (no capabilities).',
+      msg: msg(M.priv),
+    });
   const op = SOCKET_OPS.find((o) => o === f.op);
   if (!op)
     issues.push({
