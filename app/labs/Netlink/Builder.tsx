@@ -9,6 +9,7 @@ import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { attrNames, flagGroups, flagNamesFor, typeNames } from '../../../core/netlink/index.ts';
 import type { NlFamily } from '../../../core/netlink/index.ts';
+import { IconButton } from '../../components/IconButton.tsx';
 import { Field, NumberField } from '../../components/Field.tsx';
 import type { FieldProps } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
@@ -468,15 +469,14 @@ function AttrRow({
             )}
           </Field>
         )}
-        <button
-          type="button"
-          className="icon-btn nl-attr-remove"
-          aria-label={s(W.bRemoveAttr, { type: a.type })}
+        <IconButton
+          className="nl-attr-remove"
+          label={s(W.bRemoveAttr, { type: a.type })}
           title={s(W.bRemove)}
           onClick={() => onChange(() => null)}
         >
           ×
-        </button>
+        </IconButton>
       </div>
       {a.kind === 'nested' && (
         <div className="nl-nested">

@@ -28,6 +28,7 @@ import type { CardField, FragCard, ReassembleIssueField } from './params.ts';
 import { Pager, pageOf } from './Pager.tsx';
 import type { ArrivalWindow } from './Pager.tsx';
 import { verdictTone } from './view.ts';
+import { IconButton } from '../../components/IconButton.tsx';
 
 /** Two overlapping sheets: a copy (drawn, not a font glyph, so it shows everywhere). */
 function CopyIcon() {
@@ -242,42 +243,35 @@ function Card(p: CardProps) {
           </span>
         )}
         <CardActions label={fmt(intl, W.actions, { name })}>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={fmt(intl, W.moveUp, { name })}
+          <IconButton
+            label={fmt(intl, W.moveUp, { name })}
             disabled={k === 0}
             onClick={() => p.onMove(k, k - 1, 'button')}
           >
             <span aria-hidden="true">{MARK.up}</span>
-          </button>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={fmt(intl, W.moveDown, { name })}
+          </IconButton>
+          <IconButton
+            label={fmt(intl, W.moveDown, { name })}
             disabled={k === count - 1}
             onClick={() => p.onMove(k, k + 1, 'button')}
           >
             <span aria-hidden="true">{MARK.down}</span>
-          </button>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={fmt(intl, W.duplicate, { name })}
+          </IconButton>
+          <IconButton
+            label={fmt(intl, W.duplicate, { name })}
             title={fmt(intl, W.duplicateTitle)}
             onClick={p.onDuplicate}
           >
             <CopyIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-btn rq-drop-btn"
-            aria-label={fmt(intl, W.drop, { name })}
+          </IconButton>
+          <IconButton
+            className="rq-drop-btn"
+            label={fmt(intl, W.drop, { name })}
             title={fmt(intl, W.dropTitle)}
             onClick={p.onDrop}
           >
             <span aria-hidden="true">{MARK.cross}</span>
-          </button>
+          </IconButton>
         </CardActions>
       </div>
       <div className="rq-card-fields">
