@@ -17,7 +17,7 @@ import { SkbFieldsTable } from './SkbFieldsTable.tsx';
 import { SKB_PANEL_WORDS as W, shinfoTitle, usePlainText } from './words.ts';
 import { msg } from '../../../core/i18n/index.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
-import { Term } from '../../lab-kit/Term.tsx';
+import { Term, TermValues } from '../../lab-kit/Term.tsx';
 
 /** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
 const verbatim = (...parts: (string | number)[]): string => parts.join('');
@@ -55,16 +55,12 @@ export function SkbPanel({
   return (
     <div className="skb-panel" ref={ref}>
       {vars.length > 0 && (
-        <dl className="vars" aria-label={txt(W.valuesAtStep)}>
-          {vars.map(([k, v]) => (
-            <div key={k}>
-              <dt className="mono">
-                <Term k={k}>{k}</Term>
-              </dt>
-              <dd className="mono">{typeof v === 'number' ? num(v) : String(v)}</dd>
-            </div>
-          ))}
-        </dl>
+        <TermValues
+          className="vars"
+          label={txt(W.valuesAtStep)}
+          rows={vars.map(([k, v]) => [k, typeof v === 'number' ? num(v) : String(v)] as const)}
+          monoValues
+        />
       )}
       {all.length === 0 ? (
         <p className="muted empty">

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DragEvent, KeyboardEvent, ReactNode } from 'react';
 import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
 import { useShallow } from 'zustand/react/shallow';
 import { VERDICT_MSG } from '../../../core/ip/index.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
@@ -397,6 +398,22 @@ export function FragmentCards({
   };
   const arriving = new Set(fields.arrivals.map((s) => s.frag));
   const lost = fields.frags.map((c, i) => ({ c, i })).filter(({ i }) => !arriving.has(i));
+  /** A button for a lost card (`range`): it acts, then says what it did. */
+  const lostAction = (
+    label: MessageDescriptor,
+    name: MessageDescriptor,
+    range: string,
+    act: () => string,
+  ) => (
+    <button
+      type="button"
+      className="btn-quiet"
+      aria-label={fmt(intl, name, { range })}
+      onClick={() => announce(act())}
+    >
+      {fmt(intl, label)}
+    </button>
+  );
   const LOST_SHOWN = 50;
 
   return (
@@ -501,28 +518,14 @@ export function FragmentCards({
             {lost.slice(0, LOST_SHOWN).map(({ c, i }) => (
               <li key={i}>
                 <span className="mono">{rangeText(c)}</span>
-                <button
-                  type="button"
-                  className="btn-quiet"
-                  aria-label={fmt(intl, W.bringBackName, { range: rangeText(c) })}
-                  onClick={() => {
-                    a.restoreCard(i);
-                    announce(fmt(intl, W.saidBack, { what: rangeText(c), at: n + 1 }));
-                  }}
-                >
-                  {fmt(intl, W.bringBack)}
-                </button>
-                <button
-                  type="button"
-                  className="btn-quiet"
-                  aria-label={fmt(intl, W.forgetName, { range: rangeText(c) })}
-                  onClick={() => {
-                    a.forgetCard(i);
-                    announce(fmt(intl, W.saidForgot, { what: rangeText(c) }));
-                  }}
-                >
-                  {fmt(intl, W.forget)}
-                </button>
+                {lostAction(W.bringBack, W.bringBackName, rangeText(c), () => {
+                  a.restoreCard(i);
+                  return fmt(intl, W.saidBack, { what: rangeText(c), at: n + 1 });
+                })}
+                {lostAction(W.forget, W.forgetName, rangeText(c), () => {
+                  a.forgetCard(i);
+                  return fmt(intl, W.saidForgot, { what: rangeText(c) });
+                })}
               </li>
             ))}
           </ul>
