@@ -12,7 +12,7 @@ import { pcapMsg } from '../../core/pcap/index.ts';
 import { TableHead } from '../components/TableHead.tsx';
 import { TableRegion } from '../lab-kit/index.ts';
 import { num } from '../format.ts';
-import { codeChunks, fmt, fmtNode } from '../i18n/format.tsx';
+import { codeChunks, fmt, fmtAll, fmtNode } from '../i18n/format.tsx';
 import { MsgText } from '../i18n/MsgText.tsx';
 import { CapturePicker } from './CapturePicker.tsx';
 import { fragmentHref, msText, netlinkHref, reassembleHref } from './links.ts';
@@ -187,14 +187,7 @@ function Group({ g }: { g: GroupRow }) {
             {fmt(intl, W.groupCaption, { serial: g.serial })}
           </caption>
           <TableHead
-            columns={[
-              fmt(intl, W.colPacket),
-              fmt(intl, W.colTime),
-              fmt(intl, W.colRange),
-              fmt(intl, W.colMf),
-              fmt(intl, W.colVerdict),
-              fmt(intl, W.colFunction),
-            ]}
+            columns={fmtAll(intl, [W.colPacket, W.colTime, W.colRange, W.colMf, W.colVerdict, W.colFunction])}
           />
           <tbody>
             {g.arrivals.map((a, k) => (
@@ -314,14 +307,7 @@ function Packets() {
             {fmt(intl, W.packetsCaption, { from: s.rows.length ? s.from + 1 : 0, to, count: n })}
           </caption>
           <TableHead
-            columns={[
-              fmt(intl, W.colPacket),
-              fmt(intl, W.colTime),
-              fmt(intl, W.colBytes),
-              fmt(intl, W.colProto),
-              fmt(intl, W.colFromTo),
-              fmt(intl, W.colInfo),
-            ]}
+            columns={fmtAll(intl, [W.colPacket, W.colTime, W.colBytes, W.colProto, W.colFromTo, W.colInfo])}
           />
           <tbody>
             {s.rows.map((r) => (
@@ -446,13 +432,7 @@ function Summary() {
                 {fmtNode(intl, W.netlinkCaption, { code: codeChunks })}
               </caption>
               <TableHead
-                columns={[
-                  fmt(intl, W.colPacket),
-                  fmt(intl, W.colFamily),
-                  fmt(intl, W.colBytes),
-                  fmt(intl, W.colMessages),
-                  fmt(intl, W.colOpen),
-                ]}
+                columns={fmtAll(intl, [W.colPacket, W.colFamily, W.colBytes, W.colMessages, W.colOpen])}
               />
               <tbody>
                 {c.netlink.map((r) => {

@@ -17,6 +17,7 @@ import { flushUrl, onUrlWritten } from '../lab-kit/url-flush.ts';
 import { downloadBlob, exportFileName, svgToPng } from '../embed/download.ts';
 import { serializeDiagram } from '../embed/svg-export.ts';
 import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
 import { defineMessages } from '../../core/i18n/index.ts';
 import { codeChunks, fmt, fmtNode } from '../i18n/format.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
@@ -104,6 +105,47 @@ const viewOf = (href: string): EmbedViewChoice => {
 };
 
 export const MAIN_DIAGRAM_SELECTOR = 'main [data-main-diagram]';
+
+/** The embed code's views and kinds, each with its name. */
+const VIEWS: readonly (readonly [EmbedViewChoice, MessageDescriptor])[] = [
+  ['full', M.viewFull],
+  ['compact', M.viewCompact],
+  ['diagram', M.viewDiagram],
+];
+const KINDS: readonly (readonly [CodeKind, MessageDescriptor])[] = [
+  ['dropin', M.kindDropin],
+  ['iframe', M.kindIframe],
+];
+
+/** A row of the embed-code panel: its title and a choice among a few (`[value, name]` each). */
+function CodeChoice<V extends string>({
+  title,
+  value,
+  onChange,
+  options,
+}: {
+  title: MessageDescriptor;
+  value: V;
+  onChange: (v: V) => void;
+  options: readonly (readonly [V, MessageDescriptor])[];
+}) {
+  const intl = useIntl();
+  const id = useId();
+  return (
+    <div className="share-code-row">
+      <span className="share-code-label" id={id}>
+        {fmt(intl, title)}
+      </span>
+      <Segmented<V>
+        name={id}
+        labelledBy={id}
+        value={value}
+        onChange={onChange}
+        options={options.map(([v, name]) => ({ value: v, label: fmt(intl, name) }))}
+      />
+    </div>
+  );
+}
 
 /** A button's text: whole on wide screens, short on a phone; its accessible name is always the long one. */
 function Label({ long, short }: { long: string; short: string }) {
@@ -254,37 +296,8 @@ export function ShareBar({
       </p>
       {!embed && codeOpen && (
         <div id={panelId} className="share-code" role="group" aria-label={fmt(intl, M.codePanel)}>
-          <div className="share-code-row">
-            <span className="share-code-label" id={`${panelId}-view`}>
-              {fmt(intl, M.codeView)}
-            </span>
-            <Segmented<EmbedViewChoice>
-              name={`${panelId}-view`}
-              labelledBy={`${panelId}-view`}
-              value={codeView}
-              onChange={setView}
-              options={[
-                { value: 'full', label: fmt(intl, M.viewFull) },
-                { value: 'compact', label: fmt(intl, M.viewCompact) },
-                { value: 'diagram', label: fmt(intl, M.viewDiagram) },
-              ]}
-            />
-          </div>
-          <div className="share-code-row">
-            <span className="share-code-label" id={`${panelId}-kind`}>
-              {fmt(intl, M.codeKind)}
-            </span>
-            <Segmented<CodeKind>
-              name={`${panelId}-kind`}
-              labelledBy={`${panelId}-kind`}
-              value={kind}
-              onChange={setKind}
-              options={[
-                { value: 'dropin', label: fmt(intl, M.kindDropin) },
-                { value: 'iframe', label: fmt(intl, M.kindIframe) },
-              ]}
-            />
-          </div>
+          <CodeChoice title={M.codeView} value={codeView} onChange={setView} options={VIEWS} />
+          <CodeChoice title={M.codeKind} value={kind} onChange={setKind} options={KINDS} />
           <textarea
             className="share-fallback mono"
             readOnly

@@ -20,5 +20,9 @@ export function fmt(intl: IntlShape, d: MessageDescriptor, values?: Record<strin
   return (intl.formatMessage as unknown as FormatString)(d, values);
 }
 
+/** Several messages without values, in order (a table's column heads). */
+export const fmtAll = (intl: IntlShape, ds: readonly MessageDescriptor[]): string[] =>
+  ds.map((d) => fmt(intl, d));
+
 /** `<code>` chunks of a message as code elements. */
 export const codeChunks = (chunks: ReactNode[]): ReactNode => <code>{chunks}</code>;

@@ -338,3 +338,30 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
     </span>
   );
 }
+
+/** Kernel variables and their values as a description list, each name a `Term` with its popover. */
+export function TermValues({
+  className,
+  label,
+  rows,
+  monoValues,
+}: {
+  className: string;
+  label: string;
+  rows: readonly (readonly [string, ReactNode])[];
+  /** Values in monospace too (values that may be text, not only numbers). */
+  monoValues?: boolean;
+}) {
+  return (
+    <dl className={className} aria-label={label}>
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt className="mono">
+            <Term k={k}>{k}</Term>
+          </dt>
+          <dd className={monoValues ? 'mono' : undefined}>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -30,6 +30,18 @@ export interface LabPrimer {
   folded?: boolean;
 }
 
+/** The primer's three catalog messages, as one `defineMessages` call declares them. */
+export type PrimerWords = Pick<LabPrimer, 'gist' | 'what' | 'tryFirst'>;
+
+/**
+ * A lab's primer from its words (declared in the lab's primer.ts, where the extractor reads them)
+ * and the case "try it" loads: one shape for every lab.
+ */
+export const definePrimer = (
+  words: PrimerWords,
+  more: Omit<LabPrimer, keyof PrimerWords> = {},
+): LabPrimer => ({ gist: words.gist, what: words.what, tryFirst: words.tryFirst, ...more });
+
 const PrimerContext = createContext<{ path: string; primer: LabPrimer } | null>(null);
 /** Given by defineLab around a lab with a primer; LabShell reads it. */
 export const LabPrimerProvider = PrimerContext.Provider;

@@ -40,23 +40,21 @@ describe('embed views', () => {
     render(
       <EmbedViewProvider value={{ ...FULL_VIEW, view: 'compact' }}>
         <EmbedControlsProvider value={['len']}>
-          <Part kind="diagram">
-            <p>the diagram</p>
-          </Part>
-          <Part kind="tables">
-            <p>a table</p>
-          </Part>
-          <Control name="len">
-            <p>len input</p>
-          </Control>
-          <Control name="mtu">
-            <p>mtu input</p>
-          </Control>
+          {(['diagram', 'tables'] as const).map((kind) => (
+            <Part key={kind} kind={kind}>
+              <p>part {kind}</p>
+            </Part>
+          ))}
+          {['len', 'mtu'].map((name) => (
+            <Control key={name} name={name}>
+              <p>{name} input</p>
+            </Control>
+          ))}
         </EmbedControlsProvider>
       </EmbedViewProvider>,
     );
-    expect(screen.queryByText('the diagram')).not.toBeNull();
-    expect(screen.queryByText('a table')).toBeNull();
+    expect(screen.queryByText('part diagram')).not.toBeNull();
+    expect(screen.queryByText('part tables')).toBeNull();
     expect(screen.queryByText('len input')).not.toBeNull();
     expect(screen.queryByText('mtu input')).toBeNull();
   });

@@ -45,6 +45,13 @@ function ask<S, C extends object>(def: LabDefinition, ch: LabChallenge<S, C>, qu
   };
   return { state, asks, byId, ids: asks.map((a) => a.id) };
 }
+/** Each lab's questions for a query. */
+const askFragment = (query: string) => ask<FragmentState, object>(fragmentLab, fragmentChallenge, query);
+const askSocket = (query: string) => ask<SocketState, object>(socketLab, socketChallenge, query);
+const askSkb = (query: string) => ask<SkbState, object>(skbLab, skbChallenge, query);
+const askReassemble = (query: string) =>
+  ask<ReassembleState, object>(reassembleLab, reassembleChallenge, query);
+const askNetlink = (query: string) => ask<NetlinkState, object>(netlinkLab, netlinkChallenge, query);
 
 /** What a student would type (or pick) for an answer. */
 const typed = (a: ChallengeAnswer): string => (a.kind === 'offsets' ? a.value.join(', ') : String(a.value));
@@ -77,7 +84,7 @@ const offsetOf = (p: WirePacket) => (p.family === 'inet' ? p.offset : (p.frag?.o
 
 describe('Fragmentation questions', () => {
   it('4,000 bytes over MTU 1,500: the packet count and offsets are ipSend’s', () => {
-    const { byId, state } = ask<FragmentState, object>(fragmentLab, fragmentChallenge, 'len=4000&mtu=1500');
+    const { byId, state } = askFragment('len=4000&mtu=1500');
     const core = ipSend({ ...DEFAULT_SEND_INPUT, sends: [4000], mtu: 1500 });
     expect(state.result?.wire.length).toBe(core.wire.length);
     const packets = byId('packets');
@@ -93,7 +100,7 @@ describe('Fragmentation questions', () => {
   });
 
   it('a datagram that fits: one packet, no offsets question', () => {
-    const { byId, ids } = ask<FragmentState, object>(fragmentLab, fragmentChallenge, 'len=1000&mtu=1500');
+    const { byId, ids } = askFragment('len=1000&mtu=1500');
     expect(byId('packets').answer).toEqual({ kind: 'number', value: 1 });
     expect(ids).not.toContain('offsets');
   });
@@ -101,11 +108,7 @@ describe('Fragmentation questions', () => {
 
 describe('Socket questions', () => {
   it('AF_INET SOCK_DGRAM: a socket, inet_dgram_ops, connect through its slot — as sysSocket says', () => {
-    const { byId, state } = ask<SocketState, object>(
-      socketLab,
-      socketChallenge,
-      'domain=AF_INET&type=SOCK_DGRAM&protocol=0&priv=root&op=connect',
-    );
+    const { byId, state } = askSocket('domain=AF_INET&type=SOCK_DGRAM&protocol=0&priv=root&op=connect');
     const core = sysSocket(AF.AF_INET, SOCK.SOCK_DGRAM, 0, profileFor('root'));
     expect(core.ok).toBe(true);
     if (!core.ok) return;
@@ -117,11 +120,7 @@ describe('Socket questions', () => {
   });
 
   it('SOCK_RAW as an unprivileged user: the errno is the core’s, and only the outcome is asked', () => {
-    const { byId, ids, state } = ask<SocketState, object>(
-      socketLab,
-      socketChallenge,
-      'domain=AF_INET&type=SOCK_RAW&protocol=IPPROTO_UDP&priv=user',
-    );
+    const { byId, ids, state } = askSocket('domain=AF_INET&type=SOCK_RAW&protocol=IPPROTO_UDP&priv=user');
     const r = state.result?.socket;
     expect(r?.ok).toBe(false);
     if (!r || r.ok) return;
@@ -135,11 +134,7 @@ describe('Socket questions', () => {
   });
 
   it('listen on a UDP socket: the slot is the sock_no_listen stub', () => {
-    const { byId } = ask<SocketState, object>(
-      socketLab,
-      socketChallenge,
-      'domain=AF_INET&type=SOCK_DGRAM&protocol=0&priv=root&op=listen',
-    );
+    const { byId } = askSocket('domain=AF_INET&type=SOCK_DGRAM&protocol=0&priv=root&op=listen');
     const q = byId('dispatch');
     expect(q.answer).toMatchObject({ value: 'sock_no_listen' });
     expect(formatMsg(q.explain, 'en')).toContain('EOPNOTSUPP');
@@ -149,7 +144,7 @@ describe('Socket questions', () => {
 
 describe('sk_buff questions', () => {
   it('the UDP send’s last push: data, len and the outcome are the run’s', () => {
-    const { byId, state } = ask<SkbState, object>(skbLab, skbChallenge, '');
+    const { byId, state } = askSkb('');
     const step = state.step;
     const after = state.run.trace[step]?.snapshot.skb;
     const before = state.run.trace[step - 1]?.snapshot.skb;
@@ -164,11 +159,7 @@ describe('sk_buff questions', () => {
   });
 
   it('put past end: skb_over_panic, and no pointer question', () => {
-    const { byId, ids, state } = ask<SkbState, object>(
-      skbLab,
-      skbChallenge,
-      'alloc=128&ops=reserve:16,put:5000',
-    );
+    const { byId, ids, state } = askSkb('alloc=128&ops=reserve:16,put:5000');
     expect(state.run.halted).toBeDefined();
     expect(ids).toEqual(['fate']);
     expect(byId('fate').answer).toMatchObject({ value: state.run.outcomes[state.step]?.error?.kind });
@@ -179,11 +170,7 @@ describe('sk_buff questions', () => {
 
 describe('Reassembly questions', () => {
   it('three fragments out of order: delivered, and recvfrom() returns the core’s length', () => {
-    const { byId, state } = ask<ReassembleState, object>(
-      reassembleLab,
-      reassembleChallenge,
-      'len=2992&frags=0:1480:1,1480:1480:1,2960:40:0&order=2,0,1',
-    );
+    const { byId, state } = askReassemble('len=2992&frags=0:1480:1,1480:1480:1,2960:40:0&order=2,0,1');
     const d = state.result?.delivered[0];
     expect(d?.delivered).toBe(true);
     expect(byId('fate').answer).toMatchObject({ value: 'delivered' });
@@ -194,11 +181,7 @@ describe('Reassembly questions', () => {
   });
 
   it('a fragment lost: the queue’s own end (waiting or expired) is the answer', () => {
-    const { byId, ids, state } = ask<ReassembleState, object>(
-      reassembleLab,
-      reassembleChallenge,
-      'len=2992&frags=0:1480:1,1480:1480:1,2960:40:0&order=0,2',
-    );
+    const { byId, ids, state } = askReassemble('len=2992&frags=0:1480:1,1480:1480:1,2960:40:0&order=0,2');
     const q = state.result?.queues[0];
     expect(q && ['waiting', 'expired']).toContain(q?.state);
     expect(byId('fate').answer).toMatchObject({ value: q?.state });
@@ -207,11 +190,7 @@ describe('Reassembly questions', () => {
   });
 
   it('overlapping fragments: dropped, and the reason is the verdict of the fragment that did it', () => {
-    const { byId, state } = ask<ReassembleState, object>(
-      reassembleLab,
-      reassembleChallenge,
-      'len=2992&frags=0:1480:1,1000:1480:1,2960:40:0&order=0,1,2',
-    );
+    const { byId, state } = askReassemble('len=2992&frags=0:1480:1,1000:1480:1,2960:40:0&order=0,1,2');
     const dropped = state.result?.queues.find((x) => x.state === 'dropped');
     expect(dropped).toBeDefined();
     expect(byId('fate').answer).toMatchObject({ value: 'dropped' });
@@ -227,7 +206,7 @@ describe('Reassembly questions', () => {
 
 describe('Netlink questions', () => {
   it('the default RTM_GETLINK: nlmsg_len and NLMSG_NEXT are the decode’s', () => {
-    const { byId, state } = ask<NetlinkState, object>(netlinkLab, netlinkChallenge, '');
+    const { byId, state } = askNetlink('');
     const m = state.result.messages[0];
     expect(byId('len').answer).toEqual({ kind: 'number', value: m?.len });
     expect(m?.len).toBe(40);

@@ -82,6 +82,7 @@ export {
   messageToRow,
   rowsFromBytes,
   type ReuseRow,
+  ROW_KINDS,
   ROW_TEXT,
   type NlAttrRow,
   type NlHeaderRow,

@@ -14,6 +14,7 @@
  */
 import { nlmsgAlign } from './constants.ts';
 import { encodeNetlink } from './encode.ts';
+import { VALUE_KINDS } from './spec-check.ts';
 import { attrNames, familyHeaderFields, typeNames } from './schema.ts';
 import { hexSpaced, isBytes, parseHex } from '../hex/index.ts';
 import type {
@@ -101,18 +102,8 @@ export const ROW_TEXT: Record<string, (v: Values) => string> = {
     'Not a message row: { type, flags, seq, pid, familyHeader: [{ name, size, value }], attrs: [{ type, kind, value, children, nlaNested, netByteorder }] }.',
 };
 
-const ROW_KINDS: readonly string[] = [
-  'u8',
-  'u16',
-  'u32',
-  'u64',
-  's32',
-  'str',
-  'strz',
-  'bytes',
-  'flag',
-  'nested',
-];
+/** Every kind a row may have: a value's kinds, and nested. */
+export const ROW_KINDS: readonly NlRowKind[] = [...VALUE_KINDS, 'nested'];
 
 function isAttrRow(a: unknown, depth: number): a is NlAttrRow {
   if (typeof a !== 'object' || a === null || depth > 32) return false;
@@ -120,7 +111,7 @@ function isAttrRow(a: unknown, depth: number): a is NlAttrRow {
   return (
     typeof r.type === 'string' &&
     typeof r.kind === 'string' &&
-    ROW_KINDS.includes(r.kind) &&
+    (ROW_KINDS as readonly string[]).includes(r.kind) &&
     typeof r.value === 'string' &&
     typeof r.nlaNested === 'boolean' &&
     typeof r.netByteorder === 'boolean' &&

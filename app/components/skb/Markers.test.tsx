@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { pointerMarks } from './geometry.ts';
 import { Markers } from './parts.tsx';
 
 /**
@@ -8,12 +9,7 @@ import { Markers } from './parts.tsx';
  * from a deeper row passes under a label instead of across its text.
  */
 describe('<Markers>', () => {
-  const crowded = [
-    { name: 'head', at: 0 },
-    { name: 'data', at: 2 },
-    { name: 'tail', at: 4 },
-    { name: 'end', at: 256 },
-  ];
+  const crowded = pointerMarks({ head: 0, data: 2, tail: 4, end: 256 });
 
   function draw() {
     const { container } = render(

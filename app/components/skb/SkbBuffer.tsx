@@ -17,12 +17,12 @@ import {
   fitLabel,
   markRows,
   minWidthScale,
+  pointerMarks,
   zoomTicks,
   zoomWindow,
 } from './geometry.ts';
-import type { Mark } from './geometry.ts';
 import { Bytes, Markers } from './parts.tsx';
-import { SKB_PANEL_WORDS as SW, usePlainText } from './words.ts';
+import { SKB_PANEL_WORDS as SW, shinfoTitle, usePlainText } from './words.ts';
 
 /** True from the second frame on: transitions start after the width is measured, never from the fallback. */
 function useLive(): boolean {
@@ -83,12 +83,7 @@ export function SkbBuffer({
   const barY = BIG.zoomTop + BIG.zoomH + BIG.gap;
   const markY = barY + BIG.barH;
   const moved = (k: 'data' | 'tail' | 'end') => previous !== undefined && previous[k] !== skb[k];
-  const marks: Mark[] = [
-    { name: 'head', at: skb.head },
-    { name: 'data', at: skb.data, moved: moved('data') },
-    { name: 'tail', at: skb.tail, moved: moved('tail') },
-    { name: 'end', at: skb.end, moved: moved('end') },
-  ];
+  const marks = pointerMarks(skb, moved);
   // A headroom or tailroom too narrow for its name is named under the bar, with the pointers.
   const rooms: [string, string, number, number, number][] = [
     ['headroom', txt(SW.headroom), headroom, 0, skb.data],
@@ -196,14 +191,7 @@ export function SkbBuffer({
         {roomLabel(txt(SW.tailroom), tailroom, skb.tail, skb.end)}
         <rect x={x(0)} y={barY} width={x(skb.end) - x(0)} height={BIG.barH} className="skb-outline" />
         <g className="shinfo">
-          <title>
-            {txt(SW.shinfoTitle, {
-              size: SHINFO_SIZE,
-              nrFrags: skb.frags.length,
-              chained: skb.frag_list.length ? 'some' : 'none',
-              count: skb.frag_list.length,
-            })}
-          </title>
+          <title>{shinfoTitle(txt, skb)}</title>
           <rect x={x(skb.end)} y={barY} width={shinfoW} height={BIG.barH} className="shinfo-rect" />
           {shinfoText && (
             <text

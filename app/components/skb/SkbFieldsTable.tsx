@@ -19,31 +19,12 @@ const MAX_ROWS = 40;
 /** At most this many sk_buffs are turned into columns. */
 const MAX_TURNED = 6;
 
-type Field =
-  | 'head'
-  | 'data'
-  | 'tail'
-  | 'end'
-  | 'len'
-  | 'data_len'
-  | 'headroom'
-  | 'tailroom'
-  | 'nr_frags'
-  | 'frag_list'
-  | 'truesize';
-const FIELDS: readonly Field[] = [
-  'head',
-  'data',
-  'tail',
-  'end',
-  'len',
-  'data_len',
-  'headroom',
-  'tailroom',
-  'nr_frags',
-  'frag_list',
-  'truesize',
-];
+/** Fields the previous step's same sk_buff is compared on (the changed cells are marked). */
+const COMPARED_FIELDS = ['data', 'tail', 'end', 'len', 'data_len', 'headroom', 'tailroom'] as const;
+/** The table's fields, in order. */
+const FIELDS = ['head', ...COMPARED_FIELDS, 'nr_frags', 'frag_list', 'truesize'] as const;
+type Field = (typeof FIELDS)[number];
+const COMPARED: ReadonlySet<Field> = new Set(COMPARED_FIELDS);
 
 const value = (s: SkbSnapshot, f: Field): number =>
   f === 'headroom'
@@ -55,17 +36,6 @@ const value = (s: SkbSnapshot, f: Field): number =>
         : f === 'frag_list'
           ? s.frag_list.length
           : s[f];
-
-/** Fields the previous step's same sk_buff is compared on (the changed cells are marked). */
-const COMPARED: ReadonlySet<Field> = new Set([
-  'data',
-  'tail',
-  'end',
-  'len',
-  'data_len',
-  'headroom',
-  'tailroom',
-]);
 
 /** About how wide the one-row-per-sk_buff table is (px): headers in small capitals, numbers in digits. */
 export function fieldsTableWidth(skbs: readonly SkbSnapshot[], headers: readonly string[]): number {

@@ -8,17 +8,16 @@ import type { RegionKind, SkbSnapshot } from '../../../core/skb/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
 import { Legend } from '../kinds.tsx';
-import { ROW, extent, flatten, markRows } from './geometry.ts';
-import type { Mark } from './geometry.ts';
+import { ROW, extent, flatten, markRows, pointerMarks } from './geometry.ts';
 import type { ScaleLinear } from 'd3-scale';
 
 type X = ScaleLinear<number, number>;
 import { Bytes, Markers, RegionRect } from './parts.tsx';
 import { SkbFieldsTable } from './SkbFieldsTable.tsx';
-import { SKB_PANEL_WORDS as W, usePlainText } from './words.ts';
+import { SKB_PANEL_WORDS as W, shinfoTitle, usePlainText } from './words.ts';
 import { msg } from '../../../core/i18n/index.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
-import { Term } from '../../lab-kit/Term.tsx';
+import { Term, TermValues } from '../../lab-kit/Term.tsx';
 
 /** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
 const verbatim = (...parts: (string | number)[]): string => parts.join('');
@@ -56,16 +55,12 @@ export function SkbPanel({
   return (
     <div className="skb-panel" ref={ref}>
       {vars.length > 0 && (
-        <dl className="vars" aria-label={txt(W.valuesAtStep)}>
-          {vars.map(([k, v]) => (
-            <div key={k}>
-              <dt className="mono">
-                <Term k={k}>{k}</Term>
-              </dt>
-              <dd className="mono">{typeof v === 'number' ? num(v) : String(v)}</dd>
-            </div>
-          ))}
-        </dl>
+        <TermValues
+          className="vars"
+          label={txt(W.valuesAtStep)}
+          rows={vars.map(([k, v]) => [k, typeof v === 'number' ? num(v) : String(v)] as const)}
+          monoValues
+        />
       )}
       {all.length === 0 ? (
         <p className="muted empty">
@@ -146,12 +141,7 @@ function SkbDrawing({
   const txt = usePlainText();
   const shinfoAt = skb.end;
   let fragAt = skb.end + SHINFO_SIZE;
-  const marks: Mark[] = [
-    { name: 'head', at: skb.head },
-    { name: 'data', at: skb.data },
-    { name: 'tail', at: skb.tail },
-    { name: 'end', at: skb.end },
-  ];
+  const marks = pointerMarks(skb);
   const w = x.range()[1]! + 2;
   const rows = markRows(marks, x, w);
   const h = ROW.bar + 20 + rows * ROW.rowH;
@@ -210,14 +200,7 @@ function SkbDrawing({
           height={ROW.bar - 2}
           className="shinfo-rect"
         >
-          <title>
-            {txt(W.shinfoTitle, {
-              size: SHINFO_SIZE,
-              nrFrags: skb.frags.length,
-              chained: skb.frag_list.length ? 'some' : 'none',
-              count: skb.frag_list.length,
-            })}
-          </title>
+          <title>{shinfoTitle(txt, skb)}</title>
         </rect>
         {skb.frags.map((f, i) => {
           const at = fragAt;

@@ -14,6 +14,7 @@ import {
   markRows,
   minWidthScale,
   placeMarks,
+  pointerMarks,
   textWidth,
   zoomTicks,
   zoomWindow,
@@ -32,12 +33,7 @@ describe('sk_buff geometry', () => {
   });
 
   it('placeMarks puts overlapping pointer labels on separate rows', () => {
-    const marks = [
-      { name: 'head', at: 0 },
-      { name: 'data', at: 1 },
-      { name: 'tail', at: 2 },
-      { name: 'end', at: 400 },
-    ];
+    const marks = pointerMarks({ head: 0, data: 1, tail: 2, end: 400 });
     const placed = placeMarks(marks, scale(1));
     const row = (n: string) => placed.find((m) => m.name === n)!.row;
     expect(new Set([row('head'), row('data'), row('tail')]).size).toBe(3);
@@ -48,12 +44,7 @@ describe('sk_buff geometry', () => {
 
   it('a label kept inside the drawing at an edge still overlaps no other (tail 76 / end 256 at 360 px)', () => {
     // The Reassembly lab's small drawing at 360 px: tail and end near the right edge.
-    const marks = [
-      { name: 'head', at: 0 },
-      { name: 'data', at: 36 },
-      { name: 'tail', at: 76 },
-      { name: 'end', at: 256 },
-    ];
+    const marks = pointerMarks({ head: 0, data: 36, tail: 76, end: 256 });
     const x = (n: number) => (n / (256 + 320)) * 300;
     const placed = placeMarks(marks, x, 300);
     for (const a of placed) {

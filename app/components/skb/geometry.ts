@@ -71,6 +71,22 @@ export interface Mark {
   kind?: 'pointer' | 'region';
 }
 
+/**
+ * An sk_buff's four pointers as marks; `moved` says which of data, tail and end moved since the
+ * previous step (they are drawn marked).
+ */
+export const pointerMarks = (
+  s: Pick<SkbSnapshot, 'head' | 'data' | 'tail' | 'end'>,
+  moved?: (k: 'data' | 'tail' | 'end') => boolean,
+): Mark[] => [
+  { name: 'head', at: s.head },
+  ...(['data', 'tail', 'end'] as const).map((k) => ({
+    name: k,
+    at: s[k],
+    ...(moved ? { moved: moved(k) } : {}),
+  })),
+];
+
 /** The gap kept between two labels on one row (px). */
 export const LABEL_GAP = 6;
 

@@ -5,6 +5,8 @@
  */
 import { defineMessages, formatMsg, msg } from '../../../core/i18n/index.ts';
 import type { MsgValue } from '../../../core/i18n/index.ts';
+import { SHINFO_SIZE } from '../../../core/skb/index.ts';
+import type { SkbSnapshot } from '../../../core/skb/index.ts';
 import { useLocale } from '../../i18n/locale.ts';
 
 /**
@@ -77,3 +79,12 @@ export const SKB_PANEL_WORDS = defineMessages({
   was: { id: 'app.skb.table.was', defaultMessage: '(was {value})' },
   newDot: { id: 'app.skb.table.newDot', defaultMessage: 'new at this step' },
 });
+
+/** The title of an sk_buff's `skb_shared_info` block: its size, its page frags and its chain. */
+export const shinfoTitle = (txt: ReturnType<typeof usePlainText>, skb: SkbSnapshot) =>
+  txt(SKB_PANEL_WORDS.shinfoTitle, {
+    size: SHINFO_SIZE,
+    nrFrags: skb.frags.length,
+    chained: skb.frag_list.length ? 'some' : 'none',
+    count: skb.frag_list.length,
+  });

@@ -13,6 +13,7 @@ import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { sendSides, type SendResult, type WirePacket } from '../../../core/ip/index.ts';
 import type { RegionKind } from '../../../core/skb/index.ts';
+import { IconButton } from '../../components/IconButton.tsx';
 import { Legend, kindFill, kindInk } from '../../components/kinds.tsx';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
@@ -266,24 +267,12 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
             : words.r(W.scopeAll, { total: result.datagramLength })}
         </p>
         <div className="zoom-buttons" role="group" aria-label={words.t(W.zoomGroup)}>
-          <button
-            type="button"
-            className="icon-btn"
-            onClick={() => zoomBy(2)}
-            disabled={t.k >= maxK}
-            aria-label={words.t(W.zoomIn)}
-          >
+          <IconButton label={words.t(W.zoomIn)} disabled={t.k >= maxK} onClick={() => zoomBy(2)}>
             {SYM.plus}
-          </button>
-          <button
-            type="button"
-            className="icon-btn"
-            onClick={() => zoomBy(0.5)}
-            disabled={!zoomed}
-            aria-label={words.t(W.zoomOut)}
-          >
+          </IconButton>
+          <IconButton label={words.t(W.zoomOut)} disabled={!zoomed} onClick={() => zoomBy(0.5)}>
             {SYM.minus}
-          </button>
+          </IconButton>
           <button type="button" className="btn-quiet" onClick={() => zoomTo(0, total)} disabled={!zoomed}>
             {words.r(W.zoomReset)}
           </button>

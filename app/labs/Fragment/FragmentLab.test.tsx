@@ -138,23 +138,25 @@ describe('<FragmentLab>', () => {
     ).toEqual(['#', '偏移', '载荷长度', '总长度', 'MF', 'DF', '选项']);
   });
 
-  it('the compact embed view keeps the result, the diagram and the key inputs only', () => {
-    renderLab(parseEmbedView('view=compact'));
-    expect(screen.getByRole('img', { name: /^Fragment boundaries/ })).toBeInTheDocument();
-    expect(screen.getByText(/returned/)).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: 'Payload length (bytes)' })).toBeInTheDocument();
-    expect(screen.getByRole('combobox', { name: 'MTU (bytes)' })).toBeInTheDocument();
-    expect(screen.queryByRole('combobox', { name: 'Path MTU discovery' })).toBeNull();
-    expect(screen.queryByRole('table')).toBeNull();
-    expect(screen.queryByRole('list', { name: 'Kernel steps' })).toBeNull();
-    expect(screen.queryByRole('heading', { name: 'Presets' })).toBeNull();
-  });
-
-  it('the diagram view shows the diagram and only the inputs controls= names', () => {
-    renderLab(parseEmbedView('view=diagram&controls=mtu'));
-    expect(screen.getByRole('img', { name: /^Fragment boundaries/ })).toBeInTheDocument();
-    expect(screen.queryByText(/returned/)).toBeNull();
-    expect(screen.getByRole('combobox', { name: 'MTU (bytes)' })).toBeInTheDocument();
-    expect(screen.queryByRole('textbox', { name: 'Payload length (bytes)' })).toBeNull();
+  /** The parts an embed view may keep or leave out, each found or null. */
+  const part = {
+    diagram: () => screen.queryByRole('img', { name: /^Fragment boundaries/ }),
+    result: () => screen.queryByText(/returned/),
+    len: () => screen.queryByRole('textbox', { name: 'Payload length (bytes)' }),
+    mtu: () => screen.queryByRole('combobox', { name: 'MTU (bytes)' }),
+    pmtu: () => screen.queryByRole('combobox', { name: 'Path MTU discovery' }),
+    table: () => screen.queryByRole('table'),
+    steps: () => screen.queryByRole('list', { name: 'Kernel steps' }),
+    presets: () => screen.queryByRole('heading', { name: 'Presets' }),
+  };
+  it.each<[string, string, (keyof typeof part)[], (keyof typeof part)[]]>([
+    // compact: the result, the diagram and the key inputs only
+    ['compact', 'view=compact', ['diagram', 'result', 'len', 'mtu'], ['pmtu', 'table', 'steps', 'presets']],
+    // diagram: the diagram and only the inputs controls= names
+    ['diagram', 'view=diagram&controls=mtu', ['diagram', 'mtu'], ['result', 'len']],
+  ])('the %s embed view (%s) keeps only its parts', (_, query, kept, left) => {
+    renderLab(parseEmbedView(query));
+    for (const k of kept) expect(part[k](), k).toBeInTheDocument();
+    for (const k of left) expect(part[k](), k).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import { SYM, W, useWords } from './words.tsx';
-import { Term } from '../../lab-kit/Term.tsx';
+import { TermValues } from '../../lab-kit/Term.tsx';
 
 const PATH_LABEL = { none: W.pathNone, fast: W.pathFast, slow: W.pathSlow } as const;
 
@@ -65,16 +65,11 @@ export function ResultSummary({ result }: { result: SendResult }) {
         <p className="summary-why">{r(W.received, { n: result.received_length })}</p>
       )}
       {numbers.length > 0 && (
-        <dl className="numbers" aria-label={t(W.keyNumbers)}>
-          {numbers.map(([k, v]) => (
-            <div key={k}>
-              <dt className="mono">
-                <Term k={k}>{k}</Term>
-              </dt>
-              <dd>{num(v)}</dd>
-            </div>
-          ))}
-        </dl>
+        <TermValues
+          className="numbers"
+          label={t(W.keyNumbers)}
+          rows={numbers.map(([k, v]) => [k, num(v)] as const)}
+        />
       )}
     </div>
   );

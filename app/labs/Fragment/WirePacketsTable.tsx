@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { MessageDescriptor } from 'react-intl';
 import type { WirePacket } from '../../../core/ip/index.ts';
 import { KindSwatch } from '../../components/kinds.tsx';
 import { hex, num } from '../../format.ts';
@@ -33,6 +34,18 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
   const rows = wire.slice(current * PAGE, current * PAGE + PAGE);
   const v6 = wire[0]?.family === 'inet6';
   const { t, r } = useWords();
+  /** A pager button to page `to`: off where that is this page or none. */
+  const pageButton = (to: number, label: MessageDescriptor, aria: MessageDescriptor) => (
+    <button
+      type="button"
+      className="btn-quiet"
+      onClick={() => setPage(to)}
+      disabled={to < 0 || to >= pages || to === current}
+      aria-label={t(aria)}
+    >
+      {r(label)}
+    </button>
+  );
 
   return (
     <div className={`table-wrap${stale ? ' is-stale' : ''}`}>
@@ -130,43 +143,11 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
       </p>
       {pages > 1 && (
         <nav className="pager" aria-label={t(W.pages)}>
-          <button
-            type="button"
-            className="btn-quiet"
-            onClick={() => setPage(0)}
-            disabled={current === 0}
-            aria-label={t(W.firstPage)}
-          >
-            {r(W.first)}
-          </button>
-          <button
-            type="button"
-            className="btn-quiet"
-            onClick={() => setPage(current - 1)}
-            disabled={current === 0}
-            aria-label={t(W.previousPage)}
-          >
-            {r(W.previous)}
-          </button>
+          {pageButton(0, W.first, W.firstPage)}
+          {pageButton(current - 1, W.previous, W.previousPage)}
           <span className="pager-status">{r(W.pageOf, { n: current + 1, count: pages })}</span>
-          <button
-            type="button"
-            className="btn-quiet"
-            onClick={() => setPage(current + 1)}
-            disabled={current >= pages - 1}
-            aria-label={t(W.nextPage)}
-          >
-            {r(W.next)}
-          </button>
-          <button
-            type="button"
-            className="btn-quiet"
-            onClick={() => setPage(pages - 1)}
-            disabled={current >= pages - 1}
-            aria-label={t(W.lastPage)}
-          >
-            {r(W.last)}
-          </button>
+          {pageButton(current + 1, W.next, W.nextPage)}
+          {pageButton(pages - 1, W.last, W.lastPage)}
         </nav>
       )}
     </div>

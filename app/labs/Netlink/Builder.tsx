@@ -9,7 +9,9 @@ import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { attrNames, flagGroups, flagNamesFor, typeNames } from '../../../core/netlink/index.ts';
 import type { NlFamily } from '../../../core/netlink/index.ts';
+import { IconButton } from '../../components/IconButton.tsx';
 import { Field, NumberField } from '../../components/Field.tsx';
+import type { FieldProps } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
 import { ATTR_KINDS, familyHeaderFor, mapAttrs, messageTypeValue, newAttr, newMessage } from './builder.ts';
 import type {
@@ -148,6 +150,31 @@ export function Builder({ items, current, onCurrent, family, issues, lengths, on
   );
 }
 
+/** A kernel name (or its number) typed in, the names of the datalist `listId` offered. */
+function NameInput({
+  a11y,
+  listId,
+  value,
+  onText,
+}: {
+  a11y: Parameters<FieldProps['children']>[0];
+  listId: string;
+  value: string;
+  onText: (text: string) => void;
+}) {
+  return (
+    <input
+      {...a11y}
+      className="mono"
+      list={listId}
+      value={value}
+      spellCheck={false}
+      autoComplete="off"
+      onChange={(e) => onText(e.target.value)}
+    />
+  );
+}
+
 function MessageEditor({
   m,
   n,
@@ -173,6 +200,11 @@ function MessageEditor({
   const applies = groups.find((g) => g.group !== 'standard' && g.flags.some((f) => f.name === high));
   const p = `${m.id}.`;
   const set = (patch: Partial<BuilderMessage>) => onChange({ ...m, ...patch });
+  // A new type brings the family header its messages carry.
+  const typeTyped = (t: string) => {
+    const v = messageTypeValue({ ...m, type: t }, family);
+    set({ type: t, familyHeader: familyHeaderFor(v, family, m.familyHeader) });
+  };
   return (
     <fieldset className="nl-msg-editor">
       <legend className="sub-title">
@@ -191,19 +223,7 @@ function MessageEditor({
         >
           {(a) => (
             <>
-              <input
-                {...a}
-                className="mono"
-                list={listId}
-                value={m.type}
-                spellCheck={false}
-                autoComplete="off"
-                onChange={(e) => {
-                  const t = e.target.value;
-                  const v = messageTypeValue({ ...m, type: t }, family);
-                  set({ type: t, familyHeader: familyHeaderFor(v, family, m.familyHeader) });
-                }}
-              />
+              <NameInput a11y={a} listId={listId} value={m.type} onText={typeTyped} />
               <datalist id={listId}>
                 {typeNames(family).map((t) => (
                   <option key={t.name} value={t.name}>
@@ -318,23 +338,26 @@ function MessageEditor({
   );
 }
 
-function AttrList({
-  attrs,
-  msgType,
-  family,
-  path,
-  prefix,
-  err,
-  onChange,
-}: {
-  attrs: readonly BuilderAttr[];
+/** Where a list of attributes stands: in which message and family, under which nested types. */
+interface AttrPlace {
   msgType: number;
   family: NlFamily;
+  /** The types of the attributes it is nested in (none: the message's own). */
   path: number[];
+  /** The start of its issues' paths. */
   prefix: string;
   err: (path: string) => string | undefined;
+}
+
+function AttrList({
+  attrs,
+  onChange,
+  ...place
+}: AttrPlace & {
+  attrs: readonly BuilderAttr[];
   onChange: (attrs: BuilderAttr[]) => void;
 }) {
+  const { msgType, family, path } = place;
   const { s } = useNlWords();
   const listId = useId();
   const names = attrNames(msgType, family, path);
@@ -359,11 +382,7 @@ function AttrList({
               a={a}
               listId={listId}
               names={names}
-              msgType={msgType}
-              family={family}
-              path={path}
-              prefix={prefix}
-              err={err}
+              {...place}
               onChange={(f) => onChange(mapAttrs(attrs, a.id, f))}
             />
           ))}
@@ -386,46 +405,30 @@ function AttrRow({
   prefix,
   err,
   onChange,
-}: {
+}: AttrPlace & {
   a: BuilderAttr;
   listId: string;
   names: { name: string; value: number; kind: string }[];
-  msgType: number;
-  family: NlFamily;
-  path: number[];
-  prefix: string;
-  err: (path: string) => string | undefined;
   onChange: (f: (a: BuilderAttr) => BuilderAttr | null) => void;
 }) {
   const { s } = useNlWords();
   const known = names.find((n) => n.name === a.type || String(n.value) === a.type.trim());
   const typeNum = known?.value ?? (Number.isFinite(Number(a.type)) ? Number(a.type) : 0);
   const hasValue = a.kind !== 'flag' && a.kind !== 'nested';
+  // A known name brings its kind (and clears a value of another kind).
+  const typeTyped = (t: string) => {
+    const hit = names.find((n) => n.name === t);
+    onChange((b) => ({
+      ...b,
+      type: t,
+      ...(hit ? { kind: builderKind(hit.kind), value: builderKind(hit.kind) === b.kind ? b.value : '' } : {}),
+    }));
+  };
   return (
     <li className="nl-attr">
       <div className="nl-attr-row">
         <Field className="nl-attr-type" label="nla_type" error={err(`${prefix}a${a.id}.type`)}>
-          {(x) => (
-            <input
-              {...x}
-              className="mono"
-              list={listId}
-              value={a.type}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => {
-                const t = e.target.value;
-                const hit = names.find((n) => n.name === t);
-                onChange((b) => ({
-                  ...b,
-                  type: t,
-                  ...(hit
-                    ? { kind: builderKind(hit.kind), value: builderKind(hit.kind) === b.kind ? b.value : '' }
-                    : {}),
-                }));
-              }}
-            />
-          )}
+          {(x) => <NameInput a11y={x} listId={listId} value={a.type} onText={typeTyped} />}
         </Field>
         <Field className="nl-attr-kind" label={s(W.bKind)}>
           {(x) => (
@@ -466,15 +469,14 @@ function AttrRow({
             )}
           </Field>
         )}
-        <button
-          type="button"
-          className="icon-btn nl-attr-remove"
-          aria-label={s(W.bRemoveAttr, { type: a.type })}
+        <IconButton
+          className="nl-attr-remove"
+          label={s(W.bRemoveAttr, { type: a.type })}
           title={s(W.bRemove)}
           onClick={() => onChange(() => null)}
         >
           ×
-        </button>
+        </IconButton>
       </div>
       {a.kind === 'nested' && (
         <div className="nl-nested">

@@ -68,23 +68,8 @@ export const DEFAULT_MSGHDR: MsghdrFields = {
 /** Issues of the URL: `hex`, `sample`, `family`, `endian`, `trunc`, `msg`, `walk`, `split`, `msghdr` (or the kit's `url`). */
 export type NetlinkIssue = Issue;
 
-/** The inputs the URL carries. */
-export interface NetlinkInputs {
-  hexText: string;
-  family: NlFamily;
-  endian: Endian;
-  truncated: boolean;
-  sample: string | null;
-  selected: number;
-  walk: number | null;
-  split: SplitFields;
-  msghdr: MsghdrFields;
-}
-
-/** What the lab holds as its own: the bytes and what the student chose and typed. */
-export interface NetlinkTruth {
-  /** The last good buffer. */
-  bytes: Uint8Array;
+/** What the student chose beside the bytes: the URL carries it and the lab holds it. */
+export interface NetlinkChoices {
   family: NlFamily;
   endian: Endian;
   truncated: boolean;
@@ -94,6 +79,29 @@ export interface NetlinkTruth {
   walk: number | null;
   split: SplitFields;
   msghdr: MsghdrFields;
+}
+
+/** The keys of the choices, each once (TRUTH_KEYS below fails to compile if one is missing). */
+export const CHOICE_KEYS = [
+  'family',
+  'endian',
+  'truncated',
+  'sample',
+  'selected',
+  'walk',
+  'split',
+  'msghdr',
+] as const satisfies readonly (keyof NetlinkChoices)[];
+
+/** The inputs the URL carries: the bytes as hex text, and the choices. */
+export interface NetlinkInputs extends NetlinkChoices {
+  hexText: string;
+}
+
+/** What the lab holds as its own: the bytes and what the student chose and typed. */
+export interface NetlinkTruth extends NetlinkChoices {
+  /** The last good buffer. */
+  bytes: Uint8Array;
   /** The hex editor's text while it is the student's own (null: the bytes, formatted). */
   hexDraft: string | null;
   /** Builder rows being typed that do not encode yet, with why (null: the rows of the bytes). */
@@ -321,14 +329,7 @@ export function deriveNetlink(t: NetlinkTruth, prev: NetlinkModel | null): Netli
 /** The keys of the truth, each once (a key missing here fails to compile below). */
 const TRUTH_KEYS = [
   'bytes',
-  'family',
-  'endian',
-  'truncated',
-  'sample',
-  'selected',
-  'walk',
-  'split',
-  'msghdr',
+  ...CHOICE_KEYS,
   'hexDraft',
   'builderDraft',
   'builderOf',

@@ -8,6 +8,7 @@ import {
   familyHeaderFields,
   parseHex,
   parseNumberText,
+  ROW_KINDS,
   rowToBytes,
   rowsFromBytes,
   typeNames,
@@ -25,18 +26,7 @@ import type {
 export { hexSpaced } from '../../../core/netlink/index.ts';
 
 export type AttrKind = NlRowKind;
-export const ATTR_KINDS: readonly AttrKind[] = [
-  'u8',
-  'u16',
-  'u32',
-  'u64',
-  's32',
-  'str',
-  'strz',
-  'bytes',
-  'flag',
-  'nested',
-];
+export const ATTR_KINDS: readonly AttrKind[] = ROW_KINDS;
 
 export interface BuilderAttr extends NlAttrRow {
   id: number;

@@ -1,6 +1,7 @@
 import { LAB_NAMES } from '../names.ts';
 import { defineLab } from '../../lab-kit/index.ts';
 import type { LabParams } from '../../lab-kit/index.ts';
+import { CHOICE_KEYS } from './buffer.ts';
 import { NETLINK_KEYS, parseNetlinkQuery, serialiseNetlinkQuery } from './params.ts';
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import type { NetlinkState } from './store.ts';
@@ -8,17 +9,7 @@ import { netlinkChallenge } from './challenge.ts';
 import { netlinkPrimer } from './primer.ts';
 
 /** What the URL carries of the lab's state. */
-const URL_STATE = [
-  'hexText',
-  'family',
-  'endian',
-  'truncated',
-  'sample',
-  'selected',
-  'walk',
-  'split',
-  'msghdr',
-] as const;
+const URL_STATE = ['hexText', ...CHOICE_KEYS] as const;
 
 export const netlinkParams: LabParams<NetlinkState> = {
   keys: NETLINK_KEYS,

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/locale.ts';
 import type { DragEvent, KeyboardEvent, ReactNode } from 'react';
 import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
 import { useShallow } from 'zustand/react/shallow';
 import { VERDICT_MSG } from '../../../core/ip/index.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
@@ -30,6 +31,7 @@ import { Pager, pageOf } from './Pager.tsx';
 import type { ArrivalWindow } from './Pager.tsx';
 import { verdictTone } from './view.ts';
 import type { Text } from '../../../core/i18n/index.ts';
+import { IconButton } from '../../components/IconButton.tsx';
 
 /** Two overlapping sheets: a copy (drawn, not a font glyph, so it shows everywhere). */
 function CopyIcon() {
@@ -244,42 +246,35 @@ function Card(p: CardProps) {
           </span>
         )}
         <CardActions label={fmt(intl, W.actions, { name })}>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={fmt(intl, W.moveUp, { name })}
+          <IconButton
+            label={fmt(intl, W.moveUp, { name })}
             disabled={k === 0}
             onClick={() => p.onMove(k, k - 1, 'button')}
           >
             <span aria-hidden="true">{MARK.up}</span>
-          </button>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={fmt(intl, W.moveDown, { name })}
+          </IconButton>
+          <IconButton
+            label={fmt(intl, W.moveDown, { name })}
             disabled={k === count - 1}
             onClick={() => p.onMove(k, k + 1, 'button')}
           >
             <span aria-hidden="true">{MARK.down}</span>
-          </button>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={fmt(intl, W.duplicate, { name })}
+          </IconButton>
+          <IconButton
+            label={fmt(intl, W.duplicate, { name })}
             title={fmt(intl, W.duplicateTitle)}
             onClick={p.onDuplicate}
           >
             <CopyIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-btn rq-drop-btn"
-            aria-label={fmt(intl, W.drop, { name })}
+          </IconButton>
+          <IconButton
+            className="rq-drop-btn"
+            label={fmt(intl, W.drop, { name })}
             title={fmt(intl, W.dropTitle)}
             onClick={p.onDrop}
           >
             <span aria-hidden="true">{MARK.cross}</span>
-          </button>
+          </IconButton>
         </CardActions>
       </div>
       <div className="rq-card-fields">
@@ -416,6 +411,22 @@ export function FragmentCards({
   };
   const arriving = new Set(fields.arrivals.map((s) => s.frag));
   const lost = fields.frags.map((c, i) => ({ c, i })).filter(({ i }) => !arriving.has(i));
+  /** A button for a lost card (`range`): it acts, then says what it did. */
+  const lostAction = (
+    label: MessageDescriptor,
+    name: MessageDescriptor,
+    range: string,
+    act: () => string,
+  ) => (
+    <button
+      type="button"
+      className="btn-quiet"
+      aria-label={fmt(intl, name, { range })}
+      onClick={() => announce(act())}
+    >
+      {fmt(intl, label)}
+    </button>
+  );
   const LOST_SHOWN = 50;
 
   return (
@@ -520,28 +531,14 @@ export function FragmentCards({
             {lost.slice(0, LOST_SHOWN).map(({ c, i }) => (
               <li key={i}>
                 <span className="mono">{rangeText(c)}</span>
-                <button
-                  type="button"
-                  className="btn-quiet"
-                  aria-label={fmt(intl, W.bringBackName, { range: rangeText(c) })}
-                  onClick={() => {
-                    a.restoreCard(i);
-                    announce(fmt(intl, W.saidBack, { what: rangeText(c), at: n + 1 }));
-                  }}
-                >
-                  {fmt(intl, W.bringBack)}
-                </button>
-                <button
-                  type="button"
-                  className="btn-quiet"
-                  aria-label={fmt(intl, W.forgetName, { range: rangeText(c) })}
-                  onClick={() => {
-                    a.forgetCard(i);
-                    announce(fmt(intl, W.saidForgot, { what: rangeText(c) }));
-                  }}
-                >
-                  {fmt(intl, W.forget)}
-                </button>
+                {lostAction(W.bringBack, W.bringBackName, rangeText(c), () => {
+                  a.restoreCard(i);
+                  return fmt(intl, W.saidBack, { what: rangeText(c), at: n + 1 });
+                })}
+                {lostAction(W.forget, W.forgetName, rangeText(c), () => {
+                  a.forgetCard(i);
+                  return fmt(intl, W.saidForgot, { what: rangeText(c) });
+                })}
               </li>
             ))}
           </ul>

@@ -132,40 +132,37 @@ const beforeMsg = (a: At) =>
     len: a.before.skb.len,
   });
 
+/** A question on one number of the buffer after an op that went through: its value now, and why. */
+const afterOp = (
+  id: 'data' | 'len',
+  question: { id: string },
+  why: { id: string },
+  more: (a: At) => Record<string, number> = () => ({}),
+) => ({
+  id,
+  ask: (c: SkbCase) => {
+    const a = at(c);
+    if (!a || !a.outcome.ok) return null;
+    return {
+      prompt: msg(question, { before: beforeMsg(a) }),
+      answer: { kind: 'number' as const, value: a.after.skb[id] },
+      explain: msg(why, {
+        op: a.op,
+        fn: a.fn,
+        n: a.n,
+        from: a.before.skb[id],
+        to: a.after.skb[id],
+        ...more(a),
+      }),
+    };
+  },
+});
+
 export const skbChallenge: LabChallenge<SkbState, SkbCase> = {
   caseOf: (s) => (s.replay ? null : { run: s.run, step: s.step }),
   questions: [
-    {
-      id: 'data',
-      ask: (c) => {
-        const a = at(c);
-        if (!a || !a.outcome.ok) return null;
-        return {
-          prompt: msg(M.dataQ, { before: beforeMsg(a) }),
-          answer: { kind: 'number', value: a.after.skb.data },
-          explain: msg(M.dataWhy, {
-            op: a.op,
-            fn: a.fn,
-            n: a.n,
-            from: a.before.skb.data,
-            to: a.after.skb.data,
-            headroom: a.after.headroom,
-          }),
-        };
-      },
-    },
-    {
-      id: 'len',
-      ask: (c) => {
-        const a = at(c);
-        if (!a || !a.outcome.ok) return null;
-        return {
-          prompt: msg(M.lenQ, { before: beforeMsg(a) }),
-          answer: { kind: 'number', value: a.after.skb.len },
-          explain: msg(M.lenWhy, { op: a.op, fn: a.fn, n: a.n, from: a.before.skb.len, to: a.after.skb.len }),
-        };
-      },
-    },
+    afterOp('data', M.dataQ, M.dataWhy, (a) => ({ headroom: a.after.headroom })),
+    afterOp('len', M.lenQ, M.lenWhy),
     {
       id: 'fate',
       ask: (c) => {

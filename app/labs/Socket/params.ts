@@ -29,7 +29,7 @@ import {
   parseType,
   profileFor,
 } from '../../../core/socket/index.ts';
-import type { KernelProfile, SocketOp } from '../../../core/socket/index.ts';
+import type { KernelProfile, ParseResult, SocketOp } from '../../../core/socket/index.ts';
 import { defineMessages, msg, renderText, type Msg } from '../../../core/i18n/index.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
 import type { Issue, Parsed } from '../../lab-kit/index.ts';
@@ -120,30 +120,26 @@ export function fieldsToCall(f: SocketFields): FieldsToCall {
     issues.push({ field, message: `Enter ${what}, by name or as a number.`, msg: msg(M.empty, { field }) });
   };
 
-  let family: number | null = null;
-  if (f.domain.trim() === '') empty('domain', 'a domain');
-  else {
-    const d = parseDomain(f.domain);
-    if (d.ok) family = d.value;
-    else issues.push(parseIssue('domain', d.why));
-  }
-
-  let type: number | null = null;
-  if (f.type.trim() === '') empty('type', 'a type');
-  else {
-    const t = parseType(f.type);
-    if (t.ok) type = t.value;
-    else issues.push(parseIssue('type', t.why));
-  }
-
-  let protocol: number | null = null;
-  if (f.protocol.trim() === '') empty('protocol', 'a protocol (0 for the default)');
-  else if (family !== null) {
-    // The protocol's names follow the domain; with a bad domain there is nothing to read it against.
-    const p = parseProtocol(family, f.protocol);
-    if (p.ok) protocol = p.value;
-    else issues.push(parseIssue('protocol', p.why));
-  }
+  /** A number field, by name or number: null, with an issue, when it is empty or does not parse. */
+  const number = (
+    field: 'domain' | 'type' | 'protocol',
+    what: string,
+    parse: (text: string) => ParseResult | null,
+  ): number | null => {
+    if (f[field].trim() === '') {
+      empty(field, what);
+      return null;
+    }
+    const r = parse(f[field]);
+    if (r && !r.ok) issues.push(parseIssue(field, r.why));
+    return r?.ok ? r.value : null;
+  };
+  const family = number('domain', 'a domain', parseDomain);
+  const type = number('type', 'a type', parseType);
+  // The protocol's names follow the domain; with a bad domain there is nothing to read it against.
+  const protocol = number('protocol', 'a protocol (0 for the default)', (text) =>
+    family === null ? null : parseProtocol(family, text),
+  );
 
   const flag = (field: 'nonblock' | 'cloexec', bit: number, name: string): number => {
     if (f[field] === '1') return bit;
