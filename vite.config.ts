@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { catalogPart } from './core/i18n/tools/catalog-parts.ts';
 import { KEEP_DEFAULTS, stripMessageDefaults } from './core/i18n/tools/strip-defaults.ts';
 
@@ -89,6 +90,13 @@ export function stripDefaults(): Plugin {
  * the tests') becomes core/i18n/catalogs-lazy.ts (the same exports; one language, in parts, each a
  * chunk: `virtual:sockscope-catalog/<locale>/<part>`, cut by core/i18n/tools/catalog-parts.ts).
  * Workers are built apart and keep both.
+ *
+ * Each message is compiled here to its ICU MessageFormat AST (FormatJS's `formatjs compile --ast`,
+ * with the parser intl-messageformat uses at run time), so the page needs no ICU parser: every
+ * import of `@formatjs/icu-messageformat-parser` from FormatJS's runtime resolves to the same
+ * package's `no-parser.js` (FormatJS's documented alias when every message is precompiled). The
+ * build only formats catalog messages: descriptors lose their `defaultMessage` (stripDefaults), and
+ * the few English names read at run time are read as text, never formatted (KEEP_DEFAULTS).
  */
 const VIRTUAL_CATALOG = 'virtual:sockscope-catalog';
 
@@ -113,8 +121,31 @@ export function lazyCatalogs(): Plugin {
         string,
         string
       >;
+      const compiled: Record<string, unknown> = {};
+      for (const [id, text] of Object.entries(catalogPart(catalog, part))) {
+        try {
+          compiled[id] = parse(text, { locale: new Intl.Locale(locale) });
+        } catch (e) {
+          throw new Error(`${locale}.json: ${id} is not ICU MessageFormat: ${String(e)}`);
+        }
+      }
       // JSON.parse of a string literal: faster to start than an object literal this size.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(catalogPart(catalog, part)))});`;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
+    },
+  };
+}
+
+const ICU_PARSER = '@formatjs/icu-messageformat-parser';
+
+/** FormatJS's runtime without its ICU parser in the build (the catalogs come compiled: lazyCatalogs). */
+export function noIcuParser(): Plugin {
+  return {
+    name: 'sockscope:no-icu-parser',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source !== ICU_PARSER || !importer?.replace(/\\/g, '/').includes('/node_modules/')) return null;
+      return this.resolve(`${ICU_PARSER}/no-parser.js`, importer, { ...options, skipSelf: true });
     },
   };
 }
@@ -122,7 +153,7 @@ export function lazyCatalogs(): Plugin {
 // Relative base: the built app works from any sub-path (GitHub Pages, a docs site's static folder).
 export default defineConfig({
   base: './',
-  plugins: [stripDefaults(), lazyCatalogs(), react(), contentSecurityPolicy()],
+  plugins: [stripDefaults(), lazyCatalogs(), noIcuParser(), react(), contentSecurityPolicy()],
   // The manifest lets `npm run bench:size` weigh the JavaScript each lab needs (e2e/bench/lab-size.ts).
   build: { outDir: 'dist', sourcemap: true, target: 'es2022', manifest: true },
   test: {

@@ -1,7 +1,7 @@
 import { useIntl } from 'react-intl';
 import { Suspense, lazy, type MouseEvent } from 'react';
 import { CaptureActions, CaptureDropZone } from './capture/ShellCapture.tsx';
-import { defineMessages } from '../core/i18n/index.ts';
+import { defineMessages, loadCatalogPart } from '../core/i18n/index.ts';
 import { MAIN_DIAGRAM_SELECTOR, ShareBar } from './components/ShareBar.tsx';
 import { useEmbed, useEmbedViewFromUrl, useHeightReporter } from './hooks/useEmbed.ts';
 import { useHashPath } from './hooks/useHashRoute.ts';
@@ -138,9 +138,11 @@ function LabView({
   );
 }
 
-/** `#/capture`: open a capture (app/capture), its code fetched when first shown. */
+/** `#/capture`: open a capture (app/capture), its words and code fetched when first shown. */
 const CAPTURE_PATH = 'capture';
-const CapturePage = lazy(() => import('./capture/CapturePage.tsx'));
+const CapturePage = lazy(() =>
+  loadCatalogPart(CAPTURE_PATH).then(() => import('./capture/CapturePage.tsx')),
+);
 
 const subscribers = new WeakMap<LabInstance, (onChange: () => void) => () => void>();
 /**
