@@ -14,7 +14,6 @@ import {
 } from '../embed/embed-url.ts';
 import { Segmented } from './Segmented.tsx';
 import { downloadBlob, exportFileName, svgToPng } from '../embed/download.ts';
-import { serializeDiagram } from '../embed/svg-export.ts';
 import { useIntl } from 'react-intl';
 import { defineMessages } from '../../core/i18n/index.ts';
 import { codeChunks, fmt, fmtNode } from '../i18n/format.tsx';
@@ -169,6 +168,8 @@ export function ShareBar({
     const name = exportFileName(lab, named && named !== 'true' ? named : 'diagram', ext, locale);
     setBusy(true);
     try {
+      // The exporter is a chunk of its own, fetched on the first export (issue 17).
+      const { serializeDiagram } = await import('../embed/svg-export.ts');
       const d = serializeDiagram(el, { description: `sockscope — ${title}: ${shareHref(location.href)}` });
       const blob =
         ext === 'svg'

@@ -2,11 +2,11 @@
  * The browser build's catalogs (vite.config.ts resolves ./catalogs.ts to this module): the same
  * exports as ./catalogs.ts, but a page fetches only its language, in parts (issue 17,
  * core/i18n/tools/catalog-parts.ts): the `base` part (shell, kit, core, glossary names, lab names)
- * when the language is first shown, a lab's own words (`lab.<lab>`) with the lab's code, the
- * capture page's with its code, and the glossary's explanations when a term's popover first
- * opens. The page renders a language only once its parts are here (app/main.tsx,
- * app/i18n/locale.ts, lazyLab's load, Term), so no message is ever shown as its id or in the
- * wrong language.
+ * when the language is first shown; a lab's words (`lab.<lab>`: its own and the core's it alone
+ * uses) with the lab's code; the home and capture pages' and the capture export's (`page.<name>`)
+ * with theirs; the glossary's explanations when a term's popover first opens. The page renders a
+ * language only once its parts are here (app/main.tsx, app/i18n/locale.ts, lazyLab's load, Term),
+ * so no message is ever shown as its id or in the wrong language.
  */
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Locale } from './locale.ts';
@@ -36,7 +36,9 @@ const LOADERS: Record<Locale, Record<string, Loader>> = {
     'lab.reassemble': () => import('virtual:sockscope-catalog/en/lab.reassemble'),
     'lab.journey': () => import('virtual:sockscope-catalog/en/lab.journey'),
     glossary: () => import('virtual:sockscope-catalog/en/glossary'),
-    capture: () => import('virtual:sockscope-catalog/en/capture'),
+    'page.home': () => import('virtual:sockscope-catalog/en/page.home'),
+    'page.capture': () => import('virtual:sockscope-catalog/en/page.capture'),
+    'page.export': () => import('virtual:sockscope-catalog/en/page.export'),
   },
   'zh-CN': {
     base: () => import('virtual:sockscope-catalog/zh-CN/base'),
@@ -47,7 +49,9 @@ const LOADERS: Record<Locale, Record<string, Loader>> = {
     'lab.reassemble': () => import('virtual:sockscope-catalog/zh-CN/lab.reassemble'),
     'lab.journey': () => import('virtual:sockscope-catalog/zh-CN/lab.journey'),
     glossary: () => import('virtual:sockscope-catalog/zh-CN/glossary'),
-    capture: () => import('virtual:sockscope-catalog/zh-CN/capture'),
+    'page.home': () => import('virtual:sockscope-catalog/zh-CN/page.home'),
+    'page.capture': () => import('virtual:sockscope-catalog/zh-CN/page.capture'),
+    'page.export': () => import('virtual:sockscope-catalog/zh-CN/page.export'),
   },
 };
 
