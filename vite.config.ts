@@ -110,7 +110,10 @@ export function lazyCatalogs(): Plugin {
   // Base messages only labs and pages use, and which: known once every module is (buildEnd).
   let moved: Map<string, string[]> | null = null;
   const compiled = (locale: string, part: string): Record<string, unknown> => {
-    const catalog = JSON.parse(readFileSync(`${dir}locales/${locale}.json`, 'utf8')) as Record<string, string>;
+    const catalog = JSON.parse(readFileSync(`${dir}locales/${locale}.json`, 'utf8')) as Record<
+      string,
+      string
+    >;
     const out: Record<string, unknown> = {};
     for (const [id, text] of Object.entries(catalogPart(catalog, part, moved ?? undefined))) {
       try {
@@ -137,7 +140,9 @@ export function lazyCatalogs(): Plugin {
       const [locale = '', part = ''] = id.slice(VIRTUAL_CATALOG.length + 2).split('/');
       if (!/^[A-Za-z-]+$/.test(locale) || !/^[a-z.]+$/.test(part)) throw new Error(`no catalog for ${id}`);
       // The catalog's own hash in the mark: the chunk's name changes with its words.
-      const hash = createHash('sha256').update(readFileSync(`${dir}locales/${locale}.json`)).digest('hex');
+      const hash = createHash('sha256')
+        .update(readFileSync(`${dir}locales/${locale}.json`))
+        .digest('hex');
       return `export default JSON.parse(${JSON.stringify(`${PART_MARK}${locale}/${part}/${hash.slice(0, 12)}`)});`;
     },
     // Which module names which message id (the app's and the core's own modules).

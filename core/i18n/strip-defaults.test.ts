@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogPart, partOf } from './tools/catalog-parts.ts';
+import { areaOnlyMessages, catalogPart, partOf } from './tools/catalog-parts.ts';
 import { KEEP_DEFAULTS, stripMessageDefaults } from './tools/strip-defaults.ts';
 import en from './locales/en.json' with { type: 'json' };
 
@@ -77,6 +77,46 @@ describe('catalog parts (the browser build)', () => {
     expect(partOf('cli.flags.twice')).toBeNull();
   });
 
+  it('a base message only labs or pages use goes to their parts, found in the module graph', () => {
+    const g: Record<string, { imports: string[]; code: string }> = {
+      '/r/index.html': { imports: ['/r/app/main.tsx'], code: '' },
+      '/r/app/main.tsx': {
+        imports: [
+          '/r/app/shell.ts',
+          '/r/app/labs/Foo/def.ts',
+          '/r/app/labs/Bar/def.ts',
+          '/r/app/home/Home.tsx',
+        ],
+        code: '',
+      },
+      '/r/app/shell.ts': { imports: ['/r/core/y.ts'], code: `const a = { id: 'a.shell' };` },
+      '/r/core/y.ts': { imports: [], code: `"a.y"` },
+      '/r/app/labs/Foo/def.ts': { imports: ['/r/core/x.ts'], code: `'a.lab'; 'a.both'; 'lab.foo.x'` },
+      '/r/app/labs/Bar/def.ts': { imports: ['/r/core/x.ts'], code: `'a.both'; 'a.y'` },
+      '/r/core/x.ts': { imports: [], code: '`a.core` "glossary.K.plain"' },
+      '/r/app/home/Home.tsx': { imports: ['/r/core/y.ts'], code: `'a.home'` },
+    };
+    const moved = areaOnlyMessages(
+      {
+        modules: Object.keys(g),
+        entries: ['/r/index.html'],
+        imports: (m) => g[m]?.imports ?? [],
+        code: (m) => g[m]?.code,
+      },
+      ['a.shell', 'a.y', 'a.lab', 'a.both', 'a.core', 'a.home', 'a.none', 'lab.foo.x', 'glossary.K.plain'],
+    );
+    expect(Object.fromEntries(moved)).toEqual({
+      'a.lab': ['lab.foo'],
+      'a.both': ['lab.bar', 'lab.foo'],
+      'a.core': ['lab.bar', 'lab.foo'],
+      'a.home': ['page.home'],
+    });
+    const catalog = { 'a.shell': 'S', 'a.core': 'C', 'a.none': 'N', 'lab.foo.x': 'X' };
+    expect(catalogPart(catalog, 'base', moved)).toEqual({ 'a.shell': 'S', 'a.none': 'N' });
+    expect(catalogPart(catalog, 'lab.foo', moved)).toEqual({ 'a.core': 'C', 'lab.foo.x': 'X' });
+    expect(catalogPart(catalog, 'lab.bar', moved)).toEqual({ 'a.core': 'C' });
+  });
+
   it('the parts cover the catalog once', () => {
     const parts = [...new Set(Object.keys(en).map(partOf))].filter((p) => p !== null);
     expect(parts).toContain('lab.reassemble');
@@ -106,7 +146,8 @@ describe('catalog parts (the browser build)', () => {
         expect(rel.toLowerCase(), m[1]).toMatch(new RegExp(`^app/labs/${lab}/`));
       }
       // The CLI's words only in the CLI (and the fuzzer that drives it).
-      for (const m of text.matchAll(/['"`](cli\.[\w.-]+)['"`]/g)) expect(rel, m[1]).toMatch(/^core\/(cli|fuzz)\//);
+      for (const m of text.matchAll(/['"`](cli\.[\w.-]+)['"`]/g))
+        expect(rel, m[1]).toMatch(/^core\/(cli|fuzz)\//);
     }
   });
 });
