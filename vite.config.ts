@@ -2,8 +2,10 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { catalogPart } from './core/i18n/tools/catalog-parts.ts';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { catalogPart, areaOnlyMessages } from './core/i18n/tools/catalog-parts.ts';
 import { KEEP_DEFAULTS, stripMessageDefaults } from './core/i18n/tools/strip-defaults.ts';
 
 /**
@@ -89,11 +91,39 @@ export function stripDefaults(): Plugin {
  * the tests') becomes core/i18n/catalogs-lazy.ts (the same exports; one language, in parts, each a
  * chunk: `virtual:sockscope-catalog/<locale>/<part>`, cut by core/i18n/tools/catalog-parts.ts).
  * Workers are built apart and keep both.
+ *
+ * Each message is compiled here to its ICU MessageFormat AST (FormatJS's `formatjs compile --ast`,
+ * with the parser intl-messageformat uses at run time), so the page needs no ICU parser: every
+ * import of `@formatjs/icu-messageformat-parser` from FormatJS's runtime resolves to the same
+ * package's `no-parser.js` (FormatJS's documented alias when every message is precompiled). The
+ * build only formats catalog messages: descriptors lose their `defaultMessage` (stripDefaults), and
+ * the few English names read at run time are read as text, never formatted (KEEP_DEFAULTS).
  */
 const VIRTUAL_CATALOG = 'virtual:sockscope-catalog';
+/** What a part's module holds until the build knows its messages (renderChunk fills it in). */
+const PART_MARK = '__sockscope_catalog_part__:';
 
 export function lazyCatalogs(): Plugin {
   const dir = import.meta.dirname.replace(/\\/g, '/') + '/core/i18n/';
+  const root = import.meta.dirname.replace(/\\/g, '/') + '/';
+  const sources = new Map<string, string>();
+  // Base messages only labs and pages use, and which: known once every module is (buildEnd).
+  let moved: Map<string, string[]> | null = null;
+  const compiled = (locale: string, part: string): Record<string, unknown> => {
+    const catalog = JSON.parse(readFileSync(`${dir}locales/${locale}.json`, 'utf8')) as Record<
+      string,
+      string
+    >;
+    const out: Record<string, unknown> = {};
+    for (const [id, text] of Object.entries(catalogPart(catalog, part, moved ?? undefined))) {
+      try {
+        out[id] = parse(text, { locale: new Intl.Locale(locale) });
+      } catch (e) {
+        throw new Error(`${locale}.json: ${id} is not ICU MessageFormat: ${String(e)}`);
+      }
+    }
+    return out;
+  };
   return {
     name: 'sockscope:lazy-catalogs',
     apply: 'build',
@@ -108,13 +138,65 @@ export function lazyCatalogs(): Plugin {
     load(id) {
       if (!id.startsWith('\0' + VIRTUAL_CATALOG)) return null;
       const [locale = '', part = ''] = id.slice(VIRTUAL_CATALOG.length + 2).split('/');
-      if (!/^[A-Za-z-]+$/.test(locale)) throw new Error(`no catalog for ${id}`);
-      const catalog = JSON.parse(readFileSync(`${dir}locales/${locale}.json`, 'utf8')) as Record<
-        string,
-        string
-      >;
-      // JSON.parse of a string literal: faster to start than an object literal this size.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(catalogPart(catalog, part)))});`;
+      if (!/^[A-Za-z-]+$/.test(locale) || !/^[a-z.]+$/.test(part)) throw new Error(`no catalog for ${id}`);
+      // The catalog's own hash in the mark: the chunk's name changes with its words.
+      const hash = createHash('sha256')
+        .update(readFileSync(`${dir}locales/${locale}.json`))
+        .digest('hex');
+      return `export default JSON.parse(${JSON.stringify(`${PART_MARK}${locale}/${part}/${hash.slice(0, 12)}`)});`;
+    },
+    // Which module names which message id (the app's and the core's own modules).
+    transform: {
+      filter: { id: /\.tsx?$/ },
+      handler(code, id) {
+        const file = id.replace(/\\/g, '/').replace(/\?.*$/, '');
+        if (file.startsWith(root) && !file.includes('/node_modules/')) sources.set(file, code);
+        return null;
+      },
+    },
+    buildEnd() {
+      const norm = (m: string) => m.replace(/\\/g, '/').replace(/\?.*$/, '');
+      const modules = [...this.getModuleIds()];
+      const ids = Object.keys(
+        JSON.parse(readFileSync(`${dir}locales/en.json`, 'utf8')) as Record<string, string>,
+      );
+      moved = areaOnlyMessages(
+        {
+          modules,
+          entries: modules.filter((m) => this.getModuleInfo(m)?.isEntry),
+          imports: (m) => {
+            const info = this.getModuleInfo(m);
+            return info ? [...info.importedIds, ...info.dynamicallyImportedIds] : [];
+          },
+          code: (m) => sources.get(norm(m)),
+        },
+        ids,
+      );
+    },
+    // JSON.parse of a string literal: faster to start than an object literal this size.
+    renderChunk(code) {
+      if (!code.includes(PART_MARK)) return null;
+      const out = code.replace(
+        new RegExp(`(["'\`])${PART_MARK}([A-Za-z-]+)/([a-z.]+)/[0-9a-f]+\\1`, 'g'),
+        (_, _q, locale: string, part: string) => JSON.stringify(JSON.stringify(compiled(locale, part))),
+      );
+      if (out.includes(PART_MARK)) throw new Error('a catalog part was left unfilled');
+      return { code: out, map: null };
+    },
+  };
+}
+
+const ICU_PARSER = '@formatjs/icu-messageformat-parser';
+
+/** FormatJS's runtime without its ICU parser in the build (the catalogs come compiled: lazyCatalogs). */
+export function noIcuParser(): Plugin {
+  return {
+    name: 'sockscope:no-icu-parser',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source !== ICU_PARSER || !importer?.replace(/\\/g, '/').includes('/node_modules/')) return null;
+      return this.resolve(`${ICU_PARSER}/no-parser.js`, importer, { ...options, skipSelf: true });
     },
   };
 }
@@ -122,7 +204,7 @@ export function lazyCatalogs(): Plugin {
 // Relative base: the built app works from any sub-path (GitHub Pages, a docs site's static folder).
 export default defineConfig({
   base: './',
-  plugins: [stripDefaults(), lazyCatalogs(), react(), contentSecurityPolicy()],
+  plugins: [stripDefaults(), lazyCatalogs(), noIcuParser(), react(), contentSecurityPolicy()],
   // The manifest lets `npm run bench:size` weigh the JavaScript each lab needs (e2e/bench/lab-size.ts).
   build: { outDir: 'dist', sourcemap: true, target: 'es2022', manifest: true },
   test: {

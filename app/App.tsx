@@ -1,7 +1,7 @@
 import { useIntl } from 'react-intl';
 import { Suspense, lazy, type MouseEvent } from 'react';
 import { CaptureActions, CaptureDropZone } from './capture/ShellCapture.tsx';
-import { defineMessages } from '../core/i18n/index.ts';
+import { defineMessages, loadCatalogPart } from '../core/i18n/index.ts';
 import { MAIN_DIAGRAM_SELECTOR, ShareBar } from './components/ShareBar.tsx';
 import { useEmbed, useEmbedViewFromUrl, useHeightReporter } from './hooks/useEmbed.ts';
 import { useHashPath } from './hooks/useHashRoute.ts';
@@ -15,7 +15,12 @@ import type { LabInstance } from './lab-kit/define-lab.ts';
 import { HOME } from './home/words.ts';
 
 /** The home page (`#/`): a chunk of its own, so a lab's page does not carry it. */
-const Home = lazy(() => import('./home/Home.tsx').then((m) => ({ default: m.Home })));
+// Its words first (a catalog part of its own in the build: core/i18n/tools/catalog-parts.ts).
+const Home = lazy(() =>
+  loadCatalogPart('page.home')
+    .then(() => import('./home/Home.tsx'))
+    .then((m) => ({ default: m.Home })),
+);
 
 const M = defineMessages({
   skipInputs: { id: 'app.shell.skipInputs', defaultMessage: 'Skip to the inputs', description: 'Skip link.' },
@@ -138,9 +143,11 @@ function LabView({
   );
 }
 
-/** `#/capture`: open a capture (app/capture), its code fetched when first shown. */
+/** `#/capture`: open a capture (app/capture), its words and code fetched when first shown. */
 const CAPTURE_PATH = 'capture';
-const CapturePage = lazy(() => import('./capture/CapturePage.tsx'));
+const CapturePage = lazy(() =>
+  loadCatalogPart('page.capture').then(() => import('./capture/CapturePage.tsx')),
+);
 
 const subscribers = new WeakMap<LabInstance, (onChange: () => void) => () => void>();
 /**

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { loadCatalogPart } from '../../core/i18n/index.ts';
 import { downloadBlob } from '../embed/download.ts';
 import { fmt } from '../i18n/format.tsx';
 import type { LabInstance } from '../lab-kit/define-lab.ts';
@@ -77,7 +78,9 @@ export function CaptureActions({ instance }: { instance: LabInstance }) {
   const exportable = path === 'fragment' || path === 'reassemble' || path === 'netlink';
   const save = async () => {
     try {
-      // The writer and the models load with the first export, not with the page.
+      // The writer and the models load with the first export, not with the page; their words
+      // first (a catalog part of their own in the build: core/i18n/tools/catalog-parts.ts).
+      await loadCatalogPart('page.export');
       const { labExport, isCaptureLab } = await import('./lab-export.ts');
       const live = instance.live;
       if (!live || !isCaptureLab(path)) return setStatus(fmt(intl, W.exportNothing));

@@ -15,7 +15,6 @@ import {
 import { Segmented } from './Segmented.tsx';
 import { flushUrl, onUrlWritten } from '../lab-kit/url-flush.ts';
 import { downloadBlob, exportFileName, svgToPng } from '../embed/download.ts';
-import { serializeDiagram } from '../embed/svg-export.ts';
 import { useIntl } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
 import { defineMessages } from '../../core/i18n/index.ts';
@@ -222,6 +221,8 @@ export function ShareBar({
     const name = exportFileName(lab, named && named !== 'true' ? named : 'diagram', ext, locale);
     setBusy(true);
     try {
+      // The exporter is a chunk of its own, fetched on the first export (issue 17).
+      const { serializeDiagram } = await import('../embed/svg-export.ts');
       const d = serializeDiagram(el, { description: `sockscope — ${title}: ${shareHref(here())}` });
       const blob =
         ext === 'svg'

@@ -14,6 +14,10 @@
  * legend or table, which says the same thing.
  *
  * Only spans inside: a term may sit in a paragraph, a table header or a label.
+ *
+ * The entries' explanations are a catalog part of their own (`glossary`, issue 17): fetched in the
+ * page's language when a mouse first rests on a term or one first opens; the popover is shown once
+ * they are here (at once in the tests and the CLI, which hold every message).
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
@@ -22,12 +26,24 @@ import { GLOSSARY, glossaryEntry, glossaryLinks } from '../../core/glossary/inde
 import type { GlossaryEntry } from '../../core/glossary/index.ts';
 import { MsgText } from '../i18n/MsgText.tsx';
 import { useLocale } from '../i18n/locale.ts';
-import { formatMsg } from '../../core/i18n/index.ts';
+import { formatMsg, hasCatalogPart, loadCatalogPart } from '../../core/i18n/index.ts';
 import { useTermWords } from './term-words.ts';
 import { codeChunks } from '../i18n/format.tsx';
 
 /** Which term's popover is open (one a page), and whether it was pinned (click, tap, Enter, Space). */
 const useOpenTerm = create<{ id: string | null; pinned: boolean }>(() => ({ id: null, pinned: false }));
+
+/** The catalog part with the entries' plain words and kernel detail (core/i18n/tools/catalog-parts.ts). */
+const GLOSSARY_PART = 'glossary';
+/** Counts the glossary part's arrivals, so an open popover waiting for them renders again. */
+const useGlossaryArrivals = create<{ n: number }>(() => ({ n: 0 }));
+/** Fetch the glossary part (once; a failed fetch is tried again on the next term opened). */
+function needGlossary(): void {
+  loadCatalogPart(GLOSSARY_PART).then(
+    () => useGlossaryArrivals.setState((s) => ({ n: s.n + 1 })),
+    () => {},
+  );
+}
 
 /** How long a mouse rests on a term before it opens, and may wander off before it closes (ms). */
 const OPEN_DELAY = 120;
@@ -136,6 +152,10 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
   const popId = `${id}-pop`;
   const titleId = `${id}-title`;
   const open = useOpenTerm((s) => s.id === id);
+  const locale = useLocale();
+  useGlossaryArrivals((s) => s.n);
+  // The popover is on the page once its words are (an instant after it opens, the first time).
+  const shownPop = open && hasCatalogPart(locale, GLOSSARY_PART);
   const button = useRef<HTMLButtonElement>(null);
   const wrap = useRef<HTMLSpanElement>(null);
   const pop = useRef<HTMLSpanElement>(null);
@@ -149,6 +169,7 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
   };
   const show = useCallback(
     (pinned: boolean) => {
+      needGlossary();
       if (useOpenTerm.getState().id !== id) {
         setShown(entry);
         setPos(null);
@@ -172,7 +193,7 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
   // Shown in the top layer, and placed inside the viewport; kept there while the page scrolls.
   useLayoutEffect(() => {
     const el = pop.current;
-    if (!open || !el) return;
+    if (!shownPop || !el) return;
     if (hasPopoverApi(el)) {
       try {
         el.showPopover();
@@ -198,7 +219,7 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
       window.removeEventListener('resize', place);
       window.removeEventListener('scroll', place, true);
     };
-  }, [open, shown]);
+  }, [shownPop, shown]);
 
   // Escape anywhere closes a popover opened by hover; a press outside closes a pinned one.
   useEffect(() => {
@@ -221,6 +242,7 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
   const onEnter = (e: PointerEvent) => {
     if (e.pointerType !== 'mouse') return;
     clearTimer();
+    needGlossary(); // its words start coming while the mouse rests
     if (!open) timer.current = window.setTimeout(() => show(false), OPEN_DELAY);
   };
   const onLeave = (e: PointerEvent) => {
@@ -253,7 +275,7 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
         type="button"
         className="term-button"
         aria-expanded={open}
-        aria-controls={open ? popId : undefined}
+        aria-controls={shownPop ? popId : undefined}
         onFocus={(e) => {
           if (!open && isFocusVisible(e.currentTarget)) show(false);
         }}
@@ -265,7 +287,7 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
       >
         {children}
       </button>
-      {open && (
+      {shownPop && (
         <span
           ref={pop}
           id={popId}

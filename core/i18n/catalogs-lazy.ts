@@ -1,23 +1,29 @@
 /**
  * The browser build's catalogs (vite.config.ts resolves ./catalogs.ts to this module): the same
- * exports as ./catalogs.ts, but a page fetches only its language, in parts (issue 17): the `base`
- * part (shell, kit, core, glossary, lab names) when the language is first shown, and a lab's own
- * words (`lab.<lab>`, core/i18n/tools/catalog-parts.ts) with the lab's code. The page renders a
- * language only once its parts are here (app/main.tsx, app/i18n/locale.ts, lazyLab's load), so no
- * message is ever shown as its id or in the wrong language.
+ * exports as ./catalogs.ts, but a page fetches only its language, in parts (issue 17,
+ * core/i18n/tools/catalog-parts.ts): the `base` part (shell, kit, core, glossary names, lab names)
+ * when the language is first shown; a lab's words (`lab.<lab>`: its own and the core's it alone
+ * uses) with the lab's code; the home and capture pages' and the capture export's (`page.<name>`)
+ * with theirs; the glossary's explanations when a term's popover first opens. The page renders a
+ * language only once its parts are here (app/main.tsx, app/i18n/locale.ts, lazyLab's load, Term),
+ * so no message is ever shown as its id or in the wrong language.
  */
-import type { Catalog } from './catalogs.ts';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Locale } from './locale.ts';
 
 export type { Catalog } from './catalogs.ts';
 
-const en: Record<string, string> = {};
-const zhCN: Record<string, string> = {};
+/** One language's messages, each compiled to its ICU AST. */
+export type CompiledCatalog = Readonly<Record<string, MessageFormatElement[]>>;
+
+// Each message compiled to its ICU AST at build time (vite.config.ts): no parser at run time.
+const en: Record<string, MessageFormatElement[]> = {};
+const zhCN: Record<string, MessageFormatElement[]> = {};
 
 /** Filled in place as parts arrive: renderers keep the object they were given. */
-export const CATALOGS: Readonly<Record<Locale, Catalog>> = { en, 'zh-CN': zhCN };
+export const CATALOGS: Readonly<Record<Locale, CompiledCatalog>> = { en, 'zh-CN': zhCN };
 
-type Loader = () => Promise<{ default: Record<string, string> }>;
+type Loader = () => Promise<{ default: Record<string, MessageFormatElement[]> }>;
 // One chunk per language and part: virtual modules cut from locales/*.json at build time
 // (vite.config.ts, lazyCatalogs). Written out so the bundler sees each dynamic import.
 const LOADERS: Record<Locale, Record<string, Loader>> = {
@@ -29,6 +35,10 @@ const LOADERS: Record<Locale, Record<string, Loader>> = {
     'lab.fragment': () => import('virtual:sockscope-catalog/en/lab.fragment'),
     'lab.reassemble': () => import('virtual:sockscope-catalog/en/lab.reassemble'),
     'lab.journey': () => import('virtual:sockscope-catalog/en/lab.journey'),
+    glossary: () => import('virtual:sockscope-catalog/en/glossary'),
+    'page.home': () => import('virtual:sockscope-catalog/en/page.home'),
+    'page.capture': () => import('virtual:sockscope-catalog/en/page.capture'),
+    'page.export': () => import('virtual:sockscope-catalog/en/page.export'),
   },
   'zh-CN': {
     base: () => import('virtual:sockscope-catalog/zh-CN/base'),
@@ -38,6 +48,10 @@ const LOADERS: Record<Locale, Record<string, Loader>> = {
     'lab.fragment': () => import('virtual:sockscope-catalog/zh-CN/lab.fragment'),
     'lab.reassemble': () => import('virtual:sockscope-catalog/zh-CN/lab.reassemble'),
     'lab.journey': () => import('virtual:sockscope-catalog/zh-CN/lab.journey'),
+    glossary: () => import('virtual:sockscope-catalog/zh-CN/glossary'),
+    'page.home': () => import('virtual:sockscope-catalog/zh-CN/page.home'),
+    'page.capture': () => import('virtual:sockscope-catalog/zh-CN/page.capture'),
+    'page.export': () => import('virtual:sockscope-catalog/zh-CN/page.export'),
   },
 };
 
@@ -74,6 +88,11 @@ function fetchPart(locale: Locale, part: string): Promise<void> {
 export function hasCatalog(locale: Locale): boolean {
   for (const part of needed) if (!loaded.has(`${locale}/${part}`)) return false;
   return true;
+}
+
+/** Whether `part` of `locale`'s messages is here (a part the page fetches on demand, e.g. `glossary`). */
+export function hasCatalogPart(locale: Locale, part: string): boolean {
+  return loaded.has(`${locale}/${part}`);
 }
 
 /** Fetches every part the page needs in `locale` (once each; a failed fetch may be retried). */

@@ -10,6 +10,10 @@ import en from './locales/en.json' with { type: 'json' };
 import zhCN from './locales/zh-CN.json' with { type: 'json' };
 import type { Locale } from './locale.ts';
 
+/**
+ * One language's messages, as ICU text. (The browser build's catalogs-lazy.ts holds each one
+ * compiled to its ICU AST, which FormatJS formats without a parser: see vite.config.ts.)
+ */
 export type Catalog = Readonly<Record<string, string>>;
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = { en, 'zh-CN': zhCN };
@@ -17,6 +21,12 @@ export const CATALOGS: Readonly<Record<Locale, Catalog>> = { en, 'zh-CN': zhCN }
 /** Whether `locale`'s messages can be rendered now (here: always). */
 export function hasCatalog(locale: Locale): boolean {
   return Object.hasOwn(CATALOGS, locale);
+}
+
+/** Whether a part of `locale`'s messages is here (./catalogs-lazy.ts; here: always). */
+export function hasCatalogPart(locale: Locale, part: string): boolean {
+  void part;
+  return hasCatalog(locale);
 }
 
 /** The page needs a part of the catalogs (./catalogs-lazy.ts); here every part is loaded. */

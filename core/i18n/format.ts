@@ -101,7 +101,9 @@ function parts(m: Msg, locale: Locale, depth: number, report: (e: Error) => void
     r = render({ id: m.id }, values as Record<string, string>);
   } catch (e) {
     report(e instanceof Error ? e : new Error(String(e)));
-    r = CATALOGS[where][m.id];
+    // The text as written; the browser build's catalogs hold compiled ASTs (catalogs-lazy.ts).
+    const raw: unknown = CATALOGS[where][m.id];
+    r = typeof raw === 'string' ? raw : m.id;
   } finally {
     sink = prev;
   }

@@ -26,5 +26,12 @@ export {
   type FormatOptions,
   type TextPart,
 } from './format.ts';
-export { CATALOGS, hasCatalog, loadCatalog, loadCatalogPart, type Catalog } from './catalogs.ts';
+export {
+  CATALOGS,
+  hasCatalog,
+  hasCatalogPart,
+  loadCatalog,
+  loadCatalogPart,
+  type Catalog,
+} from './catalogs.ts';
 export { normalizeInput, MAX_INPUT } from './input.ts';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogPart, partOf } from './tools/catalog-parts.ts';
+import { areaOnlyMessages, catalogPart, partOf } from './tools/catalog-parts.ts';
 import { KEEP_DEFAULTS, stripMessageDefaults } from './tools/strip-defaults.ts';
 import en from './locales/en.json' with { type: 'json' };
 
@@ -66,22 +66,68 @@ describe('catalog parts (the browser build)', () => {
     expect(partOf('lab.fragment.inputs.mtu')).toBe('lab.fragment');
     expect(partOf('lab.fragment.title')).toBe('base');
     expect(partOf('lab.socket.short')).toBe('base');
-    expect(partOf('glossary.MTU.plain')).toBe('base');
+    expect(partOf('glossary.MTU.name')).toBe('base');
     expect(partOf('app.kit.term.close')).toBe('base');
   });
 
+  it('the glossary’s explanations and the CLI’s words are not in the base', () => {
+    expect(partOf('glossary.MTU.plain')).toBe('glossary');
+    expect(partOf('glossary.skb_drop_reason.detail')).toBe('glossary');
+    expect(partOf('app.capture.title')).toBe('base');
+    expect(partOf('cli.flags.twice')).toBeNull();
+  });
+
+  it('a base message only labs or pages use goes to their parts, found in the module graph', () => {
+    const g: Record<string, { imports: string[]; code: string }> = {
+      '/r/index.html': { imports: ['/r/app/main.tsx'], code: '' },
+      '/r/app/main.tsx': {
+        imports: [
+          '/r/app/shell.ts',
+          '/r/app/labs/Foo/def.ts',
+          '/r/app/labs/Bar/def.ts',
+          '/r/app/home/Home.tsx',
+        ],
+        code: '',
+      },
+      '/r/app/shell.ts': { imports: ['/r/core/y.ts'], code: `const a = { id: 'a.shell' };` },
+      '/r/core/y.ts': { imports: [], code: `"a.y"` },
+      '/r/app/labs/Foo/def.ts': { imports: ['/r/core/x.ts'], code: `'a.lab'; 'a.both'; 'lab.foo.x'` },
+      '/r/app/labs/Bar/def.ts': { imports: ['/r/core/x.ts'], code: `'a.both'; 'a.y'` },
+      '/r/core/x.ts': { imports: [], code: '`a.core` "glossary.K.plain"' },
+      '/r/app/home/Home.tsx': { imports: ['/r/core/y.ts'], code: `'a.home'` },
+    };
+    const moved = areaOnlyMessages(
+      {
+        modules: Object.keys(g),
+        entries: ['/r/index.html'],
+        imports: (m) => g[m]?.imports ?? [],
+        code: (m) => g[m]?.code,
+      },
+      ['a.shell', 'a.y', 'a.lab', 'a.both', 'a.core', 'a.home', 'a.none', 'lab.foo.x', 'glossary.K.plain'],
+    );
+    expect(Object.fromEntries(moved)).toEqual({
+      'a.lab': ['lab.foo'],
+      'a.both': ['lab.bar', 'lab.foo'],
+      'a.core': ['lab.bar', 'lab.foo'],
+      'a.home': ['page.home'],
+    });
+    const catalog = { 'a.shell': 'S', 'a.core': 'C', 'a.none': 'N', 'lab.foo.x': 'X' };
+    expect(catalogPart(catalog, 'base', moved)).toEqual({ 'a.shell': 'S', 'a.none': 'N' });
+    expect(catalogPart(catalog, 'lab.foo', moved)).toEqual({ 'a.core': 'C', 'lab.foo.x': 'X' });
+    expect(catalogPart(catalog, 'lab.bar', moved)).toEqual({ 'a.core': 'C' });
+  });
+
   it('the parts cover the catalog once', () => {
-    const parts = [...new Set(Object.keys(en).map(partOf))];
+    const parts = [...new Set(Object.keys(en).map(partOf))].filter((p) => p !== null);
     expect(parts).toContain('lab.reassemble');
     const joined = Object.assign({}, ...parts.map((p) => catalogPart(en, p))) as Record<string, string>;
-    expect(Object.keys(joined).length).toBe(Object.keys(en).length);
-    expect(parts.reduce((n, p) => n + Object.keys(catalogPart(en, p)).length, 0)).toBe(
-      Object.keys(en).length,
-    );
+    const browser = Object.keys(en).filter((id) => !id.startsWith('cli.'));
+    expect(Object.keys(joined).length).toBe(browser.length);
+    expect(parts.reduce((n, p) => n + Object.keys(catalogPart(en, p)).length, 0)).toBe(browser.length);
   });
 
   it('a lab’s words are used only in its own folder (so its part comes with its code)', () => {
-    const labs = [...new Set(Object.keys(en).map(partOf))].filter((p) => p !== 'base');
+    const labs = [...new Set(Object.keys(en).map(partOf))].filter((p) => p?.startsWith('lab.'));
     const walk = (dir: string, out: string[] = []) => {
       for (const f of readdirSync(dir)) {
         const p = join(dir, f);
@@ -95,10 +141,13 @@ describe('catalog parts (the browser build)', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/['"`](lab\.[a-z]+\.[\w.-]+)['"`]/g)) {
         const part = partOf(m[1]!);
-        if (part === 'base' || !labs.includes(part)) continue;
+        if (part === null || !labs.includes(part)) continue;
         const lab = part.slice(4);
         expect(rel.toLowerCase(), m[1]).toMatch(new RegExp(`^app/labs/${lab}/`));
       }
+      // The CLI's words only in the CLI (and the fuzzer that drives it).
+      for (const m of text.matchAll(/['"`](cli\.[\w.-]+)['"`]/g))
+        expect(rel, m[1]).toMatch(/^core\/(cli|fuzz)\//);
     }
   });
 });

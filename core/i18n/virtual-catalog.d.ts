@@ -1,5 +1,6 @@
-/** A part of one language's catalog, cut at build time (vite.config.ts, lazyCatalogs). */
+/** A part of one language's catalog, cut and compiled to ICU ASTs at build time (vite.config.ts, lazyCatalogs). */
 declare module 'virtual:sockscope-catalog/*' {
-  const messages: Record<string, string>;
+  import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+  const messages: Record<string, MessageFormatElement[]>;
   export default messages;
 }

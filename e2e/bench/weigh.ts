@@ -10,11 +10,12 @@ import type { Page } from '@playwright/test';
 /** The most gzip JavaScript one lab should take to show (issue 17's goal; `npm run bench:size` compares). */
 export const LAB_BUDGET_KB = 150;
 /**
- * What `npm test` holds today: the goal is not met yet (188.7–242.1 KB in December 2026, React DOM and
- * the shell alone 85.6 KB), so the e2e test keeps each lab from growing past this ceiling while the
- * goal stands in the benchmark.
+ * What `npm test` holds today: the goal is not met yet (156.2–214.8 KB on 2 December 2026 after the
+ * catalogs were compiled and cut by use, React DOM and the shell alone 85.7 KB), so the e2e test
+ * keeps each lab from growing past this ceiling (the largest plus 5 KB) while the goal stands in
+ * the benchmark.
  */
-export const LAB_CEILING_KB = 250;
+export const LAB_CEILING_KB = 220;
 
 export const LAB_PATHS = ['socket', 'netlink', 'skb', 'fragment', 'reassemble', 'journey'] as const;
 export const LOCALES = ['en', 'zh-CN'] as const;
