@@ -13,6 +13,19 @@ export interface FieldProps {
   children: (a11y: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
 }
 
+/**
+ * A field's error line, in the page's language (an English string or a catalog message); nothing
+ * when there is no error. `role` "alert" where the error arrives on its own (not while typing).
+ */
+export function FieldError({ msg, id, role }: { msg: Text | undefined | null; id?: string; role?: 'alert' }) {
+  if (!msg) return null;
+  return (
+    <p className="field-error" {...(id ? { id } : {})} {...(role ? { role } : {})}>
+      <MsgText msg={msg} />
+    </p>
+  );
+}
+
 /** A labelled control with its hint and inline error, wired with aria-describedby / aria-invalid. */
 export function Field({ label, error, hint, className, children }: FieldProps) {
   const id = useId();
@@ -27,11 +40,7 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
         ...(error ? { 'aria-invalid': true as const } : {}),
       })}
-      {error && (
-        <p className="field-error" id={errId}>
-          <MsgText msg={error} />
-        </p>
-      )}
+      <FieldError msg={error} id={errId} />
       {hint && (
         <p className="field-hint" id={hintId}>
           {hint}

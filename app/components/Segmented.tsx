@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Text } from '../../core/i18n/index.ts';
-import { MsgText } from '../i18n/MsgText.tsx';
+import { FieldError } from './Field.tsx';
 
 export interface SegmentOption<V extends string> {
   value: V;
@@ -89,11 +89,7 @@ export function SegmentedField<V extends string>({
         {title}
       </span>
       <Segmented {...group} labelledBy={id} />
-      {error && (
-        <p className="field-error">
-          <MsgText msg={error} />
-        </p>
-      )}
+      <FieldError msg={error} />
       {hint && <p className="field-hint">{hint}</p>}
     </div>
   );

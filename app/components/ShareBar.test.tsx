@@ -1,4 +1,4 @@
-import { act, render as rtlRender, screen } from '@testing-library/react';
+import { act, render as rtlRender, screen, waitFor } from '@testing-library/react';
 import type { RenderOptions } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import userEvent from '@testing-library/user-event';
@@ -161,7 +161,10 @@ describe('ShareBar', () => {
       container: main.appendChild(document.createElement('div')),
     });
     await userEvent.click(screen.getByRole('button', { name: 'Export SVG' }));
-    expect(await screen.findByRole('status')).toHaveTextContent('Saved sockscope-fragment-fragments.svg.');
+    // The exporter is its own chunk, fetched on the first export: the status waits for it.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Saved sockscope-fragment-fragments.svg.'),
+    );
     expect(names).toEqual(['sockscope-fragment-fragments.svg']);
     expect(blobs[0]!.type).toBe('image/svg+xml');
     // jsdom's Blob has no text(): read it as the page would have, with a FileReader.

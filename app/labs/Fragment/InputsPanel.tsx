@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useLocale } from '../../i18n/locale.ts';
 import { PMTU_MODES } from '../../../core/ip/index.ts';
 import type { PmtuMode } from '../../../core/ip/index.ts';
-import { Field, LiveForm, TextField } from '../../components/Field.tsx';
+import { Field, FieldError, LiveForm, TextField } from '../../components/Field.tsx';
 import { PresetPanel, fieldsPresetChips, issueInOf } from '../../lab-kit/index.ts';
 import { serialiseFragmentQuery } from './params.ts';
 import type { FieldName, PayloadMode } from './params.ts';
@@ -16,7 +16,6 @@ import { Control, Part, useControl, useEmbedView } from '../../lab-kit/index.ts'
 import { SYM, W, useWords } from './words.tsx';
 import { Term } from '../../lab-kit/Term.tsx';
 import type { Text } from '../../../core/i18n/index.ts';
-import { MsgText } from '../../i18n/MsgText.tsx';
 
 /** What each IP_MTU_DISCOVER mode means for this send (include/net/ip.h predicates), in a sentence. */
 const PMTU_HELP: Record<PmtuMode, MessageDescriptor> = {
@@ -194,11 +193,7 @@ export function InputsPanel() {
                 <label>
                   <input type="checkbox" checked={fields.df === '1'} onChange={flag('df')} /> {r(W.dfWrite)}
                 </label>
-                {err('df') && (
-                  <p className="field-error">
-                    <MsgText msg={err('df')} />
-                  </p>
-                )}
+                <FieldError msg={err('df')} />
               </div>
             </Control>
           )}

@@ -4,7 +4,7 @@
  * offsets are the core's (x86-64); drawn as HTML boxes so it reflows at 360 px.
  */
 import type { NlMsghdrLayout } from '../../../core/netlink/index.ts';
-import { LiveForm } from '../../components/Field.tsx';
+import { FieldError, LiveForm } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
 import { TermText } from '../../lab-kit/Term.tsx';
 import type { CmsgField, MsghdrFields } from './store.ts';
@@ -74,7 +74,7 @@ export function Msghdr({
           })}
         </fieldset>
       </LiveForm>
-      {issue && <p className="field-error">{issue}</p>}
+      <FieldError msg={issue} />
       {layout && msghdr && (
         <div className="nl-msghdr-diagram" role="group" aria-label={str(W.msghdrDiagram)}>
           <StructBox s={msghdr} className="nl-box--msghdr" />
@@ -97,16 +97,16 @@ export function Msghdr({
                     <span className="nl-cmsg-data">
                       {f ? `${f.type}` : t(W.cmsgData)} <span className="muted">{num(c.len - 16)} B</span>
                     </span>
-                    {c.space > c.len && <span className="nl-cmsg-pad">{t(W.cmsgPad, { n: num(c.space - c.len) })}</span>}
+                    {c.space > c.len && (
+                      <span className="nl-cmsg-pad">{t(W.cmsgPad, { n: num(c.space - c.len) })}</span>
+                    )}
                     <span className="nl-cmsg-facts mono">
                       @{num(c.offset)} · CMSG_LEN {num(c.len)} · CMSG_SPACE {num(c.space)}
                     </span>
                   </li>
                 );
               })}
-              {layout.cmsgs.length === 0 && (
-                <li className="nl-note">{t(W.noCmsgs)}</li>
-              )}
+              {layout.cmsgs.length === 0 && <li className="nl-note">{t(W.noCmsgs)}</li>}
             </ol>
             {others.map((s) => (
               <StructBox key={s.name} s={s} className="nl-box--other" />

@@ -32,6 +32,7 @@ import type { ArrivalWindow } from './Pager.tsx';
 import { verdictTone } from './view.ts';
 import type { Text } from '../../../core/i18n/index.ts';
 import { IconButton } from '../../components/IconButton.tsx';
+import { FieldError } from '../../components/Field.tsx';
 
 /** Two overlapping sheets: a copy (drawn, not a font glyph, so it shows everywhere). */
 function CopyIcon() {
@@ -123,11 +124,7 @@ function CardInput({
         onChange={(e) => onChange(e.target.value)}
         {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-err` } : {})}
       />
-      {error && (
-        <p className="field-error" id={`${id}-err`}>
-          <MsgText msg={error} />
-        </p>
-      )}
+      <FieldError msg={error} id={`${id}-err`} />
     </div>
   );
 }
@@ -300,11 +297,7 @@ function Card(p: CardProps) {
             />
             {MARK.MF}
           </label>
-          {e('mf') && (
-            <p className="field-error">
-              <MsgText msg={e('mf')} />
-            </p>
-          )}
+          <FieldError msg={e('mf')} />
         </div>
         <CardInput
           label="id"
@@ -329,18 +322,12 @@ function Card(p: CardProps) {
             />
             {fmt(intl, W.inOther)}
           </label>
-          {e('fill') && (
-            <p className="field-error">
-              <MsgText msg={e('fill')} />
-            </p>
-          )}
+          <FieldError msg={e('fill')} />
         </div>
       </div>
       {e('extra') && (
         <div className="rq-card-extra">
-          <p className="field-error">
-            <MsgText msg={e('extra')} />
-          </p>
+          <FieldError msg={e('extra')} />
           <button type="button" className="btn-quiet" onClick={() => editCard(frag, { extra: '' })}>
             {fmt(intl, W.removeExtra, { extra: card.extra })}
           </button>

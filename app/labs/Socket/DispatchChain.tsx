@@ -13,6 +13,7 @@ import type { MessageDescriptor } from 'react-intl';
 import { fmt, fmtNode } from '../../i18n/format.tsx';
 import { SOCKET_WORDS as W } from './words.ts';
 import type { Text } from '../../../core/i18n/index.ts';
+import { FieldError } from '../../components/Field.tsx';
 
 const LAYER_LABEL: Record<DispatchSnapshot['layer'], MessageDescriptor | string> = {
   syscall: W.layerSocket,
@@ -52,11 +53,7 @@ export function OpPicker({
           </label>
         ))}
       </div>
-      {opError && (
-        <p className="field-error">
-          <MsgText msg={opError} />
-        </p>
-      )}
+      <FieldError msg={opError} />
       {sockopt && (
         <SegmentedField
           className="sk-level"
@@ -72,11 +69,7 @@ export function OpPicker({
           onChange={onLevel}
         />
       )}
-      {levelError && (
-        <p className="field-error">
-          <MsgText msg={levelError} />
-        </p>
-      )}
+      <FieldError msg={levelError} />
     </div>
   );
 }

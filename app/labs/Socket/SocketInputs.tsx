@@ -29,7 +29,7 @@ import type { SocketPreset } from './presets.ts';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import type { PickerOption } from './SymbolPicker.tsx';
 import { SegmentedField, notedOptions } from '../../components/Segmented.tsx';
-import { LiveForm } from '../../components/Field.tsx';
+import { FieldError, LiveForm } from '../../components/Field.tsx';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
@@ -218,11 +218,7 @@ function FlagCheck(props: {
         <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
         <span className="mono">{props.label}</span>
       </label>
-      {props.error && (
-        <p className="field-error">
-          <MsgText msg={props.error} />
-        </p>
-      )}
+      <FieldError msg={props.error} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { SOCKET_WORDS as W } from './words.ts';
 import type { Text } from '../../../core/i18n/index.ts';
-import { MsgText } from '../../i18n/MsgText.tsx';
+import { FieldError } from '../../components/Field.tsx';
 
 /** Text never translated (kernel names, numbers), kept out of JSX literals. */
 const verbatim = (...parts: (string | number)[]): string => parts.join('');
@@ -103,11 +103,7 @@ export function SymbolPicker(props: {
           }}
         />
       )}
-      {error && (
-        <p className="field-error" id={`${id}-err`}>
-          <MsgText msg={error} />
-        </p>
-      )}
+      <FieldError msg={error} id={`${id}-err`} />
       {hint && (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}

@@ -169,4 +169,46 @@ export const SOCKET_WORDS = defineMessages({
   roleRetry: { id: 'lab.socket.role.retry', defaultMessage: 'retry' },
   roleSock: { id: 'lab.socket.role.sock', defaultMessage: '<code>struct sock</code>' },
   roleFd: { id: 'lab.socket.role.fd', defaultMessage: 'file descriptor' },
+
+  // The preset chips (presets.ts): names, and titles with the call as a value.
+  presetRawName: { id: 'lab.socket.preset.raw.name', defaultMessage: 'Raw, no protocol' },
+  presetRawWhat: {
+    id: 'lab.socket.preset.raw.what',
+    defaultMessage: '{call}: the wildcard entry never takes 0',
+    description: 'Preset chip title; {call} is the socket() arguments, as code.',
+  },
+  presetRawUserName: { id: 'lab.socket.preset.rawUser.name', defaultMessage: 'Raw as user' },
+  presetRawUserWhat: {
+    id: 'lab.socket.preset.rawUser.what',
+    defaultMessage: '{call} without {cap}',
+    description: '{cap} is CAP_NET_RAW.',
+  },
+  presetPingName: { id: 'lab.socket.preset.ping.name', defaultMessage: 'Ping socket' },
+  presetPingWhat: {
+    id: 'lab.socket.preset.ping.what',
+    defaultMessage: '{call}: {sysctl} decides',
+    description: '{sysctl} is ping_group_range.',
+  },
+  presetPacketWhat: {
+    id: 'lab.socket.preset.packet.what',
+    defaultMessage: 'the obsolete ({call}) pair becomes a packet socket',
+  },
+  presetUnixRawName: { id: 'lab.socket.preset.unixRaw.name', defaultMessage: 'Unix SOCK_RAW' },
+  presetUnixRawWhat: {
+    id: 'lab.socket.preset.unixRaw.what',
+    defaultMessage: '{call}: {fn} turns it into {type}',
+  },
+  presetNetlinkName: { id: 'lab.socket.preset.netlink.name', defaultMessage: 'Netlink route' },
+  presetMptcpName: { id: 'lab.socket.preset.mptcp.name', defaultMessage: 'MPTCP over IPv6' },
+  presetUnknownName: { id: 'lab.socket.preset.unknown.name', defaultMessage: 'Unknown family' },
+  presetUnknownWhat: {
+    id: 'lab.socket.preset.unknown.what',
+    defaultMessage: 'family {n} is past {max}',
+  },
+  presetBadFlagsName: { id: 'lab.socket.preset.badFlags.name', defaultMessage: 'Bad flags' },
+  presetBadFlagsWhat: {
+    id: 'lab.socket.preset.badFlags.what',
+    defaultMessage: '{type}: a flag bit that is neither {a} nor {b}',
+  },
+  presetNonblockName: { id: 'lab.socket.preset.nonblock.name', defaultMessage: 'Non-blocking UDP' },
 });
