@@ -46,11 +46,11 @@ export interface LabParams<S> {
 export interface LabSpec<S> {
   /** The route: `#/<path>`. */
   path: string;
-  title: string;
-  /** Its name in the navigation. */
-  short: string;
-  /** `title` and `short` as catalog messages (`lab.<path>.title`), for the page in any language. */
-  words?: LabWords;
+  /**
+   * Its title and its name in the navigation, as catalog messages (app/labs/names.ts,
+   * `lab.<path>.title`): the page's language; their English is the definition's plain `title`.
+   */
+  words: LabWords;
   /** What the student does there. */
   summary: string;
   /** The kernel files it models. */
@@ -116,6 +116,10 @@ export interface LabDefinition {
   instantiate(): LiveLab;
 }
 
+/** The English text of a name (`<code>sk_buff</code>` → `sk_buff`). */
+const plainText = (d: MessageDescriptor) =>
+  (typeof d.defaultMessage === 'string' ? d.defaultMessage : String(d.id)).replace(/<\/?code>/g, '');
+
 /**
  * What stands in for a lab while its chunk loads: as tall as the viewport, so the footer is
  * already below the fold and nothing visible moves when the lab replaces it. In the page's
@@ -135,9 +139,9 @@ export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
   const Component = lazy(() => spec.loadView().then((C) => ({ default: C })));
   const lab: LabDefinition = {
     path: spec.path,
-    title: spec.title,
-    short: spec.short,
-    ...(spec.words ? { words: spec.words } : {}),
+    title: plainText(spec.words.title),
+    short: plainText(spec.words.short),
+    words: spec.words,
     summary: spec.summary,
     models: spec.models,
     keys: spec.params.keys,
@@ -237,9 +241,6 @@ export interface LazyLabSpec {
   prefetch?: () => Promise<unknown>;
 }
 
-/** The English text of a name (`<code>sk_buff</code>` → `sk_buff`). */
-const plainText = (d: MessageDescriptor) =>
-  (typeof d.defaultMessage === 'string' ? d.defaultMessage : String(d.id)).replace(/<\/?code>/g, '');
 
 /** A lab in the page's list: names now, code when first shown. */
 export function lazyLab(spec: LazyLabSpec): Lab {

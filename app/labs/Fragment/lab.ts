@@ -15,8 +15,6 @@ export const fragmentParams = formParams<FragmentState>({
 export const fragmentLab = defineLab<FragmentState>({
   path: 'fragment',
   primer: fragmentPrimer,
-  title: 'Fragmentation',
-  short: 'Fragment',
   words: LAB_NAMES.fragment,
   summary:
     'Set the payload, MTU, family, socket kind, PMTU mode, IP options and device features; see where the datagram is cut, every packet on the wire, and the kernel pipeline step by step.',

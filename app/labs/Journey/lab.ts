@@ -15,8 +15,6 @@ export const journeyParams = formParams<JourneyState>({
 export const journeyLab = defineLab<JourneyState>({
   path: 'journey',
   primer: journeyPrimer,
-  title: 'Journey of a datagram',
-  short: 'Journey',
   words: LAB_NAMES.journey,
   summary:
     'Watch one datagram go down from the socket to the link layer — headers pushed, fragments split off — and back up on the receiver, with playback controls and the trace beside it.',

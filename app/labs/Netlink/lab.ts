@@ -24,8 +24,6 @@ export const netlinkParams: LabParams<NetlinkState> = {
 export const netlinkLab = defineLab<NetlinkState>({
   path: 'netlink',
   primer: netlinkPrimer,
-  title: 'Netlink messages',
-  short: 'Netlink',
   words: LAB_NAMES.netlink,
   summary:
     'Build or paste netlink messages and see nlmsghdr, payload and attributes laid out in 32-bit rows with their padding, the byte grid linked to the fields, the NLMSG_* macros and an NLMSG_NEXT walk; split a large frame into a multipart sequence.',

@@ -15,8 +15,6 @@ export const reassembleParams = formParams<ReassembleState>({
 export const reassembleLab = defineLab<ReassembleState>({
   path: 'reassemble',
   primer: reassemblePrimer,
-  title: 'Reassembly',
-  short: 'Reassemble',
   words: LAB_NAMES.reassemble,
   summary:
     'Reorder, drop, duplicate and overlap fragments and watch the defragmentation queue fill — and whether ip_defrag delivers the datagram, drops it, or times out.',

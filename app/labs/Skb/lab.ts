@@ -28,8 +28,6 @@ export const skbParams: LabParams<SkbState> = {
 export const skbLab = defineLab<SkbState>({
   path: 'skb',
   primer: skbPrimer,
-  title: 'sk_buff',
-  short: 'sk_buff',
   words: LAB_NAMES.skb,
   summary:
     'Apply skb_reserve, skb_put, skb_push, skb_pull and skb_trim and watch head, data, tail and end move, with headroom, tailroom, page frags and the frag_list drawn to scale.',

@@ -15,8 +15,6 @@ export const socketParams = formParams<SocketState>({
 export const socketLab = defineLab<SocketState>({
   path: 'socket',
   primer: socketPrimer,
-  title: 'Socket creation',
-  short: 'Socket',
   words: LAB_NAMES.socket,
   summary:
     'Pick a domain, type and protocol (with flags and privilege) and follow __sock_create → pf->create → the inetsw walk to the proto_ops and proto tables — or to the errno and the line that returns it. Then dispatch connect, sendmsg or listen through those tables.',
