@@ -120,13 +120,13 @@ test.describe('the home page', () => {
 });
 
 test.describe('the lab intro', () => {
-  test('a kernel name in the eyebrow keeps its case (the eyebrow is capitals), in every lab', async ({
+  test('a kernel name in the eyebrow or a panel title keeps its case (they are capitals), in every lab', async ({
     page,
   }) => {
     let withCode = 0;
     for (const lab of LABS) {
       await open(page, lab.path, lab.query);
-      const codes = page.locator('.lab-intro .eyebrow code');
+      const codes = page.locator('.lab-intro .eyebrow code, .panel-title code');
       for (const code of await codes.all()) {
         withCode++;
         const source = (await code.textContent()) ?? '';

@@ -184,10 +184,11 @@ test('Export SVG of the Journey: the stacks with the fragments in flight', async
   expect(f.hasVar).toBe(false);
   expect(f.texts).toEqual(
     expect.arrayContaining([
-      // Each packet drawn with its parts and named by its offset (the redrawn Journey, issue 14).
-      'fragment 1 · offset 0',
-      'fragment 2 · offset 1,480',
-      'fragment 3 · offset 2,960',
+      // Each packet drawn with its parts and named by its offset (the redrawn Journey, issue 14);
+      // stacked at the sender's device the tags take their short form (#n @offset).
+      '#1 @0',
+      '#2 @1,480',
+      '#3 @2,960',
       'payload 1,472',
       'UDP 8',
       'Sender · 127.0.0.1',

@@ -11,11 +11,12 @@ import type { Page } from '@playwright/test';
 export const LAB_BUDGET_KB = 150;
 /**
  * What `npm test` holds today: the goal is not met yet (156.2–214.8 KB on 2 December 2026 after the
- * catalogs were compiled and cut by use, React DOM and the shell alone 85.7 KB), so the e2e test
- * keeps each lab from growing past this ceiling (the largest plus 5 KB) while the goal stands in
- * the benchmark.
+ * catalogs were compiled and cut by use, React DOM and the shell alone 85.7 KB; Reassembly in
+ * Chinese 220.6 KB once its refusals and card grammar were in the catalogs), so the e2e test keeps
+ * each lab from growing past this ceiling (the largest plus 5 KB) while the goal stands in the
+ * benchmark.
  */
-export const LAB_CEILING_KB = 220;
+export const LAB_CEILING_KB = 226;
 
 export const LAB_PATHS = ['socket', 'netlink', 'skb', 'fragment', 'reassemble', 'journey'] as const;
 export const LOCALES = ['en', 'zh-CN'] as const;

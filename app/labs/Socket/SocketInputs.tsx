@@ -133,7 +133,9 @@ export function SocketInputs() {
 
       {(showDomain || showType || showProtocol || showFlags) && (
         <fieldset className="panel">
-          <legend className="panel-title">{verbatim('socket(domain, type, protocol)')}</legend>
+          <legend className="panel-title">
+            <code>{verbatim('socket(domain, type, protocol)')}</code>
+          </legend>
           {showDomain && (
             <SymbolPicker
               {...picker('domain', W.domainOther, 'AF_INET or 2')}
