@@ -140,8 +140,9 @@ const H = defineMessages({
   attrs: {
     id: 'cli.netlink.help.attrs',
     defaultMessage:
-      "attributes <code>TYPE:KIND=VALUE</code> separated by <code>\";\"</code>, <code>KIND</code> one of{br}<code>u8</code> <code>u16</code> <code>u32</code> <code>u64</code> <code>s32</code> <code>str</code> <code>strz</code> <code>bytes(hex)</code> <code>flag</code>, or <code>nest='{...}'</code> holding attributes:{br}<code>{example}</code>; <code>TYPE</code> by name{br}(in the enum of the message or of the enclosing nest) or number",
-    description: 'br: a line break (keeps the option column). example: an --attrs value.',
+      'attributes <code>TYPE:KIND=VALUE</code> separated by <code>";"</code>, <code>KIND</code> one of{br}<code>u8</code> <code>u16</code> <code>u32</code> <code>u64</code> <code>s32</code> <code>str</code> <code>strz</code> <code>bytes(hex)</code> <code>flag</code>, or <code>{nest}</code> holding attributes:{br}<code>{example}</code>; <code>TYPE</code> by name{br}(in the enum of the message or of the enclosing nest) or number',
+    description:
+      'br: a line break (keeps the option column). nest: the nest syntax, nest={...}. example: an --attrs value.',
   },
   spec: {
     id: 'cli.netlink.help.spec',
@@ -179,7 +180,11 @@ const NETLINK_HELP_LINES: readonly HelpLine[] = [
   ['  encode    ', H.encode],
   ['  --flags   ', H.flags],
   ['  --header  ', H.header],
-  ['  --attrs   ', H.attrs, { example: '"IFLA_IFNAME:strz=p0;IFLA_LINKINFO:nest={IFLA_INFO_KIND:strz=veth}"' }],
+  [
+    '  --attrs   ',
+    H.attrs,
+    { nest: 'nest={...}', example: '"IFLA_IFNAME:strz=p0;IFLA_LINKINFO:nest={IFLA_INFO_KIND:strz=veth}"' },
+  ],
   [
     '  --spec    ',
     H.spec,

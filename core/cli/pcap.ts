@@ -115,7 +115,8 @@ const H = defineMessages({
   },
   rows: {
     id: 'cli.pcap.help.rows',
-    defaultMessage: 'list at most this many packets in the table (default 200; <code>--json</code> lists all)',
+    defaultMessage:
+      'list at most this many packets in the table (default 200; <code>--json</code> lists all)',
   },
 });
 
