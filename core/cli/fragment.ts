@@ -5,6 +5,7 @@ import { STRERROR, ERRNO } from '../errno/index.ts';
 import { toHex } from '../hex/index.ts';
 import { addTextFields, defineMessages, formatMsg, msg, type Msg } from '../i18n/index.ts';
 import { parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
+import { USAGE_WORD } from './help.ts';
 import { mibLines } from './mib.ts';
 
 export const FRAGMENT_HELP = `usage: sockscope fragment --len N [--mtu 1500] [--family inet|inet6] [--sock udp|raw|raw-hdrincl]
@@ -12,7 +13,6 @@ export const FRAGMENT_HELP = `usage: sockscope fragment --len N [--mtu 1500] [--
                           [--iov 500,500] [--sg 0|1] [--sndbuf 212992] [--no-sndbuf-check] [--df] [--json]`;
 
 const M = defineMessages({
-  usage: { id: 'cli.help.usage', defaultMessage: 'usage:' },
   head: {
     id: 'cli.fragment.head',
     defaultMessage:
@@ -43,7 +43,7 @@ const M = defineMessages({
 
 /** A command's help with its first word, `usage:`, in the reader's language. */
 export function localHelp(help: string, ctx?: CliContext): string {
-  return help.replace(/^usage:/, say(msg(M.usage), ctx));
+  return help.replace(/^usage:/, say(msg(USAGE_WORD), ctx));
 }
 
 /** The facts of a send, with the same field names as the conformance fixtures. */

@@ -12,27 +12,64 @@ import {
   type JourneyInput,
   type ReadMode,
 } from '../journey/index.ts';
+import { defineMessages, type Locale } from '../i18n/index.ts';
 import { parseFlags, table, type CliContext, type CommandResult } from './args.ts';
+import { renderHelp, type HelpLine } from './help.ts';
 import { mibLines } from './mib.ts';
 
-export const JOURNEY_HELP = `usage: sockscope journey --len N [--mtu 1500] [--family inet|inet6] [--datagrams 1..8]
-                         [--rcvbuf N] [--read each|slow|end] [--buf N] [--json]
-  --len        the UDP payload of each sendto() (default 4,000)
-  --mtu        the loopback MTU (default 1,500)
-  --datagrams  how many times the application sends it (1 to 8; default 1)
-  --rcvbuf     sk_rcvbuf of the receiving socket, as SO_RCVBUF reads it back (default
-               net.core.rmem_default = 212,992): each datagram is charged its truesize
-  --read       each: recvfrom after every arrival; slow: one per two; end: after the last
-  --buf        recvfrom()'s buffer size (default 65,536; smaller truncates: MSG_TRUNC)`;
+const H = defineMessages({
+  len: {
+    id: 'cli.journey.help.len',
+    defaultMessage: 'the UDP payload of each <code>sendto()</code> (default 4,000)',
+  },
+  mtu: { id: 'cli.journey.help.mtu', defaultMessage: 'the loopback MTU (default 1,500)' },
+  datagrams: {
+    id: 'cli.journey.help.datagrams',
+    defaultMessage: 'how many times the application sends it (1 to 8; default 1)',
+  },
+  rcvbuf: {
+    id: 'cli.journey.help.rcvbuf',
+    defaultMessage:
+      '<code>sk_rcvbuf</code> of the receiving socket, as <code>SO_RCVBUF</code> reads it back (default{br}<code>net.core.rmem_default</code> = 212,992): each datagram is charged its <code>truesize</code>',
+    description: 'br: a line break (keeps the option column).',
+  },
+  read: {
+    id: 'cli.journey.help.read',
+    defaultMessage:
+      '<code>each</code>: <code>recvfrom</code> after every arrival; <code>slow</code>: one per two; <code>end</code>: after the last',
+  },
+  buf: {
+    id: 'cli.journey.help.buf',
+    defaultMessage:
+      "<code>recvfrom()</code>'s buffer size (default 65,536; smaller truncates: <code>MSG_TRUNC</code>)",
+  },
+});
+
+const JOURNEY_HELP_LINES: readonly HelpLine[] = [
+  'usage: sockscope journey --len N [--mtu 1500] [--family inet|inet6] [--datagrams 1..8]',
+  '                         [--rcvbuf N] [--read each|slow|end] [--buf N] [--json]',
+  ['  --len        ', H.len],
+  ['  --mtu        ', H.mtu],
+  ['  --datagrams  ', H.datagrams],
+  ['  --rcvbuf     ', H.rcvbuf],
+  ['  --read       ', H.read],
+  ['  --buf        ', H.buf],
+];
+
+/** `sockscope journey --help` in `locale`. */
+export const journeyHelp = (locale: Locale = 'en'): string => renderHelp(JOURNEY_HELP_LINES, locale);
+
+export const JOURNEY_HELP = journeyHelp('en');
 
 export function journeyCommand(args: string[], ctx?: CliContext): CommandResult {
   const f = parseFlags(args, {
     values: ['len', 'mtu', 'family', 'datagrams', 'rcvbuf', 'read', 'buf'],
     booleans: ['json', 'help'],
   });
-  if (!f.ok) return { code: 2, out: `${f.why}\n${JOURNEY_HELP}` };
+  const help = journeyHelp(ctx?.locale);
+  if (!f.ok) return { code: 2, out: `${f.why}\n${help}` };
   const o = f.flags as Record<string, string | boolean | undefined>;
-  if (o.help) return { code: 0, out: JOURNEY_HELP };
+  if (o.help) return { code: 0, out: help };
   const problems: string[] = [];
   const num = (k: string, lo: number, hi: number): number | undefined => {
     const v = o[k];
@@ -52,7 +89,7 @@ export function journeyCommand(args: string[], ctx?: CliContext): CommandResult 
     problems.push('--family is inet or inet6');
   if (o.read !== undefined && !READ_MODES.includes(o.read as ReadMode))
     problems.push(`--read is one of ${READ_MODES.join(', ')}`);
-  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${JOURNEY_HELP}` };
+  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${help}` };
   const d = DEFAULT_JOURNEY_INPUT;
   const input: JourneyInput = {
     ...d,

@@ -24,7 +24,7 @@ import { NETLINK_PARAMS, type Param } from '../params/index.ts';
 import { defineMessages, formatMsg, msg, type Locale, type Msg } from '../i18n/index.ts';
 import { diagnosticMsg } from '../netlink/index.ts';
 import { noSuchOption, parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
-import { localHelp } from './fragment.ts';
+import { renderHelp, type HelpLine } from './help.ts';
 
 const M = defineMessages({
   summary: {
@@ -87,37 +87,125 @@ export const NETLINK_FLAGS = {
   positionals: 1,
 };
 
-export const NETLINK_HELP = `usage: sockscope netlink decode --family route|generic|raw (--hex HEX | --file PATH)
-                               [--endian le|be] [--trunc] [--json] [--max-bytes N]
-                               [--max-messages N] [--max-attrs N] [--max-depth N]
-       sockscope netlink encode --family route|generic|raw --type RTM_GETLINK
-                               [--flags REQUEST,DUMP] [--seq N] [--pid N]
-                               [--header ifi_family=0,ifi_index=1]
-                               [--attrs "IFLA_IFNAME:str=lo;IFLA_MTU:u32=1500"]
-                               [--endian le|be] [--json]
-       sockscope netlink encode --family route --spec FILE.json [--json] [--max-bytes N]
-  decode    walk a buffer of one or more messages as NLMSG_OK/NLMSG_NEXT do; every message,
-            family header and attribute with its offset, and diagnostics naming the bytes
-  --hex     the bytes as hex (spaces, colons and 0x allowed); --file reads raw bytes, or hex text
-  --trunc   recvmsg() reported MSG_TRUNC (the kernel cut the datagram)
-  --max-bytes     --file and --spec read at most this many bytes (default 16M; K, M, G suffixes;
-                  at most 1G): a bigger file is refused, not read to its end
-  --max-messages  decode walks at most this many messages (default ${DECODE_LIMITS.messages})
-  --max-attrs     decode walks at most this many attributes in all (default ${DECODE_LIMITS.attributes})
-  --max-depth     decode follows nested attributes this deep (default ${DECODE_LIMITS.depth}); past a
-                  limit the rest is reported, not decoded
-  encode    build one message and print its bytes as hex (--json: the decoded result too)
-  --flags   NLM_F_* names with or without the prefix, separated by commas, or a number
-  --header  the family header's members (ifinfomsg, ifaddrmsg, rtmsg, genlmsghdr…) as name=value
-  --attrs   attributes TYPE:KIND=VALUE separated by ";", KIND one of
-            u8 u16 u32 u64 s32 str strz bytes(hex) flag, or nest={...} holding attributes:
-            "IFLA_IFNAME:strz=p0;IFLA_LINKINFO:nest={IFLA_INFO_KIND:strz=veth}"; TYPE by name
-            (in the enum of the message or of the enclosing nest) or number
-  --spec    a JSON array of messages { type, flags?, seq?, pid?, familyHeader?, attributes?,
-            lenOverride? } (flags, seq, pid default to 0); attributes { type, value?: { kind, v },
-            nested?: [...], nlaFlags?: { nested?, netByteorder? } }; unknown keys are refused
-  --json    decode: an array of messages { offset, len, type, typeName, flags, flagNames, seq,
-            pid, header, attributes: [{ offset, len, type, name, nested?, value? }], diagnostics }`;
+const H = defineMessages({
+  decode: {
+    id: 'cli.netlink.help.decode',
+    defaultMessage:
+      'walk a buffer of one or more messages as <code>NLMSG_OK</code>/<code>NLMSG_NEXT</code> do; every message,{br}family header and attribute with its offset, and diagnostics naming the bytes',
+    description: 'br: a line break (keeps the option column).',
+  },
+  hex: {
+    id: 'cli.netlink.help.hex',
+    defaultMessage:
+      'the bytes as hex (spaces, colons and <code>0x</code> allowed); <code>--file</code> reads raw bytes, or hex text',
+  },
+  trunc: {
+    id: 'cli.netlink.help.trunc',
+    defaultMessage: '<code>recvmsg()</code> reported <code>MSG_TRUNC</code> (the kernel cut the datagram)',
+  },
+  maxBytes: {
+    id: 'cli.netlink.help.maxBytes',
+    defaultMessage:
+      '<code>--file</code> and <code>--spec</code> read at most this many bytes (default 16M; K, M, G suffixes;{br}at most 1G): a bigger file is refused, not read to its end',
+    description: 'br: a line break (keeps the option column).',
+  },
+  maxMessages: {
+    id: 'cli.netlink.help.maxMessages',
+    defaultMessage: '<code>decode</code> walks at most this many messages (default {n})',
+  },
+  maxAttrs: {
+    id: 'cli.netlink.help.maxAttrs',
+    defaultMessage: '<code>decode</code> walks at most this many attributes in all (default {n})',
+  },
+  maxDepth: {
+    id: 'cli.netlink.help.maxDepth',
+    defaultMessage:
+      '<code>decode</code> follows nested attributes this deep (default {n}); past a{br}limit the rest is reported, not decoded',
+    description: 'br: a line break (keeps the option column).',
+  },
+  encode: {
+    id: 'cli.netlink.help.encode',
+    defaultMessage:
+      'build one message and print its bytes as hex (<code>--json</code>: the decoded result too)',
+  },
+  flags: {
+    id: 'cli.netlink.help.flags',
+    defaultMessage: '<code>NLM_F_*</code> names with or without the prefix, separated by commas, or a number',
+  },
+  header: {
+    id: 'cli.netlink.help.header',
+    defaultMessage:
+      "the family header's members (<code>ifinfomsg</code>, <code>ifaddrmsg</code>, <code>rtmsg</code>, <code>genlmsghdr</code>…) as <code>name=value</code>",
+  },
+  attrs: {
+    id: 'cli.netlink.help.attrs',
+    defaultMessage:
+      'attributes <code>TYPE:KIND=VALUE</code> separated by <code>";"</code>, <code>KIND</code> one of{br}<code>u8</code> <code>u16</code> <code>u32</code> <code>u64</code> <code>s32</code> <code>str</code> <code>strz</code> <code>bytes(hex)</code> <code>flag</code>, or <code>{nest}</code> holding attributes:{br}<code>{example}</code>; <code>TYPE</code> by name{br}(in the enum of the message or of the enclosing nest) or number',
+    description:
+      'br: a line break (keeps the option column). nest: the nest syntax, nest={...}. example: an --attrs value.',
+  },
+  spec: {
+    id: 'cli.netlink.help.spec',
+    defaultMessage:
+      'a JSON array of messages {message} (<code>flags</code>, <code>seq</code>, <code>pid</code> default to 0); attributes {attribute}; unknown keys are refused',
+    description: 'message, attribute: the JSON shapes (their field names as they are).',
+  },
+  json: {
+    id: 'cli.netlink.help.json',
+    defaultMessage: '<code>decode</code>: an array of messages {message}',
+    description: 'message: the JSON shape (its field names as they are).',
+  },
+});
+
+/** The continuation indent of the option column. */
+const COL = `\n${' '.repeat(12)}`;
+
+const NETLINK_HELP_LINES: readonly HelpLine[] = [
+  'usage: sockscope netlink decode --family route|generic|raw (--hex HEX | --file PATH)',
+  '                               [--endian le|be] [--trunc] [--json] [--max-bytes N]',
+  '                               [--max-messages N] [--max-attrs N] [--max-depth N]',
+  '       sockscope netlink encode --family route|generic|raw --type RTM_GETLINK',
+  '                               [--flags REQUEST,DUMP] [--seq N] [--pid N]',
+  '                               [--header ifi_family=0,ifi_index=1]',
+  '                               [--attrs "IFLA_IFNAME:str=lo;IFLA_MTU:u32=1500"]',
+  '                               [--endian le|be] [--json]',
+  '       sockscope netlink encode --family route --spec FILE.json [--json] [--max-bytes N]',
+  ['  decode    ', H.decode],
+  ['  --hex     ', H.hex],
+  ['  --trunc   ', H.trunc],
+  ['  --max-bytes     ', H.maxBytes],
+  ['  --max-messages  ', H.maxMessages, { n: DECODE_LIMITS.messages }],
+  ['  --max-attrs     ', H.maxAttrs, { n: DECODE_LIMITS.attributes }],
+  ['  --max-depth     ', H.maxDepth, { n: DECODE_LIMITS.depth }],
+  ['  encode    ', H.encode],
+  ['  --flags   ', H.flags],
+  ['  --header  ', H.header],
+  [
+    '  --attrs   ',
+    H.attrs,
+    { nest: 'nest={...}', example: '"IFLA_IFNAME:strz=p0;IFLA_LINKINFO:nest={IFLA_INFO_KIND:strz=veth}"' },
+  ],
+  [
+    '  --spec    ',
+    H.spec,
+    {
+      message: `{ type, flags?, seq?, pid?, familyHeader?, attributes?,${COL}lenOverride? }`,
+      attribute: `{ type, value?: { kind, v },${COL}nested?: [...], nlaFlags?: { nested?, netByteorder? } }`,
+    },
+  ],
+  [
+    '  --json    ',
+    H.json,
+    {
+      message: `{ offset, len, type, typeName, flags, flagNames, seq,${COL}pid, header, attributes: [{ offset, len, type, name, nested?, value? }], diagnostics }`,
+    },
+  ],
+];
+
+/** `sockscope netlink --help` in `locale`. */
+export const netlinkHelp = (locale: Locale = 'en'): string => renderHelp(NETLINK_HELP_LINES, locale);
+
+export const NETLINK_HELP = netlinkHelp('en');
 
 const KINDS: readonly NlAttrValueKind[] = ['u8', 'u16', 'u32', 'u64', 's32', 'str', 'strz', 'bytes', 'flag'];
 
@@ -451,9 +539,9 @@ function decodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en
   const { family, endian } = common(o, problems);
   const limits = decodeLimits(o, problems);
   const limit = fileLimit(o, problems);
-  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${NETLINK_HELP}` };
+  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${netlinkHelp(locale)}` };
   const buf = readBuffer(o, limit);
-  if (!buf.ok) return { code: 2, out: `${buf.why}\n${NETLINK_HELP}` };
+  if (!buf.ok) return { code: 2, out: `${buf.why}\n${netlinkHelp(locale)}` };
   const r = decodeNetlink(buf.v, { family, endian, truncated: o.trunc === true, limits });
   const errors = [...r.diagnostics, ...r.messages.flatMap((m) => m.diagnostics)].some(
     (d) => d.severity === 'error',
@@ -470,7 +558,7 @@ function decodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en
   return { code: errors ? 1 : 0, out: describeDecode(r, buf.v.length, locale) };
 }
 
-function encodeCommand(o: Record<string, string | boolean>): CommandResult {
+function encodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en'): CommandResult {
   const problems: string[] = [];
   const { family, endian } = common(o, problems);
   let specs: unknown = [];
@@ -516,7 +604,7 @@ function encodeCommand(o: Record<string, string | boolean>): CommandResult {
       },
     ];
   }
-  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${NETLINK_HELP}` };
+  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${netlinkHelp(locale)}` };
   // encodeNetlink checks whatever the JSON holds and names what is wrong (EINVAL), never throws.
   const r = encodeNetlink(specs as NlMessageSpec[], { family, endian });
   if (!r.ok) return { code: 2, out: `${r.errno}: ${r.why}` };
@@ -565,7 +653,7 @@ const OPTIONS: Record<string, readonly string[]> = {
 export function netlinkCommand(args: string[], ctx?: CliContext): CommandResult {
   const locale = ctx?.locale ?? 'en';
   const t = (m: Msg) => say(m, ctx);
-  const help = localHelp(NETLINK_HELP, ctx);
+  const help = netlinkHelp(locale);
   const named = args.find((a) => a === 'decode' || a === 'encode');
   const f = parseFlags(args, {
     ...NETLINK_FLAGS,
@@ -578,6 +666,6 @@ export function netlinkCommand(args: string[], ctx?: CliContext): CommandResult 
   const unknown = Object.keys(f.flags).find((k) => OPTIONS[sub] && !OPTIONS[sub].includes(k));
   if (unknown) return { code: 2, out: `${t(msg(M.noOption, { sub, name: unknown }))}\n${help}` };
   if (sub === 'decode') return decodeCommand(f.flags, locale);
-  if (sub === 'encode') return encodeCommand(f.flags);
+  if (sub === 'encode') return encodeCommand(f.flags, locale);
   return { code: 2, out: `${t(msg(M.subcommands, { sub: sub.slice(0, 40) }))}\n${help}` };
 }

@@ -13,13 +13,25 @@ import {
 } from '../ip/index.ts';
 import { parseHex } from '../netlink/index.ts';
 import { exportNetlink, exportReassembly, exportSend, type ExportResult } from '../pcap/index.ts';
+import { defineMessages, type Locale } from '../i18n/index.ts';
 import { parseFlags, type CliContext, type CommandResult } from './args.ts';
+import { renderHelp } from './help.ts';
 import { NETLINK_FLAGS } from './netlink.ts';
 
-export const PCAP_OUT_HELP = `  --pcap OUT  also write the case as a pcapng capture Wireshark opens (fragment: the wire
-              packets as Ethernet/IPv4 or IPv6 frames with correct checksums; reassemble: the
-              arrivals in order at their times, verdicts as packet comments; netlink: the buffer
-              as LINKTYPE_NETLINK)`;
+const H = defineMessages({
+  pcap: {
+    id: 'cli.pcapOut.help',
+    defaultMessage:
+      'also write the case as a pcapng capture Wireshark opens (<code>fragment</code>: the wire{br}packets as Ethernet/IPv4 or IPv6 frames with correct checksums; <code>reassemble</code>: the{br}arrivals in order at their times, verdicts as packet comments; <code>netlink</code>: the buffer{br}as <code>LINKTYPE_NETLINK</code>)',
+    description: 'br: a line break (keeps the option column).',
+  },
+});
+
+/** The `--pcap OUT` option's help in `locale`. */
+export const pcapOutHelp = (locale: Locale = 'en'): string =>
+  renderHelp([['  --pcap OUT  ', H.pcap]], locale);
+
+export const PCAP_OUT_HELP = pcapOutHelp('en');
 /** Bytes of a netlink --file read at most for --pcap. */
 const MAX_NETLINK_FILE = 16 * 1024 * 1024;
 
@@ -129,7 +141,7 @@ export function withPcapOut(
     const call = (a: string[]) => run(a, ctx);
     if (args.includes('--help')) {
       const h = call(args);
-      return { code: h.code, out: `${h.out}\n${PCAP_OUT_HELP}` };
+      return { code: h.code, out: `${h.out}\n${pcapOutHelp(ctx?.locale)}` };
     }
     const po = pcapOutArg(args);
     if (!po.ok) return { code: 2, out: po.why };

@@ -22,6 +22,7 @@ import {
   type SendComparison,
 } from '../pcap/index.ts';
 import { parseFlags, table, type CliContext, type CommandResult } from './args.ts';
+import { renderHelp, type HelpLine } from './help.ts';
 
 const M = defineMessages({
   oneFile: { id: 'cli.pcap.oneFile', defaultMessage: 'give exactly one capture <code>FILE</code>' },
@@ -97,13 +98,42 @@ const M = defineMessages({
   differs: { id: 'cli.pcap.differs', defaultMessage: '{send}: differs — {diffs}' },
 });
 
-export const PCAP_HELP = `usage: sockscope pcap FILE [--json] [--mtu N] [--max-bytes N] [--rows N]
-  FILE          a pcap or pcapng capture (tcpdump -w, Wireshark, dumpcap)
-  --mtu         compare each captured send with the model's send at this MTU (default: the
-                largest packet of the send, which reproduces the same fragment cut)
-  --max-bytes   read at most this many bytes of the file (default ${DEFAULT_LIMITS.maxBytes.toLocaleString('en-US')})
-  --rows        list at most this many packets in the table (default 200; --json lists all)
-  --json        { file, format, interfaces, packets, groups, datagrams, netlink, diagnostics }`;
+const H = defineMessages({
+  file: {
+    id: 'cli.pcap.help.file',
+    defaultMessage: 'a pcap or pcapng capture (<code>tcpdump -w</code>, Wireshark, <code>dumpcap</code>)',
+  },
+  mtu: {
+    id: 'cli.pcap.help.mtu',
+    defaultMessage:
+      "compare each captured send with the model's send at this MTU (default: the{br}largest packet of the send, which reproduces the same fragment cut)",
+    description: 'br: a line break (keeps the option column).',
+  },
+  maxBytes: {
+    id: 'cli.pcap.help.maxBytes',
+    defaultMessage: 'read at most this many bytes of the file (default {n})',
+  },
+  rows: {
+    id: 'cli.pcap.help.rows',
+    defaultMessage:
+      'list at most this many packets in the table (default 200; <code>--json</code> lists all)',
+  },
+});
+
+const PCAP_HELP_LINES: readonly HelpLine[] = [
+  'usage: sockscope pcap FILE [--json] [--mtu N] [--max-bytes N] [--rows N]',
+  ['  FILE          ', H.file],
+  ['  --mtu         ', H.mtu],
+  ['  --max-bytes   ', H.maxBytes, { n: DEFAULT_LIMITS.maxBytes.toLocaleString('en-US') }],
+  ['  --rows        ', H.rows],
+  // The JSON's field names, as they are in every language.
+  '  --json        { file, format, interfaces, packets, groups, datagrams, netlink, diagnostics }',
+];
+
+/** `sockscope pcap --help` in `locale`. */
+export const pcapHelp = (locale: Locale = 'en'): string => renderHelp(PCAP_HELP_LINES, locale);
+
+export const PCAP_HELP = pcapHelp('en');
 
 const CHUNK = 1 << 20;
 
@@ -233,9 +263,10 @@ export function pcapCommand(args: string[], ctx: CliContext = { locale: 'en' }):
     booleans: ['json', 'help'],
     positionals: 64,
   });
-  if (!f.ok) return { code: 2, out: `${f.why}\n${PCAP_HELP}` };
+  const help = pcapHelp(locale);
+  if (!f.ok) return { code: 2, out: `${f.why}\n${help}` };
   const o = f.flags;
-  if (o.help) return { code: 0, out: PCAP_HELP };
+  if (o.help) return { code: 0, out: help };
   const problems: string[] = [];
   if (f.positionals.length !== 1) problems.push(t(M.oneFile));
   const num = (k: string, min: number, max: number): number | undefined => {
@@ -251,7 +282,7 @@ export function pcapCommand(args: string[], ctx: CliContext = { locale: 'en' }):
   const mtu = num('mtu', 68, 65536);
   const maxBytes = num('max-bytes', 24, 4 * 1024 * 1024 * 1024) ?? DEFAULT_LIMITS.maxBytes;
   const rows = num('rows', 0, 1_000_000) ?? 200;
-  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${PCAP_HELP}` };
+  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${help}` };
   const file = f.positionals[0] as string;
   const read = readCaptureFile(file, maxBytes, locale);
   if (!read.ok) return { code: 2, out: read.why };

@@ -17,28 +17,76 @@ import {
   type Param,
 } from '../params/index.ts';
 import { parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
-import { localHelp } from './fragment.ts';
+import { renderHelp, type HelpLine } from './help.ts';
 import { mibLines } from './mib.ts';
 
-export const REASSEMBLE_HELP = `usage: sockscope reassemble --frags OFFSET:LENGTH:MF[:other],... --len N
-                            [--order 2,0,1] [--family inet|inet6] [--id N] [--at 0,0,31000]
-                            [--until MS] [--source self|remote] [--max-dist N]
-                            [--rcvbuf N | --no-socket] [--json]
-  --frags   the fragments as byte ranges of the UDP datagram (its 8-byte header included):
-            offset (a multiple of 8), length, MF (1/0), optionally ":other" for different bytes
-            and ":idN" for an IP id of its own
-  --len     the UDP payload length the sender sent (the datagram is len + 8 bytes)
-  --order   arrival order as indexes into --frags (repeat one to duplicate it, leave one out to drop it)
-  --at      arrival times in ms, one per arrival (the queue timer: 30 s IPv4, 60 s IPv6)
-  --until   keep the clock running until this time (default: last arrival + 100 ms)
-  --source  remote: the fragments come from another host (ip_expire may then send ICMP)
-  --max-dist net.ipv4.ipfrag_max_dist (IPv4; default 64, 0 = off): a queue more than this many
-            fragments from the same source behind is purged (FRAG_TOO_FAR)
-  --rcvbuf  sk_rcvbuf of the bound UDP socket as SO_RCVBUF reads it back (default
-            net.core.rmem_default = 212,992): each reassembled datagram is charged its truesize
-            and dropped when it does not fit (SOCKET_RCVBUFF, UdpRcvbufErrors) — the same
-            receive queue as 'sockscope receive' and the labs
-  --no-socket nobody is bound to the port: NO_SOCKET, ICMP port unreachable`;
+const H = defineMessages({
+  frags: {
+    id: 'cli.reassemble.help.frags',
+    defaultMessage:
+      'the fragments as byte ranges of the UDP datagram (its 8-byte header included):{br}offset (a multiple of 8), length, MF (1/0), optionally <code>":other"</code> for different bytes{br}and <code>":idN"</code> for an IP id of its own',
+    description: 'br: a line break (keeps the option column).',
+  },
+  len: {
+    id: 'cli.reassemble.help.len',
+    defaultMessage: 'the UDP payload length the sender sent (the datagram is <code>len</code> + 8 bytes)',
+  },
+  order: {
+    id: 'cli.reassemble.help.order',
+    defaultMessage:
+      'arrival order as indexes into <code>--frags</code> (repeat one to duplicate it, leave one out to drop it)',
+  },
+  at: {
+    id: 'cli.reassemble.help.at',
+    defaultMessage: 'arrival times in ms, one per arrival (the queue timer: 30 s IPv4, 60 s IPv6)',
+  },
+  until: {
+    id: 'cli.reassemble.help.until',
+    defaultMessage: 'keep the clock running until this time (default: last arrival + 100 ms)',
+  },
+  source: {
+    id: 'cli.reassemble.help.source',
+    defaultMessage:
+      '<code>remote</code>: the fragments come from another host (<code>ip_expire</code> may then send ICMP)',
+  },
+  maxDist: {
+    id: 'cli.reassemble.help.maxDist',
+    defaultMessage:
+      '<code>net.ipv4.ipfrag_max_dist</code> (IPv4; default 64, 0 = off): a queue more than this many{br}fragments from the same source behind is purged (<code>FRAG_TOO_FAR</code>)',
+    description: 'br: a line break (keeps the option column).',
+  },
+  rcvbuf: {
+    id: 'cli.reassemble.help.rcvbuf',
+    defaultMessage:
+      "<code>sk_rcvbuf</code> of the bound UDP socket as <code>SO_RCVBUF</code> reads it back (default{br}<code>net.core.rmem_default</code> = 212,992): each reassembled datagram is charged its <code>truesize</code>{br}and dropped when it does not fit (<code>SOCKET_RCVBUFF</code>, <code>UdpRcvbufErrors</code>) — the same{br}receive queue as <code>''sockscope receive''</code> and the labs",
+    description: 'br: a line break (keeps the option column).',
+  },
+  noSocket: {
+    id: 'cli.reassemble.help.noSocket',
+    defaultMessage: 'nobody is bound to the port: <code>NO_SOCKET</code>, ICMP port unreachable',
+  },
+});
+
+const REASSEMBLE_HELP_LINES: readonly HelpLine[] = [
+  'usage: sockscope reassemble --frags OFFSET:LENGTH:MF[:other],... --len N',
+  '                            [--order 2,0,1] [--family inet|inet6] [--id N] [--at 0,0,31000]',
+  '                            [--until MS] [--source self|remote] [--max-dist N]',
+  '                            [--rcvbuf N | --no-socket] [--json]',
+  ['  --frags   ', H.frags],
+  ['  --len     ', H.len],
+  ['  --order   ', H.order],
+  ['  --at      ', H.at],
+  ['  --until   ', H.until],
+  ['  --source  ', H.source],
+  ['  --max-dist ', H.maxDist, {}, 12],
+  ['  --rcvbuf  ', H.rcvbuf],
+  ['  --no-socket ', H.noSocket],
+];
+
+/** `sockscope reassemble --help` in `locale`. */
+export const reassembleHelp = (locale: Locale = 'en'): string => renderHelp(REASSEMBLE_HELP_LINES, locale);
+
+export const REASSEMBLE_HELP = reassembleHelp('en');
 
 const M = defineMessages({
   head: {
@@ -177,7 +225,7 @@ export function reassembleFacts(r: DefragOk, locale: Locale = 'en'): Record<stri
 export function reassembleCommand(args: string[], ctx?: CliContext): CommandResult {
   const locale = ctx?.locale ?? 'en';
   const t = (m: Msg) => say(m, ctx);
-  const help = localHelp(REASSEMBLE_HELP, ctx);
+  const help = reassembleHelp(locale);
   const f = parseFlags(args, {
     values: ['frags', 'len', 'order', 'family', 'id', 'at', 'until', 'source', 'max-dist', 'rcvbuf'],
     booleans: ['json', 'help', 'no-socket'],

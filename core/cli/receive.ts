@@ -4,20 +4,51 @@
  * last send — who is queued, who is dropped (and why), what recvmsg returns, which counters move.
  */
 import { udpReceive, type UdpReceiveInput } from '../receive/index.ts';
-import { defineMessages, msg, type Msg } from '../i18n/index.ts';
+import { defineMessages, msg, type Locale, type Msg } from '../i18n/index.ts';
 import { parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
-import { localHelp } from './fragment.ts';
+import { renderHelp, type HelpLine } from './help.ts';
 import { mibLines } from './mib.ts';
 
-export const RECEIVE_HELP = `usage: sockscope receive --datagrams 1000,1000,... [--rcvbuf N] [--read N] [--family inet|inet6]
-                         [--mtu N] [--no-socket] [--json]
-  --datagrams  the size of each datagram sent, in order (a count may repeat one: 1000x400)
-  --rcvbuf     the value given to SO_RCVBUF before bind (the kernel doubles it, within
-               [2,304, 2 × rmem_max]); default: untouched, net.core.rmem_default = 212,992
-  --read       recvmsg()'s buffer size (default 65,536); the application reads only after the
-               last send, until EAGAIN
-  --mtu        the loopback MTU (default 65,536)
-  --no-socket  the port's socket was closed before the sends (NO_SOCKET, ICMP port unreachable)`;
+const H = defineMessages({
+  datagrams: {
+    id: 'cli.receive.help.datagrams',
+    defaultMessage:
+      'the size of each datagram sent, in order (a count may repeat one: <code>1000x400</code>)',
+  },
+  rcvbuf: {
+    id: 'cli.receive.help.rcvbuf',
+    defaultMessage:
+      'the value given to <code>SO_RCVBUF</code> before <code>bind</code> (the kernel doubles it, within{br}[2,304, 2 × <code>rmem_max</code>]); default: untouched, <code>net.core.rmem_default</code> = 212,992',
+    description: 'br: a line break (keeps the option column).',
+  },
+  read: {
+    id: 'cli.receive.help.read',
+    defaultMessage:
+      "<code>recvmsg()</code>'s buffer size (default 65,536); the application reads only after the{br}last send, until <code>EAGAIN</code>",
+    description: 'br: a line break (keeps the option column).',
+  },
+  mtu: { id: 'cli.receive.help.mtu', defaultMessage: 'the loopback MTU (default 65,536)' },
+  noSocket: {
+    id: 'cli.receive.help.noSocket',
+    defaultMessage:
+      "the port's socket was closed before the sends (<code>NO_SOCKET</code>, ICMP port unreachable)",
+  },
+});
+
+const RECEIVE_HELP_LINES: readonly HelpLine[] = [
+  'usage: sockscope receive --datagrams 1000,1000,... [--rcvbuf N] [--read N] [--family inet|inet6]',
+  '                         [--mtu N] [--no-socket] [--json]',
+  ['  --datagrams  ', H.datagrams],
+  ['  --rcvbuf     ', H.rcvbuf],
+  ['  --read       ', H.read],
+  ['  --mtu        ', H.mtu],
+  ['  --no-socket  ', H.noSocket],
+];
+
+/** `sockscope receive --help` in `locale`. */
+export const receiveHelp = (locale: Locale = 'en'): string => renderHelp(RECEIVE_HELP_LINES, locale);
+
+export const RECEIVE_HELP = receiveHelp('en');
 
 const M = defineMessages({
   head: {
@@ -70,7 +101,7 @@ export function parseDatagrams(s: string): number[] | null {
 
 export function receiveCommand(args: string[], ctx?: CliContext): CommandResult {
   const t = (m: Msg) => say(m, ctx);
-  const help = localHelp(RECEIVE_HELP, ctx);
+  const help = receiveHelp(ctx?.locale);
   const f = parseFlags(args, {
     values: ['datagrams', 'rcvbuf', 'read', 'mtu', 'family'],
     booleans: ['json', 'help', 'no-socket'],

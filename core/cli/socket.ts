@@ -140,7 +140,8 @@ export function socketUsage(locale: Locale = 'en'): string {
     ['DOMAIN', msg(M.usageDomain)],
     ['TYPE', msg(M.usageType)],
     ['PROTOCOL', msg(M.usageProtocol)],
-    ['--op OP', msg(M.usageOp, { ops: SOCKET_OPS.join(', ') })],
+    // The ops are names; a Chinese list separates them with the enumeration comma.
+    ['--op OP', msg(M.usageOp, { ops: SOCKET_OPS.join(locale === 'zh-CN' ? '、' : ', ') })],
     ['--lang L', msg(M.usageLang)],
   ];
   return [t(msg(M.usage)), ...rows.map(([k, m]) => `  ${k.padEnd(9)} ${t(m)}`)].join('\n');

@@ -76,6 +76,8 @@ export interface NlRowIssue {
   id: string;
   values: Record<string, string | number>;
   message: string;
+  /** `row.encode`: the encoder's own message id and values (spec-text.ts), for a catalog. */
+  cause?: { id: string; values: Record<string, string | number> };
 }
 
 type Values = Record<string, string | number>;
@@ -344,7 +346,15 @@ export function rowToBytes(
   const values = { errno: e.errno, why: e.why };
   return {
     ok: false,
-    issues: [{ path: `${m.id ?? key}.type`, id: 'row.encode', values, message: text('row.encode', values) }],
+    issues: [
+      {
+        path: `${m.id ?? key}.type`,
+        id: 'row.encode',
+        values,
+        message: text('row.encode', values),
+        ...(e.id ? { cause: { id: e.id, values: e.values ?? {} } } : {}),
+      },
+    ],
   };
 }
 

@@ -63,6 +63,8 @@ export interface BuilderIssue {
   /** The same as a message id (core's `row.*`) and its values, for the reader's language. */
   id: string;
   values: Record<string, string | number>;
+  /** `row.encode`: the encoder's own message id and values. */
+  cause?: { id: string; values: Record<string, string | number> };
 }
 
 let nextId = 1;
@@ -118,7 +120,13 @@ export function builderItemBytes(it: BuilderMessage, family: NlFamily, endian: E
     ? r
     : {
         ok: false,
-        issues: r.issues.map((i) => ({ path: i.path, message: i.message, id: i.id, values: i.values })),
+        issues: r.issues.map((i) => ({
+          path: i.path,
+          message: i.message,
+          id: i.id,
+          values: i.values,
+          ...(i.cause ? { cause: i.cause } : {}),
+        })),
       };
   itemCache.set(it, { key, out });
   return out;
