@@ -49,7 +49,7 @@ const M = defineMessages({
   more: {
     id: 'cli.usage.more',
     defaultMessage:
-      "Run <code>sockscope {command} --help</code> for a command's options. <code>--lang zh-CN</code> prints the <code>socket</code>, <code>pcap</code>, <code>fragment</code>, <code>trace</code>, <code>reassemble</code>, <code>receive</code> and <code>netlink</code> commands in Chinese.",
+      "Run <code>sockscope {command} --help</code> for a command's options. <code>--lang zh-CN</code> prints every command in Chinese.",
     description: 'command: the text <command>.',
   },
   unknownCommand: {

@@ -12,8 +12,8 @@ import {
   type JourneyInput,
   type ReadMode,
 } from '../journey/index.ts';
-import { defineMessages, type Locale } from '../i18n/index.ts';
-import { parseFlags, table, type CliContext, type CommandResult } from './args.ts';
+import { defineMessages, msg, type Locale, type Msg } from '../i18n/index.ts';
+import { parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
 import { renderHelp, type HelpLine } from './help.ts';
 import { mibLines } from './mib.ts';
 
@@ -45,6 +45,50 @@ const H = defineMessages({
   },
 });
 
+const M = defineMessages({
+  head: {
+    id: 'cli.journey.head',
+    defaultMessage:
+      '{family} UDP journey: {datagrams} × <code>sendto({len})</code> over MTU {mtu} ({packets, plural, one {{count} packet} other {{count} packets}} each), <code>sk_rcvbuf</code> {rcvbuf}, read <code>{read}</code> with <code>recvfrom({bufsize})</code>',
+    description:
+      'datagrams: how many sends; packets: packets per datagram (count: the same number, as printed); read: the read mode (each, slow or end).',
+  },
+  colDatagram: { id: 'cli.journey.col.datagram', defaultMessage: 'datagram' },
+  colFate: { id: 'cli.journey.col.fate', defaultMessage: 'fate' },
+  colRead: { id: 'cli.journey.col.read', defaultMessage: 'read' },
+  sendFailed: {
+    id: 'cli.journey.sendFailed',
+    defaultMessage: 'failed',
+    description: 'The sendto column when sendto() returned -1.',
+  },
+  fate: {
+    id: 'cli.journey.fate',
+    defaultMessage:
+      '{fate, select, delivered {delivered} truncated {truncated} droppedRcvbuf {dropped-rcvbuf} lost {lost} expired {expired} sendFailed {send-failed} other {-}}',
+    description:
+      'What became of a datagram (the English keeps the machine words; other languages explain them).',
+  },
+  whole: {
+    id: 'cli.journey.whole',
+    defaultMessage: '<code>--{name}</code> takes a whole number from {lo} to {hi}',
+    description: 'lo, hi: the bounds, as printed.',
+  },
+  badFamily: {
+    id: 'cli.journey.badFamily',
+    defaultMessage: '<code>--family</code> is <code>inet</code> or <code>inet6</code>',
+  },
+  badRead: {
+    id: 'cli.journey.badRead',
+    defaultMessage: '<code>--read</code> is one of <code>{modes}</code>',
+    description: 'modes: the read modes, e.g. each, slow, end.',
+  },
+});
+
+const FATE_KEY: Record<string, string> = {
+  'dropped-rcvbuf': 'droppedRcvbuf',
+  'send-failed': 'sendFailed',
+};
+
 const JOURNEY_HELP_LINES: readonly HelpLine[] = [
   'usage: sockscope journey --len N [--mtu 1500] [--family inet|inet6] [--datagrams 1..8]',
   '                         [--rcvbuf N] [--read each|slow|end] [--buf N] [--json]',
@@ -66,8 +110,9 @@ export function journeyCommand(args: string[], ctx?: CliContext): CommandResult 
     values: ['len', 'mtu', 'family', 'datagrams', 'rcvbuf', 'read', 'buf'],
     booleans: ['json', 'help'],
   });
+  const t = (m: Msg) => say(m, ctx);
   const help = journeyHelp(ctx?.locale);
-  if (!f.ok) return { code: 2, out: `${f.why}\n${help}` };
+  if (!f.ok) return { code: 2, out: `${t(f.msg)}\n${help}` };
   const o = f.flags as Record<string, string | boolean | undefined>;
   if (o.help) return { code: 0, out: help };
   const problems: string[] = [];
@@ -75,7 +120,7 @@ export function journeyCommand(args: string[], ctx?: CliContext): CommandResult 
     const v = o[k];
     if (v === undefined) return undefined;
     if (typeof v !== 'string' || !/^\d+$/.test(v) || Number(v) < lo || Number(v) > hi) {
-      problems.push(`--${k} takes a whole number from ${lo} to ${hi}`);
+      problems.push(t(msg(M.whole, { name: k, lo: String(lo), hi: String(hi) })));
       return undefined;
     }
     return Number(v);
@@ -86,9 +131,9 @@ export function journeyCommand(args: string[], ctx?: CliContext): CommandResult 
   const rcvbuf = num('rcvbuf', 0, 2 ** 31 - 1);
   const buf = num('buf', 0, 1 << 20);
   if (o.family !== undefined && o.family !== 'inet' && o.family !== 'inet6')
-    problems.push('--family is inet or inet6');
+    problems.push(t(msg(M.badFamily)));
   if (o.read !== undefined && !READ_MODES.includes(o.read as ReadMode))
-    problems.push(`--read is one of ${READ_MODES.join(', ')}`);
+    problems.push(t(msg(M.badRead, { modes: READ_MODES.join(', ') })));
   if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${help}` };
   const d = DEFAULT_JOURNEY_INPUT;
   const input: JourneyInput = {
@@ -127,15 +172,28 @@ export function journeyCommand(args: string[], ctx?: CliContext): CommandResult 
         2,
       ),
     };
+  const col = (m: { id: string }) => t(msg(m));
   const lines = [
-    `${input.send.family === 'inet6' ? 'IPv6' : 'IPv4'} UDP journey: ${input.datagrams} × sendto(${input.send.sends[0]}) over MTU ${input.send.mtu} (${r.packetsPerDatagram} packet${r.packetsPerDatagram === 1 ? '' : 's'} each), sk_rcvbuf ${input.rcvbuf}, read ${input.read} with recvfrom(${input.bufsize})`,
+    t(
+      msg(M.head, {
+        family: input.send.family === 'inet6' ? 'IPv6' : 'IPv4',
+        datagrams: String(input.datagrams),
+        len: String(input.send.sends[0]),
+        mtu: String(input.send.mtu),
+        packets: r.packetsPerDatagram,
+        count: String(r.packetsPerDatagram),
+        rcvbuf: String(input.rcvbuf),
+        read: input.read,
+        bufsize: String(input.bufsize),
+      }),
+    ),
     table(
-      ['datagram', 'sendto', 'truesize', 'fate', 'read'],
+      [col(M.colDatagram), 'sendto', 'truesize', col(M.colFate), col(M.colRead)],
       outcomes.map((x) => [
         String(x.datagram + 1),
-        x.sent === null ? 'failed' : String(x.sent),
+        x.sent === null ? col(M.sendFailed) : String(x.sent),
         x.truesize === null ? '-' : String(x.truesize),
-        x.fate,
+        t(msg(M.fate, { fate: FATE_KEY[x.fate] ?? x.fate })),
         x.received ? `${x.received.length}${x.received.truncated ? ' (MSG_TRUNC)' : ''}` : '-',
       ]),
     ),

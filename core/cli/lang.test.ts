@@ -1,5 +1,5 @@
 /**
- * `--lang zh-CN` for the commands whose words are messages: reassemble, receive, netlink decode.
+ * `--lang zh-CN` for the commands whose words are messages: reassemble, receive, journey, netlink decode.
  * The Chinese output keeps kernel identifiers (function names, counters, SKB_DROP_REASON_*,
  * errno names, file paths) but no English sentence; the English output still is English.
  */
@@ -163,6 +163,45 @@ describe('sockscope --lang zh-CN', () => {
       expect(head).toMatch(CJK);
       expect(englishLines(head)).toEqual([]);
     }
+  });
+
+  it('journey: the head, the fates and the refusals in Chinese, the English as it was', () => {
+    const runs: [string[], number, RegExp][] = [
+      // a plain run; a full receive queue (three drops); a cut read on IPv6; a send that fails
+      [['--len', '4000'], 0, /^1\s+4000\s+6912\s+delivered\s+4000$/m],
+      [
+        ['--len', '4000', '--rcvbuf', '8192', '--datagrams', '4', '--read', 'end'],
+        0,
+        /^2\s+4000\s+6912\s+dropped-rcvbuf\s+-$/m,
+      ],
+      [['--len', '3000', '--buf', '100', '--family', 'inet6'], 0, /truncated\s+100 \(MSG_TRUNC\)$/m],
+      [['--len', '65000', '--mtu', '68'], 0, /^1\s+failed\s+-\s+send-failed\s+-$/m],
+      [['--len', 'x'], 2, /^--len takes a whole number from 0 to 65535\nusage:/],
+    ];
+    for (const [args, code, english] of runs) {
+      const r = both(['journey', ...args]);
+      expect(r.codes).toEqual([code, code]);
+      expect(r.en).toMatch(english);
+      const head = code === 0 ? r.zh : (r.zh.split('\n用法')[0] as string);
+      expect(head).toMatch(CJK);
+      expect(englishLines(head), args.join(' ')).toEqual([]);
+      if (code === 0) {
+        expect(englishLines(r.en).length).toBeGreaterThan(0);
+        expect(r.zh).toMatch(/^IPv[46] UDP 之旅：sendto\(\d+\) /);
+        // Kernel names and values stay as they are.
+        for (const k of r.en.match(
+          /\b(?:sk_rcvbuf|recvfrom\(\d+\)|MSG_TRUNC|SOCKET_RCVBUFF|\w+_skb\w*)\b/g,
+        ) ?? [])
+          expect(r.zh).toContain(k);
+      }
+    }
+    expect(
+      both(['journey', '--len', '4000', '--rcvbuf', '8192', '--datagrams', '4', '--read', 'end']).zh,
+    ).toMatch(/^2\s+4000\s+6912\s+接收缓冲区满，丢弃\s+-$/m);
+    expect(runCli(['journey', '--nope', '--lang', 'zh-CN']).out).toMatch(/^未知选项 --nope\n用法/);
+    // --json: only machine fields, the same in either language.
+    const j = ['journey', '--len', '4000', '--rcvbuf', '8192', '--datagrams', '4', '--json'];
+    expect(runCli([...j, '--lang', 'zh-CN']).out).toBe(runCli(j).out);
   });
 
   it('netlink decode: the decoded values have no English words in Chinese', () => {
