@@ -11,7 +11,7 @@ import {
   parseReassembleQuery,
 } from './Reassemble/params.ts';
 import { parseSkbQuery } from './Skb/params.ts';
-import { readHex } from './Netlink/buffer.ts';
+import { msghdrOf, readHex, splitOf } from './Netlink/buffer.ts';
 import { DEFAULT_SOCKET_FIELDS, fieldsToCall } from './Socket/params.ts';
 import type { Issue } from '../lab-kit/index.ts';
 import { createNetlinkStore } from './Netlink/store.ts';
@@ -144,5 +144,18 @@ describe("the labs' own input issues, in both languages", () => {
       expect(renderText(r.msg!, 'en')).toBe(english);
       expect(renderText(r.msg!, 'zh-CN')).toMatch(CJK);
     }
+  });
+
+  it('Netlink: the splitter and the msghdr form (iovec lengths, a control message length)', () => {
+    check(splitOf({ frame: 'x', max: '2', mode: 'correct' }).splitIssues);
+    const iov = msghdrOf({ iov: '16,x', cmsgs: [] }, 64).msghdrIssue;
+    const cmsg = msghdrOf(
+      { iov: '', cmsgs: [{ level: 'SOL_NETLINK', type: 'NETLINK_PKTINFO', len: '99999' }] },
+      64,
+    ).msghdrIssue;
+    expect(iov?.field).toBe('iov');
+    expect(cmsg?.field).toBe('cmsg');
+    check([iov!, cmsg!]);
+    expect(renderText(cmsg!.msg, 'zh-CN')).toContain('NETLINK_PKTINFO');
   });
 });

@@ -8,6 +8,7 @@ import { FieldError, LiveForm } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
 import { TermText } from '../../lab-kit/Term.tsx';
 import type { CmsgField, MsghdrFields } from './store.ts';
+import type { NetlinkDerived } from './buffer.ts';
 import { W, useNlWords } from './words.ts';
 
 const CMSG_CHOICES: readonly CmsgField[] = [
@@ -25,7 +26,7 @@ export function Msghdr({
 }: {
   fields: MsghdrFields;
   layout: NlMsghdrLayout | null;
-  issue: string | null;
+  issue: NetlinkDerived['msghdrIssue'];
   onChange: (p: Partial<MsghdrFields>) => void;
 }) {
   const { t, s: str } = useNlWords();
@@ -36,7 +37,7 @@ export function Msghdr({
   return (
     <div className="nl-msghdr">
       <LiveForm className="nl-msghdr-form" label={str(W.msghdrForm)}>
-        <div className={`field${issue && /iovec/.test(issue) ? ' field--error' : ''}`}>
+        <div className={`field${issue?.field === 'iov' ? ' field--error' : ''}`}>
           <label htmlFor="nl-iov">{t(W.iov)}</label>
           <input
             id="nl-iov"
@@ -74,7 +75,7 @@ export function Msghdr({
           })}
         </fieldset>
       </LiveForm>
-      <FieldError msg={issue} />
+      <FieldError msg={issue?.msg} />
       {layout && msghdr && (
         <div className="nl-msghdr-diagram" role="group" aria-label={str(W.msghdrDiagram)}>
           <StructBox s={msghdr} className="nl-box--msghdr" />

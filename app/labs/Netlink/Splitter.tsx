@@ -10,6 +10,7 @@ import { W, useNlWords } from './words.ts';
 import { SEVERITY } from './Diagnostics.tsx';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import type { SplitFields } from './store.ts';
+import type { NetlinkDerived } from './buffer.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { SegmentedField } from '../../components/Segmented.tsx';
 import { TableRegion } from '../../lab-kit/index.ts';
@@ -25,12 +26,12 @@ export function Splitter({
 }: {
   fields: SplitFields;
   result: NlSplitResult | null;
-  issues: readonly { field: 'frame' | 'max'; message: string }[];
+  issues: NetlinkDerived['splitIssues'];
   onChange: (p: Partial<SplitFields>) => void;
   onOpen: () => void;
 }) {
   const { t, s } = useNlWords();
-  const err = (f: 'frame' | 'max') => issues.find((i) => i.field === f)?.message;
+  const err = (f: 'frame' | 'max') => issues.find((i) => i.field === f)?.msg;
   const total = result?.bytes.length ?? 0;
   const pct = (n: number) => `${total ? (100 * n) / total : 0}%`;
   return (

@@ -131,9 +131,10 @@ export interface NetlinkDerived {
   builderIssues: BuilderIssue[];
   builderLayout: BuilderLayout;
   splitResult: NlSplitResult | null;
-  splitIssues: { field: 'frame' | 'max'; message: string }[];
+  splitIssues: { field: 'frame' | 'max'; message: string; msg: Msg }[];
   msghdrResult: NlMsghdrLayout | null;
-  msghdrIssue: string | null;
+  /** What the msghdr form cannot read: which input (the iovec list or a control message) and why. */
+  msghdrIssue: { field: 'iov' | 'cmsg'; message: string; msg: Msg } | null;
   /** When the core itself threw (a bug, not a user error): the message, so the page stays up. */
   modelError: string | null;
 }
@@ -174,6 +175,11 @@ const SPACES = /\s+/g;
 export type ReadHex = { ok: true; bytes: Uint8Array } | { ok: false; why: string; msg?: Msg };
 
 const HM = defineMessages({
+  cmsgLen: {
+    id: 'lab.netlink.msghdr.cmsgLen',
+    defaultMessage: '<code>{type}</code>: a data length of 0 to {max} bytes.',
+    description: 'A control message whose data length is not a whole number in range; {max} unformatted.',
+  },
   notHex: {
     id: 'lab.netlink.hex.notHex',
     defaultMessage: '“{ch}” is not a hex digit (use 0–9 and a–f, spaces allowed).',
@@ -204,7 +210,7 @@ export function splitOf(f: SplitFields): Pick<NetlinkDerived, 'splitResult' | 's
   const int = (field: 'frame' | 'max', text: string) => {
     const r = NETLINK_PARAMS[field].parse(text);
     if (r.ok) return r.value;
-    issues.push({ field, message: r.issue.message });
+    issues.push({ field, message: r.issue.message, msg: r.issue.msg });
     return null;
   };
   const frame = int('frame', f.frame);
@@ -224,11 +230,22 @@ export function msghdrOf(
     .filter(Boolean)
     .join(',');
   const iov = iovText === '' ? { ok: true as const, value: [bufLen] } : NETLINK_PARAMS.iov.parse(iovText);
-  if (!iov.ok) return { msghdrResult: null, msghdrIssue: iov.issue.message };
+  if (!iov.ok)
+    return {
+      msghdrResult: null,
+      msghdrIssue: { field: 'iov', message: iov.issue.message, msg: iov.issue.msg },
+    };
   const cmsgs: { level: string; type: string; dataLen: number }[] = [];
   for (const c of f.cmsgs) {
     if (!/^\d+$/.test(c.len.trim()) || Number(c.len) > CMSG_DATA_MAX)
-      return { msghdrResult: null, msghdrIssue: `${c.type}: a data length of 0 to ${CMSG_DATA_MAX} bytes.` };
+      return {
+        msghdrResult: null,
+        msghdrIssue: {
+          field: 'cmsg',
+          message: `${c.type}: a data length of 0 to ${CMSG_DATA_MAX} bytes.`,
+          msg: msg(HM.cmsgLen, { type: c.type, max: CMSG_DATA_MAX }),
+        },
+      };
     cmsgs.push({ level: c.level, type: c.type, dataLen: Number(c.len) });
   }
   return {

@@ -110,7 +110,7 @@ describe('netlink store', () => {
     expect(nl(store).bytes.length).toBe(nl(store).splitResult?.bytes.length);
     expect(nl(store).msghdrResult?.cmsgs).toHaveLength(2);
     store.getState().setMsghdr({ iov: '1, two' });
-    expect(nl(store).msghdrIssue).toMatch(/iovec/);
+    expect(nl(store).msghdrIssue).toMatchObject({ field: 'iov', message: expect.stringMatching(/iovec/) });
   });
 });
 
