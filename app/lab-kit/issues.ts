@@ -3,7 +3,7 @@
  * banner). Two kinds concern the URL only and leave the result on show current: a bad `step=`
  * and a parameter the lab does not have (`field: 'url'`, the parameter in `param`).
  */
-import { renderText, type Locale, type Msg } from '../../core/i18n/index.ts';
+import type { Msg } from '../../core/i18n/index.ts';
 
 export interface Issue {
   field: string;
@@ -26,13 +26,6 @@ export const isStale = (issues: readonly Issue[]): boolean =>
 export const issueTextOf = (issues: readonly Issue[], field: string): Msg | string | undefined => {
   const i = issues.find((x) => x.field === field);
   return i && (i.msg ?? i.message);
-};
-
-
-/** The issue of one field as a string in `locale`: its catalog message if it has one, else its English. */
-export const issueInOf = (issues: readonly Issue[], field: string, locale: Locale): string | undefined => {
-  const t = issueTextOf(issues, field);
-  return t === undefined ? undefined : renderText(t, locale);
 };
 
 /** A step issue no longer applies once a step is chosen. */

@@ -1,9 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useLocale } from '../../i18n/locale.ts';
 import { PMTU_MODES } from '../../../core/ip/index.ts';
 import type { PmtuMode } from '../../../core/ip/index.ts';
 import { Field, FieldError, LiveForm, TextField } from '../../components/Field.tsx';
-import { PresetPanel, fieldsPresetChips, issueInOf } from '../../lab-kit/index.ts';
+import { PresetPanel, fieldsPresetChips, issueTextOf } from '../../lab-kit/index.ts';
 import { serialiseFragmentQuery } from './params.ts';
 import type { FieldName, PayloadMode } from './params.ts';
 import { PRESETS } from './presets.ts';
@@ -48,8 +47,7 @@ export function InputsPanel() {
   const full = view === 'full';
   // Hints are for the full page; an embed keeps its inputs to a line.
   const h = (node: ReactNode) => (full ? node : undefined);
-  const issueLocale = useLocale();
-  const err = (f: FieldName) => issueInOf(issues, f, issueLocale);
+  const err = (f: FieldName) => issueTextOf(issues, f);
   const text =
     (f: Exclude<FieldName, 'mode'>) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
       setField(f, e.target.value);

@@ -1,5 +1,4 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useLocale } from '../../i18n/locale.ts';
 import { useIntl } from 'react-intl';
 import { DEFRAG_DEFAULTS } from '../../../core/ip/index.ts';
 import { Field, NumberField } from '../../components/Field.tsx';
@@ -11,7 +10,7 @@ import {
 } from './store.ts';
 import type { ReassembleIssueField } from './params.ts';
 import { PRESETS } from './presets.ts';
-import { Control, Part, PresetChips, issueInOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
+import { Control, Part, PresetChips, issueTextOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
 import { SegmentedField, notedOptions } from '../../components/Segmented.tsx';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { RECEIVER_PLACEHOLDERS } from './receiver-words.ts';
@@ -27,8 +26,7 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
   const fields = useReassemble(selectReassembleFields);
   const issues = useReassemble(selectReassembleIssues);
   const { setDatagram, setField, applyPreset } = useReassemble(useShallow(selectReassembleActions));
-  const issueLocale = useLocale();
-  const err = (f: ReassembleIssueField) => issueInOf(issues, f, issueLocale);
+  const err = (f: ReassembleIssueField) => issueTextOf(issues, f);
   const timeout = (fields.family === 'inet6' ? DEFRAG_DEFAULTS.inet6 : DEFRAG_DEFAULTS.inet).timeout;
   const code = { code: codeChunks };
   // An embed shows only the inputs it asks for, without their hints, and no empty group.

@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useLocale } from '../../i18n/locale.ts';
 import type { DragEvent, KeyboardEvent, ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
@@ -15,7 +14,7 @@ import type { Msg } from '../../../core/i18n/index.ts';
 const plainMsg = (m: Msg, locale: string) => renderText(m, locale);
 import type { DefragArrival } from '../../../core/ip/index.ts';
 import { num } from '../../format.ts';
-import { Panel, UndoRedo, issueInOf } from '../../lab-kit/index.ts';
+import { Panel, UndoRedo, issueTextOf } from '../../lab-kit/index.ts';
 import {
   selectReassembleActions,
   selectReassembleFields,
@@ -371,8 +370,7 @@ export function FragmentCards({
   const [over, setOver] = useState<number | null>(null);
   const focusNext = useRef<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const issueLocale = useLocale();
-  const err = (f: ReassembleIssueField) => issueInOf(issues, f, issueLocale);
+  const err = (f: ReassembleIssueField) => issueTextOf(issues, f);
   const n = fields.arrivals.length;
   const current = result && !stale ? (result.trace[step]?.snapshot.arrival ?? null) : null;
 

@@ -1,5 +1,4 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useLocale } from '../../i18n/locale.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import {
   AF,
@@ -17,7 +16,7 @@ import {
   Part,
   PresetPanel,
   fieldsPresetChips,
-  issueInOf,
+  issueTextOf,
   useControl,
   useEmbedView,
 } from '../../lab-kit/index.ts';
@@ -90,8 +89,7 @@ export function SocketInputs() {
     group: o.group === 'here' ? fmt(intl, W.inKernel, { kernel: DEFAULT_PROFILE.id }) : txt(W.notInKernel),
   }));
   const { setField, setFields } = useSocket(useShallow(selectSocketActions));
-  const issueLocale = useLocale();
-  const err = (f: SocketFieldName) => issueInOf(issues, f, issueLocale);
+  const err = (f: SocketFieldName) => issueTextOf(issues, f);
   // One argument of socket(): its label (the argument's name), the text typed and its error.
   const picker = (f: 'domain' | 'type' | 'protocol', other: MessageDescriptor, placeholder: string) => ({
     label: txt(W[f]),

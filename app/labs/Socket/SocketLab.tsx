@@ -1,6 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useLocale } from '../../i18n/locale.ts';
-import { IssuesBanner, LabShell, Panel, Part, StepNav, issueInOf } from '../../lab-kit/index.ts';
+import { IssuesBanner, LabShell, Panel, Part, StepNav, issueTextOf } from '../../lab-kit/index.ts';
 import type { LabIntro } from '../../lab-kit/index.ts';
 import {
   selectSocketActions,
@@ -69,8 +68,7 @@ export function SocketLab() {
   const { result, dispatch, issues, stale, modelError, step, op, level } = useSocket(useShallow(selectView));
   const { selectStep, setField } = useSocket(useShallow(selectSocketActions));
   const staleCls = stale ? ' is-stale' : '';
-  const issueLocale = useLocale();
-  const err = (f: string) => issueInOf(issues, f, issueLocale);
+  const err = (f: string) => issueTextOf(issues, f);
   const trace = result?.trace ?? [];
 
   return (
