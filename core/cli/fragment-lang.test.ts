@@ -20,3 +20,18 @@ describe('sockscope fragment, a refused input', () => {
     expect(firstLine(zh.out)).not.toContain(english);
   });
 });
+
+describe('sockscope fragment, a send the kernel refuses', () => {
+  it.each([
+    [['--len', '70000'], 'EMSGSIZE'],
+    [['--len', '4000', '--mtu', '1500', '--pmtu', 'do', '--sock', 'raw-hdrincl'], 'EMSGSIZE'],
+  ])('%j: strerror in the reader\'s language, the errno name kept', (args, errno) => {
+    const en = runCli(['fragment', ...args]);
+    const zh = runCli(['fragment', ...args, '--lang', 'zh-CN']);
+    const failed = (out: string) => out.split('\n').find((l) => l.startsWith('→')) ?? '';
+    expect(failed(en.out)).toContain(`${errno} (90, Message too long)`);
+    expect(failed(zh.out)).toContain(errno);
+    expect(failed(zh.out)).toContain('消息过长');
+    expect(failed(zh.out)).not.toContain('Message too long');
+  });
+});

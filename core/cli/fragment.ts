@@ -1,7 +1,7 @@
 /** `sockscope fragment --len 4000 --mtu 1500 [--family inet6] [--pmtu do] [--json]`. */
 import { wireFacts, ipSend, type SendInput, type SendResult, PMTU_MODES } from '../ip/index.ts';
 import { SEND_KEYS, sendInputFromTexts, type SendKey, type SendTexts } from '../params/index.ts';
-import { STRERROR, ERRNO } from '../errno/index.ts';
+import { strerror, ERRNO } from '../errno/index.ts';
 import { toHex } from '../hex/index.ts';
 import { addTextFields, defineMessages, formatMsg, msg, type Msg } from '../i18n/index.ts';
 import { parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
@@ -24,7 +24,7 @@ const M = defineMessages({
     id: 'cli.fragment.failed',
     defaultMessage:
       '→ <code>{errno}</code> ({errnoValue}, {strerror}) from <code>{fn}</code> (<code>{file}</code>): {why}',
-    description: 'strerror: the C library text of the errno (English). why: the model says why.',
+    description: 'strerror: the C library text of the errno, in the reader\'s language. why: the model says why.',
   },
   sent: {
     id: 'cli.fragment.sent',
@@ -181,7 +181,7 @@ export function sendText(r: SendResult, ctx?: CliContext): string[] {
     : msg(M.failed, {
         errno: r.errno,
         errnoValue: ERRNO[r.errno],
-        strerror: STRERROR[r.errno] ?? '',
+        strerror: strerror(r.errno),
         fn: r.fn,
         file: r.file,
         why: r.why,
