@@ -52,7 +52,7 @@ describe('the global --lang flag', () => {
     expect(flag.out.split('\n')[0]).toBe('未知选项 --bogus');
     const big = runCli(['--lang', 'zh-CN', 'fragment', '--len', '70000']);
     expect(big.code).toBe(1);
-    expect(big.out).toMatch(/→ EMSGSIZE（90，Message too long），由 \S+（\S+）返回：/);
+    expect(big.out).toMatch(/→ EMSGSIZE（90，消息过长），由 \S+（\S+）返回：/);
   });
 
   it('prints trace in Chinese and adds the rendered text to --json', () => {
