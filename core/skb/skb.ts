@@ -308,7 +308,7 @@ export const pagelen = (skb: SkBuff): number => headlen(skb) + skb.frags.reduce(
  * without costing 1,365 copies each time. What did change is copied on write, and only
  * that: a new snapshot object shares the previous one's region and page-frag arrays when
  * those did not change, and a frag_list whose members all kept their snapshots keeps its array.
- * The record of the last snapshot lives on the skb itself (a non-enumerable slot, see
+ * The record of the last snapshot lives on the skb itself (a private slot, see LiveSkb and
  * allocSkb), not in a WeakMap: tens of thousands of WeakMap look-ups a send cost more, in
  * the garbage collector, than the snapshots.
  */
