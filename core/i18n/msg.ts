@@ -27,10 +27,25 @@ export interface MessageDescriptor {
   readonly description?: string | object;
 }
 
-/** The Msg for a declared message, with its values (undefined values are left out). */
+/**
+ * The Msg for a declared message, with its values (undefined values are left out). The values
+ * object is kept as given when none of its values is undefined — every caller writes a fresh
+ * literal, which it does not touch again — so a trace step costs one object for its message, not
+ * two; otherwise the defined values are copied into a new object.
+ */
 export function msg(descriptor: { readonly id: string }, values?: Record<string, MsgValue | undefined>): Msg {
   if (!values) return { id: descriptor.id };
-  // One pass over the own keys, no [key, value] pairs: traces make one Msg per step.
+  let all = true;
+  let any = false;
+  for (const k in values) {
+    if (!Object.hasOwn(values, k)) continue;
+    any = true;
+    if (values[k] === undefined) {
+      all = false;
+      break;
+    }
+  }
+  if (all) return any ? { id: descriptor.id, values: values as Record<string, MsgValue> } : { id: descriptor.id };
   let kept: Record<string, MsgValue> | undefined;
   for (const k of Object.keys(values)) {
     const v = values[k];

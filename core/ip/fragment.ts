@@ -18,7 +18,7 @@ import {
   skbReserve,
   type SkBuff,
 } from '../skb/skb.ts';
-import type { Region } from '../skb/types.ts';
+import type { PageFrag, Region } from '../skb/types.ts';
 import type { FragPath, WirePacket, WirePacketV4, WirePacketV6 } from './types.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
 import { M } from './send-messages.ts';
@@ -118,24 +118,32 @@ export function fastPathRefusal(
   return null;
 }
 
-function payloadRegions(skb: SkBuff): Region[] {
-  const lin = skb.regions.filter(
-    (r) =>
-      r.start >= skb.data && r.kind !== 'ip' && r.kind !== 'ipopt' && r.kind !== 'ip6' && r.kind !== 'frag6',
-  );
-  return lin;
-}
-
-function rangeOf(regions: Region[], frags: SkBuff['frags']): { from: number; to: number } {
+/**
+ * The byte range of the user's data an skb carries: over its linear regions past `data` that are
+ * not IP headers, and its page frags' regions. One pass, nothing allocated but the result.
+ */
+function payloadRange(skb: SkBuff): { from: number; to: number } {
   let from = Infinity;
   let to = -Infinity;
-  const take = (r: Region): void => {
-    if (r.from === undefined || r.to === undefined) return;
-    from = Math.min(from, r.from);
-    to = Math.max(to, r.to);
-  };
-  for (const r of regions) take(r);
-  for (const f of frags) for (const r of f.regions) take(r);
+  const regions = skb.regions;
+  for (let i = 0; i < regions.length; i++) {
+    const r = regions[i] as Region;
+    if (r.start < skb.data || r.kind === 'ip' || r.kind === 'ipopt' || r.kind === 'ip6' || r.kind === 'frag6')
+      continue;
+    if (r.from === undefined || r.to === undefined) continue;
+    if (r.from < from) from = r.from;
+    if (r.to > to) to = r.to;
+  }
+  const frags = skb.frags;
+  for (let j = 0; j < frags.length; j++) {
+    const fr = (frags[j] as PageFrag).regions;
+    for (let i = 0; i < fr.length; i++) {
+      const r = fr[i] as Region;
+      if (r.from === undefined || r.to === undefined) continue;
+      if (r.from < from) from = r.from;
+      if (r.to > to) to = r.to;
+    }
+  }
   return from === Infinity ? { from: 0, to: 0 } : { from, to };
 }
 
@@ -188,7 +196,7 @@ export function ipDoFragment(
       offset: hdr.offset,
       protocol: hdr.protocol,
       options: [...hdr.options],
-      range: rangeOf(payloadRegions(skb), skb.frags),
+      range: payloadRange(skb),
     });
     let offset = hdr.offset + firstLen - hlen;
     frags.forEach((f, i) => {
@@ -199,7 +207,7 @@ export function ipDoFragment(
       if (hlen > 20) skbLabel(f, 'ipopt', f.data + 20, f.data + hlen);
       f.label = `frag ${i + 2}`;
       out.push(f);
-      const range = rangeOf(payloadRegions(f), f.frags);
+      const range = payloadRange(f);
       wire.push({
         family: 'inet',
         index: i + 1,
@@ -344,7 +352,7 @@ export function ip6Fragment(
     skbLabel(skb, 'frag6', skb.data + 40, skb.data + 48);
     skb.label = 'frag 1';
     out.push(skb);
-    pushFrag(skb, 0, 0, frags.length > 0, rangeOf(payloadRegions(skb), skb.frags));
+    pushFrag(skb, 0, 0, frags.length > 0, payloadRange(skb));
     let offset = firstLen - hlen;
     frags.forEach((f, i) => {
       skbPush(f, hlen + 8);
@@ -352,7 +360,7 @@ export function ip6Fragment(
       skbLabel(f, 'frag6', f.data + 40, f.data + 48);
       f.label = `frag ${i + 2}`;
       out.push(f);
-      pushFrag(f, i + 1, offset, i < frags.length - 1, rangeOf(payloadRegions(f), f.frags));
+      pushFrag(f, i + 1, offset, i < frags.length - 1, payloadRange(f));
       offset += f.len - hlen - 8;
     });
     pushStep(

@@ -173,8 +173,14 @@ export function sendFail(
 
 /** A small deterministic hash: stands in for ids a real kernel draws at random. */
 export function pseudoRandom(input: SendInput, bits: number): number {
-  // Any JavaScript value may come in (a BigInt switch too): never a throw here.
-  const s = JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+  // Any JavaScript value may come in (a BigInt switch too): never a throw here. The replacer
+  // changes only BigInts, which make the plain stringify throw: try that first, as it is faster.
+  let s: string;
+  try {
+    s = JSON.stringify(input);
+  } catch {
+    s = JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+  }
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   const v = (h >>> 0) % 2 ** bits;

@@ -66,7 +66,7 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
         fragsize,
         mode: input.pmtu.toUpperCase(),
       }),
-      { vars: { len, ...(udp ? { ulen: length } : {}), fragsize } },
+      { vars: udp ? { len, ulen: length, fragsize } : { len, fragsize } },
     );
     const r = ipAppendData({
       cork,

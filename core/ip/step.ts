@@ -40,24 +40,23 @@ function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
   return out;
 }
 
+const NO_DETAIL: StepDetail = {};
+
 export function pushStep(
   trace: OutputTrace,
   fn: string,
   file: string,
   why: Msg,
-  d: StepDetail = {},
+  d: StepDetail = NO_DETAIL,
 ): void {
-  const step: TraceStep<OutputSnapshot, Msg> = {
-    fn,
-    file,
-    why,
-    dir: d.dir ?? 'down',
-    snapshot: {
-      skbs: d.skbs ? snapshots(d.skbs) : [],
-      vars: d.vars ?? {},
-      wireCount: d.wireCount ?? 0,
-    },
+  const skbs = d.skbs;
+  const drops = d.drops;
+  const snapshot: OutputSnapshot = {
+    skbs: skbs ? snapshots(skbs) : [],
+    vars: d.vars ?? {},
+    wireCount: d.wireCount ?? 0,
   };
-  if (d.drops?.length) step.drops = d.drops;
-  trace.push(step);
+  if (drops !== undefined && drops.length)
+    trace.push({ fn, file, why, dir: d.dir ?? 'down', snapshot, drops });
+  else trace.push({ fn, file, why, dir: d.dir ?? 'down', snapshot });
 }

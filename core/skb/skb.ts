@@ -20,8 +20,6 @@ export type SkbOpResult = { ok: true } | SkbPanic;
 
 let nextId = 1;
 
-/** The slot on a live skb that holds its last snapshot's record (skbSnapshot). */
-const SNAP = Symbol('skbSnapshot');
 
 /** Reset skb ids (pipelines do this so that equal inputs give equal traces). */
 export function resetSkbIds(): void {
@@ -34,31 +32,65 @@ export function resetSkbIds(): void {
  * array is this skb's own again until the next snapshot.
  */
 export function writableRegions(skb: SkBuff): Region[] {
-  const e = (skb as Slotted)[SNAP];
+  const e = entryOf(skb);
   if (e !== undefined && e.snap.regions === skb.regions) skb.regions = skb.regions.slice();
   return skb.regions;
 }
 
+/**
+ * A live skb as allocSkb makes it: the fields of SkBuff, in this order, and one private slot —
+ * the record of its last snapshot (skbSnapshot). A private field is invisible to copies
+ * ({ ...skb }), JSON, Object.keys and comparisons, as the fields' owner wants, and costs nothing
+ * to set up (a non-enumerable property made with Object.defineProperty cost more than the rest of
+ * alloc_skb). The header offsets are declared, not initialised: they appear when first set.
+ */
+class LiveSkb {
+  #snap: SnapEntry | undefined = undefined;
+  declare id: number;
+  declare label: string;
+  declare data: number;
+  declare tail: number;
+  declare end: number;
+  declare len: number;
+  declare data_len: number;
+  declare truesize: number;
+  declare frags: PageFrag[];
+  declare frag_list: SkBuff[];
+  declare regions: Region[];
+  declare network_header?: number;
+  declare transport_header?: number;
+  declare mac_header?: number;
+  constructor(id: number, label: string, end: number, truesize: number) {
+    // The same keys in the same order as the object literal this replaced.
+    this.id = id;
+    this.label = label;
+    this.data = 0;
+    this.tail = 0;
+    this.end = end;
+    this.len = 0;
+    this.data_len = 0;
+    this.truesize = truesize;
+    this.frags = [];
+    this.frag_list = [];
+    this.regions = [];
+  }
+  static entry(skb: SkBuff): SnapEntry | undefined {
+    return #snap in skb ? (skb as LiveSkb).#snap : foreignEntries.get(skb);
+  }
+  static setEntry(skb: SkBuff, e: SnapEntry): void {
+    if (#snap in skb) (skb as LiveSkb).#snap = e;
+    else foreignEntries.set(skb, e);
+  }
+}
+
+/** The records of skbs that allocSkb did not make (a copy, a literal in a test). */
+const foreignEntries = new WeakMap<SkBuff, SnapEntry>();
+const entryOf = (skb: SkBuff): SnapEntry | undefined => LiveSkb.entry(skb);
+
 /** alloc_skb(size): an empty buffer, data = tail = head. */
 export function allocSkb(size: number, label = ''): SkBuff {
   const a = skbAllocation(size);
-  const skb: SkBuff = {
-    id: nextId++,
-    label,
-    data: 0,
-    tail: 0,
-    end: a.end,
-    len: 0,
-    data_len: 0,
-    truesize: a.truesize,
-    frags: [],
-    frag_list: [],
-    regions: [],
-  };
-  // The record of the last snapshot (skbSnapshot): not enumerable, so copies ({ ...skb }) and
-  // comparisons leave it out.
-  Object.defineProperty(skb, SNAP, { value: undefined, writable: true, enumerable: false });
-  return skb;
+  return new LiveSkb(nextId++, label, a.end, a.truesize);
 }
 
 /** The head pointer the panic lines print (%px of a direct-map address); offsets are from it. */
@@ -88,6 +120,10 @@ function panicText(
   return `skbuff: ${fn}: text:ffffffff81000000 len:${after.len} put:${n} head:${ptr(0)} data:${ptr(after.data)} tail:${lx(after.tail)} end:${lx(after.end)} dev:<NULL>`;
 }
 
+/** A region, with the user's byte range when it holds payload (the keys in this order: kind, start, end, from, to). */
+const regionOf = (kind: RegionKind, start: number, end: number, range?: { from: number; to: number }): Region =>
+  range ? { kind, start, end, from: range.from, to: range.to } : { kind, start, end };
+
 /** skb_reserve(len): data += len, tail += len (an empty buffer only). */
 export function skbReserve(skb: SkBuff, n: number): SkbOpResult {
   if (skb.tail + n > skb.end)
@@ -116,7 +152,7 @@ export function skbPut(
       fn: 'skb_put',
       message: panicText('skb_over_panic', { ...skb, tail: skb.tail + n, len: skb.len + n }, n),
     };
-  if (kind && n > 0) writableRegions(skb).push({ kind, start: skb.tail, end: skb.tail + n, ...range });
+  if (kind && n > 0) writableRegions(skb).push(regionOf(kind, skb.tail, skb.tail + n, range));
   skb.tail += n;
   skb.len += n;
   return { ok: true };
@@ -156,7 +192,7 @@ export function skbLabel(
   if (end <= start) return;
   const regions = skb.regions;
   const last = regions[regions.length - 1];
-  const region: Region = { kind, start, end, ...range };
+  const region = regionOf(kind, start, end, range);
   // Regions are sorted and disjoint. The common case — a header or payload written after
   // everything labelled so far — appends in place (as skbPut does).
   if (!last || last.end <= start) {
@@ -272,7 +308,7 @@ export const pagelen = (skb: SkBuff): number => headlen(skb) + skb.frags.reduce(
  * without costing 1,365 copies each time. What did change is copied on write, and only
  * that: a new snapshot object shares the previous one's region and page-frag arrays when
  * those did not change, and a frag_list whose members all kept their snapshots keeps its array.
- * The record of the last snapshot lives on the skb itself (a non-enumerable slot, see
+ * The record of the last snapshot lives on the skb itself (a private slot, see LiveSkb and
  * allocSkb), not in a WeakMap: tens of thousands of WeakMap look-ups a send cost more, in
  * the garbage collector, than the snapshots.
  */
@@ -299,7 +335,6 @@ interface SnapEntry {
   snap: SkbSnapshot;
 }
 
-type Slotted = SkBuff & { [SNAP]?: SnapEntry };
 
 const NO_SIG: (number | Region | undefined)[] = [];
 
@@ -382,7 +417,7 @@ function leafUnchanged(e: SnapEntry, skb: SkBuff, label: string): boolean {
 
 /** Freeze an skb (and its frag_list) as plain data for a trace step. */
 export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
-  const e = (skb as Slotted)[SNAP];
+  const e = entryOf(skb);
   if (e !== undefined && leafUnchanged(e, skb, label)) return e.snap;
   const frag_list = fragListSnapshot(skb.frag_list, e?.fragList === skb.frag_list ? e.snap.frag_list : undefined);
   const sameRegions = e !== undefined && regionsUnchanged(e, skb.regions);
@@ -468,7 +503,7 @@ export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
   }
   const fragSig = sameFrags ? e.fragSig : fragSigOf(skb.frags);
   if (e === undefined)
-    (skb as Slotted)[SNAP] = {
+    LiveSkb.setEntry(skb, {
       data: skb.data,
       tail: skb.tail,
       end: skb.end,
@@ -486,7 +521,7 @@ export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
       fragSig,
       fragList: skb.frag_list,
       snap,
-    };
+    });
   else {
     // The record is private to this skb: rewritten in place, not reallocated.
     e.data = skb.data;
