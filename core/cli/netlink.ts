@@ -95,8 +95,8 @@ const M = defineMessages({
   },
   cannotRead: {
     id: 'cli.netlink.cannotRead',
-    defaultMessage: '<code>{flag}</code>: cannot read {path} (<code>{code}</code>)',
-    description: 'code: the system error code (ENOENT, EISDIR…).',
+    defaultMessage: '<code>{flag}</code>: cannot read {path} (<code>{errcode}</code>)',
+    description: 'errcode: the system error code (ENOENT, EISDIR…).',
   },
   tooLarge: {
     id: 'cli.netlink.tooLarge',
@@ -500,7 +500,7 @@ function parseSize(v: string): number | null {
 
 const cannotRead = (flag: string, path: string, e: unknown): Parsed<never> => ({
   ok: false,
-  why: msg(M.cannotRead, { flag, path, code: (e as NodeJS.ErrnoException).code ?? 'error' }),
+  why: msg(M.cannotRead, { flag, path, errcode: (e as NodeJS.ErrnoException).code ?? 'error' }),
 });
 
 /**

@@ -431,9 +431,15 @@ export const M = defineMessages({
   rxReceived: { id: 'ip.rx.received', defaultMessage: 'the bound UDP socket receives {n} bytes' },
 });
 
-/** Whole sentences (validate.ts's issues) one after another, as one message. */
+/**
+ * Whole sentences (validate.ts's issues) one after another, as one message: a balanced tree of
+ * pairs, so a dozen issues nest four deep, well inside what formatMsg renders (MAX_DEPTH).
+ */
 export function sentencesMsg(issues: readonly { msg: Msg }[]): Msg {
-  let out: Msg = issues[issues.length - 1]?.msg ?? msg(M.sentences, { first: '', rest: '' });
-  for (let k = issues.length - 2; k >= 0; k--) out = msg(M.sentences, { first: issues[k]!.msg, rest: out });
-  return out;
+  const join = (from: number, to: number): Msg => {
+    if (to - from === 1) return issues[from]!.msg;
+    const mid = (from + to) >> 1;
+    return msg(M.sentences, { first: join(from, mid), rest: join(mid, to) });
+  };
+  return issues.length ? join(0, issues.length) : msg(M.sentences, { first: '', rest: '' });
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMsg } from '../i18n/index.ts';
 import { encodeNetlink } from './encode.ts';
+import { errnoMsg, errnoText } from './names.ts';
 import { SPEC_MESSAGES, encodeIssueMsg, specMsg } from './spec-messages.ts';
 import { SPEC_TEXT, specFail, type SpecFailure } from './spec-text.ts';
 import type { NlFamily, NlMessageSpec } from './types.ts';
@@ -150,5 +151,24 @@ describe('spec and encode failures as messages', () => {
         expect(zh).toContain(String(f.values[k]));
     const prose = formatMsg(encodeIssueMsg(f), 'zh-CN', { code: 'backticks' });
     expect(prose.replace(/`[^`]*`|"[^"]*"|“[^”]*”/g, '')).not.toMatch(ENGLISH_RUN);
+  });
+});
+
+describe('strerror of any errno a reply can carry, in both languages', () => {
+  it.each([
+    [524, 'ENOTSUPP', 'Unknown error 524', '未知错误 524'],
+    [16, 'EBUSY', 'Device or resource busy', '设备或资源忙'],
+    [75, 'EOVERFLOW', 'Value too large for defined data type', '对已定义的数据类型来说值过大'],
+    [95, 'EOPNOTSUPP', 'Operation not supported', '不支持的操作'],
+    [4000, 'errno 4000', 'Unknown error 4000', '未知错误 4000'],
+    [0, 'ACK', 'Success', '成功'],
+  ])('%i: %s', (n, name, en, zh) => {
+    expect(errnoText(n)).toEqual({ name, strerror: en });
+    expect(formatMsg(errnoMsg(n), 'en')).toBe(en);
+    expect(formatMsg(errnoMsg(n), 'zh-CN')).toBe(zh);
+  });
+  it('not a number', () => {
+    expect(errnoText(1.5)).toEqual({ name: 'errno ?', strerror: 'Not an error number' });
+    expect(formatMsg(errnoMsg(1.5), 'zh-CN')).toMatch(CJK);
   });
 });

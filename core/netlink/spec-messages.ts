@@ -230,17 +230,33 @@ function specValues(id: string, v: Readonly<Record<string, string | number>>): R
   return out;
 }
 
-/** A spec or encode failure's sentence as a message (an unknown id renders as itself). */
+/** What a failure that cannot be read says (a hostile value handed to the functions below). */
+const UNREADABLE: Msg = msg(S.got, { kind: 'unreadable', text: '' });
+
+/** A spec or encode failure's sentence as a message (an unknown id renders as itself). Never throws. */
 export function specMsg(f: Pick<SpecFailure, 'id' | 'values'>): Msg {
-  const d = SPEC_MESSAGES[f.id];
-  return d ? msg(d, specValues(f.id, f.values)) : { id: f.id };
+  try {
+    const id = f.id;
+    const v = f.values;
+    if (typeof id !== 'string' || typeof v !== 'object' || v === null) return UNREADABLE;
+    const d = Object.hasOwn(SPEC_MESSAGES, id) ? SPEC_MESSAGES[id] : undefined;
+    return d ? msg(d, specValues(id, v)) : { id };
+  } catch {
+    return UNREADABLE;
+  }
 }
 
 /**
  * `EINVAL: <the sentence>`: a failed encode as the CLI and the builder show it (a failure
- * without an id keeps its English `why`).
+ * without an id keeps its English `why`). Never throws.
  */
-export const encodeIssueMsg = (
+export function encodeIssueMsg(
   f: Pick<SpecFailure, 'errno'> & Partial<Pick<SpecFailure, 'id' | 'values' | 'why'>>,
-): Msg =>
-  msg(S.issue, { errno: f.errno, why: f.id ? specMsg({ id: f.id, values: f.values ?? {} }) : (f.why ?? '') });
+): Msg {
+  try {
+    const why = f.id ? specMsg({ id: f.id, values: f.values ?? {} }) : String(f.why ?? '');
+    return msg(S.issue, { errno: String(f.errno), why });
+  } catch {
+    return msg(S.issue, { errno: '?', why: UNREADABLE });
+  }
+}
