@@ -79,10 +79,25 @@ const M = defineMessages({
   },
   badRead: {
     id: 'cli.journey.badRead',
-    defaultMessage: '<code>--read</code> is one of <code>{modes}</code>',
-    description: 'modes: the read modes, e.g. each, slow, end.',
+    defaultMessage: '<code>--read</code> is one of {modes}',
+    description: 'modes: the read modes as a list (cli.journey.modes.*): each, slow or end.',
+  },
+  modesTwo: { id: 'cli.journey.modes.two', defaultMessage: '<code>{a}</code> or <code>{b}</code>' },
+  modesMore: {
+    id: 'cli.journey.modes.more',
+    defaultMessage: '<code>{first}</code>, {rest}',
+    description: 'A list of three or more: the first, then the rest (itself a list).',
   },
 });
+
+/** Words as a list in the reader's language (`each, slow or end`; `each、slow 或 end`). */
+function orList(words: readonly string[]): Msg {
+  const n = words.length;
+  if (n < 2) return msg(M.modesTwo, { a: words[0] ?? '', b: '' });
+  let out = msg(M.modesTwo, { a: words[n - 2] as string, b: words[n - 1] as string });
+  for (let k = n - 3; k >= 0; k--) out = msg(M.modesMore, { first: words[k] as string, rest: out });
+  return out;
+}
 
 const FATE_KEY: Record<string, string> = {
   'dropped-rcvbuf': 'droppedRcvbuf',
@@ -133,7 +148,7 @@ export function journeyCommand(args: string[], ctx?: CliContext): CommandResult 
   if (o.family !== undefined && o.family !== 'inet' && o.family !== 'inet6')
     problems.push(t(msg(M.badFamily)));
   if (o.read !== undefined && !READ_MODES.includes(o.read as ReadMode))
-    problems.push(t(msg(M.badRead, { modes: READ_MODES.join(', ') })));
+    problems.push(t(msg(M.badRead, { modes: orList(READ_MODES) })));
   if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${help}` };
   const d = DEFAULT_JOURNEY_INPUT;
   const input: JourneyInput = {

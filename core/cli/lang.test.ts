@@ -3,6 +3,9 @@
  * The Chinese output keeps kernel identifiers (function names, counters, SKB_DROP_REASON_*,
  * errno names, file paths) but no English sentence; the English output still is English.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './commands.ts';
 import { NETLINK_SAMPLES } from '../netlink/samples.ts';
@@ -229,5 +232,180 @@ describe('sockscope --lang zh-CN', () => {
       NETLINK_SAMPLES.find((s) => s.id === 'newaddr-eexist')!.hex,
     ]).out;
     expect(en).toMatch(/msg=the whole request \(\d+ bytes\)/);
+  });
+
+  /** Lists of identifiers the messages put in <code> (the CLI prints code as plain text). */
+  const withoutCode = (s: string) =>
+    s
+      .replace(/u8 u16 u32 u64 s32 str strz bytes flag( nest)?/, '')
+      .replace('type, flags, seq, pid, familyHeader, attributes, lenOverride', '')
+      .replace('route, generic, raw', '');
+
+  /** The refusal above the help, in each language. */
+  const refusal = (args: string[]) => {
+    const r = both(args);
+    return { ...r, enHead: r.en.split('\nusage:')[0] as string, zhHead: r.zh.split('\n用法')[0] as string };
+  };
+
+  it('netlink encode and decode refusals: every flag error in Chinese, the English as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sockscope-zh-'));
+    const notJson = join(dir, 'spec.json');
+    writeFileSync(notJson, '[{"type": ');
+    const big = join(dir, 'big.bin');
+    writeFileSync(big, new Uint8Array(64));
+    const enc = ['netlink', 'encode', '--family', 'route'];
+    const cases: [string[], string][] = [
+      [
+        [...enc, '--type', 'RTM_GETLINK', '--header', 'ifi_family=x'],
+        '--header item "ifi_family=x" is not name=number',
+      ],
+      [[...enc, '--type', 'RTM_GETLINK', '--attrs', 'A:u8=1}'], '--attrs: unbalanced "}" in "A:u8=1}"'],
+      [
+        [...enc, '--type', 'RTM_GETLINK', '--attrs', 'A:nest={B:u8=1'],
+        '--attrs: a "{" is not closed in "A:nest={B:u8=1"',
+      ],
+      [
+        [...enc, '--type', 'RTM_GETLINK', '--attrs', 'A:nest=1'],
+        '--attrs item "A:nest=1": nest takes {attributes}',
+      ],
+      [
+        [...enc, '--type', 'RTM_GETLINK', '--attrs', 'A:u9=1'],
+        '--attrs item "A:u9=1" is not TYPE:KIND=VALUE (KIND: u8 u16 u32 u64 s32 str strz bytes flag nest)',
+      ],
+      [[...enc, '--type', 'RTM_GETLINK', '--attrs', 'A:u8'], '--attrs item "A:u8" needs =VALUE'],
+      [[...enc, '--type', 'RTM_GETLINK', '--attrs', 'A:u8=x'], '--attrs item "A:u8=x": u8 takes a number'],
+      [[...enc, '--type', 'RTM_GETLINK', '--seq', 'x'], '--seq takes a whole number'],
+      [enc, 'encode needs --type (e.g. RTM_GETLINK) or --spec FILE.json'],
+      [[...enc, '--spec', join(dir, 'none.json')], `--spec: cannot read ${join(dir, 'none.json')} (ENOENT)`],
+      [
+        [...enc, '--spec', big, '--max-bytes', '10'],
+        `--spec: ${big} holds more than 10 bytes, the limit (raise it with --max-bytes, up to 1073741824)`,
+      ],
+      [
+        [...enc, '--spec', notJson, '--max-bytes', '0'],
+        '--max-bytes takes a size from 1 to 1G (a number of bytes, or with K, M or G)',
+      ],
+      [['netlink', 'decode', '--hex', '0g'], '--hex: not hex: unexpected character "g"'],
+      [['netlink', 'decode', '--hex', 'abc'], '--hex: odd number of hex digits (3): a byte needs two'],
+      [['netlink', 'decode'], 'decode needs --hex HEX or --file PATH'],
+      [
+        ['netlink', 'decode', '--hex', '00', '--max-depth', 'x'],
+        '--max-depth takes a whole number (0 to 999999999)',
+      ],
+      [
+        ['netlink', 'decode', '--hex', '00', '--family', 'nope'],
+        '--family must be one of route, generic, raw; got “nope”.',
+      ],
+    ];
+    for (const [args, english] of cases) {
+      const r = refusal(args);
+      expect(r.codes, args.join(' ')).toEqual([2, 2]);
+      expect(r.enHead).toBe(english);
+      expect(r.zhHead, args.join(' ')).toMatch(CJK);
+      expect(englishLines(withoutCode(r.zhHead)), args.join(' ')).toEqual([]);
+    }
+    // The JSON parser's own words are quoted as its words, inside a Chinese sentence.
+    const j = refusal([...enc, '--spec', notJson]);
+    expect(j.enHead).toMatch(/^--spec: .* is not JSON \(.+\)$/);
+    expect(j.zhHead).toMatch(/^--spec：.* 不是 JSON（JSON 解析器的原话：.+）$/);
+  });
+
+  it('netlink encode: the encoder and the spec check in Chinese (every failure a CLI can meet)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sockscope-zh-'));
+    const spec = (x: unknown) => {
+      const f = join(dir, `s${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(f, JSON.stringify(x));
+      return ['netlink', 'encode', '--family', 'route', '--spec', f];
+    };
+    const enc = ['netlink', 'encode', '--family', 'route'];
+    const cases: [string[], RegExp][] = [
+      [[...enc, '--type', 'RTM_NOPE'], /^EINVAL: message 0: unknown type "RTM_NOPE" for the route family$/],
+      [[...enc, '--type', 'RTM_GETLINK', '--flags', 'NOPE'], /^EINVAL: message 0: unknown flag in/],
+      [
+        [...enc, '--type', 'RTM_GETLINK', '--header', 'ifi_family=300'],
+        /^ERANGE: message 0: ifinfomsg.ifi_family = 300 does not fit 1 byte/,
+      ],
+      [
+        [...enc, '--type', 'RTM_GETLINK', '--attrs', 'IFLA_NOPE:u8=1'],
+        /^EINVAL: message 0 attribute 0: unknown attribute type "IFLA_NOPE" in IFLA_\*/,
+      ],
+      [
+        [...enc, '--type', 'RTM_NEWLINK', '--attrs', 'IFLA_ADDRESS:bytes=0g'],
+        /^EINVAL: .*: not hex: unexpected character "g"$/,
+      ],
+      [
+        [...enc, '--type', 'RTM_NEWLINK', '--attrs', 'IFLA_MTU:u32=5000000000'],
+        /^ERANGE: .*does not fit a u32$/,
+      ],
+      [spec({ type: 16 }), /^EINVAL: the specs are a list \(a JSON array\) of messages, not an object$/],
+      [spec([{ type: 16, nope: 1 }]), /^EINVAL: message 0: unknown key "nope" \(known: type, flags/],
+      [
+        spec([{ type: 16, flags: 'REQUEST' }]),
+        /^EINVAL: message 0: flags is a number or a list of NLM_F_\* names, not the text "REQUEST"$/,
+      ],
+      [spec([{}]), /^EINVAL: message 0: "type" is missing$/],
+      [
+        spec([{ type: 16, attributes: [{ type: 1, value: { kind: 'u7', v: 1 } }] }]),
+        /^EINVAL: .*kind is one of u8 u16/,
+      ],
+      [
+        spec([{ type: 16, attributes: [{ type: 1, value: { kind: 'u8', v: 1 }, nested: [] }] }]),
+        /^EINVAL: .*both "value" and "nested"/,
+      ],
+      [spec([{ type: 16, attributes: [1] }]), /^EINVAL: .*an attribute is an object \{ type/],
+    ];
+    for (const [args, english] of cases) {
+      const r = both(args);
+      expect(r.codes, args.join(' ')).toEqual([2, 2]);
+      expect(r.en).toMatch(english);
+      expect(r.zh, r.zh).toMatch(CJK);
+      expect(r.zh.startsWith(r.en.slice(0, 6).replace(':', '：'))).toBe(true);
+      // What was typed is quoted as typed; the rest is Chinese.
+      expect(englishLines(withoutCode(r.zh).replace(/"[^"]*"|“[^”]*”/g, '""')), r.zh).toEqual([]);
+    }
+  });
+
+  it('netlink decode: strerror in Chinese (also past the model: Unknown error 524), the extack quoted and labelled', () => {
+    // NLMSG_ERROR with error -524 (ENOTSUPP) and -16 (EBUSY), the request's header echoed.
+    const err = (e: number) => {
+      const b = Buffer.alloc(36);
+      b.writeUInt32LE(36, 0);
+      b.writeUInt16LE(2, 4);
+      b.writeUInt16LE(0x100, 6);
+      b.writeInt32LE(-e, 16);
+      b.writeUInt32LE(16, 20);
+      b.writeUInt16LE(16, 24);
+      return b.toString('hex');
+    };
+    for (const [n, en, zh] of [
+      [524, 'error 524 ENOTSUPP: Unknown error 524', '错误 524 ENOTSUPP：未知错误 524'],
+      [16, 'error 16 EBUSY: Device or resource busy', '错误 16 EBUSY：设备或资源忙'],
+      [95, 'error 95 EOPNOTSUPP: Operation not supported', '错误 95 EOPNOTSUPP：不支持的操作'],
+    ] as const) {
+      const r = both(['netlink', 'decode', '--family', 'route', '--hex', err(n)]);
+      expect(r.en).toContain(en);
+      expect(r.zh).toContain(zh);
+      expect(englishLines(r.zh)).toEqual([]);
+      const j = JSON.parse(runCli(['netlink', 'decode', '--hex', err(n), '--json', '--lang', 'zh-CN']).out);
+      expect(j[0].error.strerror).toBe(en.split(': ')[1]);
+      expect(j[0].error.strerror_text).toBe(zh.split('：')[1]);
+    }
+    const ext = NETLINK_SAMPLES.find((s) => s.id === 'newlink-extack')!.hex;
+    const r = both(['netlink', 'decode', '--family', 'route', '--hex', ext]);
+    // The kernel's text stays English, quoted, under a heading that says whose words they are, once.
+    const zhLines = r.zh.split('\n');
+    const at = zhLines.findIndex((l) => l.includes('"Unknown device type"'));
+    expect(zhLines[at - 1]).toMatch(/内核发来的原文/);
+    expect(zhLines.filter((l) => l.includes('"Unknown device type"'))).toHaveLength(1);
+    expect(englishLines(r.zh.replace(/"Unknown device type"/, ''))).toEqual([]);
+    expect(r.en).toMatch(
+      /the kernel’s own words.*\n\s+\+36 NLMSGERR_ATTR_MSG \(type 1, len 24\) = "Unknown device type"/,
+    );
+  });
+
+  it('journey --read: the modes listed in the reader’s language', () => {
+    const r = refusal(['journey', '--len', '10', '--read', 'never']);
+    expect(r.enHead).toBe('--read is one of each, slow or end');
+    expect(r.zhHead).toBe('--read 取 each、slow 或 end 之一');
   });
 });

@@ -22,7 +22,8 @@ import {
 } from '../netlink/index.ts';
 import { NETLINK_PARAMS, type Param } from '../params/index.ts';
 import { defineMessages, formatMsg, msg, type Locale, type Msg } from '../i18n/index.ts';
-import { diagnosticMsg } from '../netlink/index.ts';
+import { diagnosticMsg, encodeIssueMsg, errnoMsg } from '../netlink/index.ts';
+import { hexFailMsg } from '../hex/messages.ts';
 import { noSuchOption, parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
 import { renderHelp, type HelpLine } from './help.ts';
 
@@ -39,7 +40,14 @@ const M = defineMessages({
   error: {
     id: 'cli.netlink.error',
     defaultMessage: 'error {errno} <code>{name}</code>: {strerror}',
-    description: 'strerror: the C library text of the errno (English).',
+    description: 'strerror: the C library text of the errno, in the reader’s language.',
+  },
+  extack: {
+    id: 'cli.netlink.extack',
+    defaultMessage:
+      'extended ack (<code>NLM_F_ACK_TLVS</code>): the kernel’s own words, as it sent them (not translated):',
+    description:
+      'Heads the NLMSGERR_ATTR_* attributes after an NLMSG_ERROR; their text is quoted kernel output.',
   },
   attr: {
     id: 'cli.netlink.attr',
@@ -57,6 +65,69 @@ const M = defineMessages({
     id: 'cli.netlink.noOption',
     defaultMessage: '<code>netlink {sub}</code> has no option <code>--{name}</code>',
   },
+  headerItem: {
+    id: 'cli.netlink.headerItem',
+    defaultMessage: '<code>--header</code> item "{item}" is not <code>name=number</code>',
+  },
+  attrsBrace: {
+    id: 'cli.netlink.attrsBrace',
+    defaultMessage:
+      '<code>--attrs</code>: {open, select, yes {a "{brace}" is not closed} other {unbalanced "{brace}"}} in "{text}"',
+    description: 'brace: the brace character. text: the --attrs value.',
+  },
+  attrsNest: {
+    id: 'cli.netlink.attrsNest',
+    defaultMessage: '<code>--attrs</code> item "{item}": <code>nest</code> takes {shape}',
+    description: 'shape: {attributes}, the nest syntax.',
+  },
+  attrsItem: {
+    id: 'cli.netlink.attrsItem',
+    defaultMessage:
+      '<code>--attrs</code> item "{item}" is not <code>TYPE:KIND=VALUE</code> (<code>KIND</code>: <code>{kinds}</code>)',
+  },
+  attrsValue: {
+    id: 'cli.netlink.attrsValue',
+    defaultMessage: '<code>--attrs</code> item "{item}" needs <code>=VALUE</code>',
+  },
+  attrsNumber: {
+    id: 'cli.netlink.attrsNumber',
+    defaultMessage: '<code>--attrs</code> item "{item}": <code>{kind}</code> takes a number',
+  },
+  cannotRead: {
+    id: 'cli.netlink.cannotRead',
+    defaultMessage: '<code>{flag}</code>: cannot read {path} (<code>{errcode}</code>)',
+    description: 'errcode: the system error code (ENOENT, EISDIR…).',
+  },
+  tooLarge: {
+    id: 'cli.netlink.tooLarge',
+    defaultMessage:
+      '<code>{flag}</code>: {path} holds more than {limit} bytes, the limit (raise it with <code>--max-bytes</code>, up to {max})',
+  },
+  maxBytes: {
+    id: 'cli.netlink.maxBytes',
+    defaultMessage:
+      '<code>--max-bytes</code> takes a size from 1 to 1G (a number of bytes, or with K, M or G)',
+  },
+  hex: { id: 'cli.netlink.hex', defaultMessage: '<code>--hex</code>: {why}' },
+  needsInput: {
+    id: 'cli.netlink.needsInput',
+    defaultMessage: '<code>decode</code> needs <code>--hex HEX</code> or <code>--file PATH</code>',
+  },
+  limitWhole: {
+    id: 'cli.netlink.limitWhole',
+    defaultMessage: '<code>--{flag}</code> takes a whole number (0 to 999999999)',
+  },
+  notJson: {
+    id: 'cli.netlink.notJson',
+    defaultMessage: '<code>--spec</code>: {path} is not JSON ({error})',
+    description: 'error: what the JSON parser said (English, as Node.js words it).',
+  },
+  needsType: {
+    id: 'cli.netlink.needsType',
+    defaultMessage:
+      '<code>encode</code> needs <code>--type</code> (e.g. <code>RTM_GETLINK</code>) or <code>--spec FILE.json</code>',
+  },
+  whole: { id: 'cli.netlink.whole', defaultMessage: '<code>--{flag}</code> takes a whole number' },
   subcommands: {
     id: 'cli.netlink.subcommands',
     defaultMessage:
@@ -264,6 +335,7 @@ export function messageJson(m: NlMessage, locale: Locale = 'en'): Json {
             errno: m.error.errno,
             name: m.error.name,
             strerror: m.error.strerror,
+            ...(locale === 'en' ? {} : { strerror_text: formatMsg(errnoMsg(m.error.errno), locale) }),
             echoed: m.error.echoed ? messageJson(m.error.echoed, locale) : null,
             extack: m.error.extack.map(attrJson),
           },
@@ -328,10 +400,14 @@ export function describeDecode(r: NlDecodeResult, size: number, locale: Locale =
       );
     if (m.error)
       lines.push(
-        `    ${t(msg(M.error, { errno: m.error.errno, name: m.error.name, strerror: m.error.strerror }))}`,
+        `    ${t(msg(M.error, { errno: m.error.errno, name: m.error.name, strerror: errnoMsg(m.error.errno) }))}`,
       );
-    if (m.error) attrLines(m.error.extack, 0, lines, t);
-    attrLines(m.attributes, 0, lines, t);
+    if (m.error?.extack.length) {
+      lines.push(`    ${t(msg(M.extack))}`);
+      attrLines(m.error.extack, 0, lines, t);
+    }
+    // The extended-ack TLVs are the message's attributes too: shown once, under their heading.
+    if (m.attributes !== m.error?.extack) attrLines(m.attributes, 0, lines, t);
     for (const d of m.diagnostics) lines.push(diagnosticLine(d, t));
   }
   if (r.diagnostics.length) {
@@ -341,14 +417,14 @@ export function describeDecode(r: NlDecodeResult, size: number, locale: Locale =
   return lines.join('\n');
 }
 
-type Parsed<T> = { ok: true; v: T } | { ok: false; why: string };
+type Parsed<T> = { ok: true; v: T } | { ok: false; why: Msg };
 
 /** `ifi_family=0,ifi_index=1` → a record of numbers. */
 export function parseHeader(s: string): Parsed<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const part of s.split(',').filter((p) => p.trim())) {
     const m = /^\s*([a-z_][a-z0-9_]*)\s*=\s*(-?(?:0x[0-9a-f]+|\d+))\s*$/i.exec(part);
-    if (!m) return { ok: false, why: `--header item "${part}" is not name=number` };
+    if (!m) return { ok: false, why: msg(M.headerItem, { item: part }) };
     out[m[1] as string] = Number(m[2]);
   }
   return { ok: true, v: out };
@@ -361,13 +437,14 @@ function splitTop(s: string, sep: string): Parsed<string[]> {
   let cur = '';
   for (const ch of s) {
     if (ch === '{') depth++;
-    if (ch === '}' && --depth < 0) return { ok: false, why: `--attrs: unbalanced "}" in "${s}"` };
+    if (ch === '}' && --depth < 0)
+      return { ok: false, why: msg(M.attrsBrace, { open: 'no', brace: '}', text: s }) };
     if (ch === sep && depth === 0) {
       out.push(cur);
       cur = '';
     } else cur += ch;
   }
-  if (depth) return { ok: false, why: `--attrs: a "{" is not closed in "${s}"` };
+  if (depth) return { ok: false, why: msg(M.attrsBrace, { open: 'yes', brace: '{', text: s }) };
   out.push(cur);
   return { ok: true, v: out.filter((p) => p.trim()) };
 }
@@ -385,7 +462,7 @@ export function parseAttrs(s: string): Parsed<NlAttrSpec[]> {
     const type = m && (/^\d+$/.test(m[1] as string) ? Number(m[1]) : (m[1] as string));
     if (m && type !== null && m[2] === 'nest') {
       const inner = /^\s*\{(.*)\}\s*$/s.exec(m[3] ?? '');
-      if (!inner) return { ok: false, why: `--attrs item "${part}": nest takes {attributes}` };
+      if (!inner) return { ok: false, why: msg(M.attrsNest, { item: part, shape: '{attributes}' }) };
       const kids = parseAttrs(inner[1] as string);
       if (!kids.ok) return kids;
       out.push({ type, nested: kids.v });
@@ -393,16 +470,12 @@ export function parseAttrs(s: string): Parsed<NlAttrSpec[]> {
     }
     const kind = m?.[2] as NlAttrValueKind | undefined;
     if (!m || type === null || !kind || !KINDS.includes(kind))
-      return {
-        ok: false,
-        why: `--attrs item "${part}" is not TYPE:KIND=VALUE (KIND: ${KINDS.join(' ')} nest)`,
-      };
+      return { ok: false, why: msg(M.attrsItem, { item: part, kinds: `${KINDS.join(' ')} nest` }) };
     const raw = m[3] ?? '';
-    if (kind !== 'flag' && m[3] === undefined)
-      return { ok: false, why: `--attrs item "${part}" needs =VALUE` };
+    if (kind !== 'flag' && m[3] === undefined) return { ok: false, why: msg(M.attrsValue, { item: part }) };
     const numeric = ['u8', 'u16', 'u32', 'u64', 's32'].includes(kind);
     if (numeric && !/^-?(0x[0-9a-f]+|\d+)$/i.test(raw.trim()))
-      return { ok: false, why: `--attrs item "${part}": ${kind} takes a number` };
+      return { ok: false, why: msg(M.attrsNumber, { item: part, kind }) };
     out.push({
       type,
       value: { kind, v: numeric && kind !== 'u64' ? Number(raw.trim()) : raw },
@@ -425,6 +498,11 @@ function parseSize(v: string): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
+const cannotRead = (flag: string, path: string, e: unknown): Parsed<never> => ({
+  ok: false,
+  why: msg(M.cannotRead, { flag, path, errcode: (e as NodeJS.ErrnoException).code ?? 'error' }),
+});
+
 /**
  * At most `limit` + 1 bytes of a file, read in chunks whatever the file is (a character device
  * such as /dev/zero has no size to trust): more than `limit` is refused with the limit named.
@@ -434,10 +512,7 @@ export function readBounded(path: string, limit: number, flag: string): Parsed<U
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    return {
-      ok: false,
-      why: `${flag}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-    };
+    return cannotRead(flag, path, e);
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -450,16 +525,10 @@ export function readBounded(path: string, limit: number, flag: string): Parsed<U
       chunks.push(got === want ? chunk : chunk.subarray(0, got));
       total += got;
       if (total > limit)
-        return {
-          ok: false,
-          why: `${flag}: ${path} holds more than ${limit} bytes, the limit (raise it with --max-bytes, up to ${FILE_LIMIT_MAX})`,
-        };
+        return { ok: false, why: msg(M.tooLarge, { flag, path, limit, max: FILE_LIMIT_MAX }) };
     }
   } catch (e) {
-    return {
-      ok: false,
-      why: `${flag}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-    };
+    return cannotRead(flag, path, e);
   } finally {
     closeSync(fd);
   }
@@ -467,11 +536,11 @@ export function readBounded(path: string, limit: number, flag: string): Parsed<U
   return { ok: true, v: new Uint8Array(all.buffer, all.byteOffset, all.length) };
 }
 
-function fileLimit(o: Record<string, string | boolean>, problems: string[]): number {
+function fileLimit(o: Record<string, string | boolean>, problems: Msg[]): number {
   if (o['max-bytes'] === undefined) return FILE_LIMIT;
   const n = typeof o['max-bytes'] === 'string' ? parseSize(o['max-bytes']) : null;
   if (n === null || n < 1 || n > FILE_LIMIT_MAX) {
-    problems.push(`--max-bytes takes a size from 1 to 1G (a number of bytes, or with K, M or G)`);
+    problems.push(msg(M.maxBytes));
     return FILE_LIMIT;
   }
   return n;
@@ -480,7 +549,7 @@ function fileLimit(o: Record<string, string | boolean>, problems: string[]): num
 function readBuffer(o: Record<string, string | boolean>, limit: number): Parsed<Uint8Array> {
   if (typeof o.hex === 'string') {
     const r = parseHex(o.hex);
-    return r.ok ? { ok: true, v: r.bytes } : { ok: false, why: `--hex: ${r.why}` };
+    return r.ok ? { ok: true, v: r.bytes } : { ok: false, why: msg(M.hex, { why: hexFailMsg(r) }) };
   }
   if (typeof o.file === 'string') {
     const raw = readBounded(o.file, limit, '--file');
@@ -492,7 +561,7 @@ function readBuffer(o: Record<string, string | boolean>, limit: number): Parsed<
     }
     return raw;
   }
-  return { ok: false, why: 'decode needs --hex HEX or --file PATH' };
+  return { ok: false, why: msg(M.needsInput) };
 }
 
 /** Only hex digits, whitespace, x , and : (what a hex dump saved as text holds). */
@@ -505,7 +574,7 @@ function isHexText(b: Uint8Array): boolean {
 }
 
 /** `--max-messages` etc.: a whole number 0 or more, or the default. */
-function decodeLimits(o: Record<string, string | boolean>, problems: string[]) {
+function decodeLimits(o: Record<string, string | boolean>, problems: Msg[]) {
   const limits: { messages?: number; attributes?: number; depth?: number } = {};
   for (const [flag, key] of [
     ['max-messages', 'messages'],
@@ -514,34 +583,36 @@ function decodeLimits(o: Record<string, string | boolean>, problems: string[]) {
   ] as const) {
     const v = o[flag];
     if (v === undefined) continue;
-    if (typeof v !== 'string' || !/^\d{1,9}$/.test(v.trim()))
-      problems.push(`--${flag} takes a whole number (0 to 999999999)`);
+    if (typeof v !== 'string' || !/^\d{1,9}$/.test(v.trim())) problems.push(msg(M.limitWhole, { flag }));
     else limits[key] = Number(v);
   }
   return limits;
 }
 
-function common(
-  o: Record<string, string | boolean>,
-  problems: string[],
-): { family: NlFamily; endian: Endian } {
+function common(o: Record<string, string | boolean>, problems: Msg[]): { family: NlFamily; endian: Endian } {
   const take = <T>(p: Param<T>, v: string | boolean | undefined): T => {
     if (typeof v !== 'string') return p.default;
     const r = p.parse(v, `--${p.key}`);
-    if (!r.ok) problems.push(r.issue.message);
+    if (!r.ok) problems.push(r.issue.msg);
     return r.ok ? r.value : p.default;
   };
   return { family: take(NETLINK_PARAMS.family, o.family), endian: take(NETLINK_PARAMS.endian, o.endian) };
 }
 
+/** Usage errors, one a line, in `locale`, then the help. */
+const usage = (problems: readonly Msg[], locale: Locale): CommandResult => ({
+  code: 2,
+  out: `${problems.map((p) => formatMsg(p, locale)).join('\n')}\n${netlinkHelp(locale)}`,
+});
+
 function decodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en'): CommandResult {
-  const problems: string[] = [];
+  const problems: Msg[] = [];
   const { family, endian } = common(o, problems);
   const limits = decodeLimits(o, problems);
   const limit = fileLimit(o, problems);
-  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${netlinkHelp(locale)}` };
+  if (problems.length) return usage(problems, locale);
   const buf = readBuffer(o, limit);
-  if (!buf.ok) return { code: 2, out: `${buf.why}\n${netlinkHelp(locale)}` };
+  if (!buf.ok) return usage([buf.why], locale);
   const r = decodeNetlink(buf.v, { family, endian, truncated: o.trunc === true, limits });
   const errors = [...r.diagnostics, ...r.messages.flatMap((m) => m.diagnostics)].some(
     (d) => d.severity === 'error',
@@ -559,7 +630,7 @@ function decodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en
 }
 
 function encodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en'): CommandResult {
-  const problems: string[] = [];
+  const problems: Msg[] = [];
   const { family, endian } = common(o, problems);
   let specs: unknown = [];
   if (typeof o.spec === 'string') {
@@ -570,11 +641,10 @@ function encodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en
       try {
         specs = JSON.parse(new TextDecoder().decode(raw.v));
       } catch (e) {
-        problems.push(`--spec: ${o.spec} is not JSON (${(e as Error).message})`);
+        problems.push(msg(M.notJson, { path: o.spec, error: (e as Error).message }));
       }
   } else {
-    if (typeof o.type !== 'string')
-      problems.push('encode needs --type (e.g. RTM_GETLINK) or --spec FILE.json');
+    if (typeof o.type !== 'string') problems.push(msg(M.needsType));
     const flags =
       typeof o.flags === 'string'
         ? /^(0x[0-9a-f]+|\d+)$/i.test(o.flags)
@@ -586,7 +656,7 @@ function encodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en
     const num = (k: 'seq' | 'pid'): number => {
       const v = o[k];
       if (v === undefined) return 0;
-      if (typeof v !== 'string' || !/^\d+$/.test(v)) problems.push(`--${k} takes a whole number`);
+      if (typeof v !== 'string' || !/^\d+$/.test(v)) problems.push(msg(M.whole, { flag: k }));
       return Number(v);
     };
     const header = typeof o.header === 'string' ? parseHeader(o.header) : null;
@@ -604,16 +674,16 @@ function encodeCommand(o: Record<string, string | boolean>, locale: Locale = 'en
       },
     ];
   }
-  if (problems.length) return { code: 2, out: `${problems.join('\n')}\n${netlinkHelp(locale)}` };
+  if (problems.length) return usage(problems, locale);
   // encodeNetlink checks whatever the JSON holds and names what is wrong (EINVAL), never throws.
   const r = encodeNetlink(specs as NlMessageSpec[], { family, endian });
-  if (!r.ok) return { code: 2, out: `${r.errno}: ${r.why}` };
+  if (!r.ok) return { code: 2, out: formatMsg(encodeIssueMsg(r), locale) };
   const hex = toHex(r.bytes);
   if (o.json) {
     const d = decodeNetlink(r.bytes, { family, endian });
     return {
       code: 0,
-      out: JSON.stringify({ hex, messages: d.messages.map((m) => messageJson(m)) }, null, 2),
+      out: JSON.stringify({ hex, messages: d.messages.map((m) => messageJson(m, locale)) }, null, 2),
     };
   }
   return { code: 0, out: hex };

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byteHex, hexDump, hexNumber, hexPreview, hexSpaced, parseHex, toHex } from './index.ts';
+import { formatMsg } from '../i18n/index.ts';
+import { hexFailMsg } from './messages.ts';
 
 describe('core/hex', () => {
   it('toHex and parseHex are inverse on any bytes, small or large (table + TextDecoder path)', () => {
@@ -33,8 +35,18 @@ describe('core/hex', () => {
   });
 
   it('explains what is wrong, for any value', () => {
-    expect(parseHex('0g')).toEqual({ ok: false, why: 'not hex: unexpected character "g"' });
-    expect(parseHex('abc')).toEqual({ ok: false, why: 'odd number of hex digits (3): a byte needs two' });
+    expect(parseHex('0g')).toEqual({
+      ok: false,
+      why: 'not hex: unexpected character "g"',
+      code: 'char',
+      at: 'g',
+    });
+    expect(parseHex('abc')).toEqual({
+      ok: false,
+      why: 'odd number of hex digits (3): a byte needs two',
+      code: 'odd',
+      at: 3,
+    });
     for (const v of [undefined, null, 12, {}, [], Symbol('x'), 10n])
       expect(parseHex(v as unknown as string).ok).toBe(false);
     expect(toHex(null as unknown as Uint8Array)).toBe('');
@@ -52,5 +64,21 @@ describe('core/hex', () => {
     expect(hexNumber(10, 4)).toBe('0x000a');
     expect(hexNumber(2n ** 64n - 1n)).toBe('0xffffffffffffffff');
     expect(hexDump(new Uint8Array([0x41, 0x00]))).toBe(`00000000  41 00${' '.repeat(42)}  |A.|`);
+  });
+});
+
+describe('parseHex failures as messages', () => {
+  it.each(['0g', 'abc', 'é0', '0 1 2'])('%s: the message says the English why, and Chinese', (s) => {
+    const r = parseHex(s);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(formatMsg(hexFailMsg(r), 'en')).toBe(r.why);
+    const zh = formatMsg(hexFailMsg(r), 'zh-CN');
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh).toContain(String(r.at));
+  });
+  it('not text', () => {
+    const r = parseHex(42 as unknown as string);
+    expect(!r.ok && formatMsg(hexFailMsg(r), 'en')).toBe('not hex: expected text');
   });
 });

@@ -102,14 +102,26 @@ const isSep = (c: number): boolean =>
   c === 45 ||
   (c > 127 && /\s/.test(String.fromCharCode(c)));
 
-export type HexParse = { ok: true; bytes: Uint8Array } | { ok: false; why: string };
+/**
+ * Why text is not hex: `why` in English (machines, the JSON), and what it is made of — `code`
+ * and `at` (the character, or the count of digits) — for core/hex/messages.ts to say it in the
+ * reader's language.
+ */
+export interface HexFailure {
+  ok: false;
+  why: string;
+  code: 'not-text' | 'char' | 'odd';
+  at: string | number;
+}
+
+export type HexParse = { ok: true; bytes: Uint8Array } | HexFailure;
 
 /**
  * Hex text to bytes. Separators (whitespace , : ; -) and `0x` / `\x` prefixes are ignored, so
  * `0a:00`, `0x0a 0x00`, `\x0a\x00` and a `hexdump`-like column all parse. One pass, no regex.
  */
 export function parseHex(s: string): HexParse {
-  if (typeof s !== 'string') return { ok: false, why: 'not hex: expected text' };
+  if (typeof s !== 'string') return { ok: false, why: 'not hex: expected text', code: 'not-text', at: '' };
   const out = new Uint8Array(s.length >> 1);
   let n = 0;
   let hi = -1;
@@ -124,11 +136,10 @@ export function parseHex(s: string): HexParse {
     }
     if (isSep(c)) continue;
     const d = digit(c);
-    if (d < 0)
-      return {
-        ok: false,
-        why: `not hex: unexpected character "${String.fromCodePoint(s.codePointAt(i) ?? c)}"`,
-      };
+    if (d < 0) {
+      const ch = String.fromCodePoint(s.codePointAt(i) ?? c);
+      return { ok: false, why: `not hex: unexpected character "${ch}"`, code: 'char', at: ch };
+    }
     digits++;
     if (hi < 0) hi = d;
     else {
@@ -136,7 +147,13 @@ export function parseHex(s: string): HexParse {
       hi = -1;
     }
   }
-  if (hi >= 0) return { ok: false, why: `odd number of hex digits (${digits}): a byte needs two` };
+  if (hi >= 0)
+    return {
+      ok: false,
+      why: `odd number of hex digits (${digits}): a byte needs two`,
+      code: 'odd',
+      at: digits,
+    };
   return { ok: true, bytes: n === out.length ? out : out.slice(0, n) };
 }
 

@@ -3,14 +3,21 @@
  * finish-output.ts, send-hdrincl.ts, receive.ts): every trace step's `why`, every errno reason
  * and every outcome sentence, as catalog messages (core/i18n). Kernel identifiers are `<code>`.
  */
-import { defineMessages } from '../i18n/index.ts';
+import { defineMessages, msg, type Msg } from '../i18n/index.ts';
 
 export const M = defineMessages({
   // send.ts
   input: {
     id: 'ip.send.input',
     defaultMessage: '{issues}',
-    description: 'The send input is refused; issues: the validation sentences (English until validate.ts is converted).',
+    description:
+      'The send input is refused; issues: the validation sentences (ip.input.*, joined by ip.send.sentences).',
+  },
+  sentences: {
+    id: 'ip.send.sentences',
+    defaultMessage: '{first} {rest}',
+    description:
+      'Two or more whole sentences in a row: the first, then the rest (itself a run of sentences).',
   },
   optionsStepFail: {
     id: 'ip.send.options.stepFail',
@@ -52,7 +59,7 @@ export const M = defineMessages({
   append: {
     id: 'ip.send.append',
     defaultMessage:
-      "{label}{udp, select, yes {<code>ulen = {len} + 8</code>} other {{len} bytes, no transport header of its own}}; {corked, select, yes {{more, select, yes {<code>MSG_MORE</code>: } other {}}corked: append to the socket’s write queue (<code>{appendFn}</code>)} other {not corked: build the datagram on a private queue (<code>{makeFn}</code>)}}{first, select, yes {; <code>cork->fragsize</code> = {pmtu, select, yes {path MTU} other {device MTU}} {fragsize} (pmtudisc {mode})} other {}}",
+      '{label}{udp, select, yes {<code>ulen = {len} + 8</code>} other {{len} bytes, no transport header of its own}}; {corked, select, yes {{more, select, yes {<code>MSG_MORE</code>: } other {}}corked: append to the socket’s write queue (<code>{appendFn}</code>)} other {not corked: build the datagram on a private queue (<code>{makeFn}</code>)}}{first, select, yes {; <code>cork->fragsize</code> = {pmtu, select, yes {path MTU} other {device MTU}} {fragsize} (pmtudisc {mode})} other {}}',
     description: 'One sendto() of the sequence. mode: DONT, WANT, DO, PROBE, INTERFACE or OMIT.',
   },
   flush: {
@@ -97,7 +104,8 @@ export const M = defineMessages({
   },
   appendNegativeCopy: {
     id: 'ip.append.negativeCopy',
-    defaultMessage: '<code>copy</code> would be negative ({copy}): <code>fraggap</code> {fraggap} with a paged skb',
+    defaultMessage:
+      '<code>copy</code> would be negative ({copy}): <code>fraggap</code> {fraggap} with a paged skb',
   },
   appendNoBufs: {
     id: 'ip.append.noBufs',
@@ -112,7 +120,8 @@ export const M = defineMessages({
   },
   appendCopyLinear: {
     id: 'ip.append.copyLinear',
-    defaultMessage: 'no scatter-gather: {copy} bytes copied into the tail room of skb {n} (<code>skb_put</code>)',
+    defaultMessage:
+      'no scatter-gather: {copy} bytes copied into the tail room of skb {n} (<code>skb_put</code>)',
   },
   appendMaxFrags: {
     id: 'ip.append.maxFrags',
@@ -148,7 +157,8 @@ export const M = defineMessages({
   fitsWhy: { id: 'ip.out.fitsWhy', defaultMessage: 'the datagram fits the MTU ({len} ≤ {mtu})' },
   over4: {
     id: 'ip.out.over4',
-    defaultMessage: '<code>skb->len</code> {len} > <code>mtu</code> {mtu} (<code>ip_skb_dst_mtu</code>): <code>ip_fragment</code>',
+    defaultMessage:
+      '<code>skb->len</code> {len} > <code>mtu</code> {mtu} (<code>ip_skb_dst_mtu</code>): <code>ip_fragment</code>',
   },
   dfFail4: {
     id: 'ip.out.dfFail4',
@@ -172,11 +182,13 @@ export const M = defineMessages({
   },
   udp6SendSkb: {
     id: 'ip.out.udp6SendSkb',
-    defaultMessage: 'UDP header: len {len}, checksum; then <code>ip6_send_skb</code> → <code>ip6_local_out</code>',
+    defaultMessage:
+      'UDP header: len {len}, checksum; then <code>ip6_send_skb</code> → <code>ip6_local_out</code>',
   },
   fits6: {
     id: 'ip.out.fits6',
-    defaultMessage: '<code>skb->len</code> {len} ≤ <code>mtu</code> {mtu}: no fragmentation, <code>ip6_finish_output2</code>',
+    defaultMessage:
+      '<code>skb->len</code> {len} ≤ <code>mtu</code> {mtu}: no fragmentation, <code>ip6_finish_output2</code>',
   },
   over6: {
     id: 'ip.out.over6',
@@ -197,7 +209,10 @@ export const M = defineMessages({
     id: 'ip.hdrincl.tooLong',
     defaultMessage: 'len {len} is more than an IPv4 packet can carry (0xFFFF)',
   },
-  hdrinclOptionsStep: { id: 'ip.hdrincl.optionsStep', defaultMessage: 'IP options with <code>IP_HDRINCL</code>' },
+  hdrinclOptionsStep: {
+    id: 'ip.hdrincl.optionsStep',
+    defaultMessage: 'IP options with <code>IP_HDRINCL</code>',
+  },
   hdrinclOptions: {
     id: 'ip.hdrincl.options',
     defaultMessage:
@@ -227,7 +242,10 @@ export const M = defineMessages({
     defaultMessage:
       '<code>LOCAL_OUT</code> → <code>dst_output</code> → <code>ip_output</code> → <code>ip_finish_output</code>: {len} ≤ MTU {mtu}, no fragmentation',
   },
-  hdrinclAsWritten: { id: 'ip.hdrincl.asWritten', defaultMessage: '<code>IP_HDRINCL</code> packets go out as written' },
+  hdrinclAsWritten: {
+    id: 'ip.hdrincl.asWritten',
+    defaultMessage: '<code>IP_HDRINCL</code> packets go out as written',
+  },
   // fragment.ts
   makeSkbChain: {
     id: 'ip.frag.makeSkbChain',
@@ -264,7 +282,8 @@ export const M = defineMessages({
   },
   refuseMemberHeadroom: {
     id: 'ip.frag.refuse.memberHeadroom',
-    defaultMessage: '<code>frag_list</code> skb {i} has {room} bytes of headroom, less than {need} for a header',
+    defaultMessage:
+      '<code>frag_list</code> skb {i} has {room} bytes of headroom, less than {need} for a header',
   },
   fast4: {
     id: 'ip.frag.fast4',
@@ -411,3 +430,16 @@ export const M = defineMessages({
   },
   rxReceived: { id: 'ip.rx.received', defaultMessage: 'the bound UDP socket receives {n} bytes' },
 });
+
+/**
+ * Whole sentences (validate.ts's issues) one after another, as one message: a balanced tree of
+ * pairs, so a dozen issues nest four deep, well inside what formatMsg renders (MAX_DEPTH).
+ */
+export function sentencesMsg(issues: readonly { msg: Msg }[]): Msg {
+  const join = (from: number, to: number): Msg => {
+    if (to - from === 1) return issues[from]!.msg;
+    const mid = (from + to) >> 1;
+    return msg(M.sentences, { first: join(from, mid), rest: join(mid, to) });
+  };
+  return issues.length ? join(0, issues.length) : msg(M.sentences, { first: '', rest: '' });
+}

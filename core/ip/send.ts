@@ -18,7 +18,7 @@ import { rawSendHdrinc } from './send-hdrincl.ts';
 import { sendFinish } from './send-finish.ts';
 import { IP_SOCKGLUE_C, sendContext, sendFail, type SendContext } from './send-context.ts';
 import { ipSendmsgs } from './sendmsg.ts';
-import { M } from './send-messages.ts';
+import { M, sentencesMsg } from './send-messages.ts';
 import { pushStep } from './step.ts';
 import type { RxSocket } from './receive.ts';
 import {
@@ -82,17 +82,12 @@ export function ipSend(input: SendInput, socket: RxSocket = 'fresh'): SendResult
   if (shape.length) {
     // Nothing of `input` can be read safely: the failure is built on an empty send.
     const ctx = sendContext({ ...DEFAULT_SEND_INPUT, sends: [] }, 'fresh');
-    return sendFail(ctx, 'EINVAL', 'sockscope', '', msg(M.input, { issues: shape.map((i) => i.message).join(' ') }));
+    return sendFail(ctx, 'EINVAL', 'sockscope', '', msg(M.input, { issues: sentencesMsg(shape) }));
   }
   const ctx = sendContext(input, socket === 'none' || socket === 'external' ? socket : 'fresh');
   const issues: InputIssue[] = validateSendInput(input);
-  if (issues.length) return sendFail(
-      ctx,
-      'EINVAL',
-      'sockscope',
-      '',
-      msg(M.input, { issues: issues.map((i) => i.message).join(' ') }),
-    );
+  if (issues.length)
+    return sendFail(ctx, 'EINVAL', 'sockscope', '', msg(M.input, { issues: sentencesMsg(issues) }));
 
   const options = setIpOptions(ctx);
   if ('ok' in options) return options;

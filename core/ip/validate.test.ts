@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMsg } from '../i18n/index.ts';
-import { DEFAULT_SEND_INPUT, parseOptionsHex, sendShapeIssues, validateSendInput } from './index.ts';
+import { DEFAULT_SEND_INPUT, ipSend, parseOptionsHex, sendShapeIssues, validateSendInput } from './index.ts';
 import type { InputIssue, SendInput } from './index.ts';
 import { VM } from './validate-messages.ts';
 
@@ -58,6 +58,32 @@ describe('the send input rules in both languages', () => {
         used.add(o.msg.id);
       }
     }
-    expect(Object.values(VM).filter((d) => !used.has(d.id)).map((d) => d.id)).toEqual([]);
+    expect(
+      Object.values(VM)
+        .filter((d) => !used.has(d.id))
+        .map((d) => d.id),
+    ).toEqual([]);
+  });
+});
+
+describe('ipSend refuses an input in the reader’s language', () => {
+  it.each([
+    ['shape', { family: 1, mtu: 'x', sg: 'yes', iov: ['a'], options: 'zz' }],
+    ['rules', { ...DEFAULT_SEND_INPUT, family: 'inet6', mtu: 1000, options: [1, 2, 3, 4] }],
+    ['one rule', { ...DEFAULT_SEND_INPUT, mtu: 40 }],
+  ])('%s: EINVAL, its why the issues’ sentences in English and in Chinese', (_, input) => {
+    const r = ipSend(input as SendInput);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errno).toBe('EINVAL');
+    const issues = sendShapeIssues(input).length
+      ? sendShapeIssues(input)
+      : validateSendInput(input as SendInput);
+    expect(formatMsg(r.why, 'en')).toBe(issues.map((i) => i.message).join(' '));
+    const zh = formatMsg(r.why, 'zh-CN');
+    expect(zh).toBe(issues.map((i) => formatMsg(i.msg, 'zh-CN')).join(''));
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    // No English sentence: no three plain English words in a row.
+    expect(zh).not.toMatch(/\b[a-z]{2,}(?:[ ,;:]+[a-z]{2,}){2,}\b/);
   });
 });

@@ -27,6 +27,11 @@ export const DISPLAY = defineMessages({
   padding: { id: 'netlink.display.padding', defaultMessage: '<code>NLA_ALIGN</code> padding' },
   ack: { id: 'netlink.display.ack', defaultMessage: '0 (ACK: success)' },
   complete: { id: 'netlink.display.complete', defaultMessage: '0 (complete)' },
+  error: {
+    id: 'netlink.display.error',
+    defaultMessage: '{err} (-<code>{name}</code>: {strerror})',
+    description: 'nlmsgerr.error: err is the number (-95), strerror its strerror(3).',
+  },
   echoCapped: {
     id: 'netlink.display.echoCapped',
     defaultMessage: "the request's header (<code>NLM_F_CAPPED</code>)",

@@ -170,7 +170,7 @@ function resolveAttr(spec: NlAttrSpec, set: AttrSet | null, le: boolean, path: s
     if (v.kind === 'strz') payload.set(s);
   } else if (v.kind === 'bytes') {
     const h = parseHex(String(v.v));
-    if (!h.ok) return fail('EINVAL', 'encode.attr-hex', { path, name, why: h.why });
+    if (!h.ok) return fail('EINVAL', 'encode.attr-hex', { path, name, why: h.why, hex: h.code, at: h.at });
     payload = h.bytes;
   } else {
     const size = { u8: 1, u16: 2, u32: 4, u64: 8, s32: 4 }[v.kind];

@@ -11,7 +11,7 @@ import { diag, paddingProblem } from './diagnostics.ts';
 import { NLMSGERR_ATTRS } from './families.ts';
 import { decodeAttrs } from './attrs.ts';
 import { flagInType } from './message-flags.ts';
-import { errnoText } from './names.ts';
+import { errnoMsg, errnoText } from './names.ts';
 import { NumberField, ShownField, type Show } from './lazy.ts';
 import { payloadField } from './values.ts';
 import type { NlAttr, NlDiagnostic, NlField, NlMessage } from './types.ts';
@@ -36,8 +36,7 @@ export type DecodeEchoed = (ctx: Ctx, off: number, nlmsgLen: number, end: number
 const errorDisplay: Show = (v) => {
   const err = Number(v);
   if (err === 0) return msg(DISPLAY.ack);
-  const t = errnoText(-err);
-  return `${err} (-${t.name}: ${t.strerror})`;
+  return msg(DISPLAY.error, { err, name: errnoText(-err).name, strerror: errnoMsg(-err) });
 };
 
 /** struct nlmsgerr in [pStart, pEnd) of message `m`. */

@@ -63,7 +63,7 @@ export {
   MAX_ENCODE_BYTES,
 } from './encode.ts';
 export { messageToSpec } from './spec.ts';
-export { flagGroups, flagNamesFor, errnoText } from './names.ts';
+export { flagGroups, flagNamesFor, errnoText, errnoMsg } from './names.ts';
 export { splitMultipart, joinMultipart, MAX_FRAME } from './multipart.ts';
 export { msghdrLayout } from './msghdr.ts';
 export { parseHex, toHex, hexDump, hexSpaced, hexPreview, byteHex, hexNumber } from '../hex/index.ts';
@@ -74,6 +74,7 @@ export { nlmsgMacros, typeNames, familyHeaderFields, attrNames } from './schema.
 export { attrToSpec, specToMessage, rawTypeOf, type SpecToMessage } from './spec.ts';
 export { checkSpecs, SPEC_LIMITS, VALUE_KINDS } from './spec-check.ts';
 export { SPEC_TEXT } from './spec-text.ts';
+export { SPEC_MESSAGES, specMsg, encodeIssueMsg } from './spec-messages.ts';
 export {
   parseNumberText,
   rowToSpec,

@@ -1,5 +1,6 @@
 /** Names for the numbers inside netlink messages: flags by request kind, family-header enums, errno. */
-import { STRERROR, errnoName, type ERRNO } from '../errno/index.ts';
+import { errnoName, strerror } from '../errno/index.ts';
+import { defineMessages, msg, renderText, type MessageDescriptor, type Msg } from '../i18n/index.ts';
 import { CTRL_CMDS, requestKind, type RequestKind } from './families.ts';
 import { GENL_ID_CTRL, NLMSG_DONE, NLMSG_ERROR } from './constants.ts';
 import type { NlFamily, NlFlagGroup } from './types.ts';
@@ -151,38 +152,48 @@ export function flagValue(name: string): number | undefined {
   return undefined;
 }
 
-const MORE_ERRNO: Record<number, [string, string]> = {
-  16: ['EBUSY', 'Device or resource busy'],
-  3: ['ESRCH', 'No such process'],
-  6: ['ENXIO', 'No such device or address'],
-  61: ['ENODATA', 'No data available'],
-  75: ['EOVERFLOW', 'Value too large for defined data type'],
-  524: ['ENOTSUPP', 'Unknown error 524'],
+/**
+ * Errnos a netlink reply can carry that the model's errno table (core/errno) has not: strerror(3)
+ * as glibc words it, as messages. ENOTSUPP (524) is kernel-internal: glibc has no text for it and
+ * says "Unknown error 524" (core/errno's `errno.strerror.unknown`).
+ */
+const MORE_STRERROR = defineMessages({
+  EBUSY: { id: 'netlink.errno.strerror.EBUSY', defaultMessage: 'Device or resource busy' },
+  ESRCH: { id: 'netlink.errno.strerror.ESRCH', defaultMessage: 'No such process' },
+  ENXIO: { id: 'netlink.errno.strerror.ENXIO', defaultMessage: 'No such device or address' },
+  ENODATA: { id: 'netlink.errno.strerror.ENODATA', defaultMessage: 'No data available' },
+  EOVERFLOW: {
+    id: 'netlink.errno.strerror.EOVERFLOW',
+    defaultMessage: 'Value too large for defined data type',
+  },
+  success: { id: 'netlink.errno.strerror.success', defaultMessage: 'Success' },
+  notErrno: { id: 'netlink.errno.strerror.notErrno', defaultMessage: 'Not an error number' },
+});
+const MORE_ERRNO: Record<number, [string, MessageDescriptor | null]> = {
+  16: ['EBUSY', MORE_STRERROR.EBUSY],
+  3: ['ESRCH', MORE_STRERROR.ESRCH],
+  6: ['ENXIO', MORE_STRERROR.ENXIO],
+  61: ['ENODATA', MORE_STRERROR.ENODATA],
+  75: ['EOVERFLOW', MORE_STRERROR.EOVERFLOW],
+  524: ['ENOTSUPP', null],
 };
-/** An errno number (positive) as name and strerror(3). */
-export function errnoText(n: number): { name: string; strerror: string } {
-  if (typeof n !== 'number' || !Number.isInteger(n))
-    return { name: 'errno ?', strerror: 'Not an error number' };
-  if (n === 0) return { name: 'ACK', strerror: 'Success' };
-  const name = errnoName(n);
-  if (name) return { name, strerror: STRERROR[name] ?? EXTRA_STRERROR[name] ?? name };
-  const m = MORE_ERRNO[n];
-  return m ? { name: m[0], strerror: m[1] } : { name: `errno ${n}`, strerror: `Unknown error ${n}` };
+
+/** strerror(3) of an errno number (positive) as a message, in the reader's language. */
+export function errnoMsg(n: number): Msg {
+  if (typeof n !== 'number' || !Number.isInteger(n)) return msg(MORE_STRERROR.notErrno);
+  if (n === 0) return msg(MORE_STRERROR.success);
+  if (errnoName(n)) return strerror(n);
+  const d = MORE_ERRNO[n]?.[1];
+  return d ? msg(d) : strerror(n); // "Unknown error N"
 }
-const EXTRA_STRERROR: Partial<Record<keyof typeof ERRNO, string>> = {
-  ENOENT: 'No such file or directory',
-  ENODEV: 'No such device',
-  ERANGE: 'Numerical result out of range',
-  ENOSPC: 'No space left on device',
-  EADDRNOTAVAIL: 'Cannot assign requested address',
-  EADDRINUSE: 'Address already in use',
-  ENOPROTOOPT: 'Protocol not available',
-  ECONNREFUSED: 'Connection refused',
-  ENOMEM: 'Cannot allocate memory',
-  EINTR: 'Interrupted system call',
-  EFAULT: 'Bad address',
-  ENOTSOCK: 'Socket operation on non-socket',
-};
+
+/** An errno number (positive) as name and strerror(3) (in English: errnoMsg says it in either language). */
+export function errnoText(n: number): { name: string; strerror: string } {
+  const strerror = renderText(errnoMsg(n), 'en');
+  if (typeof n !== 'number' || !Number.isInteger(n)) return { name: 'errno ?', strerror };
+  if (n === 0) return { name: 'ACK', strerror };
+  return { name: errnoName(n) ?? MORE_ERRNO[n]?.[0] ?? `errno ${n}`, strerror };
+}
 
 // ---------------------------------------------------------------- family-header values
 const AF_NAMES: Record<number, string> = {

@@ -7,7 +7,13 @@
  */
 import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { attrNames, flagGroups, flagNamesFor, typeNames } from '../../../core/netlink/index.ts';
+import {
+  attrNames,
+  encodeIssueMsg,
+  flagGroups,
+  flagNamesFor,
+  typeNames,
+} from '../../../core/netlink/index.ts';
 import type { NlFamily } from '../../../core/netlink/index.ts';
 import { IconButton } from '../../components/IconButton.tsx';
 import { Field, NumberField } from '../../components/Field.tsx';
@@ -22,17 +28,7 @@ import type {
   BuilderMessage,
   BuilderRaw,
 } from './builder.ts';
-import {
-  ENCODE_ISSUE,
-  ENCODE_TEXT,
-  FLAG_GROUP,
-  FLAG_MEANING,
-  ISSUE_TEXT,
-  RAW_WHY,
-  W,
-  encodeValues,
-  useNlWords,
-} from './words.ts';
+import { FLAG_GROUP, FLAG_MEANING, ISSUE_TEXT, RAW_WHY, W, useNlWords } from './words.ts';
 import type { NlWords } from './words.ts';
 
 /** The kind a value of this policy kind is typed as in the builder. */
@@ -80,12 +76,8 @@ export function Builder({ items, current, onCurrent, family, issues, lengths, on
   const err = (path: string) => {
     const i = issues.find((x) => x.path === path);
     if (!i) return undefined;
-    const e = i.id === 'row.encode' && i.cause ? ENCODE_TEXT[i.cause.id] : undefined;
-    if (e && i.cause)
-      return s(ENCODE_ISSUE, {
-        errno: String(i.values.errno),
-        why: s(e, encodeValues(i.cause.id, i.cause.values)),
-      });
+    if (i.id === 'row.encode' && i.cause)
+      return w.said(encodeIssueMsg({ errno: String(i.values.errno), ...i.cause }));
     const d = ISSUE_TEXT[i.id];
     // Values as they print in core's English (no digit grouping).
     return d ? s(d, Object.fromEntries(Object.entries(i.values).map(([k, v]) => [k, String(v)]))) : i.message;

@@ -1,7 +1,6 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { nlmsgMacros } from '../../../core/netlink/index.ts';
-import { errnoName, strerror } from '../../../core/errno/index.ts';
+import { errnoMsg, nlmsgMacros } from '../../../core/netlink/index.ts';
 import { formatMsg } from '../../../core/i18n/index.ts';
 import { useLocale } from '../../i18n/locale.ts';
 import type { NlMessage } from '../../../core/netlink/index.ts';
@@ -205,10 +204,8 @@ export function NetlinkLab() {
                   : t(W.errno, {
                       errno: message.error.errno,
                       name: message.error.name,
-                      // strerror(3) in the page's language where the errno is one the model knows.
-                      strerror: errnoName(Math.abs(message.error.errno))
-                        ? formatMsg(strerror(Math.abs(message.error.errno)), locale)
-                        : message.error.strerror,
+                      // strerror(3) in the page's language ("Unknown error N" past the ones it knows).
+                      strerror: formatMsg(errnoMsg(Math.abs(message.error.errno)), locale),
                     })}
               </p>
             )}

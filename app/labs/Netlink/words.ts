@@ -31,6 +31,8 @@ export function useNlWords() {
     },
     /** A decoded field's display in the page's language (core's displayMsg when it has words). */
     shown,
+    /** A core message as a plain string in the page's language. */
+    said: (m: Msg): string => renderText(m, locale),
   };
 }
 
@@ -601,7 +603,7 @@ export const RAW_WHY: Readonly<Record<string, MessageDescriptor>> = {
 
 /**
  * A builder field's problem, by core's `row.*` id (spec-rows.ts ROW_TEXT has the same English);
- * `row.encode` (an errno and the encoder's sentence) is ENCODE_ISSUE around ENCODE_TEXT.
+ * `row.encode` (an errno and the encoder's sentence) is core's encodeIssueMsg (spec-messages.ts).
  */
 export const ISSUE_TEXT: Readonly<Record<string, MessageDescriptor>> = {
   'row.empty': W.iEmpty,
@@ -613,105 +615,6 @@ export const ISSUE_TEXT: Readonly<Record<string, MessageDescriptor>> = {
   'row.bytes-not-hex': W.iBytesNotHex,
   'row.bytes-odd': W.iBytesOdd,
 };
-
-const E = defineMessages({
-  issue: {
-    id: 'lab.netlink.builder.encode.issue',
-    defaultMessage: '<code>{errno}</code>: {why}',
-    description: 'errno: EINVAL, ERANGE, EMSGSIZE. why: one of the lab.netlink.builder.encode.* sentences.',
-  },
-  unknownType: {
-    id: 'lab.netlink.builder.encode.unknownType',
-    defaultMessage: '{path}: unknown type "{type}" for the {family} family',
-    description: 'path: where in the spec (messages[0]…). family: route, generic or raw.',
-  },
-  unknownFlag: {
-    id: 'lab.netlink.builder.encode.unknownFlag',
-    defaultMessage: '{path}: unknown flag in {flags}',
-  },
-  notU32: {
-    id: 'lab.netlink.builder.encode.notU32',
-    defaultMessage: '{path}: {key} = {value} is not a <code>__u32</code>',
-  },
-  headerRange: {
-    id: 'lab.netlink.builder.encode.headerRange',
-    defaultMessage: '{path}: {struct}.{member} = {value} does not fit {size} byte(s)',
-  },
-  headerUnknown: {
-    id: 'lab.netlink.builder.encode.headerUnknown',
-    defaultMessage: '{path}: struct <code>{struct}</code> has no field {extra} (fields: {fields})',
-  },
-  noHeader: {
-    id: 'lab.netlink.builder.encode.noHeader',
-    defaultMessage: '{path}: {type} has no family header in the {family} family',
-  },
-  lenOverride: {
-    id: 'lab.netlink.builder.encode.lenOverride',
-    defaultMessage: '{path}: <code>lenOverride</code> {value} is not a <code>__u32</code>',
-  },
-  tooBig: {
-    id: 'lab.netlink.builder.encode.tooBig',
-    defaultMessage: 'the buffer would exceed {limit} bytes (the limit)',
-  },
-  attrType: {
-    id: 'lab.netlink.builder.encode.attrType',
-    defaultMessage:
-      '{path}: unknown attribute type "{type}"{set, select, none {} other { in <code>{set}_*</code>}} (types are 0..16383)',
-    description: 'set: the attribute enum looked in (IFLA…), none when there is none.',
-  },
-  nestTooBig: {
-    id: 'lab.netlink.builder.encode.nestTooBig',
-    defaultMessage:
-      '{path}: {name} would be {size} bytes; <code>nla_len</code> is a <code>__u16</code> (<code>nla_nest_end</code> fails past 65535)',
-  },
-  attrTooBig: {
-    id: 'lab.netlink.builder.encode.attrTooBig',
-    defaultMessage: '{path}: {name} would be {size} bytes; <code>nla_len</code> is a <code>__u16</code>',
-  },
-  attrHex: {
-    id: 'lab.netlink.builder.encode.attrHex',
-    defaultMessage: '{path}: {name}: {why}',
-    description: "why: the hex reader's sentence (English).",
-  },
-  attrRange: {
-    id: 'lab.netlink.builder.encode.attrRange',
-    defaultMessage: '{path}: {name}: {value} does not fit a <code>{kind}</code>',
-  },
-});
-
-/** The sentence around an encoder's failure shown on a builder field. */
-export const ENCODE_ISSUE: MessageDescriptor = E.issue;
-
-/**
- * The encoder's failures a builder row can meet, by core's `encode.*` id (spec-text.ts SPEC_TEXT
- * has the same English). The `spec.*` ones (a malformed spec) and `encode.bad-options` cannot
- * come from the builder's rows.
- */
-export const ENCODE_TEXT: Readonly<Record<string, MessageDescriptor>> = {
-  'encode.unknown-type': E.unknownType,
-  'encode.unknown-flag': E.unknownFlag,
-  'encode.not-u32': E.notU32,
-  'encode.header-range': E.headerRange,
-  'encode.header-unknown': E.headerUnknown,
-  'encode.no-header': E.noHeader,
-  'encode.len-override': E.lenOverride,
-  'encode.too-big': E.tooBig,
-  'encode.attr-type': E.attrType,
-  'encode.nest-too-big': E.nestTooBig,
-  'encode.attr-too-big': E.attrTooBig,
-  'encode.attr-hex': E.attrHex,
-  'encode.attr-range': E.attrRange,
-};
-
-/** An encoder failure's values as the catalog takes them (`set: ''` is `none`). */
-export function encodeValues(
-  id: string,
-  v: Readonly<Record<string, string | number>>,
-): Record<string, string> {
-  const out = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]));
-  if (id === 'encode.attr-type' && !out.set) out.set = 'none';
-  return out;
-}
 
 /** What a flag means (core/netlink/names.ts has the same English), by its name. */
 export const FLAG_MEANING: Readonly<Record<string, MessageDescriptor>> = {
