@@ -67,6 +67,8 @@ describe('wrapLabel', () => {
 
   it('cuts a word that has no break point', () => {
     expect(wrapLabel('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    // Cut once: the same label in the same box is the same lines.
+    expect(wrapLabel('abcdefghij', 4.5)).toBe(wrapLabel('abcdefghij', 4));
   });
 
   it('ends in an ellipsis only when the lines run out', () => {

@@ -255,6 +255,20 @@ export function layoutRows(fields: readonly LeafField[], start: number, maxRows 
  * An empty list when not even one character fits.
  */
 export function wrapLabel(text: string, maxChars: number, maxLines = 8): string[] {
+  // The diagram is measured again after every edit: the same labels in the same boxes are cut once.
+  const key = `${Math.floor(maxChars)}|${maxLines}|${text}`;
+  const hit = wrapped.get(key);
+  if (hit) return hit;
+  const lines = wrapLabelNow(text, maxChars, maxLines);
+  if (wrapped.size >= WRAPPED_MAX) wrapped.clear();
+  wrapped.set(key, lines);
+  return lines;
+}
+
+const wrapped = new Map<string, string[]>();
+const WRAPPED_MAX = 4096;
+
+function wrapLabelNow(text: string, maxChars: number, maxLines: number): string[] {
   const n = Math.floor(maxChars);
   if (n <= 0 || maxLines <= 0 || text === '') return [];
   const chars = [...text];

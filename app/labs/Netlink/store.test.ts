@@ -268,6 +268,11 @@ describe('a hex edit in a big buffer (issue 17: only what changed is read again)
     expect(a.id).toBe(b.id);
     expect(a.attrs.map((x) => x.id)).toEqual(b.attrs.map((x) => x.id));
     expect(a.attrs.find((x) => x.type === 'IFLA_IFNAME')?.value).toBe('ln');
+    // Within the edited message, every attribute but the edited one is the same row object (the
+    // builder's memoised attribute rows skip them), nested ones too.
+    const changed = a.attrs.filter((x, i) => x !== b.attrs[i]);
+    expect(changed.map((x) => x.type)).toEqual(['IFLA_IFNAME']);
+    expect(a.attrs.some((x) => x.children.length > 0)).toBe(true);
     // The bytes stay the one truth: the rows give back exactly the bytes typed.
     const enc = builderToBytes(after, 'route', 'le');
     expect(enc.ok && toHex(enc.bytes)).toBe(edited);
