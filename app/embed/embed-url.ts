@@ -3,7 +3,8 @@
  * (`#/fragment?len=4000&embed=1`, kept there by url-sync) or in the page's own query
  * (`…/sockscope/?embed=1#/fragment?len=4000`); either turns the site chrome off.
  */
-import { flagOn, paramKey, splitHref } from '../lab-kit/href.ts';
+import { flagOn, pairsOf, paramKey, splitHref } from '../lab-kit/href.ts';
+import { PAGE_PARAMS } from '../lab-kit/url.ts';
 
 const EMBED_ON = flagOn;
 const split = splitHref;
@@ -28,8 +29,8 @@ function dropEmbed(query: string): string {
  */
 export function pageQueryOf(href: string): string {
   const p = split(href);
-  const q = new URLSearchParams(p.search);
-  new URLSearchParams(p.query).forEach((v, k) => q.set(k, v));
+  const q = new URLSearchParams(pairsOf(p.search, PAGE_PARAMS));
+  new URLSearchParams(pairsOf(p.query, PAGE_PARAMS)).forEach((v, k) => q.set(k, v));
   return q.toString();
 }
 

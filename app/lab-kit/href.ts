@@ -35,3 +35,28 @@ export const paramKey = (kv: string): string => {
     return k;
   }
 };
+
+/** A query key as URLSearchParams reads it (`+` a space, percent-escapes decoded). */
+const formKey = (k: string): string =>
+  /[%+]/.test(k) ? ([...new URLSearchParams(`${k}=`).keys()][0] ?? '') : k;
+
+/**
+ * The `key=value` pairs of a query whose key is one of `keys`, as written, in order. What reads a
+ * few page parameters (`view=`, `embed=`) of an address goes through this first: a lab's query
+ * may carry a 130 KB `hex=`, and URLSearchParams over all of it, on every write of the address,
+ * cost more than the edit that made it (issue 17). `new URLSearchParams(pairsOf(q, keys))` reads
+ * those keys exactly as `new URLSearchParams(q)` does.
+ */
+export function pairsOf(query: string, keys: readonly string[]): string {
+  const out: string[] = [];
+  let from = 0;
+  while (from <= query.length) {
+    let to = query.indexOf('&', from);
+    if (to < 0) to = query.length;
+    const eq = query.indexOf('=', from);
+    const key = query.slice(from, eq >= from && eq < to ? eq : to);
+    if (keys.includes(formKey(key))) out.push(query.slice(from, to));
+    from = to + 1;
+  }
+  return out.join('&');
+}

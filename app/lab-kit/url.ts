@@ -11,6 +11,7 @@
  *   (property-tested for every lab in labs/url-contract.test.ts).
  */
 import { echo } from '../../core/params/param.ts';
+import { pairsOf } from './href.ts';
 import { STEP_FIELD, URL_FIELD } from './issues.ts';
 import type { Issue } from './issues.ts';
 import { KIT_WORDS, kitMsg } from './words.ts';
@@ -45,15 +46,14 @@ export const PAGE_PARAMS: readonly string[] = [
 ];
 
 export function pageParams(query: string): string {
-  const q = new URLSearchParams(query);
+  const q = new URLSearchParams(pairsOf(query, PAGE_PARAMS));
   return PAGE_PARAMS.filter((k) => q.has(k))
     .map((k) => `${k}=${encodeURIComponent(q.get(k) ?? '')}`)
     .join('&');
 }
 
 export function withoutPageParams(query: string): string {
-  const q = new URLSearchParams(query);
-  if (!PAGE_PARAMS.some((k) => q.has(k))) return query;
+  if (pairsOf(query, PAGE_PARAMS) === '') return query;
   return query
     .split('&')
     .filter((p) => !PAGE_PARAMS.includes(safeDecode(p.split('=')[0] ?? '')))

@@ -12,7 +12,7 @@
  *   rebuild exactly (an NLMSG_ERROR, a bad nlmsg_len, bytes between messages) as raw bytes, so
  *   rowsToBytes(rowsFromBytes(b)) = b for every buffer.
  */
-import { nlmsgAlign } from './constants.ts';
+import { NLMSG_ERROR, nlmsgAlign } from './constants.ts';
 import { encodeNetlink } from './encode.ts';
 import { VALUE_KINDS } from './spec-check.ts';
 import { attrNames, familyHeaderFields, typeNames } from './schema.ts';
@@ -590,12 +590,15 @@ function rowsOf<R extends NlMessageRow>(
     if (m.offset < at) continue;
     if (m.offset > at) rows.push(rawRow(bytes, at, m.offset, 'row.raw.between'));
     const end = messageEnd(m, bytes.length);
-    // Only where messageToRow could give a row at all (a whole message, no NLMSG_ERROR).
-    const whole = m.len >= 16 && m.len <= bytes.length - m.offset && !m.error;
+    // Only where messageToRow could give a row at all (a whole message, no NLMSG_ERROR). Only an
+    // NLMSG_ERROR has an `error`: asking another message would build all its fields (decode.ts
+    // makes them when first read), and a kept row never needs them.
+    const error = m.type === NLMSG_ERROR && m.error;
+    const whole = m.len >= 16 && m.len <= bytes.length - m.offset && !error;
     const row = (reuse && whole ? reuse(m.offset, end) : undefined) ?? messageToRow(m, bytes, family, endian);
     if (row) rows.push(row);
     else {
-      const id = m.error
+      const id = error
         ? 'row.raw.error'
         : m.len < 16 || m.len > bytes.length - m.offset
           ? 'row.raw.len'

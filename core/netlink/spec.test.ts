@@ -178,6 +178,54 @@ describe('rows: what a person types', () => {
     expect(rows.map((r) => ('raw' in r ? r.whyId : r.type))).toEqual(['NLMSG_NOOP', 'row.raw.len']);
   });
 
+  it('a row kept by `reuse` reads no field of its message (only an NLMSG_ERROR is asked for its error)', () => {
+    const dump = NETLINK_SAMPLES.find((x) => x.id === 'getlink-dump')!;
+    const one = bytesOf(dump.hex);
+    const b = new Uint8Array(one.length * 3);
+    for (let i = 0; i < 3; i++) b.set(one, i * one.length);
+    const r = decodeNetlink(b, { family: 'route' });
+    const first = rowsFromBytes(b, r, 'route', 'le');
+    expect(first.length).toBe(r.messages.length);
+    // Every message behind a proxy that counts reads of what is built from the bytes on demand.
+    const read: string[] = [];
+    const LAZY = new Set(['header', 'familyHeader', 'attributes', 'error']);
+    const watched = {
+      ...r,
+      messages: r.messages.map(
+        (m, i) =>
+          new Proxy(m, {
+            get(t, k) {
+              if (typeof k === 'string' && LAZY.has(k)) read.push(`${i}.${k}`);
+              const v = Reflect.get(t, k, t) as unknown;
+              return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+            },
+          }),
+      ),
+    };
+    // Keep every message but the second: only the second is read again.
+    const rows = rowsFromBytes(b, watched, 'route', 'le', (from) => {
+      const at = r.messages.findIndex((m) => m.offset === from);
+      return at === 1 ? undefined : (first[at] as NlMessageRow);
+    });
+    expect(rows.length).toBe(first.length);
+    expect(new Set(read.map((x) => x.split('.')[0]))).toEqual(new Set(['1']));
+    const out = rowsToBytes(rows, 'route', 'le');
+    expect(out.ok && toHex(out.bytes)).toBe(toHex(b));
+    // An NLMSG_ERROR is still a raw row (its error is read).
+    const ack = NETLINK_SAMPLES.find((x) => x.id === 'newaddr-ack');
+    if (ack) {
+      const ab = bytesOf(ack.hex);
+      const ar = rowsFromBytes(
+        ab,
+        decodeNetlink(ab, { family: ack.family }),
+        ack.family,
+        'le',
+        () => undefined,
+      );
+      expect(ar.some((x) => 'raw' in x && x.whyId === 'row.raw.error')).toBe(true);
+    }
+  });
+
   it('issues name the row and field by the caller’s ids, every one of them', () => {
     const row: NlMessageRow = {
       id: 7,

@@ -84,7 +84,67 @@ function measureRows(rows: readonly LayoutRow[], col: number, shown: (f: LeafFie
   });
 }
 
-const RowView = memo(function RowView({
+/** Whether two laid-out rows draw the same pieces of the same field objects. */
+function sameRow(a: LayoutRow, b: LayoutRow): boolean {
+  if (a === b) return true;
+  if (a.kind === 'elided' || b.kind === 'elided')
+    return (
+      a.kind === 'elided' &&
+      b.kind === 'elided' &&
+      a.offset === b.offset &&
+      a.field === b.field &&
+      a.bytes === b.bytes
+    );
+  return (
+    a.offset === b.offset &&
+    a.segments.length === b.segments.length &&
+    a.segments.every((x, i) => {
+      const y = b.segments[i]!;
+      return (
+        x.field === y.field &&
+        x.from === y.from &&
+        x.to === y.to &&
+        x.labelled === y.labelled &&
+        x.continuesUp === y.continuesUp &&
+        x.continuesDown === y.continuesDown
+      );
+    })
+  );
+}
+
+const sameLines = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+const sameLabels = (a: readonly (Label | null)[], b: readonly (Label | null)[]) =>
+  a === b ||
+  (a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return (
+        x === y || (x !== null && y !== null && sameLines(x.name, y.name) && sameLines(x.value, y.value))
+      );
+    }));
+
+type RowProps = Parameters<typeof RowBody>[0];
+/**
+ * A row re-renders only when what it draws changed: after a one-digit edit the layout is laid out
+ * again (new row objects), but a row of unchanged fields (keepSameFields) at the same place is skipped.
+ */
+export const sameRowProps = (a: RowProps, b: RowProps): boolean =>
+  a.y === b.y &&
+  a.h === b.h &&
+  a.col === b.col &&
+  a.lit === b.lit &&
+  a.onHover === b.onHover &&
+  a.s === b.s &&
+  a.shown === b.shown &&
+  sameRow(a.row, b.row) &&
+  sameLabels(a.labels, b.labels);
+
+const RowView = memo(function RowView(props: RowProps) {
+  return RowBody(props);
+}, sameRowProps);
+
+function RowBody({
   row,
   y,
   h,
@@ -182,7 +242,7 @@ const RowView = memo(function RowView({
       })}
     </>
   );
-});
+}
 
 /** Whether a row draws the lit field (only those rows re-render when the pointer moves). */
 const rowHas = (r: LayoutRow, key: string | null) =>

@@ -5,7 +5,7 @@
  * the store to encodeNetlink; a bad value is reported under its field and the last good buffer
  * stays on show.
  */
-import { useId } from 'react';
+import { memo, useCallback, useId, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import {
   attrNames,
@@ -68,20 +68,26 @@ interface Props {
 
 export function Builder({ items, current, onCurrent, family, issues, lengths, onChange }: Props) {
   const w = useNlWords();
-  const { t, s } = w;
+  const { t, s, said } = w;
   const item = items.find((i) => i.id === current) ?? items[0];
   const at = item ? items.indexOf(item) : -1;
   // A 4,096-message buffer lists CHIPS items around the one on show, not 4,096 buttons.
   const first = Math.max(0, Math.min(items.length - CHIPS, at - CHIPS / 2));
-  const err = (path: string) => {
-    const i = issues.find((x) => x.path === path);
-    if (!i) return undefined;
-    if (i.id === 'row.encode' && i.cause)
-      return w.said(encodeIssueMsg({ errno: String(i.values.errno), ...i.cause }));
-    const d = ISSUE_TEXT[i.id];
-    // Values as they print in core's English (no digit grouping).
-    return d ? s(d, Object.fromEntries(Object.entries(i.values).map(([k, v]) => [k, String(v)]))) : i.message;
-  };
+  // Stable while the issues are (the memoised attribute rows take it).
+  const err = useCallback(
+    (path: string) => {
+      const i = issues.find((x) => x.path === path);
+      if (!i) return undefined;
+      if (i.id === 'row.encode' && i.cause)
+        return said(encodeIssueMsg({ errno: String(i.values.errno), ...i.cause }));
+      const d = ISSUE_TEXT[i.id];
+      // Values as they print in core's English (no digit grouping).
+      return d
+        ? s(d, Object.fromEntries(Object.entries(i.values).map(([k, v]) => [k, String(v)])))
+        : i.message;
+    },
+    [issues, s, said],
+  );
   const replace = (next: BuilderItem) => onChange(items.map((i) => (i.id === next.id ? next : i)));
   const add = () => {
     const m = newMessage(family);
@@ -336,7 +342,7 @@ function MessageEditor({
           attrs={m.attrs}
           msgType={type ?? 0}
           family={family}
-          path={[]}
+          path={TOP}
           prefix={p}
           err={err}
           onChange={(attrs) => set({ attrs })}
@@ -345,6 +351,9 @@ function MessageEditor({
     </fieldset>
   );
 }
+
+/** The message's own attributes' place: nested in nothing (one array, so memoised rows keep it). */
+const TOP: number[] = [];
 
 /** Where a list of attributes stands: in which message and family, under which nested types. */
 interface AttrPlace {
@@ -368,7 +377,16 @@ function AttrList({
   const { msgType, family, path } = place;
   const { s } = useNlWords();
   const listId = useId();
-  const names = attrNames(msgType, family, path);
+  const names = useMemo(() => attrNames(msgType, family, path), [msgType, family, path]);
+  // One edit function for every row, reading the list as it is now: a row's props stay the same
+  // objects, so the memoised rows an edit elsewhere did not touch skip the render.
+  const latest = useRef({ attrs, onChange });
+  latest.current = { attrs, onChange };
+  const edit = useCallback(
+    (id: number, f: (a: BuilderAttr) => BuilderAttr | null) =>
+      latest.current.onChange(mapAttrs(latest.current.attrs, id, f)),
+    [],
+  );
   const addOne = () => {
     const first = names[0];
     onChange([...attrs, first ? newAttr(first.name, builderKind(first.kind)) : newAttr()]);
@@ -385,14 +403,7 @@ function AttrList({
       {attrs.length > 0 && (
         <ol className="nl-attr-list">
           {attrs.map((a) => (
-            <AttrRow
-              key={a.id}
-              a={a}
-              listId={listId}
-              names={names}
-              {...place}
-              onChange={(f) => onChange(mapAttrs(attrs, a.id, f))}
-            />
+            <AttrRow key={a.id} a={a} listId={listId} names={names} {...place} onEdit={edit} />
           ))}
         </ol>
       )}
@@ -403,7 +414,13 @@ function AttrList({
   );
 }
 
-function AttrRow({
+/** The type number an attribute row names (by name or number; 0 when it names neither). */
+function typeNumOf(a: BuilderAttr, names: readonly { name: string; value: number }[]): number {
+  const known = names.find((n) => n.name === a.type || String(n.value) === a.type.trim());
+  return known?.value ?? (Number.isFinite(Number(a.type)) ? Number(a.type) : 0);
+}
+
+const AttrRow = memo(function AttrRow({
   a,
   listId,
   names,
@@ -412,16 +429,17 @@ function AttrRow({
   path,
   prefix,
   err,
-  onChange,
+  onEdit,
 }: AttrPlace & {
   a: BuilderAttr;
   listId: string;
   names: { name: string; value: number; kind: string }[];
-  onChange: (f: (a: BuilderAttr) => BuilderAttr | null) => void;
+  /** Replace attribute `id` (by its current row) with what `f` makes of it, or drop it (null). */
+  onEdit: (id: number, f: (a: BuilderAttr) => BuilderAttr | null) => void;
 }) {
+  const onChange = (f: (b: BuilderAttr) => BuilderAttr | null) => onEdit(a.id, f);
+  const nested = useMemo(() => [...path, typeNumOf(a, names)], [path, a, names]);
   const { s } = useNlWords();
-  const known = names.find((n) => n.name === a.type || String(n.value) === a.type.trim());
-  const typeNum = known?.value ?? (Number.isFinite(Number(a.type)) ? Number(a.type) : 0);
   const hasValue = a.kind !== 'flag' && a.kind !== 'nested';
   // A known name brings its kind (and clears a value of another kind).
   const typeTyped = (t: string) => {
@@ -503,7 +521,7 @@ function AttrRow({
             attrs={a.children}
             msgType={msgType}
             family={family}
-            path={[...path, typeNum]}
+            path={nested}
             prefix={prefix}
             err={err}
             onChange={(children) => onChange((b) => ({ ...b, children }))}
@@ -512,4 +530,4 @@ function AttrRow({
       )}
     </li>
   );
-}
+});

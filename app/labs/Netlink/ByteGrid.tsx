@@ -4,7 +4,7 @@
  * the rows in view are in the DOM, so a 64 KiB dump is ~30 rows of spans, not 65,536.
  * Pointer or keyboard cursor on a byte lights its field everywhere; a click selects its message.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
@@ -18,6 +18,46 @@ const VISIBLE = 14;
 
 const h2 = (b: number) => b.toString(16).padStart(2, '0');
 const ascii = (b: number) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '·');
+
+/** The byte offset a pointer event's target stands for (a byte's span), or null. */
+function offsetOf(target: EventTarget): number | null {
+  const o = (target as HTMLElement).dataset?.offset;
+  return o === undefined ? null : Number(o);
+}
+
+/**
+ * One row of the grid, memoised on what it shows: `cells` is each byte's classes and hex, `|`
+ * between bytes, so a one-digit edit re-renders the row it changed (and a move of the selection
+ * or the light the rows whose look changed), not the thirty on screen.
+ */
+const GridRow = memo(function GridRow({
+  r,
+  base,
+  cells,
+  ascii: chars,
+}: {
+  r: number;
+  base: number;
+  cells: string;
+  ascii: string | null;
+}) {
+  return (
+    <div className="nl-grid-row" style={{ transform: `translateY(${r * ROW_H}px)` }}>
+      <span className="nl-grid-off">{base.toString(16).padStart(4, '0')}</span>
+      <span className="nl-grid-bytes">
+        {cells.split('|').map((c, i) => {
+          const sp = c.lastIndexOf(' ');
+          return (
+            <span key={base + i} className={c.slice(0, sp)} data-offset={base + i}>
+              {c.slice(sp + 1)}
+            </span>
+          );
+        })}
+      </span>
+      {chars !== null && <span className="nl-grid-ascii">{chars}</span>}
+    </div>
+  );
+});
 
 export function ByteGrid({
   bytes,
@@ -144,49 +184,45 @@ export function ByteGrid({
           setHl(null);
         }}
         onMouseLeave={() => setHl(null)}
+        // One listener for every byte (the rows are memoised and hold none): a byte's offset is on it.
+        onMouseOver={(e) => {
+          const o = offsetOf(e.target);
+          if (o !== null) light(o);
+        }}
+        onClick={(e) => {
+          const o = offsetOf(e.target);
+          if (o === null) return;
+          const hit = at(o);
+          if (hit && hit.message !== selected) onSelectMessage(hit.message);
+          setCursor(o);
+        }}
       >
         <div style={{ height: rows * ROW_H, position: 'relative' }}>
           {lines.map((r) => {
             const base = r * cols;
-            const cells: React.ReactNode[] = [];
-            const chars: string[] = [];
+            const cells: string[] = [];
+            let chars = '';
             for (let i = 0; i < cols && base + i < bytes.length; i++) {
               const o = base + i;
               const b = bytes[o]!;
               const hit = at(o);
               const inSel = range !== null && o >= range.from && o < range.to;
-              const cls = [
-                'nl-byte',
-                hit ? `nl-byte--${paintOf(hit.field)}` : 'nl-byte--none',
-                inSel ? '' : 'is-dim',
-                isLit(hl, o) ? 'is-lit' : '',
-                cursor === o ? 'is-cursor' : '',
-                hit && hit.field.offset === o ? 'is-start' : '',
-              ]
-                .filter(Boolean)
-                .join(' ');
               cells.push(
-                <span
-                  key={o}
-                  className={cls}
-                  data-offset={o}
-                  onMouseEnter={() => light(o)}
-                  onClick={() => {
-                    if (hit && hit.message !== selected) onSelectMessage(hit.message);
-                    setCursor(o);
-                  }}
-                >
-                  {h2(b)}
-                </span>,
+                [
+                  'nl-byte',
+                  hit ? `nl-byte--${paintOf(hit.field)}` : 'nl-byte--none',
+                  inSel ? '' : 'is-dim',
+                  isLit(hl, o) ? 'is-lit' : '',
+                  cursor === o ? 'is-cursor' : '',
+                  hit && hit.field.offset === o ? 'is-start' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ') + ` ${h2(b)}`,
               );
-              chars.push(ascii(b));
+              chars += ascii(b);
             }
             return (
-              <div key={r} className="nl-grid-row" style={{ transform: `translateY(${r * ROW_H}px)` }}>
-                <span className="nl-grid-off">{base.toString(16).padStart(4, '0')}</span>
-                <span className="nl-grid-bytes">{cells}</span>
-                {showAscii && <span className="nl-grid-ascii">{chars.join('')}</span>}
-              </div>
+              <GridRow key={r} r={r} base={base} cells={cells.join('|')} ascii={showAscii ? chars : null} />
             );
           })}
         </div>

@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { errnoMsg, nlmsgMacros } from '../../../core/netlink/index.ts';
 import { formatMsg } from '../../../core/i18n/index.ts';
@@ -18,7 +18,8 @@ import { ByteGrid } from './ByteGrid.tsx';
 import { Diagnostics } from './Diagnostics.tsx';
 import { HighlightContext } from './highlight.ts';
 import type { Highlight, HighlightApi } from './highlight.ts';
-import { indexBuffer } from './layout.ts';
+import { indexBuffer, keepSameFields } from './layout.ts';
+import type { LeafField } from './layout.ts';
 import { Macros, Walk } from './MacrosWalk.tsx';
 import { Msghdr } from './Msghdr.tsx';
 import { Splitter } from './Splitter.tsx';
@@ -89,8 +90,14 @@ export function NetlinkLab() {
   const { bytes, result, selected } = v;
   const index = useMemo(() => indexBuffer(result, bytes.length), [result, bytes.length]);
   const message = result.messages[selected];
-  // The byte grid's leaf fields of the message (made once for both).
-  const fields = useMemo(() => (message ? index.leaves(selected) : []), [message, index, selected]);
+  // The byte grid's leaf fields of the message (made once for both). Fields an edit left as they
+  // were stay the same objects (keepSameFields), so the diagram's and the table's rows skip them.
+  const fieldsBefore = useRef<LeafField[]>([]);
+  const fields = useMemo(() => {
+    const next = message ? keepSameFields(fieldsBefore.current, index.leaves(selected)) : [];
+    fieldsBefore.current = next;
+    return next;
+  }, [message, index, selected]);
   const range = message ? { from: message.offset, to: Math.min(bytes.length, extentEnd(message)) } : null;
   // The decode as the views below the diagram see it: the one before an edit until it has painted.
   const later = useDeferredValue(result);

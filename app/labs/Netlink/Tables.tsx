@@ -151,10 +151,9 @@ export function FieldsTable({
               key={f.key}
               f={f}
               term={linked[i] ?? false}
-              bytes={bytes}
+              hex={hexOf(bytes, f)}
               lit={hl?.key === f.key}
               setHl={setHl}
-              pos={s(W.fieldPos, { offset: num(f.offset), size: num(f.size) })}
             />
           ))}
         </tbody>
@@ -168,30 +167,34 @@ export function FieldsTable({
   );
 }
 
-/** One field row; memoised so moving the pointer re-renders two rows, not 354. */
+/** A field's first 8 bytes as the table shows them: four a word, kept together (non-breaking spaces). */
+const hexOf = (bytes: Uint8Array, f: LeafField) =>
+  Array.from(
+    bytes.subarray(f.offset, f.offset + Math.min(f.size, 8)),
+    (b, i) => (i > 0 ? (i % 4 === 0 ? ' ' : '\u00a0') : '') + b.toString(16).padStart(2, '0'),
+  ).join('');
+
+/**
+ * One field row; memoised on what it shows (the field, its bytes as text), so moving the pointer
+ * re-renders two rows, not 354, and a one-digit edit the rows whose field changed.
+ */
 const FieldRow = memo(function FieldRow({
   f,
-  bytes,
+  hex,
   lit,
   setHl,
-  pos,
   term,
 }: {
   f: LeafField;
   /** Whether the field's name opens its glossary popover (the first row naming the term). */
   term: boolean;
-  bytes: Uint8Array;
+  /** The field's first bytes (hexOf). */
+  hex: string;
   lit: boolean;
-  pos: string;
   setHl: (h: Highlight | null) => void;
 }) {
-  const { shown: show } = useNlWords();
-  const raw = bytes.subarray(f.offset, f.offset + Math.min(f.size, 8));
-  // Four bytes a word, kept together (non-breaking spaces): a narrow column wraps between words.
-  const hex = Array.from(
-    raw,
-    (b, i) => (i > 0 ? (i % 4 === 0 ? ' ' : '\u00a0') : '') + b.toString(16).padStart(2, '0'),
-  ).join('');
+  const { s, shown: show } = useNlWords();
+  const pos = s(W.fieldPos, { offset: num(f.offset), size: num(f.size) });
   const on = () => setHl({ key: f.key, from: f.offset, to: f.offset + f.size });
   return (
     <tr

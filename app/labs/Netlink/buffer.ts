@@ -286,7 +286,21 @@ function layoutOf(items: readonly BuilderItem[], family: NlFamily, endian: Endia
  * The derived half of the model from the truth, recomputing each piece only when what it depends
  * on changed since `prev` (so a click on a message does not decode the buffer again).
  */
-export function deriveNetlink(t: NetlinkTruth, prev: NetlinkModel | null): NetlinkModel {
+export function deriveNetlink(truth: NetlinkTruth, prev: NetlinkModel | null): NetlinkModel {
+  // The same bytes typed again (a space, a digit put back) are the buffer already decoded: keep
+  // its object, so nothing below that depends on the bytes is made again.
+  const t =
+    prev && truth.bytes !== prev.bytes && sameBytes(truth.bytes, prev.bytes)
+      ? {
+          ...truth,
+          bytes: prev.bytes,
+          // Rows typed in the builder that encode to these bytes stay the rows on show.
+          builderOf:
+            truth.builderOf?.bytes === truth.bytes
+              ? { ...truth.builderOf, bytes: prev.bytes }
+              : truth.builderOf,
+        }
+      : truth;
   const same = <K extends keyof NetlinkTruth>(...keys: K[]) =>
     prev !== null && keys.every((k) => prev[k] === t[k]);
   let result = prev?.result ?? EMPTY_RESULT;
@@ -341,6 +355,13 @@ export function deriveNetlink(t: NetlinkTruth, prev: NetlinkModel | null): Netli
       : msghdrOf(t.msghdr, t.bytes.length)),
     modelError,
   };
+}
+
+/** Whether two buffers hold the same bytes. */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The keys of the truth, each once (a key missing here fails to compile below). */

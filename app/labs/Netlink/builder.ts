@@ -162,11 +162,28 @@ export function builderToBytes(
 
 const withIds = (a: NlAttrRow): BuilderAttr => ({ ...a, id: newId(), children: a.children.map(withIds) });
 
-/** Attribute rows with ids: each the id of the attribute at the same place in `like`, when there is one. */
-const idsLike = (attrs: readonly NlAttrRow[], like: readonly BuilderAttr[] | undefined): BuilderAttr[] =>
+/**
+ * Attribute rows with ids: each the id of the attribute at the same place in `like`, when there is
+ * one — and that very row when it reads the same (type, kind, value, flags, children), so the
+ * builder's memoised rows of the attributes an edit did not touch skip it.
+ */
+export const idsLike = (
+  attrs: readonly NlAttrRow[],
+  like: readonly BuilderAttr[] | undefined,
+): BuilderAttr[] =>
   attrs.map((a, i) => {
     const was = like?.[i];
-    return was ? { ...a, id: was.id, children: idsLike(a.children, was.children) } : withIds(a);
+    if (!was) return withIds(a);
+    const children = idsLike(a.children, was.children);
+    const same =
+      a.type === was.type &&
+      a.kind === was.kind &&
+      a.value === was.value &&
+      a.nlaNested === was.nlaNested &&
+      a.netByteorder === was.netByteorder &&
+      children.length === was.children.length &&
+      children.every((c, j) => c === was.children[j]);
+    return same ? was : { ...a, id: was.id, children };
   });
 
 /** An earlier builder: its items (in buffer order) and the family and byte order they encode in. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeNetlink, NETLINK_SAMPLES, parseHex } from '../../../core/netlink/index.ts';
-import { indexBuffer, layoutRows, leafFields, wrapLabel } from './layout.ts';
+import { indexBuffer, keepSameFields, layoutRows, leafFields, wrapLabel } from './layout.ts';
 import type { LeafField } from './layout.ts';
 
 const f = (name: string, offset: number, size: number, kind: LeafField['kind'] = 'payload'): LeafField => ({
@@ -67,6 +67,8 @@ describe('wrapLabel', () => {
 
   it('cuts a word that has no break point', () => {
     expect(wrapLabel('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    // Cut once: the same label in the same box is the same lines.
+    expect(wrapLabel('abcdefghij', 4.5)).toBe(wrapLabel('abcdefghij', 4));
   });
 
   it('ends in an ellipsis only when the lines run out', () => {
@@ -101,5 +103,42 @@ describe('indexBuffer', () => {
       expect(index.at(o)?.field.key).toBe(want?.key);
     }
     expect(index.at(bytes.length)).toBeNull();
+  });
+});
+
+describe('keepSameFields', () => {
+  const dump = NETLINK_SAMPLES.find((s) => s.id === 'getlink-dump')!;
+  const fieldsOf = (b: Uint8Array) =>
+    leafFields(decodeNetlink(b, { family: 'route' }).messages[0]!, b.length);
+  const bytes = (() => {
+    const p = parseHex(dump.hex);
+    if (!p.ok) throw new Error(p.why);
+    return p.bytes;
+  })();
+
+  it('after a one-byte edit keeps every field object but the edited one; the same fields give back the list', () => {
+    const before = fieldsOf(bytes);
+    // "lo" → "ln": the first IFLA_IFNAME's second letter.
+    const at = Buffer.from(bytes).toString('hex').indexOf('070003006c6f00') / 2 + 5;
+    const edited = bytes.slice();
+    edited[at] = 0x6e;
+    const next = keepSameFields(before, fieldsOf(edited));
+    expect(next).not.toBe(before);
+    expect(next).toHaveLength(before.length);
+    const changed = next.filter((x, i) => x !== before[i]);
+    expect(changed.map((x) => [x.name, x.display])).toEqual([['payload', '"ln"']]);
+    expect(next.every((x) => x.offset + x.size <= at || x.offset > at || changed.includes(x))).toBe(true);
+    // Decoded again from the same bytes: the very list.
+    expect(keepSameFields(next, fieldsOf(edited))).toBe(next);
+    // Nothing to keep from: the new list as it is.
+    const fresh = fieldsOf(bytes);
+    expect(keepSameFields([], fresh)).toBe(fresh);
+  });
+
+  it('a field whose value reads differently is not kept', () => {
+    const a = f('x', 0, 4);
+    const b = { ...f('x', 0, 4), display: '5' };
+    expect(keepSameFields([a], [b])[0]).toBe(b);
+    expect(keepSameFields([a], [{ ...a }])[0]).toBe(a);
   });
 });

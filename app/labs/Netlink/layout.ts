@@ -90,6 +90,38 @@ export function leafFields(m: NlMessage, bufferLength: number): LeafField[] {
   return out;
 }
 
+/** Whether two leaf fields say the same (the same bytes, name, place and value). */
+const sameLeaf = (a: LeafField, b: LeafField) =>
+  a.key === b.key &&
+  a.group === b.group &&
+  a.display === b.display &&
+  a.kind === b.kind &&
+  a.depth === b.depth &&
+  (a.displayMsg === b.displayMsg ||
+    (a.displayMsg !== undefined &&
+      b.displayMsg !== undefined &&
+      a.displayMsg.id === b.displayMsg.id &&
+      JSON.stringify(a.displayMsg.values) === JSON.stringify(b.displayMsg.values)));
+
+/**
+ * `next` with every field that says the same as one of `before` (by key) replaced by that earlier
+ * object, and `before` itself when nothing changed: after a one-digit edit the diagram's rows and
+ * the table's rows of the fields that did not change are the same objects, and their memoised
+ * components skip them.
+ */
+export function keepSameFields(before: readonly LeafField[], next: LeafField[]): LeafField[] {
+  if (before.length === 0) return next;
+  const byKey = new Map(before.map((f) => [f.key, f]));
+  let changed = next.length !== before.length;
+  const out = next.map((f, i) => {
+    const was = byKey.get(f.key);
+    const kept = was && sameLeaf(was, f) ? was : f;
+    if (kept !== before[i]) changed = true;
+    return kept;
+  });
+  return changed ? out : (before as LeafField[]);
+}
+
 export interface MessageFields {
   message: NlMessage;
   fields: LeafField[];
@@ -223,6 +255,20 @@ export function layoutRows(fields: readonly LeafField[], start: number, maxRows 
  * An empty list when not even one character fits.
  */
 export function wrapLabel(text: string, maxChars: number, maxLines = 8): string[] {
+  // The diagram is measured again after every edit: the same labels in the same boxes are cut once.
+  const key = `${Math.floor(maxChars)}|${maxLines}|${text}`;
+  const hit = wrapped.get(key);
+  if (hit) return hit;
+  const lines = wrapLabelNow(text, maxChars, maxLines);
+  if (wrapped.size >= WRAPPED_MAX) wrapped.clear();
+  wrapped.set(key, lines);
+  return lines;
+}
+
+const wrapped = new Map<string, string[]>();
+const WRAPPED_MAX = 4096;
+
+function wrapLabelNow(text: string, maxChars: number, maxLines: number): string[] {
   const n = Math.floor(maxChars);
   if (n <= 0 || maxLines <= 0 || text === '') return [];
   const chars = [...text];

@@ -21,18 +21,28 @@ export function useNlWords() {
       f.displayMsg ? renderText(f.displayMsg, locale) : (f.display ?? ''),
     [locale],
   );
-  return {
-    t: (d: MessageDescriptor, v?: Record<string, ReactNode>): ReactNode =>
+  // Stable per language too: a memoised component given `s` or `t` skips a render that changed nothing.
+  const t = useCallback(
+    (d: MessageDescriptor, v?: Record<string, ReactNode>): ReactNode =>
       fmtNode(intl, d, { ...v, code: codeChunks }),
-    s: (d: MessageDescriptor, v?: Values): string => {
+    [intl],
+  );
+  const s = useCallback(
+    (d: MessageDescriptor, v?: Values): string => {
       // `<code>` spans keep their text in a plain string.
       const r = fmtNode(intl, d, { ...v, code: (chunks: ReactNode[]) => chunks.join('') });
       return Array.isArray(r) ? r.join('') : String(r);
     },
+    [intl],
+  );
+  const said = useCallback((m: Msg): string => renderText(m, locale), [locale]);
+  return {
+    t,
+    s,
     /** A decoded field's display in the page's language (core's displayMsg when it has words). */
     shown,
     /** A core message as a plain string in the page's language. */
-    said: (m: Msg): string => renderText(m, locale),
+    said,
   };
 }
 
