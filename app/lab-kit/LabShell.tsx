@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ReactNode } from 'react';
 import { SvgDefs } from './SvgDefs.tsx';
 import { KIT_WORDS } from './words.ts';
@@ -14,6 +15,16 @@ export interface LabIntro {
   title: ReactNode;
   lede: ReactNode;
 }
+
+/**
+ * The shell's own parts read only their contexts (or their props): a lab's render (an edit)
+ * passes them by (issue 17).
+ */
+const QuietSvgDefs = memo(SvgDefs);
+const QuietPrimer = memo(LabPrimerPanel);
+const QuietChallenge = memo(ChallengePanel);
+const QuietSkipLinks = memo(SkipLinks);
+const NO_SKIP_LINKS: readonly SkipLink[] = [];
 
 /**
  * Every lab's page: the intro, the main diagram, the inputs, the rest of the results; the issues
@@ -33,7 +44,7 @@ export function LabShell({
   inputs,
   inputsLabel = KIT_WORDS.inputs,
   banner,
-  skipLinks = [],
+  skipLinks = NO_SKIP_LINKS,
   children,
 }: {
   /** The lab's own class next to `lab` (`sk-lab`). */
@@ -63,20 +74,20 @@ export function LabShell({
     <div
       className={`lab lab--view-${view}${first ? ' lab--diagram-first' : ''}${className ? ` ${className}` : ''}`}
     >
-      <SvgDefs />
+      <QuietSvgDefs />
       <div className={view === 'diagram' ? 'lab-intro visually-hidden' : 'lab-intro'}>
         {view === 'full' && <p className="eyebrow">{intro.eyebrow}</p>}
         <h1>{intro.title}</h1>
         {view === 'full' && <p className="lede">{intro.lede}</p>}
-        {!first && view !== 'diagram' && <ChallengePanel />}
+        {!first && view !== 'diagram' && <QuietChallenge />}
         {/* The lab's own skip links end the intro: ahead of the primer, out of the page's grid. */}
-        {view === 'full' && <SkipLinks links={skipLinks} />}
+        {view === 'full' && <QuietSkipLinks links={skipLinks} />}
       </div>
       {/* In challenge mode the question comes first: no primer (its "Load this case" would leave it). */}
-      {view === 'full' && !challenge?.on && <LabPrimerPanel />}
+      {view === 'full' && !challenge?.on && <QuietPrimer />}
       {first && (
         <div className="lab-diagram">
-          <ChallengePanel />
+          <QuietChallenge />
           {banner}
           {veiled ? <ChallengeVeil /> : diagram}
         </div>
@@ -87,7 +98,7 @@ export function LabShell({
         </aside>
       )}
       <div id="lab-results" tabIndex={-1} className="lab-results">
-        {!first && view === 'diagram' && <ChallengePanel />}
+        {!first && view === 'diagram' && <QuietChallenge />}
         {!first && banner}
         {veiled && !first ? <ChallengeVeil /> : veiled ? null : children}
       </div>

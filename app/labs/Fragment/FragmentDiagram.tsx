@@ -74,6 +74,27 @@ const textW = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e
 
 const byTo = bisector((p: WirePacket) => p.range.to).right;
 
+/** A zoom event that leaves the view where it is (a new result's reset when not zoomed) draws nothing anew. */
+const sameTransform = (a: ZoomTransform, b: ZoomTransform) => a.k === b.k && a.x === b.x && a.y === b.y;
+
+/**
+ * What the drawing needs of every packet, whatever the zoom: worked out once a result (issue 17:
+ * a zoom step or a resize redraws without walking 1,365 packets' headers again).
+ */
+function wireFacts(wire: readonly WirePacket[], total: number) {
+  const signatures = wire.map(signature);
+  const kinds = new Set<RegionKind>(wire.flatMap((p) => headerParts(p).map((h) => h.kind)));
+  const minBytes = wire.reduce((m, p) => Math.min(m, Math.max(1, p.range.to - p.range.from)), total);
+  const offsetsText =
+    wire.length <= 12
+      ? wire.map((p) => num(p.range.from)).join(', ')
+      : `${wire
+          .slice(0, 6)
+          .map((p) => num(p.range.from))
+          .join(', ')}, … ${num(wire[wire.length - 1]!.range.from)}`;
+  return { signatures, kinds, minBytes, offsetsText };
+}
+
 export function FragmentDiagram({ result }: { result: SendResult }) {
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
@@ -96,7 +117,8 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
     [total, width],
   );
   const x = useMemo(() => t.rescaleX(base), [t, base]);
-  const minBytes = wire.reduce((m, p) => Math.min(m, Math.max(1, p.range.to - p.range.from)), total);
+  const facts = useMemo(() => wireFacts(wire, total), [wire, total]);
+  const { signatures, minBytes } = facts;
   const maxK = Math.max(1, Math.min(4096, ((total / minBytes) * 90) / Math.max(1, width - 2 * PAD)));
 
   // d3-zoom owns only the gesture: it reports a transform; React draws.
@@ -119,7 +141,9 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
           ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey
           : !(e as MouseEvent).button,
       )
-      .on('zoom', (e: { transform: ZoomTransform }) => setT(e.transform));
+      .on('zoom', (e: { transform: ZoomTransform }) =>
+        setT((was) => (sameTransform(was, e.transform) ? was : e.transform)),
+      );
     zoomRef.current = z;
     const sel = select(svg);
     sel.call(z);
@@ -163,7 +187,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
       prevP &&
       w < MIN_SLICE &&
       x(prevP.range.to) - x(prevP.range.from) < MIN_SLICE &&
-      signature(prevP) === signature(p) &&
+      signatures[prev.last] === signatures[i] &&
       prev.last === i - 1
     ) {
       prev.last = i;
@@ -240,16 +264,10 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
 
   const clipId = `clip-${result.datagramLength}`;
   const zoomed = t.k > 1.0001;
-  const kinds = new Set<RegionKind>(wire.flatMap((p) => headerParts(p).map((h) => h.kind)));
+  const kinds = new Set<RegionKind>(facts.kinds);
   if (leadBytes) kinds.add(leadKind);
   kinds.add('payload');
-  const offsetsText =
-    wire.length <= 12
-      ? wire.map((p) => num(p.range.from)).join(', ')
-      : `${wire
-          .slice(0, 6)
-          .map((p) => num(p.range.from))
-          .join(', ')}, … ${num(wire[wire.length - 1]!.range.from)}`;
+  const offsetsText = facts.offsetsText;
   const describe = wire.length
     ? words.t(W.figure, { len: result.datagramLength, n: wire.length, offsets: offsetsText })
     : words.t(W.figureNone, { len: result.datagramLength });

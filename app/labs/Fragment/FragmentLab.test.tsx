@@ -9,6 +9,7 @@ import type { EmbedView } from '../../lab-kit/index.ts';
 import { FragmentLab } from './FragmentLab.tsx';
 import { fragmentLab } from './lab.ts';
 import { FragmentProvider, createFragmentStore } from './store.ts';
+import { plainKey } from './words.tsx';
 
 function renderLab(view?: EmbedView) {
   const store = createFragmentStore();
@@ -136,6 +137,39 @@ describe('<FragmentLab>', () => {
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
     ).toEqual(['#', '偏移', '载荷长度', '总长度', 'MF', 'DF', '选项']);
+  });
+
+  it('an edit reaches every part: the table, the counters and the steps follow the summary (issue 17)', () => {
+    const store = renderLab();
+    act(() => store.getState().selectStep(3));
+    act(() => store.getState().setFields({ len: '11560', mtu: '76' }));
+    act(() => store.getState().setField('mtu', '68'));
+    const result = store.getState().result!;
+    expect(result.wire).toHaveLength(241);
+    expect(document.querySelector('.summary-line')).toHaveTextContent(/241 packets/);
+    // The table's caption counts the new packets, the steps are the new trace's.
+    expect(screen.getByRole('table', { name: /^Wire packets/ })).toHaveTextContent(/241 packets/);
+    expect(bodyRows()).toHaveLength(50);
+    const steps = within(screen.getByRole('list', { name: 'Kernel steps' })).getAllByRole('button');
+    expect(steps).toHaveLength(result.trace.length);
+    const on = store.getState().step ?? 0;
+    expect(steps[on]).toHaveAttribute('aria-current', 'step');
+    // A step selected is shown at once.
+    act(() => store.getState().selectStep(1));
+    expect(
+      within(screen.getByRole('list', { name: 'Kernel steps' })).getAllByRole('button')[1],
+    ).toHaveAttribute('aria-current', 'step');
+  });
+
+  it('formats a message with plain values once per language (plainKey)', () => {
+    const d = { id: 'lab.fragment.cap.one' };
+    expect(plainKey('t', d, { n: '3', size: 48 })).toBe(plainKey('t', d, { n: '3', size: 48 }));
+    expect(plainKey('t', d, { n: '3', size: 48 })).not.toBe(plainKey('t', d, { n: '3', size: 40 }));
+    // A number and its digits as text are not the same value; t and r are not the same output.
+    expect(plainKey('t', d, { size: 48 })).not.toBe(plainKey('t', d, { size: '48' }));
+    expect(plainKey('t', d)).not.toBe(plainKey('r', d));
+    // A node or a function among the values: not cached.
+    expect(plainKey('r', d, { n: <strong>3</strong> })).toBeNull();
   });
 
   /** The parts an embed view may keep or leave out, each found or null. */

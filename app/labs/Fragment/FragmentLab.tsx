@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { OutputSnapshot } from '../../../core/ip/index.ts';
+import type { OutputSnapshot, SendResult } from '../../../core/ip/index.ts';
 import type { TraceStep } from '../../../core/trace/index.ts';
 import { CountersPanel } from '../../components/drops/index.ts';
 import { SkbPanel, idsBefore } from '../../components/skb/index.ts';
@@ -15,7 +15,7 @@ import {
   selectIssues,
   selectModelError,
   selectResult,
-  selectStepView,
+  selectStepIndex,
   useFragment,
 } from './store.ts';
 import { INTRO, W, useWords } from './words.tsx';
@@ -43,30 +43,102 @@ const stepView = (
   };
 };
 
+/**
+ * The step list and the sk_buff at the selected step: a trace of the result the list was given,
+ * the selection clamped into it (the store's step belongs to the newest result, which may be a
+ * render ahead of `trace`).
+ */
+function StepsPart({
+  trace,
+  step,
+  stale,
+  selectStep,
+}: {
+  trace: readonly TraceStep<OutputSnapshot, Msg>[];
+  step: number;
+  stale: boolean;
+  selectStep: (step: number | null) => void;
+}) {
+  const index = Math.max(0, Math.min(step, trace.length - 1));
+  const current = trace[index];
+  const seenBefore = useMemo(() => idsBefore(trace, index), [trace, index]);
+  const { r, t } = useWords();
+  const upNote = t(W.upNote);
+  return (
+    <Panel
+      titleId="trace-title"
+      title={r(W.trace)}
+      className="trace"
+      stale={stale}
+      head={<StepNav index={index} count={trace.length} onSelect={selectStep} />}
+    >
+      <div className="trace-grid">
+        <StepList
+          steps={trace}
+          selected={index}
+          onSelect={selectStep}
+          view={(s, i) => stepView(s, i, trace, upNote)}
+        />
+        <section className="skb-section" aria-labelledby="skb-title">
+          <h3 id="skb-title" className="sub-title">
+            {current ? r(W.skbAtFn, { n: index + 1, fn: current.fn }) : r(W.skbAt, { n: index + 1 })}
+          </h3>
+          {current && <SkbPanel snapshot={current.snapshot} seenBefore={seenBefore} first={index === 0} />}
+        </section>
+      </div>
+    </Panel>
+  );
+}
+
+/** The wire packets' table: the accessible twin of the diagram. */
+function WirePart({ wire, stale }: { wire: SendResult['wire']; stale: boolean }) {
+  const { r } = useWords();
+  return (
+    <Panel titleId="wire-title" title={r(W.wire)} stale={stale}>
+      <WirePacketsTable wire={wire} stale={stale} />
+    </Panel>
+  );
+}
+
+/**
+ * Issue 17: an edit paints the summary and the diagram (the result) in its own frame; the parts
+ * below them, out of view beside the inputs, are given the result a render late
+ * (useDeferredValue) and skip the edit's own render (memo: their props are those of the result
+ * before), then follow in the render after it, which the next keystroke may interrupt. Selecting
+ * a step is not deferred: only the result is.
+ */
+const LaterWire = memo(WirePart);
+const LaterCounters = memo(CountersPanel);
+const LaterSteps = memo(StepsPart);
+/** The result's own parts: a step selected leaves them as they are. */
+const QuietSummary = memo(ResultSummary);
+const QuietDiagram = memo(FragmentDiagram);
+/** The inputs read the store themselves: the lab's render passes them by. */
+const QuietInputs = memo(InputsPanel);
+
 export function FragmentLab() {
   const result = useFragment(selectResult);
   const issues = useFragment(selectIssues);
   const stale = useFragment(selectIsStale);
   const modelError = useFragment(selectModelError);
+  const step = useFragment(selectStepIndex);
   const { selectStep } = useFragment(useShallow(selectActions));
-  const { trace, index, current } = useFragment(useShallow(selectStepView));
-  const seenBefore = useMemo(() => idsBefore(trace, index), [trace, index]);
-  const { r, t, field } = useWords();
-  const upNote = t(W.upNote);
+  const later = useDeferredValue(result);
+  const { r, field } = useWords();
 
   return (
     <LabShell
       intro={INTRO}
-      inputs={<InputsPanel />}
+      inputs={<QuietInputs />}
       banner={<IssuesBanner issues={issues} stale={stale} modelError={modelError} fieldName={field} />}
       diagram={
         result ? (
           <Panel titleId="result-title" title={r(W.result)} className="result" stale={stale}>
             <Part kind="result">
-              <ResultSummary result={result} />
+              <QuietSummary result={result} />
             </Part>
             <Part kind="diagram">
-              <FragmentDiagram result={result} />
+              <QuietDiagram result={result} />
             </Part>
           </Panel>
         ) : (
@@ -76,43 +148,18 @@ export function FragmentLab() {
         )
       }
     >
-      {result && (
+      {later && (
         <>
           <Part kind="tables">
-            <Panel titleId="wire-title" title={r(W.wire)} stale={stale}>
-              <WirePacketsTable wire={result.wire} stale={stale} />
-            </Panel>
+            <LaterWire wire={later.wire} stale={stale} />
           </Part>
 
           <Part kind="detail">
-            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} stale={stale} />
+            <LaterCounters drops={later.drop_reasons} delta={later.snmp_delta} stale={stale} />
           </Part>
 
           <Part kind="steps">
-            <Panel
-              titleId="trace-title"
-              title={r(W.trace)}
-              className="trace"
-              stale={stale}
-              head={<StepNav index={index} count={trace.length} onSelect={selectStep} />}
-            >
-              <div className="trace-grid">
-                <StepList
-                  steps={trace}
-                  selected={index}
-                  onSelect={selectStep}
-                  view={(s, i) => stepView(s, i, trace, upNote)}
-                />
-                <section className="skb-section" aria-labelledby="skb-title">
-                  <h3 id="skb-title" className="sub-title">
-                    {current ? r(W.skbAtFn, { n: index + 1, fn: current.fn }) : r(W.skbAt, { n: index + 1 })}
-                  </h3>
-                  {current && (
-                    <SkbPanel snapshot={current.snapshot} seenBefore={seenBefore} first={index === 0} />
-                  )}
-                </section>
-              </div>
-            </Panel>
+            <LaterSteps trace={later.trace} step={step} stale={stale} selectStep={selectStep} />
           </Part>
         </>
       )}

@@ -30,11 +30,7 @@ export const selectIssues = (s: FragmentState) => s.issues;
 export const selectResult = (s: FragmentState) => s.result;
 export const selectModelError = (s: FragmentState) => s.modelError;
 export const selectActions = selectFormActions<FragmentState>;
-/** The trace step on show and the one before it (to tell reused sk_buffs from new ones). */
-export const selectStepView = (s: FragmentState) => {
-  const trace = s.result?.trace ?? [];
-  const index = s.step ?? 0;
-  return { trace, index, current: trace[index], previous: trace[index - 1] };
-};
+/** The selected step (an index into the newest result's trace). */
+export const selectStepIndex = (s: FragmentState) => s.step ?? 0;
 /** Is the result on show out of date (the form has errors, so the last good result is kept)? */
 export const selectIsStale = (s: FragmentState) => isStale(s.issues);

@@ -5,6 +5,7 @@
  * font for `<code>`).
  */
 import { useIntl } from 'react-intl';
+import type { IntlShape } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
 import type { ReactNode } from 'react';
 import { defineMessages } from '../../../core/i18n/index.ts';
@@ -345,7 +346,8 @@ export const W = defineMessages({
   upNote: {
     id: 'lab.fragment.trace.upNote',
     defaultMessage: '↑ back up the receiver’s stack (loopback)',
-    description: 'Above the first step of the way back up the receiving side (CSS draws it from data-up-note).',
+    description:
+      'Above the first step of the way back up the receiving side (CSS draws it from data-up-note).',
   },
   skbAt: {
     id: 'lab.fragment.trace.skbAt',
@@ -641,14 +643,49 @@ type Values = Record<string, ReactNode>;
 /** `<code>` chunks as their text (for attributes and SVG text). */
 const plainCode = (chunks: ReactNode[]) => chunks.join('');
 
+/**
+ * Formatted messages by language (the IntlShape: a new one comes with each language or catalog),
+ * message and values, for messages whose values are all plain (text, numbers): an edit re-renders
+ * the form's labels, hints and presets and the diagram's words with the same values, and
+ * formatting one costs more than the rest of its render (issue 17). Bounded: emptied when full.
+ */
+const formatted = new WeakMap<IntlShape, Map<string, ReactNode>>();
+const FORMATTED_MAX = 1000;
+
+/** The cache key of a message with plain values (null: a value is a node or a function). */
+export function plainKey(kind: string, d: MessageDescriptor, v?: Values): string | null {
+  let key = `${kind}\u0000${String(d.id)}`;
+  if (v)
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      if (typeof x === 'string') key += `\u0000${k}\u0001s${x}`;
+      else if (typeof x === 'number') key += `\u0000${k}\u0001n${x}`;
+      else if (x !== undefined) return null;
+    }
+  return key;
+}
+
+function cached(intl: IntlShape, key: string | null, format: () => ReactNode): ReactNode {
+  if (key === null) return format();
+  let map = formatted.get(intl);
+  if (!map) formatted.set(intl, (map = new Map()));
+  if (map.has(key)) return map.get(key);
+  const out = format();
+  if (map.size >= FORMATTED_MAX) map.clear();
+  map.set(key, out);
+  return out;
+}
+
 /** The lab's formatters: `t` → plain text, `r` → React nodes, `field` → a field's banner name. */
 export function useWords() {
   const intl = useIntl();
-  const t = (d: MessageDescriptor, v?: Values): string => {
-    const out = fmtNode(intl, d, { code: plainCode, ...v });
-    return Array.isArray(out) ? out.join('') : String(out);
-  };
-  const r = (d: MessageDescriptor, v?: Values): ReactNode => fmtNode(intl, d, { code: codeChunks, ...v });
+  const t = (d: MessageDescriptor, v?: Values): string =>
+    cached(intl, plainKey('t', d, v), () => {
+      const out = fmtNode(intl, d, { code: plainCode, ...v });
+      return Array.isArray(out) ? out.join('') : String(out);
+    }) as string;
+  const r = (d: MessageDescriptor, v?: Values): ReactNode =>
+    cached(intl, plainKey('r', d, v), () => fmtNode(intl, d, { code: codeChunks, ...v }));
   const field = (f: string): ReactNode => {
     const d = FIELD_NAMES[f];
     return r(W.fieldNamed, { name: d ? r(d) : f });
