@@ -10,8 +10,10 @@
  * so a bad one reaches the form and is reported there.
  */
 import type { SendInput } from '../../../core/ip/index.ts';
-import { SEND_KEYS, SEND_PARAMS, defaultText, sendInputFromTexts } from '../../../core/params/index.ts';
-import type { Param, SendKey, SendTexts } from '../../../core/params/index.ts';
+import { defaultText } from '../../../core/params/param.ts';
+import { SEND_KEYS, SEND_PARAMS, sendInputFromTexts } from '../../../core/params/send.ts';
+import type { Param } from '../../../core/params/param.ts';
+import type { SendKey, SendTexts } from '../../../core/params/send.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
 import type { Issue, Parsed } from '../../lab-kit/index.ts';
 
@@ -52,7 +54,9 @@ export function textsOf(f: FragmentFields): SendTexts {
 /** Parse the form with the core's send table; its issues are the form's, field by field. */
 export function fieldsToInput(f: FragmentFields): Parsed<SendInput> {
   const r = sendInputFromTexts(textsOf(f));
-  return r.ok ? r : { ok: false, issues: r.issues.map((i) => ({ field: i.key, message: i.message, msg: i.msg })) };
+  return r.ok
+    ? r
+    : { ok: false, issues: r.issues.map((i) => ({ field: i.key, message: i.message, msg: i.msg })) };
 }
 
 export const FRAGMENT_KEYS: readonly string[] = [...SEND_KEYS, 'step'];

@@ -23,14 +23,14 @@ import type {
   NlMsghdrLayout,
   NlSplitResult,
 } from '../../../core/netlink/index.ts';
-import { CMSG_DATA_MAX, NETLINK_PARAMS, NL_BUFFER_MAX } from '../../../core/params/index.ts';
-import type { CmsgText } from '../../../core/params/index.ts';
+import { CMSG_DATA_MAX, NETLINK_PARAMS, NL_BUFFER_MAX } from '../../../core/params/netlink.ts';
+import type { CmsgText } from '../../../core/params/netlink.ts';
 import type { Issue } from '../../lab-kit/index.ts';
 import { defineMessages, msg, renderText, type Msg } from '../../../core/i18n/index.ts';
 import { builderFromBytes, builderItemBytes, hexSpaced } from './builder.ts';
 import type { BuilderIssue, BuilderItem } from './builder.ts';
 
-export { NL_FAMILIES, NL_ENDIANS } from '../../../core/params/index.ts';
+export { NL_FAMILIES, NL_ENDIANS } from '../../../core/params/netlink.ts';
 /** The largest buffer the lab takes: the netlink table's limit. */
 export const MAX_BUFFER = NL_BUFFER_MAX;
 

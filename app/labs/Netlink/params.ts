@@ -17,8 +17,8 @@
  *
  * Values are kept as typed: bad hex reaches the editor and is reported there, never thrown.
  */
-import { NETLINK_PARAMS } from '../../../core/params/index.ts';
-import type { Param } from '../../../core/params/index.ts';
+import { NETLINK_PARAMS } from '../../../core/params/netlink.ts';
+import type { Param } from '../../../core/params/param.ts';
 import { DEFAULT_MSGHDR, DEFAULT_SPLIT, compactHex } from './buffer.ts';
 import type { CmsgField, NetlinkInputs, NetlinkIssue } from './buffer.ts';
 import { encodeQuery } from '../../lab-kit/index.ts';

@@ -8,7 +8,7 @@ import type { StoreApi } from 'zustand';
 import { createLabContext } from '../../lab-kit/index.ts';
 import type { Issue } from '../../lab-kit/index.ts';
 import { defineMessages, msg } from '../../../core/i18n/index.ts';
-import { echo } from '../../../core/params/index.ts';
+import { echo } from '../../../core/params/param.ts';
 import { builderToBytes } from './builder.ts';
 import type { BuilderItem } from './builder.ts';
 import {

@@ -31,20 +31,19 @@ import {
   validateSendInput,
 } from '../../../core/ip/index.ts';
 import type { DefragInput, FragmentSpec } from '../../../core/ip/index.ts';
+import { echo, paramIssue } from '../../../core/params/param.ts';
+import { FAMILIES } from '../../../core/params/send.ts';
 import {
   DEFRAG_PARAMS,
-  FAMILIES,
-  echo,
   formatFragItem,
   fragItemOfSpec,
   fragItemSpec,
-  paramIssue,
   parseIndexList,
   splitFragItem,
   splitFrags,
   splitTimes,
-} from '../../../core/params/index.ts';
-import type { FragItemText, FragPart } from '../../../core/params/index.ts';
+} from '../../../core/params/frags.ts';
+import type { FragItemText, FragPart } from '../../../core/params/frags.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
 import { defineMessages, msg, normalizeInput, renderText, type Msg } from '../../../core/i18n/index.ts';
 

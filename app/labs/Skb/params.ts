@@ -10,7 +10,7 @@
  */
 import { formatSkbOps, parseSkbOps } from '../../../core/skb/index.ts';
 import type { RegionKind, SkbOp } from '../../../core/skb/index.ts';
-import { echo } from '../../../core/params/index.ts';
+import { echo } from '../../../core/params/param.ts';
 import { defineMessages, msg, renderText } from '../../../core/i18n/index.ts';
 import type { Msg } from '../../../core/i18n/index.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
