@@ -6,7 +6,8 @@
  * switches off.
  */
 import { useEffect, useState } from 'react';
-import { SHINFO_SIZE, skbHeadroom, skbTailroom } from '../../../core/skb/index.ts';
+import { SHINFO_SIZE } from '../../../core/skb/alloc.ts';
+import { skbHeadroom, skbTailroom } from '../../../core/skb/types.ts';
 import type { SkbSnapshot } from '../../../core/skb/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';

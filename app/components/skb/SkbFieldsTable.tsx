@@ -4,7 +4,7 @@
  * they do not and the sk_buffs are few, so no column is ever cut off (the Fragmentation lab's
  * narrow panel, a phone). Many sk_buffs keep the rows and scroll sideways.
  */
-import { skbHeadroom, skbTailroom } from '../../../core/skb/index.ts';
+import { skbHeadroom, skbTailroom } from '../../../core/skb/types.ts';
 import type { SkbSnapshot } from '../../../core/skb/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';

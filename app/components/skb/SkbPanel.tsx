@@ -3,7 +3,8 @@
  * the frag_list chain, new vs. reused sk_buff ids — shared by the sk_buff and Fragmentation labs.
  */
 import { scaleLinear } from 'd3-scale';
-import { SHINFO_SIZE, skbTailroom } from '../../../core/skb/index.ts';
+import { SHINFO_SIZE } from '../../../core/skb/alloc.ts';
+import { skbTailroom } from '../../../core/skb/types.ts';
 import type { RegionKind, SkbSnapshot } from '../../../core/skb/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';

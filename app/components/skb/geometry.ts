@@ -4,7 +4,7 @@
  * overlaps, which bytes of data no region covers, how far a buffer reaches (skb_shared_info and its
  * page frags after `end`), which sk_buffs a step reuses, and the magnified window around data.
  */
-import { SHINFO_SIZE } from '../../../core/skb/index.ts';
+import { SHINFO_SIZE } from '../../../core/skb/alloc.ts';
 import type { Region, RegionKind, SkbSnapshot } from '../../../core/skb/index.ts';
 import { num } from '../../format.ts';
 

@@ -5,7 +5,7 @@
  */
 import { defineMessages, formatMsg, msg } from '../../../core/i18n/index.ts';
 import type { MsgValue } from '../../../core/i18n/index.ts';
-import { SHINFO_SIZE } from '../../../core/skb/index.ts';
+import { SHINFO_SIZE } from '../../../core/skb/alloc.ts';
 import type { SkbSnapshot } from '../../../core/skb/index.ts';
 import { useLocale } from '../../i18n/locale.ts';
 

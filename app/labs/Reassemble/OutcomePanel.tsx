@@ -4,7 +4,7 @@ import type { IntlShape } from 'react-intl';
 import type { DefragOk, IcmpOut, QueueOutcome } from '../../../core/ip/index.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { DropBadge } from '../../components/drops/index.ts';
-import { SkbPanel } from '../../components/skb/index.ts';
+import { SkbPanel } from '../../components/skb/SkbPanel.tsx';
 import { num } from '../../format.ts';
 import { Part } from '../../lab-kit/index.ts';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
