@@ -117,12 +117,6 @@ export function ReassembleLab() {
     [api, selectStep],
   );
   const order = useMemo(() => fields.arrivals.map((a) => a.frag), [fields.arrivals]);
-  // The panels below the fold (outcome, counters, arrivals, trace) see a new result a frame late
-  // (useDeferredValue): an edit paints the diagram and the cards first, and these in the render
-  // after it, which typing can interrupt. A new step alone (stepping) reaches them at once.
-  const now = useMemo(() => ({ result, step, stale, order }), [result, step, stale, order]);
-  const deferred = useDeferredValue(now);
-  const later = deferred.result === result ? now : deferred;
   const st = result?.trace[step];
   const stops = result ? stopsOf(result.trace) : [];
   const prevStop = [...stops].reverse().find((s) => s < step);
@@ -233,12 +227,12 @@ export function ReassembleLab() {
         <FragmentCards announce={announce} announcement={announcement} win={win} onPage={setPage} />
       </Part>
 
-      {later.result && (
-        <LaterPanels
-          result={later.result}
-          step={later.step}
-          stale={later.stale}
-          order={later.order}
+      {result && (
+        <DeferredPanels
+          result={result}
+          step={step}
+          stale={stale}
+          order={order}
           page={page}
           onSelect={select}
           onPage={setPage}
@@ -248,10 +242,42 @@ export function ReassembleLab() {
   );
 }
 
+interface LaterProps {
+  result: DefragOk;
+  step: number;
+  stale: boolean;
+  order: readonly number[];
+  page: number;
+  onSelect: (i: number) => void;
+  onPage: (page: number) => void;
+}
+
 /**
- * The outcome, the counters, the Arrivals table and the kernel steps: below the fold, memoised, and
- * given the result a frame late by ReassembleLab (an edit's own render passes them by).
+ * The panels below the fold (outcome, counters, arrivals, trace) see a new result a frame late
+ * (useDeferredValue, as the Netlink lab's views below its diagram): an edit paints the diagram and
+ * the cards first, and these in the render after it, which typing can interrupt. A new step alone
+ * (stepping through the trace) reaches them at once. Only this component renders again for the
+ * late result, not the lab.
  */
+function DeferredPanels(p: LaterProps) {
+  const { result, step, stale, order } = p;
+  const now = useMemo(() => ({ result, step, stale, order }), [result, step, stale, order]);
+  const deferred = useDeferredValue(now);
+  const q = deferred.result === result ? now : deferred;
+  return (
+    <LaterPanels
+      result={q.result}
+      step={q.step}
+      stale={q.stale}
+      order={q.order}
+      page={p.page}
+      onSelect={p.onSelect}
+      onPage={p.onPage}
+    />
+  );
+}
+
+/** The outcome, the counters, the Arrivals table and the kernel steps, memoised on their props. */
 const LaterPanels = memo(function LaterPanels({
   result,
   step,
@@ -260,15 +286,7 @@ const LaterPanels = memo(function LaterPanels({
   page,
   onSelect,
   onPage,
-}: {
-  result: DefragOk;
-  step: number;
-  stale: boolean;
-  order: readonly number[];
-  page: number;
-  onSelect: (i: number) => void;
-  onPage: (page: number) => void;
-}) {
+}: LaterProps) {
   const intl = useIntl();
   const win = arrivalWindow(order.length, page);
   const arrival = result.trace[step]?.snapshot.arrival ?? null;
