@@ -13,7 +13,7 @@ import type { FragmentSpec } from './index.ts';
 /** The fragments a UDP send of `len` bytes at MTU 68 puts on the wire (65,507 → 1,365). */
 function cut(len: number): FragmentSpec[] {
   const sent = ipSend({ ...DEFAULT_SEND_INPUT, sends: [len], mtu: 68, sndbufCheck: false });
-  if (!sent.ok) throw new Error(sent.why);
+  if (!sent.ok) throw new Error('the send was refused');
   return fragmentsFromWire(sent.wire);
 }
 
