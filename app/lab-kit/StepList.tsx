@@ -41,6 +41,7 @@ export function StepList<T>({
   onKeyDown,
   listRef: externalRef,
   variant = 'full',
+  keyOf = (i: number) => i,
 }: {
   steps: readonly T[];
   selected: number;
@@ -58,6 +59,12 @@ export function StepList<T>({
    * function and `why` as a short place, one line each (the Journey's stops beside its animation).
    */
   variant?: 'full' | 'compact';
+  /**
+   * Each step's React key (default its index). A window over a long trace may recycle keys
+   * (`i % size`): a window that slides by one then moves one item, and one that jumps (a new
+   * trace) updates its items in place instead of making them all again.
+   */
+  keyOf?: (i: number) => number;
 }) {
   const w = useKitWords();
   const { listRef, onKeyDown: onListKey } = useStepList(selected - start, steps.length, (i) =>
@@ -80,7 +87,7 @@ export function StepList<T>({
         const v = view(s, i);
         if (variant === 'compact')
           return (
-            <li key={i} className={`${on ? 'is-current' : ''} ${v.className ?? ''}`}>
+            <li key={keyOf(i)} className={`${on ? 'is-current' : ''} ${v.className ?? ''}`}>
               <SelectStep on={on} onClick={() => onSelect(i)}>
                 <span className="cstep-no">{i + 1}</span>
                 <code>{v.fn}</code>
@@ -93,7 +100,7 @@ export function StepList<T>({
           );
         return (
           <li
-            key={i}
+            key={keyOf(i)}
             className={`step${on ? ' step--on' : ''}${v.drops?.length ? ' step--drop' : ''}${v.className ? ` ${v.className}` : ''}`}
             {...dataAttrs(v.data)}
           >

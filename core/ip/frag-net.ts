@@ -31,42 +31,119 @@ export function holesOf(runs: readonly { start: number; end: number }[], len: nu
 }
 
 /**
- * A run's snapshot shares the run's own list of fragments: a run only ever grows at its end
- * (fragrun_append_to_last pushes; inet_frag_queue_insert never edits a run's earlier pieces), so
- * the first `n` pieces at the time of the step stay what they were. `frags` is an own enumerable
- * getter that copies them out the first time it is read (a step on show), so recording a step
- * costs O(1) however long the run is, and the trace serialises (JSON) exactly as a copied array
- * would. Unchanged runs keep their snapshot object from step to step.
+ * Trace steps record a queue's runs and holes in O(1), whatever order fragments come in (issue 17:
+ * 1,365 fragments in reverse order are 1,365 runs, and copying them at every step made reassembly
+ * quadratic). The runs only ever change in two ways: inet_frag_queue_insert adds a run (a node of
+ * the rbtree) or appends a piece to the last one (fragrun_append_to_last), and ip_frag_reinit
+ * replaces the whole list. So every insert is stamped with a tick of one clock, and a snapshot
+ * keeps the queue's list and the clock's value: the runs it shows are the runs stamped by then,
+ * each with its pieces stamped by then. `runs` and `holes` are own enumerable getters that work
+ * this out the first time they are read (a step on show), so the trace serialises (JSON) and
+ * compares exactly as copied arrays would.
  */
-const runCache = new WeakMap<Run, { end: number; n: number; snap: RunSnapshot }>();
-export function runSnapshot(r: Run): RunSnapshot {
-  const c = runCache.get(r);
+let insertClock = 0;
+
+/** When each piece of a run was inserted (clock ticks, ascending), and the run's snapshots by piece count. */
+interface RunStamps {
+  at: number[];
+  snaps: (RunSnapshot | undefined)[];
+}
+const runStamps = new WeakMap<Run, RunStamps>();
+
+/** inet_frag_queue_insert put `r` in the queue or appended a piece to it: stamp that piece. */
+export function stampRunInsert(r: Run): void {
+  let st = runStamps.get(r);
+  if (!st) runStamps.set(r, (st = { at: [], snaps: [] }));
+  insertClock += 1;
+  // A run made outside inet_frag_queue_insert (a test's own list) counts its pieces as stamped at 0.
+  while (st.at.length < r.frags.length - 1) st.at.push(0);
+  st.at.push(insertClock);
+}
+
+/** How many of a run's pieces had come by clock `v` (its stamps ascend: a binary search). */
+function piecesBy(st: RunStamps | undefined, r: Run, v: number): number {
+  if (!st) return r.frags.length;
+  let lo = 0;
+  let hi = st.at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((st.at[mid] as number) <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A run's first `n` pieces as a snapshot. It shares the run's own list of pieces (a run only grows
+ * at its end, so its first `n` pieces stay what they were): `frags` is an own enumerable getter
+ * that copies them out the first time it is read. One snapshot object per run and piece count, so
+ * an unchanged run keeps its snapshot object from step to step.
+ */
+function runSnapshotOf(r: Run, st: RunStamps | undefined, n: number): RunSnapshot {
+  const cached = st?.snaps[n];
+  if (cached) return cached;
   const backing = r.frags;
-  const n = backing.length;
-  if (c && c.end === r.end && c.n === n) return c.snap;
   let frags: readonly FragPiece[] | undefined;
   const snap: RunSnapshot = {
     start: r.start,
-    end: r.end,
+    end: n >= backing.length ? r.end : (backing[n - 1] as FragPiece).end,
     get frags() {
       return (frags ??= backing.slice(0, n));
     },
   };
-  runCache.set(r, { end: r.end, n, snap });
+  if (st) st.snaps[n] = snap;
   return snap;
 }
 
+/** A run as it is now, as a snapshot. */
+export function runSnapshot(r: Run): RunSnapshot {
+  return runSnapshotOf(r, runStamps.get(r), r.frags.length);
+}
+
+/** The runs of `list` (a queue's runs, later grown) as they were at clock `v`. */
+function runsAt(list: readonly Run[], v: number): RunSnapshot[] {
+  const out: RunSnapshot[] = [];
+  for (const r of list) {
+    const st = runStamps.get(r);
+    const n = piecesBy(st, r, v);
+    if (n > 0) out.push(runSnapshotOf(r, st, n));
+  }
+  return out;
+}
+
+/**
+ * Work counted for the tests that show reassembly stays n·log n (defrag-scaling.test.ts): runs
+ * looked at when a step's runs are read, and runs compared by inet_frag_queue_insert's search.
+ */
+export const defragWork = { runsRead: 0, searched: 0 };
+
 export function queueSnapshot(q: InetFragQueue): QueueSnapshot {
+  const list = q.runs;
+  const v = insertClock;
+  const len = q.len;
+  let runs: RunSnapshot[] | undefined;
+  let holes: ByteRange[] | undefined;
+  const runsNow = () => {
+    if (!runs) {
+      defragWork.runsRead += list.length;
+      runs = runsAt(list, v);
+    }
+    return runs;
+  };
   return {
     serial: q.serial,
     family: q.family,
     id: q.id,
     key: q.key,
-    len: q.len,
+    len,
     meat: q.meat,
     flags: { ...q.flags },
-    runs: q.runs.map(runSnapshot),
-    holes: holesOf(q.runs, q.len),
+    get runs() {
+      return runsNow();
+    },
+    get holes() {
+      return (holes ??= holesOf(runsNow(), len));
+    },
     truesize: q.truesize,
     createdAt: q.createdAt,
     expiresAt: q.expiresAt,

@@ -22,7 +22,7 @@ import {
   type Run,
 } from './defrag-types.ts';
 import { countMib } from '../drops/tally.ts';
-import { dirty, dropHere, keyOf, queueSnapshot, step } from './frag-net.ts';
+import { defragWork, dirty, dropHere, keyOf, queueSnapshot, stampRunInsert, step } from './frag-net.ts';
 import { deliver, ipSection } from './defrag-rx.ts';
 import { msg, type Msg } from '../i18n/index.ts';
 import { DM } from './defrag-messages.ts';
@@ -40,7 +40,9 @@ export function inetFragQueueInsert(
 ): { result: InsertResult; tail: { offset: number; end: number } | null; how: Msg } {
   const { offset, end } = piece;
   if (!tail) {
-    runs.push({ start: offset, end, frags: [piece] });
+    const node: Run = { start: offset, end, frags: [piece] };
+    runs.push(node);
+    stampRunInsert(node);
     return {
       result: 'ok',
       tail: { offset, end },
@@ -58,13 +60,16 @@ export function inetFragQueueInsert(
     if (offset === tail.end) {
       last.end = end;
       last.frags.push(piece);
+      stampRunInsert(last);
       return {
         result: 'ok',
         tail: { offset, end },
         how: msg(DM.insAppend, { start: last.start, end }),
       };
     }
-    runs.push({ start: offset, end, frags: [piece] });
+    const node: Run = { start: offset, end, frags: [piece] };
+    runs.push(node);
+    stampRunInsert(node);
     return {
       result: 'ok',
       tail: { offset, end },
@@ -77,6 +82,7 @@ export function inetFragQueueInsert(
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const r = runs[mid] as Run;
+    defragWork.searched += 1;
     if (end <= r.start) hi = mid;
     else if (offset >= r.end) lo = mid + 1;
     else if (offset >= r.start && end <= r.end)
@@ -88,7 +94,9 @@ export function inetFragQueueInsert(
         how: msg(DM.insOverlaps, { offset, end, start: r.start, runEnd: r.end }),
       };
   }
-  runs.splice(lo, 0, { start: offset, end, frags: [piece] });
+  const node: Run = { start: offset, end, frags: [piece] };
+  runs.splice(lo, 0, node);
+  stampRunInsert(node);
   return { result: 'ok', tail, how: msg(DM.insNewNode) };
 }
 

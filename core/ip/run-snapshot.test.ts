@@ -1,6 +1,6 @@
 /**
- * Reassembly trace snapshots share each run's list of fragments (frag-net.ts, runSnapshot) rather
- * than copying it on every step (issue 17). Whatever order fragments come in, every step must
+ * Reassembly trace snapshots share each run's list of fragments and the queue's list of runs
+ * (frag-net.ts, queueSnapshot) rather than copying them on every step (issue 17). Whatever order fragments come in, every step must
  * still show the runs as they were at that step: each run's pieces tile exactly [start, end), the
  * runs hold `meat` bytes between them, and the trace serialises to plain arrays.
  */
@@ -56,6 +56,16 @@ describe('reassembly snapshots share runs without losing a step', () => {
               bytes += run.end - run.start;
             }
             if (bytes !== q.meat) wrong.push(`step ${k}: runs hold ${bytes} bytes, meat ${q.meat}`);
+            // The holes are what the runs leave of [0, len), read lazily like the runs.
+            const gaps: { from: number; to: number }[] = [];
+            let at = 0;
+            for (const run of q.runs) {
+              if (run.start > at) gaps.push({ from: at, to: run.start });
+              at = Math.max(at, run.end);
+            }
+            if (at < q.len) gaps.push({ from: at, to: q.len });
+            if (JSON.stringify(gaps) !== JSON.stringify(q.holes))
+              wrong.push(`step ${k}: holes ${JSON.stringify(q.holes)}, the runs leave ${JSON.stringify(gaps)}`);
           }
         });
         expect(wrong.slice(0, 3)).toEqual([]);

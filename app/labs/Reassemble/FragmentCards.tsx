@@ -142,7 +142,11 @@ function CardActions({ label, children }: { label: string; children: ReactNode }
   useEffect(() => {
     const all = buttons();
     const at = Math.min(active, all.length - 1);
-    all.forEach((b, i) => (b.tabIndex = i === at ? 0 : -1));
+    // Written only when it changes: 50 cards re-render on every edit.
+    all.forEach((b, i) => {
+      const want = i === at ? 0 : -1;
+      if (b.tabIndex !== want) b.tabIndex = want;
+    });
   });
   const onKeyDown = (ev: KeyboardEvent) => {
     const all = buttons();

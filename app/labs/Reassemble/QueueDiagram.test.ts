@@ -3,7 +3,7 @@ import { createIntl } from 'react-intl';
 import { CATALOGS } from '../../../core/i18n/index.ts';
 import { num } from '../../format.ts';
 import { fmt } from '../../i18n/format.tsx';
-import { lanesOf, openMessage } from './QueueDiagram.tsx';
+import { lanesOf, openMessage, splitThinBars } from './QueueDiagram.tsx';
 import { W } from './words.ts';
 
 /** The packing as first written: the first row none of whose ranges overlaps. */
@@ -71,5 +71,34 @@ describe('openMessage', () => {
         }
       }
     }
+  });
+});
+
+describe('splitThinBars: 1,365 thin bars of a packed row are a few paths, not 1,365 elements', () => {
+  const bar = (k: number, w: number, tone: 'ok' | 'future', alone = false) => ({
+    k,
+    b: { x: 58 + k * 0.7, w },
+    y: 48,
+    h: 7,
+    tone,
+    alone,
+  });
+  it('merges the thin bars by colour and keeps the current, the wide and the lone ones', () => {
+    const all = Array.from({ length: 1365 }, (_, k) => bar(k, 1.5, k < 700 ? 'ok' : 'future'));
+    all[5] = bar(5, 12, 'ok'); // wide: its own element (stroke, corners, maybe a label)
+    all[9] = bar(9, 1.5, 'ok', true); // alone in its row: may be labelled beside it
+    const { bars, thin } = splitThinBars(all, { packed: true, current: 700 });
+    expect(bars.map((b) => b.k)).toEqual([5, 9, 700]);
+    expect(thin.map(([tone]) => tone)).toEqual(['ok', 'future']);
+    // One rectangle a bar: every thin bar is drawn once.
+    const rects = thin.reduce((n, [, d]) => n + (d.match(/M/g)?.length ?? 0), 0);
+    expect(rects).toBe(1365 - 3);
+    expect(thin[0]![1].startsWith('M58 48h1.5v7h-1.5z')).toBe(true);
+  });
+  it('draws every bar on its own while the rows are not packed', () => {
+    const all = Array.from({ length: 10 }, (_, k) => bar(k, 1.5, 'ok'));
+    const { bars, thin } = splitThinBars(all, { packed: false, current: null });
+    expect(bars).toHaveLength(10);
+    expect(thin).toEqual([]);
   });
 });

@@ -87,6 +87,43 @@ export function lanesOf(ranges: readonly { from: number; to: number }[]): {
   return { lane, count: rows.length, packed: true };
 }
 
+export type ArrivalTone = ReturnType<typeof verdictTone> | 'future';
+
+/** An arrival's bar as drawn: `b` is its x and width in px, `y` and `h` its row. */
+export interface ArrivalBar {
+  k: number;
+  b: { x: number; w: number };
+  y: number;
+  h: number;
+  tone: ArrivalTone;
+}
+
+/**
+ * The bars drawn one element each, and the thin bars of packed rows as one path per colour: a
+ * thin bar (under 3 px) has no stroke, corners or label, so a path of rectangles draws the same
+ * pixels. The current arrival keeps its own element (its outline), and so does a bar alone in its
+ * row (it may carry a label beside it).
+ */
+export function splitThinBars<T extends ArrivalBar & { alone: boolean }>(
+  all: readonly T[],
+  { packed, current }: { packed: boolean; current: number | null },
+): { bars: T[]; thin: [ArrivalTone, string][] } {
+  if (!packed) return { bars: [...all], thin: [] };
+  const bars: T[] = [];
+  const d = new Map<ArrivalTone, string[]>();
+  const r = (v: number) => Math.round(v * 100) / 100;
+  for (const a of all) {
+    if (a.b.w >= 3 || a.k === current || a.alone) {
+      bars.push(a);
+      continue;
+    }
+    let list = d.get(a.tone);
+    if (!list) d.set(a.tone, (list = []));
+    list.push(`M${r(a.b.x)} ${r(a.y)}h${r(a.b.w)}v${r(a.h)}h${-r(a.b.w)}z`);
+  }
+  return { bars, thin: [...d].map(([tone, parts]) => [tone, parts.join('')]) };
+}
+
 /**
  * The defragmentation queue after one step, drawn to scale on the datagram's byte range: the
  * arrivals so far (coloured by verdict, the ones still to come dashed), each queue's runs (the
@@ -114,6 +151,12 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
     () => lanesOf(result.arrivals.map((a) => ({ from: a.offset, to: a.offset + a.length }))),
     [result],
   );
+  /** How many arrivals share each row. */
+  const laneSize = useMemo(() => {
+    const n: number[] = [];
+    for (const l of lane) n[l] = (n[l] ?? 0) + 1;
+    return n;
+  }, [lane]);
   // The bars' labels, each message formatted once per `last` (not once a bar: 1,365 bars).
   const labels = useMemo(
     () => ({
@@ -150,6 +193,21 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
     const w = Math.max(min, xw(from, to));
     return { x: Math.max(GUTTER, Math.min(x(from), right - w)), w };
   };
+
+  // Each arrival's bar; in packed rows the thin ones (no stroke, no label) become one path per
+  // colour: 1,365 fragments of 48 bytes are a few shapes, not 1,365 elements to create and update.
+  const { bars: arrivalBars, thin: thinPaths } = splitThinBars(
+    result.arrivals.map((a, k) => {
+      const y = arrivalsTop + (lane[k] ?? 0) * (laneH + laneGap);
+      // Packed rows hold hundreds of fragments side by side: widening them would smear the row.
+      const b = packed
+        ? { x: x(a.offset), w: xw(a.offset, a.offset + a.length) }
+        : bar(a.offset, a.offset + a.length, MIN_BAR);
+      const tone: ArrivalTone = k < arrived ? verdictTone(a.verdict) : 'future';
+      return { k, b, y, h: laneH, tone, offset: a.offset, length: a.length, mf: a.mf, alone: laneSize[lane[k] ?? 0] === 1 };
+    }),
+    { packed, current },
+  );
 
   return (
     <div className="rq-canvas" ref={ref}>
@@ -199,33 +257,25 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
             ? fmt(intl, W.svgArrivalsPacked, { n: num(result.arrivals.length) })
             : fmt(intl, W.svgArrivals)}
         </text>
-        {result.arrivals.map((a, k) => {
-          const y = arrivalsTop + (lane[k] ?? 0) * (laneH + laneGap);
-          // Packed rows hold hundreds of fragments side by side: widening them would smear the row.
-          const b = packed
-            ? { x: x(a.offset), w: xw(a.offset, a.offset + a.length) }
-            : bar(a.offset, a.offset + a.length, MIN_BAR);
-          const come = k < arrived;
-          const tone = verdictTone(a.verdict);
+        {arrivalBars.map((a) => {
+          const { k, b, y, tone } = a;
           const text = `#${k + 1}`;
           const last = a.mf ? 'no' : 'yes';
           // Lanes under 16 px carry no text: their labels are not even made.
           const labelled = laneH >= 16;
           const range = labelled ? labels.range[last]([num(a.offset), num(a.offset + a.length)]) : '';
-          // Too narrow for its range: the bar is labelled beside it, on the side with room.
+          // Too narrow for its range: the bar is labelled beside it, on the side with room — unless
+          // it shares a packed row, where a label beside it would lie on its neighbours.
           const inside = labelled && fits(range, b.w);
           const outside =
-            !labelled || inside
+            !labelled || inside || !a.alone
               ? null
               : [range, labels.short[last]([num(a.length)])].find((t) =>
                   fits(t, Math.max(b.x - GUTTER, right - b.x - b.w)),
                 );
           const onLeft = b.x - GUTTER > right - b.x - b.w;
           return (
-            <g
-              key={k}
-              className={`rq-arrival rq-tone-${come ? tone : 'future'}${k === current ? ' rq-current' : ''}`}
-            >
+            <g key={k} className={`rq-arrival rq-tone-${tone}${k === current ? ' rq-current' : ''}`}>
               {!packed && (
                 <text className="rq-row-label" x={GUTTER - 8} y={y + laneH / 2 + 4} textAnchor="end">
                   {text}
@@ -257,6 +307,12 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
             </g>
           );
         })}
+        {/* hundreds of thin bars side by side in packed rows: one shape per colour */}
+        {thinPaths.map(([tone, d]) => (
+          <g key={`thin-${tone}`} className={`rq-arrival rq-arrival--merged rq-tone-${tone}`}>
+            <path className="rq-thin" d={d} />
+          </g>
+        ))}
 
         {/* queues */}
         {queues.map((q, j) => {
@@ -316,9 +372,10 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
                     {cutsOf(
                       r.frags.slice(1).map((p) => p.offset),
                       x,
-                    ).map((o) => (
+                    ).map((o, i) => (
+                      // By position: a new cut of the datagram moves the lines, it does not remake them.
                       <line
-                        key={o}
+                        key={i}
                         className="rq-piece-cut"
                         x1={x(o)}
                         x2={x(o)}
@@ -413,9 +470,9 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
                   {cutsOf(
                     d.pieces.slice(1).map((p) => p.offset),
                     x,
-                  ).map((o) => (
+                  ).map((o, i) => (
                     <line
-                      key={`c${o}`}
+                      key={`c${i}`}
                       className="rq-piece-cut"
                       x1={x(o)}
                       x2={x(o)}

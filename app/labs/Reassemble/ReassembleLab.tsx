@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { IntlShape, MessageDescriptor } from 'react-intl';
+import type { DefragOk } from '../../../core/ip/index.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
@@ -26,6 +27,7 @@ import {
   selectReassembleResult,
   selectReassembleStep,
   useReassemble,
+  useReassembleApi,
 } from './store.ts';
 import type { ReassembleIssueField } from './params.ts';
 import { ArrivalsTable } from './ArrivalsTable.tsx';
@@ -103,12 +105,18 @@ export function ReassembleLab() {
   // Over 60 fragments the cards and the Arrivals table show one page; stepping brings the page along.
   const [page, setPage] = useState(0);
   const win = arrivalWindow(fields.arrivals.length, page);
-  const select = (i: number) => {
-    selectStep(i);
-    const a = result?.trace[Math.max(0, Math.min(i, result.trace.length - 1))]?.snapshot.arrival;
-    if (a !== null && a !== undefined) setPage(pageOf(a));
-  };
-  const order = fields.arrivals.map((a) => a.frag);
+  const api = useReassembleApi();
+  // One function for the life of the lab (the panels below are memoised on their props).
+  const select = useCallback(
+    (i: number) => {
+      selectStep(i);
+      const r = api.getState().result;
+      const a = r?.trace[Math.max(0, Math.min(i, r.trace.length - 1))]?.snapshot.arrival;
+      if (a !== null && a !== undefined) setPage(pageOf(a));
+    },
+    [api, selectStep],
+  );
+  const order = useMemo(() => fields.arrivals.map((a) => a.frag), [fields.arrivals]);
   const st = result?.trace[step];
   const stops = result ? stopsOf(result.trace) : [];
   const prevStop = [...stops].reverse().find((s) => s < step);
@@ -220,50 +228,111 @@ export function ReassembleLab() {
       </Part>
 
       {result && (
-        <>
-          <Part kind="result">
-            <Panel
-              id="rq-outcome-panel"
-              tabIndex={-1}
-              titleId="rq-outcome-title"
-              title={fmt(intl, W.outcomeTitle, { until: num(result.until) })}
-              className="rq-outcome-panel"
-              stale={stale}
-            >
-              <OutcomePanel result={result} />
-            </Panel>
-          </Part>
-
-          <Part kind="detail">
-            <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} stale={stale} />
-          </Part>
-
-          <Part kind="tables">
-            <Panel titleId="rq-arrivals-title" title={fmt(intl, W.arrivalsTitle)} stale={stale}>
-              <ArrivalsTable
-                result={result}
-                order={order}
-                current={arrival}
-                onSelect={select}
-                win={win}
-                onPage={setPage}
-              />
-            </Panel>
-          </Part>
-
-          <Part kind="steps">
-            <Panel
-              titleId="rq-trace-title"
-              title={fmt(intl, W.traceTitle)}
-              className="trace"
-              stale={stale}
-              head={<StepNav index={step} count={result.trace.length} onSelect={select} live={false} />}
-            >
-              <ReassembleSteps result={result} selected={step} onSelect={select} />
-            </Panel>
-          </Part>
-        </>
+        <DeferredPanels
+          result={result}
+          step={step}
+          stale={stale}
+          order={order}
+          page={page}
+          onSelect={select}
+          onPage={setPage}
+        />
       )}
     </LabShell>
   );
 }
+
+interface LaterProps {
+  result: DefragOk;
+  step: number;
+  stale: boolean;
+  order: readonly number[];
+  page: number;
+  onSelect: (i: number) => void;
+  onPage: (page: number) => void;
+}
+
+/**
+ * The panels below the fold (outcome, counters, arrivals, trace) see a new result a frame late
+ * (useDeferredValue, as the Netlink lab's views below its diagram): an edit paints the diagram and
+ * the cards first, and these in the render after it, which typing can interrupt. A new step alone
+ * (stepping through the trace) reaches them at once. Only this component renders again for the
+ * late result, not the lab.
+ */
+function DeferredPanels(p: LaterProps) {
+  const { result, step, stale, order } = p;
+  const now = useMemo(() => ({ result, step, stale, order }), [result, step, stale, order]);
+  const deferred = useDeferredValue(now);
+  const q = deferred.result === result ? now : deferred;
+  return (
+    <LaterPanels
+      result={q.result}
+      step={q.step}
+      stale={q.stale}
+      order={q.order}
+      page={p.page}
+      onSelect={p.onSelect}
+      onPage={p.onPage}
+    />
+  );
+}
+
+/** The outcome, the counters, the Arrivals table and the kernel steps, memoised on their props. */
+const LaterPanels = memo(function LaterPanels({
+  result,
+  step,
+  stale,
+  order,
+  page,
+  onSelect,
+  onPage,
+}: LaterProps) {
+  const intl = useIntl();
+  const win = arrivalWindow(order.length, page);
+  const arrival = result.trace[step]?.snapshot.arrival ?? null;
+  return (
+    <>
+      <Part kind="result">
+        <Panel
+          id="rq-outcome-panel"
+          tabIndex={-1}
+          titleId="rq-outcome-title"
+          title={fmt(intl, W.outcomeTitle, { until: num(result.until) })}
+          className="rq-outcome-panel"
+          stale={stale}
+        >
+          <OutcomePanel result={result} />
+        </Panel>
+      </Part>
+
+      <Part kind="detail">
+        <CountersPanel drops={result.drop_reasons} delta={result.snmp_delta} stale={stale} />
+      </Part>
+
+      <Part kind="tables">
+        <Panel titleId="rq-arrivals-title" title={fmt(intl, W.arrivalsTitle)} stale={stale}>
+          <ArrivalsTable
+            result={result}
+            order={order}
+            current={arrival}
+            onSelect={onSelect}
+            win={win}
+            onPage={onPage}
+          />
+        </Panel>
+      </Part>
+
+      <Part kind="steps">
+        <Panel
+          titleId="rq-trace-title"
+          title={fmt(intl, W.traceTitle)}
+          className="trace"
+          stale={stale}
+          head={<StepNav index={step} count={result.trace.length} onSelect={onSelect} live={false} />}
+        >
+          <ReassembleSteps result={result} selected={step} onSelect={onSelect} />
+        </Panel>
+      </Part>
+    </>
+  );
+});

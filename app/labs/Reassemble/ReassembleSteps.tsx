@@ -11,6 +11,8 @@ import type { StepView } from '../../lab-kit/index.ts';
 
 const STEPS_UNWINDOWED = 160;
 const STEP_WINDOW = 100;
+/** The window's keys are recycled: a new result (an edit) updates the 100 items in place. */
+const recycled = (i: number) => i % STEP_WINDOW;
 
 /** The heading of a step that starts an arrival (or a timer) of its own. */
 function groupOf(intl: IntlShape, result: DefragOk, s: DefragStep, i: number, first: boolean): string | null {
@@ -89,6 +91,7 @@ export function ReassembleSteps({
         view={view}
         onKeyDown={onKeyDown}
         listRef={listRef}
+        keyOf={windowed ? recycled : undefined}
       />
       {windowed && end < trace.length && (
         <p className="rq-steps-more">

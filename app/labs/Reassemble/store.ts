@@ -221,7 +221,11 @@ export const createReassembleStore = (): StoreApi<ReassembleState> =>
     };
   });
 
-export const { Provider: ReassembleProvider, useLabStore: useReassemble } =
+export const {
+  Provider: ReassembleProvider,
+  useLabStore: useReassemble,
+  useLabStoreApi: useReassembleApi,
+} =
   createLabContext<ReassembleState>('Reassemble');
 
 // ---- selectors (module-level: stable identities; objects go through useShallow) ----
