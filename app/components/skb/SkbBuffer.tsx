@@ -5,6 +5,7 @@
  * Position changes ease through CSS transitions, which the global prefers-reduced-motion rule
  * switches off.
  */
+import './SkbPanel.css';
 import { useEffect, useState } from 'react';
 import { SHINFO_SIZE } from '../../../core/skb/alloc.ts';
 import { skbHeadroom, skbTailroom } from '../../../core/skb/types.ts';

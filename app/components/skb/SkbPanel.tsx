@@ -2,6 +2,7 @@
  * The sk_buffs of one trace step (a queue, a frag_list, fragments), compact, with page frags and
  * the frag_list chain, new vs. reused sk_buff ids — shared by the sk_buff and Fragmentation labs.
  */
+import './SkbPanel.css';
 import { scaleLinear } from 'd3-scale';
 import { SHINFO_SIZE } from '../../../core/skb/alloc.ts';
 import { skbTailroom } from '../../../core/skb/types.ts';

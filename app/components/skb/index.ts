@@ -4,4 +4,3 @@ export { SkbPanel, SkbLegend } from './SkbPanel.tsx';
 export type { SkbStepSnapshot } from './SkbPanel.tsx';
 export { SkbFieldsTable } from './SkbFieldsTable.tsx';
 export { idsBefore } from './geometry.ts';
-import './SkbPanel.css';
