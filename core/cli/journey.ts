@@ -12,6 +12,7 @@ import {
   type JourneyInput,
   type ReadMode,
 } from '../journey/index.ts';
+import { validateSendInput } from '../ip/index.ts';
 import { defineMessages, msg, type Locale, type Msg } from '../i18n/index.ts';
 import { parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
 import { renderHelp, type HelpLine } from './help.ts';
@@ -164,6 +165,12 @@ export function journeyCommand(args: string[], ctx?: CliContext): CommandResult 
     read: (o.read as ReadMode | undefined) ?? d.read,
     bufsize: buf ?? d.bufsize,
   };
+  // The send's own rules (an IPv6 MTU of at least 1,280…), refused as the fragment command refuses them.
+  const refused = validateSendInput(input.send);
+  if (refused.length) {
+    const flag = (f: string) => (f === 'sends' || f === 'len' ? 'len' : f);
+    return { code: 2, out: `${refused.map((i) => `--${flag(i.field)}: ${t(i.msg)}`).join('\n')}\n${help}` };
+  }
   const r = journey(input);
   const outcomes = r.outcomes.map((x) => ({
     datagram: x.datagram,

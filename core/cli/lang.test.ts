@@ -180,6 +180,7 @@ describe('sockscope --lang zh-CN', () => {
       [['--len', '3000', '--buf', '100', '--family', 'inet6'], 0, /truncated\s+100 \(MSG_TRUNC\)$/m],
       [['--len', '65000', '--mtu', '68'], 0, /^1\s+failed\s+-\s+send-failed\s+-$/m],
       [['--len', 'x'], 2, /^--len takes a whole number from 0 to 65535\nusage:/],
+      [['--family', 'inet6', '--mtu', '100'], 2, /^--mtu: IPv6 needs an MTU of 1,280 to 65,536 .*\nusage:/],
     ];
     for (const [args, code, english] of runs) {
       const r = both(['journey', ...args]);
