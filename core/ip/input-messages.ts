@@ -87,7 +87,12 @@ export interface InputIssueMsg {
 /** The problems as one message, in order (`field: why; field: why`). */
 export function issueListMsg(issues: readonly InputIssueMsg[]): Msg {
   const lines = issues.map((i) => msg(LM.issue, { field: i.field, why: i.msg }));
-  let out = lines[lines.length - 1] ?? msg(LM.issue, { field: '(input)', why: msg(IM.notInput) });
-  for (let k = lines.length - 2; k >= 0; k--) out = msg(LM.list, { first: lines[k]!, rest: out });
-  return out;
+  if (lines.length === 0) return msg(LM.issue, { field: '(input)', why: msg(IM.notInput) });
+  // Halves joined, not one inside the next: formatMsg nests at most 8 deep, so a long list nested
+  // in a chain would print "…" past its seventh problem; halving keeps the depth log2(n).
+  const join = (from: number, to: number): Msg =>
+    to - from === 1
+      ? lines[from]!
+      : msg(LM.list, { first: join(from, (from + to) >> 1), rest: join((from + to) >> 1, to) });
+  return join(0, lines.length);
 }
