@@ -53,6 +53,12 @@ const S = defineMessages({
     defaultMessage:
       '{path}: both "<code>value</code>" and "<code>nested</code>"; an attribute holds a value or nested attributes, not both',
   },
+  path: {
+    id: 'netlink.spec.path',
+    defaultMessage: '{attr, select, none {message {m}} other {message {m} attribute {attr}}}{rest}',
+    description:
+      'Where in the spec: the message and attribute indexes (from 0); rest is the path below it as written (/nested[0], /IFLA_LINKINFO[1], .value).',
+  },
   got: {
     id: 'netlink.spec.got',
     defaultMessage:
@@ -212,11 +218,19 @@ function wantMsg(want: string): Msg {
   return msg(S.want, { want: WANT[want] ?? 'other', kinds: '', text: want });
 }
 
+/** spec-check.ts's and encode.ts's `message 0 attribute 1…` as a message; any other path as written. */
+function pathMsg(path: string): MsgValue {
+  const p = /^message (\d+)(?: attribute (\d+))?(.*)$/su.exec(path);
+  if (!p) return path;
+  return msg(S.path, { m: p[1] as string, attr: p[2] ?? 'none', rest: p[3] ?? '' });
+}
+
 /** A failure's values as its message takes them. */
 function specValues(id: string, v: Readonly<Record<string, string | number>>): Record<string, MsgValue> {
   const out: Record<string, MsgValue> = { ...v };
   const str = (k: string): string => String(v[k] ?? '');
   if ('got' in v) out.got = gotMsg(str('got'));
+  if ('path' in v) out.path = pathMsg(str('path'));
   if (id === 'spec.not-object')
     out.what = msg(S.what, { what: WHAT[str('what')] ?? 'other', name: str('what') });
   if (id === 'spec.bad-field') {
