@@ -264,17 +264,7 @@ function DeferredPanels(p: LaterProps) {
   const now = useMemo(() => ({ result, step, stale, order }), [result, step, stale, order]);
   const deferred = useDeferredValue(now);
   const q = deferred.result === result ? now : deferred;
-  return (
-    <LaterPanels
-      result={q.result}
-      step={q.step}
-      stale={q.stale}
-      order={q.order}
-      page={p.page}
-      onSelect={p.onSelect}
-      onPage={p.onPage}
-    />
-  );
+  return <LaterPanels {...p} {...q} />;
 }
 
 /** The outcome, the counters, the Arrivals table and the kernel steps, memoised on their props. */
