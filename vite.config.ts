@@ -201,10 +201,32 @@ export function noIcuParser(): Plugin {
   };
 }
 
+/**
+ * The page runs on Preact through preact/compat (issue 17: React DOM alone was ≈62 KB of the 150 KB
+ * a lab may fetch). The code is written against React's API and imports `react`; every import of
+ * React, by the app or by a library (react-intl, zustand, Testing Library), resolves here, in the
+ * build, the dev server and the unit tests alike, so the tests run what ships. React's deferral
+ * (useDeferredValue, startTransition) does nothing under Preact: the labs defer with
+ * app/lab-kit/useLater.ts instead.
+ */
+export const PREACT_ALIASES = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+];
+
+/** Libraries that import React: the unit tests load them through Vite, so they get the aliases too. */
+const IMPORTS_REACT = [/\/node_modules\/react-intl\//, /\/node_modules\/zustand\//, /\/node_modules\/@testing-library\/react\//];
+
 // Relative base: the built app works from any sub-path (GitHub Pages, a docs site's static folder).
 export default defineConfig({
   base: './',
-  plugins: [stripDefaults(), lazyCatalogs(), noIcuParser(), react(), contentSecurityPolicy()],
+  // React Fast Refresh drives React's renderer only: under Preact an edited module reloads the page.
+  resolve: { alias: PREACT_ALIASES },
+  plugins: [stripDefaults(), lazyCatalogs(), noIcuParser(), react({ refreshExclude: /./ }), contentSecurityPolicy()],
   // The manifest lets `npm run bench:size` weigh the JavaScript each lab needs (e2e/bench/lab-size.ts).
   build: { outDir: 'dist', sourcemap: true, target: 'es2022', manifest: true },
   test: {
@@ -222,12 +244,23 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Testing Library's CommonJS build would require() React itself: its ES build imports it
+        // through the aliases above.
+        resolve: {
+          alias: [
+            {
+              find: /^@testing-library\/react$/,
+              replacement: '@testing-library/react/dist/@testing-library/react.esm.js',
+            },
+          ],
+        },
         test: {
           name: 'app',
           environment: 'jsdom',
           testTimeout: 30_000,
           include: ['app/**/*.test.{ts,tsx}'],
           setupFiles: ['core/test-seed.ts', 'app/test-setup.ts'],
+          server: { deps: { inline: IMPORTS_REACT } },
         },
       },
     ],

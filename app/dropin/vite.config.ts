@@ -4,9 +4,12 @@
  * (`npm run build`), into the same dist/ without emptying it.
  */
 import { defineConfig } from 'vite';
+import { PREACT_ALIASES } from '../../vite.config.ts';
 
 export default defineConfig({
   publicDir: false,
+  // The drop-in imports no React today; should it ever, it gets Preact as the app does.
+  resolve: { alias: PREACT_ALIASES },
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -1,4 +1,5 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import { useLater } from '../../lab-kit/useLater.ts';
 import { useShallow } from 'zustand/react/shallow';
 import type { OutputSnapshot, SendResult } from '../../../core/ip/index.ts';
 import type { TraceStep } from '../../../core/trace/index.ts';
@@ -123,7 +124,7 @@ export function FragmentLab() {
   const modelError = useFragment(selectModelError);
   const step = useFragment(selectStepIndex);
   const { selectStep } = useFragment(useShallow(selectActions));
-  const later = useDeferredValue(result);
+  const later = useLater(result);
   const { r, field } = useWords();
 
   return (

@@ -1,4 +1,5 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLater } from '../../lab-kit/useLater.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { errnoMsg, nlmsgMacros } from '../../../core/netlink/index.ts';
 import { formatMsg } from '../../../core/i18n/index.ts';
@@ -100,8 +101,8 @@ export function NetlinkLab() {
   }, [message, index, selected]);
   const range = message ? { from: message.offset, to: Math.min(bytes.length, extentEnd(message)) } : null;
   // The decode as the views below the diagram see it: the one before an edit until it has painted.
-  const later = useDeferredValue(result);
-  const laterLength = useDeferredValue(bytes.length);
+  const later = useLater(result);
+  const laterLength = useLater(bytes.length);
   const laterMessage = later.messages[selected];
   const diagnostics = useMemo(() => allDiagnostics(later), [later]);
   const macros = useMemo(() => (laterMessage ? nlmsgMacros(laterMessage) : {}), [laterMessage]);

@@ -1,4 +1,5 @@
-import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { useLater } from '../../lab-kit/useLater.ts';
 import { useIntl } from 'react-intl';
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import type { DefragOk } from '../../../core/ip/index.ts';
@@ -262,7 +263,7 @@ interface LaterProps {
 function DeferredPanels(p: LaterProps) {
   const { result, step, stale, order } = p;
   const now = useMemo(() => ({ result, step, stale, order }), [result, step, stale, order]);
-  const deferred = useDeferredValue(now);
+  const deferred = useLater(now);
   const q = deferred.result === result ? now : deferred;
   return <LaterPanels {...p} {...q} />;
 }

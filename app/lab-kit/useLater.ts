@@ -1,0 +1,80 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+
+/**
+ * A value as the heavy parts of a lab see it: the one before an edit until the edit has been
+ * painted (issue 17). The page runs on Preact (vite.config.ts), whose `useDeferredValue` and
+ * `startTransition` hand the new value over at once; this hook really defers it:
+ *
+ * - the render of an edit returns the previous value, so what takes it as a prop (memo) is
+ *   passed by and the edit paints at the cost of the light parts only;
+ * - once that render is committed, the new value is handed over in a task after the next frame:
+ *   a requestAnimationFrame callback runs just before the frame is painted and queues a task
+ *   (setTimeout 0), which runs after the paint;
+ * - edits that come before that task are coalesced: it hands over the latest value, once;
+ * - every useLater waiting for the same frame is handed its value in that one task, so a
+ *   component that defers two values (the Netlink lab: a decode and its length) renders them
+ *   together, never one new and one old;
+ * - unmounted, its hand-over is cancelled.
+ *
+ * A hidden tab paints no frames: after LATER_FALLBACK_MS without one, the task is queued anyway.
+ * The first render returns the value itself (React's useDeferredValue without an initial value).
+ */
+export function useLater<T>(value: T): T {
+  const [later, setLater] = useState(() => value);
+  const latest = useRef(value);
+  const handOver = useRef<(() => void) | null>(null);
+  useLayoutEffect(() => {
+    latest.current = value;
+    if (Object.is(value, later) || handOver.current) return;
+    const give = () => {
+      handOver.current = null;
+      // The functional form: T may itself be a function.
+      setLater(() => latest.current);
+    };
+    handOver.current = give;
+    afterPaint(give);
+  }, [value, later]);
+  // Cancelled on unmount only: an edit while one is waiting joins it (coalesced), not restarts it.
+  useEffect(
+    () => () => {
+      if (handOver.current) waiting.delete(handOver.current);
+      handOver.current = null;
+    },
+    [],
+  );
+  return later;
+}
+
+/** How long to wait for a frame before handing values over without one (a hidden tab). */
+export const LATER_FALLBACK_MS = 100;
+
+/** Hand-overs waiting for the next painted frame, run together in one task after it. */
+const waiting = new Set<() => void>();
+let scheduled = false;
+
+function afterPaint(give: () => void): void {
+  waiting.add(give);
+  if (scheduled) return;
+  scheduled = true;
+  let frame = 0;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+  const painted = () => {
+    if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    setTimeout(runWaiting, 0);
+  };
+  fallback = setTimeout(painted, LATER_FALLBACK_MS);
+  if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(painted);
+}
+
+function runWaiting(): void {
+  scheduled = false;
+  const now = [...waiting];
+  waiting.clear();
+  for (const give of now) give();
+}
+
+/** For tests: how many hand-overs are waiting. */
+export function laterWaiting(): number {
+  return waiting.size;
+}
