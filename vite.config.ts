@@ -214,7 +214,8 @@ export const PREACT_ALIASES = [
   { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
   { find: /^react-dom$/, replacement: 'preact/compat' },
-  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  // preact/compat's createRoot after app/preact/props.ts (a prop React writes otherwise: tabIndex).
+  { find: /^react-dom\/client$/, replacement: `${import.meta.dirname}/app/preact/client.ts` },
   { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
 ];
 

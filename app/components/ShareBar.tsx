@@ -331,10 +331,19 @@ export function ShareBar({
           aria-label={fmt(intl, M.toCopy)}
           rows={status.fallback.includes('\n') ? 6 : 1}
           value={status.fallback}
-          autoFocus
+          ref={focusOnMount}
           onFocus={(e) => e.currentTarget.select()}
         />
       )}
     </div>
   );
+}
+
+/**
+ * Focus an element when it is mounted. Not `autoFocus`: React focused such an element itself, but
+ * the page runs on Preact (vite.config.ts), which only sets the attribute, and browsers heed
+ * `autofocus` on page load only.
+ */
+function focusOnMount(el: HTMLElement | null): void {
+  el?.focus();
 }

@@ -1,7 +1,7 @@
 import { act, render, renderHook } from '@testing-library/react';
 import { memo, useDeferredValue } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LATER_FALLBACK_MS, laterWaiting, useLater } from './useLater.ts';
+import { LATER_FALLBACK_MS, flushLater, laterWaiting, useLater } from './useLater.ts';
 
 /** One frame of the fake clock: requestAnimationFrame fires at 16 ms steps. */
 const FRAME_MS = 16;
@@ -150,5 +150,15 @@ describe('useLater', () => {
     rerender({ v: g });
     act(() => vi.runAllTimers());
     expect(result.current).toBe(g);
+  });
+
+  it('flushLater hands everything waiting over at once and leaves no timer behind', () => {
+    const { result, rerender } = renderHook(({ v }) => useLater(v), { initialProps: { v: 1 } });
+    rerender({ v: 2 });
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+    act(() => flushLater());
+    expect(result.current).toBe(2);
+    expect(laterWaiting()).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -50,24 +50,40 @@ export const LATER_FALLBACK_MS = 100;
 
 /** Hand-overs waiting for the next painted frame, run together in one task after it. */
 const waiting = new Set<() => void>();
+/** The frame, the fallback and the task awaited for them (0 / undefined when none). */
+let frame = 0;
+let fallback: ReturnType<typeof setTimeout> | undefined;
+let task: ReturnType<typeof setTimeout> | undefined;
 let scheduled = false;
 
 function afterPaint(give: () => void): void {
   waiting.add(give);
   if (scheduled) return;
   scheduled = true;
-  let frame = 0;
-  let fallback: ReturnType<typeof setTimeout> | undefined;
-  const painted = () => {
-    if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
-    clearTimeout(fallback);
-    setTimeout(runWaiting, 0);
-  };
   fallback = setTimeout(painted, LATER_FALLBACK_MS);
   if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(painted);
 }
 
-function runWaiting(): void {
+/** The frame is painted (or none came in time): hand over in the next task. */
+function painted(): void {
+  cancelTimers();
+  task = setTimeout(flushLater, 0);
+}
+
+function cancelTimers(): void {
+  if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+  clearTimeout(fallback);
+  clearTimeout(task);
+  frame = 0;
+  fallback = task = undefined;
+}
+
+/**
+ * Hand every waiting value over now, without waiting for a frame: what the task after the frame
+ * does. Tests call it (in act) to see the heavy parts follow an edit.
+ */
+export function flushLater(): void {
+  cancelTimers();
   scheduled = false;
   const now = [...waiting];
   waiting.clear();

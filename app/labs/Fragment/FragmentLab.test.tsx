@@ -1,6 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from '@testing-library/react';
+import { flushLater } from '../../lab-kit/useLater.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import { useLocaleStore } from '../../i18n/locale.ts';
@@ -147,6 +148,8 @@ describe('<FragmentLab>', () => {
     const result = store.getState().result!;
     expect(result.wire).toHaveLength(241);
     expect(document.querySelector('.summary-line')).toHaveTextContent(/241 packets/);
+    // The parts below follow once the edit has painted (useLater).
+    act(() => flushLater());
     // The table's caption counts the new packets, the steps are the new trace's.
     expect(screen.getByRole('table', { name: /^Wire packets/ })).toHaveTextContent(/241 packets/);
     expect(bodyRows()).toHaveLength(50);

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushLater } from '../../lab-kit/useLater.ts';
 import { renderLab } from './render-lab.test-helper.tsx';
 
 const fieldsTable = () => screen.getByRole('table', { name: /^Fields of message 1/ });
@@ -48,12 +49,15 @@ describe('<NetlinkLab>', () => {
     await userEvent.type(seq, '7');
     expect(within(fieldsTable()).getByRole('row', { name: /nlmsg_seq/ })).toHaveTextContent('07 00 00 00');
     await userEvent.click(screen.getByRole('checkbox', { name: /^NLM_F_ACK 0x004/ }));
+    // The views below the diagram follow after the edit has painted (useLater).
+    act(() => flushLater());
     expect(screen.getByRole('table', { name: /^Messages in the buffer/ })).toHaveTextContent(/ACK/);
   });
 
   it('4,096 messages in 64 KiB stay a small page: windowed builder list, walk table and bar', () => {
     const { store, container } = renderLab();
     act(() => store.getState().load({ hexText: '10000000010001000000000000000000'.repeat(4096) }));
+    act(() => flushLater());
     expect(screen.getByText(/65,536 bytes, 4,096 messages/)).toBeInTheDocument();
     expect(container.querySelectorAll('.nl-items li').length).toBeLessThanOrEqual(24);
     expect(container.querySelectorAll('.nl-walk-table tbody tr').length).toBeLessThanOrEqual(100);
