@@ -220,14 +220,24 @@ export const PREACT_ALIASES = [
 ];
 
 /** Libraries that import React: the unit tests load them through Vite, so they get the aliases too. */
-const IMPORTS_REACT = [/\/node_modules\/react-intl\//, /\/node_modules\/zustand\//, /\/node_modules\/@testing-library\/react\//];
+const IMPORTS_REACT = [
+  /\/node_modules\/react-intl\//,
+  /\/node_modules\/zustand\//,
+  /\/node_modules\/@testing-library\/react\//,
+];
 
 // Relative base: the built app works from any sub-path (GitHub Pages, a docs site's static folder).
 export default defineConfig({
   base: './',
   // React Fast Refresh drives React's renderer only: under Preact an edited module reloads the page.
   resolve: { alias: PREACT_ALIASES },
-  plugins: [stripDefaults(), lazyCatalogs(), noIcuParser(), react({ refreshExclude: /./ }), contentSecurityPolicy()],
+  plugins: [
+    stripDefaults(),
+    lazyCatalogs(),
+    noIcuParser(),
+    react({ refreshExclude: /./ }),
+    contentSecurityPolicy(),
+  ],
   // The manifest lets `npm run bench:size` weigh the JavaScript each lab needs (e2e/bench/lab-size.ts).
   build: { outDir: 'dist', sourcemap: true, target: 'es2022', manifest: true },
   test: {
