@@ -71,15 +71,16 @@ export function routeMap(bundle: Record<string, Output>, root: string): RouteMap
   // What index.html loads already (the entry and its static imports, its CSS).
   const loaded = new Set<string>();
   const closure = (start: Chunk[], into: Set<string>) => {
-    const stack = [...start];
-    while (stack.length) {
-      const c = stack.pop()!;
+    // Breadth first, in import order: the route's own modules, then what they import.
+    const queue = [...start];
+    while (queue.length) {
+      const c = queue.shift()!;
       if (into.has(c.fileName)) continue;
       into.add(c.fileName);
       for (const css of c.viteMetadata?.importedCss ?? []) into.add(css);
       for (const f of c.imports) {
         const d = byFile.get(f);
-        if (d) stack.push(d);
+        if (d) queue.push(d);
       }
     }
   };

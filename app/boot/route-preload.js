@@ -89,7 +89,7 @@
     var link = document.createElement('link');
     if (/\.css$/.test(file)) {
       link.rel = 'preload';
-      link.as = 'style';
+      link.setAttribute('as', 'style');
     } else link.rel = 'modulepreload';
     // As Vite's preload helper and the module scripts ask: the same request, fetched once.
     link.crossOrigin = '';
