@@ -1,0 +1,108 @@
+/* global document, window */
+// Fetch what the address's page needs, all at once, before the app's code has run (issue 17).
+//
+// Without this the page fetched its files in a chain: the entry, then (once it ran) its
+// language's words and the lab's words, then (once those were in) the lab's code, then that
+// code's CSS. A classic script in <head> (the Content-Security-Policy allows no inline script)
+// that the build writes beside the app (vite/route-preload.ts fills in ROUTES: each route's
+// chunks, their CSS and each language's catalog parts, from the build's own module graph) asks
+// for all of them with <link rel="modulepreload">/<link rel="preload" as="style"> while the
+// entry downloads. The app still imports everything itself, in its own order: these links only
+// start the downloads earlier (Vite's preload helper sees them and adds no second link), so a
+// wrong guess costs bytes, never correctness.
+//
+// The rules it replays are the app's: the route is the hash's path (`#/fragment?…`; an empty one
+// is the home page, or the default lab in an embed: app/lab-kit/url.ts parseHash,
+// app/embed/embed-url.ts isEmbedHref); the language is `lang=` in the address, else the
+// reader's stored choice, else the browser's languages, else English (core/i18n/locale.ts
+// pickLocale/matchLocale, whose Intl.Locale calls also start the browser's ICU data here, while
+// the network is busy, rather than in the first render). app/boot/route-preload.test.ts runs
+// this file against those functions.
+(function (ROUTES) {
+  if (!ROUTES) return; // the source itself (the dev server, a test without a map)
+  var on = function (v) {
+    return v !== null && v !== '0' && v !== 'false';
+  };
+  var href = window.location.href;
+  var h = href.indexOf('#');
+  var before = h < 0 ? href : href.slice(0, h);
+  var hash = h < 0 ? '' : href.slice(h + 1);
+  var s = before.indexOf('?');
+  var hq = hash.indexOf('?');
+  var search;
+  var hashQuery;
+  try {
+    search = new URLSearchParams(s < 0 ? '' : before.slice(s + 1));
+    hashQuery = new URLSearchParams(hq < 0 ? '' : hash.slice(hq + 1));
+  } catch {
+    return; // an address URLSearchParams cannot read: the app will say what it makes of it
+  }
+  var path = (hq < 0 ? hash : hash.slice(0, hq)).replace(/^\/+|\/+$/g, '');
+  if (path === '' && (on(hashQuery.get('embed')) || on(search.get('embed')))) path = ROUTES.embedDefault;
+
+  // core/i18n/locale.ts matchLocale.
+  var match = function (tag) {
+    if (typeof tag !== 'string' || tag.length > 64) return null;
+    var t = tag.trim().split(/[.@]/)[0].replace(/_/g, '-');
+    if (t === '') return null;
+    var loc;
+    try {
+      loc = new Intl.Locale(t);
+    } catch {
+      return null;
+    }
+    if (loc.language === 'en') return 'en';
+    if (loc.language !== 'zh') return null;
+    var script = loc.script;
+    if (!script) {
+      try {
+        script = loc.maximize().script;
+      } catch {
+        script = undefined;
+      }
+    }
+    return script === 'Hant' ? null : 'zh-CN';
+  };
+  var stored = null;
+  try {
+    stored = localStorage.getItem('sockscope:lang');
+  } catch {
+    // storage blocked: the address and the browser's languages decide
+  }
+  var lang = hashQuery.get('lang');
+  var locale = match(lang === null ? search.get('lang') : lang) || match(stored);
+  if (!locale) {
+    var tags = Array.isArray(navigator.languages) ? navigator.languages.slice(0, 32) : [];
+    for (var i = 0; i < tags.length && !locale; i++) locale = match(tags[i]);
+  }
+  locale = locale || 'en';
+
+  var files = ROUTES.files;
+  var route = Object.prototype.hasOwnProperty.call(ROUTES.routes, path) ? ROUTES.routes[path] : null;
+  var parts = ROUTES.catalogs[locale] || {};
+  var want = [parts.base];
+  if (route) want = want.concat(parts[route.part], route.files);
+  var head = document.head;
+  for (var j = 0; j < want.length; j++) {
+    if (want[j] === undefined) continue;
+    var file = files[want[j]];
+    var link = document.createElement('link');
+    if (/\.css$/.test(file)) {
+      link.rel = 'preload';
+      link.setAttribute('as', 'style');
+    } else link.rel = 'modulepreload';
+    // As Vite's preload helper and the module scripts ask: the same request, fetched once.
+    link.crossOrigin = '';
+    link.href = ROUTES.base + file;
+    head.appendChild(link);
+  }
+  // FormatJS asks these of the page's language when the app first renders (createIntl): asked
+  // here, the browser's locale data is read while the files download.
+  try {
+    Intl.NumberFormat.supportedLocalesOf(locale);
+    Intl.DateTimeFormat.supportedLocalesOf(locale);
+    new Intl.PluralRules(locale);
+  } catch {
+    // no Intl data: the app reports it
+  }
+})(/* ROUTES */ null);

@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clientScript, labRoutes, routeMap, type RouteMap } from '../../vite/route-preload.ts';
+import { pickLocale } from '../../core/i18n/locale.ts';
+import { isEmbedHref } from '../embed/embed-url.ts';
+import { parseHash } from '../lab-kit/url.ts';
+import { langOfHref, STORAGE_KEY } from '../i18n/locale.ts';
+import { DEFAULT_LAB, LABS } from '../labs/index.ts';
+
+const SOURCE = readFileSync('app/boot/route-preload.js', 'utf8');
+
+const MAP: RouteMap = {
+  base: './',
+  embedDefault: 'fragment',
+  files: [
+    'assets/FragmentLab.js',
+    'assets/shared.js',
+    'assets/FragmentLab.css',
+    'assets/Home.js',
+    'assets/en-base.js',
+    'assets/en-frag.js',
+    'assets/en-home.js',
+    'assets/zh-base.js',
+    'assets/zh-frag.js',
+    'assets/zh-home.js',
+  ],
+  routes: {
+    fragment: { part: 'lab.fragment', files: [0, 1, 2] },
+    '': { part: 'page.home', files: [3] },
+  },
+  catalogs: {
+    en: { base: 4, 'lab.fragment': 5, 'page.home': 6 },
+    'zh-CN': { base: 7, 'lab.fragment': 8, 'page.home': 9 },
+  },
+};
+
+function run(hash: string, opts: { stored?: string | null; languages?: string[]; search?: string } = {}) {
+  window.history.replaceState(null, '', `/${opts.search ?? ''}${hash}`);
+  localStorage.clear();
+  if (opts.stored != null) localStorage.setItem(STORAGE_KEY, opts.stored);
+  Object.defineProperty(window.navigator, 'languages', {
+    value: opts.languages ?? ['en-US'],
+    configurable: true,
+  });
+  for (const l of document.head.querySelectorAll('link')) l.remove();
+  new Function(clientScript(SOURCE, MAP))();
+  return [...document.head.querySelectorAll('link')].map((l) => ({
+    file: l.getAttribute('href')!.replace(/^\.\//, ''),
+    rel: l.rel,
+    as: l.getAttribute('as'),
+    crossOrigin: l.getAttribute('crossorigin'),
+  }));
+}
+
+afterEach(() => {
+  for (const l of document.head.querySelectorAll('link')) l.remove();
+  localStorage.clear();
+});
+
+describe('route-preload.js: the address’s files, asked for before the app runs', () => {
+  it('a lab: its language’s base and lab parts, its chunks, its CSS as a style preload', () => {
+    const links = run('#/fragment?len=4000');
+    expect(links.map((l) => l.file)).toEqual([
+      'assets/en-base.js',
+      'assets/en-frag.js',
+      'assets/FragmentLab.js',
+      'assets/shared.js',
+      'assets/FragmentLab.css',
+    ]);
+    expect(links.filter((l) => l.rel === 'modulepreload')).toHaveLength(4);
+    expect(links.at(-1)).toMatchObject({ rel: 'preload', as: 'style' });
+    // The same request as Vite's preload helper and the module scripts make (one fetch each).
+    expect(links.every((l) => l.crossOrigin === '')).toBe(true);
+  });
+
+  it('the home page, an embed with no lab, an unknown route', () => {
+    expect(run('').map((l) => l.file)).toEqual(['assets/en-base.js', 'assets/en-home.js', 'assets/Home.js']);
+    expect(run('#/?embed=1').map((l) => l.file)).toContain('assets/FragmentLab.js');
+    expect(run('#/', { search: '?embed=1' }).map((l) => l.file)).toContain('assets/FragmentLab.js');
+    expect(run('#/nosuchlab').map((l) => l.file)).toEqual(['assets/en-base.js']);
+    expect(run('#/toString').map((l) => l.file)).toEqual(['assets/en-base.js']);
+  });
+
+  it('a map-less source (the checkout’s own file) does nothing', () => {
+    window.history.replaceState(null, '', '/#/fragment');
+    new Function(SOURCE)();
+    expect(document.head.querySelectorAll('link')).toHaveLength(0);
+  });
+
+  // The language the app will start in (app/i18n/locale.ts initialLocale → core pickLocale).
+  const cases: [string, { stored?: string | null; languages?: string[]; search?: string }][] = [
+    ['#/fragment', {}],
+    ['#/fragment?lang=zh-CN', {}],
+    ['#/fragment?lang=zh-cn', { stored: 'en' }],
+    ['#/fragment?lang=zh-TW', { stored: 'zh-CN' }],
+    ['#/fragment?lang=fr', { languages: ['zh-SG'] }],
+    ['#/fragment?lang=en', { stored: 'zh-CN' }],
+    ['#/fragment', { stored: 'zh-CN' }],
+    ['#/fragment', { stored: 'garbage', languages: ['zh-Hant-TW', 'zh'] }],
+    ['#/fragment', { languages: ['zh-TW', 'fr', 'en-GB'] }],
+    ['#/fragment', { languages: ['de'] }],
+    ['#/fragment', { languages: ['zh_CN.UTF-8'] }],
+    ['#/fragment', { search: '?lang=zh-CN' }],
+    ['#/fragment?lang=en', { search: '?lang=zh-CN' }],
+    ['#/fragment?lang=', { search: '?lang=zh-CN', languages: ['zh'] }],
+  ];
+  it.each(cases)('%s %j: the language pickLocale picks', (hash, opts) => {
+    const links = run(hash, opts);
+    const expected = pickLocale({
+      url: langOfHref(window.location.href),
+      stored: opts.stored ?? null,
+      navigatorLanguages: opts.languages ?? ['en-US'],
+    });
+    expect(links[0]!.file).toBe(expected === 'en' ? 'assets/en-base.js' : 'assets/zh-base.js');
+    expect(links[1]!.file).toBe(expected === 'en' ? 'assets/en-frag.js' : 'assets/zh-frag.js');
+  });
+
+  it('routes as the app does (parseHash; an empty one is home, or the default lab in an embed)', () => {
+    for (const hash of [
+      '#/fragment',
+      '#fragment',
+      '#//fragment//?x=1',
+      '#/',
+      '',
+      '#/?embed=0',
+      '#/?embed=true',
+    ]) {
+      const files = run(hash).map((l) => l.file);
+      const path = parseHash(hash).path || (isEmbedHref(window.location.href) ? 'fragment' : '');
+      expect(files.includes('assets/FragmentLab.js'), hash).toBe(path === 'fragment');
+      expect(files.includes('assets/Home.js'), hash).toBe(path === '');
+    }
+  });
+});
+
+describe('route-preload.ts: the map from the build’s module graph', () => {
+  const root = process.cwd();
+  const labs = labRoutes(readFileSync('app/labs/index.ts', 'utf8'));
+  const chunk = (
+    fileName: string,
+    facadeModuleId: string | null,
+    imports: string[] = [],
+    css: string[] = [],
+  ) => ({
+    type: 'chunk' as const,
+    fileName,
+    facadeModuleId,
+    isEntry: false,
+    imports,
+    viteMetadata: { importedCss: new Set(css) },
+  });
+  const bundle = () => {
+    const b: Record<string, ReturnType<typeof chunk>> = {
+      'index.js': { ...chunk('index.js', `${root}/index.html`, ['react.js'], ['index.css']), isEntry: true },
+      'react.js': chunk('react.js', null),
+      'Home.js': chunk('Home.js', `${root}/app/home/Home.tsx`, ['react.js']),
+    };
+    for (const lab of labs)
+      lab.modules.forEach((m, i) => {
+        const f = `${lab.path}-${i}.js`;
+        b[f] = chunk(
+          f,
+          `${root}/app/labs/${m.slice(2)}`,
+          ['react.js', 'kit.js'],
+          i ? [`${lab.path}.css`] : [],
+        );
+      });
+    b['kit.js'] = chunk('kit.js', null, ['react.js'], ['kit.css']);
+    for (const locale of ['en', 'zh-CN'])
+      for (const part of ['base', 'page.home', ...labs.map((l) => `lab.${l.path}`)]) {
+        const f = `${locale}-${part}.js`;
+        b[f] = chunk(f, `\0virtual:sockscope-catalog/${locale}/${part}`);
+      }
+    return b;
+  };
+
+  it('every lab of app/labs/index.ts, each with its two modules', () => {
+    expect(labs.map((l) => l.path)).toEqual(LABS.map((l) => l.path));
+    for (const l of labs) expect(l.modules).toHaveLength(2);
+  });
+
+  it('a route: its chunks and what they import, their CSS, less what index.html loads', () => {
+    const map = routeMap(bundle(), root);
+    expect(map.embedDefault).toBe(DEFAULT_LAB);
+    const files = (route: string) => map.routes[route]!.files.map((i) => map.files[i]);
+    expect(files('fragment')).toEqual([
+      'fragment-0.js',
+      'fragment-1.js',
+      'kit.js',
+      'fragment.css',
+      'kit.css',
+    ]);
+    expect(files('')).toEqual(['Home.js']);
+    expect(map.routes.netlink!.part).toBe('lab.netlink');
+    expect(map.files[map.catalogs['zh-CN']!['lab.netlink']!]).toBe('zh-CN-lab.netlink.js');
+    expect(map.files[map.catalogs.en!.base!]).toBe('en-base.js');
+    for (const f of ['index.js', 'react.js', 'index.css']) expect(map.files).not.toContain(f);
+  });
+
+  it('a module or a catalog part missing from the build fails it', () => {
+    const b = bundle();
+    delete b['fragment-1.js'];
+    expect(() => routeMap(b, root)).toThrow(/FragmentLab/);
+    const c = bundle();
+    delete c['zh-CN-lab.journey.js'];
+    expect(() => routeMap(c, root)).toThrow(/zh-CN\/lab.journey/);
+  });
+});
