@@ -9,8 +9,12 @@ import {
   type DefragSysctl,
   type FragPiece,
   type InetFragQueue,
+  type DefragSnapshot,
+  type DefragStep,
   type QueueSnapshot,
+  type QueueState,
   type Run,
+  type StepRecord,
   type RunSnapshot,
 } from './defrag-types.ts';
 import { countDrop, newTally } from '../drops/tally.ts';
@@ -117,10 +121,28 @@ function runsAt(list: readonly Run[], v: number): RunSnapshot[] {
  */
 export const defragWork = { runsRead: 0, searched: 0 };
 
-export function queueSnapshot(q: InetFragQueue): QueueSnapshot {
-  const list = q.runs;
-  const v = insertClock;
-  const len = q.len;
+/** Record a queue as it is now (what a step or a queue's outcome shows of it). */
+export function queueState(q: InetFragQueue): QueueState {
+  const f = q.flags;
+  return {
+    q,
+    len: q.len,
+    meat: q.meat,
+    FIRST_IN: f.FIRST_IN,
+    LAST_IN: f.LAST_IN,
+    COMPLETE: f.COMPLETE,
+    truesize: q.truesize,
+    expiresAt: q.expiresAt,
+    list: q.runs,
+    clock: insertClock,
+    snap: undefined,
+  };
+}
+
+/** The snapshot a recorded queue state shows: made the first time it is read, then kept. */
+export function queueSnapshotOf(st: QueueState): QueueSnapshot {
+  if (st.snap) return st.snap;
+  const { q, list, clock: v, len } = st;
   let runs: RunSnapshot[] | undefined;
   let holes: ByteRange[] | undefined;
   const runsNow = () => {
@@ -130,24 +152,29 @@ export function queueSnapshot(q: InetFragQueue): QueueSnapshot {
     }
     return runs;
   };
-  return {
+  return (st.snap = {
     serial: q.serial,
     family: q.family,
     id: q.id,
     key: q.key,
     len,
-    meat: q.meat,
-    flags: { ...q.flags },
+    meat: st.meat,
+    flags: { FIRST_IN: st.FIRST_IN, LAST_IN: st.LAST_IN, COMPLETE: st.COMPLETE },
     get runs() {
       return runsNow();
     },
     get holes() {
       return (holes ??= holesOf(runsNow(), len));
     },
-    truesize: q.truesize,
+    truesize: st.truesize,
     createdAt: q.createdAt,
-    expiresAt: q.expiresAt,
-  };
+    expiresAt: st.expiresAt,
+  });
+}
+
+/** A queue's snapshot as it is now (made at once: for tests and callers outside a run). */
+export function queueSnapshot(q: InetFragQueue): QueueSnapshot {
+  return queueSnapshotOf(queueState(q));
 }
 
 export interface NetOptions {
@@ -190,6 +217,7 @@ export function dirty(net: DefragNet, q: InetFragQueue): void {
 }
 
 const NO_DROPS: readonly DropReason[] = [];
+const NO_SKBS: readonly SkbSnapshot[] = [];
 
 export function step(
   net: DefragNet,
@@ -197,38 +225,54 @@ export function step(
   file: string,
   why: Msg,
   arrival: number | null,
-  skbs: readonly SkbSnapshot[] = [],
+  skbs: readonly SkbSnapshot[] = NO_SKBS,
   drops: readonly DropReason[] = NO_DROPS,
 ): void {
-  const queues: QueueSnapshot[] = [];
+  const queues: QueueState[] = [];
   for (const q of net.table.values()) {
     let s = net.cache.get(q);
     if (!s) {
-      s = queueSnapshot(q);
+      s = queueState(q);
       net.cache.set(q, s);
     }
     queues.push(s);
   }
-  const snapshot = {
-    at: net.now,
+  net.trace.push({
+    fn,
+    file,
+    why,
     arrival,
-    queues,
+    at: net.now,
     mem: net.mem,
-    high_thresh: net.sysctl.high_thresh,
     delivered: net.deliveredCount,
+    queues,
     skbs,
-    rcvq:
-      typeof net.socket === 'object'
-        ? {
-            rmem: net.socket.queue.rmem,
-            rcvbuf: net.socket.queue.rcvbuf,
-            queued: net.socket.queue.queue.length,
-          }
-        : null,
+    drops,
+    sock: typeof net.socket === 'object' ? net.socket.queue : null,
+  });
+}
+
+/** The trace step a record stands for, as the panels, the CLI and JSON read it. */
+export function materialiseStep(r: StepRecord, highThresh: number): DefragStep {
+  const qs = r.queues;
+  const queues = new Array<QueueSnapshot>(qs.length);
+  for (let i = 0; i < qs.length; i++) queues[i] = queueSnapshotOf(qs[i] as QueueState);
+  const sock = r.sock;
+  const snapshot: DefragSnapshot = {
+    at: r.at,
+    arrival: r.arrival,
+    queues,
+    mem: r.mem,
+    high_thresh: highThresh,
+    delivered: r.delivered,
+    // A fresh empty list per step, as each step had.
+    skbs: r.skbs.length ? r.skbs : [],
+    rcvq: sock ? { rmem: sock.rmem, rcvbuf: sock.rcvbuf, queued: sock.queue.length } : null,
   };
   // Two literals, not a spread of a conditional one: the step's keys in the same order, no copy.
-  if (drops.length) net.trace.push({ fn, file, why, dir: 'up', snapshot, drops });
-  else net.trace.push({ fn, file, why, dir: 'up', snapshot });
+  return r.drops.length
+    ? { fn: r.fn, file: r.file, why: r.why, dir: 'up', snapshot, drops: r.drops }
+    : { fn: r.fn, file: r.file, why: r.why, dir: 'up', snapshot };
 }
 
 /** The last key built: every fragment of a datagram looks its queue up by the same key. */
