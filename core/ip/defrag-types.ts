@@ -351,6 +351,17 @@ export interface Run {
   start: number;
   end: number;
   frags: FragPiece[];
+  /**
+   * When each piece was inserted and the run's snapshots by piece count (frag-net.ts). On the run,
+   * not in a WeakMap: V8's scavenger keeps a WeakMap's young values alive.
+   */
+  stamps?: RunStamps;
+}
+
+/** When each piece of a run was inserted (clock ticks, ascending), and the run's snapshots by piece count. */
+export interface RunStamps {
+  at: number[];
+  snaps: (RunSnapshot | undefined)[];
 }
 
 /**

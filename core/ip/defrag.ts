@@ -263,7 +263,6 @@ interface Recorded {
   queues: QueueOutcomeRecord[];
   highThresh: number;
 }
-const recorded = new WeakMap<object, Recorded>();
 
 /** Leave `value` as the plain data property `key` of `o` (what a built result holds). */
 function settle<T>(o: object, key: 'trace' | 'queues', value: T): T {
@@ -278,30 +277,57 @@ export function materialiseTrace(trace: readonly StepRecord[], highThresh: numbe
   return out;
 }
 
-function readTrace(this: DefragOk): DefragStep[] {
-  const r = recorded.get(this);
-  return settle(this, 'trace', r ? materialiseTrace(r.trace, r.highThresh) : []);
-}
-function writeTrace(this: DefragOk, v: DefragStep[]): void {
-  settle(this, 'trace', v);
-}
-function readQueues(this: DefragOk): QueueOutcome[] {
-  const r = recorded.get(this);
-  return settle(
-    this,
-    'queues',
-    r ? r.queues.map((o): QueueOutcome => ({ ...o, last: queueSnapshotOf(o.last) })) : [],
-  );
-}
-function writeQueues(this: DefragOk, v: QueueOutcome[]): void {
-  settle(this, 'queues', v);
+/**
+ * Where a result keeps its records until they are read: a private slot (invisible to JSON, keys,
+ * spreads and comparisons). Not a WeakMap: V8's scavenger keeps a WeakMap's young values alive
+ * with its old table, so every trace outlived its result by a collection or two.
+ */
+class Pending {
+  #rec: Recorded | undefined;
+  constructor(rec: Recorded) {
+    this.#rec = rec;
+  }
+  static take(o: object): Recorded | undefined {
+    if (!(#rec in o)) return undefined;
+    return (o as Pending).#rec;
+  }
+  static readTrace(this: object): DefragStep[] {
+    const r = Pending.take(this);
+    return settle(this, 'trace', r ? materialiseTrace(r.trace, r.highThresh) : []);
+  }
+  static writeTrace(this: object, v: DefragStep[]): void {
+    settle(this, 'trace', v);
+  }
+  static readQueues(this: object): QueueOutcome[] {
+    const r = Pending.take(this);
+    return settle(
+      this,
+      'queues',
+      r ? r.queues.map((o): QueueOutcome => ({ ...o, last: queueSnapshotOf(o.last) })) : [],
+    );
+  }
+  static writeQueues(this: object, v: QueueOutcome[]): void {
+    settle(this, 'queues', v);
+  }
 }
 
 function lazyResult(result: DefragOk, r: Recorded): DefragOk {
-  recorded.set(result, r);
-  Object.defineProperty(result, 'queues', { get: readQueues, set: writeQueues, enumerable: true, configurable: true });
-  Object.defineProperty(result, 'trace', { get: readTrace, set: writeTrace, enumerable: true, configurable: true });
-  return result;
+  // The result object itself carries the slot: made by Pending's constructor, its keys then set in order.
+  const o = Object.assign(new Pending(r), result) as unknown as DefragOk;
+  Object.setPrototypeOf(o, Object.prototype);
+  Object.defineProperty(o, 'queues', {
+    get: Pending.readQueues,
+    set: Pending.writeQueues,
+    enumerable: true,
+    configurable: true,
+  });
+  Object.defineProperty(o, 'trace', {
+    get: Pending.readTrace,
+    set: Pending.writeTrace,
+    enumerable: true,
+    configurable: true,
+  });
+  return o;
 }
 
 /** The application reads once the clock stops (recvmsg until EAGAIN): InDatagrams per datagram. */

@@ -16,6 +16,7 @@ import {
   type Run,
   type StepRecord,
   type RunSnapshot,
+  type RunStamps,
 } from './defrag-types.ts';
 import { countDrop, newTally } from '../drops/tally.ts';
 import type { DropReason } from '../drops/types.ts';
@@ -47,17 +48,11 @@ export function holesOf(runs: readonly { start: number; end: number }[], len: nu
  */
 let insertClock = 0;
 
-/** When each piece of a run was inserted (clock ticks, ascending), and the run's snapshots by piece count. */
-interface RunStamps {
-  at: number[];
-  snaps: (RunSnapshot | undefined)[];
-}
-const runStamps = new WeakMap<Run, RunStamps>();
 
 /** inet_frag_queue_insert put `r` in the queue or appended a piece to it: stamp that piece. */
 export function stampRunInsert(r: Run): void {
-  let st = runStamps.get(r);
-  if (!st) runStamps.set(r, (st = { at: [], snaps: [] }));
+  let st = r.stamps;
+  if (!st) r.stamps = st = { at: [], snaps: [] };
   insertClock += 1;
   // A run made outside inet_frag_queue_insert (a test's own list) counts its pieces as stamped at 0.
   while (st.at.length < r.frags.length - 1) st.at.push(0);
@@ -101,14 +96,14 @@ function runSnapshotOf(r: Run, st: RunStamps | undefined, n: number): RunSnapsho
 
 /** A run as it is now, as a snapshot. */
 export function runSnapshot(r: Run): RunSnapshot {
-  return runSnapshotOf(r, runStamps.get(r), r.frags.length);
+  return runSnapshotOf(r, r.stamps, r.frags.length);
 }
 
 /** The runs of `list` (a queue's runs, later grown) as they were at clock `v`. */
 function runsAt(list: readonly Run[], v: number): RunSnapshot[] {
   const out: RunSnapshot[] = [];
   for (const r of list) {
-    const st = runStamps.get(r);
+    const st = r.stamps;
     const n = piecesBy(st, r, v);
     if (n > 0) out.push(runSnapshotOf(r, st, n));
   }
