@@ -351,7 +351,62 @@ export interface Run {
   start: number;
   end: number;
   frags: FragPiece[];
+  /**
+   * When each piece was inserted and the run's snapshots by piece count (frag-net.ts). On the run,
+   * not in a WeakMap: V8's scavenger keeps a WeakMap's young values alive.
+   */
+  stamps?: RunStamps;
 }
+
+/** When each piece of a run was inserted (clock ticks, ascending), and the run's snapshots by piece count. */
+export interface RunStamps {
+  at: number[];
+  snaps: (RunSnapshot | undefined)[];
+}
+
+/**
+ * A queue as a step saw it, recorded in O(1) and with no getter (issue 17): its numbers then, its
+ * list of runs (ip_frag_reinit replaces the list) and the insert clock's value. An object literal
+ * with getters costs V8 an old-space accessor pair that keeps every young object it reaches alive
+ * until the next full collection, so the snapshot the panels read (with its lazy `runs` and
+ * `holes`) is only made when the trace is read (queueSnapshotOf in frag-net.ts), once per state.
+ */
+export interface QueueState {
+  readonly q: InetFragQueue;
+  readonly len: number;
+  readonly meat: number;
+  readonly FIRST_IN: boolean;
+  readonly LAST_IN: boolean;
+  readonly COMPLETE: boolean;
+  readonly truesize: number;
+  readonly expiresAt: number;
+  readonly list: readonly Run[];
+  readonly clock: number;
+  snap: QueueSnapshot | undefined;
+}
+
+/**
+ * What a trace step records while the model runs: the step's own fields and the numbers its
+ * snapshot shows, with references to immutable data (the queues' recorded states, shared from
+ * step to step while a queue does not change; the socket's queue, which is replaced, never
+ * changed in place; the skbs' snapshots). materialiseStep (frag-net.ts) makes the DefragStep the panels read.
+ */
+export interface StepRecord {
+  readonly fn: string;
+  readonly file: string;
+  readonly why: Msg;
+  readonly arrival: number | null;
+  readonly at: number;
+  readonly mem: number;
+  readonly delivered: number;
+  readonly queues: readonly QueueState[];
+  readonly skbs: readonly SkbSnapshot[];
+  readonly drops: readonly DropReason[];
+  readonly sock: RcvQueue | null;
+}
+
+/** A queue's outcome as the run records it: `last` is the queue's recorded state. */
+export type QueueOutcomeRecord = Omit<QueueOutcome, 'last'> & { last: QueueState };
 
 /** struct inet_frag_queue (with the ipq / frag_queue extras the model needs). */
 export interface InetFragQueue {
@@ -372,7 +427,7 @@ export interface InetFragQueue {
   expiresAt: number;
   /** qp->rid (ip_frag_too_far). */
   rid: number;
-  outcome: QueueOutcome | null;
+  outcome: QueueOutcomeRecord | null;
 }
 
 export type InsertResult = 'ok' | 'dup' | 'overlap';
@@ -398,9 +453,10 @@ export interface DefragNet {
   datagrams: DefragDatagram[];
   deliveredCount: number;
   icmp: IcmpOut[];
-  trace: DefragStep[];
-  /** Snapshots of queues that did not change since the last step. */
-  cache: Map<InetFragQueue, QueueSnapshot>;
+  /** The trace as recorded (materialised when read: defrag.ts). */
+  trace: StepRecord[];
+  /** Recorded states of queues that did not change since the last step. */
+  cache: Map<InetFragQueue, QueueState>;
   /** Drops and counters so far. */
   mib: Tally;
   sender: 'raw' | 'udp';

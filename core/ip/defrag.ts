@@ -43,11 +43,15 @@ import {
   type FragmentSpec,
   type InetFragQueue,
   type QueueOutcome,
+  type QueueOutcomeRecord,
+  type DefragOk,
+  type DefragStep,
+  type StepRecord,
 } from './defrag-types.ts';
 import { newTally, mergeTally, tallyResult } from '../drops/tally.ts';
 import { RMEM_DEFAULT, SOCK_MIN_RCVBUF } from '../udp/rcvqueue.ts';
 import { udpRecvmsgCounted } from '../udp/udp-rcv.ts';
-import { newNet, queueSnapshot, step } from './frag-net.ts';
+import { materialiseStep, newNet, queueSnapshotOf, queueState, step } from './frag-net.ts';
 import { ipDefrag, ipExpire } from './ip-fragment.ts';
 import { ipv6FragRcv } from './reassembly.ts';
 
@@ -202,7 +206,7 @@ export function reassemble(input: DefragInput): DefragResult {
   runTimers(net, until);
   net.now = until;
   readAll(net);
-  const queues: QueueOutcome[] = net.all.map(
+  const queues: QueueOutcomeRecord[] = net.all.map(
     (q) =>
       q.outcome ?? {
         serial: q.serial,
@@ -220,10 +224,10 @@ export function reassemble(input: DefragInput): DefragResult {
           expires: q.expiresAt,
         }),
         icmp: null,
-        last: queueSnapshot(q),
+        last: queueState(q),
       },
   );
-  return {
+  const result: DefragOk = {
     ok: true,
     family,
     len: input.len,
@@ -232,13 +236,98 @@ export function reassemble(input: DefragInput): DefragResult {
     arrivals: net.arrivals,
     datagrams: net.datagrams,
     delivered: net.datagrams.filter((d) => d.delivered),
-    queues,
+    queues: NOT_YET as QueueOutcome[],
     icmp: net.icmp,
-    trace: net.trace,
+    trace: NOT_YET as DefragStep[],
     sysctl,
     rcvbuf: typeof net.socket === 'object' ? net.socket.queue.rcvbuf : null,
     ...tallyResult(net.mib),
   };
+  return lazyResult(result, { trace: net.trace, queues, highThresh: sysctl.high_thresh });
+}
+
+/* ------------------------------------------------------------------------------------ */
+/*
+ * The trace and the queues' outcomes are recorded compactly while the model runs (frag-net.ts:
+ * StepRecord, QueueState) and made into the objects the panels read the first time they are read
+ * (issue 17): `trace` and `queues` are own enumerable accessors of the result, in their places
+ * among its keys, that build the value once, then leave it as a plain data property. So JSON,
+ * spreads, comparisons and every reader see exactly what an eagerly built result held. The
+ * accessors are two shared functions (no closure per result: an accessor closing over the run
+ * would keep it in V8's old space), and the records wait in a WeakMap keyed by the result.
+ */
+const NOT_YET: unknown = undefined;
+
+interface Recorded {
+  trace: StepRecord[];
+  queues: QueueOutcomeRecord[];
+  highThresh: number;
+}
+
+/** Leave `value` as the plain data property `key` of `o` (what a built result holds). */
+function settle<T>(o: object, key: 'trace' | 'queues', value: T): T {
+  Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
+/** Every step of a recorded trace, as the panels read it. */
+export function materialiseTrace(trace: readonly StepRecord[], highThresh: number): DefragStep[] {
+  const out = new Array<DefragStep>(trace.length);
+  for (let i = 0; i < trace.length; i++) out[i] = materialiseStep(trace[i] as StepRecord, highThresh);
+  return out;
+}
+
+/**
+ * Where a result keeps its records until they are read: a private slot (invisible to JSON, keys,
+ * spreads and comparisons). Not a WeakMap: V8's scavenger keeps a WeakMap's young values alive
+ * with its old table, so every trace outlived its result by a collection or two.
+ */
+class Pending {
+  #rec: Recorded | undefined;
+  constructor(rec: Recorded) {
+    this.#rec = rec;
+  }
+  static take(o: object): Recorded | undefined {
+    if (!(#rec in o)) return undefined;
+    return (o as Pending).#rec;
+  }
+  static readTrace(this: object): DefragStep[] {
+    const r = Pending.take(this);
+    return settle(this, 'trace', r ? materialiseTrace(r.trace, r.highThresh) : []);
+  }
+  static writeTrace(this: object, v: DefragStep[]): void {
+    settle(this, 'trace', v);
+  }
+  static readQueues(this: object): QueueOutcome[] {
+    const r = Pending.take(this);
+    return settle(
+      this,
+      'queues',
+      r ? r.queues.map((o): QueueOutcome => ({ ...o, last: queueSnapshotOf(o.last) })) : [],
+    );
+  }
+  static writeQueues(this: object, v: QueueOutcome[]): void {
+    settle(this, 'queues', v);
+  }
+}
+
+function lazyResult(result: DefragOk, r: Recorded): DefragOk {
+  // The result object itself carries the slot: made by Pending's constructor, its keys then set in order.
+  const o = Object.assign(new Pending(r), result) as unknown as DefragOk;
+  Object.setPrototypeOf(o, Object.prototype);
+  Object.defineProperty(o, 'queues', {
+    get: Pending.readQueues,
+    set: Pending.writeQueues,
+    enumerable: true,
+    configurable: true,
+  });
+  Object.defineProperty(o, 'trace', {
+    get: Pending.readTrace,
+    set: Pending.writeTrace,
+    enumerable: true,
+    configurable: true,
+  });
+  return o;
 }
 
 /** The application reads once the clock stops (recvmsg until EAGAIN): InDatagrams per datagram. */

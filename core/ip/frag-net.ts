@@ -9,9 +9,14 @@ import {
   type DefragSysctl,
   type FragPiece,
   type InetFragQueue,
+  type DefragSnapshot,
+  type DefragStep,
   type QueueSnapshot,
+  type QueueState,
   type Run,
+  type StepRecord,
   type RunSnapshot,
+  type RunStamps,
 } from './defrag-types.ts';
 import { countDrop, newTally } from '../drops/tally.ts';
 import type { DropReason } from '../drops/types.ts';
@@ -43,17 +48,11 @@ export function holesOf(runs: readonly { start: number; end: number }[], len: nu
  */
 let insertClock = 0;
 
-/** When each piece of a run was inserted (clock ticks, ascending), and the run's snapshots by piece count. */
-interface RunStamps {
-  at: number[];
-  snaps: (RunSnapshot | undefined)[];
-}
-const runStamps = new WeakMap<Run, RunStamps>();
 
 /** inet_frag_queue_insert put `r` in the queue or appended a piece to it: stamp that piece. */
 export function stampRunInsert(r: Run): void {
-  let st = runStamps.get(r);
-  if (!st) runStamps.set(r, (st = { at: [], snaps: [] }));
+  let st = r.stamps;
+  if (!st) r.stamps = st = { at: [], snaps: [] };
   insertClock += 1;
   // A run made outside inet_frag_queue_insert (a test's own list) counts its pieces as stamped at 0.
   while (st.at.length < r.frags.length - 1) st.at.push(0);
@@ -97,14 +96,14 @@ function runSnapshotOf(r: Run, st: RunStamps | undefined, n: number): RunSnapsho
 
 /** A run as it is now, as a snapshot. */
 export function runSnapshot(r: Run): RunSnapshot {
-  return runSnapshotOf(r, runStamps.get(r), r.frags.length);
+  return runSnapshotOf(r, r.stamps, r.frags.length);
 }
 
 /** The runs of `list` (a queue's runs, later grown) as they were at clock `v`. */
 function runsAt(list: readonly Run[], v: number): RunSnapshot[] {
   const out: RunSnapshot[] = [];
   for (const r of list) {
-    const st = runStamps.get(r);
+    const st = r.stamps;
     const n = piecesBy(st, r, v);
     if (n > 0) out.push(runSnapshotOf(r, st, n));
   }
@@ -117,10 +116,28 @@ function runsAt(list: readonly Run[], v: number): RunSnapshot[] {
  */
 export const defragWork = { runsRead: 0, searched: 0 };
 
-export function queueSnapshot(q: InetFragQueue): QueueSnapshot {
-  const list = q.runs;
-  const v = insertClock;
-  const len = q.len;
+/** Record a queue as it is now (what a step or a queue's outcome shows of it). */
+export function queueState(q: InetFragQueue): QueueState {
+  const f = q.flags;
+  return {
+    q,
+    len: q.len,
+    meat: q.meat,
+    FIRST_IN: f.FIRST_IN,
+    LAST_IN: f.LAST_IN,
+    COMPLETE: f.COMPLETE,
+    truesize: q.truesize,
+    expiresAt: q.expiresAt,
+    list: q.runs,
+    clock: insertClock,
+    snap: undefined,
+  };
+}
+
+/** The snapshot a recorded queue state shows: made the first time it is read, then kept. */
+export function queueSnapshotOf(st: QueueState): QueueSnapshot {
+  if (st.snap) return st.snap;
+  const { q, list, clock: v, len } = st;
   let runs: RunSnapshot[] | undefined;
   let holes: ByteRange[] | undefined;
   const runsNow = () => {
@@ -130,24 +147,29 @@ export function queueSnapshot(q: InetFragQueue): QueueSnapshot {
     }
     return runs;
   };
-  return {
+  return (st.snap = {
     serial: q.serial,
     family: q.family,
     id: q.id,
     key: q.key,
     len,
-    meat: q.meat,
-    flags: { ...q.flags },
+    meat: st.meat,
+    flags: { FIRST_IN: st.FIRST_IN, LAST_IN: st.LAST_IN, COMPLETE: st.COMPLETE },
     get runs() {
       return runsNow();
     },
     get holes() {
       return (holes ??= holesOf(runsNow(), len));
     },
-    truesize: q.truesize,
+    truesize: st.truesize,
     createdAt: q.createdAt,
-    expiresAt: q.expiresAt,
-  };
+    expiresAt: st.expiresAt,
+  });
+}
+
+/** A queue's snapshot as it is now (made at once: for tests and callers outside a run). */
+export function queueSnapshot(q: InetFragQueue): QueueSnapshot {
+  return queueSnapshotOf(queueState(q));
 }
 
 export interface NetOptions {
@@ -190,6 +212,7 @@ export function dirty(net: DefragNet, q: InetFragQueue): void {
 }
 
 const NO_DROPS: readonly DropReason[] = [];
+const NO_SKBS: readonly SkbSnapshot[] = [];
 
 export function step(
   net: DefragNet,
@@ -197,38 +220,54 @@ export function step(
   file: string,
   why: Msg,
   arrival: number | null,
-  skbs: readonly SkbSnapshot[] = [],
+  skbs: readonly SkbSnapshot[] = NO_SKBS,
   drops: readonly DropReason[] = NO_DROPS,
 ): void {
-  const queues: QueueSnapshot[] = [];
+  const queues: QueueState[] = [];
   for (const q of net.table.values()) {
     let s = net.cache.get(q);
     if (!s) {
-      s = queueSnapshot(q);
+      s = queueState(q);
       net.cache.set(q, s);
     }
     queues.push(s);
   }
-  const snapshot = {
-    at: net.now,
+  net.trace.push({
+    fn,
+    file,
+    why,
     arrival,
-    queues,
+    at: net.now,
     mem: net.mem,
-    high_thresh: net.sysctl.high_thresh,
     delivered: net.deliveredCount,
+    queues,
     skbs,
-    rcvq:
-      typeof net.socket === 'object'
-        ? {
-            rmem: net.socket.queue.rmem,
-            rcvbuf: net.socket.queue.rcvbuf,
-            queued: net.socket.queue.queue.length,
-          }
-        : null,
+    drops,
+    sock: typeof net.socket === 'object' ? net.socket.queue : null,
+  });
+}
+
+/** The trace step a record stands for, as the panels, the CLI and JSON read it. */
+export function materialiseStep(r: StepRecord, highThresh: number): DefragStep {
+  const qs = r.queues;
+  const queues = new Array<QueueSnapshot>(qs.length);
+  for (let i = 0; i < qs.length; i++) queues[i] = queueSnapshotOf(qs[i] as QueueState);
+  const sock = r.sock;
+  const snapshot: DefragSnapshot = {
+    at: r.at,
+    arrival: r.arrival,
+    queues,
+    mem: r.mem,
+    high_thresh: highThresh,
+    delivered: r.delivered,
+    // A fresh empty list per step, as each step had.
+    skbs: r.skbs.length ? r.skbs : [],
+    rcvq: sock ? { rmem: sock.rmem, rcvbuf: sock.rcvbuf, queued: sock.queue.length } : null,
   };
   // Two literals, not a spread of a conditional one: the step's keys in the same order, no copy.
-  if (drops.length) net.trace.push({ fn, file, why, dir: 'up', snapshot, drops });
-  else net.trace.push({ fn, file, why, dir: 'up', snapshot });
+  return r.drops.length
+    ? { fn: r.fn, file: r.file, why: r.why, dir: 'up', snapshot, drops: r.drops }
+    : { fn: r.fn, file: r.file, why: r.why, dir: 'up', snapshot };
 }
 
 /** The last key built: every fragment of a datagram looks its queue up by the same key. */

@@ -22,7 +22,7 @@ import {
   type Run,
 } from './defrag-types.ts';
 import { countMib } from '../drops/tally.ts';
-import { defragWork, dirty, dropHere, keyOf, queueSnapshot, stampRunInsert, step } from './frag-net.ts';
+import { defragWork, dirty, dropHere, keyOf, queueState, stampRunInsert, step } from './frag-net.ts';
 import { deliver, ipSection } from './defrag-rx.ts';
 import { msg, type Msg } from '../i18n/index.ts';
 import { DM } from './defrag-messages.ts';
@@ -143,7 +143,7 @@ export function inetFragKill(
     file,
     why,
     icmp: null,
-    last: queueSnapshot(q),
+    last: queueState(q),
   };
   dirty(net, q);
 }

@@ -12,7 +12,7 @@ import {
   type FragIn,
   type IcmpOut,
   type InetFragQueue,
-  type QueueOutcome,
+  type QueueOutcomeRecord,
 } from './defrag-types.ts';
 import { fragmentSkb, newArrival, straightUp } from './defrag-rx.ts';
 import { dirty, dropHere, step } from './frag-net.ts';
@@ -127,7 +127,7 @@ export function ipExpire(net: DefragNet, q: InetFragQueue): void {
       why: msg(DM.icmpExpired, { serial: q.serial }),
     };
     net.icmp.push(icmp);
-    (q.outcome as QueueOutcome).icmp = icmp;
+    (q.outcome as QueueOutcomeRecord).icmp = icmp;
   }
   step(net, fn, file, why, null, [], drops);
 }

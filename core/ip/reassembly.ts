@@ -15,7 +15,7 @@ import {
   type FragIn,
   type IcmpOut,
   type InetFragQueue,
-  type QueueOutcome,
+  type QueueOutcomeRecord,
 } from './defrag-types.ts';
 import { fragmentSkb, newArrival, packetLength, straightUp } from './defrag-rx.ts';
 import { dropHere, step } from './frag-net.ts';
@@ -174,7 +174,7 @@ export function ip6FragExpire(net: DefragNet, q: InetFragQueue): void {
       why: msg(DM.icmpExpired, { serial: q.serial }),
     };
     net.icmp.push(icmp);
-    (q.outcome as QueueOutcome).icmp = icmp;
+    (q.outcome as QueueOutcomeRecord).icmp = icmp;
   }
   step(net, fn, REASSEMBLY_C, why, null, [], drops);
 }
