@@ -193,8 +193,30 @@ const HM = defineMessages({
 
 const hexFail = (m: Msg): ReadHex => ({ ok: false, why: renderText(m, 'en'), msg: m });
 
-/** Read hex as typed, with a message that says where it goes wrong. */
+/**
+ * Read hex as typed, with a message that says where it goes wrong. The last text read is
+ * remembered (the store reads a keystroke's text, then derives its error from the same string).
+ */
 export function readHex(text: string): ReadHex {
+  if (text === lastRead.text) return lastRead.result;
+  const result = readHexNow(text);
+  lastRead = { text, result };
+  return result;
+}
+let lastRead: { text: string | null; result: ReadHex } = { text: null, result: { ok: false, why: '' } };
+
+function readHexNow(text: string): ReadHex {
+  // Digits and whitespace only (what the editor and the URL hold): one pass over the text as it
+  // is, without compacting it into a second string first (a 64 KiB buffer is 130,000+ characters).
+  if (HEX_AND_SPACE.test(text)) {
+    const p = parseHex(text);
+    if (p.ok) {
+      if (p.bytes.length > MAX_BUFFER)
+        return hexFail(msg(HM.tooLong, { n: p.bytes.length, max: MAX_BUFFER / 1024 }));
+      return { ok: true, bytes: p.bytes };
+    }
+    if (p.code === 'odd') return hexFail(msg(HM.odd, { n: p.at }));
+  }
   const h = compactHex(text);
   const bad = /[^0-9a-f]/i.exec(h);
   if (bad) return hexFail(msg(HM.notHex, { ch: bad[0] }));

@@ -145,9 +145,10 @@ export const createNetlinkStore = (): StoreApi<NetlinkState> =>
         let t: Partial<NetlinkTruth> = {};
         if (inputs.hexText !== undefined) {
           const r = readHex(inputs.hexText);
-          t = r.ok
-            ? { ...newBytes(r.bytes), hexDraft: inputs.hexText }
-            : { hexDraft: inputs.hexText, sample: null };
+          // Hex that reads is shown as the editor's lines (8 bytes each), as a sample is: the URL's
+          // one line of digits, 130,000 of them for 64 KiB, would make every keystroke lay the
+          // whole line out again. What does not read stays as given, to be seen and corrected.
+          t = r.ok ? newBytes(r.bytes) : { hexDraft: inputs.hexText, sample: null };
         }
         if (inputs.sample) {
           const st = sampleTruth(inputs.sample);
