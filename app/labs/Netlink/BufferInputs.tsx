@@ -1,5 +1,6 @@
 /** The lab's inputs: real kernel samples, the family and byte order, MSG_TRUNC, and the hex editor. */
-import type { ClipboardEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+import type { ClipboardEvent, RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
@@ -53,6 +54,47 @@ export function pastedLines(text: string): string | null {
 /** A line longer than 4 of the editor's: 32 bytes of digits, or a dump's wide line. */
 const LONG_LINE = /[^\n]{97}/;
 
+/**
+ * The hex editor's box, uncontrolled: a controlled textarea has React read its value and its
+ * defaultValue (its text child) and write the defaultValue on every render — three copies of
+ * 130,000+ characters for 64 KiB, and the text child replaced, per keystroke. Here the browser
+ * keeps the text as typed, and BufferInputs writes the store's text into it only when it is not
+ * what the box holds (a sample, the builder, a URL). Memoised on its few props: a keystroke does
+ * not render it.
+ */
+const HexBox = memo(function HexBox({
+  boxRef,
+  id,
+  describedBy,
+  invalid,
+  rows,
+  onText,
+}: {
+  boxRef: RefObject<HTMLTextAreaElement | null>;
+  id: string;
+  describedBy: string | undefined;
+  invalid: true | undefined;
+  rows: number;
+  onText: (text: string) => void;
+}) {
+  return (
+    <textarea
+      ref={boxRef}
+      id={id}
+      aria-describedby={describedBy}
+      aria-invalid={invalid}
+      className="mono nl-hex"
+      defaultValue=""
+      rows={rows}
+      spellCheck={false}
+      autoCapitalize="off"
+      autoComplete="off"
+      onChange={(e) => onText(e.target.value)}
+      onPaste={pasteAsLines}
+    />
+  );
+});
+
 export function BufferInputs() {
   const { t, s } = useNlWords();
   const locale = useLocale();
@@ -69,6 +111,23 @@ export function BufferInputs() {
   const { setHex, setFamily, setEndian, setTruncated, loadSample } = useNetlink(useShallow(selectNlActions));
   const current = NETLINK_SAMPLES.find((s) => s.id === v.sample);
   const rows = editorRows(v.hexText);
+  // The box's text is the browser's while it is typed in; the store's goes in when it differs.
+  const box = useRef<HTMLTextAreaElement>(null);
+  const held = useRef<{ el: HTMLTextAreaElement | null; text: string | null }>({ el: null, text: null });
+  const onText = useCallback(
+    (text: string) => {
+      held.current = { el: box.current, text };
+      setHex(text);
+    },
+    [setHex],
+  );
+  useLayoutEffect(() => {
+    const el = box.current;
+    // The text just typed (the same string, in the same box) is what it holds: nothing to do.
+    if (!el || (held.current.el === el && held.current.text === v.hexText)) return;
+    held.current = { el, text: v.hexText };
+    if (el.value !== v.hexText) el.value = v.hexText;
+  });
   // The buffer's panel only when the view shows one of its inputs (an embed's compact view need not).
   const buffer = [useControl('family'), useControl('endian'), useControl('trunc'), useControl('hex')].some(
     Boolean,
@@ -142,16 +201,13 @@ export function BufferInputs() {
               className="nl-hex-field"
             >
               {(a) => (
-                <textarea
-                  {...a}
-                  className="mono nl-hex"
-                  value={v.hexText}
+                <HexBox
+                  boxRef={box}
+                  id={a.id}
+                  describedBy={a['aria-describedby']}
+                  invalid={a['aria-invalid']}
                   rows={rows}
-                  spellCheck={false}
-                  autoCapitalize="off"
-                  autoComplete="off"
-                  onChange={(e) => setHex(e.target.value)}
-                  onPaste={pasteAsLines}
+                  onText={onText}
                 />
               )}
             </Field>

@@ -26,6 +26,7 @@ import { Splitter } from './Splitter.tsx';
 import { FieldsTable, MessagesTable } from './Tables.tsx';
 import './netlink.css';
 
+const selectModel = (s: NetlinkState) => s;
 const selectView = (s: NetlinkState) => ({
   bytes: s.bytes,
   result: s.result,
@@ -33,10 +34,8 @@ const selectView = (s: NetlinkState) => ({
   walk: s.walk,
   family: s.family,
   endian: s.endian,
-  builder: s.builder,
-  builderLayout: s.builderLayout,
-  builderIssues: s.builderIssues,
   hexError: s.hexError,
+  builderIssues: s.builderIssues,
   issues: s.issues,
   modelError: s.modelError,
   split: s.split,
@@ -62,6 +61,8 @@ const LaterDiagnostics = memo(Diagnostics);
 const LaterMessagesTable = memo(MessagesTable);
 const LaterMacros = memo(Macros);
 const LaterWalk = memo(Walk);
+/** The builder's rows are made for the model it is given (deriveNetlink): a render late too. */
+const LaterBuilder = memo(Builder);
 /** Tools that do not read the buffer's bytes (the msghdr only its length): an edit passes them by. */
 const QuietSplitter = memo(Splitter);
 const QuietMsghdr = memo(Msghdr);
@@ -78,6 +79,8 @@ export function NetlinkLab() {
   };
 
   const v = useNetlink(useShallow(selectView));
+  // The whole model, for the views that may be a render late (below).
+  const model = useNetlink(selectModel);
   const a = useNetlink(useShallow(selectNlActions));
   const [hl, setHl] = useState<Highlight | null>(null);
   const [revealed, setRevealed] = useState<HighlightApi['revealed']>(null);
@@ -99,9 +102,11 @@ export function NetlinkLab() {
     return next;
   }, [message, index, selected]);
   const range = message ? { from: message.offset, to: Math.min(bytes.length, extentEnd(message)) } : null;
-  // The decode as the views below the diagram see it: the one before an edit until it has painted.
-  const later = useDeferredValue(result);
-  const laterLength = useDeferredValue(bytes.length);
+  // The model as the views below the diagram see it: the one before an edit until it has painted.
+  // The builder's rows are made when first read (deriveNetlink), so in the render after the edit's.
+  const laterModel = useDeferredValue(model);
+  const later = laterModel.result;
+  const laterLength = laterModel.bytes.length;
   const laterMessage = later.messages[selected];
   const diagnostics = useMemo(() => allDiagnostics(later), [later]);
   const macros = useMemo(() => (laterMessage ? nlmsgMacros(laterMessage) : {}), [laterMessage]);
@@ -114,22 +119,26 @@ export function NetlinkLab() {
   );
 
   // The builder shows the item at the selected message's offset (items may be raw chunks).
-  const itemOffsets = v.builderLayout;
+  const itemOffsets = laterModel.builderLayout;
   const [current, setCurrent] = useState<number>(-1);
-  const fromSelection = message ? itemOffsets.offsets.get(message.offset) : undefined;
+  const shownMessage = later.messages[laterModel.selected];
+  const fromSelection = shownMessage ? itemOffsets.offsets.get(shownMessage.offset) : undefined;
   useEffect(() => {
     if (fromSelection !== undefined) setCurrent(fromSelection);
   }, [fromSelection]);
-  const onCurrent = (id: number) => {
-    setCurrent(id);
-    for (const [off, itemId] of itemOffsets.offsets) {
-      if (itemId !== id) continue;
-      const m = result.messages.findIndex((x) => x.offset === off);
-      if (m >= 0) a.selectMessage(m);
-    }
-  };
-
   const selectNl = a.selectMessage;
+  const onCurrent = useCallback(
+    (id: number) => {
+      setCurrent(id);
+      for (const [off, itemId] of itemOffsets.offsets) {
+        if (itemId !== id) continue;
+        const m = later.messages.findIndex((x) => x.offset === off);
+        if (m >= 0) selectNl(m);
+      }
+    },
+    [itemOffsets, later, selectNl],
+  );
+
   const selectMessage = useCallback(
     (i: number) => {
       selectNl(i);
@@ -298,12 +307,12 @@ export function NetlinkLab() {
           </Panel>
 
           <Panel titleId="nl-builder-title" title={t(W.builderTitle)}>
-            <Builder
-              items={v.builder}
+            <LaterBuilder
+              items={laterModel.builder}
               current={current}
               onCurrent={onCurrent}
-              family={v.family}
-              issues={v.builderIssues}
+              family={laterModel.family}
+              issues={laterModel.builderIssues}
               lengths={itemOffsets.lengths}
               onChange={a.editBuilder}
             />
