@@ -333,8 +333,11 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
     if (gr.bottom > br.top && gr.top < br.bottom) return;
     box.scrollTop += gr.top < br.top ? gr.top - br.top - 8 : gr.bottom - br.bottom + 8;
   }, [lit]);
-  // Another message starts at its top.
+  // Another message starts at its top (a new box already does: writing scrollTop asks for layout).
+  const shownOffset = useRef(message.offset);
   useEffect(() => {
+    if (shownOffset.current === message.offset) return;
+    shownOffset.current = message.offset;
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [message.offset]);
   const onHover = useMemo(

@@ -27,6 +27,7 @@ import { Splitter } from './Splitter.tsx';
 import { FieldsTable, MessagesTable } from './Tables.tsx';
 import './netlink.css';
 
+const selectModel = (s: NetlinkState) => s;
 const selectView = (s: NetlinkState) => ({
   bytes: s.bytes,
   result: s.result,
@@ -34,10 +35,8 @@ const selectView = (s: NetlinkState) => ({
   walk: s.walk,
   family: s.family,
   endian: s.endian,
-  builder: s.builder,
-  builderLayout: s.builderLayout,
-  builderIssues: s.builderIssues,
   hexError: s.hexError,
+  builderIssues: s.builderIssues,
   issues: s.issues,
   modelError: s.modelError,
   split: s.split,
@@ -56,13 +55,15 @@ const PAINTS: readonly Paint[] = ['hdr', 'fam', 'err', 'echo', 'attr', 'payload'
 
 /**
  * The views of the whole buffer below the diagram (issue 17): given the decode a frame late
- * (useDeferredValue), they skip the edit's own render, so a keystroke in a 64 KiB buffer paints
+ * (useLater), they skip the edit's own render, so a keystroke in a 64 KiB buffer paints
  * the selected message first and these in the render after it (which typing can interrupt).
  */
 const LaterDiagnostics = memo(Diagnostics);
 const LaterMessagesTable = memo(MessagesTable);
 const LaterMacros = memo(Macros);
 const LaterWalk = memo(Walk);
+/** The builder's rows are made for the model it is given (deriveNetlink): a render late too. */
+const LaterBuilder = memo(Builder);
 /** Tools that do not read the buffer's bytes (the msghdr only its length): an edit passes them by. */
 const QuietSplitter = memo(Splitter);
 const QuietMsghdr = memo(Msghdr);
@@ -79,6 +80,8 @@ export function NetlinkLab() {
   };
 
   const v = useNetlink(useShallow(selectView));
+  // The whole model, for the views that may be a render late (below).
+  const model = useNetlink(selectModel);
   const a = useNetlink(useShallow(selectNlActions));
   const [hl, setHl] = useState<Highlight | null>(null);
   const [revealed, setRevealed] = useState<HighlightApi['revealed']>(null);
@@ -100,9 +103,11 @@ export function NetlinkLab() {
     return next;
   }, [message, index, selected]);
   const range = message ? { from: message.offset, to: Math.min(bytes.length, extentEnd(message)) } : null;
-  // The decode as the views below the diagram see it: the one before an edit until it has painted.
-  const later = useLater(result);
-  const laterLength = useLater(bytes.length);
+  // The model as the views below the diagram see it: the one before an edit until it has painted.
+  // The builder's rows are made when first read (deriveNetlink), so in the render after the edit's.
+  const laterModel = useLater(model);
+  const later = laterModel.result;
+  const laterLength = laterModel.bytes.length;
   const laterMessage = later.messages[selected];
   const diagnostics = useMemo(() => allDiagnostics(later), [later]);
   const macros = useMemo(() => (laterMessage ? nlmsgMacros(laterMessage) : {}), [laterMessage]);
@@ -115,22 +120,26 @@ export function NetlinkLab() {
   );
 
   // The builder shows the item at the selected message's offset (items may be raw chunks).
-  const itemOffsets = v.builderLayout;
+  const itemOffsets = laterModel.builderLayout;
   const [current, setCurrent] = useState<number>(-1);
-  const fromSelection = message ? itemOffsets.offsets.get(message.offset) : undefined;
+  const shownMessage = later.messages[laterModel.selected];
+  const fromSelection = shownMessage ? itemOffsets.offsets.get(shownMessage.offset) : undefined;
   useEffect(() => {
     if (fromSelection !== undefined) setCurrent(fromSelection);
   }, [fromSelection]);
-  const onCurrent = (id: number) => {
-    setCurrent(id);
-    for (const [off, itemId] of itemOffsets.offsets) {
-      if (itemId !== id) continue;
-      const m = result.messages.findIndex((x) => x.offset === off);
-      if (m >= 0) a.selectMessage(m);
-    }
-  };
-
   const selectNl = a.selectMessage;
+  const onCurrent = useCallback(
+    (id: number) => {
+      setCurrent(id);
+      for (const [off, itemId] of itemOffsets.offsets) {
+        if (itemId !== id) continue;
+        const m = later.messages.findIndex((x) => x.offset === off);
+        if (m >= 0) selectNl(m);
+      }
+    },
+    [itemOffsets, later, selectNl],
+  );
+
   const selectMessage = useCallback(
     (i: number) => {
       selectNl(i);
@@ -299,12 +308,12 @@ export function NetlinkLab() {
           </Panel>
 
           <Panel titleId="nl-builder-title" title={t(W.builderTitle)}>
-            <Builder
-              items={v.builder}
+            <LaterBuilder
+              items={laterModel.builder}
               current={current}
               onCurrent={onCurrent}
-              family={v.family}
-              issues={v.builderIssues}
+              family={laterModel.family}
+              issues={laterModel.builderIssues}
               lengths={itemOffsets.lengths}
               onChange={a.editBuilder}
             />

@@ -193,8 +193,30 @@ const HM = defineMessages({
 
 const hexFail = (m: Msg): ReadHex => ({ ok: false, why: renderText(m, 'en'), msg: m });
 
-/** Read hex as typed, with a message that says where it goes wrong. */
+/**
+ * Read hex as typed, with a message that says where it goes wrong. The last text read is
+ * remembered (the store reads a keystroke's text, then derives its error from the same string).
+ */
 export function readHex(text: string): ReadHex {
+  if (text === lastRead.text) return lastRead.result;
+  const result = readHexNow(text);
+  lastRead = { text, result };
+  return result;
+}
+let lastRead: { text: string | null; result: ReadHex } = { text: null, result: { ok: false, why: '' } };
+
+function readHexNow(text: string): ReadHex {
+  // Digits and whitespace only (what the editor and the URL hold): one pass over the text as it
+  // is, without compacting it into a second string first (a 64 KiB buffer is 130,000+ characters).
+  if (HEX_AND_SPACE.test(text)) {
+    const p = parseHex(text);
+    if (p.ok) {
+      if (p.bytes.length > MAX_BUFFER)
+        return hexFail(msg(HM.tooLong, { n: p.bytes.length, max: MAX_BUFFER / 1024 }));
+      return { ok: true, bytes: p.bytes };
+    }
+    if (p.code === 'odd') return hexFail(msg(HM.odd, { n: p.at }));
+  }
   const h = compactHex(text);
   const bad = /[^0-9a-f]/i.exec(h);
   if (bad) return hexFail(msg(HM.notHex, { ch: bad[0] }));
@@ -317,22 +339,7 @@ export function deriveNetlink(truth: NetlinkTruth, prev: NetlinkModel | null): N
   const hexText =
     t.hexDraft ?? (prev && same('bytes') && prev.hexDraft === null ? prev.hexText : formatHex(t.bytes));
   const hex = t.hexDraft === null ? null : readHex(t.hexDraft);
-  const of = t.builderOf;
-  const builder =
-    t.builderDraft?.items ??
-    (of && of.bytes === t.bytes && of.family === t.family && of.endian === t.endian
-      ? of.items
-      : prev && !decoded && same('bytes', 'family', 'endian', 'builderDraft', 'builderOf')
-        ? prev.builder
-        : // The rows of the bytes, keeping the earlier rows of messages whose bytes did not change.
-          builderFromBytes(
-            t.bytes,
-            result,
-            t.family,
-            t.endian,
-            prev ? { items: prev.builder, family: prev.family, endian: prev.endian } : undefined,
-          ));
-  return {
+  const model: Omit<NetlinkModel, 'builder' | 'builderLayout'> = {
     ...t,
     selected: clampSelected(t.selected, result),
     walk: clampWalk(t.walk, result),
@@ -340,12 +347,7 @@ export function deriveNetlink(truth: NetlinkTruth, prev: NetlinkModel | null): N
     hexText,
     hexError: hex && !hex.ok ? hex.why : null,
     hexErrorMsg: hex && !hex.ok ? (hex.msg ?? null) : null,
-    builder,
     builderIssues: t.builderDraft?.issues ?? [],
-    builderLayout:
-      prev && prev.builder === builder && same('family', 'endian')
-        ? prev.builderLayout
-        : layoutOf(builder, t.family, t.endian),
     ...(prev && same('split')
       ? { splitResult: prev.splitResult, splitIssues: prev.splitIssues }
       : splitOf(t.split)),
@@ -355,6 +357,94 @@ export function deriveNetlink(truth: NetlinkTruth, prev: NetlinkModel | null): N
       : msghdrOf(t.msghdr, t.bytes.length)),
     modelError,
   };
+  return withBuilder(model, t, prev, {
+    decoded,
+    unchanged: same('bytes', 'family', 'endian', 'builderDraft', 'builderOf'),
+    sameHow: same('family', 'endian'),
+  });
+}
+
+/**
+ * What a store remembers across its models: the builder rows last made (the next rows made from
+ * bytes keep their ids and objects where the bytes are the same), and how many models it made.
+ */
+interface BuilderMemory {
+  last: { items: readonly BuilderItem[]; family: NlFamily; endian: Endian; n: number } | null;
+  n: number;
+}
+const MEMORY = Symbol('builder memory');
+type WithMemory = { [MEMORY]?: BuilderMemory };
+
+/**
+ * A value made the first time it is read, then kept (the getter lets go of what it was made from).
+ * Enumerable, so a copy of the model (a spread, zustand's merge) reads it like any other field.
+ */
+function lazyField<T extends object, V>(obj: T, key: PropertyKey, make: () => V) {
+  let f: (() => V) | null = make;
+  let value: V;
+  unmade.set(obj, (unmade.get(obj) ?? new Set()).add(key));
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (f) {
+        const m = f;
+        f = null;
+        unmade.get(obj)?.delete(key);
+        value = m();
+      }
+      return value;
+    },
+  });
+}
+const unmade = new WeakMap<object, Set<PropertyKey>>();
+
+/** A field's value if it is made (a lazy one not yet read: undefined, and it stays unmade). */
+const made = <T extends object, K extends keyof T>(obj: T, key: K): T[K] | undefined =>
+  unmade.get(obj)?.has(key) ? undefined : obj[key];
+
+/**
+ * The builder rows and where they sit, made when first read (issue 17): a keystroke in the hex
+ * editor decodes the buffer and paints the message on show; the rows of the bytes (each read
+ * message encoded back, to be sure it gives the same bytes) are made when the builder next
+ * renders, in the render after the edit's own (NetlinkLab defers the builder), or when an
+ * action asks for them. Rows typed in the builder, and drafts, are what they are.
+ */
+function withBuilder(
+  model: Omit<NetlinkModel, 'builder' | 'builderLayout'>,
+  t: NetlinkTruth,
+  prev: NetlinkModel | null,
+  how: { decoded: boolean; unchanged: boolean; sameHow: boolean },
+): NetlinkModel {
+  const memory: BuilderMemory = (prev as WithMemory | null)?.[MEMORY] ?? { last: null, n: 0 };
+  const n = ++memory.n;
+  Object.defineProperty(model, MEMORY, { value: memory, enumerable: false });
+  const remember = (items: readonly BuilderItem[]) => {
+    if (!memory.last || memory.last.n < n) memory.last = { items, family: t.family, endian: t.endian, n };
+  };
+  const of = t.builderOf;
+  const out = model as NetlinkModel;
+  if (t.builderDraft || (of && of.bytes === t.bytes && of.family === t.family && of.endian === t.endian)) {
+    const items = t.builderDraft?.items ?? of!.items;
+    remember(items);
+    const reuse = prev && how.sameHow && made(prev, 'builder') === items;
+    out.builder = items;
+    lazyField(out, 'builderLayout', () => (reuse ? prev.builderLayout : layoutOf(items, t.family, t.endian)));
+  } else if (prev && !how.decoded && how.unchanged) {
+    // Nothing the rows depend on changed: the rows of the model before (made when they are read).
+    const before = prev;
+    lazyField(out, 'builder', () => before.builder);
+    lazyField(out, 'builderLayout', () => before.builderLayout);
+  } else {
+    // The rows of the bytes, keeping the rows last made for messages whose bytes did not change.
+    lazyField(out, 'builder', () => {
+      const items = builderFromBytes(t.bytes, out.result, t.family, t.endian, memory.last ?? undefined);
+      remember(items);
+      return items;
+    });
+    lazyField(out, 'builderLayout', () => layoutOf(out.builder, t.family, t.endian));
+  }
+  return out;
 }
 
 /** Whether two buffers hold the same bytes. */

@@ -302,3 +302,43 @@ describe('a hex edit in a big buffer (issue 17: only what changed is read again)
     expect(nl(store).builder.some((it, i) => it === shrunk[i])).toBe(false);
   });
 });
+
+describe('a keystroke in a 64 KiB buffer (issue 17: the editor and the builder)', () => {
+  const one = readHex(NETLINK_SAMPLES.find((s) => s.id === 'getlink-dump')!.hex);
+  if (!one.ok) throw new Error(one.why);
+  const hex = toHex(one.bytes).repeat(4);
+
+  it('a URL’s hex that reads is shown as the editor’s 8-byte lines; what does not read stays as given', () => {
+    const store = createNetlinkStore();
+    store.getState().load({ hexText: hex.toUpperCase() });
+    const s = nl(store);
+    const r = readHex(hex);
+    expect(r.ok && s.hexText).toBe(r.ok && formatHex(r.bytes));
+    expect(s.hexText.split('\n').every((l) => l.length <= 23)).toBe(true);
+    // The URL the lab writes is the digits, as before.
+    expect(netlinkParams.write(s)).toContain(`hex=${hex}`);
+    store.getState().load({ hexText: '28 00 0' });
+    expect(nl(store).hexText).toBe('28 00 0');
+  });
+
+  it('the builder rows are made when first read, and then are the rows an eager read gives', () => {
+    const store = createNetlinkStore();
+    store.getState().setHex(hex);
+    const before = nl(store).builder;
+    const at = (hex.indexOf('070003006c6f00') / 2 + 5) * 2 + 1;
+    const edited = `${hex.slice(0, at)}e${hex.slice(at + 1)}`;
+    store.getState().setHex(edited);
+    const s = nl(store);
+    // Not made by the keystroke: the property is a getter not yet read.
+    const d = Object.getOwnPropertyDescriptor(s, 'builder');
+    expect(typeof d?.get).toBe('function');
+    const rows = s.builder;
+    expect(rows).toHaveLength(builderFromBytes(s.bytes, s.result, 'route', 'le').length);
+    expect(rows.slice(1).every((it, i) => it === before[i + 1])).toBe(true);
+    expect(s.builder).toBe(rows);
+    const enc = builderToBytes(rows, 'route', 'le');
+    expect(enc.ok && toHex(enc.bytes)).toBe(edited);
+    // Reading it again, or another field, makes nothing again; the layout follows the rows.
+    expect(s.builderLayout.offsets.get(0)).toBe(rows[0]!.id);
+  });
+});

@@ -95,8 +95,10 @@ function sampleTruth(id: string): Partial<NetlinkTruth> | null {
 
 export const createNetlinkStore = (): StoreApi<NetlinkState> =>
   createStore<NetlinkState>()((set, get) => {
+    // Each model replaces the state whole, the actions put on it: zustand's merge would copy its
+    // fields, and so make the builder rows that deriveNetlink leaves to be made when first read.
     const commit = (patch: Partial<NetlinkTruth>) =>
-      set((s) => deriveNetlink({ ...truthOf(s), ...patch }, s));
+      set((s) => Object.assign(deriveNetlink({ ...truthOf(s), ...patch }, s), actions), true);
     const actions: NetlinkActions = {
       setHex: (text) => {
         const r = readHex(text);
@@ -145,9 +147,10 @@ export const createNetlinkStore = (): StoreApi<NetlinkState> =>
         let t: Partial<NetlinkTruth> = {};
         if (inputs.hexText !== undefined) {
           const r = readHex(inputs.hexText);
-          t = r.ok
-            ? { ...newBytes(r.bytes), hexDraft: inputs.hexText }
-            : { hexDraft: inputs.hexText, sample: null };
+          // Hex that reads is shown as the editor's lines (8 bytes each), as a sample is: the URL's
+          // one line of digits, 130,000 of them for 64 KiB, would make every keystroke lay the
+          // whole line out again. What does not read stays as given, to be seen and corrected.
+          t = r.ok ? newBytes(r.bytes) : { hexDraft: inputs.hexText, sample: null };
         }
         if (inputs.sample) {
           const st = sampleTruth(inputs.sample);
@@ -180,11 +183,11 @@ export const createNetlinkStore = (): StoreApi<NetlinkState> =>
             ...next.issues,
             { field: 'msg', message: `msg=${inputs.selected + 1}: the buffer has ${n} messages.` },
           ];
-        set(next);
+        set(Object.assign(next, actions), true);
       },
       dismissIssues: () => commit({ issues: [] }),
     };
-    return { ...deriveNetlink(INITIAL, null), ...actions };
+    return Object.assign(deriveNetlink(INITIAL, null), actions);
   });
 
 export const { Provider: NetlinkProvider, useLabStore: useNetlink } =
