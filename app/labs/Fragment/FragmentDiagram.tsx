@@ -213,7 +213,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
   const visibleCount = groups.reduce((n, g) => n + g.last - g.first + 1, 0);
   const pxPerPacket = visibleCount ? (width - 2 * PAD) / visibleCount : width;
   let cuts = '';
-  const runCuts: { key: number; x1: number; x2: number; dash: string | undefined }[] = [];
+  const runCuts: { key: number; n: number; x1: number; x2: number; dash: string | undefined }[] = [];
   for (const g of groups) {
     if (g.first === g.last) {
       if (g.from > 0) cuts += `M${x(g.from).toFixed(1)},${H.barTop}v${H.bar}`;
@@ -226,6 +226,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
     const first = x(g.from) + skip * step;
     runCuts.push({
       key: g.first,
+      n,
       x1: first - CUT / 2,
       x2: first + (n - 1) * step + CUT / 2,
       dash: step > CUT ? `${CUT} ${step - CUT}` : undefined,
@@ -382,7 +383,11 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
                 data-lead={leadKind}
               />
             )}
-            <g stroke="var(--cut)" strokeOpacity={Math.min(1, Math.max(0.25, pxPerPacket / 8))}>
+            <g
+              stroke="var(--cut)"
+              strokeOpacity={Math.min(1, Math.max(0.25, pxPerPacket / 8))}
+              className="cuts"
+            >
               <path d={cuts} strokeWidth={CUT} />
               {runCuts.map((c) => (
                 <line
@@ -393,6 +398,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
                   y2={H.barTop + H.bar / 2}
                   strokeWidth={H.bar}
                   strokeDasharray={c.dash}
+                  data-cuts={c.n}
                 />
               ))}
             </g>
