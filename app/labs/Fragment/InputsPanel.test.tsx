@@ -2,12 +2,13 @@ import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
+import type * as FieldModule from '../../components/Field.tsx';
 import { FragmentProvider, createFragmentStore } from './store.ts';
 
 /** Every render of a labelled field of the form (Field, and TextField around it). */
 const renders = vi.hoisted(() => ({ fields: 0 }));
 vi.mock('../../components/Field.tsx', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../components/Field.tsx')>();
+  const real = await importOriginal<typeof FieldModule>();
   return {
     ...real,
     Field: (props: Parameters<typeof real.Field>[0]) => {
