@@ -8,7 +8,7 @@
 import { bisector } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
+import { zoom as d3zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
 import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { sendSides, type SendResult, type WirePacket } from '../../../core/ip/index.ts';
@@ -24,6 +24,7 @@ const MIN_SLICE = 30; // px under which a packet joins a run of identical packet
 const MIN_LEAD = 44; // px: the UDP (or IP) header at the datagram's start stays visible and labelled
 const H = { label: 14, capTop: 22, cap: 26, barTop: 58, bar: 38, tick: 104, height: 124 };
 const PAD = 14;
+const CUT = 1.5; // px: the width of a cut between two packets
 
 interface HeaderPart {
   kind: RegionKind;
@@ -52,14 +53,23 @@ function headerParts(p: WirePacket): HeaderPart[] {
 const flagsOf = (p: WirePacket) =>
   p.family === 'inet' ? { df: p.df, mf: p.mf } : { df: false, mf: p.frag?.mf ?? false };
 
-/** Packets that look the same on the wire apart from their offset. */
-function signature(p: WirePacket): string {
-  const f = flagsOf(p);
-  const h = headerParts(p)
-    .map((x) => `${x.kind}${x.size}`)
-    .join('');
-  const opts = p.family === 'inet' ? p.options.join('.') : '';
-  return `${p.range.to - p.range.from}|${h}|${f.df}|${f.mf}|${opts}`;
+/**
+ * Do two packets look the same on the wire apart from their offset: the same size, headers
+ * (headerParts), flags (flagsOf) and IP options? Numbers compared, nothing built (issue 17).
+ */
+function sameLook(a: WirePacket, b: WirePacket): boolean {
+  if (a.range.to - a.range.from !== b.range.to - b.range.from) return false;
+  if (a.family === 'inet' && b.family === 'inet')
+    return (
+      a.ihl === b.ihl &&
+      a.df === b.df &&
+      a.mf === b.mf &&
+      a.options.length === b.options.length &&
+      a.options.every((o, i) => o === b.options[i])
+    );
+  if (a.family === 'inet6' && b.family === 'inet6')
+    return !a.frag === !b.frag && (a.frag?.mf ?? false) === (b.frag?.mf ?? false);
+  return false;
 }
 
 interface Group {
@@ -82,8 +92,11 @@ const sameTransform = (a: ZoomTransform, b: ZoomTransform) => a.k === b.k && a.x
  * a zoom step or a resize redraws without walking 1,365 packets' headers again).
  */
 function wireFacts(wire: readonly WirePacket[], total: number) {
-  const signatures = wire.map(signature);
-  const kinds = new Set<RegionKind>(wire.flatMap((p) => headerParts(p).map((h) => h.kind)));
+  // The kinds of header there are: a packet that looks like the one before adds none.
+  const kinds = new Set<RegionKind>();
+  wire.forEach((p, i) => {
+    if (i === 0 || !sameLook(wire[i - 1]!, p)) for (const h of headerParts(p)) kinds.add(h.kind);
+  });
   const minBytes = wire.reduce((m, p) => Math.min(m, Math.max(1, p.range.to - p.range.from)), total);
   const offsetsText =
     wire.length <= 12
@@ -92,7 +105,7 @@ function wireFacts(wire: readonly WirePacket[], total: number) {
           .slice(0, 6)
           .map((p) => num(p.range.from))
           .join(', ')}, … ${num(wire[wire.length - 1]!.range.from)}`;
-  return { signatures, kinds, minBytes, offsetsText };
+  return { kinds, minBytes, offsetsText };
 }
 
 export function FragmentDiagram({ result }: { result: SendResult }) {
@@ -118,23 +131,15 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
   );
   const x = useMemo(() => t.rescaleX(base), [t, base]);
   const facts = useMemo(() => wireFacts(wire, total), [wire, total]);
-  const { signatures, minBytes } = facts;
+  const { minBytes } = facts;
   const maxK = Math.max(1, Math.min(4096, ((total / minBytes) * 90) / Math.max(1, width - 2 * PAD)));
 
-  // d3-zoom owns only the gesture: it reports a transform; React draws.
+  // d3-zoom owns only the gesture: it reports a transform; React draws. Made and bound once; an
+  // edit or a resize only moves its limits (issue 17: it was made and bound again for every result).
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const z = d3zoom<SVGSVGElement, unknown>()
-      .scaleExtent([1, maxK])
-      .extent([
-        [PAD, 0],
-        [width - PAD, H.height],
-      ])
-      .translateExtent([
-        [PAD, 0],
-        [width - PAD, H.height],
-      ])
       // Plain wheel scrolls the page; Ctrl/⌘ + wheel, pinch, drag and the buttons zoom.
       .filter((e: Event) =>
         e.type === 'wheel'
@@ -152,13 +157,21 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
       sel.on('.zoom', null);
       zoomRef.current = null;
     };
+  }, []);
+  useEffect(() => {
+    const area: [[number, number], [number, number]] = [
+      [PAD, 0],
+      [width - PAD, H.height],
+    ];
+    zoomRef.current?.scaleExtent([1, maxK]).extent(area).translateExtent(area);
   }, [width, maxK]);
 
-  // A new result starts unzoomed.
+  // A new result starts unzoomed (nothing to do when it is).
   useEffect(() => {
     const svg = svgRef.current;
-    if (svg && zoomRef.current) select(svg).call(zoomRef.current.transform, zoomIdentity);
-    else setT(zoomIdentity);
+    if (!svg || !zoomRef.current) return setT(zoomIdentity);
+    if (!sameTransform(zoomTransform(svg), zoomIdentity))
+      select(svg).call(zoomRef.current.transform, zoomIdentity);
   }, [result]);
 
   const zoomBy = (k: number) => {
@@ -172,38 +185,53 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
     select(svg).call(zoomRef.current.transform, zoomIdentity.translate(PAD - k * base(from), 0).scale(k));
   };
 
-  // Visible packets only (ranges are sorted and tile the datagram).
+  // Visible packets only (ranges are sorted and tile the datagram). The scale is linear: a packet's
+  // width is its bytes times the pixels a byte (issue 17: no two calls of the scale a packet).
   const [d0, d1] = x.domain() as [number, number];
+  const pxPerByte = (x(total) - x(0)) / total;
   const firstVisible = Math.min(wire.length, byTo(wire, d0));
   const groups: Group[] = [];
   for (let i = firstVisible; i < wire.length; i++) {
     const p = wire[i]!;
     if (p.range.from > d1) break;
-    const w = x(p.range.to) - x(p.range.from);
     const prev = groups[groups.length - 1];
-    const prevP = prev ? wire[prev.last] : undefined;
+    // The same look is the same size: the previous packet is as thin as this one.
     if (
       prev &&
-      prevP &&
-      w < MIN_SLICE &&
-      x(prevP.range.to) - x(prevP.range.from) < MIN_SLICE &&
-      signatures[prev.last] === signatures[i] &&
-      prev.last === i - 1
+      prev.last === i - 1 &&
+      (p.range.to - p.range.from) * pxPerByte < MIN_SLICE &&
+      sameLook(wire[prev.last]!, p)
     ) {
       prev.last = i;
       prev.to = p.range.to;
     } else groups.push({ first: i, last: i, from: p.range.from, to: p.range.to });
   }
 
-  // Cuts between visible packets, as one path; fainter when they crowd.
+  // Cuts between visible packets, fainter when they crowd: the single packets' as one path; a
+  // run's (packets of one size, so evenly spaced) as one dashed line, solid where they are closer
+  // than a cut is wide, so 1,365 cuts are a few elements, not a path of 1,365 moves.
   const visibleCount = groups.reduce((n, g) => n + g.last - g.first + 1, 0);
   const pxPerPacket = visibleCount ? (width - 2 * PAD) / visibleCount : width;
   let cuts = '';
-  for (const g of groups)
-    for (let i = g.first; i <= g.last; i++) {
-      const from = wire[i]!.range.from;
-      if (from > 0) cuts += `M${x(from).toFixed(1)},${H.barTop}v${H.bar}`;
+  const runCuts: { key: number; n: number; x1: number; x2: number; dash: string | undefined }[] = [];
+  for (const g of groups) {
+    if (g.first === g.last) {
+      if (g.from > 0) cuts += `M${x(g.from).toFixed(1)},${H.barTop}v${H.bar}`;
+      continue;
     }
+    const step = (wire[g.first]!.range.to - wire[g.first]!.range.from) * pxPerByte;
+    const skip = g.from > 0 ? 0 : 1;
+    const n = g.last - g.first + 1 - skip;
+    if (n <= 0) continue;
+    const first = x(g.from) + skip * step;
+    runCuts.push({
+      key: g.first,
+      n,
+      x1: first - CUT / 2,
+      x2: first + (n - 1) * step + CUT / 2,
+      dash: step > CUT ? `${CUT} ${step - CUT}` : undefined,
+    });
+  }
 
   // Offset labels at cuts, thinned so they never overlap; the datagram's two ends win.
   const labelW = (n: number) => num(n).length * 7.4 + 10;
@@ -355,12 +383,25 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
                 data-lead={leadKind}
               />
             )}
-            <path
-              d={cuts}
+            <g
               stroke="var(--cut)"
-              strokeWidth={1.5}
               strokeOpacity={Math.min(1, Math.max(0.25, pxPerPacket / 8))}
-            />
+              className="cuts"
+            >
+              <path d={cuts} strokeWidth={CUT} />
+              {runCuts.map((c) => (
+                <line
+                  key={c.key}
+                  x1={c.x1}
+                  x2={c.x2}
+                  y1={H.barTop + H.bar / 2}
+                  y2={H.barTop + H.bar / 2}
+                  strokeWidth={H.bar}
+                  strokeDasharray={c.dash}
+                  data-cuts={c.n}
+                />
+              ))}
+            </g>
             {groups.map((g) => (
               <PacketCap
                 key={g.first}

@@ -6,7 +6,7 @@ import { PresetPanel, fieldsPresetChips, issueTextOf } from '../../lab-kit/index
 import { serialiseFragmentQuery } from './params.ts';
 import type { FieldName, PayloadMode } from './params.ts';
 import { PRESETS } from './presets.ts';
-import { selectActions, selectFields, selectIssues, useFragment } from './store.ts';
+import { selectActions, selectFields, useFragment } from './store.ts';
 import type { FragmentState } from './store.ts';
 import { Segmented, SegmentedField, notedOptions } from '../../components/Segmented.tsx';
 import type { MessageDescriptor } from 'react-intl';
@@ -14,7 +14,6 @@ import type { ReactNode } from 'react';
 import { Control, Part, useControl, useEmbedView } from '../../lab-kit/index.ts';
 import { SYM, W, useWords } from './words.tsx';
 import { Term } from '../../lab-kit/Term.tsx';
-import type { Text } from '../../../core/i18n/index.ts';
 
 /** What each IP_MTU_DISCOVER mode means for this send (include/net/ip.h predicates), in a sentence. */
 const PMTU_HELP: Record<PmtuMode, MessageDescriptor> = {
@@ -34,47 +33,41 @@ const MODES: { mode: PayloadMode; label: MessageDescriptor; hint: MessageDescrip
 
 const MTU_CHOICES = [68, 576, 1006, 1280, 1492, 1500, 4352, 9000, 65536];
 
-const selectFormView = (s: FragmentState) => ({
-  fields: selectFields(s),
-  issues: selectIssues(s),
-});
+/**
+ * One field of the form as an input needs it: its text and its problem, if any (issue 17: each
+ * input reads only its own field, and what else it depends on through its own selector, e.g. the
+ * family for the MTU's hint; a keystroke in the MTU re-renders the MTU's field, not the form).
+ */
+function useField(f: FieldName) {
+  return useFragment(
+    useShallow((s: FragmentState) => ({
+      value: s.fields[f],
+      error: issueTextOf(s.issues, f),
+    })),
+  );
+}
+const selectV6 = (s: FragmentState) => s.fields.family === 'inet6';
+const selectMode = (s: FragmentState) => s.fields.mode;
+const selectSock = (s: FragmentState) => s.fields.sock;
+const selectNoSndbufCheck = (s: FragmentState) => s.fields.sndbufcheck === '0';
 
+/** The form's setters (stable functions of the store). */
+const useSetters = () => useFragment(useShallow(selectActions));
+
+/** Hints are for the full page; an embed keeps its inputs to a line. */
+function useHint() {
+  const full = useEmbedView().view === 'full';
+  return (node: ReactNode) => (full ? node : undefined);
+}
+
+/**
+ * The form. Each input is its own component reading only its field from the store (issue 17):
+ * the panel itself reads no field, so an edit re-renders the input edited, the inputs that depend
+ * on it and the presets (which chip is on), not every label, hint and term of the form.
+ */
 export function InputsPanel() {
-  const { fields, issues } = useFragment(useShallow(selectFormView));
-  const { setField, setFields } = useFragment(useShallow(selectActions));
   const { t, r } = useWords();
-  const { view } = useEmbedView();
-  const full = view === 'full';
-  // Hints are for the full page; an embed keeps its inputs to a line.
-  const h = (node: ReactNode) => (full ? node : undefined);
-  const err = (f: FieldName) => issueTextOf(issues, f);
-  const text =
-    (f: Exclude<FieldName, 'mode'>) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-      setField(f, e.target.value);
-  const flag = (f: 'sg' | 'sndbufcheck' | 'df') => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setField(f, e.target.checked ? '1' : '0');
-  const v6 = fields.family === 'inet6';
-  const pmtuHelp = PMTU_HELP[fields.pmtu as PmtuMode] as MessageDescriptor | undefined;
-  const modeHint = MODES.find((m) => m.mode === fields.mode)?.hint;
-  // A text input bound to its field: its value, its error, every keystroke to the store.
-  const input = (f: 'len' | 'sends' | 'iov' | 'proto' | 'sndbuf') => ({
-    error: err(f),
-    autoComplete: 'off',
-    value: fields[f],
-    onChange: (v: string) => setField(f, v),
-  });
-  // A device flag's checkbox bound to its field.
-  const check = (f: 'sg' | 'sndbufcheck') => ({
-    checked: fields[f] === '1',
-    onChange: flag(f),
-    error: err(f),
-  });
-  // The payload's input of the current mode, with the mode's hint.
-  const payload = (f: 'len' | 'sends' | 'iov', label: MessageDescriptor) => ({
-    ...input(f),
-    label: r(label),
-    hint: h(modeHint && r(modeHint)),
-  });
+  const full = useEmbedView().view === 'full';
   // Embed views (issue 16): a fieldset shows when one of its inputs does; the payload's field is
   // the one of the current mode, named by any of len, sends or iov.
   const shows = {
@@ -86,151 +79,33 @@ export function InputsPanel() {
   return (
     <LiveForm className={full ? 'inputs' : 'inputs inputs--embed panel'} label={t(W.form)}>
       <Part kind="presets">
-        <PresetPanel
-          titleId="presets-title"
-          title={r(W.presets)}
-          presets={fieldsPresetChips(
-            PRESETS.map((p) => ({ ...p, name: t(p.name), what: t(p.what) })),
-            fields,
-            (f) => serialiseFragmentQuery(f, 0),
-            setFields,
-          )}
-        />
+        <Presets />
       </Part>
 
       {shows.payload && (
         <Group full={full} legend={r(W.payload)}>
-          {full && (
-            <Segmented
-              name="payload-mode"
-              label={t(W.payloadMode)}
-              options={MODES.map((m) => ({ value: m.mode, label: r(m.label) }))}
-              value={fields.mode}
-              onChange={(m) => setField('mode', m)}
-            />
-          )}
-          {fields.mode === 'len' && <TextField {...payload('len', W.lenLabel)} inputMode="numeric" />}
-          {fields.mode === 'sends' && <TextField {...payload('sends', W.sendsLabel)} className="mono" />}
-          {fields.mode === 'iov' && <TextField {...payload('iov', W.iovLabel)} className="mono" />}
+          {full && <PayloadMode />}
+          <PayloadField />
         </Group>
       )}
 
       {shows.route && (
         <Group full={full} legend={r(W.socketRoute)}>
           <Control name="family">
-            <SegmentedField
-              id="family-label"
-              title={r(W.family)}
-              name="family"
-              error={err('family')}
-              options={notedOptions(
-                [
-                  ['inet', 'IPv4', 'inet'],
-                  ['inet6', 'IPv6', 'inet6'],
-                ],
-                'mono',
-              )}
-              value={fields.family}
-              onChange={(v) => setField('family', v)}
-            />
+            <FamilyField />
           </Control>
           <Control name="mtu">
-            <Field
-              label={<Term k="MTU">{r(W.mtu)}</Term>}
-              error={err('mtu')}
-              hint={h(
-                r(
-                  W.mtuHint,
-                  v6 ? { min: 1280, max: 65536, family: 'IPv6' } : { min: 68, max: 65536, family: 'IPv4' },
-                ),
-              )}
-            >
-              {(a) => (
-                <>
-                  <input
-                    {...a}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    list="mtu-choices"
-                    value={fields.mtu}
-                    onChange={text('mtu')}
-                  />
-                  <datalist id="mtu-choices">
-                    {MTU_CHOICES.map((m) => (
-                      <option key={m} value={m} />
-                    ))}
-                  </datalist>
-                </>
-              )}
-            </Field>
+            <MtuField />
           </Control>
           <Control name="sock">
-            <Field label={r(W.socket)} error={err('sock')}>
-              {(a) => (
-                <select {...a} value={fields.sock} onChange={text('sock')}>
-                  <option value="udp">{t(W.sockUdp)}</option>
-                  <option value="raw">{t(W.sockRaw)}</option>
-                  <option value="raw-hdrincl">{t(W.sockHdrincl)}</option>
-                </select>
-              )}
-            </Field>
+            <SockField />
           </Control>
-          {fields.sock === 'raw' && (
-            <Control name="proto">
-              <TextField
-                {...input('proto')}
-                label={r(W.proto)}
-                hint={h(r(W.protoHint))}
-                inputMode="numeric"
-              />
-            </Control>
-          )}
-          {fields.sock === 'raw-hdrincl' && (
-            <Control name="df">
-              <div className={`check${err('df') ? ' field--error' : ''}`}>
-                <label>
-                  <input type="checkbox" checked={fields.df === '1'} onChange={flag('df')} /> {r(W.dfWrite)}
-                </label>
-                <FieldError msg={err('df')} />
-              </div>
-            </Control>
-          )}
+          <SockExtra />
           <Control name="pmtu">
-            <Field
-              label={<Term k="PMTU">{r(W.pmtu)}</Term>}
-              error={err('pmtu')}
-              hint={h(pmtuHelp && r(pmtuHelp))}
-            >
-              {(a) => (
-                <select {...a} value={fields.pmtu} onChange={text('pmtu')}>
-                  {PMTU_MODES.map((m) => (
-                    <option key={m} value={m}>
-                      {m === 'want' ? t(W.pmtuDefault, { mode: m }) : m}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <PmtuField />
           </Control>
           <Control name="opts">
-            <Field
-              label={<Term k="ip_options">{r(W.opts)}</Term>}
-              error={v6 ? undefined : err('opts')}
-              hint={h(v6 ? r(W.optsHint6) : r(W.optsHint))}
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  className="mono"
-                  autoComplete="off"
-                  spellCheck={false}
-                  placeholder={v6 ? SYM.dash : t(W.optsNone)}
-                  disabled={v6}
-                  value={v6 ? '' : fields.opts}
-                  onChange={text('opts')}
-                />
-              )}
-            </Field>
+            <OptsField />
           </Control>
         </Group>
       )}
@@ -238,23 +113,279 @@ export function InputsPanel() {
       {shows.device && (
         <Group full={full} legend={r(W.device)}>
           <Control name="sg">
-            <FlagField {...check('sg')} label={r(W.sg)} hint={h(r(W.sgHint))} />
+            <FlagField f="sg" label={W.sg} hint={W.sgHint} />
           </Control>
           <Control name="sndbufcheck">
-            <FlagField {...check('sndbufcheck')} label={r(W.sndbufCheck)} hint={h(r(W.sndbufCheckHint))} />
+            <FlagField f="sndbufcheck" label={W.sndbufCheck} hint={W.sndbufCheckHint} />
           </Control>
           <Control name="sndbuf">
-            <TextField
-              {...input('sndbuf')}
-              label={<Term k="sk_sndbuf">{r(W.sndbuf)}</Term>}
-              hint={h(r(W.sndbufHint))}
-              inputMode="numeric"
-              disabled={fields.sndbufcheck === '0'}
-            />
+            <SndbufField />
           </Control>
         </Group>
       )}
     </LiveForm>
+  );
+}
+
+/** The presets: the one the form matches is on, so they follow every field. */
+function Presets() {
+  const fields = useFragment(selectFields);
+  const { setFields } = useSetters();
+  const { t, r } = useWords();
+  return (
+    <PresetPanel
+      titleId="presets-title"
+      title={r(W.presets)}
+      presets={fieldsPresetChips(
+        PRESETS.map((p) => ({ ...p, name: t(p.name), what: t(p.what) })),
+        fields,
+        (f) => serialiseFragmentQuery(f, 0),
+        setFields,
+      )}
+    />
+  );
+}
+
+function PayloadMode() {
+  const mode = useFragment(selectMode);
+  const { setField } = useSetters();
+  const { t, r } = useWords();
+  return (
+    <Segmented
+      name="payload-mode"
+      label={t(W.payloadMode)}
+      options={MODES.map((m) => ({ value: m.mode, label: r(m.label) }))}
+      value={mode}
+      onChange={(m) => setField('mode', m)}
+    />
+  );
+}
+
+const PAYLOAD_LABEL: Record<PayloadMode, MessageDescriptor> = {
+  len: W.lenLabel,
+  sends: W.sendsLabel,
+  iov: W.iovLabel,
+};
+
+/** The payload's input of the current mode, with the mode's hint. */
+function PayloadField() {
+  const mode = useFragment(selectMode) as PayloadMode;
+  const { value, error } = useField(mode);
+  const { setField } = useSetters();
+  const { r } = useWords();
+  const h = useHint();
+  const hint = MODES.find((m) => m.mode === mode)?.hint;
+  return (
+    <TextField
+      // One input a mode, as before: a mode change makes a new input.
+      key={mode}
+      label={r(PAYLOAD_LABEL[mode])}
+      hint={h(hint && r(hint))}
+      error={error}
+      autoComplete="off"
+      value={value}
+      onChange={(v) => setField(mode, v)}
+      {...(mode === 'len' ? { inputMode: 'numeric' as const } : { className: 'mono' })}
+    />
+  );
+}
+
+function FamilyField() {
+  const { value, error } = useField('family');
+  const { setField } = useSetters();
+  const { r } = useWords();
+  return (
+    <SegmentedField
+      id="family-label"
+      title={r(W.family)}
+      name="family"
+      error={error}
+      options={notedOptions(
+        [
+          ['inet', 'IPv4', 'inet'],
+          ['inet6', 'IPv6', 'inet6'],
+        ],
+        'mono',
+      )}
+      value={value}
+      onChange={(v) => setField('family', v)}
+    />
+  );
+}
+
+function MtuField() {
+  const { value, error } = useField('mtu');
+  const v6 = useFragment(selectV6);
+  const { setField } = useSetters();
+  const { r } = useWords();
+  const h = useHint();
+  return (
+    <Field
+      label={<Term k="MTU">{r(W.mtu)}</Term>}
+      error={error}
+      hint={h(
+        r(W.mtuHint, v6 ? { min: 1280, max: 65536, family: 'IPv6' } : { min: 68, max: 65536, family: 'IPv4' }),
+      )}
+    >
+      {(a) => (
+        <>
+          <input
+            {...a}
+            inputMode="numeric"
+            autoComplete="off"
+            list="mtu-choices"
+            value={value}
+            onChange={(e) => setField('mtu', e.target.value)}
+          />
+          <datalist id="mtu-choices">
+            {MTU_CHOICES.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
+  );
+}
+
+function SockField() {
+  const { value, error } = useField('sock');
+  const { setField } = useSetters();
+  const { t, r } = useWords();
+  return (
+    <Field label={r(W.socket)} error={error}>
+      {(a) => (
+        <select {...a} value={value} onChange={(e) => setField('sock', e.target.value)}>
+          <option value="udp">{t(W.sockUdp)}</option>
+          <option value="raw">{t(W.sockRaw)}</option>
+          <option value="raw-hdrincl">{t(W.sockHdrincl)}</option>
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** What a socket kind adds: the protocol of a raw socket, DF of an IP_HDRINCL one. */
+function SockExtra() {
+  const sock = useFragment(selectSock);
+  if (sock === 'raw')
+    return (
+      <Control name="proto">
+        <ProtoField />
+      </Control>
+    );
+  if (sock === 'raw-hdrincl')
+    return (
+      <Control name="df">
+        <DfField />
+      </Control>
+    );
+  return null;
+}
+
+function ProtoField() {
+  const { value, error } = useField('proto');
+  const { setField } = useSetters();
+  const { r } = useWords();
+  const h = useHint();
+  return (
+    <TextField
+      error={error}
+      autoComplete="off"
+      value={value}
+      onChange={(v) => setField('proto', v)}
+      label={r(W.proto)}
+      hint={h(r(W.protoHint))}
+      inputMode="numeric"
+    />
+  );
+}
+
+function DfField() {
+  const { value, error } = useField('df');
+  const { setField } = useSetters();
+  const { r } = useWords();
+  return (
+    <div className={`check${error ? ' field--error' : ''}`}>
+      <label>
+        <input
+          type="checkbox"
+          checked={value === '1'}
+          onChange={(e) => setField('df', e.target.checked ? '1' : '0')}
+        />{' '}
+        {r(W.dfWrite)}
+      </label>
+      <FieldError msg={error} />
+    </div>
+  );
+}
+
+function PmtuField() {
+  const { value, error } = useField('pmtu');
+  const { setField } = useSetters();
+  const { t, r } = useWords();
+  const h = useHint();
+  const help = PMTU_HELP[value as PmtuMode] as MessageDescriptor | undefined;
+  return (
+    <Field label={<Term k="PMTU">{r(W.pmtu)}</Term>} error={error} hint={h(help && r(help))}>
+      {(a) => (
+        <select {...a} value={value} onChange={(e) => setField('pmtu', e.target.value)}>
+          {PMTU_MODES.map((m) => (
+            <option key={m} value={m}>
+              {m === 'want' ? t(W.pmtuDefault, { mode: m }) : m}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function OptsField() {
+  const { value, error } = useField('opts');
+  const v6 = useFragment(selectV6);
+  const { setField } = useSetters();
+  const { t, r } = useWords();
+  const h = useHint();
+  return (
+    <Field
+      label={<Term k="ip_options">{r(W.opts)}</Term>}
+      error={v6 ? undefined : error}
+      hint={h(v6 ? r(W.optsHint6) : r(W.optsHint))}
+    >
+      {(a) => (
+        <input
+          {...a}
+          className="mono"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={v6 ? SYM.dash : t(W.optsNone)}
+          disabled={v6}
+          value={v6 ? '' : value}
+          onChange={(e) => setField('opts', e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function SndbufField() {
+  const { value, error } = useField('sndbuf');
+  const off = useFragment(selectNoSndbufCheck);
+  const { setField } = useSetters();
+  const { r } = useWords();
+  const h = useHint();
+  return (
+    <TextField
+      error={error}
+      autoComplete="off"
+      value={value}
+      onChange={(v) => setField('sndbuf', v)}
+      label={<Term k="sk_sndbuf">{r(W.sndbuf)}</Term>}
+      hint={h(r(W.sndbufHint))}
+      inputMode="numeric"
+      disabled={off}
+    />
   );
 }
 
@@ -273,16 +404,30 @@ function Group({ full, legend, children }: { full: boolean; legend: ReactNode; c
   );
 }
 
-function FlagField(props: {
-  label: ReactNode;
-  hint: ReactNode | undefined;
-  checked: boolean;
-  error: Text | undefined;
-  onChange: (e: React.ChangeEvent<HTMLInputElement>) => void;
+/** A device flag's checkbox bound to its field. */
+function FlagField({
+  f,
+  label,
+  hint,
+}: {
+  f: 'sg' | 'sndbufcheck';
+  label: MessageDescriptor;
+  hint: MessageDescriptor;
 }) {
+  const { value, error } = useField(f);
+  const { setField } = useSetters();
+  const { r } = useWords();
+  const h = useHint();
   return (
-    <Field label={props.label} error={props.error} hint={props.hint} className="check">
-      {(a) => <input {...a} type="checkbox" checked={props.checked} onChange={props.onChange} />}
+    <Field label={r(label)} error={error} hint={h(r(hint))} className="check">
+      {(a) => (
+        <input
+          {...a}
+          type="checkbox"
+          checked={value === '1'}
+          onChange={(e) => setField(f, e.target.checked ? '1' : '0')}
+        />
+      )}
     </Field>
   );
 }
