@@ -104,7 +104,7 @@ function WirePart({ wire, stale }: { wire: SendResult['wire']; stale: boolean })
 /**
  * Issue 17: an edit paints the summary and the diagram (the result) in its own frame; the parts
  * below them, out of view beside the inputs, are given the result a render late
- * (useDeferredValue) and skip the edit's own render (memo: their props are those of the result
+ * (useLater) and skip the edit's own render (memo: their props are those of the result
  * before), then follow in the render after it, which the next keystroke may interrupt. Selecting
  * a step is not deferred: only the result is.
  */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import type { IntlShape, MessageDescriptor } from 'react-intl';
+import type { IntlShape } from 'react-intl';
 import { scaleLinear } from 'd3-scale';
 import type { DefragOk } from '../../../core/ip/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
@@ -9,7 +9,9 @@ import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
 import { fmt } from '../../i18n/format.tsx';
 import { arrivedBy, extentOf, queueStateWords, queuesAt, verdictTone } from './view.ts';
 import { W } from './words.ts';
-import { flagMark, plainText } from './text.ts';
+import { flagMark, openMessage, plainText } from './text.ts';
+
+export { openMessage };
 
 const GUTTER = 58;
 const RIGHT = 14;
@@ -40,22 +42,6 @@ function cutsOf(offsets: readonly number[], x: (v: number) => number): number[] 
     }
   }
   return out;
-}
-
-/**
- * A message formatted once with the `open` arguments left as marks (characters of Unicode's
- * private use area, which no message or number holds); the function it returns puts values in
- * their place. For plain `{arg}` arguments the text is what formatting each time would give.
- */
-export function openMessage(
-  intl: IntlShape,
-  d: MessageDescriptor,
-  open: readonly string[],
-  fixed: Record<string, string>,
-): (values: readonly string[]) => string {
-  const marks = Object.fromEntries(open.map((k, i) => [k, `\uE000${i}\uE001`]));
-  const parts = fmt(intl, d, { ...fixed, ...marks }).split(/\uE000(\d+)\uE001/);
-  return (values) => parts.map((p, i) => (i % 2 ? (values[Number(p)] ?? '') : p)).join('');
 }
 
 /**

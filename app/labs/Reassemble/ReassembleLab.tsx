@@ -34,6 +34,7 @@ import type { ReassembleIssueField } from './params.ts';
 import { ArrivalsTable } from './ArrivalsTable.tsx';
 import { DatagramInputs } from './DatagramInputs.tsx';
 import { FragmentCards } from './FragmentCards.tsx';
+import type { CardsView } from './FragmentCards.tsx';
 import { OutcomePanel } from './OutcomePanel.tsx';
 import { arrivalWindow, pageOf } from './Pager.tsx';
 import { QueueDiagram } from './QueueDiagram.tsx';
@@ -105,7 +106,6 @@ export function ReassembleLab() {
   useGlobalKeys(undoKeys(undo, redo));
   // Over 60 fragments the cards and the Arrivals table show one page; stepping brings the page along.
   const [page, setPage] = useState(0);
-  const win = arrivalWindow(fields.arrivals.length, page);
   const api = useReassembleApi();
   // One function for the life of the lab (the panels below are memoised on their props).
   const select = useCallback(
@@ -224,21 +224,19 @@ export function ReassembleLab() {
         )
       }
     >
-      <Part kind="detail">
-        <FragmentCards announce={announce} announcement={announcement} win={win} onPage={setPage} />
-      </Part>
-
-      {result && (
-        <DeferredPanels
-          result={result}
-          step={step}
-          stale={stale}
-          order={order}
-          page={page}
-          onSelect={select}
-          onPage={setPage}
-        />
-      )}
+      <LabBody
+        fields={fields}
+        issues={issues}
+        result={result}
+        step={step}
+        stale={stale}
+        order={order}
+        page={page}
+        announce={announce}
+        announcement={announcement}
+        onSelect={select}
+        onPage={setPage}
+      />
     </LabShell>
   );
 }
@@ -253,19 +251,51 @@ interface LaterProps {
   onPage: (page: number) => void;
 }
 
+interface BodyProps extends Omit<LaterProps, 'result'>, Omit<CardsView, 'result'> {
+  result: DefragOk | null;
+  announce: (s: string) => void;
+  announcement: string;
+}
+
 /**
- * The panels below the fold (outcome, counters, arrivals, trace) see a new result a frame late
- * (useDeferredValue, as the Netlink lab's views below its diagram): an edit paints the diagram and
- * the cards first, and these in the render after it, which typing can interrupt. A new step alone
- * (stepping through the trace) reaches them at once. Only this component renders again for the
- * late result, not the lab.
+ * The lab's one deferred value (useLater, as the Netlink lab's views below its diagram):
+ * an edit paints the diagram, the cards in view and the page's counts first; the cards out of
+ * view and the panels below the fold (outcome, counters, arrivals, trace) see the new state in the
+ * render after that frame is painted (rapid edits coalesce into one). A new step alone (stepping through the trace)
+ * reaches the panels at once. Only this part renders again for the late state, not the lab.
  */
-function DeferredPanels(p: LaterProps) {
-  const { result, step, stale, order } = p;
-  const now = useMemo(() => ({ result, step, stale, order }), [result, step, stale, order]);
-  const deferred = useLater(now);
-  const q = deferred.result === result ? now : deferred;
-  return <LaterPanels {...p} {...q} />;
+function LabBody(p: BodyProps) {
+  const { fields, issues, result, step, stale, order } = p;
+  const now = useMemo(
+    () => ({ fields, issues, result, step, stale, order }),
+    [fields, issues, result, step, stale, order],
+  );
+  const later = useLater(now);
+  const q = later.result === result ? now : later;
+  return (
+    <>
+      <Part kind="detail">
+        <FragmentCards
+          announce={p.announce}
+          announcement={p.announcement}
+          win={arrivalWindow(fields.arrivals.length, p.page)}
+          onPage={p.onPage}
+          later={later}
+        />
+      </Part>
+      {q.result && (
+        <LaterPanels
+          result={q.result}
+          step={q.step}
+          stale={q.stale}
+          order={q.order}
+          page={p.page}
+          onSelect={p.onSelect}
+          onPage={p.onPage}
+        />
+      )}
+    </>
+  );
 }
 
 /** The outcome, the counters, the Arrivals table and the kernel steps, memoised on their props. */

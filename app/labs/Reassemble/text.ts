@@ -1,5 +1,5 @@
 import type { IntlShape, MessageDescriptor } from 'react-intl';
-import { fmtNode } from '../../i18n/format.tsx';
+import { fmt, fmtNode } from '../../i18n/format.tsx';
 import { num } from '../../format.ts';
 
 /**
@@ -41,3 +41,19 @@ export const spans = (xs: readonly { from: number; to: number }[]): string =>
   xs.map((r) => `${r.from}–${r.to}`).join(', ') || MARK.none;
 /** `[2,960, 3,000)`: a fragment's byte range. */
 export const rangeOf = (from: number, to: number): string => `[${num(from)}, ${num(to)})`;
+
+/**
+ * A message formatted once with the `open` arguments left as marks (characters of Unicode's
+ * private use area, which no message or number holds); the function it returns puts values in
+ * their place. For plain `{arg}` arguments the text is what formatting each time would give.
+ */
+export function openMessage(
+  intl: IntlShape,
+  d: MessageDescriptor,
+  open: readonly string[],
+  fixed: Record<string, string>,
+): (values: readonly string[]) => string {
+  const marks = Object.fromEntries(open.map((k, i) => [k, `\uE000${i}\uE001`]));
+  const parts = fmt(intl, d, { ...fixed, ...marks }).split(/\uE000(\d+)\uE001/);
+  return (values) => parts.map((p, i) => (i % 2 ? (values[Number(p)] ?? '') : p)).join('');
+}
