@@ -22,8 +22,6 @@ import { msg, type Msg } from '../i18n/index.ts';
 import { M } from './send-messages.ts';
 import type { OutputSnapshot } from './types.ts';
 import type { TraceStep } from '../trace/index.ts';
-import { skbCapture } from '../skb/capture.ts';
-import { eagerSnapshots, lazySnapshot, traceLog, type OutputTrace } from './step.ts';
 
 export const IP_OUTPUT_C = 'net/ipv4/ip_output.c';
 export const IP6_OUTPUT_C = 'net/ipv6/ip6_output.c';
@@ -118,8 +116,7 @@ export function appendGeometry(cork: Cork): AppendGeometry {
  */
 interface QueueLog {
   pos: number[];
-  /** The skb's version in the trace's log (core/skb/capture.ts). */
-  versions: number[];
+  snaps: SkbSnapshot[];
   /** The queue's length at the last whole-queue step. */
   seen: number;
 }
@@ -128,18 +125,16 @@ const queueLogs = new WeakMap<SkBuff[], QueueLog>();
 /** Work done by whole-queue steps (skbs snapshotted, skbs gathered when read): for tests. */
 export const queueLogWork = { snapshotted: 0, gathered: 0 };
 
-function queueSnapshot(trace: OutputTrace, queue: SkBuff[], vars: OutputSnapshot['vars']): OutputSnapshot {
-  if (eagerSnapshots.on) return eagerQueueSnapshot(queue, vars);
-  const skbLog = traceLog(trace);
+function queueSnapshot(queue: SkBuff[], vars: OutputSnapshot['vars']): OutputSnapshot {
   let log = queueLogs.get(queue);
   if (!log) {
-    log = { pos: [], versions: [], seen: 0 };
+    log = { pos: [], snaps: [], seen: 0 };
     queueLogs.set(queue, log);
   }
   const n = queue.length;
   for (let i = Math.max(0, log.seen - 1); i < n; i++) {
     log.pos.push(i);
-    log.versions.push(skbCapture(skbLog, queue[i] as SkBuff));
+    log.snaps.push(skbSnapshot(queue[i] as SkBuff));
     queueLogWork.snapshotted++;
   }
   log.seen = n;
@@ -151,8 +146,7 @@ function queueSnapshot(trace: OutputTrace, queue: SkBuff[], vars: OutputSnapshot
     get skbs(): SkbSnapshot[] {
       if (built) return built;
       built = new Array<SkbSnapshot>(n);
-      for (let k = 0; k < entries; k++)
-        built[l.pos[k] as number] = skbLog.snapshot(l.versions[k] as number);
+      for (let k = 0; k < entries; k++) built[l.pos[k] as number] = l.snaps[k] as SkbSnapshot;
       queueLogWork.gathered += n;
       return built;
     },
@@ -161,39 +155,9 @@ function queueSnapshot(trace: OutputTrace, queue: SkBuff[], vars: OutputSnapshot
   };
 }
 
-/** The same, built at once (eagerSnapshots: the reference the lazy trace is tested against). */
-const eagerQueueLogs = new WeakMap<SkBuff[], { pos: number[]; snaps: SkbSnapshot[]; seen: number }>();
-function eagerQueueSnapshot(queue: SkBuff[], vars: OutputSnapshot['vars']): OutputSnapshot {
-  let log = eagerQueueLogs.get(queue);
-  if (!log) {
-    log = { pos: [], snaps: [], seen: 0 };
-    eagerQueueLogs.set(queue, log);
-  }
-  const n = queue.length;
-  for (let i = Math.max(0, log.seen - 1); i < n; i++) {
-    log.pos.push(i);
-    log.snaps.push(skbSnapshot(queue[i] as SkBuff));
-  }
-  log.seen = n;
-  if (n === 0) return { skbs: [], vars, wireCount: 0 };
-  const skbs = new Array<SkbSnapshot>(n);
-  for (let k = 0; k < log.pos.length; k++) skbs[log.pos[k] as number] = log.snaps[k] as SkbSnapshot;
-  return { skbs, vars, wireCount: 0 };
-}
-
-function snap(
-  trace: OutputTrace,
-  queue: SkBuff[],
-  vars: OutputSnapshot['vars'],
-  pick?: SkBuff[],
-): OutputSnapshot {
-  if (!pick) return queueSnapshot(trace, queue, vars);
-  if (pick.length === 0) return { skbs: [], vars, wireCount: 0 };
-  if (eagerSnapshots.on) return { skbs: pick.map((s) => skbSnapshot(s)), vars, wireCount: 0 };
-  const log = traceLog(trace);
-  const versions = new Array<number>(pick.length);
-  for (let i = 0; i < pick.length; i++) versions[i] = skbCapture(log, pick[i] as SkBuff);
-  return lazySnapshot(log, log.writeList(versions), vars, 0);
+function snap(queue: SkBuff[], vars: OutputSnapshot['vars'], pick?: SkBuff[]): OutputSnapshot {
+  if (!pick) return queueSnapshot(queue, vars);
+  return { skbs: pick.map((s) => skbSnapshot(s)), vars, wireCount: 0 };
 }
 
 /**
@@ -218,7 +182,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       file: SKBUFF_H,
       why: msg(M.appendSummary, { n: summarised, maxfraglen }),
       dir: 'down',
-      snapshot: snap(trace, queue, { queued: queue.length }, []),
+      snapshot: snap(queue, { queued: queue.length }, []),
     });
     summarised = 0;
   };
@@ -229,7 +193,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       file: efile,
       why: msg(M.appendError, { errno, why }),
       dir: 'down',
-      snapshot: snap(trace, queue, { errno }),
+      snapshot: snap(queue, { errno }),
     });
     return { ok: false, errno, fn: efn, file: efile, why, discard };
   };
@@ -287,7 +251,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       partial: csumPartial ? 'yes' : 'no',
     }),
     dir: 'down',
-    snapshot: snap(trace, queue, {
+    snapshot: snap(queue, {
       mtu,
       fragheaderlen,
       maxfraglen,
@@ -416,7 +380,6 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         }),
         dir: 'down',
         snapshot: snap(
-          trace,
           queue,
           {
             fraggap,
@@ -458,7 +421,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         file,
         why: msg(M.appendCopyLinear, { copy, n: queue.length }),
         dir: 'down',
-        snapshot: snap(trace, queue, { copy, tailroom: cur.end - cur.tail }, [cur]),
+        snapshot: snap(queue, { copy, tailroom: cur.end - cur.tail }, [cur]),
       });
     } else {
       // sk_page_frag_refill: a fresh 32 KiB page when the current one is full.
@@ -494,7 +457,6 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         }),
         dir: 'down',
         snapshot: snap(
-          trace,
           queue,
           { copy, nr_frags: cur.frags.length, 'skb->len': cur.len, data_len: cur.data_len },
           [cur],

@@ -46,8 +46,6 @@ export function writableRegions(skb: SkBuff): Region[] {
  */
 class LiveSkb {
   #snap: SnapEntry | undefined = undefined;
-  /** The record of its last capture into a trace's log (capture.ts). */
-  #cap: unknown = undefined;
   declare id: number;
   declare label: string;
   declare data: number;
@@ -83,20 +81,7 @@ class LiveSkb {
     if (#snap in skb) (skb as LiveSkb).#snap = e;
     else foreignEntries.set(skb, e);
   }
-  static capture(skb: SkBuff): unknown {
-    return #cap in skb ? (skb as LiveSkb).#cap : foreignCaptures.get(skb);
-  }
-  static setCapture(skb: SkBuff, e: object): void {
-    if (#cap in skb) (skb as LiveSkb).#cap = e;
-    else foreignCaptures.set(skb, e);
-  }
 }
-
-const foreignCaptures = new WeakMap<SkBuff, object>();
-
-/** The record of an skb's last capture (capture.ts keeps it; opaque here). */
-export const captureEntryOf = (skb: SkBuff): unknown => LiveSkb.capture(skb);
-export const setCaptureEntry = (skb: SkBuff, e: object): void => LiveSkb.setCapture(skb, e);
 
 /** The records of skbs that allocSkb did not make (a copy, a literal in a test). */
 const foreignEntries = new WeakMap<SkBuff, SnapEntry>();
