@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEFAULT_SEND_INPUT, ipSend, reassemble, type FragmentSpec } from '../ip/index.ts';
+import { materialiseOutputTrace } from '../ip/step.ts';
 import { cpus, loadavg } from 'node:os';
 
 const PY = '/usr/bin/python3';
@@ -89,8 +90,15 @@ const ratio = (peer: number, ours: number) =>
 /** The side-by-side table and the growth table, as text. */
 export function compareFragmentPeers(rounds = 3): string {
   const inputs = CASES.map((c) => ({ ...c, frags: wireFragments(c.size, c.mtu) }));
-  type Side = { send: number[]; re: number[]; sendMin: number[]; reMin: number[] };
-  const side = (): Side => ({ send: [], re: [], sendMin: [], reMin: [] });
+  type Side = {
+    send: number[];
+    re: number[];
+    sendMin: number[];
+    reMin: number[];
+    read: number[];
+    readMin: number[];
+  };
+  const side = (): Side => ({ send: [], re: [], sendMin: [], reMin: [], read: [], readMin: [] });
   const ours = inputs.map(side);
   const theirs = inputs.map(side);
   const load = loadavg()[0] ?? NaN;
@@ -99,10 +107,13 @@ export function compareFragmentPeers(rounds = 3): string {
     inputs.forEach((c, i) => {
       const runs = c.frags.length > 100 ? 15 : 41;
       const s = timeStats(() => ipSend(sendInput(c.size, c.mtu)), runs);
+      const m = timeStats(() => materialiseOutputTrace(ipSend(sendInput(c.size, c.mtu)).trace), runs);
       const q = timeStats(() => reassemble({ family: 'inet', len: c.size, fragments: c.frags }), runs);
       const o = ours[i]!;
       o.send.push(s.med);
       o.sendMin.push(s.min);
+      o.read.push(m.med);
+      o.readMin.push(m.min);
       o.re.push(q.med);
       o.reMin.push(q.min);
     });
@@ -122,8 +133,9 @@ export function compareFragmentPeers(rounds = 3): string {
   const lines = [
     `IPv4 fragmentation and reassembly, sockscope (full trace) vs ${note}; median (fastest) over ${rounds} alternating rounds`,
     `${cpus().length} CPUs × ${cpus()[0]?.model ?? 'unknown'}, load average ${load.toFixed(2)} at start: on a busy machine read the fastest runs and the ratios`,
-    '| input | fragments | ipSend | scapy fragment() | ratio | reassemble | scapy defragment() | ratio |',
-    '|---|---|---|---|---|---|---|---|',
+    "ipSend: producing the result and its trace; + read: the same, then every step's sk_buffs read (what the app or `sockscope trace --json` does; steps that gather their skbs when first read build them then)",
+    '| input | fragments | ipSend | ipSend + read | scapy fragment() | ratio | ratio with read | reassemble | scapy defragment() | ratio |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   const both = (med: number, min: number) => `${ms(med)} (${ms(min)})`;
   const ratios = (peer: [number, number], us: [number, number]) =>
@@ -132,11 +144,12 @@ export function compareFragmentPeers(rounds = 3): string {
     const o = ours[i]!;
     const t = theirs[i]!;
     const os: [number, number] = [median(o.send), Math.min(...o.sendMin)];
+    const om: [number, number] = [median(o.read), Math.min(...o.readMin)];
     const or: [number, number] = [median(o.re), Math.min(...o.reMin)];
     const ts: [number, number] = [median(t.send), Math.min(...t.sendMin)];
     const tr: [number, number] = [median(t.re), Math.min(...t.reMin)];
     lines.push(
-      `| ${c.size.toLocaleString('en')} B / MTU ${c.mtu} | ${c.frags.length} | ${both(...os)} | ${both(...ts)} | ${ratios(ts, os)} | ${both(...or)} | ${both(...tr)} | ${ratios(tr, or)} |`,
+      `| ${c.size.toLocaleString('en')} B / MTU ${c.mtu} | ${c.frags.length} | ${both(...os)} | ${both(...om)} | ${both(...ts)} | ${ratios(ts, os)} | ${ratios(ts, om)} | ${both(...or)} | ${both(...tr)} | ${ratios(tr, or)} |`,
     );
   });
   lines.push(

@@ -5,6 +5,7 @@
  */
 import { bench, describe } from 'vitest';
 import { DEFAULT_SEND_INPUT, ipSend } from '../ip/index.ts';
+import { materialiseOutputTrace } from '../ip/step.ts';
 import { compareFragmentPeers } from './fragment-peers.ts';
 
 console.log(compareFragmentPeers());
@@ -12,6 +13,11 @@ console.log(compareFragmentPeers());
 describe('ipSend (whole pipeline with trace and sk_buff snapshots)', () => {
   bench('worst case: 65,507 B over MTU 68, send-buffer check off (1,365 fragments)', () => {
     ipSend({ ...DEFAULT_SEND_INPUT, sends: [65507], mtu: 68, sndbufCheck: false });
+  });
+  bench("the same, then every step's sk_buffs read (as the app or `sockscope trace --json` does)", () => {
+    materialiseOutputTrace(
+      ipSend({ ...DEFAULT_SEND_INPUT, sends: [65507], mtu: 68, sndbufCheck: false }).trace,
+    );
   });
   bench('worst case with the check: ENOBUFS after 512 skbs', () => {
     ipSend({ ...DEFAULT_SEND_INPUT, sends: [65507], mtu: 68 });

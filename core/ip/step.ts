@@ -4,6 +4,7 @@ import type { SkbSnapshot } from '../skb/types.ts';
 import type { DropReason } from '../drops/index.ts';
 import type { Msg } from '../i18n/index.ts';
 import type { TraceStep } from '../trace/index.ts';
+import type { Text } from '../i18n/msg.ts';
 import type { OutputSnapshot } from './types.ts';
 
 export type OutputTrace = TraceStep<OutputSnapshot, Msg>[];
@@ -30,8 +31,7 @@ function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
   if (n === 0) return [];
   const old = lastLists.get(skbs);
   let i = 0;
-  if (old && old.length === n)
-    while (i < n && skbSnapshot(skbs[i] as SkBuff) === old[i]) i++;
+  if (old && old.length === n) while (i < n && skbSnapshot(skbs[i] as SkBuff) === old[i]) i++;
   if (old && i === n) return old;
   const out: SkbSnapshot[] = new Array<SkbSnapshot>(n);
   for (let k = 0; k < i; k++) out[k] = (old as SkbSnapshot[])[k] as SkbSnapshot;
@@ -59,4 +59,22 @@ export function pushStep(
   if (drops !== undefined && drops.length)
     trace.push({ fn, file, why, dir: d.dir ?? 'down', snapshot, drops });
   else trace.push({ fn, file, why, dir: d.dir ?? 'down', snapshot });
+}
+
+/**
+ * Read every step's skbs, frag_lists included, as a reader of the whole trace does (the app's
+ * geometry, `sockscope trace --json`): steps whose skbs are gathered when first read
+ * (append.ts's whole-queue steps) are built here. Returns how many skb snapshots it visited.
+ * For benchmarks (the cost of producing a trace and reading it all) and tests.
+ */
+export function materialiseOutputTrace(trace: readonly TraceStep<OutputSnapshot, Text>[]): number {
+  let n = 0;
+  const visit = (skbs: readonly SkbSnapshot[]): void => {
+    for (const s of skbs) {
+      n++;
+      if (s.frag_list.length) visit(s.frag_list);
+    }
+  };
+  for (const step of trace) visit(step.snapshot.skbs);
+  return n;
 }
