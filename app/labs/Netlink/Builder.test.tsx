@@ -12,6 +12,7 @@ import { CATALOGS } from '../../../core/i18n/catalogs.ts';
 import { NETLINK_SAMPLES, ROW_TEXT, flagGroups } from '../../../core/netlink/index.ts';
 import { fmtNode } from '../../i18n/format.tsx';
 import { useLocaleStore } from '../../i18n/locale.ts';
+import { flushLater } from '../../lab-kit/useLater.ts';
 import { renderLab as renderNetlinkLab } from './render-lab.test-helper.tsx';
 import { FLAG_MEANING, ISSUE_TEXT, RAW_WHY } from './words.ts';
 
@@ -93,6 +94,7 @@ describe('the builder in Chinese', () => {
     const { store, builder } = renderLab();
     // NLMSG_NOOP (16 bytes), then 4 bytes after the last message.
     act(() => store.getState().load({ hexText: '10000000010000000000000000000000 01020304' }));
+    act(() => flushLater());
     const b = within(builder());
     await userEvent.click(b.getByRole('button', { name: '2. 原始 4 B' }));
     expect(builder().querySelector('.nl-raw .nl-note')).toHaveTextContent(
@@ -107,9 +109,11 @@ describe('the builder in Chinese', () => {
     const seq = within(builder()).getByRole('textbox', { name: 'nlmsg_seq' });
     await userEvent.clear(seq);
     await userEvent.type(seq, '99999999999');
+    act(() => flushLater());
     expect(seq).toHaveAccessibleDescription('99999999999 超出了 32 位能表示的范围（最大 4294967295）。');
     await userEvent.clear(seq);
     await userEvent.type(seq, 'x1');
+    act(() => flushLater());
     expect(seq).toHaveAccessibleDescription('“x1”不是一个数（可写十进制，或以 0x 开头的十六进制）。');
     unmount();
 
@@ -118,6 +122,7 @@ describe('the builder in Chinese', () => {
     const seqEn = within(en.builder()).getByRole('textbox', { name: 'nlmsg_seq' });
     await userEvent.clear(seqEn);
     await userEvent.type(seqEn, '99999999999');
+    act(() => flushLater());
     expect(seqEn).toHaveAccessibleDescription(
       ROW_TEXT['row.too-big']!({ text: '99999999999', bits: 32, max: '4294967295' }),
     );
@@ -164,6 +169,7 @@ describe('the builder in Chinese', () => {
   it('keeps the English of raw bytes as it was', async () => {
     const { store, builder } = renderLab();
     act(() => store.getState().load({ hexText: '10000000010000000000000000000000 01020304' }));
+    act(() => flushLater());
     await userEvent.click(within(builder()).getByRole('button', { name: '2. raw 4 B' }));
     expect(builder().querySelector('.nl-raw .nl-note')).toHaveTextContent(
       /^Bytes kept as they are \(bytes after the last message\)\. Edit them in the hex editor above, or remove them\.$/,
