@@ -156,14 +156,17 @@ test('Fragmentation: Next past step 14 keeps the selected step inside the listâ€
   for (let i = 0; i < n; i++) {
     if (await next.isDisabled()) break;
     await next.click();
-    const inside = await list.evaluate((l) => {
-      const cur = l.querySelector('[aria-current="step"]')?.closest('li');
-      if (!cur) return false;
-      const b = l.getBoundingClientRect();
-      const r = cur.getBoundingClientRect();
-      return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
-    });
-    expect(inside, `step ${i + 2} inside the list's box`).toBe(true);
+    // The list scrolls after the frame that shows the new selection (useStepList reads the
+    // geometry once it is laid out), so the check waits for it.
+    const inside = () =>
+      list.evaluate((l) => {
+        const cur = l.querySelector('[aria-current="step"]')?.closest('li');
+        if (!cur) return false;
+        const b = l.getBoundingClientRect();
+        const r = cur.getBoundingClientRect();
+        return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+      });
+    await expect.poll(inside, { message: `step ${i + 2} inside the list's box` }).toBe(true);
   }
 });
 
