@@ -46,7 +46,8 @@ export function keepInView(item: HTMLElement, margin = 8): void {
  */
 export function useStepList(selected: number, count: number, onSelect: (i: number) => void) {
   const listRef = useRef<HTMLOListElement>(null);
-  const focusAfter = useRef(false);
+  /** The step a key moved the selection to: the focus follows once a render shows it selected. */
+  const focusAfter = useRef<number | null>(null);
   // The geometry is read once the frame is laid out and painted: read in the effect, right after
   // the commit, it forced a layout of the whole new list first (issue 17: 1,365 fragments).
   useEffect(() => {
@@ -67,9 +68,11 @@ export function useStepList(selected: number, count: number, onSelect: (i: numbe
   }, [selected, count]);
   // After a key moved the selection, the focus follows it (once the list has re-rendered: a
   // windowed list may have moved its window).
+  // An effect still pending from an earlier render (Preact runs them after the paint, and flushes
+  // a component's pending ones before it renders again) has the old selection: it waits.
   useEffect(() => {
-    if (!focusAfter.current) return;
-    focusAfter.current = false;
+    if (focusAfter.current === null || focusAfter.current !== selected) return;
+    focusAfter.current = null;
     listRef.current?.querySelector<HTMLButtonElement>(`${STEP_BUTTON}[aria-current="step"]`)?.focus();
   });
 
@@ -82,7 +85,7 @@ export function useStepList(selected: number, count: number, onSelect: (i: numbe
     e.stopPropagation();
     const next = Math.max(0, Math.min(count - 1, move(selected, count)));
     if (next !== selected) {
-      focusAfter.current = true;
+      focusAfter.current = next;
       onSelect(next);
     } else listRef.current?.querySelector<HTMLButtonElement>(`${STEP_BUTTON}[aria-current="step"]`)?.focus();
   };

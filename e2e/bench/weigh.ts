@@ -13,10 +13,12 @@ export const LAB_BUDGET_KB = 150;
  * What `npm test` holds today: the goal is met by four labs of six since the page runs on Preact
  * (3 December 2026: Socket 101.8 / 104.8 KB in English / Chinese, Netlink 140.2 / 143.4, sk_buff
  * 134.2 / 138.1, Journey 139.4 / 143.4) but not yet by Fragmentation (151.6 / 155.4) and
- * Reassembly (154.8 / 158.8), so the e2e test keeps each lab from growing past this ceiling (the
- * largest plus ≈2 KB) while the goal stands in the benchmark. It was 226 KB on React DOM.
+ * Reassembly (154.8 / 158.8), so the e2e test keeps each lab from growing past this ceiling while
+ * the goal stands in the benchmark. Then the route-preload script (2.4 KB, issue 17's Lighthouse
+ * work) and the Reassembly lab's in-view cards took Reassembly in Chinese to 162.8 KB: the ceiling is
+ * that plus ≈2 KB. It was 226 KB on React DOM.
  */
-export const LAB_CEILING_KB = 161;
+export const LAB_CEILING_KB = 165;
 
 export const LAB_PATHS = ['socket', 'netlink', 'skb', 'fragment', 'reassemble', 'journey'] as const;
 export const LOCALES = ['en', 'zh-CN'] as const;

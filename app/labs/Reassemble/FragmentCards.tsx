@@ -545,17 +545,23 @@ export function FragmentCards({
   const [over, setOver] = useState<number | null>(null);
   /** The card that holds the focus: it always shows the edit at once (its inputs are typed in). */
   const [focused, setFocused] = useState<number | null>(null);
-  const focusNext = useRef<number | null>(null);
+  /** The place a keyboard move sent a card to, and that card's fragment: its handle takes the focus. */
+  const focusNext = useRef<{ to: number; frag: number } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const words = useMemo(() => cardWords(intl), [intl]);
   const { span, observe } = useInView();
   const n = fields.arrivals.length;
 
   useEffect(() => {
-    if (focusNext.current === null) return;
-    const i = focusNext.current;
+    // Only once a render shows the move: an effect still pending from an earlier render (Preact
+    // runs them after the paint and flushes a component's pending ones before it renders again)
+    // sees the old order and must not take the request.
+    const next = focusNext.current;
+    if (next === null || fields.arrivals[next.to]?.frag !== next.frag) return;
     focusNext.current = null;
-    listRef.current?.querySelector<HTMLButtonElement>(`li[data-arrival="${i}"] button.rq-handle`)?.focus();
+    listRef.current
+      ?.querySelector<HTMLButtonElement>(`li[data-arrival="${next.to}"] button.rq-handle`)
+      ?.focus();
   });
 
   const describe = (k: number) => {
@@ -568,7 +574,8 @@ export function FragmentCards({
     if (to < 0 || to >= n || to === from || from < 0 || from >= n) return;
     const what = describe(from);
     a.moveArrival(from, to);
-    if (how === 'keyboard') focusNext.current = to;
+    const slot = fields.arrivals[from];
+    if (how === 'keyboard' && slot) focusNext.current = { to, frag: slot.frag };
     // Home/End or ↑/↓ across a page edge: the page follows the card.
     if (to < win.start || to >= win.end) onPage(pageOf(to));
     announce(fmt(intl, W.saidMoved, { what, from: from + 1, to: to + 1, n }));
@@ -639,7 +646,7 @@ export function FragmentCards({
   const behind =
     later.fields !== fields || later.issues !== issues || later.result !== result || later.stale !== stale;
   const inView = (k: number) => (span ? k >= span[0] && k <= span[1] : k < win.start + FIRST_IN_VIEW);
-  const atOnce = (k: number) => !behind || inView(k) || k === focused || k === focusNext.current;
+  const atOnce = (k: number) => !behind || inView(k) || k === focused || k === focusNext.current?.to;
 
   /** Card `k` as view `v` has it (null: v has no arrival there yet). */
   const cardAt = (v: CardsView, k: number) => {
@@ -648,7 +655,10 @@ export function FragmentCards({
     if (!slot || !card) return null;
     const n = v.fields.arrivals.length;
     const current = v.result && !v.stale ? (v.result.trace[v.step]?.snapshot.arrival ?? null) : null;
-    const shared = sharingOf(v.fields.arrivals).get(slot.frag)?.filter((j) => j !== k + 1) ?? NO_SHARED;
+    const shared =
+      sharingOf(v.fields.arrivals)
+        .get(slot.frag)
+        ?.filter((j) => j !== k + 1) ?? NO_SHARED;
     return (
       <Card
         key={`${k}:${slot.frag}`}
