@@ -224,7 +224,10 @@ function MtuField() {
       label={<Term k="MTU">{r(W.mtu)}</Term>}
       error={error}
       hint={h(
-        r(W.mtuHint, v6 ? { min: 1280, max: 65536, family: 'IPv6' } : { min: 68, max: 65536, family: 'IPv4' }),
+        r(
+          W.mtuHint,
+          v6 ? { min: 1280, max: 65536, family: 'IPv6' } : { min: 68, max: 65536, family: 'IPv4' },
+        ),
       )}
     >
       {(a) => (
@@ -283,22 +286,38 @@ function SockExtra() {
   return null;
 }
 
-function ProtoField() {
-  const { value, error } = useField('proto');
+/** A numeric text field of the send, reading only its own field (issue 17). */
+function NumericField({
+  f,
+  label,
+  hint,
+  disabled,
+}: {
+  f: 'proto' | 'sndbuf';
+  label: ReactNode;
+  hint: ReactNode;
+  disabled?: boolean;
+}) {
+  const { value, error } = useField(f);
   const { setField } = useSetters();
-  const { r } = useWords();
   const h = useHint();
   return (
     <TextField
       error={error}
       autoComplete="off"
       value={value}
-      onChange={(v) => setField('proto', v)}
-      label={r(W.proto)}
-      hint={h(r(W.protoHint))}
+      onChange={(v) => setField(f, v)}
+      label={label}
+      hint={h(hint)}
       inputMode="numeric"
+      disabled={disabled}
     />
   );
+}
+
+function ProtoField() {
+  const { r } = useWords();
+  return <NumericField f="proto" label={r(W.proto)} hint={r(W.protoHint)} />;
 }
 
 function DfField() {
@@ -370,20 +389,13 @@ function OptsField() {
 }
 
 function SndbufField() {
-  const { value, error } = useField('sndbuf');
   const off = useFragment(selectNoSndbufCheck);
-  const { setField } = useSetters();
   const { r } = useWords();
-  const h = useHint();
   return (
-    <TextField
-      error={error}
-      autoComplete="off"
-      value={value}
-      onChange={(v) => setField('sndbuf', v)}
+    <NumericField
+      f="sndbuf"
       label={<Term k="sk_sndbuf">{r(W.sndbuf)}</Term>}
-      hint={h(r(W.sndbufHint))}
-      inputMode="numeric"
+      hint={r(W.sndbufHint)}
       disabled={off}
     />
   );
