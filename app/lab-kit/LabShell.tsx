@@ -7,6 +7,7 @@ import { ChallengePanel, ChallengeVeil } from './challenge/ChallengePanel.tsx';
 import { useChallenge } from './challenge/context.ts';
 import { LabPrimerPanel } from './primer.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
+import { InTurns } from './InTurns.tsx';
 import type { SkipLink } from './SkipLinks.tsx';
 
 /** What a lab says first: the eyebrow, the title, and a paragraph. */
@@ -100,7 +101,8 @@ export function LabShell({
       <div id="lab-results" tabIndex={-1} className="lab-results">
         {!first && view === 'diagram' && <QuietChallenge />}
         {!first && banner}
-        {veiled && !first ? <ChallengeVeil /> : veiled ? null : children}
+        {/* The results come after the first screen, a panel per task (InTurns.tsx). */}
+        {veiled && !first ? <ChallengeVeil /> : veiled ? null : <InTurns minHeight="100vh">{children}</InTurns>}
       </div>
     </div>
   );

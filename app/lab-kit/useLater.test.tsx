@@ -29,6 +29,16 @@ describe('useLater', () => {
     expect(laterWaiting()).toBe(0);
   });
 
+  it('gives `initial` on the first render when one is given, and the value in a task after the first paint', () => {
+    const { result } = renderHook(() => useLater('value', null));
+    expect(result.current).toBeNull();
+    expect(laterWaiting()).toBe(1);
+    act(() => vi.advanceTimersByTime(FRAME_MS));
+    act(() => vi.advanceTimersToNextTimer());
+    expect(result.current).toBe('value');
+    expect(laterWaiting()).toBe(0);
+  });
+
   it('gives an edit’s render the previous value, and the new one in a task after the next frame', () => {
     const { result, rerender } = renderHook(({ v }) => useLater(v), { initialProps: { v: 1 } });
     rerender({ v: 2 });

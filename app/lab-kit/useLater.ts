@@ -17,10 +17,14 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
  * - unmounted, its hand-over is cancelled.
  *
  * A hidden tab paints no frames: after LATER_FALLBACK_MS without one, the task is queued anyway.
- * The first render returns the value itself (React's useDeferredValue without an initial value).
+ * The first render returns the value itself (React's useDeferredValue without an initial value),
+ * or `initial` when one is given (React 19's `useDeferredValue(value, initialValue)`): then the
+ * first render is light too and the value follows in a task after the first paint.
  */
-export function useLater<T>(value: T): T {
-  const [later, setLater] = useState(() => value);
+export function useLater<T>(value: T): T;
+export function useLater<T, I>(value: T, initial: I): T | I;
+export function useLater<T, I>(value: T, ...initial: [I?]): T | I {
+  const [later, setLater] = useState<T | I>(() => (initial.length > 0 ? (initial[0] as I) : value));
   const latest = useRef(value);
   const handOver = useRef<(() => void) | null>(null);
   useLayoutEffect(() => {
@@ -55,6 +59,18 @@ let frame = 0;
 let fallback: ReturnType<typeof setTimeout> | undefined;
 let task: ReturnType<typeof setTimeout> | undefined;
 let scheduled = false;
+
+/**
+ * Run `give` in the task after the next painted frame, with every other hand-over waiting for that
+ * frame (or after LATER_FALLBACK_MS without one); returns what cancels it. For the kit's own
+ * deferred mounting (InTurns.tsx): `flushLater` runs it too.
+ */
+export function afterNextPaint(give: () => void): () => void {
+  afterPaint(give);
+  return () => {
+    waiting.delete(give);
+  };
+}
 
 function afterPaint(give: () => void): void {
   waiting.add(give);
