@@ -10,12 +10,10 @@ import { SkipLinks } from './SkipLinks.tsx';
 import { InTurns } from './InTurns.tsx';
 import type { SkipLink } from './SkipLinks.tsx';
 
-/** What a lab says first: the eyebrow, the title, and a paragraph. */
-export interface LabIntro {
-  eyebrow: ReactNode;
-  title: ReactNode;
-  lede: ReactNode;
-}
+import { IntroHead } from './LabLoading.tsx';
+import type { LabIntro } from './LabLoading.tsx';
+
+export type { LabIntro } from './LabLoading.tsx';
 
 /**
  * The shell's own parts read only their contexts (or their props): a lab's render (an edit)
@@ -76,14 +74,11 @@ export function LabShell({
       className={`lab lab--view-${view}${first ? ' lab--diagram-first' : ''}${className ? ` ${className}` : ''}`}
     >
       <QuietSvgDefs />
-      <div className={view === 'diagram' ? 'lab-intro visually-hidden' : 'lab-intro'}>
-        {view === 'full' && <p className="eyebrow">{intro.eyebrow}</p>}
-        <h1>{intro.title}</h1>
-        {view === 'full' && <p className="lede">{intro.lede}</p>}
+      <IntroHead intro={intro} view={view}>
         {!first && view !== 'diagram' && <QuietChallenge />}
         {/* The lab's own skip links end the intro: ahead of the primer, out of the page's grid. */}
         {view === 'full' && <QuietSkipLinks links={skipLinks} />}
-      </div>
+      </IntroHead>
       {/* In challenge mode the question comes first: no primer (its "Load this case" would leave it). */}
       {view === 'full' && !challenge?.on && <QuietPrimer />}
       {first && (

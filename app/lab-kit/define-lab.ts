@@ -21,7 +21,8 @@ import type { StoreApi } from 'zustand';
 import { issueListOf } from './store.ts';
 import type { Issue } from './issues.ts';
 import { unknownParams } from './url.ts';
-import { KIT_WORDS, useKitWords } from './words.ts';
+import { KIT_WORDS } from './words.ts';
+import { LabLoading, setIntroValues } from './LabLoading.tsx';
 import { EmbedControlsProvider } from './view.tsx';
 import { ChallengeRoot } from './challenge/ChallengeRoot.tsx';
 import type { LabChallenge } from './challenge/types.ts';
@@ -125,14 +126,6 @@ const plainText = (d: MessageDescriptor) =>
  * already below the fold and nothing visible moves when the lab replaces it. In the page's
  * language (issue 15: it said "Loading the lab…" on a Chinese page).
  */
-function LabLoading() {
-  const words = useKitWords();
-  return createElement(
-    'div',
-    { className: 'lab-loading', role: 'status', 'aria-live': 'polite' },
-    words.labLoading,
-  );
-}
 
 export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
   // One lazy component per lab (not per instance): the chunk is fetched once.
@@ -165,11 +158,15 @@ export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
                     bound: { path: spec.path, store: store as StoreApi<unknown>, challenge: spec.challenge },
                     children: createElement(
                       Suspense,
-                      { fallback: createElement(LabLoading) },
+                      { fallback: createElement(LabLoading, { path: spec.path, words: spec.words }) },
                       createElement(Component),
                     ),
                   })
-                : createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Component)),
+                : createElement(
+                    Suspense,
+                    { fallback: createElement(LabLoading, { path: spec.path, words: spec.words }) },
+                    createElement(Component),
+                  ),
             ),
           ),
         );
@@ -239,12 +236,18 @@ export interface LazyLabSpec {
    * beside the declaration rather than after it (one round trip, not two).
    */
   prefetch?: () => Promise<unknown>;
+  /**
+   * The values of the lab's opening paragraph (`lab.<path>.intro.lede`) that its address decides,
+   * for its loading view (LabLoading.tsx), from the address's query; the lab's own view says the same.
+   */
+  introValues?: (query: URLSearchParams) => Record<string, string>;
 }
 
 
 /** A lab in the page's list: names now, code when first shown. */
 export function lazyLab(spec: LazyLabSpec): Lab {
   let loading: Promise<LabDefinition> | null = null;
+  if (spec.introValues) setIntroValues(spec.path, spec.introValues);
   const lab: Lab = {
     path: spec.path,
     words: spec.words,
@@ -282,7 +285,13 @@ export function lazyLab(spec: LazyLabSpec): Lab {
       };
       const Loaded = lazy(() => load().then((l) => ({ default: l.View })));
       const View = () =>
-        createElement(Suspense, { fallback: createElement(LabLoading) }, createElement(Loaded));
+        createElement(
+          Suspense,
+          {
+            fallback: createElement(LabLoading, { path: spec.path, words: spec.words }),
+          },
+          createElement(Loaded),
+        );
       View.displayName = `Lab(${spec.path})`;
       return {
         lab,

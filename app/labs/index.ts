@@ -40,6 +40,8 @@ export const LABS: readonly Lab[] = [
     words: LAB_NAMES.reassemble,
     load: () => import('./Reassemble/lab.ts').then((m) => m.reassembleLab),
     prefetch: () => import('./Reassemble/ReassembleLab.tsx'),
+    // Its paragraph names the input function of the address's family (ReassembleLab.tsx's intro).
+    introValues: (q) => ({ fn: q.get('family') === 'inet6' ? 'ipv6_frag_rcv' : 'ip_defrag' }),
   }),
   lazyLab({
     path: 'journey',
