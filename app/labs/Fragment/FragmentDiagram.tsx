@@ -112,7 +112,11 @@ const startsGesture = (e: Event) =>
       ? !(e as MouseEvent).button
       : e.type === 'touchstart';
 /** The events that end a pressed gesture: one held until d3-zoom came is then let go. */
-const ENDS: Record<string, string> = { mouseup: 'mousedown', touchend: 'touchstart', touchcancel: 'touchstart' };
+const ENDS: Record<string, string> = {
+  mouseup: 'mousedown',
+  touchend: 'touchstart',
+  touchcancel: 'touchstart',
+};
 
 /**
  * What the drawing needs of every packet, whatever the zoom: worked out once a result (issue 17:
@@ -161,7 +165,13 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
   const facts = useMemo(() => wireFacts(wire, total), [wire, total]);
   const { minBytes } = facts;
   const maxK = Math.max(1, Math.min(4096, ((total / minBytes) * 90) / Math.max(1, width - 2 * PAD)));
-  const limits = useRef<{ area: Area; maxK: number }>({ area: [[PAD, 0], [PAD, H.height]], maxK: 1 });
+  const limits = useRef<{ area: Area; maxK: number }>({
+    area: [
+      [PAD, 0],
+      [PAD, H.height],
+    ],
+    maxK: 1,
+  });
 
   // d3-zoom owns only the gesture: it reports a transform; React draws. Fetched and bound once,
   // when first wanted; an edit or a resize only moves its limits (issue 17).
