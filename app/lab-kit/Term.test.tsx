@@ -3,13 +3,15 @@ import userEvent from '@testing-library/user-event';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GLOSSARY, glossaryEntry, glossaryLinks } from '../../core/glossary/index.ts';
 import { formatMsg } from '../../core/i18n/index.ts';
 import { DEFAULT_SEND_INPUT, ipSend } from '../../core/ip/index.ts';
 import { useLocaleStore } from '../i18n/locale.ts';
-import { Term, placePopover } from './Term.tsx';
+import { Term, loadGlossaryEntries, placePopover } from './Term.tsx';
 
+// The entries are a chunk the page fetches when a term is first pointed at (issue 17): here, first.
+beforeAll(() => loadGlossaryEntries());
 afterEach(() => act(() => useLocaleStore.setState({ locale: 'en' })));
 
 const han = /[\u4e00-\u9fff]/;

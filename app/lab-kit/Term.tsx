@@ -15,19 +15,24 @@
  *
  * Only spans inside: a term may sit in a paragraph, a table header or a label.
  *
- * The entries' explanations are a catalog part of their own (`glossary`, issue 17): fetched in the
- * page's language when a mouse first rests on a term or one first opens; the popover is shown once
- * they are here (at once in the tests and the CLI, which hold every message).
+ * The entries' explanations are a catalog part of their own (`glossary`, issue 17), and the entries
+ * (core/glossary: their message ids, source files, related keys) a chunk of their own: both fetched
+ * when a mouse first rests on a term or one first opens, the explanations in the page's language;
+ * the popover is shown once they are here. Until then the page knows only which keys have an
+ * entry, and their names (term-index.ts). The tests and the CLI hold every message; the tests
+ * fetch the entries first (`loadGlossaryEntries`).
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { create } from 'zustand';
-import { GLOSSARY, glossaryEntry, glossaryLinks } from '../../core/glossary/index.ts';
-import type { GlossaryEntry } from '../../core/glossary/index.ts';
+import type * as Glossary from '../../core/glossary/index.ts';
 import { MsgText } from '../i18n/MsgText.tsx';
 import { useLocale } from '../i18n/locale.ts';
 import { formatMsg, hasCatalogPart, loadCatalogPart } from '../../core/i18n/index.ts';
 import { useTermWords } from './term-words.ts';
+import { hasTerm, termKeyOf, termName } from './term-index.ts';
+
+export { termKeyOf } from './term-index.ts';
 import { codeChunks } from '../i18n/format.tsx';
 
 /** Which term's popover is open (one a page), and whether it was pinned (click, tap, Enter, Space). */
@@ -35,14 +40,27 @@ const useOpenTerm = create<{ id: string | null; pinned: boolean }>(() => ({ id: 
 
 /** The catalog part with the entries' plain words and kernel detail (core/i18n/tools/catalog-parts.ts). */
 const GLOSSARY_PART = 'glossary';
-/** Counts the glossary part's arrivals, so an open popover waiting for them renders again. */
+/** Counts the glossary part's and entries' arrivals, so an open popover waiting for them renders again. */
 const useGlossaryArrivals = create<{ n: number }>(() => ({ n: 0 }));
-/** Fetch the glossary part (once; a failed fetch is tried again on the next term opened). */
-function needGlossary(): void {
-  loadCatalogPart(GLOSSARY_PART).then(
-    () => useGlossaryArrivals.setState((s) => ({ n: s.n + 1 })),
-    () => {},
+/** The glossary's entries, once their chunk is here. */
+let entries: typeof Glossary | null = null;
+let entriesChunk: Promise<typeof Glossary> | null = null;
+/** Fetch the glossary's entries (once; a failed fetch is tried again on the next term opened). */
+export function loadGlossaryEntries(): Promise<typeof Glossary> {
+  entriesChunk ??= import('../../core/glossary/index.ts').then(
+    (m) => (entries = m),
+    (e: unknown) => {
+      entriesChunk = null;
+      throw e;
+    },
   );
+  return entriesChunk;
+}
+/** Fetch the glossary part and the entries (once; a failed fetch is tried again on the next term opened). */
+function needGlossary(): void {
+  const arrived = () => useGlossaryArrivals.setState((s) => ({ n: s.n + 1 }));
+  loadCatalogPart(GLOSSARY_PART).then(arrived, () => {});
+  if (!entries) loadGlossaryEntries().then(arrived, () => {});
 }
 
 /** How long a mouse rests on a term before it opens, and may wander off before it closes (ms). */
@@ -82,27 +100,8 @@ function isFocusVisible(el: Element): boolean {
  * not have shows the text alone (never an error on the page); the app's keys are checked by a test.
  */
 export function Term({ k, children }: { k: string; children?: ReactNode }) {
-  const entry = glossaryEntry(k);
-  if (!entry) return <>{children ?? k}</>;
-  return <TermButton entry={entry}>{children ?? k}</TermButton>;
-}
-
-/**
- * Identifiers that name a glossary entry: its key, and the identifiers its `match` lists
- * (`high_thresh` → `ipfrag_high_thresh`, `skb->data` → `data`). Words (lower-case prose, Chinese)
- * are left out: a `<code>` span is an identifier.
- */
-const BY_IDENT: ReadonlyMap<string, string> = new Map(
-  GLOSSARY.flatMap((e) =>
-    [e.key, ...e.match.filter((m) => /[_>()A-Z]/.test(m) && !m.endsWith('*'))].map(
-      (m) => [m, e.key] as const,
-    ),
-  ).reverse(), // the first entry that lists an identifier wins
-);
-
-/** The glossary key a `<code>` span's text names, if any. */
-export function termKeyOf(text: string): string | undefined {
-  return glossaryEntry(text) ? text : BY_IDENT.get(text);
+  if (!hasTerm(k)) return <>{children ?? k}</>;
+  return <TermButton entryKey={k}>{children ?? k}</TermButton>;
 }
 
 /**
@@ -132,35 +131,39 @@ export function TermText({ text, lookup = text }: { text: string; lookup?: strin
 export function TermRow({ keys, label }: { keys: readonly string[]; label?: ReactNode }) {
   const w = useTermWords();
   const locale = useLocale();
-  const entries = keys.map((k) => glossaryEntry(k)).filter((e): e is GlossaryEntry => !!e);
-  if (entries.length === 0) return null;
+  const shown = keys.filter(hasTerm);
+  if (shown.length === 0) return null;
   return (
     <p className="term-row">
       <span className="term-row-label">{label ?? w.inPicture}</span>{' '}
-      {entries.map((e, i) => (
-        <span key={e.key}>
-          {i > 0 && ' · '}
-          <Term k={e.key}>{e.name ? formatMsg(e.name, locale) : <code>{e.key}</code>}</Term>
-        </span>
-      ))}
+      {shown.map((k, i) => {
+        const name = termName(k);
+        return (
+          <span key={k}>
+            {i > 0 && ' · '}
+            <Term k={k}>{name ? formatMsg(name, locale) : <code>{k}</code>}</Term>
+          </span>
+        );
+      })}
     </p>
   );
 }
 
-function TermButton({ entry, children }: { entry: GlossaryEntry; children: ReactNode }) {
+function TermButton({ entryKey, children }: { entryKey: string; children: ReactNode }) {
   const id = useId();
   const popId = `${id}-pop`;
   const titleId = `${id}-title`;
   const open = useOpenTerm((s) => s.id === id);
   const locale = useLocale();
   useGlossaryArrivals((s) => s.n);
-  // The popover is on the page once its words are (an instant after it opens, the first time).
-  const shownPop = open && hasCatalogPart(locale, GLOSSARY_PART);
+  // The popover is on the page once its entry and words are (an instant after it opens, the first time).
+  const [shownKey, setShownKey] = useState(entryKey);
+  const shown = entries?.glossaryEntry(shownKey);
+  const shownPop = open && !!shown && hasCatalogPart(locale, GLOSSARY_PART);
   const button = useRef<HTMLButtonElement>(null);
   const wrap = useRef<HTMLSpanElement>(null);
   const pop = useRef<HTMLSpanElement>(null);
   const timer = useRef<number | undefined>(undefined);
-  const [shown, setShown] = useState<GlossaryEntry>(entry);
   const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
 
   const clearTimer = () => {
@@ -171,12 +174,12 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
     (pinned: boolean) => {
       needGlossary();
       if (useOpenTerm.getState().id !== id) {
-        setShown(entry);
+        setShownKey(entryKey);
         setPos(null);
       }
       useOpenTerm.setState({ id, pinned });
     },
-    [id, entry],
+    [id, entryKey],
   );
   const close = useCallback(() => {
     if (useOpenTerm.getState().id === id) useOpenTerm.setState({ id: null, pinned: false });
@@ -219,7 +222,7 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
       window.removeEventListener('resize', place);
       window.removeEventListener('scroll', place, true);
     };
-  }, [shownPop, shown]);
+  }, [shownPop, shownKey]);
 
   // Escape anywhere closes a popover opened by hover; a press outside closes a pinned one.
   useEffect(() => {
@@ -258,7 +261,7 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
   };
 
   const w = useTermWords();
-  const links = glossaryLinks(shown);
+  const links = shown && entries ? entries.glossaryLinks(shown) : null;
   return (
     <span
       ref={wrap}
@@ -287,7 +290,7 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
       >
         {children}
       </button>
-      {shownPop && (
+      {shownPop && shown && links && (
         <span
           ref={pop}
           id={popId}
@@ -346,9 +349,8 @@ function TermButton({ entry, children }: { entry: GlossaryEntry; children: React
             <span className="term-pop-related">
               <span className="term-pop-label">{w.related}</span>{' '}
               {shown.related.map((r) => {
-                const e = glossaryEntry(r);
-                return e ? (
-                  <button key={r} type="button" className="term-pop-rel" onClick={() => setShown(e)}>
+                return hasTerm(r) ? (
+                  <button key={r} type="button" className="term-pop-rel" onClick={() => setShownKey(r)}>
                     <code>{r}</code>
                   </button>
                 ) : null;

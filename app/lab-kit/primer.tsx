@@ -15,12 +15,12 @@
 import { useCallback, useState } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import { glossaryEntry } from '../../core/glossary/index.ts';
 import { defineMessages, formatMsg } from '../../core/i18n/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { useLocale } from '../i18n/locale.ts';
 import { codeChunks, fmt, fmtNode } from '../i18n/format.tsx';
 import { Term } from './Term.tsx';
+import { hasTerm, termName } from './term-index.ts';
 import { flushUrl } from './url-flush.ts';
 import { pageParams } from './url.ts';
 import { useLabPrimer } from './primer-context.ts';
@@ -92,7 +92,7 @@ function codeTerms(): (chunks: ReactNode[]) => ReactNode {
   const seen = new Set<string>();
   return (chunks) => {
     const key = chunks.map((c) => (typeof c === 'string' ? c : '')).join('');
-    if (seen.has(key) || !glossaryEntry(key)) return codeChunks(chunks);
+    if (seen.has(key) || !hasTerm(key)) return codeChunks(chunks);
     seen.add(key);
     return <Term k={key}>{codeChunks(chunks)}</Term>;
   };
@@ -100,9 +100,9 @@ function codeTerms(): (chunks: ReactNode[]) => ReactNode {
 
 /** A glossary term by its name in the page's language (分片 for `fragment`), or its key. */
 function TermName({ k, locale }: { k: string; locale: Locale }) {
-  const e = glossaryEntry(k);
-  if (!e) return null;
-  return <Term k={k}>{e.name ? formatMsg(e.name, locale) : <code>{k}</code>}</Term>;
+  if (!hasTerm(k)) return null;
+  const name = termName(k);
+  return <Term k={k}>{name ? formatMsg(name, locale) : <code>{k}</code>}</Term>;
 }
 
 /** The primer of the lab in context (nothing when it has none). */

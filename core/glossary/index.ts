@@ -30,10 +30,7 @@ export function glossaryEntry(key: unknown): GlossaryEntry | undefined {
   return typeof key === 'string' ? BY_KEY.get(key) : undefined;
 }
 
-/** The part of a message id an entry's key becomes: `socket()` → `socket`, `IPPROTO_*` → `IPPROTO`. */
-export function glossarySlug(key: string): string {
-  return key.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
-}
+export { glossarySlug } from './slug.ts';
 
 /** Links for an entry: its file, and its identifier's definition when it names one. */
 export function glossaryLinks(e: GlossaryEntry): { file: string; ident?: string } {

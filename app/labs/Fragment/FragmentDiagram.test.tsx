@@ -1,4 +1,4 @@
-import { act, render } from '@testing-library/react';
+import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SendResult } from '../../../core/ip/index.ts';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
@@ -53,12 +53,17 @@ describe('<FragmentDiagram> (issue 17)', () => {
     expect(cuts).toEqual({ single: 2, runs: [], total: 2 });
   });
 
-  it('binds d3-zoom once: a new result moves its limits, it does not bind the gestures again', () => {
+  it('fetches d3-zoom only when wanted, and binds it once: a new result moves its limits', async () => {
     const added = vi.spyOn(SVGSVGElement.prototype, 'addEventListener');
     const first = resultOf({ len: '11560', mtu: '76' });
     const view = drawing(first);
+    const svg = view.container.querySelector<SVGSVGElement & { __zoom?: unknown }>('svg[data-main-diagram]')!;
+    // Drawn without it: d3-zoom keeps its transform on the element it is bound to.
+    expect(svg.__zoom).toBeUndefined();
+    fireEvent.pointerEnter(view.container.querySelector('figure')!);
+    await waitFor(() => expect(svg.__zoom).toBeDefined());
     const bound = added.mock.calls.filter(([type]) => type === 'wheel').length;
-    expect(bound).toBe(1);
+    expect(bound).toBe(2); // the held-gesture listener, and d3-zoom's
     // 207 → 241 fragments: a smaller slice, so a deeper zoom allowed.
     act(() =>
       view.rerender(
@@ -67,7 +72,43 @@ describe('<FragmentDiagram> (issue 17)', () => {
         </I18nProvider>,
       ),
     );
+    fireEvent.pointerEnter(view.container.querySelector('figure')!);
     expect(added.mock.calls.filter(([type]) => type === 'wheel')).toHaveLength(bound);
     expect(view.container.querySelector('svg')).toHaveAccessibleName(/241 packets/);
+  });
+
+  it('zooms from a button pressed before d3-zoom is here, as soon as it is', async () => {
+    const view = drawing(resultOf({ len: '11560', mtu: '76' }));
+    const svg = view.container.querySelector<SVGSVGElement>('svg[data-main-diagram]')!;
+    expect(svg).not.toHaveClass('is-zoomed');
+    fireEvent.click(view.getByRole('button', { name: /^zoom in$/i }));
+    await waitFor(() => expect(svg).toHaveClass('is-zoomed'));
+  });
+
+  it('holds a Ctrl + wheel made before d3-zoom is here (not the page’s zoom) and zooms with it', async () => {
+    const view = drawing(resultOf({ len: '11560', mtu: '76' }));
+    const svg = view.container.querySelector<SVGSVGElement>('svg[data-main-diagram]')!;
+    const plain = new WheelEvent('wheel', { deltaY: -100, bubbles: true, cancelable: true });
+    svg.dispatchEvent(plain);
+    expect(plain.defaultPrevented).toBe(false); // a plain wheel scrolls the page
+    const ctrl = new WheelEvent('wheel', { deltaY: -100, ctrlKey: true, bubbles: true, cancelable: true });
+    svg.dispatchEvent(ctrl);
+    expect(ctrl.defaultPrevented).toBe(true);
+    await waitFor(() => expect(svg).toHaveClass('is-zoomed'));
+  });
+
+  it('drops a press let go before d3-zoom came (no drag left hanging)', async () => {
+    const view = drawing(resultOf({ len: '11560', mtu: '76' }));
+    const svg = view.container.querySelector<SVGSVGElement & { __zoom?: unknown }>('svg[data-main-diagram]')!;
+    const downs: Event[] = [];
+    const spy = (e: Event) => void (e.isTrusted || downs.push(e));
+    svg.addEventListener('mousedown', spy);
+    fireEvent.mouseDown(svg, { button: 0, clientX: 50, clientY: 20 });
+    fireEvent.mouseUp(window, { button: 0 });
+    downs.length = 0;
+    await waitFor(() => expect(svg.__zoom).toBeDefined());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(downs).toEqual([]);
+    expect(svg).not.toHaveClass('is-zoomed');
   });
 });

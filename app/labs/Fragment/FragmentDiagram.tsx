@@ -1,16 +1,17 @@
 /**
  * The fragment-boundary diagram: the datagram as one bar, cut where each wire packet's bytes start,
  * offsets labelled, each packet's header drawn above its slice. React owns every element; d3-scale
- * maps bytes to pixels and d3-zoom (on the SVG, in an effect with cleanup) only reports a transform.
+ * maps bytes to pixels and d3-zoom (on the SVG, unbound on unmount) only reports a transform.
+ * d3-zoom is a chunk of its own (./zoom-gesture.ts, issue 17), fetched when a pointer comes over the
+ * figure, the keyboard reaches it or a zoom button is pressed; a gesture begun before it is here
+ * (Ctrl + wheel, a press, a touch) is held and handed to it when it arrives.
  * Thin packets (under MIN_SLICE px) are drawn as runs of identical packets, so 1 or 1,366 fragments
  * stay legible; zooming in turns runs back into single packets.
  */
 import { bisector } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
-import { zoom as d3zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
-import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ZoomTransform } from 'd3-zoom';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sendSides, type SendResult, type WirePacket } from '../../../core/ip/index.ts';
 import type { RegionKind } from '../../../core/skb/index.ts';
 import { IconButton } from '../../components/IconButton.tsx';
@@ -19,6 +20,10 @@ import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
 import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
 import { SYM, W, useWords } from './words.tsx';
+import type { Area, ZoomGesture } from './zoom-gesture.ts';
+import type * as ZoomModuleNs from './zoom-gesture.ts';
+
+type ZoomModule = typeof ZoomModuleNs;
 
 const MIN_SLICE = 30; // px under which a packet joins a run of identical packets
 const MIN_LEAD = 44; // px: the UDP (or IP) header at the datagram's start stays visible and labelled
@@ -84,8 +89,34 @@ const textW = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e
 
 const byTo = bisector((p: WirePacket) => p.range.to).right;
 
+type Transform = Pick<ZoomTransform, 'k' | 'x' | 'y'>;
+const IDENTITY: Transform = { k: 1, x: 0, y: 0 };
 /** A zoom event that leaves the view where it is (a new result's reset when not zoomed) draws nothing anew. */
-const sameTransform = (a: ZoomTransform, b: ZoomTransform) => a.k === b.k && a.x === b.x && a.y === b.y;
+const sameTransform = (a: Transform, b: Transform) => a.k === b.k && a.x === b.x && a.y === b.y;
+
+/** The zoom gesture's chunk (one fetch a page; a failed one is tried again at the next gesture). */
+let zoomChunk: Promise<ZoomModule> | null = null;
+export function loadZoomGesture(): Promise<ZoomModule> {
+  zoomChunk ??= import('./zoom-gesture.ts').catch((e: unknown) => {
+    zoomChunk = null;
+    throw e;
+  });
+  return zoomChunk;
+}
+
+/** The events that start a gesture d3-zoom takes (its filter: Ctrl/⌘ + wheel, a main-button press, a touch). */
+const startsGesture = (e: Event) =>
+  e.type === 'wheel'
+    ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey
+    : e.type === 'mousedown'
+      ? !(e as MouseEvent).button
+      : e.type === 'touchstart';
+/** The events that end a pressed gesture: one held until d3-zoom came is then let go. */
+const ENDS: Record<string, string> = {
+  mouseup: 'mousedown',
+  touchend: 'touchstart',
+  touchcancel: 'touchstart',
+};
 
 /**
  * What the drawing needs of every packet, whatever the zoom: worked out once a result (issue 17:
@@ -111,8 +142,9 @@ function wireFacts(wire: readonly WirePacket[], total: number) {
 export function FragmentDiagram({ result }: { result: SendResult }) {
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
-  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
-  const [t, setT] = useState<ZoomTransform>(zoomIdentity);
+  const gestureRef = useRef<ZoomGesture | null>(null);
+  // The transform d3-zoom reported; null: the whole datagram (no gesture yet).
+  const [t, setT] = useState<ZoomTransform | null>(null);
   const words = useWords();
 
   const wire = result.wire;
@@ -129,60 +161,95 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
         .range([PAD, width - PAD]),
     [total, width],
   );
-  const x = useMemo(() => t.rescaleX(base), [t, base]);
+  const x = useMemo(() => (t ? t.rescaleX(base) : base), [t, base]);
   const facts = useMemo(() => wireFacts(wire, total), [wire, total]);
   const { minBytes } = facts;
   const maxK = Math.max(1, Math.min(4096, ((total / minBytes) * 90) / Math.max(1, width - 2 * PAD)));
+  const limits = useRef<{ area: Area; maxK: number }>({
+    area: [
+      [PAD, 0],
+      [PAD, H.height],
+    ],
+    maxK: 1,
+  });
 
-  // d3-zoom owns only the gesture: it reports a transform; React draws. Made and bound once; an
-  // edit or a resize only moves its limits (issue 17: it was made and bound again for every result).
-  useEffect(() => {
+  // d3-zoom owns only the gesture: it reports a transform; React draws. Fetched and bound once,
+  // when first wanted; an edit or a resize only moves its limits (issue 17).
+  const mounted = useRef(true);
+  const ensureZoom = useCallback(async (): Promise<ZoomGesture | null> => {
+    if (gestureRef.current) return gestureRef.current;
+    const m = await loadZoomGesture().catch(() => null);
     const svg = svgRef.current;
-    if (!svg) return;
-    const z = d3zoom<SVGSVGElement, unknown>()
-      // Plain wheel scrolls the page; Ctrl/⌘ + wheel, pinch, drag and the buttons zoom.
-      .filter((e: Event) =>
-        e.type === 'wheel'
-          ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey
-          : !(e as MouseEvent).button,
-      )
-      .on('zoom', (e: { transform: ZoomTransform }) =>
-        setT((was) => (sameTransform(was, e.transform) ? was : e.transform)),
-      );
-    zoomRef.current = z;
-    const sel = select(svg);
-    sel.call(z);
-    sel.on('dblclick.zoom', null);
-    return () => {
-      sel.on('.zoom', null);
-      zoomRef.current = null;
-    };
+    if (!m || !svg || !mounted.current) return null;
+    gestureRef.current ??= m.bindZoom(
+      svg,
+      (tr) => setT((was) => (sameTransform(was ?? IDENTITY, tr) ? was : tr)),
+      limits.current.area,
+      limits.current.maxK,
+    );
+    return gestureRef.current;
   }, []);
+
+  // Until d3-zoom is here, a gesture's first event is held (a Ctrl + wheel is kept from zooming
+  // the whole page) and handed to it when it comes; a press let go before that is dropped.
   useEffect(() => {
-    const area: [[number, number], [number, number]] = [
+    mounted.current = true;
+    const svg = svgRef.current;
+    const fig = svg?.closest('figure');
+    if (!svg || !fig) return;
+    let held: Event[] = [];
+    const early = (e: Event) => {
+      if (gestureRef.current || !startsGesture(e)) return;
+      if (e.type === 'wheel') e.preventDefault();
+      held.push(e);
+      void ensureZoom().then(() => {
+        const now = held;
+        held = [];
+        for (const h of now) svg.dispatchEvent(new (h.constructor as typeof Event)(h.type, h));
+      });
+    };
+    const ended = (e: Event) => {
+      if (!gestureRef.current) held = held.filter((h) => h.type !== ENDS[e.type]);
+    };
+    const near = () => void ensureZoom();
+    svg.addEventListener('wheel', early, { passive: false });
+    svg.addEventListener('mousedown', early);
+    svg.addEventListener('touchstart', early, { passive: true });
+    for (const type of Object.keys(ENDS)) window.addEventListener(type, ended, true);
+    fig.addEventListener('pointerenter', near);
+    fig.addEventListener('focusin', near);
+    return () => {
+      mounted.current = false;
+      svg.removeEventListener('wheel', early);
+      svg.removeEventListener('mousedown', early);
+      svg.removeEventListener('touchstart', early);
+      for (const type of Object.keys(ENDS)) window.removeEventListener(type, ended, true);
+      fig.removeEventListener('pointerenter', near);
+      fig.removeEventListener('focusin', near);
+      gestureRef.current?.unbind();
+      gestureRef.current = null;
+    };
+  }, [ensureZoom]);
+  useEffect(() => {
+    const area: Area = [
       [PAD, 0],
       [width - PAD, H.height],
     ];
-    zoomRef.current?.scaleExtent([1, maxK]).extent(area).translateExtent(area);
+    limits.current = { area, maxK };
+    gestureRef.current?.limit(area, maxK);
   }, [width, maxK]);
 
   // A new result starts unzoomed (nothing to do when it is).
   useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg || !zoomRef.current) return setT(zoomIdentity);
-    if (!sameTransform(zoomTransform(svg), zoomIdentity))
-      select(svg).call(zoomRef.current.transform, zoomIdentity);
+    if (gestureRef.current) gestureRef.current.reset();
+    else setT(null);
   }, [result]);
 
-  const zoomBy = (k: number) => {
-    const svg = svgRef.current;
-    if (svg && zoomRef.current) select(svg).call(zoomRef.current.scaleBy, k);
-  };
+  const zoomBy = (k: number) => void ensureZoom().then((g) => g?.scaleBy(k));
   const zoomTo = (from: number, to: number) => {
-    const svg = svgRef.current;
-    if (!svg || !zoomRef.current) return;
     const k = Math.min(maxK, (width - 2 * PAD) / Math.max(1, base(to) - base(from)));
-    select(svg).call(zoomRef.current.transform, zoomIdentity.translate(PAD - k * base(from), 0).scale(k));
+    const at = PAD - k * base(from);
+    void ensureZoom().then((g) => g?.moveTo(at, k));
   };
 
   // Visible packets only (ranges are sorted and tile the datagram). The scale is linear: a packet's
@@ -291,7 +358,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
   const runs = groups.filter((g) => g.last > g.first);
 
   const clipId = `clip-${result.datagramLength}`;
-  const zoomed = t.k > 1.0001;
+  const zoomed = (t?.k ?? 1) > 1.0001;
   const kinds = new Set<RegionKind>(facts.kinds);
   if (leadBytes) kinds.add(leadKind);
   kinds.add('payload');
@@ -313,7 +380,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
             : words.r(W.scopeAll, { total: result.datagramLength })}
         </p>
         <div className="zoom-buttons" role="group" aria-label={words.t(W.zoomGroup)}>
-          <IconButton label={words.t(W.zoomIn)} disabled={t.k >= maxK} onClick={() => zoomBy(2)}>
+          <IconButton label={words.t(W.zoomIn)} disabled={(t?.k ?? 1) >= maxK} onClick={() => zoomBy(2)}>
             {SYM.plus}
           </IconButton>
           <IconButton label={words.t(W.zoomOut)} disabled={!zoomed} onClick={() => zoomBy(0.5)}>

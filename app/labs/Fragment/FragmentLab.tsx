@@ -1,10 +1,10 @@
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { useLater } from '../../lab-kit/useLater.ts';
 import { useShallow } from 'zustand/react/shallow';
 import type { OutputSnapshot, SendResult } from '../../../core/ip/index.ts';
 import type { TraceStep } from '../../../core/trace/index.ts';
 import { CountersPanel } from '../../components/drops/index.ts';
-import { SkbPanel, idsBefore } from '../../components/skb/index.ts';
+import { LazySkbPanel } from './LazySkbPanel.tsx';
 import { IssuesBanner, LabShell, Panel, Part, StepList, StepNav } from '../../lab-kit/index.ts';
 import type { StepView } from '../../lab-kit/index.ts';
 import { FragmentDiagram } from './FragmentDiagram.tsx';
@@ -62,7 +62,6 @@ function StepsPart({
 }) {
   const index = Math.max(0, Math.min(step, trace.length - 1));
   const current = trace[index];
-  const seenBefore = useMemo(() => idsBefore(trace, index), [trace, index]);
   const { r, t } = useWords();
   const upNote = t(W.upNote);
   return (
@@ -84,7 +83,7 @@ function StepsPart({
           <h3 id="skb-title" className="sub-title">
             {current ? r(W.skbAtFn, { n: index + 1, fn: current.fn }) : r(W.skbAt, { n: index + 1 })}
           </h3>
-          {current && <SkbPanel snapshot={current.snapshot} seenBefore={seenBefore} first={index === 0} />}
+          {current && <LazySkbPanel trace={trace} index={index} />}
         </section>
       </div>
     </Panel>

@@ -48,7 +48,10 @@ describe('<InputsPanel> (issue 17: each input reads its own field)', () => {
     expect(renders.fields).toBe(1);
     expect(screen.getByRole('combobox', { name: 'MTU (bytes)' })).toHaveValue('576');
     // The presets follow every field: none is on at MTU 576.
-    expect(screen.getByRole('button', { name: '4000 B over Ethernet' })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('button', { name: '4000 B over Ethernet' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
   });
 
   it('the inputs that depend on another field follow it', () => {
@@ -83,6 +86,8 @@ describe('<InputsPanel> (issue 17: each input reads its own field)', () => {
     const store = renderForm();
     act(() => store.getState().setField('mtu', '20'));
     expect(screen.getByRole('combobox', { name: 'MTU (bytes)' })).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByRole('textbox', { name: 'Payload length (bytes)' })).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('textbox', { name: 'Payload length (bytes)' })).not.toHaveAttribute(
+      'aria-invalid',
+    );
   });
 });

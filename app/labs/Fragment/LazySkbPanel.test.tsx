@@ -1,0 +1,88 @@
+import { act, fireEvent, render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../i18n/I18nProvider.tsx';
+import { LazySkbPanel, NEAR_VIEW } from './LazySkbPanel.tsx';
+import { createFragmentStore } from './store.ts';
+
+/** An IntersectionObserver the test drives: `seen(true)` says the panel came near the view. */
+class FakeObserver {
+  static all: FakeObserver[] = [];
+  observed: Element[] = [];
+  constructor(
+    readonly report: (entries: { isIntersecting: boolean }[]) => void,
+    readonly options: { rootMargin?: string },
+  ) {
+    FakeObserver.all.push(this);
+  }
+  observe(el: Element) {
+    this.observed.push(el);
+  }
+  disconnect() {
+    this.observed = [];
+  }
+  seen(yes: boolean) {
+    if (this.observed.length) this.report([{ isIntersecting: yes }]);
+  }
+}
+
+const trace = () => {
+  const store = createFragmentStore();
+  store.getState().setFields({ len: '4000', mtu: '1500' });
+  return store.getState().result!.trace;
+};
+const panel = (t = trace(), index = 3) => (
+  <I18nProvider>
+    <section className="panel">
+      <button type="button">a step</button>
+      <LazySkbPanel trace={t} index={index} />
+    </section>
+  </I18nProvider>
+);
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  FakeObserver.all = [];
+});
+
+describe('<LazySkbPanel> (issue 17: the sk_buff panel is fetched when wanted)', () => {
+  it('holds its place until the panel nears the view, then draws the step’s sk_buffs; later panels draw at once', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const view = render(panel());
+    const waiting = view.container.querySelector('.skb-panel-waiting');
+    expect(waiting).toHaveAttribute('aria-busy', 'true');
+    expect(FakeObserver.all).toHaveLength(1);
+    expect(FakeObserver.all[0]!.options.rootMargin).toBe(NEAR_VIEW);
+    act(() => FakeObserver.all[0]!.seen(false)); // still far below the fold
+    await new Promise((r) => setTimeout(r, 20));
+    expect(view.container.querySelector('.skb-panel-waiting')).not.toBeNull();
+    act(() => FakeObserver.all[0]!.seen(true));
+    await waitFor(() => expect(view.container.querySelector('.skb-panel-waiting')).toBeNull());
+    expect(view.container.querySelector('.skb-panel')).toHaveTextContent(/skb/i);
+    view.unmount();
+    // Fetched once a page: another panel draws without waiting.
+    const again = render(panel());
+    expect(again.container.querySelector('.skb-panel-waiting')).toBeNull();
+    expect(again.container.querySelector('.skb-panel')).not.toBeNull();
+  });
+});
+
+describe('<LazySkbPanel> asked for', () => {
+  it('comes when focus enters its panel (a step chosen from the keyboard)', async () => {
+    vi.resetModules();
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
+    const t = trace();
+    const view = render(
+      <I18nProvider>
+        <section className="panel">
+          <button type="button">a step</button>
+          <Fresh trace={t} index={3} />
+        </section>
+      </I18nProvider>,
+    );
+    expect(view.container.querySelector('.skb-panel-waiting')).not.toBeNull();
+    fireEvent.focusIn(view.getByRole('button', { name: 'a step' }));
+    await waitFor(() => expect(view.container.querySelector('.skb-panel-waiting')).toBeNull());
+    expect(FakeObserver.all.every((o) => o.observed.length === 0)).toBe(true); // stopped watching
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The sk_buff panel of the selected step, fetched when it is wanted (issue 17: ≤ 150 KB to show a
+ * lab): it sits below the fold, under the step list, so its chunk (SkbStep: SkbPanel, its geometry
+ * and fields table, ≈4.4 KB gzip) comes when the panel nears the view (an IntersectionObserver, 600 px
+ * ahead of it: it is drawn before it is seen) or when it is asked for (focus or a pointer in the
+ * trace panel: a step chosen by keyboard or mouse), whichever is first. Until then a placeholder
+ * holds the panel's place and height, so nothing moves when it arrives.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type * as SkbStepNs from './SkbStep.tsx';
+import type { SkbStepProps } from './SkbStep.tsx';
+
+type SkbStepModule = typeof SkbStepNs;
+
+/** How far ahead of the view the panel starts coming (px). */
+export const NEAR_VIEW = '600px 0px';
+
+let chunk: Promise<SkbStepModule> | null = null;
+let loaded: SkbStepModule['SkbStep'] | null = null;
+/** Fetch the panel's chunk (once; a failed fetch is tried again the next time it is wanted). */
+export function loadSkbPanel(): Promise<SkbStepModule> {
+  chunk ??= import('./SkbStep.tsx').then(
+    (m) => ((loaded = m.SkbStep), m),
+    (e: unknown) => {
+      chunk = null;
+      throw e;
+    },
+  );
+  return chunk;
+}
+
+export function LazySkbPanel(props: SkbStepProps) {
+  const [Panel, setPanel] = useState(() => loaded);
+  const wait = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = wait.current;
+    if (Panel || !el) return;
+    let live = true;
+    const near =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver((seen) => seen.some((s) => s.isIntersecting) && want(), {
+            rootMargin: NEAR_VIEW,
+          })
+        : null;
+    const area = el.closest('.panel') ?? el;
+    const stop = () => {
+      near?.disconnect();
+      area.removeEventListener('focusin', want);
+      area.removeEventListener('pointerenter', want);
+    };
+    function want() {
+      stop();
+      loadSkbPanel().then(
+        (m) => live && setPanel(() => m.SkbStep),
+        () => {},
+      );
+    }
+    area.addEventListener('focusin', want);
+    area.addEventListener('pointerenter', want);
+    if (near) near.observe(el);
+    else want();
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [Panel]);
+  if (Panel) return <Panel {...props} />;
+  return <div ref={wait} className="skb-panel skb-panel-waiting" aria-busy="true" />;
+}
