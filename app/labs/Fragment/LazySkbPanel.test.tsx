@@ -86,3 +86,48 @@ describe('<LazySkbPanel> asked for', () => {
     expect(FakeObserver.all.every((o) => o.observed.length === 0)).toBe(true); // stopped watching
   });
 });
+
+describe('<LazySkbPanel> when the browser is idle', () => {
+  it('comes once the page is idle even if never scrolled to (a printed page has it), within IDLE_MS', async () => {
+    vi.resetModules();
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    let idle: (() => void) | null = null;
+    let timeout = 0;
+    const cancelled: number[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: () => void, o: { timeout: number }) => {
+      idle = cb;
+      timeout = o.timeout;
+      return 7;
+    });
+    vi.stubGlobal('cancelIdleCallback', (id: number) => cancelled.push(id));
+    // Scrolled to first: the idle wait is called off.
+    const { LazySkbPanel: First } = await import('./LazySkbPanel.tsx');
+    const first = render(
+      <I18nProvider>
+        <section className="panel">
+          <First trace={trace()} index={3} />
+        </section>
+      </I18nProvider>,
+    );
+    act(() => FakeObserver.all[0]!.seen(true));
+    expect(cancelled).toEqual([7]);
+    await waitFor(() => expect(first.container.querySelector('.skb-panel-waiting')).toBeNull());
+    first.unmount();
+    cancelled.length = 0;
+    vi.resetModules();
+    const { LazySkbPanel: Fresh, IDLE_MS } = await import('./LazySkbPanel.tsx');
+    const view = render(
+      <I18nProvider>
+        <section className="panel">
+          <Fresh trace={trace()} index={3} />
+        </section>
+      </I18nProvider>,
+    );
+    expect(view.container.querySelector('.skb-panel-waiting')).not.toBeNull();
+    expect(timeout).toBe(IDLE_MS);
+    expect(cancelled).toEqual([]);
+    act(() => idle!());
+    await waitFor(() => expect(view.container.querySelector('.skb-panel-waiting')).toBeNull());
+    view.unmount();
+  });
+});

@@ -3,14 +3,18 @@
  * lab): it sits below the fold, under the step list, so its chunk (SkbStep: SkbPanel, its geometry
  * and fields table, ≈4.4 KB gzip) comes when the panel nears the view (an IntersectionObserver, 600 px
  * ahead of it: it is drawn before it is seen) or when it is asked for (focus or a pointer in the
- * trace panel: a step chosen by keyboard or mouse), whichever is first. Until then a placeholder
- * holds the panel's place and height, so nothing moves when it arrives.
+ * trace panel: a step chosen by keyboard or mouse), or once the browser is idle after the first
+ * screen (so a page printed or left to go offline has it), whichever is first. Until then an empty
+ * placeholder stands in, out of view, so nothing on the screen moves when it arrives.
  */
 import { useEffect, useRef, useState } from 'react';
 import type * as SkbStepNs from './SkbStep.tsx';
 import type { SkbStepProps } from './SkbStep.tsx';
 
 type SkbStepModule = typeof SkbStepNs;
+
+/** At the latest, how long after the panel's first render its chunk is fetched (ms). */
+export const IDLE_MS = 4000;
 
 /** How far ahead of the view the panel starts coming (px). */
 export const NEAR_VIEW = '600px 0px';
@@ -43,8 +47,11 @@ export function LazySkbPanel(props: SkbStepProps) {
           })
         : null;
     const area = el.closest('.panel') ?? el;
+    let idle: number | undefined;
     const stop = () => {
       near?.disconnect();
+      if (idle !== undefined && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+      idle = undefined;
       area.removeEventListener('focusin', want);
       area.removeEventListener('pointerenter', want);
     };
@@ -59,6 +66,8 @@ export function LazySkbPanel(props: SkbStepProps) {
     area.addEventListener('pointerenter', want);
     if (near) near.observe(el);
     else want();
+    // Idle after the first screen: fetched anyway, before anyone prints or the network goes.
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(want, { timeout: IDLE_MS });
     return () => {
       live = false;
       stop();
