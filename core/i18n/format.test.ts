@@ -118,6 +118,53 @@ describe('msg and isMsg', () => {
   });
 });
 
+/** msg() as it was written before its Object.hasOwn check went from every key to the first: the reference. */
+function msgReference(id: string, values?: Record<string, unknown>): Msg {
+  if (!values) return { id };
+  let all = true;
+  let any = false;
+  for (const k in values) {
+    if (!Object.hasOwn(values, k)) continue;
+    any = true;
+    if (values[k] === undefined) {
+      all = false;
+      break;
+    }
+  }
+  if (all) return any ? ({ id, values } as Msg) : { id };
+  const kept: Record<string, unknown> = {};
+  let some = false;
+  for (const k of Object.keys(values))
+    if (values[k] !== undefined) {
+      kept[k] = values[k];
+      some = true;
+    }
+  return some ? ({ id, values: kept } as Msg) : { id };
+}
+
+describe('msg keeps its rules with one Object.hasOwn check', () => {
+  const value = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 3 }), fc.integer());
+  it('gives what the per-key check gave, values object kept or copied alike', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 6 }), { nil: undefined }),
+        fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 3 }),
+        (own, inherited) => {
+          // Enumerable keys on the prototype are skipped, as before (for…in sees them, Object.hasOwn does not).
+          const values = own && Object.keys(inherited).length ? Object.assign(Object.create(inherited), own) : own;
+          const got = msg({ id: 'm' }, values as Record<string, string | number | undefined> | undefined);
+          const want = msgReference('m', values as Record<string, unknown> | undefined);
+          expect(got).toEqual(want);
+          expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+          // A values object with no undefined own value is kept as given, not copied.
+          expect(got.values === values).toBe(want.values === values);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('addTextFields (the CLI JSON shape)', () => {
   it('keeps each message as { id, values } and adds the sentence beside it', () => {
     const body = {

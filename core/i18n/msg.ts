@@ -35,23 +35,24 @@ export interface MessageDescriptor {
  */
 export function msg(descriptor: { readonly id: string }, values?: Record<string, MsgValue | undefined>): Msg {
   if (!values) return { id: descriptor.id };
-  let all = true;
+  // One Object.hasOwn for the first defined key and one per undefined key, not one per key: a
+  // send makes a few dozen of these, and the per-key check was a tenth of a small send's time.
   let any = false;
   for (const k in values) {
-    if (!Object.hasOwn(values, k)) continue;
-    any = true;
     if (values[k] === undefined) {
-      all = false;
-      break;
-    }
+      if (Object.hasOwn(values, k)) return definedOnly(descriptor.id, values);
+    } else if (!any) any = Object.hasOwn(values, k);
   }
-  if (all) return any ? { id: descriptor.id, values: values as Record<string, MsgValue> } : { id: descriptor.id };
+  return any ? { id: descriptor.id, values: values as Record<string, MsgValue> } : { id: descriptor.id };
+}
+
+function definedOnly(id: string, values: Record<string, MsgValue | undefined>): Msg {
   let kept: Record<string, MsgValue> | undefined;
   for (const k of Object.keys(values)) {
     const v = values[k];
     if (v !== undefined) (kept ??= {})[k] = v;
   }
-  return kept ? { id: descriptor.id, values: kept } : { id: descriptor.id };
+  return kept ? { id, values: kept } : { id };
 }
 
 /** Whether `x` has the shape of a Msg: a string id, optional plain-object values, nothing else. */

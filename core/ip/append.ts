@@ -72,6 +72,11 @@ export interface AppendArgs {
   trace: TraceStep<OutputSnapshot, Msg>[];
   /** Emit one step per allocated skb up to this many (then one summary step). */
   detailLimit: number;
+  /**
+   * The queue's log of whole-queue steps (newQueueLog), when the caller keeps it across the
+   * appends to one queue; without it the log is found by the queue (a WeakMap).
+   */
+  log?: QueueLog;
 }
 
 export type AppendResult =
@@ -114,23 +119,29 @@ export function appendGeometry(cork: Cork): AppendGeometry {
  * append-only: entry k says "queue[pos[k]] looked like snaps[k]"; a step keeps the log's length,
  * and its skbs — the latest entry for each position — are gathered when first read.
  */
-interface QueueLog {
+export interface QueueLog {
   pos: number[];
   snaps: SkbSnapshot[];
   /** The queue's length at the last whole-queue step. */
   seen: number;
 }
+/** An empty log for a new queue (see AppendArgs.log). */
+export const newQueueLog = (): QueueLog => ({ pos: [], snaps: [], seen: 0 });
 const queueLogs = new WeakMap<SkBuff[], QueueLog>();
+
+function logOf(queue: SkBuff[]): QueueLog {
+  let log = queueLogs.get(queue);
+  if (!log) {
+    log = newQueueLog();
+    queueLogs.set(queue, log);
+  }
+  return log;
+}
 
 /** Work done by whole-queue steps (skbs snapshotted, skbs gathered when read): for tests. */
 export const queueLogWork = { snapshotted: 0, gathered: 0 };
 
-function queueSnapshot(queue: SkBuff[], vars: OutputSnapshot['vars']): OutputSnapshot {
-  let log = queueLogs.get(queue);
-  if (!log) {
-    log = { pos: [], snaps: [], seen: 0 };
-    queueLogs.set(queue, log);
-  }
+function queueSnapshot(queue: SkBuff[], log: QueueLog, vars: OutputSnapshot['vars']): OutputSnapshot {
   const n = queue.length;
   for (let i = Math.max(0, log.seen - 1); i < n; i++) {
     log.pos.push(i);
@@ -155,8 +166,8 @@ function queueSnapshot(queue: SkBuff[], vars: OutputSnapshot['vars']): OutputSna
   };
 }
 
-function snap(queue: SkBuff[], vars: OutputSnapshot['vars'], pick?: SkBuff[]): OutputSnapshot {
-  if (!pick) return queueSnapshot(queue, vars);
+function snap(queue: SkBuff[], log: QueueLog, vars: OutputSnapshot['vars'], pick?: SkBuff[]): OutputSnapshot {
+  if (!pick) return queueSnapshot(queue, log, vars);
   return { skbs: pick.map((s) => skbSnapshot(s)), vars, wireCount: 0 };
 }
 
@@ -166,6 +177,7 @@ function snap(queue: SkBuff[], vars: OutputSnapshot['vars'], pick?: SkBuff[]): O
  */
 export function ipAppendData(a: AppendArgs): AppendResult {
   const { cork, queue, mem, trace } = a;
+  const log = a.log ?? logOf(queue);
   const v6 = cork.family === 'inet6';
   const fn = v6 ? '__ip6_append_data' : '__ip_append_data';
   const file = v6 ? IP6_OUTPUT_C : IP_OUTPUT_C;
@@ -182,7 +194,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       file: SKBUFF_H,
       why: msg(M.appendSummary, { n: summarised, maxfraglen }),
       dir: 'down',
-      snapshot: snap(queue, { queued: queue.length }, []),
+      snapshot: snap(queue, log, { queued: queue.length }, []),
     });
     summarised = 0;
   };
@@ -193,20 +205,14 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       file: efile,
       why: msg(M.appendError, { errno, why }),
       dir: 'down',
-      snapshot: snap(queue, { errno }),
+      snapshot: snap(queue, log, { errno }),
     });
     return { ok: false, errno, fn: efn, file: efile, why, discard };
   };
 
   if (v6) {
     if (mtu <= fragheaderlen || ((mtu - fragheaderlen) & ~7) + fragheaderlen <= 8)
-      return err(
-        'EMSGSIZE',
-        fn,
-        file,
-        msg(M.appendV6NoRoom, { mtu, hlen: fragheaderlen }),
-        false,
-      );
+      return err('EMSGSIZE', fn, file, msg(M.appendV6NoRoom, { mtu, hlen: fragheaderlen }), false);
     if (cork.headersize + transhdrlen > mtu)
       return err(
         'EMSGSIZE',
@@ -251,7 +257,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       partial: csumPartial ? 'yes' : 'no',
     }),
     dir: 'down',
-    snapshot: snap(queue, {
+    snapshot: snap(queue, log, {
       mtu,
       fragheaderlen,
       maxfraglen,
@@ -289,8 +295,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       how = 'paged';
     }
     const copy = datalen - transhdrlen - fraggap - pagedlen;
-    if (v6 && copy < 0)
-      return err('EINVAL', fn, file, msg(M.appendNegativeCopy, { copy, fraggap }));
+    if (v6 && copy < 0) return err('EINVAL', fn, file, msg(M.appendNegativeCopy, { copy, fraggap }));
     const size = alloclen + allocExtra;
     let allocFn: string;
     let allocFile: string;
@@ -381,6 +386,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         dir: 'down',
         snapshot: snap(
           queue,
+          log,
           {
             fraggap,
             datalen,
@@ -421,7 +427,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         file,
         why: msg(M.appendCopyLinear, { copy, n: queue.length }),
         dir: 'down',
-        snapshot: snap(queue, { copy, tailroom: cur.end - cur.tail }, [cur]),
+        snapshot: snap(queue, log, { copy, tailroom: cur.end - cur.tail }, [cur]),
       });
     } else {
       // sk_page_frag_refill: a fresh 32 KiB page when the current one is full.
@@ -458,6 +464,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         dir: 'down',
         snapshot: snap(
           queue,
+          log,
           { copy, nr_frags: cur.frags.length, 'skb->len': cur.len, data_len: cur.data_len },
           [cur],
         ),

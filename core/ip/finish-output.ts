@@ -22,7 +22,7 @@ import {
   sendFail,
   type SendContext,
 } from './send-context.ts';
-import type { SendFail } from './types.ts';
+import { PMTU_WORD, type SendFail } from './types.ts';
 
 /** The IPv4 tail: header, DF and id, then fragment or not (ip_finish_output). */
 export function ipFinishOutput(
@@ -56,7 +56,7 @@ export function ipFinishOutput(
               ? 'fits'
               : 'never'
             : 'larger',
-      mode: input.pmtu.toUpperCase(),
+      mode: PMTU_WORD[input.pmtu],
       len: head.len,
       mtu: dstMtu,
       idFrom: df && !ignoreDf ? 'zero' : 'hash',
@@ -89,13 +89,10 @@ export function ipFinishOutput(
   countMib(ctx.tx, 'Ip', 'OutRequests');
   const mtu = usePmtu ? dstMtu : Math.min(devMtu, 0xffff);
   if (head.len <= mtu) {
-    pushStep(
-      trace,
-      '__ip_finish_output',
-      IP_OUTPUT_C,
-      msg(M.fits4, { len: head.len, mtu }),
-      { skbs: [head], vars: { mtu, 'skb->len': head.len } },
-    );
+    pushStep(trace, '__ip_finish_output', IP_OUTPUT_C, msg(M.fits4, { len: head.len, mtu }), {
+      skbs: [head],
+      vars: { mtu, 'skb->len': head.len },
+    });
     skbLabel(head, 'ip', head.data, head.data + 20);
     return {
       wire: [
@@ -118,13 +115,10 @@ export function ipFinishOutput(
       why: msg(M.fitsWhy, { len: head.len, mtu }),
     };
   }
-  pushStep(
-    trace,
-    '__ip_finish_output',
-    IP_OUTPUT_C,
-    msg(M.over4, { len: head.len, mtu }),
-    { skbs: [head], vars: { mtu, 'skb->len': head.len } },
-  );
+  pushStep(trace, '__ip_finish_output', IP_OUTPUT_C, msg(M.over4, { len: head.len, mtu }), {
+    skbs: [head],
+    vars: { mtu, 'skb->len': head.len },
+  });
   if (df && !ignoreDf) {
     // ip_fragment: FragFails, ICMP "fragmentation needed" (which loopback brings straight back),
     // the skb freed as a drop; ip_send_skb then counts OutDiscards for the error.
@@ -132,29 +126,13 @@ export function ipFinishOutput(
     countDrop(ctx.tx, 'NOT_SPECIFIED', 'ip_fragment');
     icmpError(ctx.tx, { family: 'inet', type: 3, code: 4, quoted: head.len, received: true });
     countMib(ctx.tx, 'Ip', 'OutDiscards');
-    pushStep(
-      trace,
-      'ip_fragment',
-      IP_OUTPUT_C,
-      msg(M.dfFail4, { mtu }),
-      { drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_fragment', count: 1 }] },
-    );
+    pushStep(trace, 'ip_fragment', IP_OUTPUT_C, msg(M.dfFail4, { mtu }), {
+      drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_fragment', count: 1 }],
+    });
     ctx.common.icmp.push({ type: 3, code: 4, why: msg(M.icmpFragNeeded, { mtu }) });
-    return sendFail(
-      ctx,
-      'EMSGSIZE',
-      'ip_fragment',
-      IP_OUTPUT_C,
-      msg(M.dfFail4Why, { len: head.len, mtu }),
-    );
+    return sendFail(ctx, 'EMSGSIZE', 'ip_fragment', IP_OUTPUT_C, msg(M.dfFail4Why, { len: head.len, mtu }));
   }
-  pushStep(
-    trace,
-    'ip_fragment',
-    IP_OUTPUT_C,
-    msg(M.doFragment, { df: df ? 'yes' : 'no' }),
-    { vars: { df } },
-  );
+  pushStep(trace, 'ip_fragment', IP_OUTPUT_C, msg(M.doFragment, { df: df ? 'yes' : 'no' }), { vars: { df } });
   const frag = ipDoFragment(
     head,
     { ihl: headerLength, id, df, mf: false, offset: 0, protocol, options: optBytes },
@@ -178,23 +156,17 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
     { skbs: [head], vars: { ignore_df: ignoreDf } },
   );
   if (udp)
-    pushStep(
-      trace,
-      'udp_v6_send_skb',
-      UDP6_C,
-      msg(M.udp6SendSkb, { len: datagramLength }),
-      { skbs: [head], vars: { 'uh->len': datagramLength } },
-    );
+    pushStep(trace, 'udp_v6_send_skb', UDP6_C, msg(M.udp6SendSkb, { len: datagramLength }), {
+      skbs: [head],
+      vars: { 'uh->len': datagramLength },
+    });
   countMib(ctx.tx, 'Ip6', 'OutRequests');
   const mtu6 = usePmtu ? ctx.pathMtu : devMtu;
   if (head.len <= mtu6) {
-    pushStep(
-      trace,
-      '__ip6_finish_output',
-      IP6_OUTPUT_C,
-      msg(M.fits6, { len: head.len, mtu: mtu6 }),
-      { skbs: [head], vars: { mtu: mtu6 } },
-    );
+    pushStep(trace, '__ip6_finish_output', IP6_OUTPUT_C, msg(M.fits6, { len: head.len, mtu: mtu6 }), {
+      skbs: [head],
+      vars: { mtu: mtu6 },
+    });
     return {
       wire: [
         {
@@ -229,13 +201,9 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       inner: 'udp-socket',
     });
     countMib(ctx.tx, 'Ip6', 'OutDiscards');
-    pushStep(
-      trace,
-      'ip6_fragment',
-      IP6_OUTPUT_C,
-      msg(M.tooBig6, { mtu: mtu6 }),
-      { drops: [{ reason: 'NOT_SPECIFIED', function: 'ip6_fragment', count: 1 }] },
-    );
+    pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, msg(M.tooBig6, { mtu: mtu6 }), {
+      drops: [{ reason: 'NOT_SPECIFIED', function: 'ip6_fragment', count: 1 }],
+    });
     ctx.common.icmp.push({ type: 2, code: 0, why: msg(M.icmpTooBig6, { mtu: mtu6 }) });
     return sendFail(
       ctx,

@@ -6,12 +6,12 @@
 import { countDrop, countMib } from '../drops/tally.ts';
 import { msg } from '../i18n/index.ts';
 import type { SkBuff } from '../skb/index.ts';
-import { IP6_OUTPUT_C, IP_OUTPUT_C, ipAppendData } from './append.ts';
+import { IP6_OUTPUT_C, IP_OUTPUT_C, ipAppendData, newQueueLog } from './append.ts';
 import type { CorkSetup } from './cork.ts';
 import { pushStep } from './step.ts';
 import { sendFail, type SendContext } from './send-context.ts';
 import { M } from './send-messages.ts';
-import type { SendFail } from './types.ts';
+import { PMTU_WORD, type SendFail } from './types.ts';
 
 export interface Appended {
   queue: SkBuff[];
@@ -24,6 +24,7 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
   const { input, trace, v6, udp, sends, sendFn, sendFile, usePmtu } = ctx;
   const fragsize = cork.fragsize;
   const queue: SkBuff[] = [];
+  const log = newQueueLog();
   let sent = 0;
   let offset = 0;
 
@@ -38,13 +39,7 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
           : msg(M.label, { kind: 'none' });
     if (!v6 && len > 0xffff) {
       pushStep(trace, sendFn, sendFile, msg(M.lenOver, { label, len }));
-      return sendFail(
-        ctx,
-        'EMSGSIZE',
-        sendFn,
-        sendFile,
-        msg(M.lenOverWhy, { label, len }),
-      );
+      return sendFail(ctx, 'EMSGSIZE', sendFn, sendFile, msg(M.lenOverWhy, { label, len }));
     }
     const first = queue.length === 0;
     const transhdrlen = udp && first ? 8 : 0;
@@ -59,12 +54,12 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
         len,
         corked: more || !first || !udp ? 'yes' : 'no',
         more: more ? 'yes' : 'no',
-        appendFn: `ip${v6 ? '6' : ''}_append_data`,
-        makeFn: `ip${v6 ? '6' : ''}_make_skb`,
+        appendFn: v6 ? 'ip6_append_data' : 'ip_append_data',
+        makeFn: v6 ? 'ip6_make_skb' : 'ip_make_skb',
         first: first ? 'yes' : 'no',
         pmtu: usePmtu ? 'yes' : 'no',
         fragsize,
-        mode: input.pmtu.toUpperCase(),
+        mode: PMTU_WORD[input.pmtu],
       }),
       { vars: udp ? { len, ulen: length, fragsize } : { len, fragsize } },
     );
@@ -78,6 +73,7 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
       msgMore: more,
       trace,
       detailLimit: 4,
+      log,
     });
     if (!r.ok) {
       // __ip_append_data's `error:` label counts OutDiscards; udp_sendmsg adds SndbufErrors for ENOBUFS.

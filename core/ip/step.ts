@@ -29,7 +29,8 @@ const lastLists = new WeakMap<readonly SkBuff[], SkbSnapshot[]>();
 function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
   const n = skbs.length;
   if (n === 0) return [];
-  const old = lastLists.get(skbs);
+  // Only lists of more than 16 are remembered (below): a shorter one is not looked up.
+  const old = n > 16 ? lastLists.get(skbs) : undefined;
   let i = 0;
   if (old && old.length === n) while (i < n && skbSnapshot(skbs[i] as SkBuff) === old[i]) i++;
   if (old && i === n) return old;

@@ -11,6 +11,15 @@ export type SockKind = 'udp' | 'raw' | 'raw-hdrincl';
 /** IP_MTU_DISCOVER / IPV6_MTU_DISCOVER values (include/uapi/linux/in.h, in6.h). */
 export type PmtuMode = 'dont' | 'want' | 'do' | 'probe' | 'interface' | 'omit';
 export const PMTU_MODES: readonly PmtuMode[] = ['dont', 'want', 'do', 'probe', 'interface', 'omit'];
+/** Each mode as the step texts name it (IP_PMTUDISC_<MODE>): the mode upper-cased. */
+export const PMTU_WORD: Record<PmtuMode, string> = {
+  dont: 'DONT',
+  want: 'WANT',
+  do: 'DO',
+  probe: 'PROBE',
+  interface: 'INTERFACE',
+  omit: 'OMIT',
+};
 export const PMTU_VALUE: Record<PmtuMode, number> = {
   dont: 0,
   want: 1,
