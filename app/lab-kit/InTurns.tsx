@@ -15,13 +15,15 @@ import { afterNextPaint } from './useLater.ts';
  * its parts, not as one): the part at each position keeps that position whether an earlier one is
  * there or not (`cond && <X/>` leaves a hole), so a part never remounts when another comes or goes.
  * An array (a list rendered with keys) is one part. Until a part mounts, nothing stands in for it:
- * InTurns is for what comes after the first screen (`minHeight` keeps what follows it out of view
- * until then, so nothing on the screen moves when the parts come).
+ * InTurns is for what comes after the first screen. Until the last is in, an empty element of class
+ * `pending` follows them (the lab's results: `lab-results-pending`, base.css, a screen tall on the
+ * page, nothing in an embed or in print), so what follows stays out of view and nothing on the
+ * screen moves when the parts come.
  *
  * The unit tests of a lab's content see every part at once (app/test-setup.ts calls
  * `mountPartsAtOnce(true)`); InTurns.test.tsx and the e2e specs see the turns.
  */
-export function InTurns({ children, minHeight }: { children?: ReactNode; minHeight?: string }) {
+export function InTurns({ children, pending }: { children?: ReactNode; pending?: string }) {
   const parts = partsOf(children);
   // How many parts are mounted; Infinity once all were (then parts that come later mount at once).
   const [shown, setShown] = useState(() => (atOnce ? Infinity : 0));
@@ -38,7 +40,7 @@ export function InTurns({ children, minHeight }: { children?: ReactNode; minHeig
   return (
     <>
       {placed}
-      {!all && minHeight !== undefined && <div aria-hidden="true" style={{ minHeight }} />}
+      {!all && pending !== undefined && <div aria-hidden="true" className={pending} />}
     </>
   );
 }

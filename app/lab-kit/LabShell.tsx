@@ -97,7 +97,7 @@ export function LabShell({
         {!first && view === 'diagram' && <QuietChallenge />}
         {!first && banner}
         {/* The results come after the first screen, a panel per task (InTurns.tsx). */}
-        {veiled && !first ? <ChallengeVeil /> : veiled ? null : <InTurns minHeight="100vh">{children}</InTurns>}
+        {veiled && !first ? <ChallengeVeil /> : veiled ? null : <InTurns pending="lab-results-pending">{children}</InTurns>}
       </div>
     </div>
   );
