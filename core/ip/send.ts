@@ -12,7 +12,7 @@ import { msg } from '../i18n/index.ts';
 import { resetSkbIds } from '../skb/skb.ts';
 import { ipSetupCork } from './cork.ts';
 import { ipFinishOutput, ip6FinishOutput } from './finish-output.ts';
-import { ipMakeSkb } from './fragment.ts';
+import { ipMakeSkb, type FragmentResult } from './fragment.ts';
 import { ipOptionsGet, type CompiledOptions } from './options.ts';
 import { rawSendHdrinc } from './send-hdrincl.ts';
 import { sendFinish } from './send-finish.ts';
@@ -27,6 +27,7 @@ import {
   type SendFail,
   type SendInput,
   type SendResult,
+  type WirePacket,
 } from './types.ts';
 import { sendShapeIssues, validateSendInput } from './validate.ts';
 
@@ -71,12 +72,15 @@ function setIpOptions(ctx: SendContext): { opt: CompiledOptions | undefined } | 
   return { opt };
 }
 
-/**
- * Run one send sequence (or one sendmsg with an iovec) through the model. Never throws.
- * `socket` says who receives a UDP datagram on loopback (default: a bound socket that reads it
- * at once, as the fixtures' receiver does); see RxSocket.
- */
-export function ipSend(input: SendInput, socket: RxSocket = 'fresh'): SendResult {
+/** Everything before the loopback device: the wire and what sendFinish needs, or the send's failure. */
+type Wired = {
+  ctx: SendContext;
+  frag: FragmentResult;
+  sent: number;
+  opt: CompiledOptions | undefined;
+};
+
+function sendToWire(input: SendInput, socket: RxSocket): Wired | SendResult {
   resetSkbIds();
   const shape = sendShapeIssues(input);
   if (shape.length) {
@@ -105,5 +109,27 @@ export function ipSend(input: SendInput, socket: RxSocket = 'fresh'): SendResult
     ? ip6FinishOutput(ctx, head)
     : ipFinishOutput(ctx, head, appended.queue.length, setup.cork.fragsize, opt);
   if ('ok' in frag) return frag;
-  return sendFinish(ctx, frag, appended.sent, opt);
+  return { ctx, frag, sent: appended.sent, opt };
+}
+
+/**
+ * Run one send sequence (or one sendmsg with an iovec) through the model. Never throws.
+ * `socket` says who receives a UDP datagram on loopback (default: a bound socket that reads it
+ * at once, as the fixtures' receiver does); see RxSocket.
+ */
+export function ipSend(input: SendInput, socket: RxSocket = 'fresh'): SendResult {
+  const w = sendToWire(input, socket);
+  return 'ok' in w ? w : sendFinish(w.ctx, w.frag, w.sent, w.opt);
+}
+
+/**
+ * The packets a send puts on the wire, as ipSend's `wire` (the same pipeline, stopped at
+ * ip_finish_output2: no loopback receive), or ipSend's failure. For a caller that needs only the
+ * fragments, e.g. the Reassembly lab cutting a datagram as the sender does. Never throws.
+ */
+export function ipSendWire(input: SendInput): { ok: true; wire: WirePacket[] } | SendFail {
+  const w = sendToWire(input, 'fresh');
+  if (!('ok' in w)) return { ok: true, wire: w.frag.wire };
+  // IP_HDRINCL sends finish on their own path (raw_send_hdrinc): their result is already whole.
+  return w.ok ? { ok: true, wire: w.wire } : w;
 }

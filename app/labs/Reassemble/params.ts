@@ -1,8 +1,9 @@
 /**
  * The Reassembly lab's inputs: the datagram and its fragment cards as typed (strings, so a bad value
- * can be shown, shared in a URL and corrected), cut by core/ip's ipSend as the Fragmentation lab
- * computes the wire, parsed with the core's fragment-list grammar (core/params/frags.ts, which the
- * CLI's `--frags` uses too), and the lab's URL:
+ * can be shown, shared in a URL and corrected), cut by core/ip's send path as the Fragmentation lab
+ * computes the wire (ipSendWire: ipSend up to the wire, without the loopback receiver), parsed
+ * with the core's fragment-list grammar (core/params/frags.ts, which the CLI's `--frags` uses
+ * too), and the lab's URL:
  *
  *   #/reassemble?len=2992&family=inet&frags=0:1480:1,1480:1480:1,2960:40:0&order=2,0,1
  *
@@ -26,7 +27,7 @@
 import {
   DEFAULT_SEND_INPUT,
   fragmentsFromWire,
-  ipSend,
+  ipSendWire,
   validateDefragInput,
   validateSendInput,
 } from '../../../core/ip/index.ts';
@@ -195,7 +196,8 @@ const cardOf = (f: FragmentSpec): FragCard => fragItemOfSpec({ ...f, id: undefin
 export type CutResult = { ok: true; frags: FragCard[] } | { ok: false; issues: ReassembleIssue[] };
 
 /**
- * The cards a UDP send of `len` bytes at `mtu` puts on the wire: core/ip's ipSend, then
+ * The cards a UDP send of `len` bytes at `mtu` puts on the wire: core/ip's ipSendWire (ipSend up
+ * to the wire: the lab needs the fragments, not the sender's loopback receive), then
  * fragmentsFromWire. The ids are left to the lab's default (every fragment of one send shares one).
  */
 export function cutFragments(len: string, mtu: string, family: string): CutResult {
@@ -220,7 +222,7 @@ export function cutFragments(len: string, mtu: string, family: string): CutResul
       ok: false,
       issues: core.map((i) => ({ field: i.field === 'mtu' ? 'mtu' : 'len', message: i.message })),
     };
-  const sent = ipSend(input);
+  const sent = ipSendWire(input);
   if (!sent.ok)
     return {
       ok: false,
