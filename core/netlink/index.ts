@@ -83,6 +83,7 @@ export {
   messageToRow,
   rowsFromBytes,
   type ReuseRow,
+  messageEnd,
   ROW_KINDS,
   ROW_TEXT,
   type NlAttrRow,
