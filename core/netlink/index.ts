@@ -83,7 +83,6 @@ export {
   messageToRow,
   rowsFromBytes,
   type ReuseRow,
-  messageEnd,
   ROW_KINDS,
   ROW_TEXT,
   type NlAttrRow,

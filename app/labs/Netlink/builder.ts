@@ -6,7 +6,6 @@
  */
 import {
   familyHeaderFields,
-  messageEnd,
   parseHex,
   parseNumberText,
   ROW_KINDS,
@@ -14,6 +13,8 @@ import {
   rowsFromBytes,
   typeNames,
 } from '../../../core/netlink/index.ts';
+// Not in the core's public index (which takes anything and never throws): a decoded message's end.
+import { messageEnd } from '../../../core/netlink/spec-rows.ts';
 import type {
   Endian,
   NlAttrRow,
