@@ -50,10 +50,13 @@ export function startUrlSync(
   /** The lab whose change waits to be written, and the timer that writes it. */
   let pending: { i: LabInstance; live: LiveLab } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
   const cancel = () => {
     pending = null;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    if (idle !== undefined) win.cancelIdleCallback?.(idle);
+    idle = undefined;
   };
   const flush = () => {
     const p = pending;
@@ -65,10 +68,28 @@ export function startUrlSync(
     replace(hashFor(p.live, pageParams(query)));
     if (win.location.hash !== before) written.forEach((cb) => cb());
   };
+  /**
+   * Once the lab is still, the write waits for the page to be idle too (a 130 KB replaceState is
+   * a long task: not in a frame the student waits for, such as the deferred render of an edit),
+   * but no longer than URL_IDLE_MS more.
+   */
+  const due = () => {
+    timer = undefined;
+    if (typeof win.requestIdleCallback !== 'function') return flush();
+    idle = win.requestIdleCallback(
+      () => {
+        idle = undefined;
+        flush();
+      },
+      { timeout: URL_IDLE_MS },
+    );
+  };
   const later = (i: LabInstance, live: LiveLab) => {
     pending = { i, live };
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(flush, URL_IDLE_MS);
+    if (idle !== undefined) win.cancelIdleCallback?.(idle);
+    idle = undefined;
+    timer = setTimeout(due, URL_IDLE_MS);
   };
   /** A followed link makes a new history entry: the one left keeps the state as it was. */
   const onClick = (e: Event) => {
@@ -90,7 +111,9 @@ export function startUrlSync(
         live.subscribe(() => {
           // Another lab's change still waiting goes first (each lab writes only its own path).
           if (pending && pending.i !== i) flush();
-          if (parseHash(win.location.hash).path === i.lab.path) later(i, live);
+          // Whether the address shows this lab is asked when the write is due (flush), not here:
+          // reading the address on every change read a 130 KB hash per keystroke (issue 17).
+          later(i, live);
         }),
       );
     }

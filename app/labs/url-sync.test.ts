@@ -166,6 +166,90 @@ describe('writes wait until the lab is still (issue 17)', () => {
     expect(window.location.hash).toBe(WANT.replace('MTU', '800'));
   });
 
+  it('an edit does not read the address: the write, when due, does (a 64 KiB netlink hash is 130 KB)', async () => {
+    window.history.replaceState(null, '', '#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want');
+    let reads = 0;
+    const location = new Proxy(window.location, {
+      get: (l, k) => {
+        if (k === 'hash') reads++;
+        const v = Reflect.get(l, k, l) as unknown;
+        return typeof v === 'function' ? (v as () => unknown).bind(l) : v;
+      },
+    });
+    const win = new Proxy(window, {
+      get: (w, k) => {
+        if (k === 'location') return location;
+        const v = Reflect.get(w, k, w) as unknown;
+        return typeof v === 'function' ? (v as () => unknown).bind(w) : v;
+      },
+    });
+    const labs = LABS.map((l) => l.instantiate());
+    await Promise.all(labs.map((l) => l.load()));
+    stop = startUrlSync(labs, DEFAULT_LAB, win);
+    const fragment = () =>
+      labs.find((l) => l.lab.path === 'fragment')!.live!.store.getState() as FragmentState;
+    vi.useFakeTimers();
+    reads = 0;
+    for (const mtu of ['5', '57', '576']) fragment().setField('mtu', mtu);
+    expect(reads).toBe(0);
+    vi.advanceTimersByTime(URL_IDLE_MS);
+    expect(reads).toBeGreaterThan(0);
+    expect(window.location.hash).toBe(WANT.replace('MTU', '576'));
+  });
+
+  it('where the page has idle callbacks, the still lab is written when the page is idle, and a flush does not wait', async () => {
+    window.history.replaceState(null, '', '#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want');
+    const idle = new Map<number, () => void>();
+    let ids = 0;
+    const extra: Record<string, unknown> = {
+      requestIdleCallback: (cb: () => void) => (idle.set(++ids, cb), ids),
+      cancelIdleCallback: (id: number) => idle.delete(id),
+    };
+    const win = new Proxy(window, {
+      get: (w, k) => {
+        if (typeof k === 'string' && k in extra) return extra[k];
+        const v = Reflect.get(w, k, w) as unknown;
+        return typeof v === 'function' ? (v as () => unknown).bind(w) : v;
+      },
+    });
+    const labs = LABS.map((l) => l.instantiate());
+    await Promise.all(labs.map((l) => l.load()));
+    stop = startUrlSync(labs, DEFAULT_LAB, win);
+    const fragment = () =>
+      labs.find((l) => l.lab.path === 'fragment')!.live!.store.getState() as FragmentState;
+    vi.useFakeTimers();
+    fragment().setField('mtu', '576');
+    vi.advanceTimersByTime(URL_IDLE_MS);
+    expect(window.location.hash).toBe(WANT.replace('MTU', '1500'));
+    expect(idle.size).toBe(1);
+    // Another edit before the idle callback: it is cancelled, and the wait starts again.
+    fragment().setField('mtu', '600');
+    expect(idle.size).toBe(0);
+    vi.advanceTimersByTime(URL_IDLE_MS);
+    const due = [...idle.values()];
+    idle.clear();
+    due.forEach((cb) => cb());
+    expect(window.location.hash).toBe(WANT.replace('MTU', '600'));
+    fragment().setField('mtu', '700');
+    vi.advanceTimersByTime(URL_IDLE_MS);
+    flushUrl();
+    expect(window.location.hash).toBe(WANT.replace('MTU', '700'));
+    expect(idle.size).toBe(0);
+  });
+
+  it('a change of a lab not on screen is not written over the address of the one that is', async () => {
+    window.history.replaceState(null, '', '#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want');
+    const { labs } = await start();
+    vi.useFakeTimers();
+    const other = labs.find((l) => l.lab.path === 'netlink')!.live!.store.getState() as {
+      setHex: (t: string) => void;
+    };
+    other.setHex('00');
+    vi.advanceTimersByTime(URL_IDLE_MS);
+    flushUrl();
+    expect(window.location.hash).toBe(WANT.replace('MTU', '1500'));
+  });
+
   it('a new address drops the waiting write: the address the student went to wins', async () => {
     window.history.replaceState(null, '', '#/fragment?len=4000&mtu=1500&family=inet&sock=udp&pmtu=want');
     const { fragment } = await start();

@@ -501,7 +501,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** Where a message's bytes end in the buffer: NLMSG_ALIGN(nlmsg_len) (at least a header), clipped. */
-function messageEnd(m: NlMessage, size: number): number {
+/**
+ * Where a message's row ends in a buffer of `size` bytes: its NLMSG_ALIGN'd length (at least a
+ * header), cut at the buffer's end. A row rowsFromBytes made for message `m` encodes to exactly
+ * the bytes [m.offset, messageEnd(m, size)).
+ */
+export function messageEnd(m: NlMessage, size: number): number {
   const len = Math.max(m.len, 16);
   return len > size - m.offset ? size : Math.min(size, m.offset + nlmsgAlign(len));
 }

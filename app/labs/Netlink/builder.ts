@@ -13,6 +13,8 @@ import {
   rowsFromBytes,
   typeNames,
 } from '../../../core/netlink/index.ts';
+// Not in the core's public index (which takes anything and never throws): a decoded message's end.
+import { messageEnd } from '../../../core/netlink/spec-rows.ts';
 import type {
   Endian,
   NlAttrRow,
@@ -248,6 +250,7 @@ export function builderFromBytes(
     }
     return undefined;
   };
+  const byOffset = new Map(result.messages.map((m) => [m.offset, m]));
   const out: BuilderItem[] = [];
   let at = 0;
   for (const r of rowsFromBytes(bytes, result, family, endian, prev ? reuse : undefined)) {
@@ -267,7 +270,22 @@ export function builderFromBytes(
       // A message whose bytes changed keeps the id of the item in its place, and its attributes
       // the ids of the attributes in theirs: the editor on show is updated, not mounted anew.
       const was = candidates(at).find((it) => it?.kind === 'message') as BuilderMessage | undefined;
-      item = { ...r, id: was?.id ?? newId(), kind: 'message', attrs: idsLike(r.attrs, was?.attrs) };
+      const fresh: BuilderMessage = {
+        ...r,
+        id: was?.id ?? newId(),
+        kind: 'message',
+        attrs: idsLike(r.attrs, was?.attrs),
+      };
+      item = fresh;
+      // The core made this row only once it had encoded it and found the message's own bytes
+      // (rowsFromBytes is exact; ids do not encode): those bytes are the item's, without
+      // encoding it a second time (issue 17: a 64 KiB dump's rows were encoded twice).
+      const m = byOffset.get(at);
+      if (m)
+        itemCache.set(fresh, {
+          key: `${family}/${endian}`,
+          out: { ok: true, bytes: bytes.slice(at, messageEnd(m, bytes.length)) },
+        });
     }
     at += itemSize(item, { family, endian });
     out.push(item);
