@@ -23,9 +23,23 @@ export interface LabIntro {
  * and the paragraph show in the full view only; the `diagram` embed keeps the title for screen
  * readers only. `children` end it (the lab's skip links, its challenge question).
  */
-export function IntroHead({ intro, view, children }: { intro: LabIntro; view: EmbedViewName; children?: ReactNode }) {
+export function IntroHead({
+  intro,
+  view,
+  preview,
+  children,
+}: {
+  intro: LabIntro;
+  view: EmbedViewName;
+  /** The loading view's: drawn, but out of the accessibility tree (its status line speaks). */
+  preview?: boolean;
+  children?: ReactNode;
+}) {
   return (
-    <div className={view === 'diagram' ? 'lab-intro visually-hidden' : 'lab-intro'}>
+    <div
+      className={view === 'diagram' ? 'lab-intro visually-hidden' : 'lab-intro'}
+      aria-hidden={preview || undefined}
+    >
       {view === 'full' && <p className="eyebrow">{intro.eyebrow}</p>}
       <h1>{intro.title}</h1>
       {view === 'full' && <p className="lede">{intro.lede}</p>}
@@ -38,7 +52,10 @@ export function IntroHead({ intro, view, children }: { intro: LabIntro; view: Em
 const INTRO_VALUES = new Map<string, (query: URLSearchParams) => Record<string, string>>();
 
 /** What the lab at `path` gives its opening paragraph from its address (lazyLab registers it). */
-export function setIntroValues(path: string, values: (query: URLSearchParams) => Record<string, string>): void {
+export function setIntroValues(
+  path: string,
+  values: (query: URLSearchParams) => Record<string, string>,
+): void {
   INTRO_VALUES.set(path, values);
 }
 
@@ -47,7 +64,9 @@ export function setIntroValues(path: string, values: (query: URLSearchParams) =>
  * lab's opening paragraph, drawn only once all its code was in): its intro as soon as the lab's
  * words are here (`lab.<path>` catalog part, a few kilobytes the address's preload asks for with
  * the entry; `lab.<path>.intro.eyebrow|lede`, the ids every lab's words file gives them), then
- * a status line until the lab replaces it. A lab whose paragraph takes values from its address
+ * a status line until the lab replaces it. The intro is a preview for the eye: out of the
+ * accessibility tree (the status line says the lab is loading; the lab's own heading comes with
+ * it), so a reader, a test or a script waiting for the lab's heading waits for the lab. A lab whose paragraph takes values from its address
  * (the Reassembly lab names the IPv4 or the IPv6 input function) says so in its list entry
  * (`introValues`, app/labs/index.ts).
  */
@@ -99,7 +118,7 @@ export function LabLoading({ path, words }: { path: string; words?: LabWords }) 
   );
   return (
     <div className={`lab lab--view-${view} lab--loading`}>
-      {intro && <IntroHead intro={intro} view={view} />}
+      {intro && <IntroHead intro={intro} view={view} preview />}
       {status(intro ? 'below-intro' : 'alone')}
     </div>
   );

@@ -34,6 +34,9 @@ describe('a lab’s loading view (issue 17: the largest paint comes before the l
     expect(screen.getByRole('status')).toHaveClass('lab-loading');
     const loading = introText();
     expect(loading).toHaveLength(3);
+    // A preview for the eye: no heading for assistive technology (or a test) until the lab's own.
+    expect(document.querySelector('.lab-intro')).toHaveAttribute('aria-hidden', 'true');
+    expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
     expect(loading.every((l) => !l.endsWith(': '))).toBe(true);
     // The lab itself: the same intro, to the letter.
     // The page reads the address into the lab's store once its code is in (app/App.tsx).
@@ -41,5 +44,7 @@ describe('a lab’s loading view (issue 17: the largest paint comes before the l
     if (query) live.read(query);
     await waitFor(() => expect(document.querySelector('.lab-loading')).toBeNull(), { timeout: 10_000 });
     expect(introText()).toEqual(loading);
+    expect(document.querySelector('.lab-intro')).not.toHaveAttribute('aria-hidden');
+    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
   }, 20_000);
 });
