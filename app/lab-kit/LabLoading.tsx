@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
 import { hasCatalogPart, loadCatalogPart } from '../../core/i18n/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { codeChunks, fmtNode } from '../i18n/format.tsx';
@@ -8,7 +9,6 @@ import { parseHash } from './url.ts';
 import { useEmbedView } from './view.tsx';
 import type { EmbedViewName } from './view.tsx';
 import { useKitWords } from './words.ts';
-import type { LabWords } from './define-lab.ts';
 
 /** What a lab says first: the eyebrow, the title, and a paragraph. */
 export interface LabIntro {
@@ -70,7 +70,7 @@ export function setIntroValues(
  * (the Reassembly lab names the IPv4 or the IPv6 input function) says so in its list entry
  * (`introValues`, app/labs/index.ts).
  */
-export function LabLoading({ path, words }: { path: string; words?: LabWords }) {
+export function LabLoading({ path, words }: { path: string; words?: { title: MessageDescriptor } }) {
   const kit = useKitWords();
   const intl = useIntl();
   const { view } = useEmbedView();
