@@ -114,6 +114,24 @@ describe('lazy labs', () => {
   });
 });
 
+/**
+ * Every lab loaded and synced with a window whose `extra` properties stand in for its own (the
+ * location a test watches, idle callbacks jsdom lacks); the Fragmentation lab's state.
+ */
+async function syncWithWindow(extra: Record<string, unknown>): Promise<() => FragmentState> {
+  const win = new Proxy(window, {
+    get: (w, k) => {
+      if (typeof k === 'string' && k in extra) return extra[k];
+      const v = Reflect.get(w, k, w) as unknown;
+      return typeof v === 'function' ? (v as () => unknown).bind(w) : v;
+    },
+  });
+  const labs = LABS.map((l) => l.instantiate());
+  await Promise.all(labs.map((l) => l.load()));
+  stop = startUrlSync(labs, DEFAULT_LAB, win);
+  return () => labs.find((l) => l.lab.path === 'fragment')!.live!.store.getState() as FragmentState;
+}
+
 describe('writes wait until the lab is still (issue 17)', () => {
   afterEach(() => vi.useRealTimers());
   const WANT = '#/fragment?len=4000&mtu=MTU&family=inet&sock=udp&pmtu=want';
@@ -176,18 +194,7 @@ describe('writes wait until the lab is still (issue 17)', () => {
         return typeof v === 'function' ? (v as () => unknown).bind(l) : v;
       },
     });
-    const win = new Proxy(window, {
-      get: (w, k) => {
-        if (k === 'location') return location;
-        const v = Reflect.get(w, k, w) as unknown;
-        return typeof v === 'function' ? (v as () => unknown).bind(w) : v;
-      },
-    });
-    const labs = LABS.map((l) => l.instantiate());
-    await Promise.all(labs.map((l) => l.load()));
-    stop = startUrlSync(labs, DEFAULT_LAB, win);
-    const fragment = () =>
-      labs.find((l) => l.lab.path === 'fragment')!.live!.store.getState() as FragmentState;
+    const fragment = await syncWithWindow({ location });
     vi.useFakeTimers();
     reads = 0;
     for (const mtu of ['5', '57', '576']) fragment().setField('mtu', mtu);
@@ -205,18 +212,7 @@ describe('writes wait until the lab is still (issue 17)', () => {
       requestIdleCallback: (cb: () => void) => (idle.set(++ids, cb), ids),
       cancelIdleCallback: (id: number) => idle.delete(id),
     };
-    const win = new Proxy(window, {
-      get: (w, k) => {
-        if (typeof k === 'string' && k in extra) return extra[k];
-        const v = Reflect.get(w, k, w) as unknown;
-        return typeof v === 'function' ? (v as () => unknown).bind(w) : v;
-      },
-    });
-    const labs = LABS.map((l) => l.instantiate());
-    await Promise.all(labs.map((l) => l.load()));
-    stop = startUrlSync(labs, DEFAULT_LAB, win);
-    const fragment = () =>
-      labs.find((l) => l.lab.path === 'fragment')!.live!.store.getState() as FragmentState;
+    const fragment = await syncWithWindow(extra);
     vi.useFakeTimers();
     fragment().setField('mtu', '576');
     vi.advanceTimersByTime(URL_IDLE_MS);
