@@ -29,6 +29,9 @@ export class FragmentLabPage {
   async open(query: string) {
     await this.page.goto(`./#/fragment?${query}`);
     await expect(this.page.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+    // The results mount a panel per task after the first paint (app/lab-kit/InTurns.tsx): a spec
+    // that counts steps or rows at once waits for the last of them.
+    await expect(this.page.locator('.lab-results-pending')).toHaveCount(0);
   }
 
   /** The body rows of the Wire packets table as arrays of cell texts (# first). */
