@@ -9,6 +9,7 @@
 import { lazyLab } from '../lab-kit/define-lab.ts';
 import type { Lab } from '../lab-kit/define-lab.ts';
 import { LAB_NAMES } from './names.ts';
+import { defragFunctionOf } from './Reassemble/defrag-fn.ts';
 
 export const LABS: readonly Lab[] = [
   lazyLab({
@@ -41,7 +42,7 @@ export const LABS: readonly Lab[] = [
     load: () => import('./Reassemble/lab.ts').then((m) => m.reassembleLab),
     prefetch: () => import('./Reassemble/ReassembleLab.tsx'),
     // Its paragraph names the input function of the address's family (ReassembleLab.tsx's intro).
-    introValues: (q) => ({ fn: q.get('family') === 'inet6' ? 'ipv6_frag_rcv' : 'ip_defrag' }),
+    introValues: (q) => ({ fn: defragFunctionOf(q.get('family')) }),
   }),
   lazyLab({
     path: 'journey',

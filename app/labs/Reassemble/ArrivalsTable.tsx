@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import { VERDICT_MSG, defragReturn } from '../../../core/ip/index.ts';
+import { defragFunctionOf } from './defrag-fn.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { termCodeChunks } from '../../lab-kit/Term.tsx';
@@ -60,7 +61,7 @@ export function ArrivalsTable({
       <p className="rq-table-note" id="rq-arrivals-note">
         {fmtNode(intl, W.arrivalsNote, {
           code: termCodeChunks,
-          fn: result.family === 'inet' ? 'ip_defrag' : 'ipv6_frag_rcv',
+          fn: defragFunctionOf(result.family),
           paged: win.paged ? 'yes' : 'no',
           from: num(win.start + 1),
           to: num(win.end),

@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useLater } from '../../lab-kit/useLater.ts';
+import { defragFunctionOf } from './defrag-fn.ts';
 import { useIntl } from 'react-intl';
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import type { DefragOk } from '../../../core/ip/index.ts';
@@ -134,7 +135,7 @@ export function ReassembleLab() {
         title: fmt(intl, LAB_NAMES.reassemble.title),
         lede: fmtNode(intl, W.lede, {
           code: codeChunks,
-          fn: fields.family === 'inet6' ? 'ipv6_frag_rcv' : 'ip_defrag',
+          fn: defragFunctionOf(fields.family),
         }),
       }}
       skipLinks={
