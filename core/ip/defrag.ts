@@ -227,23 +227,27 @@ export function reassemble(input: DefragInput): DefragResult {
         last: queueState(q),
       },
   );
-  const result: DefragOk = {
-    ok: true,
-    family,
-    len: input.len,
-    datagramLength: net.datagramLength,
-    until,
-    arrivals: net.arrivals,
-    datagrams: net.datagrams,
-    delivered: net.datagrams.filter((d) => d.delivered),
-    queues: NOT_YET as QueueOutcome[],
-    icmp: net.icmp,
-    trace: NOT_YET as DefragStep[],
-    sysctl,
-    rcvbuf: typeof net.socket === 'object' ? net.socket.queue.rcvbuf : null,
-    ...tallyResult(net.mib),
-  };
-  return lazyResult(result, { trace: net.trace, queues, highThresh: sysctl.high_thresh });
+  const mib = tallyResult(net.mib);
+  return lazyResult(
+    {
+      ok: true,
+      family,
+      len: input.len,
+      datagramLength: net.datagramLength,
+      until,
+      arrivals: net.arrivals,
+      datagrams: net.datagrams,
+      delivered: net.datagrams.filter((d) => d.delivered),
+    },
+    {
+      icmp: net.icmp,
+      sysctl,
+      rcvbuf: typeof net.socket === 'object' ? net.socket.queue.rcvbuf : null,
+      drop_reasons: mib.drop_reasons,
+      snmp_delta: mib.snmp_delta,
+    },
+    { trace: net.trace, queues, highThresh: sysctl.high_thresh },
+  );
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -256,8 +260,6 @@ export function reassemble(input: DefragInput): DefragResult {
  * accessors are two shared functions (no closure per result: an accessor closing over the run
  * would keep it in V8's old space), and the records wait in a WeakMap keyed by the result.
  */
-const NOT_YET: unknown = undefined;
-
 interface Recorded {
   trace: StepRecord[];
   queues: QueueOutcomeRecord[];
@@ -277,14 +279,23 @@ export function materialiseTrace(trace: readonly StepRecord[], highThresh: numbe
   return out;
 }
 
+/** A base class whose constructor returns the object it is given: a subclass's private field is then stamped onto that object. */
+class Stamp {
+  constructor(o: object) {
+    return o;
+  }
+}
+
 /**
  * Where a result keeps its records until they are read: a private slot (invisible to JSON, keys,
- * spreads and comparisons). Not a WeakMap: V8's scavenger keeps a WeakMap's young values alive
- * with its old table, so every trace outlived its result by a collection or two.
+ * spreads and comparisons), stamped onto the result literal itself (Stamp: no copy of its keys,
+ * its prototype left as Object.prototype). Not a WeakMap: V8's scavenger keeps a WeakMap's young
+ * values alive with its old table, so every trace outlived its result by a collection or two.
  */
-class Pending {
+class Pending extends Stamp {
   #rec: Recorded | undefined;
-  constructor(rec: Recorded) {
+  constructor(o: object, rec: Recorded) {
+    super(o);
     this.#rec = rec;
   }
   static take(o: object): Recorded | undefined {
@@ -311,22 +322,43 @@ class Pending {
   }
 }
 
-function lazyResult(result: DefragOk, r: Recorded): DefragOk {
-  // The result object itself carries the slot: made by Pending's constructor, its keys then set in order.
-  const o = Object.assign(new Pending(r), result) as unknown as DefragOk;
-  Object.setPrototypeOf(o, Object.prototype);
-  Object.defineProperty(o, 'queues', {
-    get: Pending.readQueues,
-    set: Pending.writeQueues,
-    enumerable: true,
-    configurable: true,
-  });
-  Object.defineProperty(o, 'trace', {
-    get: Pending.readTrace,
-    set: Pending.writeTrace,
-    enumerable: true,
-    configurable: true,
-  });
+/** The two accessors' descriptors, shared by every result (defineProperty copies them). */
+const QUEUES_ACCESSOR: PropertyDescriptor = {
+  get: Pending.readQueues,
+  set: Pending.writeQueues,
+  enumerable: true,
+  configurable: true,
+};
+const TRACE_ACCESSOR: PropertyDescriptor = {
+  get: Pending.readTrace,
+  set: Pending.writeTrace,
+  enumerable: true,
+  configurable: true,
+};
+
+type LazyKey = 'queues' | 'trace';
+type AfterQueues = 'icmp' | 'sysctl' | 'rcvbuf' | 'drop_reasons' | 'snmp_delta';
+
+/**
+ * The result, its keys in DefragOk's order: `head` (a fresh literal, the keys before `queues`)
+ * gets the slot stamped on, then each later key is added in turn, the two lazy ones as accessors.
+ * Adding an accessor (the same two functions each time) follows a map transition V8 keeps, so
+ * every result shares one shape; turning a data property into an accessor, as this did before,
+ * made a new map for each result (a sixth of a 3-fragment reassembly in a profile).
+ */
+function lazyResult(
+  head: Omit<DefragOk, LazyKey | AfterQueues>,
+  tail: Pick<DefragOk, AfterQueues>,
+  r: Recorded,
+): DefragOk {
+  const o = new Pending(head, r) as unknown as DefragOk;
+  Object.defineProperty(o, 'queues', QUEUES_ACCESSOR);
+  o.icmp = tail.icmp;
+  Object.defineProperty(o, 'trace', TRACE_ACCESSOR);
+  o.sysctl = tail.sysctl;
+  o.rcvbuf = tail.rcvbuf;
+  o.drop_reasons = tail.drop_reasons;
+  o.snmp_delta = tail.snmp_delta;
   return o;
 }
 

@@ -185,8 +185,11 @@ export function fragReasm(net: DefragNet, q: InetFragQueue, a: DefragArrival): v
   const v6 = net.family === 'inet6';
   const fn = v6 ? 'ip6_frag_reasm' : 'ip_frag_reasm';
   const file = v6 ? REASSEMBLY_C : IP_FRAGMENT_C;
-  const pieces = q.runs.flatMap((r) => r.frags);
-  const skbs = pieces.map((p) => q.skbs.get(p.arrival) as SkBuff);
+  // Plain loops: flatMap was a tenth of a 3-fragment reassembly.
+  const pieces: (typeof q.runs)[number]['frags'] = [];
+  for (const r of q.runs) for (const p of r.frags) pieces.push(p);
+  const skbs = new Array<SkBuff>(pieces.length);
+  for (let i = 0; i < pieces.length; i++) skbs[i] = q.skbs.get((pieces[i] as (typeof pieces)[number]).arrival) as SkBuff;
   const total = v6 ? q.len : net.ihl + q.len;
   if ((!v6 && total > 65535) || (v6 && total > IPV6_MAXPLEN)) {
     // out_oversize → out_fail: ReasmFails. The fragments go with the queue, freed as consumed.

@@ -68,6 +68,17 @@ export const RAW_FILL_WORD = 0x7070;
 
 const ipSection = (v6: boolean) => (v6 ? 'Ip6' : 'Ip');
 
+/** The datagram did not reach a socket: `fn` (file) stopped it. */
+const none = (fn: string, file: string, why: Text, icmp: IcmpReply[] = []): ReceiveOutcome => ({
+  delivered: false,
+  received: null,
+  fn,
+  file,
+  why,
+  arrival: null,
+  icmp,
+});
+
 /** Climb the receiver's stack; returns whether the datagram reaches its socket. */
 export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   const v6 = a.family === 'inet6';
@@ -75,19 +86,14 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   const ip = ipSection(v6);
   const ipIn = v6 ? 'net/ipv6/ip6_input.c' : 'net/ipv4/ip_input.c';
   const n = a.out.length;
-  const none = (fn: string, file: string, why: Text, icmp: IcmpReply[] = []): ReceiveOutcome => ({
-    delivered: false,
-    received: null,
-    fn,
-    file,
-    why,
-    arrival: null,
-    icmp,
-  });
-  for (const s of a.out) {
+  const out = a.out;
+  for (let i = 0; i < n; i++) {
+    const s = out[i] as SkBuff;
     skbPull(s, 14);
     if (s.label.startsWith('frag')) s.label = `rx ${s.label}`;
   }
+  // The first skb alone, as the steps that show only the head take it (a.out.slice(0, 1)).
+  const first = n ? [out[0] as SkBuff] : [];
   countMib(t, ip, 'InReceives', n);
   let octets = 0;
   for (const w of a.wire) octets += w.total_length;
@@ -109,7 +115,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       v6: v6 ? 'yes' : 'no',
       next: v6 ? 'ip6_input' : 'ip_local_deliver',
     }),
-    { dir: 'up', skbs: a.out.slice(0, 1) },
+    { dir: 'up', skbs: first },
   );
   if (a.sourceRouted && !v6) {
     countDrop(t, 'NOT_SPECIFIED', 'ip_rcv_finish_core', n);
@@ -120,7 +126,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       msg(M.rxSourceRouteStep, { n }),
       {
         dir: 'up',
-        skbs: a.out.slice(0, 1),
+        skbs: first,
         drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_rcv_finish_core', count: n }],
       },
     );
@@ -158,7 +164,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         'ip_frag_reasm',
         defragFile,
         msg(M.rxOversizedStep, { len: datagram + ihl }),
-        { dir: 'up', skbs: a.out.slice(0, 1) },
+        { dir: 'up', skbs: first },
       );
       return none(
         'ip_frag_reasm',
@@ -169,9 +175,10 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     // ip_defrag pulls each fragment's IP header (IPv6: and its fragment header); then
     // inet_frag_reasm_finish coalesces what it can into the head and chains the rest.
     const hlen = v6 ? 48 : ihl;
-    for (const f of a.out.slice(1)) skbPull(f, hlen);
+    const rest = a.out.slice(1);
+    for (let i = 0; i < rest.length; i++) skbPull(rest[i] as SkBuff, hlen);
     head = a.out[0] as SkBuff;
-    const fin = inetFragReasmFinish(head, a.out.slice(1));
+    const fin = inetFragReasmFinish(head, rest);
     chained = fin.chained;
     head.label = 'reassembled';
     countMib(t, ip, 'ReasmOKs');
@@ -322,10 +329,9 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     {
       dir: 'up',
       skbs: [head],
-      vars: {
-        truesize: head.truesize,
-        ...(u.queue ? { sk_rmem_alloc: u.queue.rmem, sk_rcvbuf: u.queue.rcvbuf } : {}),
-      },
+      vars: u.queue
+        ? { truesize: head.truesize, sk_rmem_alloc: u.queue.rmem, sk_rcvbuf: u.queue.rcvbuf }
+        : { truesize: head.truesize },
       drops: u.drops,
     },
   );
