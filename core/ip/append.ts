@@ -168,7 +168,9 @@ function queueSnapshot(queue: SkBuff[], log: QueueLog, vars: OutputSnapshot['var
 
 function snap(queue: SkBuff[], log: QueueLog, vars: OutputSnapshot['vars'], pick?: SkBuff[]): OutputSnapshot {
   if (!pick) return queueSnapshot(queue, log, vars);
-  return { skbs: pick.map((s) => skbSnapshot(s)), vars, wireCount: 0 };
+  const skbs = new Array<SkbSnapshot>(pick.length);
+  for (let i = 0; i < pick.length; i++) skbs[i] = skbSnapshot(pick[i] as SkBuff);
+  return { skbs, vars, wireCount: 0 };
 }
 
 /**
@@ -362,6 +364,18 @@ export function ipAppendData(a: AppendArgs): AppendResult {
     skb = nskb;
     if (allocated <= a.detailLimit || length <= 0) {
       flushSummary();
+      const vars: OutputSnapshot['vars'] = {
+        fraggap,
+        datalen,
+        fraglen,
+        alloclen: size,
+        copy,
+        pagedlen,
+        truesize: nskb.truesize,
+        sk_wmem_alloc: mem.wmemAlloc + wmemDelta,
+      };
+      // Added last, as the spread of a conditional literal put it (without the spread's copy).
+      if (prevLen !== undefined) vars['prev->len'] = prevLen;
       trace.push({
         fn: allocFn,
         file: allocFile,
@@ -384,22 +398,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
           truesize: nskb.truesize,
         }),
         dir: 'down',
-        snapshot: snap(
-          queue,
-          log,
-          {
-            fraggap,
-            datalen,
-            fraglen,
-            alloclen: size,
-            copy,
-            pagedlen,
-            truesize: nskb.truesize,
-            sk_wmem_alloc: mem.wmemAlloc + wmemDelta,
-            ...(prevLen !== undefined ? { 'prev->len': prevLen } : {}),
-          },
-          prev ? [prev, nskb] : [nskb],
-        ),
+        snapshot: snap(queue, log, vars, prev ? [prev, nskb] : [nskb]),
       });
     } else summarised++;
     return null;

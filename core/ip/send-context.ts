@@ -137,9 +137,14 @@ export interface SendSides {
  * udp_rcv (socket `external`: the receive pipeline, the Journey), also the two sides apart.
  */
 export function withMib<R extends object>(ctx: SendContext, result: R): R & MibFields {
+  return Object.assign(result, mibOf(ctx));
+}
+
+/** The send's drops and counters as withMib adds them (drop_reasons, snmp_delta, then sides when apart). */
+export function mibOf(ctx: SendContext): MibFields {
   const mib: MibFields = ctx.rx === ctx.tx ? tallyResult(ctx.tx) : tallyResult(ctx.tx, ctx.rx);
   if (ctx.socket === 'external') mib.sides = { tx: tallyResult(ctx.tx), rx: tallyResult(ctx.rx) };
-  return Object.assign(result, mib);
+  return mib;
 }
 
 /** The sender's and the receiver's drops and counters of a send result, apart (ipSend with socket `external`). */

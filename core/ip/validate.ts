@@ -35,28 +35,34 @@ const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInt
  * reach callers in plain JavaScript (the CLI's JSON, a URL adapter, a fuzzer), and ipSend returns
  * EINVAL rather than throw for any value.
  */
+/** A list of numbers (by index, as the spread it replaced did: a hole reads undefined), not copied. */
+function list(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > LIMITS.lenMax) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
+  return true;
+}
+const WORD_KEYS = ['family', 'sock', 'pmtu'] as const;
+const NUMBER_KEYS = ['mtu', 'protocol', 'sndbuf'] as const;
+const BOOL_KEYS = ['sg', 'sndbufCheck', 'df'] as const;
+const SOCKS: readonly string[] = ['udp', 'raw', 'raw-hdrincl'];
+const LENGTH_WHAT = { iov: 'Each iovec length', sends: 'Each send length', one: 'The length' } as const;
+
 export function sendShapeIssues(input: unknown): InputIssue[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return [issue('sends', 'The send input is an object of send settings.', VM.notObject)];
   const o = input as Record<string, unknown>;
   const out: InputIssue[] = [];
   // Lists of numbers, numbers and words: sendContext does arithmetic on them before the rules run.
-  const list = (v: unknown): boolean => {
-    if (!Array.isArray(v) || v.length > LIMITS.lenMax) return false;
-    // By index, as the spread did (a hole reads undefined), without copying the list.
-    for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
-    return true;
-  };
-  for (const k of ['family', 'sock', 'pmtu'] as const)
+  for (const k of WORD_KEYS)
     if (typeof o[k] !== 'string') out.push(issue(k, `${k} is a word.`, VM.word, { key: k }));
-  for (const k of ['mtu', 'protocol', 'sndbuf'] as const)
+  for (const k of NUMBER_KEYS)
     if (typeof o[k] !== 'number') out.push(issue(k, `${k} is a number.`, VM.number, { key: k }));
   if (o.iov !== undefined && !list(o.iov))
     out.push(issue('iov', 'The iovec is a list of lengths.', VM.iovList));
   if (o.iov === undefined && !list(o.sends))
     out.push(issue('sends', 'The sends are a list of lengths.', VM.sendsList));
   if (!list(o.options)) out.push(issue('options', 'Options are a list of bytes (00 to ff).', VM.optionsList));
-  for (const k of ['sg', 'sndbufCheck', 'df'] as const)
+  for (const k of BOOL_KEYS)
     if (typeof o[k] !== 'boolean') out.push(issue(k, `${k} is true or false.`, VM.bool, { key: k }));
   return out;
 }
@@ -66,7 +72,7 @@ export function validateSendInput(input: SendInput): InputIssue[] {
   const v6 = input.family === 'inet6';
   if (input.family !== 'inet' && input.family !== 'inet6')
     out.push(issue('family', 'Family is inet (IPv4) or inet6 (IPv6).', VM.family));
-  if (!['udp', 'raw', 'raw-hdrincl'].includes(input.sock))
+  if (!SOCKS.includes(input.sock))
     out.push(issue('sock', 'Socket is udp, raw or raw-hdrincl.', VM.sock));
   if (!PMTU_MODES.includes(input.pmtu))
     out.push(
@@ -92,7 +98,7 @@ export function validateSendInput(input: SendInput): InputIssue[] {
   const lens = input.iov ?? input.sends;
   // "Each iovec length", "Each send length", but one send has just "The length".
   const which = input.iov ? 'iov' : input.sends.length > 1 ? 'sends' : 'one';
-  const what = { iov: 'Each iovec length', sends: 'Each send length', one: 'The length' }[which];
+  const what = LENGTH_WHAT[which];
   if (!Array.isArray(lens) || lens.length === 0)
     out.push(issue(input.iov ? 'iov' : 'sends', 'Give at least one length.', VM.noLength));
   else if (lens.some((n) => !isInt(n) || n < 0 || n > LIMITS.lenMax))
