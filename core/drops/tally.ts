@@ -110,6 +110,14 @@ export function countMib(t: Tally, section: SnmpSection, counter: string, n = 1)
   if (n !== 0) add(t, counterIndex(section, counter), n);
 }
 
+/** A counter's id, for countMibId: a caller counting the same counter per packet looks it up once. */
+export const counterId = (section: SnmpSection, counter: string): number => counterIndex(section, counter);
+
+/** countMib by the id counterId gave (no look-up by name). */
+export function countMibId(t: Tally, id: number, n = 1): void {
+  if (n !== 0) add(t, id, n);
+}
+
 /** Add `from` into `into`, `times` times (a repeated send moves the same counters each time). */
 export function mergeTally(into: Tally, from: Tally, times = 1): void {
   if (times <= 0) return;

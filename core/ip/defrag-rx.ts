@@ -4,7 +4,7 @@
  * buffer), packets that are not fragments at all, and what __udp4_lib_rcv / __udp6_lib_rcv and
  * the socket (core/udp: the one receive-side model) do with what comes out of reassembly.
  */
-import { countMib } from '../drops/tally.ts';
+import { countMib, countMibId, counterId } from '../drops/tally.ts';
 import { allocSkb, skbPull, skbPut, skbReserve, skbSnapshot, type SkBuff } from '../skb/skb.ts';
 import { udpLibRcv, type UdpArrival } from '../udp/udp-rcv.ts';
 import { icmpError } from './icmp.ts';
@@ -63,18 +63,39 @@ export function piecesEqual(pieces: readonly FragPiece[], from: number, to: numb
  * One packet arrives: the raw sender on this host transmitted it (raw_send_hdrinc counts no
  * OutRequests on IPv4, rawv6_send_hdrinc does), and ip_rcv / ipv6_rcv count it in.
  */
+/** The counters every packet moves, by family (ids looked up once: countPacket runs per fragment). */
+const PACKET_COUNTERS = {
+  inet: {
+    outRequests: -1,
+    outTransmits: counterId('Ip', 'OutTransmits'),
+    outOctets: counterId('IpExt', 'OutOctets'),
+    inReceives: counterId('Ip', 'InReceives'),
+    inOctets: counterId('IpExt', 'InOctets'),
+    inNoECT: counterId('IpExt', 'InNoECTPkts'),
+  },
+  inet6: {
+    outRequests: counterId('Ip6', 'OutRequests'),
+    outTransmits: counterId('Ip6', 'OutTransmits'),
+    outOctets: counterId('Ip6', 'OutOctets'),
+    inReceives: counterId('Ip6', 'InReceives'),
+    inOctets: counterId('Ip6', 'InOctets'),
+    inNoECT: counterId('Ip6', 'InNoECTPkts'),
+  },
+} as const;
+
 function countPacket(net: DefragNet, length: number): void {
   const t = net.mib;
   const v6 = net.family === 'inet6';
+  const c = v6 ? PACKET_COUNTERS.inet6 : PACKET_COUNTERS.inet;
   const len = packetLength(net, length);
   if (net.source === 'self' && net.sender === 'raw') {
-    if (v6) countMib(t, 'Ip6', 'OutRequests');
-    countMib(t, ipSection(net), 'OutTransmits');
-    countMib(t, v6 ? 'Ip6' : 'IpExt', 'OutOctets', len);
+    if (v6) countMibId(t, c.outRequests);
+    countMibId(t, c.outTransmits);
+    countMibId(t, c.outOctets, len);
   }
-  countMib(t, ipSection(net), 'InReceives');
-  countMib(t, v6 ? 'Ip6' : 'IpExt', 'InOctets', len);
-  countMib(t, v6 ? 'Ip6' : 'IpExt', 'InNoECTPkts');
+  countMibId(t, c.inReceives);
+  countMibId(t, c.inOctets, len);
+  countMibId(t, c.inNoECT);
 }
 
 /**

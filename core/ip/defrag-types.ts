@@ -455,8 +455,8 @@ export interface DefragNet {
   icmp: IcmpOut[];
   /** The trace as recorded (materialised when read: defrag.ts). */
   trace: StepRecord[];
-  /** Recorded states of queues that did not change since the last step. */
-  cache: Map<InetFragQueue, QueueState>;
+  /** Recorded states of queues that did not change since the last step, by queue serial (a Map's delete was a tenth of a small reassembly). */
+  cache: (QueueState | undefined)[];
   /** Drops and counters so far. */
   mib: Tally;
   sender: 'raw' | 'udp';

@@ -199,7 +199,7 @@ export function newNet(family: Family, sysctl: DefragSysctl, len: number, o: Net
     deliveredCount: 0,
     icmp: [],
     trace: [],
-    cache: new Map(),
+    cache: [],
     mib: newTally(),
     sender: o.sender ?? 'raw',
     socket: socket === 'bound' ? { queue: rcvQueueInit(o.rcvbuf) } : socket,
@@ -208,7 +208,7 @@ export function newNet(family: Family, sysctl: DefragSysctl, len: number, o: Net
 }
 
 export function dirty(net: DefragNet, q: InetFragQueue): void {
-  net.cache.delete(q);
+  net.cache[q.serial] = undefined;
 }
 
 const NO_DROPS: readonly DropReason[] = [];
@@ -225,10 +225,10 @@ export function step(
 ): void {
   const queues: QueueState[] = [];
   for (const q of net.table.values()) {
-    let s = net.cache.get(q);
+    let s = net.cache[q.serial];
     if (!s) {
       s = queueState(q);
-      net.cache.set(q, s);
+      net.cache[q.serial] = s;
     }
     queues.push(s);
   }
