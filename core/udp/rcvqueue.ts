@@ -59,12 +59,19 @@ export interface RcvQueue {
 }
 
 export function rcvQueueInit(rcvbuf: number = RMEM_DEFAULT): RcvQueue {
-  return {
-    rcvbuf,
-    rmem: 0,
-    queue: [],
-    counters: { InDatagrams: 0, InErrors: 0, RcvbufErrors: 0, sk_drops: 0 },
-  };
+  return rcvQueue(rcvbuf, 0, [], counters(0, 0, 0, 0));
+}
+
+/**
+ * Every queue state and its counters are made by these two (not by spreading the previous
+ * state): one object shape each, so a caller reading queue after queue stays monomorphic (the
+ * spread copies' shapes made the reassembly's optimised code deoptimise call after call).
+ */
+function rcvQueue(rcvbuf: number, rmem: number, queue: readonly QueuedDatagram[], c: UdpCounters): RcvQueue {
+  return { rcvbuf, rmem, queue, counters: c };
+}
+function counters(InDatagrams: number, InErrors: number, RcvbufErrors: number, sk_drops: number): UdpCounters {
+  return { InDatagrams, InErrors, RcvbufErrors, sk_drops };
 }
 
 export type EnqueueVerdict = { ok: true; why: Msg } | { ok: false; errno: 'ENOMEM'; why: Msg };
@@ -113,18 +120,15 @@ export function udpEnqueue(q: RcvQueue, d: QueuedDatagram): { queue: RcvQueue; v
     const c = q.counters;
     return {
       verdict,
-      queue: {
-        ...q,
-        counters: {
-          ...c,
-          InErrors: c.InErrors + 1,
-          RcvbufErrors: c.RcvbufErrors + 1,
-          sk_drops: c.sk_drops + 1,
-        },
-      },
+      queue: rcvQueue(
+        q.rcvbuf,
+        q.rmem,
+        q.queue,
+        counters(c.InDatagrams, c.InErrors + 1, c.RcvbufErrors + 1, c.sk_drops + 1),
+      ),
     };
   }
-  return { verdict, queue: { ...q, rmem: q.rmem + d.truesize, queue: [...q.queue, d] } };
+  return { verdict, queue: rcvQueue(q.rcvbuf, q.rmem + d.truesize, [...q.queue, d], q.counters) };
 }
 
 export interface RecvResult {
@@ -152,6 +156,7 @@ export function udpRecvmsg(
 ): { queue: RcvQueue; result: RecvResult | null } {
   const head = q.queue[0];
   if (!head) return { queue: q, result: null };
+  const c = q.counters;
   const copied = Math.min(head.len, bufsize);
   const truncated = copied < head.len;
   return {
@@ -163,11 +168,11 @@ export function udpRecvmsg(
       truncated,
       discarded: head.len - copied,
     },
-    queue: {
-      ...q,
-      rmem: q.rmem - head.truesize,
-      queue: q.queue.slice(1),
-      counters: { ...q.counters, InDatagrams: q.counters.InDatagrams + 1 },
-    },
+    queue: rcvQueue(
+      q.rcvbuf,
+      q.rmem - head.truesize,
+      q.queue.slice(1),
+      counters(c.InDatagrams + 1, c.InErrors, c.RcvbufErrors, c.sk_drops),
+    ),
   };
 }
