@@ -57,6 +57,7 @@ const HexBox = memo(function HexBox({
   invalid,
   rows,
   onPage,
+  onPaste,
 }: {
   boxRef: RefObject<HTMLTextAreaElement | null>;
   id: string;
@@ -64,6 +65,7 @@ const HexBox = memo(function HexBox({
   invalid: true | undefined;
   rows: number;
   onPage: (page: string, el: HTMLTextAreaElement) => void;
+  onPaste: (e: ClipboardEvent<HTMLTextAreaElement>) => void;
 }) {
   return (
     <textarea
@@ -78,7 +80,7 @@ const HexBox = memo(function HexBox({
       autoCapitalize="off"
       autoComplete="off"
       onChange={(e) => onPage(e.target.value, e.target)}
-      onPaste={pasteAsLines}
+      onPaste={onPaste}
     />
   );
 });
@@ -140,28 +142,54 @@ export function HexEditor({
     [s],
   );
 
-  const onPage = useCallback(
-    (page: string, el: HTMLTextAreaElement) => {
+  /**
+   * The page as typed, the caret at `caret`: the next slice, and the lab's text. A page grown past
+   * two pages' lines (a paste of many lines), or `repage`, is cut again around the caret: the box
+   * holds the page the caret is on, so a keystroke lays out one page again. (The browser's undo
+   * then starts anew: the box's text was replaced.)
+   */
+  const edit = useCallback(
+    (page: string, caret: number, el: HTMLTextAreaElement, repage: boolean) => {
       const s0 = cut.current;
       if (!s0) return;
       let next = joinPage(s0, page);
-      // A paste can make one page many (64 KiB into a small buffer): the box then holds the page
-      // the caret is on, so a keystroke lays out one page again. (The browser's undo starts anew.)
-      if (s0.pages > 1 || page.length > PAGE_LINES * 24) {
-        if (linesUpTo(page, 2 * PAGE_LINES) > 2 * PAGE_LINES) {
-          const caret = s0.before.length + el.selectionEnd;
-          const linesBefore = s0.index * PAGE_LINES + linesUpTo(page.slice(0, el.selectionEnd), Infinity) - 1;
-          next = slicePage(next.text, Math.floor(linesBefore / PAGE_LINES));
-          el.value = next.page;
-          const at = Math.max(0, Math.min(next.page.length, caret - next.before.length));
-          el.setSelectionRange(at, at);
-          setOpened(saidOf(next));
-        }
+      if (
+        repage ||
+        ((s0.pages > 1 || page.length > PAGE_LINES * 24) && linesUpTo(page, 2 * PAGE_LINES) > 2 * PAGE_LINES)
+      ) {
+        const at = s0.before.length + caret;
+        const line = s0.index * PAGE_LINES + linesUpTo(page.slice(0, caret), Infinity) - 1;
+        next = slicePage(next.text, Math.floor(line / PAGE_LINES));
+        el.value = next.page;
+        const inPage = Math.max(0, Math.min(next.page.length, at - next.before.length));
+        el.setSelectionRange(inPage, inPage);
+        if (next.pages > 1) setOpened(saidOf(next));
       }
       cut.current = next;
       onText(next.text, next);
     },
     [onText, saidOf],
+  );
+  const onPage = useCallback(
+    (page: string, el: HTMLTextAreaElement) => edit(page, el.selectionEnd, el, false),
+    [edit],
+  );
+  /**
+   * A paste of more than a page's lines goes into the lab's text, not through the box: the box
+   * then shows the page the caret is on (a browser inserting 8,192 lines into a textarea takes
+   * seconds). Smaller pastes are the browser's, as lines (pasteAsLines).
+   */
+  const onPaste = useCallback(
+    (e: ClipboardEvent<HTMLTextAreaElement>) => {
+      const raw = e.clipboardData.getData('text/plain');
+      const text = pastedLines(raw) ?? raw;
+      if (linesUpTo(text, PAGE_LINES) <= PAGE_LINES) return pasteAsLines(e);
+      e.preventDefault();
+      const el = e.currentTarget;
+      const { selectionStart: from, selectionEnd: to, value } = el;
+      edit(value.slice(0, from) + text + value.slice(to), from + text.length, el, true);
+    },
+    [edit],
   );
 
   const open = (i: number) => {
@@ -194,6 +222,7 @@ export function HexEditor({
             invalid={a['aria-invalid']}
             rows={editorRows(slice.page)}
             onPage={onPage}
+            onPaste={onPaste}
           />
         )}
       </Field>

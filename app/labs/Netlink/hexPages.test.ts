@@ -10,6 +10,7 @@ describe('the hex editor’s pages (issue 17)', () => {
     const text = formatHex(bytesOf(4096)); // 512 lines: one page
     const s = slicePage(text, 3);
     expect(s).toMatchObject({ index: 0, pages: 1, before: '', page: text, after: '', starts: [0], total: 4096 });
+    expect(slicePage(`${text}\n`, 1)).toMatchObject({ index: 0, pages: 1, page: `${text}\n` });
   });
 
   it('cuts 64 KiB into 16 pages of 512 lines; each page with what is around it is the text', () => {

@@ -50,8 +50,9 @@ export function slicePage(text: string, index: number): HexSlice {
   // Where each page's first line starts.
   const lineStarts = [0];
   let lines = 0;
+  // (A newline that ends the text starts no page: a text of 512 lines and a newline is one.)
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-    if (++lines % PAGE_LINES === 0) lineStarts.push(i + 1);
+    if (++lines % PAGE_LINES === 0 && i + 1 < text.length) lineStarts.push(i + 1);
   const pages = lineStarts.length;
   const k = Math.max(0, Math.min(index, pages - 1));
   // The digits before each page, and in all.
