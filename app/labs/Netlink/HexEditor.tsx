@@ -227,17 +227,19 @@ export function HexEditor({
         )}
       </Field>
       {paged && (
-        <div className="pager nl-hex-pages" role="group" aria-label={s(W.hexPages)}>
+        <div className="nl-hex-pages" role="group" aria-label={s(W.hexPages)}>
           <button
             type="button"
-            className="btn-quiet"
+            className="icon-btn"
+            aria-label={s(W.hexPagePrev)}
+            title={s(W.hexPagePrev)}
             onClick={() => open(slice.index - 1)}
             aria-disabled={slice.index === 0 || undefined}
           >
-            {t(W.hexPagePrev)}
+            <span aria-hidden="true">‹</span>
           </button>
           <label className="nl-hex-pick">
-            <span>{t(W.hexPagePick)}</span>
+            <span className="visually-hidden">{t(W.hexPagePick)}</span>
             <select value={slice.index} onChange={(e) => open(Number(e.target.value))}>
               {Array.from({ length: slice.pages }, (_, i) => {
                 const b = pageBytes(slice, i);
@@ -251,11 +253,13 @@ export function HexEditor({
           </label>
           <button
             type="button"
-            className="btn-quiet"
+            className="icon-btn"
+            aria-label={s(W.hexPageNext)}
+            title={s(W.hexPageNext)}
             onClick={() => open(slice.index + 1)}
             aria-disabled={slice.index >= slice.pages - 1 || undefined}
           >
-            {t(W.hexPageNext)}
+            <span aria-hidden="true">›</span>
           </button>
           <p className="visually-hidden" aria-live="polite">
             {opened}
