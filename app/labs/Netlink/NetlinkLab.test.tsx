@@ -74,7 +74,11 @@ describe('<NetlinkLab>', () => {
     expect(hex).toHaveAccessibleDescription(/16,384 bytes.*page 1 of 4: bytes 0–4,095/);
     const pages = screen.getByRole('group', { name: 'Pages of the buffer' });
     const pick = within(pages).getByRole('combobox', { name: 'Page' });
-    expect(within(pick).getAllByRole('option').map((o) => o.textContent)).toEqual([
+    expect(
+      within(pick)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
       '1: bytes 0–4,095',
       '2: bytes 4,096–8,191',
       '3: bytes 8,192–12,287',

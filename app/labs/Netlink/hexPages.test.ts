@@ -9,7 +9,15 @@ describe('the hex editor’s pages (issue 17)', () => {
   it('a text of one page is the page, nothing around it', () => {
     const text = formatHex(bytesOf(4096)); // 512 lines: one page
     const s = slicePage(text, 3);
-    expect(s).toMatchObject({ index: 0, pages: 1, before: '', page: text, after: '', starts: [0], total: 4096 });
+    expect(s).toMatchObject({
+      index: 0,
+      pages: 1,
+      before: '',
+      page: text,
+      after: '',
+      starts: [0],
+      total: 4096,
+    });
     expect(slicePage(`${text}\n`, 1)).toMatchObject({ index: 0, pages: 1, page: `${text}\n` });
   });
 

@@ -59,7 +59,8 @@ export function slicePage(text: string, index: number): HexSlice {
   const digitStarts = [0];
   for (let i = 1; i <= pages; i++)
     digitStarts.push(
-      digitStarts[i - 1]! + digitsIn(text.slice(lineStarts[i - 1]!, i < pages ? lineStarts[i]! : text.length)),
+      digitStarts[i - 1]! +
+        digitsIn(text.slice(lineStarts[i - 1]!, i < pages ? lineStarts[i]! : text.length)),
     );
   const from = lineStarts[k]!;
   // The page ends before the newline that starts the next page.

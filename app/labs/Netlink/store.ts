@@ -21,7 +21,14 @@ import {
   sampleById,
   truthOf,
 } from './buffer.ts';
-import type { HexParts, MsghdrFields, NetlinkInputs, NetlinkModel, NetlinkTruth, SplitFields } from './buffer.ts';
+import type {
+  HexParts,
+  MsghdrFields,
+  NetlinkInputs,
+  NetlinkModel,
+  NetlinkTruth,
+  SplitFields,
+} from './buffer.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
 
 const STORE_WORDS = defineMessages({
