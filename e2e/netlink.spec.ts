@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
 
@@ -20,6 +21,14 @@ class NetlinkLabPage {
   async open(query = '') {
     await this.page.goto(`./#/netlink${query ? `?${query}` : ''}`);
     await expect(this.page.getByRole('heading', { level: 1, name: 'Netlink messages' })).toBeVisible();
+  }
+
+  /**
+   * The lab's results all in: they mount a panel per task after the first paint
+   * (app/lab-kit/InTurns.tsx), so a screenshot waits for the last of them.
+   */
+  async settled() {
+    await expect(this.page.locator('.lab-results-pending')).toHaveCount(0);
   }
 
   fields(n = 1): Locator {
@@ -264,6 +273,62 @@ test.describe('Netlink lab embedded (issue 16)', () => {
   });
 });
 
+test.describe('Netlink lab, long buffers (issue 17)', () => {
+  test('a long buffer is edited a page at a time, with the keyboard (issue 17)', async ({ nl, page }) => {
+    // 16 KiB of 16-byte messages: four pages of 4 KiB.
+    const msgs = '10000000010001000000000000000000'.repeat(1024);
+    await nl.open(`hex=${msgs}&family=route`);
+    await expect(nl.hex).toHaveAccessibleDescription(/16,384 bytes.*page 1 of 4: bytes 0–4,095/);
+    expect((await nl.hex.inputValue()).split('\n')).toHaveLength(512);
+    const pages = page.getByRole('group', { name: 'Pages of the buffer' });
+    const next = pages.getByRole('button', { name: 'Next page' });
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await expect(nl.hex).toHaveAccessibleDescription(/page 2 of 4: bytes 4,096–8,191/);
+    await expect(pages.getByRole('combobox', { name: 'Page' })).toHaveValue('1');
+    // The first digit of page 2 typed over: byte 4,096 is 0x10 → 0xf0, in the URL and the table.
+    await nl.hex.focus();
+    await nl.hex.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 1));
+    await page.keyboard.press('f');
+    // Message 257's nlmsg_len is 240 now: it spans 15 messages' bytes.
+    await expect(nl.summary).toContainText('16,384 bytes, 1,010 messages');
+    await expect(page).toHaveURL(new RegExp(`hex=${msgs.slice(0, 8192)}f0`));
+    // 64 KiB pasted over page 2: the box then holds the page the caret is on, not 2,048 lines.
+    await nl.hex.evaluate(
+      (el: HTMLTextAreaElement, text) => {
+        el.select();
+        const clipboardData = new DataTransfer();
+        clipboardData.setData('text/plain', text);
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+      },
+      `${'0123456789abcdef'.repeat(4)}\n`.repeat(2048),
+    );
+    await expect(nl.summary).toContainText(/77,824 bytes/);
+    expect((await nl.hex.inputValue()).split('\n').length).toBeLessThanOrEqual(512);
+    await expect(nl.hex).toHaveAccessibleDescription(/page \d+ of \d+/);
+  });
+
+  for (const scheme of ['light', 'dark'] as const)
+    for (const width of [360, 1440])
+      test(`a long buffer's pages are axe-clean, ${scheme}, ${width} px`, async ({ nl, page }) => {
+        test.setTimeout(120_000);
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.setViewportSize({ width, height: 900 });
+        await nl.open(`hex=${'10000000010001000000000000000000'.repeat(1024)}&family=route`);
+        await page.getByRole('button', { name: 'Next page' }).click();
+        await expect(nl.hex).toHaveAccessibleDescription(/page 2 of 4/);
+        await nl.settled();
+        const { violations } = await new AxeBuilder({ page })
+          .include('.nl-hex-field, .nl-hex-pages')
+          .analyze();
+        expect(
+          violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+        ).toEqual([]);
+        // Nothing wider than the page.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      });
+});
+
 test.describe('Netlink lab in Chinese (issue 13)', () => {
   test('?lang=zh-CN shows the title, inputs, layout and result in Chinese', async ({ page }) => {
     await page.goto(`./#/netlink?hex=${GETLINK}&family=route&lang=zh-CN`);
@@ -299,6 +364,7 @@ test.describe('Netlink lab screenshots', () => {
       await page.setViewportSize({ width: 1440, height: 1100 });
       await nl.open('sample=newlink-extack&family=route');
       await expect(nl.diagram).toBeVisible();
+      await nl.settled();
       await expect(page).toHaveScreenshot(`netlink-1440-${scheme}.png`, { fullPage: true });
     });
 
@@ -306,17 +372,19 @@ test.describe('Netlink lab screenshots', () => {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.setViewportSize({ width: 360, height: 800 });
       await nl.open(`hex=${GETLINK}&family=route`);
+      await nl.settled();
       await expect(page).toHaveScreenshot(`netlink-360-top-${scheme}.png`);
       await page.evaluate(() => document.getElementById('nl-layout-title')?.scrollIntoView());
       await expect(page).toHaveScreenshot(`netlink-360-layout-${scheme}.png`);
     });
   }
 
-  test('zh-CN at 1440 and 360 px', async ({ page }) => {
+  test('zh-CN at 1440 and 360 px', async ({ nl, page }) => {
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 1440, height: 1100 });
     await page.goto(`./#/netlink?hex=${GETLINK}&family=route&lang=zh-CN`);
     await expect(page.locator('svg[data-main-diagram]')).toBeVisible();
+    await nl.settled();
     await expect(page).toHaveScreenshot('netlink-1440-zh.png', { fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
     await page.evaluate(() => document.getElementById('nl-layout-title')?.scrollIntoView());

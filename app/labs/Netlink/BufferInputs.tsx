@@ -1,15 +1,14 @@
 /** The lab's inputs: real kernel samples, the family and byte order, MSG_TRUNC, and the hex editor. */
-import { memo, useCallback, useLayoutEffect, useRef } from 'react';
-import type { ClipboardEvent, RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NETLINK_SAMPLES } from '../../../core/netlink/index.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
-import { Field, LiveForm } from '../../components/Field.tsx';
+import { LiveForm } from '../../components/Field.tsx';
 import { renderText } from '../../../core/i18n/index.ts';
 import { useLocale } from '../../i18n/locale.ts';
 import { SAMPLE_WORDS, W, useNlWords } from './words.ts';
 import type { NetlinkState } from './store.ts';
-import { formatHex, readHex, selectNlActions, useNetlink } from './store.ts';
+import { selectNlActions, useNetlink } from './store.ts';
+import { HexEditor } from './HexEditor.tsx';
 import { SegmentedField, notedOptions } from '../../components/Segmented.tsx';
 import { Control, Part, PresetPanel, useControl } from '../../lab-kit/index.ts';
 
@@ -21,78 +20,7 @@ const selectInputs = (s: NetlinkState) => ({
   endian: s.endian,
   truncated: s.truncated,
   sample: s.sample,
-  length: s.bytes.length,
-});
-
-/** The editor's height: a line more than the text has, 4 to 12 (counted up to 12, not split). */
-export function editorRows(text: string): number {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && lines < 12; i = text.indexOf('\n', i + 1)) lines++;
-  return Math.min(12, Math.max(4, lines + 1));
-}
-
-/**
- * A pasted dump with long lines (a URL's `hex=`, `xxd -p`, one line of digits) goes in as the
- * editor's lines, 8 bytes each, when it reads as whole bytes. The browser lays a textarea's text
- * out line by line: a keystroke in one 130,000-character line lays all of it out again, one in a
- * line of 8 bytes only that line. Inserted as one edit (insertText), so the browser's undo takes
- * it back in one step; where the browser cannot, the paste goes in as it came.
- */
-export function pasteAsLines(e: ClipboardEvent<HTMLTextAreaElement>) {
-  const text = e.clipboardData.getData('text/plain');
-  const lines = pastedLines(text);
-  if (lines !== null && e.currentTarget.ownerDocument.execCommand('insertText', false, lines))
-    e.preventDefault();
-}
-
-/** What a paste inserts instead of `text`: its bytes as the editor's lines, or null (as it is). */
-export function pastedLines(text: string): string | null {
-  if (!LONG_LINE.test(text)) return null;
-  const r = readHex(text);
-  return r.ok ? formatHex(r.bytes) : null;
-}
-/** A line longer than 4 of the editor's: 32 bytes of digits, or a dump's wide line. */
-const LONG_LINE = /[^\n]{97}/;
-
-/**
- * The hex editor's box, uncontrolled: a controlled textarea has React read its value and its
- * defaultValue (its text child) and write the defaultValue on every render — three copies of
- * 130,000+ characters for 64 KiB, and the text child replaced, per keystroke. Here the browser
- * keeps the text as typed, and BufferInputs writes the store's text into it only when it is not
- * what the box holds (a sample, the builder, a URL). Memoised on its few props: a keystroke does
- * not render it.
- */
-const HexBox = memo(function HexBox({
-  boxRef,
-  id,
-  describedBy,
-  invalid,
-  rows,
-  onText,
-}: {
-  boxRef: RefObject<HTMLTextAreaElement | null>;
-  id: string;
-  describedBy: string | undefined;
-  invalid: true | undefined;
-  rows: number;
-  onText: (text: string) => void;
-}) {
-  return (
-    <textarea
-      ref={boxRef}
-      id={id}
-      aria-describedby={describedBy}
-      aria-invalid={invalid}
-      className="mono nl-hex"
-      defaultValue=""
-      rows={rows}
-      spellCheck={false}
-      autoCapitalize="off"
-      autoComplete="off"
-      onChange={(e) => onText(e.target.value)}
-      onPaste={pasteAsLines}
-    />
-  );
+  bytes: s.bytes,
 });
 
 export function BufferInputs() {
@@ -110,24 +38,6 @@ export function BufferInputs() {
   const v = useNetlink(useShallow(selectInputs));
   const { setHex, setFamily, setEndian, setTruncated, loadSample } = useNetlink(useShallow(selectNlActions));
   const current = NETLINK_SAMPLES.find((s) => s.id === v.sample);
-  const rows = editorRows(v.hexText);
-  // The box's text is the browser's while it is typed in; the store's goes in when it differs.
-  const box = useRef<HTMLTextAreaElement>(null);
-  const held = useRef<{ el: HTMLTextAreaElement | null; text: string | null }>({ el: null, text: null });
-  const onText = useCallback(
-    (text: string) => {
-      held.current = { el: box.current, text };
-      setHex(text);
-    },
-    [setHex],
-  );
-  useLayoutEffect(() => {
-    const el = box.current;
-    // The text just typed (the same string, in the same box) is what it holds: nothing to do.
-    if (!el || (held.current.el === el && held.current.text === v.hexText)) return;
-    held.current = { el, text: v.hexText };
-    if (el.value !== v.hexText) el.value = v.hexText;
-  });
   // The buffer's panel only when the view shows one of its inputs (an embed's compact view need not).
   const buffer = [useControl('family'), useControl('endian'), useControl('trunc'), useControl('hex')].some(
     Boolean,
@@ -194,23 +104,13 @@ export function BufferInputs() {
             </div>
           </Control>
           <Control name="hex">
-            <Field
-              label={s(W.hex)}
+            <HexEditor
+              text={v.hexText}
+              bytes={v.bytes}
+              reads={v.hexError === null}
               error={v.hexErrorMsg ? renderText(v.hexErrorMsg, locale) : (v.hexError ?? undefined)}
-              hint={s(W.hexHint, { n: v.length })}
-              className="nl-hex-field"
-            >
-              {(a) => (
-                <HexBox
-                  boxRef={box}
-                  id={a.id}
-                  describedBy={a['aria-describedby']}
-                  invalid={a['aria-invalid']}
-                  rows={rows}
-                  onText={onText}
-                />
-              )}
-            </Field>
+              onText={setHex}
+            />
           </Control>
         </fieldset>
       )}

@@ -65,6 +65,50 @@ describe('<NetlinkLab>', () => {
     expect(container.querySelectorAll('*').length).toBeLessThan(4000);
   });
 
+  it('edits a long buffer a page at a time: the box holds one page, the pages list the bytes', async () => {
+    const { store } = renderLab();
+    const msgs = '10000000010001000000000000000000'.repeat(1024); // 16 KiB: 4 pages
+    act(() => store.getState().load({ hexText: msgs }));
+    const hex = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Bytes (hex)' });
+    expect(hex.value.split('\n')).toHaveLength(512);
+    expect(hex).toHaveAccessibleDescription(/16,384 bytes.*page 1 of 4: bytes 0–4,095/);
+    const pages = screen.getByRole('group', { name: 'Pages of the buffer' });
+    const pick = within(pages).getByRole('combobox', { name: 'Page' });
+    expect(
+      within(pick)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      '1: bytes 0–4,095',
+      '2: bytes 4,096–8,191',
+      '3: bytes 8,192–12,287',
+      '4: bytes 12,288–16,383',
+    ]);
+    // At the first page, "Previous page" does nothing and keeps the focus.
+    const prev = within(pages).getByRole('button', { name: 'Previous page' });
+    expect(prev).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
+    expect(hex).toHaveAccessibleDescription(/page 2 of 4: bytes 4,096–8,191/);
+    expect(pages).toHaveTextContent(/page 2 of 4/); // said aloud (a polite live region)
+    expect(hex.value.startsWith('10 00 00 00 01 00 01 00')).toBe(true);
+    // A byte typed at the end of page 2 goes in at byte 8,192; the pages after it move by one.
+    await userEvent.type(hex, ' ab');
+    const s = store.getState();
+    expect(s.hexError).toBeNull();
+    expect(s.bytes.length).toBe(16385);
+    expect([s.bytes[8191], s.bytes[8192], s.bytes[8193]]).toEqual([0x00, 0xab, 0x10]);
+    expect(s.hexText.split('\n')[1023]).toBe('00 00 00 00 00 00 00 00 ab');
+    expect(hex).toHaveAccessibleDescription(/16,385 bytes.*page 2 of 4: bytes 4,096–8,192/);
+    // An odd digit: the error, and the last good buffer kept.
+    await userEvent.type(hex, ' 1');
+    expect(hex).toHaveAttribute('aria-invalid', 'true');
+    expect(store.getState().bytes.length).toBe(16385);
+    // Another page opens where the text is; the bytes are not touched.
+    await userEvent.selectOptions(pick, '4: bytes 12,289–16,384');
+    expect(hex.value.split('\n')[0]).toBe('10 00 00 00 01 00 01 00');
+    expect(hex).toHaveAccessibleDescription(/page 4 of 4/);
+  });
+
   describe('issue 15', () => {
     afterEach(() => vi.restoreAllMocks());
 

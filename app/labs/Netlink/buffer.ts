@@ -205,6 +205,71 @@ export function readHex(text: string): ReadHex {
 }
 let lastRead: { text: string | null; result: ReadHex } = { text: null, result: { ok: false, why: '' } };
 
+/**
+ * A text cut in three around the part being typed (the hex editor's page, hexPages.ts):
+ * `before + page + after` is the text; `before` is empty or ends a line, `after` is empty or
+ * starts one.
+ */
+export interface HexParts {
+  before: string;
+  page: string;
+  after: string;
+}
+
+/**
+ * readHex of `before + page + after` (that is `text`) reading only the page when the text around
+ * it is unchanged: a keystroke in one page of a 64 KiB buffer reads 4 KiB, not 130,000
+ * characters. Digits and whitespace only, and lines between the parts, so no byte spans two
+ * parts: when each part reads as whole bytes, the text's bytes are theirs end to end. Anything
+ * else (an odd page, a letter, a part that does not read) is read whole, for readHex's message.
+ */
+export function readHexSpliced(parts: HexParts, text: string): ReadHex {
+  if (text === lastRead.text) return lastRead.result;
+  const { before, page, after } = parts;
+  let result: ReadHex | null = null;
+  if ((before === '' || before.endsWith('\n')) && (after === '' || after.startsWith('\n'))) {
+    const b = partBytes(before);
+    const a = partBytes(after);
+    const p = b && a && HEX_AND_SPACE.test(page) ? parseHex(page) : null;
+    if (b && a && p?.ok && b.length + p.bytes.length + a.length <= MAX_BUFFER) {
+      const bytes = new Uint8Array(b.length + p.bytes.length + a.length);
+      bytes.set(b);
+      bytes.set(p.bytes, b.length);
+      bytes.set(a, b.length + p.bytes.length);
+      result = { ok: true, bytes };
+    }
+  }
+  result ??= readHexNow(text);
+  lastRead = { text, result };
+  return result;
+}
+
+/** The bytes of the text around a page (null: not whole bytes of digits and whitespace), kept for the next keystroke. */
+function partBytes(text: string): Uint8Array | null {
+  const hit = partsRead.find((r) => r.text === text);
+  if (hit) return hit.bytes;
+  const p = text === '' ? null : HEX_AND_SPACE.test(text) ? parseHex(text) : null;
+  const bytes = text === '' ? new Uint8Array(0) : p?.ok ? p.bytes : null;
+  partsRead = [{ text, bytes }, ...partsRead.slice(0, 1)];
+  return bytes;
+}
+/** The last two parts read (the text before the page and after it). */
+let partsRead: { text: string; bytes: Uint8Array | null }[] = [];
+
+/**
+ * The bytes of the text before and after a page, known without reading them: the caller cut them
+ * from a text that reads as the buffer (so the first keystroke on a page reads only the page).
+ * Kept only when they are digits and whitespace, as partBytes would read them.
+ */
+export function rememberHexParts(before: [string, Uint8Array], after: [string, Uint8Array]) {
+  const ok = (t: string) => HEX_AND_SPACE.test(t);
+  if (ok(before[0]) && ok(after[0]))
+    partsRead = [
+      { text: before[0], bytes: before[1] },
+      { text: after[0], bytes: after[1] },
+    ];
+}
+
 function readHexNow(text: string): ReadHex {
   // Digits and whitespace only (what the editor and the URL hold): one pass over the text as it
   // is, without compacting it into a second string first (a 64 KiB buffer is 130,000+ characters).

@@ -17,10 +17,18 @@ import {
   DEFAULT_SPLIT,
   deriveNetlink,
   readHex,
+  readHexSpliced,
   sampleById,
   truthOf,
 } from './buffer.ts';
-import type { MsghdrFields, NetlinkInputs, NetlinkModel, NetlinkTruth, SplitFields } from './buffer.ts';
+import type {
+  HexParts,
+  MsghdrFields,
+  NetlinkInputs,
+  NetlinkModel,
+  NetlinkTruth,
+  SplitFields,
+} from './buffer.ts';
 import type { Endian, NlFamily } from '../../../core/netlink/index.ts';
 
 const STORE_WORDS = defineMessages({
@@ -34,8 +42,11 @@ const STORE_WORDS = defineMessages({
 export * from './buffer.ts';
 
 export interface NetlinkActions {
-  /** The hex editor's text: the bytes when it parses, a draft with its error when not. */
-  setHex: (text: string) => void;
+  /**
+   * The hex editor's text: the bytes when it parses, a draft with its error when not. `parts`:
+   * the same text cut around the page typed in (the editor's pages), read a page at a time.
+   */
+  setHex: (text: string, parts?: HexParts) => void;
   setFamily: (family: NlFamily) => void;
   /** The same messages in the other byte order (the builder re-encodes; raw rows stay as they are). */
   setEndian: (endian: Endian) => void;
@@ -100,8 +111,8 @@ export const createNetlinkStore = (): StoreApi<NetlinkState> =>
     const commit = (patch: Partial<NetlinkTruth>) =>
       set((s) => Object.assign(deriveNetlink({ ...truthOf(s), ...patch }, s), actions), true);
     const actions: NetlinkActions = {
-      setHex: (text) => {
-        const r = readHex(text);
+      setHex: (text, parts) => {
+        const r = parts ? readHexSpliced(parts, text) : readHex(text);
         // Valid or not, the editor keeps the text as typed (no reformatting under the cursor).
         commit(r.ok ? { ...newBytes(r.bytes), hexDraft: text } : { hexDraft: text, sample: null });
       },

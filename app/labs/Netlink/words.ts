@@ -150,6 +150,25 @@ export const W = defineMessages({
     defaultMessage:
       '{n, plural, one {# byte} other {# bytes}}. Spaces, 0x and colons are ignored; edits rebuild the builder.',
   },
+  hexPageShown: {
+    id: 'lab.netlink.inputs.hexPageShown',
+    defaultMessage: 'The box shows page {page} of {pages}: bytes {from, number}–{to, number}.',
+    description:
+      'A buffer longer than 4 KiB is edited a page at a time; {from} and {to} are byte offsets (from 0).',
+  },
+  hexPages: {
+    id: 'lab.netlink.inputs.hexPages',
+    defaultMessage: 'Pages of the buffer',
+    description: 'The group of controls that open another page of a long buffer in the hex editor.',
+  },
+  hexPagePick: { id: 'lab.netlink.inputs.hexPagePick', defaultMessage: 'Page' },
+  hexPageOption: {
+    id: 'lab.netlink.inputs.hexPageOption',
+    defaultMessage: '{page}: bytes {from, number}–{to, number}',
+    description: 'One page in the page list; {from} and {to} are byte offsets (from 0).',
+  },
+  hexPagePrev: { id: 'lab.netlink.inputs.hexPagePrev', defaultMessage: 'Previous page' },
+  hexPageNext: { id: 'lab.netlink.inputs.hexPageNext', defaultMessage: 'Next page' },
 
   // ---- the bit layout ----
   paintHdr: { id: 'lab.netlink.paint.hdr', defaultMessage: '<code>nlmsghdr</code>' },

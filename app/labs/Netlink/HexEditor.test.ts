@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorRows, pastedLines } from './BufferInputs.tsx';
+import { editorRows, pastedLines } from './HexEditor.tsx';
 import { formatHex, readHex } from './store.ts';
 
 describe('the hex editor (issue 17)', () => {
