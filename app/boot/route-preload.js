@@ -13,11 +13,10 @@
 //
 // The rules it replays are the app's: the route is the hash's path (`#/fragment?…`; an empty one
 // is the home page, or the default lab in an embed: app/lab-kit/url.ts parseHash,
-// app/embed/embed-url.ts isEmbedHref); the language is `lang=` in the address, else the
-// reader's stored choice, else the browser's languages, else English (core/i18n/locale.ts
-// pickLocale/matchLocale, whose Intl.Locale calls also start the browser's ICU data here, while
-// the network is busy, rather than in the first render). app/boot/route-preload.test.ts runs
-// this file against those functions.
+// app/embed/embed-url.ts isEmbedHref); the language is the one public/theme.js picked before it
+// (<html data-lang>: core/i18n/locale.ts pickLocale's rules; its Intl.Locale calls also start
+// the browser's ICU data there, while the network is busy, rather than in the first render).
+// app/boot/route-preload.test.ts runs this file, after theme.js, against those functions.
 (function (ROUTES) {
   if (!ROUTES) return; // the source itself (the dev server, a test without a map)
   var on = function (v) {
@@ -40,42 +39,8 @@
   var path = (hq < 0 ? hash : hash.slice(0, hq)).replace(/^\/+|\/+$/g, '');
   if (path === '' && (on(hashQuery.get('embed')) || on(search.get('embed')))) path = ROUTES.embedDefault;
 
-  // core/i18n/locale.ts matchLocale.
-  var match = function (tag) {
-    if (typeof tag !== 'string' || tag.length > 64) return null;
-    var t = tag.trim().split(/[.@]/)[0].replace(/_/g, '-');
-    if (t === '') return null;
-    var loc;
-    try {
-      loc = new Intl.Locale(t);
-    } catch {
-      return null;
-    }
-    if (loc.language === 'en') return 'en';
-    if (loc.language !== 'zh') return null;
-    var script = loc.script;
-    if (!script) {
-      try {
-        script = loc.maximize().script;
-      } catch {
-        script = undefined;
-      }
-    }
-    return script === 'Hant' ? null : 'zh-CN';
-  };
-  var stored = null;
-  try {
-    stored = localStorage.getItem('sockscope:lang');
-  } catch {
-    // storage blocked: the address and the browser's languages decide
-  }
-  var lang = hashQuery.get('lang');
-  var locale = match(lang === null ? search.get('lang') : lang) || match(stored);
-  if (!locale) {
-    var tags = Array.isArray(navigator.languages) ? navigator.languages.slice(0, 32) : [];
-    for (var i = 0; i < tags.length && !locale; i++) locale = match(tags[i]);
-  }
-  locale = locale || 'en';
+  // The page's language, as public/theme.js (run before this script, in <head>) picked it.
+  var locale = document.documentElement.getAttribute('data-lang') || 'en';
 
   var files = ROUTES.files;
   var route = Object.prototype.hasOwnProperty.call(ROUTES.routes, path) ? ROUTES.routes[path] : null;

@@ -8,6 +8,8 @@ import { langOfHref, STORAGE_KEY } from '../i18n/locale.ts';
 import { DEFAULT_LAB, LABS } from '../labs/index.ts';
 
 const SOURCE = readFileSync('app/boot/route-preload.js', 'utf8');
+// Run before it in the page (<head>): it picks the language this script reads.
+const THEME_JS = readFileSync('public/theme.js', 'utf8');
 
 const MAP: RouteMap = {
   base: './',
@@ -43,6 +45,8 @@ function run(hash: string, opts: { stored?: string | null; languages?: string[];
     configurable: true,
   });
   for (const l of document.head.querySelectorAll('link')) l.remove();
+  delete document.documentElement.dataset.lang;
+  new Function(THEME_JS)();
   new Function(clientScript(SOURCE, MAP))();
   return [...document.head.querySelectorAll('link')].map((l) => ({
     file: l.getAttribute('href')!.replace(/^\.\//, ''),
