@@ -56,7 +56,7 @@ describe('the first screens index.html carries (vite/first-screen.ts)', () => {
         text(locale, `lab.${path}.intro.eyebrow`),
       );
       expect(el.querySelector('.lab-intro h1')?.textContent).toBe(text(locale, `lab.${path}.title`));
-      const values = path === 'reassemble' ? { fn: 'ip_defrag' } : {};
+      const values: Record<string, string> = path === 'reassemble' ? { fn: 'ip_defrag' } : {};
       expect(el.querySelector('.lab-intro .lede')?.textContent).toBe(
         text(locale, `lab.${path}.intro.lede`, values),
       );
@@ -110,7 +110,7 @@ describe('theme.js picks the address’s first screen before the first paint', (
     expect(boot('/').boot).toBe(' en'); // the home page: no screen of its own (the CSS shows none)
   });
 
-  it.each([
+  it.each<[string, { stored?: string; languages?: string[] }]>([
     ['/#/fragment?lang=zh-cn', { stored: 'en' }],
     ['/#/fragment?lang=zh-TW', { stored: 'zh-CN' }],
     ['/#/fragment?lang=fr', { languages: ['zh-SG'] }],
