@@ -73,6 +73,17 @@
     if (typeof tag !== 'string' || tag.length > 64) return null;
     var t = tag.trim().split(/[.@]/)[0].replace(/_/g, '-');
     if (t === '') return null;
+    // A plain `ll` or `ll-RR` needs no Intl.Locale: the browser's first Intl call loads its
+    // locale data (10–50 ms), which before the first paint would delay it.
+    var plain = /^([a-z]{2,3})(-[a-z]{2})?$/i.exec(t);
+    if (plain) {
+      var ll = plain[1].toLowerCase();
+      var rr = (plain[2] || '').toLowerCase();
+      if (ll === 'en') return 'en';
+      if (ll !== 'zh') return null;
+      // zh alone, and zh-RR but for the regions whose script is Hant (maximize: TW, HK, MO).
+      if (rr !== '-tw' && rr !== '-hk' && rr !== '-mo') return 'zh-CN';
+    }
     var loc;
     try {
       loc = new Intl.Locale(t);

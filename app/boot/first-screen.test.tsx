@@ -116,6 +116,11 @@ describe('theme.js picks the address’s first screen before the first paint', (
     ['/#/fragment?lang=fr', { languages: ['zh-SG'] }],
     ['/#/fragment', { stored: 'garbage', languages: ['zh-Hant-TW', 'zh'] }],
     ['/#/fragment', { languages: ['zh_CN.UTF-8'] }],
+    ['/#/fragment', { languages: ['zh-HK', 'zh-MO', 'fr-FR', 'EN-gb'] }],
+    ['/#/fragment', { languages: ['ZH-tw', 'zh-SG'] }],
+    ['/#/fragment', { languages: ['zh-Hans-HK'] }],
+    ['/#/fragment', { languages: ['yue', 'zh-x-1', 'en-US-x-y'] }],
+    ['/#/fragment', { languages: ['de', 'zh'] }],
     ['/?lang=zh-CN#/fragment?lang=en', {}],
     ['/?lang=zh-CN#/fragment?lang=', { languages: ['zh'] }],
   ])('%s %j: the language the app starts in', (url, opts) => {
