@@ -23,8 +23,17 @@ const boxes = (page: Page, where: 'html' | 'app') =>
     const s =
       where === 'app'
         ? document.getElementById('root')
-        : [...document.querySelectorAll('#boot > [data-boot]')].find((e) => getComputedStyle(e).display !== 'none');
-    return ['.lab-intro h1', '.lab-intro .lede', '.lab-intro .eyebrow', '.lab-nav', '.share-bar', '.site-header'].map((sel) => {
+        : [...document.querySelectorAll('#boot > [data-boot]')].find(
+            (e) => getComputedStyle(e).display !== 'none',
+          );
+    return [
+      '.lab-intro h1',
+      '.lab-intro .lede',
+      '.lab-intro .eyebrow',
+      '.lab-nav',
+      '.share-bar',
+      '.site-header',
+    ].map((sel) => {
       const e = s?.querySelector(sel);
       if (!e) return null;
       const r = e.getBoundingClientRect();
@@ -74,7 +83,9 @@ for (const [hash, lang, intro] of [
   });
 }
 
-test('an embed, a Reassembly address with family=, the home page: nothing from the HTML', async ({ page }) => {
+test('an embed, a Reassembly address with family=, the home page: nothing from the HTML', async ({
+  page,
+}) => {
   const release = await holdScripts(page);
   for (const hash of ['#/fragment?embed=1', '#/reassemble?family=inet6', '#/', '#/nosuchlab']) {
     await page.goto(`/${hash}`, { waitUntil: 'commit' });

@@ -30,7 +30,9 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /** The `<div id="boot">` index.html carries: every screen, hidden. */
 export function bootMarkup(screens: readonly Screen[]): string {
-  const inner = screens.map((s) => `<div data-boot="${attr(`${s.path} ${s.locale}`)}" lang="${attr(s.locale)}">${s.html}</div>`).join('');
+  const inner = screens
+    .map((s) => `<div data-boot="${attr(`${s.path} ${s.locale}`)}" lang="${attr(s.locale)}">${s.html}</div>`)
+    .join('');
   // Out of the accessibility tree and inert: a picture of the page until the page is there.
   return `<div id="boot" aria-hidden="true" inert>${inner}</div>`;
 }
@@ -45,7 +47,9 @@ export function bootCss(screens: readonly Screen[]): string {
   }
   for (const s of screens)
     for (const k of s.introKeys)
-      out.push(`html[data-boot-keys~=${q(k)}] #boot > [data-boot=${q(`${s.path} ${s.locale}`)}] { display: none; }`);
+      out.push(
+        `html[data-boot-keys~=${q(k)}] #boot > [data-boot=${q(`${s.path} ${s.locale}`)}] { display: none; }`,
+      );
   return out.join('\n') + '\n';
 }
 

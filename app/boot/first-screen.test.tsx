@@ -36,7 +36,9 @@ function appWhileLoading(path: string, locale: Locale): string {
 
 /** The text of a message with its tags dropped (`<code>ip_defrag</code>` → `ip_defrag`). */
 const text = (locale: Locale, id: string, values: Record<string, string> = {}) =>
-  (CATALOGS[locale][id] ?? '').replace(/<\/?code>/g, '').replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+  (CATALOGS[locale][id] ?? '')
+    .replace(/<\/?code>/g, '')
+    .replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 
 afterEach(() => {
   window.location.hash = '';
@@ -78,11 +80,19 @@ function boot(url: string, opts: { stored?: string; languages?: string[] } = {})
   window.history.replaceState(null, '', url);
   localStorage.clear();
   if (opts.stored) localStorage.setItem(STORAGE_KEY, opts.stored);
-  Object.defineProperty(window.navigator, 'languages', { value: opts.languages ?? ['en-US'], configurable: true });
+  Object.defineProperty(window.navigator, 'languages', {
+    value: opts.languages ?? ['en-US'],
+    configurable: true,
+  });
   for (const k of ['boot', 'bootKeys', 'lang', 'theme', 'bg']) delete root.dataset[k];
   root.lang = 'en';
   new Function(THEME_JS)();
-  return { boot: root.dataset.boot ?? null, keys: root.dataset.bootKeys ?? null, lang: root.dataset.lang, htmlLang: root.lang };
+  return {
+    boot: root.dataset.boot ?? null,
+    keys: root.dataset.bootKeys ?? null,
+    lang: root.dataset.lang,
+    htmlLang: root.lang,
+  };
 }
 
 describe('theme.js picks the address’s first screen before the first paint', () => {
@@ -94,7 +104,12 @@ describe('theme.js picks the address’s first screen before the first paint', (
   });
 
   it('the route is the hash’s path (parseHash), the language pickLocale’s, none in an embed', () => {
-    expect(boot('/#/fragment?len=4000')).toEqual({ boot: 'fragment en', keys: 'len', lang: 'en', htmlLang: 'en' });
+    expect(boot('/#/fragment?len=4000')).toEqual({
+      boot: 'fragment en',
+      keys: 'len',
+      lang: 'en',
+      htmlLang: 'en',
+    });
     expect(boot('/#//reassemble/?family=inet6&lang=zh-CN')).toEqual({
       boot: 'reassemble zh-CN',
       keys: 'family lang',
