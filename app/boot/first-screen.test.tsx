@@ -9,7 +9,7 @@ import { DEFAULT_LAB, LABS } from '../labs/index.ts';
 import { CATALOGS, LOCALES, pickLocale } from '../../core/i18n/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { bootCss, bootMarkup } from '../../vite/first-screen.ts';
-import { firstScreen, firstScreens } from './first-screen.tsx';
+import { firstScreen, firstScreens, withoutIds } from './first-screen.tsx';
 import { shownFirstScreen } from './shown.ts';
 import { dropFirstScreen } from '../lab-kit/LabLoading.tsx';
 
@@ -72,6 +72,12 @@ describe('the first screens index.html carries (vite/first-screen.ts)', () => {
     const all = firstScreens();
     expect(all).toHaveLength(LABS.length * LOCALES.length);
     for (const s of all) expect(s.introKeys).toEqual(s.path === 'reassemble' ? ['family'] : []);
+    // No ids: index.html carries them all beside the app's own (`#main`, the language select's).
+    for (const s of all) {
+      expect(firstScreen(s.path, s.locale).html).toMatch(/ id="main"/);
+      expect(s.html).not.toMatch(/ (id|for|aria-controls)="/);
+      expect(s.html).toBe(withoutIds(firstScreen(s.path, s.locale).html));
+    }
   });
 });
 

@@ -60,7 +60,23 @@ export function firstScreen(path: string, locale: Locale, doc: Document = docume
   return { path, locale, html, introKeys: introKeysOf(path).keys };
 }
 
-/** Every lab's first screen in every language. */
+/** Attributes that name an element by id: a picture of the page names none (the page's own do). */
+const ID_ATTRIBUTES = ['id', 'for', 'aria-controls', 'aria-labelledby', 'aria-describedby'];
+
+/** `html` without ids or references to them: the HTML carries a dozen screens beside the app's. */
+export function withoutIds(html: string, doc: Document = document): string {
+  const el = doc.createElement('div');
+  el.innerHTML = html;
+  for (const a of ID_ATTRIBUTES) for (const e of el.querySelectorAll(`[${a}]`)) e.removeAttribute(a);
+  return el.innerHTML;
+}
+
+/** Every lab's first screen in every language, as index.html carries them (no ids). */
 export function firstScreens(doc: Document = document): FirstScreen[] {
-  return LABS.flatMap((l) => LOCALES.map((locale) => firstScreen(l.path, locale, doc)));
+  return LABS.flatMap((l) =>
+    LOCALES.map((locale) => {
+      const s = firstScreen(l.path, locale, doc);
+      return { ...s, html: withoutIds(s.html, doc) };
+    }),
+  );
 }
