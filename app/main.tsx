@@ -7,7 +7,7 @@ import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { localeReady, startLocale } from './i18n/locale.ts';
 import { startUrlSync } from './lab-kit/sync.ts';
 import { dropFirstScreen } from './lab-kit/LabLoading.tsx';
-import { shownFirstScreen } from './boot/shown.ts';
+import { keepShownFirstScreen } from './boot/shown.ts';
 import { loadCatalogPart } from '../core/i18n/index.ts';
 import { DEFAULT_LAB, LABS } from './labs/index.ts';
 import './styles.css';
@@ -29,7 +29,7 @@ if (!root) throw new Error('index.html has no #root');
 // no message is ever painted as its id or in the wrong language.
 // The HTML's picture of the lab's first screen, when on show (vite/first-screen.ts), stays until
 // the app draws the same intro (LabLoading.tsx dropFirstScreen): its words first, then.
-const boot = shownFirstScreen(document);
+const boot = keepShownFirstScreen(document);
 // With it on show the first render need not hurry: it starts in a task of its own, not in the one
 // that evaluated the last catalog part (Lighthouse's blocking time counts each task's length).
 const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));

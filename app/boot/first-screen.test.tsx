@@ -10,7 +10,7 @@ import { CATALOGS, LOCALES, pickLocale } from '../../core/i18n/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { bootCss, bootMarkup } from '../../vite/first-screen.ts';
 import { firstScreen, firstScreens, withoutIds } from './first-screen.tsx';
-import { shownFirstScreen } from './shown.ts';
+import { keepShownFirstScreen, shownFirstScreen } from './shown.ts';
 import { dropFirstScreen } from '../lab-kit/LabLoading.tsx';
 
 const THEME_JS = readFileSync('public/theme.js', 'utf8');
@@ -196,7 +196,12 @@ describe('the style sheet shows the one screen <html data-boot> names', () => {
     expect(boot).toHaveAttribute('aria-hidden', 'true');
     expect(boot).toHaveAttribute('inert');
     expect(boot.querySelector('[data-boot="fragment zh-CN"]')).toHaveAttribute('lang', 'zh-CN');
+    expect(keepShownFirstScreen(document)).toBe('fragment');
+    expect([...boot.children].map((c) => c.textContent)).toEqual(['f zh']);
     dropFirstScreen();
+    expect(document.getElementById('boot')).toBeNull();
+    shown('reassemble en', 'family');
+    expect(keepShownFirstScreen(document)).toBeNull();
     expect(document.getElementById('boot')).toBeNull();
   });
 });
