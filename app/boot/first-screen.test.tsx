@@ -11,7 +11,7 @@ import type { Locale } from '../../core/i18n/index.ts';
 import { bootCss, bootMarkup } from '../../vite/first-screen.ts';
 import { firstScreen, firstScreens, withoutIds } from './first-screen.tsx';
 import { keepShownFirstScreen, shownFirstScreen } from './shown.ts';
-import { dropFirstScreen } from '../lab-kit/LabLoading.tsx';
+import { dropFirstScreen, introKeysOf, setIntroValues } from '../lab-kit/LabLoading.tsx';
 
 const THEME_JS = readFileSync('public/theme.js', 'utf8');
 const root = document.documentElement;
@@ -67,6 +67,13 @@ describe('the first screens index.html carries (vite/first-screen.ts)', () => {
     },
     20_000,
   );
+
+  it('an intro that reads its whole address cannot be drawn from the HTML: the build stops', () => {
+    setIntroValues('test-whole-query', (q) => ({ all: q.toString() }));
+    expect(() => introKeysOf('test-whole-query')).toThrow(/reads its address by toString/);
+    setIntroValues('test-keys', (q) => ({ a: q.get('a') ?? '', b: String(q.has('b')) }));
+    expect(introKeysOf('test-keys')).toEqual({ keys: ['a', 'b'], values: { a: '', b: 'false' } });
+  });
 
   it('names the address keys a lab’s intro reads: the Reassembly lab’s family', () => {
     const all = firstScreens();

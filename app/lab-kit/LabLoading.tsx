@@ -64,7 +64,8 @@ export function setIntroValues(
 /**
  * The keys of its address the intro of the lab at `path` reads (its `introValues` asked for them,
  * given an empty query), with the values it then takes: the page's HTML draws each lab's intro for
- * an address without those keys only (app/boot/first-screen.tsx).
+ * an address without those keys only (app/boot/first-screen.tsx). An intro that reads its address
+ * otherwise than key by key (get, has, getAll) throws: the build stops rather than guess.
  */
 export function introKeysOf(path: string): { keys: string[]; values: Record<string, string> } {
   const introValues = INTRO_VALUES.get(path);
@@ -78,8 +79,8 @@ export function introKeysOf(path: string): { keys: string[]; values: Record<stri
           keys.add(k);
           return prop === 'get' ? target.get(k) : prop === 'has' ? target.has(k) : target.getAll(k);
         };
-      const v: unknown = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      // Read any other way (all its entries, its size), the keys it depends on are not known.
+      throw new Error(`the intro of lab ${path} reads its address by ${String(prop)}: name keys with get()`);
     },
   });
   const values = introValues(read);
