@@ -1,4 +1,4 @@
-/* global document, window */
+/* global document, window, requestAnimationFrame */
 // Fetch what the address's page needs, all at once, before the app's code has run (issue 17).
 //
 // Without this the page fetched its files in a chain: the entry, then (once it ran) its
@@ -47,27 +47,48 @@
   var parts = ROUTES.catalogs[locale] || {};
   var want = [parts.base];
   if (route) want = want.concat(parts[route.part], route.files);
-  var head = document.head;
-  for (var j = 0; j < want.length; j++) {
-    if (want[j] === undefined) continue;
-    var file = files[want[j]];
-    var link = document.createElement('link');
-    if (/\.css$/.test(file)) {
-      link.rel = 'preload';
-      link.setAttribute('as', 'style');
-    } else link.rel = 'modulepreload';
-    // As Vite's preload helper and the module scripts ask: the same request, fetched once.
-    link.crossOrigin = '';
-    link.href = ROUTES.base + file;
-    head.appendChild(link);
-  }
-  // FormatJS asks these of the page's language when the app first renders (createIntl): asked
-  // here, the browser's locale data is read while the files download.
-  try {
-    Intl.NumberFormat.supportedLocalesOf(locale);
-    Intl.DateTimeFormat.supportedLocalesOf(locale);
-    new Intl.PluralRules(locale);
-  } catch {
-    // no Intl data: the app reports it
+  var start = function () {
+    var head = document.head;
+    for (var j = 0; j < want.length; j++) {
+      if (want[j] === undefined) continue;
+      var file = files[want[j]];
+      var link = document.createElement('link');
+      if (/\.css$/.test(file)) {
+        link.rel = 'preload';
+        link.setAttribute('as', 'style');
+      } else link.rel = 'modulepreload';
+      // As Vite's preload helper and the module scripts ask: the same request, fetched once.
+      link.crossOrigin = '';
+      link.href = ROUTES.base + file;
+      head.appendChild(link);
+    }
+    // FormatJS asks these of the page's language when the app first renders (createIntl): asked
+    // here, the browser's locale data is read while the files download.
+    try {
+      Intl.NumberFormat.supportedLocalesOf(locale);
+      Intl.DateTimeFormat.supportedLocalesOf(locale);
+      new Intl.PluralRules(locale);
+    } catch {
+      // no Intl data: the app reports it
+    }
+  };
+  // With the HTML's first screen on show (public/theme.js named one: a lab's page, not an embed),
+  // the downloads start once it is painted: the first paint then waits for the HTML and the CSS
+  // alone, not for a link shared with the lab's code (and Lighthouse's simulation, which counts
+  // every script fetched before the first paint as blocking it, sees the page as it is).
+  var started = false;
+  var once = function () {
+    if (started) return;
+    started = true;
+    start();
+  };
+  var screen = route && path !== '' && document.documentElement.getAttribute('data-boot');
+  if (!screen || document.hidden || typeof requestAnimationFrame !== 'function') once();
+  else {
+    requestAnimationFrame(function () {
+      setTimeout(once, 0);
+    });
+    // A frame that does not come (a tab hidden meanwhile): start anyway.
+    setTimeout(once, 1000);
   }
 })(/* ROUTES */ null);
