@@ -6,8 +6,13 @@ import { startPageTheme } from './hooks/useTheme.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { localeReady, startLocale } from './i18n/locale.ts';
 import { startUrlSync } from './lab-kit/sync.ts';
+import { dropFirstScreen } from './lab-kit/LabLoading.tsx';
+import { keepShownFirstScreen } from './boot/shown.ts';
+import { loadCatalogPart } from '../core/i18n/index.ts';
 import { DEFAULT_LAB, LABS } from './labs/index.ts';
 import './styles.css';
+// Which of the HTML's first screens shows (vite/first-screen.ts): with the page's CSS, before the first paint.
+import 'virtual:sockscope-first-screen.css';
 
 // The saved theme, or an embed's theme= and bg= (public/theme.js did it before the first paint).
 startPageTheme();
@@ -22,12 +27,23 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 // The first render waits for the page's language (one catalog, fetched beside the lab's code):
 // no message is ever painted as its id or in the wrong language.
-void localeReady().then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <I18nProvider>
-        <App labs={labs} defaultPath={DEFAULT_LAB} />
-      </I18nProvider>
-    </StrictMode>,
-  ),
-);
+// The HTML's picture of the lab's first screen, when on show (vite/first-screen.ts), stays until
+// the app draws the same intro (LabLoading.tsx dropFirstScreen): its words first, then.
+const boot = keepShownFirstScreen(document);
+// With it on show the first render need not hurry: it starts in a task of its own, not in the one
+// that evaluated the last catalog part (Lighthouse's blocking time counts each task's length).
+const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+void Promise.all([localeReady(), boot ? loadCatalogPart(`lab.${boot}`).catch(() => {}) : null])
+  .then(() => (boot ? yieldToPage() : undefined))
+  .then(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <I18nProvider>
+          <App labs={labs} defaultPath={DEFAULT_LAB} />
+        </I18nProvider>
+      </StrictMode>,
+    );
+    // Not on show, or the app drew something else: it goes now.
+    if (!boot) dropFirstScreen();
+    else setTimeout(dropFirstScreen, 0);
+  });

@@ -1,4 +1,4 @@
-/* global document, window */
+/* global document, window, requestAnimationFrame */
 // Fetch what the address's page needs, all at once, before the app's code has run (issue 17).
 //
 // Without this the page fetched its files in a chain: the entry, then (once it ran) its
@@ -13,11 +13,10 @@
 //
 // The rules it replays are the app's: the route is the hash's path (`#/fragment?…`; an empty one
 // is the home page, or the default lab in an embed: app/lab-kit/url.ts parseHash,
-// app/embed/embed-url.ts isEmbedHref); the language is `lang=` in the address, else the
-// reader's stored choice, else the browser's languages, else English (core/i18n/locale.ts
-// pickLocale/matchLocale, whose Intl.Locale calls also start the browser's ICU data here, while
-// the network is busy, rather than in the first render). app/boot/route-preload.test.ts runs
-// this file against those functions.
+// app/embed/embed-url.ts isEmbedHref); the language is the one public/theme.js picked before it
+// (<html data-lang>: core/i18n/locale.ts pickLocale's rules; its Intl.Locale calls also start
+// the browser's ICU data there, while the network is busy, rather than in the first render).
+// app/boot/route-preload.test.ts runs this file, after theme.js, against those functions.
 (function (ROUTES) {
   if (!ROUTES) return; // the source itself (the dev server, a test without a map)
   var on = function (v) {
@@ -40,69 +39,56 @@
   var path = (hq < 0 ? hash : hash.slice(0, hq)).replace(/^\/+|\/+$/g, '');
   if (path === '' && (on(hashQuery.get('embed')) || on(search.get('embed')))) path = ROUTES.embedDefault;
 
-  // core/i18n/locale.ts matchLocale.
-  var match = function (tag) {
-    if (typeof tag !== 'string' || tag.length > 64) return null;
-    var t = tag.trim().split(/[.@]/)[0].replace(/_/g, '-');
-    if (t === '') return null;
-    var loc;
-    try {
-      loc = new Intl.Locale(t);
-    } catch {
-      return null;
-    }
-    if (loc.language === 'en') return 'en';
-    if (loc.language !== 'zh') return null;
-    var script = loc.script;
-    if (!script) {
-      try {
-        script = loc.maximize().script;
-      } catch {
-        script = undefined;
-      }
-    }
-    return script === 'Hant' ? null : 'zh-CN';
-  };
-  var stored = null;
-  try {
-    stored = localStorage.getItem('sockscope:lang');
-  } catch {
-    // storage blocked: the address and the browser's languages decide
-  }
-  var lang = hashQuery.get('lang');
-  var locale = match(lang === null ? search.get('lang') : lang) || match(stored);
-  if (!locale) {
-    var tags = Array.isArray(navigator.languages) ? navigator.languages.slice(0, 32) : [];
-    for (var i = 0; i < tags.length && !locale; i++) locale = match(tags[i]);
-  }
-  locale = locale || 'en';
+  // The page's language, as public/theme.js (run before this script, in <head>) picked it.
+  var locale = document.documentElement.getAttribute('data-lang') || 'en';
 
   var files = ROUTES.files;
   var route = Object.prototype.hasOwnProperty.call(ROUTES.routes, path) ? ROUTES.routes[path] : null;
   var parts = ROUTES.catalogs[locale] || {};
   var want = [parts.base];
   if (route) want = want.concat(parts[route.part], route.files);
-  var head = document.head;
-  for (var j = 0; j < want.length; j++) {
-    if (want[j] === undefined) continue;
-    var file = files[want[j]];
-    var link = document.createElement('link');
-    if (/\.css$/.test(file)) {
-      link.rel = 'preload';
-      link.setAttribute('as', 'style');
-    } else link.rel = 'modulepreload';
-    // As Vite's preload helper and the module scripts ask: the same request, fetched once.
-    link.crossOrigin = '';
-    link.href = ROUTES.base + file;
-    head.appendChild(link);
-  }
-  // FormatJS asks these of the page's language when the app first renders (createIntl): asked
-  // here, the browser's locale data is read while the files download.
-  try {
-    Intl.NumberFormat.supportedLocalesOf(locale);
-    Intl.DateTimeFormat.supportedLocalesOf(locale);
-    new Intl.PluralRules(locale);
-  } catch {
-    // no Intl data: the app reports it
+  var start = function () {
+    var head = document.head;
+    for (var j = 0; j < want.length; j++) {
+      if (want[j] === undefined) continue;
+      var file = files[want[j]];
+      var link = document.createElement('link');
+      if (/\.css$/.test(file)) {
+        link.rel = 'preload';
+        link.setAttribute('as', 'style');
+      } else link.rel = 'modulepreload';
+      // As Vite's preload helper and the module scripts ask: the same request, fetched once.
+      link.crossOrigin = '';
+      link.href = ROUTES.base + file;
+      head.appendChild(link);
+    }
+    // FormatJS asks these of the page's language when the app first renders (createIntl): asked
+    // here, the browser's locale data is read while the files download.
+    try {
+      Intl.NumberFormat.supportedLocalesOf(locale);
+      Intl.DateTimeFormat.supportedLocalesOf(locale);
+      new Intl.PluralRules(locale);
+    } catch {
+      // no Intl data: the app reports it
+    }
+  };
+  // With the HTML's first screen on show (public/theme.js named one: a lab's page, not an embed),
+  // the downloads start once it is painted: the first paint then waits for the HTML and the CSS
+  // alone, not for a link shared with the lab's code (and Lighthouse's simulation, which counts
+  // every script fetched before the first paint as blocking it, sees the page as it is).
+  var started = false;
+  var once = function () {
+    if (started) return;
+    started = true;
+    start();
+  };
+  var screen = route && path !== '' && document.documentElement.getAttribute('data-boot');
+  if (!screen || document.hidden || typeof requestAnimationFrame !== 'function') once();
+  else {
+    requestAnimationFrame(function () {
+      setTimeout(once, 0);
+    });
+    // A frame that does not come (a tab hidden meanwhile): start anyway.
+    setTimeout(once, 1000);
   }
 })(/* ROUTES */ null);

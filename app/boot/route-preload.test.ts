@@ -8,6 +8,8 @@ import { langOfHref, STORAGE_KEY } from '../i18n/locale.ts';
 import { DEFAULT_LAB, LABS } from '../labs/index.ts';
 
 const SOURCE = readFileSync('app/boot/route-preload.js', 'utf8');
+// Run before it in the page (<head>): it picks the language this script reads.
+const THEME_JS = readFileSync('public/theme.js', 'utf8');
 
 const MAP: RouteMap = {
   base: './',
@@ -34,7 +36,10 @@ const MAP: RouteMap = {
   },
 };
 
-function run(hash: string, opts: { stored?: string | null; languages?: string[]; search?: string } = {}) {
+function run(
+  hash: string,
+  opts: { stored?: string | null; languages?: string[]; search?: string; firstScreen?: boolean } = {},
+) {
   window.history.replaceState(null, '', `/${opts.search ?? ''}${hash}`);
   localStorage.clear();
   if (opts.stored != null) localStorage.setItem(STORAGE_KEY, opts.stored);
@@ -43,6 +48,10 @@ function run(hash: string, opts: { stored?: string | null; languages?: string[];
     configurable: true,
   });
   for (const l of document.head.querySelectorAll('link')) l.remove();
+  delete document.documentElement.dataset.lang;
+  new Function(THEME_JS)();
+  // No first screen on show (an embed, the home page): the downloads start at once (below: after it).
+  if (!opts.firstScreen) delete document.documentElement.dataset.boot;
   new Function(clientScript(SOURCE, MAP))();
   return [...document.head.querySelectorAll('link')].map((l) => ({
     file: l.getAttribute('href')!.replace(/^\.\//, ''),
@@ -79,6 +88,22 @@ describe('route-preload.js: the address’s files, asked for before the app runs
     expect(run('#/', { search: '?embed=1' }).map((l) => l.file)).toContain('assets/FragmentLab.js');
     expect(run('#/nosuchlab').map((l) => l.file)).toEqual(['assets/en-base.js']);
     expect(run('#/toString').map((l) => l.file)).toEqual(['assets/en-base.js']);
+  });
+
+  it('with the HTML’s first screen on show, the downloads start once it is painted', async () => {
+    const frames: FrameRequestCallback[] = [];
+    const raf = window.requestAnimationFrame;
+    window.requestAnimationFrame = (cb) => frames.push(cb);
+    try {
+      expect(run('#/fragment?len=4000', { firstScreen: true })).toEqual([]);
+      expect(frames).toHaveLength(1);
+      frames[0]!(0);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(document.head.querySelectorAll('link[rel=modulepreload]')).toHaveLength(4);
+    } finally {
+      window.requestAnimationFrame = raf;
+      delete document.documentElement.dataset.boot;
+    }
   });
 
   it('a map-less source (the checkout’s own file) does nothing', () => {

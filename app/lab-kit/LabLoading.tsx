@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
@@ -35,6 +35,8 @@ export function IntroHead({
   preview?: boolean;
   children?: ReactNode;
 }) {
+  // The HTML's first screen (the same intro, drawn before the app's code ran) goes as this comes.
+  useLayoutEffect(() => dropFirstScreen(), []);
   return (
     <div
       className={view === 'diagram' ? 'lab-intro visually-hidden' : 'lab-intro'}
@@ -57,6 +59,40 @@ export function setIntroValues(
   values: (query: URLSearchParams) => Record<string, string>,
 ): void {
   INTRO_VALUES.set(path, values);
+}
+
+/**
+ * The keys of its address the intro of the lab at `path` reads (its `introValues` asked for them,
+ * given an empty query), with the values it then takes: the page's HTML draws each lab's intro for
+ * an address without those keys only (app/boot/first-screen.tsx). An intro that reads its address
+ * otherwise than key by key (get, has, getAll) throws: the build stops rather than guess.
+ */
+export function introKeysOf(path: string): { keys: string[]; values: Record<string, string> } {
+  const introValues = INTRO_VALUES.get(path);
+  if (!introValues) return { keys: [], values: {} };
+  const keys = new Set<string>();
+  const query = new URLSearchParams();
+  const read = new Proxy(query, {
+    get(target, prop) {
+      if (prop === 'get' || prop === 'has' || prop === 'getAll')
+        return (k: string) => {
+          keys.add(k);
+          return prop === 'get' ? target.get(k) : prop === 'has' ? target.has(k) : target.getAll(k);
+        };
+      // Read any other way (all its entries, its size), the keys it depends on are not known.
+      throw new Error(`the intro of lab ${path} reads its address by ${String(prop)}: name keys with get()`);
+    },
+  });
+  const values = introValues(read);
+  return { keys: [...keys], values };
+}
+
+/**
+ * The page's HTML draws the address's first screen (app/boot/first-screen.tsx, in `#boot`) until
+ * the app draws the same: the app's intro, once on screen, takes its place in the same frame.
+ */
+export function dropFirstScreen(doc: Document = document): void {
+  doc.getElementById('boot')?.remove();
 }
 
 /**
