@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
 import { scaleLinear } from 'd3-scale';
-import type { DefragOk } from '../../../core/ip/index.ts';
+import type { DefragOk } from '../../../core/ip/defrag-types.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
 import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
@@ -190,7 +190,17 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
         ? { x: x(a.offset), w: xw(a.offset, a.offset + a.length) }
         : bar(a.offset, a.offset + a.length, MIN_BAR);
       const tone: ArrivalTone = k < arrived ? verdictTone(a.verdict) : 'future';
-      return { k, b, y, h: laneH, tone, offset: a.offset, length: a.length, mf: a.mf, alone: laneSize[lane[k] ?? 0] === 1 };
+      return {
+        k,
+        b,
+        y,
+        h: laneH,
+        tone,
+        offset: a.offset,
+        length: a.length,
+        mf: a.mf,
+        alone: laneSize[lane[k] ?? 0] === 1,
+      };
     }),
     { packed, current },
   );

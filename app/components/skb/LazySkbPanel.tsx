@@ -1,11 +1,15 @@
 /**
- * The sk_buff panel of the selected step, fetched when it is wanted (issue 17: ≤ 150 KB to show a
- * lab): it sits below the fold, under the step list, so its chunk (SkbStep: SkbPanel, its geometry
- * and fields table, ≈4.4 KB gzip) comes when the panel nears the view (an IntersectionObserver, 600 px
- * ahead of it: it is drawn before it is seen) or when it is asked for (focus or a pointer in the
- * trace panel: a step chosen by keyboard or mouse), or once the browser is idle after the first
- * screen (so a page printed or left to go offline has it), whichever is first. Until then an empty
- * placeholder stands in, out of view, so nothing on the screen moves when it arrives.
+ * An sk_buff panel (SkbStep: a trace's selected step, or one snapshot on its own), fetched when it
+ * is wanted (issue 17: ≤ 150 KB to show a lab). It sits below the fold — in the Fragmentation lab
+ * under the step list, in the Reassembly lab in the outcome, under each delivered datagram — so
+ * its chunk (SkbStep: SkbPanel, its geometry and fields table, and what only they import, such as
+ * d3-scale when no other part of the lab's first screen needs it; ≈4.4 KB gzip) comes when the
+ * panel nears the view (an IntersectionObserver, 600 px ahead of it: it is drawn before it is
+ * seen) or when it is asked for (focus or a pointer in the `.panel` around it: a step chosen by
+ * keyboard or mouse), or once the browser is idle after the first screen (so a page printed or
+ * left to go offline has it), whichever is first. Until then an empty placeholder stands in, out
+ * of view, so nothing on the screen moves when it arrives. One chunk for every lab: fetched once a
+ * page, later panels draw at once.
  */
 import { useEffect, useRef, useState } from 'react';
 import type * as SkbStepNs from './SkbStep.tsx';
