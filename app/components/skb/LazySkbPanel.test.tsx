@@ -89,8 +89,8 @@ describe('<LazySkbPanel> asked for', () => {
   });
 });
 
-describe('<LazySkbPanel> when the browser is idle', () => {
-  it('comes once the page is idle even if never scrolled to (a printed page has it), within IDLE_MS', async () => {
+describe('<LazySkbPanel> once the page has settled', () => {
+  it('comes IDLE_MS after the first screen, in the next idle period, even if never scrolled to (a printed page has it)', async () => {
     vi.resetModules();
     vi.stubGlobal('IntersectionObserver', FakeObserver);
     let idle: (() => void) | null = null;
@@ -102,35 +102,48 @@ describe('<LazySkbPanel> when the browser is idle', () => {
       return 7;
     });
     vi.stubGlobal('cancelIdleCallback', (id: number) => cancelled.push(id));
-    // Scrolled to first: the idle wait is called off.
-    const { LazySkbPanel: First } = await import('./LazySkbPanel.tsx');
-    const first = render(
-      <I18nProvider>
-        <section className="panel">
-          <First trace={trace()} index={3} />
-        </section>
-      </I18nProvider>,
-    );
-    act(() => FakeObserver.all[0]!.seen(true));
-    expect(cancelled).toEqual([7]);
-    await waitFor(() => expect(first.container.querySelector('.skb-panel-waiting')).toBeNull());
-    first.unmount();
-    cancelled.length = 0;
-    vi.resetModules();
-    const { LazySkbPanel: Fresh, IDLE_MS } = await import('./LazySkbPanel.tsx');
-    const view = render(
-      <I18nProvider>
-        <section className="panel">
-          <Fresh trace={trace()} index={3} />
-        </section>
-      </I18nProvider>,
-    );
-    expect(view.container.querySelector('.skb-panel-waiting')).not.toBeNull();
-    expect(timeout).toBe(IDLE_MS);
-    expect(cancelled).toEqual([]);
-    act(() => idle!());
-    await waitFor(() => expect(view.container.querySelector('.skb-panel-waiting')).toBeNull());
-    view.unmount();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // Scrolled to first: the settling wait is called off, no idle period asked for.
+      const { LazySkbPanel: First, IDLE_MS } = await import('./LazySkbPanel.tsx');
+      const first = render(
+        <I18nProvider>
+          <section className="panel">
+            <First trace={trace()} index={3} />
+          </section>
+        </I18nProvider>,
+      );
+      act(() => FakeObserver.all[0]!.seen(true));
+      vi.advanceTimersByTime(2 * IDLE_MS);
+      expect(idle).toBeNull();
+      vi.useRealTimers();
+      await waitFor(() => expect(first.container.querySelector('.skb-panel-waiting')).toBeNull());
+      first.unmount();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      vi.resetModules();
+      const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
+      const view = render(
+        <I18nProvider>
+          <section className="panel">
+            <Fresh trace={trace()} index={3} />
+          </section>
+        </I18nProvider>,
+      );
+      // Not at the first idle moment (the first screen may still be loading): after IDLE_MS.
+      vi.advanceTimersByTime(IDLE_MS - 1);
+      expect(idle).toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(idle).not.toBeNull();
+      expect(timeout).toBe(IDLE_MS);
+      expect(view.container.querySelector('.skb-panel-waiting')).not.toBeNull();
+      expect(cancelled).toEqual([]);
+      vi.useRealTimers();
+      act(() => idle!());
+      await waitFor(() => expect(view.container.querySelector('.skb-panel-waiting')).toBeNull());
+      view.unmount();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
