@@ -57,7 +57,11 @@ export function LazySkbPanel(props: SkbStepProps) {
         : null;
     const area = el.closest('.panel') ?? el;
     let idle: number | undefined;
-    let settled: ReturnType<typeof setTimeout> | undefined;
+    // Once the page has settled: fetched anyway, before anyone prints or the network goes.
+    const settled = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(want, { timeout: IDLE_MS });
+      else want();
+    }, IDLE_MS);
     const stop = () => {
       clearTimeout(settled);
       near?.disconnect();
@@ -75,11 +79,6 @@ export function LazySkbPanel(props: SkbStepProps) {
     }
     area.addEventListener('focusin', want);
     area.addEventListener('pointerenter', want);
-    // Once the page has settled: fetched anyway, before anyone prints or the network goes.
-    settled = setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(want, { timeout: IDLE_MS });
-      else want();
-    }, IDLE_MS);
     if (near) near.observe(el);
     else want();
     return () => {
