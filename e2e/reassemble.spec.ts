@@ -12,6 +12,19 @@ async function open(page: Page, query: string) {
 const cards = (page: Page) => page.getByRole('list', { name: 'Arrival order' }).getByRole('listitem');
 const handle = (card: Locator) => card.getByRole('button', { name: /^Reorder arrival/ });
 const headline = (page: Page) => page.locator('.rq-headline');
+
+/**
+ * A whole-page shot shows the sk_buff panels below the fold, which come when scrolled near
+ * (app/components/skb/LazySkbPanel.tsx): scroll each into view, wait for them, then back to the top.
+ */
+async function withSkbPanels(page: Page) {
+  const waiting = page.locator('.skb-panel-waiting');
+  while ((await waiting.count()) > 0) {
+    await waiting.first().evaluate((el) => el.scrollIntoView());
+    await expect(waiting).toHaveCount(0);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
 const arrivals = (page: Page) => page.getByRole('table', { name: 'Arrivals' });
 const outcome = (page: Page) => page.getByRole('list', { name: 'Outcome' });
 const announcer = (page: Page) => page.getByTestId('rq-announcer');
@@ -365,7 +378,9 @@ test.describe('Reassembly lab in Chinese (issue 13)', () => {
     await expect(page.locator('.rq-verdict').nth(1)).toHaveText('重复：只丢弃这一片');
     const dup = page.getByText(/IPFRAG_DUP：.*只丢弃这一个 skb（DUP_FRAG）/).first();
     await expect(dup).toBeAttached();
-    await expect(page.getByText(/queued ones as consumed|only this skb is dropped|waiting for the/)).toHaveCount(0);
+    await expect(
+      page.getByText(/queued ones as consumed|only this skb is dropped|waiting for the/),
+    ).toHaveCount(0);
     await page.emulateMedia({ media: 'print' });
     const printed = await page.locator('main').innerText();
     expect(printed).toMatch(/已插入：|到齐了|拼接成一个数据报/);
@@ -393,6 +408,7 @@ test.describe('Reassembly lab in Chinese (issue 13)', () => {
         await expect(page).toHaveScreenshot('reassemble-zh-360-queue.png');
         return;
       }
+      await withSkbPanels(page);
       await expect(page).toHaveScreenshot(`reassemble-zh-${width}.png`, {
         fullPage: true,
         mask: [page.locator('.rq-lab .trace')],
@@ -462,6 +478,7 @@ test.describe('Reassembly lab screenshots', () => {
       await page.setViewportSize({ width: 1440, height: 1100 });
       await open(page, ISSUE);
       await expect(headline(page)).toHaveText('Delivered: recv() returns 2,992 bytes.');
+      await withSkbPanels(page);
       await expect(page).toHaveScreenshot(`reassemble-1440-${scheme}.png`, {
         fullPage: true,
         mask: steps(page),

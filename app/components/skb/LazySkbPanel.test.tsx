@@ -1,8 +1,9 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ipSend } from '../../../core/ip/send.ts';
+import { DEFAULT_SEND_INPUT } from '../../../core/ip/types.ts';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import { LazySkbPanel, NEAR_VIEW } from './LazySkbPanel.tsx';
-import { createFragmentStore } from './store.ts';
 
 /** An IntersectionObserver the test drives: `seen(true)` says the panel came near the view. */
 class FakeObserver {
@@ -25,10 +26,11 @@ class FakeObserver {
   }
 }
 
+/** A UDP send of 4,000 bytes at MTU 1500 (three fragments), as the Fragmentation lab runs it. */
 const trace = () => {
-  const store = createFragmentStore();
-  store.getState().setFields({ len: '4000', mtu: '1500' });
-  return store.getState().result!.trace;
+  const r = ipSend({ ...DEFAULT_SEND_INPUT, sends: [4000], mtu: 1500 });
+  if (!('trace' in r)) throw new Error('the send failed');
+  return r.trace;
 };
 const panel = (t = trace(), index = 3) => (
   <I18nProvider>
@@ -87,8 +89,8 @@ describe('<LazySkbPanel> asked for', () => {
   });
 });
 
-describe('<LazySkbPanel> when the browser is idle', () => {
-  it('comes once the page is idle even if never scrolled to (a printed page has it), within IDLE_MS', async () => {
+describe('<LazySkbPanel> once the page has settled', () => {
+  it('comes IDLE_MS after the first screen, in the next idle period, even if never scrolled to (a printed page has it)', async () => {
     vi.resetModules();
     vi.stubGlobal('IntersectionObserver', FakeObserver);
     let idle: (() => void) | null = null;
@@ -100,34 +102,79 @@ describe('<LazySkbPanel> when the browser is idle', () => {
       return 7;
     });
     vi.stubGlobal('cancelIdleCallback', (id: number) => cancelled.push(id));
-    // Scrolled to first: the idle wait is called off.
-    const { LazySkbPanel: First } = await import('./LazySkbPanel.tsx');
-    const first = render(
-      <I18nProvider>
-        <section className="panel">
-          <First trace={trace()} index={3} />
-        </section>
-      </I18nProvider>,
-    );
-    act(() => FakeObserver.all[0]!.seen(true));
-    expect(cancelled).toEqual([7]);
-    await waitFor(() => expect(first.container.querySelector('.skb-panel-waiting')).toBeNull());
-    first.unmount();
-    cancelled.length = 0;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // Scrolled to first: the settling wait is called off, no idle period asked for.
+      const { LazySkbPanel: First, IDLE_MS } = await import('./LazySkbPanel.tsx');
+      const first = render(
+        <I18nProvider>
+          <section className="panel">
+            <First trace={trace()} index={3} />
+          </section>
+        </I18nProvider>,
+      );
+      act(() => FakeObserver.all[0]!.seen(true));
+      vi.advanceTimersByTime(2 * IDLE_MS);
+      expect(idle).toBeNull();
+      vi.useRealTimers();
+      await waitFor(() => expect(first.container.querySelector('.skb-panel-waiting')).toBeNull());
+      first.unmount();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      vi.resetModules();
+      const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
+      const view = render(
+        <I18nProvider>
+          <section className="panel">
+            <Fresh trace={trace()} index={3} />
+          </section>
+        </I18nProvider>,
+      );
+      // Not at the first idle moment (the first screen may still be loading): after IDLE_MS.
+      vi.advanceTimersByTime(IDLE_MS - 1);
+      expect(idle).toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(idle).not.toBeNull();
+      expect(timeout).toBe(IDLE_MS);
+      expect(view.container.querySelector('.skb-panel-waiting')).not.toBeNull();
+      expect(cancelled).toEqual([]);
+      vi.useRealTimers();
+      act(() => idle!());
+      await waitFor(() => expect(view.container.querySelector('.skb-panel-waiting')).toBeNull());
+      view.unmount();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('<LazySkbPanel> of one snapshot (the Reassembly lab’s delivered datagram)', () => {
+  it('draws the snapshot’s sk_buffs as a first step (none marked new or reused), once near the view', async () => {
     vi.resetModules();
-    const { LazySkbPanel: Fresh, IDLE_MS } = await import('./LazySkbPanel.tsx');
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
+    const t = trace();
+    const last = t[t.length - 1]!.snapshot;
     const view = render(
       <I18nProvider>
         <section className="panel">
-          <Fresh trace={trace()} index={3} />
+          <Fresh snapshot={last} />
         </section>
       </I18nProvider>,
     );
-    expect(view.container.querySelector('.skb-panel-waiting')).not.toBeNull();
-    expect(timeout).toBe(IDLE_MS);
-    expect(cancelled).toEqual([]);
-    act(() => idle!());
+    expect(view.container.querySelector('.skb-panel-waiting')).toHaveAttribute('aria-busy', 'true');
+    act(() => FakeObserver.all[0]!.seen(true));
     await waitFor(() => expect(view.container.querySelector('.skb-panel-waiting')).toBeNull());
+    expect(view.container.querySelector('.id-badge')).not.toBeNull();
+    expect(view.container.querySelector('.id-badge--same, .id-badge--new')).toBeNull();
     view.unmount();
+    // The same sk_buffs as a trace's last step mark the ones earlier steps held; alone, none is.
+    const inTrace = render(
+      <I18nProvider>
+        <section className="panel">
+          <Fresh trace={t} index={t.length - 1} />
+        </section>
+      </I18nProvider>,
+    );
+    expect(inTrace.container.querySelector('.id-badge--same')).not.toBeNull();
   });
 });

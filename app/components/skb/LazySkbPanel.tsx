@@ -1,11 +1,17 @@
 /**
- * The sk_buff panel of the selected step, fetched when it is wanted (issue 17: ≤ 150 KB to show a
- * lab): it sits below the fold, under the step list, so its chunk (SkbStep: SkbPanel, its geometry
- * and fields table, ≈4.4 KB gzip) comes when the panel nears the view (an IntersectionObserver, 600 px
- * ahead of it: it is drawn before it is seen) or when it is asked for (focus or a pointer in the
- * trace panel: a step chosen by keyboard or mouse), or once the browser is idle after the first
- * screen (so a page printed or left to go offline has it), whichever is first. Until then an empty
- * placeholder stands in, out of view, so nothing on the screen moves when it arrives.
+ * An sk_buff panel (SkbStep: a trace's selected step, or one snapshot on its own), fetched when it
+ * is wanted (issue 17: ≤ 150 KB to show a lab). It sits below the fold — in the Fragmentation lab
+ * under the step list, in the Reassembly lab in the outcome, under each delivered datagram — so
+ * its chunk (SkbStep: SkbPanel, its geometry and fields table, and what only they import, such as
+ * d3-scale when no other part of the lab's first screen needs it; ≈12 KB gzip in all) comes when
+ * the panel nears the view (an IntersectionObserver, 600 px ahead of it: it is drawn before it is
+ * seen) or when it is asked for (focus or a pointer in the `.panel` around it: a step chosen by
+ * keyboard or mouse), or, whichever is first, once the page has settled: IDLE_MS after the first
+ * screen, in the next idle period (so a page printed or left to go offline has it). Not at the
+ * first idle moment: that comes while the first screen is still loading its last parts, and the
+ * panel's chunk would be one of them. Until then an empty placeholder stands in, out of view, so
+ * nothing on the screen moves when it arrives. One chunk for every lab: fetched once a page, later
+ * panels draw at once.
  */
 import { useEffect, useRef, useState } from 'react';
 import type * as SkbStepNs from './SkbStep.tsx';
@@ -13,7 +19,10 @@ import type { SkbStepProps } from './SkbStep.tsx';
 
 type SkbStepModule = typeof SkbStepNs;
 
-/** At the latest, how long after the panel's first render its chunk is fetched (ms). */
+/**
+ * How long after the panel's first render its chunk is fetched anyway, in the next idle period
+ * (at most as long again) (ms).
+ */
 export const IDLE_MS = 4000;
 
 /** How far ahead of the view the panel starts coming (px). */
@@ -48,7 +57,13 @@ export function LazySkbPanel(props: SkbStepProps) {
         : null;
     const area = el.closest('.panel') ?? el;
     let idle: number | undefined;
+    // Once the page has settled: fetched anyway, before anyone prints or the network goes.
+    const settled = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(want, { timeout: IDLE_MS });
+      else want();
+    }, IDLE_MS);
     const stop = () => {
+      clearTimeout(settled);
       near?.disconnect();
       if (idle !== undefined && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
       idle = undefined;
@@ -66,8 +81,6 @@ export function LazySkbPanel(props: SkbStepProps) {
     area.addEventListener('pointerenter', want);
     if (near) near.observe(el);
     else want();
-    // Idle after the first screen: fetched anyway, before anyone prints or the network goes.
-    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(want, { timeout: IDLE_MS });
     return () => {
       live = false;
       stop();
