@@ -13,7 +13,10 @@
  * nothing on the screen moves when it arrives. One chunk for every lab: fetched once a page, later
  * panels draw at once.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useElementWidth } from '../../hooks/useElementWidth.ts';
+import { useLocale } from '../../i18n/locale.ts';
+import { pageMeasure, skbPanelHeight } from './panel-height.ts';
 import type * as SkbStepNs from './SkbStep.tsx';
 import type { SkbStepProps } from './SkbStep.tsx';
 
@@ -44,7 +47,8 @@ export function loadSkbPanel(): Promise<SkbStepModule> {
 
 export function LazySkbPanel(props: SkbStepProps) {
   const [Panel, setPanel] = useState(() => loaded);
-  const wait = useRef<HTMLDivElement>(null);
+  const [wait, width] = useElementWidth<HTMLDivElement>(520);
+  const locale = useLocale();
   useEffect(() => {
     const el = wait.current;
     if (Panel || !el) return;
@@ -69,6 +73,7 @@ export function LazySkbPanel(props: SkbStepProps) {
       idle = undefined;
       area.removeEventListener('focusin', want);
       area.removeEventListener('pointerenter', want);
+      removeEventListener('scroll', want);
     };
     function want() {
       stop();
@@ -79,6 +84,9 @@ export function LazySkbPanel(props: SkbStepProps) {
     }
     area.addEventListener('focusin', want);
     area.addEventListener('pointerenter', want);
+    // The reader is moving down the page (a wheel, a swipe, keys): the panel may be reached sooner
+    // than the observer's margin allows, so it comes now.
+    addEventListener('scroll', want, { passive: true, once: true });
     if (near) near.observe(el);
     else want();
     return () => {
@@ -87,5 +95,15 @@ export function LazySkbPanel(props: SkbStepProps) {
     };
   }, [Panel]);
   if (Panel) return <Panel {...props} />;
-  return <div ref={wait} className="skb-panel skb-panel-waiting" aria-busy="true" />;
+  const snapshot = props.trace ? props.trace[props.index]?.snapshot : props.snapshot;
+  const height = snapshot
+    ? skbPanelHeight({
+        skbs: snapshot.skbs,
+        width,
+        locale,
+        hasPrevious: (props.index ?? 0) > 0,
+        measure: pageMeasure(),
+      })
+    : 0;
+  return <div ref={wait} className="skb-panel skb-panel-waiting" aria-busy="true" style={{ height }} />;
 }

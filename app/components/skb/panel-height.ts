@@ -1,0 +1,263 @@
+/**
+ * How tall the sk_buff panel (SkbPanel.tsx) will be, from its snapshot and width, before its chunk
+ * is fetched: LazySkbPanel's placeholder reserves it, so the panel's arrival moves nothing below it
+ * even when a reader flings past it before the chunk is in (issue 17). Computed from the same
+ * quantities the panel's CSS and geometry use: the drawings' heights exactly (pointer label rows by
+ * geometry.ts's markRows on the panel's linear scale), the fields table's rows (turned or not, by
+ * the table's own rule, its 18rem cap), the frag_list chains, the head lines of each drawing (the
+ * id badge, the label and the sizes wrapped as the flex row wraps them, text measured with the
+ * page's fonts where the browser can). The colour key's entries are measured widths (the words are
+ * in the panel's chunk): an error there is a line (≈20 px), not the panel.
+ */
+import type { Locale } from '../../../core/i18n/index.ts';
+import type { RegionKind, SkbSnapshot } from '../../../core/skb/index.ts';
+import { num } from '../../format.ts';
+import { FIELDS, MAX_ROWS, isTurned } from './fields.ts';
+import { ROW, extent, flatten, markRows, pointerMarks } from './geometry.ts';
+
+/** Line boxes (px): body text is 15 px at line-height 1.55; the panel's sizes are in rem (16 px). */
+const LH = 1.55;
+const REM = 16;
+export const PANEL = {
+  /** .skb-panel, .skb-list, .frag-list row gaps; .frag-list margin-top; .skb-head margin-bottom. */
+  panelGap: 12,
+  listGap: 14,
+  chainGap: 10,
+  chainTop: 8,
+  /** The frag_list title's row (its 0.78rem line and the glossary term's box). */
+  chainTitle: 0.78 * REM * LH + 4,
+  /** .frag-list padding-left + border, and the nested drawing's margin. */
+  chainIndent: 12 + 2 + 12,
+  headBelow: 4,
+  headGap: { row: 4, column: 10 },
+  /** The id badge: 0.78rem mono bold, padding 1px 8px, 1px border. */
+  badgeLine: 0.78 * REM * LH + 4,
+  badgePad: 18,
+  labelLine: 0.9 * REM * LH,
+  monoLine: 0.78 * REM * LH,
+  /** .skb-note: 0.8rem, margin-top 2. */
+  noteLine: 0.8 * REM * LH,
+  /** .more, .empty: 0.85rem. */
+  moreLine: 0.85 * REM * LH,
+  legendLine: 0.82 * REM * LH,
+  legendGap: { row: 4, column: 14 },
+  /** The fields table: its border, caption (0.9rem, 8px padding), head row, a row, its 18rem cap. */
+  table: { border: 2, caption: 0.9 * REM * LH + 16, head: 27.33, row: 28.34, max: 18 * REM },
+  /** A sans line on a Chinese page (its CJK face named first) is a little taller (the face's ascent). */
+  cjk: 1,
+};
+
+const CJK = /[\u2e80-\u9fff\uff00-\uffef]/;
+
+/**
+ * The colour key's entries' widths (px, swatch and gap included), measured in Chromium with the
+ * default faces: the words come with the panel's chunk.
+ */
+const LEGEND_PX: Record<Locale, Record<RegionKind | 'rooms' | 'shinfo' | 'outside', number>> = {
+  en: {
+    eth: 96,
+    ip: 96,
+    ipopt: 104,
+    ip6: 96,
+    frag6: 131,
+    udp: 96,
+    payload: 69,
+    rooms: 152,
+    shinfo: 127,
+    outside: 145,
+  },
+  'zh-CN': {
+    eth: 88,
+    ip: 73,
+    ipopt: 88,
+    ip6: 73,
+    frag6: 70,
+    udp: 74,
+    payload: 44,
+    rooms: 134,
+    shinfo: 127,
+    outside: 122,
+  },
+};
+
+/** The fields table's `headroom` and `tailroom` headers (catalog keys app.skb.headroom / tailroom). */
+export const ROOM_HEADERS: Record<Locale, readonly [string, string]> = {
+  en: ['headroom', 'tailroom'],
+  'zh-CN': ['头部空间', '尾部空间'],
+};
+
+export type Measure = (text: string, font: 'badge' | 'label' | 'mono') => number;
+
+/** Widths by character (mono: 0.6 em; the label's bold sans: 0.65 em; Chinese: 1 em). */
+export const charWidths: Measure = (text, font) => {
+  const px = font === 'label' ? 14.4 : 12.48;
+  const em = font === 'label' ? 0.655 : 0.602;
+  let w = 0;
+  for (const ch of text) w += CJK.test(ch) ? px : px * em;
+  return w;
+};
+
+let canvasMeasure: Measure | null | undefined;
+/** Text widths in the page's own faces (an OffscreenCanvas), else by character. */
+export function pageMeasure(): Measure {
+  if (canvasMeasure === undefined) {
+    canvasMeasure = null;
+    try {
+      const ctx =
+        typeof OffscreenCanvas === 'function' && typeof getComputedStyle === 'function'
+          ? new OffscreenCanvas(1, 1).getContext('2d')
+          : null;
+      if (ctx) {
+        const css = getComputedStyle(document.body);
+        const sans = css.getPropertyValue('--font-sans').trim() || 'sans-serif';
+        const mono = css.getPropertyValue('--font-mono').trim() || 'monospace';
+        const fonts = {
+          badge: `700 ${0.78 * REM}px ${mono}`,
+          label: `600 ${0.9 * REM}px ${sans}`,
+          mono: `${0.78 * REM}px ${mono}`,
+        };
+        canvasMeasure = (text, font) => {
+          ctx.font = fonts[font];
+          return ctx.measureText(text).width;
+        };
+      }
+    } catch {
+      canvasMeasure = null;
+    }
+  }
+  return canvasMeasure ?? charWidths;
+}
+
+/** How many lines `words` (joined by spaces) take at `width`, each line as wide as it fits. */
+function wrappedLines(words: readonly string[], width: number, measure: Measure): number {
+  const space = measure(' ', 'mono');
+  let lines = 1;
+  let at = 0;
+  for (const w of words) {
+    const ww = measure(w, 'mono');
+    if (at > 0 && at + space + ww > width) {
+      lines++;
+      at = ww;
+    } else at += (at > 0 ? space : 0) + ww;
+  }
+  return lines;
+}
+
+export interface PanelShape {
+  skbs: readonly SkbSnapshot[];
+  /** The panel's width (px), as SkbPanel measures it. */
+  width: number;
+  locale: Locale;
+  /** The badge says "new" / "seen before" (a step after the first). */
+  hasPrevious?: boolean;
+  measure?: Measure;
+}
+
+/** The head line of one drawing: the id badge, the label, the sizes, as the flex row wraps them. */
+function headHeight(skb: SkbSnapshot, width: number, p: Required<PanelShape>): number {
+  const m = p.measure;
+  const badge =
+    m(`skb #${skb.id}`, 'badge') + PANEL.badgePad + (p.hasPrevious ? 6 + (p.locale === 'en' ? 60 : 40) : 0);
+  const label = m(skb.label, 'label');
+  const sizes = ['len', num(skb.len), '·', 'data_len', num(skb.data_len), '·', 'truesize', num(skb.truesize)];
+  const sizesW = m(sizes.join(' '), 'mono');
+  const gap = PANEL.headGap.column;
+  const cjk = p.locale === 'en' && !CJK.test(skb.label) ? 0 : PANEL.cjk;
+  // Items on the badge's line, then lines of their own.
+  let h = PANEL.badgeLine + cjk;
+  let at = badge;
+  if (at + gap + label <= width) at += gap + label;
+  else {
+    h += PANEL.headGap.row + PANEL.labelLine + cjk;
+    at = label;
+  }
+  if (at + gap + sizesW > width) h += PANEL.headGap.row + wrappedLines(sizes, width, m) * PANEL.monoLine;
+  return h + PANEL.headBelow;
+}
+
+function drawingHeight(
+  skb: SkbSnapshot,
+  width: number,
+  x: (n: number) => number,
+  w: number,
+  p: Required<PanelShape>,
+): number {
+  let h = headHeight(skb, width, p) + ROW.bar + 20 + markRows(pointerMarks(skb), x, w) * ROW.rowH;
+  if (skb.frags.length > 0) h += 2 + PANEL.noteLine;
+  if (skb.frag_list.length > 0) {
+    h += PANEL.chainTop + PANEL.chainTitle;
+    const inner = width - PANEL.chainIndent;
+    for (const c of skb.frag_list.slice(0, 4)) h += PANEL.chainGap + drawingHeight(c, inner, x, w, p);
+    if (skb.frag_list.length > 4) h += PANEL.chainGap + PANEL.moreLine;
+  }
+  return h;
+}
+
+/** The colour key: the kinds of bytes drawn, then the buffer's areas, as the two flex rows wrap. */
+function legendHeight(all: readonly SkbSnapshot[], width: number, locale: Locale): number {
+  const px = LEGEND_PX[locale];
+  const kinds = [
+    ...new Set(all.flatMap((s) => [...s.regions, ...s.frags.flatMap((f) => f.regions)].map((r) => r.kind))),
+  ];
+  const line = PANEL.legendLine + (locale === 'en' ? 0 : 0.38);
+  const g = PANEL.legendGap;
+  const rows = (items: readonly number[]): number[][] => {
+    const out: number[][] = [];
+    let at = Infinity;
+    for (const w of items) {
+      if (out.length && at + g.column + w <= width) {
+        at += g.column + w;
+        out[out.length - 1]!.push(w);
+      } else {
+        out.push([w]);
+        at = w;
+      }
+    }
+    return out;
+  };
+  const key = kinds.map((k) => px[k]);
+  const areas = [px.rooms, px.shinfo, px.outside];
+  const span = (items: readonly number[]) => items.reduce((a, w) => a + w, 0) + g.column * (items.length - 1);
+  // skb_shared_info alone on a line is a mono line (a little lower).
+  const height = (r: number[][]) =>
+    r.reduce((a, l) => a + (l.length === 1 && l[0] === px.shinfo ? 18.72 : line), 0) + g.row * (r.length - 1);
+  if (key.length === 0) return height(rows(areas));
+  if (span(key) + g.column + span(areas) <= width) return line;
+  return height(rows(key)) + g.row + height(rows(areas));
+}
+
+function tableHeight(all: readonly SkbSnapshot[], width: number, locale: Locale): number {
+  const t = PANEL.table;
+  const rows = all.slice(0, MAX_ROWS);
+  const [headroom, tailroom] = ROOM_HEADERS[locale];
+  const headers = [
+    'skb',
+    ...FIELDS.map((f) => (f === 'headroom' ? headroom : f === 'tailroom' ? tailroom : f)),
+  ];
+  const body = isTurned(rows, headers, width) ? FIELDS.length : rows.length;
+  const caption = all.length > MAX_ROWS && width < 300 ? t.caption + 0.9 * REM * LH : t.caption;
+  return Math.min(t.max, t.border + caption + t.head + body * t.row);
+}
+
+/** The panel's height (px) for these sk_buffs at this width (SkbPanel's layout, without step values). */
+export function skbPanelHeight(shape: PanelShape): number {
+  const p: Required<PanelShape> = { hasPrevious: false, measure: charWidths, ...shape };
+  const { skbs, width, locale } = p;
+  const all = flatten(skbs);
+  if (all.length === 0) return PANEL.moreLine;
+  const maxExtent = Math.max(1, ...all.map(extent));
+  const range = Math.max(120, width - 34);
+  const x = (n: number) => (n / maxExtent) * range;
+  const w = range + 2;
+  const drawn = skbs.slice(0, 6);
+  let list =
+    drawn.reduce((a, s) => a + drawingHeight(s, width, x, w, p), 0) + PANEL.listGap * (drawn.length - 1);
+  if (skbs.length > 6) list += PANEL.listGap + PANEL.moreLine;
+  return (
+    list +
+    PANEL.panelGap +
+    legendHeight(all, width, locale) +
+    PANEL.panelGap +
+    tableHeight(all, width, locale)
+  );
+}
