@@ -99,6 +99,7 @@ export function LazySkbPanel(props: SkbStepProps) {
   const height = snapshot
     ? skbPanelHeight({
         skbs: snapshot.skbs,
+        vars: snapshot.vars,
         width,
         locale,
         hasPrevious: (props.index ?? 0) > 0,

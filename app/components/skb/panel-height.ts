@@ -24,8 +24,8 @@ export const PANEL = {
   listGap: 14,
   chainGap: 10,
   chainTop: 8,
-  /** The frag_list title's row (its 0.78rem line and the glossary term's box). */
-  chainTitle: 0.78 * REM * LH + 4,
+  /** The frag_list title (0.78rem). */
+  chainTitle: 0.78 * REM * LH,
   /** .frag-list padding-left + border, and the nested drawing's margin. */
   chainIndent: 12 + 2 + 12,
   headBelow: 4,
@@ -41,8 +41,10 @@ export const PANEL = {
   moreLine: 0.85 * REM * LH,
   legendLine: 0.82 * REM * LH,
   legendGap: { row: 4, column: 14 },
+  /** A step's values (.vars): boxes of 0.82rem mono, padding 2px 8px, a 1px border, 6px apart. */
+  vars: { line: 24.72, pad: 18, inner: 6, gap: 6 },
   /** The fields table: its border, caption (0.9rem, 8px padding), head row, a row, its 18rem cap. */
-  table: { border: 2, caption: 0.9 * REM * LH + 16, head: 27.33, row: 28.34, max: 18 * REM },
+  table: { border: 2, caption: 0.9 * REM * LH + 16, head: 27.84, row: 28.34, max: 18 * REM },
   /** A sans line on a Chinese page (its CJK face named first) is a little taller (the face's ascent). */
   cjk: 1,
 };
@@ -86,11 +88,11 @@ export const ROOM_HEADERS: Record<Locale, readonly [string, string]> = {
   'zh-CN': ['头部空间', '尾部空间'],
 };
 
-export type Measure = (text: string, font: 'badge' | 'label' | 'mono') => number;
+export type Measure = (text: string, font: 'badge' | 'label' | 'mono' | 'varName' | 'varValue') => number;
 
 /** Widths by character (mono: 0.6 em; the label's bold sans: 0.65 em; Chinese: 1 em). */
 export const charWidths: Measure = (text, font) => {
-  const px = font === 'label' ? 14.4 : 12.48;
+  const px = font === 'label' ? 14.4 : font === 'varName' || font === 'varValue' ? 13.12 : 12.48;
   const em = font === 'label' ? 0.655 : 0.602;
   let w = 0;
   for (const ch of text) w += CJK.test(ch) ? px : px * em;
@@ -115,6 +117,8 @@ export function pageMeasure(): Measure {
           badge: `700 ${0.78 * REM}px ${mono}`,
           label: `600 ${0.9 * REM}px ${sans}`,
           mono: `${0.78 * REM}px ${mono}`,
+          varName: `${0.82 * REM}px ${mono}`,
+          varValue: `650 ${0.82 * REM}px ${mono}`,
         };
         canvasMeasure = (text, font) => {
           ctx.font = fonts[font];
@@ -145,6 +149,8 @@ function wrappedLines(words: readonly string[], width: number, measure: Measure)
 
 export interface PanelShape {
   skbs: readonly SkbSnapshot[];
+  /** The step's values (a trace's step), shown above the drawings. */
+  vars?: Readonly<Record<string, number | string | boolean>> | undefined;
   /** The panel's width (px), as SkbPanel measures it. */
   width: number;
   locale: Locale;
@@ -154,7 +160,7 @@ export interface PanelShape {
 }
 
 /** The head line of one drawing: the id badge, the label, the sizes, as the flex row wraps them. */
-function headHeight(skb: SkbSnapshot, width: number, p: Required<PanelShape>): number {
+function headHeight(skb: SkbSnapshot, width: number, p: Required<Omit<PanelShape, 'vars'>>): number {
   const m = p.measure;
   const badge =
     m(`skb #${skb.id}`, 'badge') + PANEL.badgePad + (p.hasPrevious ? 6 + (p.locale === 'en' ? 60 : 40) : 0);
@@ -180,7 +186,7 @@ function drawingHeight(
   width: number,
   x: (n: number) => number,
   w: number,
-  p: Required<PanelShape>,
+  p: Required<Omit<PanelShape, 'vars'>>,
 ): number {
   let h = headHeight(skb, width, p) + ROW.bar + 20 + markRows(pointerMarks(skb), x, w) * ROW.rowH;
   if (skb.frags.length > 0) h += 2 + PANEL.noteLine;
@@ -239,12 +245,29 @@ function tableHeight(all: readonly SkbSnapshot[], width: number, locale: Locale)
   return Math.min(t.max, t.border + caption + t.head + body * t.row);
 }
 
-/** The panel's height (px) for these sk_buffs at this width (SkbPanel's layout, without step values). */
+/** The step's values as the flex row wraps their boxes. */
+function varsHeight(vars: Readonly<Record<string, number | string | boolean>>, width: number, m: Measure) {
+  const v = PANEL.vars;
+  let lines = 0;
+  let at = Infinity;
+  for (const [k, x] of Object.entries(vars)) {
+    const w = v.pad + m(k, 'varName') + v.inner + m(typeof x === 'number' ? num(x) : String(x), 'varValue');
+    if (at + v.gap + w <= width) at += v.gap + w;
+    else {
+      lines++;
+      at = w;
+    }
+  }
+  return lines === 0 ? 0 : lines * v.line + (lines - 1) * v.gap + PANEL.panelGap;
+}
+
+/** The panel's height (px) for these sk_buffs at this width (SkbPanel's layout). */
 export function skbPanelHeight(shape: PanelShape): number {
-  const p: Required<PanelShape> = { hasPrevious: false, measure: charWidths, ...shape };
+  const p = { hasPrevious: false, measure: charWidths, ...shape, vars: shape.vars ?? {} };
   const { skbs, width, locale } = p;
   const all = flatten(skbs);
-  if (all.length === 0) return PANEL.moreLine;
+  const above = varsHeight(p.vars, width, p.measure);
+  if (all.length === 0) return above + PANEL.moreLine;
   const maxExtent = Math.max(1, ...all.map(extent));
   const range = Math.max(120, width - 34);
   const x = (n: number) => (n / maxExtent) * range;
