@@ -47,6 +47,8 @@ export function loadSkbPanel(): Promise<SkbStepModule> {
 
 export function LazySkbPanel(props: SkbStepProps) {
   const [Panel, setPanel] = useState(() => loaded);
+  /** Drawn where the placeholder stood: at the width it measured, so its first layout is its last. */
+  const [arrived, setArrived] = useState(false);
   const [wait, width] = useElementWidth<HTMLDivElement>(520);
   const locale = useLocale();
   useEffect(() => {
@@ -78,7 +80,11 @@ export function LazySkbPanel(props: SkbStepProps) {
     function want() {
       stop();
       loadSkbPanel().then(
-        (m) => live && setPanel(() => m.SkbStep),
+        (m) => {
+          if (!live) return;
+          setArrived(true);
+          setPanel(() => m.SkbStep);
+        },
         () => {},
       );
     }
@@ -94,7 +100,7 @@ export function LazySkbPanel(props: SkbStepProps) {
       stop();
     };
   }, [Panel]);
-  if (Panel) return <Panel {...props} />;
+  if (Panel) return <Panel {...props} initialWidth={arrived ? width : props.initialWidth} />;
   const snapshot = props.trace ? props.trace[props.index]?.snapshot : props.snapshot;
   const height = snapshot
     ? skbPanelHeight({

@@ -21,15 +21,18 @@ export function SkbFieldsTable({
   prevIds = new Set(),
   hasPrevious = false,
   previous,
+  initialWidth,
 }: {
   skbs: readonly SkbSnapshot[];
   prevIds?: Set<number>;
   hasPrevious?: boolean;
   /** The same skb at the step before: the cells that changed are marked. */
   previous?: SkbSnapshot | undefined;
+  /** Its width when known before it is drawn (the sk_buff panel's, measured by its placeholder). */
+  initialWidth?: number | undefined;
 }) {
   const txt = usePlainText();
-  const [ref, width] = useElementWidth<HTMLDivElement>(1200);
+  const [ref, width] = useElementWidth<HTMLDivElement>(initialWidth ?? 1200);
   const rows = skbs.slice(0, MAX_ROWS);
   const label = (f: Field) => (f === 'headroom' ? txt(W.headroom) : f === 'tailroom' ? txt(W.tailroom) : f);
   const headers = ['skb', ...FIELDS.map(label)];

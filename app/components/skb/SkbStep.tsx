@@ -9,7 +9,10 @@ import { idsBefore } from './geometry.ts';
 import { SkbPanel } from './SkbPanel.tsx';
 import type { SkbStepSnapshot } from './SkbPanel.tsx';
 
-export type SkbStepProps =
+export type SkbStepProps = {
+  /** The panel's width when known before it is drawn (its placeholder's): its first layout is its last. */
+  initialWidth?: number | undefined;
+} & (
   | {
       trace: readonly { snapshot: SkbStepSnapshot }[];
       /** The step shown (inside the trace). */
@@ -21,11 +24,19 @@ export type SkbStepProps =
       snapshot: SkbStepSnapshot;
       trace?: undefined;
       index?: undefined;
-    };
+    }
+);
 
 export function SkbStep(props: SkbStepProps) {
   const { trace, index = 0 } = props;
   const seenBefore = useMemo(() => (trace ? idsBefore(trace, index) : new Set<number>()), [trace, index]);
   const snapshot = trace ? trace[index]?.snapshot : props.snapshot;
-  return snapshot ? <SkbPanel snapshot={snapshot} seenBefore={seenBefore} first={index === 0} /> : null;
+  return snapshot ? (
+    <SkbPanel
+      snapshot={snapshot}
+      seenBefore={seenBefore}
+      first={index === 0}
+      initialWidth={props.initialWidth}
+    />
+  ) : null;
 }
