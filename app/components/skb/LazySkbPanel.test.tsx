@@ -178,3 +178,43 @@ describe('<LazySkbPanel> of one snapshot (the Reassembly lab’s delivered datag
     expect(inTrace.container.querySelector('.id-badge--same')).not.toBeNull();
   });
 });
+
+describe('<LazySkbPanel> while it waits (issue 17: its arrival moves nothing)', () => {
+  it('reserves the height the panel will have (skbPanelHeight of its snapshot at its width)', async () => {
+    vi.resetModules();
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
+    const { skbPanelHeight, charWidths } = await import('./panel-height.ts');
+    const t = trace();
+    const last = t[t.length - 1]!.snapshot;
+    const view = render(
+      <I18nProvider>
+        <section className="panel">
+          <Fresh snapshot={last} />
+        </section>
+      </I18nProvider>,
+    );
+    const waiting = view.container.querySelector<HTMLElement>('.skb-panel-waiting')!;
+    // jsdom has no layout: the width is the fallback (520 px), the text measured by character.
+    const h = skbPanelHeight({ skbs: last.skbs, width: 520, locale: 'en', measure: charWidths });
+    expect(h).toBeGreaterThan(200);
+    expect(waiting.style.height).toBe(`${h}px`);
+  });
+
+  it('comes on the page’s first scroll (a reader flinging down may pass the observer’s margin first)', async () => {
+    vi.resetModules();
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
+    const view = render(
+      <I18nProvider>
+        <section className="panel">
+          <Fresh trace={trace()} index={3} />
+        </section>
+      </I18nProvider>,
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(view.container.querySelector('.skb-panel-waiting')).not.toBeNull();
+    act(() => void window.dispatchEvent(new Event('scroll')));
+    await waitFor(() => expect(view.container.querySelector('.skb-panel-waiting')).toBeNull());
+  });
+});

@@ -16,6 +16,7 @@
 import { useEffect, useState } from 'react';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { useLocale } from '../../i18n/locale.ts';
+import { idsBefore } from './geometry.ts';
 import { pageMeasure, skbPanelHeight } from './panel-height.ts';
 import type * as SkbStepNs from './SkbStep.tsx';
 import type { SkbStepProps } from './SkbStep.tsx';
@@ -99,7 +100,7 @@ export function LazySkbPanel(props: SkbStepProps) {
       live = false;
       stop();
     };
-  }, [Panel]);
+  }, [Panel, wait]);
   if (Panel) return <Panel {...props} initialWidth={arrived ? width : props.initialWidth} />;
   const snapshot = props.trace ? props.trace[props.index]?.snapshot : props.snapshot;
   const height = snapshot
@@ -109,6 +110,7 @@ export function LazySkbPanel(props: SkbStepProps) {
         width,
         locale,
         hasPrevious: (props.index ?? 0) > 0,
+        seenBefore: props.trace ? idsBefore(props.trace, props.index) : undefined,
         measure: pageMeasure(),
       })
     : 0;

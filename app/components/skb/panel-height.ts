@@ -33,6 +33,7 @@ export const PANEL = {
   /** The id badge: 0.78rem mono bold, padding 1px 8px, 1px border. */
   badgeLine: 0.78 * REM * LH + 4,
   badgePad: 18,
+  stateLine: 0.51,
   labelLine: 0.9 * REM * LH,
   monoLine: 0.78 * REM * LH,
   /** .skb-note: 0.8rem, margin-top 2. */
@@ -41,13 +42,16 @@ export const PANEL = {
   moreLine: 0.85 * REM * LH,
   legendLine: 0.82 * REM * LH,
   legendGap: { row: 4, column: 14 },
-  /** A step's values (.vars): boxes of 0.82rem mono, padding 2px 8px, a 1px border, 6px apart. */
+  /** A step's values (.vars): boxes of 0.82rem (.mono text, 0.92em), padding 2px 8px, a 1px border, 6px apart. */
   vars: { line: 24.72, pad: 18, inner: 6, gap: 6 },
   /** The fields table: its border, caption (0.9rem, 8px padding), head row, a row, its 18rem cap. */
   table: { border: 2, caption: 0.9 * REM * LH + 16, head: 27.84, row: 28.34, max: 18 * REM },
   /** A sans line on a Chinese page (its CJK face named first) is a little taller (the face's ascent). */
   cjk: 1,
 };
+
+/** A step's value and its name: .mono (0.92em) in a 0.82rem box. */
+const VAR_PX = 0.82 * 0.92 * REM;
 
 const CJK = /[\u2e80-\u9fff\uff00-\uffef]/;
 
@@ -88,12 +92,28 @@ export const ROOM_HEADERS: Record<Locale, readonly [string, string]> = {
   'zh-CN': ['头部空间', '尾部空间'],
 };
 
-export type Measure = (text: string, font: 'badge' | 'label' | 'mono' | 'varName' | 'varValue') => number;
+export type Measure = (
+  text: string,
+  font: 'badge' | 'state' | 'label' | 'mono' | 'varName' | 'varValue',
+) => number;
+
+/** The id badge's "new" / "seen before" (catalog keys app.skb.badge.new / seenBefore). */
+export const BADGE_STATES: Record<Locale, { isNew: string; seenBefore: string }> = {
+  en: { isNew: 'new', seenBefore: 'seen before' },
+  'zh-CN': { isNew: '新', seenBefore: '之前出现过' },
+};
 
 /** Widths by character (mono: 0.6 em; the label's bold sans: 0.65 em; Chinese: 1 em). */
 export const charWidths: Measure = (text, font) => {
-  const px = font === 'label' ? 14.4 : font === 'varName' || font === 'varValue' ? 13.12 : 12.48;
-  const em = font === 'label' ? 0.655 : 0.602;
+  const px =
+    font === 'label'
+      ? 14.4
+      : font === 'varName' || font === 'varValue'
+        ? VAR_PX
+        : font === 'state'
+          ? 11.52
+          : 12.48;
+  const em = font === 'label' ? 0.655 : font === 'state' ? 0.72 : 0.602;
   let w = 0;
   for (const ch of text) w += CJK.test(ch) ? px : px * em;
   return w;
@@ -115,13 +135,17 @@ export function pageMeasure(): Measure {
         const mono = css.getPropertyValue('--font-mono').trim() || 'monospace';
         const fonts = {
           badge: `700 ${0.78 * REM}px ${mono}`,
+          state: `600 ${0.72 * REM}px ${sans}`,
           label: `600 ${0.9 * REM}px ${sans}`,
           mono: `${0.78 * REM}px ${mono}`,
-          varName: `${0.82 * REM}px ${mono}`,
-          varValue: `650 ${0.82 * REM}px ${mono}`,
+          varName: `${VAR_PX}px ${mono}`,
+          varValue: `650 ${VAR_PX}px ${mono}`,
         };
         canvasMeasure = (text, font) => {
           ctx.font = fonts[font];
+          // The badge's state is in capitals, 0.04em apart.
+          if (font === 'state')
+            return ctx.measureText(text.toUpperCase()).width + [...text].length * 0.04 * 0.72 * REM;
           return ctx.measureText(text).width;
         };
       }
@@ -156,21 +180,25 @@ export interface PanelShape {
   locale: Locale;
   /** The badge says "new" / "seen before" (a step after the first). */
   hasPrevious?: boolean;
+  /** The sk_buffs held at the steps before (their badge says "seen before"). */
+  seenBefore?: ReadonlySet<number>;
   measure?: Measure;
 }
 
 /** The head line of one drawing: the id badge, the label, the sizes, as the flex row wraps them. */
 function headHeight(skb: SkbSnapshot, width: number, p: Required<Omit<PanelShape, 'vars'>>): number {
   const m = p.measure;
-  const badge =
-    m(`skb #${skb.id}`, 'badge') + PANEL.badgePad + (p.hasPrevious ? 6 + (p.locale === 'en' ? 60 : 40) : 0);
+  const states = BADGE_STATES[p.locale];
+  const state = p.hasPrevious ? (p.seenBefore.has(skb.id) ? states.seenBefore : states.isNew) : '';
+  const badge = m(`skb #${skb.id}`, 'badge') + PANEL.badgePad + (state ? 6 + m(state, 'state') : 0);
   const label = m(skb.label, 'label');
   const sizes = ['len', num(skb.len), '·', 'data_len', num(skb.data_len), '·', 'truesize', num(skb.truesize)];
   const sizesW = m(sizes.join(' '), 'mono');
   const gap = PANEL.headGap.column;
   const cjk = p.locale === 'en' && !CJK.test(skb.label) ? 0 : PANEL.cjk;
   // Items on the badge's line, then lines of their own.
-  let h = PANEL.badgeLine + cjk;
+  // Its state's sans capitals deepen the badge's line a little.
+  let h = PANEL.badgeLine + (cjk || (state ? PANEL.stateLine : 0));
   let at = badge;
   if (at + gap + label <= width) at += gap + label;
   else {
@@ -263,7 +291,13 @@ function varsHeight(vars: Readonly<Record<string, number | string | boolean>>, w
 
 /** The panel's height (px) for these sk_buffs at this width (SkbPanel's layout). */
 export function skbPanelHeight(shape: PanelShape): number {
-  const p = { hasPrevious: false, measure: charWidths, ...shape, vars: shape.vars ?? {} };
+  const p = {
+    hasPrevious: false,
+    measure: charWidths,
+    ...shape,
+    seenBefore: shape.seenBefore ?? new Set<number>(),
+    vars: shape.vars ?? {},
+  };
   const { skbs, width, locale } = p;
   const all = flatten(skbs);
   const above = varsHeight(p.vars, width, p.measure);
@@ -277,6 +311,7 @@ export function skbPanelHeight(shape: PanelShape): number {
     drawn.reduce((a, s) => a + drawingHeight(s, width, x, w, p), 0) + PANEL.listGap * (drawn.length - 1);
   if (skbs.length > 6) list += PANEL.listGap + PANEL.moreLine;
   return (
+    above +
     list +
     PANEL.panelGap +
     legendHeight(all, width, locale) +
