@@ -16,7 +16,7 @@
 import { useEffect, useState } from 'react';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { useLocale } from '../../i18n/locale.ts';
-import { idsBefore } from './geometry.ts';
+import { idsBefore } from './marks.ts';
 import { pageMeasure, skbPanelHeight } from './panel-height.ts';
 import type * as SkbStepNs from './SkbStep.tsx';
 import type { SkbStepProps } from './SkbStep.tsx';

@@ -13,7 +13,7 @@ import type { Locale } from '../../../core/i18n/index.ts';
 import type { RegionKind, SkbSnapshot } from '../../../core/skb/index.ts';
 import { num } from '../../format.ts';
 import { FIELDS, MAX_ROWS, isTurned } from './fields.ts';
-import { ROW, extent, flatten, markRows, pointerMarks } from './geometry.ts';
+import { ROW, extent, flatten, markRows, pointerMarks } from './marks.ts';
 
 /** Line boxes (px): body text is 15 px at line-height 1.55; the panel's sizes are in rem (16 px). */
 const LH = 1.55;
