@@ -196,7 +196,13 @@ describe('<LazySkbPanel> while it waits (issue 17: its arrival moves nothing)', 
     );
     const waiting = view.container.querySelector<HTMLElement>('.skb-panel-waiting')!;
     // jsdom has no layout: the width is the fallback (520 px), the text measured by character.
-    const h = skbPanelHeight({ skbs: last.skbs, width: 520, locale: 'en', measure: charWidths });
+    const h = skbPanelHeight({
+      skbs: last.skbs,
+      vars: last.vars,
+      width: 520,
+      locale: 'en',
+      measure: charWidths,
+    });
     expect(h).toBeGreaterThan(200);
     expect(waiting.style.height).toBe(`${h}px`);
   });
