@@ -12,6 +12,19 @@ async function open(page: Page, query: string) {
 const cards = (page: Page) => page.getByRole('list', { name: 'Arrival order' }).getByRole('listitem');
 const handle = (card: Locator) => card.getByRole('button', { name: /^Reorder arrival/ });
 const headline = (page: Page) => page.locator('.rq-headline');
+
+/**
+ * A whole-page shot shows the sk_buff panels below the fold, which come when scrolled near
+ * (app/components/skb/LazySkbPanel.tsx): scroll each into view, wait for them, then back to the top.
+ */
+async function withSkbPanels(page: Page) {
+  const waiting = page.locator('.skb-panel-waiting');
+  while ((await waiting.count()) > 0) {
+    await waiting.first().evaluate((el) => el.scrollIntoView());
+    await expect(waiting).toHaveCount(0);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
 const arrivals = (page: Page) => page.getByRole('table', { name: 'Arrivals' });
 const outcome = (page: Page) => page.getByRole('list', { name: 'Outcome' });
 const announcer = (page: Page) => page.getByTestId('rq-announcer');
@@ -241,6 +254,42 @@ test.describe('Reassembly lab', () => {
 /** The Overlap preset's state on the issue's datagram (the copy of the second fragment 8 bytes back). */
 const OVERLAP = 'len=2992&frags=0:1480:1,1480:1480:1,2960:40:0,1472:1480:1&order=0,3,1,2';
 
+test.describe('Reassembly lab: the sk_buff panel arrives in place (issue 17)', () => {
+  // The panel's chunk is held back until the placeholder has been read and scrolled into the view
+  // (a reader flinging past it before the chunk is in): its arrival must move nothing.
+  for (const width of [360, 1440])
+    for (const query of ['len=2992', 'len=3000&family=inet6', 'len=65507&mtu=76'])
+      test(`${width} px, ${query}: the placeholder is the panel's height, no layout shift`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 800 });
+        let release = () => {};
+        const held = new Promise<void>((ok) => (release = ok));
+        await page.route(/\/SkbStep-[^/]*\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await open(page, query);
+        const waiting = page.locator('.skb-panel-waiting').first();
+        await expect(waiting).toBeAttached();
+        await waiting.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        const reserved = await waiting.evaluate((el) => el.getBoundingClientRect().height);
+        expect(reserved).toBeGreaterThan(200);
+        await page.evaluate(() => {
+          const w = window as unknown as { shifted: number };
+          w.shifted = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.shifted += (e as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift' });
+        });
+        release();
+        const panel = page.locator('.rq-skb .skb-panel').first();
+        await expect(panel.locator('.skb-list')).toBeVisible();
+        await page.waitForTimeout(300);
+        const drawn = await panel.evaluate((el) => el.getBoundingClientRect().height);
+        expect(Math.abs(drawn - reserved)).toBeLessThanOrEqual(2);
+        expect(await page.evaluate(() => (window as unknown as { shifted: number }).shifted)).toBeLessThan(0.001);
+      });
+});
+
 test.describe('Reassembly lab: issue 15', () => {
   test('one clock: the queue panel and the outcome state the same stop time', async ({ page }) => {
     await open(page, `${ISSUE}&step=1`);
@@ -365,7 +414,9 @@ test.describe('Reassembly lab in Chinese (issue 13)', () => {
     await expect(page.locator('.rq-verdict').nth(1)).toHaveText('重复：只丢弃这一片');
     const dup = page.getByText(/IPFRAG_DUP：.*只丢弃这一个 skb（DUP_FRAG）/).first();
     await expect(dup).toBeAttached();
-    await expect(page.getByText(/queued ones as consumed|only this skb is dropped|waiting for the/)).toHaveCount(0);
+    await expect(
+      page.getByText(/queued ones as consumed|only this skb is dropped|waiting for the/),
+    ).toHaveCount(0);
     await page.emulateMedia({ media: 'print' });
     const printed = await page.locator('main').innerText();
     expect(printed).toMatch(/已插入：|到齐了|拼接成一个数据报/);
@@ -393,6 +444,7 @@ test.describe('Reassembly lab in Chinese (issue 13)', () => {
         await expect(page).toHaveScreenshot('reassemble-zh-360-queue.png');
         return;
       }
+      await withSkbPanels(page);
       await expect(page).toHaveScreenshot(`reassemble-zh-${width}.png`, {
         fullPage: true,
         mask: [page.locator('.rq-lab .trace')],
@@ -462,6 +514,7 @@ test.describe('Reassembly lab screenshots', () => {
       await page.setViewportSize({ width: 1440, height: 1100 });
       await open(page, ISSUE);
       await expect(headline(page)).toHaveText('Delivered: recv() returns 2,992 bytes.');
+      await withSkbPanels(page);
       await expect(page).toHaveScreenshot(`reassemble-1440-${scheme}.png`, {
         fullPage: true,
         mask: steps(page),

@@ -4,82 +4,41 @@
  * they do not and the sk_buffs are few, so no column is ever cut off (the Fragmentation lab's
  * narrow panel, a phone). Many sk_buffs keep the rows and scroll sideways.
  */
-import { skbHeadroom, skbTailroom } from '../../../core/skb/types.ts';
 import type { SkbSnapshot } from '../../../core/skb/index.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
 import { TableHead } from '../TableHead.tsx';
 import { Term } from '../../lab-kit/Term.tsx';
 import { SKB_PANEL_WORDS as W, usePlainText } from './words.ts';
+import { COMPARED, FIELDS, MAX_ROWS, isTurned, value } from './fields.ts';
+import type { Field } from './fields.ts';
 
 /** Text that is never translated (kernel names, offsets, key names), kept out of JSX literals. */
 const verbatim = (...parts: (string | number)[]): string => parts.join('');
-
-const MAX_ROWS = 40;
-/** At most this many sk_buffs are turned into columns. */
-const MAX_TURNED = 6;
-
-/** Fields the previous step's same sk_buff is compared on (the changed cells are marked). */
-const COMPARED_FIELDS = ['data', 'tail', 'end', 'len', 'data_len', 'headroom', 'tailroom'] as const;
-/** The table's fields, in order. */
-const FIELDS = ['head', ...COMPARED_FIELDS, 'nr_frags', 'frag_list', 'truesize'] as const;
-type Field = (typeof FIELDS)[number];
-const COMPARED: ReadonlySet<Field> = new Set(COMPARED_FIELDS);
-
-const value = (s: SkbSnapshot, f: Field): number =>
-  f === 'headroom'
-    ? skbHeadroom(s)
-    : f === 'tailroom'
-      ? skbTailroom(s)
-      : f === 'nr_frags'
-        ? s.frags.length
-        : f === 'frag_list'
-          ? s.frag_list.length
-          : s[f];
-
-/** About how wide the one-row-per-sk_buff table is (px): headers in small capitals, numbers in digits. */
-export function fieldsTableWidth(skbs: readonly SkbSnapshot[], headers: readonly string[]): number {
-  const col = (head: string, cells: readonly string[]) =>
-    Math.max(head.length * 8.6, ...cells.map((c) => c.length * 7.4)) + 14;
-  const first = col(
-    headers[0] ?? '',
-    skbs.map((s) => `#${s.id} ${s.label}`),
-  );
-  return (
-    first +
-    FIELDS.reduce(
-      (a, f, i) =>
-        a +
-        col(
-          headers[i + 1] ?? f,
-          skbs.map((s) => num(value(s, f))),
-        ),
-      0,
-    ) +
-    24
-  );
-}
 
 export function SkbFieldsTable({
   skbs,
   prevIds = new Set(),
   hasPrevious = false,
   previous,
+  initialWidth,
 }: {
   skbs: readonly SkbSnapshot[];
   prevIds?: Set<number>;
   hasPrevious?: boolean;
   /** The same skb at the step before: the cells that changed are marked. */
   previous?: SkbSnapshot | undefined;
+  /** Its width when known before it is drawn (the sk_buff panel's, measured by its placeholder). */
+  initialWidth?: number | undefined;
 }) {
   const txt = usePlainText();
-  const [ref, width] = useElementWidth<HTMLDivElement>(1200);
+  const [ref, width] = useElementWidth<HTMLDivElement>(initialWidth ?? 1200);
   const rows = skbs.slice(0, MAX_ROWS);
   const label = (f: Field) => (f === 'headroom' ? txt(W.headroom) : f === 'tailroom' ? txt(W.tailroom) : f);
   const headers = ['skb', ...FIELDS.map(label)];
   /** A field's name with its glossary popover (the kernel's own names: `headroom` shown in words). */
   const term = (f: Field) => <Term k={f}>{label(f)}</Term>;
-  const turned = rows.length <= MAX_TURNED && fieldsTableWidth(rows, headers) > width;
+  const turned = isTurned(rows, headers, width);
 
   const cell = (s: SkbSnapshot, f: Field) => {
     const v = value(s, f);

@@ -36,13 +36,16 @@ export function SkbPanel({
   snapshot,
   seenBefore,
   first,
+  initialWidth,
 }: {
   snapshot: SkbStepSnapshot;
   seenBefore: Set<number>;
   first: boolean;
+  /** The width it will have, when known (LazySkbPanel's placeholder measured it). */
+  initialWidth?: number | undefined;
 }) {
   const txt = usePlainText();
-  const [ref, width] = useElementWidth<HTMLDivElement>(520);
+  const [ref, width] = useElementWidth<HTMLDivElement>(initialWidth ?? 520);
   const all = flatten(snapshot.skbs);
   const maxExtent = Math.max(1, ...all.map(extent));
   const x = scaleLinear()
@@ -81,7 +84,7 @@ export function SkbPanel({
             )}
           </div>
           <SkbLegend kinds={kinds} />
-          <SkbFieldsTable skbs={all} prevIds={seenBefore} hasPrevious={!first} />
+          <SkbFieldsTable skbs={all} prevIds={seenBefore} hasPrevious={!first} initialWidth={initialWidth} />
         </>
       )}
     </div>

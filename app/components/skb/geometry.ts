@@ -4,12 +4,25 @@
  * overlaps, which bytes of data no region covers, how far a buffer reaches (skb_shared_info and its
  * page frags after `end`), which sk_buffs a step reuses, and the magnified window around data.
  */
-import { SHINFO_SIZE } from '../../../core/skb/alloc.ts';
 import type { Region, RegionKind, SkbSnapshot } from '../../../core/skb/index.ts';
 import { num } from '../../format.ts';
 
-/** A position function: byte offset → pixels (a d3 linear scale in the views). */
-export type X = (n: number) => number;
+import { textWidth } from './marks.ts';
+import type { X } from './marks.ts';
+
+export {
+  LABEL_GAP,
+  ROW,
+  extent,
+  flatten,
+  fragBytes,
+  idsBefore,
+  markRows,
+  placeMarks,
+  pointerMarks,
+  textWidth,
+} from './marks.ts';
+export type { Mark, X } from './marks.ts';
 
 /** Names that fit inside a region, longest first. */
 export const SHORT: Record<RegionKind, readonly string[]> = {
@@ -20,13 +33,6 @@ export const SHORT: Record<RegionKind, readonly string[]> = {
   frag6: ['Frag hdr', 'Frag', 'F'],
   udp: ['UDP', 'U'],
   payload: ['payload', 'data', 'p'],
-};
-
-/** Mono 10.5–11 px text: about 6.6 px a character; a Chinese character is about twice as wide. */
-export const textWidth = (s: string, px = 6.6) => {
-  let n = 0;
-  for (const ch of s) n += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1.7 : 1;
-  return n * px;
 };
 
 /** Mono 12 px text (the large drawing, a lab's main diagram: diagram text is at least 12 px). */
@@ -42,75 +48,8 @@ export function fitLabel(names: readonly string[], bytes: number | null, w: numb
   return null;
 }
 
-export function flatten(skbs: readonly SkbSnapshot[]): SkbSnapshot[] {
-  return skbs.flatMap((s) => [s, ...flatten(s.frag_list)]);
-}
-
-export const fragBytes = (s: SkbSnapshot) => s.frags.reduce((a, f) => a + f.size, 0);
-
 /** Is the region (partly) behind data or past tail: bytes still in memory but not in the packet? */
 export const isStale = (r: Region, s: SkbSnapshot) => r.end <= s.data || r.start >= s.tail;
-
-/** The ids of every sk_buff held at the steps before this one (to tell new sk_buffs from reused ones). */
-export function idsBefore(
-  trace: readonly { snapshot: { skbs: readonly SkbSnapshot[] } }[],
-  index: number,
-): Set<number> {
-  const ids = new Set<number>();
-  for (const step of trace.slice(0, index)) for (const s of flatten(step.snapshot.skbs)) ids.add(s.id);
-  return ids;
-}
-
-export interface Mark {
-  name: string;
-  at: number;
-  moved?: boolean;
-  /** The label when it is not `name offset` (a region's name and size under a tiny region). */
-  text?: string;
-  /** Where the mark points, when not at `at` (the middle of a tiny region). */
-  kind?: 'pointer' | 'region';
-}
-
-/**
- * An sk_buff's four pointers as marks; `moved` says which of data, tail and end moved since the
- * previous step (they are drawn marked).
- */
-export const pointerMarks = (
-  s: Pick<SkbSnapshot, 'head' | 'data' | 'tail' | 'end'>,
-  moved?: (k: 'data' | 'tail' | 'end') => boolean,
-): Mark[] => [
-  { name: 'head', at: s.head },
-  ...(['data', 'tail', 'end'] as const).map((k) => ({
-    name: k,
-    at: s[k],
-    ...(moved ? { moved: moved(k) } : {}),
-  })),
-];
-
-/** The gap kept between two labels on one row (px). */
-export const LABEL_GAP = 6;
-
-/**
- * Lay pointer labels out in rows so that none overlaps another. A label is centred under its mark
- * and kept inside [0, width] (so it may sit off-centre at an edge); it takes the first row where it
- * overlaps no label of that row, else a new row — never a label over another (a drawing's height
- * comes from `markRows`). Lines are drawn under the labels' backgrounds, so a deeper mark's line
- * never runs through a label.
- */
-export function placeMarks(marks: readonly Mark[], x: X, width = Infinity, px = 6.3) {
-  const ends: number[] = [];
-  return marks
-    .map((m) => ({ ...m, px: x(m.at), text: m.text ?? `${m.name} ${num(m.at)}` }))
-    .sort((a, b) => a.px - b.px)
-    .map((m) => {
-      const w = textWidth(m.text, px);
-      const left = Math.max(0, Math.min(m.px - w / 2, width - w));
-      let row = ends.findIndex((e) => e + LABEL_GAP <= left);
-      if (row < 0) row = ends.length;
-      ends[row] = left + w;
-      return { ...m, row, w, left, cx: left + w / 2 };
-    });
-}
 
 /** The linear data not covered by a labelled region (e.g. a push without a kind). */
 export function gaps(s: SkbSnapshot): { start: number; end: number }[] {
@@ -125,16 +64,11 @@ export function gaps(s: SkbSnapshot): { start: number; end: number }[] {
   return out;
 }
 
-/** Everything after `end`: skb_shared_info, then the page frags it points to. */
-export const extent = (s: SkbSnapshot) => s.end + SHINFO_SIZE + fragBytes(s);
-
 /** The narrowest a non-empty stretch of a large buffer is drawn (px): a 2-byte headroom stays visible. */
 export const MIN_PX = 10;
 
 /** The large buffer's rows (px): the magnified strip, the gap, the bar, the pointer labels. */
 export const BIG = { zoomTop: 18, zoomH: 34, gap: 26, barH: 40, rowH: 16 };
-/** A compact buffer's rows (px) in a step's list. */
-export const ROW = { bar: 30, rowH: 12 };
 
 /** The magnified window: every byte between the first region (pulled headers too) and tail. */
 export function zoomWindow(skb: SkbSnapshot): { from: number; to: number; any: boolean } {
@@ -177,10 +111,6 @@ export function zoomTicks(skb: SkbSnapshot, z: X, px = 6): number[] {
   }
   return kept;
 }
-
-/** How many rows the pointer labels of these marks take. */
-export const markRows = (marks: readonly Mark[], x: X, width = Infinity, px = 6.3) =>
-  Math.max(...placeMarks(marks, x, width, px).map((m) => m.row)) + 1;
 
 /**
  * A position function that gives every non-empty stretch between `breaks` (byte offsets, e.g.

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { OutputSnapshot, SendResult } from '../../../core/ip/index.ts';
 import type { TraceStep } from '../../../core/trace/index.ts';
 import { CountersPanel } from '../../components/drops/index.ts';
-import { LazySkbPanel } from './LazySkbPanel.tsx';
+import { LazySkbPanel } from '../../components/skb/LazySkbPanel.tsx';
 import { IssuesBanner, LabShell, Panel, Part, StepList, StepNav } from '../../lab-kit/index.ts';
 import type { StepView } from '../../lab-kit/index.ts';
 import { FragmentDiagram } from './FragmentDiagram.tsx';

@@ -1,12 +1,13 @@
 import { useIntl } from 'react-intl';
-import { VERDICT_MSG, defragReturn } from '../../../core/ip/index.ts';
+import { defragReturn } from '../../../core/ip/defrag.ts';
+import { VERDICT_MSG } from '../../../core/ip/defrag-types.ts';
 import { defragFunctionOf } from './defrag-fn.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { termCodeChunks } from '../../lab-kit/Term.tsx';
 import { W } from './words.ts';
 import { MARK, hashNo, rangeOf } from './text.ts';
-import type { DefragOk } from '../../../core/ip/index.ts';
+import type { DefragOk } from '../../../core/ip/defrag-types.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';
 import { Pager } from './Pager.tsx';

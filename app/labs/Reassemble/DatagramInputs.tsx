@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useIntl } from 'react-intl';
-import { DEFRAG_DEFAULTS } from '../../../core/ip/index.ts';
+import { DEFRAG_DEFAULTS } from '../../../core/ip/defrag-types.ts';
 import { Field, NumberField } from '../../components/Field.tsx';
 import {
   selectReassembleActions,

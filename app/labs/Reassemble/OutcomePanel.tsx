@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
-import type { DefragOk, IcmpOut, QueueOutcome } from '../../../core/ip/index.ts';
+import type { DefragOk, IcmpOut, QueueOutcome } from '../../../core/ip/defrag-types.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { DropBadge } from '../../components/drops/index.ts';
-import { SkbPanel } from '../../components/skb/SkbPanel.tsx';
+import { LazySkbPanel } from '../../components/skb/LazySkbPanel.tsx';
 import { num } from '../../format.ts';
 import { Part } from '../../lab-kit/index.ts';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
@@ -186,7 +186,7 @@ export function OutcomePanel({ result }: { result: DefragOk }) {
                     <summary>
                       {fmtNode(intl, W.skbSummary, { ...plainCode, n: it.skb.frag_list.length })}
                     </summary>
-                    <SkbPanel snapshot={{ skbs: [it.skb] }} seenBefore={new Set()} first />
+                    <LazySkbPanel snapshot={{ skbs: [it.skb] }} />
                   </details>
                 </Part>
               )}

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
-import { scaleLinear } from 'd3-scale';
-import type { DefragOk } from '../../../core/ip/index.ts';
+import { ticks as roundTicks } from 'd3-array';
+import type { DefragOk } from '../../../core/ip/defrag-types.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
 import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
@@ -111,19 +111,32 @@ export function splitThinBars<T extends ArrivalBar & { alone: boolean }>(
 }
 
 /**
+ * The diagram's x axis: bytes [0, extent] onto pixels [from, to], with round ticks — d3-scale's
+ * `scaleLinear().domain([0, extent]).range([from, to])` computed as it computes it (d3-array's
+ * `ticks`, which its `.ticks` calls, and d3-interpolate's a·(1 − t) + b·t), without bringing
+ * d3-scale's interpolators and colours (≈6 KB gzip) to the lab's first screen (issue 17): the
+ * diagram needs nothing else of it. QueueDiagram.test.ts checks every pixel and tick against it.
+ */
+export function byteAxis(extent: number, from: number, to: number) {
+  const x = (v: number) => {
+    const t = v / extent;
+    return from * (1 - t) + to * t;
+  };
+  return Object.assign(x, { ticks: (count: number) => roundTicks(0, extent, count) });
+}
+
+/**
  * The defragmentation queue after one step, drawn to scale on the datagram's byte range: the
  * arrivals so far (coloured by verdict, the ones still to come dashed), each queue's runs (the
  * rbtree nodes of inet_frag_queue_insert, fragment boundaries inside) and holes, its known end
  * (q.len, open while LAST_IN is missing), and the reassembled datagram once one is delivered.
- * d3-scale does the arithmetic; React draws every element.
+ * byteAxis does the arithmetic; React draws every element.
  */
 export function QueueDiagram({ result, step }: { result: DefragOk; step: number }) {
   const intl = useIntl();
   const [ref, width] = useElementWidth<HTMLDivElement>(720);
   const extent = extentOf(result);
-  const x = scaleLinear()
-    .domain([0, extent])
-    .range([GUTTER, Math.max(GUTTER + 120, width - RIGHT)]);
+  const x = byteAxis(extent, GUTTER, Math.max(GUTTER + 120, width - RIGHT));
   const xw = (from: number, to: number) => Math.max(1.5, x(to) - x(from));
   const snap = result.trace[step]?.snapshot;
   const arrived = arrivedBy(result.trace, step);
@@ -190,7 +203,17 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
         ? { x: x(a.offset), w: xw(a.offset, a.offset + a.length) }
         : bar(a.offset, a.offset + a.length, MIN_BAR);
       const tone: ArrivalTone = k < arrived ? verdictTone(a.verdict) : 'future';
-      return { k, b, y, h: laneH, tone, offset: a.offset, length: a.length, mf: a.mf, alone: laneSize[lane[k] ?? 0] === 1 };
+      return {
+        k,
+        b,
+        y,
+        h: laneH,
+        tone,
+        offset: a.offset,
+        length: a.length,
+        mf: a.mf,
+        alone: laneSize[lane[k] ?? 0] === 1,
+      };
     }),
     { packed, current },
   );

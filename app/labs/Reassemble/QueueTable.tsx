@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import type { DefragOk } from '../../../core/ip/index.ts';
+import type { DefragOk } from '../../../core/ip/defrag-types.ts';
 import { num } from '../../format.ts';
 import { fmt, fmtNode } from '../../i18n/format.tsx';
 import { Term, termCodeChunks } from '../../lab-kit/Term.tsx';

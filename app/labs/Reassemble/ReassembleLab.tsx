@@ -3,7 +3,7 @@ import { useLater } from '../../lab-kit/useLater.ts';
 import { defragFunctionOf } from './defrag-fn.ts';
 import { useIntl } from 'react-intl';
 import type { IntlShape, MessageDescriptor } from 'react-intl';
-import type { DefragOk } from '../../../core/ip/index.ts';
+import type { DefragOk } from '../../../core/ip/defrag-types.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { num } from '../../format.ts';

@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
 import { fmt } from '../../i18n/format.tsx';
 import { W } from './words.ts';
-import type { DefragOk, DefragStep } from '../../../core/ip/index.ts';
+import type { DefragOk, DefragStep } from '../../../core/ip/defrag-types.ts';
 import { num } from '../../format.ts';
 import { StepList } from '../../lab-kit/index.ts';
 import type { StepView } from '../../lab-kit/index.ts';

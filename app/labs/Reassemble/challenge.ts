@@ -5,8 +5,8 @@
  * written down here.
  */
 import { defineMessages, msg } from '../../../core/i18n/index.ts';
-import { VERDICT_MSG } from '../../../core/ip/index.ts';
-import type { ArrivalVerdict, DefragArrival, DefragOk, QueueOutcome } from '../../../core/ip/index.ts';
+import { VERDICT_MSG } from '../../../core/ip/defrag-types.ts';
+import type { ArrivalVerdict, DefragArrival, DefragOk, QueueOutcome } from '../../../core/ip/defrag-types.ts';
 import { isStale } from '../../lab-kit/index.ts';
 import type { LabChallenge } from '../../lab-kit/challenge/index.ts';
 import type { ReassembleState } from './store.ts';

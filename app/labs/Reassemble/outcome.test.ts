@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIntl } from 'react-intl';
 import { CATALOGS } from '../../../core/i18n/index.ts';
-import { reassemble } from '../../../core/ip/index.ts';
+import { reassemble } from '../../../core/ip/defrag.ts';
 import { fieldsToDefragInput, parseReassembleQuery } from './params.ts';
 import { headline } from './OutcomePanel.tsx';
 

@@ -24,14 +24,11 @@
  * Card values are kept as typed, so a bad one reaches its card and is reported there. An order or
  * time list that cannot be read is reported and replaced by every card once, in order.
  */
-import {
-  DEFAULT_SEND_INPUT,
-  fragmentsFromWire,
-  ipSendWire,
-  validateDefragInput,
-  validateSendInput,
-} from '../../../core/ip/index.ts';
-import type { DefragInput, FragmentSpec } from '../../../core/ip/index.ts';
+import { fragmentsFromWire, validateDefragInput } from '../../../core/ip/defrag.ts';
+import { ipSendWire } from '../../../core/ip/send.ts';
+import { DEFAULT_SEND_INPUT } from '../../../core/ip/types.ts';
+import { validateSendInput } from '../../../core/ip/validate.ts';
+import type { DefragInput, FragmentSpec } from '../../../core/ip/defrag-types.ts';
 import { echo, paramIssue } from '../../../core/params/param.ts';
 import { FAMILIES } from '../../../core/params/send.ts';
 import {

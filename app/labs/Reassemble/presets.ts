@@ -2,7 +2,7 @@
  * Ready-made arrivals for the datagram on the form: each one shows one kernel outcome. They only
  * arrange cards (order, copies, times); the core decides what happens.
  */
-import { DEFRAG_DEFAULTS } from '../../../core/ip/index.ts';
+import { DEFRAG_DEFAULTS } from '../../../core/ip/defrag-types.ts';
 import {
   DEFAULT_REASSEMBLE_FIELDS,
   cutFragments,

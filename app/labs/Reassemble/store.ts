@@ -5,8 +5,8 @@
  */
 import { createStore } from 'zustand';
 import type { StoreApi } from 'zustand';
-import { reassemble } from '../../../core/ip/index.ts';
-import type { DefragInput, DefragOk } from '../../../core/ip/index.ts';
+import { reassemble } from '../../../core/ip/defrag.ts';
+import type { DefragInput, DefragOk } from '../../../core/ip/defrag-types.ts';
 import {
   EMPTY_FORM,
   clampStep,
@@ -225,8 +225,7 @@ export const {
   Provider: ReassembleProvider,
   useLabStore: useReassemble,
   useLabStoreApi: useReassembleApi,
-} =
-  createLabContext<ReassembleState>('Reassemble');
+} = createLabContext<ReassembleState>('Reassemble');
 
 // ---- selectors (module-level: stable identities; objects go through useShallow) ----
 

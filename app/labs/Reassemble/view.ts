@@ -9,7 +9,7 @@ import type {
   DefragStep,
   QueueOutcome,
   QueueSnapshot,
-} from '../../../core/ip/index.ts';
+} from '../../../core/ip/defrag-types.ts';
 import type { MessageDescriptor } from 'react-intl';
 import { W } from './words.ts';
 
