@@ -8,6 +8,7 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 import { catalogPart, areaOnlyMessages } from './core/i18n/tools/catalog-parts.ts';
 import { KEEP_DEFAULTS, stripMessageDefaults } from './core/i18n/tools/strip-defaults.ts';
 import { routePreload } from './vite/route-preload.ts';
+import { minifyPublicScripts } from './vite/minify-public.ts';
 import { firstScreen } from './vite/first-screen.ts';
 
 /**
@@ -241,6 +242,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     routePreload(),
     firstScreen(PREACT_ALIASES),
+    minifyPublicScripts(['theme.js']),
   ],
   // The manifest lets `npm run bench:size` weigh the JavaScript each lab needs (e2e/bench/lab-size.ts).
   build: { outDir: 'dist', sourcemap: true, target: 'es2022', manifest: true },
