@@ -9,7 +9,7 @@ import { DEFAULT_LAB, LABS } from '../labs/index.ts';
 import { CATALOGS, LOCALES, pickLocale } from '../../core/i18n/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { bootCss, bootMarkup } from '../../vite/first-screen.ts';
-import { firstScreen, firstScreens, withoutIds } from './first-screen.tsx';
+import { firstScreen, firstScreens, markupOf, withoutIds } from './first-screen.tsx';
 import { keepShownFirstScreen, shownFirstScreen } from './shown.ts';
 import { dropFirstScreen, introKeysOf, setIntroValues } from '../lab-kit/LabLoading.tsx';
 
@@ -29,7 +29,7 @@ function appWhileLoading(path: string, locale: Locale): string {
       </I18nProvider>,
     );
   });
-  const html = el.innerHTML;
+  const html = markupOf(el);
   r.unmount();
   return html;
 }
@@ -63,6 +63,8 @@ describe('the first screens index.html carries (vite/first-screen.ts)', () => {
         text(locale, `lab.${path}.intro.lede`, values),
       );
       expect(el.querySelector('.lab-loading')).not.toBeNull();
+      // The language switch shows the page's language (a select's choice is written as markup).
+      expect(el.querySelector('select option[selected]')?.getAttribute('value')).toBe(locale);
       expect(el.querySelector('[aria-current="page"]')?.getAttribute('href')).toBe(`#/${path}`);
     },
     20_000,

@@ -55,9 +55,19 @@ export function firstScreen(path: string, locale: Locale, doc: Document = docume
       </I18nProvider>,
     );
   });
-  const html = el.innerHTML;
+  const html = markupOf(el);
   root.unmount();
   return { path, locale, html, introKeys: introKeysOf(path).keys };
+}
+
+/**
+ * An element's markup with what the page shows of its form controls: a select's choice is a
+ * property, not markup, so it is written as its option's `selected` (the HTML's screen shows the
+ * page's language in the language switch, as the app's does).
+ */
+export function markupOf(el: Element): string {
+  for (const s of el.querySelectorAll('select')) s.options[s.selectedIndex]?.setAttribute('selected', '');
+  return el.innerHTML;
 }
 
 /** Attributes that name an element by id: a picture of the page names none (the page's own do). */
