@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { act } from 'preact/test-utils';
 import { createRoot } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { App } from '../App.tsx';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { langOfHref, STORAGE_KEY, useLocaleStore } from '../i18n/locale.ts';
@@ -17,7 +17,11 @@ const THEME_JS = readFileSync('public/theme.js', 'utf8');
 const root = document.documentElement;
 
 /** `#root` as the page's app draws it on `#/<path>` in `locale` while the lab's code loads. */
+/** Labs the app was shown on: it starts fetching their code, which must be in before the file ends. */
+const shown = new Set<string>();
+
 function appWhileLoading(path: string, locale: Locale): string {
+  shown.add(path);
   window.location.hash = `#/${path}`;
   useLocaleStore.setState({ locale });
   const el = document.createElement('div');
@@ -44,6 +48,10 @@ afterEach(() => {
   window.location.hash = '';
   useLocaleStore.setState({ locale: 'en' });
 });
+
+// The app fetches a shown lab's code (and its view's chunk) as it renders its loading screen:
+// let those imports finish while the test environment is still here.
+afterAll(() => Promise.allSettled(LABS.filter((l) => shown.has(l.path)).map((l) => l.load())), 120_000);
 
 describe('the first screens index.html carries (vite/first-screen.ts)', () => {
   it.each(LABS.flatMap((l) => LOCALES.map((locale) => [l.path, locale] as const)))(
