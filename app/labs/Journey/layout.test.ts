@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitPacket, fitText, journeyGeometry, placePx, textWidth } from './layout.ts';
+import { LAYERS, type Layer, type Side } from '../../../core/journey/index.ts';
 
 const parts = [
   { kind: 'eth', bytes: 14, labels: ['Ethernet 14', '14'] },
@@ -91,5 +92,25 @@ describe('Journey diagram layout', () => {
     const r = placePx(g, 0.75, 4, 0);
     expect(r.py).toBeGreaterThan(w.py);
     expect(placePx(g, 0.28, 3, 0).py).toBe(placePx(g, 0.25, 3, 0).py);
+  });
+});
+
+describe('Journey diagram layout in a box narrower than its margins', () => {
+  // A wrapper can be measured a few px wide for a frame while the page lays out (a console error
+  // "<rect> attribute width: A negative value" once in an e2e run at 360 px): no box, words' room or
+  // packets' zone is ever drawn with a negative width.
+  it.each([1, 5, 19, 20, 24, 639, 640, 650])('at %i px every width is ≥ 0', (width) => {
+    for (const dense of [false, true]) {
+      const g = journeyGeometry(width, dense);
+      const places: [Side, Layer][] = [
+        ...(['tx', 'rx'] as const).flatMap((side) => LAYERS.map((layer) => [side, layer] as [Side, Layer])),
+        ['wire', 'wire'],
+      ];
+      for (const [side, layer] of places) {
+        expect(g.cell(side, layer).w).toBeGreaterThanOrEqual(0);
+        expect(g.text(side, layer).w).toBeGreaterThanOrEqual(0);
+        expect(g.zone(side, layer).w).toBeGreaterThanOrEqual(0);
+      }
+    }
   });
 });

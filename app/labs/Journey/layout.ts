@@ -95,7 +95,8 @@ export function journeyGeometry(
     const head = 2 * line + 2;
     const band = 20;
     const top = band;
-    const colW = width - 2 * pad;
+    // (a wrapper measured a few px wide for a frame draws empty boxes, never negative widths)
+    const colW = Math.max(0, width - 2 * pad);
     // tx rows 0–4, the wire 5, rx rows 6–10 (its link layer first): the journey reads downwards.
     // Each row is as tall as its busiest moment needs.
     const placeOf = (row: number): [Side, Layer] =>
@@ -138,11 +139,11 @@ export function journeyGeometry(
       cell,
       text: (side, layer) => {
         const c = cell(side, layer);
-        return { x: c.x + 8, y: c.y + 14, line, w: c.w - 16 };
+        return { x: c.x + 8, y: c.y + 14, line, w: Math.max(0, c.w - 16) };
       },
       zone: (side, layer) => {
         const c = cell(side, layer);
-        return { x: c.x + 8, y: c.y + head, w: c.w - 16, h: c.h - head };
+        return { x: c.x + 8, y: c.y + head, w: Math.max(0, c.w - 16), h: c.h - head };
       },
       lines: 2,
     };
