@@ -20,6 +20,7 @@ import type { SkbSnapshot } from '../skb/types.ts';
 import type { Errno } from '../errno/index.ts';
 import { msg, type Msg } from '../i18n/index.ts';
 import { M } from './send-messages.ts';
+import { NO_TRACE } from './step.ts';
 import type { OutputSnapshot } from './types.ts';
 import type { TraceStep } from '../trace/index.ts';
 
@@ -179,6 +180,8 @@ function snap(queue: SkBuff[], log: QueueLog, vars: OutputSnapshot['vars'], pick
  */
 export function ipAppendData(a: AppendArgs): AppendResult {
   const { cork, queue, mem, trace } = a;
+  // ipSendWire's sends record no steps: none is built, no sk_buff snapshotted (step.ts NO_TRACE).
+  const quiet = trace === NO_TRACE;
   const log = a.log ?? logOf(queue);
   const v6 = cork.family === 'inet6';
   const fn = v6 ? '__ip6_append_data' : '__ip_append_data';
@@ -191,24 +194,26 @@ export function ipAppendData(a: AppendArgs): AppendResult {
   let summarised = 0;
   const flushSummary = (): void => {
     if (!summarised) return;
-    trace.push({
-      fn: 'alloc_skb',
-      file: SKBUFF_H,
-      why: msg(M.appendSummary, { n: summarised, maxfraglen }),
-      dir: 'down',
-      snapshot: snap(queue, log, { queued: queue.length }, []),
-    });
+    if (!quiet)
+      trace.push({
+        fn: 'alloc_skb',
+        file: SKBUFF_H,
+        why: msg(M.appendSummary, { n: summarised, maxfraglen }),
+        dir: 'down',
+        snapshot: snap(queue, log, { queued: queue.length }, []),
+      });
     summarised = 0;
   };
   const err = (errno: Errno, efn: string, efile: string, why: Msg, discard = true): AppendResult => {
     flushSummary();
-    trace.push({
-      fn: efn,
-      file: efile,
-      why: msg(M.appendError, { errno, why }),
-      dir: 'down',
-      snapshot: snap(queue, log, { errno }),
-    });
+    if (!quiet)
+      trace.push({
+        fn: efn,
+        file: efile,
+        why: msg(M.appendError, { errno, why }),
+        dir: 'down',
+        snapshot: snap(queue, log, { errno }),
+      });
     return { ok: false, errno, fn: efn, file: efile, why, discard };
   };
 
@@ -247,28 +252,29 @@ export function ipAppendData(a: AppendArgs): AppendResult {
   const fitsWhole = (): boolean => (v6 ? cork.length <= mtu : true);
   const room = (): number => (v6 ? (fitsWhole() ? mtu : maxfraglen) : mtu);
 
-  trace.push({
-    fn,
-    file,
-    why: msg(M.appendLayout, {
-      mtu,
-      fhl: fragheaderlen,
-      maxfraglen,
-      queued: queue.length,
-      length,
-      partial: csumPartial ? 'yes' : 'no',
-    }),
-    dir: 'down',
-    snapshot: snap(queue, log, {
-      mtu,
-      fragheaderlen,
-      maxfraglen,
-      maxnonfragsize,
-      length,
-      transhdrlen,
-      'cork->length': cork.length,
-    }),
-  });
+  if (!quiet)
+    trace.push({
+      fn,
+      file,
+      why: msg(M.appendLayout, {
+        mtu,
+        fhl: fragheaderlen,
+        maxfraglen,
+        queued: queue.length,
+        length,
+        partial: csumPartial ? 'yes' : 'no',
+      }),
+      dir: 'down',
+      snapshot: snap(queue, log, {
+        mtu,
+        fragheaderlen,
+        maxfraglen,
+        maxnonfragsize,
+        length,
+        transhdrlen,
+        'cork->length': cork.length,
+      }),
+    });
 
   let skb: SkBuff | undefined = queue[queue.length - 1];
   let wmemDelta = 0;
@@ -362,7 +368,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
     queue.push(nskb);
     allocated++;
     skb = nskb;
-    if (allocated <= a.detailLimit || length <= 0) {
+    if (!quiet && (allocated <= a.detailLimit || length <= 0)) {
       flushSummary();
       const vars: OutputSnapshot['vars'] = {
         fraggap,
@@ -421,13 +427,14 @@ export function ipAppendData(a: AppendArgs): AppendResult {
     if (!cork.sg) {
       const put = skbPut(cur, copy, 'payload', { from: offset, to: offset + copy });
       if (!put.ok) return err('EINVAL', put.fn, SKBUFF_H, msg(M.skbText, { text: put.message }));
-      trace.push({
-        fn,
-        file,
-        why: msg(M.appendCopyLinear, { copy, n: queue.length }),
-        dir: 'down',
-        snapshot: snap(queue, log, { copy, tailroom: cur.end - cur.tail }, [cur]),
-      });
+      if (!quiet)
+        trace.push({
+          fn,
+          file,
+          why: msg(M.appendCopyLinear, { copy, n: queue.length }),
+          dir: 'down',
+          snapshot: snap(queue, log, { copy, tailroom: cur.end - cur.tail }, [cur]),
+        });
     } else {
       // sk_page_frag_refill: a fresh 32 KiB page when the current one is full.
       let fresh = false;
@@ -449,25 +456,26 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       nl.page = mem.pfrag.id;
       nl.pageEnd = mem.pfrag.used;
       wmemDelta += copy;
-      trace.push({
-        fn,
-        file,
-        why: msg(M.appendCopySg, {
-          copy,
-          n: queue.length,
-          coalesce: coalesce ? 'yes' : 'no',
-          k: cur.frags.length,
-          len: cur.len,
-          dataLen: cur.data_len,
-        }),
-        dir: 'down',
-        snapshot: snap(
-          queue,
-          log,
-          { copy, nr_frags: cur.frags.length, 'skb->len': cur.len, data_len: cur.data_len },
-          [cur],
-        ),
-      });
+      if (!quiet)
+        trace.push({
+          fn,
+          file,
+          why: msg(M.appendCopySg, {
+            copy,
+            n: queue.length,
+            coalesce: coalesce ? 'yes' : 'no',
+            k: cur.frags.length,
+            len: cur.len,
+            dataLen: cur.data_len,
+          }),
+          dir: 'down',
+          snapshot: snap(
+            queue,
+            log,
+            { copy, nr_frags: cur.frags.length, 'skb->len': cur.len, data_len: cur.data_len },
+            [cur],
+          ),
+        });
     }
     offset += copy;
     length -= copy;

@@ -10,7 +10,7 @@ import { msg, type Msg } from '../i18n/index.ts';
 import { llReservedSpace } from '../skb/alloc.ts';
 import type { RxSocket } from './receive.ts';
 import { M } from './send-messages.ts';
-import type { OutputTrace } from './step.ts';
+import { NO_TRACE, type OutputTrace } from './step.ts';
 import {
   PMTU_VALUE,
   type IcmpReply,
@@ -84,7 +84,8 @@ export interface SendContext {
 }
 
 /** Everything derived from the input before the first kernel step. */
-export function sendContext(input: SendInput, socket: RxSocket = 'fresh'): SendContext {
+/** `quiet`: record no trace (step.ts NO_TRACE), for a caller that needs only the wire. */
+export function sendContext(input: SendInput, socket: RxSocket = 'fresh', quiet = false): SendContext {
   const v6 = input.family === 'inet6';
   const udp = input.sock === 'udp';
   const hdrincl = input.sock === 'raw-hdrincl';
@@ -100,7 +101,7 @@ export function sendContext(input: SendInput, socket: RxSocket = 'fresh'): SendC
   const tx = newTally();
   return {
     input,
-    trace: [],
+    trace: quiet ? NO_TRACE : [],
     v6,
     udp,
     hdrincl,

@@ -8,6 +8,7 @@ import {
   type SendInput,
   type WirePacket,
 } from './index.ts';
+import { NO_TRACE } from './step.ts';
 
 /** The wire as data; `optionsTimeBytes` is what sendFinish notes for the receiver (ipSendWire stops before it). */
 const wireJson = (wire: readonly WirePacket[]) =>
@@ -43,6 +44,7 @@ describe('ipSendWire: ipSend stopped at the wire', () => {
           failed++;
           expect(JSON.stringify(wire)).toBe(JSON.stringify(full));
         }
+        expect(NO_TRACE).toHaveLength(0);
       }),
       { numRuns: 600 },
     );
@@ -59,6 +61,25 @@ describe('ipSendWire: ipSend stopped at the wire', () => {
     if (!full.ok || !wire.ok) return;
     expect(wire.wire).toHaveLength(1365);
     expect(wireJson(wire.wire)).toBe(wireJson(full.wire));
+  });
+
+  it('keeps no step of its send (ipSend’s trace of the same send has them)', () => {
+    for (const sg of [false, true]) {
+      const input: SendInput = { ...DEFAULT_SEND_INPUT, mtu: 68, sends: [65507], sndbufCheck: false, sg };
+      const wire = ipSendWire(input);
+      expect(wire.ok && wire.wire.length).toBe(1365);
+      expect(NO_TRACE).toHaveLength(0);
+      expect(ipSend(input).trace.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('gives a failure its trace, as ipSend does', () => {
+    const input: SendInput = { ...DEFAULT_SEND_INPUT, mtu: 68, sends: [65507] };
+    const wire = ipSendWire(input);
+    expect(wire.ok).toBe(false);
+    if (wire.ok) return;
+    expect(wire.trace.length).toBeGreaterThan(0);
+    expect(NO_TRACE).toHaveLength(0);
   });
 
   it('gives back bad input as a failure, never a throw', () => {

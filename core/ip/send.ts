@@ -80,7 +80,7 @@ type Wired = {
   opt: CompiledOptions | undefined;
 };
 
-function sendToWire(input: SendInput, socket: RxSocket): Wired | SendResult {
+function sendToWire(input: SendInput, socket: RxSocket, quiet = false): Wired | SendResult {
   resetSkbIds();
   const shape = sendShapeIssues(input);
   if (shape.length) {
@@ -88,7 +88,7 @@ function sendToWire(input: SendInput, socket: RxSocket): Wired | SendResult {
     const ctx = sendContext({ ...DEFAULT_SEND_INPUT, sends: [] }, 'fresh');
     return sendFail(ctx, 'EINVAL', 'sockscope', '', msg(M.input, { issues: sentencesMsg(shape) }));
   }
-  const ctx = sendContext(input, socket === 'none' || socket === 'external' ? socket : 'fresh');
+  const ctx = sendContext(input, socket === 'none' || socket === 'external' ? socket : 'fresh', quiet);
   const issues: InputIssue[] = validateSendInput(input);
   if (issues.length)
     return sendFail(ctx, 'EINVAL', 'sockscope', '', msg(M.input, { issues: sentencesMsg(issues) }));
@@ -125,11 +125,15 @@ export function ipSend(input: SendInput, socket: RxSocket = 'fresh'): SendResult
 /**
  * The packets a send puts on the wire, as ipSend's `wire` (the same pipeline, stopped at
  * ip_finish_output2: no loopback receive), or ipSend's failure. For a caller that needs only the
- * fragments, e.g. the Reassembly lab cutting a datagram as the sender does. Never throws.
+ * fragments, e.g. the Reassembly lab cutting a datagram as the sender does: the send records no
+ * trace (step.ts NO_TRACE), most of its work; a failure, which carries its trace, is sent again
+ * with one. Never throws.
  */
 export function ipSendWire(input: SendInput): { ok: true; wire: WirePacket[] } | SendFail {
-  const w = sendToWire(input, 'fresh');
+  const w = sendToWire(input, 'fresh', true);
   if (!('ok' in w)) return { ok: true, wire: w.frag.wire };
   // IP_HDRINCL sends finish on their own path (raw_send_hdrinc): their result is already whole.
-  return w.ok ? { ok: true, wire: w.wire } : w;
+  if (w.ok) return { ok: true, wire: w.wire };
+  const traced = sendToWire(input, 'fresh');
+  return 'ok' in traced && !traced.ok ? traced : w;
 }

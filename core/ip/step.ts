@@ -43,6 +43,15 @@ function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
 
 const NO_DETAIL: StepDetail = {};
 
+/**
+ * The trace of a send whose steps nobody reads (ipSendWire: the Reassembly lab cuts up to 1,365
+ * cards from the sender's wire and shows the receiver's trace, not the sender's). pushStep and
+ * the append path's steps record nothing into it and take no sk_buff snapshots, which are most
+ * of a send's work. One shared instance: its `push` does nothing, so a step recorded any other
+ * way is dropped as well, never kept from one send to the next.
+ */
+export const NO_TRACE: OutputTrace = Object.defineProperty([] as OutputTrace, 'push', { value: () => 0 });
+
 export function pushStep(
   trace: OutputTrace,
   fn: string,
@@ -50,6 +59,7 @@ export function pushStep(
   why: Msg,
   d: StepDetail = NO_DETAIL,
 ): void {
+  if (trace === NO_TRACE) return;
   const skbs = d.skbs;
   const drops = d.drops;
   const snapshot: OutputSnapshot = {
