@@ -98,15 +98,24 @@ function ThemeToggle() {
       onClick={toggle}
       title={intl.formatMessage(SHELL.themeTitle)}
     >
+      {/* Both icons, the one for the page's theme shown by CSS (base.css .theme-icon): the HTML's
+          first screen (app/boot) draws this button before any script has run, on a dark page too. */}
       <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
-        {dark ? (
-          <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8Z" fill="currentColor" />
-        ) : (
-          <g fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
-            <circle cx="12" cy="12" r="4.2" fill="currentColor" stroke="none" />
-            <path d="M12 2v2.5M12 19.5V22M4.2 4.2l1.8 1.8M18 18l1.8 1.8M2 12h2.5M19.5 12H22M4.2 19.8 6 18M18 6l1.8-1.8" />
-          </g>
-        )}
+        <g
+          className="theme-icon theme-icon--light"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+        >
+          <circle cx="12" cy="12" r="4.2" fill="currentColor" stroke="none" />
+          <path d="M12 2v2.5M12 19.5V22M4.2 4.2l1.8 1.8M18 18l1.8 1.8M2 12h2.5M19.5 12H22M4.2 19.8 6 18M18 6l1.8-1.8" />
+        </g>
+        <path
+          className="theme-icon theme-icon--dark"
+          d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8Z"
+          fill="currentColor"
+        />
       </svg>
       <span>{intl.formatMessage(SHELL.theme)}</span>
     </button>

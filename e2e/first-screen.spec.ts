@@ -103,3 +103,37 @@ test('without JavaScript: no first screen, the noscript message', async ({ brows
   await expect(page.locator('noscript')).toHaveCount(1);
   await context.close();
 });
+
+test('on a dark page the theme button shows the moon from the first paint, not the sun', async ({
+  browser,
+}) => {
+  // Dark by the reader's saved choice, and by the system's setting with no choice saved.
+  for (const how of ['saved', 'system'] as const) {
+    const context = await browser.newContext(how === 'system' ? { colorScheme: 'dark' } : {});
+    const page = await context.newPage();
+    if (how === 'saved') await page.addInitScript(() => localStorage.setItem('sockscope-theme', 'dark'));
+    const release = await holdScripts(page);
+    await page.goto('/#/socket', { waitUntil: 'commit' });
+    const icons = (root: string) =>
+      page.evaluate(
+        (root) =>
+          ['light', 'dark'].map((k) => {
+            const e = document.querySelector(`${root} .theme-icon--${k}`);
+            return e ? getComputedStyle(e).display : 'missing';
+          }),
+        root,
+      );
+    await expect(page.locator('#boot > [data-boot]:visible')).toHaveCount(1);
+    expect(await icons('#boot > [data-boot="socket en"]'), how).toEqual(['none', 'inline']);
+    release();
+    await expect(page.locator('#root .theme-toggle')).toHaveAttribute('aria-pressed', 'true', {
+      timeout: 30_000,
+    });
+    expect(await icons('#root'), how).toEqual(['none', 'inline']);
+    // Toggled to light: the sun.
+    await page.locator('#root .theme-toggle').click();
+    await expect(page.locator('#root .theme-toggle')).toHaveAttribute('aria-pressed', 'false');
+    expect(await icons('#root'), how).toEqual(['inline', 'none']);
+    await context.close();
+  }
+});
