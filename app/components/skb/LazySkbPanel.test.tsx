@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ipSend } from '../../../core/ip/send.ts';
@@ -32,14 +33,23 @@ const trace = () => {
   if (!('trace' in r)) throw new Error('the send failed');
   return r.trace;
 };
-const panel = (t = trace(), index = 3) => (
+/** A panel as a lab places it: in a `.panel` section (with a step button to focus), with the app's words. */
+const inPanel = (child: ReactNode, button = false) => (
   <I18nProvider>
     <section className="panel">
-      <button type="button">a step</button>
-      <LazySkbPanel trace={t} index={index} />
+      {button && <button type="button">a step</button>}
+      {child}
     </section>
   </I18nProvider>
 );
+const panel = (t = trace(), index = 3) => inPanel(<LazySkbPanel trace={t} index={index} />, true);
+
+/** The module loaded afresh (its chunk not yet fetched on this page), its observer the fake one. */
+async function freshModule() {
+  vi.resetModules();
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  return import('./LazySkbPanel.tsx');
+}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -70,18 +80,9 @@ describe('<LazySkbPanel> (issue 17: the sk_buff panel is fetched when wanted)', 
 
 describe('<LazySkbPanel> asked for', () => {
   it('comes when focus enters its panel (a step chosen from the keyboard)', async () => {
-    vi.resetModules();
-    vi.stubGlobal('IntersectionObserver', FakeObserver);
-    const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
+    const { LazySkbPanel: Fresh } = await freshModule();
     const t = trace();
-    const view = render(
-      <I18nProvider>
-        <section className="panel">
-          <button type="button">a step</button>
-          <Fresh trace={t} index={3} />
-        </section>
-      </I18nProvider>,
-    );
+    const view = render(inPanel(<Fresh trace={t} index={3} />, true));
     expect(view.container.querySelector('.skb-panel-waiting')).not.toBeNull();
     fireEvent.focusIn(view.getByRole('button', { name: 'a step' }));
     await waitFor(() => expect(view.container.querySelector('.skb-panel-waiting')).toBeNull());
@@ -91,8 +92,6 @@ describe('<LazySkbPanel> asked for', () => {
 
 describe('<LazySkbPanel> once the page has settled', () => {
   it('comes IDLE_MS after the first screen, in the next idle period, even if never scrolled to (a printed page has it)', async () => {
-    vi.resetModules();
-    vi.stubGlobal('IntersectionObserver', FakeObserver);
     let idle: (() => void) | null = null;
     let timeout = 0;
     const cancelled: number[] = [];
@@ -105,14 +104,8 @@ describe('<LazySkbPanel> once the page has settled', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       // Scrolled to first: the settling wait is called off, no idle period asked for.
-      const { LazySkbPanel: First, IDLE_MS } = await import('./LazySkbPanel.tsx');
-      const first = render(
-        <I18nProvider>
-          <section className="panel">
-            <First trace={trace()} index={3} />
-          </section>
-        </I18nProvider>,
-      );
+      const { LazySkbPanel: First, IDLE_MS } = await freshModule();
+      const first = render(inPanel(<First trace={trace()} index={3} />));
       act(() => FakeObserver.all[0]!.seen(true));
       vi.advanceTimersByTime(2 * IDLE_MS);
       expect(idle).toBeNull();
@@ -120,15 +113,8 @@ describe('<LazySkbPanel> once the page has settled', () => {
       await waitFor(() => expect(first.container.querySelector('.skb-panel-waiting')).toBeNull());
       first.unmount();
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-      vi.resetModules();
-      const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
-      const view = render(
-        <I18nProvider>
-          <section className="panel">
-            <Fresh trace={trace()} index={3} />
-          </section>
-        </I18nProvider>,
-      );
+      const { LazySkbPanel: Fresh } = await freshModule();
+      const view = render(inPanel(<Fresh trace={trace()} index={3} />));
       // Not at the first idle moment (the first screen may still be loading): after IDLE_MS.
       vi.advanceTimersByTime(IDLE_MS - 1);
       expect(idle).toBeNull();
@@ -149,18 +135,10 @@ describe('<LazySkbPanel> once the page has settled', () => {
 
 describe('<LazySkbPanel> of one snapshot (the Reassembly lab’s delivered datagram)', () => {
   it('draws the snapshot’s sk_buffs as a first step (none marked new or reused), once near the view', async () => {
-    vi.resetModules();
-    vi.stubGlobal('IntersectionObserver', FakeObserver);
-    const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
+    const { LazySkbPanel: Fresh } = await freshModule();
     const t = trace();
     const last = t[t.length - 1]!.snapshot;
-    const view = render(
-      <I18nProvider>
-        <section className="panel">
-          <Fresh snapshot={last} />
-        </section>
-      </I18nProvider>,
-    );
+    const view = render(inPanel(<Fresh snapshot={last} />));
     expect(view.container.querySelector('.skb-panel-waiting')).toHaveAttribute('aria-busy', 'true');
     act(() => FakeObserver.all[0]!.seen(true));
     await waitFor(() => expect(view.container.querySelector('.skb-panel-waiting')).toBeNull());
@@ -168,32 +146,18 @@ describe('<LazySkbPanel> of one snapshot (the Reassembly lab’s delivered datag
     expect(view.container.querySelector('.id-badge--same, .id-badge--new')).toBeNull();
     view.unmount();
     // The same sk_buffs as a trace's last step mark the ones earlier steps held; alone, none is.
-    const inTrace = render(
-      <I18nProvider>
-        <section className="panel">
-          <Fresh trace={t} index={t.length - 1} />
-        </section>
-      </I18nProvider>,
-    );
+    const inTrace = render(inPanel(<Fresh trace={t} index={t.length - 1} />));
     expect(inTrace.container.querySelector('.id-badge--same')).not.toBeNull();
   });
 });
 
 describe('<LazySkbPanel> while it waits (issue 17: its arrival moves nothing)', () => {
   it('reserves the height the panel will have (skbPanelHeight of its snapshot at its width)', async () => {
-    vi.resetModules();
-    vi.stubGlobal('IntersectionObserver', FakeObserver);
-    const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
+    const { LazySkbPanel: Fresh } = await freshModule();
     const { skbPanelHeight, charWidths } = await import('./panel-height.ts');
     const t = trace();
     const last = t[t.length - 1]!.snapshot;
-    const view = render(
-      <I18nProvider>
-        <section className="panel">
-          <Fresh snapshot={last} />
-        </section>
-      </I18nProvider>,
-    );
+    const view = render(inPanel(<Fresh snapshot={last} />));
     const waiting = view.container.querySelector<HTMLElement>('.skb-panel-waiting')!;
     // jsdom has no layout: the width is the fallback (520 px), the text measured by character.
     const h = skbPanelHeight({
@@ -208,16 +172,8 @@ describe('<LazySkbPanel> while it waits (issue 17: its arrival moves nothing)', 
   });
 
   it('comes on the page’s first scroll (a reader flinging down may pass the observer’s margin first)', async () => {
-    vi.resetModules();
-    vi.stubGlobal('IntersectionObserver', FakeObserver);
-    const { LazySkbPanel: Fresh } = await import('./LazySkbPanel.tsx');
-    const view = render(
-      <I18nProvider>
-        <section className="panel">
-          <Fresh trace={trace()} index={3} />
-        </section>
-      </I18nProvider>,
-    );
+    const { LazySkbPanel: Fresh } = await freshModule();
+    const view = render(inPanel(<Fresh trace={trace()} index={3} />));
     await new Promise((r) => setTimeout(r, 20));
     expect(view.container.querySelector('.skb-panel-waiting')).not.toBeNull();
     act(() => void window.dispatchEvent(new Event('scroll')));
