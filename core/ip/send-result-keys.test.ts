@@ -5,20 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEND_INPUT, PMTU_MODES, ipSend, type SendInput } from './index.ts';
+import { ipSend } from './index.ts';
+import { sendInputArb } from './arbitraries.ts';
 import { sendContext } from './send-context.ts';
 
-const inputs = fc
-  .record({
-    family: fc.constantFrom<'inet' | 'inet6'>('inet', 'inet6'),
-    sock: fc.constantFrom<'udp' | 'raw' | 'raw-hdrincl'>('udp', 'raw', 'raw-hdrincl'),
-    mtu: fc.integer({ min: 60, max: 20000 }),
-    pmtu: fc.constantFrom(...PMTU_MODES),
-    sends: fc.array(fc.integer({ min: 0, max: 30000 }), { minLength: 1, maxLength: 3 }),
-    sg: fc.boolean(),
-    sndbufCheck: fc.boolean(),
-  })
-  .map((r): SendInput => ({ ...DEFAULT_SEND_INPUT, ...r }));
+const inputs = sendInputArb({ minMtu: 60 });
 
 describe("a send's result keys", () => {
   it("are ok, the context's common fields in their order, the send's own, then the counters (sides when apart)", () => {

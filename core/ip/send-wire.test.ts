@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  DEFAULT_SEND_INPUT,
-  PMTU_MODES,
-  ipSend,
-  ipSendWire,
-  type SendInput,
-  type WirePacket,
-} from './index.ts';
+import { DEFAULT_SEND_INPUT, ipSend, ipSendWire, type SendInput, type WirePacket } from './index.ts';
 import { NO_TRACE } from './step.ts';
+import { sendInputArb } from './arbitraries.ts';
 
 /** The wire as data; `optionsTimeBytes` is what sendFinish notes for the receiver (ipSendWire stops before it). */
 const wireJson = (wire: readonly WirePacket[]) =>
   JSON.stringify(wire, (k, v: unknown) => (k === 'optionsTimeBytes' ? undefined : v));
 
-const inputs = fc
-  .record({
-    family: fc.constantFrom<'inet' | 'inet6'>('inet', 'inet6'),
-    sock: fc.constantFrom<'udp' | 'raw' | 'raw-hdrincl'>('udp', 'raw', 'raw-hdrincl'),
-    mtu: fc.integer({ min: 0, max: 20000 }),
-    pmtu: fc.constantFrom(...PMTU_MODES),
-    sends: fc.array(fc.integer({ min: 0, max: 30000 }), { minLength: 1, maxLength: 3 }),
-    options: fc.constantFrom<number[]>([], [0x94, 4, 0, 0], [0x44, 12, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0], [7, 3]),
-    sg: fc.boolean(),
-    sndbufCheck: fc.boolean(),
-    df: fc.boolean(),
-  })
-  .map((r): SendInput => ({ ...DEFAULT_SEND_INPUT, ...r }));
+const inputs = sendInputArb({ optionsAndDf: true });
 
 describe('ipSendWire: ipSend stopped at the wire', () => {
   it('puts the same packets on the wire as ipSend, or fails as ipSend does', () => {
