@@ -8,7 +8,6 @@ import { localeReady, startLocale } from './i18n/locale.ts';
 import { startUrlSync } from './lab-kit/sync.ts';
 import { dropFirstScreen } from './lab-kit/LabLoading.tsx';
 import { keepShownFirstScreen } from './boot/shown.ts';
-import { intlWarm } from './boot/intl-warm.ts';
 import { loadCatalogPart } from '../core/i18n/index.ts';
 import { DEFAULT_LAB, LABS } from './labs/index.ts';
 import './styles.css';
@@ -34,9 +33,7 @@ const boot = keepShownFirstScreen(document);
 // With it on show the first render need not hurry: it starts in a task of its own, not in the one
 // that evaluated the last catalog part (Lighthouse's blocking time counts each task's length).
 const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
-// And for the browser's locale data, read on a worker meanwhile (boot/intl-warm.ts), so the first
-// render's Intl calls do not read it in one long task of the main thread.
-void Promise.all([localeReady(), boot ? loadCatalogPart(`lab.${boot}`).catch(() => {}) : null, intlWarm(window)])
+void Promise.all([localeReady(), boot ? loadCatalogPart(`lab.${boot}`).catch(() => {}) : null])
   .then(() => (boot ? yieldToPage() : undefined))
   .then(() => {
     createRoot(root).render(

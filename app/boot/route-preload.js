@@ -1,4 +1,4 @@
-/* global document, window, requestAnimationFrame, Worker */
+/* global document, window, requestAnimationFrame */
 // Fetch what the address's page needs, all at once, before the app's code has run (issue 17).
 //
 // Without this the page fetched its files in a chain: the entry, then (once it ran) its
@@ -14,12 +14,8 @@
 // The rules it replays are the app's: the route is the hash's path (`#/fragment?…`; an empty one
 // is the home page, or the default lab in an embed: app/lab-kit/url.ts parseHash,
 // app/embed/embed-url.ts isEmbedHref); the language is the one public/theme.js picked before it
-// (<html data-lang>: core/i18n/locale.ts pickLocale's rules).
-//
-// It also starts public/intl-warm.js, a worker that makes the browser read its locale data (ICU)
-// on a thread of its own while the files download: a page's first Intl call otherwise spends
-// 30–90 ms of one main-thread task on it (in the app's first render, or here, as this script
-// did before: Lighthouse counted that task as blocking).
+// (<html data-lang>: core/i18n/locale.ts pickLocale's rules; its Intl.Locale calls also start
+// the browser's ICU data there, while the network is busy, rather than in the first render).
 // app/boot/route-preload.test.ts runs this file, after theme.js, against those functions.
 (function (ROUTES) {
   if (!ROUTES) return; // the source itself (the dev server, a test without a map)
@@ -46,21 +42,6 @@
   // The page's language, as public/theme.js (run before this script, in <head>) picked it.
   var locale = document.documentElement.getAttribute('data-lang') || 'en';
 
-  // At once: a worker takes 150–250 ms to start (its own thread, its own script), and the app's
-  // first render (app/boot/intl-warm.ts) waits for its answer, a little while at most.
-  try {
-    if (typeof Worker === 'function') {
-      var worker = new Worker(ROUTES.base + 'intl-warm.js?lang=' + encodeURIComponent(locale));
-      window.sockscopeIntlWarm = new Promise(function (resolve) {
-        worker.onmessage = worker.onerror = function () {
-          resolve();
-        };
-      });
-    }
-  } catch {
-    // no workers here (a sandboxed frame, a file: page): the app's first Intl call does the work
-  }
-
   var files = ROUTES.files;
   var route = Object.prototype.hasOwnProperty.call(ROUTES.routes, path) ? ROUTES.routes[path] : null;
   var parts = ROUTES.catalogs[locale] || {};
@@ -80,6 +61,15 @@
       link.crossOrigin = '';
       link.href = ROUTES.base + file;
       head.appendChild(link);
+    }
+    // FormatJS asks these of the page's language when the app first renders (createIntl): asked
+    // here, the browser's locale data is read while the files download.
+    try {
+      Intl.NumberFormat.supportedLocalesOf(locale);
+      Intl.DateTimeFormat.supportedLocalesOf(locale);
+      new Intl.PluralRules(locale);
+    } catch {
+      // no Intl data: the app reports it
     }
   };
   // With the HTML's first screen on show (public/theme.js named one: a lab's page, not an embed),

@@ -106,64 +106,6 @@ describe('route-preload.js: the address’s files, asked for before the app runs
     }
   });
 
-  it('starts the locale-data worker at once, in the page’s language, and says when it answered', async () => {
-    const started: string[] = [];
-    const workers: { onmessage: (() => void) | null }[] = [];
-    class FakeWorker {
-      onmessage: (() => void) | null = null;
-      onerror: (() => void) | null = null;
-      constructor(url: string) {
-        started.push(url);
-        workers.push(this);
-      }
-    }
-    const real = window.Worker;
-    window.Worker = FakeWorker as unknown as typeof Worker;
-    try {
-      run('#/fragment', { languages: ['zh-CN'] });
-      expect(started).toEqual(['./intl-warm.js?lang=zh-CN']);
-      let answered = false;
-      void window.sockscopeIntlWarm!.then(() => (answered = true));
-      await Promise.resolve();
-      expect(answered).toBe(false);
-      workers[0]!.onmessage!();
-      await Promise.resolve();
-      expect(answered).toBe(true);
-      // Before the first paint too (the first screen on show): the downloads wait, the worker not.
-      const frames: FrameRequestCallback[] = [];
-      const raf = window.requestAnimationFrame;
-      window.requestAnimationFrame = (cb) => frames.push(cb);
-      try {
-        expect(run('#/fragment', { firstScreen: true })).toEqual([]);
-        expect(started).toEqual(['./intl-warm.js?lang=zh-CN', './intl-warm.js?lang=en']);
-      } finally {
-        window.requestAnimationFrame = raf;
-        delete document.documentElement.dataset.boot;
-      }
-    } finally {
-      window.Worker = real;
-      delete window.sockscopeIntlWarm;
-    }
-  });
-
-  it('no workers (or one that cannot start): the links all the same, and no promise to wait for', () => {
-    const real = window.Worker;
-    try {
-      window.Worker = class {
-        constructor() {
-          throw new DOMException('blocked', 'SecurityError');
-        }
-      } as unknown as typeof Worker;
-      expect(run('#/fragment').map((l) => l.file)).toContain('assets/FragmentLab.js');
-      expect(window.sockscopeIntlWarm).toBeUndefined();
-      (window as { Worker?: unknown }).Worker = undefined;
-      expect(run('#/fragment').map((l) => l.file)).toContain('assets/FragmentLab.js');
-      expect(window.sockscopeIntlWarm).toBeUndefined();
-    } finally {
-      window.Worker = real;
-    }
-  });
-
   it('a map-less source (the checkout’s own file) does nothing', () => {
     window.history.replaceState(null, '', '/#/fragment');
     new Function(SOURCE)();
