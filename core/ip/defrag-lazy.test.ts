@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reassemble, type FragmentSpec } from './defrag.ts';
+import { defragStepCount, reassemble, type FragmentSpec } from './defrag.ts';
 
 const input = fc
   .record({
@@ -56,4 +56,41 @@ describe('a lazily built reassembly result reads as an eager one', () => {
       { numRuns: 60 },
     );
   }, 60_000);
+});
+
+describe('defragStepCount', () => {
+  it('counts the steps without building them, and agrees with the trace however it was read or replaced', () => {
+    fc.assert(
+      fc.property(input, (inp) => {
+        const a = reassemble(inp);
+        if (!a.ok) return;
+        const n = defragStepCount(a);
+        // Not built by counting: `trace` is still the accessor.
+        const d = Object.getOwnPropertyDescriptor(a, 'trace');
+        expect(d && 'get' in d && typeof d.get).toBe('function');
+        expect(n).toBe(a.trace.length);
+        expect(defragStepCount(a)).toBe(n);
+        // A trace written over the record counts as written.
+        const b = reassemble(inp);
+        if (!b.ok) return;
+        b.trace = b.trace.length > 1 ? [b.trace[0]!] : [];
+        expect(defragStepCount(b)).toBe(Math.min(1, n));
+        // A spread copy is plain data.
+        expect(defragStepCount({ ...a })).toBe(n);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
+  it('is 0 for anything that is not a result, never a throw', () => {
+    for (const v of [undefined, null, 0, 'x', [], {}, { trace: 'no' }, { trace: null }, Symbol('s'), () => 1])
+      expect(defragStepCount(v)).toBe(0);
+    expect(defragStepCount({ trace: [1, 2, 3] })).toBe(3);
+    const hostile = Object.defineProperty(Object.create(null), 'trace', {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(defragStepCount(hostile)).toBe(0);
+  });
 });

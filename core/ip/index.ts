@@ -26,6 +26,7 @@ export { ip6FragExpire } from './reassembly.ts';
 export { wireFacts, type WireFacts } from './wire.ts';
 export {
   reassemble,
+  defragStepCount,
   ipDefrag,
   ipFragQueue,
   ipv6FragRcv,

@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand';
 import type { StoreApi } from 'zustand';
-import { reassemble } from '../../../core/ip/defrag.ts';
+import { defragStepCount, reassemble } from '../../../core/ip/defrag.ts';
 import type { DefragInput, DefragOk } from '../../../core/ip/defrag-types.ts';
 import {
   EMPTY_FORM,
@@ -81,7 +81,9 @@ const SPEC: FormSpec<ReassembleFields, DefragInput, DefragOk> = {
     if (!r.ok) throw new Error(r.issues.map((i) => `${i.field}: ${i.message}`).join('; '));
     return r;
   },
-  steps: (r) => r.trace.length,
+  // The count without building the steps (defragStepCount): the panels that show them build them
+  // after the edit is painted.
+  steps: defragStepCount,
   initialStep: null,
 };
 
