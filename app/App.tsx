@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import { Suspense, lazy, type MouseEvent } from 'react';
+import { Suspense, lazy, useEffect, type MouseEvent } from 'react';
 import { CaptureActions, CaptureDropZone } from './capture/ShellCapture.tsx';
 import { defineMessages, loadCatalogPart } from '../core/i18n/index.ts';
 import { MAIN_DIAGRAM_SELECTOR, ShareBar } from './components/ShareBar.tsx';
@@ -8,7 +8,7 @@ import { useHashPath } from './hooks/useHashRoute.ts';
 import { useTheme } from './hooks/useTheme.ts';
 import { codeChunks, fmt, fmtNode } from './i18n/format.tsx';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
-import { SHELL, labShort, labTitle } from './i18n/shell-words.ts';
+import { SHELL, labShort, labTitle, plain } from './i18n/shell-words.ts';
 import { EmbedViewProvider } from './lab-kit/view.tsx';
 import { PageUrlBanner } from './lab-kit/PageUrlBanner.tsx';
 import type { LabInstance } from './lab-kit/define-lab.ts';
@@ -158,6 +158,16 @@ const CapturePage = lazy(() =>
   loadCatalogPart('page.capture').then(() => import('./capture/CapturePage.tsx')),
 );
 
+/**
+ * The browser tab's title, in the page's language: the page's name and the site's (WCAG 2.4.2: the
+ * labs share one document, so its title follows the route; a reader of Chinese sees Chinese).
+ */
+function useDocumentTitle(title: string): void {
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}
+
 const subscribers = new WeakMap<LabInstance, (onChange: () => void) => () => void>();
 /**
  * The lab's state subscription for the share bar, stable per lab: the lab's code loads lazily, so
@@ -211,6 +221,18 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
     />
   ) : null;
   const capture = path === CAPTURE_PATH && !embed;
+  useDocumentTitle(
+    home
+      ? plain(intl, SHELL.titleHome)
+      : fmt(intl, SHELL.titlePage, {
+          page: lab
+            ? labTitle(intl, lab)
+            : capture
+              ? fmt(intl, SHELL.titleCapture)
+              : fmt(intl, SHELL.noLab, { path }),
+          site: 'sockscope',
+        }),
+  );
   const view = home ? (
     <Suspense fallback={<div className="lab-loading" />}>
       <PageUrlBanner />

@@ -42,6 +42,22 @@ export const SHELL = defineMessages({
     defaultMessage: 'No lab at “#/{path}”',
     description: 'Unknown route heading.',
   },
+  titleHome: {
+    id: 'app.shell.title.home',
+    defaultMessage: 'sockscope — from <code>socket()</code> to the wire',
+    description: "The browser tab's title on the home page.",
+  },
+  titlePage: {
+    id: 'app.shell.title.page',
+    defaultMessage: '{page} — {site}',
+    description:
+      "The browser tab's title on any other page; {page}: the lab's title (or the capture page's name); {site}: sockscope, never translated.",
+  },
+  titleCapture: {
+    id: 'app.shell.title.capture',
+    defaultMessage: 'Open a capture',
+    description: "{page} in the tab's title on the capture page (#/capture), where a pcap file is read.",
+  },
   tryLab: {
     id: 'app.shell.tryLab',
     defaultMessage: 'Try the {lab} lab.',
@@ -55,7 +71,7 @@ export function labTitle(intl: IntlShape, lab: Lab): string {
 }
 
 /** A name as plain text: `<code>` spans keep their text (a title attribute, a file's description). */
-function plain(intl: IntlShape, d: MessageDescriptor): string {
+export function plain(intl: IntlShape, d: MessageDescriptor): string {
   const r = fmtNode(intl, d, { code: (chunks) => chunks.join('') });
   return Array.isArray(r) ? r.join('') : String(r);
 }
