@@ -7,7 +7,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { CATALOGS } from './catalogs.ts';
 import { DEFAULT_LOCALE, LOCALES, parseLocale, type Locale } from './locale.ts';
-import { formatByIdentity } from './message-formats.ts';
 import { isMsg, type Msg, type Text } from './msg.ts';
 
 /** How code spans look in plain text: as they are, or in `backticks`. */
@@ -32,11 +31,9 @@ const intls = new Map<Locale, IntlShape>();
 function intlFor(locale: Locale): IntlShape {
   let intl = intls.get(locale);
   if (!intl) {
-    intl = formatByIdentity(
-      createIntl(
-        { locale, defaultLocale: DEFAULT_LOCALE, messages: CATALOGS[locale], onError: (e) => sink?.(e) },
-        cache,
-      ),
+    intl = createIntl(
+      { locale, defaultLocale: DEFAULT_LOCALE, messages: CATALOGS[locale], onError: (e) => sink?.(e) },
+      cache,
     );
     intls.set(locale, intl);
   }

@@ -35,4 +35,3 @@ export {
   type Catalog,
 } from './catalogs.ts';
 export { normalizeInput, MAX_INPUT } from './input.ts';
-export { formatByIdentity } from './message-formats.ts';
