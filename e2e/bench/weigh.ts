@@ -18,9 +18,12 @@ export const LAB_BUDGET_KB = 150;
  * Netlink 137.0 / 140.3, sk_buff 133.0 / 136.8, Fragmentation 137.1 / 140.8, Reassembly
  * 144.0 / 148.0, Journey 136.3 / 140.3), so the e2e test keeps each lab from growing past the
  * largest of them, Reassembly in Chinese, plus ≈1 KB. It was 226 KB on React DOM, 165 on Preact
- * before these chunks, 160 before the Reassembly lab's.
+ * before these chunks, 160 before the Reassembly lab's. On 4 December the browser tab's title
+ * (its messages and App.tsx's effect, ≈ 150 B) and the Reassembly lab's step count (≈ 90 B) took
+ * the Reassembly lab in Chinese, as the budget test weighs it, from 152,405 to 152,649 bytes
+ * (149.1 KB), past 149 KB: the ceiling is now the goal itself, ≈ 0.9 KB above the largest lab.
  */
-export const LAB_CEILING_KB = 149;
+export const LAB_CEILING_KB = LAB_BUDGET_KB;
 
 export const LAB_PATHS = ['socket', 'netlink', 'skb', 'fragment', 'reassemble', 'journey'] as const;
 export const LOCALES = ['en', 'zh-CN'] as const;
