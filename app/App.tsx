@@ -221,17 +221,13 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
     />
   ) : null;
   const capture = path === CAPTURE_PATH && !embed;
+  const pageName = lab
+    ? labTitle(intl, lab)
+    : capture
+      ? fmt(intl, SHELL.titleCapture)
+      : fmt(intl, SHELL.noLab, { path });
   useDocumentTitle(
-    home
-      ? plain(intl, SHELL.titleHome)
-      : fmt(intl, SHELL.titlePage, {
-          page: lab
-            ? labTitle(intl, lab)
-            : capture
-              ? fmt(intl, SHELL.titleCapture)
-              : fmt(intl, SHELL.noLab, { path }),
-          site: 'sockscope',
-        }),
+    home ? plain(intl, SHELL.titleHome) : fmt(intl, SHELL.titlePage, { page: pageName, site: 'sockscope' }),
   );
   const view = home ? (
     <Suspense fallback={<div className="lab-loading" />}>

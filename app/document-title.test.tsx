@@ -10,14 +10,11 @@ import { App } from './App.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { useLocaleStore } from './i18n/locale.ts';
 import { DEFAULT_LAB, LABS } from './labs/index.ts';
-import { CATALOGS, LOCALES, type Locale } from '../core/i18n/index.ts';
+import { LOCALES, type Locale } from '../core/i18n/index.ts';
+import { catalogText } from './i18n/testing.ts';
 
-/** A catalog's text with its tags dropped and `{page}` filled in. */
-const text = (locale: Locale, id: string, page = '') =>
-  (CATALOGS[locale][id] ?? '')
-    .replace(/<\/?code>/g, '')
-    .replace('{page}', page)
-    .replace('{site}', 'sockscope');
+/** A catalog's text with its tags dropped, `{page}` and `{site}` filled in. */
+const text = (locale: Locale, id: string, page = '') => catalogText(locale, id, { page, site: 'sockscope' });
 
 const shown = new Set<string>();
 afterAll(() => Promise.allSettled(LABS.filter((l) => shown.has(l.path)).map((l) => l.load())), 120_000);

@@ -5,8 +5,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { App } from '../App.tsx';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { langOfHref, STORAGE_KEY, useLocaleStore } from '../i18n/locale.ts';
+import { catalogText } from '../i18n/testing.ts';
 import { DEFAULT_LAB, LABS } from '../labs/index.ts';
-import { CATALOGS, LOCALES, pickLocale } from '../../core/i18n/index.ts';
+import { LOCALES, pickLocale } from '../../core/i18n/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { bootCss, bootMarkup } from '../../vite/first-screen.ts';
 import { firstScreen, firstScreens, markupOf, withoutIds } from './first-screen.tsx';
@@ -38,11 +39,7 @@ function appWhileLoading(path: string, locale: Locale): string {
   return html;
 }
 
-/** The text of a message with its tags dropped (`<code>ip_defrag</code>` → `ip_defrag`). */
-const text = (locale: Locale, id: string, values: Record<string, string> = {}) =>
-  (CATALOGS[locale][id] ?? '')
-    .replace(/<\/?code>/g, '')
-    .replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+const text = catalogText;
 
 afterEach(() => {
   window.location.hash = '';

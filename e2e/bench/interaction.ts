@@ -258,8 +258,8 @@ async function main() {
       await open();
       const f = await forced(browser, page, sc);
       const shown = median(t.map((x) => x.shownMs));
-      // The spread over pages: on a shared machine one page's edit can take half as long again as
-      // another's; a median near the goal is read with it.
+      // The spread over pages: on a 2-core machine one page's edit can take two to five times as
+      // long as another's; a median near the goal is read with it.
       const seen = t.map((x) => x.shownMs).filter(Number.isFinite);
       const spread = seen.length ? `${f1(Math.min(...seen))} – ${f1(Math.max(...seen))} ms` : '–';
       console.log(
