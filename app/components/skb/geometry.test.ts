@@ -153,5 +153,10 @@ describe('sk_buff geometry', () => {
     expect([...idsBefore(trace, 1)].sort()).toEqual([1, 2]);
     expect([...idsBefore(trace, 3)].sort()).toEqual([1, 2, 3]);
     expect(flatten([a, b]).map((s) => s.id)).toEqual([1, 2, 3]);
+    expect([...idsBefore(trace, 10)].sort()).toEqual([1, 2, 3]);
+    // Depth first, each frag_list right after its owner, however deep.
+    const deep = { id: 4, frag_list: [a, { id: 5, frag_list: [] }] } as unknown as SkbSnapshot;
+    expect(flatten([deep, b]).map((s) => s.id)).toEqual([4, 1, 2, 5, 3]);
+    expect([...idsBefore([{ snapshot: { skbs: [deep] } }], 1)].sort()).toEqual([1, 2, 4, 5]);
   });
 });
