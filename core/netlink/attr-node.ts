@@ -76,6 +76,9 @@ export class AttrNode implements NlAttr {
     return this.#leaf?.value;
   }
   get display(): string | undefined {
+    // A display given as a message is rendered (in English) when first read, not while decoding.
+    if (this.#display === undefined && this.#displayMsg !== undefined)
+      this.#display = renderText(this.#displayMsg, 'en');
     return this.#display ?? this.#leaf?.display;
   }
   set display(d: string | undefined) {
@@ -83,11 +86,13 @@ export class AttrNode implements NlAttr {
     this.#displayMsg = undefined;
   }
   get displayMsg(): Msg | undefined {
-    return this.#display !== undefined ? this.#displayMsg : this.#leaf?.displayMsg;
+    return this.#display !== undefined || this.#displayMsg !== undefined
+      ? this.#displayMsg
+      : this.#leaf?.displayMsg;
   }
-  /** A display with words: its English and the message. */
+  /** A display with words: the message, and its English when `display` is read. */
   showMsg(m: Msg): void {
-    this.#display = renderText(m, 'en');
+    this.#display = undefined;
     this.#displayMsg = m;
   }
 

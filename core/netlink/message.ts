@@ -263,7 +263,9 @@ export class MessageNode implements NlMessage {
     return this.#load().attributes;
   }
   get error(): NlMessage['error'] {
-    return this.#load().error;
+    // Only an NLMSG_ERROR carries one (decodeError): a table reading every row's `error` to mark
+    // acks builds no other message (the Netlink lab's 44-message edit: ≈ 8 ms of decoding).
+    return this.type === NLMSG_ERROR ? this.#load().error : undefined;
   }
   toJSON(): NlMessage {
     const { offset, len, type, typeName, flags, flagNames, seq, pid, header, familyHeader, error } = this;
