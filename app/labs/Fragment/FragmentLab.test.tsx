@@ -52,6 +52,19 @@ describe('<FragmentLab>', () => {
     expect(bodyRows()).toHaveLength(wire.length);
     const first = within(bodyRows()[0]!).getAllByRole('cell');
     expect(first[0]).toHaveTextContent('0');
+    // Each row's MF and DF cells name the flag and its state in their titles (made once per title).
+    const titles = bodyRows().map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .slice(3, 5)
+        .map((c) => c.querySelector('[title]')?.getAttribute('title')),
+    );
+    expect(titles).toEqual(
+      wire.map((p) =>
+        p.family === 'inet' ? [`MF ${p.mf ? 'set' : 'clear'}`, `DF ${p.df ? 'set' : 'clear'}`] : [],
+      ),
+    );
+    expect(new Set(titles.flat()).size).toBeGreaterThan(1);
   });
 
   it('typing a bad MTU shows the message next to the field and keeps the table', async () => {

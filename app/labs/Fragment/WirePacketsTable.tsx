@@ -10,17 +10,40 @@ import { TableRegion } from '../../lab-kit/index.ts';
 
 const PAGE = 50;
 
-function Flag({ on, name }: { on: boolean; name: string }) {
-  const { t } = useWords();
+/** A flag's cell: set or clear, named in its title (`title` gives the words: see flagTitles). */
+function Flag({
+  on,
+  name,
+  title,
+}: {
+  on: boolean;
+  name: string;
+  title: (on: boolean, name: string) => string;
+}) {
   return on ? (
-    <span className="flag flag--on" title={t(W.flagSet, { name })}>
+    <span className="flag flag--on" title={title(true, name)}>
       {SYM.set}
     </span>
   ) : (
-    <span className="flag" title={t(W.flagClear, { name })}>
+    <span className="flag" title={title(false, name)}>
       {SYM.clear}
     </span>
   );
+}
+
+/**
+ * A flag's title ("MF set", "DF clear"), each formatted once per render of the table: a page of
+ * 50 rows shows two flags a row, four different titles in all (issue 17: it was 100 messages
+ * formatted on each edit).
+ */
+function flagTitles(t: ReturnType<typeof useWords>['t']): (on: boolean, name: string) => string {
+  const made = new Map<string, string>();
+  return (on, name) => {
+    const key = `${on ? 1 : 0}${name}`;
+    let s = made.get(key);
+    if (s === undefined) made.set(key, (s = t(on ? W.flagSet : W.flagClear, { name })));
+    return s;
+  };
 }
 
 /**
@@ -34,6 +57,7 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
   const rows = wire.slice(current * PAGE, current * PAGE + PAGE);
   const v6 = wire[0]?.family === 'inet6';
   const { t, r } = useWords();
+  const title = flagTitles(t);
   /** A pager button to page `to`: off where that is this page or none. */
   const pageButton = (to: number, label: MessageDescriptor, aria: MessageDescriptor) => (
     <button
@@ -90,10 +114,10 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
                     <td className="num">{num(p.range.to - p.range.from)}</td>
                     <td className="num">{num(p.total_length)}</td>
                     <td>
-                      <Flag on={p.mf} name="MF" />
+                      <Flag on={p.mf} name="MF" title={title} />
                     </td>
                     <td>
-                      <Flag on={p.df} name="DF" />
+                      <Flag on={p.df} name="DF" title={title} />
                     </td>
                     <td className="mono opts">
                       {p.options.length ? (
@@ -114,7 +138,11 @@ export function WirePacketsTable({ wire, stale }: { wire: readonly WirePacket[];
                     <td className="num">{num(p.range.to - p.range.from)}</td>
                     <td className="num">{num(p.total_length)}</td>
                     <td>
-                      {p.frag ? <Flag on={p.frag.mf} name="M" /> : <span className="muted">{SYM.dash}</span>}
+                      {p.frag ? (
+                        <Flag on={p.frag.mf} name="M" title={title} />
+                      ) : (
+                        <span className="muted">{SYM.dash}</span>
+                      )}
                     </td>
                     <td>
                       <span className="muted" title={t(W.noDf6)}>
