@@ -97,29 +97,30 @@ describe('a message’s error, read first', () => {
   });
 });
 
+/** Every attribute with children, depth first, of every message. */
+function nestsOf(messages: readonly { attributes: Attr[] }[]): Attr[] {
+  const out: Attr[] = [];
+  const visit = (a: Attr): void => {
+    if (a.children?.length) out.push(a);
+    a.children?.forEach(visit);
+  };
+  for (const m of messages) m.attributes.forEach(visit);
+  return out;
+}
+
 describe('a nested attribute’s display', () => {
   it('is rendered when read, once, and equals the eager decoder’s', () => {
     const dump = NETLINK_SAMPLES.find((s) => s.id === 'getlink-dump')!;
     const b = bytesOf(dump.hex);
     calls.renderText = 0;
-    const lazy = decodeNetlink(b, { family: dump.family }).messages;
-    const nests: Attr[] = [];
-    const visit = (a: Attr): void => {
-      if (a.children?.length) nests.push(a);
-      a.children?.forEach(visit);
-    };
-    for (const m of lazy) m.attributes.forEach(visit);
+    const nests = nestsOf(decodeNetlink(b, { family: dump.family }).messages);
     expect(nests.length).toBeGreaterThan(0);
     // Decoding and walking every attribute rendered no words.
     expect(calls.renderText).toBe(0);
-    const eager = decodeNetlink(b, { family: dump.family, eager: true }).messages;
-    const eagerNests: Attr[] = [];
-    const visitEager = (a: Attr): void => {
-      if (a.children?.length) eagerNests.push(a);
-      a.children?.forEach(visitEager);
-    };
-    for (const m of eager) m.attributes.forEach(visitEager);
-    const want = eagerNests.map((a) => [a.display, a.displayMsg]);
+    const want = nestsOf(decodeNetlink(b, { family: dump.family, eager: true }).messages).map((a) => [
+      a.display,
+      a.displayMsg,
+    ]);
     expect(want.every(([d]) => typeof d === 'string' && d.length > 0)).toBe(true);
     calls.renderText = 0;
     expect(nests.map((a) => [a.display, a.displayMsg])).toEqual(want);
