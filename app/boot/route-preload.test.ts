@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientScript, labRoutes, routeMap, type RouteMap } from '../../vite/route-preload.ts';
 import { pickLocale } from '../../core/i18n/locale.ts';
 import { isEmbedHref } from '../embed/embed-url.ts';
@@ -103,6 +103,29 @@ describe('route-preload.js: the address’s files, asked for before the app runs
     } finally {
       window.requestAnimationFrame = raf;
       delete document.documentElement.dataset.boot;
+    }
+  });
+
+  it('reads the language’s Intl data after the links, one task per part, the number data alone', async () => {
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    // The earlier tests' runs leave their warm-up tasks queued: they run first.
+    await tick();
+    await tick();
+    const number = vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf');
+    const date = vi.spyOn(Intl.DateTimeFormat, 'supportedLocalesOf');
+    try {
+      // The links are asked for in the script's own task; no Intl call runs in it.
+      expect(run('#/fragment?lang=zh-CN').length).toBeGreaterThan(0);
+      expect(number).not.toHaveBeenCalled();
+      expect(date).not.toHaveBeenCalled();
+      await tick();
+      expect(number).toHaveBeenCalledWith('zh-CN');
+      expect(date).not.toHaveBeenCalled();
+      await tick();
+      expect(date).toHaveBeenCalledWith('zh-CN');
+    } finally {
+      number.mockRestore();
+      date.mockRestore();
     }
   });
 
