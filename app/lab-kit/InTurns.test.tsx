@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { InTurns, mountPartsAtOnce, partsForTest } from './InTurns.tsx';
+import { InTurns, mountPartsAtOnce, partsForTest, useTurn } from './InTurns.tsx';
 import { flushLater, laterWaiting } from './useLater.ts';
 
 const FRAME_MS = 16;
@@ -18,7 +18,9 @@ function Count({ name }: { name: string }) {
 describe('InTurns', () => {
   beforeEach(() => {
     mountPartsAtOnce(false);
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'],
+    });
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -87,7 +89,12 @@ describe('InTurns', () => {
       const [n, setN] = useState(1);
       return (
         <>
-          <input type="number" aria-label="n" value={n} onChange={(e) => setN(Number(e.currentTarget.value))} />
+          <input
+            type="number"
+            aria-label="n"
+            value={n}
+            onChange={(e) => setN(Number(e.currentTarget.value))}
+          />
           <InTurns>
             {Array.from({ length: n }, (_, i) => (
               <Count key={i} name={`p${i}`} />
@@ -103,6 +110,30 @@ describe('InTurns', () => {
     expect(names()).toEqual(['p0 0', 'tail 0']);
     fireEvent.input(screen.getByRole('spinbutton'), { target: { value: '3' } });
     expect(names()).toEqual(['p0 0', 'p1 0', 'p2 0', 'tail 0']);
+    expect(laterWaiting()).toBe(0);
+  });
+
+  it('useTurn comes in the first turn; an InTurns beside it `after` that turn, so no task mounts both', () => {
+    function Inputs() {
+      return useTurn() ? <Count name="inputs" /> : null;
+    }
+    render(
+      <>
+        <Count name="diagram" />
+        <Inputs />
+        <InTurns after={1}>
+          <Count name="a" />
+          <Count name="b" />
+        </InTurns>
+      </>,
+    );
+    expect(names()).toEqual(['diagram 0']);
+    act(() => flushLater());
+    expect(names()).toEqual(['diagram 0', 'inputs 0']);
+    act(() => flushLater());
+    expect(names()).toEqual(['diagram 0', 'inputs 0', 'a 0']);
+    act(() => flushLater());
+    expect(names()).toEqual(['diagram 0', 'inputs 0', 'a 0', 'b 0']);
     expect(laterWaiting()).toBe(0);
   });
 

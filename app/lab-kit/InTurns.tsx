@@ -23,10 +23,20 @@ import { afterNextPaint } from './useLater.ts';
  * The unit tests of a lab's content see every part at once (app/test-setup.ts calls
  * `mountPartsAtOnce(true)`); InTurns.test.tsx and the e2e specs see the turns.
  */
-export function InTurns({ children, pending }: { children?: ReactNode; pending?: string }) {
+export function InTurns({
+  children,
+  pending,
+  after = 0,
+}: {
+  children?: ReactNode;
+  pending?: string;
+  /** Painted frames to let by before the first part's turn (the turns of something mounted beside it: useTurn). */
+  after?: number;
+}) {
   const parts = partsOf(children);
-  // How many parts are mounted; Infinity once all were (then parts that come later mount at once).
-  const [shown, setShown] = useState(() => (atOnce ? Infinity : 0));
+  // How many parts are mounted (below zero: frames still to let by); Infinity once all were (then
+  // parts that come later mount at once).
+  const [shown, setShown] = useState(() => (atOnce ? Infinity : -Math.max(0, Math.floor(after))));
   const count = useRef(parts.length);
   count.current = parts.length;
   const all = shown === Infinity;
@@ -45,6 +55,21 @@ export function InTurns({ children, pending }: { children?: ReactNode; pending?:
       {!all && pending !== undefined && <div aria-hidden="true" className={pending} />}
     </>
   );
+}
+
+/**
+ * One thing mounted in the first turn after the first paint, not in the first render: true from
+ * then on (at once in the unit tests, as InTurns' parts). For a part of the first screen that may
+ * come a frame late (the lab's inputs below its diagram, LabShell.tsx); an InTurns rendered beside
+ * it waits that turn out (`after={1}`), so no task carries both.
+ */
+export function useTurn(): boolean {
+  const [come, setCome] = useState(atOnce);
+  useLayoutEffect(() => {
+    if (come) return undefined;
+    return afterNextPaint(() => setCome(true));
+  }, [come]);
+  return come;
 }
 
 let atOnce = false;

@@ -7,7 +7,7 @@ import { ChallengePanel, ChallengeVeil } from './challenge/ChallengePanel.tsx';
 import { useChallenge } from './challenge/context.ts';
 import { LabPrimerPanel } from './primer.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
-import { InTurns } from './InTurns.tsx';
+import { InTurns, useTurn } from './InTurns.tsx';
 import type { SkipLink } from './SkipLinks.tsx';
 
 import { IntroHead } from './LabLoading.tsx';
@@ -69,6 +69,13 @@ export function LabShell({
   // area, below the fold. The diagram and the results wait for the answer.
   const challenge = useChallenge();
   const veiled = challenge?.veiled ?? false;
+  // Below a diagram the inputs come in the first turn after the first paint (InTurns.tsx): the
+  // diagram (the page's largest paint) is drawn in a task of its own, and the inputs (a form of
+  // fields, presets, a primer of terms) in the next, not both in one long task (issue 17). Their
+  // region is there at once, empty for that frame (a skip link finds it); the results' turns start
+  // after theirs. A lab whose inputs are its first screen shows them at once.
+  const inputsCome = useTurn();
+  const inputsNow = !first || inputsCome;
   return (
     <div
       className={`lab lab--view-${view}${first ? ' lab--diagram-first' : ''}${className ? ` ${className}` : ''}`}
@@ -89,15 +96,22 @@ export function LabShell({
         </div>
       )}
       {showInputs && (
+        // The region itself is there from the first render: "Skip to the inputs" finds it at once.
         <aside id="lab-inputs" tabIndex={-1} className="lab-inputs" aria-label={inputsLabel}>
-          {inputs}
+          {inputsNow && inputs}
         </aside>
       )}
       <div id="lab-results" tabIndex={-1} className="lab-results">
         {!first && view === 'diagram' && <QuietChallenge />}
         {!first && banner}
         {/* The results come after the first screen, a panel per task (InTurns.tsx). */}
-        {veiled && !first ? <ChallengeVeil /> : veiled ? null : <InTurns pending="lab-results-pending">{children}</InTurns>}
+        {veiled && !first ? (
+          <ChallengeVeil />
+        ) : veiled ? null : (
+          <InTurns pending="lab-results-pending" after={first ? 1 : 0}>
+            {children}
+          </InTurns>
+        )}
       </div>
     </div>
   );

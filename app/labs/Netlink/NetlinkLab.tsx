@@ -289,6 +289,7 @@ export function NetlinkLab() {
           </Panel>
         </Part>
 
+        {/* The detail panels a Part each: one InTurns turn each (a turn for all four was one long task). */}
         <Part kind="detail">
           <Panel titleId="nl-macros-title" title={t(W.macrosTitle)} stale={stale}>
             <div className="nl-macro-grid">
@@ -306,7 +307,9 @@ export function NetlinkLab() {
               </div>
             </div>
           </Panel>
+        </Part>
 
+        <Part kind="detail">
           <Panel titleId="nl-builder-title" title={t(W.builderTitle)}>
             <LaterBuilder
               items={laterModel.builder}
@@ -318,7 +321,9 @@ export function NetlinkLab() {
               onChange={a.editBuilder}
             />
           </Panel>
+        </Part>
 
+        <Part kind="detail">
           <Panel titleId="nl-split-title" title={t(W.splitTitle)}>
             <QuietSplitter
               fields={v.split}
@@ -328,7 +333,9 @@ export function NetlinkLab() {
               onOpen={a.openSplit}
             />
           </Panel>
+        </Part>
 
+        <Part kind="detail">
           <Panel titleId="nl-msghdr-title" title={t(W.msghdrTitle)}>
             <QuietMsghdr
               fields={v.msghdr}
