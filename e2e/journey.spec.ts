@@ -91,6 +91,8 @@ test('the step list is one tab stop; ↑/↓, Home and End move the selection an
   await open(page, 'len=4000&mtu=1500&family=inet&step=3');
   const list = page.getByRole('list', { name: 'Journey steps' });
   const buttons = list.getByRole('button');
+  // the results come a turn after the diagram and the inputs (issue 17): wait for the list
+  await expect(buttons.first()).toBeVisible();
   expect(await buttons.count()).toBeGreaterThan(10);
   // only the selected step's button is in the tab order
   const tabbable = await buttons.evaluateAll((bs) => bs.filter((b) => b.tabIndex >= 0).length);

@@ -52,6 +52,16 @@ const test = base.extend<{ nl: NetlinkLabPage }>({
   },
 });
 
+/**
+ * Clicks a builder's "+" button and waits for its new row: the builder paints in the render after
+ * the edit's (useLater), so a field typed into at once would be the row that was last before.
+ */
+async function addRow(button: Locator, rows: Locator) {
+  const before = await rows.count();
+  await button.click();
+  await expect(rows).toHaveCount(before + 1);
+}
+
 const GETLINK = '280000001200010301000000000000000000000000000000000000000000000008001d0001000000';
 
 test.describe('Netlink lab', () => {
@@ -107,9 +117,9 @@ test.describe('Netlink lab', () => {
     await expect(nl.hex).toHaveValue(/^28 00 00 00 12 00 01 03\s01 02 00 00/);
     await page.getByRole('checkbox', { name: /^NLM_F_ACK 0x004/ }).check();
     await expect(nl.messages).toContainText('NLM_F_ACK');
-    await page.getByRole('button', { name: '+ Attribute', exact: true }).click();
     // An input with a datalist of the family's attribute names is a combobox.
     const types = page.getByRole('combobox', { name: 'nla_type' });
+    await addRow(page.getByRole('button', { name: '+ Attribute', exact: true }), types);
     await types.last().fill('IFLA_IFNAME');
     await page.getByRole('textbox', { name: 'Value' }).last().fill('lo');
     await expect(
@@ -131,11 +141,14 @@ test.describe('Netlink lab', () => {
     await page.getByRole('button', { name: '+ Message' }).click();
     await expect(nl.summary).toContainText('2 messages');
     const builder = page.getByRole('region', { name: 'Builder' });
+    // the new message is the builder's current item once the builder has painted it
+    await expect(builder.getByRole('button', { name: /^2\./, pressed: true })).toBeVisible();
     await builder.getByRole('combobox', { name: 'nlmsg_type' }).fill('RTM_NEWLINK');
-    await builder.getByRole('button', { name: '+ Attribute', exact: true }).click();
-    await builder.getByRole('combobox', { name: 'nla_type' }).last().fill('IFLA_LINKINFO');
-    await builder.getByRole('button', { name: '+ Attribute (nested)' }).click();
-    await builder.getByRole('combobox', { name: 'nla_type' }).last().fill('IFLA_INFO_KIND');
+    const types = builder.getByRole('combobox', { name: 'nla_type' });
+    await addRow(builder.getByRole('button', { name: '+ Attribute', exact: true }), types);
+    await types.last().fill('IFLA_LINKINFO');
+    await addRow(builder.getByRole('button', { name: '+ Attribute (nested)' }), types);
+    await types.last().fill('IFLA_INFO_KIND');
     await builder.getByRole('textbox', { name: 'Value' }).last().fill('dummy');
     await expect(nl.messages.getByRole('row')).toHaveCount(1 + 2);
     await expect(nl.messages).toContainText('RTM_NEWLINK');
