@@ -111,6 +111,8 @@ test('without clipboard access, the link is shown to copy by hand', async ({ pag
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
   });
   await page.goto('./#/fragment?len=4000&mtu=1500');
+  // the lab has read its address and written it whole (its defaults named): the link to copy
+  await expect(page).toHaveURL(/&pmtu=want/);
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'copy the link from the box' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Text to copy' })).toHaveValue(page.url());
