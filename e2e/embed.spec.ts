@@ -189,9 +189,7 @@ for (const [lab, title] of LABS) {
         return sh - ch;
       })
       .toBeLessThanOrEqual(0);
-    await expect
-      .poll(async () => Math.round((await iframe.boundingBox())!.height) - (await last()))
-      .toBe(0);
+    await expect.poll(async () => Math.round((await iframe.boundingBox())!.height) - (await last())).toBe(0);
     const fitted = await inner();
     expect(fitted.sw).toBeLessThanOrEqual(fitted.cw);
     expect(fitted.sh).toBeLessThanOrEqual(fitted.ch);
