@@ -162,11 +162,16 @@ test.describe('the primer', () => {
       await page.keyboard.press('Enter');
       await expect(primer).not.toHaveAttribute('open', '');
       await expect(primer.locator('.lab-primer-what')).toBeHidden();
+      // The choice is stored by the toggle event, a task after the attribute changes: reload after it.
+      const stored = () =>
+        page.evaluate((path) => localStorage.getItem(`sockscope:primer:${path}`), lab.path);
+      await expect.poll(stored).toBe('closed');
       await page.reload();
       await expect(page.locator('.lab-intro h1')).toBeVisible();
       await expect(page.locator('details.lab-primer')).not.toHaveAttribute('open', '');
       // Open again: open after the next reload too.
       await page.locator('details.lab-primer summary').click();
+      await expect.poll(stored).toBeNull();
       await page.reload();
       await expect(page.locator('details.lab-primer')).toHaveAttribute('open', '');
 
