@@ -8,6 +8,10 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 
 /** The six labs in the course order the home page suggests, with a term each shows outside the primer. */
+/** The primer's stored choice for a lab (app/lab-kit/primer.tsx, primerStorageKey): 'closed', 'open' or null. */
+const storedPrimer = (page: Page, path: string) =>
+  page.evaluate((p) => localStorage.getItem(`sockscope:primer:${p}`), path);
+
 const LABS: { path: string; heading: string; query: string; term: string; plain: RegExp }[] = [
   {
     path: 'socket',
@@ -163,8 +167,7 @@ test.describe('the primer', () => {
       await expect(primer).not.toHaveAttribute('open', '');
       await expect(primer.locator('.lab-primer-what')).toBeHidden();
       // The choice is stored by the toggle event, a task after the attribute changes: reload after it.
-      const stored = () =>
-        page.evaluate((path) => localStorage.getItem(`sockscope:primer:${path}`), lab.path);
+      const stored = () => storedPrimer(page, lab.path);
       await expect.poll(stored).toBe('closed');
       await page.reload();
       await expect(page.locator('.lab-intro h1')).toBeVisible();
@@ -283,7 +286,7 @@ test.describe('the primer', () => {
     // Nothing of the inputs comes between the title and the diagram.
     const inputs = await page.locator('.lab-inputs').boundingBox();
     if (inputs) expect(inputs.y, `${lab.path}: the inputs below the diagram`).toBeGreaterThan(diagram.y);
-    const stored = await page.evaluate((path) => localStorage.getItem(`sockscope:primer:${path}`), lab.path);
+    const stored = await storedPrimer(page, lab.path);
     expect(stored, lab.path).toBeNull();
   };
 
