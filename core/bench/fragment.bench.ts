@@ -1,14 +1,12 @@
 /**
- * `npm run bench`: how long the output-path model takes, worst case and typical. First the
- * side-by-side comparison with scapy's fragment()/defragment() and the trace's growth from 10 to
- * 1,365 fragments (fragment-peers.ts). A benchmark, not a test: it reports numbers and asserts nothing.
+ * `npm run bench:core`: how long the output-path model takes, worst case and typical, as Vitest
+ * loads it. The side-by-side comparison with scapy's fragment()/defragment() and the trace's
+ * growth from 10 to 1,365 fragments time the core as users run it, built: `npm run bench:peers`
+ * (e2e/bench/core-peers.ts). A benchmark, not a test: it reports numbers and asserts nothing.
  */
 import { bench, describe } from 'vitest';
 import { DEFAULT_SEND_INPUT, ipSend } from '../ip/index.ts';
 import { materialiseOutputTrace } from '../ip/step.ts';
-import { compareFragmentPeers } from './fragment-peers.ts';
-
-console.log(compareFragmentPeers());
 
 describe('ipSend (whole pipeline with trace and sk_buff snapshots)', () => {
   bench('worst case: 65,507 B over MTU 68, send-buffer check off (1,365 fragments)', () => {
