@@ -64,7 +64,8 @@ function inNode(esm: string, call: Call): unknown {
     timeout: 600_000,
     maxBuffer: 1 << 24,
   });
-  if (r.status !== 0) throw new Error(`node: ${(r.stderr || String(r.error)).trim().split('\n').at(-1) ?? ''}`);
+  if (r.status !== 0)
+    throw new Error(`node: ${(r.stderr || String(r.error)).trim().split('\n').at(-1) ?? ''}`);
   return JSON.parse(r.stdout);
 }
 
@@ -77,10 +78,9 @@ async function inPage(browser: Browser, iife: string, call: Call): Promise<unkno
     await page.addScriptTag({ content: iife });
     return await page.evaluate(
       ({ g, c }) =>
-        (globalThis as unknown as Record<string, Record<string, (i: number, o: unknown) => unknown>>)[g]?.[c.fn]?.(
-          c.i,
-          c.o,
-        ),
+        (globalThis as unknown as Record<string, Record<string, (i: number, o: unknown) => unknown>>)[g]?.[
+          c.fn
+        ]?.(c.i, c.o),
       { g: GLOBAL, c: call },
     );
   } finally {
