@@ -5,7 +5,7 @@
  * peer shown as "—"). No assertion is about speed.
  */
 import { describe, expect, it } from 'vitest';
-import { casesTable, growthTable, median, type ScapyCase } from './fragment-peers.ts';
+import { casesTable, growthTable, median, scapyAnswer, type ScapyCase } from './fragment-peers.ts';
 import {
   CASES,
   GROWTH,
@@ -84,8 +84,20 @@ describe('fragment-peers tables', () => {
     );
   });
 
-  it('median ignores what is not a number', () => {
+  it('median ignores what is not a number, and takes the mean of the middle two of an even count', () => {
     expect(median([3, NaN, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNaN();
+  });
+
+  it("reads scapy's answer, or says why it cannot", () => {
+    const ok = scapyAnswer(JSON.stringify({ version: '2.5.0', cases: theirs(1) }));
+    expect(ok).toMatchObject({ version: '2.5.0', cases: theirs(1) });
+    expect(scapyAnswer('Traceback (most recent call last)')).toMatch(/^scapy printed no JSON: Traceback/);
+    expect(scapyAnswer('{"cases": [{"fragment_ms": "1"}]}')).toBe('scapy printed JSON of another shape');
+    expect(scapyAnswer('null')).toBe('scapy printed JSON of another shape');
+    expect(scapyAnswer(JSON.stringify({ version: '2.5.0', cases: theirs(1).slice(1) }))).toBe(
+      `scapy timed ${CASES.length - 1} inputs, not ${CASES.length}`,
+    );
   });
 });

@@ -7,7 +7,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CASES, type CaseTiming, type GrowthTiming } from './fragment-timing.ts';
+import { CASES, median, type CaseTiming, type GrowthTiming } from './fragment-timing.ts';
+
+export { median };
 
 const PY = '/usr/bin/python3';
 const SCAPY = join(import.meta.dirname, 'peers/scapy_fragment.py');
@@ -29,13 +31,31 @@ export function scapy(runs: number): { version: string; cases: ScapyCase[] } | s
   const args = [SCAPY, String(runs), ...CASES.map((c) => `${c.size}:${c.mtu}`)];
   const r = spawnSync(PY, args, { encoding: 'utf8', timeout: 300_000 });
   if (r.status !== 0) return `scapy failed: ${(r.stderr || String(r.error)).trim().split('\n').at(-1) ?? ''}`;
-  return JSON.parse(r.stdout) as { version: string; cases: ScapyCase[] };
+  return scapyAnswer(r.stdout);
 }
 
-export const median = (xs: number[]): number => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  return s.length ? (s[Math.floor(s.length / 2)] as number) : NaN;
-};
+const isScapyCase = (v: unknown): v is ScapyCase =>
+  typeof v === 'object' &&
+  v !== null &&
+  ['fragment_ms', 'fragment_min_ms', 'defragment_ms', 'defragment_min_ms'].every(
+    (k) => typeof (v as Record<string, unknown>)[k] === 'number',
+  );
+
+/** scapy_fragment.py's output read, or why it cannot be: one case per input of CASES. */
+export function scapyAnswer(stdout: string): { version: string; cases: ScapyCase[] } | string {
+  let v: unknown;
+  try {
+    v = JSON.parse(stdout);
+  } catch {
+    return `scapy printed no JSON: ${stdout.trim().slice(0, 80)}`;
+  }
+  const o = v as { version?: unknown; cases?: unknown };
+  if (typeof o !== 'object' || o === null || !Array.isArray(o.cases) || !o.cases.every(isScapyCase))
+    return 'scapy printed JSON of another shape';
+  if (o.cases.length !== CASES.length) return `scapy timed ${o.cases.length} inputs, not ${CASES.length}`;
+  return { version: String(o.version ?? '?'), cases: o.cases };
+}
+
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 1 ? 3 : 2)} ms` : '—');
 const ratio = (peer: number, ours: number) =>
   Number.isFinite(peer) && ours > 0 ? `${(peer / ours).toFixed(0)}× faster` : '—';

@@ -60,9 +60,12 @@ function cpuUsage(): CpuUsage | undefined {
   return typeof p?.cpuUsage === 'function' ? p.cpuUsage.bind(p) : undefined;
 }
 
-const median = (xs: number[]): number => {
+/** The median of the finite values (the mean of the middle two when their number is even). */
+export const median = (xs: number[]): number => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  return s.length ? (s[Math.floor(s.length / 2)] as number) : NaN;
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
 /**
@@ -82,7 +85,9 @@ export function timeStats(f: () => unknown, runs: number, o: TimingOptions): Sta
     f();
     calls++;
   }
-  const batch = Math.max(1, Math.ceil(o.sampleMs / ((performance.now() - w0) / calls)));
+  // A coarse clock may see the warm-up take no time at all: then one call a sample is the floor.
+  const perCall = (performance.now() - w0) / calls;
+  const batch = perCall > 0 ? Math.max(1, Math.ceil(o.sampleMs / perCall)) : 1;
   const cpu = cpuUsage();
   const t: number[] = [];
   const c: number[] = [];

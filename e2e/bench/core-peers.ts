@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../browser.ts';
@@ -28,6 +29,7 @@ import {
   GROWTH,
   type CaseTiming,
   type GrowthTiming,
+  type Stats,
   type TimingOptions,
 } from '../../core/bench/fragment-timing.ts';
 
@@ -56,16 +58,25 @@ async function buildTiming(outDir: string): Promise<{ esm: string; iife: string 
 
 type Call = { fn: 'timeCase' | 'timeGrowth'; i: number; o: TimingOptions };
 
+/** How long one call may take in a runtime before it counts as failed. */
+const CALL_TIMEOUT_MS = 600_000;
+
+const firstLine = (e: unknown): string =>
+  (e instanceof Error ? e.message : String(e)).trim().split('\n')[0] ?? '';
+
 /** Node: a fresh process a call, importing the built module (none of this process's loaders). */
 function inNode(esm: string, call: Call): unknown {
-  const code = `const m = await import(${JSON.stringify(esm)}); process.stdout.write(JSON.stringify(m.${call.fn}(${call.i}, ${JSON.stringify(call.o)})));`;
+  const url = pathToFileURL(esm).href;
+  const code = `const m = await import(${JSON.stringify(url)}); process.stdout.write(JSON.stringify(m.${call.fn}(${call.i}, ${JSON.stringify(call.o)})));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
     encoding: 'utf8',
-    timeout: 600_000,
+    timeout: CALL_TIMEOUT_MS,
     maxBuffer: 1 << 24,
   });
   if (r.status !== 0)
-    throw new Error(`node: ${(r.stderr || String(r.error)).trim().split('\n').at(-1) ?? ''}`);
+    throw new Error(
+      `node exited ${r.status ?? r.signal}: ${(r.stderr || String(r.error)).trim().split('\n').at(-1) ?? ''}`,
+    );
   return JSON.parse(r.stdout);
 }
 
@@ -74,83 +85,161 @@ async function inPage(browser: Browser, iife: string, call: Call): Promise<unkno
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
+    page.setDefaultTimeout(CALL_TIMEOUT_MS);
     await page.goto('about:blank');
     await page.addScriptTag({ content: iife });
-    return await page.evaluate(
-      ({ g, c }) =>
-        (globalThis as unknown as Record<string, Record<string, (i: number, o: unknown) => unknown>>)[g]?.[
-          c.fn
-        ]?.(c.i, c.o),
+    const run = page.evaluate(
+      ({ g, c }) => {
+        const api = (globalThis as unknown as Record<string, Record<string, unknown> | undefined>)[g];
+        const f = api?.[c.fn];
+        if (typeof f !== 'function') throw new Error(`the built script has no ${g}.${c.fn}`);
+        return (f as (i: number, o: unknown) => unknown)(c.i, c.o);
+      },
       { g: GLOBAL, c: call },
     );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer in ${CALL_TIMEOUT_MS / 1000} s`)),
+        CALL_TIMEOUT_MS,
+      );
+    });
+    try {
+      return await Promise.race([run, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   } finally {
     await context.close();
   }
 }
 
+const isStats = (v: unknown): v is Stats =>
+  typeof v === 'object' &&
+  v !== null &&
+  ['med', 'min', 'cpu'].every((k) => typeof (v as Record<string, unknown>)[k] === 'number');
+const isCaseTiming = (v: unknown): v is CaseTiming =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as CaseTiming).fragments === 'number' &&
+  isStats((v as CaseTiming).send) &&
+  isStats((v as CaseTiming).read) &&
+  isStats((v as CaseTiming).reassemble);
+const isGrowthTiming = (v: unknown): v is GrowthTiming =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as GrowthTiming).fragments === 'number' &&
+  isStats((v as GrowthTiming).send) &&
+  isStats((v as GrowthTiming).reassemble);
+
+/**
+ * One runtime's figures as they come: a call that fails or answers with something else stops
+ * that runtime (its tables say why); the others go on.
+ */
+class Runtime {
+  cases: CaseTiming[][] = [];
+  growth: GrowthTiming[] = [];
+  failed = '';
+  constructor(
+    readonly name: string,
+    private readonly call: ((c: Call) => Promise<unknown>) | undefined,
+    why = '',
+  ) {
+    if (!call) this.failed = why;
+  }
+  private async ask<T>(c: Call, ok: (v: unknown) => v is T): Promise<T | undefined> {
+    if (this.failed || !this.call) return undefined;
+    try {
+      const v = await this.call(c);
+      if (ok(v)) return v;
+      this.failed = `${c.fn}(${c.i}) answered ${JSON.stringify(v)?.slice(0, 80) ?? String(v)}`;
+    } catch (e) {
+      this.failed = `${c.fn}(${c.i}) failed: ${firstLine(e)}`;
+    }
+    return undefined;
+  }
+  async round(): Promise<void> {
+    const row: CaseTiming[] = [];
+    for (let i = 0; i < CASES.length; i++) {
+      const t = await this.ask({ fn: 'timeCase', i, o: OPTIONS }, isCaseTiming);
+      if (!t) return;
+      row.push(t);
+    }
+    this.cases.push(row);
+  }
+  async growthStep(i: number): Promise<void> {
+    const t = await this.ask({ fn: 'timeGrowth', i, o: OPTIONS }, isGrowthTiming);
+    if (t) this.growth.push(t);
+  }
+  /** The heading of this runtime's tables, with why they are missing or short. */
+  heading(): string {
+    return this.failed ? `${this.name} (not measured in full: ${this.failed}):` : `${this.name}:`;
+  }
+}
+
 async function main(): Promise<void> {
-  const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3) || 3);
+  const rounds = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 3)) || 3);
   const load = loadavg()[0] ?? NaN;
   const temp = mkdtempSync(join(tmpdir(), 'sockscope-peers-'));
   let browser: Browser | undefined;
   try {
     const files = await buildTiming(temp);
     const iife = readFileSync(files.iife, 'utf8');
-    let browserNote = '';
+    let noBrowser = '';
     try {
       const executablePath = findChromium();
       browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
-      browserNote = `Chromium ${browser.version()}`;
     } catch (e) {
-      browserNote = `no Chromium (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+      noBrowser = `no Chromium: ${firstLine(e)}`;
     }
-    const page: CaseTiming[][] = [];
-    const node: CaseTiming[][] = [];
+    const b = browser;
+    const page = new Runtime(
+      `In the page (${b ? `Chromium ${b.version()}` : 'Chromium'})`,
+      b ? (c) => inPage(b, iife, c) : undefined,
+      noBrowser,
+    );
+    const node = new Runtime(`In Node ${process.version}`, async (c) => inNode(files.esm, c));
     const theirs: ScapyCase[][] = [];
     let scapyNote = '';
+    let version = '';
     for (let r = 0; r < rounds; r++) {
-      const inBrowser: CaseTiming[] = [];
-      const inProcess: CaseTiming[] = [];
-      for (let i = 0; i < CASES.length; i++) {
-        const call: Call = { fn: 'timeCase', i, o: OPTIONS };
-        if (browser) inBrowser.push((await inPage(browser, iife, call)) as CaseTiming);
-        inProcess.push(inNode(files.esm, call) as CaseTiming);
-      }
-      if (browser) page.push(inBrowser);
-      node.push(inProcess);
+      await page.round();
+      await node.round();
       const s = scapy(5);
       if (typeof s === 'string') scapyNote = s;
       else {
-        scapyNote = `scapy ${s.version}`;
+        version = s.version;
         theirs.push(s.cases);
       }
       process.stderr.write(`round ${r + 1} of ${rounds} done\n`);
     }
-    const pageGrowth: GrowthTiming[] = [];
-    const nodeGrowth: GrowthTiming[] = [];
     for (let i = 0; i < GROWTH.length; i++) {
-      const call: Call = { fn: 'timeGrowth', i, o: OPTIONS };
-      if (browser) pageGrowth.push((await inPage(browser, iife, call)) as GrowthTiming);
-      nodeGrowth.push(inNode(files.esm, call) as GrowthTiming);
+      await page.growthStep(i);
+      await node.growthStep(i);
     }
+    const peer = theirs.length
+      ? `scapy ${version} (${theirs.length} of ${rounds} rounds${scapyNote ? `; the others: ${scapyNote}` : ''})`
+      : scapyNote || 'no scapy';
+    const table = (r: Runtime) => (r.cases.length ? casesTable(r.cases, theirs) : ['(not measured)']);
+    const growth = (r: Runtime) => (r.growth.length ? growthTable(r.growth) : ['(not measured)']);
 
     const out = [
-      `IPv4 fragmentation and reassembly: sockscope's core as the app's build makes it (Vite, minified), full trace, vs ${scapyNote}; median (fastest) over ${rounds} alternating rounds`,
+      `IPv4 fragmentation and reassembly: sockscope's core built by Vite as a library (the app's target and minifier), full trace, vs ${peer}; median (fastest) over the rounds, which alternate`,
       `${cpus().length} CPUs × ${cpus()[0]?.model ?? 'unknown'}, load average ${load.toFixed(2)} at start: on a busy machine read the fastest runs and the ratios`,
-      `sockscope: time per call once optimised (called for ${OPTIONS.warmMs} ms first; samples of ≥ ${OPTIONS.sampleMs} ms, short calls in batches); scapy: per call, after two calls (CPython has no JIT to warm)`,
+      `sockscope: time per call once optimised (called for ${OPTIONS.warmMs} ms first; samples of ≥ ${OPTIONS.sampleMs} ms, short calls in batches), each input in a fresh page or process; scapy: per call, after two calls (CPython has no JIT to warm)`,
       "ipSend: producing the result and its trace; + read: the same, then every step's sk_buffs read (what the app or `sockscope trace --json` does)",
       '',
-      `In the page (${browserNote}):`,
-      ...(browser ? casesTable(page, theirs) : ['(not measured)']),
+      page.heading(),
+      ...table(page),
       '',
-      `In Node ${process.version}:`,
-      ...casesTable(node, theirs),
+      node.heading(),
+      ...table(node),
       '',
       'Trace growth (MTU 68, 48 B a fragment): time per fragment stays flat when the trace is linear (fastest of the runs, then median; CPU: median process CPU time per call, Node only)',
-      `In the page (${browserNote}):`,
-      ...(browser ? growthTable(pageGrowth) : ['(not measured)']),
-      `In Node ${process.version}:`,
-      ...growthTable(nodeGrowth),
+      page.heading(),
+      ...growth(page),
+      node.heading(),
+      ...growth(node),
     ];
     console.log(out.join('\n'));
   } finally {
