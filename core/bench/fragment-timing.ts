@@ -1,9 +1,9 @@
 /**
  * sockscope's side of the fragmentation benchmark (issue 17), runnable in any JavaScript runtime:
- * `npm run bench:peers` (e2e/bench/core-peers.ts) builds this file as the app's build makes the
- * core (Vite, minified) and calls it in Chromium, the runtime of the page, and in Node, one input
- * per fresh page or process; scapy's side is core/bench/peers/scapy_fragment.py. Nothing here reads a file, spawns a process or
- * prints: it times, and returns numbers.
+ * `npm run bench:peers` (e2e/bench/core-peers.ts) builds this file with Vite as a library (the
+ * app's target and minifier) and calls it in Chromium, the runtime of the page, and in Node, one
+ * input per fresh page or process; scapy's side is core/bench/peers/scapy_fragment.py. Nothing
+ * here reads a file, spawns a process or prints: it times, and returns numbers.
  */
 import { DEFAULT_SEND_INPUT, ipSend, reassemble, type FragmentSpec } from '../ip/index.ts';
 import { materialiseOutputTrace } from '../ip/step.ts';

@@ -1,13 +1,13 @@
 /**
  * `npm run bench:peers`: sockscope's send pipeline (ipSend, full trace) and reassembly next to
  * scapy's fragment() and defragment() on the same inputs (issue 17), with sockscope's core as
- * users run it: built as the app's build makes it (Vite, minified, one file; see buildTiming) and
+ * users run it: built by Vite as a library with the app's target and minifier (buildTiming) and
  * timed in Chromium, the runtime of the page, and in Node. Each input is timed in a fresh page
  * (its own browser context) and a fresh process, as JMH forks a JVM per benchmark: one input's
  * heap and type feedback would otherwise weigh on the next (in one Node 20 process, the 3-fragment
  * reassembly measured after the 1,365-fragment one took 4 to 20 µs from run to run). Rounds
- * alternate (Chromium, Node, scapy, and again); the tables give medians over rounds and ratios, then the trace's growth from
- * 10 to 1,365 fragments in each runtime. A benchmark, not a test: it prints and never fails on a
+ * alternate (Chromium, Node, scapy, and again); the tables give medians over rounds and ratios,
+ * then the trace's growth from 10 to 1,365 fragments in each runtime. A benchmark, not a test: it prints and never fails on a
  * number; a missing peer or browser is named and its columns stay empty.
  *
  * (`npm run bench:core` times the same functions inside Vitest, whose module runner reaches every
@@ -39,7 +39,11 @@ const GLOBAL = 'sockscopeTiming';
 /** Samples of ≥ 10 ms: a page's clock is coarse (see timeStats). */
 const OPTIONS: TimingOptions = { warmMs: 250, sampleMs: 10 };
 
-/** fragment-timing.ts built as the app builds the core (target, minifier): an ES module for Node, a script for a page. */
+/**
+ * fragment-timing.ts built with the app's target and minifier, as a library: an ES module for
+ * Node, a script for a page. Not with the app's plugins: they change how messages are stored and
+ * loaded (catalogs, blanked defaults), not the code a send or a reassembly runs.
+ */
 async function buildTiming(outDir: string): Promise<{ esm: string; iife: string }> {
   await build({
     configFile: false,
