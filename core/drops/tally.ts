@@ -24,7 +24,8 @@ interface Registered {
   counter: string;
 }
 const REGISTRY: Registered[] = [];
-const INDEX: { [S in SnmpSection]?: Record<string, number> } = {};
+/** section → counter → registry index (Maps: a string key's hash is kept on the string, so a look-up is cheap). */
+const INDEX = new Map<SnmpSection, Map<string, number>>();
 /** rank[i]: registry index i's place in file order (sections as the oracle lists them, counters as their file does). */
 let rank: number[] | null = null;
 /**
@@ -36,12 +37,13 @@ const ORDERS: { ids: number[]; order: number[] }[] = [];
 
 /** The registry index of a counter (registered on first use). */
 function counterIndex(section: SnmpSection, counter: string): number {
-  const s = (INDEX[section] ??= {});
-  let i = s[counter];
+  let s = INDEX.get(section);
+  if (s === undefined) INDEX.set(section, (s = new Map()));
+  let i = s.get(counter);
   if (i === undefined) {
     i = REGISTRY.length;
     REGISTRY.push({ section, counter });
-    s[counter] = i;
+    s.set(counter, i);
     rank = null;
   }
   return i;

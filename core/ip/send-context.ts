@@ -179,84 +179,84 @@ export function sendFail(
 
 /** A small deterministic hash: stands in for ids a real kernel draws at random. */
 export function pseudoRandom(input: SendInput, bits: number): number {
-  // FNV-1a over the input's JSON text: hashed as it is walked when the input is plain data
-  // (jsonHash, no string built: a tenth of a small send's time went to the text), else over
-  // JSON.stringify's own output. Any JavaScript value may come in (a BigInt switch too): never
-  // a throw here. The replacer changes only BigInts, which make the plain stringify throw.
-  let h = jsonHash(input);
-  if (h === undefined) {
-    let s: string;
-    try {
-      s = JSON.stringify(input);
-    } catch {
-      s = JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-    }
-    h = fnv(FNV_BASIS, s);
-  }
-  const v = (h >>> 0) % 2 ** bits;
+  const v = (inputHash(input) >>> 0) % 2 ** bits;
   return v === 0 ? 1 : v;
 }
 
+/** The fields of a SendInput, in its declared order: what the hash reads, and all a send reads. */
+const INPUT_FIELDS = [
+  'family',
+  'sock',
+  'protocol',
+  'mtu',
+  'pmtu',
+  'sends',
+  'iov',
+  'options',
+  'sg',
+  'sndbuf',
+  'sndbufCheck',
+  'df',
+] as const satisfies readonly (keyof SendInput)[];
+
 const FNV_BASIS = 2166136261;
 const FNV_PRIME = 16777619;
-const fnv = (h: number, s: string): number => {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h;
-};
-const fnvChar = (h: number, c: number): number => Math.imul(h ^ c, FNV_PRIME);
+const mix = (h: number, word: number): number => Math.imul(h ^ word, FNV_PRIME);
 
-/** FNV-1a over `"s"` as JSON.stringify writes it, or undefined when it would escape a character. */
-function fnvQuoted(h: number, s: string): number | undefined {
-  h = fnvChar(h, 0x22);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return undefined;
-    h = fnvChar(h, c);
+/** One value into the hash, by kind (a tag first, so 1, "1", true and [1] differ). */
+function hashValue(h: number, v: unknown): number {
+  switch (typeof v) {
+    case 'number':
+      // An integer in 32 bits is one word; anything else (fractions, NaN, huge) its text.
+      if ((v | 0) === v || v >>> 0 === v) return mix(mix(h, 1), v);
+      return hashText(mix(h, 2), String(v));
+    case 'string':
+      return hashText(mix(h, 3), v);
+    case 'boolean':
+      return mix(h, v ? 5 : 4);
+    case 'bigint':
+      return hashText(mix(h, 6), String(v));
+    case 'undefined':
+      return mix(h, 7);
+    case 'object':
+      if (Array.isArray(v)) {
+        h = mix(mix(h, 8), v.length);
+        for (let i = 0; i < v.length; i++) h = hashValue(h, v[i]);
+        return h;
+      }
+      return mix(h, v === null ? 9 : 10);
+    default:
+      return mix(h, 11);
   }
-  return fnvChar(h, 0x22);
 }
 
-const fnvNumber = (h: number, n: number): number => fnv(h, Number.isFinite(n) ? String(n) : 'null');
+function hashText(h: number, s: string): number {
+  h = mix(h, s.length);
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return h;
+}
 
 /**
- * FNV-1a over JSON.stringify(o)'s text without building it, for what a send input is: a plain
- * object of numbers, booleans, null, strings needing no escape and plain arrays of numbers (keys
- * in Object.keys order, undefined/function/symbol values left out, as JSON does). Anything else
- * (a toJSON, a prototype, a nested object, a BigInt, an escaped character): undefined, and the
- * caller hashes JSON.stringify's own output. pseudoRandom's test compares the two on random values.
+ * FNV-1a (a 32-bit word at a time) over the fields a send reads, by name, in SendInput's order:
+ * equal sends give equal ids however their objects were built (key order, extra keys, a
+ * prototype), and any change to what the send reads gives another. Then murmur3's finaliser, so
+ * that the low bits an id keeps depend on every field. Any JavaScript value may come in (the send
+ * validates after the shape check, but a getter may still throw): never a throw here.
  */
-export function jsonHash(o: unknown): number | undefined {
-  if (typeof o !== 'object' || o === null || Object.getPrototypeOf(o) !== Object.prototype || 'toJSON' in o)
-    return undefined;
-  const rec = o as Record<string, unknown>;
-  let h: number | undefined = fnvChar(FNV_BASIS, 0x7b);
-  let first = true;
-  const keys = Object.keys(rec);
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k] as string;
-    const v = rec[key];
-    const t = typeof v;
-    if (t === 'undefined' || t === 'function' || t === 'symbol') continue;
-    if (!first) h = fnvChar(h, 0x2c);
-    first = false;
-    h = fnvQuoted(h, key);
-    if (h === undefined) return undefined;
-    h = fnvChar(h, 0x3a);
-    if (t === 'number') h = fnvNumber(h, v as number);
-    else if (t === 'boolean') h = fnv(h, v ? 'true' : 'false');
-    else if (t === 'string') h = fnvQuoted(h, v as string);
-    else if (v === null) h = fnv(h, 'null');
-    else if (Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && !('toJSON' in v)) {
-      h = fnvChar(h, 0x5b);
-      for (let i = 0; i < v.length; i++) {
-        const e: unknown = v[i];
-        if (typeof e !== 'number') return undefined;
-        if (i) h = fnvChar(h, 0x2c);
-        h = fnvNumber(h, e);
-      }
-      h = fnvChar(h, 0x5d);
-    } else return undefined;
-    if (h === undefined) return undefined;
+export function inputHash(input: unknown): number {
+  let h = FNV_BASIS;
+  try {
+    if (typeof input !== 'object' || input === null) h = hashValue(mix(h, 12), input);
+    else {
+      const rec = input as Record<string, unknown>;
+      for (let k = 0; k < INPUT_FIELDS.length; k++) h = hashValue(h, rec[INPUT_FIELDS[k] as string]);
+    }
+  } catch {
+    h = mix(h, 13);
   }
-  return fnvChar(h, 0x7d);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
