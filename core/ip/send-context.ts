@@ -183,22 +183,6 @@ export function pseudoRandom(input: SendInput, bits: number): number {
   return v === 0 ? 1 : v;
 }
 
-/** The fields of a SendInput, in its declared order: what the hash reads, and all a send reads. */
-const INPUT_FIELDS = [
-  'family',
-  'sock',
-  'protocol',
-  'mtu',
-  'pmtu',
-  'sends',
-  'iov',
-  'options',
-  'sg',
-  'sndbuf',
-  'sndbufCheck',
-  'df',
-] as const satisfies readonly (keyof SendInput)[];
-
 const FNV_BASIS = 2166136261;
 const FNV_PRIME = 16777619;
 const mix = (h: number, word: number): number => Math.imul(h ^ word, FNV_PRIME);
@@ -248,8 +232,21 @@ export function inputHash(input: unknown): number {
   try {
     if (typeof input !== 'object' || input === null) h = hashValue(mix(h, 12), input);
     else {
-      const rec = input as Record<string, unknown>;
-      for (let k = 0; k < INPUT_FIELDS.length; k++) h = hashValue(h, rec[INPUT_FIELDS[k] as string]);
+      // SendInput's fields in its declared order, read by name (a named read is cheaper than a
+      // loop over their names).
+      const i = input as Partial<Record<keyof SendInput, unknown>>;
+      h = hashValue(h, i.family);
+      h = hashValue(h, i.sock);
+      h = hashValue(h, i.protocol);
+      h = hashValue(h, i.mtu);
+      h = hashValue(h, i.pmtu);
+      h = hashValue(h, i.sends);
+      h = hashValue(h, i.iov);
+      h = hashValue(h, i.options);
+      h = hashValue(h, i.sg);
+      h = hashValue(h, i.sndbuf);
+      h = hashValue(h, i.sndbufCheck);
+      h = hashValue(h, i.df);
     }
   } catch {
     h = mix(h, 13);

@@ -20,7 +20,6 @@ export type SkbOpResult = { ok: true } | SkbPanic;
 
 let nextId = 1;
 
-
 /** Reset skb ids (pipelines do this so that equal inputs give equal traces). */
 export function resetSkbIds(): void {
   nextId = 1;
@@ -73,6 +72,11 @@ class LiveSkb {
     this.frags = [];
     this.frag_list = [];
     this.regions = [];
+    // The header offsets exist from the start (unset: undefined), so every live skb has one
+    // shape whatever headers it gets, and the property reads of a pipeline stay monomorphic.
+    this.network_header = undefined;
+    this.transport_header = undefined;
+    this.mac_header = undefined;
   }
   static entry(skb: SkBuff): SnapEntry | undefined {
     return #snap in skb ? (skb as LiveSkb).#snap : foreignEntries.get(skb);
@@ -121,8 +125,12 @@ function panicText(
 }
 
 /** A region, with the user's byte range when it holds payload (the keys in this order: kind, start, end, from, to). */
-const regionOf = (kind: RegionKind, start: number, end: number, range?: { from: number; to: number }): Region =>
-  range ? { kind, start, end, from: range.from, to: range.to } : { kind, start, end };
+const regionOf = (
+  kind: RegionKind,
+  start: number,
+  end: number,
+  range?: { from: number; to: number },
+): Region => (range ? { kind, start, end, from: range.from, to: range.to } : { kind, start, end });
 
 /** skb_reserve(len): data += len, tail += len (an empty buffer only). */
 export function skbReserve(skb: SkBuff, n: number): SkbOpResult {
@@ -335,7 +343,6 @@ interface SnapEntry {
   snap: SkbSnapshot;
 }
 
-
 const NO_SIG: (number | Region | undefined)[] = [];
 
 function fragSigOf(frags: PageFrag[]): (number | Region | undefined)[] {
@@ -419,7 +426,10 @@ function leafUnchanged(e: SnapEntry, skb: SkBuff, label: string): boolean {
 export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
   const e = entryOf(skb);
   if (e !== undefined && leafUnchanged(e, skb, label)) return e.snap;
-  const frag_list = fragListSnapshot(skb.frag_list, e?.fragList === skb.frag_list ? e.snap.frag_list : undefined);
+  const frag_list = fragListSnapshot(
+    skb.frag_list,
+    e?.fragList === skb.frag_list ? e.snap.frag_list : undefined,
+  );
   const sameRegions = e !== undefined && regionsUnchanged(e, skb.regions);
   const sameFrags = e !== undefined && fragsUnchanged(e, skb.frags);
   if (
@@ -439,7 +449,9 @@ export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
     e.mh === skb.mac_header
   )
     return e.snap;
-  const frags = sameFrags ? e.snap.frags : skb.frags.map((f) => ({ size: f.size, regions: f.regions.slice() }));
+  const frags = sameFrags
+    ? e.snap.frags
+    : skb.frags.map((f) => ({ size: f.size, regions: f.regions.slice() }));
   const nh = skb.network_header;
   const th = skb.transport_header;
   const mh = skb.mac_header;
