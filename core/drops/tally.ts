@@ -24,8 +24,7 @@ interface Registered {
   counter: string;
 }
 const REGISTRY: Registered[] = [];
-/** section → counter → registry index (Maps: a string key's hash is kept on the string, so a look-up is cheap). */
-const INDEX = new Map<SnmpSection, Map<string, number>>();
+const INDEX: { [S in SnmpSection]?: Record<string, number> } = {};
 /** rank[i]: registry index i's place in file order (sections as the oracle lists them, counters as their file does). */
 let rank: number[] | null = null;
 /**
@@ -37,13 +36,12 @@ const ORDERS: { ids: number[]; order: number[] }[] = [];
 
 /** The registry index of a counter (registered on first use). */
 function counterIndex(section: SnmpSection, counter: string): number {
-  let s = INDEX.get(section);
-  if (s === undefined) INDEX.set(section, (s = new Map()));
-  let i = s.get(counter);
+  const s = (INDEX[section] ??= {});
+  let i = s[counter];
   if (i === undefined) {
     i = REGISTRY.length;
     REGISTRY.push({ section, counter });
-    s.set(counter, i);
+    s[counter] = i;
     rank = null;
   }
   return i;
