@@ -37,11 +37,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = join(ROOT, 'core/bench/fragment-timing.ts');
 const GLOBAL = 'sockscopeTiming';
 /**
- * Samples of ≥ 10 ms: a page's clock is coarse (see timeStats). Two seconds of calls first: in a
- * fresh Chromium 156 page on a 2-vCPU VM, the 3-fragment send timed after 250 ms of calls took
- * 9.7–13 µs a call, then 5.4–5.5 µs when timed again in the same page; after 2 s of calls the
- * first timing was already 5.4–5.8 µs (V8 optimises in a background thread, which competes for
- * the two cores in a page that has just started).
+ * Samples of ≥ 10 ms: a page's clock is coarse (see timeStats). Two seconds of calls first, not
+ * 250 ms: Debian's Chromium 156 runs headless as the full browser, and each new context opens a
+ * window whose tab-strip WebUI renderer (--top-chrome-webui) burns 1.1–1.5 cores for its first
+ * 0.75–1 s — on a 2-vCPU VM, half the machine while the first input is timed. After 250 ms the
+ * 3-fragment send took 9.7–13 µs a call, then 5.4–5.5 µs timed again in the same page; after 2 s,
+ * 5.4–5.8 µs the first time.
  */
 const OPTIONS: TimingOptions = { warmMs: 2000, sampleMs: 10 };
 
