@@ -41,7 +41,7 @@ export function writableRegions(skb: SkBuff): Region[] {
  * the record of its last snapshot (skbSnapshot). A private field is invisible to copies
  * ({ ...skb }), JSON, Object.keys and comparisons, as the fields' owner wants, and costs nothing
  * to set up (a non-enumerable property made with Object.defineProperty cost more than the rest of
- * alloc_skb). The header offsets are declared, not initialised: they appear when first set.
+ * alloc_skb). The header offsets are there from the start, undefined until set (see the constructor).
  */
 class LiveSkb {
   #snap: SnapEntry | undefined = undefined;
