@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     throw new Error(`BENCH_OUTDIR=${outDir} holds no build`);
   const server = await serve(outDir, { gzip: true });
   const labs = process.env.BENCH_LABS ? process.env.BENCH_LABS.split(',') : [...LAB_PATHS];
-  const chromePath = findChromium();
+  const chromePath = findChromium('full');
   console.log(
     `Lighthouse mobile (simulated throttling${process.env.BENCH_CPU ? `, CPU slowdown ${process.env.BENCH_CPU}× instead of 4×` : ''}), ${cpus().length} CPUs × ${cpus()[0]?.model ?? '?'}, load ${loadavg()[0]!.toFixed(2)}; goal performance ≥ 98, accessibility 100`,
   );
