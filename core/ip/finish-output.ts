@@ -4,7 +4,7 @@
  * IPv6 tail (__ip6_make_skb, udp_v6_send_skb, __ip6_finish_output → ip6_fragment). Each returns
  * the packets (one, or the fragments) or the send's failure.
  */
-import { countDrop, countMib } from '../drops/tally.ts';
+import { countDrop, countMibId, counterId } from '../drops/tally.ts';
 import { msg } from '../i18n/index.ts';
 import { skbLabel, type SkBuff } from '../skb/skb.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
@@ -23,6 +23,28 @@ import {
   type SendContext,
 } from './send-context.ts';
 import { PMTU_WORD, type SendFail } from './types.ts';
+
+/**
+ * The counters each family's output tail moves, by id (looked up once, here: a send counts
+ * a few of them and a name look-up cost more than the count). Both tables have the same keys
+ * in the same order, so reading either is one object shape.
+ */
+const OUT_COUNTERS = {
+  inet: {
+    outRequests: counterId('Ip', 'OutRequests'),
+    fragFails: counterId('Ip', 'FragFails'),
+    outDiscards: counterId('Ip', 'OutDiscards'),
+    fragOKs: counterId('Ip', 'FragOKs'),
+    fragCreates: counterId('Ip', 'FragCreates'),
+  },
+  inet6: {
+    outRequests: counterId('Ip6', 'OutRequests'),
+    fragFails: counterId('Ip6', 'FragFails'),
+    outDiscards: counterId('Ip6', 'OutDiscards'),
+    fragOKs: counterId('Ip6', 'FragOKs'),
+    fragCreates: counterId('Ip6', 'FragCreates'),
+  },
+} as const;
 
 /** The IPv4 tail: header, DF and id, then fragment or not (ip_finish_output). */
 export function ipFinishOutput(
@@ -86,7 +108,7 @@ export function ipFinishOutput(
     msg(M.localOut, { len: head.len, big: head.len > 0xffff ? 'yes' : 'no' }),
     { skbs: [head], vars: { tot_len: head.len } },
   );
-  countMib(ctx.tx, 'Ip', 'OutRequests');
+  countMibId(ctx.tx, OUT_COUNTERS.inet.outRequests);
   const mtu = usePmtu ? dstMtu : Math.min(devMtu, 0xffff);
   if (head.len <= mtu) {
     pushStep(trace, '__ip_finish_output', IP_OUTPUT_C, msg(M.fits4, { len: head.len, mtu }), {
@@ -122,10 +144,10 @@ export function ipFinishOutput(
   if (df && !ignoreDf) {
     // ip_fragment: FragFails, ICMP "fragmentation needed" (which loopback brings straight back),
     // the skb freed as a drop; ip_send_skb then counts OutDiscards for the error.
-    countMib(ctx.tx, 'Ip', 'FragFails');
+    countMibId(ctx.tx, OUT_COUNTERS.inet.fragFails);
     countDrop(ctx.tx, 'NOT_SPECIFIED', 'ip_fragment');
     icmpError(ctx.tx, { family: 'inet', type: 3, code: 4, quoted: head.len, received: true });
-    countMib(ctx.tx, 'Ip', 'OutDiscards');
+    countMibId(ctx.tx, OUT_COUNTERS.inet.outDiscards);
     pushStep(trace, 'ip_fragment', IP_OUTPUT_C, msg(M.dfFail4, { mtu }), {
       drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_fragment', count: 1 }],
     });
@@ -140,8 +162,8 @@ export function ipFinishOutput(
     trace,
     { hhLen: ctx.hhLen },
   );
-  countMib(ctx.tx, 'Ip', 'FragOKs');
-  countMib(ctx.tx, 'Ip', 'FragCreates', frag.wire.length);
+  countMibId(ctx.tx, OUT_COUNTERS.inet.fragOKs);
+  countMibId(ctx.tx, OUT_COUNTERS.inet.fragCreates, frag.wire.length);
   return frag;
 }
 
@@ -160,7 +182,7 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       skbs: [head],
       vars: { 'uh->len': datagramLength },
     });
-  countMib(ctx.tx, 'Ip6', 'OutRequests');
+  countMibId(ctx.tx, OUT_COUNTERS.inet6.outRequests);
   const mtu6 = usePmtu ? ctx.pathMtu : devMtu;
   if (head.len <= mtu6) {
     pushStep(trace, '__ip6_finish_output', IP6_OUTPUT_C, msg(M.fits6, { len: head.len, mtu: mtu6 }), {
@@ -190,7 +212,7 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
   if (!ignoreDf) {
     // ip6_fragment fail_toobig: ICMPv6 Packet Too Big to ourselves, FragFails, the skb dropped;
     // ip6_send_skb counts OutDiscards.
-    countMib(ctx.tx, 'Ip6', 'FragFails');
+    countMibId(ctx.tx, OUT_COUNTERS.inet6.fragFails);
     countDrop(ctx.tx, 'NOT_SPECIFIED', 'ip6_fragment');
     icmpError(ctx.tx, {
       family: 'inet6',
@@ -200,7 +222,7 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       received: true,
       inner: 'udp-socket',
     });
-    countMib(ctx.tx, 'Ip6', 'OutDiscards');
+    countMibId(ctx.tx, OUT_COUNTERS.inet6.outDiscards);
     pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, msg(M.tooBig6, { mtu: mtu6 }), {
       drops: [{ reason: 'NOT_SPECIFIED', function: 'ip6_fragment', count: 1 }],
     });
@@ -216,7 +238,7 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
   const frag = ip6Fragment(head, { nexthdr: protocol, id: pseudoRandom(input, 32) }, mtu6, trace, {
     hhLen: ctx.hhLen,
   });
-  countMib(ctx.tx, 'Ip6', 'FragOKs');
-  countMib(ctx.tx, 'Ip6', 'FragCreates', frag.wire.length);
+  countMibId(ctx.tx, OUT_COUNTERS.inet6.fragOKs);
+  countMibId(ctx.tx, OUT_COUNTERS.inet6.fragCreates, frag.wire.length);
   return frag;
 }

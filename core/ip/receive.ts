@@ -6,7 +6,15 @@
  * copied: the trace shows `data` moving forward. Every counter the receiver moves and every
  * skb it drops goes into the send's receive-side tally.
  */
-import { countDrop, countMib, dropList, newTally, mergeTally, type Tally } from '../drops/tally.ts';
+import {
+  countDrop,
+  countMibId,
+  counterId,
+  dropList,
+  newTally,
+  mergeTally,
+  type Tally,
+} from '../drops/tally.ts';
 import { skbPull, type SkBuff } from '../skb/skb.ts';
 import { rcvQueueInit } from '../udp/rcvqueue.ts';
 import { udpLibRcv, udpRecvmsgCounted, type UdpArrival } from '../udp/udp-rcv.ts';
@@ -66,7 +74,33 @@ const IPV6_HANDLED = new Set([6, 17, 58, 132, 136, 0, 43, 44, 50, 51, 60]);
  */
 export const RAW_FILL_WORD = 0x7070;
 
-const ipSection = (v6: boolean) => (v6 ? 'Ip6' : 'Ip');
+/**
+ * The counters the loopback receive moves, by id (looked up once: a send counts a few of them,
+ * and a look-up by name cost more than the count). Both families' tables have the same keys in
+ * the same order (one object shape). IPv4 keeps its octet and ECN counters in IpExt.
+ */
+const RX_COUNTERS = {
+  inet: {
+    inReceives: counterId('Ip', 'InReceives'),
+    inOctets: counterId('IpExt', 'InOctets'),
+    inNoECT: counterId('IpExt', 'InNoECTPkts'),
+    reasmReqds: counterId('Ip', 'ReasmReqds'),
+    reasmFails: counterId('Ip', 'ReasmFails'),
+    reasmOKs: counterId('Ip', 'ReasmOKs'),
+    inUnknownProtos: counterId('Ip', 'InUnknownProtos'),
+    inDelivers: counterId('Ip', 'InDelivers'),
+  },
+  inet6: {
+    inReceives: counterId('Ip6', 'InReceives'),
+    inOctets: counterId('Ip6', 'InOctets'),
+    inNoECT: counterId('Ip6', 'InNoECTPkts'),
+    reasmReqds: counterId('Ip6', 'ReasmReqds'),
+    reasmFails: counterId('Ip6', 'ReasmFails'),
+    reasmOKs: counterId('Ip6', 'ReasmOKs'),
+    inUnknownProtos: counterId('Ip6', 'InUnknownProtos'),
+    inDelivers: counterId('Ip6', 'InDelivers'),
+  },
+} as const;
 
 /** The datagram did not reach a socket: `fn` (file) stopped it. */
 const none = (fn: string, file: string, why: Text, icmp: IcmpReply[] = []): ReceiveOutcome => ({
@@ -83,7 +117,7 @@ const none = (fn: string, file: string, why: Text, icmp: IcmpReply[] = []): Rece
 export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   const v6 = a.family === 'inet6';
   const t = a.mib;
-  const ip = ipSection(v6);
+  const c = v6 ? RX_COUNTERS.inet6 : RX_COUNTERS.inet;
   const ipIn = v6 ? 'net/ipv6/ip6_input.c' : 'net/ipv4/ip_input.c';
   const n = a.out.length;
   const out = a.out;
@@ -94,18 +128,17 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   }
   // The first skb alone, as the steps that show only the head take it (a.out.slice(0, 1)).
   const first = n ? [out[0] as SkBuff] : [];
-  countMib(t, ip, 'InReceives', n);
+  countMibId(t, c.inReceives, n);
   let octets = 0;
   for (const w of a.wire) octets += w.total_length;
-  countMib(t, v6 ? 'Ip6' : 'IpExt', 'InOctets', octets);
-  countMib(t, v6 ? 'Ip6' : 'IpExt', 'InNoECTPkts', n);
-  pushStep(
-    trace,
-    'eth_type_trans',
-    'net/ethernet/eth.c',
-    msg(M.rxEth, { n }),
-    { dir: 'up', skbs: a.out, vars: { pulled: 14 }, wireCount: n },
-  );
+  countMibId(t, c.inOctets, octets);
+  countMibId(t, c.inNoECT, n);
+  pushStep(trace, 'eth_type_trans', 'net/ethernet/eth.c', msg(M.rxEth, { n }), {
+    dir: 'up',
+    skbs: a.out,
+    vars: { pulled: 14 },
+    wireCount: n,
+  });
   pushStep(
     trace,
     v6 ? 'ipv6_rcv' : 'ip_rcv',
@@ -119,22 +152,12 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   );
   if (a.sourceRouted && !v6) {
     countDrop(t, 'NOT_SPECIFIED', 'ip_rcv_finish_core', n);
-    pushStep(
-      trace,
-      'ip_rcv_finish_core',
-      ipIn,
-      msg(M.rxSourceRouteStep, { n }),
-      {
-        dir: 'up',
-        skbs: first,
-        drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_rcv_finish_core', count: n }],
-      },
-    );
-    return none(
-      'ip_rcv_finish_core',
-      ipIn,
-      msg(M.rxSourceRoute),
-    );
+    pushStep(trace, 'ip_rcv_finish_core', ipIn, msg(M.rxSourceRouteStep, { n }), {
+      dir: 'up',
+      skbs: first,
+      drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_rcv_finish_core', count: n }],
+    });
+    return none('ip_rcv_finish_core', ipIn, msg(M.rxSourceRoute));
   }
   let head = a.out[0] as SkBuff;
   let chained = 0;
@@ -149,28 +172,19 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
           : (w.frag?.offset ?? 0) + w.payload_length - 8;
       if (end > datagram) datagram = end;
     }
-    countMib(t, ip, 'ReasmReqds', n);
-    pushStep(
-      trace,
-      v6 ? 'ipv6_frag_rcv' : 'ip_defrag',
-      defragFile,
-      msg(M.rxDefrag, { n, last: datagram }),
-      { dir: 'up', skbs: a.out, vars: { fragments: n, 'q.len': datagram } },
-    );
+    countMibId(t, c.reasmReqds, n);
+    pushStep(trace, v6 ? 'ipv6_frag_rcv' : 'ip_defrag', defragFile, msg(M.rxDefrag, { n, last: datagram }), {
+      dir: 'up',
+      skbs: a.out,
+      vars: { fragments: n, 'q.len': datagram },
+    });
     if (!v6 && datagram + ihl > 0xffff) {
-      countMib(t, ip, 'ReasmFails');
-      pushStep(
-        trace,
-        'ip_frag_reasm',
-        defragFile,
-        msg(M.rxOversizedStep, { len: datagram + ihl }),
-        { dir: 'up', skbs: first },
-      );
-      return none(
-        'ip_frag_reasm',
-        defragFile,
-        msg(M.rxOversized, { len: datagram + ihl }),
-      );
+      countMibId(t, c.reasmFails);
+      pushStep(trace, 'ip_frag_reasm', defragFile, msg(M.rxOversizedStep, { len: datagram + ihl }), {
+        dir: 'up',
+        skbs: first,
+      });
+      return none('ip_frag_reasm', defragFile, msg(M.rxOversized, { len: datagram + ihl }));
     }
     // ip_defrag pulls each fragment's IP header (IPv6: and its fragment header); then
     // inet_frag_reasm_finish coalesces what it can into the head and chains the rest.
@@ -181,7 +195,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     const fin = inetFragReasmFinish(head, rest);
     chained = fin.chained;
     head.label = 'reassembled';
-    countMib(t, ip, 'ReasmOKs');
+    countMibId(t, c.reasmOKs);
     pushStep(
       trace,
       v6 ? 'ip6_frag_reasm' : 'ip_frag_reasm',
@@ -209,7 +223,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     const handled = (v6 ? IPV6_HANDLED : IPV4_HANDLED).has(a.protocol);
     if (!rawTakes && !handled) {
       // ip_protocol_deliver_rcu: no raw socket, no handler.
-      countMib(t, ip, 'InUnknownProtos');
+      countMibId(t, c.inUnknownProtos);
       const step = newTally();
       countDrop(step, 'IP_NOPROTO', 'ip_local_deliver_finish');
       countDrop(step, 'NOT_SPECIFIED', 'skb_release_data', chained);
@@ -222,16 +236,14 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         received: true,
       });
       const why = msg(M.rxNoProto, { protocol: a.protocol });
-      pushStep(
-        trace,
-        deliverFn,
-        ipIn,
-        msg(M.rxNoProtoStep, { nhl, protocol: a.protocol, len }),
-        { dir: 'up', skbs: [head], drops: dropList(step) },
-      );
+      pushStep(trace, deliverFn, ipIn, msg(M.rxNoProtoStep, { nhl, protocol: a.protocol, len }), {
+        dir: 'up',
+        skbs: [head],
+        drops: dropList(step),
+      });
       return none(deliverFn, ipIn, why, [{ type: 3, code: 2, why }]);
     }
-    countMib(t, ip, 'InDelivers');
+    countMibId(t, c.inDelivers);
     const file = v6 ? 'net/ipv6/raw.c' : 'net/ipv4/raw.c';
     if (a.protocol === 17 && rawTakes && a.transport.socketProtocol !== 255) {
       // The raw socket gets its copy; then udp_rcv judges the payload as a UDP header.
@@ -247,13 +259,11 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         chained: 0,
       };
       const u = udpLibRcv({ bound: false }, arrival, t);
-      pushStep(
-        trace,
-        u.fn,
-        u.file,
-        msg(M.rxRawUdpStep, { why: u.why }),
-        { dir: 'up', skbs: [head], drops: u.drops },
-      );
+      pushStep(trace, u.fn, u.file, msg(M.rxRawUdpStep, { why: u.why }), {
+        dir: 'up',
+        skbs: [head],
+        drops: u.drops,
+      });
       return {
         delivered: true,
         received: null,
@@ -264,13 +274,10 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         icmp: [],
       };
     }
-    pushStep(
-      trace,
-      deliverFn,
-      ipIn,
-      msg(M.rxRawStep, { nhl, protocol: a.protocol }),
-      { dir: 'up', skbs: [head] },
-    );
+    pushStep(trace, deliverFn, ipIn, msg(M.rxRawStep, { nhl, protocol: a.protocol }), {
+      dir: 'up',
+      skbs: [head],
+    });
     return {
       delivered: true,
       received: null,
@@ -282,14 +289,11 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     };
   }
 
-  countMib(t, ip, 'InDelivers');
-  pushStep(
-    trace,
-    deliverFn,
-    ipIn,
-    msg(M.rxUdpStep, { nhl, rcv: v6 ? 'udpv6_rcv' : 'udp_rcv' }),
-    { dir: 'up', skbs: [head] },
-  );
+  countMibId(t, c.inDelivers);
+  pushStep(trace, deliverFn, ipIn, msg(M.rxUdpStep, { nhl, rcv: v6 ? 'udpv6_rcv' : 'udp_rcv' }), {
+    dir: 'up',
+    skbs: [head],
+  });
   const arrival: UdpArrival = {
     family: a.family,
     datagram: 0,
@@ -352,13 +356,11 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     return { ...none(u.fn, u.file, u.why, icmp), arrival };
   }
   const r = udpRecvmsgCounted(u.queue, 65536, a.family, t);
-  pushStep(
-    trace,
-    v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
-    udpFile,
-    msg(M.rxRecvmsg, { n: a.payload }),
-    { dir: 'up', skbs: [head], vars: { received: a.payload } },
-  );
+  pushStep(trace, v6 ? 'udpv6_recvmsg' : 'udp_recvmsg', udpFile, msg(M.rxRecvmsg, { n: a.payload }), {
+    dir: 'up',
+    skbs: [head],
+    vars: { received: a.payload },
+  });
   return {
     delivered: true,
     received: r.result?.copied ?? null,

@@ -4,22 +4,36 @@
  * OutDatagrams once ip_send_skb succeeded), and the loopback receiver takes them up again
  * (receive.ts). One function for both families; only the bits that differ are parameters.
  */
-import { countMib } from '../drops/tally.ts';
+import { countMibId, counterId } from '../drops/tally.ts';
 import { llOutput, type FragmentResult } from './fragment.ts';
 import { timestampBytes, type CompiledOptions } from './options.ts';
 import { loopbackReceive } from './receive.ts';
 import { mibOf, type SendContext } from './send-context.ts';
 import type { SendOk, WirePacket } from './types.ts';
 
+/** The counters every send that leaves moves, by id (looked up once: see finish-output.ts). */
+const XMIT_COUNTERS = {
+  inet: {
+    outTransmits: counterId('Ip', 'OutTransmits'),
+    outOctets: counterId('IpExt', 'OutOctets'),
+    outDatagrams: counterId('Udp', 'OutDatagrams'),
+  },
+  inet6: {
+    outTransmits: counterId('Ip6', 'OutTransmits'),
+    outOctets: counterId('Ip6', 'OutOctets'),
+    outDatagrams: counterId('Udp6', 'OutDatagrams'),
+  },
+} as const;
+
+const xmitCounters = (ctx: SendContext) => (ctx.v6 ? XMIT_COUNTERS.inet6 : XMIT_COUNTERS.inet);
+
 /** ip_finish_output2 / ip6_finish_output2 → loopback_xmit: what every packet that leaves counts. */
 export function countTransmits(ctx: SendContext, wire: readonly WirePacket[]): void {
-  countMib(ctx.tx, ctx.v6 ? 'Ip6' : 'Ip', 'OutTransmits', wire.length);
-  countMib(
-    ctx.tx,
-    ctx.v6 ? 'Ip6' : 'IpExt',
-    'OutOctets',
-    wire.reduce((s, w) => s + w.total_length, 0),
-  );
+  const c = xmitCounters(ctx);
+  let octets = 0;
+  for (const w of wire) octets += w.total_length;
+  countMibId(ctx.tx, c.outTransmits, wire.length);
+  countMibId(ctx.tx, c.outOctets, octets);
 }
 
 export function sendFinish(
@@ -31,7 +45,7 @@ export function sendFinish(
   const { v6, udp, protocol, trace } = ctx;
   llOutput(frag.out, v6, trace, frag.wire.length);
   countTransmits(ctx, frag.wire);
-  if (udp) countMib(ctx.tx, v6 ? 'Udp6' : 'Udp', 'OutDatagrams');
+  if (udp) countMibId(ctx.tx, xmitCounters(ctx).outDatagrams);
   const free = opt ? timestampBytes(opt) : [];
   if (free.length && frag.wire[0] && frag.wire[0].family === 'inet')
     (frag.wire[0] as WirePacket & { optionsTimeBytes?: number[] }).optionsTimeBytes = free;

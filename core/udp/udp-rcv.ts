@@ -6,7 +6,7 @@
  * was reassembled frees each skb on its frag_list too (NOT_SPECIFIED at skb_release_data).
  * udp_recvmsg counts InDatagrams when the application reads, not when the datagram is queued.
  */
-import { countDrop, countMib, sortDrops, type Tally } from '../drops/tally.ts';
+import { countDrop, countMib, countMibId, counterId, sortDrops, type Tally } from '../drops/tally.ts';
 import type { DropReason } from '../drops/types.ts';
 import { udpEnqueue, udpRecvmsg, type RcvQueue, type RecvResult } from './rcvqueue.ts';
 import { msg, type Msg } from '../i18n/index.ts';
@@ -61,6 +61,11 @@ export interface UdpRcvOutcome {
 export const UDP_FILES = { inet: 'net/ipv4/udp.c', inet6: 'net/ipv6/udp.c' } as const;
 
 const sectionOf = (f: UdpFamily) => (f === 'inet6' ? 'Udp6' : 'Udp');
+/** InDatagrams by id (looked up once: every datagram read counts it). */
+const IN_DATAGRAMS = {
+  inet: counterId('Udp', 'InDatagrams'),
+  inet6: counterId('Udp6', 'InDatagrams'),
+} as const;
 
 /** Drop the datagram (and the fragments chained to it) with `reason` in `fn`: into the tally and the step's list. */
 function drop(t: Tally, step: DropReason[], a: UdpArrival, reason: string, fn: string): void {
@@ -93,11 +98,7 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
   if (a.ipLength < UDP_HLEN) {
     countMib(t, sec, 'InErrors');
     drop(t, step, a, 'NOT_SPECIFIED', fn);
-    return out(
-      'no-header',
-      fn,
-      msg(UM.noHeader, { len: a.ipLength }),
-    );
+    return out('no-header', fn, msg(UM.noHeader, { len: a.ipLength }));
   }
   let ulen = a.ulen;
   if (v6 && ulen === 0) ulen = a.ipLength; // jumbogram convention of __udp6_lib_rcv
@@ -115,29 +116,21 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
       }),
     );
   }
-  const trimmed = (why: Msg): Msg => msg(UM.trimmed, { trimmed: ulen < a.ipLength ? 'yes' : 'no', ulen, why });
+  const trimmed = (why: Msg): Msg =>
+    msg(UM.trimmed, { trimmed: ulen < a.ipLength ? 'yes' : 'no', ulen, why });
   if (!a.headerIntact) {
     // The ports are other bytes too: no socket has that port, and udp_lib_checksum_complete fails.
     countMib(t, sec, 'InCsumErrors');
     countMib(t, sec, 'InErrors');
     drop(t, step, a, 'UDP_CSUM', fn);
-    return out(
-      'csum',
-      fn,
-      trimmed(msg(UM.csum)),
-    );
+    return out('csum', fn, trimmed(msg(UM.csum)));
   }
   if (!ep.bound) {
     countMib(t, sec, 'NoPorts');
     drop(t, step, a, 'NO_SOCKET', fn);
-    return out(
-      'no-socket',
-      fn,
-      trimmed(msg(UM.noSocket)),
-      {
-        icmpPortUnreachable: true,
-      },
-    );
+    return out('no-socket', fn, trimmed(msg(UM.noSocket)), {
+      icmpPortUnreachable: true,
+    });
   }
   const qfn = v6 ? 'udpv6_queue_rcv_one_skb' : 'udp_queue_rcv_one_skb';
   const { queue, verdict } = udpEnqueue(ep.queue, {
@@ -149,12 +142,7 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
     countMib(t, sec, 'InErrors');
     countMib(t, sec, 'RcvbufErrors');
     drop(t, step, a, 'SOCKET_RCVBUFF', qfn);
-    return out(
-      'rcvbuf',
-      qfn,
-      trimmed(msg(UM.rcvbuf, { why: verdict.why, chained: a.chained })),
-      { queue },
-    );
+    return out('rcvbuf', qfn, trimmed(msg(UM.rcvbuf, { why: verdict.why, chained: a.chained })), { queue });
   }
   return out('queued', '__udp_enqueue_schedule_skb', trimmed(verdict.why), {
     queue,
@@ -170,6 +158,6 @@ export function udpRecvmsgCounted(
   t: Tally,
 ): { queue: RcvQueue; result: RecvResult | null } {
   const r = udpRecvmsg(queue, bufsize);
-  if (r.result) countMib(t, sectionOf(family), 'InDatagrams');
+  if (r.result) countMibId(t, family === 'inet6' ? IN_DATAGRAMS.inet6 : IN_DATAGRAMS.inet);
   return r;
 }
