@@ -345,6 +345,13 @@ interface SnapEntry {
 
 const NO_SIG: (number | Region | undefined)[] = [];
 
+/**
+ * The frags and frag_list of every snapshot of an skb with none (snapshots are read, never
+ * written): a 1,365-fragment trace held 2,700 empty arrays of its own.
+ */
+const NO_FRAGS: PageFrag[] = Object.freeze([]) as unknown as PageFrag[];
+const NO_SNAPS: SkbSnapshot[] = Object.freeze([]) as unknown as SkbSnapshot[];
+
 function fragSigOf(frags: PageFrag[]): (number | Region | undefined)[] {
   if (frags.length === 0) return NO_SIG;
   const sig = new Array<number | Region | undefined>(frags.length * 3);
@@ -377,7 +384,7 @@ const regionsUnchanged = (e: SnapEntry, r: Region[]): boolean =>
  */
 function fragListSnapshot(list: SkBuff[], old: SkbSnapshot[] | undefined): SkbSnapshot[] {
   const n = list.length;
-  if (n === 0) return old && old.length === 0 ? old : [];
+  if (n === 0) return NO_SNAPS;
   let i = 0;
   if (old && old.length === n) {
     while (i < n) {
@@ -451,7 +458,9 @@ export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
     return e.snap;
   const frags = sameFrags
     ? e.snap.frags
-    : skb.frags.map((f) => ({ size: f.size, regions: f.regions.slice() }));
+    : skb.frags.length === 0
+      ? NO_FRAGS
+      : skb.frags.map((f) => ({ size: f.size, regions: f.regions.slice() }));
   const nh = skb.network_header;
   const th = skb.transport_header;
   const mh = skb.mac_header;
