@@ -11,6 +11,7 @@ import {
 } from './ops.ts';
 import { formatMsg } from '../i18n/index.ts';
 import { llReservedSpace, skbAllocation } from './alloc.ts';
+import { allocSkb, skbLabel, skbPut, skbReserve, skbSnapshot } from './skb.ts';
 
 describe('sk_buff sizing (hand-computed for x86-64)', () => {
   it('LL_RESERVED_SPACE is 16 for Ethernet and loopback (hard_header_len 14)', () => {
@@ -153,5 +154,63 @@ describe('sk_buff invariants (any sequence of ops)', () => {
         expect([b.data, b.tail, b.len]).toEqual([a.data, a.tail, a.len]);
       }),
     );
+  });
+});
+
+describe('skbLabel of a stretch labelled so already', () => {
+  const region = fc.record({
+    kind: fc.constantFrom('eth' as const, 'ip' as const, 'udp' as const, 'payload' as const),
+    start: fc.integer({ min: 0, max: 200 }),
+    len: fc.integer({ min: 1, max: 60 }),
+    range: fc.option(fc.record({ from: fc.nat(1000), len: fc.integer({ min: 1, max: 60 }) }), {
+      nil: undefined,
+    }),
+  });
+  it('changes nothing: the regions array, and the last snapshot, stay the same objects', () => {
+    fc.assert(
+      fc.property(fc.array(region, { minLength: 1, maxLength: 6 }), fc.nat(), (labels, pick) => {
+        const skb = allocSkb(512);
+        skbReserve(skb, 16);
+        skbPut(skb, 256);
+        const rangeOf = (r: (typeof labels)[number]) =>
+          r.range ? { from: r.range.from, to: r.range.from + r.range.len } : undefined;
+        for (const r of labels) skbLabel(skb, r.kind, r.start, r.start + r.len, rangeOf(r));
+        // Relabel one region exactly as it is now.
+        const now = skb.regions[pick % skb.regions.length]!;
+        const snap = skbSnapshot(skb);
+        const before = skb.regions;
+        const copy = before.map((r) => ({ ...r }));
+        skbLabel(
+          skb,
+          now.kind,
+          now.start,
+          now.end,
+          now.from === undefined ? undefined : { from: now.from, to: now.to! },
+        );
+        expect(skb.regions).toBe(before);
+        expect(skb.regions).toEqual(copy);
+        expect(skbSnapshot(skb)).toBe(snap);
+      }),
+    );
+  });
+  it('a stretch labelled differently (kind or bounds) still replaces what it covers', () => {
+    const skb = allocSkb(512);
+    skbReserve(skb, 16);
+    skbPut(skb, 20, 'ip');
+    skbPut(skb, 100, 'payload', { from: 0, to: 100 });
+    const before = skb.regions;
+    skbLabel(skb, 'udp', 16, 36);
+    expect(skb.regions).not.toBe(before);
+    expect(skb.regions.map((r) => [r.kind, r.start, r.end])).toEqual([
+      ['udp', 16, 36],
+      ['payload', 36, 136],
+    ]);
+    const udp = skb.regions;
+    skbLabel(skb, 'udp', 16, 24);
+    expect(skb.regions).not.toBe(udp);
+    expect(skb.regions.map((r) => [r.kind, r.start, r.end])).toEqual([
+      ['udp', 16, 24],
+      ['payload', 36, 136],
+    ]);
   });
 });

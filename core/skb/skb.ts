@@ -207,6 +207,11 @@ export function skbLabel(
     writableRegions(skb).push(region);
     return;
   }
+  // A stretch already labelled so (ip_fraglist_prepare labels the IP header __ip_append_data
+  // labelled) changes nothing: the regions, and the snapshots sharing them, stay as they are.
+  for (const r of regions)
+    if (r.start === start && r.end === end && r.kind === kind && r.from === range?.from && r.to === range?.to)
+      return;
   // Otherwise one pass: drop what the new region covers, insert it in order.
   const out: Region[] = [];
   let placed = false;
