@@ -11,7 +11,7 @@ import {
 } from './ops.ts';
 import { formatMsg } from '../i18n/index.ts';
 import { llReservedSpace, skbAllocation } from './alloc.ts';
-import { allocSkb, skbLabel, skbPut, skbReserve, skbSnapshot } from './skb.ts';
+import { allocSkb, skbLabel, skbPush, skbPut, skbReserve, skbSnapshot } from './skb.ts';
 
 describe('sk_buff sizing (hand-computed for x86-64)', () => {
   it('LL_RESERVED_SPACE is 16 for Ethernet and loopback (hard_header_len 14)', () => {
@@ -212,5 +212,37 @@ describe('skbLabel of a stretch labelled so already', () => {
       ['udp', 16, 24],
       ['payload', 36, 136],
     ]);
+  });
+});
+
+describe('a snapshot keeps the regions it was taken with', () => {
+  const op = fc.oneof(
+    fc.record({ op: fc.constant('put' as const), n: fc.integer({ min: 1, max: 12 }) }),
+    fc.record({ op: fc.constant('push' as const), n: fc.integer({ min: 1, max: 12 }) }),
+    fc.record({ op: fc.constant('label' as const), at: fc.nat(300), n: fc.integer({ min: 1, max: 30 }) }),
+    fc.constant({ op: 'snap' as const }),
+  );
+  it('whatever is put, pushed or labelled after it, short region lists and long ones alike', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const skb = allocSkb(600);
+        skbReserve(skb, 150);
+        const taken: { snap: ReturnType<typeof skbSnapshot>; json: string }[] = [];
+        let from = 0;
+        for (const o of ops) {
+          if (o.op === 'put') {
+            skbPut(skb, o.n, 'payload', { from, to: from + o.n });
+            from += o.n;
+          } else if (o.op === 'push') skbPush(skb, o.n, 'udp');
+          else if (o.op === 'label') skbLabel(skb, 'ip', o.at, o.at + o.n);
+          else {
+            const snap = skbSnapshot(skb);
+            taken.push({ snap, json: JSON.stringify(snap.regions) });
+          }
+        }
+        for (const t of taken) expect(JSON.stringify(t.snap.regions)).toBe(t.json);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

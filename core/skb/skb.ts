@@ -36,6 +36,31 @@ export function writableRegions(skb: SkBuff): Region[] {
   return skb.regions;
 }
 
+/** Below this many regions, appendRegion builds a new array of the exact size (see there). */
+const EXACT_REGIONS = 8;
+
+/**
+ * Add a region after the others. An skb holds a few regions, and its array is kept by every
+ * snapshot that shows it: an array grown by push keeps room for 17 (V8 grows a backing store
+ * to n + n/2 + 16), five times what it holds. So a short array is replaced by a copy of the
+ * exact size (which also leaves any snapshot's array alone); a long one (a reassembled head
+ * coalescing its fragments) is pushed into, its copy made once per snapshot (writableRegions).
+ * The copy is a loop into `new Array(n + 1)`: `Array.prototype.concat` made the 1,365-fragment
+ * send 10 % slower than pushing, where the loop makes it 13 % faster (Node 20).
+ */
+function appendRegion(skb: SkBuff, region: Region): void {
+  const regions = skb.regions;
+  const n = regions.length;
+  if (n >= EXACT_REGIONS) {
+    writableRegions(skb).push(region);
+    return;
+  }
+  const out = new Array<Region>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = regions[i] as Region;
+  out[n] = region;
+  skb.regions = out;
+}
+
 /**
  * A live skb as allocSkb makes it: the fields of SkBuff, in this order, and one private slot —
  * the record of its last snapshot (skbSnapshot). A private field is invisible to copies
@@ -160,7 +185,7 @@ export function skbPut(
       fn: 'skb_put',
       message: panicText('skb_over_panic', { ...skb, tail: skb.tail + n, len: skb.len + n }, n),
     };
-  if (kind && n > 0) writableRegions(skb).push(regionOf(kind, skb.tail, skb.tail + n, range));
+  if (kind && n > 0) appendRegion(skb, regionOf(kind, skb.tail, skb.tail + n, range));
   skb.tail += n;
   skb.len += n;
   return { ok: true };
@@ -202,9 +227,9 @@ export function skbLabel(
   const last = regions[regions.length - 1];
   const region = regionOf(kind, start, end, range);
   // Regions are sorted and disjoint. The common case — a header or payload written after
-  // everything labelled so far — appends in place (as skbPut does).
+  // everything labelled so far — appends (as skbPut does).
   if (!last || last.end <= start) {
-    writableRegions(skb).push(region);
+    appendRegion(skb, region);
     return;
   }
   // A stretch already labelled so (ip_fraglist_prepare labels the IP header __ip_append_data
@@ -212,18 +237,22 @@ export function skbLabel(
   for (const r of regions)
     if (r.start === start && r.end === end && r.kind === kind && r.from === range?.from && r.to === range?.to)
       return;
-  // Otherwise one pass: drop what the new region covers, insert it in order.
-  const out: Region[] = [];
+  // Otherwise drop what the new region covers and insert it in order, into an array of the
+  // exact size (see appendRegion).
+  let kept = 0;
+  for (const r of regions) if (r.end <= start || r.start >= end) kept++;
+  const out = new Array<Region>(kept + 1);
+  let j = 0;
   let placed = false;
   for (const r of regions) {
     if (!(r.end <= start || r.start >= end)) continue;
     if (!placed && r.start > start) {
-      out.push(region);
+      out[j++] = region;
       placed = true;
     }
-    out.push(r);
+    out[j++] = r;
   }
-  if (!placed) out.push(region);
+  if (!placed) out[j] = region;
   skb.regions = out;
 }
 
