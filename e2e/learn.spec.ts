@@ -198,11 +198,14 @@ test.describe('the primer', () => {
     await expect(primer).not.toHaveAttribute('open', '');
     await expect(primer.locator('summary')).toContainText('What you are looking at');
     await expect(primer.locator('summary')).toContainText('from program to program');
+    // The toggle event, which keeps the choice, comes a task after the click: reload once it is kept.
     await primer.locator('summary').click();
     await expect(primer.locator('.lab-primer-what')).toBeVisible();
+    await expect.poll(() => storedPrimer(page, 'journey')).toBe('open');
     await page.reload();
     await expect(page.locator('details.lab-primer')).toHaveAttribute('open', '');
     await page.locator('details.lab-primer summary').click();
+    await expect.poll(() => storedPrimer(page, 'journey')).toBe('closed');
     await page.reload();
     await expect(page.locator('.lab-intro h1')).toBeVisible();
     await expect(page.locator('details.lab-primer')).not.toHaveAttribute('open', '');

@@ -124,29 +124,14 @@ async function typeDigit(
     input.setSelectionRange(i, i + 1);
   }, sc.digitAt.at);
   await settle(page);
+  await page.evaluate(installUntilShown);
   await page.evaluate((shown) => {
-    const w = window as unknown as { __timing?: Promise<Timing> };
+    const w = window as unknown as UntilShownWindow & { __timing?: Promise<Timing> };
     w.__timing = new Promise<Timing>((resolveTiming) => {
-      const re = new RegExp(shown);
-      addEventListener(
-        'keydown',
-        (e) => {
-          const t0 = e.timeStamp;
-          let frameMs = NaN;
-          const tick = () =>
-            requestAnimationFrame(() =>
-              setTimeout(() => {
-                const t = performance.now() - t0;
-                if (Number.isNaN(frameMs)) frameMs = t;
-                if (re.test(document.body.textContent ?? '') || t > 5000)
-                  resolveTiming({ frameMs, shownMs: t > 5000 ? NaN : t });
-                else tick();
-              }, 0),
-            );
-          tick();
-        },
-        { once: true, capture: true },
-      );
+      addEventListener('keydown', (e) => resolveTiming(w.__untilShown(e.timeStamp, shown)), {
+        once: true,
+        capture: true,
+      });
     });
   }, sc.shown.source);
   await ready();
@@ -159,6 +144,7 @@ async function edit(page: Page, sc: Scenario, ready?: () => Promise<void>): Prom
   if (sc.digitAt) return typeDigit(page, { ...sc, digitAt: sc.digitAt }, ready ?? (async () => {}));
   const field = page.getByLabel(sc.label ?? 'MTU (bytes)', { exact: true });
   await field.waitFor();
+  await page.evaluate(installUntilShown);
   await settle(page);
   if (ready) {
     // A traced edit (forced): the element is found before the trace starts. Finding it by its
@@ -176,26 +162,40 @@ async function edit(page: Page, sc: Scenario, ready?: () => Promise<void>): Prom
 
 /** In the page: set the MTU field as typing does, and time it to the next frame and to the frame showing `shown`. */
 function setMtu(el: Element, { mtu, shown }: { mtu: string; shown: string }): Promise<Timing> {
-  return new Promise<Timing>((resolveTiming) => {
-    const input = el as HTMLInputElement;
-    const re = new RegExp(shown);
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-    const t0 = performance.now();
-    setValue?.call(input, mtu);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    let frameMs = NaN;
-    const tick = () =>
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          const t = performance.now() - t0;
-          if (Number.isNaN(frameMs)) frameMs = t;
-          if (re.test(document.body.textContent ?? '') || t > 5000)
-            resolveTiming({ frameMs, shownMs: t > 5000 ? NaN : t });
-          else tick();
-        }, 0),
-      );
-    tick();
-  });
+  const input = el as HTMLInputElement;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  const t0 = performance.now();
+  setValue?.call(input, mtu);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  return (window as unknown as UntilShownWindow).__untilShown(t0, shown);
+}
+
+interface UntilShownWindow {
+  __untilShown: (t0: number, shown: string) => Promise<Timing>;
+}
+
+/**
+ * In the page, before an edit: `__untilShown(t0, shown)` resolves with the time from t0 to the
+ * end of the next frame and to the end of the first frame whose text matches `shown` (NaN after
+ * 5 s). Both kinds of edit (a typed MTU, a hex digit's key) share it.
+ */
+function installUntilShown(): void {
+  (window as unknown as UntilShownWindow).__untilShown = (t0, shown) =>
+    new Promise<Timing>((resolveTiming) => {
+      const re = new RegExp(shown);
+      let frameMs = NaN;
+      const tick = () =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const t = performance.now() - t0;
+            if (Number.isNaN(frameMs)) frameMs = t;
+            if (re.test(document.body.textContent ?? '') || t > 5000)
+              resolveTiming({ frameMs, shownMs: t > 5000 ? NaN : t });
+            else tick();
+          }, 0),
+        );
+      tick();
+    });
 }
 
 /** Forced synchronous layouts and style recalcs during one edit, from a Chromium trace. */
