@@ -58,6 +58,8 @@ export function findChromium(kind: ChromiumKind = 'shell'): string | undefined {
   if (system) return system;
   if (playwrightOwn()) return undefined;
   throw new Error(
-    'No Chromium found: install one with `apt-get install chromium-headless-shell` or `apt-get install chromium` (Debian) or `npx playwright install chromium`, or set CHROMIUM_PATH.',
+    kind === 'shell'
+      ? 'No Chromium found: install one with `apt-get install chromium-headless-shell` or `apt-get install chromium` (Debian) or `npx playwright install chromium`, or set CHROMIUM_PATH.'
+      : 'No full Chromium found (Lighthouse drives the browser itself, not the headless shell): install one with `apt-get install chromium` (Debian), or set CHROMIUM_PATH.',
   );
 }

@@ -158,6 +158,6 @@ export function udpRecvmsgCounted(
   t: Tally,
 ): { queue: RcvQueue; result: RecvResult | null } {
   const r = udpRecvmsg(queue, bufsize);
-  if (r.result) countMibId(t, family === 'inet6' ? IN_DATAGRAMS.inet6 : IN_DATAGRAMS.inet);
+  if (r.result) countMibId(t, IN_DATAGRAMS[family]);
   return r;
 }
