@@ -99,21 +99,18 @@ export function fastPathRefusal(
 ): Msg | null {
   if (!skb.frag_list.length) return msg(M.refuseNoList);
   const firstLen = pagelen(skb);
-  if (firstLen - hlen > mtu)
-    return msg(M.refuseHeadLong, { len: firstLen - hlen, mtu });
+  if (firstLen - hlen > mtu) return msg(M.refuseHeadLong, { len: firstLen - hlen, mtu });
   if ((firstLen - hlen) & 7) return msg(M.refuseHeadOdd, { len: firstLen - hlen });
   if (isFragment) return msg(M.refuseIsFragment);
   const needHead = v6 ? llRs + 8 : llRs;
-  if (headroom(skb) < needHead)
-    return msg(M.refuseHeadroom, { room: headroom(skb), need: needHead });
+  if (headroom(skb) < needHead) return msg(M.refuseHeadroom, { room: headroom(skb), need: needHead });
   const n = skb.frag_list.length;
   for (let i = 0; i < n; i++) {
     const f = skb.frag_list[i] as SkBuff;
     if (f.len > mtu) return msg(M.refuseMemberLong, { i: i + 1, len: f.len, mtu });
     if (f.len & 7 && i < n - 1) return msg(M.refuseMemberOdd, { i: i + 1, len: f.len });
     const need = hlen + llRs + (v6 ? 8 : 0);
-    if (headroom(f) < need)
-      return msg(M.refuseMemberHeadroom, { i: i + 1, room: headroom(f), need });
+    if (headroom(f) < need) return msg(M.refuseMemberHeadroom, { i: i + 1, room: headroom(f), need });
   }
   return null;
 }
@@ -147,6 +144,9 @@ function payloadRange(skb: SkBuff): { from: number; to: number } {
   return from === Infinity ? { from: 0, to: 0 } : { from, to };
 }
 
+/** A wire packet's options when it has none (read, never written: one list for every packet). */
+const NO_OPTIONS: number[] = Object.freeze([]) as unknown as number[];
+
 /**
  * ip_do_fragment (IPv4): the fast path rewrites the head and each frag_list skb into a
  * fragment in place; the slow path allocates new skbs and copies `len` bytes at a time.
@@ -166,15 +166,14 @@ export function ipDoFragment(
   const out: SkBuff[] = [];
   const laterOptions = ipOptionsFragment(hdr.options);
   const optChanged = laterOptions.some((b, i) => b !== hdr.options[i]);
+  // Each packet's own copy of its options, or (none) one frozen empty list for them all.
+  const copyOf = (o: number[]): number[] => (o.length ? [...o] : NO_OPTIONS);
 
   if (!refusal) {
-    pushStep(
-      trace,
-      'ip_do_fragment',
-      IP_OUTPUT_C,
-      msg(M.fast4, { first: pagelen(skb) - hlen, mtu }),
-      { skbs: [skb], vars: { hlen, mtu, first_len: pagelen(skb), ll_rs: llRs } },
-    );
+    pushStep(trace, 'ip_do_fragment', IP_OUTPUT_C, msg(M.fast4, { first: pagelen(skb) - hlen, mtu }), {
+      skbs: [skb],
+      vars: { hlen, mtu, first_len: pagelen(skb), ll_rs: llRs },
+    });
     // The frag_list skbs get their own socket charge back (sock_wfree), so the head gives up
     // their truesize; then ip_fraglist_init makes the head fragment 1.
     const frags = skb.frag_list;
@@ -195,7 +194,7 @@ export function ipDoFragment(
       mf: frags.length > 0,
       offset: hdr.offset,
       protocol: hdr.protocol,
-      options: [...hdr.options],
+      options: copyOf(hdr.options),
       range: payloadRange(skb),
     });
     let offset = hdr.offset + firstLen - hlen;
@@ -218,7 +217,7 @@ export function ipDoFragment(
         mf: i < frags.length - 1 || hdr.mf,
         offset,
         protocol: hdr.protocol,
-        options: [...laterOptions],
+        options: copyOf(laterOptions),
         range,
       });
       offset += f.len - hlen;
@@ -231,23 +230,17 @@ export function ipDoFragment(
       { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
     );
     if (optChanged)
-      pushStep(
-        trace,
-        'ip_options_fragment',
-        IP_OPTIONS_C,
-        msg(M.optionsFragment, { n: out.length, hlen }),
-        { skbs: out.slice(1, 2), vars: { optlen: hdr.options.length } },
-      );
+      pushStep(trace, 'ip_options_fragment', IP_OPTIONS_C, msg(M.optionsFragment, { n: out.length, hlen }), {
+        skbs: out.slice(1, 2),
+        vars: { optlen: hdr.options.length },
+      });
     return { wire, out, path: 'fast', why: msg(M.fastWhy) };
   }
 
-  pushStep(
-    trace,
-    'ip_do_fragment',
-    IP_OUTPUT_C,
-    msg(M.slow4, { why: refusal, piece: mtu & ~7 }),
-    { skbs: [skb], vars: { hlen, mtu, ll_rs: llRs } },
-  );
+  pushStep(trace, 'ip_do_fragment', IP_OUTPUT_C, msg(M.slow4, { why: refusal, piece: mtu & ~7 }), {
+    skbs: [skb],
+    vars: { hlen, mtu, ll_rs: llRs },
+  });
   let left = skb.len - hlen;
   let ptr = 0;
   let offset = hdr.offset;
@@ -275,7 +268,7 @@ export function ipDoFragment(
       mf: left > 0 || hdr.mf,
       offset,
       protocol: hdr.protocol,
-      options: i === 0 ? [...hdr.options] : [...laterOptions],
+      options: copyOf(i === 0 ? hdr.options : laterOptions),
       range: { from: base + ptr, to: base + ptr + len },
     });
     ptr += len;
@@ -333,13 +326,10 @@ export function ip6Fragment(
     });
   };
   if (!refusal) {
-    pushStep(
-      trace,
-      'ip6_fragment',
-      IP6_OUTPUT_C,
-      msg(M.fast6, { mtu }),
-      { skbs: [skb], vars: { hlen, mtu, first_len: pagelen(skb) } },
-    );
+    pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, msg(M.fast6, { mtu }), {
+      skbs: [skb],
+      vars: { hlen, mtu, first_len: pagelen(skb) },
+    });
     const frags = skb.frag_list;
     for (const f of frags) skb.truesize -= f.truesize;
     skb.frag_list = [];
@@ -363,22 +353,17 @@ export function ip6Fragment(
       pushFrag(f, i + 1, offset, i < frags.length - 1, payloadRange(f));
       offset += f.len - hlen - 8;
     });
-    pushStep(
-      trace,
-      'ip6_fraglist_prepare',
-      IP6_OUTPUT_C,
-      msg(M.fastPrepare6, { nexthdr: hdr.nexthdr }),
-      { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
-    );
+    pushStep(trace, 'ip6_fraglist_prepare', IP6_OUTPUT_C, msg(M.fastPrepare6, { nexthdr: hdr.nexthdr }), {
+      skbs: out,
+      vars: { fragments: out.length },
+      wireCount: wire.length,
+    });
     return { wire, out, path: 'fast', why: msg(M.fastWhy) };
   }
-  pushStep(
-    trace,
-    'ip6_fragment',
-    IP6_OUTPUT_C,
-    msg(M.slow6, { why: refusal, piece: mtu & ~7 }),
-    { skbs: [skb], vars: { hlen, mtu } },
-  );
+  pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, msg(M.slow6, { why: refusal, piece: mtu & ~7 }), {
+    skbs: [skb],
+    vars: { hlen, mtu },
+  });
   let left = skb.len - hlen;
   let ptr = 0;
   let i = 0;

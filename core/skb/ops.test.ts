@@ -12,6 +12,7 @@ import {
 import { formatMsg } from '../i18n/index.ts';
 import { llReservedSpace, skbAllocation } from './alloc.ts';
 import { allocSkb, skbLabel, skbPush, skbPut, skbReserve, skbSnapshot } from './skb.ts';
+import type { Region } from './types.ts';
 
 describe('sk_buff sizing (hand-computed for x86-64)', () => {
   it('LL_RESERVED_SPACE is 16 for Ethernet and loopback (hard_header_len 14)', () => {
@@ -243,6 +244,37 @@ describe('a snapshot keeps the regions it was taken with', () => {
         for (const t of taken) expect(JSON.stringify(t.snap.regions)).toBe(t.json);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('skbLabel against a plain model of it', () => {
+  // The model: drop every region the new one overlaps, add it, sort by start.
+  const model = (rs: Region[], r: Region): Region[] =>
+    [...rs.filter((x) => x.end <= r.start || x.start >= r.end), r].sort((a, b) => a.start - b.start);
+  const label = fc.record({
+    kind: fc.constantFrom('eth' as const, 'ip' as const, 'udp' as const, 'payload' as const),
+    start: fc.integer({ min: 0, max: 300 }),
+    len: fc.integer({ min: 1, max: 40 }),
+  });
+  it('in front of, after, between and over what is there: sorted, disjoint, what the model gives', () => {
+    fc.assert(
+      fc.property(fc.array(label, { maxLength: 24 }), (labels) => {
+        const skb = allocSkb(600);
+        skbReserve(skb, 16);
+        skbPut(skb, 320);
+        let want: Region[] = [];
+        for (const l of labels) {
+          const before = skb.regions;
+          const copy = before.map((r) => ({ ...r }));
+          skbLabel(skb, l.kind, l.start, l.start + l.len);
+          want = model(want, { kind: l.kind, start: l.start, end: l.start + l.len });
+          expect(skb.regions).toEqual(want);
+          // The array a snapshot may hold is never written.
+          expect(before).toEqual(copy);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
