@@ -1,6 +1,8 @@
 /** `npm run conformance -- FILE...`: replay oracle files; exit 1 when any case fails. */
 import { readFileSync } from 'node:fs';
 import { formatReport, runDocument } from './run.ts';
+// The core's own rules checked as it runs (core/test-invariants.ts).
+import '../test-invariants.ts';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');

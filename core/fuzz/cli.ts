@@ -1,5 +1,7 @@
 /** `npm run fuzz -- [--scale F] [--only NAME] [--seed S] [--n N] [--input I] [--json] [--list]` (see README.md). */
 import { FUZZERS } from './registry.ts';
+// The core's own rules checked as it runs (core/test-invariants.ts).
+import '../test-invariants.ts';
 import { fuzzMessage } from './messages.ts';
 import {
   DEFAULT_SEED,

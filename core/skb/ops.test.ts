@@ -278,3 +278,33 @@ describe('skbLabel against a plain model of it', () => {
     );
   });
 });
+
+describe('an skb changed while it hangs on a frag_list', () => {
+  const chain = () => {
+    const head = allocSkb(256);
+    const member = allocSkb(256);
+    skbReserve(member, 32);
+    skbPut(member, 40, 'payload', { from: 0, to: 40 });
+    head.frag_list = [member];
+    return { head, member };
+  };
+  it('is caught while the tests run (core/test-invariants.ts checks every chained skb)', () => {
+    const { head, member } = chain();
+    skbSnapshot(head);
+    expect(skbPush(member, 20, 'ip').ok).toBe(true);
+    expect(() => skbSnapshot(head)).toThrow(/changed while chained/);
+  });
+  it('an unchanged frag_list keeps its snapshots; a grown one snapshots the new member', () => {
+    const { head, member } = chain();
+    const first = skbSnapshot(head);
+    head.len += 1;
+    const second = skbSnapshot(head);
+    expect(second).not.toBe(first);
+    expect(second.frag_list).toBe(first.frag_list);
+    const next = allocSkb(128);
+    head.frag_list.push(next);
+    const third = skbSnapshot(head);
+    expect(third.frag_list.map((s) => s.id)).toEqual([member.id, next.id]);
+    expect(third.frag_list[0]).toBe(first.frag_list[0]);
+  });
+});
