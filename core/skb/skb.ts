@@ -241,24 +241,27 @@ export function skbLabel(
 ): void {
   if (end <= start) return;
   const regions = skb.regions;
-  const last = regions[regions.length - 1];
-  const region = regionOf(kind, start, end, range);
+  const n = regions.length;
+  const last = regions[n - 1];
   // Regions are sorted and disjoint. The common case — a header or payload written after
   // everything labelled so far — appends (as skbPut does).
   if (!last || last.end <= start) {
-    appendRegion(skb, region);
+    appendRegion(skb, regionOf(kind, start, end, range));
     return;
   }
   // A header pushed in front of everything labelled (the link header of skb_push).
   if ((regions[0] as Region).start >= end) {
-    skb.regions = withRegion(regions, region, true);
+    skb.regions = withRegion(regions, regionOf(kind, start, end, range), true);
     return;
   }
   // A stretch already labelled so (ip_fraglist_prepare labels the IP header __ip_append_data
   // labelled) changes nothing: the regions, and the snapshots sharing them, stay as they are.
-  for (const r of regions)
+  for (let i = 0; i < n; i++) {
+    const r = regions[i] as Region;
     if (r.start === start && r.end === end && r.kind === kind && r.from === range?.from && r.to === range?.to)
       return;
+  }
+  const region = regionOf(kind, start, end, range);
   // Otherwise drop what the new region covers and insert it in order, into an array of the
   // exact size (see appendRegion).
   let kept = 0;
