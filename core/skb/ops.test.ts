@@ -308,3 +308,25 @@ describe('an skb changed while it hangs on a frag_list', () => {
     expect(third.frag_list[0]).toBe(first.frag_list[0]);
   });
 });
+
+describe('header regions', () => {
+  it('the same header at the same offsets is one region object, whichever skb holds it', () => {
+    const a = allocSkb(256);
+    const b = allocSkb(256);
+    for (const s of [a, b]) {
+      skbReserve(s, 32);
+      skbPut(s, 20, 'ip');
+      skbPut(s, 40, 'payload', { from: 0, to: 40 });
+      skbPush(s, 14, 'eth');
+    }
+    expect(b.regions[0]).toBe(a.regions[0]);
+    expect(b.regions[1]).toBe(a.regions[1]);
+    // Payload carries its own byte range; another kind or offset is another region.
+    expect(b.regions[2]).not.toBe(a.regions[2]);
+    const c = allocSkb(256);
+    skbReserve(c, 32);
+    skbPut(c, 24, 'ip');
+    expect(c.regions[0]).not.toBe(a.regions[1]);
+    expect(c.regions[0]).toEqual({ kind: 'ip', start: 32, end: 56 });
+  });
+});

@@ -172,7 +172,26 @@ const regionOf = (
   start: number,
   end: number,
   range?: { from: number; to: number },
-): Region => (range ? { kind, start, end, from: range.from, to: range.to } : { kind, start, end });
+): Region => (range ? { kind, start, end, from: range.from, to: range.to } : headerRegion(kind, start, end));
+
+/**
+ * The last header region made (no byte range): regions are never changed in place, so every
+ * skb with the same header at the same offsets can share one. A datagram's fragments have their
+ * IP and link headers at the same offsets: 2 of each fragment's 3 regions, kept by every snapshot.
+ */
+let lastHeader: Region = { kind: 'eth', start: -1, end: -1 };
+let lastHeader2: Region = lastHeader;
+
+function headerRegion(kind: RegionKind, start: number, end: number): Region {
+  const a = lastHeader;
+  if (a.start === start && a.end === end && a.kind === kind) return a;
+  const b = lastHeader2;
+  if (b.start === start && b.end === end && b.kind === kind) return b;
+  const r: Region = { kind, start, end };
+  lastHeader2 = a;
+  lastHeader = r;
+  return r;
+}
 
 /** skb_reserve(len): data += len, tail += len (an empty buffer only). */
 export function skbReserve(skb: SkBuff, n: number): SkbOpResult {
