@@ -11,7 +11,7 @@ import {
 } from './ops.ts';
 import { formatMsg } from '../i18n/index.ts';
 import { llReservedSpace, skbAllocation } from './alloc.ts';
-import { allocSkb, skbLabel, skbPush, skbPut, skbReserve, skbSnapshot } from './skb.ts';
+import { allocSkb, skbLabel, skbPush, skbPut, skbReserve, skbSnapshot, skbTrimLinear } from './skb.ts';
 import type { Region } from './types.ts';
 
 describe('sk_buff sizing (hand-computed for x86-64)', () => {
@@ -328,5 +328,41 @@ describe('header regions', () => {
     skbPut(c, 24, 'ip');
     expect(c.regions[0]).not.toBe(a.regions[1]);
     expect(c.regions[0]).toEqual({ kind: 'ip', start: 32, end: 56 });
+  });
+});
+
+describe('skbTrimLinear against a plain model of it', () => {
+  // The model: regions past the cut go, the one across it ends at the cut (its byte range too).
+  const model = (rs: Region[], cut: number): Region[] =>
+    rs.flatMap((r) =>
+      r.start >= cut
+        ? []
+        : r.end <= cut
+          ? [r]
+          : [{ ...r, end: cut, ...(r.from !== undefined ? { to: r.from + (cut - r.start) } : {}) }],
+    );
+  const piece = fc.record({ n: fc.integer({ min: 1, max: 40 }), payload: fc.boolean() });
+  it('whatever the regions and the cut: what the model gives, and a snapshot keeps its regions', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.nat(400), (pieces, at) => {
+        const skb = allocSkb(600);
+        skbReserve(skb, 16);
+        let from = 0;
+        for (const p of pieces) {
+          skbPut(skb, p.n, p.payload ? 'payload' : 'ip', p.payload ? { from, to: from + p.n } : undefined);
+          if (p.payload) from += p.n;
+        }
+        const newLen = at % (skb.len + 1);
+        const snap = skbSnapshot(skb);
+        const before = JSON.stringify(snap.regions);
+        const want = model(skb.regions, skb.data + newLen);
+        skbTrimLinear(skb, newLen);
+        expect(skb.regions).toEqual(want);
+        expect(skb.len).toBe(newLen);
+        expect(skb.tail).toBe(skb.data + newLen);
+        expect(JSON.stringify(snap.regions)).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -303,12 +303,25 @@ export function skbLabel(
 /** pskb_trim_unique(skb, len) on a linear skb: cut the tail back to `len` bytes of data. */
 export function skbTrimLinear(skb: SkBuff, newLen: number): void {
   const cut = skb.data + newLen;
-  skb.regions = skb.regions.flatMap((r) => {
-    if (r.start >= cut) return [];
-    if (r.end <= cut) return [r];
-    const keep = cut - r.start;
-    return [{ ...r, end: cut, ...(r.from !== undefined ? { to: r.from + keep } : {}) }];
-  });
+  // Regions are sorted and disjoint: keep those that start before the cut, the last one cut short.
+  // (An skb trimmed by the fraggap of every __ip_append_data allocation: a loop, not flatMap.)
+  const regions = skb.regions;
+  let kept = 0;
+  while (kept < regions.length && (regions[kept] as Region).start < cut) kept++;
+  const last = regions[kept - 1];
+  const cutLast = last !== undefined && last.end > cut;
+  if (kept === regions.length && !cutLast) {
+    // Nothing past the cut: the regions stay as they are (and any snapshot keeps sharing them).
+  } else {
+    const out = new Array<Region>(kept);
+    for (let i = 0; i < kept; i++) out[i] = regions[i] as Region;
+    if (cutLast) {
+      const range =
+        last.from !== undefined ? { from: last.from, to: last.from + (cut - last.start) } : undefined;
+      out[kept - 1] = regionOf(last.kind, last.start, cut, range);
+    }
+    skb.regions = out;
+  }
   skb.tail = cut;
   skb.len = newLen;
 }
