@@ -300,28 +300,32 @@ export function skbLabel(
   skb.regions = out;
 }
 
-/** pskb_trim_unique(skb, len) on a linear skb: cut the tail back to `len` bytes of data. */
-export function skbTrimLinear(skb: SkBuff, newLen: number): void {
-  const cut = skb.data + newLen;
-  // Regions are sorted and disjoint: keep those that start before the cut, the last one cut short.
-  // (An skb trimmed by the fraggap of every __ip_append_data allocation: a loop, not flatMap.)
-  const regions = skb.regions;
+/**
+ * The regions before `cut` (sorted and disjoint, as every region list): those that start before
+ * it, the last one cut short at it (its byte range too). The same array when nothing lies past
+ * the cut; else a new one of the exact size (a loop, not flatMap: the linear trim runs at every
+ * __ip_append_data allocation that leaves a fraggap).
+ */
+function regionsBefore(regions: Region[], cut: number): Region[] {
   let kept = 0;
   while (kept < regions.length && (regions[kept] as Region).start < cut) kept++;
   const last = regions[kept - 1];
   const cutLast = last !== undefined && last.end > cut;
-  if (kept === regions.length && !cutLast) {
-    // Nothing past the cut: the regions stay as they are (and any snapshot keeps sharing them).
-  } else {
-    const out = new Array<Region>(kept);
-    for (let i = 0; i < kept; i++) out[i] = regions[i] as Region;
-    if (cutLast) {
-      const range =
-        last.from !== undefined ? { from: last.from, to: last.from + (cut - last.start) } : undefined;
-      out[kept - 1] = regionOf(last.kind, last.start, cut, range);
-    }
-    skb.regions = out;
+  if (kept === regions.length && !cutLast) return regions;
+  const out = new Array<Region>(kept);
+  for (let i = 0; i < kept; i++) out[i] = regions[i] as Region;
+  if (cutLast) {
+    const range =
+      last.from !== undefined ? { from: last.from, to: last.from + (cut - last.start) } : undefined;
+    out[kept - 1] = regionOf(last.kind, last.start, cut, range);
   }
+  return out;
+}
+
+/** pskb_trim_unique(skb, len) on a linear skb: cut the tail back to `len` bytes of data. */
+export function skbTrimLinear(skb: SkBuff, newLen: number): void {
+  const cut = skb.data + newLen;
+  skb.regions = regionsBefore(skb.regions, cut);
   skb.tail = cut;
   skb.len = newLen;
 }
@@ -346,13 +350,7 @@ export function skbTrim(skb: SkBuff, newLen: number): void {
       frags.push({
         ...f,
         size: cut,
-        regions: f.regions.flatMap((r) =>
-          r.start >= cut
-            ? []
-            : r.end <= cut
-              ? [r]
-              : [{ ...r, end: cut, ...(r.from !== undefined ? { to: r.from + (cut - r.start) } : {}) }],
-        ),
+        regions: regionsBefore(f.regions, cut),
       });
       keep = 0;
     }
@@ -522,15 +520,12 @@ function fragListSnapshot(list: SkBuff[], old: SkbSnapshot[] | undefined): SkbSn
  * whose every field is as its last snapshot saw it (a fragment shown again by a later step).
  */
 function leafUnchanged(e: SnapEntry, skb: SkBuff, label: string): boolean {
-  const regions = skb.regions;
   const frags = skb.frags;
   return (
     skb.frag_list.length === 0 &&
     e.fragList === skb.frag_list &&
     scalarsUnchanged(e.snap, skb, label) &&
-    e.snap.regions === regions &&
-    e.nregions === regions.length &&
-    e.lastRegion === regions[regions.length - 1] &&
+    regionsUnchanged(e, skb.regions) &&
     e.frags === frags &&
     (frags.length === 0 ? e.fragSig.length === 0 : fragsUnchanged(e, frags))
   );
