@@ -28,7 +28,7 @@ const lastLists = new WeakMap<readonly SkBuff[], SkbSnapshot[]>();
 
 function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
   const n = skbs.length;
-  if (n === 0) return [];
+  if (n === 0) return NO_SKBS;
   // Only lists of more than 16 are remembered (below): a shorter one is not looked up.
   const old = n > 16 ? lastLists.get(skbs) : undefined;
   let i = 0;
@@ -42,6 +42,13 @@ function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
 }
 
 const NO_DETAIL: StepDetail = {};
+
+/**
+ * The skbs and vars of every step that shows none (snapshots are read, never written): shared,
+ * frozen, not two fresh objects a step.
+ */
+const NO_SKBS: SkbSnapshot[] = Object.freeze([]) as unknown as SkbSnapshot[];
+const NO_VARS: OutputSnapshot['vars'] = Object.freeze({});
 
 /**
  * The trace of a send whose steps nobody reads (ipSendWire: the Reassembly lab cuts up to 1,365
@@ -63,8 +70,8 @@ export function pushStep(
   const skbs = d.skbs;
   const drops = d.drops;
   const snapshot: OutputSnapshot = {
-    skbs: skbs ? snapshots(skbs) : [],
-    vars: d.vars ?? {},
+    skbs: skbs ? snapshots(skbs) : NO_SKBS,
+    vars: d.vars ?? NO_VARS,
     wireCount: d.wireCount ?? 0,
   };
   if (drops !== undefined && drops.length)
