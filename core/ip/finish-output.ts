@@ -146,7 +146,15 @@ export function ipFinishOutput(
     // the skb freed as a drop; ip_send_skb then counts OutDiscards for the error.
     countMibId(ctx.tx, OUT_COUNTERS.inet.fragFails);
     countDrop(ctx.tx, 'NOT_SPECIFIED', 'ip_fragment');
-    icmpError(ctx.tx, { family: 'inet', type: 3, code: 4, quoted: head.len, received: true });
+    icmpError(ctx.tx, {
+      family: 'inet',
+      type: 3,
+      code: 4,
+      quoted: head.len,
+      received: true,
+      mtu: ctx.pathMtu,
+      quotedIhl: headerLength,
+    });
     countMibId(ctx.tx, OUT_COUNTERS.inet.outDiscards);
     pushStep(trace, 'ip_fragment', IP_OUTPUT_C, msg(M.dfFail4, { mtu }), {
       drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_fragment', count: 1 }],

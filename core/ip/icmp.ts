@@ -7,6 +7,11 @@
  * __udp6_lib_err count Icmp6 InErrors (__udp4_lib_err: Icmp InErrors); a quote too short for the transport header is dropped
  * (PKT_TOO_SMALL in icmpv6_rcv, InErrors).
  *
+ * icmp_send quotes at most min(576, dst_mtu) − 28 bytes: on a loopback whose MTU is under 576 the
+ * error is as long as the MTU. Back on loopback, icmp_unreach hands the quote to
+ * icmp_socket_deliver (all but a reassembly timeout), which counts Icmp InErrors when the quote
+ * is shorter than the quoted IP header plus 8 bytes (no transport header to hand on).
+ *
  * Approximation, written down: the host-wide ICMP rate limit (icmp_msgs_burst 50, 0–2 random
  * credits per message) is not modelled; every error is sent.
  */
@@ -40,13 +45,22 @@ export interface IcmpErrorArgs {
    * header to look at (a later fragment, or no handler), or (IPv6) a quote too short to read.
    */
   inner?: 'udp-no-socket' | 'udp-socket' | 'no-transport' | 'too-short';
+  /** IPv4: the MTU of the route back to the offending packet's source (default: loopback's 65,536). */
+  mtu?: number;
+  /** IPv4: the quoted packet's header length (default 20). */
+  quotedIhl?: number;
 }
+
+/** ICMP types icmp_unreach handles (dest unreachable, source quench, time exceeded, parameter problem). */
+const UNREACH_TYPES = new Set([3, 4, 11, 12]);
 
 /** Count one ICMP error out (and back in); returns the error's IP packet length. */
 export function icmpError(t: Tally, a: IcmpErrorArgs): number {
   if (a.family === 'inet') {
     // icmp_send: room = min(576, dst_mtu) - sizeof(iphdr) - sizeof(icmphdr).
-    const len = 20 + 8 + Math.min(a.quoted, 576 - 28);
+    const room = Math.min(576, a.mtu ?? 65536) - 28;
+    const quoted = Math.min(a.quoted, room);
+    const len = 20 + 8 + quoted;
     const name = ICMP_COUNTER[a.type];
     countMib(t, 'Icmp', 'OutMsgs');
     if (name) countMib(t, 'Icmp', `Out${name}`);
@@ -62,6 +76,13 @@ export function icmpError(t: Tally, a: IcmpErrorArgs): number {
     countMib(t, 'Icmp', 'InMsgs');
     if (name) countMib(t, 'Icmp', `In${name}`);
     countMib(t, 'IcmpMsg', `InType${a.type}`);
+    // A reassembly timeout stops in icmp_unreach; the others go on to icmp_socket_deliver, which
+    // wants the quoted IP header and 8 bytes of its transport header.
+    if (!UNREACH_TYPES.has(a.type) || (a.type === 11 && a.code === 1)) return len;
+    if (quoted < (a.quotedIhl ?? 20) + 8) {
+      countMib(t, 'Icmp', 'InErrors');
+      return len;
+    }
     // icmp_unreach → udp_err: no socket for the quoted datagram's ports (__udp4_lib_err).
     if (a.inner === 'udp-no-socket') countMib(t, 'Icmp', 'InErrors');
     return len;

@@ -63,6 +63,8 @@ export interface ReceiveArgs {
   sourceRouted: boolean;
   /** The receive side's counters and drops. */
   mib: Tally;
+  /** dst_mtu of the loopback route (what an ICMP error sent back may quote). */
+  mtu: number;
 }
 
 /** Kernel protocols with an inet_protocol handler in a typical build (ip_local_deliver_finish). */
@@ -234,6 +236,8 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         code: 2,
         quoted: ipLength + nhl,
         received: true,
+        mtu: a.mtu,
+        quotedIhl: nhl,
       });
       const why = msg(M.rxNoProto, { protocol: a.protocol });
       pushStep(trace, deliverFn, ipIn, msg(M.rxNoProtoStep, { nhl, protocol: a.protocol, len }), {
@@ -350,6 +354,8 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         quoted: ipLength + nhl,
         received: true,
         inner: 'udp-socket',
+        mtu: a.mtu,
+        quotedIhl: nhl,
       });
       icmp.push({ type: v6 ? 1 : 3, code: v6 ? 4 : 3, why });
     }

@@ -133,3 +133,22 @@ describe('one truesize model', () => {
     );
   });
 });
+
+describe('the ICMP error a raw send draws back (icmp_send, icmp_unreach, icmp_socket_deliver)', () => {
+  const hdrincl = (mtu: number, size: number) =>
+    send({ sock: 'raw-hdrincl', protocol: 253, mtu, sends: [size] });
+  it('quotes at most min(576, MTU) − 28 bytes: over MTU 69 the error is 69 bytes, not 97', () => {
+    const r = hdrincl(69, 49);
+    // 69 bytes out and in, then the 69-byte Protocol Unreachable out and in
+    expect(r.snmp_delta.IpExt).toMatchObject({ OutOctets: 138, InOctets: 138 });
+    expect(hdrincl(1500, 49).snmp_delta.IpExt).toMatchObject({ OutOctets: 69 + 97 });
+    // a 290-byte packet over MTU 300: 272 bytes of it quoted, a 300-byte error
+    expect(hdrincl(300, 270).snmp_delta.IpExt?.OutOctets).toBe(290 + 300);
+  });
+  it('a quote shorter than the IP header and 8 bytes counts Icmp InErrors once', () => {
+    for (const size of [0, 1, 7]) expect(hdrincl(1500, size).snmp_delta.Icmp?.InErrors).toBe(1);
+    for (const size of [8, 9, 100]) expect(hdrincl(1500, size).snmp_delta.Icmp?.InErrors).toBeUndefined();
+    // the MTU's cap counts: 28 bytes quoted (MTU 56 is under IPv4's minimum, so 68 → 40) is enough
+    expect(hdrincl(68, 60).snmp_delta.Icmp?.InErrors).toBeUndefined();
+  });
+});

@@ -59,6 +59,7 @@ export function sendFinish(
       payload: sent,
       sourceRouted: !v6 && opt?.srr !== undefined,
       mib: ctx.rx,
+      mtu: ctx.pathMtu,
     },
     trace,
   );

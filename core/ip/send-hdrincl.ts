@@ -110,6 +110,7 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
       payload: totalLen,
       sourceRouted: false,
       mib: ctx.rx,
+      mtu: ctx.pathMtu,
     },
     trace,
   );
