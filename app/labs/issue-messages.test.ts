@@ -106,9 +106,9 @@ describe("the labs' own input issues, in both languages", () => {
     expect(r.ok).toBe(false);
     checkOld(r.ok ? [] : r.issues, [
       'The sender is self (this host, loopback) or remote (another host).',
-      'Wait until a time in whole milliseconds, or leave it empty.',
-      'ipfrag_max_dist is a whole number of fragments (0 turns the check off), or empty for 64.',
-      'sk_rcvbuf is a whole number of bytes, or empty for 212,992.',
+      'A whole number of milliseconds from 0 to 2,147,483,647, or empty (100 ms after the last arrival).',
+      'ipfrag_max_dist is a whole number of fragments from 0 (the check off) to 1,000,000, or empty for 64.',
+      'sk_rcvbuf is a whole number of bytes from 2,304 to 2,147,483,647, or empty for 212,992.',
       'The offset is a whole number of bytes.',
       'The length is a whole number of bytes.',
       'MF must be 1 or 0.',

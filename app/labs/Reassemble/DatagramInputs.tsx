@@ -8,6 +8,7 @@ import {
   selectReassembleIssues,
   useReassemble,
 } from './store.ts';
+import { FIELD_LIMITS } from './params.ts';
 import type { ReassembleIssueField } from './params.ts';
 import { PRESETS } from './presets.ts';
 import { Control, Part, PresetChips, issueTextOf, useControl, useEmbedView } from '../../lab-kit/index.ts';
@@ -16,6 +17,9 @@ import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { RECEIVER_PLACEHOLDERS } from './receiver-words.ts';
 import { W } from './words.ts';
 import { plainText } from './text.ts';
+
+/** A limit as the messages write it (65,535; the same in both languages, as the hints' other numbers). */
+const grouped = (n: number) => n.toLocaleString('en-US');
 
 /**
  * The datagram the cards are cut from, the receiver's clock and who sent it, and the presets.
@@ -49,7 +53,7 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
             <NumberField
               label={fmt(intl, W.len)}
               error={err('len')}
-              hint={hint(fmtNode(intl, W.lenHint, code))}
+              hint={hint(fmtNode(intl, W.lenHint, { ...code, max: grouped(FIELD_LIMITS.len.max) }))}
               value={fields.len}
               onChange={(text) => setDatagram({ len: text })}
             />
@@ -58,7 +62,14 @@ export function DatagramInputs({ onPreset }: { onPreset: (text: string) => void 
             <NumberField
               label={fmt(intl, W.mtu)}
               error={err('mtu')}
-              hint={hint(fmtNode(intl, W.mtuHint, code))}
+              hint={hint(
+                fmtNode(intl, W.mtuHint, {
+                  ...code,
+                  min: grouped(FIELD_LIMITS.mtu(fields.family).min),
+                  max: grouped(FIELD_LIMITS.mtu(fields.family).max),
+                  family: fields.family === 'inet6' ? 'IPv6' : 'IPv4',
+                }),
+              )}
               list="rq-mtus"
               value={fields.mtu}
               onChange={(text) => setDatagram({ mtu: text })}

@@ -3,6 +3,7 @@ import { useLater } from '../../lab-kit/useLater.ts';
 import { defragFunctionOf } from './defrag-fn.ts';
 import { useIntl } from 'react-intl';
 import type { IntlShape, MessageDescriptor } from 'react-intl';
+import type { ReactNode } from 'react';
 import type { DefragOk } from '../../../core/ip/defrag-types.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { bootlinUrl } from '../../../core/trace/index.ts';
@@ -63,13 +64,18 @@ const CARD_FIELD_NAMES: Record<string, MessageDescriptor | string> = {
   extra: W.fieldExtra,
 };
 
-/** The URL and form names that are kernel or URL words: the same in every language. */
+/**
+ * The banner names a field as the form labels it (the label's own words, code and all); the URL's
+ * parameters that have no field of their own are named as written (the same in every language).
+ */
 const FIELD_NAMES: Record<string, MessageDescriptor | string> = {
-  len: W.fieldLen,
-  mtu: 'MTU',
-  family: W.fieldFamily,
-  source: W.fieldSource,
-  until: W.fieldUntil,
+  len: W.len,
+  mtu: W.mtu,
+  family: W.family,
+  source: W.source,
+  until: W.until,
+  maxDist: W.maxDist,
+  rcvbuf: W.rcvbuf,
   frags: 'frags=',
   order: 'order=',
   at: 'at=',
@@ -77,7 +83,7 @@ const FIELD_NAMES: Record<string, MessageDescriptor | string> = {
 };
 
 /** How an issue's field is named in the banner. */
-function fieldName(intl: IntlShape, f: ReassembleIssueField, order: readonly number[]): string {
+function fieldName(intl: IntlShape, f: ReassembleIssueField, order: readonly number[]): ReactNode {
   const name = (d: MessageDescriptor | string | undefined, fallback: string) =>
     d === undefined ? fallback : typeof d === 'string' ? d : fmt(intl, d);
   const card = /^frags\.(\d+)\.(\w+)$/.exec(f);
@@ -89,7 +95,9 @@ function fieldName(intl: IntlShape, f: ReassembleIssueField, order: readonly num
   }
   const at = /^arrivals\.(\d+)\.at$/.exec(f);
   if (at) return fmt(intl, W.fieldTime, { i: Number(at[1]) + 1 });
-  return fmt(intl, W.fieldOther, { field: name(FIELD_NAMES[f], f) });
+  const d = FIELD_NAMES[f];
+  const label = d === undefined || typeof d === 'string' ? (d ?? f) : fmtNode(intl, d, { code: codeChunks });
+  return fmtNode(intl, W.fieldOther, { field: label });
 }
 
 export function ReassembleLab() {

@@ -27,7 +27,8 @@
 import { fragmentsFromWire, validateDefragInput } from '../../../core/ip/defrag.ts';
 import { ipSendWire } from '../../../core/ip/send.ts';
 import { DEFAULT_SEND_INPUT } from '../../../core/ip/types.ts';
-import { validateSendInput } from '../../../core/ip/validate.ts';
+import { LIMITS, validateSendInput } from '../../../core/ip/validate.ts';
+import { RMEM_DEFAULT, SOCK_MIN_RCVBUF } from '../../../core/udp/rcvqueue.ts';
 import type { DefragInput, FragmentSpec } from '../../../core/ip/defrag-types.ts';
 import { echo, paramIssue } from '../../../core/params/param.ts';
 import { FAMILIES } from '../../../core/params/send.ts';
@@ -70,26 +71,35 @@ const M = defineMessages({
   },
   len: {
     id: 'lab.reassemble.issue.len',
-    defaultMessage: 'The payload length must be a whole number of bytes.',
+    defaultMessage: 'The payload length is a whole number of bytes from 0 to {max}.',
+    description: 'max: the largest, written with its thousands separator (65,535).',
   },
-  mtu: { id: 'lab.reassemble.issue.mtu', defaultMessage: 'The MTU must be a whole number of bytes.' },
+  mtu: {
+    id: 'lab.reassemble.issue.mtu',
+    defaultMessage: 'The MTU is a whole number of bytes from {min} to {max} for {family}.',
+    description: 'min, max with thousands separators; family: IPv4 or IPv6.',
+  },
   source: {
     id: 'lab.reassemble.issue.source',
     defaultMessage: 'The sender is self (this host, loopback) or remote (another host).',
   },
   until: {
     id: 'lab.reassemble.issue.until',
-    defaultMessage: 'Wait until a time in whole milliseconds, or leave it empty.',
+    defaultMessage:
+      'A whole number of milliseconds from 0 to {max}, or empty (100 ms after the last arrival).',
+    description: 'max: 2,147,483,647, written with its thousands separators.',
   },
   maxDist: {
     id: 'lab.reassemble.issue.maxDist',
     defaultMessage:
-      '<code>ipfrag_max_dist</code> is a whole number of fragments (0 turns the check off), or empty for 64.',
+      '<code>ipfrag_max_dist</code> is a whole number of fragments from 0 (the check off) to {max}, or empty for 64.',
+    description: 'max: 1,000,000, written with its thousands separators.',
   },
   rcvbuf: {
     id: 'lab.reassemble.issue.rcvbuf',
-    defaultMessage: '<code>sk_rcvbuf</code> is a whole number of bytes, or empty for {dflt}.',
-    description: 'dflt: the default, written with its thousands separator (212,992).',
+    defaultMessage:
+      '<code>sk_rcvbuf</code> is a whole number of bytes from {min} to {max}, or empty for {dflt}.',
+    description: 'min, max, dflt: written with their thousands separators (2,304; 2,147,483,647; 212,992).',
   },
   arrivalTime: {
     id: 'lab.reassemble.issue.arrivalTime',
@@ -174,8 +184,81 @@ export const DEFAULT_MTU = '1500';
 /** A number field as typed, read as ASCII (a Chinese IME's full-width ４０００ is 4000). */
 const read = (s: string): string => normalizeInput(s).trim();
 const whole = (s: string) => /^\d+$/.test(read(s));
+/** A whole number from lo to hi, as typed (a 400-digit value is simply out of range). */
+const wholeIn = (s: string, lo: number, hi: number) =>
+  whole(s) && Number(read(s)) >= lo && Number(read(s)) <= hi;
 /** Milliseconds to the microsecond, as a capture's times are (`0.011`). */
 const millis = (s: string) => /^\d+(\.\d{1,3})?$/.test(read(s));
+const grouped = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The limits of the lab's own fields, each said once, in the field's words (and the same as its
+ * hint): the payload a UDP send can name (DEFRAG_PARAMS.len, the CLI's --len), the device MTU the
+ * sender accepts (validateSendInput's LIMITS), the clock and the receiver's sysctls as
+ * validateDefragInput takes them.
+ */
+export const FIELD_LIMITS = {
+  len: { min: 0, max: DEFRAG_PARAMS.len.limits.max ?? 65535 },
+  mtu: (family: string) => ({
+    min: family === 'inet6' ? LIMITS.mtuMin6 : LIMITS.mtuMin4,
+    max: LIMITS.mtuMax,
+  }),
+  until: { min: 0, max: 2 ** 31 - 1 },
+  // validateDefragInput's bound (the sysctl itself takes any int; a million fragments is plenty).
+  maxDist: { min: 0, max: 1_000_000 },
+  rcvbuf: { min: SOCK_MIN_RCVBUF, max: 2 ** 31 - 1, dflt: RMEM_DEFAULT },
+} as const;
+
+/**
+ * The datagram's fields, one issue at most for each: the sender's cut (cutFragments) and the form
+ * (fieldsToDefragInput) ask the same questions and get the same answer, so a bad length is one
+ * message with one range, wherever it is found.
+ */
+export function datagramIssues(len: string, mtu: string, family: string): ReassembleIssue[] {
+  const issues: ReassembleIssue[] = [];
+  if (!FAMILIES.some((x) => x === family)) issues.push({ field: 'family', ...own(M.family) });
+  const L = FIELD_LIMITS.len;
+  if (!wholeIn(len, L.min, L.max)) issues.push({ field: 'len', ...own(M.len, { max: grouped(L.max) }) });
+  const m = FIELD_LIMITS.mtu(family);
+  if (!wholeIn(mtu, m.min, m.max))
+    issues.push({
+      field: 'mtu',
+      ...own(M.mtu, {
+        min: grouped(m.min),
+        max: grouped(m.max),
+        family: family === 'inet6' ? 'IPv6' : 'IPv4',
+      }),
+    });
+  return issues;
+}
+
+/** The receiver's optional fields (empty takes the kernel's default), one issue at most for each. */
+function receiverIssues(f: ReassembleFields): ReassembleIssue[] {
+  const issues: ReassembleIssue[] = [];
+  const given = (s: string) => s.trim() !== '';
+  const { until, maxDist, rcvbuf } = FIELD_LIMITS;
+  if (given(f.until) && !wholeIn(f.until, until.min, until.max))
+    issues.push({ field: 'until', ...own(M.until, { max: grouped(until.max) }) });
+  if (given(f.maxDist) && !wholeIn(f.maxDist, maxDist.min, maxDist.max))
+    issues.push({ field: 'maxDist', ...own(M.maxDist, { max: grouped(maxDist.max) }) });
+  if (given(f.rcvbuf) && !wholeIn(f.rcvbuf, rcvbuf.min, rcvbuf.max))
+    issues.push({
+      field: 'rcvbuf',
+      ...own(M.rcvbuf, { min: grouped(rcvbuf.min), max: grouped(rcvbuf.max), dflt: grouped(rcvbuf.dflt) }),
+    });
+  return issues;
+}
+
+/** One issue a field: the first said about it (the form's own check before the sender's or the model's). */
+export function oneIssueEach<I extends { field: string; param?: string }>(issues: readonly I[]): I[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.field}:${i.param ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 export const blankCard = (patch: Partial<FragCard> = {}): FragCard => ({
   offset: '0',
@@ -198,11 +281,8 @@ export type CutResult = { ok: true; frags: FragCard[] } | { ok: false; issues: R
  * fragmentsFromWire. The ids are left to the lab's default (every fragment of one send shares one).
  */
 export function cutFragments(len: string, mtu: string, family: string): CutResult {
-  const issues: ReassembleIssue[] = [];
+  const issues = datagramIssues(len, mtu, family);
   const fam = FAMILIES.find((x) => x === family);
-  if (!fam) issues.push({ field: 'family', ...own(M.family) });
-  if (!whole(len)) issues.push({ field: 'len', ...own(M.len) });
-  if (!whole(mtu)) issues.push({ field: 'mtu', ...own(M.mtu) });
   if (issues.length || !fam) return { ok: false, issues };
   // The lab is about the receiver: the sender's 2 × sk_sndbuf check (which stops a 65,507-byte
   // send at MTU 68 after 512 skbs) is switched off so every fragment of the train becomes a card.
@@ -217,7 +297,9 @@ export function cutFragments(len: string, mtu: string, family: string): CutResul
   if (core.length)
     return {
       ok: false,
-      issues: core.map((i) => ({ field: i.field === 'mtu' ? 'mtu' : 'len', message: i.message })),
+      issues: oneIssueEach(
+        core.map((i) => ({ field: i.field === 'mtu' ? 'mtu' : 'len', message: i.message, msg: i.msg })),
+      ),
     };
   const sent = ipSendWire(input);
   if (!sent.ok)
@@ -263,16 +345,8 @@ export function withCut(fields: ReassembleFields, frags: FragCard[]): Reassemble
 
 /** Parse the form (cards through the core's fragment grammar), then ask the core whether it takes the input. */
 export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
-  const issues: ReassembleIssue[] = [];
+  const issues: ReassembleIssue[] = datagramIssues(f.len, f.mtu, f.family);
   const family = FAMILIES.find((x) => x === f.family);
-  if (!family) issues.push({ field: 'family', ...own(M.family) });
-  if (!whole(f.len)) issues.push({ field: 'len', ...own(M.len) });
-  else {
-    // The CLI's --len grammar (core/params/frags.ts): a UDP payload is 0 … 65,535 bytes.
-    const len = DEFRAG_PARAMS.len.parse(read(f.len), 'len');
-    if (!len.ok) issues.push({ field: 'len', message: len.issue.message, msg: len.issue.msg });
-  }
-  if (!whole(f.mtu)) issues.push({ field: 'mtu', ...own(M.mtu) });
   if (f.frags.length === 0) {
     // As `--frags ''`: a fragment list holds at least one fragment (nothing is silently taken).
     const empty = paramIssue('frags', 'empty', {}, 'frags');
@@ -280,10 +354,7 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
   }
   const source = SOURCES.find((x) => x === f.source);
   if (!source) issues.push({ field: 'source', ...own(M.source) });
-  if (f.until.trim() !== '' && !whole(f.until)) issues.push({ field: 'until', ...own(M.until) });
-  if (f.maxDist.trim() !== '' && !whole(f.maxDist)) issues.push({ field: 'maxDist', ...own(M.maxDist) });
-  if (f.rcvbuf.trim() !== '' && !whole(f.rcvbuf))
-    issues.push({ field: 'rcvbuf', ...own(M.rcvbuf, { dflt: '212,992' }) });
+  issues.push(...receiverIssues(f));
 
   const specs = f.frags.map((c, i) => {
     const r = fragItemSpec(c);
@@ -326,7 +397,9 @@ export function fieldsToDefragInput(f: ReassembleFields): Parsed<DefragInput> {
   if (core.length > 0)
     return {
       ok: false,
-      issues: core.map((i) => ({ field: fieldOfCoreIssue(i.field, f), message: i.message, msg: i.msg })),
+      issues: oneIssueEach(
+        core.map((i) => ({ field: fieldOfCoreIssue(i.field, f), message: i.message, msg: i.msg })),
+      ),
     };
   return { ok: true, input };
 }
@@ -346,7 +419,7 @@ export function fieldOfCoreIssue(field: string, f: ReassembleFields): Reassemble
   if (field === 'fragments') return 'order';
   if (field === 'len' || field === 'family') return field;
   if (field === 'ipfrag_max_dist') return 'maxDist';
-  if (field === 'rcvbuf') return 'rcvbuf';
+  if (field === 'rcvbuf' || field === 'until' || field === 'source') return field;
   return 'frags';
 }
 

@@ -24,6 +24,7 @@ import {
   blankCard,
   cutFragments,
   fieldsToDefragInput,
+  oneIssueEach,
   withCut,
 } from './params.ts';
 import type { ArrivalSlot, FragCard, ReassembleFields, ReassembleIssue } from './params.ts';
@@ -97,7 +98,18 @@ const compute = (
   before: FormComputed<DefragInput, DefragOk>,
   step: number | null,
   extra: ReassembleIssue[] = [],
-) => runForm(SPEC, fields, before, step, extra, isStale(extra.filter((i) => !RECOVERED.has(i.field))));
+) => {
+  const out = runForm(
+    SPEC,
+    fields,
+    before,
+    step,
+    extra,
+    isStale(extra.filter((i) => !RECOVERED.has(i.field))),
+  );
+  // The sender's cut and the form ask about the same fields: one message a field, never two.
+  return { ...out, issues: oneIssueEach(out.issues) };
+};
 
 const sameFields = (a: ReassembleFields, b: ReassembleFields) =>
   a === b || JSON.stringify(a) === JSON.stringify(b);

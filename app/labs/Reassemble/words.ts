@@ -69,10 +69,6 @@ export const W = defineMessages({
   fieldBytes: { id: 'lab.reassemble.field.bytes', defaultMessage: 'bytes' },
   fieldId: { id: 'lab.reassemble.field.id', defaultMessage: 'id' },
   fieldExtra: { id: 'lab.reassemble.field.extra', defaultMessage: 'extra' },
-  fieldLen: { id: 'lab.reassemble.field.len', defaultMessage: 'Payload length' },
-  fieldFamily: { id: 'lab.reassemble.field.family', defaultMessage: 'Family' },
-  fieldSource: { id: 'lab.reassemble.field.source', defaultMessage: 'Sender' },
-  fieldUntil: { id: 'lab.reassemble.field.until', defaultMessage: 'Clock' },
 
   // Queue states
   stateWaiting: { id: 'lab.reassemble.state.waiting', defaultMessage: 'still waiting' },
@@ -379,12 +375,14 @@ export const W = defineMessages({
   lenHint: {
     id: 'lab.reassemble.in.lenHint',
     defaultMessage:
-      'The sender’s <code>sendto()</code>; the datagram is 8 bytes more. Changing it cuts the cards again.',
+      'The sender’s <code>sendto()</code>, 0 to {max} bytes; the datagram is 8 bytes more. Changing it cuts the cards again.',
+    description: 'max: 65,535, with its thousands separator.',
   },
   mtu: { id: 'lab.reassemble.in.mtu', defaultMessage: 'MTU (bytes)' },
   mtuHint: {
     id: 'lab.reassemble.in.mtuHint',
-    defaultMessage: 'Where the sender’s <code>ip_do_fragment</code> cuts it.',
+    defaultMessage: 'Where the sender’s <code>ip_do_fragment</code> cuts it: {min} to {max} for {family}.',
+    description: 'min, max with thousands separators; family: IPv4 or IPv6.',
   },
   family: { id: 'lab.reassemble.in.family', defaultMessage: 'Family' },
   receiver: { id: 'lab.reassemble.in.receiver', defaultMessage: 'The receiver' },
