@@ -71,3 +71,37 @@ describe('__udp4_lib_rcv / __udp6_lib_rcv: each way a datagram ends', () => {
     expect(r).toMatchObject({ fate: 'queued', len: 4000 });
   });
 });
+
+describe('pskb_trim_rcsum to uh->len: ___pskb_trim frees the chained skbs past the cut', () => {
+  // a reassembled 600-byte datagram: 64 bytes in the head, then skbs starting at 64, 200 and 400
+  const chainedDgram = (ulen: number) =>
+    dgram({ ipLength: 600, ulen, chained: 3, chainStarts: [64, 200, 400] });
+  it.each([
+    [108, 2, 1],
+    [200, 2, 1],
+    [201, 1, 2],
+    [64, 3, 0],
+    [8, 3, 0],
+    [600, 0, 3],
+  ])('uh->len %i: %i freed at ___pskb_trim, %i left to free with the datagram', (ulen, cut, left) => {
+    const t = newTally();
+    const r = udpLibRcv({ bound: false }, chainedDgram(ulen), t);
+    expect(r.fate).toBe('no-socket');
+    const expected = [
+      ...(cut ? [{ reason: 'NOT_SPECIFIED', function: '___pskb_trim', count: cut }] : []),
+      { reason: 'NO_SOCKET', function: '__udp4_lib_rcv', count: 1 },
+      ...(left ? [{ reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: left }] : []),
+    ];
+    expect(r.drops).toEqual(expect.arrayContaining(expected));
+    expect(r.drops).toHaveLength(expected.length);
+    expect(tallyResult(t).drop_reasons).toEqual(expect.arrayContaining(expected));
+  });
+  it('a queued datagram keeps what is left; one that is not trimmed loses nothing', () => {
+    const t = newTally();
+    const q = udpLibRcv({ bound: true, queue: rcvQueueInit() }, chainedDgram(108), t);
+    expect(q).toMatchObject({ fate: 'queued', len: 100 });
+    expect(q.drops).toEqual([{ reason: 'NOT_SPECIFIED', function: '___pskb_trim', count: 2 }]);
+    const whole = udpLibRcv({ bound: true, queue: rcvQueueInit() }, chainedDgram(600), newTally());
+    expect(whole.drops).toEqual([]);
+  });
+});

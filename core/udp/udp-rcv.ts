@@ -36,6 +36,12 @@ export interface UdpArrival {
   truesize: number;
   /** skbs on its frag_list (each freed with it if it is dropped). */
   chained: number;
+  /**
+   * Where each skb on the frag_list starts, in skb->len from the UDP header (a reassembled
+   * datagram whose fragments are known): trimming to uh->len drops those that start at or after
+   * the cut (___pskb_trim). Absent: no chained skb lies past a trim.
+   */
+  chainStarts?: readonly number[];
 }
 
 /** The receiving port: a bound socket and its queue, or nobody. */
@@ -67,12 +73,26 @@ const IN_DATAGRAMS = {
   inet6: counterId('Udp6', 'InDatagrams'),
 } as const;
 
-/** Drop the datagram (and the fragments chained to it) with `reason` in `fn`: into the tally and the step's list. */
-function drop(t: Tally, step: DropReason[], a: UdpArrival, reason: string, fn: string): void {
+/** Drop the datagram (and the `chained` fragments still on it) with `reason` in `fn`: into the tally and the step's list. */
+function drop(t: Tally, step: DropReason[], chained: number, reason: string, fn: string): void {
   countDrop(t, reason, fn);
-  countDrop(t, 'NOT_SPECIFIED', 'skb_release_data', a.chained);
-  if (a.chained > 0) step.push({ reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: a.chained });
+  countDrop(t, 'NOT_SPECIFIED', 'skb_release_data', chained);
+  if (chained > 0) step.push({ reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: chained });
   step.push({ reason, function: fn, count: 1 });
+}
+
+/**
+ * pskb_trim_rcsum(skb, uh->len) → ___pskb_trim: the chained skb that holds the cut is trimmed and
+ * every one after it is freed (skb_drop_list): those that start at or after the cut.
+ */
+function trimFragList(t: Tally, step: DropReason[], a: UdpArrival, ulen: number): number {
+  if (!a.chainStarts || ulen >= a.ipLength) return a.chained;
+  let dropped = 0;
+  for (const start of a.chainStarts) if (start >= ulen) dropped++;
+  if (dropped === 0) return a.chained;
+  countDrop(t, 'NOT_SPECIFIED', '___pskb_trim', dropped);
+  step.push({ reason: 'NOT_SPECIFIED', function: '___pskb_trim', count: dropped });
+  return a.chained - dropped;
 }
 
 /** __udp4_lib_rcv / __udp6_lib_rcv → udp_queue_rcv_one_skb: what becomes of one arriving datagram. */
@@ -97,14 +117,14 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
   };
   if (a.ipLength < UDP_HLEN) {
     countMib(t, sec, 'InErrors');
-    drop(t, step, a, 'NOT_SPECIFIED', fn);
+    drop(t, step, a.chained, 'NOT_SPECIFIED', fn);
     return out('no-header', fn, msg(UM.noHeader, { len: a.ipLength }));
   }
   let ulen = a.ulen;
   if (v6 && ulen === 0) ulen = a.ipLength; // jumbogram convention of __udp6_lib_rcv
   if (ulen > a.ipLength || ulen < UDP_HLEN) {
     countMib(t, sec, 'InErrors');
-    drop(t, step, a, 'PKT_TOO_SMALL', fn);
+    drop(t, step, a.chained, 'PKT_TOO_SMALL', fn);
     return out(
       'short',
       fn,
@@ -116,18 +136,19 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
       }),
     );
   }
+  const chained = trimFragList(t, step, a, ulen);
   const trimmed = (why: Msg): Msg =>
     msg(UM.trimmed, { trimmed: ulen < a.ipLength ? 'yes' : 'no', ulen, why });
   if (!a.headerIntact) {
     // The ports are other bytes too: no socket has that port, and udp_lib_checksum_complete fails.
     countMib(t, sec, 'InCsumErrors');
     countMib(t, sec, 'InErrors');
-    drop(t, step, a, 'UDP_CSUM', fn);
+    drop(t, step, chained, 'UDP_CSUM', fn);
     return out('csum', fn, trimmed(msg(UM.csum)));
   }
   if (!ep.bound) {
     countMib(t, sec, 'NoPorts');
-    drop(t, step, a, 'NO_SOCKET', fn);
+    drop(t, step, chained, 'NO_SOCKET', fn);
     return out('no-socket', fn, trimmed(msg(UM.noSocket)), {
       icmpPortUnreachable: true,
     });
@@ -141,8 +162,8 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
   if (!verdict.ok) {
     countMib(t, sec, 'InErrors');
     countMib(t, sec, 'RcvbufErrors');
-    drop(t, step, a, 'SOCKET_RCVBUFF', qfn);
-    return out('rcvbuf', qfn, trimmed(msg(UM.rcvbuf, { why: verdict.why, chained: a.chained })), { queue });
+    drop(t, step, chained, 'SOCKET_RCVBUFF', qfn);
+    return out('rcvbuf', qfn, trimmed(msg(UM.rcvbuf, { why: verdict.why, chained })), { queue });
   }
   return out('queued', '__udp_enqueue_schedule_skb', trimmed(verdict.why), {
     queue,
