@@ -31,7 +31,7 @@ import { JourneyDiagram } from './JourneyDiagram.tsx';
 import './journey.css';
 import { TableHead } from '../../components/TableHead.tsx';
 import { useIntl } from 'react-intl';
-import type { IntlShape } from 'react-intl';
+import type { IntlShape, MessageDescriptor } from 'react-intl';
 import type { ReactNode, RefObject } from 'react';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { LAB_NAMES } from '../names.ts';
@@ -160,6 +160,20 @@ function Inputs({
     </form>
   );
 }
+
+/** The label of each input, as the form shows it: the banner names a field by it. */
+const FIELD_LABELS: Record<keyof JourneyFields, MessageDescriptor> = {
+  len: W.len,
+  mtu: W.mtu,
+  family: W.family,
+  n: W.n,
+  fault: W.fault,
+  frag: W.frag,
+  dg: W.dg,
+  rcvbuf: W.rcvbuf,
+  read: W.read,
+  buf: W.buf,
+};
 
 /**
  * The height the drawing may take so that it fits the viewport (issue 14): below its own top when
@@ -354,7 +368,19 @@ export function JourneyLab() {
       intro={intro(intl)}
       inputsLabel={kit.inputs}
       inputs={<Inputs fields={fields} issues={issues} setField={setField} />}
-      banner={<IssuesBanner issues={issues} stale={stale} fieldName={(f) => `${f}:`} />}
+      banner={
+        <IssuesBanner
+          issues={issues}
+          stale={stale}
+          fieldName={(f) => {
+            const label = FIELD_LABELS[f as keyof JourneyFields];
+            // A field is named as the form labels it; the URL's own (step=) as written.
+            return label
+              ? fmtNode(intl, W.fieldNamed, { field: fmtNode(intl, label, { code: codeChunks }) })
+              : `${f}:`;
+          }}
+        />
+      }
       diagram={
         result && timeline && stop ? (
           <section

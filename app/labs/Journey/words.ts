@@ -36,6 +36,11 @@ export const W = defineMessages({
     defaultMessage: 'Receiver',
     description: 'Group heading of inputs.',
   },
+  fieldNamed: {
+    id: 'lab.journey.inputs.fieldNamed',
+    defaultMessage: '{field}:',
+    description: 'The banner names a field by its label: {field} is the label as the form shows it.',
+  },
   len: {
     id: 'lab.journey.inputs.len',
     defaultMessage: 'Payload length (bytes)',
