@@ -5,6 +5,7 @@
  * the store to encodeNetlink; a bad value is reported under its field and the last good buffer
  * stays on show.
  */
+import { OWN_ISSUE_TEXT } from './builder-words.ts';
 import { memo, useCallback, useId, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import {
@@ -80,7 +81,7 @@ export function Builder({ items, current, onCurrent, family, issues, lengths, on
       if (!i) return undefined;
       if (i.id === 'row.encode' && i.cause)
         return said(encodeIssueMsg({ errno: String(i.values.errno), ...i.cause }));
-      const d = ISSUE_TEXT[i.id];
+      const d = ISSUE_TEXT[i.id] ?? OWN_ISSUE_TEXT[i.id];
       // Values as they print in core's English (no digit grouping).
       return d
         ? s(d, Object.fromEntries(Object.entries(i.values).map(([k, v]) => [k, String(v)])))
@@ -233,7 +234,8 @@ function MessageEditor({
         <Field
           label="nlmsg_type"
           error={err(`${p}type`)}
-          hint={type === null ? undefined : `= ${type} (0x${type.toString(16)})`}
+          // The value the type reads as, once it reads (never the wrapped value of a refused −5).
+          hint={type === null || err(`${p}type`) ? undefined : `= ${type} (0x${type.toString(16)})`}
         >
           {(a) => (
             <>

@@ -4,7 +4,7 @@
  * offsets are the core's (x86-64); drawn as HTML boxes so it reflows at 360 px.
  */
 import type { NlMsghdrLayout } from '../../../core/netlink/index.ts';
-import { FieldError, LiveForm } from '../../components/Field.tsx';
+import { Field, FieldError, LiveForm } from '../../components/Field.tsx';
 import { num } from '../../format.ts';
 import { TermText } from '../../lab-kit/Term.tsx';
 import type { CmsgField, MsghdrFields } from './store.ts';
@@ -37,20 +37,18 @@ export function Msghdr({
   return (
     <div className="nl-msghdr">
       <LiveForm className="nl-msghdr-form" label={str(W.msghdrForm)}>
-        <div className={`field${issue?.field === 'iov' ? ' field--error' : ''}`}>
-          <label htmlFor="nl-iov">{t(W.iov)}</label>
-          <input
-            id="nl-iov"
-            className="mono"
-            value={fields.iov}
-            placeholder={str(W.iovPlaceholder)}
-            onChange={(e) => onChange({ iov: e.target.value })}
-            aria-describedby="nl-iov-hint"
-          />
-          <p className="field-hint" id="nl-iov-hint">
-            {t(W.iovHint)}
-          </p>
-        </div>
+        {/* The lengths' error is the field's own: marked invalid and read with it (aria-describedby). */}
+        <Field label={t(W.iov)} error={issue?.field === 'iov' ? issue.msg : undefined} hint={t(W.iovHint)}>
+          {(a) => (
+            <input
+              {...a}
+              className="mono"
+              value={fields.iov}
+              placeholder={str(W.iovPlaceholder)}
+              onChange={(e) => onChange({ iov: e.target.value })}
+            />
+          )}
+        </Field>
         <fieldset className="nl-cmsg-pick">
           <legend className="field-label">{t(W.cmsgs)}</legend>
           {CMSG_CHOICES.map((c) => {
@@ -75,7 +73,7 @@ export function Msghdr({
           })}
         </fieldset>
       </LiveForm>
-      <FieldError msg={issue?.msg} />
+      {issue && issue.field !== 'iov' && <FieldError msg={issue.msg} />}
       {layout && msghdr && (
         <div className="nl-msghdr-diagram" role="group" aria-label={str(W.msghdrDiagram)}>
           <StructBox s={msghdr} className="nl-box--msghdr" />

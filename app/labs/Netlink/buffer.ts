@@ -104,6 +104,8 @@ export interface NetlinkTruth extends NetlinkChoices {
   bytes: Uint8Array;
   /** The hex editor's text while it is the student's own (null: the bytes, formatted). */
   hexDraft: string | null;
+  /** A paste the editor refused (longer than MAX_HEX_TEXT): why. The text on show is the one before. */
+  hexRefused: Msg | null;
   /** Builder rows being typed that do not encode yet, with why (null: the rows of the bytes). */
   builderDraft: { items: BuilderItem[]; issues: BuilderIssue[] } | null;
   /** Rows that encode to exactly these bytes (a builder edit keeps its rows, and their ids). */
@@ -189,7 +191,27 @@ const HM = defineMessages({
     defaultMessage: 'Odd number of hex digits ({n}): every byte is two digits.',
   },
   tooLong: { id: 'lab.netlink.hex.tooLong', defaultMessage: '{n} bytes: the lab takes up to {max} KiB.' },
+  textTooLong: {
+    id: 'lab.netlink.hex.textTooLong',
+    defaultMessage:
+      'The pasted text is {n} characters long: the editor takes at most {max} (a {kib} KiB buffer written as hex). Nothing was changed.',
+    description: 'n, max: with thousands separators; kib: the largest buffer in KiB.',
+  },
 });
+
+/**
+ * The longest text the hex editor takes: four characters a byte (two digits, a space, line breaks
+ * and slack) for the largest buffer. A longer paste is refused whole, so it never becomes the
+ * draft, nor the URL's `hex=`.
+ */
+export const MAX_HEX_TEXT = 4 * NL_BUFFER_MAX;
+
+/** Why a text is too long for the editor (null: it is not). */
+export function hexTextTooLong(text: string): Msg | null {
+  if (text.length <= MAX_HEX_TEXT) return null;
+  const g = (n: number) => n.toLocaleString('en-US');
+  return msg(HM.textTooLong, { n: g(text.length), max: g(MAX_HEX_TEXT), kib: NL_BUFFER_MAX / 1024 });
+}
 
 const hexFail = (m: Msg): ReadHex => ({ ok: false, why: renderText(m, 'en'), msg: m });
 
@@ -283,7 +305,8 @@ function readHexNow(text: string): ReadHex {
     if (p.code === 'odd') return hexFail(msg(HM.odd, { n: p.at }));
   }
   const h = compactHex(text);
-  const bad = /[^0-9a-f]/i.exec(h);
+  // A whole code point (an emoji is two UTF-16 units: never echo half of one).
+  const bad = /[^0-9a-f]/iu.exec(h);
   if (bad) return hexFail(msg(HM.notHex, { ch: bad[0] }));
   if (h.length % 2 === 1) return hexFail(msg(HM.odd, { n: h.length }));
   if (h.length / 2 > MAX_BUFFER) return hexFail(msg(HM.tooLong, { n: h.length / 2, max: MAX_BUFFER / 1024 }));
@@ -410,8 +433,8 @@ export function deriveNetlink(truth: NetlinkTruth, prev: NetlinkModel | null): N
     walk: clampWalk(t.walk, result),
     result,
     hexText,
-    hexError: hex && !hex.ok ? hex.why : null,
-    hexErrorMsg: hex && !hex.ok ? (hex.msg ?? null) : null,
+    hexError: t.hexRefused ? renderText(t.hexRefused, 'en') : hex && !hex.ok ? hex.why : null,
+    hexErrorMsg: t.hexRefused ?? (hex && !hex.ok ? (hex.msg ?? null) : null),
     builderIssues: t.builderDraft?.issues ?? [],
     ...(prev && same('split')
       ? { splitResult: prev.splitResult, splitIssues: prev.splitIssues }
@@ -524,6 +547,7 @@ const TRUTH_KEYS = [
   'bytes',
   ...CHOICE_KEYS,
   'hexDraft',
+  'hexRefused',
   'builderDraft',
   'builderOf',
   'issues',

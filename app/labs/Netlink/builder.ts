@@ -13,8 +13,12 @@ import {
   rowsFromBytes,
   typeNames,
 } from '../../../core/netlink/index.ts';
-// Not in the core's public index (which takes anything and never throws): a decoded message's end.
+// Not in the core's public index (which takes anything and never throws): a decoded message's end,
+// and which family-header members are signed (ifi_index is an int).
 import { messageEnd } from '../../../core/netlink/spec-rows.ts';
+import { messageSchema } from '../../../core/netlink/families.ts';
+import { msg, normalizeInput, renderText } from '../../../core/i18n/index.ts';
+import { BW } from './builder-words.ts';
 import type {
   Endian,
   NlAttrRow,
@@ -118,19 +122,111 @@ export function builderItemBytes(it: BuilderMessage, family: NlFamily, endian: E
   const hit = itemCache.get(it);
   if (hit && hit.key === key) return hit.out;
   const r = rowToBytes(it, family, endian, it.id);
-  const out: BuilderBytes = r.ok
-    ? r
-    : {
-        ok: false,
-        issues: r.issues.map((i) => ({
-          path: i.path,
-          message: i.message,
-          id: i.id,
-          values: i.values,
-          ...(i.cause ? { cause: i.cause } : {}),
-        })),
-      };
+  const own = rowIssues(it, family, r.ok ? [] : r.issues);
+  const core: BuilderIssue[] = r.ok
+    ? []
+    : r.issues.map((i) => ({
+        path: i.path,
+        message: i.message,
+        id: i.id,
+        values: i.values,
+        ...(i.cause ? { cause: i.cause } : {}),
+      }));
+  const issues = mergeIssues(own, core, it);
+  const out: BuilderBytes = issues.length === 0 && r.ok ? r : { ok: false, issues };
   itemCache.set(it, { key, out });
+  return out;
+}
+
+// ---- the builder's own checks: each issue on the field that is wrong ----
+
+/** An issue the builder says itself (its English from the catalog, as core's row issues carry). */
+function ownIssue(path: string, d: { id: string }, values: Record<string, string | number>): BuilderIssue {
+  return { path, id: d.id, values, message: renderText(msg(d, values), 'en') };
+}
+
+const NEGATIVE = /^-(0x[0-9a-f]+|0b[01]+|\d+)$/i;
+/** A number typed below zero (core reads it as a C cast would, wrapping it: the page says so instead). */
+const isNegative = (text: string) => {
+  const t = normalizeInput(text).trim().replace(/_/g, '');
+  return NEGATIVE.test(t) && /[1-9a-f]/i.test(t.replace(/^-0[xb]?/i, ''));
+};
+const grouped = (n: number) => n.toLocaleString('en-US');
+/** A value as a message may repeat it (the range message echoes what was typed, cut). */
+const echoed = (text: string) => {
+  const chars = [...text.trim()];
+  return chars.length <= 24 ? chars.join('') : `${chars.slice(0, 24).join('')}…`;
+};
+
+/**
+ * What core's row encoder lets through or puts elsewhere: a negative sequence number, port id,
+ * message type or unsigned family-header member (core wraps it, as a C cast does: the student typed
+ * −5 and meant −5), a signed member out of what the encoder writes (ifi_index), and a numeric
+ * nlmsg_type the family does not define (core then reports each named attribute instead).
+ */
+function rowIssues(m: BuilderMessage, family: NlFamily, core: readonly NlRowIssueLike[]): BuilderIssue[] {
+  const out: BuilderIssue[] = [];
+  const p = `${m.id}.`;
+  const range = (path: string, field: string, max: number, text: string) =>
+    out.push(ownIssue(path, BW.range, { field, min: 0, max: grouped(max), value: echoed(text) }));
+  if (isNegative(m.type)) range(`${p}type`, 'nlmsg_type', 0xffff, m.type);
+  if (isNegative(m.seq)) range(`${p}seq`, 'nlmsg_seq', 0xffffffff, m.seq);
+  if (isNegative(m.pid)) range(`${p}pid`, 'nlmsg_pid', 0xffffffff, m.pid);
+  const type = messageTypeValue(m, family);
+  const members = type === null ? [] : (messageSchema(type, family).header?.members ?? []);
+  for (const f of m.familyHeader) {
+    const mem = members.find((x) => x.name === f.name);
+    const bits = f.size * 8;
+    // A signed member holds up to 2^(bits−1) − 1 as the encoder writes it; below 0 is not written.
+    const max = mem?.signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
+    const v = parseNumberText(f.value, f.size);
+    if (isNegative(f.value) || (mem?.signed && v.ok && v.value > BigInt(max)))
+      range(`${p}fh.${f.name}`, f.name, max, f.value);
+  }
+  // A numeric type the family has no name for: its attributes cannot be read by name.
+  const known = typeNames(family).some((n) => n.name.toUpperCase() === m.type.trim().toUpperCase());
+  const unnamed = core.find((i) => i.id === 'row.unknown-name' && /\.a\d+\.type$/.test(i.path));
+  if (!known && type !== null && !isNegative(m.type) && unnamed)
+    out.push(
+      ownIssue(`${p}type`, BW.typeNoNames, { value: String(type), name: String(unnamed.values.text ?? '') }),
+    );
+  return out;
+}
+
+interface NlRowIssueLike {
+  path: string;
+  id: string;
+  values: Record<string, string | number>;
+}
+
+/**
+ * The builder's issues first, then core's on fields the builder said nothing about: one issue a
+ * field. An encoder refusal of a family-header member (`encode.header-range`) belongs on that
+ * member; the attribute names a wrong type leaves unknown are said once, on the type.
+ */
+function mergeIssues(own: BuilderIssue[], core: BuilderIssue[], m: BuilderMessage): BuilderIssue[] {
+  // A type that is wrong (or names no type) leaves every attribute name unknown: said once, on the type.
+  const typeWrong = [...own, ...core].some((i) => i.path === `${m.id}.type`);
+  const out = [...own];
+  for (const i of core) {
+    let path = i.path;
+    const member = i.cause?.id === 'encode.header-range' ? i.cause.values.member : undefined;
+    if (member !== undefined) path = `${m.id}.fh.${member}`;
+    if (typeWrong && i.id === 'row.unknown-name' && /\.a\d+\.type$/.test(path)) continue;
+    if (out.some((o) => o.path === path)) continue;
+    if (member !== undefined) {
+      const f = m.familyHeader.find((x) => x.name === String(member));
+      const size = Number(i.cause?.values.size ?? f?.size ?? 4);
+      out.push(
+        ownIssue(path, BW.range, {
+          field: String(member),
+          min: 0,
+          max: grouped(2 ** (size * 8) - 1),
+          value: echoed(f?.value ?? String(i.cause?.values.value ?? '')),
+        }),
+      );
+    } else out.push(i);
+  }
   return out;
 }
 

@@ -16,6 +16,7 @@ import {
   DEFAULT_MSGHDR,
   DEFAULT_SPLIT,
   deriveNetlink,
+  hexTextTooLong,
   readHex,
   readHexSpliced,
   sampleById,
@@ -72,6 +73,7 @@ const newBytes = (bytes: Uint8Array): Partial<NetlinkTruth> => ({
   bytes,
   sample: null,
   hexDraft: null,
+  hexRefused: null,
   builderDraft: null,
   builderOf: null,
 });
@@ -90,6 +92,7 @@ const INITIAL: NetlinkTruth = {
   split: DEFAULT_SPLIT,
   msghdr: DEFAULT_MSGHDR,
   hexDraft: null,
+  hexRefused: null,
   builderDraft: null,
   builderOf: null,
   issues: [],
@@ -112,9 +115,16 @@ export const createNetlinkStore = (): StoreApi<NetlinkState> =>
       set((s) => Object.assign(deriveNetlink({ ...truthOf(s), ...patch }, s), actions), true);
     const actions: NetlinkActions = {
       setHex: (text, parts) => {
+        // A paste longer than any buffer's text is refused whole: the last text and bytes stay.
+        const refused = hexTextTooLong(text);
+        if (refused) return commit({ hexRefused: refused });
         const r = parts ? readHexSpliced(parts, text) : readHex(text);
         // Valid or not, the editor keeps the text as typed (no reformatting under the cursor).
-        commit(r.ok ? { ...newBytes(r.bytes), hexDraft: text } : { hexDraft: text, sample: null });
+        commit(
+          r.ok
+            ? { ...newBytes(r.bytes), hexDraft: text }
+            : { hexDraft: text, hexRefused: null, sample: null },
+        );
       },
       setFamily: (family) => commit({ family, builderDraft: null, builderOf: null }),
       setEndian: (endian) => {
@@ -156,12 +166,14 @@ export const createNetlinkStore = (): StoreApi<NetlinkState> =>
         const s = get();
         const extra = [...issues];
         let t: Partial<NetlinkTruth> = {};
-        if (inputs.hexText !== undefined) {
+        const refused = inputs.hexText === undefined ? null : hexTextTooLong(inputs.hexText);
+        if (refused) t = { hexRefused: refused };
+        else if (inputs.hexText !== undefined) {
           const r = readHex(inputs.hexText);
           // Hex that reads is shown as the editor's lines (8 bytes each), as a sample is: the URL's
           // one line of digits, 130,000 of them for 64 KiB, would make every keystroke lay the
           // whole line out again. What does not read stays as given, to be seen and corrected.
-          t = r.ok ? newBytes(r.bytes) : { hexDraft: inputs.hexText, sample: null };
+          t = r.ok ? newBytes(r.bytes) : { hexDraft: inputs.hexText, hexRefused: null, sample: null };
         }
         if (inputs.sample) {
           const st = sampleTruth(inputs.sample);
