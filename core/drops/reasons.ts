@@ -28,6 +28,8 @@ export const DROP_REASON_TEXT: Record<string, string> = {
     'no raw socket and no kernel handler takes this IP protocol: ICMP protocol unreachable goes back',
   IP_INHDR: 'a bad IP header',
   PKT_TOO_BIG: 'the packet is larger than the MTU and may not be fragmented',
+  ICMP_CSUM: 'the ICMP checksum is wrong',
+  UNHANDLED_PROTO: 'the protocol handler does not know this message type or option, and discards it',
 };
 
 /** The functions that free skbs as drops, and their files (elixir.bootlin.com links). */
@@ -49,6 +51,10 @@ export const DROP_FUNCTION_FILE: Record<string, string> = {
   icmpv6_rcv: 'net/ipv6/icmp.c',
   ip_fragment: 'net/ipv4/ip_output.c',
   ip6_fragment: 'net/ipv6/ip6_output.c',
+  ___pskb_trim: 'net/core/skbuff.c',
+  icmp_rcv: 'net/ipv4/icmp.c',
+  igmp_rcv: 'net/ipv4/igmp.c',
+  dst_discard_out: 'net/core/dst.c',
 };
 
 /** Why a particular function frees what it frees (said before the reason's own sentence). */
@@ -62,6 +68,9 @@ export const DROP_FUNCTION_TEXT: Record<string, string> = {
   ip_rcv_finish_core: 'ip_rcv_options refuses the packet (a source route while accept_source_route is 0)',
   ip_fragment: 'ip_fragment may not fragment a DF packet larger than the MTU',
   ip6_fragment: 'ip6_fragment may not fragment a packet larger than the MTU',
+  ___pskb_trim: 'trimming a datagram to its UDP length frees the chained fragments past the cut',
+  igmp_rcv: 'igmp_rcv frees every message it does not handle',
+  dst_discard_out: 'the handler of IPv6 “no next header” (protocol 59) frees the packet',
 };
 
 /** One plain sentence for a drop record: its reason, what the freeing function was doing, and how many. */

@@ -78,6 +78,16 @@ const REASON = defineMessages({
     defaultMessage: 'the packet is larger than the MTU and may not be fragmented',
     description: 'SKB_DROP_REASON_PKT_TOO_BIG in plain words.',
   },
+  ICMP_CSUM: {
+    id: 'drops.reason.ICMP_CSUM',
+    defaultMessage: 'the ICMP checksum is wrong',
+    description: 'SKB_DROP_REASON_ICMP_CSUM in plain words.',
+  },
+  UNHANDLED_PROTO: {
+    id: 'drops.reason.UNHANDLED_PROTO',
+    defaultMessage: 'the protocol handler does not know this message type or option, and discards it',
+    description: 'SKB_DROP_REASON_UNHANDLED_PROTO in plain words.',
+  },
 });
 
 const FUNCTION = defineMessages({
@@ -125,6 +135,21 @@ const FUNCTION = defineMessages({
     id: 'drops.function.ip6_fragment',
     defaultMessage: 'ip6_fragment may not fragment a packet larger than the MTU',
     description: 'What ip6_fragment was doing when it freed skbs as drops.',
+  },
+  ___pskb_trim: {
+    id: 'drops.function.___pskb_trim',
+    defaultMessage: 'trimming a datagram to its UDP length frees the chained fragments past the cut',
+    description: 'What ___pskb_trim was doing when it freed skbs as drops.',
+  },
+  igmp_rcv: {
+    id: 'drops.function.igmp_rcv',
+    defaultMessage: 'igmp_rcv frees every message it does not handle',
+    description: 'What igmp_rcv was doing when it freed skbs as drops.',
+  },
+  dst_discard_out: {
+    id: 'drops.function.dst_discard_out',
+    defaultMessage: 'the handler of IPv6 “no next header” (protocol 59) frees the packet',
+    description: 'What dst_discard_out was doing when it freed skbs as drops.',
   },
 });
 

@@ -5,7 +5,15 @@
  * the socket (core/udp: the one receive-side model) do with what comes out of reassembly.
  */
 import { countMib, countMibId, counterId } from '../drops/tally.ts';
-import { allocSkb, skbPull, skbPut, skbReserve, skbSnapshot, type SkBuff } from '../skb/skb.ts';
+import {
+  allocSkb,
+  skbFragListStarts,
+  skbPull,
+  skbPut,
+  skbReserve,
+  skbSnapshot,
+  type SkBuff,
+} from '../skb/skb.ts';
 import { udpLibRcv, type UdpArrival } from '../udp/udp-rcv.ts';
 import { icmpError } from './icmp.ts';
 import type { Family } from './types.ts';
@@ -98,19 +106,6 @@ function countPacket(net: DefragNet, length: number): void {
   countMibId(t, c.inNoECT);
 }
 
-/** Where each skb on `skb`'s frag_list starts, counted in skb->len from skb->data. */
-function chainStarts(skb: SkBuff): number[] {
-  const list = skb.frag_list;
-  let start = skb.len;
-  for (const fp of list) start -= fp.len;
-  const starts = new Array<number>(list.length);
-  for (let i = 0; i < list.length; i++) {
-    starts[i] = start;
-    start += (list[i] as SkBuff).len;
-  }
-  return starts;
-}
-
 /**
  * ip_local_deliver_finish / ip6_input_finish hand the datagram to udp_rcv (InDelivers), and
  * __udp4_lib_rcv / __udp6_lib_rcv do the rest with the one receive-side model of core/udp: the
@@ -167,7 +162,7 @@ export function deliver(
       headerIntact,
       truesize: skb.truesize,
       chained,
-      chainStarts: chainStarts(skb),
+      chainStarts: skbFragListStarts(skb),
     };
     const ep =
       net.socket === 'none' ? { bound: false as const } : { bound: true as const, queue: net.socket.queue };

@@ -19,7 +19,8 @@ export {
   ipoptCopied,
   msSinceMidnightUtc,
 } from './options.ts';
-export { loopbackReceive, RAW_FILL_WORD, type RxSocket, type ReceiveOutcome } from './receive.ts';
+export { loopbackReceive, type RxSocket, type ReceiveOutcome } from './receive.ts';
+export { payloadRuns, type ByteRun } from './raw-rcv.ts';
 export { icmpError, type IcmpErrorArgs } from './icmp.ts';
 export { inetFragReasmFinish, type ReasmFinish } from './inet-fragment.ts';
 export { ip6FragExpire } from './reassembly.ts';

@@ -15,10 +15,12 @@ import {
   mergeTally,
   type Tally,
 } from '../drops/tally.ts';
-import { skbPull, type SkBuff } from '../skb/skb.ts';
+import { skbFragListStarts, skbPull, type SkBuff } from '../skb/skb.ts';
 import { rcvQueueInit } from '../udp/rcvqueue.ts';
 import { udpLibRcv, udpRecvmsgCounted, type UdpArrival } from '../udp/udp-rcv.ts';
 import { icmpError } from './icmp.ts';
+import { RM } from './raw-messages.ts';
+import { rawHandlerRcv, type ByteRun } from './raw-rcv.ts';
 import { inetFragReasmFinish } from './inet-fragment.ts';
 import type { IcmpReply, WirePacket } from './types.ts';
 import { msg, type Text } from '../i18n/index.ts';
@@ -65,17 +67,13 @@ export interface ReceiveArgs {
   mib: Tally;
   /** dst_mtu of the loopback route (what an ICMP error sent back may quote). */
   mtu: number;
+  /** The payload's bytes (raw sends: what a protocol's handler reads as its header). */
+  runs: readonly ByteRun[];
 }
 
 /** Kernel protocols with an inet_protocol handler in a typical build (ip_local_deliver_finish). */
 const IPV4_HANDLED = new Set([1, 2, 6, 17, 47, 50, 51, 132, 136]);
-const IPV6_HANDLED = new Set([6, 17, 58, 132, 136, 0, 43, 44, 50, 51, 60]);
-/**
- * The bytes of a raw send's payload: the recording tools fill it with 'p' (0x70). A raw socket
- * of protocol 17 thus hands udp_rcv a "header" of 0x7070 words (uh->len 28,784, a wrong checksum).
- */
-export const RAW_FILL_WORD = 0x7070;
-
+const IPV6_HANDLED = new Set([6, 17, 58, 59, 132, 136, 0, 43, 44, 50, 51, 60]);
 /**
  * The counters the loopback receive moves, by id (looked up once: a send counts a few of them,
  * and a look-up by name cost more than the count). Both families' tables have the same keys in
@@ -249,31 +247,37 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     }
     countMibId(t, c.inDelivers);
     const file = v6 ? 'net/ipv6/raw.c' : 'net/ipv4/raw.c';
-    if (a.protocol === 17 && rawTakes && a.transport.socketProtocol !== 255) {
-      // The raw socket gets its copy; then udp_rcv judges the payload as a UDP header.
-      const arrival: UdpArrival = {
-        family: a.family,
-        datagram: 0,
-        ipLength,
-        ulen: RAW_FILL_WORD,
-        headerIntact: false,
-        truesize: head.truesize,
-        // The raw socket's clone still holds the data (and its frag_list): dropping udp_rcv's
-        // copy frees no fragment.
-        chained: 0,
-      };
-      const u = udpLibRcv({ bound: false }, arrival, t);
-      pushStep(trace, u.fn, u.file, msg(M.rxRawUdpStep, { why: u.why }), {
-        dir: 'up',
-        skbs: [head],
-        drops: u.drops,
-      });
+    const rawFn = v6 ? 'rawv6_rcv' : 'raw_local_deliver';
+    const h = rawTakes
+      ? rawHandlerRcv(
+          {
+            family: a.family,
+            protocol: a.protocol,
+            len: ipLength,
+            runs: a.runs,
+            chainStarts: chained ? skbFragListStarts(head) : [],
+          },
+          t,
+        )
+      : null;
+    if (h) {
+      pushStep(
+        trace,
+        h.handler,
+        h.file,
+        msg(RM.handlerStep, { nhl, protocol: a.protocol, handler: h.handler, why: h.why }),
+        { dir: 'up', skbs: [head], drops: h.drops.length ? h.drops : undefined },
+      );
       return {
         delivered: true,
         received: null,
-        fn: v6 ? 'rawv6_rcv' : 'raw_local_deliver',
+        fn: rawFn,
         file,
-        why: msg(M.rxRawUdp),
+        why: msg(RM.handlerDropped, {
+          protocol: a.protocol,
+          handler: h.handler,
+          dropped: h.dropped ? 'yes' : 'no',
+        }),
         arrival: null,
         icmp: [],
       };
@@ -285,7 +289,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     return {
       delivered: true,
       received: null,
-      fn: v6 ? 'rawv6_rcv' : 'raw_local_deliver',
+      fn: rawFn,
       file,
       why: msg(M.rxRaw, { protocol: a.protocol }),
       arrival: null,

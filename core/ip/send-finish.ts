@@ -8,6 +8,7 @@ import { countMibId, counterId } from '../drops/tally.ts';
 import { llOutput, type FragmentResult } from './fragment.ts';
 import { timestampBytes, type CompiledOptions } from './options.ts';
 import { loopbackReceive } from './receive.ts';
+import { payloadRuns } from './raw-rcv.ts';
 import { mibOf, type SendContext } from './send-context.ts';
 import type { SendOk, WirePacket } from './types.ts';
 
@@ -60,6 +61,7 @@ export function sendFinish(
       sourceRouted: !v6 && opt?.srr !== undefined,
       mib: ctx.rx,
       mtu: ctx.pathMtu,
+      runs: payloadRuns(ctx.input),
     },
     trace,
   );

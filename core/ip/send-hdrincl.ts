@@ -111,6 +111,8 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
       sourceRouted: false,
       mib: ctx.rx,
       mtu: ctx.pathMtu,
+      // the recording tool writes 'x' after the header it builds
+      runs: [{ byte: 0x78, count: totalLen }],
     },
     trace,
   );

@@ -389,16 +389,6 @@ export const M = defineMessages({
     defaultMessage:
       'the {nhl}-byte IP header is pulled; no raw socket is bound to protocol {protocol} (an <code>IPPROTO_RAW</code> socket only sends) and no kernel protocol handles it: <code>InUnknownProtos</code>, ICMP protocol unreachable ({len} bytes) goes back, the datagram is dropped',
   },
-  rxRawUdpStep: {
-    id: 'ip.rx.rawUdpStep',
-    defaultMessage:
-      'raw sockets of protocol 17 get a copy (<code>raw_local_deliver</code>); then <code>udp_rcv</code> reads the raw payload as a UDP header: {why}',
-    description: 'why: what udp_rcv says (English until core/udp is converted).',
-  },
-  rxRawUdp: {
-    id: 'ip.rx.rawUdp',
-    defaultMessage: 'raw sockets of protocol 17 receive the datagram; <code>udp_rcv</code> drops its copy',
-  },
   rxRawStep: {
     id: 'ip.rx.rawStep',
     defaultMessage:

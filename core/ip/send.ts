@@ -17,7 +17,10 @@ import { ipOptionsGet, type CompiledOptions } from './options.ts';
 import { rawSendHdrinc } from './send-hdrincl.ts';
 import { sendFinish } from './send-finish.ts';
 import { IP_SOCKGLUE_C, sendContext, sendFail, type SendContext } from './send-context.ts';
-import { ipSendmsgs } from './sendmsg.ts';
+import { flushQueue, ipSendmsgs, rawv6ChecksumOffset } from './sendmsg.ts';
+import { RM } from './raw-messages.ts';
+import { firstByte, payloadRuns, type ByteRun } from './raw-rcv.ts';
+import { countMib } from '../drops/tally.ts';
 import { M, sentencesMsg } from './send-messages.ts';
 import { pushStep } from './step.ts';
 import type { RxSocket } from './receive.ts';
@@ -72,6 +75,27 @@ function setIpOptions(ctx: SendContext): { opt: CompiledOptions | undefined } | 
   return { opt };
 }
 
+const RAW6_C = 'net/ipv6/raw.c';
+
+/**
+ * __ip_make_skb / __ip6_make_skb count the ICMP message a raw socket sends: OutMsgs and
+ * OutType<type>, the type raw_probe_proto_opt read — for IPv4 from the send that pushes the
+ * datagram (the last), for IPv6 from the flow corked with the first.
+ */
+function icmpOutCount(ctx: SendContext): void {
+  const runs = payloadRuns(ctx.input);
+  const type = ctx.v6 ? firstByte(runs) : (runs[runs.length - 1] as ByteRun).byte;
+  const sec = ctx.v6 ? 'Icmp6' : 'Icmp';
+  countMib(ctx.tx, sec, 'OutMsgs');
+  countMib(ctx.tx, ctx.v6 ? 'Icmp6' : 'IcmpMsg', `OutType${type}`);
+  pushStep(
+    ctx.trace,
+    ctx.v6 ? '__ip6_make_skb' : '__ip_make_skb',
+    ctx.v6 ? 'net/ipv6/ip6_output.c' : 'net/ipv4/ip_output.c',
+    msg(RM.icmpOut, { fn: ctx.v6 ? '__ip6_make_skb' : '__ip_make_skb', v6: ctx.v6 ? 'yes' : 'no', type }),
+  );
+}
+
 /** Everything before the loopback device: the wire and what sendFinish needs, or the send's failure. */
 type Wired = {
   ctx: SendContext;
@@ -103,8 +127,18 @@ function sendToWire(input: SendInput, socket: RxSocket, quiet = false): Wired | 
   const appended = ipSendmsgs(ctx, setup);
   if ('ok' in appended) return appended;
 
+  const csumOffset = rawv6ChecksumOffset(ctx);
+  if (csumOffset >= 0 && appended.sent <= csumOffset + 1) {
+    const what = ctx.protocol === 58 ? 'icmp' : 'mh';
+    const why = msg(RM.csumOffset, { what, offset: csumOffset, len: appended.sent });
+    pushStep(ctx.trace, 'rawv6_push_pending_frames', RAW6_C, why);
+    flushQueue(ctx, appended.queue.length, 'push', ctx.sends.length - 1);
+    return sendFail(ctx, 'EINVAL', 'rawv6_push_pending_frames', RAW6_C, why);
+  }
+
   // __ip_make_skb / __ip6_make_skb chain the queue; then each family's output tail.
   const head = ipMakeSkb(appended.queue, input.family, ctx.trace);
+  if (!ctx.udp && ctx.protocol === (ctx.v6 ? 58 : 1)) icmpOutCount(ctx);
   const frag = ctx.v6
     ? ip6FinishOutput(ctx, head)
     : ipFinishOutput(ctx, head, appended.queue.length, setup.cork.fragsize, opt);

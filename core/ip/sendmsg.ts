@@ -11,12 +11,64 @@ import type { CorkSetup } from './cork.ts';
 import { pushStep } from './step.ts';
 import { sendFail, type SendContext } from './send-context.ts';
 import { M } from './send-messages.ts';
+import { RM } from './raw-messages.ts';
 import { PMTU_WORD, type SendFail } from './types.ts';
 
 export interface Appended {
   queue: SkBuff[];
   /** What the sendto()s returned in total. */
   sent: number;
+}
+
+const IPPROTO_ICMP = 1;
+const IPPROTO_ICMPV6 = 58;
+const IPPROTO_MH = 135;
+
+/**
+ * How many bytes raw_probe_proto_opt / rawv6_probe_proto_opt copy from each message before
+ * routing it (0: none): an ICMP type and code, or a Mobility Header's first 4 bytes.
+ */
+function probeBytes(ctx: SendContext): number {
+  if (ctx.udp || ctx.hdrincl) return 0;
+  if (!ctx.v6) return ctx.protocol === IPPROTO_ICMP ? 2 : 0;
+  return ctx.protocol === IPPROTO_ICMPV6 ? 2 : ctx.protocol === IPPROTO_MH ? 4 : 0;
+}
+
+/**
+ * rawv6's checksum offset for its protocol (rawv6_init_sk: ICMPv6 2, MH 4), or -1 (none).
+ * rawv6_push_pending_frames refuses a datagram that cannot hold the checksum at that offset.
+ */
+export function rawv6ChecksumOffset(ctx: SendContext): number {
+  if (!ctx.v6 || ctx.udp || ctx.hdrincl) return -1;
+  return ctx.protocol === IPPROTO_ICMPV6 ? 2 : ctx.protocol === IPPROTO_MH ? 4 : -1;
+}
+
+/**
+ * The pending datagram thrown away: every queued skb freed as a drop by __ip_flush_pending_frames.
+ * `when`: a later send failed (the socket's flush), __ip_make_skb's caller failed, or close() ends
+ * a datagram that was never pushed; `earlier`: the sends that had returned success.
+ */
+export function flushQueue(
+  ctx: SendContext,
+  n: number,
+  when: 'send' | 'make' | 'close' | 'push',
+  earlier: number,
+): void {
+  const { v6, udp, trace } = ctx;
+  const flush = v6 ? '__ip6_flush_pending_frames' : '__ip_flush_pending_frames';
+  const pending = `${v6 ? 'ip6' : 'ip'}_flush_pending_frames`;
+  const caller =
+    when === 'send'
+      ? `${udp ? (v6 ? 'udp_v6_flush_pending_frames → ' : 'udp_flush_pending_frames → ') : ''}${pending}`
+      : when === 'close'
+        ? `close() → ${v6 ? 'rawv6_destroy' : 'raw_destroy'} → ${pending}`
+        : when === 'push'
+          ? `rawv6_push_pending_frames → ${pending}`
+          : `${v6 ? 'ip6' : 'ip'}_make_skb`;
+  countDrop(ctx.tx, 'NOT_SPECIFIED', flush, n);
+  pushStep(trace, flush, v6 ? IP6_OUTPUT_C : IP_OUTPUT_C, msg(M.flush, { caller, flush, n, earlier }), {
+    drops: [{ reason: 'NOT_SPECIFIED', function: flush, count: n }],
+  });
 }
 
 /** Every send of the input, appended in order; the queue that __ip_make_skb will chain. */
@@ -40,6 +92,16 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
     if (!v6 && len > 0xffff) {
       pushStep(trace, sendFn, sendFile, msg(M.lenOver, { label, len }));
       return sendFail(ctx, 'EMSGSIZE', sendFn, sendFile, msg(M.lenOverWhy, { label, len }));
+    }
+    const need = probeBytes(ctx);
+    if (len < need) {
+      // raw_probe_proto_opt / rawv6_probe_proto_opt copy the first bytes to route the message;
+      // earlier sends stay corked until close() flushes them (raw_destroy / rawv6_destroy).
+      const fn = v6 ? 'rawv6_probe_proto_opt' : 'raw_probe_proto_opt';
+      const what = v6 && ctx.protocol === IPPROTO_MH ? 'mh' : 'icmp';
+      pushStep(trace, fn, sendFile, msg(RM.probeFaultStep, { fn, need, label, len }));
+      if (queue.length) flushQueue(ctx, queue.length, 'close', i);
+      return sendFail(ctx, 'EFAULT', fn, sendFile, msg(RM.probeFault, { fn, need, what, label, len }));
     }
     const first = queue.length === 0;
     const transhdrlen = udp && first ? 8 : 0;
@@ -79,22 +141,7 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
       // __ip_append_data's `error:` label counts OutDiscards; udp_sendmsg adds SndbufErrors for ENOBUFS.
       if (r.discard) countMib(ctx.tx, v6 ? 'Ip6' : 'Ip', 'OutDiscards');
       if (r.errno === 'ENOBUFS' && udp) countMib(ctx.tx, v6 ? 'Udp6' : 'Udp', 'SndbufErrors');
-      if (queue.length) {
-        // Every skb already queued for this datagram is freed as a drop by the flush.
-        const flush = v6 ? '__ip6_flush_pending_frames' : '__ip_flush_pending_frames';
-        const caller =
-          sends.length > 1 && i > 0
-            ? `${udp ? (v6 ? 'udp_v6_flush_pending_frames → ' : 'udp_flush_pending_frames → ') : ''}${v6 ? 'ip6' : 'ip'}_flush_pending_frames`
-            : `${v6 ? 'ip6' : 'ip'}_make_skb`;
-        countDrop(ctx.tx, 'NOT_SPECIFIED', flush, queue.length);
-        pushStep(
-          trace,
-          flush,
-          v6 ? IP6_OUTPUT_C : IP_OUTPUT_C,
-          msg(M.flush, { caller, flush, n: queue.length, earlier: i }),
-          { drops: [{ reason: 'NOT_SPECIFIED', function: flush, count: queue.length }] },
-        );
-      }
+      if (queue.length) flushQueue(ctx, queue.length, sends.length > 1 && i > 0 ? 'send' : 'make', i);
       return sendFail(ctx, r.errno, r.fn, r.file, msg(M.failedSend, { label, why: r.why }));
     }
     offset += length;

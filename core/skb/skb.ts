@@ -637,3 +637,16 @@ export function skbSnapshot(skb: SkBuff, label = skb.label): SkbSnapshot {
   }
   return snap;
 }
+
+/** Where each skb on `skb`'s frag_list starts, counted in skb->len from skb->data. */
+export function skbFragListStarts(skb: SkBuff): number[] {
+  const list = skb.frag_list;
+  let start = skb.len;
+  for (const fp of list) start -= fp.len;
+  const starts = new Array<number>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    starts[i] = start;
+    start += (list[i] as SkBuff).len;
+  }
+  return starts;
+}

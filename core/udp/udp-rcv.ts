@@ -42,6 +42,13 @@ export interface UdpArrival {
    * the cut (___pskb_trim). Absent: no chained skb lies past a trim.
    */
   chainStarts?: readonly number[];
+  /**
+   * udp_rcv's skb is a clone (a raw socket of protocol 17 or 136 holds the other): dropping it
+   * frees no chained skb, except the ones a trim had to clone for it (___pskb_trim).
+   */
+  shared?: boolean;
+  /** UDP-Lite (protocol 136): counted in UdpLite / UdpLite6, never trimmed, uh->len is the checksum coverage. */
+  lite?: boolean;
 }
 
 /** The receiving port: a bound socket and its queue, or nobody. */
@@ -86,9 +93,13 @@ function drop(t: Tally, step: DropReason[], chained: number, reason: string, fn:
  * every one after it is freed (skb_drop_list): those that start at or after the cut.
  */
 function trimFragList(t: Tally, step: DropReason[], a: UdpArrival, ulen: number): number {
-  if (!a.chainStarts || ulen >= a.ipLength) return a.chained;
+  if (!a.chainStarts || ulen >= a.ipLength || a.lite) return a.shared ? 0 : a.chained;
   let dropped = 0;
   for (const start of a.chainStarts) if (start >= ulen) dropped++;
+  // A shared skb is copied first (pskb_expand_head clones its frag_list), and each chained skb
+  // before the cut is cloned for it: those clones are its own, freed with it; the ones past the
+  // cut are the raw socket's to free.
+  if (a.shared) return a.chained - dropped;
   if (dropped === 0) return a.chained;
   countDrop(t, 'NOT_SPECIFIED', '___pskb_trim', dropped);
   step.push({ reason: 'NOT_SPECIFIED', function: '___pskb_trim', count: dropped });
@@ -98,7 +109,7 @@ function trimFragList(t: Tally, step: DropReason[], a: UdpArrival, ulen: number)
 /** __udp4_lib_rcv / __udp6_lib_rcv → udp_queue_rcv_one_skb: what becomes of one arriving datagram. */
 export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutcome {
   const v6 = a.family === 'inet6';
-  const sec = sectionOf(a.family);
+  const sec = a.lite ? (v6 ? 'UdpLite6' : 'UdpLite') : sectionOf(a.family);
   const fn = v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv';
   const file = UDP_FILES[a.family];
   const step: DropReason[] = [];
@@ -117,14 +128,15 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
   };
   if (a.ipLength < UDP_HLEN) {
     countMib(t, sec, 'InErrors');
-    drop(t, step, a.chained, 'NOT_SPECIFIED', fn);
+    drop(t, step, a.shared ? 0 : a.chained, 'NOT_SPECIFIED', fn);
     return out('no-header', fn, msg(UM.noHeader, { len: a.ipLength }));
   }
   let ulen = a.ulen;
   if (v6 && ulen === 0) ulen = a.ipLength; // jumbogram convention of __udp6_lib_rcv
-  if (ulen > a.ipLength || ulen < UDP_HLEN) {
+  // UDP-Lite's uh->len is its checksum coverage: under 8 it fails udplite_checksum_init below.
+  if (ulen > a.ipLength || (ulen < UDP_HLEN && !a.lite)) {
     countMib(t, sec, 'InErrors');
-    drop(t, step, a.chained, 'PKT_TOO_SMALL', fn);
+    drop(t, step, a.shared ? 0 : a.chained, 'PKT_TOO_SMALL', fn);
     return out(
       'short',
       fn,
@@ -141,9 +153,11 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
     msg(UM.trimmed, { trimmed: ulen < a.ipLength ? 'yes' : 'no', ulen, why });
   if (!a.headerIntact) {
     // The ports are other bytes too: no socket has that port, and udp_lib_checksum_complete fails.
+    // __udp6_lib_rcv has set its reason to NO_SOCKET before that check, and csum_error only
+    // replaces NOT_SPECIFIED; __udp4_lib_rcv's csum_error always says UDP_CSUM.
     countMib(t, sec, 'InCsumErrors');
     countMib(t, sec, 'InErrors');
-    drop(t, step, chained, 'UDP_CSUM', fn);
+    drop(t, step, chained, v6 ? 'NO_SOCKET' : 'UDP_CSUM', fn);
     return out('csum', fn, trimmed(msg(UM.csum)));
   }
   if (!ep.bound) {

@@ -1,0 +1,226 @@
+/**
+ * What a raw socket's datagram meets on the way back up when its protocol has a kernel handler
+ * (ip_protocol_deliver_rcu, ip6_protocol_deliver_rcu): the sending socket gets its copy
+ * (raw_local_deliver / raw6_local_deliver clone the skb), then the handler reads the payload as
+ * its own header — icmp_rcv, igmp_rcv, udp_rcv / udplite_rcv, icmpv6_rcv, and for protocol 59
+ * (no next header) dst_discard. The payload is the bytes the recording tools write
+ * (payloadRuns), so every header field a handler reads is a byte of that fill.
+ */
+import { countDrop, countMib, type Tally } from '../drops/tally.ts';
+import type { DropReason } from '../drops/types.ts';
+import { msg, type Msg } from '../i18n/index.ts';
+import { udpLibRcv } from '../udp/udp-rcv.ts';
+import { RM } from './raw-messages.ts';
+import type { Family, SendInput } from './types.ts';
+
+/** A run of `count` bytes of one value. */
+export interface ByteRun {
+  byte: number;
+  count: number;
+}
+
+/**
+ * The bytes a send writes, as the recording tools (tools/drops_capture.py) write them: one
+ * sendto() of 'p' (0x70); sendto()s glued by MSG_MORE of 'A', 'B', … (one letter a send); an
+ * iovec of 'i' (0x69).
+ */
+export function payloadRuns(input: Pick<SendInput, 'sends' | 'iov'>): ByteRun[] {
+  if (input.iov) {
+    let n = 0;
+    for (const l of input.iov) n += l;
+    return [{ byte: 0x69, count: n }];
+  }
+  if (input.sends.length > 1) return input.sends.map((count, i) => ({ byte: (0x41 + i) & 0xff, count }));
+  return [{ byte: 0x70, count: input.sends[0] ?? 0 }];
+}
+
+/** The byte at `offset` (0 past the end). */
+export function byteAt(runs: readonly ByteRun[], offset: number): number {
+  let at = offset;
+  for (const r of runs) {
+    if (at < r.count) return r.byte;
+    at -= r.count;
+  }
+  return 0;
+}
+
+/** The big-endian 16-bit word at `offset`. */
+export const wordAt = (runs: readonly ByteRun[], offset: number): number =>
+  (byteAt(runs, offset) << 8) | byteAt(runs, offset + 1);
+
+/** The first byte of the payload that is written (a run of 0 bytes writes none). */
+export const firstByte = (runs: readonly ByteRun[]): number => byteAt(runs, 0);
+
+/**
+ * The Internet checksum's verdict over the bytes (RFC 1071, no pseudo-header, as ICMP and IGMP
+ * use it): the one's-complement sum of the 16-bit words, an odd last byte padded with a zero,
+ * must be all ones. Runs are summed in closed form, not byte by byte.
+ */
+export function checksumHolds(runs: readonly ByteRun[]): boolean {
+  let sum = 0;
+  let odd = false;
+  for (const r of runs) {
+    let n = r.count;
+    if (n === 0) continue;
+    if (odd) {
+      sum += r.byte; // the low byte of the word the previous run started
+      n--;
+      odd = false;
+    }
+    const words = Math.floor(n / 2);
+    // words × (byte·257), reduced mod 65,535 as it goes (one's-complement addition)
+    sum = (sum + (words % 65535) * ((r.byte * 257) % 65535)) % 65535;
+    if (n % 2) {
+      sum += r.byte << 8;
+      odd = true;
+    }
+    sum %= 65535;
+  }
+  sum %= 65535;
+  // The one's-complement sum of nonzero data is 0xffff exactly when it is 0 mod 65,535.
+  let any = false;
+  for (const r of runs) if (r.count && r.byte) any = true;
+  return any && sum === 0;
+}
+
+export interface RawHandlerArgs {
+  family: Family;
+  protocol: number;
+  /** skb->len at the handler: the whole payload. */
+  len: number;
+  runs: readonly ByteRun[];
+  /** skbs on the head's frag_list and where each starts (udp_rcv's trim frees some). */
+  chainStarts: readonly number[];
+}
+
+export interface RawHandlerOutcome {
+  handler: string;
+  file: string;
+  why: Msg;
+  dropped: boolean;
+  drops: DropReason[];
+}
+
+/** A handler's single drop: into the tally and the step's list. */
+function dropOne(t: Tally, reason: string, fn: string): DropReason[] {
+  countDrop(t, reason, fn);
+  return [{ reason, function: fn, count: 1 }];
+}
+
+/** icmp_rcv (net/ipv4/icmp.c) on a message whose bytes are the user's, checksum included. */
+function icmpRcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome {
+  const base = { handler: 'icmp_rcv', file: 'net/ipv4/icmp.c', dropped: true };
+  countMib(t, 'Icmp', 'InMsgs');
+  if (!checksumHolds(a.runs)) {
+    countMib(t, 'Icmp', 'InCsumErrors');
+    countMib(t, 'Icmp', 'InErrors');
+    return { ...base, why: msg(RM.icmpCsum, { len: a.len }), drops: dropOne(t, 'ICMP_CSUM', 'icmp_rcv') };
+  }
+  if (a.len < 8) {
+    countMib(t, 'Icmp', 'InErrors');
+    return {
+      ...base,
+      why: msg(RM.icmpShort, { len: a.len }),
+      drops: dropOne(t, 'NOT_SPECIFIED', 'icmp_rcv'),
+    };
+  }
+  const type = firstByte(a.runs);
+  countMib(t, 'IcmpMsg', `InType${type}`);
+  // Every fill ('p', 'A'…, 'i') is a type above NR_ICMP_TYPES (18) and none is 42/43 (extended echo).
+  countMib(t, 'Icmp', 'InErrors');
+  return {
+    ...base,
+    why: msg(RM.icmpUnknown, { type }),
+    drops: dropOne(t, 'UNHANDLED_PROTO', 'icmp_rcv'),
+  };
+}
+
+/** icmpv6_rcv (net/ipv6/icmp.c): rawv6 wrote a valid checksum at offset 2 (IPV6_CHECKSUM default). */
+function icmpv6Rcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome {
+  const base = { handler: 'icmpv6_rcv', file: 'net/ipv6/icmp.c' };
+  countMib(t, 'Icmp6', 'InMsgs');
+  if (a.len < 8) {
+    countMib(t, 'Icmp6', 'InErrors');
+    return {
+      ...base,
+      dropped: true,
+      why: msg(RM.icmp6Short, { len: a.len }),
+      drops: dropOne(t, 'NOT_SPECIFIED', 'icmpv6_rcv'),
+    };
+  }
+  const type = firstByte(a.runs);
+  countMib(t, 'Icmp6', `InType${type}`);
+  // An error type (below 128): icmpv6_notify reads the quoted IPv6 header after the 8-byte
+  // ICMPv6 header and 8 bytes past it (its next header, byte 6 of the quote, is no extension
+  // header for any of the fills).
+  const quoted = a.len - 8;
+  if (quoted < 40 + 8) {
+    countMib(t, 'Icmp6', 'InErrors');
+    return {
+      ...base,
+      dropped: true,
+      why: msg(RM.icmp6NotifyShort, { type, quoted }),
+      drops: dropOne(t, 'PKT_TOO_SMALL', 'icmpv6_rcv'),
+    };
+  }
+  return {
+    ...base,
+    dropped: false,
+    why: msg(RM.icmp6Notified, { type, inner: byteAt(a.runs, 8 + 6) }),
+    drops: [],
+  };
+}
+
+/**
+ * The handler of a raw socket's protocol, or null when the protocol has none this model knows
+ * (the datagram is the raw socket's alone: consume_skb).
+ */
+export function rawHandlerRcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome | null {
+  const v6 = a.family === 'inet6';
+  if (!v6 && a.protocol === 1) return icmpRcv(a, t);
+  if (v6 && a.protocol === 58) return icmpv6Rcv(a, t);
+  if (!v6 && a.protocol === 2)
+    return {
+      handler: 'igmp_rcv',
+      file: 'net/ipv4/igmp.c',
+      dropped: true,
+      why: msg(RM.igmp, { len: a.len, type: firstByte(a.runs) }),
+      drops: dropOne(t, 'NOT_SPECIFIED', 'igmp_rcv'),
+    };
+  if (v6 && a.protocol === 59)
+    return {
+      handler: 'dst_discard',
+      file: 'net/ipv6/exthdrs.c',
+      dropped: true,
+      why: msg(RM.nodata),
+      drops: dropOne(t, 'NOT_SPECIFIED', 'dst_discard_out'),
+    };
+  if (a.protocol === 17 || a.protocol === 136) {
+    const lite = a.protocol === 136;
+    // The raw socket's clone shares the data: udp_rcv's copy is a clone (shared).
+    const u = udpLibRcv(
+      { bound: false },
+      {
+        family: a.family,
+        datagram: 0,
+        ipLength: a.len,
+        ulen: wordAt(a.runs, 4),
+        headerIntact: false,
+        truesize: 0,
+        chained: a.chainStarts.length,
+        chainStarts: a.chainStarts,
+        shared: true,
+        lite,
+      },
+      t,
+    );
+    return {
+      handler: u.fn,
+      file: u.file,
+      dropped: true,
+      why: msg(RM.udp, { lite: lite ? 'yes' : 'no', why: u.why }),
+      drops: u.drops,
+    };
+  }
+  return null;
+}
