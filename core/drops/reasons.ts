@@ -55,6 +55,9 @@ export const DROP_FUNCTION_FILE: Record<string, string> = {
   icmp_rcv: 'net/ipv4/icmp.c',
   igmp_rcv: 'net/ipv4/igmp.c',
   dst_discard_out: 'net/core/dst.c',
+  ipv6_rthdr_rcv: 'net/ipv6/exthdrs.c',
+  ipv6_destopt_rcv: 'net/ipv6/exthdrs.c',
+  ip6_tlvopt_unknown: 'net/ipv6/exthdrs.c',
 };
 
 /** Why a particular function frees what it frees (said before the reason's own sentence). */
@@ -71,6 +74,9 @@ export const DROP_FUNCTION_TEXT: Record<string, string> = {
   ___pskb_trim: 'trimming a datagram to its UDP length frees the chained fragments past the cut',
   igmp_rcv: 'igmp_rcv frees every message it does not handle',
   dst_discard_out: 'the handler of IPv6 “no next header” (protocol 59) frees the packet',
+  ipv6_rthdr_rcv: 'the routing header is too short, or of a type this host does not route',
+  ipv6_destopt_rcv: 'the destination-options header is longer than the packet',
+  ip6_tlvopt_unknown: 'an unknown option whose type says to discard the packet',
 };
 
 /** One plain sentence for a drop record: its reason, what the freeing function was doing, and how many. */

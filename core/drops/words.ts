@@ -151,6 +151,21 @@ const FUNCTION = defineMessages({
     defaultMessage: 'the handler of IPv6 “no next header” (protocol 59) frees the packet',
     description: 'What dst_discard_out was doing when it freed skbs as drops.',
   },
+  ipv6_rthdr_rcv: {
+    id: 'drops.function.ipv6_rthdr_rcv',
+    defaultMessage: 'the routing header is too short, or of a type this host does not route',
+    description: 'What ipv6_rthdr_rcv was doing when it freed skbs as drops.',
+  },
+  ipv6_destopt_rcv: {
+    id: 'drops.function.ipv6_destopt_rcv',
+    defaultMessage: 'the destination-options header is longer than the packet',
+    description: 'What ipv6_destopt_rcv was doing when it freed skbs as drops.',
+  },
+  ip6_tlvopt_unknown: {
+    id: 'drops.function.ip6_tlvopt_unknown',
+    defaultMessage: 'an unknown option whose type says to discard the packet',
+    description: 'What ip6_tlvopt_unknown was doing when it freed skbs as drops.',
+  },
 });
 
 const COUNTER = defineMessages({

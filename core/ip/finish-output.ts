@@ -6,9 +6,10 @@
  */
 import { countDrop, countMibId, counterId } from '../drops/tally.ts';
 import { msg } from '../i18n/index.ts';
-import { skbLabel, type SkBuff } from '../skb/skb.ts';
+import { headlen, skbLabel, type SkBuff } from '../skb/skb.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
-import { ip6Fragment, ipDoFragment, type FragmentResult } from './fragment.ts';
+import { ip6Find1stFragopt, ip6Fragment, ipDoFragment, type FragmentResult } from './fragment.ts';
+import { byteAt, payloadRuns } from './raw-rcv.ts';
 import { icmpError } from './icmp.ts';
 import { ipOptionsBuild, type CompiledOptions } from './options.ts';
 import { M } from './send-messages.ts';
@@ -170,9 +171,21 @@ export function ipFinishOutput(
     trace,
     { hhLen: ctx.hhLen },
   );
+  chainFreed(ctx, frag, false);
   countMibId(ctx.tx, OUT_COUNTERS.inet.fragOKs);
   countMibId(ctx.tx, OUT_COUNTERS.inet.fragCreates, frag.wire.length);
   return frag;
+}
+
+/** The slow path's consume_skb(skb): the original's frag_list members show as drops. */
+function chainFreed(ctx: SendContext, frag: FragmentResult, v6: boolean): void {
+  const n = frag.chainFreed ?? 0;
+  if (!n) return;
+  countDrop(ctx.tx, 'NOT_SPECIFIED', 'skb_release_data', n);
+  pushStep(ctx.trace, 'consume_skb', 'net/core/skbuff.c', msg(M.chainFreed, { n }), {
+    drops: [{ reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: n }],
+    vars: { v6 },
+  });
 }
 
 /** The IPv6 tail: header, then fragment or not (ip6_finish_output). */
@@ -243,9 +256,43 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       msg(M.tooBig6Why, { len: head.len, mtu: mtu6 }),
     );
   }
+  // The extension headers in front of the fragment header (a raw socket's payload read as the
+  // header its protocol names), found in the head's linear bytes.
+  const runs = payloadRuns(input);
+  const linear = headlen(head);
+  const hlen = udp ? 40 : ip6Find1stFragopt(protocol, linear, (at) => byteAt(runs, at));
+  if (hlen < 0) {
+    const chain = head.frag_list.length;
+    countMibId(ctx.tx, OUT_COUNTERS.inet6.fragFails);
+    countDrop(ctx.tx, 'NOT_SPECIFIED', 'ip6_fragment');
+    countDrop(ctx.tx, 'NOT_SPECIFIED', 'skb_release_data', chain);
+    countMibId(ctx.tx, OUT_COUNTERS.inet6.outDiscards);
+    const why = msg(M.ext6Inval, { protocol, hdrlen: (byteAt(runs, 1) + 1) * 8, linear });
+    pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, why, {
+      skbs: [head],
+      drops: [
+        { reason: 'NOT_SPECIFIED', function: 'ip6_fragment', count: 1 },
+        ...(chain ? [{ reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: chain }] : []),
+      ],
+    });
+    return sendFail(ctx, 'EINVAL', 'ip6_fragment', IP6_OUTPUT_C, why);
+  }
+  if (hlen > 40)
+    pushStep(
+      trace,
+      'ip6_find_1stfragopt',
+      'net/ipv6/output_core.c',
+      msg(M.ext6Hlen, { protocol, hdrlen: hlen - 40, hlen }),
+      {
+        skbs: [head],
+        vars: { hlen },
+      },
+    );
   const frag = ip6Fragment(head, { nexthdr: protocol, id: pseudoRandom(input, 32) }, mtu6, trace, {
     hhLen: ctx.hhLen,
+    hlen,
   });
+  chainFreed(ctx, frag, true);
   countMibId(ctx.tx, OUT_COUNTERS.inet6.fragOKs);
   countMibId(ctx.tx, OUT_COUNTERS.inet6.fragCreates, frag.wire.length);
   return frag;

@@ -86,6 +86,12 @@ export interface FragmentResult {
   out: SkBuff[];
   path: FragPath;
   why: Msg;
+  /**
+   * Slow path: the skbs that were on the original's frag_list. ip_do_fragment / ip6_fragment end
+   * with consume_skb(skb), whose __kfree_skb frees them with SKB_DROP_REASON_NOT_SPECIFIED
+   * (skb_release_data): each one shows as a drop.
+   */
+  chainFreed?: number;
 }
 
 /** ip_do_fragment's fast-path checks: null when the frag_list can be reused, else why not. */
@@ -282,7 +288,7 @@ export function ipDoFragment(
     msg(M.slowNext4, { n: out.length, opt: optChanged ? 'yes' : 'no' }),
     { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
   );
-  return { wire, out, path: 'slow', why: refusal };
+  return { wire, out, path: 'slow', why: refusal, chainFreed: skb.frag_list.length };
 }
 
 /** The IPv6 fragment header fields of one packet. */
@@ -295,14 +301,52 @@ export interface Ip6Header {
  * ip6_fragment: every fragment carries the 40-byte header plus an 8-byte fragment header;
  * `mtu` here is what is left for data. Same fast/slow split as IPv4.
  */
+/** IPv6 extension headers ip6_find_1stfragopt walks (hop-by-hop, routing, destination options). */
+const NEXTHDR_HOP = 0;
+const NEXTHDR_ROUTING = 43;
+const NEXTHDR_DEST = 60;
+
+/**
+ * ip6_find_1stfragopt (net/ipv6/output_core.c): how much of the packet stays in front of the
+ * fragment header — the IPv6 header and the extension headers every fragment must carry — read
+ * from the head skb's linear bytes only (`packetLen`, from the IPv6 header; `byteAt` gives a byte
+ * of the payload). -1: the walk runs past those bytes (-EINVAL). A destination-options header
+ * before a routing header stays; one after it (or alone, when no Home Address option is in it —
+ * none of the model's payloads carries one) ends the walk.
+ */
+export function ip6Find1stFragopt(
+  nexthdr: number,
+  packetLen: number,
+  byteAt: (offset: number) => number,
+): number {
+  let next = nexthdr;
+  let offset = 40;
+  let foundRhdr = false;
+  while (offset <= packetLen) {
+    if (next === NEXTHDR_ROUTING) foundRhdr = true;
+    else if (next === NEXTHDR_DEST) {
+      if (foundRhdr) return offset;
+    } else if (next !== NEXTHDR_HOP) return offset;
+    if (offset + 2 > packetLen) return -1;
+    const at = offset - 40;
+    next = byteAt(at);
+    offset += (byteAt(at + 1) + 1) * 8;
+    if (offset > 65535) return -1;
+  }
+  return -1;
+}
+
 export function ip6Fragment(
   skb: SkBuff,
   hdr: Ip6Header,
   dstMtu: number,
   trace: Trace,
-  opts: { hhLen: number },
+  opts: { hhLen: number; hlen?: number },
 ): FragmentResult {
-  const hlen = 40;
+  // The unfragmentable part: the IPv6 header and the extension headers that precede the
+  // fragment header (ip6_find_1stfragopt); 40 when the payload is the transport's.
+  const hlen = opts.hlen ?? 40;
+  const ext = hlen - 40;
   const mtu = dstMtu - hlen - 8;
   const llRs = opts.hhLen;
   const refusal = fastPathRefusal(skb, hlen, mtu, llRs, false, true);
@@ -320,7 +364,8 @@ export function ip6Fragment(
       index,
       payload_length: s.len - 40,
       total_length: s.len,
-      next_header: 44,
+      // behind extension headers the fragment header is named by the last of them, not the IPv6 header
+      next_header: ext ? hdr.nexthdr : 44,
       frag: { next_header: hdr.nexthdr, offset, mf, id: hdr.id },
       range,
     });
@@ -365,7 +410,7 @@ export function ip6Fragment(
     vars: { hlen, mtu },
   });
   let left = skb.len - hlen;
-  let ptr = 0;
+  let ptr = ext;
   let i = 0;
   while (left > 0) {
     let len = Math.min(left, mtu);
@@ -373,11 +418,13 @@ export function ip6Fragment(
     const f = allocSkb(len + hlen + 8 + llRs, `frag ${i + 1}`);
     skbReserve(f, llRs);
     skbPut(f, 40, 'ip6');
+    // ip6_frag_next copies the extension headers into every fragment, the fragment header after them
+    if (ext) skbPut(f, ext, 'payload', { from: 0, to: ext });
     skbPut(f, 8, 'frag6');
     skbPut(f, len, 'payload', { from: ptr, to: ptr + len });
     left -= len;
     out.push(f);
-    pushFrag(f, i, ptr, left > 0, { from: ptr, to: ptr + len });
+    pushFrag(f, i, ptr - ext, left > 0, { from: ptr, to: ptr + len });
     ptr += len;
     i++;
   }
@@ -386,7 +433,7 @@ export function ip6Fragment(
     vars: { fragments: out.length },
     wireCount: wire.length,
   });
-  return { wire, out, path: 'slow', why: refusal };
+  return { wire, out, path: 'slow', why: refusal, chainFreed: skb.frag_list.length };
 }
 
 /** dev_queue_xmit → loopback_xmit: the link layer pushes its 14-byte header on each packet. */

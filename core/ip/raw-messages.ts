@@ -77,6 +77,11 @@ export const RM = defineMessages({
     defaultMessage:
       'protocol 59 means “no next header”: its handler <code>dst_discard</code> frees the packet (<code>dst_discard_out</code>)',
   },
+  exthdr: {
+    id: 'ip.raw.exthdr',
+    defaultMessage:
+      'each of the {n, plural, one {# packet} other {# packets}} starts with a {rthdr, select, yes {routing} other {destination-options}} header ({hdrlen} bytes, read from the payload’s first bytes), which <code>{handler}</code> parses before any reassembly; {anyShort, select, yes {too short for it: {short} (<code>InHdrErrors</code>, freed); } other {}}{anyParsed, select, yes {{rthdr, select, yes {in {parsed} an unknown routing type {type} with segments left draws ICMPv6 Parameter Problem (<code>InHdrErrors</code>, freed)} other {in {parsed} the first option’s type says “discard the packet” (<code>ip6_tlvopt_unknown</code>, <code>InHdrErrors</code>)}}} other {}}',
+  },
   udp: {
     id: 'ip.raw.udp',
     defaultMessage: 'it reads the payload as a {lite, select, yes {UDP-Lite} other {UDP}} header: {why}',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checksumHolds, payloadRuns, wordAt, type ByteRun } from './raw-rcv.ts';
+import { ip6Find1stFragopt } from './fragment.ts';
 import { DEFAULT_SEND_INPUT, ipSend, type SendInput } from './index.ts';
 
 /** RFC 1071 byte by byte: the plain model the closed form must agree with. */
@@ -119,5 +120,45 @@ describe('a raw ICMP / IGMP / UDP-Lite / no-next-header send back up the stack',
     const v6 = send({ family: 'inet6', protocol: 17, sends: [30000] });
     expect(v6.drop_reasons.find((d) => d.function === '__udp6_lib_rcv')?.reason).toBe('NO_SOCKET');
     expect(v6.snmp_delta.Udp6).toEqual({ InCsumErrors: 1, InErrors: 1 });
+  });
+});
+
+describe('raw IPv6 routing (43) and destination-options (60) payloads: an extension header made of the fill', () => {
+  it('ip6_find_1stfragopt keeps the header in front of the fragment header, or runs past the linear bytes', () => {
+    const p = (at: number) => (at < 0 ? 0 : 0x70);
+    // 'p' fill: next header 112, length (112 + 1) × 8 = 904: 944 bytes stay unfragmented
+    expect(ip6Find1stFragopt(43, 1280, p)).toBe(944);
+    expect(ip6Find1stFragopt(60, 1280, p)).toBe(944);
+    expect(ip6Find1stFragopt(17, 1280, p)).toBe(40);
+    // the walk needs the whole header in the linear bytes: a paged head (IPv6 MTU ≥ 16,384) has 40
+    expect(ip6Find1stFragopt(43, 943, p)).toBe(-1);
+    expect(ip6Find1stFragopt(60, 40, p)).toBe(-1);
+  });
+  it('each fragment carries the 904 bytes, then the fragment header; on receive each draws a Parameter Problem', () => {
+    const r = send({ family: 'inet6', protocol: 43, mtu: 1280, sends: [3000] });
+    // (1,280 − 944 − 8) & ~7 = 328 bytes a fragment: 2,096 bytes in 7 packets
+    expect(r.wire.map((w) => (w.family === 'inet6' ? [w.next_header, w.payload_length] : []))).toEqual([
+      ...Array.from({ length: 6 }, () => [43, 1240]),
+      [43, 1040],
+    ]);
+    expect(r.drop_reasons).toEqual([
+      { reason: 'NOT_SPECIFIED', function: 'ipv6_rthdr_rcv', count: 7 },
+      { reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: 2 },
+    ]);
+    expect(r.snmp_delta.Icmp6).toMatchObject({ OutParmProblems: 7, InParmProblems: 7 });
+    const dest = send({ family: 'inet6', protocol: 60, mtu: 1280, sends: [3000] });
+    expect(dest.drop_reasons).toEqual([
+      { reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: 2 },
+      { reason: 'UNHANDLED_PROTO', function: 'ip6_tlvopt_unknown', count: 7 },
+    ]);
+    expect(dest.snmp_delta.Ip6).toMatchObject({ InHdrErrors: 7 });
+  });
+  it('a header longer than the packet is freed at once; a paged head fails the send with EINVAL', () => {
+    expect(send({ family: 'inet6', protocol: 60, sends: [100] }).drop_reasons).toEqual([
+      { reason: 'NOT_SPECIFIED', function: 'ipv6_destopt_rcv', count: 1 },
+    ]);
+    const paged = send({ family: 'inet6', protocol: 43, mtu: 16384, sends: [48000] });
+    expect(paged).toMatchObject({ ok: false, errno: 'EINVAL', fn: 'ip6_fragment' });
+    expect(paged.snmp_delta.Ip6).toEqual({ OutRequests: 1, OutDiscards: 1, FragFails: 1 });
   });
 });

@@ -7,6 +7,7 @@
  * (payloadRuns), so every header field a handler reads is a byte of that fill.
  */
 import { countDrop, countMib, type Tally } from '../drops/tally.ts';
+import { icmpError } from './icmp.ts';
 import type { DropReason } from '../drops/types.ts';
 import { msg, type Msg } from '../i18n/index.ts';
 import { udpLibRcv } from '../udp/udp-rcv.ts';
@@ -223,4 +224,75 @@ export function rawHandlerRcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome | 
     };
   }
   return null;
+}
+
+/**
+ * A raw IPv6 socket of protocol 43 (routing header) or 60 (destination options): every packet's
+ * payload starts with the bytes its header is read from, and ip6_input_finish hands each packet —
+ * fragments too, whose fragment header comes after that header — to ipv6_rthdr_rcv /
+ * ipv6_destopt_rcv before any reassembly. Too short for the 8 bytes and the length the header
+ * claims: InHdrErrors, freed. Otherwise a routing header of an unknown type with segments left
+ * draws ICMPv6 Parameter Problem (pointing at its type) and is freed; a destination-options
+ * header's first option (every fill byte's top bits are 01: “discard”) is dropped by
+ * ip6_tlvopt_unknown. Returns each packet's drops, and the ICMPv6 errors sent (and received).
+ */
+export function ipv6ExthdrRcv(
+  a: { protocol: number; runs: readonly ByteRun[]; payloadLengths: readonly number[] },
+  t: Tally,
+): { handler: string; file: string; drops: DropReason[]; icmp: number; why: Msg } {
+  const rthdr = a.protocol === 43;
+  const handler = rthdr ? 'ipv6_rthdr_rcv' : 'ipv6_destopt_rcv';
+  const file = 'net/ipv6/exthdrs.c';
+  const hdrlen = (byteAt(a.runs, 1) + 1) * 8;
+  let short = 0;
+  let parsed = 0;
+  for (const plen of a.payloadLengths) {
+    countMib(t, 'Ip6', 'InHdrErrors');
+    if (plen < Math.max(8, hdrlen)) {
+      short++;
+      continue;
+    }
+    parsed++;
+    if (rthdr) {
+      const quoted = 40 + plen;
+      icmpError(t, {
+        family: 'inet6',
+        type: 4,
+        code: 0,
+        quoted,
+        received: true,
+        // icmpv6_notify skips the quoted routing header and wants 8 bytes past it
+        inner: Math.min(quoted, 1232) < 40 + hdrlen + 8 ? 'too-short' : 'no-transport',
+      });
+    }
+  }
+  const drops: DropReason[] = [];
+  const add = (reason: string, fn: string, n: number) => {
+    if (!n) return;
+    countDrop(t, reason, fn, n);
+    drops.push({ reason, function: fn, count: n });
+  };
+  if (rthdr) add('NOT_SPECIFIED', handler, short + parsed);
+  else {
+    add('NOT_SPECIFIED', handler, short);
+    add('UNHANDLED_PROTO', 'ip6_tlvopt_unknown', parsed);
+  }
+  const why = msg(RM.exthdr, {
+    rthdr: rthdr ? 'yes' : 'no',
+    handler,
+    hdrlen,
+    n: a.payloadLengths.length,
+    short,
+    parsed,
+    anyShort: short ? 'yes' : 'no',
+    anyParsed: parsed ? 'yes' : 'no',
+    type: byteAt(a.runs, 2),
+  });
+  return {
+    handler,
+    file,
+    drops: drops.length > 1 ? drops.sort((x, y) => (x.reason < y.reason ? -1 : 1)) : drops,
+    icmp: rthdr ? parsed : 0,
+    why,
+  };
 }

@@ -20,7 +20,7 @@ import { rcvQueueInit } from '../udp/rcvqueue.ts';
 import { udpLibRcv, udpRecvmsgCounted, type UdpArrival } from '../udp/udp-rcv.ts';
 import { icmpError } from './icmp.ts';
 import { RM } from './raw-messages.ts';
-import { rawHandlerRcv, type ByteRun } from './raw-rcv.ts';
+import { ipv6ExthdrRcv, rawHandlerRcv, type ByteRun } from './raw-rcv.ts';
 import { inetFragReasmFinish } from './inet-fragment.ts';
 import type { IcmpReply, WirePacket } from './types.ts';
 import { msg, type Text } from '../i18n/index.ts';
@@ -150,6 +150,20 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     }),
     { dir: 'up', skbs: first },
   );
+  if (v6 && a.transport.kind === 'raw' && (a.protocol === 43 || a.protocol === 60)) {
+    const x = ipv6ExthdrRcv(
+      {
+        protocol: a.protocol,
+        runs: a.runs,
+        payloadLengths: a.wire.map((w) => (w.family === 'inet6' ? w.payload_length : w.total_length - w.ihl)),
+      },
+      t,
+    );
+    pushStep(trace, x.handler, x.file, x.why, { dir: 'up', skbs: a.out, drops: x.drops });
+    const icmp: IcmpReply[] = [];
+    for (let i = 0; i < x.icmp; i++) icmp.push({ type: 4, code: 0, why: x.why });
+    return none(x.handler, x.file, x.why, icmp);
+  }
   if (a.sourceRouted && !v6) {
     countDrop(t, 'NOT_SPECIFIED', 'ip_rcv_finish_core', n);
     pushStep(trace, 'ip_rcv_finish_core', ipIn, msg(M.rxSourceRouteStep, { n }), {

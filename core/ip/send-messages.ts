@@ -395,6 +395,21 @@ export const M = defineMessages({
       'the {nhl}-byte IP header is pulled; raw sockets bound to protocol {protocol} get a copy (<code>raw_local_deliver</code>)',
   },
   rxRaw: { id: 'ip.rx.raw', defaultMessage: 'raw sockets of protocol {protocol} receive the datagram' },
+  chainFreed: {
+    id: 'ip.send.chainFreed',
+    defaultMessage:
+      'the slow path copied everything, so <code>consume_skb</code> frees the original; <code>__kfree_skb</code> passes <code>NOT_SPECIFIED</code> down to the {n, plural, one {# skb} other {# skbs}} on its frag_list, so each shows as a drop',
+  },
+  ext6Inval: {
+    id: 'ip.send.ext6Inval',
+    defaultMessage:
+      '<code>ip6_find_1stfragopt</code> walks the extension headers (the payload’s first bytes read as protocol {protocol}’s header: {hdrlen} bytes) over the head skb’s {linear} linear bytes and runs past them: <code>EINVAL</code>, <code>FragFails</code>, the datagram freed',
+  },
+  ext6Hlen: {
+    id: 'ip.send.ext6Hlen',
+    defaultMessage:
+      '<code>ip6_find_1stfragopt</code>: the payload’s first bytes read as protocol {protocol}’s extension header ({hdrlen} bytes), which every fragment must carry: {hlen} bytes stay in front of the fragment header',
+  },
   rxUdpStep: {
     id: 'ip.rx.udpStep',
     defaultMessage: 'the {nhl}-byte IP header is pulled; protocol 17 → <code>{rcv}</code>',
