@@ -90,3 +90,37 @@ test('Reassembly in Chinese: a full receive queue, the reasons and counters expl
   await expect(zh.getByRole('rowheader', { name: 'UdpRcvbufErrors', exact: true })).toBeVisible();
   await expect(zh).toContainText('因套接字接收缓冲区（sk_rcvbuf）已满而被丢弃的数据报');
 });
+
+// At 360 px the counters table used to overflow its card: the heads ran together ("CHANGEWHAT IT
+// COUNTS") and names broke mid-word (IpOutTransmit|s). A narrow panel lays each counter out as a
+// block: it fits, and every counter name is one line.
+for (const [lab, url] of [
+  ['Fragmentation', './#/fragment?len=4000&mtu=1500'],
+  ['Reassembly', './#/reassemble?len=2992&family=inet'],
+  ['Journey', './#/journey?len=4000&mtu=1500&family=inet'],
+] as const) {
+  test(`${lab} at 360 px: the counters table fits its card, names whole`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.goto(url);
+    await loaded(page);
+    const table = panel(page).getByRole('table', { name: /SNMP counters that moved/ });
+    await table.scrollIntoViewIfNeeded();
+    const fit = await panel(page).evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const names = [...el.querySelectorAll('th[scope="row"] code')];
+      return {
+        overflow: el.scrollWidth - el.clientWidth,
+        outside: [...el.querySelectorAll('table, th, td')].filter(
+          (c) => c.getBoundingClientRect().right > box.right + 0.5,
+        ).length,
+        split: names.filter((n) => n.getClientRects().length > 1).map((n) => n.textContent),
+        names: names.length,
+      };
+    });
+    expect(fit.names).toBeGreaterThan(3);
+    expect(fit).toEqual({ overflow: 0, outside: 0, split: [], names: fit.names });
+    // Still a table to a screen reader: its column heads and row heads.
+    await expect(table.getByRole('columnheader')).toHaveCount(3);
+    await expect(counter(page, 'IpInReceives')).toBeVisible();
+  });
+}

@@ -2,7 +2,6 @@ import './drops.css';
 import { DROP_FUNCTION_FILE, SNMP_SECTIONS, counterOrder, nstatName } from '../../../core/drops/index.ts';
 import type { DropReason, SnmpDelta, SnmpSection } from '../../../core/drops/index.ts';
 import { bootlinIdentUrl, bootlinUrl } from '../../../core/trace/index.ts';
-import { TableHead } from '../TableHead.tsx';
 import { DROPS_WORDS, useDropsWords } from './words.ts';
 import type { DropsWords } from './words.ts';
 
@@ -89,17 +88,29 @@ function Counters({ drops, delta, words: given, headingLevel = 2 }: CountersProp
       {rows.length === 0 ? (
         <p className="muted">{words.noCounters}</p>
       ) : (
-        <table className="counters-table">
+        // Explicit roles: a narrow panel lays the rows out as blocks (drops.css), which must not
+        // cost the table its table semantics.
+        <table className="counters-table" role="table">
           <caption>{words.countersCaption}</caption>
-          <TableHead columns={[words.counterCol, words.deltaCol, words.meaningCol]} />
-          <tbody>
+          <thead role="rowgroup">
+            <tr role="row">
+              {[words.counterCol, words.deltaCol, words.meaningCol].map((c, i) => (
+                <th key={i} scope="col" role="columnheader">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
             {rows.map((r) => (
-              <tr key={r.nstat} data-counter={r.nstat}>
-                <th scope="row">
+              <tr key={r.nstat} data-counter={r.nstat} role="row">
+                <th scope="row" role="rowheader">
                   <code>{r.nstat}</code>
                 </th>
-                <td className="num">{words.delta(r.delta)}</td>
-                <td>{r.text ?? words.unknownCounter}</td>
+                <td className="num" role="cell">
+                  {words.delta(r.delta)}
+                </td>
+                <td role="cell">{r.text ?? words.unknownCounter}</td>
               </tr>
             ))}
           </tbody>

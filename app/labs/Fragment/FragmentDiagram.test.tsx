@@ -112,3 +112,18 @@ describe('<FragmentDiagram> (issue 17)', () => {
     expect(svg).not.toHaveClass('is-zoomed');
   });
 });
+
+describe('<FragmentDiagram> packet labels at 360 px', () => {
+  it('names the last packet: 8 packets never read as #1–#7', () => {
+    const rect = { width: 306, height: 124, top: 0, left: 0, right: 306, bottom: 124, x: 0, y: 0 };
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ ...rect, toJSON: () => rect });
+    const result = resultOf({ len: '4000', mtu: '576' });
+    expect(result.wire).toHaveLength(8);
+    const { container } = drawing(result);
+    const labels = [...container.querySelectorAll('text.cap-label')].map((t) => t.textContent ?? '');
+    expect(labels.some((l) => /#8\b/.test(l))).toBe(true);
+    // Each label starts clear of the one before it.
+    const xs = [...container.querySelectorAll('text.cap-label')].map((t) => Number(t.getAttribute('x')));
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+  });
+});

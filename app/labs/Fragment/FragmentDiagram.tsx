@@ -339,13 +339,26 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
     const x1 = Math.min(width - PAD, x(g.to));
     // The full label, else just the packet number, where it fits inside its slice.
     const fit = [text, name].find((t) => x0 >= labelRight + 10 && x0 + textW(t) <= x1);
-    const w = textW(text);
     if (fit) {
       capLabels.push({ key: g.first, text: fit, x: x0, anchor: 'start' });
       labelRight = x0 + textW(fit);
-    } else if (gi === groups.length - 1 && x1 - w >= labelRight + 10 && x1 - w >= PAD) {
-      capLabels.push({ key: g.first, text, x: x1, anchor: 'end' });
-      labelRight = x1;
+    } else if (gi === groups.length - 1) {
+      // The last packet is always named (a student counts the labels: #1–#7 read as 7 packets
+      // when there are 8): its full label, else its number, right-aligned at the datagram's end;
+      // labels before it that would touch it give way.
+      const last = [text, name].find((t) => x1 - textW(t) >= labelRight + 10 && x1 - textW(t) >= PAD);
+      const shown = last ?? name;
+      const left = x1 - (last ? textW(last) : textW(name));
+      if (!last)
+        while (capLabels.length) {
+          const prev = capLabels[capLabels.length - 1]!;
+          if (prev.x + textW(prev.text) + 10 <= left) break;
+          capLabels.pop();
+        }
+      if (left >= 0) {
+        capLabels.push({ key: g.first, text: shown, x: x1, anchor: 'end' });
+        labelRight = x1;
+      }
     }
   });
 

@@ -65,6 +65,23 @@ describe('wrapLabel', () => {
       expect(l.length).toBeLessThanOrEqual(8);
   });
 
+  it('never cuts a word that fits a line of its own (360 px: IFLA_IF|NAME, REQUES|T)', () => {
+    expect(wrapLabel('IFLA_IFNAME', 8)).toEqual(['IFLA_', 'IFNAME']);
+    expect(wrapLabel('RTM_NEWLINK', 9)).toEqual(['RTM_', 'NEWLINK']);
+    // The break point early in the line is taken when the rest is one word that fits: not
+    // 0 (ARPHRD / _NETROM) with the underscore leading, and not nlmsg / _flag / s.
+    expect(wrapLabel('0 (ARPHRD_NETROM)', 9)).toEqual(['0 (', 'ARPHRD_', 'NETROM)']);
+    expect(wrapLabel('nlmsg_flags', 5).join('|')).not.toMatch(/flag\|s/);
+    expect(wrapLabel('3 (IFLA_IFNAME)', 11)).toEqual(['3 (IFLA_', 'IFNAME)']);
+    expect(wrapLabel('0x301 (NLM_F_REQUEST|NLM_F_DUMP)', 9)).toEqual([
+      '0x301 (',
+      'NLM_F_',
+      'REQUEST|',
+      'NLM_F_',
+      'DUMP)',
+    ]);
+  });
+
   it('cuts a word that has no break point', () => {
     expect(wrapLabel('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     // Cut once: the same label in the same box is the same lines.

@@ -266,6 +266,8 @@ export function wrapLabel(text: string, maxChars: number, maxLines = 8): string[
 }
 
 const wrapped = new Map<string, string[]>();
+/** Where a label may break: after these (IFLA_|EXT_|MASK, NLM_F_REQUEST||NLM_F_DUMP). */
+const BREAK_AFTER = /[_| (,]/;
 const WRAPPED_MAX = 4096;
 
 function wrapLabelNow(text: string, maxChars: number, maxLines: number): string[] {
@@ -278,12 +280,17 @@ function wrapLabelNow(text: string, maxChars: number, maxLines: number): string[
   while (at < chars.length && lines.length < maxLines) {
     let end = Math.min(chars.length, at + n);
     if (end < chars.length) {
-      // The last break point inside the window, if it leaves more than a third of the line used.
-      for (let k = end; k > at + Math.max(1, Math.floor(n / 3)); k--)
-        if (/[_| (,]/.test(chars[k - 1]!)) {
-          end = k;
-          break;
-        }
+      // The last break point inside the window. Taken when the word after it fits a line of its
+      // own (then no word is cut: IFLA_ / IFNAME, never IFLA_IF / NAME), else only when it leaves
+      // more than a third of the line used (a word longer than a line is cut anyway).
+      let k = end;
+      while (k > at + 1 && !BREAK_AFTER.test(chars[k - 1]!)) k--;
+      if (k > at + 1 || BREAK_AFTER.test(chars[at]!)) {
+        let w = k;
+        while (w < chars.length && !BREAK_AFTER.test(chars[w]!)) w++;
+        const word = Math.min(w + 1, chars.length) - k;
+        if (word <= n || k > at + Math.max(1, Math.floor(n / 3))) end = k;
+      }
     }
     lines.push(chars.slice(at, end).join('').trimEnd());
     at = end;

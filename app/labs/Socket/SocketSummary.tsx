@@ -36,6 +36,11 @@ export function BreakableName({ name }: { name: string }) {
   );
 }
 
+/** Text with a line-break opportunity after each `_` and `|`: kernel names wrap between their words. */
+export function breakable(text: string): ReactNode[] {
+  return text.split(/(?<=[_|])/).map((p, i) => (i === 0 ? p : [<wbr key={i} />, p]));
+}
+
 /** Text never translated (kernel names, numbers), kept out of JSX literals. */
 const verbatim = (...parts: (string | number)[]): string => parts.join('');
 
@@ -51,7 +56,8 @@ export function SocketSummary({ result }: { result: SocketResult }) {
         {intl.formatMessage(W.resultTitle)}
       </h2>
       <p className="sk-call mono">
-        {callText(result)}
+        {/* Breaks after `_` and `|` (SOCK_|CLOEXEC), not inside a constant, at 360 px. */}
+        {breakable(callText(result))}
         <span className="sk-call-who">
           {verbatim(' ')}
           {fmt(intl, W.asWho, { who: result.privilege === 'root' ? 'root' : 'user', kernel: result.profile })}
