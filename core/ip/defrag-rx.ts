@@ -7,6 +7,7 @@
 import { countMib, countMibId, counterId } from '../drops/tally.ts';
 import {
   allocSkb,
+  headlen,
   skbFragListStarts,
   skbPull,
   skbPut,
@@ -15,6 +16,7 @@ import {
   type SkBuff,
 } from '../skb/skb.ts';
 import { udpLibRcv, type UdpArrival } from '../udp/udp-rcv.ts';
+import { skbTruesize } from '../skb/coalesce.ts';
 import { icmpError } from './icmp.ts';
 import type { Family } from './types.ts';
 import {
@@ -163,6 +165,8 @@ export function deliver(
       truesize: skb.truesize,
       chained,
       chainStarts: skbFragListStarts(skb),
+      // skb_condense compares with end − tail itself (skb_tailroom is 0 while the skb is paged)
+      condense: { headlen: headlen(skb), tailroom: skb.end - skb.tail, truesize: skbTruesize(skb.end) },
     };
     const ep =
       net.socket === 'none' ? { bound: false as const } : { bound: true as const, queue: net.socket.queue };

@@ -61,7 +61,7 @@ export function flushQueue(
     when === 'send'
       ? `${udp ? (v6 ? 'udp_v6_flush_pending_frames → ' : 'udp_flush_pending_frames → ') : ''}${pending}`
       : when === 'close'
-        ? `close() → ${v6 ? 'rawv6_destroy' : 'raw_destroy'} → ${pending}`
+        ? `close() → ${udp ? (v6 ? 'udpv6_destroy_sock → udp_v6_flush_pending_frames' : 'udp_destroy_sock → udp_flush_pending_frames') : v6 ? 'rawv6_destroy' : 'raw_destroy'} → ${pending}`
         : when === 'push'
           ? `rawv6_push_pending_frames → ${pending}`
           : `${v6 ? 'ip6' : 'ip'}_make_skb`;
@@ -91,6 +91,8 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
           : msg(M.label, { kind: 'none' });
     if (!v6 && len > 0xffff) {
       pushStep(trace, sendFn, sendFile, msg(M.lenOver, { label, len }));
+      // refused before anything is appended: the earlier sends stay corked until close()
+      if (queue.length) flushQueue(ctx, queue.length, 'close', i);
       return sendFail(ctx, 'EMSGSIZE', sendFn, sendFile, msg(M.lenOverWhy, { label, len }));
     }
     const need = probeBytes(ctx);

@@ -278,6 +278,7 @@ export function udpReceive(input: UdpReceiveInput): UdpReceiveResult {
         quoted: r.arrival.ipLength + (v6 ? 40 : 20),
         received: true,
         inner: 'udp-socket',
+        mtu: input.mtu ?? 65536,
       });
       icmp.push([v6 ? 1 : 3, v6 ? 4 : 3]);
     }

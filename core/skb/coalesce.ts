@@ -16,7 +16,7 @@ export type CoalesceResult =
   { ok: false; why: string } | { ok: true; how: 'tailroom' | 'frags'; delta: number };
 
 /** SKB_TRUESIZE(X): what an skb with X bytes of buffer costs. */
-const skbTruesize = (x: number): number => x + SKB_STRUCT_SIZE + SHINFO_SIZE;
+export const skbTruesize = (x: number): number => x + SKB_STRUCT_SIZE + SHINFO_SIZE;
 
 export function skbTryCoalesce(to: SkBuff, from: SkBuff): CoalesceResult {
   const len = from.len;

@@ -105,3 +105,26 @@ describe('pskb_trim_rcsum to uh->len: ___pskb_trim frees the chained skbs past t
     expect(whole.drops).toEqual([]);
   });
 });
+
+describe('skb_condense after the trim: the socket is charged only the head', () => {
+  // 3,000 bytes reassembled: 216 bytes in the head (tailroom 40), the rest chained
+  const big = (ulen: number) =>
+    dgram({
+      ipLength: 3000,
+      ulen,
+      truesize: 60_000,
+      chained: 2,
+      chainStarts: [216, 1608],
+      condense: { headlen: 216, tailroom: 40, truesize: 1280 },
+    });
+  it.each([
+    [9, 'queued'],
+    [216, 'queued'],
+    [256, 'queued'],
+    [257, 'rcvbuf'],
+    [3000, 'rcvbuf'],
+  ])('uh->len %i → %s against a 4,608-byte sk_rcvbuf that already holds a datagram', (ulen, fate) => {
+    const full = { ...rcvQueueInit(4608), rmem: 1280 };
+    expect(udpLibRcv({ bound: true, queue: full }, big(ulen), newTally()).fate).toBe(fate);
+  });
+});

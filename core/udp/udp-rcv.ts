@@ -49,6 +49,13 @@ export interface UdpArrival {
   shared?: boolean;
   /** UDP-Lite (protocol 136): counted in UdpLite / UdpLite6, never trimmed, uh->len is the checksum coverage. */
   lite?: boolean;
+  /**
+   * What skb_condense, at the end of ___pskb_trim, needs: the head's linear bytes (from the UDP
+   * header) and its tailroom, and SKB_TRUESIZE of its buffer. A trim that leaves every byte in
+   * the head (or few enough to pull into its tailroom) resets truesize to that: the chained
+   * fragments' truesize is forgotten, and the socket is charged only the head.
+   */
+  condense?: { headlen: number; tailroom: number; truesize: number };
 }
 
 /** The receiving port: a bound socket and its queue, or nobody. */
@@ -104,6 +111,14 @@ function trimFragList(t: Tally, step: DropReason[], a: UdpArrival, ulen: number)
   countDrop(t, 'NOT_SPECIFIED', '___pskb_trim', dropped);
   step.push({ reason: 'NOT_SPECIFIED', function: '___pskb_trim', count: dropped });
   return a.chained - dropped;
+}
+
+/** skb->truesize after pskb_trim_rcsum(skb, ulen): skb_condense's reset, when it applies. */
+function condensedTruesize(a: UdpArrival, ulen: number): number {
+  const c = a.condense;
+  if (!c || a.shared || a.lite || ulen >= a.ipLength) return a.truesize;
+  const paged = ulen - c.headlen;
+  return paged <= 0 || paged <= c.tailroom ? c.truesize : a.truesize;
 }
 
 /** __udp4_lib_rcv / __udp6_lib_rcv → udp_queue_rcv_one_skb: what becomes of one arriving datagram. */
@@ -171,7 +186,7 @@ export function udpLibRcv(ep: UdpEndpoint, a: UdpArrival, t: Tally): UdpRcvOutco
   const { queue, verdict } = udpEnqueue(ep.queue, {
     datagram: a.datagram,
     len: ulen - UDP_HLEN,
-    truesize: a.truesize,
+    truesize: condensedTruesize(a, ulen),
   });
   if (!verdict.ok) {
     countMib(t, sec, 'InErrors');
