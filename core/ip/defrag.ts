@@ -86,7 +86,7 @@ export function validateDefragInput(input: DefragInput): DefragIssue[] {
     add('fragments', msg(IM.fragmentsList, { name: 'fragments' }));
     return issues;
   }
-  if (input.fragments.length > 5000) add('fragments', msg(IM.fragmentsMany, { max: num(5000) }));
+  if (input.fragments.length > 16384) add('fragments', msg(IM.fragmentsMany, { max: num(16384) }));
   const whole = (v: unknown, lo: number, hi: number) =>
     Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
   if (input.ipfrag_max_dist !== undefined && !whole(input.ipfrag_max_dist, 0, 1_000_000))
@@ -122,7 +122,7 @@ export function validateDefragInput(input: DefragInput): DefragIssue[] {
   let prev = 0;
   // An index loop, not forEach: forEach skips the holes of a sparse array ([, f]), which the
   // pipeline's for…of then reads as undefined.
-  const frags = input.fragments.length > 5000 ? [] : input.fragments;
+  const frags = input.fragments.length > 16384 ? [] : input.fragments;
   for (let i = 0; i < frags.length; i++) {
     const f = frags[i];
     const at = `fragments[${i}]`;
