@@ -64,7 +64,8 @@ export const DROP_FUNCTION_FILE: Record<string, string> = {
 export const DROP_FUNCTION_TEXT: Record<string, string> = {
   __ip_flush_pending_frames: 'the send failed, so every skb already queued for this datagram is freed',
   __ip6_flush_pending_frames: 'the send failed, so every skb already queued for this datagram is freed',
-  skb_release_data: 'a fragment chained on the frag_list of a datagram that was dropped is freed with it',
+  skb_release_data:
+    'a fragment chained on the frag_list of a datagram that was freed (dropped, or consumed after the slow path copied it) is freed with it',
   inet_frag_rbtree_purge: 'the fragment queue is emptied, fragment by fragment',
   ip_defrag: 'ip_frag_queue refuses the arriving fragment',
   ipv6_frag_rcv: 'ipv6_frag_rcv refuses the arriving fragment',

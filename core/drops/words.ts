@@ -103,7 +103,8 @@ const FUNCTION = defineMessages({
   },
   skb_release_data: {
     id: 'drops.function.skb_release_data',
-    defaultMessage: 'a fragment chained on the frag_list of a datagram that was dropped is freed with it',
+    defaultMessage:
+      'a fragment chained on the frag_list of a datagram that was freed (dropped, or consumed after the slow path copied it) is freed with it',
     description: 'What skb_release_data was doing when it freed skbs as drops.',
   },
   inet_frag_rbtree_purge: {
