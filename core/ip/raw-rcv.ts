@@ -35,6 +35,9 @@ export function payloadRuns(input: Pick<SendInput, 'sends' | 'iov'>): ByteRun[] 
   return [{ byte: 0x70, count: input.sends[0] ?? 0 }];
 }
 
+/** No bytes: what a UDP send hands the receive side, whose handlers never read the payload. */
+export const NO_RUNS: readonly ByteRun[] = Object.freeze([]);
+
 /** The byte at `offset` (0 past the end). */
 export function byteAt(runs: readonly ByteRun[], offset: number): number {
   let at = offset;

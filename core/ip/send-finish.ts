@@ -8,7 +8,7 @@ import { countMibId, counterId } from '../drops/tally.ts';
 import { llOutput, type FragmentResult } from './fragment.ts';
 import { timestampBytes, type CompiledOptions } from './options.ts';
 import { loopbackReceive } from './receive.ts';
-import { payloadRuns } from './raw-rcv.ts';
+import { NO_RUNS, payloadRuns } from './raw-rcv.ts';
 import { mibOf, type SendContext } from './send-context.ts';
 import type { SendOk, WirePacket } from './types.ts';
 
@@ -61,7 +61,8 @@ export function sendFinish(
       sourceRouted: !v6 && opt?.srr !== undefined,
       mib: ctx.rx,
       mtu: ctx.pathMtu,
-      runs: payloadRuns(ctx.input),
+      // only a raw socket's handlers read the payload's bytes
+      runs: udp ? NO_RUNS : payloadRuns(ctx.input),
     },
     trace,
   );
