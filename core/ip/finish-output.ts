@@ -9,7 +9,7 @@ import { msg } from '../i18n/index.ts';
 import { headlen, skbLabel, type SkBuff } from '../skb/skb.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
 import { ip6Find1stFragopt, ip6Fragment, ipDoFragment, type FragmentResult } from './fragment.ts';
-import { byteAt, payloadRuns } from './raw-rcv.ts';
+import { NO_RUNS, byteAt, payloadRuns } from './raw-rcv.ts';
 import { icmpError } from './icmp.ts';
 import { ipOptionsBuild, type CompiledOptions } from './options.ts';
 import { M } from './send-messages.ts';
@@ -258,7 +258,7 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
   }
   // The extension headers in front of the fragment header (a raw socket's payload read as the
   // header its protocol names), found in the head's linear bytes.
-  const runs = payloadRuns(input);
+  const runs = udp ? NO_RUNS : payloadRuns(input);
   const linear = headlen(head);
   const hlen = udp ? 40 : ip6Find1stFragopt(protocol, linear, (at) => byteAt(runs, at));
   if (hlen < 0) {
