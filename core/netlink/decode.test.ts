@@ -180,6 +180,26 @@ describe('diagnostics name the offending bytes and the kernel rule', () => {
     expect(
       only(decodeNetlink(sample('getlink-dump'), { family: 'route' }), 'request-without-request-flag'),
     ).toEqual([]);
+    // Nor the GET types the kernel's own dumps reuse: RTM_GETACTION, RTM_GETMULTICAST,
+    // RTM_GETANYCAST, RTM_GETMDB (a real RTM_GETMULTICAST dump part: NLM_F_MULTI, an ifaddrmsg)
+    const reply = (type: number) => {
+      const b = new Uint8Array(24);
+      const v = new DataView(b.buffer);
+      v.setUint32(0, 24, true);
+      v.setUint16(4, type, true);
+      v.setUint16(6, 0x02, true);
+      b[16] = 10;
+      return b;
+    };
+    for (const type of [50, 58, 62, 86])
+      expect(only(decodeNetlink(reply(type), { family: 'route' }), 'request-without-request-flag')).toEqual(
+        [],
+      );
+    // …while RTM_GETLINK (18) and RTM_GETADDR (22) in the same shape are requests missing their flag
+    for (const type of [18, 22])
+      expect(
+        only(decodeNetlink(reply(type), { family: 'route' }), 'request-without-request-flag'),
+      ).toHaveLength(1);
   });
 
   it('flags that make no sense for the type', () => {

@@ -5,7 +5,7 @@
  * bits 0x100–0x800 mean different things for GET, NEW, DELETE requests and ACKs. Flags that mean
  * nothing for the message's kind are findings, not errors the kernel reports.
  */
-import { NLM_F, NLMSG_ERROR, RTM_MAX } from './constants.ts';
+import { GENL_ID_CTRL, NLM_F, NLMSG_ERROR, RTM_MAX } from './constants.ts';
 import { diag } from './diagnostics.ts';
 import { RTM_TYPES, requestKind } from './families.ts';
 import { flagKind } from './names.ts';
@@ -13,6 +13,20 @@ import type { NlDiagnostic, NlFamily } from './types.ts';
 import { hexNumber } from '../hex/index.ts';
 
 const RTM_VALUES: ReadonlySet<number> = new Set(RTM_TYPES.map((t) => t.value));
+
+/**
+ * GET types the kernel itself sends, as replies without NLM_F_REQUEST: RTM_GETACTION (tc_dump_action
+ * keeps the request's type; tca_get_fill's single reply too), RTM_GETMULTICAST and RTM_GETANYCAST
+ * (in6_dump_addrs, inet_dump_ifmcaddr), RTM_GETMDB (br_mdb_dump).
+ */
+const ROUTE_GET_REPLIES: ReadonlySet<number> = new Set([50, 58, 62, 86]);
+/** The generic-netlink controller's GET command it answers with: CTRL_CMD_GETPOLICY (ctrl_dumppolicy). */
+const CTRL_CMD_GETPOLICY = 10;
+
+/** A GET type without NLM_F_REQUEST that the kernel does send: a reply, not a mistaken request. */
+const kernelSendsGet = (type: number, family: NlFamily, genlCmd: number | undefined): boolean =>
+  (family === 'route' && ROUTE_GET_REPLIES.has(type)) ||
+  (family === 'generic' && type === GENL_ID_CTRL && genlCmd === CTRL_CMD_GETPOLICY);
 
 /** What flag diagnostics need to know of a message. */
 export interface FlagSubject {
@@ -66,8 +80,14 @@ export function flagDiagnostics(
   const unknownBits = flags & ~0x0f3f;
   if (unknownBits)
     atFlags(m, out, 'warning', 'flag-unknown', 'flag-unknown', { bits: hexNumber(unknownBits) });
-  // GET and SET types are only ever requests (the kernel answers and notifies with NEW/DEL types).
-  if (type >= 0x10 && !isReq && (kind === 'get' || (family === 'route' && isGetOrSet(type, family))))
+  // GET and SET types are requests (the kernel answers and notifies with NEW/DEL types), but for
+  // the few GET types its dumps reuse.
+  if (
+    type >= 0x10 &&
+    !isReq &&
+    (kind === 'get' || (family === 'route' && isGetOrSet(type, family))) &&
+    !kernelSendsGet(type, family, genlCmd)
+  )
     atFlags(m, out, 'error', 'request-without-request-flag', 'request-without-request-flag', {
       typeName: m.typeName,
     });
