@@ -85,7 +85,9 @@ describe('CountersPanel with real core results', () => {
     const item = within(panel)
       .getAllByRole('listitem')
       .find((li) => li.textContent?.includes('skb_release_data')) as HTMLElement;
-    expect(item).toHaveTextContent('挂在被丢弃数据报 frag_list 上的分片随它一起释放');
+    expect(item).toHaveTextContent(
+      '挂在被释放数据报（被丢弃，或在慢速路径复制之后被消费）frag_list 上的分片随它一起释放',
+    );
     expect(item).toHaveTextContent('作为丢弃释放，没有更具体的原因');
     // no English sentence is left in a Chinese panel
     expect(panel.textContent).not.toMatch(/datagrams|freed as a drop/);

@@ -1,6 +1,7 @@
 /** The pieces every sk_buff drawing is made of: pointer markers, regions, and the bytes of data. */
 import type { Region, SkbSnapshot } from '../../../core/skb/index.ts';
-import { KIND_LABEL, kindFill, kindInk } from '../kinds.tsx';
+import { kindFill, kindInk, kindLabels } from '../kinds.tsx';
+import { useLocale } from '../../i18n/locale.ts';
 import { SHORT, fitLabel, gaps, isStale, placeMarks } from './geometry.ts';
 import type { Mark, X } from './geometry.ts';
 import { SKB_PANEL_WORDS as W, usePlainText } from './words.ts';
@@ -92,6 +93,7 @@ export function RegionRect({
   charPx?: number;
 }) {
   const txt = usePlainText();
+  const locale = useLocale();
   const x0 = x(offset + r.start);
   const w = Math.max(0.75, x(offset + r.end) - x0);
   const label = labelled ? fitLabel(kindNames(r.kind, txt), r.end - r.start, w, charPx) : null;
@@ -99,7 +101,7 @@ export function RegionRect({
     <g className={`skb-region${stale ? ' skb-region--stale' : ''}`}>
       <title>
         {txt(W.regionTitle, {
-          kind: KIND_LABEL[r.kind],
+          kind: kindLabels(locale)[r.kind],
           bytes: r.end - r.start,
           range: r.from !== undefined && r.to !== undefined ? 'yes' : 'no',
           from: r.from,

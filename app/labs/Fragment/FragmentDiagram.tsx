@@ -18,7 +18,7 @@ import { IconButton } from '../../components/IconButton.tsx';
 import { Legend, kindFill, kindInk } from '../../components/kinds.tsx';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
-import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
+import { DropNote, useDropsWords } from '../../components/drops/index.ts';
 import { SYM, W, useWords } from './words.tsx';
 import type { Area, ZoomGesture } from './zoom-gesture.ts';
 import type * as ZoomModuleNs from './zoom-gesture.ts';
@@ -140,6 +140,8 @@ function wireFacts(wire: readonly WirePacket[], total: number) {
 }
 
 export function FragmentDiagram({ result }: { result: SendResult }) {
+  // In the page's language (DROPS_WORDS is the English, for tests and logs).
+  const dropWords = useDropsWords();
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const gestureRef = useRef<ZoomGesture | null>(null);
@@ -407,7 +409,7 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
       {!result.ok && (
         <DropNote
           drops={sendSides(result).tx.drop_reasons}
-          label={DROPS_WORDS.flushHere}
+          label={dropWords.flushHere}
           className="frag-flush"
         />
       )}

@@ -37,7 +37,7 @@ import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { LAB_NAMES } from '../names.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
 
-import { W } from './words.ts';
+import { W, packetLabel } from './words.ts';
 import { useKitWords } from '../../lab-kit/words.ts';
 
 const SPEEDS = [0.5, 1, 2, 4];
@@ -537,7 +537,9 @@ export function JourneyLab() {
                     <tbody>
                       {stop.packets.slice(0, 60).map((p) => (
                         <tr key={p.key}>
-                          <th scope="row">{t(W.packetName, { d: p.datagram + 1, label: p.label })}</th>
+                          <th scope="row">
+                            {t(W.packetName, { d: p.datagram + 1, label: packetLabel(t, p.label) })}
+                          </th>
                           <td>{placeName(intl, p)}</td>
                           <td>{t(W.state, { status: p.status })}</td>
                           <td className="mono">

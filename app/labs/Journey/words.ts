@@ -317,6 +317,36 @@ export const W = defineMessages({
       '{status, select, moving {moving} waiting {waiting} queued {queued} delivered {delivered} dropped {dropped} lost {lost} other {{status}}}',
     description: 'The state of a packet at a step.',
   },
+  lblUserBuffer: {
+    id: 'lab.journey.out.label.userBuffer',
+    defaultMessage: 'user buffer',
+    description: 'A packet label: the payload still in the sending application’s buffer.',
+  },
+  lblFrag: {
+    id: 'lab.journey.out.label.frag',
+    defaultMessage: 'frag {n}',
+    description: 'A fragment the sender made.',
+  },
+  lblRxFrag: {
+    id: 'lab.journey.out.label.rxFrag',
+    defaultMessage: 'received frag {n}',
+    description: 'A fragment as the receiver has it.',
+  },
+  lblDatagram: {
+    id: 'lab.journey.out.label.datagram',
+    defaultMessage: '{v6, select, yes {IPv6} other {IP}} datagram',
+    description: 'The whole datagram before it is cut.',
+  },
+  lblReassembled: {
+    id: 'lab.journey.out.label.reassembled',
+    defaultMessage: 'reassembled',
+    description: 'The datagram put back together by the receiver.',
+  },
+  lblDatagramN: { id: 'lab.journey.out.label.datagramN', defaultMessage: 'datagram {n}' },
+  lblFragments: {
+    id: 'lab.journey.out.label.fragments',
+    defaultMessage: '{n, plural, one {# fragment} other {# fragments}}',
+  },
   packetName: {
     id: 'lab.journey.out.packetName',
     defaultMessage: 'd{d, number} {label}',
@@ -447,3 +477,24 @@ export const W = defineMessages({
     description: 'Note when many packets are drawn as stacked groups.',
   },
 });
+
+/**
+ * A packet's label as the page's language says it: core/journey labels its skbs in English
+ * (`user buffer`, `frag 2`, `rx frag 2`); the kernel names among them (`recvfrom → 4000`,
+ * `MSG_TRUNC`) stay as they are. A label it does not know is shown as it is.
+ */
+export function packetLabel(
+  say: (d: (typeof W)[keyof typeof W], v?: Record<string, string | number>) => string,
+  label: string,
+): string {
+  let m: RegExpExecArray | null;
+  if (label === 'user buffer') return say(W.lblUserBuffer);
+  if (label === 'reassembled') return say(W.lblReassembled);
+  if (label === 'ip datagram' || label === 'ip6 datagram')
+    return say(W.lblDatagram, { v6: label === 'ip6 datagram' ? 'yes' : 'no' });
+  if ((m = /^frag (\d+)$/.exec(label))) return say(W.lblFrag, { n: m[1]! });
+  if ((m = /^rx frag (\d+)$/.exec(label))) return say(W.lblRxFrag, { n: m[1]! });
+  if ((m = /^datagram (\d+)$/.exec(label))) return say(W.lblDatagramN, { n: m[1]! });
+  if ((m = /^(\d+) fragments$/.exec(label))) return say(W.lblFragments, { n: Number(m[1]) });
+  return label;
+}

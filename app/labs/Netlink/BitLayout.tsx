@@ -5,6 +5,7 @@
  * its bytes whatever the byte order (the byte grid beside it shows the order honestly).
  * React owns every element; only the selected message is drawn.
  */
+import { MW } from './msghdr-words.ts';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NlMessage } from '../../../core/netlink/index.ts';
@@ -67,17 +68,24 @@ interface Label {
 }
 
 /** A labelled piece's name and value in lines that fit its box (names whole, values bounded). */
-function labelOf(f: LeafField, px: number, shown: (f: LeafField) => string): Label {
+function labelOf(f: LeafField, px: number, shown: (f: LeafField) => string, padding: string): Label {
   const n = (px - 8) / CHAR_PX;
-  return { name: wrapLabel(f.name, n), value: wrapLabel(shown(f), n, VALUE_LINES) };
+  // A padding row is named in the page's language; every other name is the kernel's.
+  const name = f.name === '(padding)' ? padding : f.name;
+  return { name: wrapLabel(name, n), value: wrapLabel(shown(f), n, VALUE_LINES) };
 }
 
 /** Each row's labels and height: a row grows to hold its longest label instead of cutting it. */
-function measureRows(rows: readonly LayoutRow[], col: number, shown: (f: LeafField) => string) {
+function measureRows(
+  rows: readonly LayoutRow[],
+  col: number,
+  shown: (f: LeafField) => string,
+  padding: string,
+) {
   return rows.map((r) => {
     if (r.kind === 'elided') return { height: ELIDED, labels: [] as (Label | null)[] };
     const labels = r.segments.map((s) =>
-      s.labelled ? labelOf(s.field, (s.to - s.from) * 8 * col, shown) : null,
+      s.labelled ? labelOf(s.field, (s.to - s.from) * 8 * col, shown, padding) : null,
     );
     const lines = Math.max(2, ...labels.map((l) => (l ? l.name.length + l.value.length : 0)));
     return { height: Math.max(ROW, lines * LINE + 12), labels };
@@ -176,7 +184,7 @@ function RowBody({
       >
         <rect x={GUTTER} y={y + 2} width={col * 32} height={ELIDED - 4} rx={3} />
         <text x={GUTTER + col * 16} y={y + ELIDED / 2 + 4} textAnchor="middle" className="nl-seg-value">
-          {s(W.elided, { n: row.bytes, name: f.name })}
+          {s(W.elided, { n: row.bytes, name: f.name === '(padding)' ? s(MW.padding) : f.name })}
         </text>
       </g>
     );
@@ -207,7 +215,7 @@ function RowBody({
             <title>
               {s(W.segTitle, {
                 group: f.group,
-                name: f.name,
+                name: f.name === '(padding)' ? s(MW.padding) : f.name,
                 value: shown(f),
                 from: f.offset,
                 to: f.offset + f.size - 1,
@@ -307,12 +315,12 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
   const { col, sizes, h } = useMemo(() => {
     const fitTo = (room: number) => {
       const c = Math.max(6, (Math.max(room, 300) - GUTTER - RIGHT) / 32);
-      const m = measureRows(rows, c, shown);
+      const m = measureRows(rows, c, shown, s(MW.padding));
       return { col: c, sizes: m, h: RULER + m.reduce((n, r) => n + r.height, 0) + 4 };
     };
     const whole = fitTo(width);
     return whole.h > longer ? fitTo(width - 22) : whole;
-  }, [rows, width, longer, shown]);
+  }, [rows, width, longer, shown, s]);
   const long = h > longer;
   const w = GUTTER + col * 32 + RIGHT;
   const drawnBytes = rows.reduce((n, r) => n + (r.kind === 'row' ? 4 : r.bytes), 0);
@@ -419,7 +427,7 @@ export function BitLayout({ message, fields }: { message: NlMessage; fields: Lea
               n: cursor + 1,
               total: fields.length,
               group: cursorField.group,
-              name: cursorField.name,
+              name: cursorField.name === '(padding)' ? s(MW.padding) : cursorField.name,
               value: shown(cursorField),
               from: cursorField.offset,
               to: cursorField.offset + cursorField.size - 1,

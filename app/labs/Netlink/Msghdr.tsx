@@ -10,6 +10,7 @@ import { TermText } from '../../lab-kit/Term.tsx';
 import type { CmsgField, MsghdrFields } from './store.ts';
 import type { NetlinkDerived } from './buffer.ts';
 import { W, useNlWords } from './words.ts';
+import { MW } from './msghdr-words.ts';
 
 const CMSG_CHOICES: readonly CmsgField[] = [
   { level: 'SOL_SOCKET', type: 'SCM_RIGHTS', len: '8' },
@@ -117,7 +118,22 @@ export function Msghdr({
   );
 }
 
+/** A row's name and value as the page's language says them (core writes a few in English). */
+function useShown() {
+  const { s: str } = useNlWords();
+  return {
+    name: (name: string) =>
+      name === '(padding)' ? str(MW.padding) : name === 'data' ? str(W.cmsgData) : name,
+    value: (value: string) => {
+      if (value === '0 (the kernel)') return str(MW.kernelPid);
+      const bytes = /^(\d+) bytes$/.exec(value);
+      return bytes ? str(MW.dataBytes, { n: Number(bytes[1]) }) : value;
+    },
+  };
+}
+
 function StructBox({ s, className }: { s: NlMsghdrLayout['structs'][number]; className: string }) {
+  const shown = useShown();
   return (
     <table className={`nl-box ${className}`}>
       <caption>
@@ -131,9 +147,9 @@ function StructBox({ s, className }: { s: NlMsghdrLayout['structs'][number]; cla
           // Two "(padding)" rows in struct msghdr: the offset is what tells fields apart.
           <tr key={`${f.offset}:${f.name}`}>
             <th scope="row" className="mono">
-              <span className="nl-box-off">+{f.offset}</span> <TermText text={f.name} />
+              <span className="nl-box-off">+{f.offset}</span> <TermText text={shown.name(f.name)} />
             </th>
-            <td className="mono">{f.value}</td>
+            <td className="mono">{shown.value(f.value)}</td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,7 @@
  * message) and every field of the selected one (name, bytes, value), for a screen reader, a test
  * and whoever prefers text. Focusing or pointing at a field row lights its bytes.
  */
+import { MW } from './msghdr-words.ts';
 import { memo, useState } from 'react';
 import type { NlMessage } from '../../../core/netlink/index.ts';
 import { num } from '../../format.ts';
@@ -207,7 +208,9 @@ const FieldRow = memo(function FieldRow({
     >
       <th scope="row" style={{ paddingLeft: `${8 + f.depth * 14}px` }}>
         <span className="nl-fgroup">{f.group}</span>{' '}
-        <span className="mono">{term ? <TermText text={f.name} /> : f.name}</span>
+        <span className="mono">
+          {term ? <TermText text={f.name} /> : f.name === '(padding)' ? s(MW.padding) : f.name}
+        </span>
         {/* At 360 px the offset and size columns fold in here (layout.css). */}
         <span className="nl-fpos">{pos}</span>
       </th>

@@ -10,7 +10,8 @@ import { Part } from '../../lab-kit/index.ts';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { termCodeChunks } from '../../lab-kit/Term.tsx';
 import { MsgText } from '../../i18n/MsgText.tsx';
-import type { Text } from '../../../core/i18n/index.ts';
+import { renderText, type Text } from '../../../core/i18n/index.ts';
+import { icmpNameMsg } from '../../../core/ip/index.ts';
 import { W } from './words.ts';
 import { MARK, callOf } from './text.ts';
 
@@ -174,7 +175,8 @@ export function OutcomePanel({ result }: { result: DefragOk }) {
               {it.icmp && (
                 <p className="rq-outcome-icmp">
                   {fmt(intl, W.icmpAt, {
-                    name: it.icmp.name,
+                    // The name in the page's language (IcmpOut.name keeps the English).
+                    name: renderText(icmpNameMsg(it.icmp), intl.locale),
                     at: num(it.icmp.at),
                     pointer: it.icmp.pointer === undefined ? 'none' : String(it.icmp.pointer),
                   })}

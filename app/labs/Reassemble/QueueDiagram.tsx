@@ -5,7 +5,7 @@ import { ticks as roundTicks } from 'd3-array';
 import type { DefragOk } from '../../../core/ip/defrag-types.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { num } from '../../format.ts';
-import { DROPS_WORDS, DropNote } from '../../components/drops/index.ts';
+import { DropNote, useDropsWords } from '../../components/drops/index.ts';
 import { fmt } from '../../i18n/format.tsx';
 import { arrivedBy, extentOf, queueStateWords, queuesAt, verdictTone } from './view.ts';
 import { W } from './words.ts';
@@ -134,6 +134,8 @@ export function byteAxis(extent: number, from: number, to: number) {
  */
 export function QueueDiagram({ result, step }: { result: DefragOk; step: number }) {
   const intl = useIntl();
+  // In the page's language (DROPS_WORDS is the English, for tests and logs).
+  const dropWords = useDropsWords();
   const [ref, width] = useElementWidth<HTMLDivElement>(720);
   const extent = extentOf(result);
   const x = byteAxis(extent, GUTTER, Math.max(GUTTER + 120, width - RIGHT));
@@ -220,7 +222,7 @@ export function QueueDiagram({ result, step }: { result: DefragOk; step: number 
 
   return (
     <div className="rq-canvas" ref={ref}>
-      <DropNote drops={result.trace[step]?.drops} label={DROPS_WORDS.stepDrops} className="rq-drop-note" />
+      <DropNote drops={result.trace[step]?.drops} label={dropWords.stepDrops} className="rq-drop-note" />
       <svg
         data-main-diagram=""
         className="rq-svg"

@@ -7,7 +7,9 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import { useLocaleStore } from '../../i18n/locale.ts';
+import { flushLater } from '../../lab-kit/useLater.ts';
 import { ReassembleLab } from './ReassembleLab.tsx';
+import { parseReassembleQuery } from './params.ts';
 import { ReassembleProvider, createReassembleStore } from './store.ts';
 
 function renderLab() {
@@ -87,5 +89,22 @@ describe('<ReassembleLab> input issues', () => {
     expect(zh[0]).toMatch(/^ipfrag_max_dist（分片数）：/);
     expect(zh[1]).toMatch(/^接收套接字的 sk_rcvbuf（字节）：/);
     expect(zh.join('')).not.toMatch(/maxDist|rcvbuf:/);
+  });
+
+  it('in Chinese, the ICMP error an expired queue sends is named in Chinese', () => {
+    useLocaleStore.setState({ locale: 'zh-CN' });
+    const store = renderLab();
+    const q = parseReassembleQuery(
+      'len=2992&family=inet&frags=0:1480:1,1480:1480:1,2960:40:0&order=0,1&until=31000&source=remote',
+    );
+    act(() => store.getState().load(q.fields, q.step, q.issues));
+    act(() => flushLater());
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('ICMP 超时报文（分片重组超时）');
+    expect(text).not.toContain('Time Exceeded (fragment reassembly)');
+    // The drop note over the queue at the step that drops is in Chinese too.
+    expect(text).not.toContain('Dropped at this step');
+    // The expiry sentence has its number in Chinese too (总长未知, not “共 未知 字节”).
+    expect(text).toContain('此时收到 2960 字节，总长未知');
   });
 });

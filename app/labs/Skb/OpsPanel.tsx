@@ -6,7 +6,7 @@ import { formatMsg, msg, normalizeInput } from '../../../core/i18n/index.ts';
 import { SKB_PRESETS, formatSkbOps, skbAllocation, skbOpFunction } from '../../../core/skb/index.ts';
 import type { RegionKind, SkbOpName } from '../../../core/skb/index.ts';
 import { Field, TextField } from '../../components/Field.tsx';
-import { KIND_LABEL, KindSwatch } from '../../components/kinds.tsx';
+import { KindSwatch, kindLabels } from '../../components/kinds.tsx';
 import { num } from '../../format.ts';
 import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { MsgText } from '../../i18n/MsgText.tsx';
@@ -98,7 +98,7 @@ export function OpsPanel() {
                 <select {...a} value={kind} onChange={(e) => setKind(e.target.value as RegionKind)}>
                   {REGION_KINDS.map((k) => (
                     <option key={k} value={k}>
-                      {KIND_LABEL[k]}
+                      {kindLabels(locale)[k]}
                     </option>
                   ))}
                 </select>

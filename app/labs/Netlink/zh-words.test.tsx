@@ -1,0 +1,26 @@
+/** A Chinese page says core's English words of the msghdr diagram and the padding rows in Chinese. */
+import { act, cleanup } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushLater } from '../../lab-kit/useLater.ts';
+import { useLocaleStore } from '../../i18n/locale.ts';
+import { renderLab } from './render-lab.test-helper.tsx';
+
+afterEach(() => {
+  cleanup();
+  useLocaleStore.setState({ locale: 'en' });
+});
+
+describe('Netlink in Chinese', () => {
+  it('nl_pid 0 is “the kernel” and padding rows are named in Chinese; kernel names stay', () => {
+    useLocaleStore.setState({ locale: 'zh-CN' });
+    const { store } = renderLab();
+    act(() => store.getState().loadSample('genl-ctrl-getfamily'));
+    act(() => flushLater());
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('0（内核）');
+    expect(text).toContain('（填充）');
+    expect(text).not.toContain('(padding)');
+    expect(text).not.toContain('the kernel)');
+    expect(text).toContain('nl_pid');
+  });
+});
