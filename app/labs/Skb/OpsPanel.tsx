@@ -125,7 +125,7 @@ export function OpsPanel() {
                   }
                 >
                   <span className="op-fn mono">
-                    {verbatim(fn, '(', typeof n === 'number' ? num(n) : '…', ')')}
+                    {verbatim(fn, '(', typeof n === 'number' ? String(n) : '…', ')')}
                   </span>
                   <span className="op-does">
                     {withKind && <KindSwatch kind={kind} />}
@@ -186,7 +186,8 @@ export function OpsPanel() {
                 }
               />
             )}
-            {!replaying && !PRESET_KEYS.some((k) => presetOn(k)) && intl.formatMessage(W.presetStart)}
+            {/* Always said (the first visit shows the UDP send preset at its last step, and says so). */}
+            {!replaying && <span className="skb-preset-start">{intl.formatMessage(W.presetStart)}</span>}
           </p>
         </fieldset>
       </Part>

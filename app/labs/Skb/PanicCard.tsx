@@ -49,7 +49,7 @@ export function PanicCard({
   const name = e.kind === 'null' ? 'NULL' : e.kind === 'warn' ? 'WARN_ON' : e.kind;
   const fnLink = (
     <a href={bootlinUrl(file)} target="_blank" rel="noreferrer" className="panic-fn">
-      {verbatim(fn, '(', num(outcome.op.n), ')')}
+      {verbatim(fn, '(', String(outcome.op.n), ')')}
     </a>
   );
   return (

@@ -1,4 +1,4 @@
-import { render as rtlRender, screen, within } from '@testing-library/react';
+import { act, render as rtlRender, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
 import userEvent from '@testing-library/user-event';
@@ -106,5 +106,25 @@ describe('<SkbLab>', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(4); // the head and its frag_list of 2
     await userEvent.click(screen.getByRole('button', { name: /Back to your buffer/ }));
     expect(screen.getByRole('list', { name: 'Operation history' })).toBeInTheDocument();
+  });
+});
+
+describe('a call’s argument is code', () => {
+  it('skb_put(5000), never skb_put(5,000): in the steps, the heading and the panic card', () => {
+    renderLab('ops=reserve:32,put:5000');
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('skb_put(5000)');
+    expect(text).not.toMatch(/[a-z_]+\(\d{1,3},\d{3}\)/);
+  });
+});
+
+describe('the preset note says what the page does', () => {
+  it('the first visit shows the UDP send’s last step, and says so; a picked preset starts at step 1', () => {
+    const store = renderLab();
+    const s = store.getState();
+    expect(s.step).toBe(s.run.trace.length - 1);
+    expect(document.body.textContent).toContain('The page opens on the last step of a UDP send');
+    act(() => store.getState().loadPreset('udpSend'));
+    expect(store.getState().step).toBe(0);
   });
 });

@@ -72,7 +72,7 @@ function BufferView({ slot }: { slot: 'buffer' | 'history' }) {
         const o = run.outcomes[i];
         const n = o?.op.n;
         return {
-          fn: `${t.fn}(${n === undefined ? '' : num(n)})`,
+          fn: `${t.fn}(${n === undefined ? '' : String(n)})`,
           file: t.file,
           why: t.why,
           dir: t.dir,

@@ -105,7 +105,9 @@ export const SKB_WORDS = defineMessages({
   },
   presetStart: {
     id: 'lab.skb.presets.start',
-    defaultMessage: 'Each preset starts at its first step: step through it with Next step.',
+    defaultMessage:
+      'The page opens on the last step of a UDP send, the whole picture. A preset you pick starts at its first step: step through it with Next step.',
+    description: 'Shown while no preset is picked (the first visit shows the UDP send finished).',
   },
   bufferLegend: { id: 'lab.skb.input.buffer', defaultMessage: 'Buffer' },
   sequence: { id: 'lab.skb.input.sequence', defaultMessage: 'Sequence' },
