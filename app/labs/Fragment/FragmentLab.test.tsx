@@ -86,7 +86,7 @@ describe('<FragmentLab>', () => {
     await userEvent.clear(mtu);
     await userEvent.type(mtu, '40');
     expect(mtu).toHaveAttribute('aria-invalid', 'true');
-    expect(mtu).toHaveAccessibleDescription(/MTU 必须是 68 到 65,536 之间的整数.*IPV4_MIN_MTU/);
+    expect(mtu).toHaveAccessibleDescription(/IPv4 的 MTU 必须是 68 到 65,536 之间的整数.*IPV4_MIN_MTU/);
   });
 
   it('shows the errno card for a failed send', async () => {
@@ -208,5 +208,26 @@ describe('<FragmentLab>', () => {
     renderLab(parseEmbedView(query));
     for (const k of kept) expect(part[k](), k).toBeInTheDocument();
     for (const k of left) expect(part[k](), k).toBeNull();
+  });
+
+  it.each(['40', '99999999', 'abc'])(
+    'an MTU of %s: one message whose range is the hint’s (68..65,536 for IPv4)',
+    async (typed) => {
+      renderLab();
+      const mtu = screen.getByRole('combobox', { name: 'MTU (bytes)' });
+      await userEvent.clear(mtu);
+      await userEvent.type(mtu, typed);
+      expect(mtu).toHaveAccessibleDescription(
+        /^MTU must be a whole number from 68 to 65,536 for IPv4 .*Device MTU, 68\.\.65,536 for IPv4\.$/,
+      );
+    },
+  );
+
+  it('the payload length’s hint gives the range its error gives (0..1,048,576)', async () => {
+    renderLab();
+    const len = screen.getByRole('textbox', { name: 'Payload length (bytes)' });
+    await userEvent.clear(len);
+    await userEvent.type(len, '99999999');
+    expect(len).toHaveAccessibleDescription(/from 0 to 1,048,576.*0\.\.1,048,576/);
   });
 });

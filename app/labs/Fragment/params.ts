@@ -16,6 +16,34 @@ import type { Param } from '../../../core/params/param.ts';
 import type { SendKey, SendTexts } from '../../../core/params/send.ts';
 import { encodeQuery, parseStep } from '../../lab-kit/index.ts';
 import type { Issue, Parsed } from '../../lab-kit/index.ts';
+import { LIMITS } from '../../../core/ip/validate.ts';
+import { echo } from '../../../core/params/param.ts';
+import { defineMessages, msg, renderText } from '../../../core/i18n/index.ts';
+
+const PM = defineMessages({
+  mtu: {
+    id: 'lab.fragment.issue.mtu',
+    defaultMessage:
+      'MTU must be a whole number from {min} to {max} for {family} ({family, select, IPv6 {<code>IPV6_MIN_MTU</code> is 1,280} other {<code>ip link</code> refuses an IPv4 MTU below 68, <code>IPV4_MIN_MTU</code>}}); got “{value}”.',
+    description: 'The one MTU message, with the range the MTU field’s hint gives; min, max with separators.',
+  },
+});
+
+/**
+ * The MTU's one message, its range the hint's (68 or 1,280 to 65,536 by family): the send table
+ * (0 to 65,536) and validateSendInput's rule (68 to 65,536) each said a different range.
+ */
+function mtuIssue(f: FragmentFields): Issue {
+  const v6 = f.family === 'inet6';
+  const values = {
+    min: (v6 ? LIMITS.mtuMin6 : LIMITS.mtuMin4).toLocaleString('en-US'),
+    max: LIMITS.mtuMax.toLocaleString('en-US'),
+    family: v6 ? 'IPv6' : 'IPv4',
+    value: echo(f.mtu.trim()),
+  };
+  const m = msg(PM.mtu, values);
+  return { field: 'mtu', message: renderText(m, 'en'), msg: m };
+}
 
 /** How the payload is handed to the kernel: one sendto(), sendto()s glued by MSG_MORE, or one sendmsg() with an iovec. */
 export type PayloadMode = 'len' | 'sends' | 'iov';
@@ -56,7 +84,12 @@ export function fieldsToInput(f: FragmentFields): Parsed<SendInput> {
   const r = sendInputFromTexts(textsOf(f));
   return r.ok
     ? r
-    : { ok: false, issues: r.issues.map((i) => ({ field: i.key, message: i.message, msg: i.msg })) };
+    : {
+        ok: false,
+        issues: r.issues.map((i) =>
+          i.key === 'mtu' ? mtuIssue(f) : { field: i.key, message: i.message, msg: i.msg },
+        ),
+      };
 }
 
 export const FRAGMENT_KEYS: readonly string[] = [...SEND_KEYS, 'step'];

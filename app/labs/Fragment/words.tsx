@@ -138,7 +138,8 @@ export const W = defineMessages({
   },
   hintLen: {
     id: 'lab.fragment.form.hint.len',
-    defaultMessage: 'One <code>sendto()</code> of this many payload bytes (0..65,535).',
+    defaultMessage:
+      'One <code>sendto()</code> of this many payload bytes, 0..1,048,576 (past 65,535 the kernel answers <code>EMSGSIZE</code>).',
     description: 'Hint of the payload length.',
   },
   hintSends: {
