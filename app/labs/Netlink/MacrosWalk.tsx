@@ -137,8 +137,9 @@ export function Walk({
           {cur.nlmsgOk ? (
             <>
               {' '}
-              (nlmsg_len {num(cur.nlmsgLen)} ≤ {num(cur.remaining)}); <span className="mono">NLMSG_NEXT</span>{' '}
-              moves to {num(cur.next)} and leaves len = {num(cur.remaining - (cur.next - cur.offset))}.
+              (nlmsg_len {cur.nlmsgLen < 0 ? '—' : num(cur.nlmsgLen)} ≤ {num(cur.remaining)});{' '}
+              <span className="mono">NLMSG_NEXT</span> moves to {num(cur.next)} and leaves len ={' '}
+              {num(cur.remaining - (cur.next - cur.offset))}.
             </>
           ) : (
             <> — the loop ends here{cur.remaining > 0 ? `, ${num(cur.remaining)} bytes unread` : ''}.</>
@@ -176,7 +177,8 @@ export function Walk({
                   </th>
                   <td className="num mono">{hexOff(s.offset)}</td>
                   <td className="num">{num(s.remaining)}</td>
-                  <td className="num">{num(s.nlmsgLen)}</td>
+                  {/* Fewer than 4 bytes left: no nlmsg_len to read (core says −1). */}
+                  <td className="num">{s.nlmsgLen < 0 ? '—' : num(s.nlmsgLen)}</td>
                   <td className={s.nlmsgOk ? 'nl-ok' : 'nl-bad'}>{s.nlmsgOk ? 'true' : 'false'}</td>
                   <td className="num mono">{s.nlmsgOk ? hexOff(s.next) : '—'}</td>
                 </tr>

@@ -294,7 +294,8 @@ export function NetlinkLab() {
           <Panel titleId="nl-macros-title" title={t(W.macrosTitle)} stale={stale}>
             <div className="nl-macro-grid">
               <div>
-                <h3 className="sub-title">{t(W.forMessage, { n: selected + 1 })}</h3>
+                {/* No "For message 1" over "No message.": the heading names a message that exists. */}
+                {laterMessage && <h3 className="sub-title">{t(W.forMessage, { n: selected + 1 })}</h3>}
                 {laterMessage ? (
                   <LaterMacros macros={macros} message={laterMessage} />
                 ) : (

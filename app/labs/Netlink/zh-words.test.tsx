@@ -24,3 +24,15 @@ describe('Netlink in Chinese', () => {
     expect(text).toContain('nl_pid');
   });
 });
+
+describe('Netlink: an empty buffer', () => {
+  it('says it is empty without “For message 1” over “No message.”, and no nlmsg_len of −1', () => {
+    const { store } = renderLab();
+    act(() => store.getState().setHex(''));
+    act(() => flushLater());
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('No message.');
+    expect(text).not.toContain('For message 1');
+    expect(text).not.toMatch(/[−-]1\b(?!\d)/);
+  });
+});
