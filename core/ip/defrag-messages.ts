@@ -143,7 +143,7 @@ export const DM = defineMessages({
   expired: {
     id: 'ip.defrag.why.expired',
     defaultMessage:
-      'queue #{serial} (id {id}) timed out after {seconds} s with {meat} of {known, select, yes {{len}} other {unknown}} bytes (<code>ReasmTimeout</code>, <code>ReasmFails</code>); {tail, select, icmp4 {the first fragment was in: ICMP Time Exceeded (type 11, code 1) goes back to the source} icmp6 {the first fragment was in: ICMPv6 Time Exceeded (type 3, code 1) goes back to the source} martian {the first fragment was in, but <code>ip_route_input_noref</code> rejects the head: its source 127.0.0.1 is this host’s own address on loopback, a martian without <code>route_localnet</code> (<code>IP_LOCALNET</code>), so no ICMP leaves} other {the first fragment never came: no ICMP}}; its {n, plural, one {# fragment is} other {# fragments are}} dropped',
+      'queue #{serial} (id {id}) timed out after {seconds} s holding {meat} bytes of {known, select, yes {{len}} other {a length not yet known}} (<code>ReasmTimeout</code>, <code>ReasmFails</code>); {tail, select, icmp4 {the first fragment was in: ICMP Time Exceeded (type 11, code 1) goes back to the source} icmp6 {the first fragment was in: ICMPv6 Time Exceeded (type 3, code 1) goes back to the source} martian {the first fragment was in, but <code>ip_route_input_noref</code> rejects the head: its source 127.0.0.1 is this host’s own address on loopback, a martian without <code>route_localnet</code> (<code>IP_LOCALNET</code>), so no ICMP leaves} other {the first fragment never came: no ICMP}}; its {n, plural, one {# fragment is} other {# fragments are}} dropped',
     description: 'tail: icmp4, icmp6, martian (loopback: the head cannot be routed back) or none.',
   },
   expiredEmpty6: {

@@ -76,7 +76,7 @@ export const M = defineMessages({
   appendSummary: {
     id: 'ip.append.summary',
     defaultMessage:
-      '… {n, plural, one {# more skb} other {# more skbs}} allocated the same way (each {maxfraglen} bytes)',
+      '… {n, plural, one {# more skb} other {# more skbs}} allocated the same way (each holds an IP packet of up to <code>maxfraglen</code> {maxfraglen} bytes; the allocation adds the link-layer headroom)',
   },
   skbText: {
     id: 'ip.append.skbText',
