@@ -131,19 +131,19 @@ export function Walk({
       </div>
       {cur && (
         <p className="nl-walk-now">
-          <span className="mono">nlh</span> = buf + {num(cur.offset)}, <span className="mono">len</span> ={' '}
-          {num(cur.remaining)}: <span className="mono">NLMSG_OK</span> is{' '}
-          <strong className={cur.nlmsgOk ? 'nl-ok' : 'nl-bad'}>{cur.nlmsgOk ? 'true' : 'false'}</strong>
-          {cur.nlmsgOk ? (
-            <>
-              {' '}
-              (nlmsg_len {cur.nlmsgLen < 0 ? '—' : num(cur.nlmsgLen)} ≤ {num(cur.remaining)});{' '}
-              <span className="mono">NLMSG_NEXT</span> moves to {num(cur.next)} and leaves len ={' '}
-              {num(cur.remaining - (cur.next - cur.offset))}.
-            </>
-          ) : (
-            <> — the loop ends here{cur.remaining > 0 ? `, ${num(cur.remaining)} bytes unread` : ''}.</>
-          )}
+          {t(W.walkNow, {
+            offset: num(cur.offset),
+            remaining: num(cur.remaining),
+            ok: (
+              <strong className={cur.nlmsgOk ? 'nl-ok' : 'nl-bad'}>{cur.nlmsgOk ? 'true' : 'false'}</strong>
+            ),
+            okSel: cur.nlmsgOk ? 'yes' : 'no',
+            nlmsgLen: cur.nlmsgLen < 0 ? '—' : num(cur.nlmsgLen),
+            next: num(cur.next),
+            left: num(cur.remaining - (cur.next - cur.offset)),
+            unread: cur.remaining > 0 ? 'yes' : 'no',
+            unreadN: num(cur.remaining),
+          })}
         </p>
       )}
       <TableRegion label={s(W.walkRegion)} size="short">

@@ -296,6 +296,12 @@ export const W = defineMessages({
       '<code>nlh</code> = buf + {offset}, <code>len</code> = {remaining}: <code>NLMSG_OK</code> is false — the loop ends here{unread, plural, =0 {} one {, # byte unread} other {, # bytes unread}}.',
   },
   walkRegion: { id: 'lab.netlink.walk.region', defaultMessage: 'NLMSG_NEXT walk, scrollable' },
+  walkNow: {
+    id: 'lab.netlink.walk.now',
+    defaultMessage:
+      '<code>nlh</code> = buf + {offset}, <code>len</code> = {remaining}: <code>NLMSG_OK</code> is {ok}{okSel, select, yes { (<code>nlmsg_len</code> {nlmsgLen} ≤ {remaining}); <code>NLMSG_NEXT</code> moves to {next} and leaves <code>len</code> = {left}.} other { — the loop ends here{unread, select, yes {, {unreadN} bytes unread} other {}}.}}',
+    description: 'The walk step on show; ok: true/false (C), drawn green or red.',
+  },
   walkCaption: { id: 'lab.netlink.walk.caption', defaultMessage: '<code>NLMSG_NEXT</code> walk' },
   colStep: { id: 'lab.netlink.walk.colStep', defaultMessage: 'Step' },
   colNlh: { id: 'lab.netlink.walk.colNlh', defaultMessage: 'nlh (offset)' },

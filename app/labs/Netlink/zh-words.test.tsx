@@ -23,6 +23,17 @@ describe('Netlink in Chinese', () => {
     expect(text).not.toContain('the kernel)');
     expect(text).toContain('nl_pid');
   });
+  it('the NLMSG_NEXT walk says its step in Chinese, with the C names as they are', () => {
+    useLocaleStore.setState({ locale: 'zh-CN' });
+    const { store } = renderLab();
+    act(() => store.getState().loadSample('genl-ctrl-getfamily'));
+    act(() => store.getState().selectWalk(0));
+    act(() => flushLater());
+    const now = document.querySelector('.nl-walk-now')?.textContent ?? '';
+    expect(now).toMatch(/NLMSG_OK 为 (true|false)/);
+    expect(now).toMatch(/NLMSG_NEXT 移到|循环到此结束/);
+    expect(now).not.toMatch(/moves to|the loop ends here/);
+  });
 });
 
 describe('Netlink: an empty buffer', () => {
