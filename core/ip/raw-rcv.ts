@@ -6,7 +6,7 @@
  * (no next header) dst_discard. The payload is the bytes the recording tools write
  * (payloadRuns), so every header field a handler reads is a byte of that fill.
  */
-import { countDrop, countMib, type Tally } from '../drops/tally.ts';
+import { countDrop, countMib, sortDrops, type Tally } from '../drops/tally.ts';
 import { icmpError } from './icmp.ts';
 import type { DropReason } from '../drops/types.ts';
 import { msg, type Msg } from '../i18n/index.ts';
@@ -294,7 +294,7 @@ export function ipv6ExthdrRcv(
   return {
     handler,
     file,
-    drops: drops.length > 1 ? drops.sort((x, y) => (x.reason < y.reason ? -1 : 1)) : drops,
+    drops: drops.length > 1 ? sortDrops(drops) : drops,
     icmp: rthdr ? parsed : 0,
     why,
   };
