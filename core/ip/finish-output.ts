@@ -9,7 +9,7 @@ import { msg } from '../i18n/index.ts';
 import { headlen, skbLabel, type SkBuff } from '../skb/skb.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
 import { ip6Find1stFragopt, ip6Fragment, ipDoFragment, type FragmentResult } from './fragment.ts';
-import { NO_RUNS, byteAt, payloadRuns } from './raw-rcv.ts';
+import { NO_RUNS, byteAt, payloadRuns } from './payload-runs.ts';
 import { icmpError } from './icmp.ts';
 import { ipOptionsBuild, type CompiledOptions } from './options.ts';
 import { M } from './send-messages.ts';

@@ -20,7 +20,7 @@ export {
   msSinceMidnightUtc,
 } from './options.ts';
 export { loopbackReceive, type RxSocket, type ReceiveOutcome } from './receive.ts';
-export { payloadRuns, type ByteRun } from './raw-rcv.ts';
+export { payloadRuns, type ByteRun } from './payload-runs.ts';
 export { icmpError, type IcmpErrorArgs } from './icmp.ts';
 export { inetFragReasmFinish, type ReasmFinish } from './inet-fragment.ts';
 export { ip6FragExpire } from './reassembly.ts';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checksumHolds, payloadRuns, wordAt, type ByteRun } from './raw-rcv.ts';
+import { checksumHolds } from './raw-rcv.ts';
+import { payloadRuns, wordAt, type ByteRun } from './payload-runs.ts';
 import { ip6Find1stFragopt } from './fragment.ts';
 import { DEFAULT_SEND_INPUT, ipSend, type SendInput } from './index.ts';
 

@@ -11,49 +11,9 @@ import { icmpError } from './icmp.ts';
 import type { DropReason } from '../drops/types.ts';
 import { msg, type Msg } from '../i18n/index.ts';
 import { udpLibRcv } from '../udp/udp-rcv.ts';
-import { RM } from './raw-messages.ts';
-import type { Family, SendInput } from './types.ts';
-
-/** A run of `count` bytes of one value. */
-export interface ByteRun {
-  byte: number;
-  count: number;
-}
-
-/**
- * The bytes a send writes, as the recording tools (tools/drops_capture.py) write them: one
- * sendto() of 'p' (0x70); sendto()s glued by MSG_MORE of 'A', 'B', … (one letter a send); an
- * iovec of 'i' (0x69).
- */
-export function payloadRuns(input: Pick<SendInput, 'sends' | 'iov'>): ByteRun[] {
-  if (input.iov) {
-    let n = 0;
-    for (const l of input.iov) n += l;
-    return [{ byte: 0x69, count: n }];
-  }
-  if (input.sends.length > 1) return input.sends.map((count, i) => ({ byte: (0x41 + i) & 0xff, count }));
-  return [{ byte: 0x70, count: input.sends[0] ?? 0 }];
-}
-
-/** No bytes: what a UDP send hands the receive side, whose handlers never read the payload. */
-export const NO_RUNS: readonly ByteRun[] = Object.freeze([]);
-
-/** The byte at `offset` (0 past the end). */
-export function byteAt(runs: readonly ByteRun[], offset: number): number {
-  let at = offset;
-  for (const r of runs) {
-    if (at < r.count) return r.byte;
-    at -= r.count;
-  }
-  return 0;
-}
-
-/** The big-endian 16-bit word at `offset`. */
-export const wordAt = (runs: readonly ByteRun[], offset: number): number =>
-  (byteAt(runs, offset) << 8) | byteAt(runs, offset + 1);
-
-/** The first byte of the payload that is written (a run of 0 bytes writes none). */
-export const firstByte = (runs: readonly ByteRun[]): number => byteAt(runs, 0);
+import { RRM } from './raw-rcv-messages.ts';
+import { byteAt, firstByte, wordAt, type ByteRun } from './payload-runs.ts';
+import type { Family } from './types.ts';
 
 /**
  * The Internet checksum's verdict over the bytes (RFC 1071, no pseudo-header, as ICMP and IGMP
@@ -118,13 +78,13 @@ function icmpRcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome {
   if (!checksumHolds(a.runs)) {
     countMib(t, 'Icmp', 'InCsumErrors');
     countMib(t, 'Icmp', 'InErrors');
-    return { ...base, why: msg(RM.icmpCsum, { len: a.len }), drops: dropOne(t, 'ICMP_CSUM', 'icmp_rcv') };
+    return { ...base, why: msg(RRM.icmpCsum, { len: a.len }), drops: dropOne(t, 'ICMP_CSUM', 'icmp_rcv') };
   }
   if (a.len < 8) {
     countMib(t, 'Icmp', 'InErrors');
     return {
       ...base,
-      why: msg(RM.icmpShort, { len: a.len }),
+      why: msg(RRM.icmpShort, { len: a.len }),
       drops: dropOne(t, 'NOT_SPECIFIED', 'icmp_rcv'),
     };
   }
@@ -134,7 +94,7 @@ function icmpRcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome {
   countMib(t, 'Icmp', 'InErrors');
   return {
     ...base,
-    why: msg(RM.icmpUnknown, { type }),
+    why: msg(RRM.icmpUnknown, { type }),
     drops: dropOne(t, 'UNHANDLED_PROTO', 'icmp_rcv'),
   };
 }
@@ -148,7 +108,7 @@ function icmpv6Rcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome {
     return {
       ...base,
       dropped: true,
-      why: msg(RM.icmp6Short, { len: a.len }),
+      why: msg(RRM.icmp6Short, { len: a.len }),
       drops: dropOne(t, 'NOT_SPECIFIED', 'icmpv6_rcv'),
     };
   }
@@ -163,14 +123,14 @@ function icmpv6Rcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome {
     return {
       ...base,
       dropped: true,
-      why: msg(RM.icmp6NotifyShort, { type, quoted }),
+      why: msg(RRM.icmp6NotifyShort, { type, quoted }),
       drops: dropOne(t, 'PKT_TOO_SMALL', 'icmpv6_rcv'),
     };
   }
   return {
     ...base,
     dropped: false,
-    why: msg(RM.icmp6Notified, { type, inner: byteAt(a.runs, 8 + 6) }),
+    why: msg(RRM.icmp6Notified, { type, inner: byteAt(a.runs, 8 + 6) }),
     drops: [],
   };
 }
@@ -188,7 +148,7 @@ export function rawHandlerRcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome | 
       handler: 'igmp_rcv',
       file: 'net/ipv4/igmp.c',
       dropped: true,
-      why: msg(RM.igmp, { len: a.len, type: firstByte(a.runs) }),
+      why: msg(RRM.igmp, { len: a.len, type: firstByte(a.runs) }),
       drops: dropOne(t, 'NOT_SPECIFIED', 'igmp_rcv'),
     };
   if (v6 && a.protocol === 59)
@@ -196,7 +156,7 @@ export function rawHandlerRcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome | 
       handler: 'dst_discard',
       file: 'net/ipv6/exthdrs.c',
       dropped: true,
-      why: msg(RM.nodata),
+      why: msg(RRM.nodata),
       drops: dropOne(t, 'NOT_SPECIFIED', 'dst_discard_out'),
     };
   if (a.protocol === 17 || a.protocol === 136) {
@@ -222,7 +182,7 @@ export function rawHandlerRcv(a: RawHandlerArgs, t: Tally): RawHandlerOutcome | 
       handler: u.fn,
       file: u.file,
       dropped: true,
-      why: msg(RM.udp, { lite: lite ? 'yes' : 'no', why: u.why }),
+      why: msg(RRM.udp, { lite: lite ? 'yes' : 'no', why: u.why }),
       drops: u.drops,
     };
   }
@@ -280,7 +240,7 @@ export function ipv6ExthdrRcv(
     add('NOT_SPECIFIED', handler, short);
     add('UNHANDLED_PROTO', 'ip6_tlvopt_unknown', parsed);
   }
-  const why = msg(RM.exthdr, {
+  const why = msg(RRM.exthdr, {
     rthdr: rthdr ? 'yes' : 'no',
     handler,
     hdrlen,

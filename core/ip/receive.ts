@@ -19,12 +19,13 @@ import { skbFragListStarts, skbPull, type SkBuff } from '../skb/skb.ts';
 import { rcvQueueInit } from '../udp/rcvqueue.ts';
 import { udpLibRcv, udpRecvmsgCounted, type UdpArrival } from '../udp/udp-rcv.ts';
 import { icmpError } from './icmp.ts';
-import { RM } from './raw-messages.ts';
-import { ipv6ExthdrRcv, rawHandlerRcv, type ByteRun } from './raw-rcv.ts';
+import { RRM } from './raw-rcv-messages.ts';
+import { RXM } from './receive-messages.ts';
+import { ipv6ExthdrRcv, rawHandlerRcv } from './raw-rcv.ts';
+import type { ByteRun } from './payload-runs.ts';
 import { inetFragReasmFinish } from './inet-fragment.ts';
 import type { IcmpReply, WirePacket } from './types.ts';
 import { msg, type Text } from '../i18n/index.ts';
-import { M } from './send-messages.ts';
 import { pushStep, type OutputTrace } from './step.ts';
 
 type Trace = OutputTrace;
@@ -133,7 +134,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   for (const w of a.wire) octets += w.total_length;
   countMibId(t, c.inOctets, octets);
   countMibId(t, c.inNoECT, n);
-  pushStep(trace, 'eth_type_trans', 'net/ethernet/eth.c', msg(M.rxEth, { n }), {
+  pushStep(trace, 'eth_type_trans', 'net/ethernet/eth.c', msg(RXM.rxEth, { n }), {
     dir: 'up',
     skbs: a.out,
     vars: { pulled: 14 },
@@ -143,7 +144,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     trace,
     v6 ? 'ipv6_rcv' : 'ip_rcv',
     ipIn,
-    msg(M.rxIp, {
+    msg(RXM.rxIp, {
       rcv: v6 ? 'ipv6_rcv' : 'ip_rcv',
       v6: v6 ? 'yes' : 'no',
       next: v6 ? 'ip6_input' : 'ip_local_deliver',
@@ -166,12 +167,12 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   }
   if (a.sourceRouted && !v6) {
     countDrop(t, 'NOT_SPECIFIED', 'ip_rcv_finish_core', n);
-    pushStep(trace, 'ip_rcv_finish_core', ipIn, msg(M.rxSourceRouteStep, { n }), {
+    pushStep(trace, 'ip_rcv_finish_core', ipIn, msg(RXM.rxSourceRouteStep, { n }), {
       dir: 'up',
       skbs: first,
       drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_rcv_finish_core', count: n }],
     });
-    return none('ip_rcv_finish_core', ipIn, msg(M.rxSourceRoute));
+    return none('ip_rcv_finish_core', ipIn, msg(RXM.rxSourceRoute));
   }
   let head = a.out[0] as SkBuff;
   let chained = 0;
@@ -187,18 +188,18 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       if (end > datagram) datagram = end;
     }
     countMibId(t, c.reasmReqds, n);
-    pushStep(trace, v6 ? 'ipv6_frag_rcv' : 'ip_defrag', defragFile, msg(M.rxDefrag, { n, last: datagram }), {
+    pushStep(trace, v6 ? 'ipv6_frag_rcv' : 'ip_defrag', defragFile, msg(RXM.rxDefrag, { n, last: datagram }), {
       dir: 'up',
       skbs: a.out,
       vars: { fragments: n, 'q.len': datagram },
     });
     if (!v6 && datagram + ihl > 0xffff) {
       countMibId(t, c.reasmFails);
-      pushStep(trace, 'ip_frag_reasm', defragFile, msg(M.rxOversizedStep, { len: datagram + ihl }), {
+      pushStep(trace, 'ip_frag_reasm', defragFile, msg(RXM.rxOversizedStep, { len: datagram + ihl }), {
         dir: 'up',
         skbs: first,
       });
-      return none('ip_frag_reasm', defragFile, msg(M.rxOversized, { len: datagram + ihl }));
+      return none('ip_frag_reasm', defragFile, msg(RXM.rxOversized, { len: datagram + ihl }));
     }
     // ip_defrag pulls each fragment's IP header (IPv6: and its fragment header); then
     // inet_frag_reasm_finish coalesces what it can into the head and chains the rest.
@@ -214,7 +215,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       trace,
       v6 ? 'ip6_frag_reasm' : 'ip_frag_reasm',
       defragFile,
-      msg(M.rxReasm, { how: fin.how, totLen: datagram + (v6 ? 40 : ihl), truesize: head.truesize }),
+      msg(RXM.rxReasm, { how: fin.how, totLen: datagram + (v6 ? 40 : ihl), truesize: head.truesize }),
       {
         dir: 'up',
         skbs: [head],
@@ -251,8 +252,8 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         mtu: a.mtu,
         quotedIhl: nhl,
       });
-      const why = msg(M.rxNoProto, { protocol: a.protocol });
-      pushStep(trace, deliverFn, ipIn, msg(M.rxNoProtoStep, { nhl, protocol: a.protocol, len }), {
+      const why = msg(RXM.rxNoProto, { protocol: a.protocol });
+      pushStep(trace, deliverFn, ipIn, msg(RXM.rxNoProtoStep, { nhl, protocol: a.protocol, len }), {
         dir: 'up',
         skbs: [head],
         drops: dropList(step),
@@ -279,7 +280,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         trace,
         h.handler,
         h.file,
-        msg(RM.handlerStep, { nhl, protocol: a.protocol, handler: h.handler, why: h.why }),
+        msg(RRM.handlerStep, { nhl, protocol: a.protocol, handler: h.handler, why: h.why }),
         { dir: 'up', skbs: [head], drops: h.drops.length ? h.drops : undefined },
       );
       return {
@@ -287,7 +288,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         received: null,
         fn: rawFn,
         file,
-        why: msg(RM.handlerDropped, {
+        why: msg(RRM.handlerDropped, {
           protocol: a.protocol,
           handler: h.handler,
           dropped: h.dropped ? 'yes' : 'no',
@@ -296,7 +297,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         icmp: [],
       };
     }
-    pushStep(trace, deliverFn, ipIn, msg(M.rxRawStep, { nhl, protocol: a.protocol }), {
+    pushStep(trace, deliverFn, ipIn, msg(RXM.rxRawStep, { nhl, protocol: a.protocol }), {
       dir: 'up',
       skbs: [head],
     });
@@ -305,14 +306,14 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       received: null,
       fn: rawFn,
       file,
-      why: msg(M.rxRaw, { protocol: a.protocol }),
+      why: msg(RXM.rxRaw, { protocol: a.protocol }),
       arrival: null,
       icmp: [],
     };
   }
 
   countMibId(t, c.inDelivers);
-  pushStep(trace, deliverFn, ipIn, msg(M.rxUdpStep, { nhl, rcv: v6 ? 'udpv6_rcv' : 'udp_rcv' }), {
+  pushStep(trace, deliverFn, ipIn, msg(RXM.rxUdpStep, { nhl, rcv: v6 ? 'udpv6_rcv' : 'udp_rcv' }), {
     dir: 'up',
     skbs: [head],
   });
@@ -332,7 +333,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       received: null,
       fn: v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv',
       file: udpFile,
-      why: msg(M.rxExternal),
+      why: msg(RXM.rxExternal),
       arrival,
       icmp: [],
     };
@@ -345,7 +346,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     trace,
     u.fate === 'queued' ? '__udp_enqueue_schedule_skb' : u.fn,
     u.fate === 'queued' ? 'net/ipv4/udp.c' : u.file,
-    msg(M.rxUdpLookup, {
+    msg(RXM.rxUdpLookup, {
       fn: v6 ? '__udp6_lib_rcv' : '__udp4_lib_rcv',
       bound: ep.bound ? 'yes' : 'no',
       truesize: head.truesize,
@@ -364,7 +365,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   if (u.fate !== 'queued' || !u.queue) {
     const icmp: IcmpReply[] = [];
     if (u.icmpPortUnreachable) {
-      const why = msg(M.rxPortUnreachable);
+      const why = msg(RXM.rxPortUnreachable);
       icmpError(t, {
         family: a.family,
         type: v6 ? 1 : 3,
@@ -380,7 +381,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     return { ...none(u.fn, u.file, u.why, icmp), arrival };
   }
   const r = udpRecvmsgCounted(u.queue, 65536, a.family, t);
-  pushStep(trace, v6 ? 'udpv6_recvmsg' : 'udp_recvmsg', udpFile, msg(M.rxRecvmsg, { n: a.payload }), {
+  pushStep(trace, v6 ? 'udpv6_recvmsg' : 'udp_recvmsg', udpFile, msg(RXM.rxRecvmsg, { n: a.payload }), {
     dir: 'up',
     skbs: [head],
     vars: { received: a.payload },
@@ -390,7 +391,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     received: r.result?.copied ?? null,
     fn: v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
     file: udpFile,
-    why: msg(M.rxReceived, { n: a.payload }),
+    why: msg(RXM.rxReceived, { n: a.payload }),
     arrival,
     icmp: [],
   };

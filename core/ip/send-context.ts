@@ -3,7 +3,7 @@
  * length, MTUs, LL_RESERVED_SPACE), the trace being written, and the two ways a send ends —
  * a SendFail (errno, the kernel function returning it, why) or the shared finish (send-finish.ts).
  */
-import { newTally, tallyResult, type Tally } from '../drops/tally.ts';
+import { countMibId, counterId, newTally, tallyResult, type Tally } from '../drops/tally.ts';
 import type { MibResult } from '../drops/types.ts';
 import { type Errno } from '../errno/index.ts';
 import { msg, type Msg } from '../i18n/index.ts';
@@ -259,4 +259,30 @@ export function inputHash(input: unknown): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+/** The counters every send that leaves moves, by id (looked up once: see finish-output.ts). */
+const XMIT_COUNTERS = {
+  inet: {
+    outTransmits: counterId('Ip', 'OutTransmits'),
+    outOctets: counterId('IpExt', 'OutOctets'),
+    outDatagrams: counterId('Udp', 'OutDatagrams'),
+  },
+  inet6: {
+    outTransmits: counterId('Ip6', 'OutTransmits'),
+    outOctets: counterId('Ip6', 'OutOctets'),
+    outDatagrams: counterId('Udp6', 'OutDatagrams'),
+  },
+} as const;
+
+export const xmitCounters = (ctx: SendContext) => (ctx.v6 ? XMIT_COUNTERS.inet6 : XMIT_COUNTERS.inet);
+
+
+/** ip_finish_output2 / ip6_finish_output2 → loopback_xmit: what every packet that leaves counts. */
+export function countTransmits(ctx: SendContext, wire: readonly WirePacket[]): void {
+  const c = xmitCounters(ctx);
+  let octets = 0;
+  for (const w of wire) octets += w.total_length;
+  countMibId(ctx.tx, c.outTransmits, wire.length);
+  countMibId(ctx.tx, c.outOctets, octets);
 }

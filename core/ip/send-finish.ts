@@ -4,38 +4,16 @@
  * OutDatagrams once ip_send_skb succeeded), and the loopback receiver takes them up again
  * (receive.ts). One function for both families; only the bits that differ are parameters.
  */
-import { countMibId, counterId } from '../drops/tally.ts';
+import { countMibId } from '../drops/tally.ts';
+import { msg } from '../i18n/index.ts';
 import { llOutput, type FragmentResult } from './fragment.ts';
 import { timestampBytes, type CompiledOptions } from './options.ts';
 import { loopbackReceive } from './receive.ts';
-import { NO_RUNS, payloadRuns } from './raw-rcv.ts';
-import { mibOf, type SendContext } from './send-context.ts';
-import type { SendOk, WirePacket } from './types.ts';
-
-/** The counters every send that leaves moves, by id (looked up once: see finish-output.ts). */
-const XMIT_COUNTERS = {
-  inet: {
-    outTransmits: counterId('Ip', 'OutTransmits'),
-    outOctets: counterId('IpExt', 'OutOctets'),
-    outDatagrams: counterId('Udp', 'OutDatagrams'),
-  },
-  inet6: {
-    outTransmits: counterId('Ip6', 'OutTransmits'),
-    outOctets: counterId('Ip6', 'OutOctets'),
-    outDatagrams: counterId('Udp6', 'OutDatagrams'),
-  },
-} as const;
-
-const xmitCounters = (ctx: SendContext) => (ctx.v6 ? XMIT_COUNTERS.inet6 : XMIT_COUNTERS.inet);
-
-/** ip_finish_output2 / ip6_finish_output2 → loopback_xmit: what every packet that leaves counts. */
-export function countTransmits(ctx: SendContext, wire: readonly WirePacket[]): void {
-  const c = xmitCounters(ctx);
-  let octets = 0;
-  for (const w of wire) octets += w.total_length;
-  countMibId(ctx.tx, c.outTransmits, wire.length);
-  countMibId(ctx.tx, c.outOctets, octets);
-}
+import { NO_RUNS, payloadRuns } from './payload-runs.ts';
+import { countTransmits, mibOf, withMib, xmitCounters, type SendContext } from './send-context.ts';
+import { M } from './send-messages.ts';
+import type { HdrinclWired } from './send-hdrincl.ts';
+import type { SendOk, SendResult, WirePacket } from './types.ts';
 
 export function sendFinish(
   ctx: SendContext,
@@ -89,4 +67,38 @@ export function sendFinish(
   };
   if (mib.sides) r.sides = mib.sides;
   return r;
+}
+
+/** raw_send_hdrinc's packet (send-hdrincl.ts) taken up again by the loopback receiver, and the send's result. */
+export function hdrinclFinish(w: HdrinclWired): SendResult {
+  const { ctx, skb, wire, length } = w;
+  const { trace, protocol, totalLen } = ctx;
+  const rx = loopbackReceive(
+    {
+      family: 'inet',
+      out: [skb],
+      wire,
+      transport: { kind: 'raw', socketProtocol: 255 },
+      protocol,
+      payload: totalLen,
+      sourceRouted: false,
+      mib: ctx.rx,
+      mtu: ctx.pathMtu,
+      // the recording tool writes 'x' after the header it builds
+      runs: [{ byte: 0x78, count: totalLen }],
+    },
+    trace,
+  );
+  return withMib(ctx, {
+    ok: true as const,
+    ...ctx.common,
+    icmp: rx.icmp,
+    sent: length,
+    received_length: null,
+    arrival: null,
+    wire,
+    fragPath: 'none',
+    fragPathWhy: msg(M.hdrinclAsWritten),
+    trace,
+  });
 }

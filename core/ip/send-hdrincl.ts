@@ -8,13 +8,25 @@ import { IP_OUTPUT_C } from './append.ts';
 import { llOutput } from './fragment.ts';
 import { M } from './send-messages.ts';
 import { pushStep } from './step.ts';
-import { loopbackReceive } from './receive.ts';
-import { countTransmits } from './send-finish.ts';
-import { RAW_C, withMib, sendFail, type SendContext } from './send-context.ts';
+import { RAW_C, countTransmits, sendFail, type SendContext } from './send-context.ts';
 import type { CompiledOptions } from './options.ts';
-import type { SendResult, WirePacket } from './types.ts';
+import type { SkBuff } from '../skb/skb.ts';
+import type { SendFail, WirePacket } from './types.ts';
 
-export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined): SendResult {
+/** An IP_HDRINCL packet on the wire: what hdrinclFinish (send-finish.ts) hands the receiver. */
+export interface HdrinclWired {
+  hdrincl: true;
+  ctx: SendContext;
+  skb: SkBuff;
+  wire: WirePacket[];
+  length: number;
+}
+
+/**
+ * raw_send_hdrinc up to the wire (loopback_xmit's counters included): the packet, or the send's
+ * failure. The loopback receive and the result are hdrinclFinish's (send-finish.ts).
+ */
+export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined): HdrinclWired | SendFail {
   const { trace, sendFn, sendFile, totalLen, devMtu, pathMtu, hhLen, protocol, input } = ctx;
   const length = totalLen + 20;
   if (length > 0xffff)
@@ -100,32 +112,5 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
   llOutput([skb], false, trace, 1);
   // raw_send_hdrinc goes straight to NF_INET_LOCAL_OUT: no OutRequests, but the packet is transmitted.
   countTransmits(ctx, wire);
-  const rx = loopbackReceive(
-    {
-      family: 'inet',
-      out: [skb],
-      wire,
-      transport: { kind: 'raw', socketProtocol: 255 },
-      protocol,
-      payload: totalLen,
-      sourceRouted: false,
-      mib: ctx.rx,
-      mtu: ctx.pathMtu,
-      // the recording tool writes 'x' after the header it builds
-      runs: [{ byte: 0x78, count: totalLen }],
-    },
-    trace,
-  );
-  return withMib(ctx, {
-    ok: true as const,
-    ...ctx.common,
-    icmp: rx.icmp,
-    sent: length,
-    received_length: null,
-    arrival: null,
-    wire,
-    fragPath: 'none',
-    fragPathWhy: msg(M.hdrinclAsWritten),
-    trace,
-  });
+  return { hdrincl: true, ctx, skb, wire, length };
 }

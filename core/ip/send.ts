@@ -1,150 +1,15 @@
 /**
- * The send: udp_sendmsg / udpv6_sendmsg / raw_sendmsg / rawv6_sendmsg and everything after
- * them down to the wire, on a loopback device of the chosen MTU — the setup the fixtures
- * were recorded in (a private netns, 127.0.0.1 / ::1, a bound UDP receiver).
- *
- * One function per kernel stage, in the order the kernel runs them:
- * setsockopt(IP_OPTIONS) → (IP_HDRINCL: raw_send_hdrinc, send-hdrincl.ts) →
- * ip_setup_cork (cork.ts) → each sendto() appending (sendmsg.ts) → __ip_make_skb (fragment.ts) →
- * ip_finish_output / ip6_finish_output (finish-output.ts) → the shared finish (send-finish.ts).
+ * The send: the send path down to the wire (send-wire.ts), then the shared finish and the
+ * loopback receiver (send-finish.ts, receive.ts) — the setup the fixtures were recorded in (a
+ * private netns, 127.0.0.1 / ::1, a bound UDP receiver).
  */
-import { msg } from '../i18n/index.ts';
-import { resetSkbIds } from '../skb/skb.ts';
-import { ipSetupCork } from './cork.ts';
-import { ipFinishOutput, ip6FinishOutput } from './finish-output.ts';
-import { ipMakeSkb, type FragmentResult } from './fragment.ts';
-import { ipOptionsGet, type CompiledOptions } from './options.ts';
-import { rawSendHdrinc } from './send-hdrincl.ts';
-import { sendFinish } from './send-finish.ts';
-import { IP_SOCKGLUE_C, sendContext, sendFail, type SendContext } from './send-context.ts';
-import { flushQueue, ipSendmsgs, rawv6ChecksumOffset } from './sendmsg.ts';
-import { RM } from './raw-messages.ts';
-import { firstByte, payloadRuns, type ByteRun } from './raw-rcv.ts';
-import { countMib } from '../drops/tally.ts';
-import { M, sentencesMsg } from './send-messages.ts';
-import { pushStep } from './step.ts';
+import { hdrinclFinish, sendFinish } from './send-finish.ts';
+import { sendToWire } from './send-wire.ts';
 import type { RxSocket } from './receive.ts';
-import {
-  DEFAULT_SEND_INPUT,
-  type InputIssue,
-  type SendFail,
-  type SendInput,
-  type SendResult,
-  type WirePacket,
-} from './types.ts';
-import { sendShapeIssues, validateSendInput } from './validate.ts';
+import type { SendInput, SendResult } from './types.ts';
 
+export { ipSendWire } from './send-wire.ts';
 export { LOOPBACK, ipDontFragment, ipSkIgnoreDf, ipSkUsePmtu } from './send-context.ts';
-
-/** setsockopt(IP_OPTIONS): compiled once, at setsockopt time (ip_options_get). */
-function setIpOptions(ctx: SendContext): { opt: CompiledOptions | undefined } | SendFail {
-  const { input, trace } = ctx;
-  if (ctx.v6 || !input.options.length) return { opt: undefined };
-  const r = ipOptionsGet(input.options, {
-    capNetRaw: true,
-    isUnicast: (a) => a[0] !== 127 && a[0] !== 0 && (a[0] ?? 0) < 224,
-  });
-  if (!r.ok) {
-    pushStep(
-      trace,
-      'ip_options_compile',
-      'net/ipv4/ip_options.c',
-      msg(M.optionsStepFail, { why: r.why, offset: r.offset }),
-    );
-    return sendFail(
-      ctx,
-      'EINVAL',
-      'ip_options_compile',
-      'net/ipv4/ip_options.c',
-      msg(M.optionsRefused, { why: r.why, offset: r.offset }),
-    );
-  }
-  const opt = r.opt;
-  pushStep(
-    trace,
-    'do_ip_setsockopt',
-    IP_SOCKGLUE_C,
-    msg(M.optionsCompiled, {
-      len: input.options.length,
-      padded: opt.bytes.length,
-      rr: opt.rr_needaddr ? 'yes' : 'no',
-      ts: opt.ts_needtime ? 'yes' : 'no',
-    }),
-    { vars: { optlen: opt.bytes.length } },
-  );
-  return { opt };
-}
-
-const RAW6_C = 'net/ipv6/raw.c';
-
-/**
- * __ip_make_skb / __ip6_make_skb count the ICMP message a raw socket sends: OutMsgs and
- * OutType<type>, the type raw_probe_proto_opt read — for IPv4 from the send that pushes the
- * datagram (the last), for IPv6 from the flow corked with the first.
- */
-function icmpOutCount(ctx: SendContext): void {
-  const runs = payloadRuns(ctx.input);
-  const type = ctx.v6 ? firstByte(runs) : (runs[runs.length - 1] as ByteRun).byte;
-  const sec = ctx.v6 ? 'Icmp6' : 'Icmp';
-  countMib(ctx.tx, sec, 'OutMsgs');
-  countMib(ctx.tx, ctx.v6 ? 'Icmp6' : 'IcmpMsg', `OutType${type}`);
-  pushStep(
-    ctx.trace,
-    ctx.v6 ? '__ip6_make_skb' : '__ip_make_skb',
-    ctx.v6 ? 'net/ipv6/ip6_output.c' : 'net/ipv4/ip_output.c',
-    msg(RM.icmpOut, { fn: ctx.v6 ? '__ip6_make_skb' : '__ip_make_skb', v6: ctx.v6 ? 'yes' : 'no', type }),
-  );
-}
-
-/** Everything before the loopback device: the wire and what sendFinish needs, or the send's failure. */
-type Wired = {
-  ctx: SendContext;
-  frag: FragmentResult;
-  sent: number;
-  opt: CompiledOptions | undefined;
-};
-
-function sendToWire(input: SendInput, socket: RxSocket, quiet = false): Wired | SendResult {
-  resetSkbIds();
-  const shape = sendShapeIssues(input);
-  if (shape.length) {
-    // Nothing of `input` can be read safely: the failure is built on an empty send.
-    const ctx = sendContext({ ...DEFAULT_SEND_INPUT, sends: [] }, 'fresh');
-    return sendFail(ctx, 'EINVAL', 'sockscope', '', msg(M.input, { issues: sentencesMsg(shape) }));
-  }
-  const ctx = sendContext(input, socket === 'none' || socket === 'external' ? socket : 'fresh', quiet);
-  const issues: InputIssue[] = validateSendInput(input);
-  if (issues.length)
-    return sendFail(ctx, 'EINVAL', 'sockscope', '', msg(M.input, { issues: sentencesMsg(issues) }));
-
-  const options = setIpOptions(ctx);
-  if ('ok' in options) return options;
-  const { opt } = options;
-  if (ctx.hdrincl) return rawSendHdrinc(ctx, opt);
-
-  const setup = ipSetupCork(ctx);
-  if ('ok' in setup) return setup;
-  const appended = ipSendmsgs(ctx, setup);
-  if ('ok' in appended) return appended;
-
-  const csumOffset = rawv6ChecksumOffset(ctx);
-  if (csumOffset >= 0 && appended.sent <= csumOffset + 1) {
-    const what = ctx.protocol === 58 ? 'icmp' : 'mh';
-    const why = msg(RM.csumOffset, { what, offset: csumOffset, len: appended.sent });
-    pushStep(ctx.trace, 'rawv6_push_pending_frames', RAW6_C, why);
-    flushQueue(ctx, appended.queue.length, 'push', ctx.sends.length - 1);
-    return sendFail(ctx, 'EINVAL', 'rawv6_push_pending_frames', RAW6_C, why);
-  }
-
-  // __ip_make_skb / __ip6_make_skb chain the queue; then each family's output tail.
-  const head = ipMakeSkb(appended.queue, input.family, ctx.trace);
-  if (!ctx.udp && ctx.protocol === (ctx.v6 ? 58 : 1)) icmpOutCount(ctx);
-  const frag = ctx.v6
-    ? ip6FinishOutput(ctx, head)
-    : ipFinishOutput(ctx, head, appended.queue.length, setup.cork.fragsize, opt);
-  if ('ok' in frag) return frag;
-  return { ctx, frag, sent: appended.sent, opt };
-}
 
 /**
  * Run one send sequence (or one sendmsg with an iovec) through the model. Never throws.
@@ -153,21 +18,6 @@ function sendToWire(input: SendInput, socket: RxSocket, quiet = false): Wired | 
  */
 export function ipSend(input: SendInput, socket: RxSocket = 'fresh'): SendResult {
   const w = sendToWire(input, socket);
-  return 'ok' in w ? w : sendFinish(w.ctx, w.frag, w.sent, w.opt);
-}
-
-/**
- * The packets a send puts on the wire, as ipSend's `wire` (the same pipeline, stopped at
- * ip_finish_output2: no loopback receive), or ipSend's failure. For a caller that needs only the
- * fragments, e.g. the Reassembly lab cutting a datagram as the sender does: the send records no
- * trace (step.ts NO_TRACE), most of its work; a failure, which carries its trace, is sent again
- * with one. Never throws.
- */
-export function ipSendWire(input: SendInput): { ok: true; wire: WirePacket[] } | SendFail {
-  const w = sendToWire(input, 'fresh', true);
-  if (!('ok' in w)) return { ok: true, wire: w.frag.wire };
-  // IP_HDRINCL sends finish on their own path (raw_send_hdrinc): their result is already whole.
-  if (w.ok) return { ok: true, wire: w.wire };
-  const traced = sendToWire(input, 'fresh');
-  return 'ok' in traced && !traced.ok ? traced : w;
+  if ('ok' in w) return w;
+  return 'hdrincl' in w ? hdrinclFinish(w) : sendFinish(w.ctx, w.frag, w.sent, w.opt);
 }

@@ -7,8 +7,12 @@
  * validateSendInput's; their issues come back under the parameter that shows them.
  */
 import { normalizeInput } from '../i18n/input.ts';
-import { DEFAULT_SEND_INPUT, LIMITS, PMTU_MODES, parseOptionsHex, validateSendInput } from '../ip/index.ts';
-import type { Family, InputIssue, PmtuMode, SendInput, SockKind } from '../ip/index.ts';
+// From their modules, not core/ip's index: a page that imports these (every lab's form) would
+// otherwise reach the whole of core/ip, and its catalog part every message of it (issue 17).
+import { parseOptionsHex } from '../ip/options.ts';
+import { DEFAULT_SEND_INPUT, PMTU_MODES } from '../ip/types.ts';
+import type { Family, InputIssue, PmtuMode, SendInput, SockKind } from '../ip/types.ts';
+import { LIMITS, validateSendInput } from '../ip/validate.ts';
 import { bit, echo, keyword, notText, paramIssue, whole, wholeList } from './param.ts';
 import type { Param, ParamIssue, ParamName } from './param.ts';
 

@@ -23,12 +23,15 @@ export const LAB_BUDGET_KB = 150;
  * the Reassembly lab in Chinese, as the budget test weighs it, from 152,405 to 152,649 bytes
  * (149.1 KB), past 149 KB: the ceiling is now the goal itself, ≈ 0.9 KB above the largest lab.
  * On 6 December, evening, the raw-socket rules the kernel campaigns found (core/ip/raw-rcv.ts and
- * its messages, which the send path the Reassembly lab cuts its datagram with reaches) and the
- * review's per-field form messages took the Reassembly lab to 150.2 / 154.5 KB: past the goal.
- * The ceiling is 155 KB until that is won back (issue 17 says it is not met); every other lab is
- * under 150.
+ * its messages, which the send path the Reassembly lab cuts its datagram with reached) and the
+ * review's per-field form messages took the Reassembly lab to 150.2 / 154.5 KB, and the ceiling
+ * was 155 KB for a night. That night the lab stopped loading the receive side: it cuts with
+ * core/ip/send-wire.ts, which imports none of it (the loopback receiver, the raw handlers and
+ * their words are send.ts's), and no module of the lab imports core/ip's index any more, whose
+ * re-exports put every core/ip message in the lab's catalog part (core/ip/send-wire-graph.test.ts
+ * holds both): 145.6 / 149.7 KB. The ceiling is the goal again.
  */
-export const LAB_CEILING_KB = 155;
+export const LAB_CEILING_KB = 150;
 
 export const LAB_PATHS = ['socket', 'netlink', 'skb', 'fragment', 'reassemble', 'journey'] as const;
 export const LOCALES = ['en', 'zh-CN'] as const;

@@ -11,7 +11,7 @@ import { codeChunks, fmt, fmtNode } from '../../i18n/format.tsx';
 import { termCodeChunks } from '../../lab-kit/Term.tsx';
 import { MsgText } from '../../i18n/MsgText.tsx';
 import { renderText, type Text } from '../../../core/i18n/index.ts';
-import { icmpNameMsg } from '../../../core/ip/index.ts';
+import { icmpNameMsg } from '../../../core/ip/defrag-messages.ts';
 import { W } from './words.ts';
 import { MARK, callOf } from './text.ts';
 

@@ -25,7 +25,7 @@
  * time list that cannot be read is reported and replaced by every card once, in order.
  */
 import { fragmentsFromWire, validateDefragInput } from '../../../core/ip/defrag.ts';
-import { ipSendWire } from '../../../core/ip/send.ts';
+import { ipSendWire } from '../../../core/ip/send-wire.ts';
 import { DEFAULT_SEND_INPUT } from '../../../core/ip/types.ts';
 import { LIMITS, validateSendInput } from '../../../core/ip/validate.ts';
 import { RMEM_DEFAULT, SOCK_MIN_RCVBUF } from '../../../core/udp/rcvqueue.ts';
