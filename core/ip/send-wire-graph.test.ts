@@ -31,4 +31,17 @@ describe('the send path up to the wire loads none of the receive side (issue 17)
     expect(reached.has('core/ip/send-wire.ts')).toBe(true);
     expect([...RECEIVE_SIDE, 'core/ip/index.ts'].filter((m) => reached.has(m))).toEqual([]);
   });
+
+  it('no lab loads core/ip through its index (its catalog part would hold every core/ip message)', () => {
+    const labs = readdirSync('app/labs', { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(labs.length).toBeGreaterThanOrEqual(6);
+    for (const lab of labs) {
+      const files = readdirSync(`app/labs/${lab.name}`)
+        .filter((f) => /\.tsx?$/.test(f) && !f.includes('.test.'))
+        .map((f) => `app/labs/${lab.name}/${f}`);
+      const reached = valueImportClosure(files);
+      expect(reached.size, lab.name).toBeGreaterThan(files.length);
+      expect(reached.has('core/ip/index.ts'), `${lab.name} reaches core/ip/index.ts`).toBe(false);
+    }
+  });
 });

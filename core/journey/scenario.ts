@@ -14,14 +14,12 @@ import {
   type DropReason,
   type SnmpDelta,
 } from '../drops/index.ts';
-import {
-  ipSend,
-  sendShapeIssues,
-  sendSides,
-  type SendInput,
-  type SendResult,
-  DEFAULT_SEND_INPUT,
-} from '../ip/index.ts';
+// core/ip's modules, not its index: the Journey lab's catalog part holds every message the lab's
+// modules reach, and through the index that is all of core/ip's (issue 17).
+import { ipSend } from '../ip/send.ts';
+import { sendSides } from '../ip/send-context.ts';
+import { DEFAULT_SEND_INPUT, type SendInput, type SendResult } from '../ip/types.ts';
+import { sendShapeIssues } from '../ip/validate.ts';
 import { udpLibRcv, udpRecvmsgCounted } from '../udp/index.ts';
 import { skbHeadroom, type SkbSnapshot } from '../skb/index.ts';
 import type { TraceStep } from '../trace/index.ts';

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { PMTU_MODES } from '../../../core/ip/index.ts';
+import { PMTU_MODES } from '../../../core/ip/types.ts';
 import type { PmtuMode } from '../../../core/ip/index.ts';
 import { Field, FieldError, LiveForm, TextField } from '../../components/Field.tsx';
 import { PresetPanel, fieldsPresetChips, issueTextOf } from '../../lab-kit/index.ts';

@@ -2,7 +2,7 @@
  * The Fragmentation lab's store: the form as typed, its issues, the last good core result and the
  * selected step (the kit's form store over core/ip's ipSend). Nothing here models the kernel.
  */
-import { ipSend } from '../../../core/ip/index.ts';
+import { ipSend } from '../../../core/ip/send.ts';
 import type { SendInput, SendResult } from '../../../core/ip/index.ts';
 import { createFormStore, createLabContext, isStale, selectFormActions } from '../../lab-kit/index.ts';
 import type { FormState } from '../../lab-kit/index.ts';

@@ -2,7 +2,7 @@
  * The Journey lab's store: the form as typed, its issues, the last good core result (stops and
  * timeline) and the selected stop. The animation clock lives in the lab's hook, never here.
  */
-import { DEFAULT_SEND_INPUT } from '../../../core/ip/index.ts';
+import { DEFAULT_SEND_INPUT } from '../../../core/ip/types.ts';
 import {
   MAX_DATAGRAMS,
   READ_MODES,

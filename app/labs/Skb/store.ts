@@ -6,7 +6,8 @@
  */
 import { createStore } from 'zustand';
 import type { StoreApi } from 'zustand';
-import { DEFAULT_SEND_INPUT, ipSend } from '../../../core/ip/index.ts';
+import { ipSend } from '../../../core/ip/send.ts';
+import { DEFAULT_SEND_INPUT } from '../../../core/ip/types.ts';
 import type { OutputSnapshot, SendInput } from '../../../core/ip/index.ts';
 import { SKB_PRESETS, runSkbOps } from '../../../core/skb/index.ts';
 import type { SkbLabSnapshot, SkbOp, SkbRun } from '../../../core/skb/index.ts';
