@@ -131,18 +131,16 @@ export function Walk({
       </div>
       {cur && (
         <p className="nl-walk-now">
-          {t(W.walkNow, {
+          {t(cur.nlmsgOk ? W.walkOk : W.walkEnd, {
             offset: num(cur.offset),
             remaining: num(cur.remaining),
             ok: (
               <strong className={cur.nlmsgOk ? 'nl-ok' : 'nl-bad'}>{cur.nlmsgOk ? 'true' : 'false'}</strong>
             ),
-            okSel: cur.nlmsgOk ? 'yes' : 'no',
-            nlmsgLen: cur.nlmsgLen < 0 ? '—' : num(cur.nlmsgLen),
+            len: num(cur.nlmsgLen),
             next: num(cur.next),
             left: num(cur.remaining - (cur.next - cur.offset)),
-            unread: cur.remaining > 0 ? 'yes' : 'no',
-            unreadN: num(cur.remaining),
+            unread: cur.remaining,
           })}
         </p>
       )}

@@ -287,21 +287,17 @@ export const W = defineMessages({
   walkStart: { id: 'lab.netlink.walk.start', defaultMessage: 'Start →' },
   walkOk: {
     id: 'lab.netlink.walk.ok',
+    description: 'The walk step on show when NLMSG_OK holds; ok: true (C), drawn green.',
     defaultMessage:
-      '<code>nlh</code> = buf + {offset}, <code>len</code> = {remaining}: <code>NLMSG_OK</code> is true (<code>nlmsg_len</code> {len} ≤ {remaining}); <code>NLMSG_NEXT</code> moves to {next} and leaves <code>len</code> = {left}.',
+      '<code>nlh</code> = buf + {offset}, <code>len</code> = {remaining}: <code>NLMSG_OK</code> is {ok} (<code>nlmsg_len</code> {len} ≤ {remaining}); <code>NLMSG_NEXT</code> moves to {next} and leaves <code>len</code> = {left}.',
   },
   walkEnd: {
     id: 'lab.netlink.walk.end',
+    description: 'The walk step on show when NLMSG_OK fails; ok: false (C), drawn red; unread: bytes left.',
     defaultMessage:
-      '<code>nlh</code> = buf + {offset}, <code>len</code> = {remaining}: <code>NLMSG_OK</code> is false — the loop ends here{unread, plural, =0 {} one {, # byte unread} other {, # bytes unread}}.',
+      '<code>nlh</code> = buf + {offset}, <code>len</code> = {remaining}: <code>NLMSG_OK</code> is {ok} — the loop ends here{unread, plural, =0 {} one {, # byte unread} other {, # bytes unread}}.',
   },
   walkRegion: { id: 'lab.netlink.walk.region', defaultMessage: 'NLMSG_NEXT walk, scrollable' },
-  walkNow: {
-    id: 'lab.netlink.walk.now',
-    defaultMessage:
-      '<code>nlh</code> = buf + {offset}, <code>len</code> = {remaining}: <code>NLMSG_OK</code> is {ok}{okSel, select, yes { (<code>nlmsg_len</code> {nlmsgLen} ≤ {remaining}); <code>NLMSG_NEXT</code> moves to {next} and leaves <code>len</code> = {left}.} other { — the loop ends here{unread, select, yes {, {unreadN} bytes unread} other {}}.}}',
-    description: 'The walk step on show; ok: true/false (C), drawn green or red.',
-  },
   walkCaption: { id: 'lab.netlink.walk.caption', defaultMessage: '<code>NLMSG_NEXT</code> walk' },
   colStep: { id: 'lab.netlink.walk.colStep', defaultMessage: 'Step' },
   colNlh: { id: 'lab.netlink.walk.colNlh', defaultMessage: 'nlh (offset)' },
