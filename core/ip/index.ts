@@ -4,7 +4,8 @@
  * ip_fragment → ip_do_fragment (fast or slow path) → the wire.
  */
 export * from './types.ts';
-export { ipSend, ipSendWire, ipSkIgnoreDf, ipSkUsePmtu, ipDontFragment, LOOPBACK } from './send.ts';
+export { ipSend, ipSkIgnoreDf, ipSkUsePmtu, ipDontFragment, LOOPBACK } from './send.ts';
+export { ipSendWire } from './send-wire.ts';
 export { sendSides, type SendSides } from './send-context.ts';
 export { sendShapeIssues, validateSendInput, LIMITS } from './validate.ts';
 export { appendGeometry, ipAppendData } from './append.ts';

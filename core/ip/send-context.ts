@@ -277,7 +277,6 @@ const XMIT_COUNTERS = {
 
 export const xmitCounters = (ctx: SendContext) => (ctx.v6 ? XMIT_COUNTERS.inet6 : XMIT_COUNTERS.inet);
 
-
 /** ip_finish_output2 / ip6_finish_output2 → loopback_xmit: what every packet that leaves counts. */
 export function countTransmits(ctx: SendContext, wire: readonly WirePacket[]): void {
   const c = xmitCounters(ctx);

@@ -2,7 +2,9 @@
  * The shared finish of every send that got its packets out: ip_finish_output2 /
  * ip6_finish_output2 hand them to loopback_xmit (OutTransmits and OutOctets per packet, UDP
  * OutDatagrams once ip_send_skb succeeded), and the loopback receiver takes them up again
- * (receive.ts). One function for both families; only the bits that differ are parameters.
+ * (receive.ts). sendFinish for both families (only the bits that differ are parameters);
+ * hdrinclFinish for raw_send_hdrinc's one packet. What they count on the way out, countTransmits,
+ * is send-context.ts's: raw_send_hdrinc counts it before the wire (send-hdrincl.ts).
  */
 import { countMibId } from '../drops/tally.ts';
 import { msg } from '../i18n/index.ts';

@@ -8,7 +8,6 @@ import { sendToWire } from './send-wire.ts';
 import type { RxSocket } from './receive.ts';
 import type { SendInput, SendResult } from './types.ts';
 
-export { ipSendWire } from './send-wire.ts';
 export { LOOPBACK, ipDontFragment, ipSkIgnoreDf, ipSkUsePmtu } from './send-context.ts';
 
 /**
