@@ -37,7 +37,7 @@ describe('fragment-timing', () => {
   it('returns one input’s three timings, and the growth’s two', () => {
     const c = timeCase(1, QUICK);
     expect(c).toMatchObject({ size: 4000, mtu: 1500, fragments: 3 });
-    for (const s of [c.send, c.read, c.reassemble]) expect(s.med).toBeGreaterThan(0);
+    for (const s of [c.wire, c.send, c.read, c.reassemble]) expect(s.med).toBeGreaterThan(0);
     const g = timeGrowth(0, QUICK);
     expect(g.fragments).toBe(10);
     expect(g.reassemble.med).toBeGreaterThan(0);
@@ -47,7 +47,14 @@ describe('fragment-timing', () => {
 
 const stats = (med: number, min = med) => ({ med, min, cpu: NaN });
 const ours = (ms: number): CaseTiming[] =>
-  CASES.map((c) => ({ ...c, fragments: 1, send: stats(ms), read: stats(2 * ms), reassemble: stats(ms / 2) }));
+    CASES.map((c) => ({
+    ...c,
+    fragments: 1,
+    wire: stats(ms / 4),
+    send: stats(ms),
+    read: stats(2 * ms),
+    reassemble: stats(ms / 2),
+  }));
 const theirs = (ms: number): ScapyCase[] =>
   CASES.map((c) => ({
     case: `${c.size}:${c.mtu}`,
@@ -63,12 +70,13 @@ describe('fragment-peers tables', () => {
     const lines = casesTable([ours(1), ours(3), ours(2)], [theirs(200), theirs(100), theirs(300)]);
     expect(lines).toHaveLength(2 + CASES.length);
     const row = lines[2] as string;
-    // ipSend median 2 ms (fastest 1); scapy median 200 ms (fastest 50): 100× (50×).
-    expect(row).toContain('| 2.00 ms (1.00 ms) |');
-    expect(row).toContain('| 100× faster (50×) |');
-    // with read: 4 ms → 50×; reassemble 1 ms against 200 ms → 200×.
-    expect(row).toContain('| 50× faster (25×) |');
-    expect(row).toContain('| 200× faster (200×) |');
+    // To the wire: median 0.5 ms (fastest 0.25); scapy fragment() median 200 ms (fastest 50): 400× (200×).
+    // ipSend: 2 ms (1) → 100× (50×) to fragment(); to fragment() + defragment(), summed a round
+    // (400, 200, 600 ms; fastest 150, 300, 450): 200× (150×). With read: 4 ms (2) → 50× (25×).
+    // reassemble: 1 ms (0.5) against defragment() 200 ms (100): 200× (200×).
+    expect(row).toBe(
+      '| 65,507 B / MTU 68 | 1 | 500 µs (250 µs) | 200.00 ms (50.00 ms) | 400× faster (200×) | 2.00 ms (1.00 ms) | 100× faster (50×) | 200× faster (150×) | 4.00 ms (2.00 ms) | 50× faster (25×) | 1.00 ms (500 µs) | 200.00 ms (100.00 ms) | 200× faster (200×) |',
+    );
   });
 
   it('leaves the ratios empty when the peer is missing', () => {
@@ -80,7 +88,7 @@ describe('fragment-peers tables', () => {
   it('gives the time per fragment in the growth table, and no CPU where the runtime has none', () => {
     const [row] = growthTable([{ fragments: 100, send: stats(0.2, 0.1), reassemble: stats(0.05) }]).slice(2);
     expect(row).toBe(
-      '| 100 | 0.200 ms (0.100 ms) | 1.0 µs (2.0 µs) | — | 0.050 ms (0.050 ms) | 0.5 µs (0.5 µs) | — |',
+      '| 100 | 200 µs (100 µs) | 1.0 µs (2.0 µs) | — | 50.0 µs (50.0 µs) | 0.5 µs (0.5 µs) | — |',
     );
   });
 

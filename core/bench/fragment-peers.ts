@@ -56,7 +56,13 @@ export function scapyAnswer(stdout: string): { version: string; cases: ScapyCase
   return { version: String(o.version ?? '?'), cases: o.cases };
 }
 
-const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 1 ? 3 : 2)} ms` : '—');
+/** A time in ms as read best: µs below 1 ms (three figures: the 3-fragment send's 3.1 µs is not "0.003 ms"). */
+const ms = (n: number) =>
+  !Number.isFinite(n)
+    ? '—'
+    : n >= 1
+      ? `${n.toFixed(2)} ms`
+      : `${(n * 1000).toFixed(n >= 0.1 ? 0 : n >= 0.01 ? 1 : 2)} µs`;
 const ratio = (peer: number, ours: number) =>
   Number.isFinite(peer) && ours > 0 ? `${(peer / ours).toFixed(0)}× faster` : '—';
 const both = (med: number, min: number) => `${ms(med)} (${ms(min)})`;
@@ -70,23 +76,30 @@ function over(rounds: { med: number; min: number }[]): [number, number] {
 
 /**
  * The side-by-side table of one runtime: sockscope's rounds (one CaseTiming[] a round) next to
- * scapy's (one ScapyCase[] a round; none when scapy is missing).
+ * scapy's (one ScapyCase[] a round; none when scapy is missing). Two sends: down to the wire
+ * (sendToWire with its trace: what fragment() does), and ipSend, which also loops the fragments
+ * back through the receiver and ip_defrag (what fragment() and then defragment() do) — its ratio
+ * is given to both.
  */
 export function casesTable(ours: CaseTiming[][], theirs: ScapyCase[][]): string[] {
   const lines = [
-    '| input | fragments | ipSend | ipSend + read | scapy fragment() | ratio | ratio with read | reassemble | scapy defragment() | ratio |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| input | fragments | to the wire | scapy fragment() | ratio | ipSend (to the wire and back) | ratio to fragment() | ratio to fragment() + defragment() | ipSend + read | ratio with read | reassemble | scapy defragment() | ratio |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   CASES.forEach((c, i) => {
     const o = ours.map((r) => r[i] as CaseTiming);
     const t = theirs.map((r) => r[i] as ScapyCase);
+    const ow = over(o.map((x) => x.wire));
     const os = over(o.map((x) => x.send));
     const om = over(o.map((x) => x.read));
     const or = over(o.map((x) => x.reassemble));
     const ts = over(t.map((x) => ({ med: x.fragment_ms, min: x.fragment_min_ms })));
     const tr = over(t.map((x) => ({ med: x.defragment_ms, min: x.defragment_min_ms })));
+    const tb = over(
+      t.map((x) => ({ med: x.fragment_ms + x.defragment_ms, min: x.fragment_min_ms + x.defragment_min_ms })),
+    );
     lines.push(
-      `| ${c.size.toLocaleString('en')} B / MTU ${c.mtu} | ${o[0]?.fragments ?? '—'} | ${both(...os)} | ${both(...om)} | ${both(...ts)} | ${ratios(ts, os)} | ${ratios(ts, om)} | ${both(...or)} | ${both(...tr)} | ${ratios(tr, or)} |`,
+      `| ${c.size.toLocaleString('en')} B / MTU ${c.mtu} | ${o[0]?.fragments ?? '—'} | ${both(...ow)} | ${both(...ts)} | ${ratios(ts, ow)} | ${both(...os)} | ${ratios(ts, os)} | ${ratios(tb, os)} | ${both(...om)} | ${ratios(ts, om)} | ${both(...or)} | ${both(...tr)} | ${ratios(tr, or)} |`,
     );
   });
   return lines;

@@ -6,6 +6,7 @@
  * here reads a file, spawns a process or prints: it times, and returns numbers.
  */
 import { DEFAULT_SEND_INPUT, ipSend, reassemble, type FragmentSpec } from '../ip/index.ts';
+import { sendToWire } from '../ip/send-wire.ts';
 import { materialiseOutputTrace } from '../ip/step.ts';
 
 /** The four inputs of the issue: 65,507 B over MTU 68 (1,365 fragments), then the usual sizes. */
@@ -104,17 +105,33 @@ export function timeStats(f: () => unknown, runs: number, o: TimingOptions): Sta
   return { med: median(t), min: Math.min(...t), cpu: c.length ? median(c) : NaN };
 }
 
-/** One input's timings: sent (ipSend), sent and read, and put back (reassemble). */
+/**
+ * The send path alone, with its full trace, down to the wire (dev_queue_xmit on loopback): what
+ * scapy's fragment() does — cut one datagram into fragments — and no more. ipSend goes on to
+ * loop them back: the receiver's steps, ip_defrag's reassembly, the UDP socket's queue, what
+ * scapy's defragment() does (next to it in the table: fragment() + defragment()). The steps it
+ * records are ipSend's first (send.ts runs exactly this, then the finish); returns their number.
+ */
+export function sendWireTraced(size: number, mtu: number): number {
+  const w = sendToWire(sendInput(size, mtu), 'fresh');
+  return 'ok' in w ? -1 : w.ctx.trace.length;
+}
+
+/**
+ * One input's timings: sent down to the wire (sendToWire, traced), sent and looped back
+ * (ipSend), sent and read, and put back (reassemble).
+ */
 export interface CaseTiming {
   size: number;
   mtu: number;
   fragments: number;
+  wire: Stats;
   send: Stats;
   read: Stats;
   reassemble: Stats;
 }
 
-/** CASES[i]: sent, sent and read, and put back. */
+/** CASES[i]: sent to the wire, sent and looped back, sent and read, and put back. */
 export function timeCase(i: number, o: TimingOptions): CaseTiming {
   const c = CASES[i];
   if (!c) throw new Error(`no case ${i}`);
@@ -124,6 +141,7 @@ export function timeCase(i: number, o: TimingOptions): CaseTiming {
     size: c.size,
     mtu: c.mtu,
     fragments: frags.length,
+    wire: timeStats(() => sendWireTraced(c.size, c.mtu), runs, o),
     send: timeStats(() => ipSend(sendInput(c.size, c.mtu)), runs, o),
     read: timeStats(() => materialiseOutputTrace(ipSend(sendInput(c.size, c.mtu)).trace), runs, o),
     reassemble: timeStats(() => reassemble({ family: 'inet', len: c.size, fragments: frags }), runs, o),

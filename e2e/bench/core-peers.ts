@@ -1,6 +1,7 @@
 /**
- * `npm run bench:peers`: sockscope's send pipeline (ipSend, full trace) and reassembly next to
- * scapy's fragment() and defragment() on the same inputs (issue 17), with sockscope's core as
+ * `npm run bench:peers`: sockscope's send pipeline (down to the wire, and ipSend, which loops the
+ * fragments back; full trace) and reassembly next to scapy's fragment() and defragment() on the
+ * same inputs (issue 17), with sockscope's core as
  * users run it: built by Vite as a library with the app's target and minifier (buildTiming) and
  * timed in Chromium, the runtime of the page, and in Node. Each input is timed in a fresh page
  * (its own browser context) and a fresh process, as JMH forks a JVM per benchmark: one input's
@@ -134,6 +135,7 @@ const isCaseTiming = (v: unknown): v is CaseTiming =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as CaseTiming).fragments === 'number' &&
+  isStats((v as CaseTiming).wire) &&
   isStats((v as CaseTiming).send) &&
   isStats((v as CaseTiming).read) &&
   isStats((v as CaseTiming).reassemble);
@@ -239,7 +241,8 @@ async function main(): Promise<void> {
       `IPv4 fragmentation and reassembly: sockscope's core built by Vite as a library (the app's target and minifier), full trace, vs ${peer}; median (fastest) over the rounds, which alternate`,
       `${cpus().length} CPUs × ${cpus()[0]?.model ?? 'unknown'}, load average ${load.toFixed(2)} at start: on a busy machine read the fastest runs and the ratios`,
       `sockscope: time per call once optimised (called for ${OPTIONS.warmMs} ms first; samples of ≥ ${OPTIONS.sampleMs} ms, short calls in batches), each input in a fresh page or process; scapy: per call, after two calls (CPython has no JIT to warm)`,
-      "ipSend: producing the result and its trace; + read: the same, then every step's sk_buffs read (what the app or `sockscope trace --json` does)",
+      'to the wire: the send path with its trace down to dev_queue_xmit, the fragments cut (what scapy fragment() does); ipSend: the same, then looped back through the receiver, ip_defrag and the UDP socket (what fragment() and defragment() do), the result and its whole trace',
+      "+ read: ipSend, then every step's sk_buffs read (what the app or `sockscope trace --json` does)",
       '',
       page.heading(),
       ...table(page),
