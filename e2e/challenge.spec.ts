@@ -218,3 +218,99 @@ for (const c of CASES)
       const sw = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(sw).toBeLessThanOrEqual(width);
     });
+
+/**
+ * Challenge mode's code and words (the panel, the lab's questions, their catalog parts) are
+ * fetched when it is first turned on, not with the lab (issue 17: a page carries what it shows).
+ * Found by what a response holds — the questions' ids, in their code and their catalog part —
+ * since chunk names are hashed.
+ */
+// The lab's questions: their code and their catalog part name their ids. The panel: its code
+// (the verdict's test id) and its catalog part (the kit's challenge words as a part's JSON keys;
+// the kit's first chunk names some of those ids too, as strings, for the answer checker).
+const QUESTIONS = (path: string) => `lab.${path}.challenge.`;
+const PANEL = /challenge-verdict|"app\.kit\.challenge\.\w+":\[/;
+const CHALLENGE_CHUNK = /lab\.[a-z]+\.challenge\.|challenge-verdict|"app\.kit\.challenge\.\w+":\[/;
+
+const challengeBodies = (page: Page, path: string) => {
+  const got: { questions: number; panel: number } = { questions: 0, panel: 0 };
+  page.on('response', async (r) => {
+    if (!r.url().endsWith('.js')) return;
+    const body = await r.text().catch(() => '');
+    if (body.includes(QUESTIONS(path))) got.questions++;
+    if (PANEL.test(body)) got.panel++;
+  });
+  return got;
+};
+
+/** Holds back every script of challenge mode until `release` is called; or fails them. */
+async function holdChallenge(page: Page, how: 'hold' | 'abort') {
+  let release = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(/\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (!CHALLENGE_CHUNK.test(body)) return route.fulfill({ response: res, body });
+    if (how === 'abort') return route.abort();
+    await released;
+    return route.fulfill({ response: res, body });
+  });
+  return release;
+}
+
+test('challenge mode’s code and words come when it is turned on, and the results wait for them', async ({
+  page,
+}) => {
+  const c = CASES[3]!;
+  const got = challengeBodies(page, c.path);
+  const release = await holdChallenge(page, 'hold');
+  await page.goto(`./#/${c.path}?${c.query}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Reassembly' })).toBeVisible({ timeout: 60_000 });
+  const toggle = page.getByRole('button', { name: 'Challenge me' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('[data-main-diagram]').first()).toBeVisible();
+  expect(got).toEqual({ questions: 0, panel: 0 });
+
+  await toggle.click();
+  // While the questions are held back: a status line, and the results already hidden.
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the questions…' })).toBeVisible();
+  await expect(page.getByText('Results hidden until you answer the challenge.')).toBeVisible();
+  await expect(page.locator('[data-main-diagram]')).toHaveCount(0);
+  release();
+  const panel = panelOf(page);
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Loading the questions…')).toHaveCount(0);
+  // The lab's questions (their code and their words) and the kit's panel words arrived.
+  expect(got.questions).toBeGreaterThanOrEqual(2);
+  expect(got.panel).toBeGreaterThanOrEqual(2);
+  await answer(page, c, c.right);
+  await expect(panel.getByTestId('challenge-verdict')).toContainText('Right!');
+});
+
+test('challenge mode that cannot load its questions says so, shows the results, and retries when turned on again', async ({
+  page,
+  consoleErrors,
+}) => {
+  const c = CASES[0]!;
+  await holdChallenge(page, 'abort');
+  await page.goto(url(c));
+  const alert = page.getByRole('alert').filter({ hasText: 'The questions could not be loaded' });
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  // Nothing to answer: the results are not hidden.
+  await expect(page.getByText('Results hidden until you answer the challenge.')).toHaveCount(0);
+  await expect(page.locator('[data-main-diagram]').first()).toBeVisible();
+  // Back online: off and on again asks.
+  await page.unroute(/\.js$/);
+  const toggle = page.getByRole('button', { name: 'Challenge me' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await page.getByRole('button', { name: 'Challenge me' }).click();
+  await expect(panelOf(page)).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toHaveCount(0);
+  await answer(page, c, c.right);
+  await expect(panelOf(page).getByTestId('challenge-verdict')).toContainText('Right!');
+  // The failed fetches were logged by the browser, as they should be; nothing else was.
+  const failed = consoleErrors.filter((e) => /^Failed to load resource/.test(e));
+  expect(failed.length).toBeGreaterThan(0);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !failed.includes(e)));
+});

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { SvgDefs } from './SvgDefs.tsx';
 import { KIT_WORDS } from './words.ts';
 import { useEmbedView } from './view.tsx';
-import { ChallengePanel, ChallengeVeil } from './challenge/ChallengePanel.tsx';
+import { ChallengeSlot, ChallengeVeil } from './challenge/ChallengeSlot.tsx';
 import { useChallenge } from './challenge/context.ts';
 import { LabPrimerPanel } from './primer.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
@@ -21,7 +21,7 @@ export type { LabIntro } from './LabLoading.tsx';
  */
 const QuietSvgDefs = memo(SvgDefs);
 const QuietPrimer = memo(LabPrimerPanel);
-const QuietChallenge = memo(ChallengePanel);
+const QuietChallenge = memo(ChallengeSlot);
 const QuietSkipLinks = memo(SkipLinks);
 const NO_SKIP_LINKS: readonly SkipLink[] = [];
 

@@ -72,9 +72,11 @@ export interface LabSpec<S> {
   embedControls?: readonly string[];
   /**
    * Challenge mode (issue 14, app/lab-kit/challenge): the lab's questions, asked of its current
-   * result when the address has `challenge=1` (the lab's `challenge.ts`).
+   * result when the address has `challenge=1` — its `challenge.ts`, imported dynamically
+   * (`() => import('./challenge.ts').then((m) => m.xChallenge)`): fetched, with its words, when
+   * challenge mode is first turned on, not with the lab.
    */
-  challenge?: LabChallenge<S, object>;
+  loadChallenge?: () => Promise<LabChallenge<S, object>>;
   /**
    * The primer (issue 14, app/lab-kit/primer.tsx): "What you are looking at" in plain words and
    * what to try first, shown by LabShell right after the title (the lab's `primer.ts`).
@@ -153,9 +155,13 @@ export function defineLab<S>(spec: LabSpec<S>): LabDefinition {
             createElement(
               EmbedControlsProvider,
               { value: lab.embedControls },
-              spec.challenge
+              spec.loadChallenge
                 ? createElement(ChallengeRoot, {
-                    bound: { path: spec.path, store: store as StoreApi<unknown>, challenge: spec.challenge },
+                    bound: {
+                      path: spec.path,
+                      store: store as StoreApi<unknown>,
+                      load: spec.loadChallenge as () => Promise<LabChallenge<unknown, object>>,
+                    },
                     children: createElement(
                       Suspense,
                       { fallback: createElement(LabLoading, { path: spec.path, words: spec.words }) },

@@ -4,9 +4,11 @@
  * core/i18n/tools/catalog-parts.ts): the `base` part (shell, kit, core, glossary names, lab names)
  * when the language is first shown; a lab's words (`lab.<lab>`: its own and the core's it alone
  * uses) with the lab's code; the home and capture pages' and the capture export's (`page.<name>`)
- * with theirs; the glossary's explanations when a term's popover first opens. The page renders a
- * language only once its parts are here (app/main.tsx, app/i18n/locale.ts, lazyLab's load, Term),
- * so no message is ever shown as its id or in the wrong language.
+ * with theirs; challenge mode's (`challenge`, the kit's panel, and `challenge.<lab>`, a lab's
+ * questions) with its code, when it is first turned on; the glossary's explanations when a term's
+ * popover first opens. The page renders a language only once its parts are here (app/main.tsx,
+ * app/i18n/locale.ts, lazyLab's load, Term, ChallengeRoot), so no message is ever shown as its id
+ * or in the wrong language.
  */
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Locale } from './locale.ts';
@@ -39,6 +41,13 @@ const LOADERS: Record<Locale, Record<string, Loader>> = {
     'page.home': () => import('virtual:sockscope-catalog/en/page.home'),
     'page.capture': () => import('virtual:sockscope-catalog/en/page.capture'),
     'page.export': () => import('virtual:sockscope-catalog/en/page.export'),
+    challenge: () => import('virtual:sockscope-catalog/en/challenge'),
+    'challenge.socket': () => import('virtual:sockscope-catalog/en/challenge.socket'),
+    'challenge.netlink': () => import('virtual:sockscope-catalog/en/challenge.netlink'),
+    'challenge.skb': () => import('virtual:sockscope-catalog/en/challenge.skb'),
+    'challenge.fragment': () => import('virtual:sockscope-catalog/en/challenge.fragment'),
+    'challenge.reassemble': () => import('virtual:sockscope-catalog/en/challenge.reassemble'),
+    'challenge.journey': () => import('virtual:sockscope-catalog/en/challenge.journey'),
   },
   'zh-CN': {
     base: () => import('virtual:sockscope-catalog/zh-CN/base'),
@@ -52,6 +61,13 @@ const LOADERS: Record<Locale, Record<string, Loader>> = {
     'page.home': () => import('virtual:sockscope-catalog/zh-CN/page.home'),
     'page.capture': () => import('virtual:sockscope-catalog/zh-CN/page.capture'),
     'page.export': () => import('virtual:sockscope-catalog/zh-CN/page.export'),
+    challenge: () => import('virtual:sockscope-catalog/zh-CN/challenge'),
+    'challenge.socket': () => import('virtual:sockscope-catalog/zh-CN/challenge.socket'),
+    'challenge.netlink': () => import('virtual:sockscope-catalog/zh-CN/challenge.netlink'),
+    'challenge.skb': () => import('virtual:sockscope-catalog/zh-CN/challenge.skb'),
+    'challenge.fragment': () => import('virtual:sockscope-catalog/zh-CN/challenge.fragment'),
+    'challenge.reassemble': () => import('virtual:sockscope-catalog/zh-CN/challenge.reassemble'),
+    'challenge.journey': () => import('virtual:sockscope-catalog/zh-CN/challenge.journey'),
   },
 };
 

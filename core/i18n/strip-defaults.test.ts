@@ -61,6 +61,19 @@ describe('stripMessageDefaults (the browser build)', () => {
   });
 });
 
+/** The app's and the core's modules (not their tests). */
+function sourceFiles(): string[] {
+  const walk = (dir: string, out: string[] = []) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p, out);
+      else if (/\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)) out.push(p);
+    }
+    return out;
+  };
+  return [...walk(join(ROOT, 'app')), ...walk(join(ROOT, 'core'))];
+}
+
 describe('catalog parts (the browser build)', () => {
   it('a lab’s words are its part; titles, short names and everything else are the base', () => {
     expect(partOf('lab.fragment.inputs.mtu')).toBe('lab.fragment');
@@ -75,6 +88,34 @@ describe('catalog parts (the browser build)', () => {
     expect(partOf('glossary.skb_drop_reason.detail')).toBe('glossary');
     expect(partOf('app.capture.title')).toBe('base');
     expect(partOf('cli.flags.twice')).toBeNull();
+  });
+
+  it('challenge mode’s words are parts of their own; its toggle and veil stay in the base', () => {
+    expect(partOf('lab.reassemble.challenge.fate.q')).toBe('challenge.reassemble');
+    expect(partOf('lab.reassemble.challengeish')).toBe('lab.reassemble');
+    expect(partOf('app.kit.challenge.title')).toBe('challenge');
+    expect(partOf('app.kit.challengeOn.toggle')).toBe('base');
+    expect(partOf('app.kit.challengeOn.hidden')).toBe('base');
+  });
+
+  it('the challenge parts hold the words only challenge mode’s modules use', () => {
+    const kitOnly = /^app\/lab-kit\/challenge\/(ChallengePanel\.tsx|check\.ts|words\.ts)$/;
+    const files = sourceFiles();
+    for (const file of files) {
+      const rel = relative(ROOT, file).replace(/\\/g, '/');
+      const text = readFileSync(file, 'utf8');
+      // Whole ids (not the prefix catalog-parts.ts tests for).
+      for (const m of text.matchAll(/['"`]((?:lab|app)\.[\w.-]*\w)['"`]/g)) {
+        const part = partOf(m[1]!);
+        if (part === 'challenge') expect(rel, m[1]).toMatch(kitOnly);
+        else if (part?.startsWith('challenge.'))
+          expect(rel.toLowerCase(), m[1]).toBe(`app/labs/${part.slice('challenge.'.length)}/challenge.ts`);
+      }
+    }
+    // Every lab has questions, and each lab's are a part of their own.
+    const parts = new Set(Object.keys(en).map(partOf));
+    for (const lab of ['socket', 'netlink', 'skb', 'fragment', 'reassemble', 'journey'])
+      expect(parts.has(`challenge.${lab}`), lab).toBe(true);
   });
 
   it('a base message only labs or pages use goes to their parts, found in the module graph', () => {
@@ -128,15 +169,7 @@ describe('catalog parts (the browser build)', () => {
 
   it('a lab’s words are used only in its own folder (so its part comes with its code)', () => {
     const labs = [...new Set(Object.keys(en).map(partOf))].filter((p) => p?.startsWith('lab.'));
-    const walk = (dir: string, out: string[] = []) => {
-      for (const f of readdirSync(dir)) {
-        const p = join(dir, f);
-        if (statSync(p).isDirectory()) walk(p, out);
-        else if (/\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)) out.push(p);
-      }
-      return out;
-    };
-    for (const file of [...walk(join(ROOT, 'app')), ...walk(join(ROOT, 'core'))]) {
+    for (const file of sourceFiles()) {
       const rel = relative(ROOT, file).replace(/\\/g, '/');
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/['"`](lab\.[a-z]+\.[\w.-]+)['"`]/g)) {

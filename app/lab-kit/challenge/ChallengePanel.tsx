@@ -3,12 +3,11 @@ import type { FormEvent } from 'react';
 import { msg } from '../../../core/i18n/index.ts';
 import type { Msg } from '../../../core/i18n/index.ts';
 import { MsgText } from '../../i18n/MsgText.tsx';
-import { useEmbedView } from '../view.tsx';
 import { answerValue } from './check.ts';
 import { useChallenge } from './context.ts';
 import type { ChallengeContextValue } from './context.ts';
 import type { ChallengeAsk } from './types.ts';
-import { CW } from './words.ts';
+import { CT, CW } from './words.ts';
 
 const serials = new WeakMap<object, number>();
 let nextSerial = 1;
@@ -19,19 +18,14 @@ function serialOf(o: object): number {
   return s;
 }
 
-/** The Challenge panel (or, when challenge mode is off, the "Challenge me" toggle). */
+/**
+ * The Challenge panel, while challenge mode is on: a chunk of its own with its words (the
+ * `challenge` catalog part), fetched when the mode is first turned on (ChallengeRoot.tsx);
+ * ChallengeSlot.tsx shows the toggle before, and stands in while it comes.
+ */
 export function ChallengePanel() {
   const ch = useChallenge();
-  const { view } = useEmbedView();
-  if (!ch) return null;
-  if (!ch.on)
-    return view === 'full' ? (
-      <div className="challenge-toggle-row">
-        <button type="button" className="chip challenge-toggle" aria-pressed={false} onClick={ch.toggle}>
-          <MsgText msg={msg(CW.toggle)} />
-        </button>
-      </div>
-    ) : null;
+  if (!ch?.on) return null;
   return (
     <section className="challenge" aria-labelledby="challenge-title">
       <div className="challenge-head">
@@ -45,7 +39,7 @@ export function ChallengePanel() {
           <MsgText msg={msg(CW.resetScore)} />
         </button>
         <button type="button" className="chip challenge-toggle" aria-pressed onClick={ch.toggle}>
-          <MsgText msg={msg(CW.toggle)} />
+          <MsgText msg={msg(CT.toggle)} />
         </button>
       </div>
       {ch.broken && (
@@ -194,14 +188,5 @@ function Question({ ch, ask }: { ch: ChallengeContextValue; ask: ChallengeAsk })
         </div>
       )}
     </>
-  );
-}
-
-/** What stands in for the lab's results while a question is open. */
-export function ChallengeVeil() {
-  return (
-    <p className="challenge-veil">
-      <MsgText msg={msg(CW.hidden)} />
-    </p>
   );
 }

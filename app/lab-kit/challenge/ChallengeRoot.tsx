@@ -1,14 +1,46 @@
-import { useCallback, useMemo, useState } from 'react';
-import type { ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { loadCatalogPart } from '../../../core/i18n/index.ts';
 import { ChallengeVeilProvider } from '../view.tsx';
 import { asksOf, isRight, readAnswer } from './check.ts';
 import { ChallengeProvider } from './context.ts';
 import type { ChallengeContextValue, Reveal, WrongTry } from './context.ts';
 import { readScore, recordAnswer, resetScore, sessionScoreStorage } from './score.ts';
-import type { BoundChallenge } from './types.ts';
+import type { BoundChallenge, LabChallenge } from './types.ts';
 import { useChallengeOn } from './useChallengeOn.ts';
+
+/** What challenge mode needs beyond the kit's first chunk: the lab's questions and the panel. */
+interface Loaded {
+  challenge: LabChallenge<unknown, object>;
+  Panel: ComponentType;
+}
+
+const NO_QUESTIONS: LabChallenge<unknown, object> = { caseOf: () => null, questions: [] };
+
+/**
+ * Challenge mode's code and words come when it is first turned on, not with every lab (issue 17:
+ * a page carries what it shows): the lab's questions (its challenge.ts) with their catalog part
+ * (`challenge.<lab>`), and the panel (ChallengePanel.tsx) with the kit's (`challenge`). One fetch
+ * per lab: turning the mode off and on again reuses it; a failed one is forgotten, to be retried.
+ */
+const loads = new Map<string, Promise<Loaded>>();
+
+function loadChallenge(path: string, load: BoundChallenge['load']): Promise<Loaded> {
+  let p = loads.get(path);
+  if (!p) {
+    p = Promise.all([
+      load(),
+      import('./ChallengePanel.tsx'),
+      loadCatalogPart('challenge'),
+      loadCatalogPart(`challenge.${path}`),
+    ]).then(([challenge, m]) => ({ challenge, Panel: m.ChallengePanel }));
+    loads.set(path, p);
+    p.catch(() => loads.delete(path));
+  }
+  return p;
+}
 
 interface Asked {
   /** The case the question is about: a new case is a new question (same index, nothing revealed). */
@@ -25,7 +57,27 @@ interface Asked {
  */
 export function ChallengeRoot({ bound, children }: { bound: BoundChallenge; children: ReactNode }) {
   const [on, toggle] = useChallengeOn();
-  const { path, store, challenge } = bound;
+  const { path, store, load } = bound;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!on || loaded) return;
+    let live = true;
+    loadChallenge(path, load).then(
+      (l) => {
+        if (live) setLoaded(l);
+      },
+      () => {
+        if (live) setFailed(true);
+      },
+    );
+    return () => {
+      // Turned off (or another lab's root): a failure is forgotten, the next turn-on retries.
+      live = false;
+      setFailed(false);
+    };
+  }, [on, loaded, path, load]);
+  const challenge = loaded?.challenge ?? NO_QUESTIONS;
   const c = useStore(
     store,
     useShallow((s: unknown) => {
@@ -86,10 +138,13 @@ export function ChallengeRoot({ bound, children }: { bound: BoundChallenge; chil
   );
   const reset = useCallback(() => setScore(resetScore(storage, path)), [storage, path]);
 
-  const veiled = on && ask !== null && revealed === null;
+  // While the questions load the results wait too: the answer is never shown before its question.
+  const veiled = on && (loaded ? ask !== null && revealed === null : !failed);
   const value: ChallengeContextValue = {
     path,
     on,
+    Panel: loaded?.Panel ?? null,
+    failed: on && failed,
     asks,
     broken,
     index,

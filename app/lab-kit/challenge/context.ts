@@ -1,5 +1,6 @@
 /** The Challenge panel's state, given by the lab's root (ChallengeRoot) to the shell and the panel. */
 import { createContext, useContext } from 'react';
+import type { ComponentType } from 'react';
 import type { Msg } from '../../../core/i18n/index.ts';
 import type { Given } from './check.ts';
 import type { Score } from './score.ts';
@@ -24,6 +25,13 @@ export interface ChallengeContextValue {
   path: string;
   /** `challenge=1` is in the address. */
   on: boolean;
+  /**
+   * The Challenge panel, once its code, its words and the lab's questions have come (fetched when
+   * challenge mode is first turned on); null before, or when they could not be fetched (`failed`).
+   */
+  Panel: ComponentType | null;
+  /** The panel or the lab's questions could not be fetched: the results stay shown. */
+  failed: boolean;
   /** The questions that fit the case on show. */
   asks: readonly ChallengeAsk[];
   /** A question that threw (a bug of the lab's questions), said once. */
@@ -35,7 +43,10 @@ export interface ChallengeContextValue {
   /** The last wrong answer, while the question is still open. */
   wrong: WrongTry | null;
   score: Score;
-  /** A question is open: the answer-revealing parts of the lab are hidden. */
+  /**
+   * A question is open, or its panel is on its way: the answer-revealing parts of the lab are
+   * hidden (a teacher's `challenge=1` link never shows the answer while the questions load).
+   */
   veiled: boolean;
   toggle: () => void;
   /**

@@ -51,9 +51,12 @@ export interface LabChallenge<S, C extends object> {
   questions: readonly ChallengeQuestion<C>[];
 }
 
-/** A challenge bound to a lab's store: what the kit's root renders with. */
+/**
+ * A challenge bound to a lab's store: what the kit's root renders with. `load` fetches the lab's
+ * questions (its challenge.ts, a chunk of its own) the first time challenge mode is turned on.
+ */
 export interface BoundChallenge {
   path: string;
   store: StoreApi<unknown>;
-  challenge: LabChallenge<unknown, object>;
+  load: () => Promise<LabChallenge<unknown, object>>;
 }

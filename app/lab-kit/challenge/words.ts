@@ -1,12 +1,36 @@
-/** The words of the kit's Challenge panel (ids `app.kit.challenge.*`); each lab's questions live in its folder. */
+/**
+ * The words of the kit's Challenge panel (ids `app.kit.challenge.*`: a catalog part of their own,
+ * fetched with the panel when challenge mode is first turned on); each lab's questions live in its
+ * folder. CT: what the page shows before that — the toggle, the veil over the results, and the
+ * line that stands in for the panel while it loads (ids `app.kit.challengeOn.*`, in the base).
+ */
 import { defineMessages } from '../../../core/i18n/index.ts';
 
-export const CW = defineMessages({
+export const CT = defineMessages({
   toggle: {
-    id: 'app.kit.challenge.toggle',
+    id: 'app.kit.challengeOn.toggle',
     defaultMessage: 'Challenge me',
     description: 'Toggle button: turn challenge mode (predict, then reveal) on or off.',
   },
+  hidden: {
+    id: 'app.kit.challengeOn.hidden',
+    defaultMessage: 'Results hidden until you answer the challenge.',
+    description: 'Stands in for the lab’s results while a challenge question is open.',
+  },
+  loading: {
+    id: 'app.kit.challengeOn.loading',
+    defaultMessage: 'Loading the questions…',
+    description: 'Stands in for the Challenge panel while its questions are fetched (the first time challenge mode is turned on).',
+  },
+  failed: {
+    id: 'app.kit.challengeOn.failed',
+    defaultMessage:
+      'The questions could not be loaded. Turn challenge mode off and on again to retry; the results are shown meanwhile.',
+    description: 'The Challenge panel’s code or words failed to arrive (offline after the page loaded, say).',
+  },
+});
+
+export const CW = defineMessages({
   title: {
     id: 'app.kit.challenge.title',
     defaultMessage: 'Challenge: predict, then reveal',
@@ -97,11 +121,6 @@ export const CW = defineMessages({
     id: 'app.kit.challenge.noQuestion',
     defaultMessage: 'No question fits this case. Fix the inputs or pick a preset, and a question appears.',
     description: 'Challenge panel when the lab has no valid result to ask about.',
-  },
-  hidden: {
-    id: 'app.kit.challenge.hidden',
-    defaultMessage: 'Results hidden until you answer the challenge.',
-    description: 'Stands in for the lab’s results while a challenge question is open.',
   },
   empty: {
     id: 'app.kit.challenge.empty',

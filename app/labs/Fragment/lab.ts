@@ -3,7 +3,6 @@ import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { FRAGMENT_KEYS, parseFragmentQuery, serialiseFragmentQuery } from './params.ts';
 import { FragmentProvider, createFragmentStore } from './store.ts';
 import type { FragmentState } from './store.ts';
-import { fragmentChallenge } from './challenge.ts';
 import { fragmentPrimer } from './primer.ts';
 
 export const fragmentParams = formParams<FragmentState>({
@@ -21,7 +20,7 @@ export const fragmentLab = defineLab<FragmentState>({
   models: 'net/ipv4/ip_output.c, net/ipv6/ip6_output.c',
   embedControls: ['len', 'mtu'],
   params: fragmentParams,
-  challenge: fragmentChallenge,
+  loadChallenge: () => import('./challenge.ts').then((m) => m.fragmentChallenge),
   createStore: createFragmentStore,
   Provider: FragmentProvider,
   // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.

@@ -3,7 +3,6 @@ import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { JOURNEY_KEYS, parseJourneyQuery, serialiseJourneyQuery } from './params.ts';
 import { JourneyProvider, createJourneyStore } from './store.ts';
 import type { JourneyState } from './store.ts';
-import { journeyChallenge } from './challenge.ts';
 import { journeyPrimer } from './primer.ts';
 
 export const journeyParams = formParams<JourneyState>({
@@ -21,7 +20,7 @@ export const journeyLab = defineLab<JourneyState>({
   models: 'the output and input traces, animated',
   embedControls: ['len', 'mtu'],
   params: journeyParams,
-  challenge: journeyChallenge,
+  loadChallenge: () => import('./challenge.ts').then((m) => m.journeyChallenge),
   createStore: createJourneyStore,
   Provider: JourneyProvider,
   // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.

@@ -5,7 +5,6 @@ import { CHOICE_KEYS } from './buffer.ts';
 import { NETLINK_KEYS, parseNetlinkQuery, serialiseNetlinkQuery } from './params.ts';
 import { NetlinkProvider, createNetlinkStore } from './store.ts';
 import type { NetlinkState } from './store.ts';
-import { netlinkChallenge } from './challenge.ts';
 import { netlinkPrimer } from './primer.ts';
 
 /** What the URL carries of the lab's state. */
@@ -30,7 +29,7 @@ export const netlinkLab = defineLab<NetlinkState>({
   models: 'include/uapi/linux/netlink.h, net/netlink/af_netlink.c',
   embedControls: ['sample'],
   params: netlinkParams,
-  challenge: netlinkChallenge,
+  loadChallenge: () => import('./challenge.ts').then((m) => m.netlinkChallenge),
   createStore: createNetlinkStore,
   Provider: NetlinkProvider,
   // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.

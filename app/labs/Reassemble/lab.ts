@@ -3,7 +3,6 @@ import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { REASSEMBLE_KEYS, parseReassembleQuery, serialiseReassembleQuery } from './params.ts';
 import { ReassembleProvider, createReassembleStore } from './store.ts';
 import type { ReassembleState } from './store.ts';
-import { reassembleChallenge } from './challenge.ts';
 import { reassemblePrimer } from './primer.ts';
 
 export const reassembleParams = formParams<ReassembleState>({
@@ -21,7 +20,7 @@ export const reassembleLab = defineLab<ReassembleState>({
   models: 'net/ipv4/ip_fragment.c, net/ipv6/reassembly.c',
   embedControls: ['len', 'family'],
   params: reassembleParams,
-  challenge: reassembleChallenge,
+  loadChallenge: () => import('./challenge.ts').then((m) => m.reassembleChallenge),
   createStore: createReassembleStore,
   Provider: ReassembleProvider,
   // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.

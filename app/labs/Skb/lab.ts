@@ -4,7 +4,6 @@ import type { LabParams } from '../../lab-kit/index.ts';
 import { SKB_KEYS, parseSkbQuery, serialiseSkbQuery } from './params.ts';
 import { SkbProvider, createSkbStore } from './store.ts';
 import type { SkbState } from './store.ts';
-import { skbChallenge } from './challenge.ts';
 import { skbPrimer } from './primer.ts';
 
 export const skbParams: LabParams<SkbState> = {
@@ -34,7 +33,7 @@ export const skbLab = defineLab<SkbState>({
   models: 'include/linux/skbuff.h, net/core/skbuff.c',
   embedControls: ['ops'],
   params: skbParams,
-  challenge: skbChallenge,
+  loadChallenge: () => import('./challenge.ts').then((m) => m.skbChallenge),
   createStore: createSkbStore,
   Provider: SkbProvider,
   // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.

@@ -3,7 +3,6 @@ import { defineLab, formParams } from '../../lab-kit/index.ts';
 import { SOCKET_KEYS, parseSocketQuery, serialiseSocketQuery } from './params.ts';
 import { SocketProvider, createSocketStore } from './store.ts';
 import type { SocketState } from './store.ts';
-import { socketChallenge } from './challenge.ts';
 import { socketPrimer } from './primer.ts';
 
 export const socketParams = formParams<SocketState>({
@@ -21,7 +20,7 @@ export const socketLab = defineLab<SocketState>({
   models: 'net/socket.c, net/ipv4/af_inet.c',
   embedControls: ['domain', 'type', 'protocol'],
   params: socketParams,
-  challenge: socketChallenge,
+  loadChallenge: () => import('./challenge.ts').then((m) => m.socketChallenge),
   createStore: createSocketStore,
   Provider: SocketProvider,
   // Its own chunk, fetched when the lab is first shown: the nav and URL sync never load it.

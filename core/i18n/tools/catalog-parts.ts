@@ -3,6 +3,11 @@
  * first needs it (core/i18n/catalogs-lazy.ts):
  * - `lab.<lab>`: a lab's own words (ids `lab.<lab>.*`, the convention of every app/labs/<Lab>/words
  *   file), fetched with that lab's code;
+ * - `challenge.<lab>`: a lab's challenge questions (ids `lab.<lab>.challenge.*`, its challenge.ts),
+ *   and `challenge`: the kit's Challenge panel (ids `app.kit.challenge.*`), fetched with their
+ *   code when challenge mode is first turned on (app/lab-kit/challenge/ChallengeRoot.tsx); the
+ *   toggle and the veil that stand in meanwhile have ids of their own (`app.kit.challengeOn.*`)
+ *   and stay in the base;
  * - `glossary`: the glossary entries' explanations (`glossary.<key>.plain|detail`), shown only in
  *   a term's popover and fetched when a popover first opens (app/lab-kit/Term.tsx); an entry's
  *   name (`glossary.<key>.name`) is shown in a lab's text and stays in the base;
@@ -15,9 +20,11 @@
 export function partOf(id: string): string | null {
   if (id.startsWith('cli.')) return null;
   if (/^glossary\..+\.(plain|detail)$/.test(id)) return 'glossary';
+  if (id.startsWith('app.kit.challenge.')) return 'challenge';
   const m = /^lab\.([a-z]+)\.(.+)$/.exec(id);
-  if (!m || m[2] === 'title' || m[2] === 'short') return 'base';
-  return `lab.${m[1]}`;
+  const rest = m?.[2];
+  if (!m || rest === undefined || rest === 'title' || rest === 'short') return 'base';
+  return rest.startsWith('challenge.') ? `challenge.${m[1]}` : `lab.${m[1]}`;
 }
 
 /**

@@ -1,0 +1,54 @@
+import { msg } from '../../../core/i18n/index.ts';
+import { MsgText } from '../../i18n/MsgText.tsx';
+import { useEmbedView } from '../view.tsx';
+import { useChallenge } from './context.ts';
+import { CT } from './words.ts';
+
+/**
+ * Where the shell puts challenge mode (LabShell.tsx): the "Challenge me" toggle while it is off
+ * (full view only); while it is on, the Challenge panel once it has come (ChallengeRoot.tsx fetches
+ * it, its words and the lab's questions when the mode is first turned on) and, until then, a
+ * section that says so — or that they could not be fetched, with the toggle to leave.
+ */
+export function ChallengeSlot() {
+  const ch = useChallenge();
+  const { view } = useEmbedView();
+  if (!ch) return null;
+  if (!ch.on)
+    return view === 'full' ? (
+      <div className="challenge-toggle-row">
+        <button type="button" className="chip challenge-toggle" aria-pressed={false} onClick={ch.toggle}>
+          <MsgText msg={msg(CT.toggle)} />
+        </button>
+      </div>
+    ) : null;
+  const { Panel } = ch;
+  if (Panel) return <Panel />;
+  return (
+    <section className="challenge challenge--waiting" aria-busy={!ch.failed}>
+      <div className="challenge-head">
+        {ch.failed ? (
+          <p className="challenge-error" role="alert">
+            <MsgText msg={msg(CT.failed)} />
+          </p>
+        ) : (
+          <p className="challenge-hint" role="status">
+            <MsgText msg={msg(CT.loading)} />
+          </p>
+        )}
+        <button type="button" className="chip challenge-toggle" aria-pressed onClick={ch.toggle}>
+          <MsgText msg={msg(CT.toggle)} />
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** What stands in for the lab's results while a question is open (or on its way). */
+export function ChallengeVeil() {
+  return (
+    <p className="challenge-veil">
+      <MsgText msg={msg(CT.hidden)} />
+    </p>
+  );
+}
