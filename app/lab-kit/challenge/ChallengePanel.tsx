@@ -7,7 +7,8 @@ import { answerValue } from './check.ts';
 import { useChallenge } from './context.ts';
 import type { ChallengeContextValue } from './context.ts';
 import type { ChallengeAsk } from './types.ts';
-import { CT, CW } from './words.ts';
+import { ChallengeToggle } from './ChallengeSlot.tsx';
+import { CW } from './words.ts';
 
 const serials = new WeakMap<object, number>();
 let nextSerial = 1;
@@ -38,9 +39,7 @@ export function ChallengePanel() {
         <button type="button" className="btn-quiet" onClick={ch.resetScore}>
           <MsgText msg={msg(CW.resetScore)} />
         </button>
-        <button type="button" className="chip challenge-toggle" aria-pressed onClick={ch.toggle}>
-          <MsgText msg={msg(CT.toggle)} />
-        </button>
+        <ChallengeToggle on toggle={ch.toggle} />
       </div>
       {ch.broken && (
         <p className="challenge-error" role="alert">

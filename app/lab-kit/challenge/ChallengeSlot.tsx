@@ -17,9 +17,7 @@ export function ChallengeSlot() {
   if (!ch.on)
     return view === 'full' ? (
       <div className="challenge-toggle-row">
-        <button type="button" className="chip challenge-toggle" aria-pressed={false} onClick={ch.toggle}>
-          <MsgText msg={msg(CT.toggle)} />
-        </button>
+        <ChallengeToggle on={false} toggle={ch.toggle} />
       </div>
     ) : null;
   const { Panel } = ch;
@@ -36,11 +34,18 @@ export function ChallengeSlot() {
             <MsgText msg={msg(CT.loading)} />
           </p>
         )}
-        <button type="button" className="chip challenge-toggle" aria-pressed onClick={ch.toggle}>
-          <MsgText msg={msg(CT.toggle)} />
-        </button>
+        <ChallengeToggle on toggle={ch.toggle} />
       </div>
     </section>
+  );
+}
+
+/** "Challenge me", pressed while challenge mode is on (here, and in the panel's head). */
+export function ChallengeToggle({ on, toggle }: { on: boolean; toggle: () => void }) {
+  return (
+    <button type="button" className="chip challenge-toggle" aria-pressed={on} onClick={toggle}>
+      <MsgText msg={msg(CT.toggle)} />
+    </button>
   );
 }
 
