@@ -296,6 +296,9 @@ test('skip links reach the inputs and the diagram in a few Tabs, in the full pag
     if (!embed) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(page.locator('#lab-inputs')).toBeFocused();
+    // The inputs arrive a turn after the first paint (InTurns.tsx): the region is there at once,
+    // its fields a frame later. Tab once they are on screen, as a reader would.
+    await expect(page.locator('#lab-inputs').locator('input, select, button').first()).toBeVisible();
     await page.keyboard.press('Tab');
     const inInputs = await page.evaluate(() => !!document.activeElement?.closest('#lab-inputs'));
     expect(inInputs).toBe(true);
