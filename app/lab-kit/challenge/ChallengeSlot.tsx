@@ -23,7 +23,7 @@ export function ChallengeSlot() {
   const { Panel } = ch;
   if (Panel) return <Panel />;
   return (
-    <section className="challenge challenge--waiting" aria-busy={!ch.failed}>
+    <section className="challenge challenge--waiting">
       <div className="challenge-head">
         {ch.failed ? (
           <p className="challenge-error" role="alert">
