@@ -314,3 +314,34 @@ test('challenge mode that cannot load its questions says so, shows the results, 
   expect(failed.length).toBeGreaterThan(0);
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !failed.includes(e)));
 });
+
+test('a teacher’s challenge=1 link asks for the questions with the lab, not after its declaration (app/boot/route-preload.js)', async ({
+  page,
+}) => {
+  const c = CASES[3]!;
+  // The lab's declaration (its lab.ts: `loadChallenge: () => import(…)`) is what the app reads
+  // before it can ask for the questions itself: held back, only the preload can have asked.
+  let release = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  const seen = { questions: 0, panel: 0, declarationHeld: false };
+  await page.route(/\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes(QUESTIONS(c.path))) seen.questions++;
+    if (PANEL.test(body)) seen.panel++;
+    if (/loadChallenge:\(\)=>/.test(body)) {
+      seen.declarationHeld = true;
+      await released;
+    }
+    return route.fulfill({ response: res, body });
+  });
+  await page.goto(url(c));
+  await expect.poll(() => seen.declarationHeld, { timeout: 30_000 }).toBe(true);
+  // The questions' code and words, and the panel's, while the declaration is still held.
+  await expect.poll(() => seen.questions, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => seen.panel, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  release();
+  await expect(panelOf(page)).toBeVisible({ timeout: 60_000 });
+  await answer(page, c, c.right);
+  await expect(panelOf(page).getByTestId('challenge-verdict')).toContainText('Right!');
+});

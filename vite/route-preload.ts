@@ -8,13 +8,16 @@
  * The map, per route: the chunks of the lab's declaration and view (the two modules
  * app/labs/index.ts imports for it), every chunk they import statically and the CSS those
  * import, less what index.html already loads; and per language, its catalog parts (`base`, and
- * each route's part: `lab.<path>` or `page.home`; core/i18n/catalogs-lazy.ts). All read from the
- * build's own bundle, so a renamed module or part fails the build here instead of silently
- * preloading nothing.
+ * each route's part: `lab.<path>` or `page.home`; core/i18n/catalogs-lazy.ts). A lab's route also
+ * names what its challenge mode fetches when it is turned on (app/lab-kit/challenge/ChallengeRoot.tsx:
+ * the lab's challenge.ts, the panel, and their parts `challenge.<path>` and `challenge`): a
+ * teacher's `challenge=1` link asks for them with the lab's, not a round trip after it. All read
+ * from the build's own bundle, so a renamed module or part fails the build here instead of
+ * silently preloading nothing.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 type Chunk = {
@@ -34,8 +37,11 @@ export interface RouteMap {
   /** The lab an embed with an empty hash shows (app/labs/index.ts DEFAULT_LAB). */
   embedDefault: string;
   files: string[];
-  /** Route (the hash's path; '' the home page) → its catalog part and its files (indexes in files). */
-  routes: Record<string, { part: string; files: number[] }>;
+  /**
+   * Route (the hash's path; '' the home page) → its catalog part and its files (indexes in files);
+   * a lab's, the files its challenge mode adds (`challenge=1`), less the route's own.
+   */
+  routes: Record<string, { part: string; files: number[]; challenge?: number[] }>;
   /** Locale → catalog part → its file (an index in files). */
   catalogs: Record<string, Record<string, number>>;
 }
@@ -54,6 +60,18 @@ export function labRoutes(source: string): { path: string; modules: string[] }[]
   }
   if (out.length === 0) throw new Error('route-preload: no lazyLab found in app/labs/index.ts');
   return out;
+}
+
+/** The challenge panel, which ChallengeRoot.tsx imports when challenge mode is first turned on. */
+const CHALLENGE_PANEL = 'app/lab-kit/challenge/ChallengePanel.tsx';
+
+/**
+ * The module a lab's declaration (its lab.ts, `labModule`) imports for its challenge mode
+ * (`loadChallenge: () => import('./challenge.ts')…`), or undefined for a lab without one.
+ */
+export function challengeModule(labModule: string): string | undefined {
+  const m = /\bloadChallenge:\s*\(\)\s*=>\s*import\('(\.\/[^']+)'\)/.exec(readFileSync(labModule, 'utf8'));
+  return m ? resolve(dirname(labModule), m[1]!).replace(/\\/g, '/') : undefined;
 }
 
 /** The route map of a bundle (see the file's comment). `root` is the project's folder. */
@@ -101,20 +119,28 @@ export function routeMap(bundle: Record<string, Output>, root: string): RouteMap
     return c;
   };
   const routes: RouteMap['routes'] = {};
-  const add = (route: string, part: string, modules: string[]) => {
+  // The files `modules` need, less `except`: scripts first, then style sheets, in the graph's order.
+  const needs = (modules: string[], except: ReadonlySet<string>) => {
     const need = new Set<string>();
     closure(modules.map(chunkOf), need);
-    // Scripts first, then style sheets, in the order the graph gave them.
-    const list = [...need].filter((f) => !loaded.has(f));
+    const list = [...need].filter((f) => !except.has(f));
     list.sort((a, b) => Number(a.endsWith('.css')) - Number(b.endsWith('.css')));
-    routes[route] = { part, files: list.map(index) };
+    return list;
   };
-  for (const lab of labRoutes(indexSource))
-    add(
-      lab.path,
-      `lab.${lab.path}`,
-      lab.modules.map((m) => `${labsDir}/${m.slice(2)}`),
-    );
+  const add = (route: string, part: string, modules: string[]) => {
+    routes[route] = { part, files: needs(modules, loaded).map(index) };
+  };
+  const panel = norm(resolve(root, CHALLENGE_PANEL));
+  for (const lab of labRoutes(indexSource)) {
+    const modules = lab.modules.map((m) => `${labsDir}/${m.slice(2)}`);
+    add(lab.path, `lab.${lab.path}`, modules);
+    const declaration = modules.find((m) => m.endsWith('/lab.ts'));
+    const challenge = declaration ? challengeModule(declaration) : undefined;
+    if (challenge) {
+      const own = new Set([...loaded, ...needs(modules, loaded)]);
+      routes[lab.path]!.challenge = needs([challenge, panel], own).map(index);
+    }
+  }
   // The home page (app/App.tsx: its words, then app/home/Home.tsx).
   add('', 'page.home', [norm(resolve(root, 'app/home/Home.tsx'))]);
 
@@ -127,7 +153,10 @@ export function routeMap(bundle: Record<string, Output>, root: string): RouteMap
     (catalogs[locale] ??= {})[part] = index(c.fileName);
   }
   for (const [locale, parts] of Object.entries(catalogs)) {
-    for (const part of ['base', ...Object.values(routes).map((r) => r.part)])
+    const challengeParts = Object.entries(routes).flatMap(([path, r]) =>
+      r.challenge ? ['challenge', `challenge.${path}`] : [],
+    );
+    for (const part of ['base', ...Object.values(routes).map((r) => r.part), ...challengeParts])
       if (!(part in parts)) throw new Error(`route-preload: no catalog part ${locale}/${part} in the build`);
   }
   if (Object.keys(catalogs).length === 0) throw new Error('route-preload: no catalog parts in the build');

@@ -47,6 +47,13 @@
   var parts = ROUTES.catalogs[locale] || {};
   var want = [parts.base];
   if (route) want = want.concat(parts[route.part], route.files);
+  // A teacher's link (`challenge=1`, the hash query's value first, as app/lab-kit/challenge/url.ts
+  // reads it): the lab's questions, the panel and their words, which the app fetches once the
+  // lab's declaration has come (app/lab-kit/challenge/ChallengeRoot.tsx), are asked for now.
+  var challenge = hashQuery.get('challenge');
+  if (challenge === null) challenge = search.get('challenge');
+  if (route && route.challenge && on(challenge))
+    want = want.concat(route.challenge, parts.challenge, parts['challenge.' + path]);
   var start = function () {
     var head = document.head;
     for (var j = 0; j < want.length; j++) {

@@ -4,6 +4,7 @@ import { clientScript, labRoutes, routeMap, type RouteMap } from '../../vite/rou
 import { pickLocale } from '../../core/i18n/locale.ts';
 import { isEmbedHref } from '../embed/embed-url.ts';
 import { parseHash } from '../lab-kit/url.ts';
+import { isChallengeHref } from '../lab-kit/challenge/url.ts';
 import { langOfHref, STORAGE_KEY } from '../i18n/locale.ts';
 import { DEFAULT_LAB, LABS } from '../labs/index.ts';
 
@@ -25,14 +26,20 @@ const MAP: RouteMap = {
     'assets/zh-base.js',
     'assets/zh-frag.js',
     'assets/zh-home.js',
+    'assets/FragmentChallenge.js',
+    'assets/ChallengePanel.js',
+    'assets/en-challenge.js',
+    'assets/en-challenge-frag.js',
+    'assets/zh-challenge.js',
+    'assets/zh-challenge-frag.js',
   ],
   routes: {
-    fragment: { part: 'lab.fragment', files: [0, 1, 2] },
+    fragment: { part: 'lab.fragment', files: [0, 1, 2], challenge: [10, 11] },
     '': { part: 'page.home', files: [3] },
   },
   catalogs: {
-    en: { base: 4, 'lab.fragment': 5, 'page.home': 6 },
-    'zh-CN': { base: 7, 'lab.fragment': 8, 'page.home': 9 },
+    en: { base: 4, 'lab.fragment': 5, 'page.home': 6, challenge: 12, 'challenge.fragment': 13 },
+    'zh-CN': { base: 7, 'lab.fragment': 8, 'page.home': 9, challenge: 14, 'challenge.fragment': 15 },
   },
 };
 
@@ -80,6 +87,43 @@ describe('route-preload.js: the address’s files, asked for before the app runs
     expect(links.at(-1)).toMatchObject({ rel: 'preload', as: 'style' });
     // The same request as Vite's preload helper and the module scripts make (one fetch each).
     expect(links.every((l) => l.crossOrigin === '')).toBe(true);
+  });
+
+  it('a teacher’s challenge=1 link: the questions, the panel and their words too, after the lab’s', () => {
+    expect(run('#/fragment?len=4000&challenge=1&lang=zh-CN').map((l) => l.file)).toEqual([
+      'assets/zh-base.js',
+      'assets/zh-frag.js',
+      'assets/FragmentLab.js',
+      'assets/shared.js',
+      'assets/FragmentLab.css',
+      'assets/FragmentChallenge.js',
+      'assets/ChallengePanel.js',
+      'assets/zh-challenge.js',
+      'assets/zh-challenge-frag.js',
+    ]);
+    // Challenge mode as the app reads the address: the hash query's value first, then the page's.
+    for (const [hash, search] of [
+      ['#/fragment?challenge=1', ''],
+      ['#/fragment?challenge=true', ''],
+      ['#/fragment?challenge=0', ''],
+      ['#/fragment?challenge=false', ''],
+      ['#/fragment?challenge=', ''],
+      ['#/fragment', '?challenge=1'],
+      ['#/fragment?challenge=0', '?challenge=1'],
+      ['#/fragment?challenge=1', '?challenge=0'],
+      ['#/fragment', ''],
+    ] as const) {
+      const files = run(hash, { search }).map((l) => l.file);
+      expect(files.includes('assets/ChallengePanel.js'), `${search}${hash}`).toBe(
+        isChallengeHref(window.location.href),
+      );
+    }
+    // A route without questions (the home page) asks for none.
+    expect(run('#/?challenge=1').map((l) => l.file)).toEqual([
+      'assets/en-base.js',
+      'assets/en-home.js',
+      'assets/Home.js',
+    ]);
   });
 
   it('the home page, an embed with no lab, an unknown route', () => {
@@ -214,8 +258,25 @@ describe('route-preload.ts: the map from the build’s module graph', () => {
         );
       });
     b['kit.js'] = chunk('kit.js', null, ['react.js'], ['kit.css']);
+    for (const lab of labs) {
+      const dir = lab.modules[0]!.slice(2).replace(/\/lab\.ts$/, '');
+      const f = `${lab.path}-challenge.js`;
+      b[f] = chunk(f, `${root}/app/labs/${dir}/challenge.ts`, ['kit.js', 'check.js']);
+    }
+    b['check.js'] = chunk('check.js', null, ['react.js']);
+    b['panel.js'] = chunk(
+      'panel.js',
+      `${root}/app/lab-kit/challenge/ChallengePanel.tsx`,
+      ['kit.js', 'check.js'],
+      ['panel.css'],
+    );
     for (const locale of ['en', 'zh-CN'])
-      for (const part of ['base', 'page.home', ...labs.map((l) => `lab.${l.path}`)]) {
+      for (const part of [
+        'base',
+        'page.home',
+        'challenge',
+        ...labs.flatMap((l) => [`lab.${l.path}`, `challenge.${l.path}`]),
+      ]) {
         const f = `${locale}-${part}.js`;
         b[f] = chunk(f, `\0virtual:sockscope-catalog/${locale}/${part}`);
       }
@@ -239,6 +300,16 @@ describe('route-preload.ts: the map from the build’s module graph', () => {
       'kit.css',
     ]);
     expect(files('')).toEqual(['Home.js']);
+    // Challenge mode: the lab's questions and the panel, with what they import that the lab does not.
+    expect(map.routes.fragment!.challenge!.map((i) => map.files[i])).toEqual([
+      'fragment-challenge.js',
+      'panel.js',
+      'check.js',
+      'panel.css',
+    ]);
+    for (const l of labs) expect(map.routes[l.path]!.challenge, l.path).toBeDefined();
+    expect(map.routes['']!.challenge).toBeUndefined();
+    expect(map.files[map.catalogs['zh-CN']!['challenge.fragment']!]).toBe('zh-CN-challenge.fragment.js');
     expect(map.routes.netlink!.part).toBe('lab.netlink');
     expect(map.files[map.catalogs['zh-CN']!['lab.netlink']!]).toBe('zh-CN-lab.netlink.js');
     expect(map.files[map.catalogs.en!.base!]).toBe('en-base.js');
@@ -252,5 +323,11 @@ describe('route-preload.ts: the map from the build’s module graph', () => {
     const c = bundle();
     delete c['zh-CN-lab.journey.js'];
     expect(() => routeMap(c, root)).toThrow(/zh-CN\/lab.journey/);
+    const d = bundle();
+    delete d['socket-challenge.js'];
+    expect(() => routeMap(d, root)).toThrow(/Socket\/challenge\.ts/);
+    const e = bundle();
+    delete e['en-challenge.skb.js'];
+    expect(() => routeMap(e, root)).toThrow(/en\/challenge\.skb/);
   });
 });
