@@ -10,7 +10,6 @@ import { KEEP_DEFAULTS, stripMessageDefaults } from './core/i18n/tools/strip-def
 import { routePreload } from './vite/route-preload.ts';
 import { minifyPublicScripts } from './vite/minify-public.ts';
 import { firstScreen } from './vite/first-screen.ts';
-import { styleSheetsFirstPlugin } from './vite/style-first.ts';
 
 /**
  * The Content-Security-Policy of the built page (issue 19). Everything comes from the page's own
@@ -241,7 +240,6 @@ export default defineConfig({
     noIcuParser(),
     react({ refreshExclude: /./ }),
     contentSecurityPolicy(),
-    styleSheetsFirstPlugin(),
     routePreload(),
     firstScreen(PREACT_ALIASES),
     minifyPublicScripts(['theme.js']),

@@ -83,26 +83,6 @@ for (const [hash, lang, intro] of [
   });
 }
 
-test('the style sheet, which the first screen waits for, downloads while theme.js does (vite/style-first.ts)', async ({
-  page,
-}) => {
-  // theme.js blocks the parser: a style sheet written after it was asked for only once it had run.
-  let release = () => {};
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route(/\/theme\.js(\?.*)?$/, async (route) => {
-    await gate;
-    await route.continue();
-  });
-  const styleSheets: string[] = [];
-  page.on('request', (r) => {
-    if (r.resourceType() === 'stylesheet') styleSheets.push(r.url());
-  });
-  await page.goto('/#/fragment', { waitUntil: 'commit' });
-  await expect.poll(() => styleSheets.filter((u) => /\/assets\/index-[^/]+\.css$/.test(u)).length).toBe(1);
-  release();
-  await expect(page.locator('.lab-intro h1').first()).toBeVisible();
-});
-
 test('an embed, a Reassembly address with family=, the home page: nothing from the HTML', async ({
   page,
 }) => {
