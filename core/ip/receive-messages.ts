@@ -16,6 +16,11 @@ export const RXM = defineMessages({
     defaultMessage:
       '<code>{rcv}</code> checks version, header length{v6, select, yes {} other { and checksum}}, trims to the packet’s own length; the route lookup (<code>ip_route_input</code>) says “local”: <code>{next}</code>',
   },
+  rxBadHeader: {
+    id: 'ip.rx.badHeader',
+    defaultMessage:
+      '<code>ip_rcv_core</code> reads the header the user wrote: {what, select, version {version {version} is not 4} other {<code>ihl</code> {ihl} is less than 5}}, so the packet is dropped (<code>IP_INHDR</code>, <code>InHdrErrors</code>)',
+  },
   rxSourceRouteStep: {
     id: 'ip.rx.sourceRouteStep',
     defaultMessage:

@@ -8,6 +8,7 @@
  */
 import {
   countDrop,
+  countMib,
   countMibId,
   counterId,
   dropList,
@@ -70,6 +71,11 @@ export interface ReceiveArgs {
   mtu: number;
   /** The payload's bytes (raw sends: what a protocol's handler reads as its header). */
   runs: readonly ByteRun[];
+  /**
+   * A header the user wrote (a raw socket of protocol 255) that ip_rcv_core refuses: its version
+   * nibble is not 4, or its ihl is under 5. Absent: the header is the kernel's, or passes.
+   */
+  badHeader?: { version: number; ihl: number };
 }
 
 /** Kernel protocols with an inet_protocol handler in a typical build (ip_local_deliver_finish). */
@@ -133,6 +139,19 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   let octets = 0;
   for (const w of a.wire) octets += w.total_length;
   countMibId(t, c.inOctets, octets);
+  if (a.badHeader && !v6) {
+    // ip_rcv_core counts the packet and its octets first, then refuses the header: inhdr_error.
+    const { version, ihl } = a.badHeader;
+    countMib(t, 'Ip', 'InHdrErrors', n);
+    countDrop(t, 'IP_INHDR', 'ip_rcv_core', n);
+    const why = msg(RXM.rxBadHeader, { what: version !== 4 ? 'version' : 'ihl', version, ihl });
+    pushStep(trace, 'ip_rcv_core', ipIn, why, {
+      dir: 'up',
+      skbs: a.out,
+      drops: [{ reason: 'IP_INHDR', function: 'ip_rcv_core', count: n }],
+    });
+    return none('ip_rcv_core', ipIn, why);
+  }
   countMibId(t, c.inNoECT, n);
   pushStep(trace, 'eth_type_trans', 'net/ethernet/eth.c', msg(RXM.rxEth, { n }), {
     dir: 'up',

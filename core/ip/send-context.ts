@@ -59,6 +59,12 @@ export interface SendContext {
   v6: boolean;
   udp: boolean;
   hdrincl: boolean;
+  /**
+   * IP_HDRINCL because the socket is SOCK_RAW of protocol 255 (IPPROTO_RAW: inet_create sets
+   * it): the payload's own first bytes are the IPv4 header (send-hdrincl.ts rawSendUserHeader).
+   * `raw-hdrincl` is the recording tools' IP_HDRINCL, a 20-byte header built in front.
+   */
+  userHeader: boolean;
   /** The sends in order (one sendmsg with an iovec counts as one send of the iovec's total). */
   sends: number[];
   totalLen: number;
@@ -88,12 +94,13 @@ export interface SendContext {
 export function sendContext(input: SendInput, socket: RxSocket = 'fresh', quiet = false): SendContext {
   const v6 = input.family === 'inet6';
   const udp = input.sock === 'udp';
-  const hdrincl = input.sock === 'raw-hdrincl';
+  const userHeader = input.sock === 'raw' && input.protocol === 255 && !v6;
+  const hdrincl = input.sock === 'raw-hdrincl' || userHeader;
   const sends = input.iov ? [input.iov.reduce((a, b) => a + b, 0)] : input.sends;
   const totalLen = sends.reduce((a, b) => a + b, 0);
   const optlen = v6 ? 0 : input.options.length ? (input.options.length + 3) & ~3 : 0;
   const headerLength = v6 ? 40 : 20 + optlen;
-  const datagramLength = hdrincl ? totalLen + 20 : totalLen + (udp ? 8 : 0);
+  const datagramLength = userHeader ? totalLen : hdrincl ? totalLen + 20 : totalLen + (udp ? 8 : 0);
   const devMtu = input.mtu;
   // Validation comes after (and refuses it); junk pmtu must not throw here (PMTU_VALUE[junk]).
   const pmtuKnown = typeof input.pmtu === 'string' && Object.hasOwn(PMTU_VALUE, input.pmtu);
@@ -105,6 +112,7 @@ export function sendContext(input: SendInput, socket: RxSocket = 'fresh', quiet 
     v6,
     udp,
     hdrincl,
+    userHeader,
     sends,
     totalLen,
     protocol: udp ? 17 : input.protocol,

@@ -75,19 +75,26 @@ export function sendFinish(
 export function hdrinclFinish(w: HdrinclWired): SendResult {
   const { ctx, skb, wire, length } = w;
   const { trace, protocol, totalLen } = ctx;
+  const p = wire[0];
+  const user = p && p.family === 'inet' ? p.userHeader : undefined;
+  // A header the user wrote: ip_rcv_core reads its version and ihl before anything else.
+  const first = user ? (user.lead[0] as number) : 0x45;
+  const badHeader =
+    first >> 4 !== 4 || (first & 15) < 5 ? { version: first >> 4, ihl: first & 15 } : undefined;
   const rx = loopbackReceive(
     {
       family: 'inet',
       out: [skb],
       wire,
       transport: { kind: 'raw', socketProtocol: 255 },
-      protocol,
-      payload: totalLen,
+      protocol: p && p.family === 'inet' ? p.protocol : protocol,
+      payload: user ? Math.max(0, length - (p as { ihl: number }).ihl) : totalLen,
       sourceRouted: false,
       mib: ctx.rx,
       mtu: ctx.pathMtu,
-      // the recording tool writes 'x' after the header it builds
-      runs: [{ byte: 0x78, count: totalLen }],
+      // the recording tool writes 'x' after the header it builds; a user's header is its fill
+      runs: user ? [{ byte: user.fill, count: length }] : [{ byte: 0x78, count: totalLen }],
+      ...(badHeader ? { badHeader } : {}),
     },
     trace,
   );

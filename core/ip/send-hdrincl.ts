@@ -1,14 +1,20 @@
 /**
  * IP_HDRINCL (net/ipv4/raw.c): raw_sendmsg hands the user's buffer, IPv4 header included, to
- * raw_send_hdrinc, which sends it as one packet — never fragmented, never corked.
+ * raw_send_hdrinc, which sends it as one packet — never fragmented, never corked. Two ways in:
+ * `raw-hdrincl`, the recording tools' socket, which writes a 20-byte header in front of the
+ * payload; and a raw socket of protocol 255 (IPPROTO_RAW, which inet_create makes IP_HDRINCL),
+ * whose header is the payload's own first bytes (rawSendUserHeader).
  */
+import { countDrop, countMib } from '../drops/tally.ts';
 import { msg } from '../i18n/index.ts';
+import { ipFastCsum } from '../pcap/checksum.ts';
 import { allocSkb, skbPut, skbReserve } from '../skb/skb.ts';
 import { IP_OUTPUT_C } from './append.ts';
 import { llOutput } from './fragment.ts';
 import { M } from './send-messages.ts';
 import { pushStep } from './step.ts';
-import { RAW_C, countTransmits, sendFail, type SendContext } from './send-context.ts';
+import { LOOPBACK, RAW_C, countTransmits, pseudoRandom, sendFail, type SendContext } from './send-context.ts';
+import { payloadRuns } from './payload-runs.ts';
 import type { CompiledOptions } from './options.ts';
 import type { SkBuff } from '../skb/skb.ts';
 import type { SendFail, WirePacket } from './types.ts';
@@ -27,6 +33,7 @@ export interface HdrinclWired {
  * failure. The loopback receive and the result are hdrinclFinish's (send-finish.ts).
  */
 export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined): HdrinclWired | SendFail {
+  if (ctx.userHeader) return rawSendUserHeader(ctx, opt);
   const { trace, sendFn, sendFile, totalLen, devMtu, pathMtu, hhLen, protocol, input } = ctx;
   const length = totalLen + 20;
   if (length > 0xffff)
@@ -111,6 +118,134 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
   ];
   llOutput([skb], false, trace, 1);
   // raw_send_hdrinc goes straight to NF_INET_LOCAL_OUT: no OutRequests, but the packet is transmitted.
+  countTransmits(ctx, wire);
+  return { hdrincl: true, ctx, skb, wire, length };
+}
+
+/** The first bytes of a packet kept for its header (ihl is 4 bits: at most 15 × 4). */
+const LEAD_MAX = 60;
+
+/**
+ * A raw socket of protocol 255: raw_sendmsg → raw_send_hdrinc on the payload itself, whose first
+ * bytes are the header. Each sendto() is a packet of its own (MSG_MORE corks nothing here), so a
+ * list of sends is its first sendto() first: the recording tools' first buffer is 'A's (0x41),
+ * ihl 1, which raw_send_hdrinc refuses, and the list ends there. An iovec is one sendmsg.
+ *
+ * In raw_send_hdrinc's order: past 0xFFFF (raw_sendmsg), IP options (no header is mangled),
+ * past the device MTU (ip_local_error), under 20 bytes — all before an skb; then, with the bytes
+ * copied, an ihl whose header is longer than the buffer or shorter than 20 bytes (the 6.18
+ * stable kernels refuse ihl < 5) frees the skb as a drop (`error_free`, OutDiscards). A header
+ * that passes gets tot_len, a zero saddr or id filled, and its checksum; the rest is as written.
+ */
+export function rawSendUserHeader(ctx: SendContext, opt: CompiledOptions | undefined): HdrinclWired | SendFail {
+  const { trace, sendFn, sendFile, devMtu, pathMtu, hhLen, input } = ctx;
+  const run = payloadRuns(input)[0];
+  const fill = run ? run.byte : 0;
+  const length = input.iov ? ctx.totalLen : (ctx.sends[0] ?? 0);
+  const version = fill >> 4;
+  const ihl = fill & 15;
+  pushStep(
+    trace,
+    sendFn,
+    sendFile,
+    msg(M.userHeaderSend, { len: length, byte: fill.toString(16).padStart(2, '0'), version, ihl, hlen: ihl * 4 }),
+    { vars: { len: length, ihl } },
+  );
+  if (length > 0xffff)
+    return sendFail(ctx, 'EMSGSIZE', sendFn, sendFile, msg(M.hdrinclTooLong, { len: length }));
+  if (opt)
+    return (
+      pushStep(trace, sendFn, sendFile, msg(M.hdrinclOptionsStep)),
+      sendFail(ctx, 'EINVAL', sendFn, sendFile, msg(M.hdrinclOptions))
+    );
+  if (length > devMtu) {
+    pushStep(trace, 'raw_send_hdrinc', RAW_C, msg(M.hdrinclOverMtuStep, { len: length, mtu: devMtu }));
+    return sendFail(ctx, 'EMSGSIZE', 'raw_send_hdrinc', RAW_C, msg(M.hdrinclOverMtu, { len: length, mtu: devMtu }));
+  }
+  if (length < 20) {
+    const why = msg(M.userHeaderShort, { len: length });
+    pushStep(trace, 'raw_send_hdrinc', RAW_C, why);
+    return sendFail(ctx, 'EINVAL', 'raw_send_hdrinc', RAW_C, why);
+  }
+  const skb = allocSkb(length + hhLen + 15, 'hdrincl');
+  skbReserve(skb, hhLen);
+  skb.network_header = skb.tail;
+  skbPut(skb, length, 'payload', { from: 0, to: length });
+  const iphlen = ihl * 4;
+  if (iphlen > length || iphlen < 20) {
+    // error_free: kfree_skb (raw_send_hdrinc is inlined into raw_sendmsg), then OutDiscards.
+    countDrop(ctx.tx, 'NOT_SPECIFIED', 'raw_sendmsg');
+    countMib(ctx.tx, 'Ip', 'OutDiscards');
+    const why = msg(M.userHeaderBadIhl, { ihl, hlen: iphlen, len: length, what: iphlen > length ? 'long' : 'short' });
+    pushStep(trace, 'raw_send_hdrinc', RAW_C, why, {
+      skbs: [skb],
+      drops: [{ reason: 'NOT_SPECIFIED', function: 'raw_sendmsg', count: 1 }],
+    });
+    return sendFail(ctx, 'EINVAL', 'raw_send_hdrinc', RAW_C, why);
+  }
+  if (!input.iov && ctx.sends.length > 1)
+    return sendFail(ctx, 'EINVAL', 'sockscope', '', msg(M.userHeaderMore));
+  // The fix-ups: saddr when zero, tot_len, id when zero (ip_select_ident), then the checksum.
+  const lead = new Array<number>(Math.min(length, LEAD_MAX)).fill(fill);
+  const saddrZero = lead[12] === 0 && lead[13] === 0 && lead[14] === 0 && lead[15] === 0;
+  if (saddrZero) for (let i = 0; i < 4; i++) lead[12 + i] = LOOPBACK.saddr4[i] as number;
+  lead[2] = length >> 8;
+  lead[3] = length & 0xff;
+  const idZero = lead[4] === 0 && lead[5] === 0;
+  if (idZero) {
+    const id = pseudoRandom(input, 16);
+    lead[4] = id >> 8;
+    lead[5] = id & 0xff;
+  }
+  lead[10] = 0;
+  lead[11] = 0;
+  const check = ipFastCsum(Uint8Array.from(lead), 0, iphlen);
+  lead[10] = check >> 8;
+  lead[11] = check & 0xff;
+  const fragOff = ((lead[6] as number) << 8) | (lead[7] as number);
+  const protocol = lead[9] as number;
+  pushStep(
+    trace,
+    'raw_send_hdrinc',
+    RAW_C,
+    msg(M.userHeaderFixups, {
+      ihl,
+      len: length,
+      saddr: saddrZero ? 'yes' : 'no',
+      id: idZero ? 'yes' : 'no',
+      version,
+      protocol,
+    }),
+    { skbs: [skb], vars: { length, iphlen } },
+  );
+  if (protocol === 1 && length >= iphlen + 8) {
+    countMib(ctx.tx, 'Icmp', 'OutMsgs');
+    countMib(ctx.tx, 'IcmpMsg', `OutType${lead[iphlen] ?? fill}`);
+  }
+  pushStep(
+    trace,
+    '__ip_local_out',
+    IP_OUTPUT_C,
+    msg(M.hdrinclLocalOut, { len: length, mtu: pathMtu }),
+    { skbs: [skb], vars: { mtu: pathMtu } },
+  );
+  const wire: WirePacket[] = [
+    {
+      family: 'inet',
+      index: 0,
+      total_length: length,
+      ihl: iphlen,
+      id: ((lead[4] as number) << 8) | (lead[5] as number),
+      df: (fragOff & 0x4000) !== 0,
+      mf: (fragOff & 0x2000) !== 0,
+      offset: (fragOff & 0x1fff) * 8,
+      protocol,
+      options: lead.slice(20, iphlen),
+      range: { from: 0, to: length },
+      userHeader: { lead, fill },
+    },
+  ];
+  llOutput([skb], false, trace, 1);
   countTransmits(ctx, wire);
   return { hdrincl: true, ctx, skb, wire, length };
 }

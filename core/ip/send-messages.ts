@@ -242,6 +242,32 @@ export const M = defineMessages({
     defaultMessage:
       '<code>LOCAL_OUT</code> → <code>dst_output</code> → <code>ip_output</code> → <code>ip_finish_output</code>: {len} ≤ MTU {mtu}, no fragmentation',
   },
+  userHeaderSend: {
+    id: 'ip.hdrincl.userHeader.send',
+    defaultMessage:
+      '<code>socket(AF_INET, SOCK_RAW, IPPROTO_RAW)</code> is an <code>IP_HDRINCL</code> socket (<code>inet_create</code>): the first bytes of the {len}-byte buffer are its IPv4 header. Its first byte, 0x{byte}, says version {version} and <code>ihl</code> {ihl} ({hlen} bytes)',
+    description: 'byte: two hex digits; hlen = ihl × 4.',
+  },
+  userHeaderShort: {
+    id: 'ip.hdrincl.userHeader.short',
+    defaultMessage:
+      'length {len} is less than <code>sizeof(struct iphdr)</code> (20): <code>EINVAL</code>, before any skb',
+  },
+  userHeaderBadIhl: {
+    id: 'ip.hdrincl.userHeader.badIhl',
+    defaultMessage:
+      '<code>ihl</code> {ihl} means a {hlen}-byte header, {what, select, long {longer than the {len}-byte buffer} other {shorter than 20 bytes (refused since the 6.18.34 stable kernel)}}: the skb is freed as a drop (<code>error_free</code>), <code>OutDiscards</code>, <code>EINVAL</code>',
+  },
+  userHeaderMore: {
+    id: 'ip.hdrincl.userHeader.more',
+    defaultMessage:
+      'each <code>sendto()</code> on an <code>IP_HDRINCL</code> socket is a packet of its own, and the model follows only the first',
+  },
+  userHeaderFixups: {
+    id: 'ip.hdrincl.userHeader.fixups',
+    defaultMessage:
+      '<code>ihl</code> {ihl} fits: the kernel writes <code>tot_len</code> ({len}), {saddr, select, yes {<code>saddr</code> (it was 0), } other {}}{id, select, yes {an <code>id</code> (it was 0), } other {}}and the checksum. The rest stays as written: version {version}, protocol {protocol}',
+  },
   hdrinclAsWritten: {
     id: 'ip.hdrincl.asWritten',
     defaultMessage: '<code>IP_HDRINCL</code> packets go out as written',

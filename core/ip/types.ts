@@ -95,6 +95,13 @@ export interface WirePacketV4 {
   options: number[];
   /** Which bytes of the datagram this packet carries. */
   range: ByteRange;
+  /**
+   * A raw socket of protocol 255 (IPPROTO_RAW, so IP_HDRINCL): the header is the payload's own
+   * first bytes (send-hdrincl.ts rawSendUserHeader). `lead`: the packet's first bytes as they left
+   * (at most 60, raw_send_hdrinc's fix-ups included); `fill`: every byte after them. The fields
+   * above are read from these bytes; a capture reads the version nibble (wire.ts wireFacts).
+   */
+  userHeader?: { lead: number[]; fill: number };
 }
 
 export interface WirePacketV6 {

@@ -126,7 +126,8 @@ export function validateSendInput(input: SendInput): InputIssue[] {
     );
   if (input.sock !== 'udp' && (!isInt(input.protocol) || input.protocol < 0 || input.protocol > 255))
     out.push(issue('protocol', 'A raw socket protocol is 0 to 255.', VM.protocol));
-  if (input.sock === 'raw' && (input.protocol === 0 || input.protocol === 255)) {
+  // Protocol 255 over IPv4 is IP_HDRINCL with the payload as its header (send-hdrincl.ts).
+  if (input.sock === 'raw' && (input.protocol === 0 || (input.protocol === 255 && v6))) {
     const call = `socket(AF_INET${v6 ? '6' : ''}, SOCK_RAW, ${input.protocol})`;
     out.push(
       input.protocol === 0

@@ -3,7 +3,8 @@ import type { WirePacket } from './types.ts';
 import { toHex } from './options.ts';
 
 export interface WireFacts {
-  v: 4 | 6;
+  /** The version nibble: 4 or 6, or what a header the user wrote says (capturedFacts). */
+  v: number;
   total_length: number;
   payload_length: number;
   ihl?: number;
@@ -19,6 +20,8 @@ export interface WireFacts {
 }
 
 export function wireFacts(p: WirePacket): WireFacts {
+  if (p.family === 'inet' && p.userHeader && p.userHeader.lead[0]! >> 4 !== 4)
+    return capturedFacts(p.userHeader.lead, p.total_length);
   if (p.family === 'inet')
     return {
       v: 4,
@@ -47,4 +50,29 @@ export function wireFacts(p: WirePacket): WireFacts {
         }
       : {}),
   };
+}
+
+/**
+ * A packet whose first byte is not an IPv4 header's, read as a capture reads it
+ * (frag_capture.py): by its version nibble. Version 6 gives the payload length (bytes 4–5), the
+ * next header (byte 6) and, for 44 with 8 bytes after the 40-byte header, the fragment header;
+ * any other version only itself. `lead`: the packet's first bytes (at least 48 when it is that
+ * long); `length`: its length.
+ */
+function capturedFacts(lead: readonly number[], length: number): WireFacts {
+  const at = (i: number) => lead[i] ?? 0;
+  const v = at(0) >> 4;
+  if (v !== 6) return { v, total_length: length, payload_length: length };
+  const plen = (at(4) << 8) | at(5);
+  const nh = at(6);
+  const facts: WireFacts = { v: 6, payload_length: plen, total_length: plen + 40, next_header: nh };
+  if (nh === 44 && length >= 48) {
+    const fo = (at(42) << 8) | at(43);
+    facts.frag_next_header = at(40);
+    facts.offset = fo & ~7;
+    facts.mf = (fo & 1) === 1;
+    facts.id = ((at(44) << 24) | (at(45) << 16) | (at(46) << 8) | at(47)) >>> 0;
+    facts.fragment_data_length = plen - 8;
+  }
+  return facts;
 }

@@ -78,6 +78,8 @@ function comparable(w: Record<string, unknown>, freeBytes: number[]): Record<str
       id_is_zero: w.id === 0,
       options_hex: maskTime(String(w.options_hex ?? ''), freeBytes),
     };
+  // Neither version: a header the user wrote (a raw socket of protocol 255); the capture keeps the nibble.
+  if (w.v !== 6) return { v: w.v };
   return {
     v: 6,
     payload_length: w.payload_length,

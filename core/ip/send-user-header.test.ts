@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_SEND_INPUT, ipSend, wireFacts, type SendInput } from './index.ts';
+import { ipFastCsum } from '../pcap/checksum.ts';
+
+/**
+ * A raw socket of protocol 255 over IPv4 (IPPROTO_RAW: IP_HDRINCL): the payload's own first bytes
+ * are the header (send-hdrincl.ts rawSendUserHeader). The recording tools' fills decide it:
+ * 'p' (0x70, ihl 0) for one sendto, 'A' (0x41, ihl 1) for the first of a MSG_MORE list, 'i'
+ * (0x69: version 6, ihl 9, a 36-byte header) for an iovec.
+ */
+const raw255 = (over: Partial<SendInput>) =>
+  ipSend({ ...DEFAULT_SEND_INPUT, sock: 'raw', protocol: 255, ...over });
+const ERROR_FREE = [{ reason: 'NOT_SPECIFIED', function: 'raw_sendmsg', count: 1 }];
+const mtus = fc.constantFrom(68, 576, 1500, 9000, 65536);
+
+describe('raw socket of protocol 255: the payload is the IPv4 header', () => {
+  it('one sendto of p (ihl 0): EMSGSIZE past the MTU or 0xFFFF, EINVAL under 20 bytes with nothing built, else EINVAL with the skb freed', () => {
+    fc.assert(
+      fc.property(mtus, fc.integer({ min: 0, max: 70000 }), (mtu, len) => {
+        const r = raw255({ mtu, sends: [len] });
+        expect(r.ok).toBe(false);
+        if (r.ok) return;
+        expect(r.wire).toEqual([]);
+        if (len > 0xffff || len > mtu) {
+          expect(r.errno).toBe('EMSGSIZE');
+          expect(r.drop_reasons).toEqual([]);
+          expect(r.snmp_delta).toEqual({});
+        } else if (len < 20) {
+          expect(r.errno).toBe('EINVAL');
+          expect(r.drop_reasons).toEqual([]);
+          expect(r.snmp_delta).toEqual({});
+        } else {
+          expect(r.errno).toBe('EINVAL');
+          expect(r.fn).toBe('raw_send_hdrinc');
+          expect(r.drop_reasons).toEqual(ERROR_FREE);
+          expect(r.snmp_delta).toEqual({ Ip: { OutDiscards: 1 } });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a MSG_MORE list ends at its first sendto: A is ihl 1', () => {
+    expect(raw255({ mtu: 1500, sends: [10, 20] })).toMatchObject({
+      ok: false,
+      errno: 'EINVAL',
+      drop_reasons: [],
+    });
+    expect(raw255({ mtu: 1500, sends: [100, 200, 300] })).toMatchObject({
+      ok: false,
+      errno: 'EINVAL',
+      drop_reasons: ERROR_FREE,
+    });
+    expect(raw255({ mtu: 576, sends: [3000, 10] })).toMatchObject({ ok: false, errno: 'EMSGSIZE' });
+  });
+
+  it('IP options with IP_HDRINCL: EINVAL before anything is built', () => {
+    const r = raw255({ mtu: 1500, sends: [100], options: [0x94, 0x04, 0x00, 0x00] });
+    expect(r).toMatchObject({ ok: false, errno: 'EINVAL', drop_reasons: [], snmp_delta: {} });
+  });
+
+  it('an iovec of i: a 36-byte header; shorter buffers are freed, longer ones leave as version 6 and ip_rcv_core drops them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 1500 }), fc.integer({ min: 0, max: 100 }), (total, cut) => {
+        const a = Math.min(cut, total);
+        const r = raw255({ mtu: 1500, iov: [a, total - a], sends: [total] });
+        if (total < 36) {
+          expect(r).toMatchObject({ ok: false, errno: 'EINVAL', drop_reasons: ERROR_FREE });
+          return;
+        }
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(r.sent).toBe(total);
+        expect(r.wire).toHaveLength(1);
+        const p = r.wire[0]!;
+        // As a capture reads it: version 6, its payload length the id field (ii), next header 'i'.
+        expect(wireFacts(p)).toEqual({
+          v: 6,
+          payload_length: 0x6969,
+          total_length: 0x6969 + 40,
+          next_header: 0x69,
+        });
+        if (p.family !== 'inet' || !p.userHeader) throw new Error('not a user header');
+        const lead = Uint8Array.from(p.userHeader.lead);
+        // raw_send_hdrinc's fix-ups: tot_len, a valid checksum over the 36 bytes, the rest as written.
+        expect((lead[2]! << 8) | lead[3]!).toBe(total);
+        expect(ipFastCsum(lead, 0, 36)).toBe(0);
+        expect(lead[0]).toBe(0x69);
+        expect(lead[9]).toBe(0x69);
+        expect(r.drop_reasons).toEqual([{ reason: 'IP_INHDR', function: 'ip_rcv_core', count: 1 }]);
+        // No OutRequests (raw_send_hdrinc goes straight to LOCAL_OUT), no InNoECTPkts (counted past the check).
+        expect(r.snmp_delta).toEqual({
+          Ip: { InReceives: 1, InHdrErrors: 1, OutTransmits: 1 },
+          IpExt: { InOctets: total, OutOctets: total },
+        });
+        expect(r.trace.at(-1)?.fn).toBe('ip_rcv_core');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('IPv6 protocol 255 is still refused as input', () => {
+    const r = raw255({ family: 'inet6', mtu: 1500, sends: [100] });
+    expect(r).toMatchObject({ ok: false, errno: 'EINVAL', fn: 'sockscope' });
+  });
+});
