@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SEND_INPUT, ipSend, wireFacts, type SendInput } from './index.ts';
 import { ipFastCsum } from '../pcap/checksum.ts';
+import { exportSend } from '../pcap/export.ts';
+import { readPcap } from '../pcap/reader.ts';
 
 /**
  * A raw socket of protocol 255 over IPv4 (IPPROTO_RAW: IP_HDRINCL): the payload's own first bytes
@@ -98,6 +100,19 @@ describe('raw socket of protocol 255: the payload is the IPv4 header', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a capture export writes the header as it left, then the fill', () => {
+    const r = raw255({ mtu: 1500, iov: [30, 70], sends: [100] });
+    const e = exportSend(r);
+    if (!e.ok || !r.ok) throw new Error('no export');
+    const frame = readPcap(e.bytes).packets[0]!.data;
+    const ip = frame.subarray(14);
+    expect(ip.length).toBe(100);
+    const p = r.wire[0]!;
+    if (p.family !== 'inet' || !p.userHeader) throw new Error('not a user header');
+    expect([...ip.subarray(0, 60)]).toEqual(p.userHeader.lead);
+    expect(ip.subarray(60).every((b) => b === 0x69)).toBe(true);
   });
 
   it('IPv6 protocol 255 is still refused as input', () => {

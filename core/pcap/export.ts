@@ -92,7 +92,11 @@ export function exportSend(result: SendResult, opts: ExportOptions = {}): Export
     const start = opts.start ?? EXPORT_EPOCH;
     const packets: WriterPacket[] = result.wire.map((p, i) => {
       let ip: Uint8Array;
-      if (p.family === 'inet') {
+      if (p.family === 'inet' && p.userHeader) {
+        // A header the user wrote (a raw socket of protocol 255): its bytes as they left, then the fill.
+        ip = new Uint8Array(p.total_length).fill(p.userHeader.fill);
+        ip.set(p.userHeader.lead.slice(0, p.total_length));
+      } else if (p.family === 'inet') {
         const len = p.total_length - p.ihl;
         const head = ipv4Header({
           id: p.id,
