@@ -29,6 +29,7 @@ export const DROP_REASON_TEXT: Record<string, string> = {
   IP_INHDR: 'a bad IP header',
   PKT_TOO_BIG: 'the packet is larger than the MTU and may not be fragmented',
   ICMP_CSUM: 'the ICMP checksum is wrong',
+  SKB_CSUM: 'the checksum over the packet is wrong (a raw socket that computes checksums checks it)',
   UNHANDLED_PROTO: 'the protocol handler does not know this message type or option, and discards it',
 };
 
@@ -58,6 +59,9 @@ export const DROP_FUNCTION_FILE: Record<string, string> = {
   ipv6_rthdr_rcv: 'net/ipv6/exthdrs.c',
   ipv6_destopt_rcv: 'net/ipv6/exthdrs.c',
   ip6_tlvopt_unknown: 'net/ipv6/exthdrs.c',
+  raw_sendmsg: 'net/ipv4/raw.c',
+  ip_rcv_core: 'net/ipv4/ip_input.c',
+  rawv6_rcv: 'net/ipv6/raw.c',
 };
 
 /** Why a particular function frees what it frees (said before the reason's own sentence). */
@@ -78,6 +82,10 @@ export const DROP_FUNCTION_TEXT: Record<string, string> = {
   ipv6_rthdr_rcv: 'the routing header is too short, or of a type this host does not route',
   ipv6_destopt_rcv: 'the destination-options header is longer than the packet',
   ip6_tlvopt_unknown: 'an unknown option whose type says to discard the packet',
+  raw_sendmsg: 'raw_send_hdrinc frees the skb it built when the header the user wrote has an impossible ihl',
+  ip_rcv_core: 'ip_rcv_core refuses a header whose version is not 4 or whose ihl is under 5',
+  rawv6_rcv:
+    'rawv6_rcv checks the checksum for a raw socket that computes one, and frees its copy when it fails',
 };
 
 /** One plain sentence for a drop record: its reason, what the freeing function was doing, and how many. */

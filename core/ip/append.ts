@@ -21,7 +21,7 @@ import type { Errno } from '../errno/index.ts';
 import { msg, type Msg } from '../i18n/index.ts';
 import { M } from './send-messages.ts';
 import { NO_TRACE } from './step.ts';
-import type { OutputSnapshot } from './types.ts';
+import type { ByteRange, OutputSnapshot } from './types.ts';
 import type { TraceStep } from '../trace/index.ts';
 
 export const IP_OUTPUT_C = 'net/ipv4/ip_output.c';
@@ -78,6 +78,35 @@ export interface AppendArgs {
    * appends to one queue; without it the log is found by the queue (a WeakMap).
    */
   log?: QueueLog;
+  /**
+   * raw6_getfrag's header bytes (rfv->hlen: 2 for ICMPv6, 4 for the Mobility Header, which
+   * rawv6_probe_proto_opt copied first), with where to note the bytes it sums at the wrong parity
+   * (getfragMisparity). Absent: the getfrag has no such header (UDP, IPv4, other protocols).
+   */
+  rawv6Getfrag?: { hlen: number; misparity: ByteRange[] };
+}
+
+/**
+ * raw6_getfrag (net/ipv6/raw.c) for one copy of `len` bytes at datagram offset `from`, of a send
+ * whose bytes start at `sendStart`: while the copy is within the send's first `hlen` bytes it
+ * adds them to skb->csum from rfv->c at the copy's parity (`odd`), then sets `odd = 0` and sums
+ * the rest of the copy with ip_generic_getfrag as if it started at an even offset. When it does
+ * not (the header part ended at an odd offset), those bytes are summed byte-swapped: they go into
+ * `misparity`, and rawv6_push_pending_frames' checksum is off by their swap (misparitySum).
+ * Offsets within an skb have the datagram offset's parity: fragments start at multiples of 8.
+ */
+export function getfragMisparity(
+  from: number,
+  len: number,
+  sendStart: number,
+  hlen: number,
+  misparity: ByteRange[],
+): void {
+  const intoSend = from - sendStart;
+  if (intoSend >= hlen || len <= 0) return;
+  const hdrCopy = Math.min(hlen - intoSend, len);
+  const restFrom = from + hdrCopy;
+  if (hdrCopy < len && restFrom % 2 === 1) misparity.push({ from: restFrom, to: from + len });
 }
 
 export type AppendResult =
@@ -190,6 +219,8 @@ export function ipAppendData(a: AppendArgs): AppendResult {
   const { mtu, fragheaderlen, maxfraglen, maxnonfragsize } = g;
   let { length, transhdrlen } = a;
   let offset = a.datagramOffset;
+  const { rawv6Getfrag } = a;
+  const sendStart = a.datagramOffset;
 
   let summarised = 0;
   const flushSummary = (): void => {
@@ -355,11 +386,14 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       at += fraggap;
       skbTrim(prev, maxfraglen);
     }
-    if (copy > 0)
+    if (copy > 0) {
       skbLabel(nskb, 'payload', at, at + copy, {
         from: offset + transhdrlen,
         to: offset + transhdrlen + copy,
       });
+      if (rawv6Getfrag)
+        getfragMisparity(offset + transhdrlen, copy, sendStart, rawv6Getfrag.hlen, rawv6Getfrag.misparity);
+    }
     const prevLen = prev?.len;
     offset += copy + transhdrlen;
     length -= copy + transhdrlen;
@@ -425,6 +459,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
     }
     if (copy > length) copy = length;
     if (!cork.sg) {
+      if (rawv6Getfrag) getfragMisparity(offset, copy, sendStart, rawv6Getfrag.hlen, rawv6Getfrag.misparity);
       const put = skbPut(cur, copy, 'payload', { from: offset, to: offset + copy });
       if (!put.ok) return err('EINVAL', put.fn, SKBUFF_H, msg(M.skbText, { text: put.message }));
       if (!quiet)
@@ -446,6 +481,7 @@ export function ipAppendData(a: AppendArgs): AppendResult {
         ((typeof cur.frags)[number] & { page?: number; pageEnd?: number }) | undefined;
       const coalesce = !fresh && last?.page === mem.pfrag.id && last?.pageEnd === mem.pfrag.used;
       copy = Math.min(copy, mem.pfrag.size - mem.pfrag.used);
+      if (rawv6Getfrag) getfragMisparity(offset, copy, sendStart, rawv6Getfrag.hlen, rawv6Getfrag.misparity);
       if (!skbAppendPageFrag(cur, copy, { from: offset, to: offset + copy }, coalesce))
         return err('EMSGSIZE', fn, file, msg(M.appendMaxFrags, { n: queue.length }));
       const nl = cur.frags[cur.frags.length - 1] as (typeof cur.frags)[number] & {

@@ -22,6 +22,11 @@ export const RM = defineMessages({
     defaultMessage:
       '<code>rawv6_push_pending_frames</code> writes the {what, select, mh {Mobility Header’s} other {ICMPv6}} checksum at byte {offset}, and {len} bytes cannot hold its two bytes there: <code>EINVAL</code>',
   },
+  csumSlip: {
+    id: 'ip.raw.csumSlip',
+    defaultMessage:
+      '<code>rawv6_push_pending_frames</code> adds up the skbs’ <code>csum</code> for the {what, select, mh {Mobility Header’s} other {ICMPv6}} checksum at byte {offset}, but {n, plural, one {a later send started} other {# later sends started}} at an odd offset: <code>raw6_getfrag</code> sums its first {hlen} bytes at that parity, then resets <code>odd</code> to 0 and sums the rest of the copy ({bytes} {bytes, plural, one {byte} other {bytes}} in all) as if it were even. Those bytes count byte-swapped, so the checksum written is wrong',
+  },
   icmpOut: {
     id: 'ip.raw.icmpOut',
     defaultMessage:

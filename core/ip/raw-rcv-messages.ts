@@ -36,6 +36,11 @@ export const RRM = defineMessages({
     defaultMessage:
       'the first bytes ({len} in all) are no IGMP message it handles (type {type}): freed (<code>kfree_skb</code>), no counter moves',
   },
+  csumBad: {
+    id: 'ip.raw.csumBad',
+    defaultMessage:
+      'the checksum does not hold: <code>rawv6_rcv</code> frees the raw socket’s clone (<code>SKB_CSUM</code>){handler, select, none {; no kernel handler takes the original, which the raw socket had claimed: it is consumed} other {, and <code>{handler}</code> refuses the original before reading it (<code>ICMP_CSUM</code>: <code>InMsgs</code>, <code>InCsumErrors</code>, <code>InErrors</code>){chained, plural, =0 {} one {, with the fragment chained to it} other {, with the # fragments chained to it}}}}',
+  },
   icmp6Short: {
     id: 'ip.raw.icmp6Short',
     defaultMessage:

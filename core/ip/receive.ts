@@ -76,6 +76,8 @@ export interface ReceiveArgs {
    * nibble is not 4, or its ihl is under 5. Absent: the header is the kernel's, or passes.
    */
   badHeader?: { version: number; ihl: number };
+  /** The transport checksum the sender wrote is wrong (rawv6_push_pending_frames: send-context.ts rawCsumBad). */
+  csumBad?: boolean;
 }
 
 /** Kernel protocols with an inet_protocol handler in a typical build (ip_local_deliver_finish). */
@@ -282,6 +284,25 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     countMibId(t, c.inDelivers);
     const file = v6 ? 'net/ipv6/raw.c' : 'net/ipv4/raw.c';
     const rawFn = v6 ? 'rawv6_rcv' : 'raw_local_deliver';
+    if (a.csumBad && rawTakes) {
+      // raw6_local_deliver hands the raw socket a clone first: rawv6_rcv checks the checksum
+      // (skb_checksum_complete) and frees it. Then the protocol's handler, if the kernel has one,
+      // refuses the original the same way (icmpv6_rcv: skb_checksum_validate, before it reads
+      // anything), and with it the fragments chained to it.
+      const step = newTally();
+      countDrop(step, 'SKB_CSUM', rawFn);
+      if (handled && a.protocol === 58) {
+        countMib(step, 'Icmp6', 'InMsgs');
+        countMib(step, 'Icmp6', 'InCsumErrors');
+        countMib(step, 'Icmp6', 'InErrors');
+        countDrop(step, 'ICMP_CSUM', 'icmpv6_rcv');
+        countDrop(step, 'NOT_SPECIFIED', 'skb_release_data', chained);
+      }
+      mergeTally(t, step);
+      const why = msg(RRM.csumBad, { handler: handled && a.protocol === 58 ? 'icmpv6_rcv' : 'none', chained });
+      pushStep(trace, rawFn, file, why, { dir: 'up', skbs: [head], drops: dropList(step) });
+      return { delivered: true, received: null, fn: rawFn, file, why, arrival: null, icmp: [] };
+    }
     const h = rawTakes
       ? rawHandlerRcv(
           {

@@ -65,6 +65,11 @@ export interface SendContext {
    * `raw-hdrincl` is the recording tools' IP_HDRINCL, a 20-byte header built in front.
    */
   userHeader: boolean;
+  /**
+   * rawv6_push_pending_frames wrote a wrong checksum (raw6_getfrag summed bytes at the wrong
+   * parity: sendmsg.ts rawv6ChecksumSlips); set by the send path, read by the receiver.
+   */
+  rawCsumBad: boolean;
   /** The sends in order (one sendmsg with an iovec counts as one send of the iovec's total). */
   sends: number[];
   totalLen: number;
@@ -113,6 +118,7 @@ export function sendContext(input: SendInput, socket: RxSocket = 'fresh', quiet 
     udp,
     hdrincl,
     userHeader,
+    rawCsumBad: false,
     sends,
     totalLen,
     protocol: udp ? 17 : input.protocol,

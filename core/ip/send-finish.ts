@@ -43,6 +43,7 @@ export function sendFinish(
       mtu: ctx.pathMtu,
       // only a raw socket's handlers read the payload's bytes
       runs: udp ? NO_RUNS : payloadRuns(ctx.input),
+      csumBad: ctx.rawCsumBad,
     },
     trace,
   );

@@ -19,7 +19,7 @@ import { ipMakeSkb, type FragmentResult } from './fragment.ts';
 import { ipOptionsGet, type CompiledOptions } from './options.ts';
 import { rawSendHdrinc, type HdrinclWired } from './send-hdrincl.ts';
 import { IP_SOCKGLUE_C, sendContext, sendFail, type SendContext } from './send-context.ts';
-import { flushQueue, ipSendmsgs, rawv6ChecksumOffset } from './sendmsg.ts';
+import { flushQueue, ipSendmsgs, rawv6ChecksumOffset, rawv6ChecksumSlips } from './sendmsg.ts';
 import { RM } from './raw-messages.ts';
 import { firstByte, payloadRuns, type ByteRun } from './payload-runs.ts';
 import { countMib } from '../drops/tally.ts';
@@ -141,6 +141,27 @@ export function sendToWire(
     pushStep(ctx.trace, 'rawv6_push_pending_frames', RAW6_C, why);
     flushQueue(ctx, appended.queue.length, 'push', ctx.sends.length - 1);
     return sendFail(ctx, 'EINVAL', 'rawv6_push_pending_frames', RAW6_C, why);
+  }
+
+  if (csumOffset >= 0 && appended.misparity.length) {
+    const runs = payloadRuns(ctx.input);
+    if (rawv6ChecksumSlips(appended.misparity, runs)) {
+      ctx.rawCsumBad = true;
+      let bytes = 0;
+      for (const r of appended.misparity) bytes += r.to - r.from;
+      pushStep(
+        ctx.trace,
+        'rawv6_push_pending_frames',
+        RAW6_C,
+        msg(RM.csumSlip, {
+          what: ctx.protocol === 58 ? 'icmp' : 'mh',
+          hlen: ctx.protocol === 58 ? 2 : 4,
+          n: appended.misparity.length,
+          bytes,
+          offset: csumOffset,
+        }),
+      );
+    }
   }
 
   // __ip_make_skb / __ip6_make_skb chain the queue; then each family's output tail.

@@ -12,12 +12,15 @@ import { pushStep } from './step.ts';
 import { sendFail, type SendContext } from './send-context.ts';
 import { M } from './send-messages.ts';
 import { RM } from './raw-messages.ts';
-import { PMTU_WORD, type SendFail } from './types.ts';
+import type { ByteRun } from './payload-runs.ts';
+import { PMTU_WORD, type ByteRange, type SendFail } from './types.ts';
 
 export interface Appended {
   queue: SkBuff[];
   /** What the sendto()s returned in total. */
   sent: number;
+  /** Bytes raw6_getfrag summed at the wrong parity (append.ts getfragMisparity); empty for most sends. */
+  misparity: ByteRange[];
 }
 
 const IPPROTO_ICMP = 1;
@@ -41,6 +44,34 @@ function probeBytes(ctx: SendContext): number {
 export function rawv6ChecksumOffset(ctx: SendContext): number {
   if (!ctx.v6 || ctx.udp || ctx.hdrincl) return -1;
   return ctx.protocol === IPPROTO_ICMPV6 ? 2 : ctx.protocol === IPPROTO_MH ? 4 : -1;
+}
+
+/**
+ * Whether the checksum rawv6_push_pending_frames writes is wrong: it adds up each skb's csum,
+ * and raw6_getfrag summed the `misparity` bytes as if at an even offset while they sit at an odd
+ * one. Summing a block at the other parity byte-swaps its 16-bit one's-complement sum S, which
+ * is S × 256 (mod 65,535), so each block is off by 255·S, and the total by 255·ΣS: zero
+ * exactly when ΣS ≡ 0 (mod 257). A block is bytes of one send (one fill byte b): an even count
+ * sums to a multiple of b·257 and costs nothing, an odd one does not.
+ */
+export function rawv6ChecksumSlips(misparity: readonly ByteRange[], runs: readonly ByteRun[]): boolean {
+  let total = 0;
+  for (const r of misparity) {
+    // Each run of k bytes of b within the block, mod 257: a word b·257 ≡ 0, so only an odd k
+    // counts: its lone byte is a high byte (b·256 ≡ −b) at an even offset in the block, a low
+    // one (+b) at an odd offset.
+    let start = 0;
+    for (const run of runs) {
+      const from = Math.max(r.from, start);
+      const to = Math.min(r.to, start + run.count);
+      start += run.count;
+      if (to <= from) continue;
+      if ((to - from) % 2) total += (from - r.from) % 2 ? run.byte : 257 - run.byte;
+      if (start >= r.to) break;
+    }
+    total %= 257;
+  }
+  return total !== 0;
 }
 
 /**
@@ -79,6 +110,9 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
   const log = newQueueLog();
   let sent = 0;
   let offset = 0;
+  const hlen = v6 ? probeBytes(ctx) : 0;
+  const misparity: ByteRange[] = [];
+  const rawv6Getfrag = hlen ? { hlen, misparity } : undefined;
 
   for (let i = 0; i < sends.length; i++) {
     const len = sends[i] as number;
@@ -138,6 +172,7 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
       trace,
       detailLimit: 4,
       log,
+      rawv6Getfrag,
     });
     if (!r.ok) {
       // __ip_append_data's `error:` label counts OutDiscards; udp_sendmsg adds SndbufErrors for ENOBUFS.
@@ -149,5 +184,5 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
     offset += length;
     sent += len;
   }
-  return { queue, sent };
+  return { queue, sent, misparity };
 }
