@@ -29,6 +29,7 @@ export const DROP_REASON_TEXT: Record<string, string> = {
   IP_INHDR: 'a bad IP header',
   PKT_TOO_BIG: 'the packet is larger than the MTU and may not be fragmented',
   ICMP_CSUM: 'the ICMP checksum is wrong',
+  IPV6_BAD_EXTHDR: 'an IPv6 extension header cannot be read (here: in the packet an ICMPv6 error quotes)',
   SKB_CSUM: 'the checksum over the packet is wrong (a raw socket that computes checksums checks it)',
   UNHANDLED_PROTO: 'the protocol handler does not know this message type or option, and discards it',
 };

@@ -83,6 +83,11 @@ const REASON = defineMessages({
     defaultMessage: 'the ICMP checksum is wrong',
     description: 'SKB_DROP_REASON_ICMP_CSUM in plain words.',
   },
+  IPV6_BAD_EXTHDR: {
+    id: 'drops.reason.IPV6_BAD_EXTHDR',
+    defaultMessage: 'an IPv6 extension header cannot be read (here: in the packet an ICMPv6 error quotes)',
+    description: 'SKB_DROP_REASON_IPV6_BAD_EXTHDR in plain words.',
+  },
   SKB_CSUM: {
     id: 'drops.reason.SKB_CSUM',
     defaultMessage: 'the checksum over the packet is wrong (a raw socket that computes checksums checks it)',

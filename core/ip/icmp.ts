@@ -44,7 +44,7 @@ export interface IcmpErrorArgs {
    * has no socket (__udp4_lib_err / __udp6_lib_err count InErrors), one that has, no transport
    * header to look at (a later fragment, or no handler), or (IPv6) a quote too short to read.
    */
-  inner?: 'udp-no-socket' | 'udp-socket' | 'no-transport' | 'too-short';
+  inner?: 'udp-no-socket' | 'udp-socket' | 'no-transport' | 'too-short' | 'bad-exthdr';
   /** IPv4: the MTU of the route back to the offending packet's source (default: loopback's 65,536). */
   mtu?: number;
   /** IPv4: the quoted packet's header length (default 20). */
@@ -108,6 +108,11 @@ export function icmpError(t: Tally, a: IcmpErrorArgs): number {
   if (a.inner === 'too-short') {
     countMib(t, 'Icmp6', 'InErrors');
     countDrop(t, 'PKT_TOO_SMALL', 'icmpv6_rcv');
+  }
+  // ipv6_skip_exthdr cannot read the quoted packet's extension header (icmpv6_notify).
+  if (a.inner === 'bad-exthdr') {
+    countMib(t, 'Icmp6', 'InErrors');
+    countDrop(t, 'IPV6_BAD_EXTHDR', 'icmpv6_rcv');
   }
   return len;
 }

@@ -259,3 +259,95 @@ export function ipv6ExthdrRcv(
     why,
   };
 }
+
+/** IPV6_MAXPLEN: the most a payload length can say. */
+const IPV6_MAXPLEN = 65535;
+/** What icmp6_send quotes of the offending packet past its own 48 bytes (the IPv6 minimum MTU). */
+const ICMP6_QUOTE_MAX = 1280 - 48;
+
+/**
+ * What icmpv6_notify finds in a quote of a packet whose next header is 44 and whose payload is
+ * `runs` (`quotedPayload` bytes of it in the quote): ipv6_skip_exthdr reads the fragment header's
+ * first 2 bytes and its frag_off (bytes 2–3) — without them the quote is a bad extension header;
+ * a non-zero offset stops it there (40 bytes in), a zero one skips the 8 bytes and goes on with
+ * byte 0 as the next header (none of the fills is an extension header). Then it wants 8 bytes
+ * past that point, or the quote is too short.
+ */
+function fragQuoteInner(
+  runs: readonly ByteRun[],
+  quotedPayload: number,
+): 'bad-exthdr' | 'too-short' | 'no-transport' {
+  if (quotedPayload < 4) return 'bad-exthdr';
+  const offset = wordAt(runs, 2) & 0xfff8;
+  const inner = offset ? 0 : 8;
+  return quotedPayload < inner + 8 ? 'too-short' : 'no-transport';
+}
+
+export interface FragHeaderRcvArgs {
+  /** skb->len at the handler: the payload (after the IPv6 header, and after reassembly). */
+  len: number;
+  runs: readonly ByteRun[];
+  /**
+   * The packet was itself put back together from the sender's fragments (IP6SKB_FRAGMENTED).
+   * Its chained fragments are not freed with it: the raw socket's clone still shares the data.
+   */
+  reassembled: boolean;
+}
+
+export interface FragHeaderRcvOutcome {
+  why: Msg;
+  drops: DropReason[];
+  /** The ICMPv6 Parameter Problem sent back (type 4, code 0), if any. */
+  paramProblem: boolean;
+}
+
+/**
+ * ipv6_frag_rcv (net/ipv6/reassembly.c) on a raw IPv6 socket's payload of protocol 44: the
+ * payload's first 8 bytes are read as a fragment header (next header, frag_off, identification),
+ * so the fill decides it. In the function's order: a packet that was reassembled already may not
+ * carry another fragment header, and a payload under 8 bytes has none (`fail_hdr`: InHdrErrors,
+ * ICMPv6 Parameter Problem, freed); ReasmReqds is counted between the two. Then ip6_frag_queue
+ * on a fresh queue (the identification is the fill's): an end past 65,535 or a non-last
+ * fragment whose end is not a multiple of 8 draws a Parameter Problem (InHdrErrors); an empty
+ * fragment kills the queue (ReasmFails); anything else waits for the rest of its datagram, which
+ * never comes (the 60 s timeout is past the recorded window). The Parameter Problem comes back
+ * on loopback and icmpv6_notify reads the quote (fragQuoteInner). A frag_off with neither offset
+ * nor MF ("not a fragmented frame") would go on to the next header; no fill gives one (their
+ * bytes are never 0), and the model takes it as delivered to the raw socket.
+ */
+export function ipv6FragHeaderRcv(a: FragHeaderRcvArgs, t: Tally): FragHeaderRcvOutcome {
+  const here = 'ipv6_frag_rcv';
+  const paramProblem = (why: Msg): FragHeaderRcvOutcome => {
+    countMib(t, 'Ip6', 'InHdrErrors');
+    const drops: DropReason[] = [{ reason: 'NOT_SPECIFIED', function: here, count: 1 }];
+    countDrop(t, 'NOT_SPECIFIED', here);
+    const inner = fragQuoteInner(a.runs, Math.min(a.len, ICMP6_QUOTE_MAX - 40));
+    icmpError(t, { family: 'inet6', type: 4, code: 0, quoted: 40 + a.len, received: true, inner });
+    return { why, drops, paramProblem: true };
+  };
+  if (a.reassembled) return paramProblem(msg(RRM.fragNested));
+  countMib(t, 'Ip6', 'ReasmReqds');
+  if (a.len < 8) return paramProblem(msg(RRM.fragShort, { len: a.len }));
+  const fo = wordAt(a.runs, 2);
+  const offset = fo & 0xfff8;
+  const mf = (fo & 1) === 1;
+  const data = a.len - 8;
+  const end = offset + data;
+  const read = { next: firstByte(a.runs), offset, mf: mf ? 'yes' : 'no', data };
+  if (!(fo & 0xfff9)) {
+    countMib(t, 'Ip6', 'ReasmOKs');
+    return { why: msg(RRM.fragAtomic, read), drops: [], paramProblem: false };
+  }
+  if (end > IPV6_MAXPLEN) return paramProblem(msg(RRM.fragPast, { ...read, end }));
+  if (mf && end & 7) return paramProblem(msg(RRM.fragNotRounded, { ...read, end }));
+  if (end === offset) {
+    countMib(t, 'Ip6', 'ReasmFails');
+    countDrop(t, 'NOT_SPECIFIED', here);
+    return {
+      why: msg(RRM.fragEmpty, read),
+      drops: [{ reason: 'NOT_SPECIFIED', function: here, count: 1 }],
+      paramProblem: false,
+    };
+  }
+  return { why: msg(RRM.fragQueued, { ...read, end }), drops: [], paramProblem: false };
+}

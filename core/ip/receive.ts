@@ -22,7 +22,7 @@ import { udpLibRcv, udpRecvmsgCounted, type UdpArrival } from '../udp/udp-rcv.ts
 import { icmpError } from './icmp.ts';
 import { RRM } from './raw-rcv-messages.ts';
 import { RXM } from './receive-messages.ts';
-import { ipv6ExthdrRcv, rawHandlerRcv } from './raw-rcv.ts';
+import { ipv6ExthdrRcv, ipv6FragHeaderRcv, rawHandlerRcv } from './raw-rcv.ts';
 import type { ByteRun } from './payload-runs.ts';
 import { inetFragReasmFinish } from './inet-fragment.ts';
 import type { IcmpReply, WirePacket } from './types.ts';
@@ -257,6 +257,25 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   if (a.transport.kind === 'raw') {
     const rawTakes = a.transport.socketProtocol === a.protocol;
     const handled = (v6 ? IPV6_HANDLED : IPV4_HANDLED).has(a.protocol);
+    if (v6 && a.protocol === 44) {
+      // The raw socket gets its clone; ipv6_frag_rcv reads the payload as a fragment header.
+      const f = ipv6FragHeaderRcv({ len: ipLength, runs: a.runs, reassembled: n > 1 }, t);
+      const fragFile = 'net/ipv6/reassembly.c';
+      pushStep(trace, 'ipv6_frag_rcv', fragFile, f.why, {
+        dir: 'up',
+        skbs: [head],
+        drops: f.drops.length ? f.drops : undefined,
+      });
+      return {
+        delivered: true,
+        received: null,
+        fn: 'ipv6_frag_rcv',
+        file: fragFile,
+        why: f.why,
+        arrival: null,
+        icmp: f.paramProblem ? [{ type: 4, code: 0, why: f.why }] : [],
+      };
+    }
     if (!rawTakes && !handled) {
       // ip_protocol_deliver_rcu: no raw socket, no handler.
       countMibId(t, c.inUnknownProtos);

@@ -113,6 +113,11 @@ export interface WirePacketV6 {
   next_header: number;
   /** The fragment header, when present. */
   frag?: { next_header: number; offset: number; mf: boolean; id: number };
+  /**
+   * A raw socket of protocol 44 sent its payload unfragmented: the payload's first 8 bytes are
+   * what a capture and the receiver read as a fragment header (the sender wrote none).
+   */
+  payloadFrag?: { next_header: number; offset: number; mf: boolean; id: number };
   range: ByteRange;
 }
 

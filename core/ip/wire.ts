@@ -40,12 +40,12 @@ export function wireFacts(p: WirePacket): WireFacts {
     payload_length: p.payload_length,
     total_length: p.total_length,
     next_header: p.next_header,
-    ...(p.frag
+    ...((p.frag ?? p.payloadFrag)
       ? {
-          frag_next_header: p.frag.next_header,
-          offset: p.frag.offset,
-          mf: p.frag.mf,
-          id: p.frag.id,
+          frag_next_header: (p.frag ?? p.payloadFrag)!.next_header,
+          offset: (p.frag ?? p.payloadFrag)!.offset,
+          mf: (p.frag ?? p.payloadFrag)!.mf,
+          id: (p.frag ?? p.payloadFrag)!.id,
           fragment_data_length: p.payload_length - 8,
         }
       : {}),
