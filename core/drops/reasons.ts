@@ -63,6 +63,8 @@ export const DROP_FUNCTION_FILE: Record<string, string> = {
   raw_sendmsg: 'net/ipv4/raw.c',
   ip_rcv_core: 'net/ipv4/ip_input.c',
   rawv6_rcv: 'net/ipv6/raw.c',
+  ip6_rcv_core: 'net/ipv6/ip6_input.c',
+  ip6_input_finish: 'net/ipv6/ip6_input.c',
 };
 
 /** Why a particular function frees what it frees (said before the reason's own sentence). */

@@ -188,6 +188,12 @@ const FUNCTION = defineMessages({
     defaultMessage: 'ip_rcv_core refuses a header whose version is not 4 or whose ihl is under 5',
     description: 'What ip_rcv_core was doing when it freed skbs as drops.',
   },
+  ip6_rcv_core: {
+    id: 'drops.function.ip6_rcv_core',
+    defaultMessage:
+      'ip6_rcv_core refuses a header whose version is not 6, or whose payload length runs past the packet',
+    description: 'What ip6_rcv_core was doing when it freed skbs as drops.',
+  },
   rawv6_rcv: {
     id: 'drops.function.rawv6_rcv',
     defaultMessage:

@@ -76,6 +76,11 @@ export interface ReceiveArgs {
    * nibble is not 4, or its ihl is under 5. Absent: the header is the kernel's, or passes.
    */
   badHeader?: { version: number; ihl: number };
+  /**
+   * IPv6, a raw socket of protocol 255: the first bytes of the header the user wrote (at least
+   * 40 of them, or all), which ip6_rcv_core reads (ip6RcvCoreUser).
+   */
+  userHeader6?: readonly number[];
   /** The transport checksum the sender wrote is wrong (rawv6_push_pending_frames: send-context.ts rawCsumBad). */
   csumBad?: boolean;
 }
@@ -154,6 +159,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     });
     return none('ip_rcv_core', ipIn, why);
   }
+  if (a.userHeader6 && v6) return ip6RcvCoreUser(a, a.userHeader6, t, trace);
   countMibId(t, c.inNoECT, n);
   pushStep(trace, 'eth_type_trans', 'net/ethernet/eth.c', msg(RXM.rxEth, { n }), {
     dir: 'up',
@@ -454,4 +460,50 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     arrival,
     icmp: [],
   };
+}
+
+/** The ECN counters by the two ECN bits of the traffic class (ip6_rcv_core: NOECTPKTS + ecn). */
+const ECN6 = ['InNoECTPkts', 'InECT1Pkts', 'InECT0Pkts', 'InCEPkts'] as const;
+
+/**
+ * ip6_rcv_core (net/ipv6/ip6_input.c) on an IPv6 header the user wrote (a raw socket of protocol
+ * 255), after counting the packet and its octets: a version other than 6 is `err`
+ * (UNHANDLED_PROTO, InHdrErrors); then the ECN counter of its traffic class; a payload length
+ * past the packet's end is InTruncatedPkts (PKT_TOO_SMALL). A header that passes goes on with
+ * its next header: the recording tools' only version-6 fill, i (0x69), names 105, which has no
+ * handler and no raw socket here, so ip6_input_finish counts InUnknownProtos and frees it
+ * (IP_NOPROTO); its ICMPv6 Parameter Problem would go back to the header's source address, the
+ * fill's bytes, which has no route (OutNoRoutes).
+ */
+function ip6RcvCoreUser(a: ReceiveArgs, lead: readonly number[], t: Tally, trace: Trace): ReceiveOutcome {
+  const at = (i: number) => lead[i] ?? 0;
+  const len = a.wire[0]?.total_length ?? 0;
+  const file = 'net/ipv6/ip6_input.c';
+  const version = at(0) >> 4;
+  const step = newTally();
+  let fn = 'ip6_rcv_core';
+  let why: Text;
+  if (version !== 6) {
+    countMib(step, 'Ip6', 'InHdrErrors');
+    countDrop(step, 'UNHANDLED_PROTO', fn);
+    why = msg(RXM.rx6UserVersion, { version });
+  } else {
+    const ecn = (((at(0) << 8) | at(1)) >> 4) & 3;
+    countMib(step, 'Ip6', ECN6[ecn] as string);
+    const plen = (at(4) << 8) | at(5);
+    if (plen + 40 > len) {
+      countMib(step, 'Ip6', 'InTruncatedPkts');
+      countDrop(step, 'PKT_TOO_SMALL', fn);
+      why = msg(RXM.rx6UserTruncated, { plen, len });
+    } else {
+      fn = 'ip6_input_finish';
+      countMib(step, 'Ip6', 'InUnknownProtos');
+      countMib(step, 'Ip6', 'OutNoRoutes');
+      countDrop(step, 'IP_NOPROTO', fn);
+      why = msg(RXM.rx6UserNoProto, { plen, next: at(6) });
+    }
+  }
+  mergeTally(t, step);
+  pushStep(trace, fn, file, why, { dir: 'up', skbs: a.out, drops: dropList(step) });
+  return none(fn, file, why);
 }

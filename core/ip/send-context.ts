@@ -60,8 +60,9 @@ export interface SendContext {
   udp: boolean;
   hdrincl: boolean;
   /**
-   * IP_HDRINCL because the socket is SOCK_RAW of protocol 255 (IPPROTO_RAW: inet_create sets
-   * it): the payload's own first bytes are the IPv4 header (send-hdrincl.ts rawSendUserHeader).
+   * IP_HDRINCL because the socket is SOCK_RAW of protocol 255 (IPPROTO_RAW: inet_create and
+   * inet6_create set it): the payload's own first bytes are the IP header (send-hdrincl.ts
+   * rawSendUserHeader, rawv6SendUserHeader).
    * `raw-hdrincl` is the recording tools' IP_HDRINCL, a 20-byte header built in front.
    */
   userHeader: boolean;
@@ -99,7 +100,7 @@ export interface SendContext {
 export function sendContext(input: SendInput, socket: RxSocket = 'fresh', quiet = false): SendContext {
   const v6 = input.family === 'inet6';
   const udp = input.sock === 'udp';
-  const userHeader = input.sock === 'raw' && input.protocol === 255 && !v6;
+  const userHeader = input.sock === 'raw' && input.protocol === 255;
   const hdrincl = input.sock === 'raw-hdrincl' || userHeader;
   const sends = input.iov ? [input.iov.reduce((a, b) => a + b, 0)] : input.sends;
   const totalLen = sends.reduce((a, b) => a + b, 0);

@@ -12,10 +12,11 @@ import { llOutput, type FragmentResult } from './fragment.ts';
 import { timestampBytes, type CompiledOptions } from './options.ts';
 import { loopbackReceive } from './receive.ts';
 import { NO_RUNS, payloadRuns } from './payload-runs.ts';
-import { countTransmits, mibOf, withMib, xmitCounters, type SendContext } from './send-context.ts';
+import { countTransmits, mibOf, sendFail, withMib, xmitCounters, type SendContext } from './send-context.ts';
 import { M } from './send-messages.ts';
 import type { HdrinclWired } from './send-hdrincl.ts';
-import type { SendOk, SendResult, WirePacket } from './types.ts';
+import type { IcmpReply, SendOk, SendResult, WirePacket } from './types.ts';
+import type { SkBuff } from '../skb/skb.ts';
 
 export function sendFinish(
   ctx: SendContext,
@@ -74,6 +75,7 @@ export function sendFinish(
 
 /** raw_send_hdrinc's packet (send-hdrincl.ts) taken up again by the loopback receiver, and the send's result. */
 export function hdrinclFinish(w: HdrinclWired): SendResult {
+  if (w.ctx.v6) return hdrincl6Finish(w);
   const { ctx, skb, wire, length } = w;
   const { trace, protocol, totalLen } = ctx;
   const p = wire[0];
@@ -103,6 +105,53 @@ export function hdrinclFinish(w: HdrinclWired): SendResult {
     ok: true as const,
     ...ctx.common,
     icmp: rx.icmp,
+    sent: length,
+    received_length: null,
+    arrival: null,
+    wire,
+    fragPath: 'none',
+    fragPathWhy: msg(M.hdrinclAsWritten),
+    trace,
+  });
+}
+
+/**
+ * rawv6_send_hdrinc's packets (send-hdrincl.ts rawv6SendUserHeader), each taken up by the
+ * loopback receiver on its own (ip6_rcv_core reads each header the user wrote), and the result:
+ * the total sent, or the failure the list of sendto()s ended with.
+ */
+function hdrincl6Finish(w: HdrinclWired): SendResult {
+  const { ctx, wire, length } = w;
+  const { trace } = ctx;
+  const skbs = w.skbs ?? [w.skb];
+  const icmp: IcmpReply[] = [];
+  for (let i = 0; i < wire.length; i++) {
+    const p = wire[i] as WirePacket;
+    const user = p.userHeader;
+    const fill = user ? user.fill : 0;
+    const rx = loopbackReceive(
+      {
+        family: 'inet6',
+        out: [skbs[i] as SkBuff],
+        wire: [p],
+        transport: { kind: 'raw', socketProtocol: 255 },
+        protocol: p.family === 'inet6' ? p.next_header : 255,
+        payload: p.total_length,
+        sourceRouted: false,
+        mib: ctx.rx,
+        mtu: ctx.pathMtu,
+        runs: [{ byte: fill, count: p.total_length }],
+        ...(user ? { userHeader6: user.lead } : {}),
+      },
+      trace,
+    );
+    icmp.push(...rx.icmp);
+  }
+  if (w.fail) return sendFail(ctx, w.fail.errno, w.fail.fn, w.fail.file, w.fail.why, wire);
+  return withMib(ctx, {
+    ok: true as const,
+    ...ctx.common,
+    icmp,
     sent: length,
     received_length: null,
     arrival: null,

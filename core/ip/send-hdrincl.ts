@@ -6,7 +6,7 @@
  * whose header is the payload's own first bytes (rawSendUserHeader).
  */
 import { countDrop, countMib } from '../drops/tally.ts';
-import { msg } from '../i18n/index.ts';
+import { msg, type Msg } from '../i18n/index.ts';
 import { ipFastCsum } from '../pcap/checksum.ts';
 import { allocSkb, skbPut, skbReserve } from '../skb/skb.ts';
 import { IP_OUTPUT_C } from './append.ts';
@@ -26,6 +26,13 @@ export interface HdrinclWired {
   skb: SkBuff;
   wire: WirePacket[];
   length: number;
+  /**
+   * IPv6, protocol 255 (rawv6SendUserHeader): each sendto() is a packet of its own, so there may
+   * be several (`skbs`, one a wire packet), and a later sendto() may fail after earlier ones left
+   * (`fail`: the failure the list ends with).
+   */
+  skbs?: SkBuff[];
+  fail?: { errno: 'EMSGSIZE' | 'EINVAL'; fn: string; file: string; why: Msg };
 }
 
 /**
@@ -138,6 +145,7 @@ const LEAD_MAX = 60;
  * that passes gets tot_len, a zero saddr or id filled, and its checksum; the rest is as written.
  */
 export function rawSendUserHeader(ctx: SendContext, opt: CompiledOptions | undefined): HdrinclWired | SendFail {
+  if (ctx.v6) return rawv6SendUserHeader(ctx);
   const { trace, sendFn, sendFile, devMtu, pathMtu, hhLen, input } = ctx;
   const run = payloadRuns(input)[0];
   const fill = run ? run.byte : 0;
@@ -248,4 +256,89 @@ export function rawSendUserHeader(ctx: SendContext, opt: CompiledOptions | undef
   llOutput([skb], false, trace, 1);
   countTransmits(ctx, wire);
   return { hdrincl: true, ctx, skb, wire, length };
+}
+
+const RAW6_C = 'net/ipv6/raw.c';
+
+/**
+ * A raw IPv6 socket of protocol 255 (inet6_create sets IP_HDRINCL): rawv6_sendmsg →
+ * rawv6_send_hdrinc for each sendto() (MSG_MORE corks nothing), which checks the length against
+ * the device MTU (EMSGSIZE) and the 40 bytes of an IPv6 header (EINVAL) and sends the bytes as
+ * they are — no field is filled in — counting OutRequests. The list stops at the first failure;
+ * the packets before it are on the wire. The recording tools' fills make the header: one sendto
+ * of p (version 7), 'A', 'B', … (version 4), an iovec of i (version 6).
+ */
+function rawv6SendUserHeader(ctx: SendContext): HdrinclWired | SendFail {
+  const { trace, sendFn, sendFile, devMtu, hhLen, input } = ctx;
+  const runs = payloadRuns(input);
+  const skbs: SkBuff[] = [];
+  const wire: WirePacket[] = [];
+  let sent = 0;
+  let fail: HdrinclWired['fail'];
+  for (let i = 0; i < runs.length; i++) {
+    const { byte: fill, count: length } = runs[i]!;
+    pushStep(
+      trace,
+      sendFn,
+      sendFile,
+      msg(M.userHeader6Send, {
+        i: i + 1,
+        n: runs.length,
+        len: length,
+        byte: fill.toString(16).padStart(2, '0'),
+        version: fill >> 4,
+      }),
+      { vars: { len: length } },
+    );
+    if (length > devMtu) {
+      const why = msg(M.hdrinclOverMtu, { len: length, mtu: devMtu });
+      pushStep(trace, 'rawv6_send_hdrinc', RAW6_C, msg(M.hdrinclOverMtuStep, { len: length, mtu: devMtu }));
+      fail = { errno: 'EMSGSIZE', fn: 'rawv6_send_hdrinc', file: RAW6_C, why };
+      break;
+    }
+    if (length < 40) {
+      const why = msg(M.userHeader6Short, { len: length });
+      pushStep(trace, 'rawv6_send_hdrinc', RAW6_C, why);
+      fail = { errno: 'EINVAL', fn: 'rawv6_send_hdrinc', file: RAW6_C, why };
+      break;
+    }
+    const skb = allocSkb(length + hhLen + 15, 'hdrincl');
+    skbReserve(skb, hhLen);
+    skb.network_header = skb.tail;
+    skbPut(skb, length, 'payload', { from: sent, to: sent + length });
+    countMib(ctx.tx, 'Ip6', 'OutRequests');
+    const lead = new Array<number>(Math.min(length, LEAD_MAX)).fill(fill);
+    const packet: WirePacket = {
+      family: 'inet6',
+      index: wire.length,
+      // ip6h->payload_len as written: the fill's bytes 4–5
+      payload_length: (fill << 8) | fill,
+      total_length: length,
+      next_header: fill,
+      range: { from: sent, to: sent + length },
+      userHeader: { lead, fill },
+    };
+    pushStep(trace, 'rawv6_send_hdrinc', RAW6_C, msg(M.userHeader6Out, { len: length }), {
+      skbs: [skb],
+      vars: { length },
+    });
+    skbs.push(skb);
+    wire.push(packet);
+    sent += length;
+  }
+  if (!wire.length) {
+    const f = fail as NonNullable<typeof fail>;
+    return sendFail(ctx, f.errno, f.fn, f.file, f.why);
+  }
+  llOutput(skbs, true, trace, wire.length);
+  countTransmits(ctx, wire);
+  return {
+    hdrincl: true,
+    ctx,
+    skb: skbs[0]!,
+    wire,
+    length: sent,
+    skbs,
+    ...(fail ? { fail } : {}),
+  };
 }

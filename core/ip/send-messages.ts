@@ -263,6 +263,22 @@ export const M = defineMessages({
     defaultMessage:
       'each <code>sendto()</code> on an <code>IP_HDRINCL</code> socket is a packet of its own, and the model follows only the first',
   },
+  userHeader6Send: {
+    id: 'ip.hdrincl.userHeader6.send',
+    defaultMessage:
+      '{n, plural, one {} other {sendto() {i} of {n}: }}<code>socket(AF_INET6, SOCK_RAW, IPPROTO_RAW)</code> is an <code>IP_HDRINCL</code> socket (<code>inet6_create</code>), and <code>MSG_MORE</code> corks nothing: the {len}-byte buffer is a packet, its first 40 bytes the IPv6 header. Its first byte, 0x{byte}, says version {version}',
+    description: 'i, n: which sendto() of how many; byte: two hex digits.',
+  },
+  userHeader6Short: {
+    id: 'ip.hdrincl.userHeader6.short',
+    defaultMessage:
+      'length {len} is less than <code>sizeof(struct ipv6hdr)</code> (40): <code>EINVAL</code>, before any skb',
+  },
+  userHeader6Out: {
+    id: 'ip.hdrincl.userHeader6.out',
+    defaultMessage:
+      '<code>sock_alloc_send_skb</code>, the {len} bytes copied as they are (the kernel fills in no field of an IPv6 header the user wrote), <code>OutRequests</code>, <code>LOCAL_OUT</code> → <code>dst_output</code>',
+  },
   userHeaderFixups: {
     id: 'ip.hdrincl.userHeader.fixups',
     defaultMessage:

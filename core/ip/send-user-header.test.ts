@@ -115,8 +115,58 @@ describe('raw socket of protocol 255: the payload is the IPv4 header', () => {
     expect(ip.subarray(60).every((b) => b === 0x69)).toBe(true);
   });
 
-  it('IPv6 protocol 255 is still refused as input', () => {
-    const r = raw255({ family: 'inet6', mtu: 1500, sends: [100] });
-    expect(r).toMatchObject({ ok: false, errno: 'EINVAL', fn: 'sockscope' });
+  it('IPv6: a capture export writes each packet as it left', () => {
+    const r = raw255({ family: 'inet6', mtu: 1280, sends: [100, 200] });
+    const e = exportSend(r);
+    if (!e.ok) throw new Error('no export');
+    const frames = readPcap(e.bytes).packets.map((p) => p.data.subarray(14));
+    expect(frames.map((f) => f.length)).toEqual([100, 200]);
+    expect(frames[0]!.every((b) => b === 0x41) && frames[1]!.every((b) => b === 0x42)).toBe(true);
+  });
+
+  it('IPv6: each sendto() is a packet as written; ip6_rcv_core reads each header', () => {
+    // One sendto of p: version 7.
+    const p = raw255({ family: 'inet6', mtu: 1500, sends: [100] });
+    expect(p).toMatchObject({ ok: true, sent: 100 });
+    expect(p.wire.map(wireFacts)).toEqual([{ v: 7, total_length: 100, payload_length: 100 }]);
+    expect(p.drop_reasons).toEqual([{ reason: 'UNHANDLED_PROTO', function: 'ip6_rcv_core', count: 1 }]);
+    expect(p.snmp_delta).toEqual({
+      Ip6: { InReceives: 1, InHdrErrors: 1, OutRequests: 1, InOctets: 100, OutOctets: 100, OutTransmits: 1 },
+    });
+    // A, B, C: three packets that a capture reads as IPv4 (version 4, ihl 1).
+    const abc = raw255({ family: 'inet6', mtu: 1280, sends: [100, 200, 300] });
+    expect(abc).toMatchObject({ ok: true, sent: 600 });
+    expect(abc.wire.map((w) => wireFacts(w).v)).toEqual([4, 4, 4]);
+    expect(wireFacts(abc.wire[0]!)).toMatchObject({ ihl: 4, total_length: 0x4141, protocol: 0x41, df: true });
+    expect(abc.drop_reasons).toEqual([{ reason: 'UNHANDLED_PROTO', function: 'ip6_rcv_core', count: 3 }]);
+    // A later sendto over the MTU: the earlier packet left, the list ends in EMSGSIZE.
+    const late = raw255({ family: 'inet6', mtu: 1280, sends: [50, 70000] });
+    expect(late).toMatchObject({ ok: false, errno: 'EMSGSIZE' });
+    expect(late.wire).toHaveLength(1);
+    expect(raw255({ family: 'inet6', mtu: 1280, sends: [39] })).toMatchObject({
+      ok: false,
+      errno: 'EINVAL',
+      wire: [],
+    });
+  });
+
+  it('IPv6 iovec of i: version 6 with payload length 0x6969, truncated below 27,025 bytes, an unknown next header from there', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 40, max: 65536 }), (len) => {
+        const r = raw255({ family: 'inet6', mtu: 65536, iov: [len], sends: [len] });
+        expect(r).toMatchObject({ ok: true, sent: len });
+        const ip6 = r.snmp_delta.Ip6 ?? {};
+        // 'i' twice is traffic class 0x96: ECN bits 10, ECT(0).
+        expect(ip6.InECT0Pkts).toBe(1);
+        if (0x6969 + 40 > len) {
+          expect(r.drop_reasons).toEqual([{ reason: 'PKT_TOO_SMALL', function: 'ip6_rcv_core', count: 1 }]);
+          expect(ip6.InTruncatedPkts).toBe(1);
+        } else {
+          expect(r.drop_reasons).toEqual([{ reason: 'IP_NOPROTO', function: 'ip6_input_finish', count: 1 }]);
+          expect(ip6).toMatchObject({ InUnknownProtos: 1, OutNoRoutes: 1 });
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -183,7 +183,15 @@ export function sendToWire(
  */
 export function ipSendWire(input: SendInput): { ok: true; wire: WirePacket[] } | SendFail {
   const w = sendToWire(input, 'fresh', true);
-  if (!('ok' in w)) return { ok: true, wire: 'hdrincl' in w ? w.wire : w.frag.wire };
+  if (!('ok' in w) && !('hdrincl' in w && w.fail))
+    return { ok: true, wire: 'hdrincl' in w ? w.wire : w.frag.wire };
   const traced = sendToWire(input, 'fresh');
-  return 'ok' in traced ? traced : w;
+  if ('ok' in traced) return traced;
+  // IPv6 protocol 255: a later sendto() failed after earlier packets left (send-hdrincl.ts).
+  if ('hdrincl' in traced && traced.fail) {
+    const f = traced.fail;
+    return sendFail(traced.ctx, f.errno, f.fn, f.file, f.why, traced.wire);
+  }
+  if ('ok' in w) return w;
+  return { ok: true, wire: 'hdrincl' in w ? w.wire : (w as Wired).frag.wire };
 }

@@ -118,6 +118,8 @@ export interface WirePacketV6 {
    * what a capture and the receiver read as a fragment header (the sender wrote none).
    */
   payloadFrag?: { next_header: number; offset: number; mf: boolean; id: number };
+  /** A raw socket of protocol 255: the header is the payload's own bytes (as WirePacketV4's). */
+  userHeader?: { lead: number[]; fill: number };
   range: ByteRange;
 }
 

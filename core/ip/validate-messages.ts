@@ -51,10 +51,6 @@ export const VM = defineMessages({
     id: 'ip.input.rawZero',
     defaultMessage: '<code>{call}</code> fails with <code>EPROTONOSUPPORT</code>.',
   },
-  rawHdrincl: {
-    id: 'ip.input.rawHdrincl',
-    defaultMessage: '<code>{call}</code> is an <code>IP_HDRINCL</code> socket: choose raw-hdrincl.',
-  },
   optionsMax: { id: 'ip.input.optionsMax', defaultMessage: 'At most 40 bytes of IPv4 options.' },
   optionsBytes: { id: 'ip.input.optionsBytes', defaultMessage: 'Options are bytes (00 to ff).' },
   options6: {

@@ -25,7 +25,7 @@ const CASES: [string, InputIssue[]][] = [
   ['sends count', validateSendInput(bad({ sends: Array(257).fill(1) }))],
   ['raw protocol', validateSendInput(bad({ sock: 'raw', protocol: 300 }))],
   ['raw 0', validateSendInput(bad({ sock: 'raw', protocol: 0 }))],
-  ['raw 255', validateSendInput(bad({ sock: 'raw', protocol: 255, family: 'inet6', mtu: 1500 }))],
+  ['raw 0 over IPv6', validateSendInput(bad({ sock: 'raw', protocol: 0, family: 'inet6', mtu: 1500 }))],
   ['options', validateSendInput(bad({ options: [...Array(41).fill(1), 256] }))],
   ['hdrincl', validateSendInput(bad({ sock: 'raw-hdrincl', family: 'inet6', mtu: 1500, sends: [1, 2] }))],
   ['sndbuf', validateSendInput(bad({ sndbuf: 10 }))],

@@ -126,14 +126,10 @@ export function validateSendInput(input: SendInput): InputIssue[] {
     );
   if (input.sock !== 'udp' && (!isInt(input.protocol) || input.protocol < 0 || input.protocol > 255))
     out.push(issue('protocol', 'A raw socket protocol is 0 to 255.', VM.protocol));
-  // Protocol 255 over IPv4 is IP_HDRINCL with the payload as its header (send-hdrincl.ts).
-  if (input.sock === 'raw' && (input.protocol === 0 || (input.protocol === 255 && v6))) {
+  // Protocol 255 is IP_HDRINCL with the payload as its header (send-hdrincl.ts).
+  if (input.sock === 'raw' && input.protocol === 0) {
     const call = `socket(AF_INET${v6 ? '6' : ''}, SOCK_RAW, ${input.protocol})`;
-    out.push(
-      input.protocol === 0
-        ? issue('protocol', `${call} fails with EPROTONOSUPPORT.`, VM.rawZero, { call })
-        : issue('protocol', `${call} is an IP_HDRINCL socket: choose raw-hdrincl.`, VM.rawHdrincl, { call }),
-    );
+    out.push(issue('protocol', `${call} fails with EPROTONOSUPPORT.`, VM.rawZero, { call }));
   }
   if (input.options.length > LIMITS.optionsMax)
     out.push(issue('options', 'At most 40 bytes of IPv4 options.', VM.optionsMax));

@@ -20,7 +20,7 @@ export interface WireFacts {
 }
 
 export function wireFacts(p: WirePacket): WireFacts {
-  if (p.family === 'inet' && p.userHeader && p.userHeader.lead[0]! >> 4 !== 4)
+  if (p.userHeader && (p.family === 'inet6' || p.userHeader.lead[0]! >> 4 !== 4))
     return capturedFacts(p.userHeader.lead, p.total_length);
   if (p.family === 'inet')
     return {
@@ -53,8 +53,9 @@ export function wireFacts(p: WirePacket): WireFacts {
 }
 
 /**
- * A packet whose first byte is not an IPv4 header's, read as a capture reads it
- * (frag_capture.py): by its version nibble. Version 6 gives the payload length (bytes 4–5), the
+ * A packet whose header the user wrote, read as a capture reads it (frag_capture.py): by its
+ * version nibble. Version 4 gives the IPv4 fields as they stand (ihl, tot_len, id, frag_off,
+ * protocol, the option bytes up to ihl); version 6 gives the payload length (bytes 4–5), the
  * next header (byte 6) and, for 44 with 8 bytes after the 40-byte header, the fragment header;
  * any other version only itself. `lead`: the packet's first bytes (at least 48 when it is that
  * long); `length`: its length.
@@ -62,6 +63,23 @@ export function wireFacts(p: WirePacket): WireFacts {
 function capturedFacts(lead: readonly number[], length: number): WireFacts {
   const at = (i: number) => lead[i] ?? 0;
   const v = at(0) >> 4;
+  if (v === 4) {
+    const ihl = (at(0) & 15) * 4;
+    const tot = (at(2) << 8) | at(3);
+    const fo = (at(6) << 8) | at(7);
+    return {
+      v: 4,
+      ihl,
+      total_length: tot,
+      payload_length: tot - ihl,
+      id: (at(4) << 8) | at(5),
+      df: (fo & 0x4000) !== 0,
+      mf: (fo & 0x2000) !== 0,
+      offset: (fo & 0x1fff) * 8,
+      protocol: at(9),
+      options_hex: toHex(lead.slice(20, Math.max(20, ihl))),
+    };
+  }
   if (v !== 6) return { v, total_length: length, payload_length: length };
   const plen = (at(4) << 8) | at(5);
   const nh = at(6);

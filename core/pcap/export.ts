@@ -92,7 +92,7 @@ export function exportSend(result: SendResult, opts: ExportOptions = {}): Export
     const start = opts.start ?? EXPORT_EPOCH;
     const packets: WriterPacket[] = result.wire.map((p, i) => {
       let ip: Uint8Array;
-      if (p.family === 'inet' && p.userHeader) {
+      if (p.userHeader) {
         // A header the user wrote (a raw socket of protocol 255): its bytes as they left, then the fill.
         ip = new Uint8Array(p.total_length).fill(p.userHeader.fill);
         ip.set(p.userHeader.lead.slice(0, p.total_length));
