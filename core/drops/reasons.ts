@@ -29,8 +29,8 @@ export const DROP_REASON_TEXT: Record<string, string> = {
   IP_INHDR: 'a bad IP header',
   PKT_TOO_BIG: 'the packet is larger than the MTU and may not be fragmented',
   ICMP_CSUM: 'the ICMP checksum is wrong',
-  IPV6_BAD_EXTHDR: 'an IPv6 extension header cannot be read (here: in the packet an ICMPv6 error quotes)',
-  SKB_CSUM: 'the checksum over the packet is wrong (a raw socket that computes checksums checks it)',
+  IPV6_BAD_EXTHDR: 'an IPv6 extension header cannot be read',
+  SKB_CSUM: 'the checksum over the packet is wrong',
   UNHANDLED_PROTO: 'the protocol handler does not know this message type or option, and discards it',
 };
 
@@ -85,10 +85,6 @@ export const DROP_FUNCTION_TEXT: Record<string, string> = {
   ipv6_rthdr_rcv: 'the routing header is too short, or of a type this host does not route',
   ipv6_destopt_rcv: 'the destination-options header is longer than the packet',
   ip6_tlvopt_unknown: 'an unknown option whose type says to discard the packet',
-  raw_sendmsg: 'raw_send_hdrinc frees the skb it built when the header the user wrote has an impossible ihl',
-  ip_rcv_core: 'ip_rcv_core refuses a header whose version is not 4 or whose ihl is under 5',
-  rawv6_rcv:
-    'rawv6_rcv checks the checksum for a raw socket that computes one, and frees its copy when it fails',
 };
 
 /** One plain sentence for a drop record: its reason, what the freeing function was doing, and how many. */

@@ -85,12 +85,12 @@ const REASON = defineMessages({
   },
   IPV6_BAD_EXTHDR: {
     id: 'drops.reason.IPV6_BAD_EXTHDR',
-    defaultMessage: 'an IPv6 extension header cannot be read (here: in the packet an ICMPv6 error quotes)',
+    defaultMessage: 'an IPv6 extension header cannot be read',
     description: 'SKB_DROP_REASON_IPV6_BAD_EXTHDR in plain words.',
   },
   SKB_CSUM: {
     id: 'drops.reason.SKB_CSUM',
-    defaultMessage: 'the checksum over the packet is wrong (a raw socket that computes checksums checks it)',
+    defaultMessage: 'the checksum over the packet is wrong',
     description: 'SKB_DROP_REASON_SKB_CSUM in plain words.',
   },
   UNHANDLED_PROTO: {
@@ -176,29 +176,6 @@ const FUNCTION = defineMessages({
     id: 'drops.function.ip6_tlvopt_unknown',
     defaultMessage: 'an unknown option whose type says to discard the packet',
     description: 'What ip6_tlvopt_unknown was doing when it freed skbs as drops.',
-  },
-  raw_sendmsg: {
-    id: 'drops.function.raw_sendmsg',
-    defaultMessage:
-      'raw_send_hdrinc frees the skb it built when the header the user wrote has an impossible ihl',
-    description: 'What raw_sendmsg was doing when it freed skbs as drops.',
-  },
-  ip_rcv_core: {
-    id: 'drops.function.ip_rcv_core',
-    defaultMessage: 'ip_rcv_core refuses a header whose version is not 4 or whose ihl is under 5',
-    description: 'What ip_rcv_core was doing when it freed skbs as drops.',
-  },
-  ip6_rcv_core: {
-    id: 'drops.function.ip6_rcv_core',
-    defaultMessage:
-      'ip6_rcv_core refuses a header whose version is not 6, or whose payload length runs past the packet',
-    description: 'What ip6_rcv_core was doing when it freed skbs as drops.',
-  },
-  rawv6_rcv: {
-    id: 'drops.function.rawv6_rcv',
-    defaultMessage:
-      'rawv6_rcv checks the checksum for a raw socket that computes one, and frees its copy when it fails',
-    description: 'What rawv6_rcv was doing when it freed skbs as drops.',
   },
 });
 

@@ -43,13 +43,15 @@ export const DM = defineMessages({
     id: 'ip.defrag.finish.how',
     defaultMessage:
       '{copied, plural, =0 {} one {copies # fragment into the head’s tailroom (<code>skb_try_coalesce</code>)} other {copies # fragments into the head’s tailroom (<code>skb_try_coalesce</code>)}}{sep1, select, yes {, } other {}}{stolen, plural, =0 {} one {takes the page fragments of # fragment that had no linear data} other {takes the page fragments of # fragments that had no linear data}}{sep2, select, yes {, } other {}}{chained, plural, =0 {} one {chains # on its <code>frag_list</code>} other {chains # on its <code>frag_list</code>}}',
-    description: 'What inet_frag_reasm_finish did with the fragments after the head; sep1/sep2: yes when a comma separates two parts.',
+    description:
+      'What inet_frag_reasm_finish did with the fragments after the head; sep1/sep2: yes when a comma separates two parts.',
   },
   finishNothing: { id: 'ip.defrag.finish.nothing', defaultMessage: 'has nothing to add' },
   // ip_frag_reasm / ip6_frag_reasm
   tooBig6: {
     id: 'ip.defrag.why.tooBig6',
-    defaultMessage: '<code>payload_len</code> {total} is more than 65,535: <code>ReasmFails</code>, the queue is freed',
+    defaultMessage:
+      '<code>payload_len</code> {total} is more than 65,535: <code>ReasmFails</code>, the queue is freed',
   },
   tooBig4: {
     id: 'ip.defrag.why.tooBig4',
@@ -90,7 +92,8 @@ export const DM = defineMessages({
   },
   empty: {
     id: 'ip.defrag.why.empty',
-    defaultMessage: 'an empty fragment (<code>end</code> = <code>offset</code> = {offset}): the whole queue is dropped',
+    defaultMessage:
+      'an empty fragment (<code>end</code> = <code>offset</code> = {offset}): the whole queue is dropped',
   },
   dup: {
     id: 'ip.defrag.why.dup',
@@ -155,7 +158,10 @@ export const DM = defineMessages({
     id: 'ip.defrag.icmp.expired',
     defaultMessage: 'queue #{serial} expired with its first fragment in',
   },
-  icmpNoSocket: { id: 'ip.defrag.icmp.noSocket', defaultMessage: 'no socket is bound to the destination port' },
+  icmpNoSocket: {
+    id: 'ip.defrag.icmp.noSocket',
+    defaultMessage: 'no socket is bound to the destination port',
+  },
   waiting: {
     id: 'ip.defrag.why.waiting',
     defaultMessage:

@@ -25,7 +25,7 @@ export const RM = defineMessages({
   csumSlip: {
     id: 'ip.raw.csumSlip',
     defaultMessage:
-      '<code>rawv6_push_pending_frames</code> adds up the skbs’ <code>csum</code> for the {what, select, mh {Mobility Header’s} other {ICMPv6}} checksum at byte {offset}, but {n, plural, one {a later send started} other {# later sends started}} at an odd offset: <code>raw6_getfrag</code> sums its first {hlen} bytes at that parity, then resets <code>odd</code> to 0 and sums the rest of the copy ({bytes} {bytes, plural, one {byte} other {bytes}} in all) as if it were even. Those bytes count byte-swapped, so the checksum written is wrong',
+      'wrong checksum: <code>raw6_getfrag</code> sets <code>odd</code> to 0 after a send’s first {hlen} bytes, so {bytes} bytes at odd offsets are summed byte-swapped',
   },
   icmpOut: {
     id: 'ip.raw.icmpOut',

@@ -36,45 +36,20 @@ export const RRM = defineMessages({
     defaultMessage:
       'the first bytes ({len} in all) are no IGMP message it handles (type {type}): freed (<code>kfree_skb</code>), no counter moves',
   },
-  fragNested: {
-    id: 'ip.raw.fragNested',
+  fragNoHeader: {
+    id: 'ip.raw.fragNoHeader',
     defaultMessage:
-      'the payload starts with what protocol 44 says is a fragment header, but this packet was already put back together from fragments (<code>IP6SKB_FRAGMENTED</code>): a second fragment header is refused (<code>fail_hdr</code>: <code>InHdrErrors</code>, ICMPv6 Parameter Problem, freed)',
+      'protocol 44: {len, select, nested {a reassembled packet} other {{len} bytes}} cannot carry a fragment header (<code>fail_hdr</code>, Parameter Problem)',
   },
-  fragShort: {
-    id: 'ip.raw.fragShort',
+  fragHeader: {
+    id: 'ip.raw.fragHeader',
     defaultMessage:
-      'protocol 44 says the payload starts with an 8-byte fragment header, but it has {len} {len, plural, one {byte} other {bytes}} (<code>fail_hdr</code>: <code>ReasmReqds</code>, <code>InHdrErrors</code>, ICMPv6 Parameter Problem, freed)',
-  },
-  fragAtomic: {
-    id: 'ip.raw.fragAtomic',
-    defaultMessage:
-      'the payload’s first 8 bytes, read as a fragment header, say offset 0 and no more fragments: not a fragmented frame (<code>ReasmOKs</code>); next header {next}',
-  },
-  fragPast: {
-    id: 'ip.raw.fragPast',
-    defaultMessage:
-      'the payload’s first 8 bytes, read as a fragment header: next header {next}, offset {offset}, {mf, select, yes {more fragments} other {last fragment}}, {data} bytes of data; it would end at {end}, past 65,535: <code>InHdrErrors</code>, ICMPv6 Parameter Problem (pointer at <code>frag_off</code>), freed',
-  },
-  fragNotRounded: {
-    id: 'ip.raw.fragNotRounded',
-    defaultMessage:
-      'the payload’s first 8 bytes, read as a fragment header: next header {next}, offset {offset}, more fragments, {data} bytes of data; a fragment that is not the last must end on a multiple of 8, and {end} does not: <code>InHdrErrors</code>, ICMPv6 Parameter Problem, freed',
-  },
-  fragEmpty: {
-    id: 'ip.raw.fragEmpty',
-    defaultMessage:
-      'the payload’s first 8 bytes, read as a fragment header: next header {next}, offset {offset}, {mf, select, yes {more fragments} other {last fragment}}, and no data after it. An empty fragment kills its queue (<code>ReasmFails</code>, freed)',
-  },
-  fragQueued: {
-    id: 'ip.raw.fragQueued',
-    defaultMessage:
-      'the payload’s first 8 bytes, read as a fragment header: next header {next}, offset {offset}, {mf, select, yes {more fragments} other {last fragment}}, {data} bytes of data (up to {end}). <code>ip6_frag_queue</code> keeps it in a new queue to wait for the rest of its datagram, which never comes: after 60 s the queue is freed',
+      'protocol 44, read as a fragment header: next {next}, offset {offset}, {mf, select, yes {MF} other {last}}, {data} bytes: {verdict, select, past {ends past 65,535, Parameter Problem} rounded {MF off a multiple of 8, Parameter Problem} empty {empty, queue killed} other {queued for ever}}',
   },
   csumBad: {
     id: 'ip.raw.csumBad',
     defaultMessage:
-      'the checksum does not hold: <code>rawv6_rcv</code> frees the raw socket’s clone (<code>SKB_CSUM</code>){handler, select, none {; no kernel handler takes the original, which the raw socket had claimed: it is consumed} other {, and <code>{handler}</code> refuses the original before reading it (<code>ICMP_CSUM</code>: <code>InMsgs</code>, <code>InCsumErrors</code>, <code>InErrors</code>){chained, plural, =0 {} one {, with the fragment chained to it} other {, with the # fragments chained to it}}}}',
+      'the checksum fails: <code>rawv6_rcv</code> drops the raw socket’s clone{handler, select, none {} other {, <code>{handler}</code> the packet}}',
   },
   icmp6Short: {
     id: 'ip.raw.icmp6Short',

@@ -313,7 +313,7 @@ export interface FragHeaderRcvOutcome {
  * never comes (the 60 s timeout is past the recorded window). The Parameter Problem comes back
  * on loopback and icmpv6_notify reads the quote (fragQuoteInner). A frag_off with neither offset
  * nor MF ("not a fragmented frame") would go on to the next header; no fill gives one (their
- * bytes are never 0), and the model takes it as delivered to the raw socket.
+ * bytes are never 0), so the model does not follow that branch.
  */
 export function ipv6FragHeaderRcv(a: FragHeaderRcvArgs, t: Tally): FragHeaderRcvOutcome {
   const here = 'ipv6_frag_rcv';
@@ -325,29 +325,25 @@ export function ipv6FragHeaderRcv(a: FragHeaderRcvArgs, t: Tally): FragHeaderRcv
     icmpError(t, { family: 'inet6', type: 4, code: 0, quoted: 40 + a.len, received: true, inner });
     return { why, drops, paramProblem: true };
   };
-  if (a.reassembled) return paramProblem(msg(RRM.fragNested));
+  if (a.reassembled) return paramProblem(msg(RRM.fragNoHeader, { len: 'nested' }));
   countMib(t, 'Ip6', 'ReasmReqds');
-  if (a.len < 8) return paramProblem(msg(RRM.fragShort, { len: a.len }));
+  if (a.len < 8) return paramProblem(msg(RRM.fragNoHeader, { len: a.len }));
   const fo = wordAt(a.runs, 2);
   const offset = fo & 0xfff8;
   const mf = (fo & 1) === 1;
   const data = a.len - 8;
   const end = offset + data;
   const read = { next: firstByte(a.runs), offset, mf: mf ? 'yes' : 'no', data };
-  if (!(fo & 0xfff9)) {
-    countMib(t, 'Ip6', 'ReasmOKs');
-    return { why: msg(RRM.fragAtomic, read), drops: [], paramProblem: false };
-  }
-  if (end > IPV6_MAXPLEN) return paramProblem(msg(RRM.fragPast, { ...read, end }));
-  if (mf && end & 7) return paramProblem(msg(RRM.fragNotRounded, { ...read, end }));
+  if (end > IPV6_MAXPLEN) return paramProblem(msg(RRM.fragHeader, { ...read, end, verdict: 'past' }));
+  if (mf && end & 7) return paramProblem(msg(RRM.fragHeader, { ...read, end, verdict: 'rounded' }));
   if (end === offset) {
     countMib(t, 'Ip6', 'ReasmFails');
     countDrop(t, 'NOT_SPECIFIED', here);
     return {
-      why: msg(RRM.fragEmpty, read),
+      why: msg(RRM.fragHeader, { ...read, end, verdict: 'empty' }),
       drops: [{ reason: 'NOT_SPECIFIED', function: here, count: 1 }],
       paramProblem: false,
     };
   }
-  return { why: msg(RRM.fragQueued, { ...read, end }), drops: [], paramProblem: false };
+  return { why: msg(RRM.fragHeader, { ...read, end, verdict: 'queued' }), drops: [], paramProblem: false };
 }

@@ -17,24 +17,18 @@ export const RXM = defineMessages({
       '<code>{rcv}</code> checks version, header length{v6, select, yes {} other { and checksum}}, trims to the packet’s own length; the route lookup (<code>ip_route_input</code>) says “local”: <code>{next}</code>',
   },
   rxBadHeader: {
-    id: 'ip.rx.badHeader',
+    id: 'ip.rx.userHeader',
     defaultMessage:
-      '<code>ip_rcv_core</code> reads the header the user wrote: {what, select, version {version {version} is not 4} other {<code>ihl</code> {ihl} is less than 5}}, so the packet is dropped (<code>IP_INHDR</code>, <code>InHdrErrors</code>)',
-  },
-  rx6UserVersion: {
-    id: 'ip.rx.user6Version',
-    defaultMessage:
-      '<code>ip6_rcv_core</code> reads the header the user wrote: version {version} is not 6, so the packet is dropped (<code>UNHANDLED_PROTO</code>, <code>InHdrErrors</code>)',
+      '<code>{fn}</code>: {what, select, version {version {version}} other {<code>ihl</code> {ihl}}} is refused (<code>InHdrErrors</code>)',
   },
   rx6UserTruncated: {
     id: 'ip.rx.user6Truncated',
-    defaultMessage:
-      '<code>ip6_rcv_core</code> reads the header the user wrote: its payload length {plen} plus the 40-byte header is more than the {len} bytes that arrived (<code>InTruncatedPkts</code>, dropped as <code>PKT_TOO_SMALL</code>)',
+    defaultMessage: 'payload length {plen} is past the end: <code>InTruncatedPkts</code>',
   },
   rx6UserNoProto: {
     id: 'ip.rx.user6NoProto',
     defaultMessage:
-      'the header the user wrote passes <code>ip6_rcv_core</code> (payload length {plen}); its next header {next} has no handler and no raw socket: <code>ip6_input_finish</code> counts <code>InUnknownProtos</code> and frees it (<code>IP_NOPROTO</code>). The ICMPv6 Parameter Problem would go to the header’s source address, which has no route (<code>OutNoRoutes</code>)',
+      'next header {next}: no handler (<code>InUnknownProtos</code>), no route back (<code>OutNoRoutes</code>)',
   },
   rxSourceRouteStep: {
     id: 'ip.rx.sourceRouteStep',

@@ -72,15 +72,10 @@ export interface ReceiveArgs {
   /** The payload's bytes (raw sends: what a protocol's handler reads as its header). */
   runs: readonly ByteRun[];
   /**
-   * A header the user wrote (a raw socket of protocol 255) that ip_rcv_core refuses: its version
-   * nibble is not 4, or its ihl is under 5. Absent: the header is the kernel's, or passes.
+   * A raw socket of protocol 255: the first bytes of the header the user wrote (at most 60),
+   * which ip_rcv_core / ip6_rcv_core read first (userHeaderRcv).
    */
-  badHeader?: { version: number; ihl: number };
-  /**
-   * IPv6, a raw socket of protocol 255: the first bytes of the header the user wrote (at least
-   * 40 of them, or all), which ip6_rcv_core reads (ip6RcvCoreUser).
-   */
-  userHeader6?: readonly number[];
+  userHeader?: readonly number[];
   /** The transport checksum the sender wrote is wrong (rawv6_push_pending_frames: send-context.ts rawCsumBad). */
   csumBad?: boolean;
 }
@@ -146,20 +141,10 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   let octets = 0;
   for (const w of a.wire) octets += w.total_length;
   countMibId(t, c.inOctets, octets);
-  if (a.badHeader && !v6) {
-    // ip_rcv_core counts the packet and its octets first, then refuses the header: inhdr_error.
-    const { version, ihl } = a.badHeader;
-    countMib(t, 'Ip', 'InHdrErrors', n);
-    countDrop(t, 'IP_INHDR', 'ip_rcv_core', n);
-    const why = msg(RXM.rxBadHeader, { what: version !== 4 ? 'version' : 'ihl', version, ihl });
-    pushStep(trace, 'ip_rcv_core', ipIn, why, {
-      dir: 'up',
-      skbs: a.out,
-      drops: [{ reason: 'IP_INHDR', function: 'ip_rcv_core', count: n }],
-    });
-    return none('ip_rcv_core', ipIn, why);
+  if (a.userHeader) {
+    const r = userHeaderRcv(a, a.userHeader, t, trace);
+    if (r) return r;
   }
-  if (a.userHeader6 && v6) return ip6RcvCoreUser(a, a.userHeader6, t, trace);
   countMibId(t, c.inNoECT, n);
   pushStep(trace, 'eth_type_trans', 'net/ethernet/eth.c', msg(RXM.rxEth, { n }), {
     dir: 'up',
@@ -215,11 +200,17 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       if (end > datagram) datagram = end;
     }
     countMibId(t, c.reasmReqds, n);
-    pushStep(trace, v6 ? 'ipv6_frag_rcv' : 'ip_defrag', defragFile, msg(RXM.rxDefrag, { n, last: datagram }), {
-      dir: 'up',
-      skbs: a.out,
-      vars: { fragments: n, 'q.len': datagram },
-    });
+    pushStep(
+      trace,
+      v6 ? 'ipv6_frag_rcv' : 'ip_defrag',
+      defragFile,
+      msg(RXM.rxDefrag, { n, last: datagram }),
+      {
+        dir: 'up',
+        skbs: a.out,
+        vars: { fragments: n, 'q.len': datagram },
+      },
+    );
     if (!v6 && datagram + ihl > 0xffff) {
       countMibId(t, c.reasmFails);
       pushStep(trace, 'ip_frag_reasm', defragFile, msg(RXM.rxOversizedStep, { len: datagram + ihl }), {
@@ -324,7 +315,10 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         countDrop(step, 'NOT_SPECIFIED', 'skb_release_data', chained);
       }
       mergeTally(t, step);
-      const why = msg(RRM.csumBad, { handler: handled && a.protocol === 58 ? 'icmpv6_rcv' : 'none', chained });
+      const why = msg(RRM.csumBad, {
+        handler: handled && a.protocol === 58 ? 'icmpv6_rcv' : 'none',
+        chained,
+      });
       pushStep(trace, rawFn, file, why, { dir: 'up', skbs: [head], drops: dropList(step) });
       return { delivered: true, received: null, fn: rawFn, file, why, arrival: null, icmp: [] };
     }
@@ -466,30 +460,39 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
 const ECN6 = ['InNoECTPkts', 'InECT1Pkts', 'InECT0Pkts', 'InCEPkts'] as const;
 
 /**
- * ip6_rcv_core (net/ipv6/ip6_input.c) on an IPv6 header the user wrote (a raw socket of protocol
- * 255), after counting the packet and its octets: a version other than 6 is `err`
- * (UNHANDLED_PROTO, InHdrErrors); then the ECN counter of its traffic class; a payload length
- * past the packet's end is InTruncatedPkts (PKT_TOO_SMALL). A header that passes goes on with
- * its next header: the recording tools' only version-6 fill, i (0x69), names 105, which has no
- * handler and no raw socket here, so ip6_input_finish counts InUnknownProtos and frees it
- * (IP_NOPROTO); its ICMPv6 Parameter Problem would go back to the header's source address, the
- * fill's bytes, which has no route (OutNoRoutes).
+ * ip_rcv_core / ip6_rcv_core on a header the user wrote (a raw socket of protocol 255), after the
+ * packet and its octets are counted: a version other than the family's (or IPv4's ihl under 5) is
+ * `inhdr_error` / `err` (IP_INHDR / UNHANDLED_PROTO, InHdrErrors). IPv6 then counts the ECN bits of
+ * the traffic class, and a payload length past the packet's end is InTruncatedPkts (PKT_TOO_SMALL).
+ * An IPv6 header that passes goes on with its next header: the recording tools' only version-6
+ * fill, i (0x69), names 105, which has no handler and no raw socket here, so ip6_input_finish
+ * counts InUnknownProtos and frees it (IP_NOPROTO), and its ICMPv6 error would go back to the
+ * header's source address, the fill's bytes, which has no route (OutNoRoutes). null: an IPv4
+ * header that passes climbs on as any packet does.
  */
-function ip6RcvCoreUser(a: ReceiveArgs, lead: readonly number[], t: Tally, trace: Trace): ReceiveOutcome {
+function userHeaderRcv(
+  a: ReceiveArgs,
+  lead: readonly number[],
+  t: Tally,
+  trace: Trace,
+): ReceiveOutcome | null {
+  const v6 = a.family === 'inet6';
   const at = (i: number) => lead[i] ?? 0;
   const len = a.wire[0]?.total_length ?? 0;
-  const file = 'net/ipv6/ip6_input.c';
+  const file = v6 ? 'net/ipv6/ip6_input.c' : 'net/ipv4/ip_input.c';
   const version = at(0) >> 4;
+  const ihl = at(0) & 15;
   const step = newTally();
-  let fn = 'ip6_rcv_core';
+  let fn = v6 ? 'ip6_rcv_core' : 'ip_rcv_core';
   let why: Text;
-  if (version !== 6) {
-    countMib(step, 'Ip6', 'InHdrErrors');
-    countDrop(step, 'UNHANDLED_PROTO', fn);
-    why = msg(RXM.rx6UserVersion, { version });
-  } else {
-    const ecn = (((at(0) << 8) | at(1)) >> 4) & 3;
-    countMib(step, 'Ip6', ECN6[ecn] as string);
+  if (version !== (v6 ? 6 : 4) || (!v6 && ihl < 5)) {
+    countMib(step, v6 ? 'Ip6' : 'Ip', 'InHdrErrors');
+    countDrop(step, v6 ? 'UNHANDLED_PROTO' : 'IP_INHDR', fn);
+    const what = version !== (v6 ? 6 : 4) ? 'version' : 'ihl';
+    why = msg(RXM.rxBadHeader, { fn, what, version, want: v6 ? 6 : 4, ihl });
+  } else if (!v6) return null;
+  else {
+    countMib(step, 'Ip6', ECN6[(((at(0) << 8) | at(1)) >> 4) & 3] as string);
     const plen = (at(4) << 8) | at(5);
     if (plen + 40 > len) {
       countMib(step, 'Ip6', 'InTruncatedPkts');

@@ -75,79 +75,53 @@ export function sendFinish(
 
 /** raw_send_hdrinc's packet (send-hdrincl.ts) taken up again by the loopback receiver, and the send's result. */
 export function hdrinclFinish(w: HdrinclWired): SendResult {
-  if (w.ctx.v6) return hdrincl6Finish(w);
   const { ctx, skb, wire, length } = w;
   const { trace, protocol, totalLen } = ctx;
-  const p = wire[0];
-  const user = p && p.family === 'inet' ? p.userHeader : undefined;
-  // A header the user wrote: ip_rcv_core reads its version and ihl before anything else.
-  const first = user ? (user.lead[0] as number) : 0x45;
-  const badHeader =
-    first >> 4 !== 4 || (first & 15) < 5 ? { version: first >> 4, ihl: first & 15 } : undefined;
-  const rx = loopbackReceive(
-    {
-      family: 'inet',
-      out: [skb],
-      wire,
-      transport: { kind: 'raw', socketProtocol: 255 },
-      protocol: p && p.family === 'inet' ? p.protocol : protocol,
-      payload: user ? Math.max(0, length - (p as { ihl: number }).ihl) : totalLen,
-      sourceRouted: false,
-      mib: ctx.rx,
-      mtu: ctx.pathMtu,
-      // the recording tool writes 'x' after the header it builds; a user's header is its fill
-      runs: user ? [{ byte: user.fill, count: length }] : [{ byte: 0x78, count: totalLen }],
-      ...(badHeader ? { badHeader } : {}),
-    },
-    trace,
-  );
-  return withMib(ctx, {
-    ok: true as const,
-    ...ctx.common,
-    icmp: rx.icmp,
-    sent: length,
-    received_length: null,
-    arrival: null,
-    wire,
-    fragPath: 'none',
-    fragPathWhy: msg(M.hdrinclAsWritten),
-    trace,
-  });
-}
-
-/**
- * rawv6_send_hdrinc's packets (send-hdrincl.ts rawv6SendUserHeader), each taken up by the
- * loopback receiver on its own (ip6_rcv_core reads each header the user wrote), and the result:
- * the total sent, or the failure the list of sendto()s ended with.
- */
-function hdrincl6Finish(w: HdrinclWired): SendResult {
-  const { ctx, wire, length } = w;
-  const { trace } = ctx;
-  const skbs = w.skbs ?? [w.skb];
-  const icmp: IcmpReply[] = [];
-  for (let i = 0; i < wire.length; i++) {
-    const p = wire[i] as WirePacket;
-    const user = p.userHeader;
-    const fill = user ? user.fill : 0;
-    const rx = loopbackReceive(
+  let icmp: IcmpReply[] = [];
+  if (ctx.userHeader) {
+    // A raw socket of protocol 255: each packet climbs on its own, and the receiver reads the
+    // header the user wrote (receive.ts userHeaderRcv).
+    const skbs = w.skbs ?? [skb];
+    for (let i = 0; i < wire.length; i++) {
+      const p = wire[i] as WirePacket;
+      const user = p.userHeader as { lead: number[]; fill: number };
+      const rx = loopbackReceive(
+        {
+          family: p.family,
+          out: [skbs[i] as SkBuff],
+          wire: [p],
+          transport: { kind: 'raw', socketProtocol: 255 },
+          protocol: p.family === 'inet' ? p.protocol : p.next_header,
+          payload: p.total_length,
+          sourceRouted: false,
+          mib: ctx.rx,
+          mtu: ctx.pathMtu,
+          runs: [{ byte: user.fill, count: p.total_length }],
+          userHeader: user.lead,
+        },
+        trace,
+      );
+      icmp = icmp.concat(rx.icmp);
+    }
+    if (w.fail) return sendFail(ctx, w.fail.errno, w.fail.fn, w.fail.file, w.fail.why, wire);
+  } else {
+    icmp = loopbackReceive(
       {
-        family: 'inet6',
-        out: [skbs[i] as SkBuff],
-        wire: [p],
+        family: 'inet',
+        out: [skb],
+        wire,
         transport: { kind: 'raw', socketProtocol: 255 },
-        protocol: p.family === 'inet6' ? p.next_header : 255,
-        payload: p.total_length,
+        protocol,
+        payload: totalLen,
         sourceRouted: false,
         mib: ctx.rx,
         mtu: ctx.pathMtu,
-        runs: [{ byte: fill, count: p.total_length }],
-        ...(user ? { userHeader6: user.lead } : {}),
+        // the recording tool writes 'x' after the header it builds
+        runs: [{ byte: 0x78, count: totalLen }],
       },
       trace,
-    );
-    icmp.push(...rx.icmp);
+    ).icmp;
   }
-  if (w.fail) return sendFail(ctx, w.fail.errno, w.fail.fn, w.fail.file, w.fail.why, wire);
   return withMib(ctx, {
     ok: true as const,
     ...ctx.common,

@@ -243,46 +243,18 @@ export const M = defineMessages({
       '<code>LOCAL_OUT</code> → <code>dst_output</code> → <code>ip_output</code> → <code>ip_finish_output</code>: {len} ≤ MTU {mtu}, no fragmentation',
   },
   userHeaderSend: {
-    id: 'ip.hdrincl.userHeader.send',
+    id: 'ip.hdrincl.user.send',
     defaultMessage:
-      '<code>socket(AF_INET, SOCK_RAW, IPPROTO_RAW)</code> is an <code>IP_HDRINCL</code> socket (<code>inet_create</code>): the first bytes of the {len}-byte buffer are its IPv4 header. Its first byte, 0x{byte}, says version {version} and <code>ihl</code> {ihl} ({hlen} bytes)',
-    description: 'byte: two hex digits; hlen = ihl × 4.',
+      'protocol 255 is <code>IP_HDRINCL</code>{n, plural, one {} other {, sendto() {i} of {n}}}: byte 0x{byte} says version {version}, <code>ihl</code> {ihl}',
   },
   userHeaderShort: {
-    id: 'ip.hdrincl.userHeader.short',
-    defaultMessage:
-      'length {len} is less than <code>sizeof(struct iphdr)</code> (20): <code>EINVAL</code>, before any skb',
+    id: 'ip.hdrincl.user.short',
+    defaultMessage: '{len} bytes, less than a header ({min}): <code>EINVAL</code>',
   },
   userHeaderBadIhl: {
-    id: 'ip.hdrincl.userHeader.badIhl',
+    id: 'ip.hdrincl.user.badIhl',
     defaultMessage:
-      '<code>ihl</code> {ihl} means a {hlen}-byte header, {what, select, long {longer than the {len}-byte buffer} other {shorter than 20 bytes (refused since the 6.18.34 stable kernel)}}: the skb is freed as a drop (<code>error_free</code>), <code>OutDiscards</code>, <code>EINVAL</code>',
-  },
-  userHeaderMore: {
-    id: 'ip.hdrincl.userHeader.more',
-    defaultMessage:
-      'each <code>sendto()</code> on an <code>IP_HDRINCL</code> socket is a packet of its own, and the model follows only the first',
-  },
-  userHeader6Send: {
-    id: 'ip.hdrincl.userHeader6.send',
-    defaultMessage:
-      '{n, plural, one {} other {sendto() {i} of {n}: }}<code>socket(AF_INET6, SOCK_RAW, IPPROTO_RAW)</code> is an <code>IP_HDRINCL</code> socket (<code>inet6_create</code>), and <code>MSG_MORE</code> corks nothing: the {len}-byte buffer is a packet, its first 40 bytes the IPv6 header. Its first byte, 0x{byte}, says version {version}',
-    description: 'i, n: which sendto() of how many; byte: two hex digits.',
-  },
-  userHeader6Short: {
-    id: 'ip.hdrincl.userHeader6.short',
-    defaultMessage:
-      'length {len} is less than <code>sizeof(struct ipv6hdr)</code> (40): <code>EINVAL</code>, before any skb',
-  },
-  userHeader6Out: {
-    id: 'ip.hdrincl.userHeader6.out',
-    defaultMessage:
-      '<code>sock_alloc_send_skb</code>, the {len} bytes copied as they are (the kernel fills in no field of an IPv6 header the user wrote), <code>OutRequests</code>, <code>LOCAL_OUT</code> → <code>dst_output</code>',
-  },
-  userHeaderFixups: {
-    id: 'ip.hdrincl.userHeader.fixups',
-    defaultMessage:
-      '<code>ihl</code> {ihl} fits: the kernel writes <code>tot_len</code> ({len}), {saddr, select, yes {<code>saddr</code> (it was 0), } other {}}{id, select, yes {an <code>id</code> (it was 0), } other {}}and the checksum. The rest stays as written: version {version}, protocol {protocol}',
+      '<code>ihl</code> {ihl} is {what, select, long {past the buffer} other {under 5}}: freed, <code>OutDiscards</code>, <code>EINVAL</code>',
   },
   hdrinclAsWritten: {
     id: 'ip.hdrincl.asWritten',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SEND_INPUT, ipSend, wireFacts, type SendInput } from './index.ts';
 import { ipFastCsum } from '../pcap/checksum.ts';
-import { exportSend } from '../pcap/export.ts';
+import { exportSend, userHeaderBytes } from '../pcap/export.ts';
 import { readPcap } from '../pcap/reader.ts';
 
 /**
@@ -84,9 +84,10 @@ describe('raw socket of protocol 255: the payload is the IPv4 header', () => {
           next_header: 0x69,
         });
         if (p.family !== 'inet' || !p.userHeader) throw new Error('not a user header');
-        const lead = Uint8Array.from(p.userHeader.lead);
+        const lead = userHeaderBytes(p.userHeader, total);
         // raw_send_hdrinc's fix-ups: tot_len, a valid checksum over the 36 bytes, the rest as written.
         expect((lead[2]! << 8) | lead[3]!).toBe(total);
+        expect(p.userHeader.csum).toBe(36);
         expect(ipFastCsum(lead, 0, 36)).toBe(0);
         expect(lead[0]).toBe(0x69);
         expect(lead[9]).toBe(0x69);
@@ -111,7 +112,8 @@ describe('raw socket of protocol 255: the payload is the IPv4 header', () => {
     expect(ip.length).toBe(100);
     const p = r.wire[0]!;
     if (p.family !== 'inet' || !p.userHeader) throw new Error('not a user header');
-    expect([...ip.subarray(0, 60)]).toEqual(p.userHeader.lead);
+    expect([...ip.subarray(0, 60)]).toEqual([...userHeaderBytes(p.userHeader, 60)]);
+    expect(ipFastCsum(ip, 0, 36)).toBe(0);
     expect(ip.subarray(60).every((b) => b === 0x69)).toBe(true);
   });
 

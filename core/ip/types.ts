@@ -98,10 +98,12 @@ export interface WirePacketV4 {
   /**
    * A raw socket of protocol 255 (IPPROTO_RAW, so IP_HDRINCL): the header is the payload's own
    * first bytes (send-hdrincl.ts rawSendUserHeader). `lead`: the packet's first bytes as they left
-   * (at most 60, raw_send_hdrinc's fix-ups included); `fill`: every byte after them. The fields
-   * above are read from these bytes; a capture reads the version nibble (wire.ts wireFacts).
+   * (at most 60, raw_send_hdrinc's fix-ups included but for the header checksum, bytes 10–11,
+   * which are 0 here: `csum` says over how many bytes ip_fast_csum fills them in); `fill`: every
+   * byte after them. The fields above are read from these bytes; a capture reads the version
+   * nibble (wire.ts wireFacts).
    */
-  userHeader?: { lead: number[]; fill: number };
+  userHeader?: { lead: number[]; fill: number; csum?: number };
 }
 
 export interface WirePacketV6 {

@@ -24,6 +24,7 @@ import {
   type WriterPacket,
 } from './writer.ts';
 import { LINKTYPE } from './link.ts';
+import { ipFastCsum } from './checksum.ts';
 import type { CaptureTime } from './types.ts';
 
 /** Packets in one export at most (the models make at most 1,366 fragments or 5,000 arrivals). */
@@ -75,6 +76,24 @@ function slice(dgram: Uint8Array, from: number, len: number, other = false): Uin
 }
 
 /** The Fragmentation model's wire packets (`ipSend`'s result), one frame each, 1 µs apart. */
+/**
+ * A packet whose header the user wrote (a raw socket of protocol 255): its first bytes as they
+ * left, then its fill; an IPv4 header's checksum, when raw_send_hdrinc filled one in, computed here.
+ */
+export function userHeaderBytes(
+  u: { lead: number[]; fill: number; csum?: number },
+  length: number,
+): Uint8Array {
+  const ip = new Uint8Array(length).fill(u.fill);
+  ip.set(u.lead.slice(0, length));
+  if (u.csum) {
+    const check = ipFastCsum(ip, 0, u.csum);
+    ip[10] = check >> 8;
+    ip[11] = check & 0xff;
+  }
+  return ip;
+}
+
 export function exportSend(result: SendResult, opts: ExportOptions = {}): ExportResult {
   try {
     if (!result || !Array.isArray(result.wire) || !result.input) return bad('not a send result');
@@ -93,9 +112,7 @@ export function exportSend(result: SendResult, opts: ExportOptions = {}): Export
     const packets: WriterPacket[] = result.wire.map((p, i) => {
       let ip: Uint8Array;
       if (p.userHeader) {
-        // A header the user wrote (a raw socket of protocol 255): its bytes as they left, then the fill.
-        ip = new Uint8Array(p.total_length).fill(p.userHeader.fill);
-        ip.set(p.userHeader.lead.slice(0, p.total_length));
+        ip = userHeaderBytes(p.userHeader, p.total_length);
       } else if (p.family === 'inet') {
         const len = p.total_length - p.ihl;
         const head = ipv4Header({

@@ -199,8 +199,7 @@ export const W = defineMessages({
   proto: { id: 'lab.fragment.form.proto', defaultMessage: 'Raw protocol', description: 'Input label.' },
   protoHint: {
     id: 'lab.fragment.form.proto.hint',
-    defaultMessage:
-      'The IP header’s protocol byte; 253 is reserved for experiments. 255 (IPPROTO_RAW) turns on IP_HDRINCL: the payload is then its own IP header.',
+    defaultMessage: 'The IP header’s protocol byte; 253 is reserved for experiments, 255 is IP_HDRINCL.',
     description: 'Hint of the raw protocol.',
   },
   dfWrite: {

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+import { findChromium, CHROMIUM_ARGS } from '/work/main/e2e/browser.ts';
+import { weighPage } from '/work/main/e2e/bench/weigh.ts';
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const [port, lab, lang] = process.argv.slice(2);
+const page = await browser.newPage();
+const w = await weighPage(page, `http://127.0.0.1:${port}/#/${lab}?lang=${lang}`);
+const rows = [...w.files].sort((a, b) => b[1] - a[1]);
+for (const [f, n] of rows) console.log(String(n).padStart(7), f);
+console.log('total', w.gzip);
+await browser.close();
