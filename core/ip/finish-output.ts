@@ -9,7 +9,7 @@ import { msg } from '../i18n/index.ts';
 import { headlen, skbLabel, type SkBuff } from '../skb/skb.ts';
 import { IP6_OUTPUT_C, IP_OUTPUT_C } from './append.ts';
 import { ip6Find1stFragopt, ip6Fragment, ipDoFragment, type FragmentResult } from './fragment.ts';
-import { NO_RUNS, byteAt, payloadRuns, wordAt } from './payload-runs.ts';
+import { NO_RUNS, byteAt, fragHeaderAt, payloadRuns } from './payload-runs.ts';
 import { icmpError } from './icmp.ts';
 import { ipOptionsBuild, type CompiledOptions } from './options.ts';
 import { M } from './send-messages.ts';
@@ -221,13 +221,7 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
     // Protocol 44 from a raw socket: its payload's first 8 bytes read as a fragment header.
     if (!udp && protocol === 44 && datagramLength >= 8) {
       const runs = payloadRuns(input);
-      const fo = wordAt(runs, 2);
-      packet.payloadFrag = {
-        next_header: byteAt(runs, 0),
-        offset: fo & 0xfff8,
-        mf: (fo & 1) === 1,
-        id: ((wordAt(runs, 4) << 16) | wordAt(runs, 6)) >>> 0,
-      };
+      packet.payloadFrag = fragHeaderAt((i) => byteAt(runs, i));
     }
     return {
       wire: [packet],

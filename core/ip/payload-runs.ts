@@ -4,7 +4,7 @@
  * bytes (the ICMP type it counts, an IPv6 extension header's length). A module of its own so the
  * send path up to the wire (send-wire.ts) needs none of the receive side.
  */
-import type { SendInput } from './types.ts';
+import type { FragHeaderFields, SendInput } from './types.ts';
 
 /** A run of `count` bytes of one value. */
 export interface ByteRun {
@@ -46,3 +46,14 @@ export const wordAt = (runs: readonly ByteRun[], offset: number): number =>
 
 /** The first byte of the payload that is written (a run of 0 bytes writes none). */
 export const firstByte = (runs: readonly ByteRun[]): number => byteAt(runs, 0);
+
+/** The 8 bytes at `byte(0)`…`byte(7)` read as a fragment header (next header, frag_off, id). */
+export function fragHeaderAt(byte: (i: number) => number): FragHeaderFields {
+  const fo = (byte(2) << 8) | byte(3);
+  return {
+    next_header: byte(0),
+    offset: fo & 0xfff8,
+    mf: (fo & 1) === 1,
+    id: ((byte(4) << 24) | (byte(5) << 16) | (byte(6) << 8) | byte(7)) >>> 0,
+  };
+}

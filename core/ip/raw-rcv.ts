@@ -12,7 +12,7 @@ import type { DropReason } from '../drops/types.ts';
 import { msg, type Msg } from '../i18n/index.ts';
 import { udpLibRcv } from '../udp/udp-rcv.ts';
 import { RRM } from './raw-rcv-messages.ts';
-import { byteAt, firstByte, wordAt, type ByteRun } from './payload-runs.ts';
+import { byteAt, firstByte, fragHeaderAt, wordAt, type ByteRun } from './payload-runs.ts';
 import type { Family } from './types.ts';
 
 /**
@@ -328,12 +328,10 @@ export function ipv6FragHeaderRcv(a: FragHeaderRcvArgs, t: Tally): FragHeaderRcv
   if (a.reassembled) return paramProblem(msg(RRM.fragNoHeader, { len: 'nested' }));
   countMib(t, 'Ip6', 'ReasmReqds');
   if (a.len < 8) return paramProblem(msg(RRM.fragNoHeader, { len: a.len }));
-  const fo = wordAt(a.runs, 2);
-  const offset = fo & 0xfff8;
-  const mf = (fo & 1) === 1;
+  const { next_header: next, offset, mf } = fragHeaderAt((i) => byteAt(a.runs, i));
   const data = a.len - 8;
   const end = offset + data;
-  const read = { next: firstByte(a.runs), offset, mf: mf ? 'yes' : 'no', data };
+  const read = { next, offset, mf: mf ? 'yes' : 'no', data };
   if (end > IPV6_MAXPLEN) return paramProblem(msg(RRM.fragHeader, { ...read, end, verdict: 'past' }));
   if (mf && end & 7) return paramProblem(msg(RRM.fragHeader, { ...read, end, verdict: 'rounded' }));
   if (end === offset) {

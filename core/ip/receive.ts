@@ -315,10 +315,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         countDrop(step, 'NOT_SPECIFIED', 'skb_release_data', chained);
       }
       mergeTally(t, step);
-      const why = msg(RRM.csumBad, {
-        handler: handled && a.protocol === 58 ? 'icmpv6_rcv' : 'none',
-        chained,
-      });
+      const why = msg(RRM.csumBad, { handler: handled && a.protocol === 58 ? 'icmpv6_rcv' : 'none' });
       pushStep(trace, rawFn, file, why, { dir: 'up', skbs: [head], drops: dropList(step) });
       return { delivered: true, received: null, fn: rawFn, file, why, arrival: null, icmp: [] };
     }
@@ -489,7 +486,7 @@ function userHeaderRcv(
     countMib(step, v6 ? 'Ip6' : 'Ip', 'InHdrErrors');
     countDrop(step, v6 ? 'UNHANDLED_PROTO' : 'IP_INHDR', fn);
     const what = version !== (v6 ? 6 : 4) ? 'version' : 'ihl';
-    why = msg(RXM.rxBadHeader, { fn, what, version, want: v6 ? 6 : 4, ihl });
+    why = msg(RXM.rxBadHeader, { fn, what, version, ihl });
   } else if (!v6) return null;
   else {
     countMib(step, 'Ip6', ECN6[(((at(0) << 8) | at(1)) >> 4) & 3] as string);

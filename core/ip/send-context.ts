@@ -62,7 +62,7 @@ export interface SendContext {
   /**
    * IP_HDRINCL because the socket is SOCK_RAW of protocol 255 (IPPROTO_RAW: inet_create and
    * inet6_create set it): the payload's own first bytes are the IP header (send-hdrincl.ts
-   * rawSendUserHeader, rawv6SendUserHeader).
+   * rawSendUserHeader).
    * `raw-hdrincl` is the recording tools' IP_HDRINCL, a 20-byte header built in front.
    */
   userHeader: boolean;

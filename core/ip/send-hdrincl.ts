@@ -2,7 +2,8 @@
  * IP_HDRINCL (net/ipv4/raw.c): raw_sendmsg hands the user's buffer, IPv4 header included, to
  * raw_send_hdrinc, which sends it as one packet — never fragmented, never corked. Two ways in:
  * `raw-hdrincl`, the recording tools' socket, which writes a 20-byte header in front of the
- * payload; and a raw socket of protocol 255 (IPPROTO_RAW, which inet_create makes IP_HDRINCL),
+ * payload; and a raw socket of protocol 255 (IPPROTO_RAW, which inet_create and inet6_create
+ * make IP_HDRINCL),
  * whose header is the payload's own first bytes (rawSendUserHeader).
  */
 import { countDrop, countMib } from '../drops/tally.ts';
@@ -26,8 +27,8 @@ export interface HdrinclWired {
   wire: WirePacket[];
   length: number;
   /**
-   * IPv6, protocol 255 (rawv6SendUserHeader): each sendto() is a packet of its own, so there may
-   * be several (`skbs`, one a wire packet), and a later sendto() may fail after earlier ones left
+   * Protocol 255 (rawSendUserHeader): each sendto() is a packet of its own, so there may be
+   * several (`skbs`, one a wire packet), and a later sendto() may fail after earlier ones left
    * (`fail`: the failure the list ends with).
    */
   skbs?: SkBuff[];

@@ -149,18 +149,8 @@ export function sendToWire(
       ctx.rawCsumBad = true;
       let bytes = 0;
       for (const r of appended.misparity) bytes += r.to - r.from;
-      pushStep(
-        ctx.trace,
-        'rawv6_push_pending_frames',
-        RAW6_C,
-        msg(RM.csumSlip, {
-          what: ctx.protocol === 58 ? 'icmp' : 'mh',
-          hlen: ctx.protocol === 58 ? 2 : 4,
-          n: appended.misparity.length,
-          bytes,
-          offset: csumOffset,
-        }),
-      );
+      const hlen = ctx.protocol === 58 ? 2 : 4;
+      pushStep(ctx.trace, 'rawv6_push_pending_frames', RAW6_C, msg(RM.csumSlip, { hlen, bytes }));
     }
   }
 

@@ -106,6 +106,15 @@ export interface WirePacketV4 {
   userHeader?: { lead: number[]; fill: number; csum?: number };
 }
 
+/** An IPv6 fragment header's fields (struct frag_hdr) as a capture and ipv6_frag_rcv read them. */
+export interface FragHeaderFields {
+  next_header: number;
+  /** frag_off & ~7: the offset in bytes. */
+  offset: number;
+  mf: boolean;
+  id: number;
+}
+
 export interface WirePacketV6 {
   family: 'inet6';
   index: number;
@@ -119,7 +128,7 @@ export interface WirePacketV6 {
    * A raw socket of protocol 44 sent its payload unfragmented: the payload's first 8 bytes are
    * what a capture and the receiver read as a fragment header (the sender wrote none).
    */
-  payloadFrag?: { next_header: number; offset: number; mf: boolean; id: number };
+  payloadFrag?: FragHeaderFields;
   /** A raw socket of protocol 255: the header is the payload's own bytes (as WirePacketV4's). */
   userHeader?: { lead: number[]; fill: number };
   range: ByteRange;

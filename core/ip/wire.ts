@@ -1,6 +1,7 @@
 /** A wire packet as plain facts, named as the oracle fixtures name them (frag_capture.py). */
 import type { WirePacket } from './types.ts';
 import { toHex } from './options.ts';
+import { fragHeaderAt } from './payload-runs.ts';
 
 export interface WireFacts {
   /** The version nibble: 4 or 6, or what a header the user wrote says (capturedFacts). */
@@ -35,17 +36,19 @@ export function wireFacts(p: WirePacket): WireFacts {
       protocol: p.protocol,
       options_hex: toHex(p.options),
     };
+  // The sender's fragment header, or a protocol-44 payload's first 8 bytes read as one.
+  const frag = p.frag ?? p.payloadFrag;
   return {
     v: 6,
     payload_length: p.payload_length,
     total_length: p.total_length,
     next_header: p.next_header,
-    ...((p.frag ?? p.payloadFrag)
+    ...(frag
       ? {
-          frag_next_header: (p.frag ?? p.payloadFrag)!.next_header,
-          offset: (p.frag ?? p.payloadFrag)!.offset,
-          mf: (p.frag ?? p.payloadFrag)!.mf,
-          id: (p.frag ?? p.payloadFrag)!.id,
+          frag_next_header: frag.next_header,
+          offset: frag.offset,
+          mf: frag.mf,
+          id: frag.id,
           fragment_data_length: p.payload_length - 8,
         }
       : {}),
@@ -85,11 +88,11 @@ function capturedFacts(lead: readonly number[], length: number): WireFacts {
   const nh = at(6);
   const facts: WireFacts = { v: 6, payload_length: plen, total_length: plen + 40, next_header: nh };
   if (nh === 44 && length >= 48) {
-    const fo = (at(42) << 8) | at(43);
-    facts.frag_next_header = at(40);
-    facts.offset = fo & ~7;
-    facts.mf = (fo & 1) === 1;
-    facts.id = ((at(44) << 24) | (at(45) << 16) | (at(46) << 8) | at(47)) >>> 0;
+    const f = fragHeaderAt((i) => at(40 + i));
+    facts.frag_next_header = f.next_header;
+    facts.offset = f.offset;
+    facts.mf = f.mf;
+    facts.id = f.id;
     facts.fragment_data_length = plen - 8;
   }
   return facts;
