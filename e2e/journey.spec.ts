@@ -478,3 +478,41 @@ test('a mid-animation frame is not a resting frame (the tween test samples real 
   await seek(page, 17);
   expect(await where()).not.toEqual(mid);
 });
+
+// Issue 17: the drawing waits for its stage's width and the viewport's height and is drawn once
+// at them (app/labs/Journey/JourneyLab.tsx useStage), not at a guessed 720 px and then again.
+for (const width of [360, 1440])
+  test(`${width} px: the drawing is first drawn at its stage's width, and follows a resize`, async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { widths: string[] }).widths = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const nodes = r.type === 'attributes' ? [r.target] : [...r.addedNodes];
+          for (const n of nodes)
+            for (const svg of n instanceof Element
+              ? [n, ...n.querySelectorAll('svg.journey-svg')].filter((e) => e.matches('svg.journey-svg'))
+              : [])
+              seen.push(svg.getAttribute('width') ?? '');
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['width'] });
+    });
+    await page.setViewportSize({ width, height: 900 });
+    await open(page, 'len=4000&mtu=1500&family=inet');
+    const svg = page.locator('.journey-svg-wrap > svg.journey-svg');
+    await expect(svg).toBeVisible();
+    const stage = () =>
+      page.locator('.journey-svg-wrap').evaluate((e) => Math.round(e.getBoundingClientRect().width));
+    const first = await stage();
+    expect(await page.evaluate(() => (window as unknown as { widths: string[] }).widths)).toEqual([
+      String(first),
+    ]);
+    // Within the viewport's height (issue 14's fit), from that first drawing on.
+    const box = await svg.boundingBox();
+    expect(box!.height).toBeLessThanOrEqual(900);
+    await page.setViewportSize({ width: width === 360 ? 1440 : 360, height: 900 });
+    await expect.poll(async () => Number(await svg.getAttribute('width'))).toBe(await stage());
+    expect(await stage()).not.toBe(first);
+  });

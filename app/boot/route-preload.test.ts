@@ -173,6 +173,42 @@ describe('route-preload.js: the address’s files, asked for before the app runs
     }
   });
 
+  it('a route of many files: ten links a task, in order, and the Intl data after the last', async () => {
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    await tick();
+    await tick();
+    const many = Array.from({ length: 23 }, (_, i) => `assets/part${i}.js`);
+    const map: RouteMap = {
+      ...MAP,
+      files: [...MAP.files, ...many],
+      routes: {
+        ...MAP.routes,
+        fragment: { part: 'lab.fragment', files: many.map((_, i) => MAP.files.length + i) },
+      },
+    };
+    const number = vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf');
+    try {
+      window.history.replaceState(null, '', '/#/fragment');
+      for (const l of document.head.querySelectorAll('link')) l.remove();
+      new Function(THEME_JS)();
+      delete document.documentElement.dataset.boot;
+      new Function(clientScript(SOURCE, map))();
+      const files = () => [...document.head.querySelectorAll('link')].map((l) => l.getAttribute('href'));
+      // The language's two parts and the route's 23 files: 25 links, in tasks of 10, 10 and 5.
+      expect(files()).toHaveLength(10);
+      await tick();
+      expect(files()).toHaveLength(20);
+      expect(number).not.toHaveBeenCalled();
+      await tick();
+      expect(files()).toEqual(['./assets/en-base.js', './assets/en-frag.js', ...many.map((f) => `./${f}`)]);
+      expect(number).not.toHaveBeenCalled();
+      await tick();
+      expect(number).toHaveBeenCalledWith('en');
+    } finally {
+      number.mockRestore();
+    }
+  });
+
   it('a map-less source (the checkout’s own file) does nothing', () => {
     window.history.replaceState(null, '', '/#/fragment');
     new Function(SOURCE)();

@@ -50,7 +50,14 @@ export function useStepList(selected: number, count: number, onSelect: (i: numbe
   const focusAfter = useRef<number | null>(null);
   // The geometry is read once the frame is laid out and painted: read in the effect, right after
   // the commit, it forced a layout of the whole new list first (issue 17: 1,365 fragments).
+  const kept = useRef(false);
   useEffect(() => {
+    // A list just mounted shows its top: with the first step selected there is nothing to scroll,
+    // and reading the geometry would force a layout of its page in a task of its own (issue 17: a
+    // lab's step list comes in a turn of InTurns, and that layout was one more long task).
+    const first = !kept.current;
+    kept.current = true;
+    if (first && selected === 0) return;
     const keep = () => {
       const item = listRef.current?.children[selected];
       if (item instanceof HTMLElement) keepInView(item);

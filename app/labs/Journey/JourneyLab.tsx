@@ -1,5 +1,6 @@
 import { CountersPanel, DropNote } from '../../components/drops/index.ts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { useAnimationClock } from '../../hooks/useAnimationClock.ts';
 import {
@@ -21,7 +22,6 @@ import {
 import type { Issue, LabIntro, StepView } from '../../lab-kit/index.ts';
 import type { JourneyFields } from './params.ts';
 import { selectJourney, useJourney } from './store.ts';
-import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { UDP_MAX_PAYLOAD_V4, type JourneyResult, type Stop } from '../../../core/journey/index.ts';
 import { Field, TextField } from '../../components/Field.tsx';
@@ -175,31 +175,68 @@ const FIELD_LABELS: Record<keyof JourneyFields, MessageDescriptor> = {
   buf: W.buf,
 };
 
+/** The stage's width (px) and the most height its drawing may take so that it fits the viewport (px). */
+interface Stage {
+  width: number;
+  fit: number;
+}
+
 /**
- * The height the drawing may take so that it fits the viewport (issue 14): below its own top when
- * that is in the first screen (the whole drawing in view on arrival), else a screen less the
- * stage's head. Read in a frame after a width or window change, once the page is laid out.
+ * The stage's width and the height the drawing may take so that it fits the viewport (issue 14):
+ * below its own top when that is in the first screen (the whole drawing in view on arrival), else a
+ * screen less the stage's head. Both are read together in the ResizeObserver's report, which comes
+ * after the browser's layout of the frame the stage appears in and before that frame is painted:
+ * the drawing waits for them (null until then) and is drawn once, at its size, in that frame. It
+ * used to be drawn at a guessed width, then at the measured one, then at the measured height, a
+ * frame later: three renders of the lab's largest part, in the first second (issue 17: Lighthouse's
+ * total blocking time). A window that changes height only is measured again a frame later.
+ * Without a ResizeObserver (jsdom): a width of 720 at once, the height a frame later. `shown`: the
+ * stage is in the page (an input with no result shows none); it is observed from when it comes.
  */
-function useViewportFit(el: RefObject<HTMLElement | null>, width: number): number {
-  const [fit, setFit] = useState(Infinity);
-  useEffect(() => {
+function useStage(el: RefObject<HTMLElement | null>, shown: boolean): Stage | null {
+  const observed = typeof ResizeObserver === 'function';
+  const [stage, setStage] = useState<Stage | null>(() => (observed ? null : { width: 720, fit: Infinity }));
+  useLayoutEffect(() => {
+    const node = el.current;
+    if (!shown || !node) return;
+    const fitOf = () => {
+      const h = window.innerHeight;
+      const top = node.getBoundingClientRect().top + window.scrollY;
+      return Math.max(360, top < h * 0.6 ? h - top - 16 : h - 90);
+    };
     let frame = 0;
-    const measure = () => {
+    const refit = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const h = window.innerHeight;
-        const top = (el.current?.getBoundingClientRect().top ?? h) + window.scrollY;
-        setFit(Math.max(360, top < h * 0.6 ? h - top - 16 : h - 90));
-      });
+      frame = requestAnimationFrame(() =>
+        setStage((s) => {
+          const fit = s ? fitOf() : 0;
+          return !s || s.fit === fit ? s : { width: s.width, fit };
+        }),
+      );
     };
-    measure();
-    window.addEventListener('resize', measure);
+    const ro = observed
+      ? new ResizeObserver((entries) => {
+          const e = entries[entries.length - 1];
+          if (!e) return;
+          const box = e.borderBoxSize?.[0];
+          const width = Math.round(box ? box.inlineSize : e.contentRect.width);
+          if (width <= 0) return;
+          // Its own drawing changes the stage's height, and so reports again: the same width and
+          // fit keep the state (and the drawing) as they are.
+          const fit = fitOf();
+          flushSync(() => setStage((s) => (s && s.width === width && s.fit === fit ? s : { width, fit })));
+        })
+      : null;
+    if (ro) ro.observe(node);
+    else refit();
+    window.addEventListener('resize', refit);
     return () => {
+      ro?.disconnect();
       cancelAnimationFrame(frame);
-      window.removeEventListener('resize', measure);
+      window.removeEventListener('resize', refit);
     };
-  }, [el, width]);
-  return fit;
+  }, [el, observed, shown]);
+  return stage;
 }
 
 /** The terms the Journey's picture names (its SVG labels cannot open a popover; the row under it does). */
@@ -319,8 +356,10 @@ export function JourneyLab() {
       setPlaying(true);
     }, LOOP_HOLD_MS);
   }, [embed.loop, cancelAgain]);
-  const [wrapRef, width] = useElementWidth<HTMLDivElement>(720);
-  const fit = useViewportFit(wrapRef, width);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  // The stage is there while there is a stop to show (below): measured each time it comes.
+  const stage = useStage(wrapRef, Boolean(result && timeline?.stops[step]));
+  const width = stage?.width ?? 0;
   const drawRef = useRef<((t: number) => void) | null>(null);
   const scrubRef = useRef<HTMLInputElement>(null);
   const draw = useCallback((t: number) => {
@@ -490,15 +529,17 @@ export function JourneyLab() {
               <DropNote drops={stop.drops} />
             </div>
             <div ref={wrapRef} className="journey-svg-wrap">
-              <JourneyDiagram
-                timeline={timeline}
-                step={step}
-                width={width}
-                drawRef={drawRef}
-                dense={embed.view !== 'full'}
-                mtu={result.input.send.mtu}
-                fit={embed.view === 'full' ? fit : Infinity}
-              />
+              {stage && (
+                <JourneyDiagram
+                  timeline={timeline}
+                  step={step}
+                  width={stage.width}
+                  drawRef={drawRef}
+                  dense={embed.view !== 'full'}
+                  mtu={result.input.send.mtu}
+                  fit={embed.view === 'full' ? stage.fit : Infinity}
+                />
+              )}
             </div>
             {reduced && <p className="journey-note">{t(W.reduced)}</p>}
             <Part kind="detail">
