@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Random case lists for the shared recorder (../shared/oracle/tools/drops_capture.py), the ones
-behind core/conformance/fixtures/local/*-random5.json (fragmentation), reassembly-drops-random4
-and -random5.json, and udp-receive-random4.json (7 December 2026, evening).
+behind core/conformance/fixtures/local/fragmentation-random5.json and -random6.json,
+reassembly-drops-random4.json to -random6.json, and udp-receive-random4.json and -random5.json
+(7 December 2026, evening).
 
   random_campaigns.py frag SEED N OUT.json         sends: UDP or raw (IPv4, IPv6), one send, a
                                                    MSG_MORE list or an iovec, any MTU, PMTU mode,
@@ -15,8 +16,9 @@ and -random5.json, and udp-receive-random4.json (7 December 2026, evening).
                                                    read buffers, MTUs, ports without a socket
 
 Then, as root: /usr/bin/python3 drops_capture.py <fragmentation|reassembly|udp-receive> OUT.json
-> recorded.json, and `npx tsx core/conformance/cli.ts recorded.json`. The seeds and counts used:
-frag 11 400, reasm 8 300, reasm-wide 9 600, udp 10 300. Raw protocols 255 and 44 are left out
+> recorded.json, and `npx tsx core/conformance/cli.ts recorded.json`. Case names carry the seed.
+The seeds and counts used: frag 11 400 and 12 600, reasm 8 300, reasm-wide 9 600 and 13 600,
+udp 10 300 and 14 300. Raw protocols 255 and 44 are left out
 (the shared recorder cannot parse some of their packets: see fragmentation-raw-headers.json), and
 so are IP options setsockopt refuses (the recorder stops on them).
 """
@@ -66,8 +68,7 @@ def reasm(seed, n, wide):
                 fr.insert(rng.randint(0, len(fr)), dict(rng.choice(fr), id=0x7777))
         if rng.random() < 0.5: rng.shuffle(fr)
         if not fr: fr = [{"offset": 0, "length": total, "mf": False}]
-        tag = "rand9" if wide else "rand8"
-        cases.append({"name": f"{tag}-{i}-{fam}", "family": fam, "payload_length": plen, "fragments": fr})
+        cases.append({"name": f"rand{seed}-{i}-{fam}", "family": fam, "payload_length": plen, "fragments": fr})
     return cases
 
 def udp(seed, n):
@@ -83,7 +84,7 @@ def udp(seed, n):
         if kind < 0.3: ds = [rng.randint(0, 100)] * k
         elif kind < 0.6: ds = [rng.randint(0, 4000) for _ in range(k)]
         else: ds = [rng.choice([rng.randint(0, mx), mx, 1, 0, 1472, 1473, 1232]) for _ in range(min(k, 20))]
-        c = {"name": f"urand-{i}-{fam}", "family": fam, "rcvbuf": rcvbuf, "datagrams": ds,
+        c = {"name": f"urand{seed}-{i}-{fam}", "family": fam, "rcvbuf": rcvbuf, "datagrams": ds,
              "read_buffer": rng.choice([65536, 65536, 0, 1, 100, rng.randint(0, 70000)])}
         if rng.random() < 0.3: c["mtu"] = rng.choice([1500, 9000, 576 if fam == "inet" else 1280, 1280, 65536])
         if rng.random() < 0.05: c["receiver"] = "none"
@@ -101,7 +102,7 @@ def frag(seed, n):
         kind = rng.choice(["udp", "udp", "raw"])
         mtu = rng.choice([68, 128, 296, 576, 1280, 1500, 9000, 65536, rng.randint(68, 3000)])
         if fam == "inet6" and mtu < 1280: mtu = rng.choice([1280, 1500, 1400, 2000, 65536])
-        c = {"name": f"frand5-{i}-{fam}-{kind}", "family": fam, "mtu": mtu}
+        c = {"name": f"frand{seed}-{i}-{fam}-{kind}", "family": fam, "mtu": mtu}
         if kind == "raw": c["socket"] = "raw"; c["protocol"] = rng.choice(PROTOS)
         shape = rng.random()
         big = 65507 if fam == "inet" else 65527
