@@ -22,14 +22,19 @@ export function useElementWidth<T extends HTMLElement>(fallback = 720): [React.R
       return;
     }
     const ro = new ResizeObserver((entries) => {
-      const e = entries[entries.length - 1];
-      if (!e) return;
-      const box = e.borderBoxSize?.[0];
-      const w = Math.round(box ? box.inlineSize : e.contentRect.width);
+      const w = reportedWidth(entries);
       if (w > 0) flushSync(() => setWidth(w));
     });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
   return [ref, width];
+}
+
+/** A ResizeObserver report's width of its element (its border box, rounded); 0 when there is none. */
+export function reportedWidth(entries: readonly ResizeObserverEntry[]): number {
+  const e = entries[entries.length - 1];
+  if (!e) return 0;
+  const box = e.borderBoxSize?.[0];
+  return Math.round(box ? box.inlineSize : e.contentRect.width);
 }

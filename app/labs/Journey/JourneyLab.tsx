@@ -22,6 +22,7 @@ import {
 import type { Issue, LabIntro, StepView } from '../../lab-kit/index.ts';
 import type { JourneyFields } from './params.ts';
 import { selectJourney, useJourney } from './store.ts';
+import { reportedWidth } from '../../hooks/useElementWidth.ts';
 import { bootlinUrl } from '../../../core/trace/index.ts';
 import { UDP_MAX_PAYLOAD_V4, type JourneyResult, type Stop } from '../../../core/journey/index.ts';
 import { Field, TextField } from '../../components/Field.tsx';
@@ -216,10 +217,7 @@ function useStage(el: RefObject<HTMLElement | null>, shown: boolean): Stage | nu
     };
     const ro = observed
       ? new ResizeObserver((entries) => {
-          const e = entries[entries.length - 1];
-          if (!e) return;
-          const box = e.borderBoxSize?.[0];
-          const width = Math.round(box ? box.inlineSize : e.contentRect.width);
+          const width = reportedWidth(entries);
           if (width <= 0) return;
           // Its own drawing changes the stage's height, and so reports again: the same width and
           // fit keep the state (and the drawing) as they are.
@@ -358,7 +356,8 @@ export function JourneyLab() {
   }, [embed.loop, cancelAgain]);
   const wrapRef = useRef<HTMLDivElement>(null);
   // The stage is there while there is a stop to show (below): measured each time it comes.
-  const stage = useStage(wrapRef, Boolean(result && timeline?.stops[step]));
+  const stop = timeline?.stops[step];
+  const stage = useStage(wrapRef, Boolean(result && stop));
   const width = stage?.width ?? 0;
   const drawRef = useRef<((t: number) => void) | null>(null);
   const scrubRef = useRef<HTMLInputElement>(null);
@@ -399,7 +398,6 @@ export function JourneyLab() {
     End: () => go(n - 1),
   });
 
-  const stop = timeline?.stops[step];
   const stale = isStale(issues);
   return (
     <LabShell
