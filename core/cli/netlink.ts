@@ -21,7 +21,7 @@ import {
   type NlMessageSpec,
 } from '../netlink/index.ts';
 import { NETLINK_PARAMS, type Param } from '../params/index.ts';
-import { defineMessages, formatMsg, msg, type Locale, type Msg } from '../i18n/index.ts';
+import { defineMessages, formatMsg, msg, msgOptional, type Locale, type Msg } from '../i18n/index.ts';
 import { diagnosticMsg, encodeIssueMsg, errnoMsg } from '../netlink/index.ts';
 import { hexFailMsg } from '../hex/messages.ts';
 import { noSuchOption, parseFlags, say, table, type CliContext, type CommandResult } from './args.ts';
@@ -732,7 +732,7 @@ export function netlinkCommand(args: string[], ctx?: CliContext): CommandResult 
   if (!f.ok) return { code: 2, out: `${t(f.msg)}\n${help}` };
   const [sub, ...extra] = f.positionals;
   if (f.flags.help || !sub) return { code: f.flags.help ? 0 : 2, out: help };
-  if (extra.length) return { code: 2, out: `${t(msg(M.unexpected, { arg: extra[0] }))}\n${help}` };
+  if (extra.length) return { code: 2, out: `${t(msgOptional(M.unexpected, { arg: extra[0] }))}\n${help}` };
   const unknown = Object.keys(f.flags).find((k) => OPTIONS[sub] && !OPTIONS[sub].includes(k));
   if (unknown) return { code: 2, out: `${t(msg(M.noOption, { sub, name: unknown }))}\n${help}` };
   if (sub === 'decode') return decodeCommand(f.flags, locale);

@@ -4,7 +4,7 @@
  * ip_defrag / ipv6_frag_rcv, each captured send compared with ipSend's send of the same.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { defineMessages, formatMsg, msg, type Locale, type MsgValue } from '../i18n/index.ts';
+import { defineMessages, formatMsg, msg, msgOptional, type Locale, type MsgValue } from '../i18n/index.ts';
 import { VERDICT_MSG } from '../ip/index.ts';
 import {
   analyzeCapture,
@@ -257,7 +257,7 @@ function diagnosticText(d: PcapDiagnostic, locale: Locale): string {
 export function pcapCommand(args: string[], ctx: CliContext = { locale: 'en' }): CommandResult {
   const { locale } = ctx;
   const t = (m: { id: string }, values?: Record<string, MsgValue | undefined>) =>
-    formatMsg(msg(m, values), locale);
+    formatMsg(msgOptional(m, values), locale);
   const f = parseFlags(args, {
     values: ['mtu', 'max-bytes', 'rows'],
     booleans: ['json', 'help'],

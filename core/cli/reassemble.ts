@@ -7,7 +7,7 @@ import {
   type DefragOk,
   type FragmentSpec,
 } from '../ip/index.ts';
-import { defineMessages, formatMsg, msg, type Locale, type Msg } from '../i18n/index.ts';
+import { defineMessages, formatMsg, msg, msgOptional, type Locale, type Msg } from '../i18n/index.ts';
 import {
   DEFRAG_PARAMS,
   orderIssue,
@@ -304,7 +304,7 @@ export function reassembleCommand(args: string[], ctx?: CliContext): CommandResu
     a.fill === 'other' ? t(msg(M.fillOther)) : '',
     a.queue === null ? '-' : `#${a.queue}`,
     t(
-      msg(M.verdict, {
+      msgOptional(M.verdict, {
         verdict: VERDICT_MSG[a.verdict],
         trimmed: a.trimmedEnd !== undefined ? 'yes' : 'no',
         end: a.trimmedEnd,

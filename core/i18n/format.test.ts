@@ -6,6 +6,7 @@ import {
   formatMsgParts,
   isMsg,
   msg,
+  msgOptional,
   renderText,
   renderTextParts,
   type Msg,
@@ -108,8 +109,11 @@ describe('renderText (transitional: strings or messages)', () => {
 describe('msg and isMsg', () => {
   it('builds messages without undefined values and recognises their shape only', () => {
     expect(msg({ id: 'a' })).toEqual({ id: 'a' });
-    expect(msg({ id: 'a' }, { x: undefined })).toEqual({ id: 'a' });
-    expect(msg({ id: 'a' }, { x: 1, y: undefined })).toEqual({ id: 'a', values: { x: 1 } });
+    expect(msgOptional({ id: 'a' }, { x: undefined })).toEqual({ id: 'a' });
+    expect(msgOptional({ id: 'a' }, { x: 1, y: undefined })).toEqual({ id: 'a', values: { x: 1 } });
+    // msg keeps its values object as given: no pass over its keys, no copy.
+    const values = { x: 1, y: 'two' };
+    expect(msg({ id: 'a' }, values).values).toBe(values);
     expect(isMsg({ id: 'a', values: {} })).toBe(true);
     expect(isMsg({ id: 'a', values: [] })).toBe(false);
     expect(isMsg({ id: 'linux', description: 'x' })).toBe(false);
@@ -142,7 +146,7 @@ function msgReference(id: string, values?: Record<string, unknown>): Msg {
   return some ? ({ id, values: kept } as Msg) : { id };
 }
 
-describe('msg keeps its rules with one Object.hasOwn check', () => {
+describe('msgOptional keeps its rules with one Object.hasOwn check', () => {
   const value = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 3 }), fc.integer());
   it('gives what the per-key check gave, values object kept or copied alike', () => {
     fc.assert(
@@ -151,8 +155,12 @@ describe('msg keeps its rules with one Object.hasOwn check', () => {
         fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 3 }),
         (own, inherited) => {
           // Enumerable keys on the prototype are skipped, as before (for…in sees them, Object.hasOwn does not).
-          const values = own && Object.keys(inherited).length ? Object.assign(Object.create(inherited), own) : own;
-          const got = msg({ id: 'm' }, values as Record<string, string | number | undefined> | undefined);
+          const values =
+            own && Object.keys(inherited).length ? Object.assign(Object.create(inherited), own) : own;
+          const got = msgOptional(
+            { id: 'm' },
+            values as Record<string, string | number | undefined> | undefined,
+          );
           const want = msgReference('m', values as Record<string, unknown> | undefined);
           expect(got).toEqual(want);
           expect(JSON.stringify(got)).toBe(JSON.stringify(want));

@@ -85,6 +85,8 @@ function parts(m: Msg, locale: Locale, depth: number, report: (e: Error) => void
   if (where !== locale) report(new Error(`message ${m.id}: not in the ${locale} catalog, ${where} shown`));
   const values: Record<string, unknown> = { code: (chunks: unknown[]): CodeMark => ({ code: chunks }) };
   for (const [k, v] of Object.entries(m.values ?? {})) {
+    // An undefined value is an absent one, as msgOptional leaves it out (msg keeps what it is given).
+    if (v === undefined) continue;
     if (typeof v === 'string' || typeof v === 'number') values[k] = v;
     else if (isMsg(v)) values[k] = { parts: parts(v, locale, depth + 1, report) } satisfies PartsMark;
     else {

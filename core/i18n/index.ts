@@ -5,7 +5,15 @@
  * See core/i18n/README.md for how to add and translate a message.
  */
 export { defineMessages } from '@formatjs/intl';
-export { msg, isMsg, type Msg, type MsgValue, type Text, type MessageDescriptor } from './msg.ts';
+export {
+  msg,
+  msgOptional,
+  isMsg,
+  type Msg,
+  type MsgValue,
+  type Text,
+  type MessageDescriptor,
+} from './msg.ts';
 export {
   LOCALES,
   DEFAULT_LOCALE,

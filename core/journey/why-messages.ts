@@ -4,7 +4,7 @@
  * Kernel identifiers are `<code>`. Values named `why` are the sentence of the step the stop
  * replays (a Msg of the send path, or text of modules not yet converted).
  */
-import { defineMessages, msg, type Msg, type MsgValue, type Text } from '../i18n/index.ts';
+import { defineMessages, msg, msgOptional, type Msg, type MsgValue, type Text } from '../i18n/index.ts';
 
 export const JW = defineMessages({
   tagged: {
@@ -104,7 +104,7 @@ export const JW = defineMessages({
 type Desc = (typeof JW)[keyof typeof JW];
 
 /** The Msg for one of the Journey's sentences. */
-export const jw = (d: Desc, values?: Record<string, MsgValue | undefined>): Msg => msg(d, values);
+export const jw = (d: Desc, values?: Record<string, MsgValue | undefined>): Msg => msgOptional(d, values);
 
 /** A stop's sentence, numbered when the scenario has several datagrams. */
 export function tagged(why: Text, d: number, n: number): Text {

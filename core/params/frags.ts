@@ -6,7 +6,7 @@
  * shown and fixed); `fragItemSpec` is the one place they become a FragmentSpec.
  */
 import { normalizeInput } from '../i18n/input.ts';
-import { defineMessages, msg, renderText, type Msg } from '../i18n/index.ts';
+import { defineMessages, msg, msgOptional, renderText, type Msg } from '../i18n/index.ts';
 import type { FragmentSpec } from '../ip/index.ts';
 import { echo, keyword, notText, paramIssue, ruleIssue, whole } from './param.ts';
 import type { ParamIssue, ParamName } from './param.ts';
@@ -187,7 +187,7 @@ export function orderIssue(
   name: ParamName,
 ): ParamIssue {
   return r.code === 'range'
-    ? ruleIssue('order', msg(FM.orderRange, { name, last: count - 1, bad: r.bad }))
+    ? ruleIssue('order', msgOptional(FM.orderRange, { name, last: count - 1, bad: r.bad }))
     : ruleIssue('order', msg(FM.orderNotList, { name, value: echo(text) }));
 }
 

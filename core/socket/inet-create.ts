@@ -4,7 +4,7 @@
  * CAP_NET_RAW for SOCK_RAW, then sk_alloc, the raw-socket hash and sk_prot->init (where ping's
  * ping_group_range check and MPTCP's net.mptcp.enabled check live).
  */
-import { defineMessages, msg, type Msg } from '../i18n/index.ts';
+import { defineMessages, msg, msgOptional, type Msg } from '../i18n/index.ts';
 import { AF, IPPROTO, IPPROTO_MAX, SOCK, SOCK_MAX, familyName, protocolName, typeName } from './constants.ts';
 import { fail, pushStep, type PfCreateArgs, type PfCreateResult } from './pf-create.ts';
 import { capable } from './profile.ts';
@@ -439,7 +439,7 @@ function protoInit(
         steps,
         'ping_init_sock',
         'net/ipv4/ping.c',
-        msg(M.pingGroup, { gid: inRange(egid) ? egid : groups.find(inRange), low, high }),
+        msgOptional(M.pingGroup, { gid: inRange(egid) ? egid : groups.find(inRange), low, high }),
         s,
       );
       return null;

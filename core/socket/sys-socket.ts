@@ -4,7 +4,7 @@
  * then the family's create function. Returns the created socket with its tables, or the
  * errno with the function that returned it; always with the trace.
  */
-import { defineMessages, msg, type Msg } from '../i18n/index.ts';
+import { defineMessages, msg, msgOptional, type Msg } from '../i18n/index.ts';
 import { hexNumber } from '../hex/index.ts';
 import {
   AF,
@@ -277,7 +277,7 @@ function sockCreateSteps(
     steps,
     'sock_map_fd',
     SOCKET_C,
-    msg(nonblock || cloexec ? M.mapFdFlags : M.mapFd, {
+    msgOptional(nonblock || cloexec ? M.mapFdFlags : M.mapFd, {
       flags:
         nonblock || cloexec
           ? [nonblock && 'O_NONBLOCK', cloexec && 'O_CLOEXEC'].filter(Boolean).join(' | ')

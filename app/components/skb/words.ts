@@ -3,7 +3,7 @@
  * the sk_buff, Fragmentation and Reassembly labs. Pointer and field names (head, data, tail, end,
  * data_len…) are the kernel's and stay as they are.
  */
-import { defineMessages, formatMsg, msg } from '../../../core/i18n/index.ts';
+import { defineMessages, formatMsg, msgOptional } from '../../../core/i18n/index.ts';
 import type { MsgValue } from '../../../core/i18n/index.ts';
 import { SHINFO_SIZE } from '../../../core/skb/alloc.ts';
 import type { SkbSnapshot } from '../../../core/skb/index.ts';
@@ -16,7 +16,7 @@ import { useLocale } from '../../i18n/locale.ts';
 export function usePlainText() {
   const locale = useLocale();
   return (d: { id: string }, values?: Record<string, MsgValue | undefined>) =>
-    formatMsg(msg(d, values), locale);
+    formatMsg(msgOptional(d, values), locale);
 }
 
 export const SKB_PANEL_WORDS = defineMessages({
