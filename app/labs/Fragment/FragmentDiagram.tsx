@@ -1,7 +1,8 @@
 /**
  * The fragment-boundary diagram: the datagram as one bar, cut where each wire packet's bytes start,
- * offsets labelled, each packet's header drawn above its slice. React owns every element; d3-scale
- * maps bytes to pixels and d3-zoom (on the SVG, unbound on unmount) only reports a transform.
+ * offsets labelled, each packet's header drawn above its slice. React owns every element; byteAxis
+ * (components/linear-axis.ts, d3-scale's arithmetic) maps bytes to pixels and d3-zoom (on the SVG,
+ * unbound on unmount) only reports a transform.
  * d3-zoom is a chunk of its own (./zoom-gesture.ts, issue 17), fetched when a pointer comes over the
  * figure, the keyboard reaches it or a zoom button is pressed; a gesture begun before it is here
  * (Ctrl + wheel, a press, a touch) is held and handed to it when it arrives.
@@ -9,7 +10,7 @@
  * stay legible; zooming in turns runs back into single packets.
  */
 import { bisector } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
+import { byteAxis, rescaled } from '../../components/linear-axis.ts';
 import type { ZoomTransform } from 'd3-zoom';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sendSides } from '../../../core/ip/send-context.ts';
@@ -157,14 +158,8 @@ export function FragmentDiagram({ result }: { result: SendResult }) {
   const leadKind: RegionKind =
     result.input.sock === 'raw-hdrincl' ? (result.input.family === 'inet6' ? 'ip6' : 'ip') : 'udp';
 
-  const base = useMemo(
-    () =>
-      scaleLinear()
-        .domain([0, total])
-        .range([PAD, width - PAD]),
-    [total, width],
-  );
-  const x = useMemo(() => (t ? t.rescaleX(base) : base), [t, base]);
+  const base = useMemo(() => byteAxis(total, PAD, width - PAD), [total, width]);
+  const x = useMemo(() => (t ? rescaled(base, t) : base), [t, base]);
   const facts = useMemo(() => wireFacts(wire, total), [wire, total]);
   const { minBytes } = facts;
   const maxK = Math.max(1, Math.min(4096, ((total / minBytes) * 90) / Math.max(1, width - 2 * PAD)));

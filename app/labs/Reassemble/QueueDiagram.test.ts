@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createIntl } from 'react-intl';
-import { scaleLinear } from 'd3-scale';
 import { CATALOGS } from '../../../core/i18n/index.ts';
 import { num } from '../../format.ts';
 import { fmt } from '../../i18n/format.tsx';
-import { byteAxis, lanesOf, openMessage, splitThinBars } from './QueueDiagram.tsx';
+import { lanesOf, openMessage, splitThinBars } from './QueueDiagram.tsx';
 import { W } from './words.ts';
 
 /** The packing as first written: the first row none of whose ranges overlaps. */
@@ -101,24 +100,5 @@ describe('splitThinBars: 1,365 thin bars of a packed row are a few paths, not 1,
     const { bars, thin } = splitThinBars(all, { packed: false, current: null });
     expect(bars).toHaveLength(10);
     expect(thin).toEqual([]);
-  });
-});
-
-describe('byteAxis: the x axis is d3-scale’s linear scale, without d3-scale on the first screen', () => {
-  it('puts every byte and every tick where scaleLinear does, to the last bit', () => {
-    let checked = 0;
-    for (const extent of [8, 48, 1500, 2992, 3000, 65535, 65543, 65_535 + 8 * 1365])
-      for (const width of [360, 375, 479, 480, 720, 1024, 1440, 2560])
-        for (const from of [0, 56]) {
-          const to = Math.max(from + 120, width - 12);
-          const d3 = scaleLinear().domain([0, extent]).range([from, to]);
-          const x = byteAxis(extent, from, to);
-          for (const count of [3, 6]) expect(x.ticks(count)).toEqual(d3.ticks(count));
-          for (const v of [0, 1, 7, extent / 3, extent - 1, extent, extent + 40, -8]) {
-            expect(x(v)).toBe(d3(v));
-            checked++;
-          }
-        }
-    expect(checked).toBe(8 * 8 * 2 * 8);
   });
 });

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
-import { ticks as roundTicks } from 'd3-array';
 import type { DefragOk } from '../../../core/ip/defrag-types.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
+import { byteAxis } from '../../components/linear-axis.ts';
 import { num } from '../../format.ts';
 import { DropNote, useDropsWords } from '../../components/drops/index.ts';
 import { fmt } from '../../i18n/format.tsx';
@@ -111,26 +111,11 @@ export function splitThinBars<T extends ArrivalBar & { alone: boolean }>(
 }
 
 /**
- * The diagram's x axis: bytes [0, extent] onto pixels [from, to], with round ticks — d3-scale's
- * `scaleLinear().domain([0, extent]).range([from, to])` computed as it computes it (d3-array's
- * `ticks`, which its `.ticks` calls, and d3-interpolate's a·(1 − t) + b·t), without bringing
- * d3-scale's interpolators and colours (≈6 KB gzip) to the lab's first screen (issue 17): the
- * diagram needs nothing else of it. QueueDiagram.test.ts checks every pixel and tick against it.
- */
-export function byteAxis(extent: number, from: number, to: number) {
-  const x = (v: number) => {
-    const t = v / extent;
-    return from * (1 - t) + to * t;
-  };
-  return Object.assign(x, { ticks: (count: number) => roundTicks(0, extent, count) });
-}
-
-/**
  * The defragmentation queue after one step, drawn to scale on the datagram's byte range: the
  * arrivals so far (coloured by verdict, the ones still to come dashed), each queue's runs (the
  * rbtree nodes of inet_frag_queue_insert, fragment boundaries inside) and holes, its known end
  * (q.len, open while LAST_IN is missing), and the reassembled datagram once one is delivered.
- * byteAxis does the arithmetic; React draws every element.
+ * byteAxis (components/linear-axis.ts) does the arithmetic; React draws every element.
  */
 export function QueueDiagram({ result, step }: { result: DefragOk; step: number }) {
   const intl = useIntl();
