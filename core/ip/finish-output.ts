@@ -86,7 +86,8 @@ export function ipFinishOutput(
       opt: opt ? 'yes' : 'no',
       ignoreDf: String(ignoreDf),
     }),
-    { skbs: [head], vars: { df, ignore_df: ignoreDf, id, ihl: headerLength / 4 } },
+    [head],
+    { df, ignore_df: ignoreDf, id, ihl: headerLength / 4 },
   );
   if (udp)
     pushStep(
@@ -100,21 +101,23 @@ export function ipFinishOutput(
             ? 'partial'
             : 'software',
       }),
-      { skbs: [head], vars: { 'uh->len': datagramLength } },
+      [head],
+      { 'uh->len': datagramLength },
     );
   pushStep(
     trace,
     '__ip_local_out',
     IP_OUTPUT_C,
     msg(M.localOut, { len: head.len, big: head.len > 0xffff ? 'yes' : 'no' }),
-    { skbs: [head], vars: { tot_len: head.len } },
+    [head],
+    { tot_len: head.len },
   );
   countMibId(ctx.tx, OUT_COUNTERS.inet.outRequests);
   const mtu = usePmtu ? dstMtu : Math.min(devMtu, 0xffff);
   if (head.len <= mtu) {
-    pushStep(trace, '__ip_finish_output', IP_OUTPUT_C, msg(M.fits4, { len: head.len, mtu }), {
-      skbs: [head],
-      vars: { mtu, 'skb->len': head.len },
+    pushStep(trace, '__ip_finish_output', IP_OUTPUT_C, msg(M.fits4, { len: head.len, mtu }), [head], {
+      mtu,
+      'skb->len': head.len,
     });
     skbLabel(head, 'ip', head.data, head.data + 20);
     return {
@@ -138,9 +141,9 @@ export function ipFinishOutput(
       why: msg(M.fitsWhy, { len: head.len, mtu }),
     };
   }
-  pushStep(trace, '__ip_finish_output', IP_OUTPUT_C, msg(M.over4, { len: head.len, mtu }), {
-    skbs: [head],
-    vars: { mtu, 'skb->len': head.len },
+  pushStep(trace, '__ip_finish_output', IP_OUTPUT_C, msg(M.over4, { len: head.len, mtu }), [head], {
+    mtu,
+    'skb->len': head.len,
   });
   if (df && !ignoreDf) {
     // ip_fragment: FragFails, ICMP "fragmentation needed" (which loopback brings straight back),
@@ -157,13 +160,15 @@ export function ipFinishOutput(
       quotedIhl: headerLength,
     });
     countMibId(ctx.tx, OUT_COUNTERS.inet.outDiscards);
-    pushStep(trace, 'ip_fragment', IP_OUTPUT_C, msg(M.dfFail4, { mtu }), {
-      drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_fragment', count: 1 }],
-    });
+    pushStep(trace, 'ip_fragment', IP_OUTPUT_C, msg(M.dfFail4, { mtu }), undefined, undefined, [
+      { reason: 'NOT_SPECIFIED', function: 'ip_fragment', count: 1 },
+    ]);
     ctx.common.icmp.push({ type: 3, code: 4, why: msg(M.icmpFragNeeded, { mtu }) });
     return sendFail(ctx, 'EMSGSIZE', 'ip_fragment', IP_OUTPUT_C, msg(M.dfFail4Why, { len: head.len, mtu }));
   }
-  pushStep(trace, 'ip_fragment', IP_OUTPUT_C, msg(M.doFragment, { df: df ? 'yes' : 'no' }), { vars: { df } });
+  pushStep(trace, 'ip_fragment', IP_OUTPUT_C, msg(M.doFragment, { df: df ? 'yes' : 'no' }), undefined, {
+    df,
+  });
   const frag = ipDoFragment(
     head,
     { ihl: headerLength, id, df, mf: false, offset: 0, protocol, options: optBytes },
@@ -182,10 +187,9 @@ function chainFreed(ctx: SendContext, frag: FragmentResult, v6: boolean): void {
   const n = frag.chainFreed ?? 0;
   if (!n) return;
   countDrop(ctx.tx, 'NOT_SPECIFIED', 'skb_release_data', n);
-  pushStep(ctx.trace, 'consume_skb', 'net/core/skbuff.c', msg(M.chainFreed, { n }), {
-    drops: [{ reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: n }],
-    vars: { v6 },
-  });
+  pushStep(ctx.trace, 'consume_skb', 'net/core/skbuff.c', msg(M.chainFreed, { n }), undefined, { v6 }, [
+    { reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: n },
+  ]);
 }
 
 /** The IPv6 tail: header, then fragment or not (ip6_finish_output). */
@@ -196,19 +200,18 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
     '__ip6_make_skb',
     IP6_OUTPUT_C,
     msg(M.v6Header, { plen: head.len - 40, protocol, ignoreDf: String(ignoreDf) }),
-    { skbs: [head], vars: { ignore_df: ignoreDf } },
+    [head],
+    { ignore_df: ignoreDf },
   );
   if (udp)
-    pushStep(trace, 'udp_v6_send_skb', UDP6_C, msg(M.udp6SendSkb, { len: datagramLength }), {
-      skbs: [head],
-      vars: { 'uh->len': datagramLength },
+    pushStep(trace, 'udp_v6_send_skb', UDP6_C, msg(M.udp6SendSkb, { len: datagramLength }), [head], {
+      'uh->len': datagramLength,
     });
   countMibId(ctx.tx, OUT_COUNTERS.inet6.outRequests);
   const mtu6 = usePmtu ? ctx.pathMtu : devMtu;
   if (head.len <= mtu6) {
-    pushStep(trace, '__ip6_finish_output', IP6_OUTPUT_C, msg(M.fits6, { len: head.len, mtu: mtu6 }), {
-      skbs: [head],
-      vars: { mtu: mtu6 },
+    pushStep(trace, '__ip6_finish_output', IP6_OUTPUT_C, msg(M.fits6, { len: head.len, mtu: mtu6 }), [head], {
+      mtu: mtu6,
     });
     const packet: WirePacket = {
       family: 'inet6',
@@ -230,9 +233,8 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       why: msg(M.fitsWhy, { len: head.len, mtu: mtu6 }),
     };
   }
-  pushStep(trace, '__ip6_finish_output', IP6_OUTPUT_C, msg(M.over6, { len: head.len, mtu: mtu6 }), {
-    skbs: [head],
-    vars: { mtu: mtu6 },
+  pushStep(trace, '__ip6_finish_output', IP6_OUTPUT_C, msg(M.over6, { len: head.len, mtu: mtu6 }), [head], {
+    mtu: mtu6,
   });
   if (!ignoreDf) {
     // ip6_fragment fail_toobig: ICMPv6 Packet Too Big to ourselves, FragFails, the skb dropped;
@@ -248,9 +250,9 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       inner: 'udp-socket',
     });
     countMibId(ctx.tx, OUT_COUNTERS.inet6.outDiscards);
-    pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, msg(M.tooBig6, { mtu: mtu6 }), {
-      drops: [{ reason: 'NOT_SPECIFIED', function: 'ip6_fragment', count: 1 }],
-    });
+    pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, msg(M.tooBig6, { mtu: mtu6 }), undefined, undefined, [
+      { reason: 'NOT_SPECIFIED', function: 'ip6_fragment', count: 1 },
+    ]);
     ctx.common.icmp.push({ type: 2, code: 0, why: msg(M.icmpTooBig6, { mtu: mtu6 }) });
     return sendFail(
       ctx,
@@ -272,13 +274,10 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
     countDrop(ctx.tx, 'NOT_SPECIFIED', 'skb_release_data', chain);
     countMibId(ctx.tx, OUT_COUNTERS.inet6.outDiscards);
     const why = msg(M.ext6Inval, { protocol, hdrlen: (byteAt(runs, 1) + 1) * 8, linear });
-    pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, why, {
-      skbs: [head],
-      drops: [
-        { reason: 'NOT_SPECIFIED', function: 'ip6_fragment', count: 1 },
-        ...(chain ? [{ reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: chain }] : []),
-      ],
-    });
+    pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, why, [head], undefined, [
+      { reason: 'NOT_SPECIFIED', function: 'ip6_fragment', count: 1 },
+      ...(chain ? [{ reason: 'NOT_SPECIFIED', function: 'skb_release_data', count: chain }] : []),
+    ]);
     return sendFail(ctx, 'EINVAL', 'ip6_fragment', IP6_OUTPUT_C, why);
   }
   if (hlen > 40)
@@ -287,10 +286,8 @@ export function ip6FinishOutput(ctx: SendContext, head: SkBuff): FragmentResult 
       'ip6_find_1stfragopt',
       'net/ipv6/output_core.c',
       msg(M.ext6Hlen, { protocol, hdrlen: hlen - 40, hlen }),
-      {
-        skbs: [head],
-        vars: { hlen },
-      },
+      [head],
+      { hlen },
     );
   const frag = ip6Fragment(head, { nexthdr: protocol, id: pseudoRandom(input, 32) }, mtu6, trace, {
     hhLen: ctx.hhLen,

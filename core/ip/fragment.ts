@@ -67,14 +67,12 @@ export function ipMakeSkb(queue: SkBuff[], family: 'inet' | 'inet6', trace: Trac
     family === 'inet' ? '__ip_make_skb' : '__ip6_make_skb',
     family === 'inet' ? IP_OUTPUT_C : IP6_OUTPUT_C,
     msg(M.makeSkbChain, { later: queue.length - 1, nhl, len: head.len, dataLen: head.data_len }),
+    [head],
     {
-      skbs: [head],
-      vars: {
-        'skb->len': head.len,
-        data_len: head.data_len,
-        frag_list: head.frag_list.length,
-        truesize: head.truesize,
-      },
+      'skb->len': head.len,
+      data_len: head.data_len,
+      frag_list: head.frag_list.length,
+      truesize: head.truesize,
     },
   );
   return head;
@@ -176,9 +174,11 @@ export function ipDoFragment(
   const copyOf = (o: number[]): number[] => (o.length ? [...o] : NO_OPTIONS);
 
   if (!refusal) {
-    pushStep(trace, 'ip_do_fragment', IP_OUTPUT_C, msg(M.fast4, { first: pagelen(skb) - hlen, mtu }), {
-      skbs: [skb],
-      vars: { hlen, mtu, first_len: pagelen(skb), ll_rs: llRs },
+    pushStep(trace, 'ip_do_fragment', IP_OUTPUT_C, msg(M.fast4, { first: pagelen(skb) - hlen, mtu }), [skb], {
+      hlen,
+      mtu,
+      first_len: pagelen(skb),
+      ll_rs: llRs,
     });
     // The frag_list skbs get their own socket charge back (sock_wfree), so the head gives up
     // their truesize; then ip_fraglist_init makes the head fragment 1.
@@ -233,19 +233,27 @@ export function ipDoFragment(
       'ip_fraglist_prepare',
       IP_OUTPUT_C,
       msg(M.fastPrepare4, { hlen, opt: optChanged ? 'yes' : 'no' }),
-      { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
+      out,
+      { fragments: out.length },
+      undefined,
+      wire.length,
     );
     if (optChanged)
-      pushStep(trace, 'ip_options_fragment', IP_OPTIONS_C, msg(M.optionsFragment, { n: out.length, hlen }), {
-        skbs: out.slice(1, 2),
-        vars: { optlen: hdr.options.length },
-      });
+      pushStep(
+        trace,
+        'ip_options_fragment',
+        IP_OPTIONS_C,
+        msg(M.optionsFragment, { n: out.length, hlen }),
+        out.slice(1, 2),
+        { optlen: hdr.options.length },
+      );
     return { wire, out, path: 'fast', why: msg(M.fastWhy) };
   }
 
-  pushStep(trace, 'ip_do_fragment', IP_OUTPUT_C, msg(M.slow4, { why: refusal, piece: mtu & ~7 }), {
-    skbs: [skb],
-    vars: { hlen, mtu, ll_rs: llRs },
+  pushStep(trace, 'ip_do_fragment', IP_OUTPUT_C, msg(M.slow4, { why: refusal, piece: mtu & ~7 }), [skb], {
+    hlen,
+    mtu,
+    ll_rs: llRs,
   });
   let left = skb.len - hlen;
   let ptr = 0;
@@ -286,7 +294,10 @@ export function ipDoFragment(
     'ip_frag_next',
     IP_OUTPUT_C,
     msg(M.slowNext4, { n: out.length, opt: optChanged ? 'yes' : 'no' }),
-    { skbs: out, vars: { fragments: out.length }, wireCount: wire.length },
+    out,
+    { fragments: out.length },
+    undefined,
+    wire.length,
   );
   return { wire, out, path: 'slow', why: refusal, chainFreed: skb.frag_list.length };
 }
@@ -371,9 +382,10 @@ export function ip6Fragment(
     });
   };
   if (!refusal) {
-    pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, msg(M.fast6, { mtu }), {
-      skbs: [skb],
-      vars: { hlen, mtu, first_len: pagelen(skb) },
+    pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, msg(M.fast6, { mtu }), [skb], {
+      hlen,
+      mtu,
+      first_len: pagelen(skb),
     });
     const frags = skb.frag_list;
     for (const f of frags) skb.truesize -= f.truesize;
@@ -398,16 +410,21 @@ export function ip6Fragment(
       pushFrag(f, i + 1, offset, i < frags.length - 1, payloadRange(f));
       offset += f.len - hlen - 8;
     });
-    pushStep(trace, 'ip6_fraglist_prepare', IP6_OUTPUT_C, msg(M.fastPrepare6, { nexthdr: hdr.nexthdr }), {
-      skbs: out,
-      vars: { fragments: out.length },
-      wireCount: wire.length,
-    });
+    pushStep(
+      trace,
+      'ip6_fraglist_prepare',
+      IP6_OUTPUT_C,
+      msg(M.fastPrepare6, { nexthdr: hdr.nexthdr }),
+      out,
+      { fragments: out.length },
+      undefined,
+      wire.length,
+    );
     return { wire, out, path: 'fast', why: msg(M.fastWhy) };
   }
-  pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, msg(M.slow6, { why: refusal, piece: mtu & ~7 }), {
-    skbs: [skb],
-    vars: { hlen, mtu },
+  pushStep(trace, 'ip6_fragment', IP6_OUTPUT_C, msg(M.slow6, { why: refusal, piece: mtu & ~7 }), [skb], {
+    hlen,
+    mtu,
   });
   let left = skb.len - hlen;
   let ptr = ext;
@@ -428,11 +445,16 @@ export function ip6Fragment(
     ptr += len;
     i++;
   }
-  pushStep(trace, 'ip6_frag_next', IP6_OUTPUT_C, msg(M.slowNext6, { n: out.length }), {
-    skbs: out,
-    vars: { fragments: out.length },
-    wireCount: wire.length,
-  });
+  pushStep(
+    trace,
+    'ip6_frag_next',
+    IP6_OUTPUT_C,
+    msg(M.slowNext6, { n: out.length }),
+    out,
+    { fragments: out.length },
+    undefined,
+    wire.length,
+  );
   return { wire, out, path: 'slow', why: refusal, chainFreed: skb.frag_list.length };
 }
 
@@ -447,10 +469,9 @@ export function llOutput(out: SkBuff[], v6: boolean, trace: Trace, wireCount: nu
     v6 ? 'ip6_finish_output2' : 'ip_finish_output2',
     v6 ? IP6_OUTPUT_C : IP_OUTPUT_C,
     msg(M.llOutput, { n: out.length }),
-    {
-      skbs: out,
-      vars: { packets: out.length, hard_header_len: 14, LL_RESERVED_SPACE: llReservedSpace(14) },
-      wireCount,
-    },
+    out,
+    { packets: out.length, hard_header_len: 14, LL_RESERVED_SPACE: llReservedSpace(14) },
+    undefined,
+    wireCount,
   );
 }

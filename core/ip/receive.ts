@@ -27,7 +27,7 @@ import type { ByteRun } from './payload-runs.ts';
 import { inetFragReasmFinish } from './inet-fragment.ts';
 import type { IcmpReply, WirePacket } from './types.ts';
 import { msg, type Text } from '../i18n/index.ts';
-import { pushStep, type OutputTrace } from './step.ts';
+import { pushUpStep, type OutputTrace } from './step.ts';
 
 type Trace = OutputTrace;
 
@@ -146,13 +146,17 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     if (r) return r;
   }
   countMibId(t, c.inNoECT, n);
-  pushStep(trace, 'eth_type_trans', 'net/ethernet/eth.c', msg(RXM.rxEth, { n }), {
-    dir: 'up',
-    skbs: a.out,
-    vars: { pulled: 14 },
-    wireCount: n,
-  });
-  pushStep(
+  pushUpStep(
+    trace,
+    'eth_type_trans',
+    'net/ethernet/eth.c',
+    msg(RXM.rxEth, { n }),
+    a.out,
+    { pulled: 14 },
+    undefined,
+    n,
+  );
+  pushUpStep(
     trace,
     v6 ? 'ipv6_rcv' : 'ip_rcv',
     ipIn,
@@ -161,7 +165,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       v6: v6 ? 'yes' : 'no',
       next: v6 ? 'ip6_input' : 'ip_local_deliver',
     }),
-    { dir: 'up', skbs: first },
+    first,
   );
   if (v6 && a.transport.kind === 'raw' && (a.protocol === 43 || a.protocol === 60)) {
     const x = ipv6ExthdrRcv(
@@ -172,18 +176,16 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       },
       t,
     );
-    pushStep(trace, x.handler, x.file, x.why, { dir: 'up', skbs: a.out, drops: x.drops });
+    pushUpStep(trace, x.handler, x.file, x.why, a.out, undefined, x.drops);
     const icmp: IcmpReply[] = [];
     for (let i = 0; i < x.icmp; i++) icmp.push({ type: 4, code: 0, why: x.why });
     return none(x.handler, x.file, x.why, icmp);
   }
   if (a.sourceRouted && !v6) {
     countDrop(t, 'NOT_SPECIFIED', 'ip_rcv_finish_core', n);
-    pushStep(trace, 'ip_rcv_finish_core', ipIn, msg(RXM.rxSourceRouteStep, { n }), {
-      dir: 'up',
-      skbs: first,
-      drops: [{ reason: 'NOT_SPECIFIED', function: 'ip_rcv_finish_core', count: n }],
-    });
+    pushUpStep(trace, 'ip_rcv_finish_core', ipIn, msg(RXM.rxSourceRouteStep, { n }), first, undefined, [
+      { reason: 'NOT_SPECIFIED', function: 'ip_rcv_finish_core', count: n },
+    ]);
     return none('ip_rcv_finish_core', ipIn, msg(RXM.rxSourceRoute));
   }
   let head = a.out[0] as SkBuff;
@@ -200,23 +202,23 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       if (end > datagram) datagram = end;
     }
     countMibId(t, c.reasmReqds, n);
-    pushStep(
+    pushUpStep(
       trace,
       v6 ? 'ipv6_frag_rcv' : 'ip_defrag',
       defragFile,
       msg(RXM.rxDefrag, { n, last: datagram }),
-      {
-        dir: 'up',
-        skbs: a.out,
-        vars: { fragments: n, 'q.len': datagram },
-      },
+      a.out,
+      { fragments: n, 'q.len': datagram },
     );
     if (!v6 && datagram + ihl > 0xffff) {
       countMibId(t, c.reasmFails);
-      pushStep(trace, 'ip_frag_reasm', defragFile, msg(RXM.rxOversizedStep, { len: datagram + ihl }), {
-        dir: 'up',
-        skbs: first,
-      });
+      pushUpStep(
+        trace,
+        'ip_frag_reasm',
+        defragFile,
+        msg(RXM.rxOversizedStep, { len: datagram + ihl }),
+        first,
+      );
       return none('ip_frag_reasm', defragFile, msg(RXM.rxOversized, { len: datagram + ihl }));
     }
     // ip_defrag pulls each fragment's IP header (IPv6: and its fragment header); then
@@ -229,20 +231,17 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     chained = fin.chained;
     head.label = 'reassembled';
     countMibId(t, c.reasmOKs);
-    pushStep(
+    pushUpStep(
       trace,
       v6 ? 'ip6_frag_reasm' : 'ip_frag_reasm',
       defragFile,
       msg(RXM.rxReasm, { how: fin.how, totLen: datagram + (v6 ? 40 : ihl), truesize: head.truesize }),
+      [head],
       {
-        dir: 'up',
-        skbs: [head],
-        vars: {
-          'skb->len': head.len,
-          frag_list: head.frag_list.length,
-          coalesced: fin.coalesced,
-          truesize: head.truesize,
-        },
+        'skb->len': head.len,
+        frag_list: head.frag_list.length,
+        coalesced: fin.coalesced,
+        truesize: head.truesize,
       },
     );
   }
@@ -258,11 +257,15 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       // The raw socket gets its clone; ipv6_frag_rcv reads the payload as a fragment header.
       const f = ipv6FragHeaderRcv({ len: ipLength, runs: a.runs, reassembled: n > 1 }, t);
       const fragFile = 'net/ipv6/reassembly.c';
-      pushStep(trace, 'ipv6_frag_rcv', fragFile, f.why, {
-        dir: 'up',
-        skbs: [head],
-        drops: f.drops.length ? f.drops : undefined,
-      });
+      pushUpStep(
+        trace,
+        'ipv6_frag_rcv',
+        fragFile,
+        f.why,
+        [head],
+        undefined,
+        f.drops.length ? f.drops : undefined,
+      );
       return {
         delivered: true,
         received: null,
@@ -290,11 +293,15 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         quotedIhl: nhl,
       });
       const why = msg(RXM.rxNoProto, { protocol: a.protocol });
-      pushStep(trace, deliverFn, ipIn, msg(RXM.rxNoProtoStep, { nhl, protocol: a.protocol, len }), {
-        dir: 'up',
-        skbs: [head],
-        drops: dropList(step),
-      });
+      pushUpStep(
+        trace,
+        deliverFn,
+        ipIn,
+        msg(RXM.rxNoProtoStep, { nhl, protocol: a.protocol, len }),
+        [head],
+        undefined,
+        dropList(step),
+      );
       return none(deliverFn, ipIn, why, [{ type: 3, code: 2, why }]);
     }
     countMibId(t, c.inDelivers);
@@ -316,7 +323,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       }
       mergeTally(t, step);
       const why = msg(RRM.csumBad, { handler: handled && a.protocol === 58 ? 'icmpv6_rcv' : 'none' });
-      pushStep(trace, rawFn, file, why, { dir: 'up', skbs: [head], drops: dropList(step) });
+      pushUpStep(trace, rawFn, file, why, [head], undefined, dropList(step));
       return { delivered: true, received: null, fn: rawFn, file, why, arrival: null, icmp: [] };
     }
     const h = rawTakes
@@ -332,12 +339,14 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         )
       : null;
     if (h) {
-      pushStep(
+      pushUpStep(
         trace,
         h.handler,
         h.file,
         msg(RRM.handlerStep, { nhl, protocol: a.protocol, handler: h.handler, why: h.why }),
-        { dir: 'up', skbs: [head], drops: h.drops.length ? h.drops : undefined },
+        [head],
+        undefined,
+        h.drops.length ? h.drops : undefined,
       );
       return {
         delivered: true,
@@ -353,10 +362,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
         icmp: [],
       };
     }
-    pushStep(trace, deliverFn, ipIn, msg(RXM.rxRawStep, { nhl, protocol: a.protocol }), {
-      dir: 'up',
-      skbs: [head],
-    });
+    pushUpStep(trace, deliverFn, ipIn, msg(RXM.rxRawStep, { nhl, protocol: a.protocol }), [head]);
     return {
       delivered: true,
       received: null,
@@ -369,10 +375,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
   }
 
   countMibId(t, c.inDelivers);
-  pushStep(trace, deliverFn, ipIn, msg(RXM.rxUdpStep, { nhl, rcv: v6 ? 'udpv6_rcv' : 'udp_rcv' }), {
-    dir: 'up',
-    skbs: [head],
-  });
+  pushUpStep(trace, deliverFn, ipIn, msg(RXM.rxUdpStep, { nhl, rcv: v6 ? 'udpv6_rcv' : 'udp_rcv' }), [head]);
   const arrival: UdpArrival = {
     family: a.family,
     datagram: 0,
@@ -398,7 +401,7 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       ? { bound: true as const, queue: rcvQueueInit() }
       : { bound: false as const };
   const u = udpLibRcv(ep, arrival, t);
-  pushStep(
+  pushUpStep(
     trace,
     u.fate === 'queued' ? '__udp_enqueue_schedule_skb' : u.fn,
     u.fate === 'queued' ? 'net/ipv4/udp.c' : u.file,
@@ -409,14 +412,11 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
       chained,
       why: u.why,
     }),
-    {
-      dir: 'up',
-      skbs: [head],
-      vars: u.queue
-        ? { truesize: head.truesize, sk_rmem_alloc: u.queue.rmem, sk_rcvbuf: u.queue.rcvbuf }
-        : { truesize: head.truesize },
-      drops: u.drops,
-    },
+    [head],
+    u.queue
+      ? { truesize: head.truesize, sk_rmem_alloc: u.queue.rmem, sk_rcvbuf: u.queue.rcvbuf }
+      : { truesize: head.truesize },
+    u.drops,
   );
   if (u.fate !== 'queued' || !u.queue) {
     const icmp: IcmpReply[] = [];
@@ -437,11 +437,14 @@ export function loopbackReceive(a: ReceiveArgs, trace: Trace): ReceiveOutcome {
     return { ...none(u.fn, u.file, u.why, icmp), arrival };
   }
   const r = udpRecvmsgCounted(u.queue, 65536, a.family, t);
-  pushStep(trace, v6 ? 'udpv6_recvmsg' : 'udp_recvmsg', udpFile, msg(RXM.rxRecvmsg, { n: a.payload }), {
-    dir: 'up',
-    skbs: [head],
-    vars: { received: a.payload },
-  });
+  pushUpStep(
+    trace,
+    v6 ? 'udpv6_recvmsg' : 'udp_recvmsg',
+    udpFile,
+    msg(RXM.rxRecvmsg, { n: a.payload }),
+    [head],
+    { received: a.payload },
+  );
   return {
     delivered: true,
     received: r.result?.copied ?? null,
@@ -504,6 +507,6 @@ function userHeaderRcv(
     }
   }
   mergeTally(t, step);
-  pushStep(trace, fn, file, why, { dir: 'up', skbs: a.out, drops: dropList(step) });
+  pushUpStep(trace, fn, file, why, a.out, undefined, dropList(step));
   return none(fn, file, why);
 }

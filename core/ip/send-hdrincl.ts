@@ -68,22 +68,28 @@ export function rawSendHdrinc(ctx: SendContext, opt: CompiledOptions | undefined
       msg(M.hdrinclOverMtu, { len: length, mtu: devMtu }),
     );
   }
-  pushStep(trace, sendFn, sendFile, msg(M.hdrinclSend, { len: length }), {
-    vars: { len: length },
-  });
+  pushStep(trace, sendFn, sendFile, msg(M.hdrinclSend, { len: length }), undefined, { len: length });
   const skb = allocSkb(length + hhLen + 15, 'hdrincl');
   skbReserve(skb, hhLen);
   skb.network_header = skb.tail;
   skbPut(skb, 20, 'ip');
   skbPut(skb, totalLen, 'payload', { from: 20, to: length });
-  pushStep(trace, 'raw_send_hdrinc', RAW_C, msg(M.hdrinclCopy, { size: length + hhLen + 15, len: length }), {
-    skbs: [skb],
-    vars: { length },
-  });
-  pushStep(trace, '__ip_local_out', IP_OUTPUT_C, msg(M.hdrinclLocalOut, { len: length, mtu: pathMtu }), {
-    skbs: [skb],
-    vars: { mtu: pathMtu },
-  });
+  pushStep(
+    trace,
+    'raw_send_hdrinc',
+    RAW_C,
+    msg(M.hdrinclCopy, { size: length + hhLen + 15, len: length }),
+    [skb],
+    { length },
+  );
+  pushStep(
+    trace,
+    '__ip_local_out',
+    IP_OUTPUT_C,
+    msg(M.hdrinclLocalOut, { len: length, mtu: pathMtu }),
+    [skb],
+    { mtu: pathMtu },
+  );
   const wire: WirePacket[] = [
     {
       family: 'inet',
@@ -169,17 +175,16 @@ export function rawSendUserHeader(
       countMib(ctx.tx, 'Ip', 'OutDiscards');
       stop('EINVAL', msg(M.userHeaderBadIhl, { ihl, what: iphlen > length ? 'long' : 'short' }));
       pushStep(trace, sendFn, sendFile, said);
-      pushStep(trace, fn, file, fail!.why, {
-        skbs: [skb],
-        drops: [{ reason: 'NOT_SPECIFIED', function: 'raw_sendmsg', count: 1 }],
-      });
+      pushStep(trace, fn, file, fail!.why, [skb], undefined, [
+        { reason: 'NOT_SPECIFIED', function: 'raw_sendmsg', count: 1 },
+      ]);
       break;
     }
     const lead = new Array<number>(Math.min(length, LEAD_MAX)).fill(fill);
     let packet: WirePacket;
     if (v6) {
       countMib(ctx.tx, 'Ip6', 'OutRequests');
-      pushStep(trace, sendFn, sendFile, said, { skbs: [skb], vars: { length } });
+      pushStep(trace, sendFn, sendFile, said, [skb], { length });
       packet = {
         family: 'inet6',
         index: wire.length,
@@ -208,9 +213,9 @@ export function rawSendUserHeader(
       const fragOff = (lead[6]! << 8) | lead[7]!;
       const protocol = lead[9]!;
       pushStep(trace, sendFn, sendFile, said);
-      pushStep(trace, fn, file, msg(M.hdrinclCopy, { size: length + hhLen + 15, len: length }), {
-        skbs: [skb],
-        vars: { length, iphlen },
+      pushStep(trace, fn, file, msg(M.hdrinclCopy, { size: length + hhLen + 15, len: length }), [skb], {
+        length,
+        iphlen,
       });
       if (protocol === 1 && length >= iphlen + 8) {
         countMib(ctx.tx, 'Icmp', 'OutMsgs');

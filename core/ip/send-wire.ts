@@ -69,7 +69,8 @@ function setIpOptions(ctx: SendContext): { opt: CompiledOptions | undefined } | 
       rr: opt.rr_needaddr ? 'yes' : 'no',
       ts: opt.ts_needtime ? 'yes' : 'no',
     }),
-    { vars: { optlen: opt.bytes.length } },
+    undefined,
+    { optlen: opt.bytes.length },
   );
   return { opt };
 }

@@ -97,9 +97,15 @@ export function flushQueue(
           ? `rawv6_push_pending_frames → ${pending}`
           : `${v6 ? 'ip6' : 'ip'}_make_skb`;
   countDrop(ctx.tx, 'NOT_SPECIFIED', flush, n);
-  pushStep(trace, flush, v6 ? IP6_OUTPUT_C : IP_OUTPUT_C, msg(M.flush, { caller, flush, n, earlier }), {
-    drops: [{ reason: 'NOT_SPECIFIED', function: flush, count: n }],
-  });
+  pushStep(
+    trace,
+    flush,
+    v6 ? IP6_OUTPUT_C : IP_OUTPUT_C,
+    msg(M.flush, { caller, flush, n, earlier }),
+    undefined,
+    undefined,
+    [{ reason: 'NOT_SPECIFIED', function: flush, count: n }],
+  );
 }
 
 /** Every send of the input, appended in order; the queue that __ip_make_skb will chain. */
@@ -159,7 +165,8 @@ export function ipSendmsgs(ctx: SendContext, { cork, mem }: CorkSetup): Appended
         fragsize,
         mode: PMTU_WORD[input.pmtu],
       }),
-      { vars: udp ? { len, ulen: length, fragsize } : { len, fragsize } },
+      undefined,
+      udp ? { len, ulen: length, fragsize } : { len, fragsize },
     );
     const r = ipAppendData({
       cork,

@@ -9,16 +9,6 @@ import type { OutputSnapshot } from './types.ts';
 
 export type OutputTrace = TraceStep<OutputSnapshot, Msg>[];
 
-export interface StepDetail {
-  skbs?: SkBuff[];
-  vars?: OutputSnapshot['vars'];
-  /** Wire packets emitted by the end of this step. */
-  wireCount?: number;
-  dir?: 'down' | 'up';
-  /** The skbs this step freed as drops. */
-  drops?: readonly DropReason[];
-}
-
 /**
  * The last list of snapshots taken of each live list of skbs: a step showing the same list with
  * no skb changed since (ip_defrag after eth_type_trans: 7,000 fragments) shares that array
@@ -41,8 +31,6 @@ function snapshots(skbs: readonly SkBuff[]): SkbSnapshot[] {
   return out;
 }
 
-const NO_DETAIL: StepDetail = {};
-
 /**
  * The skbs and vars of every step that shows none (snapshots are read, never written): shared,
  * frozen, not two fresh objects a step.
@@ -59,24 +47,59 @@ const NO_VARS: OutputSnapshot['vars'] = Object.freeze({});
  */
 export const NO_TRACE: OutputTrace = Object.defineProperty([] as OutputTrace, 'push', { value: () => 0 });
 
+/**
+ * Record a step of the send path, going down: its kernel function, file and why; the skbs it
+ * holds (snapshotted now), its named numbers, the skbs it freed as drops, and how many packets
+ * are on the wire by its end. Positional arguments, not an options object: each call site's
+ * object had a shape of its own, and reading five fields from a dozen shapes was a megamorphic
+ * load each — a seventh of a small send in Chromium (issue 17).
+ */
 export function pushStep(
   trace: OutputTrace,
   fn: string,
   file: string,
   why: Msg,
-  d: StepDetail = NO_DETAIL,
+  skbs?: readonly SkBuff[],
+  vars?: OutputSnapshot['vars'],
+  drops?: readonly DropReason[],
+  wireCount = 0,
+): void {
+  record(trace, fn, file, why, 'down', skbs, vars, drops, wireCount);
+}
+
+/** pushStep for a step of the receive path, going up. */
+export function pushUpStep(
+  trace: OutputTrace,
+  fn: string,
+  file: string,
+  why: Msg,
+  skbs?: readonly SkBuff[],
+  vars?: OutputSnapshot['vars'],
+  drops?: readonly DropReason[],
+  wireCount = 0,
+): void {
+  record(trace, fn, file, why, 'up', skbs, vars, drops, wireCount);
+}
+
+function record(
+  trace: OutputTrace,
+  fn: string,
+  file: string,
+  why: Msg,
+  dir: 'down' | 'up',
+  skbs: readonly SkBuff[] | undefined,
+  vars: OutputSnapshot['vars'] | undefined,
+  drops: readonly DropReason[] | undefined,
+  wireCount: number,
 ): void {
   if (trace === NO_TRACE) return;
-  const skbs = d.skbs;
-  const drops = d.drops;
   const snapshot: OutputSnapshot = {
     skbs: skbs ? snapshots(skbs) : NO_SKBS,
-    vars: d.vars ?? NO_VARS,
-    wireCount: d.wireCount ?? 0,
+    vars: vars ?? NO_VARS,
+    wireCount,
   };
-  if (drops !== undefined && drops.length)
-    trace.push({ fn, file, why, dir: d.dir ?? 'down', snapshot, drops });
-  else trace.push({ fn, file, why, dir: d.dir ?? 'down', snapshot });
+  if (drops !== undefined && drops.length) trace.push({ fn, file, why, dir, snapshot, drops });
+  else trace.push({ fn, file, why, dir, snapshot });
 }
 
 /**
