@@ -307,7 +307,8 @@ export function ipAppendData(a: AppendArgs): AppendResult {
       }),
     });
 
-  let skb: SkBuff | undefined = queue[queue.length - 1];
+  // Not queue[-1] on an empty queue: a negative index is a property name to V8, a slow lookup.
+  let skb: SkBuff | undefined = queue.length > 0 ? queue[queue.length - 1] : undefined;
   let wmemDelta = 0;
   let allocated = 0;
 

@@ -41,9 +41,10 @@ function list(v: unknown): boolean {
   for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
   return true;
 }
-const WORD_KEYS = ['family', 'sock', 'pmtu'] as const;
-const NUMBER_KEYS = ['mtu', 'protocol', 'sndbuf'] as const;
-const BOOL_KEYS = ['sg', 'sndbufCheck', 'df'] as const;
+const wordIssue = (k: 'family' | 'sock' | 'pmtu') => issue(k, `${k} is a word.`, VM.word, { key: k });
+const numberIssue = (k: 'mtu' | 'protocol' | 'sndbuf') =>
+  issue(k, `${k} is a number.`, VM.number, { key: k });
+const boolIssue = (k: 'sg' | 'sndbufCheck' | 'df') => issue(k, `${k} is true or false.`, VM.bool, { key: k });
 const SOCKS: readonly string[] = ['udp', 'raw', 'raw-hdrincl'];
 const LENGTH_WHAT = { iov: 'Each iovec length', sends: 'Each send length', one: 'The length' } as const;
 
@@ -53,17 +54,22 @@ export function sendShapeIssues(input: unknown): InputIssue[] {
   const o = input as Record<string, unknown>;
   const out: InputIssue[] = [];
   // Lists of numbers, numbers and words: sendContext does arithmetic on them before the rules run.
-  for (const k of WORD_KEYS)
-    if (typeof o[k] !== 'string') out.push(issue(k, `${k} is a word.`, VM.word, { key: k }));
-  for (const k of NUMBER_KEYS)
-    if (typeof o[k] !== 'number') out.push(issue(k, `${k} is a number.`, VM.number, { key: k }));
+  // Each field read by its name (o.family), not as o[k] over a list of keys: a keyed read of a
+  // dozen names is a megamorphic load each (issue 17: every send runs this).
+  if (typeof o.family !== 'string') out.push(wordIssue('family'));
+  if (typeof o.sock !== 'string') out.push(wordIssue('sock'));
+  if (typeof o.pmtu !== 'string') out.push(wordIssue('pmtu'));
+  if (typeof o.mtu !== 'number') out.push(numberIssue('mtu'));
+  if (typeof o.protocol !== 'number') out.push(numberIssue('protocol'));
+  if (typeof o.sndbuf !== 'number') out.push(numberIssue('sndbuf'));
   if (o.iov !== undefined && !list(o.iov))
     out.push(issue('iov', 'The iovec is a list of lengths.', VM.iovList));
   if (o.iov === undefined && !list(o.sends))
     out.push(issue('sends', 'The sends are a list of lengths.', VM.sendsList));
   if (!list(o.options)) out.push(issue('options', 'Options are a list of bytes (00 to ff).', VM.optionsList));
-  for (const k of BOOL_KEYS)
-    if (typeof o[k] !== 'boolean') out.push(issue(k, `${k} is true or false.`, VM.bool, { key: k }));
+  if (typeof o.sg !== 'boolean') out.push(boolIssue('sg'));
+  if (typeof o.sndbufCheck !== 'boolean') out.push(boolIssue('sndbufCheck'));
+  if (typeof o.df !== 'boolean') out.push(boolIssue('df'));
   return out;
 }
 
@@ -72,8 +78,7 @@ export function validateSendInput(input: SendInput): InputIssue[] {
   const v6 = input.family === 'inet6';
   if (input.family !== 'inet' && input.family !== 'inet6')
     out.push(issue('family', 'Family is inet (IPv4) or inet6 (IPv6).', VM.family));
-  if (!SOCKS.includes(input.sock))
-    out.push(issue('sock', 'Socket is udp, raw or raw-hdrincl.', VM.sock));
+  if (!SOCKS.includes(input.sock)) out.push(issue('sock', 'Socket is udp, raw or raw-hdrincl.', VM.sock));
   if (!PMTU_MODES.includes(input.pmtu))
     out.push(
       issue('pmtu', `PMTU discovery mode is one of ${PMTU_MODES.join(', ')}.`, VM.pmtu, {

@@ -261,7 +261,8 @@ export function skbLabel(
   if (end <= start) return;
   const regions = skb.regions;
   const n = regions.length;
-  const last = regions[n - 1];
+  // Not regions[-1] on an empty list: a negative index is a property name to V8, a slow lookup.
+  const last = n > 0 ? regions[n - 1] : undefined;
   // Regions are sorted and disjoint. The common case — a header or payload written after
   // everything labelled so far — appends (as skbPut does).
   if (!last || last.end <= start) {
