@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { renderText } from '../i18n/index.ts';
 import { DEFAULT_SEND_INPUT, PMTU_MODES, ipSend, type SendInput, type WirePacket } from './index.ts';
+import { sendInputArb } from './arbitraries.ts';
 
 const send = (over: Partial<SendInput>) => ipSend({ ...DEFAULT_SEND_INPUT, ...over });
 const v4 = (w: WirePacket[]) => w.map((p) => (p.family === 'inet' ? p : (null as never)));
@@ -273,5 +274,30 @@ describe('snapshots a reviewer can diff', () => {
       }),
     );
     await expect(JSON.stringify(out, null, 1)).toMatchFileSnapshot('./__snapshots__/wire.json');
+  });
+});
+
+describe('ipSend leaves its input as it was (the benchmarks time one input sent again and again)', () => {
+  const deepFreeze = <T>(v: T): T => {
+    if (typeof v === 'object' && v !== null) {
+      for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+      Object.freeze(v);
+    }
+    return v;
+  };
+  it('gives the same result for a deeply frozen input, which is unchanged after, and again for the same object', () => {
+    fc.assert(
+      fc.property(sendInputArb({ optionsAndDf: true }), (input) => {
+        const before = structuredClone(input);
+        const open = ipSend(structuredClone(input));
+        const frozen = deepFreeze(input);
+        const first = ipSend(frozen);
+        const again = ipSend(frozen);
+        expect(frozen).toEqual(before);
+        expect(JSON.stringify(first)).toBe(JSON.stringify(open));
+        expect(JSON.stringify(again)).toBe(JSON.stringify(first));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
