@@ -52,7 +52,7 @@ export const NO_TRACE: OutputTrace = Object.defineProperty([] as OutputTrace, 'p
  * holds (snapshotted now), its named numbers, the skbs it freed as drops, and how many packets
  * are on the wire by its end. Positional arguments, not an options object: each call site's
  * object had a shape of its own, and reading five fields from a dozen shapes was a megamorphic
- * load each — a seventh of a small send in Chromium (issue 17).
+ * load each (issue 17: a 3-fragment send took 4.5 µs in Chromium with the object, 4.2 without).
  */
 export function pushStep(
   trace: OutputTrace,
