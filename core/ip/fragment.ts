@@ -27,6 +27,18 @@ import { ipOptionsFragment } from './options.ts';
 
 export const IP_OPTIONS_C = 'net/ipv4/ip_options.c';
 
+/** The step that hands the fragments out (ip_fraglist_prepare, ip_frag_next and their IPv6 twins): the skbs cut so far, their number, the packets on the wire. */
+function pushFragmentsStep(
+  trace: OutputTrace,
+  fn: string,
+  file: string,
+  why: Msg,
+  out: SkBuff[],
+  wireCount: number,
+): void {
+  pushStep(trace, fn, file, why, out, { fragments: out.length }, undefined, wireCount);
+}
+
 /** The IPv4 header fields the model tracks for one packet. */
 export interface Ip4Header {
   ihl: number;
@@ -228,14 +240,12 @@ export function ipDoFragment(
       });
       offset += f.len - hlen;
     });
-    pushStep(
+    pushFragmentsStep(
       trace,
       'ip_fraglist_prepare',
       IP_OUTPUT_C,
       msg(M.fastPrepare4, { hlen, opt: optChanged ? 'yes' : 'no' }),
       out,
-      { fragments: out.length },
-      undefined,
       wire.length,
     );
     if (optChanged)
@@ -289,14 +299,12 @@ export function ipDoFragment(
     offset += len;
     i++;
   }
-  pushStep(
+  pushFragmentsStep(
     trace,
     'ip_frag_next',
     IP_OUTPUT_C,
     msg(M.slowNext4, { n: out.length, opt: optChanged ? 'yes' : 'no' }),
     out,
-    { fragments: out.length },
-    undefined,
     wire.length,
   );
   return { wire, out, path: 'slow', why: refusal, chainFreed: skb.frag_list.length };
@@ -410,14 +418,12 @@ export function ip6Fragment(
       pushFrag(f, i + 1, offset, i < frags.length - 1, payloadRange(f));
       offset += f.len - hlen - 8;
     });
-    pushStep(
+    pushFragmentsStep(
       trace,
       'ip6_fraglist_prepare',
       IP6_OUTPUT_C,
       msg(M.fastPrepare6, { nexthdr: hdr.nexthdr }),
       out,
-      { fragments: out.length },
-      undefined,
       wire.length,
     );
     return { wire, out, path: 'fast', why: msg(M.fastWhy) };
@@ -445,14 +451,12 @@ export function ip6Fragment(
     ptr += len;
     i++;
   }
-  pushStep(
+  pushFragmentsStep(
     trace,
     'ip6_frag_next',
     IP6_OUTPUT_C,
     msg(M.slowNext6, { n: out.length }),
     out,
-    { fragments: out.length },
-    undefined,
     wire.length,
   );
   return { wire, out, path: 'slow', why: refusal, chainFreed: skb.frag_list.length };
