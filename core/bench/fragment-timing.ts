@@ -5,7 +5,7 @@
  * input per fresh page or process; scapy's side is core/bench/peers/scapy_fragment.py. Nothing
  * here reads a file, spawns a process or prints: it times, and returns numbers.
  */
-import { DEFAULT_SEND_INPUT, ipSend, reassemble, type FragmentSpec } from '../ip/index.ts';
+import { DEFAULT_SEND_INPUT, ipSend, reassemble, type FragmentSpec, type SendInput } from '../ip/index.ts';
 import { sendToWire } from '../ip/send-wire.ts';
 import { materialiseOutputTrace } from '../ip/step.ts';
 
@@ -112,7 +112,7 @@ export function timeStats(f: () => unknown, runs: number, o: TimingOptions): Sta
  * scapy's defragment() does (next to it in the table: fragment() + defragment()). The steps it
  * records are ipSend's first (send.ts runs exactly this, then the finish); returns their number.
  */
-export function sendWireTraced(input: ReturnType<typeof sendInput>): number {
+export function sendWireTraced(input: SendInput): number {
   const w = sendToWire(input, 'fresh');
   return 'ok' in w ? -1 : w.ctx.trace.length;
 }

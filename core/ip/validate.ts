@@ -54,8 +54,8 @@ export function sendShapeIssues(input: unknown): InputIssue[] {
   const o = input as Record<string, unknown>;
   const out: InputIssue[] = [];
   // Lists of numbers, numbers and words: sendContext does arithmetic on them before the rules run.
-  // Each field read by its name (o.family), not as o[k] over a list of keys: a keyed read of a
-  // dozen names is a megamorphic load each (issue 17: every send runs this).
+  // Each field read by its name (o.family), not as o[k] over a list of keys: a keyed read of
+  // nine names is a megamorphic load each (issue 17: every send runs this).
   if (typeof o.family !== 'string') out.push(wordIssue('family'));
   if (typeof o.sock !== 'string') out.push(wordIssue('sock'));
   if (typeof o.pmtu !== 'string') out.push(wordIssue('pmtu'));
