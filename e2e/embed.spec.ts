@@ -88,11 +88,11 @@ test.afterAll(async () => {
 });
 
 /** A documentation page on another origin with the snippet the share bar gives out. */
-async function docsPage(page: Page, src: string, extra = '') {
+async function docsPage(page: Page, src: string, extra = '', frameHeight = 900) {
   const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Course notes</title>
 <style>body{font-family:sans-serif;margin:24px;max-width:1100px}</style></head><body>
 <h1>Week 3: fragmentation</h1><p>Try it yourself:</p>
-${embedSnippet(src, 'sockscope: Fragmentation')}
+${embedSnippet(src, 'sockscope: Fragmentation', frameHeight)}
 <script>window.heights = []; addEventListener('message', (e) => window.heights.push(e.data));</script>
 ${extra}<p id="after">After the lab.</p></body></html>`;
   const path = `/course/notes-${pages.size}.html`;
@@ -140,6 +140,55 @@ test('an embedded lab reports its height and the snippet sizes the iframe to fit
   await expect.poll(async () => (await last())!.height).toBeLessThan(tall);
   await expect.poll(async () => (await fits()).iframe).toBe((await last())!.height);
   await expect(page.locator('#after')).toBeVisible();
+});
+
+/**
+ * The snippet sizes the frame by the document; nothing in the document may be sized by the frame
+ * (a panel's `78vh`, a loading lab's `100vh`), or each report grows the frame, which grows the
+ * document: an embed grew by 241 px a report while its lab loaded, and its trace panel's height
+ * depended on the frame's height on the way. Started in a 500 px and in a 1,600 px frame, the same
+ * lab settles at the same height, and no two reports in a row grow it by the same step (the
+ * feedback's signature).
+ */
+test('an embed settles at the same height whatever height its frame starts at', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  const settle = async (frameHeight: number) => {
+    await docsPage(page, `${baseURL}#/fragment?${FRAGMENT}&mtu=576&embed=1`, '', frameHeight);
+    await expect(
+      page.frameLocator('iframe').getByRole('heading', { level: 1, name: 'Fragmentation' }),
+    ).toBeVisible();
+    const state = () =>
+      page.evaluate(() => ({
+        heights: (window as unknown as { heights: { height: number }[] }).heights.map((m) => m.height),
+        frame: Math.round(document.querySelector('iframe')!.getBoundingClientRect().height),
+      }));
+    // Settled: the frame is as tall as the last report, and no report came for a second.
+    let before = await state();
+    await expect
+      .poll(
+        async () => {
+          const now = await state();
+          const quiet = now.heights.length === before.heights.length && now.frame === now.heights.at(-1);
+          before = now;
+          return quiet;
+        },
+        { intervals: [1000], timeout: 30_000 },
+      )
+      .toBe(true);
+    return before.heights;
+  };
+  const small = await settle(500);
+  const tall = await settle(1600);
+  expect(small.at(-1)).toBeGreaterThan(1600);
+  expect(tall.at(-1)).toBe(small.at(-1));
+  // No report chases the frame: none grew by the same step as the one before it.
+  for (const hs of [small, tall]) {
+    const steps = hs.slice(1).map((h, i) => h - (hs[i] as number));
+    expect(
+      steps.some((d, i) => i > 0 && d > 0 && d === steps[i - 1]),
+      hs.join(' '),
+    ).toBe(false);
+  }
 });
 
 /** Every lab, as a teacher would embed it: its own heading, no chrome, the share bar, a fitting frame. */
