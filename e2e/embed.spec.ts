@@ -154,28 +154,25 @@ test('an embed settles at the same height whatever height its frame starts at', 
   await page.setViewportSize({ width: 1200, height: 900 });
   const settle = async (frameHeight: number) => {
     await docsPage(page, `${baseURL}#/fragment?${FRAGMENT}&mtu=576&embed=1`, '', frameHeight);
-    await expect(
-      page.frameLocator('iframe').getByRole('heading', { level: 1, name: 'Fragmentation' }),
-    ).toBeVisible();
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByRole('heading', { level: 1, name: 'Fragmentation' })).toBeVisible();
+    // Every part of the lab's results is in (InTurns' pending element is gone)…
+    await expect(frame.locator('.lab-results-pending')).toHaveCount(0, { timeout: 30_000 });
     const state = () =>
       page.evaluate(() => ({
         heights: (window as unknown as { heights: { height: number }[] }).heights.map((m) => m.height),
         frame: Math.round(document.querySelector('iframe')!.getBoundingClientRect().height),
       }));
-    // Settled: the frame is as tall as the last report, and no report came for a second.
-    let before = await state();
-    await expect
-      .poll(
-        async () => {
-          const now = await state();
-          const quiet = now.heights.length === before.heights.length && now.frame === now.heights.at(-1);
-          before = now;
-          return quiet;
-        },
-        { intervals: [1000], timeout: 30_000 },
-      )
-      .toBe(true);
-    return before.heights;
+    // …then settled: a whole second with no new report, and the frame as tall as the last one.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const before = await state();
+      await page.waitForTimeout(1000);
+      const now = await state();
+      if (now.heights.length === before.heights.length && now.frame === now.heights.at(-1))
+        return now.heights;
+      if (Date.now() > deadline) throw new Error(`no settled height in 30 s: ${now.heights.join(' ')}`);
+    }
   };
   const small = await settle(500);
   const tall = await settle(1600);
