@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import {
   DROP_FUNCTION_FILE,
@@ -7,7 +8,9 @@ import {
   counterEntry,
   countDrop,
   countMib,
+  counterOrder,
   dropSentence,
+  knownCounters,
   mergeTally,
   newTally,
   nstatName,
@@ -69,6 +72,62 @@ describe('the tally', () => {
       snmp_delta: { Ip: { ReasmReqds: 12 } },
     });
     expect(tallyResult(tallyFrom(tallyResult(all)))).toEqual(tallyResult(all));
+  });
+});
+
+/** What tallyResult's snmp_delta must be, computed the plain way: sums by name, zeros left out, file order. */
+function referenceDelta(counts: [SnmpSection, string, number][]): Record<string, Record<string, number>> {
+  const sums = new Map<string, [SnmpSection, string, number]>();
+  for (const [s, c, n] of counts) {
+    const k = `${s} ${c}`;
+    const old = sums.get(k);
+    sums.set(k, [s, c, (old?.[2] ?? 0) + n]);
+  }
+  const moved = [...sums.values()].filter(([, , n]) => n !== 0);
+  moved.sort(
+    ([s1, c1], [s2, c2]) =>
+      SNMP_SECTIONS.indexOf(s1) - SNMP_SECTIONS.indexOf(s2) ||
+      counterOrder(s1, c1) - counterOrder(s2, c2) ||
+      (c1 < c2 ? -1 : c1 > c2 ? 1 : 0),
+  );
+  const out: Record<string, Record<string, number>> = {};
+  for (const [s, c, n] of moved) (out[s] ??= {})[c] = n;
+  return out;
+}
+
+describe('tallyResult against the plain computation', () => {
+  const counter = fc.constantFrom(
+    ...SNMP_SECTIONS.flatMap((s) => knownCounters(s).map((c) => [s, c] as [SnmpSection, string])),
+  );
+  // A few counters moved by small deltas (zeros and cancelling moves included), in one to three tallies.
+  const tallies = fc.array(fc.array(fc.tuple(counter, fc.integer({ min: -2, max: 5 })), { maxLength: 12 }), {
+    minLength: 1,
+    maxLength: 3,
+  });
+  it('the same counters, sums, sections and order (JSON text, so key order counts), every time it is asked', () => {
+    fc.assert(
+      fc.property(tallies, (lists) => {
+        const ts = lists.map((l) => {
+          const t = newTally();
+          for (const [[s, c], n] of l) countMib(t, s, c, n);
+          return t;
+        });
+        const want = JSON.stringify(referenceDelta(lists.flat().map(([[s, c], n]) => [s, c, n])));
+        const first = tallyResult(...ts).snmp_delta;
+        expect(JSON.stringify(first)).toBe(want);
+        // A report is the caller's to keep: the next one shares no object with it, and writing
+        // into one changes neither the other nor a later report.
+        const second = tallyResult(...ts).snmp_delta;
+        expect(JSON.stringify(second)).toBe(want);
+        for (const sec of Object.keys(second) as SnmpSection[]) {
+          expect(second[sec]).not.toBe(first[sec]);
+          for (const k of Object.keys(second[sec] ?? {})) (second[sec] as Record<string, number>)[k] = -99;
+        }
+        expect(JSON.stringify(first)).toBe(want);
+        expect(JSON.stringify(tallyResult(...ts).snmp_delta)).toBe(want);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
