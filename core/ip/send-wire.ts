@@ -173,16 +173,23 @@ export function sendToWire(
  * with one. Never throws.
  */
 export function ipSendWire(input: SendInput): { ok: true; wire: WirePacket[] } | SendFail {
-  const w = sendToWire(input, 'fresh', true);
-  if (!('ok' in w) && !('hdrincl' in w && w.fail))
-    return { ok: true, wire: 'hdrincl' in w ? w.wire : w.frag.wire };
+  const quiet = sendToWire(input, 'fresh', true);
+  if (!('ok' in quiet) && !('hdrincl' in quiet && quiet.fail)) return { ok: true, wire: wireOf(quiet) };
+  // The same input fails the same way: sent again with a trace, it fails with the steps shown.
   const traced = sendToWire(input, 'fresh');
-  if ('ok' in traced) return traced;
-  // IPv6 protocol 255: a later sendto() failed after earlier packets left (send-hdrincl.ts).
-  if ('hdrincl' in traced && traced.fail) {
-    const f = traced.fail;
-    return sendFail(traced.ctx, f.errno, f.fn, f.file, f.why, traced.wire);
-  }
+  return failureOf(traced) ?? (failureOf(quiet) as SendFail);
+}
+
+/** The packets of a send that reached the wire. */
+const wireOf = (w: Wired | HdrinclWired): WirePacket[] => ('hdrincl' in w ? w.wire : w.frag.wire);
+
+/**
+ * How a send that stopped at the wire failed, as ipSend reports it; undefined when it did not.
+ * An IPv6 protocol-255 send can fail at a later sendto() after earlier packets left (send-hdrincl.ts).
+ */
+function failureOf(w: Wired | HdrinclWired | SendFail): SendFail | undefined {
   if ('ok' in w) return w;
-  return { ok: true, wire: 'hdrincl' in w ? w.wire : (w as Wired).frag.wire };
+  if ('hdrincl' in w && w.fail)
+    return sendFail(w.ctx, w.fail.errno, w.fail.fn, w.fail.file, w.fail.why, w.wire);
+  return undefined;
 }
