@@ -174,10 +174,10 @@ export function sendToWire(
  */
 export function ipSendWire(input: SendInput): { ok: true; wire: WirePacket[] } | SendFail {
   const quiet = sendToWire(input, 'fresh', true);
-  if (!('ok' in quiet) && !('hdrincl' in quiet && quiet.fail)) return { ok: true, wire: wireOf(quiet) };
+  const failed = failureOf(quiet);
+  if (failed === undefined) return { ok: true, wire: wireOf(quiet as Wired | HdrinclWired) };
   // The same input fails the same way: sent again with a trace, it fails with the steps shown.
-  const traced = sendToWire(input, 'fresh');
-  return failureOf(traced) ?? (failureOf(quiet) as SendFail);
+  return failureOf(sendToWire(input, 'fresh')) ?? failed;
 }
 
 /** The packets of a send that reached the wire. */
