@@ -259,8 +259,9 @@ export function App({ labs, defaultPath }: { labs: readonly LabInstance[]; defau
 
   return (
     <div className="shell">
-      {/* The home and capture pages have no lab inputs or diagram to skip to. */}
-      <SkipLinks main inputs={inputs && !home && !capture} diagram={!home && !capture} />
+      {/* Only a lab has inputs and a diagram to skip to: not the home and capture pages, nor the
+          page that says a path names no lab (whose skip links had no target: axe's skip-link). */}
+      <SkipLinks main inputs={inputs && !!lab} diagram={!!lab} />
       <header className="site-header">
         <div className="brand">
           <a className="brand-name" href="#/" aria-label={intl.formatMessage(SHELL.home)}>

@@ -168,6 +168,13 @@ const PAGES: { name: string; setUp: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'a path that names no lab',
+    setUp: async (page) => {
+      await page.goto('./#/reassembly');
+      await expect(page.getByRole('heading', { level: 1, name: /reassembly/ })).toBeVisible(LOADED);
+    },
+  },
+  {
     name: 'a focused skip link',
     setUp: async (page) => {
       await page.goto('./#/reassemble');

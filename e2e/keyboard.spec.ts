@@ -44,6 +44,19 @@ test('home page: skip to content, then the first lab link on the next Tab', asyn
   expect(await focusRing(page)).toBe('solid');
 });
 
+test('a path that names no lab: skip to content, then the link to a lab', async ({ page }) => {
+  await page.goto('./#/reassembly');
+  await expect(page.getByRole('heading', { level: 1, name: /reassembly/ })).toBeVisible(LOADED);
+  // No inputs or diagram here: no skip link to them (their targets would not exist).
+  await expect(page.getByRole('link', { name: 'Skip to the inputs' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Skip to the diagram' })).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const n = await tabUntil(page, 'main a', 3);
+  expect(n).toBeGreaterThan(0);
+});
+
 test('capture page: the file picker is two Tabs away, shows focus, and Enter opens the chooser', async ({
   page,
 }) => {
