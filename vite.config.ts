@@ -242,7 +242,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     routePreload(),
     firstScreen(PREACT_ALIASES),
-    minifyPublicScripts(['theme.js']),
+    minifyPublicScripts(['theme.js', 'intl-warm.js']),
   ],
   // The manifest lets `npm run bench:size` weigh the JavaScript each lab needs (e2e/bench/lab-size.ts).
   build: { outDir: 'dist', sourcemap: true, target: 'es2022', manifest: true },

@@ -8,6 +8,7 @@ import { localeReady, startLocale } from './i18n/locale.ts';
 import { startUrlSync } from './lab-kit/sync.ts';
 import { dropFirstScreen } from './lab-kit/LabLoading.tsx';
 import { keepShownFirstScreen } from './boot/shown.ts';
+import { intlWarmed } from './boot/intl-warm.ts';
 import { loadCatalogPart } from '../core/i18n/index.ts';
 import { DEFAULT_LAB, LABS } from './labs/index.ts';
 import './styles.css';
@@ -33,7 +34,11 @@ const boot = keepShownFirstScreen(document);
 // With it on show the first render need not hurry: it starts in a task of its own, not in the one
 // that evaluated the last catalog part (Lighthouse's blocking time counts each task's length).
 const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+// The browser's Intl data, read by a worker meanwhile (app/boot/intl-warm.ts): not waited out
+// inside the first render's task, and never for more than INTL_WAIT_MS past the rest.
+const INTL_WAIT_MS = 300;
 void Promise.all([localeReady(), boot ? loadCatalogPart(`lab.${boot}`).catch(() => {}) : null])
+  .then(() => intlWarmed(document, INTL_WAIT_MS))
   .then(() => (boot ? yieldToPage() : undefined))
   .then(() => {
     createRoot(root).render(

@@ -216,6 +216,35 @@ test('no violation on the capture page while its Web Worker reads a file (worker
   for (const u of workers) expect(new URL(u).origin).toBe(new URL(page.url()).origin);
 });
 
+test('the Intl worker (public/intl-warm.js) starts from the page’s origin, answers, and takes its mark off', async ({
+  page,
+}) => {
+  const workers: string[] = [];
+  const closed: string[] = [];
+  page.on('worker', (w) => {
+    workers.push(w.url());
+    w.on('close', () => closed.push(w.url()));
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('sockscope:intl-warmed', () => {
+      (window as { __intlWarmed?: number }).__intlWarmed =
+        ((window as { __intlWarmed?: number }).__intlWarmed ?? 0) + 1;
+    });
+  });
+  await page.goto('./#/netlink?lang=zh-CN');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('#boot, .lab-loading')).toHaveCount(0, { timeout: 30_000 });
+  // The app rendered after the worker answered (or gave up): the mark is gone either way; the
+  // worker must have been started, and from the page's own folder.
+  await expect(page.locator('html[data-intl]')).toHaveCount(0);
+  const warm = workers.filter((u) => u.endsWith('/intl-warm.js'));
+  expect(warm).toHaveLength(1);
+  expect(new URL(warm[0]!).origin).toBe(new URL(page.url()).origin);
+  // It said so once, and then closed itself.
+  expect(await page.evaluate(() => (window as { __intlWarmed?: number }).__intlWarmed)).toBe(1);
+  await expect.poll(() => closed).toEqual(warm);
+});
+
 test('no violation in challenge mode: predict, check, reveal', async ({ page }) => {
   await page.goto('./#/fragment?len=4000&mtu=1500&family=inet&challenge=1');
   await expect(page.getByText('Challenge: predict, then reveal').first()).toBeVisible();

@@ -1,4 +1,4 @@
-/* global document, window, requestAnimationFrame */
+/* global document, window, requestAnimationFrame, Worker */
 // Fetch what the address's page needs, all at once, before the app's code has run (issue 17).
 //
 // Without this the page fetched its files in a chain: the entry, then (once it ran) its
@@ -59,6 +59,10 @@
   // made it the longest of the first second but one (Lighthouse's total blocking time counts each
   // task's length past 50 ms, at 4× the CPU time). A task of 10 is some 5 ms.
   var LINKS_A_TASK = 10;
+  // Whether the links are all in, and whether the Intl data is to be read here, after them (below).
+  var linksDone = false;
+  var warmHere = false;
+  var warmOnMainThread = function () {};
   var start = function (from) {
     var head = document.head;
     var until = Math.min(want.length, from + LINKS_A_TASK);
@@ -81,13 +85,22 @@
       }, 0);
       return;
     }
-    // FormatJS asks these of the page's language when the app first renders (createIntl): asked
-    // here, the browser's locale data is read while the files download. Each in a task of its
-    // own, after the links' tasks: the first NumberFormat alone reads ICU's number data (12–25 ms
-    // on a 2-core VM), and one task holding all of it (20–50 ms) was the page's longest after its
-    // first paint (Lighthouse's total blocking time counts each task's length past 50 ms, at 4×
-    // the CPU time). A task the browser has not reached yet when the app renders costs nothing:
-    // the app's first Intl call reads the data then.
+    linksDone = true;
+    if (warmHere) warmOnMainThread();
+  };
+  // The browser's Intl data for the page's language (ICU's), which FormatJS asks for when the app
+  // first renders (createIntl) and the first number it formats: read while the files download,
+  // not in the first render. Building it takes one long task (17–38 ms on a 2-core VM; Lighthouse's
+  // total blocking time counts each task's length past 50 ms at 4× the CPU time), so it is read
+  // off the main thread, by a worker (public/intl-warm.js), started at once: the data is the
+  // renderer process's, not a thread's, so the app's first Intl call finds it ready. While the
+  // worker works the page is marked <html data-intl="warming">, and the app's first render waits
+  // for its answer, a while at most (app/boot/intl-warm.ts says why); then the mark goes and an
+  // event says so. A browser without workers, or one that will not start this one (a failed
+  // fetch, a stricter policy in a copy of the page), reads it here, after the links' tasks, in a
+  // task per part (the first NumberFormat alone is most of it); a task the browser has not
+  // reached when the app renders costs nothing: the app's first Intl call reads the data then.
+  var warmIntl = function () {
     var warm = [
       function () {
         Intl.NumberFormat.supportedLocalesOf(locale);
@@ -108,8 +121,38 @@
         next(k + 1);
       }, 0);
     };
-    next(0);
+    var root = document.documentElement;
+    var warmer = null;
+    var warmed = function () {
+      warmer = null;
+      if (root.getAttribute('data-intl') !== 'warming') return;
+      root.removeAttribute('data-intl');
+      document.dispatchEvent(new Event('sockscope:intl-warmed'));
+    };
+    // On the main thread, then, after the links' tasks (at once if they are done).
+    warmOnMainThread = function () {
+      warmOnMainThread = function () {};
+      next(0);
+    };
+    var fallBack = function () {
+      if (warmer) warmer.terminate();
+      warmed();
+      warmHere = true;
+      if (linksDone) warmOnMainThread();
+    };
+    try {
+      if (typeof Worker !== 'function') throw new Error('no Worker');
+      warmer = new Worker(ROUTES.base + 'intl-warm.js');
+      root.setAttribute('data-intl', 'warming');
+      warmer.onerror = fallBack;
+      // Done (or refused, which the app reports on its first Intl call): it has closed itself.
+      warmer.onmessage = warmed;
+      warmer.postMessage(locale);
+    } catch {
+      fallBack();
+    }
   };
+  warmIntl();
   // With the HTML's first screen on show (public/theme.js named one: a lab's page, not an embed),
   // the downloads start once it is painted: the first paint then waits for the HTML and the CSS
   // alone, not for a link shared with the lab's code (and Lighthouse's simulation, which counts

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientScript, labRoutes, routeMap, type RouteMap } from '../../vite/route-preload.ts';
 import { pickLocale } from '../../core/i18n/locale.ts';
 import { isEmbedHref } from '../embed/embed-url.ts';
@@ -207,6 +207,109 @@ describe('route-preload.js: the address’s files, asked for before the app runs
     } finally {
       number.mockRestore();
     }
+  });
+
+  describe('the Intl data read by a worker (public/intl-warm.js)', () => {
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    /** A stand-in for the browser's Worker: records what the script asks of it. */
+    class FakeWorker {
+      static made: FakeWorker[] = [];
+      static refuse = false;
+      posted: unknown[] = [];
+      terminated = false;
+      onmessage: ((e: MessageEvent) => void) | null = null;
+      onerror: ((e: Event) => void) | null = null;
+      constructor(readonly url: string) {
+        if (FakeWorker.refuse) throw new DOMException('refused', 'SecurityError');
+        FakeWorker.made.push(this);
+      }
+      postMessage(m: unknown) {
+        this.posted.push(m);
+      }
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    const spies = () => ({
+      number: vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf'),
+      date: vi.spyOn(Intl.DateTimeFormat, 'supportedLocalesOf'),
+    });
+    let events = 0;
+    const count = () => events++;
+    const marked = () => document.documentElement.getAttribute('data-intl');
+
+    beforeEach(async () => {
+      // The earlier tests' runs leave their warm-up tasks queued: they run first.
+      await tick();
+      await tick();
+      FakeWorker.made = [];
+      FakeWorker.refuse = false;
+      events = 0;
+      vi.stubGlobal('Worker', FakeWorker);
+      document.addEventListener('sockscope:intl-warmed', count);
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+      document.removeEventListener('sockscope:intl-warmed', count);
+      document.documentElement.removeAttribute('data-intl');
+    });
+
+    it('starts at once, with the page’s language, and the main thread reads nothing', async () => {
+      const { number, date } = spies();
+      expect(run('#/fragment?lang=zh-CN').length).toBeGreaterThan(0);
+      expect(FakeWorker.made.map((w) => [w.url, w.posted])).toEqual([['./intl-warm.js', ['zh-CN']]]);
+      expect(marked()).toBe('warming');
+      await tick();
+      await tick();
+      await tick();
+      expect(number).not.toHaveBeenCalled();
+      expect(date).not.toHaveBeenCalled();
+      // Its answer takes the mark off and says so, once.
+      FakeWorker.made[0]!.onmessage!(new MessageEvent('message', { data: true }));
+      expect(marked()).toBeNull();
+      expect(events).toBe(1);
+      FakeWorker.made[0]!.onmessage!(new MessageEvent('message', { data: true }));
+      expect(events).toBe(1);
+      await tick();
+      expect(number).not.toHaveBeenCalled();
+    });
+
+    it('also before the first screen is painted, whose links wait for the frame', () => {
+      const raf = window.requestAnimationFrame;
+      window.requestAnimationFrame = () => 0;
+      try {
+        expect(run('#/fragment', { firstScreen: true })).toEqual([]);
+        expect(FakeWorker.made).toHaveLength(1);
+      } finally {
+        window.requestAnimationFrame = raf;
+        delete document.documentElement.dataset.boot;
+      }
+    });
+
+    it('a worker that fails: the mark goes, and the main thread reads the data after the links', async () => {
+      const { number, date } = spies();
+      run('#/fragment');
+      const w = FakeWorker.made[0]!;
+      w.onerror!(new Event('error'));
+      expect(w.terminated).toBe(true);
+      expect(marked()).toBeNull();
+      expect(events).toBe(1);
+      await tick();
+      expect(number).toHaveBeenCalledWith('en');
+      expect(date).not.toHaveBeenCalled();
+      await tick();
+      expect(date).toHaveBeenCalledWith('en');
+    });
+
+    it('a worker the browser will not start: no mark, and the main thread reads the data', async () => {
+      FakeWorker.refuse = true;
+      const { number } = spies();
+      run('#/fragment?lang=zh-CN');
+      expect(marked()).toBeNull();
+      await tick();
+      expect(number).toHaveBeenCalledWith('zh-CN');
+    });
   });
 
   it('a map-less source (the checkout’s own file) does nothing', () => {
