@@ -1,6 +1,6 @@
 /* global self */
-// A dedicated worker (app/boot/route-preload.js starts it once the page's files are asked for):
-// it reads the browser's Intl data for the page's language off the page's main thread.
+// A dedicated worker (app/boot/route-preload.js starts it as soon as that script runs): it reads
+// the browser's Intl data for the page's language off the page's main thread.
 //
 // The first Intl.NumberFormat.supportedLocalesOf of a renderer process builds V8's list of the
 // locales ICU has, 17–38 ms on a 2-core VM, in one task on whichever thread asks first. That list

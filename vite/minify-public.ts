@@ -1,7 +1,7 @@
 /**
  * The classic scripts in public/ (theme.js: the theme and the first screen picked before the first
- * paint) are copied into the build as they are written, comments and all; this minifies them in
- * the build's output (issue 17: theme.js blocks the first paint and counts in every lab's
+ * paint; intl-warm.js: the worker that reads the browser's Intl data) are copied into the build as
+ * they are written, comments and all; this minifies them in the build's output (issue 17: theme.js blocks the first paint and counts in every lab's
  * JavaScript: 2.1 KB gzip as written, 0.9 minified). The checkout keeps the readable source, and
  * `npm start` serves it.
  */

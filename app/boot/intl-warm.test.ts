@@ -77,6 +77,8 @@ describe('intlWarmed: the first render’s wait for the worker', () => {
     delete root.dataset.intl;
     document.dispatchEvent(new Event(INTL_WARMED_EVENT));
     expect(await settled(p)).toBe(true);
+    // Its timer cleared: nothing left to fire.
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('a worker that never answers holds it maxMs, no longer', async () => {

@@ -6,8 +6,8 @@
  * thread while the worker builds it waits the worker out, in the middle of the first render (the
  * 17–38 ms task the worker was for, moved into a render turn). So the first render waits for the
  * worker's answer, asynchronously, for at most `maxMs` once everything else it needs is in: a
- * worker that never answers delays nothing by more than that, and then the main thread reads the
- * data itself, as it did before the worker.
+ * worker that never answers delays the page by no more than that, and the app's first Intl call
+ * then reads whatever the worker has not (as it did before the worker).
  */
 
 /** What route-preload.js sets while its worker reads the data (`<html data-intl>`). */
@@ -27,7 +27,5 @@ export function intlWarmed(doc: Document, maxMs: number): Promise<void> {
     };
     const timer = setTimeout(done, maxMs);
     doc.addEventListener(INTL_WARMED_EVENT, done);
-    // It may have gone between the check and the listener (it cannot here: one task; kept honest).
-    if (!warming()) done();
   });
 }

@@ -275,16 +275,30 @@ describe('route-preload.js: the address’s files, asked for before the app runs
       expect(number).not.toHaveBeenCalled();
     });
 
-    it('also before the first screen is painted, whose links wait for the frame', () => {
+    /** Run with the first screen on show: the links wait for a frame, fired by the returned function. */
+    function runWaitingForFrame(hash: string): () => Promise<void> {
+      const frames: FrameRequestCallback[] = [];
       const raf = window.requestAnimationFrame;
-      window.requestAnimationFrame = () => 0;
+      window.requestAnimationFrame = (cb) => frames.push(cb);
       try {
-        expect(run('#/fragment', { firstScreen: true })).toEqual([]);
-        expect(FakeWorker.made).toHaveLength(1);
+        expect(run(hash, { firstScreen: true })).toEqual([]);
       } finally {
         window.requestAnimationFrame = raf;
         delete document.documentElement.dataset.boot;
       }
+      expect(frames).toHaveLength(1);
+      return async () => {
+        frames[0]!(0);
+        await tick();
+        expect(document.head.querySelectorAll('link[rel=modulepreload]').length).toBeGreaterThan(0);
+      };
+    }
+
+    it('also before the first screen is painted, whose links wait for the frame', async () => {
+      const paint = runWaitingForFrame('#/fragment');
+      expect(FakeWorker.made).toHaveLength(1);
+      expect(marked()).toBe('warming');
+      await paint();
     });
 
     it('a worker that fails: the mark goes, and the main thread reads the data after the links', async () => {
@@ -302,11 +316,39 @@ describe('route-preload.js: the address’s files, asked for before the app runs
       expect(date).toHaveBeenCalledWith('en');
     });
 
-    it('a worker the browser will not start: no mark, and the main thread reads the data', async () => {
+    it('a worker that fails while the links wait for the frame: the data is read after them', async () => {
+      const { number } = spies();
+      const paint = runWaitingForFrame('#/fragment?lang=zh-CN');
+      FakeWorker.made[0]!.onerror!(new Event('error'));
+      expect(events).toBe(1);
+      await tick();
+      await tick();
+      // No link yet, so no Intl call yet: the links go first.
+      expect(number).not.toHaveBeenCalled();
+      await paint();
+      await tick();
+      expect(number).toHaveBeenCalledWith('zh-CN');
+    });
+
+    it('an error after the answer changes nothing: no second event, no read here', async () => {
+      const { number } = spies();
+      run('#/fragment');
+      const w = FakeWorker.made[0]!;
+      w.onmessage!(new MessageEvent('message', { data: true }));
+      w.onerror!(new Event('error'));
+      expect(events).toBe(1);
+      await tick();
+      await tick();
+      expect(number).not.toHaveBeenCalled();
+    });
+
+    it('a worker the browser will not start: no mark, no event, and the main thread reads the data', async () => {
       FakeWorker.refuse = true;
       const { number } = spies();
       run('#/fragment?lang=zh-CN');
+      expect(FakeWorker.made).toHaveLength(0);
       expect(marked()).toBeNull();
+      expect(events).toBe(0);
       await tick();
       expect(number).toHaveBeenCalledWith('zh-CN');
     });
