@@ -47,6 +47,16 @@ async function dropFile(page: Page, name: string, bytes: Buffer) {
 }
 
 /** Opens a capture through a file input (the capture page's, or the share bar's). */
+/**
+ * The app has drawn the page: not only an h1, which the HTML's first screen (vite/first-screen.ts)
+ * draws before any script runs, with an inert copy of the share bar whose "Open capture" input has
+ * no handler. A file set on that copy opened nothing (a CI run on 8 December, once).
+ */
+async function appDrawn(page: Page) {
+  await expect(page.locator('#boot')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('h1').first()).toBeVisible();
+}
+
 async function pick(
   page: Page,
   name: string,
@@ -114,7 +124,7 @@ test.describe('capture page', () => {
     page,
   }) => {
     await page.goto('./#/');
-    await expect(page.locator('h1').first()).toBeVisible();
+    await appDrawn(page);
     await dropFile(page, 'sendto-lo.pcap', fixture('sendto-lo.pcap'));
     await expect(page).toHaveURL(/#\/capture$/);
     await expect(fileHeading(page, 'sendto-lo.pcap')).toBeVisible();
@@ -161,7 +171,7 @@ test.describe('capture page', () => {
     page,
   }) => {
     await page.goto('./#/socket');
-    await expect(page.locator('h1').first()).toBeVisible();
+    await appDrawn(page);
     await pick(
       page,
       'raw-frags-lo.pcap',
@@ -250,7 +260,7 @@ test.describe('capture page', () => {
       page,
     }) => {
       await page.goto(`./#/${lab.path}?${lab.query}`);
-      await expect(page.locator('h1').first()).toBeVisible();
+      await appDrawn(page);
       const { name, bytes } = await exported(page);
       expect(name).toBe(`sockscope-${lab.path}.pcapng`);
       await expect(page.getByText(`Saved ${name} (${lab.packets} packets).`)).toBeVisible();
@@ -287,7 +297,7 @@ test.describe('capture page', () => {
     await page.goto(
       './#/netlink?hex=280000001200010301000000000000000000000000000000000000000000000008001d0001000000&family=route',
     );
-    await expect(page.locator('h1').first()).toBeVisible();
+    await appDrawn(page);
     const { name, bytes } = await exported(page);
     const c = readPcap(new Uint8Array(bytes));
     expect(c.interfaces.map((i) => i.linkType)).toEqual([253]);
