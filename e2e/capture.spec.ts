@@ -46,7 +46,6 @@ async function dropFile(page: Page, name: string, bytes: Buffer) {
   );
 }
 
-/** Opens a capture through a file input (the capture page's, or the share bar's). */
 /**
  * The app has drawn the page: not only an h1, which the HTML's first screen (vite/first-screen.ts)
  * draws before any script runs, with an inert copy of the share bar whose "Open capture" input has
@@ -57,6 +56,7 @@ async function appDrawn(page: Page) {
   await expect(page.locator('h1').first()).toBeVisible();
 }
 
+/** Opens a capture through a file input (the capture page's, or the share bar's). */
 async function pick(
   page: Page,
   name: string,

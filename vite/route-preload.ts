@@ -18,7 +18,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { minify, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { minifyClassicScript } from './minify-public.ts';
 
 type Chunk = {
   type: 'chunk';
@@ -192,8 +193,7 @@ export function routePreload(): Plugin {
       // Minified, as public/'s scripts are (vite/minify-public.ts): it counts in every lab's
       // JavaScript (issue 17's 150 KB; with the Intl worker's start added, Reassembly and Journey
       // in Chinese weighed 150.1 and 150.3 KB with it as written, 149.7 and 149.7 minified).
-      const { code, errors } = await minify('route-preload.js', script);
-      if (errors.length > 0) throw new Error(`route-preload: ${errors[0]?.message ?? 'minify failed'}`);
+      const code = await minifyClassicScript('route-preload', 'route-preload.js', script);
       const fileName = `assets/route-preload-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
       this.emitFile({ type: 'asset', fileName, source: code });
       // Last in <head>, after the entry's own tags (its module script, preloads and style sheet

@@ -59,10 +59,10 @@
   // made it the longest of the first second but one (Lighthouse's total blocking time counts each
   // task's length past 50 ms, at 4× the CPU time). A task of 10 is some 5 ms.
   var LINKS_A_TASK = 10;
-  // Whether the links are all in, and whether the Intl data is to be read here, after them (below).
+  // Whether the links are all in, and whether the Intl data is to be read here, after them (below:
+  // the worker could not). Whichever of the two comes second starts the reading: it runs once.
   var linksDone = false;
   var warmHere = false;
-  var warmOnMainThread = function () {};
   var start = function (from) {
     var head = document.head;
     var until = Math.min(want.length, from + LINKS_A_TASK);
@@ -86,7 +86,7 @@
       return;
     }
     linksDone = true;
-    if (warmHere) warmOnMainThread();
+    if (warmHere) warmOnMainThread(0);
   };
   // The browser's Intl data for the page's language (ICU's), which FormatJS asks for when the app
   // first renders (createIntl) and the first number it formats: read while the files download,
@@ -96,73 +96,63 @@
   // renderer process's, not a thread's, so the app's first Intl call finds it ready. While the
   // worker works the page is marked <html data-intl="warming">, and the app's first render waits
   // for its answer, a while at most (app/boot/intl-warm.ts says why); then the mark goes and an
-  // event says so (a worker that never answers leaves the mark: the app stops waiting anyway). A browser without workers, or one that will not start this one (a failed
-  // fetch, a stricter policy in a copy of the page), reads it here, after the links' tasks, in a
-  // task per part (the first NumberFormat alone is most of it); a task the browser has not
-  // reached when the app renders costs nothing: the app's first Intl call reads the data then.
-  var warmIntl = function () {
-    var warm = [
-      function () {
-        Intl.NumberFormat.supportedLocalesOf(locale);
-      },
-      function () {
-        Intl.DateTimeFormat.supportedLocalesOf(locale);
-        new Intl.PluralRules(locale);
-      },
-    ];
-    var next = function (k) {
-      if (k >= warm.length) return;
-      setTimeout(function () {
-        try {
-          warm[k]();
-        } catch {
-          return; // no Intl data: the app reports it
-        }
-        next(k + 1);
-      }, 0);
-    };
-    var root = document.documentElement;
-    var warmer = null;
-    // The worker's first word settles it: an answer, or an error (and then the tasks here). Nothing
-    // after that counts (an error after the answer does not read the data a second time).
-    var settled = false;
-    var settle = function () {
-      if (settled) return false;
-      settled = true;
-      if (root.getAttribute('data-intl') === 'warming') {
-        root.removeAttribute('data-intl');
-        document.dispatchEvent(new Event('sockscope:intl-warmed'));
+  // event says so (a worker that never answers leaves the mark: the app stops waiting anyway).
+  //
+  // A browser without workers, or one that will not start this one (a failed fetch, a stricter
+  // policy in a copy of the page), reads the data here instead, after the links' tasks, in a task
+  // per part (the first NumberFormat alone is most of it). A task the browser has not reached when
+  // the app renders costs nothing: the app's first Intl call reads the data then.
+  var WARM = [
+    function () {
+      Intl.NumberFormat.supportedLocalesOf(locale);
+    },
+    function () {
+      Intl.DateTimeFormat.supportedLocalesOf(locale);
+      new Intl.PluralRules(locale);
+    },
+  ];
+  var warmOnMainThread = function (k) {
+    if (k >= WARM.length) return;
+    setTimeout(function () {
+      try {
+        WARM[k]();
+      } catch {
+        return; // no Intl data: the app reports it
       }
-      return true;
-    };
-    // On the main thread, then, after the links' tasks (at once if they are done).
-    warmOnMainThread = function () {
-      warmOnMainThread = function () {};
-      next(0);
-    };
-    var fallBack = function () {
-      if (!settle()) return;
-      if (warmer) warmer.terminate();
-      warmer = null;
-      warmHere = true;
-      if (linksDone) warmOnMainThread();
-    };
-    try {
-      if (typeof Worker !== 'function') throw new Error('no Worker');
-      warmer = new Worker(ROUTES.base + 'intl-warm.js');
-      root.setAttribute('data-intl', 'warming');
-      warmer.onerror = fallBack;
-      // Done (or refused, which the app reports on its first Intl call): it has closed itself.
-      warmer.onmessage = function () {
-        settle();
-        warmer = null;
-      };
-      warmer.postMessage(locale);
-    } catch {
-      fallBack();
-    }
+      warmOnMainThread(k + 1);
+    }, 0);
   };
-  warmIntl();
+  var root = document.documentElement;
+  var warmer = null;
+  // The worker's first word settles it: an answer, or an error (and then the tasks here). Nothing
+  // after that counts (an error after the answer does not read the data a second time).
+  var settled = false;
+  var settle = function () {
+    if (settled) return false;
+    settled = true;
+    if (root.getAttribute('data-intl') === 'warming') {
+      root.removeAttribute('data-intl');
+      document.dispatchEvent(new Event('sockscope:intl-warmed'));
+    }
+    return true;
+  };
+  var fallBack = function () {
+    if (!settle()) return;
+    if (warmer) warmer.terminate();
+    warmHere = true;
+    if (linksDone) warmOnMainThread(0);
+  };
+  try {
+    if (typeof Worker !== 'function') throw new Error('no Worker');
+    warmer = new Worker(ROUTES.base + 'intl-warm.js');
+    root.setAttribute('data-intl', 'warming');
+    warmer.onerror = fallBack;
+    // Done (or refused, which the app reports on its first Intl call): it has closed itself.
+    warmer.onmessage = settle;
+    warmer.postMessage(locale);
+  } catch {
+    fallBack();
+  }
   // With the HTML's first screen on show (public/theme.js named one: a lab's page, not an embed),
   // the downloads start once it is painted: the first paint then waits for the HTML and the CSS
   // alone, not for a link shared with the lab's code (and Lighthouse's simulation, which counts
@@ -176,7 +166,7 @@
     started = true;
     start(0);
   };
-  var screen = route && path !== '' && document.documentElement.getAttribute('data-boot');
+  var screen = route && path !== '' && root.getAttribute('data-boot');
   if (!screen || document.hidden || typeof requestAnimationFrame !== 'function') once();
   else {
     requestAnimationFrame(function () {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientScript, labRoutes, routeMap, type RouteMap } from '../../vite/route-preload.ts';
+import { INTL_WARMED_EVENT, INTL_WARMING } from './intl-warm.ts';
 import { pickLocale } from '../../core/i18n/locale.ts';
 import { isEmbedHref } from '../embed/embed-url.ts';
 import { parseHash } from '../lab-kit/url.ts';
@@ -236,7 +237,8 @@ describe('route-preload.js: the address’s files, asked for before the app runs
     });
     let events = 0;
     const count = () => events++;
-    const marked = () => document.documentElement.getAttribute('data-intl');
+    // The app's names for the mark and the event (intl-warm.ts): the script must use the same.
+    const marked = () => document.documentElement.dataset.intl ?? null;
 
     beforeEach(async () => {
       // The earlier tests' runs leave their warm-up tasks queued: they run first.
@@ -246,20 +248,20 @@ describe('route-preload.js: the address’s files, asked for before the app runs
       FakeWorker.refuse = false;
       events = 0;
       vi.stubGlobal('Worker', FakeWorker);
-      document.addEventListener('sockscope:intl-warmed', count);
+      document.addEventListener(INTL_WARMED_EVENT, count);
     });
     afterEach(() => {
       vi.unstubAllGlobals();
       vi.restoreAllMocks();
-      document.removeEventListener('sockscope:intl-warmed', count);
-      document.documentElement.removeAttribute('data-intl');
+      document.removeEventListener(INTL_WARMED_EVENT, count);
+      delete document.documentElement.dataset.intl;
     });
 
     it('starts at once, with the page’s language, and the main thread reads nothing', async () => {
       const { number, date } = spies();
       expect(run('#/fragment?lang=zh-CN').length).toBeGreaterThan(0);
       expect(FakeWorker.made.map((w) => [w.url, w.posted])).toEqual([['./intl-warm.js', ['zh-CN']]]);
-      expect(marked()).toBe('warming');
+      expect(marked()).toBe(INTL_WARMING);
       await tick();
       await tick();
       await tick();
@@ -297,7 +299,7 @@ describe('route-preload.js: the address’s files, asked for before the app runs
     it('also before the first screen is painted, whose links wait for the frame', async () => {
       const paint = runWaitingForFrame('#/fragment');
       expect(FakeWorker.made).toHaveLength(1);
-      expect(marked()).toBe('warming');
+      expect(marked()).toBe(INTL_WARMING);
       await paint();
     });
 
